@@ -1,0 +1,29 @@
+package io.superloop.visibility.api;
+
+/** The two ways a manager reaches a loop's runtime. */
+public enum Transport implements WireValue {
+  /** The manager reads the runtime's files on its own machine. */
+  LOCAL("local"),
+  /** The manager calls the sprite service's HTTP endpoints. */
+  SPRITE_SERVICE("sprite_service");
+
+  private final String wire;
+
+  Transport(String wire) {
+    this.wire = wire;
+  }
+
+  @Override
+  public String wire() {
+    return wire;
+  }
+
+  /**
+   * The transport of a wire string.
+   *
+   * @throws VisibilityException {@link ErrorCode#INVALID_FIELD_VALUE} for any other string
+   */
+  public static Transport fromWire(String wire) {
+    return WireValue.lookup(Transport.class, wire);
+  }
+}

@@ -1,0 +1,72 @@
+package io.superloop.visibility.api.heartbeat;
+
+import io.superloop.visibility.api.ReasonCode;
+import io.superloop.visibility.api.TraceId;
+import io.superloop.visibility.api.Transport;
+import io.superloop.visibility.api.internal.Checks;
+import io.superloop.visibility.api.internal.VisibilityStyle;
+import io.superloop.visibility.api.json.JsonValue;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.immutables.value.Value;
+
+/**
+ * {@code OPS/heartbeat.json}: the freshness projection of the last usable runtime heartbeat
+ * (contract 1.3). Top level null-filtered. Build with {@link #builder()}; copy with the {@code with*}
+ * methods of {@link ImmutableHeartbeatState}.
+ */
+@Value.Immutable
+@VisibilityStyle
+public abstract class HeartbeatState {
+
+  /** A new builder. */
+  public static ImmutableHeartbeatState.Builder builder() {
+    return ImmutableHeartbeatState.builder();
+  }
+
+  /** Manager clock at ingestion ({@code YYYY-MM-DDTHH:MM:SSZ}). */
+  public abstract String updatedAt();
+
+  /** The loop id; never blank. */
+  public abstract String loopId();
+
+  /** The reconcile trace; omitted when absent (never in practice). */
+  public abstract Optional<TraceId> traceId();
+
+  /** The manager-side transport of that reconcile. */
+  public abstract Transport transport();
+
+  /** The heartbeat timestamp string exactly as read ({@code timestamp}, else {@code updatedAt}). */
+  public abstract String lastHeartbeatAt();
+
+  /** Lag in whole seconds, clamped at 0, computed at ingestion (or evaluation, hardened H10). */
+  public abstract long heartbeatLagSeconds();
+
+  /** Freshness of the heartbeat. */
+  public abstract FreshnessStatus freshnessStatus();
+
+  /** {@code runtime_heartbeat_stale} unless fresh; omitted when fresh. */
+  public abstract Optional<ReasonCode> reasonCode();
+
+  /** The thresholds the lag was judged against. */
+  public abstract HeartbeatThresholds thresholds();
+
+  /** The runtime's heartbeat object, raw (key order and unknown fields kept). */
+  public abstract JsonValue heartbeat();
+
+  /** Additive (H9): seconds the heartbeat lies in the future beyond the skew tolerance. */
+  public abstract OptionalLong clockSkewSeconds();
+
+  /** Fields of a newer writer this version does not know, kept in order and written back. */
+  public abstract Map<String, JsonValue> unknownFields();
+
+  @Value.Check
+  void check() {
+    Checks.loopId(loopId());
+    Checks.nonNegative("heartbeatLagSeconds", heartbeatLagSeconds());
+    if (clockSkewSeconds().isPresent()) {
+      Checks.positive("clockSkewSeconds", clockSkewSeconds().getAsLong());
+    }
+  }
+}

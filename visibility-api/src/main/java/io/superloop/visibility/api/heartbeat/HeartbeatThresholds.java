@@ -1,0 +1,51 @@
+package io.superloop.visibility.api.heartbeat;
+
+import io.superloop.visibility.api.ErrorCode;
+import io.superloop.visibility.api.VisibilityException;
+import io.superloop.visibility.api.internal.VisibilityStyle;
+import io.superloop.visibility.api.json.JsonValue;
+import java.util.Map;
+import org.immutables.value.Value;
+
+/**
+ * Heartbeat lag thresholds in whole seconds (contract 2.3), compared inclusively ({@code lag >=
+ * threshold}). Both are {@code >= 0} and critical is {@code >=} degraded; anything else cannot be
+ * built ({@link ErrorCode#INVALID_THRESHOLD}).
+ */
+@Value.Immutable
+@VisibilityStyle
+public abstract class HeartbeatThresholds {
+
+  /** The defaults, 120 s and 300 s. */
+  public static final HeartbeatThresholds DEFAULT = of(120, 300);
+
+  /** Thresholds of {@code degraded} and {@code critical} seconds. */
+  public static HeartbeatThresholds of(long degraded, long critical) {
+    return ImmutableHeartbeatThresholds.builder()
+        .degradedHeartbeatLagSeconds(degraded)
+        .criticalHeartbeatLagSeconds(critical)
+        .build();
+  }
+
+  /** Lag from which a heartbeat is degraded (default 120). */
+  public abstract long degradedHeartbeatLagSeconds();
+
+  /** Lag from which a heartbeat is critical (default 300). */
+  public abstract long criticalHeartbeatLagSeconds();
+
+  /** Fields of a newer writer, kept. */
+  public abstract Map<String, JsonValue> unknownFields();
+
+  @Value.Check
+  void check() {
+    if (degradedHeartbeatLagSeconds() < 0 || criticalHeartbeatLagSeconds() < 0) {
+      throw new VisibilityException(
+          ErrorCode.INVALID_THRESHOLD, "heartbeat lag thresholds must be >= 0");
+    }
+    if (criticalHeartbeatLagSeconds() < degradedHeartbeatLagSeconds()) {
+      throw new VisibilityException(
+          ErrorCode.INVALID_THRESHOLD,
+          "critical heartbeat lag threshold must be >= degraded threshold");
+    }
+  }
+}

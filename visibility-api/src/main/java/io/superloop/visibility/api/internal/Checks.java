@@ -1,0 +1,61 @@
+package io.superloop.visibility.api.internal;
+
+import io.superloop.visibility.api.ErrorCode;
+import io.superloop.visibility.api.VisibilityException;
+
+/** Contract checks shared by the records' {@code @Value.Check} methods. */
+public final class Checks {
+  private Checks() {}
+
+  /**
+   * A loop id is 1-256 characters, not {@code .} or {@code ..}, with no {@code /}, {@code \}, NUL or
+   * other control character (so it is always one safe path segment).
+   */
+  public static String loopId(String loopId) {
+    if (!isValidLoopId(loopId)) {
+      throw new VisibilityException(
+          ErrorCode.INVALID_LOOP_ID,
+          "a loop id is 1-256 characters, not '.' or '..', without '/', '\\' or control characters");
+    }
+    return loopId;
+  }
+
+  /** Whether {@link #loopId} accepts {@code loopId}. */
+  public static boolean isValidLoopId(String loopId) {
+    int n = loopId.length();
+    if (n == 0 || n > 256 || loopId.equals(".") || loopId.equals("..") || loopId.isBlank()) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      char c = loopId.charAt(i);
+      if (c < 0x20 || c == 0x7f || c == '/' || c == '\\' || (c >= 0x80 && c < 0xa0)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Requires {@code value >= 0}. */
+  public static long nonNegative(String field, long value) {
+    if (value < 0) {
+      throw new VisibilityException(ErrorCode.INVALID_FIELD_VALUE, field + " must be >= 0, got " + value);
+    }
+    return value;
+  }
+
+  /** Requires {@code value > 0}. */
+  public static long positive(String field, long value) {
+    if (value <= 0) {
+      throw new VisibilityException(ErrorCode.INVALID_FIELD_VALUE, field + " must be > 0, got " + value);
+    }
+    return value;
+  }
+
+  /** Requires a non-blank string. */
+  public static String nonBlank(String field, String value) {
+    if (value.isBlank()) {
+      throw new VisibilityException(ErrorCode.INVALID_FIELD_VALUE, field + " must not be blank");
+    }
+    return value;
+  }
+}

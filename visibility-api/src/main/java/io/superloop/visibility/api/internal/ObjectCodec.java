@@ -1,0 +1,410 @@
+package io.superloop.visibility.api.internal;
+
+import io.superloop.visibility.api.ErrorCode;
+import io.superloop.visibility.api.VisibilityException;
+import io.superloop.visibility.api.json.JsonCodec;
+import io.superloop.visibility.api.json.JsonValue;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import java.util.function.ObjLongConsumer;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+
+/**
+ * A declarative codec of one JSON object level: its fields in the reference's key order, each with
+ * its omitted-vs-null rule, and the unknown fields kept in order and written back after the known
+ * ones. Reading is tolerant (unknown fields kept, absent optional fields empty); a required field
+ * that is absent or null is {@code missing_field}.
+ *
+ * @param <T> the record type
+ * @param <B> its builder type
+ */
+public final class ObjectCodec<T, B> implements JsonCodec<T> {
+
+  /** What an optional field that holds no value becomes on write. */
+  public enum Absence {
+    /** The key is left out (the reference's null filter applies at this level). */
+    OMIT,
+    /** The key is written with JSON {@code null}. */
+    NULL,
+    /** Decided per record by the codec's {@link Builder#nullFiltered(Predicate)} predicate. */
+    LEVEL
+  }
+
+  private interface Field<T, B> {
+    String name();
+
+    boolean required();
+
+    void read(JsonParser p, B builder);
+
+    /** Writes the field (name and value) or nothing. */
+    void write(T value, JsonGenerator g, boolean filtered);
+  }
+
+  private final String typeName;
+  private final List<Field<T, B>> fields;
+  private final Map<String, Field<T, B>> byName;
+  private final Supplier<B> newBuilder;
+  private final Function<B, T> build;
+  private final Predicate<T> nullFiltered;
+  private final @Nullable String schemaVersion;
+  private final @Nullable Function<T, Map<String, JsonValue>> unknownGetter;
+  private final @Nullable BiConsumer<B, Map<String, JsonValue>> unknownSetter;
+
+  private ObjectCodec(Builder<T, B> b) {
+    this.typeName = b.typeName;
+    this.fields = List.copyOf(b.fields);
+    Map<String, Field<T, B>> m = new HashMap<>();
+    for (Field<T, B> f : fields) {
+      if (m.put(f.name(), f) != null) {
+        throw new IllegalStateException(typeName + ": field declared twice: " + f.name());
+      }
+    }
+    this.byName = m;
+    this.newBuilder = b.newBuilder;
+    this.build = b.build;
+    this.nullFiltered = b.nullFiltered;
+    this.schemaVersion = b.schemaVersion;
+    this.unknownGetter = b.unknownGetter;
+    this.unknownSetter = b.unknownSetter;
+  }
+
+  /** Starts a codec of {@code typeName} (used in messages). */
+  public static <T, B> Builder<T, B> builder(
+      String typeName, Supplier<B> newBuilder, Function<B, T> build) {
+    return new Builder<>(typeName, newBuilder, build);
+  }
+
+  @Override
+  public T read(JsonParser p) {
+    if (p.currentToken() != JsonToken.START_OBJECT) {
+      throw Values.typeError(p, "an object (" + typeName + ")");
+    }
+    String objectPath = Values.path(p);
+    B builder = newBuilder.get();
+    Map<String, JsonValue> unknown = null;
+    boolean[] seen = new boolean[fields.size()];
+    while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+      String name = p.currentName();
+      p.nextToken();
+      if (schemaVersion != null && name.equals("schemaVersion")) {
+        JsonToken t = p.currentToken();
+        if (t != JsonToken.VALUE_STRING || !schemaVersion.equals(p.getString())) {
+          throw VisibilityException.at(
+              ErrorCode.UNSUPPORTED_SCHEMA_VERSION,
+              Values.path(p),
+              "schemaVersion must be \"" + schemaVersion + "\", found " + Values.describe(t)
+                  + (t == JsonToken.VALUE_STRING ? " \"" + p.getString() + "\"" : ""));
+        }
+        continue;
+      }
+      Field<T, B> f = byName.get(name);
+      if (f == null) {
+        JsonValue v = Values.RAW.read(p);
+        if (unknownSetter != null) {
+          if (unknown == null) {
+            unknown = new LinkedHashMap<>();
+          }
+          unknown.put(name, v);
+        }
+        continue;
+      }
+      seen[fields.indexOf(f)] = true;
+      if (p.currentToken() == JsonToken.VALUE_NULL) {
+        if (f.required()) {
+          throw VisibilityException.at(
+              ErrorCode.MISSING_FIELD, Values.path(p), typeName + "." + name + " must not be null");
+        }
+        continue;
+      }
+      f.read(p, builder);
+    }
+    for (int i = 0; i < seen.length; i++) {
+      if (!seen[i] && fields.get(i).required()) {
+        throw VisibilityException.at(
+            ErrorCode.MISSING_FIELD,
+            objectPath + "/" + fields.get(i).name(),
+            typeName + " requires field \"" + fields.get(i).name() + "\"");
+      }
+    }
+    if (unknown != null && unknownSetter != null) {
+      unknownSetter.accept(builder, unknown);
+    }
+    try {
+      return build.apply(builder);
+    } catch (VisibilityException e) {
+      return rethrowAt(e, objectPath);
+    } catch (IllegalStateException | IllegalArgumentException | NullPointerException e) {
+      throw VisibilityException.at(
+          ErrorCode.INVALID_FIELD_VALUE, objectPath, typeName + ": " + e.getMessage());
+    }
+  }
+
+  private static <T> T rethrowAt(VisibilityException e, String objectPath) {
+    if (e.path().isPresent()) {
+      throw e;
+    }
+    throw e.withPath(objectPath);
+  }
+
+  @Override
+  public void write(T value, JsonGenerator g) {
+    boolean filtered = nullFiltered.test(value);
+    g.writeStartObject();
+    if (schemaVersion != null) {
+      g.writeName("schemaVersion");
+      g.writeString(schemaVersion);
+    }
+    for (Field<T, B> f : fields) {
+      f.write(value, g, filtered);
+    }
+    if (unknownGetter != null) {
+      for (Map.Entry<String, JsonValue> e : unknownGetter.apply(value).entrySet()) {
+        if (byName.containsKey(e.getKey()) || "schemaVersion".equals(e.getKey()) && schemaVersion != null) {
+          continue;
+        }
+        g.writeName(e.getKey());
+        Values.RAW.write(e.getValue(), g);
+      }
+    }
+    g.writeEndObject();
+  }
+
+  private static boolean omit(Absence a, boolean filtered) {
+    return a == Absence.OMIT || (a == Absence.LEVEL && filtered);
+  }
+
+  /** Declares the fields of a codec in write order. */
+  public static final class Builder<T, B> {
+    private final String typeName;
+    private final Supplier<B> newBuilder;
+    private final Function<B, T> build;
+    private final List<Field<T, B>> fields = new ArrayList<>();
+    private Predicate<T> nullFiltered = t -> true;
+    private @Nullable String schemaVersion;
+    private @Nullable Function<T, Map<String, JsonValue>> unknownGetter;
+    private @Nullable BiConsumer<B, Map<String, JsonValue>> unknownSetter;
+
+    private Builder(String typeName, Supplier<B> newBuilder, Function<B, T> build) {
+      this.typeName = typeName;
+      this.newBuilder = newBuilder;
+      this.build = build;
+    }
+
+    /**
+     * The object starts with {@code "schemaVersion": version}; on read a present value other than
+     * {@code version} is {@code unsupported_schema_version}, an absent one is accepted.
+     */
+    public Builder<T, B> schemaVersion(String version) {
+      this.schemaVersion = version;
+      return this;
+    }
+
+    /** Whether {@link Absence#LEVEL} fields are omitted (true) or written as null (false). */
+    public Builder<T, B> nullFiltered(Predicate<T> filtered) {
+      this.nullFiltered = filtered;
+      return this;
+    }
+
+    /** A field that is always present. */
+    public <V> Builder<T, B> required(
+        String name, JsonCodec<V> codec, Function<T, V> get, BiConsumer<B, V> set) {
+      fields.add(
+          new Field<>() {
+            @Override
+            public String name() {
+              return name;
+            }
+
+            @Override
+            public boolean required() {
+              return true;
+            }
+
+            @Override
+            public void read(JsonParser p, B b) {
+              set.accept(b, codec.read(p));
+            }
+
+            @Override
+            public void write(T value, JsonGenerator g, boolean filtered) {
+              g.writeName(name);
+              codec.write(get.apply(value), g);
+            }
+          });
+      return this;
+    }
+
+    /** A {@code long} field that is always present. */
+    public Builder<T, B> requiredLong(String name, ToLongFunction<T> get, ObjLongConsumer<B> set) {
+      fields.add(
+          new Field<>() {
+            @Override
+            public String name() {
+              return name;
+            }
+
+            @Override
+            public boolean required() {
+              return true;
+            }
+
+            @Override
+            public void read(JsonParser p, B b) {
+              set.accept(b, Values.readLong(p));
+            }
+
+            @Override
+            public void write(T value, JsonGenerator g, boolean filtered) {
+              g.writeName(name);
+              g.writeNumber(get.applyAsLong(value));
+            }
+          });
+      return this;
+    }
+
+    /** A boolean field that is always present. */
+    public Builder<T, B> requiredBoolean(String name, Predicate<T> get, BiConsumer<B, Boolean> set) {
+      return required(name, Values.BOOLEAN, get::test, set);
+    }
+
+    /** A field that may hold no value; {@code absence} says how "no value" is written. */
+    public <V> Builder<T, B> optional(
+        String name,
+        JsonCodec<V> codec,
+        Function<T, Optional<V>> get,
+        BiConsumer<B, V> set,
+        Absence absence) {
+      fields.add(
+          new Field<>() {
+            @Override
+            public String name() {
+              return name;
+            }
+
+            @Override
+            public boolean required() {
+              return false;
+            }
+
+            @Override
+            public void read(JsonParser p, B b) {
+              set.accept(b, codec.read(p));
+            }
+
+            @Override
+            public void write(T value, JsonGenerator g, boolean filtered) {
+              Optional<V> v = get.apply(value);
+              if (v.isPresent()) {
+                g.writeName(name);
+                codec.write(v.get(), g);
+              } else if (!omit(absence, filtered)) {
+                g.writeName(name);
+                g.writeNull();
+              }
+            }
+          });
+      return this;
+    }
+
+    /** A {@code long} field that may hold no value. */
+    public Builder<T, B> optionalLong(
+        String name, Function<T, OptionalLong> get, ObjLongConsumer<B> set, Absence absence) {
+      fields.add(
+          new Field<>() {
+            @Override
+            public String name() {
+              return name;
+            }
+
+            @Override
+            public boolean required() {
+              return false;
+            }
+
+            @Override
+            public void read(JsonParser p, B b) {
+              set.accept(b, Values.readLong(p));
+            }
+
+            @Override
+            public void write(T value, JsonGenerator g, boolean filtered) {
+              OptionalLong v = get.apply(value);
+              if (v.isPresent()) {
+                g.writeName(name);
+                g.writeNumber(v.getAsLong());
+              } else if (!omit(absence, filtered)) {
+                g.writeName(name);
+                g.writeNull();
+              }
+            }
+          });
+      return this;
+    }
+
+    /**
+     * A list field: written when {@code writeWhen} holds (e.g. always, or only when non-empty);
+     * absent or null reads as an empty list.
+     */
+    public <V> Builder<T, B> list(
+        String name,
+        JsonCodec<V> element,
+        Function<T, List<V>> get,
+        BiConsumer<B, List<V>> set,
+        Predicate<T> writeWhen) {
+      JsonCodec<List<V>> codec = Values.list(element);
+      fields.add(
+          new Field<>() {
+            @Override
+            public String name() {
+              return name;
+            }
+
+            @Override
+            public boolean required() {
+              return false;
+            }
+
+            @Override
+            public void read(JsonParser p, B b) {
+              set.accept(b, codec.read(p));
+            }
+
+            @Override
+            public void write(T value, JsonGenerator g, boolean filtered) {
+              if (writeWhen.test(value)) {
+                g.writeName(name);
+                codec.write(get.apply(value), g);
+              }
+            }
+          });
+      return this;
+    }
+
+    /** Keeps unknown fields: read into the builder, written back after the known fields. */
+    public Builder<T, B> unknownFields(
+        Function<T, Map<String, JsonValue>> get, BiConsumer<B, Map<String, JsonValue>> set) {
+      this.unknownGetter = get;
+      this.unknownSetter = set;
+      return this;
+    }
+
+    /** The codec. */
+    public ObjectCodec<T, B> build() {
+      return new ObjectCodec<>(this);
+    }
+  }
+}

@@ -1,0 +1,241 @@
+package io.superloop.visibility.api.internal;
+
+import io.superloop.visibility.api.ErrorCode;
+import io.superloop.visibility.api.ReasonCode;
+import io.superloop.visibility.api.TraceId;
+import io.superloop.visibility.api.Transport;
+import io.superloop.visibility.api.VisibilityException;
+import io.superloop.visibility.api.WireValue;
+import io.superloop.visibility.api.json.Json;
+import io.superloop.visibility.api.json.JsonCodec;
+import io.superloop.visibility.api.json.JsonValue;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+
+/** Codecs of scalar values, enums, open value sets and lists; strict about JSON types. */
+public final class Values {
+  private Values() {}
+
+  /** The JSON pointer of the parser's current position. */
+  public static String path(JsonParser p) {
+    return p.streamReadContext().pathAsPointer().toString();
+  }
+
+  /** An {@code invalid_field_type} error at the current position. */
+  public static VisibilityException typeError(JsonParser p, String expected) {
+    JsonToken t = p.currentToken();
+    return VisibilityException.at(
+        ErrorCode.INVALID_FIELD_TYPE, path(p), "expected " + expected + ", found " + describe(t));
+  }
+
+  static String describe(JsonToken t) {
+    if (t == null) {
+      return "end of input";
+    }
+    switch (t) {
+      case START_OBJECT:
+        return "an object";
+      case START_ARRAY:
+        return "an array";
+      case VALUE_STRING:
+        return "a string";
+      case VALUE_NUMBER_INT:
+      case VALUE_NUMBER_FLOAT:
+        return "a number";
+      case VALUE_TRUE:
+      case VALUE_FALSE:
+        return "a boolean";
+      case VALUE_NULL:
+        return "null";
+      default:
+        return t.toString();
+    }
+  }
+
+  /** Strings. */
+  public static final JsonCodec<String> STRING =
+      new JsonCodec<>() {
+        @Override
+        public String read(JsonParser p) {
+          if (p.currentToken() != JsonToken.VALUE_STRING) {
+            throw typeError(p, "a string");
+          }
+          return p.getString();
+        }
+
+        @Override
+        public void write(String value, JsonGenerator g) {
+          g.writeString(value);
+        }
+      };
+
+  /** Whole numbers that fit a {@code long}, written as plain integer literals. */
+  public static final JsonCodec<Long> LONG =
+      new JsonCodec<>() {
+        @Override
+        public Long read(JsonParser p) {
+          return readLong(p);
+        }
+
+        @Override
+        public void write(Long value, JsonGenerator g) {
+          g.writeNumber(value.longValue());
+        }
+      };
+
+  /** Reads a whole number as a {@code long}: a fraction or overflow is {@code invalid_field_type}. */
+  public static long readLong(JsonParser p) {
+    JsonToken t = p.currentToken();
+    if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
+      String literal = p.getString();
+      var v = new JsonValue.JsonNumber(literal).wholeLongValue();
+      if (v.isPresent()) {
+        return v.getAsLong();
+      }
+      throw VisibilityException.at(
+          ErrorCode.INVALID_FIELD_TYPE, path(p), "expected a whole number in the long range, found " + literal);
+    }
+    throw typeError(p, "a whole number");
+  }
+
+  /** Booleans. */
+  public static final JsonCodec<Boolean> BOOLEAN =
+      new JsonCodec<>() {
+        @Override
+        public Boolean read(JsonParser p) {
+          JsonToken t = p.currentToken();
+          if (t == JsonToken.VALUE_TRUE) {
+            return Boolean.TRUE;
+          }
+          if (t == JsonToken.VALUE_FALSE) {
+            return Boolean.FALSE;
+          }
+          throw typeError(p, "a boolean");
+        }
+
+        @Override
+        public void write(Boolean value, JsonGenerator g) {
+          g.writeBoolean(value);
+        }
+      };
+
+  /** Any JSON value, kept raw. */
+  public static final JsonCodec<JsonValue> RAW = Json.RAW;
+
+  /** A JSON object kept raw (other JSON types are {@code invalid_field_type}). */
+  public static final JsonCodec<JsonValue.JsonObject> RAW_OBJECT =
+      new JsonCodec<>() {
+        @Override
+        public JsonValue.JsonObject read(JsonParser p) {
+          if (p.currentToken() != JsonToken.START_OBJECT) {
+            throw typeError(p, "an object");
+          }
+          return (JsonValue.JsonObject) Json.RAW.read(p);
+        }
+
+        @Override
+        public void write(JsonValue.JsonObject value, JsonGenerator g) {
+          Json.RAW.write(value, g);
+        }
+      };
+
+  /** Trace ids, validated (H7): an invalid one is {@code invalid_trace_id}. */
+  public static final JsonCodec<TraceId> TRACE_ID = checkedString(TraceId::of, TraceId::value);
+
+  /** Transports. */
+  public static final JsonCodec<Transport> TRANSPORT = wireEnum(Transport.class);
+
+  /** Reason codes (open). */
+  public static final JsonCodec<ReasonCode> REASON_CODE = open(ReasonCode::of);
+
+  /** A closed enum by its wire strings; an unknown string is {@code invalid_field_value}. */
+  public static <E extends Enum<E> & WireValue> JsonCodec<E> wireEnum(Class<E> type) {
+    return new JsonCodec<>() {
+      @Override
+      public E read(JsonParser p) {
+        String s = STRING.read(p);
+        try {
+          return WireValue.lookup(type, s);
+        } catch (VisibilityException e) {
+          throw e.withPath(path(p));
+        }
+      }
+
+      @Override
+      public void write(E value, JsonGenerator g) {
+        g.writeString(value.wire());
+      }
+    };
+  }
+
+  /** An open value set: any string is kept. */
+  public static <V extends WireValue> JsonCodec<V> open(Function<String, V> of) {
+    return new JsonCodec<>() {
+      @Override
+      public V read(JsonParser p) {
+        return of.apply(STRING.read(p));
+      }
+
+      @Override
+      public void write(V value, JsonGenerator g) {
+        g.writeString(value.wire());
+      }
+    };
+  }
+
+  /** A string validated by {@code check} (which throws a {@link VisibilityException}). */
+  public static <V> JsonCodec<V> checkedString(Function<String, V> check, Function<V, String> wire) {
+    return new JsonCodec<>() {
+      @Override
+      public V read(JsonParser p) {
+        String s = STRING.read(p);
+        try {
+          return check.apply(s);
+        } catch (VisibilityException e) {
+          throw e.withPath(path(p));
+        }
+      }
+
+      @Override
+      public void write(V value, JsonGenerator g) {
+        g.writeString(wire.apply(value));
+      }
+    };
+  }
+
+  /** A JSON array of {@code element}, as an unmodifiable list. */
+  public static <V> JsonCodec<List<V>> list(JsonCodec<V> element) {
+    return new JsonCodec<>() {
+      @Override
+      public List<V> read(JsonParser p) {
+        if (p.currentToken() != JsonToken.START_ARRAY) {
+          throw typeError(p, "an array");
+        }
+        List<V> out = new ArrayList<>();
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+          if (p.currentToken() == null) {
+            throw typeError(p, "an array element");
+          }
+          if (p.currentToken() == JsonToken.VALUE_NULL) {
+            throw VisibilityException.at(ErrorCode.INVALID_FIELD_TYPE, path(p), "null array element");
+          }
+          out.add(element.read(p));
+        }
+        return List.copyOf(out);
+      }
+
+      @Override
+      public void write(List<V> value, JsonGenerator g) {
+        g.writeStartArray();
+        for (V v : value) {
+          element.write(v, g);
+        }
+        g.writeEndArray();
+      }
+    };
+  }
+}

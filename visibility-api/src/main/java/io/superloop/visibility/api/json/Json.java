@@ -1,0 +1,303 @@
+package io.superloop.visibility.api.json;
+
+import io.superloop.visibility.api.ErrorCode;
+import io.superloop.visibility.api.VisibilityException;
+import java.io.ByteArrayOutputStream;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.SerializableString;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.io.CharacterEscapes;
+import tools.jackson.core.io.SerializedString;
+import tools.jackson.core.json.JsonFactory;
+
+/**
+ * Entry point for reading and writing whole JSON documents and JSONL lines with a set of {@link
+ * JsonReadLimits}. Output is compact and escapes exactly as {@code jq -c} does (control characters
+ * and DEL as lower-case {@code \}{@code u00xx}), so the library's files equal the reference's byte for
+ * byte. Every failure is a {@link VisibilityException}; no Jackson exception escapes.
+ */
+public final class Json {
+
+  /** The instance with {@link JsonReadLimits#DEFAULT}. */
+  public static final Json DEFAULT = new Json(JsonReadLimits.DEFAULT);
+
+  private final JsonReadLimits limits;
+  private final JsonFactory factory;
+
+  private Json(JsonReadLimits limits) {
+    this.limits = limits;
+    StreamReadConstraints constraints =
+        StreamReadConstraints.builder()
+            .maxNestingDepth(limits.maxNestingDepth())
+            .maxStringLength(limits.maxStringLength())
+            .maxNameLength(limits.maxNameLength())
+            .maxNumberLength(limits.maxNumberLength())
+            .maxDocumentLength(limits.maxDocumentLength())
+            .build();
+    this.factory =
+        JsonFactory.builder()
+            .streamReadConstraints(constraints)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .characterEscapes(JqEscapes.INSTANCE)
+            .build();
+  }
+
+  /** An instance with other limits. */
+  public static Json withLimits(JsonReadLimits limits) {
+    Objects.requireNonNull(limits, "limits");
+    return limits.equals(JsonReadLimits.DEFAULT) ? DEFAULT : new Json(limits);
+  }
+
+  /** The limits in force. */
+  public JsonReadLimits limits() {
+    return limits;
+  }
+
+  /** The configured jackson-core factory (for callers that stream themselves). */
+  public JsonFactory factory() {
+    return factory;
+  }
+
+  /** Decodes one whole document; trailing content other than white space is an error. */
+  public <T> T decode(JsonCodec<T> codec, String json) {
+    try (JsonParser p = factory.createParser(ObjectReadContext.empty(), json)) {
+      return readWhole(codec, p);
+    } catch (JacksonException e) {
+      throw translate(e);
+    }
+  }
+
+  /** Decodes one whole UTF-8 document. */
+  public <T> T decode(JsonCodec<T> codec, byte[] json) {
+    return decode(codec, json, 0, json.length);
+  }
+
+  /** Decodes one whole UTF-8 document held in {@code json[offset, offset+length)}. */
+  public <T> T decode(JsonCodec<T> codec, byte[] json, int offset, int length) {
+    try (JsonParser p = factory.createParser(ObjectReadContext.empty(), json, offset, length)) {
+      return readWhole(codec, p);
+    } catch (JacksonException e) {
+      throw translate(e);
+    }
+  }
+
+  /** Parses a document into a {@link JsonValue}. */
+  public JsonValue parseValue(String json) {
+    return decode(RAW, json);
+  }
+
+  /** Parses a document into a {@link JsonValue} with the default limits. */
+  public static JsonValue parse(String json) {
+    return DEFAULT.parseValue(json);
+  }
+
+  /**
+   * Reads one value with {@code codec} from a parser the caller drives, advancing to the value's
+   * first token when the parser has no current token. Jackson exceptions are translated.
+   */
+  public static <T> T read(JsonCodec<T> codec, JsonParser p) {
+    try {
+      if (p.currentToken() == null && p.nextToken() == null) {
+        throw VisibilityException.at(ErrorCode.INVALID_JSON, "", "empty input");
+      }
+      return codec.read(p);
+    } catch (JacksonException e) {
+      throw translate(e);
+    }
+  }
+
+  private static <T> T readWhole(JsonCodec<T> codec, JsonParser p) {
+    if (p.nextToken() == null) {
+      throw VisibilityException.at(ErrorCode.INVALID_JSON, "", "empty input");
+    }
+    T value = codec.read(p);
+    if (p.nextToken() != null) {
+      throw VisibilityException.at(
+          ErrorCode.INVALID_JSON, "", "trailing content after the JSON value");
+    }
+    return value;
+  }
+
+  /** Encodes compactly (no trailing newline). */
+  public <T> String encode(JsonCodec<T> codec, T value) {
+    StringWriter w = new StringWriter(256);
+    try (JsonGenerator g = factory.createGenerator(ObjectWriteContext.empty(), w)) {
+      codec.write(value, g);
+    } catch (JacksonException e) {
+      throw new VisibilityException(ErrorCode.INVALID_FIELD_VALUE, "cannot encode: " + e.getOriginalMessage(), e);
+    }
+    return w.toString();
+  }
+
+  /** Encodes compactly as UTF-8 bytes, with a trailing {@code \n} when {@code newline}. */
+  public <T> byte[] encodeUtf8(JsonCodec<T> codec, T value, boolean newline) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+    try (JsonGenerator g = factory.createGenerator(ObjectWriteContext.empty(), out)) {
+      codec.write(value, g);
+    } catch (JacksonException e) {
+      throw new VisibilityException(ErrorCode.INVALID_FIELD_VALUE, "cannot encode: " + e.getOriginalMessage(), e);
+    }
+    if (newline) {
+      out.write('\n');
+    }
+    return out.toByteArray();
+  }
+
+  String encodeValue(JsonValue v) {
+    return encode(RAW, v);
+  }
+
+  /** Translates a Jackson exception into the library's exception, keeping the location. */
+  public static VisibilityException translate(JacksonException e) {
+    ErrorCode code;
+    String msg = String.valueOf(e.getOriginalMessage());
+    if (e instanceof StreamConstraintsException) {
+      code = ErrorCode.LIMIT_EXCEEDED;
+    } else if (msg.startsWith("Duplicate Object property")
+        || msg.startsWith("Duplicate field")
+        || msg.contains("Duplicate")) {
+      code = ErrorCode.DUPLICATE_KEY;
+    } else {
+      code = ErrorCode.INVALID_JSON;
+    }
+    String path = "";
+    try {
+      JsonParser p = e.processor() instanceof JsonParser jp ? jp : null;
+      if (p != null) {
+        path = p.streamReadContext().pathAsPointer().toString();
+      }
+    } catch (RuntimeException ignored) {
+      // location is best effort
+    }
+    int nl = msg.indexOf('\n');
+    String first = nl >= 0 ? msg.substring(0, nl) : msg;
+    return (VisibilityException)
+        VisibilityException.at(code, path, first).initCause(e);
+  }
+
+  /** The codec of raw {@link JsonValue}s. */
+  public static final JsonCodec<JsonValue> RAW =
+      new JsonCodec<>() {
+        @Override
+        public JsonValue read(JsonParser p) {
+          return readValue(p);
+        }
+
+        @Override
+        public void write(JsonValue value, JsonGenerator g) {
+          writeValue(value, g);
+        }
+      };
+
+  static JsonValue readValue(JsonParser p) {
+    JsonToken t = p.currentToken();
+    if (t == null) {
+      throw VisibilityException.at(ErrorCode.INVALID_JSON, "", "unexpected end of input");
+    }
+    switch (t) {
+      case START_OBJECT:
+        {
+          Map<String, JsonValue> m = new LinkedHashMap<>();
+          while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+            String name = p.currentName();
+            p.nextToken();
+            m.put(name, readValue(p));
+          }
+          return new JsonValue.JsonObject(m);
+        }
+      case START_ARRAY:
+        {
+          List<JsonValue> l = new ArrayList<>();
+          while (p.nextToken() != JsonToken.END_ARRAY) {
+            l.add(readValue(p));
+          }
+          return new JsonValue.JsonArray(l);
+        }
+      case VALUE_STRING:
+        return new JsonValue.JsonString(p.getString());
+      case VALUE_NUMBER_INT:
+      case VALUE_NUMBER_FLOAT:
+        return new JsonValue.JsonNumber(p.getString());
+      case VALUE_TRUE:
+        return JsonValue.JsonBoolean.TRUE;
+      case VALUE_FALSE:
+        return JsonValue.JsonBoolean.FALSE;
+      case VALUE_NULL:
+        return JsonValue.JsonNull.INSTANCE;
+      default:
+        throw VisibilityException.at(
+            ErrorCode.INVALID_JSON,
+            p.streamReadContext().pathAsPointer().toString(),
+            "unexpected token " + t);
+    }
+  }
+
+  static void writeValue(JsonValue v, JsonGenerator g) {
+    if (v instanceof JsonValue.JsonObject o) {
+      g.writeStartObject();
+      for (Map.Entry<String, JsonValue> e : o.members().entrySet()) {
+        g.writeName(e.getKey());
+        writeValue(e.getValue(), g);
+      }
+      g.writeEndObject();
+    } else if (v instanceof JsonValue.JsonArray a) {
+      g.writeStartArray();
+      for (JsonValue e : a.elements()) {
+        writeValue(e, g);
+      }
+      g.writeEndArray();
+    } else if (v instanceof JsonValue.JsonString s) {
+      g.writeString(s.value());
+    } else if (v instanceof JsonValue.JsonNumber n) {
+      g.writeNumber(n.literal());
+    } else if (v instanceof JsonValue.JsonBoolean b) {
+      g.writeBoolean(b.value());
+    } else {
+      g.writeNull();
+    }
+  }
+
+  /** Escapes as jq does: short forms for \b \f \n \r \t, lower-case hex for other controls and DEL. */
+  private static final class JqEscapes extends CharacterEscapes {
+    private static final long serialVersionUID = 1L;
+    static final JqEscapes INSTANCE = new JqEscapes();
+    private final int[] table;
+    private final SerializableString[] custom = new SerializableString[128];
+
+    private JqEscapes() {
+      table = standardAsciiEscapesForJSON().clone();
+      for (int c = 0; c < 0x20; c++) {
+        if (c != '\b' && c != '\f' && c != '\n' && c != '\r' && c != '\t') {
+          table[c] = ESCAPE_CUSTOM;
+          custom[c] = new SerializedString(String.format("\\u%04x", c));
+        }
+      }
+      table[0x7f] = ESCAPE_CUSTOM;
+      custom[0x7f] = new SerializedString("\\u007f");
+    }
+
+    @Override
+    public int[] getEscapeCodesForAscii() {
+      return table;
+    }
+
+    @Override
+    @SuppressWarnings("NullAway") // Jackson's contract: null means "no custom escape"
+    public SerializableString getEscapeSequence(int ch) {
+      return ch < 128 ? custom[ch] : null;
+    }
+  }
+}

@@ -1,0 +1,144 @@
+package io.superloop.visibility.api.json;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * An immutable JSON value, kept exactly as read: object key order, number literals and unknown
+ * fields are preserved, so a value the library does not interpret (a runtime heartbeat, an event
+ * payload) is written back as it came. Obtain one with {@link Json#parseValue(String)} or the
+ * factories below.
+ */
+public sealed interface JsonValue {
+
+  /** A JSON object; member order is the order read or inserted. */
+  record JsonObject(Map<String, JsonValue> members) implements JsonValue {
+    /** Copies {@code members} (order kept) into an unmodifiable map. */
+    public JsonObject {
+      members = Collections.unmodifiableMap(new LinkedHashMap<>(members));
+    }
+
+    /** The member named {@code key}, if present. */
+    public Optional<JsonValue> get(String key) {
+      return Optional.ofNullable(members.get(key));
+    }
+  }
+
+  /** A JSON array. */
+  record JsonArray(List<JsonValue> elements) implements JsonValue {
+    /** Copies {@code elements} into an unmodifiable list. */
+    public JsonArray {
+      elements = List.copyOf(elements);
+    }
+  }
+
+  /** A JSON string. */
+  record JsonString(String value) implements JsonValue {
+    /** Requires a non-null value. */
+    public JsonString {
+      Objects.requireNonNull(value, "value");
+    }
+  }
+
+  /**
+   * A JSON number, kept as its literal text ({@code 7}, {@code 3.0}, {@code 1e2} stay distinct and
+   * are written back as read).
+   */
+  record JsonNumber(String literal) implements JsonValue {
+    /** Requires a non-null literal. */
+    public JsonNumber {
+      Objects.requireNonNull(literal, "literal");
+    }
+
+    /** The exact decimal value of the literal. */
+    public BigDecimal decimalValue() {
+      return new BigDecimal(literal);
+    }
+
+    /**
+     * The value as a {@code long} when it is whole and in range, whatever its literal form
+     * ({@code 3.0} and {@code 1e2} are whole); empty for fractions and out-of-range values. Safe on
+     * absurd exponents.
+     */
+    public OptionalLong wholeLongValue() {
+      return Numbers.wholeLong(literal);
+    }
+
+    /** Whether the literal is a plain integer literal (no fraction, no exponent). */
+    public boolean isIntegerLiteral() {
+      return Numbers.isIntegerLiteral(literal);
+    }
+  }
+
+  /** {@code true} or {@code false}. */
+  enum JsonBoolean implements JsonValue {
+    /** {@code true}. */
+    TRUE,
+    /** {@code false}. */
+    FALSE;
+
+    /** The Java boolean. */
+    public boolean value() {
+      return this == TRUE;
+    }
+  }
+
+  /** {@code null}. */
+  enum JsonNull implements JsonValue {
+    /** The only instance. */
+    INSTANCE
+  }
+
+  /** A string value. */
+  static JsonValue of(String s) {
+    return new JsonString(s);
+  }
+
+  /** A number value. */
+  static JsonValue of(long n) {
+    return new JsonNumber(Long.toString(n));
+  }
+
+  /** A number value (exact, rendered by {@link BigInteger#toString()}). */
+  static JsonValue of(BigInteger n) {
+    return new JsonNumber(n.toString());
+  }
+
+  /** A boolean value. */
+  static JsonValue of(boolean b) {
+    return b ? JsonBoolean.TRUE : JsonBoolean.FALSE;
+  }
+
+  /** The null value. */
+  static JsonValue nullValue() {
+    return JsonNull.INSTANCE;
+  }
+
+  /** An object of the given members, in order. */
+  static JsonObject object(Map<String, JsonValue> members) {
+    return new JsonObject(members);
+  }
+
+  /** An array of the given elements. */
+  static JsonArray array(List<JsonValue> elements) {
+    return new JsonArray(new ArrayList<>(elements));
+  }
+
+  /** Whether this is {@code null}. */
+  default boolean isNull() {
+    return this == JsonNull.INSTANCE;
+  }
+
+  /** The compact JSON text of this value (the rendering {@code jq -c} gives). */
+  default String toJson() {
+    return Json.DEFAULT.encodeValue(this);
+  }
+}

@@ -1,0 +1,61 @@
+package io.superloop.visibility.api.json;
+
+import java.math.BigDecimal;
+import java.util.OptionalLong;
+
+/** Number-literal helpers that stay safe on hostile literals (huge exponents). */
+final class Numbers {
+  private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
+  private static final BigDecimal LONG_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
+
+  private Numbers() {}
+
+  static boolean isIntegerLiteral(String literal) {
+    int n = literal.length();
+    if (n == 0) {
+      return false;
+    }
+    int i = literal.charAt(0) == '-' ? 1 : 0;
+    if (i == n) {
+      return false;
+    }
+    for (; i < n; i++) {
+      char c = literal.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  static OptionalLong wholeLong(String literal) {
+    if (isIntegerLiteral(literal) && literal.length() <= 18) {
+      return OptionalLong.of(Long.parseLong(literal));
+    }
+    BigDecimal d;
+    try {
+      d = new BigDecimal(literal);
+    } catch (NumberFormatException | ArithmeticException e) {
+      return OptionalLong.empty();
+    }
+    if (d.signum() == 0) {
+      return OptionalLong.of(0);
+    }
+    // precision - scale = number of digits before the decimal point; bound it before any scaling
+    long intDigits = (long) d.precision() - d.scale();
+    if (intDigits > 19) {
+      return OptionalLong.empty();
+    }
+    if (intDigits < 1) {
+      return OptionalLong.empty(); // |d| < 1 and not zero: a fraction
+    }
+    if (d.compareTo(LONG_MAX) > 0 || d.compareTo(LONG_MIN) < 0) {
+      return OptionalLong.empty();
+    }
+    try {
+      return OptionalLong.of(d.longValueExact());
+    } catch (ArithmeticException e) {
+      return OptionalLong.empty();
+    }
+  }
+}

@@ -1,0 +1,11 @@
+/**
+ * Streaming JSON for the visibility plane over jackson-core: {@link
+ * io.superloop.visibility.api.json.Json} reads and writes whole documents and lines under {@link
+ * io.superloop.visibility.api.json.JsonReadLimits}; {@link io.superloop.visibility.api.json.JsonValue}
+ * holds the parts of an artifact the library does not interpret, exactly as read; {@link
+ * io.superloop.visibility.api.json.Codecs} has a codec for every record of the model.
+ */
+@NullMarked
+package io.superloop.visibility.api.json;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,15 @@
+/**
+ * The v1 record model of the Superloop visibility plane and its streaming JSON codecs.
+ */
+module io.superloop.visibility.api {
+  requires transitive tools.jackson.core;
+  requires transitive org.jspecify;
+  requires static org.immutables.value;
+
+  exports io.superloop.visibility.api;
+  exports io.superloop.visibility.api.json;
+  exports io.superloop.visibility.api.heartbeat;
+  exports io.superloop.visibility.api.internal to
+      io.superloop.visibility.core,
+      io.superloop.visibility.testkit;
+}

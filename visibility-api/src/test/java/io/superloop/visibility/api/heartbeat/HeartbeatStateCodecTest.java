@@ -1,0 +1,54 @@
+package io.superloop.visibility.api.heartbeat;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.superloop.visibility.api.ErrorCode;
+import io.superloop.visibility.api.VisibilityException;
+import io.superloop.visibility.api.testing.SharedFiles;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+class HeartbeatStateCodecTest {
+
+  @TestFactory
+  Stream<DynamicTest> everyExpectedHeartbeatJsonReencodesAsJqCompact() {
+    List<Path> files = SharedFiles.files("conformance/expected", "heartbeat.json");
+    assertFalse(files.isEmpty());
+    return files.stream()
+        .map(
+            f ->
+                DynamicTest.dynamicTest(
+                    SharedFiles.parentName(f),
+                    () -> {
+                      HeartbeatState s = HeartbeatCodecs.STATE.decode(SharedFiles.read(f));
+                      assertEquals(SharedFiles.jqCompact(f), HeartbeatCodecs.STATE.encode(s));
+                    }));
+  }
+
+  @Test
+  void unknownFieldsSurviveARoundTrip() {
+    String in =
+        "{\"schemaVersion\":\"v1\",\"updatedAt\":\"2026-03-01T12:00:00Z\",\"loopId\":\"l\","
+            + "\"transport\":\"local\",\"lastHeartbeatAt\":\"x\",\"heartbeatLagSeconds\":0,"
+            + "\"freshnessStatus\":\"fresh\",\"thresholds\":{\"degradedHeartbeatLagSeconds\":1,"
+            + "\"criticalHeartbeatLagSeconds\":2,\"newer\":[1]},\"heartbeat\":{\"b\":1,\"a\":2},\"zz\":{\"k\":null}}";
+    assertEquals(in, HeartbeatCodecs.STATE.encode(HeartbeatCodecs.STATE.decode(in)));
+  }
+
+  @Test
+  void negativeLagCannotBeDecoded() {
+    String in =
+        "{\"updatedAt\":\"t\",\"loopId\":\"l\",\"transport\":\"local\",\"lastHeartbeatAt\":\"x\","
+            + "\"heartbeatLagSeconds\":-1,\"freshnessStatus\":\"fresh\",\"thresholds\":"
+            + "{\"degradedHeartbeatLagSeconds\":1,\"criticalHeartbeatLagSeconds\":2},\"heartbeat\":{}}";
+    VisibilityException e =
+        assertThrows(VisibilityException.class, () -> HeartbeatCodecs.STATE.decode(in));
+    assertEquals(ErrorCode.INVALID_FIELD_VALUE, e.code());
+  }
+}
