@@ -1,0 +1,163 @@
+package io.superloop.visibility.core.rules;
+
+import io.superloop.visibility.api.ErrorCode;
+import io.superloop.visibility.api.VisibilityException;
+import io.superloop.visibility.api.internal.VisibilityStyle;
+import org.immutables.value.Value;
+
+/**
+ * The rules of the visibility plane's decisions: one named switch per decision of hardening.md that
+ * depends on the preset. Take a preset ({@link #hardened()}, the default, or {@link #reference()})
+ * and change single switches with the {@code with*} methods of {@link ImmutableVisibilityRules}.
+ * Decisions marked "always" in hardening.md have no switch.
+ */
+@Value.Immutable
+@VisibilityStyle
+public abstract class VisibilityRules {
+
+  private static final VisibilityRules HARDENED = ImmutableVisibilityRules.builder().build();
+
+  private static final VisibilityRules REFERENCE =
+      ImmutableVisibilityRules.builder()
+          .name("reference")
+          .writeInFlightAuditRows(false)
+          .idStyle(IdStyle.REFERENCE)
+          .timestampSyntax(TimestampSyntax.V1_STRICT)
+          .detectClockSkew(false)
+          .evaluateFreshnessAtEvaluationTime(false)
+          .requireHeartbeat(false)
+          .blankTimestampFallsBack(false)
+          .sequenceValueSyntax(SequenceValueSyntax.WHOLE_VALUE)
+          .replayAwareSequencing(false)
+          .explicitStatusSurface(false)
+          .escalateDriftRecovery(false)
+          .build();
+
+  /** The hardened preset: the library's default. */
+  public static VisibilityRules hardened() {
+    return HARDENED;
+  }
+
+  /** The reference preset: the same verdicts as the reference ops manager, quirks included. */
+  public static VisibilityRules reference() {
+    return REFERENCE;
+  }
+
+  /** The preset by name ({@code reference} or {@code hardened}). */
+  public static VisibilityRules named(String name) {
+    switch (name) {
+      case "reference":
+        return REFERENCE;
+      case "hardened":
+        return HARDENED;
+      default:
+        throw new VisibilityException(
+            ErrorCode.INVALID_ARGUMENT, "rules are \"reference\" or \"hardened\", not \"" + name + "\"");
+    }
+  }
+
+  /** The preset these rules started from ({@code hardened} or {@code reference}), for messages. */
+  @Value.Default
+  public String name() {
+    return "hardened";
+  }
+
+  /**
+   * H5: before a control command runs, append a {@code phase:"started"} row to {@code
+   * telemetry/control-invocations.inflight.jsonl}. Hardened: true; reference: false.
+   */
+  @Value.Default
+  public boolean writeInFlightAuditRows() {
+    return true;
+  }
+
+  /** H6, H7: the form of generated trace ids and idempotency keys. */
+  @Value.Default
+  public IdStyle idStyle() {
+    return IdStyle.COLLISION_FREE;
+  }
+
+  /** H8: which heartbeat timestamps parse. Hardened: RFC 3339; reference: v1 strict. */
+  @Value.Default
+  public TimestampSyntax timestampSyntax() {
+    return TimestampSyntax.RFC_3339;
+  }
+
+  /**
+   * H9: a heartbeat more than {@link #clockSkewToleranceSeconds()} in the future adds {@code
+   * clockSkewSeconds} and a degraded health reason {@code runtime_heartbeat_clock_skew}.
+   */
+  @Value.Default
+  public boolean detectClockSkew() {
+    return true;
+  }
+
+  /** H9: how far in the future a heartbeat may be before it counts as clock skew (default 30). */
+  @Value.Default
+  public long clockSkewToleranceSeconds() {
+    return 30;
+  }
+
+  /**
+   * H10: freshness is computed at evaluation time from {@code lastHeartbeatAt}, also when the
+   * snapshot carries no or an unusable heartbeat; missing or invalid heartbeat timestamps add
+   * degraded health reasons.
+   */
+  @Value.Default
+  public boolean evaluateFreshnessAtEvaluationTime() {
+    return true;
+  }
+
+  /**
+   * H10: a loop that never sent a heartbeat is degraded ({@code runtime_heartbeat_missing}).
+   * Default false in both presets; only effective with {@link #evaluateFreshnessAtEvaluationTime()}.
+   */
+  @Value.Default
+  public boolean requireHeartbeat() {
+    return false;
+  }
+
+  /** H11: a blank {@code timestamp} falls back to {@code updatedAt}. */
+  @Value.Default
+  public boolean blankTimestampFallsBack() {
+    return true;
+  }
+
+  /** H12: which sequence values are valid. */
+  @Value.Default
+  public SequenceValueSyntax sequenceValueSyntax() {
+    return SequenceValueSyntax.INTEGER_LITERAL;
+  }
+
+  /**
+   * H15: a declared replay or rotation starts a new epoch ({@code transition.epochReset}) instead of
+   * being a regression, and high-water marks are carried across empty batches and missing values.
+   */
+  @Value.Default
+  public boolean replayAwareSequencing() {
+    return true;
+  }
+
+  /**
+   * H16: the status surface always carries its booleans, keeps state and telemetry apart ({@code
+   * lastObservation}), takes the newer alert trace and counts {@code distinctTraceIds}.
+   */
+  @Value.Default
+  public boolean explicitStatusSurface() {
+    return true;
+  }
+
+  /** H19: a transition out of drift appends an {@code ordering_drift_recovered} escalation. */
+  @Value.Default
+  public boolean escalateDriftRecovery() {
+    return true;
+  }
+
+  @Value.Check
+  void check() {
+    if (clockSkewToleranceSeconds() < 0) {
+      throw new VisibilityException(
+          ErrorCode.INVALID_ARGUMENT, "clockSkewToleranceSeconds must be >= 0");
+    }
+  }
+}
