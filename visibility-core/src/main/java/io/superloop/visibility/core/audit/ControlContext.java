@@ -1,0 +1,54 @@
+package io.superloop.visibility.core.audit;
+
+import io.superloop.visibility.api.TraceId;
+import io.superloop.visibility.api.Transport;
+import io.superloop.visibility.api.audit.ControlRequest;
+import io.superloop.visibility.api.audit.Intent;
+import io.superloop.visibility.api.internal.VisibilityStyle;
+import java.time.Instant;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * The identity and settings of one control action, fixed before it runs: what the audit rows carry
+ * besides the outcome. Build with {@link #builder()}.
+ */
+@Value.Immutable
+@VisibilityStyle
+public abstract class ControlContext {
+
+  /** A new builder. */
+  public static ImmutableControlContext.Builder builder() {
+    return ImmutableControlContext.builder();
+  }
+
+  /** The loop. */
+  public abstract String loopId();
+
+  /** The intent. */
+  public abstract Intent intent();
+
+  /** The control trace. */
+  public abstract TraceId traceId();
+
+  /** The transport used. */
+  public abstract Transport transport();
+
+  /** Who asked ({@code --by}, default {@code $USER} or {@code unknown}). */
+  public abstract String requestedBy();
+
+  /** The operator's note (omitted from rows when empty). */
+  public abstract Optional<String> note();
+
+  /** The resolved idempotency key ({@link IdempotencyKeys#resolve}). */
+  public abstract String idempotencyKey();
+
+  /** Confirmation and retry settings. */
+  @Value.Default
+  public ControlRequest request() {
+    return ControlRequest.DEFAULT;
+  }
+
+  /** When the action started. */
+  public abstract Instant startedAt();
+}

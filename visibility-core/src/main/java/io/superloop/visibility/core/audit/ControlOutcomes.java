@@ -1,0 +1,311 @@
+package io.superloop.visibility.core.audit;
+
+import io.superloop.visibility.api.ReasonCode;
+import io.superloop.visibility.api.audit.ConfirmationStatus;
+import io.superloop.visibility.api.audit.ControlConfirmation;
+import io.superloop.visibility.api.audit.ControlExecution;
+import io.superloop.visibility.api.audit.ControlInvocation;
+import io.superloop.visibility.api.audit.ControlOutcome;
+import io.superloop.visibility.api.audit.ControlRow;
+import io.superloop.visibility.api.audit.ExecutionStatus;
+import io.superloop.visibility.api.audit.IntentRow;
+import io.superloop.visibility.api.audit.OutcomeStatus;
+import io.superloop.visibility.api.json.JsonValue;
+import io.superloop.visibility.core.time.Timestamps;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Maps what happened to a control action to its audit rows: the local table of contract 4.3 and the
+ * sprite_service rules of 4.4. Pure: the completion time is a parameter.
+ */
+public final class ControlOutcomes {
+  private ControlOutcomes() {}
+
+  /**
+   * A local action (contract 4.3).
+   *
+   * @param ctx the action
+   * @param command the shell-quoted command line
+   * @param commandExitCode the command's exit status
+   * @param output the command's combined stdout and stderr (the last 40 lines are kept)
+   * @param confirm the confirmation run: empty when not run ({@code --no-confirm}, or the command
+   *     failed)
+   * @param completedAt the completion time
+   */
+  public static ControlRecords local(
+      ControlContext ctx,
+      String command,
+      int commandExitCode,
+      String output,
+      Optional<ConfirmRun> confirm,
+      Instant completedAt) {
+    OutcomeStatus status;
+    ExecutionStatus execution;
+    ConfirmationStatus confirmation;
+    boolean attempted;
+    long confirmExit = 0;
+    Optional<JsonValue> confirmResult = Optional.empty();
+    if (commandExitCode != 0) {
+      status = OutcomeStatus.FAILED_COMMAND;
+      execution = ExecutionStatus.FAILED_COMMAND;
+      confirmation = ConfirmationStatus.NOT_ATTEMPTED;
+      attempted = false;
+    } else if (confirm.isEmpty()) {
+      status = OutcomeStatus.EXECUTED_UNCONFIRMED;
+      execution = ExecutionStatus.SUCCEEDED;
+      confirmation = ConfirmationStatus.SKIPPED;
+      attempted = false;
+    } else {
+      confirmExit = confirm.get().exitCode();
+      confirmResult = confirm.get().result();
+      attempted = true;
+      execution = ExecutionStatus.SUCCEEDED;
+      if (confirmExit == 0) {
+        status = OutcomeStatus.CONFIRMED;
+        confirmation = ConfirmationStatus.CONFIRMED;
+      } else {
+        status = OutcomeStatus.AMBIGUOUS;
+        confirmation = ConfirmationStatus.AMBIGUOUS;
+      }
+    }
+    return assemble(
+        ctx,
+        command,
+        commandExitCode,
+        lastLines(output, 40),
+        false,
+        status,
+        execution,
+        confirmation,
+        attempted,
+        confirmExit,
+        status.equals(OutcomeStatus.CONFIRMED),
+        confirmResult,
+        completedAt);
+  }
+
+  /**
+   * A sprite_service action whose request failed (non-2xx after retries, wrong token, connection
+   * failure): {@code failed_command} with output {@code "{}"} (contract 4.4).
+   *
+   * @param clientExitCode the client's exit status (1)
+   */
+  public static ControlRecords spriteFailure(
+      ControlContext ctx, String command, int clientExitCode, Instant completedAt) {
+    return assemble(
+        ctx,
+        command,
+        clientExitCode,
+        "{}",
+        false,
+        OutcomeStatus.FAILED_COMMAND,
+        ExecutionStatus.FAILED_COMMAND,
+        ConfirmationStatus.NOT_ATTEMPTED,
+        false,
+        0,
+        false,
+        Optional.empty(),
+        completedAt);
+  }
+
+  /**
+   * A sprite_service action answered with 2xx (contract 4.4): {@code status = result.status} if
+   * present, else {@code confirmed} if {@code ok}, else {@code ambiguous} if {@code exitCode == 2},
+   * else {@code failed_command}; and the derived execution and confirmation statuses.
+   *
+   * @param response the service's answer object, as received
+   */
+  public static ControlRecords spriteAnswer(
+      ControlContext ctx, String command, JsonValue.JsonObject response, Instant completedAt) {
+    Optional<JsonValue.JsonObject> result =
+        response.get("result").filter(JsonValue.JsonObject.class::isInstance).map(JsonValue.JsonObject.class::cast);
+    long exitCode = longMember(response, "exitCode").orElse(0);
+    boolean ok = response.get("ok").map(v -> v == JsonValue.JsonBoolean.TRUE).orElse(false);
+    Optional<String> resultStatus =
+        result.flatMap(r -> r.get("status")).filter(JsonValue.JsonString.class::isInstance)
+            .map(v -> ((JsonValue.JsonString) v).value());
+    OutcomeStatus status;
+    if (resultStatus.isPresent()) {
+      status = OutcomeStatus.of(resultStatus.get());
+    } else if (ok) {
+      status = OutcomeStatus.CONFIRMED;
+    } else if (exitCode == 2) {
+      status = OutcomeStatus.AMBIGUOUS;
+    } else {
+      status = OutcomeStatus.FAILED_COMMAND;
+    }
+    long confirmExit = result.flatMap(r -> longMember(r, "confirmExitCode").stream().boxed().findFirst()).orElse(0L);
+    boolean confirmed =
+        result.flatMap(r -> r.get("confirmed")).map(v -> v == JsonValue.JsonBoolean.TRUE).orElse(false)
+            || status.equals(OutcomeStatus.CONFIRMED);
+    Optional<JsonValue> confirmObject = result.flatMap(r -> r.get("confirm")).filter(v -> !v.isNull());
+    boolean attempted = confirmObject.isPresent();
+    ExecutionStatus execution =
+        status.equals(OutcomeStatus.FAILED_COMMAND) ? ExecutionStatus.FAILED_COMMAND : ExecutionStatus.SUCCEEDED;
+    ConfirmationStatus confirmation;
+    if (status.equals(OutcomeStatus.CONFIRMED)) {
+      confirmation = ConfirmationStatus.CONFIRMED;
+    } else if (status.equals(OutcomeStatus.AMBIGUOUS)) {
+      confirmation = ConfirmationStatus.AMBIGUOUS;
+    } else if (status.equals(OutcomeStatus.EXECUTED_UNCONFIRMED)) {
+      confirmation = ConfirmationStatus.SKIPPED;
+    } else {
+      confirmation = attempted ? ConfirmationStatus.ATTEMPTED_UNKNOWN : ConfirmationStatus.NOT_ATTEMPTED;
+    }
+    boolean replayed = response.get("replayed").map(v -> v == JsonValue.JsonBoolean.TRUE).orElse(false);
+    return assemble(
+        ctx,
+        command,
+        exitCode,
+        response.toJson(),
+        replayed,
+        status,
+        execution,
+        confirmation,
+        attempted,
+        confirmExit,
+        confirmed,
+        confirmObject,
+        completedAt);
+  }
+
+  private static OptionalLong longMember(JsonValue.JsonObject o, String name) {
+    return o.get(name)
+        .filter(JsonValue.JsonNumber.class::isInstance)
+        .map(v -> ((JsonValue.JsonNumber) v).wholeLongValue())
+        .orElse(OptionalLong.empty());
+  }
+
+  /** The exit status of a control command with this outcome (contract 4.5). */
+  public static int exitCodeOf(OutcomeStatus status) {
+    if (status.equals(OutcomeStatus.CONFIRMED) || status.equals(OutcomeStatus.EXECUTED_UNCONFIRMED)) {
+      return 0;
+    }
+    return status.equals(OutcomeStatus.AMBIGUOUS) ? 2 : 1;
+  }
+
+  /** {@code control_ambiguous} / {@code control_failed_command} for those outcomes. */
+  public static Optional<ReasonCode> reasonCodeOf(OutcomeStatus status) {
+    if (status.equals(OutcomeStatus.AMBIGUOUS)) {
+      return Optional.of(ReasonCode.CONTROL_AMBIGUOUS);
+    }
+    if (status.equals(OutcomeStatus.FAILED_COMMAND)) {
+      return Optional.of(ReasonCode.CONTROL_FAILED_COMMAND);
+    }
+    return Optional.empty();
+  }
+
+  static String lastLines(String output, int lines) {
+    String trimmed = output.endsWith("\n") ? output.substring(0, output.length() - 1) : output;
+    String[] all = trimmed.split("\n", -1);
+    if (all.length <= lines) {
+      return trimmed;
+    }
+    return String.join("\n", Arrays.copyOfRange(all, all.length - lines, all.length));
+  }
+
+  private static ControlRecords assemble(
+      ControlContext ctx,
+      String command,
+      long exitCode,
+      String output,
+      boolean replayed,
+      OutcomeStatus status,
+      ExecutionStatus execution,
+      ConfirmationStatus confirmation,
+      boolean attempted,
+      long confirmExit,
+      boolean confirmed,
+      Optional<JsonValue> confirmResult,
+      Instant completedAt) {
+    String timestamp = Timestamps.format(completedAt);
+    String startedAt = Timestamps.format(ctx.startedAt());
+    long duration = Math.max(0, completedAt.getEpochSecond() - ctx.startedAt().getEpochSecond());
+    Optional<ReasonCode> reason = reasonCodeOf(status);
+    Optional<String> out = output.isEmpty() ? Optional.empty() : Optional.of(output);
+    ControlInvocation invocation =
+        ControlInvocation.builder()
+            .timestamp(timestamp)
+            .startedAt(startedAt)
+            .loopId(ctx.loopId())
+            .intent(ctx.intent())
+            .traceId(ctx.traceId())
+            .transport(ctx.transport())
+            .requestedBy(ctx.requestedBy())
+            .note(ctx.note().filter(n -> !n.isEmpty()))
+            .idempotencyKey(ctx.idempotencyKey())
+            .request(ctx.request())
+            .execution(
+                ControlExecution.builder()
+                    .status(execution)
+                    .exitCode(exitCode)
+                    .command(command)
+                    .output(out)
+                    .replayed(replayed)
+                    .build())
+            .confirmation(
+                ControlConfirmation.builder()
+                    .attempted(attempted)
+                    .status(confirmation)
+                    .exitCode(confirmExit)
+                    .outcome(confirmResult)
+                    .build())
+            .outcome(
+                ControlOutcome.builder()
+                    .status(status)
+                    .confirmed(confirmed)
+                    .reasonCode(reason)
+                    .durationSeconds(duration)
+                    .build())
+            .build();
+    ControlRow row =
+        ControlRow.builder()
+            .timestamp(timestamp)
+            .startedAt(startedAt)
+            .loopId(ctx.loopId())
+            .intent(ctx.intent())
+            .traceId(ctx.traceId())
+            .transport(ctx.transport())
+            .status(status)
+            .reasonCode(reason)
+            .idempotencyKey(ctx.idempotencyKey())
+            .requestedBy(ctx.requestedBy())
+            .exitCode(exitCode)
+            .confirmExitCode(confirmExit)
+            .confirmed(confirmed)
+            .durationSeconds(duration)
+            .retryAttempts(ctx.request().retryAttempts())
+            .retryBackoffSeconds(ctx.request().retryBackoffSeconds())
+            .build();
+    IntentRow intentRow =
+        IntentRow.builder()
+            .timestamp(timestamp)
+            .loopId(ctx.loopId())
+            .intent(ctx.intent())
+            .traceId(ctx.traceId())
+            .requestedBy(ctx.requestedBy())
+            .note(ctx.note().filter(n -> !n.isEmpty()))
+            .transport(ctx.transport())
+            .status(status)
+            .command(command)
+            .idempotencyKey(ctx.idempotencyKey())
+            .exitCode(exitCode)
+            .confirmExitCode(confirmExit)
+            .confirmed(confirmed)
+            .commandOutput(out)
+            .confirm(confirmResult)
+            .build();
+    return new ControlRecords(intentRow, row, invocation, exitCodeOf(status));
+  }
+
+  /**
+   * The confirmation run of a local action.
+   *
+   * @param exitCode the confirm script's exit status (0 confirmed)
+   * @param result the confirm result object it printed, if any
+   */
+  public record ConfirmRun(long exitCode, Optional<JsonValue> result) {}
+}

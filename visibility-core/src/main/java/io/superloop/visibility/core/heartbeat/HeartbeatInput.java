@@ -1,0 +1,42 @@
+package io.superloop.visibility.core.heartbeat;
+
+import io.superloop.visibility.api.json.JsonValue;
+import java.util.Objects;
+
+/**
+ * The runtime heartbeat a snapshot carries ({@code snapshot.runtime.heartbeat}): absent or null, a
+ * JSON value (normally an object), or a file that is not JSON at all (hardening H18).
+ */
+public sealed interface HeartbeatInput {
+
+  /** No heartbeat: the key is absent or null, or {@code heartbeat.v1.json} does not exist. */
+  HeartbeatInput ABSENT = new Absent();
+
+  /** The heartbeat of a snapshot's {@code runtime.heartbeat} value (null means absent). */
+  static HeartbeatInput of(JsonValue value) {
+    return value.isNull() ? ABSENT : new Present(value);
+  }
+
+  /** Absent heartbeat. */
+  record Absent() implements HeartbeatInput {}
+
+  /**
+   * A heartbeat value, kept raw.
+   *
+   * @param value the value as read (an object when well formed)
+   */
+  record Present(JsonValue value) implements HeartbeatInput {
+    /** Requires a value. */
+    public Present {
+      Objects.requireNonNull(value, "value");
+    }
+  }
+
+  /**
+   * A heartbeat file that does not parse as JSON.
+   *
+   * @param text the file's content, kept so nothing is lost
+   * @param problem what is wrong with it
+   */
+  record Unparseable(String text, String problem) implements HeartbeatInput {}
+}

@@ -1,0 +1,202 @@
+package io.superloop.visibility.core.sequence;
+
+import io.superloop.visibility.api.json.JsonValue;
+import io.superloop.visibility.api.sequence.ImmutableEventDiagnostics;
+import io.superloop.visibility.api.sequence.ImmutableSequenceTransition;
+import io.superloop.visibility.api.sequence.ImmutableSnapshotDiagnostics;
+import io.superloop.visibility.api.sequence.ViolationCode;
+import io.superloop.visibility.core.rules.VisibilityRules;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Checks the sequence ids of one snapshot and one batch of event envelopes against the previous
+ * state (contract 3.3-3.5, C1-C3, C9). Use {@link #begin} for a batch, feed the snapshot value and
+ * each event's value in batch order, then {@link Batch#finish()}. A batch holds a fixed number of
+ * counters, so a batch of any size needs constant memory, and feeding a value allocates nothing.
+ *
+ * <p>Under {@code reference} rules the verdicts equal the reference's. Always (H14) the additive
+ * {@code gaps}, {@code duplicates} and {@code max} are counted. With {@link
+ * VisibilityRules#replayAwareSequencing()} (H15) a declared replay or rotation starts a new epoch
+ * that is not compared with the old watermarks, and high-water marks are carried across empty
+ * batches and missing values: the snapshot value and the first event value are compared with the
+ * carried high-water marks instead of the previous values alone.
+ */
+public final class SequenceValidator {
+  private final VisibilityRules rules;
+
+  /** A validator under {@code rules}. */
+  public SequenceValidator(VisibilityRules rules) {
+    this.rules = rules;
+  }
+
+  /** The rules in force. */
+  public VisibilityRules rules() {
+    return rules;
+  }
+
+  /** The valid value of a raw {@code sequence.value} under these rules, or {@link SequenceValues#MISSING}. */
+  public long judge(@Nullable JsonValue value) {
+    return SequenceValues.judge(value, rules.sequenceValueSyntax());
+  }
+
+  /**
+   * Starts a batch.
+   *
+   * @param previous the previous state ({@link PreviousSequence#NONE} when absent or unreadable)
+   * @param declaredReplay the caller declares this batch a replay from the start or a rotated log
+   *     (only changes the verdict with replay-aware sequencing, H15)
+   */
+  public Batch begin(PreviousSequence previous, boolean declaredReplay) {
+    return new Batch(previous, declaredReplay && rules.replayAwareSequencing());
+  }
+
+  /** One snapshot value and one batch of event values being checked. Not thread-safe. */
+  public final class Batch {
+    private final PreviousSequence previous;
+    private final boolean epochReset;
+    private final boolean hardened;
+    private final long compareSnapshotWith;
+    private final long compareEventsWith;
+
+    private boolean snapshotSeen;
+    private long snapshotCurrent = SequenceValues.MISSING;
+    private boolean snapshotRegressed;
+
+    private long ingested;
+    private long first = SequenceValues.MISSING;
+    private long last = SequenceValues.MISSING;
+    private long max = SequenceValues.MISSING;
+    private boolean eventsMissing;
+    private boolean nonMonotonic;
+    private long gaps;
+    private long duplicates;
+
+    Batch(PreviousSequence previous, boolean epochReset) {
+      this.previous = previous;
+      this.epochReset = epochReset;
+      this.hardened = rules.replayAwareSequencing();
+      if (epochReset) {
+        compareSnapshotWith = SequenceValues.MISSING;
+        compareEventsWith = SequenceValues.MISSING;
+      } else if (hardened) {
+        compareSnapshotWith = max(previous.snapshotCurrent(), previous.snapshotHighWater());
+        compareEventsWith = max(previous.eventsLast(), previous.eventsHighWater());
+      } else {
+        compareSnapshotWith = previous.snapshotCurrent().orElse(SequenceValues.MISSING);
+        compareEventsWith = previous.eventsLast().orElse(SequenceValues.MISSING);
+      }
+    }
+
+    private long max(OptionalLong a, OptionalLong b) {
+      return Math.max(a.orElse(SequenceValues.MISSING), b.orElse(SequenceValues.MISSING));
+    }
+
+    /** The snapshot's judged value ({@link SequenceValues#MISSING} when missing or invalid). */
+    public Batch snapshot(long value) {
+      snapshotSeen = true;
+      snapshotCurrent = value;
+      snapshotRegressed =
+          value >= 0 && compareSnapshotWith >= 0 && value < compareSnapshotWith;
+      return this;
+    }
+
+    /** The next event's judged value ({@link SequenceValues#MISSING} when missing, invalid or malformed). */
+    public Batch event(long value) {
+      ingested++;
+      if (value < 0) {
+        eventsMissing = true;
+        return this;
+      }
+      if (last >= 0) {
+        if (value < last) {
+          nonMonotonic = true;
+        } else if (value == last) {
+          duplicates++;
+        } else if (value - last > 1) {
+          gaps++;
+        }
+      } else {
+        first = value;
+      }
+      last = value;
+      if (value > max) {
+        max = value;
+      }
+      return this;
+    }
+
+    /** Events fed so far ({@code events.ingestedCount}). */
+    public long ingestedCount() {
+      return ingested;
+    }
+
+    /** The verdict of the snapshot and the batch. */
+    public SequenceVerdict finish() {
+      boolean snapshotMissing = snapshotCurrent < 0;
+      boolean acrossRegressed = first >= 0 && compareEventsWith >= 0 && first < compareEventsWith;
+
+      List<ViolationCode> violations = new ArrayList<>(5);
+      if (eventsMissing) {
+        violations.add(ViolationCode.EVENT_SEQUENCE_MISSING);
+      }
+      if (nonMonotonic) {
+        violations.add(ViolationCode.EVENT_SEQUENCE_NON_MONOTONIC);
+      }
+      if (acrossRegressed) {
+        violations.add(ViolationCode.EVENT_SEQUENCE_REGRESSION);
+      }
+      if (snapshotMissing) {
+        violations.add(ViolationCode.SNAPSHOT_SEQUENCE_MISSING);
+      }
+      if (snapshotRegressed) {
+        violations.add(ViolationCode.SNAPSHOT_SEQUENCE_REGRESSION);
+      }
+      boolean driftActive = !violations.isEmpty();
+
+      ImmutableSnapshotDiagnostics.Builder snap =
+          SnapshotDiagnostics.builder()
+              .previous(previous.snapshotCurrent())
+              .current(opt(snapshotCurrent))
+              .monotonic(!snapshotMissing && !snapshotRegressed)
+              .regressed(snapshotRegressed)
+              .missing(snapshotMissing);
+      ImmutableEventDiagnostics.Builder events =
+          EventDiagnostics.builder()
+              .ingestedCount(ingested)
+              .previousLast(previous.eventsLast())
+              .first(opt(first))
+              .last(opt(last))
+              .monotonicWithinBatch(!nonMonotonic)
+              .monotonicAcrossBatches(!acrossRegressed)
+              .regressed(nonMonotonic || acrossRegressed)
+              .missing(eventsMissing)
+              .gaps(gaps)
+              .duplicates(duplicates)
+              .max(opt(max));
+      ImmutableSequenceTransition.Builder transition =
+          SequenceTransition.builder()
+              .previousDriftActive(previous.driftActive())
+              .transitionedToDrift(!previous.driftActive() && driftActive)
+              .recoveredFromDrift(previous.driftActive() && !driftActive);
+      if (hardened) {
+        long snapHw =
+            epochReset ? snapshotCurrent : Math.max(compareSnapshotWith, snapshotCurrent);
+        long evtHw = epochReset ? max : Math.max(compareEventsWith, max);
+        snap.highWater(opt(snapHw));
+        events.highWater(opt(evtHw));
+        transition.epochReset(epochReset);
+      }
+      if (!snapshotSeen) {
+        throw new IllegalStateException("snapshot(value) was not called for this batch");
+      }
+      return new SequenceVerdict(snap.build(), events.build(), transition.build(), List.copyOf(violations));
+    }
+  }
+
+  private static OptionalLong opt(long v) {
+    return v >= 0 ? OptionalLong.of(v) : OptionalLong.empty();
+  }
+}

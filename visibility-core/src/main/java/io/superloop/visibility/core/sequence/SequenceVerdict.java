@@ -1,0 +1,46 @@
+package io.superloop.visibility.core.sequence;
+
+import io.superloop.visibility.api.ReasonCode;
+import io.superloop.visibility.api.sequence.EventDiagnostics;
+import io.superloop.visibility.api.sequence.SequenceStatus;
+import io.superloop.visibility.api.sequence.SequenceTransition;
+import io.superloop.visibility.api.sequence.SnapshotDiagnostics;
+import io.superloop.visibility.api.sequence.ViolationCode;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The validator's verdict on one snapshot and batch: the diagnostics objects of {@code
+ * sequence-state.json} and the sorted, unique violation codes (contract 3.4, 3.5).
+ *
+ * @param snapshot snapshot diagnostics
+ * @param events event diagnostics
+ * @param transition drift transition
+ * @param violations violation codes, sorted by wire string, unique
+ */
+public record SequenceVerdict(
+    SnapshotDiagnostics snapshot,
+    EventDiagnostics events,
+    SequenceTransition transition,
+    List<ViolationCode> violations) {
+
+  /** Copies the violations. */
+  public SequenceVerdict {
+    violations = List.copyOf(violations);
+  }
+
+  /** {@code violations} non-empty. */
+  public boolean driftActive() {
+    return !violations.isEmpty();
+  }
+
+  /** {@code ordering_drift_detected} when drift is active, else {@code ok}. */
+  public SequenceStatus status() {
+    return driftActive() ? SequenceStatus.ORDERING_DRIFT_DETECTED : SequenceStatus.OK;
+  }
+
+  /** {@code ordering_drift_detected} when drift is active. */
+  public Optional<ReasonCode> reasonCode() {
+    return driftActive() ? Optional.of(ReasonCode.ORDERING_DRIFT_DETECTED) : Optional.empty();
+  }
+}

@@ -1,0 +1,239 @@
+package io.superloop.visibility.core.source;
+
+import io.superloop.visibility.api.ErrorCode;
+import io.superloop.visibility.api.VisibilityException;
+import io.superloop.visibility.api.json.Json;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.json.JsonFactory;
+
+/**
+ * The {@code local} envelope source over a runtime {@code events.jsonl} (contract 3.1; hardening H13,
+ * H17). It reads the file in large blocks, in constant memory whatever its size (one block plus at
+ * most one line up to the line length limit), and reports each non-empty, newline-terminated line
+ * after the start with its physical line number:
+ *
+ * <ul>
+ *   <li>an empty line is skipped exactly as the reference skips it: it consumes a line number and
+ *       is not reported, not counted, no violation;
+ *   <li>a JSON object with {@code event} or {@code type} and {@code timestamp} is an {@link
+ *       LineKind#EVENT}; any other non-empty line (white space only included) is {@link
+ *       LineKind#MALFORMED}: the source never fails on one bad line;
+ *   <li>an unterminated last line is an in-progress write: neither reported nor counted.
+ * </ul>
+ *
+ * There is no batch-size limit (contract C6). Instances are immutable and thread-safe.
+ */
+public final class LocalEventSource {
+  private static final int BLOCK = 1 << 20;
+
+  private final JsonFactory factory;
+  private final int maxLineLength;
+
+  /** A source with the default read limits (a line is at most 64 MiB). */
+  public LocalEventSource() {
+    this(Json.DEFAULT);
+  }
+
+  /** A source whose lines are bounded by {@code json}'s limits (maxDocumentLength bounds a line). */
+  public LocalEventSource(Json json) {
+    this.factory = json.factory();
+    this.maxLineLength = (int) Math.min(json.limits().maxDocumentLength(), Integer.MAX_VALUE - 16);
+  }
+
+  /**
+   * Scans {@code file} from {@code start}, reporting each line to {@code listener}.
+   *
+   * @throws VisibilityException {@link ErrorCode#FILE_NOT_FOUND} when the file does not exist (an
+   *     {@code events_unavailable} ingest failure), {@link ErrorCode#INVALID_ARGUMENT} when the file
+   *     has fewer lines than {@code start.lineOffset()}, {@link ErrorCode#IO_ERROR} or {@link
+   *     ErrorCode#PERMISSION_DENIED} on I/O failure
+   */
+  public ScanResult scan(Path file, ScanStart start, LineListener listener) {
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      return new Scan(ch, listener).run(start);
+    } catch (NoSuchFileException e) {
+      throw new VisibilityException(ErrorCode.FILE_NOT_FOUND, "no events log", e).withFile(file.toString());
+    } catch (AccessDeniedException e) {
+      throw new VisibilityException(ErrorCode.PERMISSION_DENIED, "cannot read events log", e)
+          .withFile(file.toString());
+    } catch (IOException e) {
+      throw new VisibilityException(ErrorCode.IO_ERROR, "cannot read events log: " + e.getMessage(), e)
+          .withFile(file.toString());
+    } catch (VisibilityException e) {
+      throw e.file().isPresent() ? e : e.withFile(file.toString());
+    }
+  }
+
+  /** Classifies one line's bytes (without its newline). Visible for the validator command. */
+  public LineKind classify(byte[] buf, int offset, int length) {
+    boolean blank = true;
+    for (int i = offset; i < offset + length; i++) {
+      byte b = buf[i];
+      if (b != ' ' && b != '\t' && b != '\r') {
+        blank = false;
+        break;
+      }
+    }
+    if (blank) {
+      return LineKind.MALFORMED;
+    }
+    try (JsonParser p = factory.createParser(ObjectReadContext.empty(), buf, offset, length)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        return LineKind.MALFORMED;
+      }
+      boolean hasName = false;
+      boolean hasTimestamp = false;
+      JsonToken t;
+      while ((t = p.nextToken()) == JsonToken.PROPERTY_NAME) {
+        String name = p.currentName();
+        JsonToken v = p.nextToken();
+        if (v == JsonToken.START_OBJECT || v == JsonToken.START_ARRAY) {
+          p.skipChildren();
+        } else if (v != JsonToken.VALUE_NULL) {
+          if (name.equals("timestamp")) {
+            hasTimestamp = true;
+          } else if ((name.equals("event") || name.equals("type")) && v != JsonToken.VALUE_FALSE) {
+            hasName = true;
+          }
+        }
+      }
+      if (t != JsonToken.END_OBJECT || p.nextToken() != null) {
+        return LineKind.MALFORMED;
+      }
+      return hasName && hasTimestamp ? LineKind.EVENT : LineKind.MALFORMED;
+    } catch (JacksonException e) {
+      return LineKind.MALFORMED;
+    }
+  }
+
+  private final class Scan {
+    private final FileChannel ch;
+    private final LineListener listener;
+    private final byte[] block = new byte[BLOCK];
+    private byte[] line = new byte[256];
+    private int lineLen;
+    private boolean lineOverflow;
+    private long lineNo;
+    private long events;
+    private long malformed;
+    private long blank;
+
+    Scan(FileChannel ch, LineListener listener) {
+      this.ch = ch;
+      this.listener = listener;
+    }
+
+    ScanResult run(ScanStart start) throws IOException {
+      long size = ch.size();
+      long pos;
+      boolean resumed = false;
+      long b = start.byteOffset().orElse(-1);
+      if (b >= 0 && b <= size && (b == 0) == (start.lineOffset() == 0) && (b == 0 || byteAt(b - 1) == '\n')) {
+        pos = b;
+        resumed = true;
+      } else {
+        pos = skipLines(start.lineOffset());
+      }
+      lineNo = start.lineOffset();
+      long lineStartPos = pos;
+      ch.position(pos);
+      ByteBuffer bb = ByteBuffer.wrap(block);
+      int n;
+      while ((n = ch.read(bb.clear())) > 0) {
+        int segStart = 0;
+        for (int i = 0; i < n; i++) {
+          if (block[i] == '\n') {
+            lineNo++;
+            if (lineLen == 0 && !lineOverflow) {
+              emit(block, segStart, i - segStart);
+            } else {
+              append(block, segStart, i - segStart);
+              emit(line, 0, lineLen);
+              lineLen = 0;
+              lineOverflow = false;
+            }
+            segStart = i + 1;
+            lineStartPos = pos + i + 1;
+          }
+        }
+        append(block, segStart, n - segStart);
+        pos += n;
+      }
+      return new ScanResult(lineNo, lineStartPos, events, malformed, blank, pos - lineStartPos, resumed);
+    }
+
+    private void emit(byte[] buf, int off, int len) {
+      if (len == 0 && !lineOverflow) {
+        blank++;
+        return;
+      }
+      LineKind kind = lineOverflow ? LineKind.MALFORMED : classify(buf, off, len);
+      if (kind == LineKind.EVENT) {
+        events++;
+      } else {
+        malformed++;
+      }
+      listener.onLine(lineNo, kind, buf, off, len);
+    }
+
+    private void append(byte[] src, int off, int len) {
+      if (len == 0 || lineOverflow) {
+        return;
+      }
+      if ((long) lineLen + len > maxLineLength) {
+        lineOverflow = true;
+        return;
+      }
+      if (lineLen + len > line.length) {
+        int cap = line.length;
+        while (cap < lineLen + len) {
+          cap = (int) Math.min((long) cap * 2, (long) maxLineLength);
+        }
+        line = java.util.Arrays.copyOf(line, cap);
+      }
+      System.arraycopy(src, off, line, lineLen, len);
+      lineLen += len;
+    }
+
+    private byte byteAt(long position) throws IOException {
+      ByteBuffer one = ByteBuffer.allocate(1);
+      if (ch.read(one, position) != 1) {
+        return 0;
+      }
+      return one.get(0);
+    }
+
+    /** The position after {@code lines} newlines, counting from the start. */
+    private long skipLines(long lines) throws IOException {
+      if (lines == 0) {
+        return 0;
+      }
+      long seen = 0;
+      long pos = 0;
+      ByteBuffer bb = ByteBuffer.wrap(block);
+      ch.position(0);
+      int n;
+      while ((n = ch.read(bb.clear())) > 0) {
+        for (int i = 0; i < n; i++) {
+          if (block[i] == '\n' && ++seen == lines) {
+            return pos + i + 1;
+          }
+        }
+        pos += n;
+      }
+      throw new VisibilityException(
+          ErrorCode.INVALID_ARGUMENT,
+          "cursor offset (" + lines + ") exceeds available events (" + seen + ")");
+    }
+  }
+}

@@ -1,0 +1,31 @@
+package io.superloop.visibility.core.source;
+
+/**
+ * The outcome of scanning a runtime events log.
+ *
+ * @param newlineCount newline characters in the file at scan time: the snapshot's sequence value
+ *     and {@code cursor.eventLineCount} (contract 3.1)
+ * @param endByteOffset the byte position right after the last newline ({@code
+ *     cursor.eventByteOffset}, H17)
+ * @param events lines reported as {@link LineKind#EVENT}
+ * @param malformed lines reported as {@link LineKind#MALFORMED}
+ * @param blank empty lines skipped (each consumed a line number)
+ * @param unterminatedTailBytes bytes after the last newline: an in-progress write, neither reported
+ *     nor counted until its newline arrives
+ * @param resumedAtByteOffset whether the scan resumed at the given byte offset (H17) instead of
+ *     counting lines from the start
+ */
+public record ScanResult(
+    long newlineCount,
+    long endByteOffset,
+    long events,
+    long malformed,
+    long blank,
+    long unterminatedTailBytes,
+    boolean resumedAtByteOffset) {
+
+  /** Lines reported to the listener ({@code events.ingestedCount}). */
+  public long ingested() {
+    return events + malformed;
+  }
+}
