@@ -1,9 +1,13 @@
 package io.superloop.visibility.api.heartbeat;
 
+import io.superloop.visibility.api.ErrorCode;
+import io.superloop.visibility.api.VisibilityException;
 import io.superloop.visibility.api.internal.ObjectCodec;
 import io.superloop.visibility.api.internal.ObjectCodec.Absence;
 import io.superloop.visibility.api.internal.Values;
 import io.superloop.visibility.api.json.JsonCodec;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
 
 /** Codecs of the heartbeat records, in the reference's key order and null rules. */
 public final class HeartbeatCodecs {
@@ -36,4 +40,53 @@ public final class HeartbeatCodecs {
           .optionalLong("clockSkewSeconds", HeartbeatState::clockSkewSeconds, ImmutableHeartbeatState.Builder::clockSkewSeconds, Absence.OMIT)
           .unknownFields(HeartbeatState::unknownFields, ImmutableHeartbeatState.Builder::putAllUnknownFields)
           .build();
+
+  /** {@code fresh} / {@code degraded} / {@code critical} / {@code failed}. */
+  public static final JsonCodec<HeartbeatObservationStatus> OBSERVATION_STATUS =
+      Values.wireEnum(HeartbeatObservationStatus.class);
+
+  /**
+   * One {@code telemetry/heartbeat.jsonl} row (contract 1.4; additive {@code clockSkewSeconds}, H9):
+   * null-filtered when parsed, nulls kept when {@code failed}; {@code heartbeatAt} and {@code
+   * heartbeatLagSeconds} are keys only when present.
+   */
+  public static final JsonCodec<HeartbeatObservation> OBSERVATION =
+      ObjectCodec.<HeartbeatObservation, ImmutableHeartbeatObservation.Builder>builder(
+              "heartbeat observation", ImmutableHeartbeatObservation::builder, ImmutableHeartbeatObservation.Builder::build)
+          .nullFiltered(HeartbeatObservation::isNullFiltered)
+          .required("timestamp", Values.STRING, HeartbeatObservation::timestamp, ImmutableHeartbeatObservation.Builder::timestamp)
+          .required("loopId", Values.STRING, HeartbeatObservation::loopId, ImmutableHeartbeatObservation.Builder::loopId)
+          .optional("traceId", Values.TRACE_ID, HeartbeatObservation::traceId, ImmutableHeartbeatObservation.Builder::traceId, Absence.LEVEL)
+          .required("transport", Values.TRANSPORT, HeartbeatObservation::transport, ImmutableHeartbeatObservation.Builder::transport)
+          .required("category", category(), HeartbeatObservation::category, (b, v) -> {})
+          .required("status", OBSERVATION_STATUS, HeartbeatObservation::status, ImmutableHeartbeatObservation.Builder::status)
+          .optional("reasonCode", Values.REASON_CODE, HeartbeatObservation::reasonCode, ImmutableHeartbeatObservation.Builder::reasonCode, Absence.LEVEL)
+          .optional("heartbeatAt", Values.STRING, HeartbeatObservation::heartbeatAt, ImmutableHeartbeatObservation.Builder::heartbeatAt, Absence.OMIT)
+          .optionalLong("heartbeatLagSeconds", HeartbeatObservation::heartbeatLagSeconds, ImmutableHeartbeatObservation.Builder::heartbeatLagSeconds, Absence.OMIT)
+          .optional("heartbeat", Values.RAW, HeartbeatObservation::heartbeat, ImmutableHeartbeatObservation.Builder::heartbeat, Absence.LEVEL)
+          .optionalLong("clockSkewSeconds", HeartbeatObservation::clockSkewSeconds, ImmutableHeartbeatObservation.Builder::clockSkewSeconds, Absence.OMIT)
+          .unknownFields(HeartbeatObservation::unknownFields, ImmutableHeartbeatObservation.Builder::putAllUnknownFields)
+          .build();
+
+  /** {@code category}: must be {@value HeartbeatObservation#CATEGORY} ({@code invalid_field_value} otherwise). */
+  private static JsonCodec<String> category() {
+    return new JsonCodec<>() {
+      @Override
+      public String read(JsonParser p) {
+        String s = Values.STRING.read(p);
+        if (!s.equals(HeartbeatObservation.CATEGORY)) {
+          throw VisibilityException.at(
+              ErrorCode.INVALID_FIELD_VALUE,
+              Values.path(p),
+              "expected \"" + HeartbeatObservation.CATEGORY + "\", found \"" + s + "\"");
+        }
+        return s;
+      }
+
+      @Override
+      public void write(String value, JsonGenerator g) {
+        g.writeString(value);
+      }
+    };
+  }
 }

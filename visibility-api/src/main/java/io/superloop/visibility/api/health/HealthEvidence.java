@@ -1,0 +1,36 @@
+package io.superloop.visibility.api.health;
+
+import io.superloop.visibility.api.internal.VisibilityStyle;
+import io.superloop.visibility.api.json.JsonValue;
+import java.util.Map;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * {@code health.json.evidence} (contract 1.10): the timestamps health was judged from, kept as the
+ * strings written. Not null-filtered: an empty one is written as an explicit {@code null}.
+ */
+@Value.Immutable
+@VisibilityStyle
+public abstract class HealthEvidence {
+
+  /** Only the generated implementation extends this class. */
+  HealthEvidence() {}
+
+  /** A new builder. */
+  public static ImmutableHealthEvidence.Builder builder() {
+    return ImmutableHealthEvidence.builder();
+  }
+
+  /** {@code state.projection.lastEventAt}; written {@code null} when none. */
+  public abstract Optional<String> lastEventAt();
+
+  /** The heartbeat state's {@code lastHeartbeatAt}; written {@code null} when none. */
+  public abstract Optional<String> lastHeartbeatAt();
+
+  /** The sequence state's {@code updatedAt}; written {@code null} when none. */
+  public abstract Optional<String> sequenceUpdatedAt();
+
+  /** Fields of a newer writer this version does not know, kept in order and written back. */
+  public abstract Map<String, JsonValue> unknownFields();
+}

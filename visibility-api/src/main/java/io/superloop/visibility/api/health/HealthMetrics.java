@@ -1,0 +1,59 @@
+package io.superloop.visibility.api.health;
+
+import io.superloop.visibility.api.internal.Checks;
+import io.superloop.visibility.api.internal.VisibilityStyle;
+import io.superloop.visibility.api.json.JsonValue;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.immutables.value.Value;
+
+/**
+ * {@code health.json.metrics} (contract 1.10). Not null-filtered: every empty optional is written as
+ * an explicit {@code null}. {@link #heartbeatLagSeconds()} and {@link #transportFailureStreak()} are
+ * {@code >= 0} ({@code invalid_field_value} otherwise).
+ */
+@Value.Immutable
+@VisibilityStyle
+public abstract class HealthMetrics {
+
+  /** Only the generated implementation extends this class. */
+  HealthMetrics() {}
+
+  /** A new builder. */
+  public static ImmutableHealthMetrics.Builder builder() {
+    return ImmutableHealthMetrics.builder();
+  }
+
+  /** Seconds since {@code state.projection.lastEventAt}; {@code null} when unknown. */
+  public abstract OptionalLong ingestLagSeconds();
+
+  /** The heartbeat lag judged; {@code null} when there is no heartbeat state. */
+  public abstract OptionalLong heartbeatLagSeconds();
+
+  /** The transport failure streak ({@code 0} when none). */
+  public abstract long transportFailureStreak();
+
+  /** The {@code status} of the last {@code intents.jsonl} row; {@code null} when none. */
+  public abstract Optional<String> lastControlStatus();
+
+  /** The {@code status} of {@code sequence-state.json}; {@code null} when none. */
+  public abstract Optional<String> sequenceStatus();
+
+  /**
+   * {@code state.transition.currentState}, else {@code state.projection.status}, else {@code
+   * "unknown"}.
+   */
+  public abstract String lifecycleState();
+
+  /** Fields of a newer writer this version does not know, kept in order and written back. */
+  public abstract Map<String, JsonValue> unknownFields();
+
+  @Value.Check
+  void check() {
+    if (heartbeatLagSeconds().isPresent()) {
+      Checks.nonNegative("metrics.heartbeatLagSeconds", heartbeatLagSeconds().getAsLong());
+    }
+    Checks.nonNegative("metrics.transportFailureStreak", transportFailureStreak());
+  }
+}

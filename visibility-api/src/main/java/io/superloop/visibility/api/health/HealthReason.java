@@ -1,0 +1,61 @@
+package io.superloop.visibility.api.health;
+
+import io.superloop.visibility.api.ReasonCode;
+import io.superloop.visibility.api.internal.VisibilityStyle;
+import io.superloop.visibility.api.json.JsonValue;
+import java.util.Map;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * One element of {@code health.json.reasons} (contract 1.10, C7): {@code {code, severity, metric,
+ * observed, threshold}}. {@link #metric()}, {@link #observed()} and {@link #threshold()} are strings,
+ * numbers included ({@code "observed":"121"}), and are omitted when empty (never in practice).
+ */
+@Value.Immutable
+@VisibilityStyle
+public abstract class HealthReason {
+
+  /** Only the generated implementation extends this class. */
+  HealthReason() {}
+
+  /** A new builder. */
+  public static ImmutableHealthReason.Builder builder() {
+    return ImmutableHealthReason.builder();
+  }
+
+  /** A reason with all five fields. */
+  public static HealthReason of(
+      ReasonCode code, Severity severity, String metric, String observed, String threshold) {
+    return builder()
+        .code(code)
+        .severity(severity)
+        .metric(metric)
+        .observed(observed)
+        .threshold(threshold)
+        .build();
+  }
+
+  /** The reason code. */
+  public abstract ReasonCode code();
+
+  /** Its severity. */
+  public abstract Severity severity();
+
+  /** The metric judged ({@code heartbeatLagSeconds}, {@code sequence.status}, ...); omitted when empty. */
+  public abstract Optional<String> metric();
+
+  /** The observed value rendered as a string; omitted when empty. */
+  public abstract Optional<String> observed();
+
+  /** The threshold or expected value rendered as a string; omitted when empty. */
+  public abstract Optional<String> threshold();
+
+  /** Fields of a newer writer this version does not know, kept in order and written back. */
+  public abstract Map<String, JsonValue> unknownFields();
+
+  /** {@code code + ":" + severity}: the key reasons are unique by and sorted by (contract 2.6). */
+  public final String key() {
+    return code().wire() + ":" + severity().wire();
+  }
+}

@@ -1,0 +1,34 @@
+package io.superloop.visibility.api.health;
+
+import io.superloop.visibility.api.WireValue;
+
+/** The overall health of a loop (contract 1.10, 2.6): the highest severity of its reasons. */
+public enum HealthStatus implements WireValue {
+  /** No reason. */
+  HEALTHY("healthy"),
+  /** At least one reason, none critical. */
+  DEGRADED("degraded"),
+  /** At least one critical reason. */
+  CRITICAL("critical");
+
+  private final String wire;
+
+  HealthStatus(String wire) {
+    this.wire = wire;
+  }
+
+  @Override
+  public String wire() {
+    return wire;
+  }
+
+  /**
+   * The constant of a wire string.
+   *
+   * @throws io.superloop.visibility.api.VisibilityException {@code invalid_field_value} for any
+   *     other string
+   */
+  public static HealthStatus fromWire(String wire) {
+    return WireValue.lookup(HealthStatus.class, wire);
+  }
+}

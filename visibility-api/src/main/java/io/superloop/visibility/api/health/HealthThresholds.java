@@ -1,0 +1,68 @@
+package io.superloop.visibility.api.health;
+
+import io.superloop.visibility.api.ErrorCode;
+import io.superloop.visibility.api.VisibilityException;
+import io.superloop.visibility.api.internal.VisibilityStyle;
+import io.superloop.visibility.api.json.JsonValue;
+import java.util.Map;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * {@code health.json.thresholds} (contract 1.10): the threshold profile name ({@code null} when none)
+ * and the six thresholds health was judged against, each {@code >= 0} ({@link
+ * ErrorCode#INVALID_THRESHOLD} otherwise).
+ */
+@Value.Immutable
+@VisibilityStyle
+public abstract class HealthThresholds {
+
+  /** Only the generated implementation extends this class. */
+  HealthThresholds() {}
+
+  /** A new builder. */
+  public static ImmutableHealthThresholds.Builder builder() {
+    return ImmutableHealthThresholds.builder();
+  }
+
+  /** The threshold profile in force; written {@code null} when none. */
+  public abstract Optional<String> profile();
+
+  /** Ingest lag from which health is degraded (default 300). */
+  public abstract long degradedIngestLagSeconds();
+
+  /** Ingest lag from which health is critical (default 900). */
+  public abstract long criticalIngestLagSeconds();
+
+  /** Heartbeat lag from which health is degraded (default 120). */
+  public abstract long degradedHeartbeatLagSeconds();
+
+  /** Heartbeat lag from which health is critical (default 300). */
+  public abstract long criticalHeartbeatLagSeconds();
+
+  /** Transport failure streak from which health is degraded (default 2). */
+  public abstract long degradedTransportFailureStreak();
+
+  /** Transport failure streak from which health is critical (default 4). */
+  public abstract long criticalTransportFailureStreak();
+
+  /** Fields of a newer writer this version does not know, kept in order and written back. */
+  public abstract Map<String, JsonValue> unknownFields();
+
+  @Value.Check
+  void check() {
+    nonNegative("degradedIngestLagSeconds", degradedIngestLagSeconds());
+    nonNegative("criticalIngestLagSeconds", criticalIngestLagSeconds());
+    nonNegative("degradedHeartbeatLagSeconds", degradedHeartbeatLagSeconds());
+    nonNegative("criticalHeartbeatLagSeconds", criticalHeartbeatLagSeconds());
+    nonNegative("degradedTransportFailureStreak", degradedTransportFailureStreak());
+    nonNegative("criticalTransportFailureStreak", criticalTransportFailureStreak());
+  }
+
+  private static void nonNegative(String field, long value) {
+    if (value < 0) {
+      throw new VisibilityException(
+          ErrorCode.INVALID_THRESHOLD, "thresholds." + field + " must be >= 0, got " + value);
+    }
+  }
+}

@@ -1,0 +1,40 @@
+package io.superloop.visibility.api.health;
+
+import io.superloop.visibility.api.Transport;
+import io.superloop.visibility.api.internal.VisibilityStyle;
+import io.superloop.visibility.api.json.JsonValue;
+import java.util.Map;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * {@code health.json.transport} (contract 1.10): the transport of the step and how its ingest went.
+ * Not null-filtered: empty failure codes are written as explicit {@code null}s.
+ */
+@Value.Immutable
+@VisibilityStyle
+public abstract class HealthTransport {
+
+  /** Only the generated implementation extends this class. */
+  HealthTransport() {}
+
+  /** A new builder. */
+  public static ImmutableHealthTransport.Builder builder() {
+    return ImmutableHealthTransport.builder();
+  }
+
+  /** The manager-side transport. */
+  public abstract Transport mode();
+
+  /** Whether this step's ingest succeeded. */
+  public abstract IngestStatus ingestStatus();
+
+  /** This step's ingest failure code; written {@code null} when none. */
+  public abstract Optional<FailureCode> failureCode();
+
+  /** The transport health's last failure code; written {@code null} when none. */
+  public abstract Optional<FailureCode> lastFailureCode();
+
+  /** Fields of a newer writer this version does not know, kept in order and written back. */
+  public abstract Map<String, JsonValue> unknownFields();
+}

@@ -1,0 +1,32 @@
+package io.superloop.visibility.api.health;
+
+import io.superloop.visibility.api.WireValue;
+
+/** Whether the reconcile ingest (or the last transport attempt) succeeded (contract 1.10, 1.13). */
+public enum IngestStatus implements WireValue {
+  /** It succeeded. */
+  SUCCESS("success"),
+  /** It failed. */
+  FAILED("failed");
+
+  private final String wire;
+
+  IngestStatus(String wire) {
+    this.wire = wire;
+  }
+
+  @Override
+  public String wire() {
+    return wire;
+  }
+
+  /**
+   * The constant of a wire string.
+   *
+   * @throws io.superloop.visibility.api.VisibilityException {@code invalid_field_value} for any
+   *     other string
+   */
+  public static IngestStatus fromWire(String wire) {
+    return WireValue.lookup(IngestStatus.class, wire);
+  }
+}

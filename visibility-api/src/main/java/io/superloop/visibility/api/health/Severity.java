@@ -1,0 +1,32 @@
+package io.superloop.visibility.api.health;
+
+import io.superloop.visibility.api.WireValue;
+
+/** The severity of one health reason (contract 1.10). */
+public enum Severity implements WireValue {
+  /** Degrades health. */
+  DEGRADED("degraded"),
+  /** Makes health critical. */
+  CRITICAL("critical");
+
+  private final String wire;
+
+  Severity(String wire) {
+    this.wire = wire;
+  }
+
+  @Override
+  public String wire() {
+    return wire;
+  }
+
+  /**
+   * The constant of a wire string.
+   *
+   * @throws io.superloop.visibility.api.VisibilityException {@code invalid_field_value} for any
+   *     other string
+   */
+  public static Severity fromWire(String wire) {
+    return WireValue.lookup(Severity.class, wire);
+  }
+}

@@ -1,0 +1,72 @@
+package io.superloop.visibility.api.health;
+
+import io.superloop.visibility.api.ErrorCode;
+import io.superloop.visibility.api.TraceId;
+import io.superloop.visibility.api.Transport;
+import io.superloop.visibility.api.VisibilityException;
+import io.superloop.visibility.api.internal.Checks;
+import io.superloop.visibility.api.internal.VisibilityStyle;
+import io.superloop.visibility.api.json.JsonValue;
+import java.util.Map;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * {@code OPS/telemetry/transport-health.json} (contract 1.13): the result of the last transport
+ * attempt and the failure streak. Null-filtered: empty optionals are omitted. The streak is {@code 0}
+ * after a success and {@code >= 1} after a failure ({@link ErrorCode#INVALID_FIELD_VALUE}
+ * otherwise).
+ */
+@Value.Immutable
+@VisibilityStyle
+public abstract class TransportHealth {
+
+  /** Only the generated implementation extends this class. */
+  TransportHealth() {}
+
+  /** A new builder. */
+  public static ImmutableTransportHealth.Builder builder() {
+    return ImmutableTransportHealth.builder();
+  }
+
+  /** Manager clock at the attempt. */
+  public abstract String updatedAt();
+
+  /** The reconcile trace; omitted when absent. */
+  public abstract Optional<TraceId> traceId();
+
+  /** The manager-side transport. */
+  public abstract Transport transport();
+
+  /** Whether the last attempt succeeded. */
+  public abstract IngestStatus lastResult();
+
+  /** Consecutive failures: reset to 0 on success, +1 on failure. */
+  public abstract long failureStreak();
+
+  /** The failure code of the last failure; omitted when none. */
+  public abstract Optional<FailureCode> lastFailureCode();
+
+  /** When the last success happened; omitted when unknown. */
+  public abstract Optional<String> lastSuccessAt();
+
+  /** When the last failure happened; omitted when unknown. */
+  public abstract Optional<String> lastFailureAt();
+
+  /** Fields of a newer writer this version does not know, kept in order and written back. */
+  public abstract Map<String, JsonValue> unknownFields();
+
+  @Value.Check
+  void check() {
+    Checks.nonNegative("failureStreak", failureStreak());
+    if (lastResult() == IngestStatus.SUCCESS && failureStreak() != 0) {
+      throw new VisibilityException(
+          ErrorCode.INVALID_FIELD_VALUE,
+          "failureStreak must be 0 after a success, got " + failureStreak());
+    }
+    if (lastResult() == IngestStatus.FAILED && failureStreak() == 0) {
+      throw new VisibilityException(
+          ErrorCode.INVALID_FIELD_VALUE, "failureStreak must be >= 1 after a failure, got 0");
+    }
+  }
+}

@@ -1,0 +1,84 @@
+package io.superloop.visibility.api.sequence;
+
+import io.superloop.visibility.api.internal.VisibilityStyle;
+import io.superloop.visibility.api.json.JsonValue;
+import java.util.Map;
+import java.util.OptionalLong;
+import org.immutables.value.Value;
+
+/**
+ * The {@code events} object of sequence diagnostics (contract 1.5, 3.3, C2, C3, C9). Not
+ * null-filtered: an empty {@link #previousLast()}, {@link #first()} or {@link #last()} is written as
+ * an explicit {@code null}. The additive fields of H14/H15 ({@link #gaps()}, {@link #duplicates()},
+ * {@link #max()}, {@link #highWater()}) are omitted when empty. Counts and sequence values are {@code
+ * >= 0}.
+ */
+@Value.Immutable
+@VisibilityStyle
+public abstract class EventDiagnostics {
+
+  /** Only the generated implementation extends this class. */
+  EventDiagnostics() {}
+
+  /** A new builder. */
+  public static ImmutableEventDiagnostics.Builder builder() {
+    return ImmutableEventDiagnostics.builder();
+  }
+
+  /** Envelopes of the batch, malformed ones included (C9). */
+  public abstract long ingestedCount();
+
+  /** The previous state's {@code events.last}; empty (written {@code null}) when none. */
+  public abstract OptionalLong previousLast();
+
+  /** First valid value of the batch; empty (written {@code null}) when none. */
+  public abstract OptionalLong first();
+
+  /** Last valid value of the batch (not the maximum); empty (written {@code null}) when none. */
+  public abstract OptionalLong last();
+
+  /** False when a valid value is below the preceding valid value of the batch. */
+  public abstract boolean monotonicWithinBatch();
+
+  /** False when {@link #first()} is below {@link #previousLast()}. */
+  public abstract boolean monotonicAcrossBatches();
+
+  /** Whether the batch regressed within or across batches. */
+  public abstract boolean regressed();
+
+  /** Whether any envelope of the batch has no valid value. */
+  public abstract boolean missing();
+
+  /**
+   * Additive (H14): valid values that exceed the preceding valid value by more than 1; omitted when
+   * empty.
+   */
+  public abstract OptionalLong gaps();
+
+  /** Additive (H14): valid values equal to the preceding valid value; omitted when empty. */
+  public abstract OptionalLong duplicates();
+
+  /** Additive (H14): the largest valid value of the batch; omitted when empty. */
+  public abstract OptionalLong max();
+
+  /**
+   * Additive (H15): the largest valid event value seen since the epoch began, carried across
+   * steps; omitted when empty.
+   */
+  public abstract OptionalLong highWater();
+
+  /** Fields of a newer writer this version does not know, kept in order and written back. */
+  public abstract Map<String, JsonValue> unknownFields();
+
+  @Value.Check
+  void check() {
+    SequenceChecks.count("events.ingestedCount", ingestedCount());
+    SequenceChecks.count("events.gaps", gaps());
+    SequenceChecks.count("events.duplicates", duplicates());
+    SequenceChecks.sequenceValue("events.previousLast", previousLast());
+    SequenceChecks.sequenceValue("events.first", first());
+    SequenceChecks.sequenceValue("events.last", last());
+    SequenceChecks.sequenceValue("events.max", max());
+    SequenceChecks.sequenceValue("events.highWater", highWater());
+  }
+}

@@ -1,0 +1,102 @@
+package io.superloop.visibility.api.sequence;
+
+import io.superloop.visibility.api.ErrorCode;
+import io.superloop.visibility.api.ReasonCode;
+import io.superloop.visibility.api.TraceId;
+import io.superloop.visibility.api.Transport;
+import io.superloop.visibility.api.internal.VisibilityStyle;
+import io.superloop.visibility.api.json.JsonValue;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * One row of {@code OPS/telemetry/sequence.jsonl} (contract 1.6): the diagnostics of one
+ * successful-ingest reconcile step, with {@code category:"envelope_sequence"} and no {@code
+ * schemaVersion}. Top level null-filtered; nested objects as in {@link SequenceState}. The same
+ * contract rules as {@link SequenceState} are checked on build and decode ({@link
+ * ErrorCode#INVALID_FIELD_VALUE}, {@link ErrorCode#INVALID_SEQUENCE_VALUE}, {@link
+ * ErrorCode#INVALID_LOOP_ID}).
+ */
+@Value.Immutable
+@VisibilityStyle
+public abstract class SequenceObservation {
+
+  /** Only the generated implementation extends this class. */
+  SequenceObservation() {}
+
+  /** The constant {@code category} of every row. */
+  public static final String CATEGORY = "envelope_sequence";
+
+  /** A new builder. */
+  public static ImmutableSequenceObservation.Builder builder() {
+    return ImmutableSequenceObservation.builder();
+  }
+
+  /**
+   * The row of a step's state: the same fields, stamped with {@code timestamp} (taken separately
+   * from the state's {@code updatedAt}). Unknown fields of the state are not carried over.
+   */
+  public static SequenceObservation of(SequenceState state, String timestamp) {
+    return builder()
+        .timestamp(timestamp)
+        .loopId(state.loopId())
+        .traceId(state.traceId())
+        .transport(state.transport())
+        .status(state.status())
+        .reasonCode(state.reasonCode())
+        .driftActive(state.driftActive())
+        .violations(state.violations())
+        .snapshot(state.snapshot())
+        .events(state.events())
+        .transition(state.transition())
+        .build();
+  }
+
+  /** Manager clock when the row was written ({@code YYYY-MM-DDTHH:MM:SSZ}). */
+  public abstract String timestamp();
+
+  /** The loop id. */
+  public abstract String loopId();
+
+  /** The reconcile trace; omitted when absent (never in practice). */
+  public abstract Optional<TraceId> traceId();
+
+  /** The manager-side transport of that reconcile. */
+  public abstract Transport transport();
+
+  /** Always {@value #CATEGORY}. */
+  public final String category() {
+    return CATEGORY;
+  }
+
+  /** {@code ok} or {@code ordering_drift_detected}. */
+  public abstract SequenceStatus status();
+
+  /** {@code ordering_drift_detected} when drift is active; omitted when {@code ok}. */
+  public abstract Optional<ReasonCode> reasonCode();
+
+  /** True iff {@link #violations()} is non-empty. */
+  public abstract boolean driftActive();
+
+  /** The violation codes, sorted ascending and unique; empty when {@code ok}. */
+  public abstract List<ViolationCode> violations();
+
+  /** Snapshot sequence diagnostics. */
+  public abstract SnapshotDiagnostics snapshot();
+
+  /** Event batch sequence diagnostics. */
+  public abstract EventDiagnostics events();
+
+  /** Drift before and after this step. */
+  public abstract SequenceTransition transition();
+
+  /** Fields of a newer writer this version does not know, kept in order and written back. */
+  public abstract Map<String, JsonValue> unknownFields();
+
+  @Value.Check
+  void check() {
+    SequenceChecks.verdict(loopId(), status(), reasonCode(), driftActive(), violations());
+  }
+}

@@ -1,0 +1,81 @@
+package io.superloop.visibility.api.sequence;
+
+import io.superloop.visibility.api.ErrorCode;
+import io.superloop.visibility.api.ReasonCode;
+import io.superloop.visibility.api.TraceId;
+import io.superloop.visibility.api.Transport;
+import io.superloop.visibility.api.internal.VisibilityStyle;
+import io.superloop.visibility.api.json.JsonValue;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * {@code OPS/sequence-state.json}: the sequence diagnostics of the last reconcile step whose ingest
+ * succeeded (contract 1.5), also copied verbatim into {@code state.json.sequence}. Top level
+ * null-filtered ({@link #traceId()} and {@link #reasonCode()} are omitted when empty); the nested
+ * {@link #snapshot()} and {@link #events()} keep explicit nulls.
+ *
+ * <p>Contract rules are checked on build and therefore on decode: {@link #violations()} sorted
+ * ascending and unique, {@link #driftActive()} iff violations, {@link #status()} and {@link
+ * #reasonCode()} {@code ordering_drift_detected} iff drift (else {@code ok} and no reason code),
+ * counts {@code >= 0}, a valid loop id. A violation throws {@link
+ * io.superloop.visibility.api.VisibilityException} ({@link ErrorCode#INVALID_FIELD_VALUE}, {@link
+ * ErrorCode#INVALID_SEQUENCE_VALUE} or {@link ErrorCode#INVALID_LOOP_ID}); a previous file written by
+ * another writer that breaks a rule therefore does not decode, and a reader treats it as unreadable
+ * previous state.
+ */
+@Value.Immutable
+@VisibilityStyle
+public abstract class SequenceState {
+
+  /** Only the generated implementation extends this class. */
+  SequenceState() {}
+
+  /** A new builder. */
+  public static ImmutableSequenceState.Builder builder() {
+    return ImmutableSequenceState.builder();
+  }
+
+  /** Manager clock at the step ({@code YYYY-MM-DDTHH:MM:SSZ}). */
+  public abstract String updatedAt();
+
+  /** The loop id. */
+  public abstract String loopId();
+
+  /** The reconcile trace; omitted when absent (never in practice). */
+  public abstract Optional<TraceId> traceId();
+
+  /** The manager-side transport of that reconcile. */
+  public abstract Transport transport();
+
+  /** {@code ok} or {@code ordering_drift_detected}. */
+  public abstract SequenceStatus status();
+
+  /** {@code ordering_drift_detected} when drift is active; omitted when {@code ok}. */
+  public abstract Optional<ReasonCode> reasonCode();
+
+  /** True iff {@link #violations()} is non-empty. */
+  public abstract boolean driftActive();
+
+  /** The violation codes, sorted ascending and unique; empty when {@code ok}. */
+  public abstract List<ViolationCode> violations();
+
+  /** Snapshot sequence diagnostics. */
+  public abstract SnapshotDiagnostics snapshot();
+
+  /** Event batch sequence diagnostics. */
+  public abstract EventDiagnostics events();
+
+  /** Drift before and after this step. */
+  public abstract SequenceTransition transition();
+
+  /** Fields of a newer writer this version does not know, kept in order and written back. */
+  public abstract Map<String, JsonValue> unknownFields();
+
+  @Value.Check
+  void check() {
+    SequenceChecks.verdict(loopId(), status(), reasonCode(), driftActive(), violations());
+  }
+}

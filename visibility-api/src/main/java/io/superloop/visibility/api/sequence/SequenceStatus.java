@@ -1,0 +1,32 @@
+package io.superloop.visibility.api.sequence;
+
+import io.superloop.visibility.api.WireValue;
+
+/** The sequence verdict of one reconcile step (contract 3.5). */
+public enum SequenceStatus implements WireValue {
+  /** No violation. */
+  OK("ok"),
+  /** At least one violation; also the reason code of the verdict. */
+  ORDERING_DRIFT_DETECTED("ordering_drift_detected");
+
+  private final String wire;
+
+  SequenceStatus(String wire) {
+    this.wire = wire;
+  }
+
+  @Override
+  public String wire() {
+    return wire;
+  }
+
+  /**
+   * The status of a wire string.
+   *
+   * @throws io.superloop.visibility.api.VisibilityException {@code invalid_field_value} for any
+   *     other string
+   */
+  public static SequenceStatus fromWire(String wire) {
+    return WireValue.lookup(SequenceStatus.class, wire);
+  }
+}

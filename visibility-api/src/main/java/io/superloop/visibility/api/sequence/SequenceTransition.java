@@ -1,0 +1,42 @@
+package io.superloop.visibility.api.sequence;
+
+import io.superloop.visibility.api.internal.VisibilityStyle;
+import io.superloop.visibility.api.json.JsonValue;
+import java.util.Map;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * The {@code transition} object of sequence diagnostics (contract 1.5, 3.5): drift before and the
+ * change of this step. The additive {@link #epochReset()} (H15) is omitted when empty.
+ */
+@Value.Immutable
+@VisibilityStyle
+public abstract class SequenceTransition {
+
+  /** Only the generated implementation extends this class. */
+  SequenceTransition() {}
+
+  /** A new builder. */
+  public static ImmutableSequenceTransition.Builder builder() {
+    return ImmutableSequenceTransition.builder();
+  }
+
+  /** The previous state's {@code driftActive} (anything but {@code true} counts as false). */
+  public abstract boolean previousDriftActive();
+
+  /** No drift before, drift now. */
+  public abstract boolean transitionedToDrift();
+
+  /** Drift before, none now. */
+  public abstract boolean recoveredFromDrift();
+
+  /**
+   * Additive (H15): whether this batch was declared a replay or rotation and started a new epoch;
+   * omitted when empty.
+   */
+  public abstract Optional<Boolean> epochReset();
+
+  /** Fields of a newer writer this version does not know, kept in order and written back. */
+  public abstract Map<String, JsonValue> unknownFields();
+}

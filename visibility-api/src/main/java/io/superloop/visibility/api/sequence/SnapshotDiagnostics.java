@@ -1,0 +1,57 @@
+package io.superloop.visibility.api.sequence;
+
+import io.superloop.visibility.api.internal.VisibilityStyle;
+import io.superloop.visibility.api.json.JsonValue;
+import java.util.Map;
+import java.util.OptionalLong;
+import org.immutables.value.Value;
+
+/**
+ * The {@code snapshot} object of sequence diagnostics (contract 1.5, 3.3). Not null-filtered: an
+ * empty {@link #previous()} or {@link #current()} is written as an explicit {@code null}; the
+ * additive {@link #highWater()} (H15) is omitted when empty. Sequence values are {@code >= 0}
+ * ({@code invalid_sequence_value} otherwise).
+ */
+@Value.Immutable
+@VisibilityStyle
+public abstract class SnapshotDiagnostics {
+
+  /** Only the generated implementation extends this class. */
+  SnapshotDiagnostics() {}
+
+  /** A new builder. */
+  public static ImmutableSnapshotDiagnostics.Builder builder() {
+    return ImmutableSnapshotDiagnostics.builder();
+  }
+
+  /** The previous state's {@code snapshot.current}; empty (written {@code null}) when none. */
+  public abstract OptionalLong previous();
+
+  /** This snapshot's sequence value; empty (written {@code null}) when missing or invalid. */
+  public abstract OptionalLong current();
+
+  /** False when the value is missing or regressed. */
+  public abstract boolean monotonic();
+
+  /** Whether the value is below the previous one. */
+  public abstract boolean regressed();
+
+  /** Whether the snapshot has no valid sequence value. */
+  public abstract boolean missing();
+
+  /**
+   * Additive (H15): the largest valid snapshot value seen since the epoch began, carried across
+   * steps; omitted when empty.
+   */
+  public abstract OptionalLong highWater();
+
+  /** Fields of a newer writer this version does not know, kept in order and written back. */
+  public abstract Map<String, JsonValue> unknownFields();
+
+  @Value.Check
+  void check() {
+    SequenceChecks.sequenceValue("snapshot.previous", previous());
+    SequenceChecks.sequenceValue("snapshot.current", current());
+    SequenceChecks.sequenceValue("snapshot.highWater", highWater());
+  }
+}
