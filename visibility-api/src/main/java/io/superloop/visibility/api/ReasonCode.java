@@ -22,6 +22,12 @@ public final class ReasonCode extends OpenWireValue {
   public static final ReasonCode ORDERING_DRIFT_DETECTED = known("ordering_drift_detected");
   /** Divergence between snapshot and event evidence. */
   public static final ReasonCode DIVERGENCE_DETECTED = known("divergence_detected");
+  /** Escalation category (contract 1.14): health became degraded. */
+  public static final ReasonCode HEALTH_DEGRADED = known("health_degraded");
+  /** Escalation category (contract 1.14): health became critical. */
+  public static final ReasonCode HEALTH_CRITICAL = known("health_critical");
+  /** Escalation category (contract 1.14): the threshold profile drifted. */
+  public static final ReasonCode PROFILE_DRIFT_DETECTED = known("profile_drift_detected");
   /** The last control action was ambiguous. */
   public static final ReasonCode CONTROL_AMBIGUOUS = known("control_ambiguous");
   /** The last control action's command failed. */

@@ -6,11 +6,13 @@ import io.superloop.visibility.api.json.JsonCodec;
 import io.superloop.visibility.api.json.JsonValue;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.ObjLongConsumer;
@@ -63,6 +65,8 @@ public final class ObjectCodec<T, B> implements JsonCodec<T> {
   private final @Nullable String schemaVersion;
   private final @Nullable Function<T, Map<String, JsonValue>> unknownGetter;
   private final @Nullable BiConsumer<B, Map<String, JsonValue>> unknownSetter;
+  private final @Nullable Function<T, List<String>> keyOrderGetter;
+  private final @Nullable BiConsumer<B, List<String>> keyOrderSetter;
 
   private ObjectCodec(Builder<T, B> b) {
     this.typeName = b.typeName;
@@ -80,6 +84,8 @@ public final class ObjectCodec<T, B> implements JsonCodec<T> {
     this.schemaVersion = b.schemaVersion;
     this.unknownGetter = b.unknownGetter;
     this.unknownSetter = b.unknownSetter;
+    this.keyOrderGetter = b.keyOrderGetter;
+    this.keyOrderSetter = b.keyOrderSetter;
   }
 
   /** Starts a codec of {@code typeName} (used in messages). */
@@ -97,9 +103,13 @@ public final class ObjectCodec<T, B> implements JsonCodec<T> {
     B builder = newBuilder.get();
     Map<String, JsonValue> unknown = null;
     boolean[] seen = new boolean[fields.size()];
+    List<String> keyOrder = keyOrderSetter == null ? null : new ArrayList<>();
     while (p.nextToken() == JsonToken.PROPERTY_NAME) {
       String name = p.currentName();
       p.nextToken();
+      if (keyOrder != null) {
+        keyOrder.add(name);
+      }
       if (schemaVersion != null && name.equals("schemaVersion")) {
         JsonToken t = p.currentToken();
         if (t != JsonToken.VALUE_STRING || !schemaVersion.equals(p.getString())) {
@@ -143,6 +153,9 @@ public final class ObjectCodec<T, B> implements JsonCodec<T> {
     if (unknown != null && unknownSetter != null) {
       unknownSetter.accept(builder, unknown);
     }
+    if (keyOrder != null && keyOrderSetter != null) {
+      keyOrderSetter.accept(builder, keyOrder);
+    }
     try {
       return build.apply(builder);
     } catch (VisibilityException e) {
@@ -162,6 +175,11 @@ public final class ObjectCodec<T, B> implements JsonCodec<T> {
 
   @Override
   public void write(T value, JsonGenerator g) {
+    List<String> keyOrder = keyOrderGetter == null ? List.of() : keyOrderGetter.apply(value);
+    if (!keyOrder.isEmpty()) {
+      writeInOrder(value, g, keyOrder);
+      return;
+    }
     boolean filtered = nullFiltered.test(value);
     g.writeStartObject();
     if (schemaVersion != null) {
@@ -183,6 +201,57 @@ public final class ObjectCodec<T, B> implements JsonCodec<T> {
     g.writeEndObject();
   }
 
+  /**
+   * Writes the keys named in {@code keyOrder} first, in that order (a name whose field holds no
+   * value follows the field's absence rule; an unknown name no longer held is skipped), then the
+   * remaining known fields in declared order and the remaining unknown fields.
+   */
+  private void writeInOrder(T value, JsonGenerator g, List<String> keyOrder) {
+    boolean filtered = nullFiltered.test(value);
+    Map<String, JsonValue> unknown =
+        unknownGetter == null ? Map.of() : unknownGetter.apply(value);
+    Set<String> done = new HashSet<>();
+    g.writeStartObject();
+    if (schemaVersion != null && !keyOrder.contains("schemaVersion")) {
+      g.writeName("schemaVersion");
+      g.writeString(schemaVersion);
+    }
+    for (String name : keyOrder) {
+      if (!done.add(name)) {
+        continue;
+      }
+      Field<T, B> f = byName.get(name);
+      if (schemaVersion != null && name.equals("schemaVersion")) {
+        g.writeName("schemaVersion");
+        g.writeString(schemaVersion);
+      } else if (f != null) {
+        f.write(value, g, filtered);
+      } else {
+        JsonValue v = unknown.get(name);
+        if (v != null) {
+          g.writeName(name);
+          Values.RAW.write(v, g);
+        }
+      }
+    }
+    for (Field<T, B> f : fields) {
+      if (!done.contains(f.name())) {
+        f.write(value, g, filtered);
+      }
+    }
+    for (Map.Entry<String, JsonValue> e : unknown.entrySet()) {
+      String name = e.getKey();
+      if (done.contains(name)
+          || byName.containsKey(name)
+          || "schemaVersion".equals(name) && schemaVersion != null) {
+        continue;
+      }
+      g.writeName(name);
+      Values.RAW.write(e.getValue(), g);
+    }
+    g.writeEndObject();
+  }
+
   private static boolean omit(Absence a, boolean filtered) {
     return a == Absence.OMIT || (a == Absence.LEVEL && filtered);
   }
@@ -197,6 +266,8 @@ public final class ObjectCodec<T, B> implements JsonCodec<T> {
     private @Nullable String schemaVersion;
     private @Nullable Function<T, Map<String, JsonValue>> unknownGetter;
     private @Nullable BiConsumer<B, Map<String, JsonValue>> unknownSetter;
+    private @Nullable Function<T, List<String>> keyOrderGetter;
+    private @Nullable BiConsumer<B, List<String>> keyOrderSetter;
 
     private Builder(String typeName, Supplier<B> newBuilder, Function<B, T> build) {
       this.typeName = typeName;
@@ -399,6 +470,19 @@ public final class ObjectCodec<T, B> implements JsonCodec<T> {
         Function<T, Map<String, JsonValue>> get, BiConsumer<B, Map<String, JsonValue>> set) {
       this.unknownGetter = get;
       this.unknownSetter = set;
+      return this;
+    }
+
+    /**
+     * Keeps the key order of the document read: on read, every key of the object (known, unknown
+     * and {@code schemaVersion}) is handed to {@code set} in document order; on write, a record
+     * whose {@code get} list is non-empty is written in that order (fields not named there follow
+     * in declared order), one whose list is empty in declared order. For files that other writers,
+     * or hand-written fixtures, may lay out in another order than the reference's.
+     */
+    public Builder<T, B> keyOrder(Function<T, List<String>> get, BiConsumer<B, List<String>> set) {
+      this.keyOrderGetter = get;
+      this.keyOrderSetter = set;
       return this;
     }
 

@@ -1,0 +1,51 @@
+package io.superloop.visibility.api.audit;
+
+import io.superloop.visibility.api.internal.VisibilityStyle;
+import io.superloop.visibility.api.json.JsonValue;
+import java.util.Map;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * {@code execution} of an invocation row (contract 1.7): how the control command (local) or the
+ * service call (sprite_service) ended. Null-filtered level.
+ */
+@Value.Immutable
+@VisibilityStyle
+public abstract class ControlExecution {
+
+  /** A new builder. */
+  public static ImmutableControlExecution.Builder builder() {
+    return ImmutableControlExecution.builder();
+  }
+
+  /** {@code succeeded} or {@code failed_command}. */
+  public abstract ExecutionStatus status();
+
+  /** The command's exit status (local) or the service response's {@code exitCode}. */
+  public abstract long exitCode();
+
+  /** Local: the shell-quoted argv; sprite_service: {@code POST <base>/ops/control}. */
+  public abstract String command();
+
+  /**
+   * Local: the last 40 lines of combined output; sprite_service: the compact service response
+   * ({@code {}} on transport failure). Omitted when empty: an empty string is normalised to
+   * absent.
+   */
+  public abstract Optional<String> output();
+
+  /** sprite_service: the response's {@code replayed}; local: {@code false}. */
+  public abstract boolean replayed();
+
+  /** Fields of a newer writer this version does not know, kept in order and written back. */
+  public abstract Map<String, JsonValue> unknownFields();
+
+  @Value.Check
+  ControlExecution normalize() {
+    if (output().isPresent() && output().get().isEmpty()) {
+      return ImmutableControlExecution.copyOf(this).withOutput(Optional.empty());
+    }
+    return this;
+  }
+}

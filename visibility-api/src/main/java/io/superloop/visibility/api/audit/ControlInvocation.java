@@ -1,0 +1,78 @@
+package io.superloop.visibility.api.audit;
+
+import io.superloop.visibility.api.TraceId;
+import io.superloop.visibility.api.Transport;
+import io.superloop.visibility.api.internal.Checks;
+import io.superloop.visibility.api.internal.VisibilityStyle;
+import io.superloop.visibility.api.json.JsonValue;
+import java.util.Map;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * One row of {@code OPS/telemetry/control-invocations.jsonl}, the control invocation audit
+ * (contract 1.7, section 4). Each row starts with {@code "schemaVersion":"v1"}. The top level and
+ * the {@code execution}, {@code confirmation} and {@code outcome} parts are null-filtered; {@code
+ * request} is not (it never holds a null). Build with {@link #builder()}.
+ */
+@Value.Immutable
+@VisibilityStyle
+public abstract class ControlInvocation {
+
+  /** A new builder. */
+  public static ImmutableControlInvocation.Builder builder() {
+    return ImmutableControlInvocation.builder();
+  }
+
+  /** Completion time ({@code YYYY-MM-DDTHH:MM:SSZ}), as written. */
+  public abstract String timestamp();
+
+  /** Start time, as written. */
+  public abstract String startedAt();
+
+  /** The loop id; a valid loop id. */
+  public abstract String loopId();
+
+  /** The intent. */
+  public abstract Intent intent();
+
+  /** The control trace; omitted when absent (never in practice). */
+  public abstract Optional<TraceId> traceId();
+
+  /** The transport the control call used. */
+  public abstract Transport transport();
+
+  /** Who asked ({@code --by}, default {@code $USER} or {@code unknown}). */
+  public abstract String requestedBy();
+
+  /** The operator's note; omitted when empty (an empty string is normalised to absent). */
+  public abstract Optional<String> note();
+
+  /** The idempotency key, given or generated (contract 4.2, hardening H6); always present. */
+  public abstract String idempotencyKey();
+
+  /** The options of the call. */
+  public abstract ControlRequest request();
+
+  /** How the command or service call ended. */
+  public abstract ControlExecution execution();
+
+  /** Whether and how the effect was confirmed. */
+  public abstract ControlConfirmation confirmation();
+
+  /** The verdict. */
+  public abstract ControlOutcome outcome();
+
+  /** Fields of a newer writer this version does not know, kept in order and written back. */
+  public abstract Map<String, JsonValue> unknownFields();
+
+  @Value.Check
+  ControlInvocation normalize() {
+    Checks.loopId(loopId());
+    Checks.nonBlank("idempotencyKey", idempotencyKey());
+    if (note().isPresent() && note().get().isEmpty()) {
+      return ImmutableControlInvocation.copyOf(this).withNote(Optional.empty());
+    }
+    return this;
+  }
+}

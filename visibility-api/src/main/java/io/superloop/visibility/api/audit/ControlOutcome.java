@@ -1,0 +1,43 @@
+package io.superloop.visibility.api.audit;
+
+import io.superloop.visibility.api.ReasonCode;
+import io.superloop.visibility.api.internal.Checks;
+import io.superloop.visibility.api.internal.VisibilityStyle;
+import io.superloop.visibility.api.json.JsonValue;
+import java.util.Map;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * {@code outcome} of an invocation row (contract 1.7, 4.3, 4.4): the control call's verdict.
+ * Null-filtered level.
+ */
+@Value.Immutable
+@VisibilityStyle
+public abstract class ControlOutcome {
+
+  /** A new builder. */
+  public static ImmutableControlOutcome.Builder builder() {
+    return ImmutableControlOutcome.builder();
+  }
+
+  /** The outcome status (sprite_service: whatever the service's {@code result.status} says). */
+  public abstract OutcomeStatus status();
+
+  /** Whether the effect was confirmed. */
+  public abstract boolean confirmed();
+
+  /** {@code control_ambiguous} or {@code control_failed_command}; omitted otherwise. */
+  public abstract Optional<ReasonCode> reasonCode();
+
+  /** Whole seconds from start to completion, clamped at 0. */
+  public abstract long durationSeconds();
+
+  /** Fields of a newer writer this version does not know, kept in order and written back. */
+  public abstract Map<String, JsonValue> unknownFields();
+
+  @Value.Check
+  void check() {
+    Checks.nonNegative("durationSeconds", durationSeconds());
+  }
+}

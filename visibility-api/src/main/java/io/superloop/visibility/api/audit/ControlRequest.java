@@ -1,0 +1,66 @@
+package io.superloop.visibility.api.audit;
+
+import io.superloop.visibility.api.internal.Checks;
+import io.superloop.visibility.api.internal.VisibilityStyle;
+import io.superloop.visibility.api.json.JsonValue;
+import java.util.Map;
+import org.immutables.value.Value;
+
+/**
+ * {@code request} of an invocation row (contract 1.7): the options the control call ran with. This
+ * level is not null-filtered (it never holds a null). Every number is {@code >= 0}.
+ */
+@Value.Immutable
+@VisibilityStyle
+public abstract class ControlRequest {
+
+  /** The CLI defaults: confirm, timeout 30 s, interval 2 s, 3 retry attempts, backoff 1 s. */
+  public static final ControlRequest DEFAULT = of(true, 30, 2, 3, 1);
+
+  /** A new builder. */
+  public static ImmutableControlRequest.Builder builder() {
+    return ImmutableControlRequest.builder();
+  }
+
+  /** A request of the given options. */
+  public static ControlRequest of(
+      boolean doConfirm,
+      long timeoutSeconds,
+      long intervalSeconds,
+      long retryAttempts,
+      long retryBackoffSeconds) {
+    return builder()
+        .doConfirm(doConfirm)
+        .timeoutSeconds(timeoutSeconds)
+        .intervalSeconds(intervalSeconds)
+        .retryAttempts(retryAttempts)
+        .retryBackoffSeconds(retryBackoffSeconds)
+        .build();
+  }
+
+  /** Whether the effect is confirmed by polling ({@code false} with {@code --no-confirm}). */
+  public abstract boolean doConfirm();
+
+  /** Confirmation timeout in seconds (default 30). */
+  public abstract long timeoutSeconds();
+
+  /** Confirmation poll interval in seconds (default 2; 0 is polled as 1). */
+  public abstract long intervalSeconds();
+
+  /** Service call attempts (default 3; recorded for the local transport too). */
+  public abstract long retryAttempts();
+
+  /** Backoff between service call attempts in seconds (default 1). */
+  public abstract long retryBackoffSeconds();
+
+  /** Fields of a newer writer this version does not know, kept in order and written back. */
+  public abstract Map<String, JsonValue> unknownFields();
+
+  @Value.Check
+  void check() {
+    Checks.nonNegative("timeoutSeconds", timeoutSeconds());
+    Checks.nonNegative("intervalSeconds", intervalSeconds());
+    Checks.nonNegative("retryAttempts", retryAttempts());
+    Checks.nonNegative("retryBackoffSeconds", retryBackoffSeconds());
+  }
+}

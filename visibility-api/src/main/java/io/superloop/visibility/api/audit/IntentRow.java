@@ -1,0 +1,108 @@
+package io.superloop.visibility.api.audit;
+
+import io.superloop.visibility.api.TraceId;
+import io.superloop.visibility.api.Transport;
+import io.superloop.visibility.api.internal.Checks;
+import io.superloop.visibility.api.internal.VisibilityStyle;
+import io.superloop.visibility.api.json.JsonValue;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.immutables.value.Value;
+
+/**
+ * One row of {@code OPS/intents.jsonl}, the control intent log (contract 1.9); the same object is
+ * the control call's stdout and the {@code result} of the sprite service's control answer.
+ * Null-filtered; no {@code schemaVersion}. The health evaluation reads only the last row's {@link
+ * #status()} (contract 4.6).
+ *
+ * <p>The library's control writer sets every field of contract 1.9; on read only {@code
+ * timestamp}, {@code loopId}, {@code intent} and {@code status} are required, since hand-written
+ * and older rows (the reference's own test fixtures) carry fewer fields, in another key order. The
+ * key order of a row read is kept and written back; a built row is written in the contract's
+ * order.
+ */
+@Value.Immutable
+@VisibilityStyle
+public abstract class IntentRow {
+
+  /** A new builder. */
+  public static ImmutableIntentRow.Builder builder() {
+    return ImmutableIntentRow.builder();
+  }
+
+  /** Time of the row (computed separately from the invocation's completion), as written. */
+  public abstract String timestamp();
+
+  /** The loop id; a valid loop id. */
+  public abstract String loopId();
+
+  /** The intent. */
+  public abstract Intent intent();
+
+  /** The control trace; always written by the library. */
+  public abstract Optional<TraceId> traceId();
+
+  /** Who asked; always written by the library. */
+  public abstract Optional<String> requestedBy();
+
+  /** The operator's note; omitted when empty (an empty string is normalised to absent). */
+  public abstract Optional<String> note();
+
+  /** The transport; always written by the library. */
+  public abstract Optional<Transport> transport();
+
+  /** The outcome status (same as the invocation row's {@code outcome.status}). */
+  public abstract OutcomeStatus status();
+
+  /** The command (see {@link ControlExecution#command()}); always written by the library. */
+  public abstract Optional<String> command();
+
+  /** The idempotency key; always written by the library. */
+  public abstract Optional<String> idempotencyKey();
+
+  /** The command's (or service response's) exit code; always written by the library. */
+  public abstract OptionalLong exitCode();
+
+  /** The confirm exit code; always written by the library. */
+  public abstract OptionalLong confirmExitCode();
+
+  /** Whether the effect was confirmed; always written by the library. */
+  public abstract Optional<Boolean> confirmed();
+
+  /**
+   * The command output (same content as {@code execution.output}); omitted when empty (an empty
+   * string is normalised to absent).
+   */
+  public abstract Optional<String> commandOutput();
+
+  /** The confirm result object, raw (nulls kept); omitted when there is none. */
+  public abstract Optional<JsonValue> confirm();
+
+  /** Fields of a newer writer this version does not know, kept in order and written back. */
+  public abstract Map<String, JsonValue> unknownFields();
+
+  /**
+   * The keys of the row as read, in document order (empty for a built row, which is written in the
+   * contract's order); not part of equality.
+   */
+  @Value.Auxiliary
+  public abstract List<String> keyOrder();
+
+  @Value.Check
+  IntentRow normalize() {
+    Checks.loopId(loopId());
+    ImmutableIntentRow r = ImmutableIntentRow.copyOf(this);
+    boolean changed = false;
+    if (note().isPresent() && note().get().isEmpty()) {
+      r = r.withNote(Optional.empty());
+      changed = true;
+    }
+    if (commandOutput().isPresent() && commandOutput().get().isEmpty()) {
+      r = r.withCommandOutput(Optional.empty());
+      changed = true;
+    }
+    return changed ? r : this;
+  }
+}
