@@ -9,6 +9,8 @@ module io.superloop.visibility.api {
   exports io.superloop.visibility.api;
   exports io.superloop.visibility.api.json;
   exports io.superloop.visibility.api.heartbeat;
+  exports io.superloop.visibility.api.envelope;
+  exports io.superloop.visibility.api.status;
   exports io.superloop.visibility.api.internal to
       io.superloop.visibility.core,
       io.superloop.visibility.testkit;
