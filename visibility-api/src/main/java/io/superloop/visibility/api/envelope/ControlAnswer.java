@@ -1,0 +1,46 @@
+package io.superloop.visibility.api.envelope;
+
+import io.superloop.visibility.api.TraceId;
+import io.superloop.visibility.api.internal.VisibilityStyle;
+import io.superloop.visibility.api.json.JsonValue;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.immutables.value.Value;
+
+/**
+ * The body of the sprite service's {@code POST /ops/control} answer (contract 1.18), null-filtered:
+ * {@code {ok, exitCode, result, stderr, replayed, traceId}}. A replay returns the stored answer of
+ * the first call with {@code replayed:true} and that call's trace id. HTTP 200 when the exit code is
+ * 0 (and on replays), 409 when 2, 500 otherwise.
+ */
+@Value.Immutable
+@VisibilityStyle
+public abstract class ControlAnswer {
+
+  /** A new builder. */
+  public static ImmutableControlAnswer.Builder builder() {
+    return ImmutableControlAnswer.builder();
+  }
+
+  /** Whether the server-side control command exited with 0. */
+  public abstract boolean ok();
+
+  /** The server-side control command's exit code. */
+  public abstract OptionalLong exitCode();
+
+  /** The last JSON-object line of the command's stdout (the server-side intents row), raw. */
+  public abstract Optional<JsonValue.JsonObject> result();
+
+  /** The last 40 lines of the command's stderr. */
+  public abstract Optional<String> stderr();
+
+  /** {@code true} when this is a stored answer replayed for a known idempotency key. */
+  public abstract Optional<Boolean> replayed();
+
+  /** The call's trace id (the original call's on a replay). */
+  public abstract Optional<TraceId> traceId();
+
+  /** Fields of a newer writer this version does not know, kept in order and written back. */
+  public abstract Map<String, JsonValue> unknownFields();
+}

@@ -1,0 +1,66 @@
+package io.superloop.visibility.api.envelope;
+
+import io.superloop.visibility.api.internal.Checks;
+import io.superloop.visibility.api.internal.VisibilityStyle;
+import io.superloop.visibility.api.json.JsonValue;
+import java.util.Map;
+import java.util.OptionalLong;
+import org.immutables.value.Value;
+
+/**
+ * {@code OPS/cursor.json} (contract 1.16): where the manager's next poll of the runtime events log
+ * starts. Key order {@code schemaVersion, repoPath, loopId, eventsFile, eventLineOffset,
+ * eventLineCount, updatedAt}, then the additive {@code eventByteOffset} (hardening H17), left out when
+ * empty. Both line numbers and the byte offset are {@code >= 0}; the loop id is checked.
+ */
+@Value.Immutable
+@VisibilityStyle
+public abstract class CursorState {
+
+  /** A new builder. */
+  public static ImmutableCursorState.Builder builder() {
+    return ImmutableCursorState.builder();
+  }
+
+  /** Always {@code "v1"}. */
+  public final String schemaVersion() {
+    return "v1";
+  }
+
+  /** The runtime repository's path. */
+  public abstract String repoPath();
+
+  /** The loop id. */
+  public abstract String loopId();
+
+  /** The repo-relative events log ({@code .superloop/loops/<loop>/events.jsonl}). */
+  public abstract String eventsFile();
+
+  /** The last line number consumed (the next poll starts after it). */
+  public abstract long eventLineOffset();
+
+  /** The newline count of the events log at the last poll. */
+  public abstract long eventLineCount();
+
+  /** When the cursor was written ({@code YYYY-MM-DDTHH:MM:SSZ}). */
+  public abstract String updatedAt();
+
+  /**
+   * Additive (H17): the byte position right after line {@link #eventLineOffset()}, from which the
+   * local source may resume; omitted when empty.
+   */
+  public abstract OptionalLong eventByteOffset();
+
+  /** Fields of a newer writer this version does not know, kept in order and written back. */
+  public abstract Map<String, JsonValue> unknownFields();
+
+  @Value.Check
+  void check() {
+    Checks.loopId(loopId());
+    Checks.nonNegative("eventLineOffset", eventLineOffset());
+    Checks.nonNegative("eventLineCount", eventLineCount());
+    if (eventByteOffset().isPresent()) {
+      Checks.nonNegative("eventByteOffset", eventByteOffset().getAsLong());
+    }
+  }
+}

@@ -1,0 +1,175 @@
+package io.superloop.visibility.api.envelope;
+
+import io.superloop.visibility.api.internal.ObjectCodec;
+import io.superloop.visibility.api.internal.ObjectCodec.Absence;
+import io.superloop.visibility.api.internal.Values;
+import io.superloop.visibility.api.json.JsonCodec;
+
+/**
+ * Codecs of the envelopes, the sprite service's answers and {@code OPS/cursor.json}, in the
+ * reference's key order and null rules. The envelope codecs are tolerant and order-preserving (see
+ * {@link SnapshotEnvelope}); the others follow the library's usual rules (unknown fields kept, a
+ * required field absent or {@code null} is {@code missing_field}).
+ */
+public final class EnvelopeCodecs {
+  private EnvelopeCodecs() {}
+
+  /** {@code source}: {@code {repoPath, loopId}}. */
+  public static final JsonCodec<EnvelopeSource> SOURCE =
+      ObjectCodec.<EnvelopeSource, ImmutableEnvelopeSource.Builder>builder(
+              "envelope source", ImmutableEnvelopeSource::builder, ImmutableEnvelopeSource.Builder::build)
+          .required("repoPath", Values.STRING, EnvelopeSource::repoPath, ImmutableEnvelopeSource.Builder::repoPath)
+          .required("loopId", Values.STRING, EnvelopeSource::loopId, ImmutableEnvelopeSource.Builder::loopId)
+          .unknownFields(EnvelopeSource::unknownFields, ImmutableEnvelopeSource.Builder::putAllUnknownFields)
+          .build();
+
+  /** Envelope {@code cursor}: {@code {eventLineOffset, eventLineCount}}. */
+  public static final JsonCodec<EnvelopeCursor> CURSOR =
+      ObjectCodec.<EnvelopeCursor, ImmutableEnvelopeCursor.Builder>builder(
+              "envelope cursor", ImmutableEnvelopeCursor::builder, ImmutableEnvelopeCursor.Builder::build)
+          .requiredLong("eventLineOffset", EnvelopeCursor::eventLineOffset, ImmutableEnvelopeCursor.Builder::eventLineOffset)
+          .requiredLong("eventLineCount", EnvelopeCursor::eventLineCount, ImmutableEnvelopeCursor.Builder::eventLineCount)
+          .unknownFields(EnvelopeCursor::unknownFields, ImmutableEnvelopeCursor.Builder::putAllUnknownFields)
+          .build();
+
+  /**
+   * An artifact reference: {@code {path, exists, sizeBytes, lineCount, sha256, mtimeEpoch}}, nulls
+   * kept.
+   */
+  public static final JsonCodec<ArtifactRef> ARTIFACT_REF =
+      ObjectCodec.<ArtifactRef, ImmutableArtifactRef.Builder>builder(
+              "artifact reference", ImmutableArtifactRef::builder, ImmutableArtifactRef.Builder::build)
+          .required("path", Values.STRING, ArtifactRef::path, ImmutableArtifactRef.Builder::path)
+          .requiredBoolean("exists", ArtifactRef::exists, ImmutableArtifactRef.Builder::exists)
+          .requiredLong("sizeBytes", ArtifactRef::sizeBytes, ImmutableArtifactRef.Builder::sizeBytes)
+          .requiredLong("lineCount", ArtifactRef::lineCount, ImmutableArtifactRef.Builder::lineCount)
+          .optional("sha256", Values.STRING, ArtifactRef::sha256, ImmutableArtifactRef.Builder::sha256, Absence.NULL)
+          .optionalLong("mtimeEpoch", ArtifactRef::mtimeEpoch, ImmutableArtifactRef.Builder::mtimeEpoch, Absence.NULL)
+          .unknownFields(ArtifactRef::unknownFields, ImmutableArtifactRef.Builder::putAllUnknownFields)
+          .build();
+
+  /**
+   * {@code loop_run_snapshot} envelopes (contract 1.1), tolerant and order-preserving. Absent
+   * {@code schemaVersion} or {@code envelopeType}: {@code missing_field}; {@code schemaVersion} other
+   * than {@code "v1"}: {@code unsupported_schema_version}; {@code envelopeType} other than {@code
+   * loop_run_snapshot}: {@code unknown_envelope_type}; an invalid present trace id: {@code
+   * invalid_trace_id}.
+   */
+  public static final JsonCodec<SnapshotEnvelope> SNAPSHOT =
+      OrderedEnvelopeCodec.<SnapshotEnvelope, ImmutableSnapshotEnvelope.Builder>builder(
+              EnvelopeType.LOOP_RUN_SNAPSHOT,
+              ImmutableSnapshotEnvelope::builder,
+              ImmutableSnapshotEnvelope.Builder::build,
+              SnapshotEnvelope::memberOrder,
+              ImmutableSnapshotEnvelope.Builder::memberOrder,
+              SnapshotEnvelope::unknownFields,
+              ImmutableSnapshotEnvelope.Builder::putAllUnknownFields)
+          .typed("emittedAt", Values.STRING, SnapshotEnvelope::emittedAt, ImmutableSnapshotEnvelope.Builder::emittedAt, false)
+          .typed("traceId", Values.TRACE_ID, SnapshotEnvelope::traceId, ImmutableSnapshotEnvelope.Builder::traceId, true)
+          .typed("source", SOURCE, SnapshotEnvelope::source, ImmutableSnapshotEnvelope.Builder::source, false)
+          .raw("run", SnapshotEnvelope::run, ImmutableSnapshotEnvelope.Builder::run)
+          .raw("runtime", SnapshotEnvelope::runtime, ImmutableSnapshotEnvelope.Builder::runtime)
+          .raw("artifacts", SnapshotEnvelope::artifacts, ImmutableSnapshotEnvelope.Builder::artifacts)
+          .raw("sequence", SnapshotEnvelope::sequence, ImmutableSnapshotEnvelope.Builder::sequence)
+          .typed("cursor", CURSOR, SnapshotEnvelope::cursor, ImmutableSnapshotEnvelope.Builder::cursor, false)
+          .raw("health", SnapshotEnvelope::health, ImmutableSnapshotEnvelope.Builder::health)
+          .build();
+
+  /**
+   * {@code loop_run_event} envelopes (contract 1.1), tolerant and order-preserving, with the rules of
+   * {@link #SNAPSHOT} ({@code envelopeType} must be {@code loop_run_event}).
+   */
+  public static final JsonCodec<EventEnvelope> EVENT =
+      OrderedEnvelopeCodec.<EventEnvelope, ImmutableEventEnvelope.Builder>builder(
+              EnvelopeType.LOOP_RUN_EVENT,
+              ImmutableEventEnvelope::builder,
+              ImmutableEventEnvelope.Builder::build,
+              EventEnvelope::memberOrder,
+              ImmutableEventEnvelope.Builder::memberOrder,
+              EventEnvelope::unknownFields,
+              ImmutableEventEnvelope.Builder::putAllUnknownFields)
+          .typed("emittedAt", Values.STRING, EventEnvelope::emittedAt, ImmutableEventEnvelope.Builder::emittedAt, false)
+          .typed("traceId", Values.TRACE_ID, EventEnvelope::traceId, ImmutableEventEnvelope.Builder::traceId, true)
+          .typed("source", SOURCE, EventEnvelope::source, ImmutableEventEnvelope.Builder::source, false)
+          .raw("sequence", EventEnvelope::sequence, ImmutableEventEnvelope.Builder::sequence)
+          .typed("cursor", CURSOR, EventEnvelope::cursor, ImmutableEventEnvelope.Builder::cursor, false)
+          .raw("run", EventEnvelope::run, ImmutableEventEnvelope.Builder::run)
+          .raw("event", EventEnvelope::event, ImmutableEventEnvelope.Builder::event)
+          .build();
+
+  /** {@code OPS/cursor.json} (contract 1.16; additive {@code eventByteOffset}, H17, omitted when empty). */
+  public static final JsonCodec<CursorState> CURSOR_STATE =
+      ObjectCodec.<CursorState, ImmutableCursorState.Builder>builder(
+              "cursor state", ImmutableCursorState::builder, ImmutableCursorState.Builder::build)
+          .schemaVersion("v1")
+          .required("repoPath", Values.STRING, CursorState::repoPath, ImmutableCursorState.Builder::repoPath)
+          .required("loopId", Values.STRING, CursorState::loopId, ImmutableCursorState.Builder::loopId)
+          .required("eventsFile", Values.STRING, CursorState::eventsFile, ImmutableCursorState.Builder::eventsFile)
+          .requiredLong("eventLineOffset", CursorState::eventLineOffset, ImmutableCursorState.Builder::eventLineOffset)
+          .requiredLong("eventLineCount", CursorState::eventLineCount, ImmutableCursorState.Builder::eventLineCount)
+          .required("updatedAt", Values.STRING, CursorState::updatedAt, ImmutableCursorState.Builder::updatedAt)
+          .optionalLong("eventByteOffset", CursorState::eventByteOffset, ImmutableCursorState.Builder::eventByteOffset, Absence.OMIT)
+          .unknownFields(CursorState::unknownFields, ImmutableCursorState.Builder::putAllUnknownFields)
+          .build();
+
+  /** The events answer's {@code cursor}: {@code {eventLineOffset, eventLineCount, updatedAt}}. */
+  public static final JsonCodec<EventsCursor> EVENTS_CURSOR =
+      ObjectCodec.<EventsCursor, ImmutableEventsCursor.Builder>builder(
+              "events answer cursor", ImmutableEventsCursor::builder, ImmutableEventsCursor.Builder::build)
+          .requiredLong("eventLineOffset", EventsCursor::eventLineOffset, ImmutableEventsCursor.Builder::eventLineOffset)
+          .requiredLong("eventLineCount", EventsCursor::eventLineCount, ImmutableEventsCursor.Builder::eventLineCount)
+          .required("updatedAt", Values.STRING, EventsCursor::updatedAt, ImmutableEventsCursor.Builder::updatedAt)
+          .unknownFields(EventsCursor::unknownFields, ImmutableEventsCursor.Builder::putAllUnknownFields)
+          .build();
+
+  /**
+   * The 200 body of {@code GET /ops/events}: {@code {ok, schemaVersion, traceId?, source, events,
+   * cursor}}, null-filtered; {@code schemaVersion} other than {@code "v1"} is {@code
+   * unsupported_schema_version}.
+   */
+  public static final JsonCodec<EventsAnswer> EVENTS_ANSWER =
+      ObjectCodec.<EventsAnswer, ImmutableEventsAnswer.Builder>builder(
+              "events answer", ImmutableEventsAnswer::builder, ImmutableEventsAnswer.Builder::build)
+          .requiredBoolean("ok", EventsAnswer::ok, ImmutableEventsAnswer.Builder::ok)
+          .required("schemaVersion", Envelopes.V1, EventsAnswer::schemaVersion, (b, v) -> {})
+          .optional("traceId", Values.TRACE_ID, EventsAnswer::traceId, ImmutableEventsAnswer.Builder::traceId, Absence.OMIT)
+          .required("source", SOURCE, EventsAnswer::source, ImmutableEventsAnswer.Builder::source)
+          .required("events", Envelopes.RAW_LIST, EventsAnswer::events, ImmutableEventsAnswer.Builder::events)
+          .required("cursor", EVENTS_CURSOR, EventsAnswer::cursor, ImmutableEventsAnswer.Builder::cursor)
+          .unknownFields(EventsAnswer::unknownFields, ImmutableEventsAnswer.Builder::putAllUnknownFields)
+          .build();
+
+  /** The {@code error} object of an error answer: {@code {code, message}}. */
+  public static final JsonCodec<ServiceError> SERVICE_ERROR =
+      ObjectCodec.<ServiceError, ImmutableServiceError.Builder>builder(
+              "service error", ImmutableServiceError::builder, ImmutableServiceError.Builder::build)
+          .required("code", Values.open(ServiceErrorCode::of), ServiceError::code, ImmutableServiceError.Builder::code)
+          .required("message", Values.STRING, ServiceError::message, ImmutableServiceError.Builder::message)
+          .unknownFields(ServiceError::unknownFields, ImmutableServiceError.Builder::putAllUnknownFields)
+          .build();
+
+  /** A sprite service error body: {@code {ok:false, error:{code, message}}}. */
+  public static final JsonCodec<ErrorAnswer> ERROR_ANSWER =
+      ObjectCodec.<ErrorAnswer, ImmutableErrorAnswer.Builder>builder(
+              "error answer", ImmutableErrorAnswer::builder, ImmutableErrorAnswer.Builder::build)
+          .requiredBoolean("ok", ErrorAnswer::ok, ImmutableErrorAnswer.Builder::ok)
+          .required("error", SERVICE_ERROR, ErrorAnswer::error, ImmutableErrorAnswer.Builder::error)
+          .unknownFields(ErrorAnswer::unknownFields, ImmutableErrorAnswer.Builder::putAllUnknownFields)
+          .build();
+
+  /**
+   * The {@code POST /ops/control} answer: {@code {ok, exitCode, result, stderr, replayed, traceId}},
+   * null-filtered.
+   */
+  public static final JsonCodec<ControlAnswer> CONTROL_ANSWER =
+      ObjectCodec.<ControlAnswer, ImmutableControlAnswer.Builder>builder(
+              "control answer", ImmutableControlAnswer::builder, ImmutableControlAnswer.Builder::build)
+          .requiredBoolean("ok", ControlAnswer::ok, ImmutableControlAnswer.Builder::ok)
+          .optionalLong("exitCode", ControlAnswer::exitCode, ImmutableControlAnswer.Builder::exitCode, Absence.OMIT)
+          .optional("result", Values.RAW_OBJECT, ControlAnswer::result, ImmutableControlAnswer.Builder::result, Absence.OMIT)
+          .optional("stderr", Values.STRING, ControlAnswer::stderr, ImmutableControlAnswer.Builder::stderr, Absence.OMIT)
+          .optional("replayed", Values.BOOLEAN, ControlAnswer::replayed, ImmutableControlAnswer.Builder::replayed, Absence.OMIT)
+          .optional("traceId", Values.TRACE_ID, ControlAnswer::traceId, ImmutableControlAnswer.Builder::traceId, Absence.OMIT)
+          .unknownFields(ControlAnswer::unknownFields, ImmutableControlAnswer.Builder::putAllUnknownFields)
+          .build();
+}

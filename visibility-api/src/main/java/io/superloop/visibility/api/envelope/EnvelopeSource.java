@@ -1,0 +1,34 @@
+package io.superloop.visibility.api.envelope;
+
+import io.superloop.visibility.api.internal.VisibilityStyle;
+import io.superloop.visibility.api.json.JsonValue;
+import java.util.Map;
+import org.immutables.value.Value;
+
+/**
+ * The {@code source} object of envelopes and of the events answer: {@code {repoPath, loopId}}. Foreign
+ * input: the loop id is kept as written, without the loop-id checks of the library's own files.
+ */
+@Value.Immutable
+@VisibilityStyle
+public abstract class EnvelopeSource {
+
+  /** A new builder. */
+  public static ImmutableEnvelopeSource.Builder builder() {
+    return ImmutableEnvelopeSource.builder();
+  }
+
+  /** The source of {@code repoPath} and {@code loopId}. */
+  public static EnvelopeSource of(String repoPath, String loopId) {
+    return builder().repoPath(repoPath).loopId(loopId).build();
+  }
+
+  /** The runtime repository's path, as the adapter saw it. */
+  public abstract String repoPath();
+
+  /** The loop id, as written. */
+  public abstract String loopId();
+
+  /** Fields of a newer writer this version does not know, kept in order and written back. */
+  public abstract Map<String, JsonValue> unknownFields();
+}

@@ -1,0 +1,75 @@
+package io.superloop.visibility.api.envelope;
+
+import io.superloop.visibility.api.ErrorCode;
+import io.superloop.visibility.api.VisibilityException;
+import io.superloop.visibility.api.internal.Values;
+import io.superloop.visibility.api.json.JsonCodec;
+import io.superloop.visibility.api.json.JsonValue;
+import java.util.List;
+import java.util.Optional;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+
+/** Helpers of this package. */
+final class Envelopes {
+  private Envelopes() {}
+
+  /** The member {@code key} of {@code value} when it is an object. */
+  static Optional<JsonValue> member(Optional<JsonValue> value, String key) {
+    if (value.isPresent() && value.get() instanceof JsonValue.JsonObject o) {
+      return o.get(key);
+    }
+    return Optional.empty();
+  }
+
+  /** Decodes {@code value} with {@code codec}; errors are located under {@code prefix}. */
+  static <T> T decodeValue(JsonCodec<T> codec, JsonValue value, String prefix) {
+    try {
+      return codec.decode(value.toJson());
+    } catch (VisibilityException e) {
+      throw e.withPath(prefix + e.path().orElse(""));
+    }
+  }
+
+  /** The constant {@code "v1"}: any other value is {@code unsupported_schema_version}. */
+  static final JsonCodec<String> V1 =
+      new JsonCodec<>() {
+        @Override
+        public String read(JsonParser p) {
+          if (p.currentToken() != JsonToken.VALUE_STRING || !"v1".equals(p.getString())) {
+            throw VisibilityException.at(
+                ErrorCode.UNSUPPORTED_SCHEMA_VERSION,
+                Values.path(p),
+                "schemaVersion must be \"v1\", found " + OrderedEnvelopeCodec.describe(p));
+          }
+          return "v1";
+        }
+
+        @Override
+        public void write(String value, JsonGenerator g) {
+          g.writeString("v1");
+        }
+      };
+
+  /** A JSON array whose elements are kept raw, {@code null} elements included. */
+  static final JsonCodec<List<JsonValue>> RAW_LIST =
+      new JsonCodec<>() {
+        @Override
+        public List<JsonValue> read(JsonParser p) {
+          if (p.currentToken() != JsonToken.START_ARRAY) {
+            throw Values.typeError(p, "an array");
+          }
+          return ((JsonValue.JsonArray) Values.RAW.read(p)).elements();
+        }
+
+        @Override
+        public void write(List<JsonValue> value, JsonGenerator g) {
+          g.writeStartArray();
+          for (JsonValue v : value) {
+            Values.RAW.write(v, g);
+          }
+          g.writeEndArray();
+        }
+      };
+}

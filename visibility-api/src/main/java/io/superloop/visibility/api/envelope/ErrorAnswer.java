@@ -1,0 +1,38 @@
+package io.superloop.visibility.api.envelope;
+
+import io.superloop.visibility.api.internal.VisibilityStyle;
+import io.superloop.visibility.api.json.JsonValue;
+import java.util.Map;
+import org.immutables.value.Value;
+
+/**
+ * An error body of the sprite service (contract 1.18): {@code {ok:false, error:{code, message}}}
+ * (401 {@code unauthorized}, 400 {@code invalid_request}/{@code invalid_json}, 502 {@code
+ * runtime_error}, 404 {@code not_found}).
+ */
+@Value.Immutable
+@VisibilityStyle
+public abstract class ErrorAnswer {
+
+  /** A new builder. */
+  public static ImmutableErrorAnswer.Builder builder() {
+    return ImmutableErrorAnswer.builder();
+  }
+
+  /** The answer of {@code error}. */
+  public static ErrorAnswer of(ServiceError error) {
+    return builder().error(error).build();
+  }
+
+  /** {@code false} in every error answer (default {@code false}). */
+  @Value.Default
+  public boolean ok() {
+    return false;
+  }
+
+  /** The error. */
+  public abstract ServiceError error();
+
+  /** Fields of a newer writer this version does not know, kept in order and written back. */
+  public abstract Map<String, JsonValue> unknownFields();
+}

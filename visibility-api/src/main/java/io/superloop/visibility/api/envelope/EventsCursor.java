@@ -1,0 +1,32 @@
+package io.superloop.visibility.api.envelope;
+
+import io.superloop.visibility.api.internal.VisibilityStyle;
+import io.superloop.visibility.api.json.JsonValue;
+import java.util.Map;
+import org.immutables.value.Value;
+
+/**
+ * The {@code cursor} of the sprite service's events answer (contract 1.18): {@code {eventLineOffset,
+ * eventLineCount, updatedAt}}, the throw-away cursor of the server-side poll after it ran.
+ */
+@Value.Immutable
+@VisibilityStyle
+public abstract class EventsCursor {
+
+  /** A new builder. */
+  public static ImmutableEventsCursor.Builder builder() {
+    return ImmutableEventsCursor.builder();
+  }
+
+  /** The last line number the poll consumed. */
+  public abstract long eventLineOffset();
+
+  /** The newline count of the events log at poll time. */
+  public abstract long eventLineCount();
+
+  /** When the server-side cursor was written, as written. */
+  public abstract String updatedAt();
+
+  /** Fields of a newer writer this version does not know, kept in order and written back. */
+  public abstract Map<String, JsonValue> unknownFields();
+}

@@ -1,0 +1,31 @@
+package io.superloop.visibility.api.envelope;
+
+import io.superloop.visibility.api.internal.VisibilityStyle;
+import io.superloop.visibility.api.json.JsonValue;
+import java.util.Map;
+import org.immutables.value.Value;
+
+/** The {@code error} object of a sprite service error answer: {@code {code, message}}. */
+@Value.Immutable
+@VisibilityStyle
+public abstract class ServiceError {
+
+  /** A new builder. */
+  public static ImmutableServiceError.Builder builder() {
+    return ImmutableServiceError.builder();
+  }
+
+  /** The error of {@code code} and {@code message}. */
+  public static ServiceError of(ServiceErrorCode code, String message) {
+    return builder().code(code).message(message).build();
+  }
+
+  /** The error code. */
+  public abstract ServiceErrorCode code();
+
+  /** The human-readable message. */
+  public abstract String message();
+
+  /** Fields of a newer writer this version does not know, kept in order and written back. */
+  public abstract Map<String, JsonValue> unknownFields();
+}

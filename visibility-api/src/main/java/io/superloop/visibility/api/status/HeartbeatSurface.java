@@ -1,0 +1,55 @@
+package io.superloop.visibility.api.status;
+
+import io.superloop.visibility.api.ReasonCode;
+import io.superloop.visibility.api.TraceId;
+import io.superloop.visibility.api.Transport;
+import io.superloop.visibility.api.heartbeat.FreshnessStatus;
+import io.superloop.visibility.api.internal.VisibilityStyle;
+import io.superloop.visibility.api.json.JsonValue;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.immutables.value.Value;
+
+/**
+ * {@code visibility.heartbeat} (contract 6.2, C4), null-filtered: {@code freshnessStatus,
+ * reasonCode, lastHeartbeatAt, heartbeatLagSeconds, updatedAt, transport, traceId}, then the additive
+ * {@code lastObservation} (H16). With only a failed heartbeat row (C4) it holds no {@code
+ * freshnessStatus} and no {@code heartbeatLagSeconds}.
+ */
+@Value.Immutable
+@VisibilityStyle
+public abstract class HeartbeatSurface {
+
+  /** A new builder. */
+  public static ImmutableHeartbeatSurface.Builder builder() {
+    return ImmutableHeartbeatSurface.builder();
+  }
+
+  /** The heartbeat state's freshness. */
+  public abstract Optional<FreshnessStatus> freshnessStatus();
+
+  /** The state's reason code, else the last row's. */
+  public abstract Optional<ReasonCode> reasonCode();
+
+  /** The last heartbeat timestamp, as written. */
+  public abstract Optional<String> lastHeartbeatAt();
+
+  /** The heartbeat lag in whole seconds. */
+  public abstract OptionalLong heartbeatLagSeconds();
+
+  /** When the state (else the row) was written. */
+  public abstract Optional<String> updatedAt();
+
+  /** The transport of that reconcile. */
+  public abstract Optional<Transport> transport();
+
+  /** The trace of that reconcile. */
+  public abstract Optional<TraceId> traceId();
+
+  /** Additive (H16): a newer failed observation than the state. */
+  public abstract Optional<HeartbeatObservationSurface> lastObservation();
+
+  /** Fields of a newer writer this version does not know, kept in order and written back. */
+  public abstract Map<String, JsonValue> unknownFields();
+}

@@ -1,0 +1,61 @@
+package io.superloop.visibility.api.status;
+
+import io.superloop.visibility.api.TraceId;
+import io.superloop.visibility.api.Transport;
+import io.superloop.visibility.api.internal.VisibilityStyle;
+import io.superloop.visibility.api.json.JsonValue;
+import java.util.Map;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * {@code visibility.invocationAudit} (contract 6.2), null-filtered, from the last control-invocation
+ * row: {@code timestamp, intent, transport, idempotencyKey, executionStatus, confirmationStatus,
+ * outcomeStatus, replayed, traceId}, then the additive {@code inFlight} (H5, H16). Intent and the
+ * three statuses are kept as their wire strings.
+ */
+@Value.Immutable
+@VisibilityStyle
+public abstract class InvocationAuditSurface {
+
+  /** A new builder. */
+  public static ImmutableInvocationAuditSurface.Builder builder() {
+    return ImmutableInvocationAuditSurface.builder();
+  }
+
+  /** When the invocation was recorded. */
+  public abstract Optional<String> timestamp();
+
+  /** The intent ({@code cancel}, {@code approve}, {@code reject}), as written. */
+  public abstract Optional<String> intent();
+
+  /** The transport of the invocation. */
+  public abstract Optional<Transport> transport();
+
+  /** The invocation's idempotency key. */
+  public abstract Optional<String> idempotencyKey();
+
+  /** {@code execution.status} of the row, as written. */
+  public abstract Optional<String> executionStatus();
+
+  /** {@code confirmation.status} of the row, as written. */
+  public abstract Optional<String> confirmationStatus();
+
+  /** {@code outcome.status} of the row, as written. */
+  public abstract Optional<String> outcomeStatus();
+
+  /**
+   * {@code execution.replayed}: the reference renders it only when {@code true}; the hardened rules
+   * (H16) always render it. Empty is omitted.
+   */
+  public abstract Optional<Boolean> replayed();
+
+  /** The invocation's trace id. */
+  public abstract Optional<TraceId> traceId();
+
+  /** Additive (H5): a started invocation has not completed. */
+  public abstract Optional<Boolean> inFlight();
+
+  /** Fields of a newer writer this version does not know, kept in order and written back. */
+  public abstract Map<String, JsonValue> unknownFields();
+}

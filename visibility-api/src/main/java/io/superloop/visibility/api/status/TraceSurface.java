@@ -1,0 +1,65 @@
+package io.superloop.visibility.api.status;
+
+import io.superloop.visibility.api.TraceId;
+import io.superloop.visibility.api.internal.Checks;
+import io.superloop.visibility.api.internal.VisibilityStyle;
+import io.superloop.visibility.api.json.JsonValue;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.immutables.value.Value;
+
+/**
+ * {@code visibility.trace} (contract 6.4), null-filtered and always present (possibly {@code {}}):
+ * {@code controlTraceId, controlInvocationTraceId, reconcileTraceId, heartbeatTraceId,
+ * sequenceTraceId, alertTraceId, sharedTraceId}, then the additive {@code distinctTraceIds} (H16).
+ */
+@Value.Immutable
+@VisibilityStyle
+public abstract class TraceSurface {
+
+  /** The empty trace surface, {@code {}}. */
+  public static final TraceSurface EMPTY = builder().build();
+
+  /** A new builder. */
+  public static ImmutableTraceSurface.Builder builder() {
+    return ImmutableTraceSurface.builder();
+  }
+
+  /** The last intents row's trace, else the last control row's. */
+  public abstract Optional<TraceId> controlTraceId();
+
+  /** The last control-invocation row's trace. */
+  public abstract Optional<TraceId> controlInvocationTraceId();
+
+  /** The last reconcile row's trace. */
+  public abstract Optional<TraceId> reconcileTraceId();
+
+  /** The heartbeat state's trace, else the last heartbeat row's. */
+  public abstract Optional<TraceId> heartbeatTraceId();
+
+  /** The sequence state's trace, else the last sequence row's. */
+  public abstract Optional<TraceId> sequenceTraceId();
+
+  /** The last alert row's trace, else the dispatch state's (H16: the newer of the two). */
+  public abstract Optional<TraceId> alertTraceId();
+
+  /**
+   * The one trace id shared by every present surface among control, reconcile, alert, heartbeat and
+   * sequence; omitted when they differ or none is present.
+   */
+  public abstract Optional<TraceId> sharedTraceId();
+
+  /** Additive (H16): the number of distinct non-null trace ids among the surfaces ({@code >= 0}). */
+  public abstract OptionalLong distinctTraceIds();
+
+  /** Fields of a newer writer this version does not know, kept in order and written back. */
+  public abstract Map<String, JsonValue> unknownFields();
+
+  @Value.Check
+  void check() {
+    if (distinctTraceIds().isPresent()) {
+      Checks.nonNegative("distinctTraceIds", distinctTraceIds().getAsLong());
+    }
+  }
+}
