@@ -9,4 +9,11 @@ module io.superloop.visibility.core {
 
   exports io.superloop.visibility.core.rules;
   exports io.superloop.visibility.core.time;
+  exports io.superloop.visibility.core.sequence;
+  exports io.superloop.visibility.core.heartbeat;
+  exports io.superloop.visibility.core.health;
+  exports io.superloop.visibility.core.source;
+  exports io.superloop.visibility.core.audit;
+  exports io.superloop.visibility.core.trace;
+  exports io.superloop.visibility.core.status;
 }

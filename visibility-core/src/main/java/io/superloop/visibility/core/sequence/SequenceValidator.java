@@ -1,7 +1,10 @@
 package io.superloop.visibility.core.sequence;
 
 import io.superloop.visibility.api.json.JsonValue;
+import io.superloop.visibility.api.sequence.EventDiagnostics;
 import io.superloop.visibility.api.sequence.ImmutableEventDiagnostics;
+import io.superloop.visibility.api.sequence.SequenceTransition;
+import io.superloop.visibility.api.sequence.SnapshotDiagnostics;
 import io.superloop.visibility.api.sequence.ImmutableSequenceTransition;
 import io.superloop.visibility.api.sequence.ImmutableSnapshotDiagnostics;
 import io.superloop.visibility.api.sequence.ViolationCode;

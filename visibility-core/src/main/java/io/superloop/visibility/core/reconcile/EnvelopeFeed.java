@@ -1,0 +1,65 @@
+package io.superloop.visibility.core.reconcile;
+
+import io.superloop.visibility.api.ReasonCode;
+import io.superloop.visibility.api.json.JsonValue;
+import io.superloop.visibility.core.sequence.SequenceValidator;
+import java.util.List;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Delivers one snapshot's sequence value and one batch of event sequence values to the validator, in
+ * batch order. The local source streams the runtime log through it (constant memory); a
+ * sprite_service answer feeds its decoded envelopes. Both transports give the validator the same
+ * input.
+ */
+public interface EnvelopeFeed {
+
+  /**
+   * Feeds the batch: {@code batch.snapshot(...)} once and {@code batch.event(...)} per envelope.
+   *
+   * @param validator judges raw values under the rules in force
+   * @param batch the batch being checked
+   * @param warnings receives non-fatal problems ({@code event_line_malformed}, ...)
+   */
+  void feed(SequenceValidator validator, SequenceValidator.Batch batch, Consumer<ReasonCode> warnings);
+
+  /** The cursor offset after the batch ({@code reconcile.jsonl cursorOffsetAfter}); valid after feeding. */
+  long cursorOffsetAfter();
+
+  /**
+   * A feed of decoded envelopes (sprite_service): the snapshot's raw {@code sequence.value} (null when
+   * absent) and each event envelope as received (any JSON value; a malformed element is a missing
+   * value, contract C9).
+   *
+   * @param cursorOffsetAfter the events answer's {@code cursor.eventLineOffset}
+   */
+  static EnvelopeFeed ofEnvelopes(
+      @Nullable JsonValue snapshotSequenceValue, List<JsonValue> events, long cursorOffsetAfter) {
+    List<JsonValue> copy = List.copyOf(events);
+    return new EnvelopeFeed() {
+      @Override
+      public void feed(
+          SequenceValidator validator, SequenceValidator.Batch batch, Consumer<ReasonCode> warnings) {
+        batch.snapshot(validator.judge(snapshotSequenceValue));
+        for (JsonValue e : copy) {
+          batch.event(validator.judge(sequenceValueOf(e)));
+        }
+      }
+
+      @Override
+      public long cursorOffsetAfter() {
+        return cursorOffsetAfter;
+      }
+    };
+  }
+
+  /** The raw {@code sequence.value} of an envelope, or null when there is none. */
+  static @Nullable JsonValue sequenceValueOf(JsonValue envelope) {
+    if (envelope instanceof JsonValue.JsonObject o
+        && o.members().get("sequence") instanceof JsonValue.JsonObject seq) {
+      return seq.members().get("value");
+    }
+    return null;
+  }
+}

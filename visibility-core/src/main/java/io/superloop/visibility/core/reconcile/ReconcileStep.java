@@ -1,0 +1,310 @@
+package io.superloop.visibility.core.reconcile;
+
+import io.superloop.visibility.api.ReasonCode;
+import io.superloop.visibility.api.health.FailureCode;
+import io.superloop.visibility.api.health.Health;
+import io.superloop.visibility.api.health.HealthCodecs;
+import io.superloop.visibility.api.health.HealthReason;
+import io.superloop.visibility.api.health.HealthStatus;
+import io.superloop.visibility.api.health.IngestStatus;
+import io.superloop.visibility.api.health.TransportHealth;
+import io.superloop.visibility.api.heartbeat.HeartbeatObservation;
+import io.superloop.visibility.api.json.Json;
+import io.superloop.visibility.api.json.JsonValue;
+import io.superloop.visibility.api.reconcile.EscalationRow;
+import io.superloop.visibility.api.reconcile.HealthEscalation;
+import io.superloop.visibility.api.reconcile.OrderingDriftEscalation;
+import io.superloop.visibility.api.reconcile.ReconcileRow;
+import io.superloop.visibility.api.reconcile.ReconcileSequenceStatus;
+import io.superloop.visibility.api.sequence.SequenceCodecs;
+import io.superloop.visibility.api.sequence.SequenceObservation;
+import io.superloop.visibility.api.sequence.SequenceState;
+import io.superloop.visibility.api.sequence.ViolationCode;
+import io.superloop.visibility.core.health.HealthFold;
+import io.superloop.visibility.core.health.HealthInputs;
+import io.superloop.visibility.core.heartbeat.FreshnessCalculator;
+import io.superloop.visibility.core.heartbeat.HeartbeatEvaluation;
+import io.superloop.visibility.core.heartbeat.HeartbeatInput;
+import io.superloop.visibility.core.rules.VisibilityRules;
+import io.superloop.visibility.core.sequence.PreviousSequence;
+import io.superloop.visibility.core.sequence.SequenceValidator;
+import io.superloop.visibility.core.sequence.SequenceVerdict;
+import io.superloop.visibility.core.time.Timestamps;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One reconcile step of the visibility plane (contract 2.2, 3, 2.5-2.7, 1.12-1.14): heartbeat
+ * freshness, then sequence diagnostics (only when the ingest succeeded), transport health, the
+ * health fold, the escalation decisions and the reconcile row, all stamped with the step's trace.
+ * Pure and thread-safe: the same input gives the same result.
+ */
+public final class ReconcileStep {
+  private final VisibilityRules rules;
+  private final FreshnessCalculator freshness;
+  private final SequenceValidator validator;
+
+  /** A step under {@code rules}. */
+  public ReconcileStep(VisibilityRules rules) {
+    this.rules = rules;
+    this.freshness = new FreshnessCalculator(rules);
+    this.validator = new SequenceValidator(rules);
+  }
+
+  /** The rules in force. */
+  public VisibilityRules rules() {
+    return rules;
+  }
+
+  /** Runs the step. */
+  public StepResult run(StepInput in) {
+    String now = Timestamps.format(in.now());
+    Set<ReasonCode> warnings = new LinkedHashSet<>(in.loadWarnings());
+    HeartbeatEvaluation heartbeat;
+    Optional<SequenceState> sequenceState;
+    Optional<SequenceObservation> sequenceRow = Optional.empty();
+    Optional<SequenceVerdict> verdict = Optional.empty();
+    long ingested = 0;
+    long cursorAfter = in.cursorOffsetBefore();
+    boolean fromStart = false;
+    Optional<FailureCode> failureCode = Optional.empty();
+    Optional<String> failureMessage = Optional.empty();
+    boolean failed = in.ingest() instanceof Ingest.Failed;
+
+    if (in.ingest() instanceof Ingest.Succeeded s) {
+      heartbeat = evaluateHeartbeat(in, s.heartbeat());
+      heartbeat.observation()
+          .flatMap(HeartbeatObservation::reasonCode)
+          .filter(ReasonCode.INVALID_HEARTBEAT_PAYLOAD::equals)
+          .ifPresent(warnings::add);
+      SequenceValidator.Batch batch = validator.begin(previous(in.previousSequence()), s.declaredReplay());
+      s.envelopes().feed(validator, batch, warnings::add);
+      SequenceVerdict v = batch.finish();
+      verdict = Optional.of(v);
+      ingested = batch.ingestedCount();
+      cursorAfter = s.envelopes().cursorOffsetAfter();
+      fromStart = s.declaredReplay();
+      SequenceState state =
+          SequenceState.builder()
+              .updatedAt(now)
+              .loopId(in.loopId())
+              .traceId(in.traceId())
+              .transport(in.transport())
+              .status(v.status())
+              .reasonCode(v.reasonCode())
+              .driftActive(v.driftActive())
+              .violations(v.violations())
+              .snapshot(v.snapshot())
+              .events(v.events())
+              .transition(v.transition())
+              .build();
+      sequenceState = Optional.of(state);
+      sequenceRow =
+          Optional.of(
+              SequenceObservation.builder()
+                  .timestamp(now)
+                  .loopId(in.loopId())
+                  .traceId(in.traceId())
+                  .transport(in.transport())
+                  .status(v.status())
+                  .reasonCode(v.reasonCode())
+                  .driftActive(v.driftActive())
+                  .violations(v.violations())
+                  .snapshot(v.snapshot())
+                  .events(v.events())
+                  .transition(v.transition())
+                  .build());
+    } else {
+      Ingest.Failed f = (Ingest.Failed) in.ingest();
+      failureCode = f.failureCode();
+      failureMessage = f.failureMessage().filter(m -> !m.isEmpty());
+      // Nothing arrived: the heartbeat state is kept (re-evaluated under H10), the sequence state
+      // stays and keeps degrading health (contract 3.6).
+      heartbeat = evaluateHeartbeat(in, HeartbeatInput.ABSENT);
+      sequenceState = in.previousSequence();
+    }
+
+    TransportHealth transportHealth = transportHealth(in, now, failed, failureCode);
+    Health health =
+        HealthFold.fold(
+            HealthInputs.builder()
+                .updatedAt(now)
+                .traceId(in.traceId())
+                .transport(in.transport())
+                .thresholds(in.thresholds())
+                .divergence(in.divergence())
+                .lastControlStatus(in.lastControlStatus())
+                .ingestLagSeconds(in.ingestLagSeconds())
+                .heartbeatState(heartbeat.state())
+                .heartbeatReasons(heartbeat.healthReasons())
+                .transportFailureStreak(transportHealth.failureStreak())
+                .sequenceState(sequenceState)
+                .ingestFailed(failed)
+                .failureCode(failureCode)
+                .lastFailureCode(transportHealth.lastFailureCode())
+                .lifecycleState(in.lifecycleState())
+                .lastEventAt(in.lastEventAt())
+                .build());
+
+    List<EscalationRow> escalations = new ArrayList<>(3);
+    if (verdict.isPresent() && sequenceState.isPresent()) {
+      SequenceState s = sequenceState.get();
+      if (verdict.get().transition().transitionedToDrift()) {
+        escalations.add(driftEscalation(in, now, s, ReasonCode.ORDERING_DRIFT_DETECTED,
+            s.reasonCode().orElse(ReasonCode.ORDERING_DRIFT_DETECTED)));
+      } else if (verdict.get().transition().recoveredFromDrift() && rules.escalateDriftRecovery()) {
+        escalations.add(
+            driftEscalation(in, now, s, ReasonCode.ORDERING_DRIFT_RECOVERED, ReasonCode.ORDERING_DRIFT_RECOVERED));
+      }
+    }
+    healthEscalation(in, now, health, failed, failureCode).ifPresent(escalations::add);
+
+    ReconcileRow row =
+        ReconcileRow.builder()
+            .timestamp(now)
+            .startedAt(Timestamps.format(in.startedAt()))
+            .loopId(in.loopId())
+            .traceId(in.traceId())
+            .transport(in.transport())
+            .status(failed ? IngestStatus.FAILED : IngestStatus.SUCCESS)
+            .failureCode(failureCode)
+            .failureMessage(failureMessage)
+            .cursorOffsetBefore(in.cursorOffsetBefore())
+            .cursorOffsetAfter(cursorAfter)
+            .eventsIngested(ingested)
+            .maxEvents(in.maxEvents())
+            .fromStart(fromStart)
+            .retryAttempts(in.retryAttempts())
+            .retryBackoffSeconds(in.retryBackoffSeconds())
+            .thresholdProfile(in.thresholds().profile())
+            .durationSeconds(Math.max(0, in.now().getEpochSecond() - in.startedAt().getEpochSecond()))
+            .transportFailureStreak(transportHealth.failureStreak())
+            .sequenceStatus(
+                verdict.isEmpty()
+                    ? ReconcileSequenceStatus.SKIPPED_INGEST_FAILED
+                    : verdict.get().driftActive()
+                        ? ReconcileSequenceStatus.ORDERING_DRIFT_DETECTED
+                        : ReconcileSequenceStatus.OK)
+            .sequenceReasonCode(verdict.flatMap(SequenceVerdict::reasonCode))
+            .healthStatus(health.status())
+            .healthReasonCodes(health.reasonCodes())
+            .warnings(warnings)
+            .build();
+    return new StepResult(
+        heartbeat, sequenceState.filter(x -> !failed), sequenceRow, transportHealth, health, escalations, row,
+        new ArrayList<>(warnings));
+  }
+
+  private HeartbeatEvaluation evaluateHeartbeat(StepInput in, HeartbeatInput input) {
+    return freshness.evaluate(
+        input,
+        in.previousHeartbeat(),
+        in.now(),
+        in.heartbeatThresholds(),
+        in.loopId(),
+        in.traceId(),
+        in.transport());
+  }
+
+  /** The validator's view of the previous state (contract 3.2; the additive high-water marks). */
+  static PreviousSequence previous(Optional<SequenceState> state) {
+    if (state.isEmpty()) {
+      return PreviousSequence.NONE;
+    }
+    SequenceState s = state.get();
+    return new PreviousSequence(
+        s.snapshot().current(),
+        s.events().last(),
+        s.driftActive(),
+        s.snapshot().highWater(),
+        s.events().highWater());
+  }
+
+  private TransportHealth transportHealth(
+      StepInput in, String now, boolean failed, Optional<FailureCode> failureCode) {
+    Optional<TransportHealth> prev = in.previousTransportHealth();
+    var b =
+        TransportHealth.builder()
+            .updatedAt(now)
+            .traceId(in.traceId())
+            .transport(in.transport())
+            .lastResult(failed ? IngestStatus.FAILED : IngestStatus.SUCCESS);
+    if (failed) {
+      b.failureStreak(prev.map(TransportHealth::failureStreak).orElse(0L) + 1)
+          .lastFailureCode(failureCode.isPresent() ? failureCode : prev.flatMap(TransportHealth::lastFailureCode))
+          .lastSuccessAt(prev.flatMap(TransportHealth::lastSuccessAt))
+          .lastFailureAt(now);
+    } else {
+      b.failureStreak(0)
+          .lastFailureCode(prev.flatMap(TransportHealth::lastFailureCode))
+          .lastSuccessAt(now)
+          .lastFailureAt(prev.flatMap(TransportHealth::lastFailureAt));
+    }
+    return b.build();
+  }
+
+  private OrderingDriftEscalation driftEscalation(
+      StepInput in, String now, SequenceState s, ReasonCode category, ReasonCode reasonCode) {
+    Map<String, JsonValue> seq = new LinkedHashMap<>();
+    seq.put("status", JsonValue.of(s.status().wire()));
+    seq.put("driftActive", JsonValue.of(s.driftActive()));
+    List<JsonValue> violations = new ArrayList<>();
+    for (ViolationCode v : s.violations()) {
+      violations.add(JsonValue.of(v.wire()));
+    }
+    seq.put("violations", JsonValue.array(violations));
+    seq.put("snapshot", Json.parse(SequenceCodecs.SNAPSHOT.encode(s.snapshot())));
+    seq.put("events", Json.parse(SequenceCodecs.EVENTS.encode(s.events())));
+    return OrderingDriftEscalation.builder()
+        .timestamp(now)
+        .loopId(in.loopId())
+        .traceId(in.traceId())
+        .category(category)
+        .transport(in.transport())
+        .reasonCode(reasonCode)
+        .stateFile(in.paths().stateFile())
+        .sequenceStateFile(in.paths().sequenceStateFile())
+        .sequenceTelemetryFile(in.paths().sequenceTelemetryFile())
+        .sequence(JsonValue.object(seq))
+        .build();
+  }
+
+  /** Contract 2.7: escalate when not healthy and the status or the sorted reason codes changed. */
+  private Optional<EscalationRow> healthEscalation(
+      StepInput in, String now, Health health, boolean failed, Optional<FailureCode> failureCode) {
+    if (health.status() == HealthStatus.HEALTHY) {
+      return Optional.empty();
+    }
+    Optional<Health> prev = in.previousHealth();
+    if (prev.isPresent()
+        && prev.get().status() == health.status()
+        && prev.get().reasonCodes().equals(health.reasonCodes())) {
+      return Optional.empty();
+    }
+    List<JsonValue> reasons = new ArrayList<>();
+    for (HealthReason r : health.reasons()) {
+      reasons.add(Json.parse(HealthCodecs.REASON.encode(r)));
+    }
+    return Optional.of(
+        HealthEscalation.builder()
+            .timestamp(now)
+            .loopId(in.loopId())
+            .traceId(in.traceId())
+            .category(ReasonCode.of("health_" + health.status().wire()))
+            .transport(in.transport())
+            .ingestStatus(failed ? IngestStatus.FAILED : IngestStatus.SUCCESS)
+            .failureCode(failureCode)
+            .stateFile(in.paths().stateFile())
+            .cursorFile(in.paths().cursorFile())
+            .healthFile(in.paths().healthFile())
+            .healthStatus(health.status())
+            .reasonCodes(health.reasonCodes())
+            .reasons((JsonValue.JsonArray) JsonValue.array(reasons))
+            .build());
+  }
+}

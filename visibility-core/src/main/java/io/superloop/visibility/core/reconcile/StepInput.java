@@ -1,0 +1,145 @@
+package io.superloop.visibility.core.reconcile;
+
+import io.superloop.visibility.api.ReasonCode;
+import io.superloop.visibility.api.TraceId;
+import io.superloop.visibility.api.Transport;
+import io.superloop.visibility.api.health.Health;
+import io.superloop.visibility.api.health.HealthThresholds;
+import io.superloop.visibility.api.health.TransportHealth;
+import io.superloop.visibility.api.heartbeat.HeartbeatState;
+import io.superloop.visibility.api.heartbeat.HeartbeatThresholds;
+import io.superloop.visibility.api.internal.Checks;
+import io.superloop.visibility.api.internal.VisibilityStyle;
+import io.superloop.visibility.api.sequence.SequenceState;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.immutables.value.Value;
+
+/**
+ * Everything one reconcile step decides from: the ingest, the loop's previous states, the clock, the
+ * trace, the transport, the thresholds and the other health sources. Build with {@link #builder()}.
+ */
+@Value.Immutable
+@VisibilityStyle
+public abstract class StepInput {
+
+  /** The default thresholds of {@code health.json} (ingest 300/900, heartbeat 120/300, transport 2/4). */
+  public static final HealthThresholds DEFAULT_THRESHOLDS =
+      HealthThresholds.builder()
+          .degradedIngestLagSeconds(300)
+          .criticalIngestLagSeconds(900)
+          .degradedHeartbeatLagSeconds(120)
+          .criticalHeartbeatLagSeconds(300)
+          .degradedTransportFailureStreak(2)
+          .criticalTransportFailureStreak(4)
+          .build();
+
+  /** A new builder. */
+  public static ImmutableStepInput.Builder builder() {
+    return ImmutableStepInput.builder();
+  }
+
+  /** The loop. */
+  public abstract String loopId();
+
+  /** The step's trace, stamped on every record the step produces. */
+  public abstract TraceId traceId();
+
+  /** The transport of this step. */
+  public abstract Transport transport();
+
+  /** The manager clock. */
+  public abstract Instant now();
+
+  /** What the ingest gave. */
+  public abstract Ingest ingest();
+
+  /** All thresholds (the heartbeat ones are {@link #heartbeatThresholds()}). */
+  @Value.Default
+  public HealthThresholds thresholds() {
+    return DEFAULT_THRESHOLDS;
+  }
+
+  /** The heartbeat thresholds within {@link #thresholds()}. */
+  @Value.Derived
+  public HeartbeatThresholds heartbeatThresholds() {
+    return HeartbeatThresholds.of(
+        thresholds().degradedHeartbeatLagSeconds(), thresholds().criticalHeartbeatLagSeconds());
+  }
+
+  /** The previous {@code sequence-state.json}, if readable. */
+  public abstract Optional<SequenceState> previousSequence();
+
+  /** The previous {@code heartbeat.json}, if readable. */
+  public abstract Optional<HeartbeatState> previousHeartbeat();
+
+  /** The previous {@code health.json}, if readable (escalation decisions). */
+  public abstract Optional<Health> previousHealth();
+
+  /** The previous {@code telemetry/transport-health.json}, if readable. */
+  public abstract Optional<TransportHealth> previousTransportHealth();
+
+  /** Warnings found while loading the previous states ({@code previous_state_unreadable}). */
+  public abstract List<ReasonCode> loadWarnings();
+
+  /** Health source 1: divergence between snapshot and events. */
+  @Value.Default
+  public boolean divergence() {
+    return false;
+  }
+
+  /** Health source 2: the last {@code intents.jsonl} row's status. */
+  public abstract Optional<String> lastControlStatus();
+
+  /** Health source 3: the ingest lag, when judged. */
+  public abstract OptionalLong ingestLagSeconds();
+
+  /** {@code metrics.lifecycleState}. */
+  @Value.Default
+  public String lifecycleState() {
+    return "unknown";
+  }
+
+  /** {@code evidence.lastEventAt}. */
+  public abstract Optional<String> lastEventAt();
+
+  /** The file names escalation rows carry. */
+  public abstract ArtifactPaths paths();
+
+  /** {@code cursorOffsetBefore} of the reconcile row. */
+  @Value.Default
+  public long cursorOffsetBefore() {
+    return 0;
+  }
+
+  /** {@code maxEvents} of the reconcile row (0: no limit). */
+  @Value.Default
+  public long maxEvents() {
+    return 0;
+  }
+
+  /** {@code retryAttempts} of the reconcile row. */
+  @Value.Default
+  public long retryAttempts() {
+    return 3;
+  }
+
+  /** {@code retryBackoffSeconds} of the reconcile row. */
+  @Value.Default
+  public long retryBackoffSeconds() {
+    return 1;
+  }
+
+  /** When the step started (default: {@link #now()}). */
+  @Value.Default
+  public Instant startedAt() {
+    return now();
+  }
+
+  @Value.Check
+  void check() {
+    Checks.loopId(loopId());
+  }
+}

@@ -1,0 +1,73 @@
+package io.superloop.visibility.core.status;
+
+import io.superloop.visibility.api.TraceId;
+import io.superloop.visibility.api.audit.ControlInvocation;
+import io.superloop.visibility.api.audit.ControlRow;
+import io.superloop.visibility.api.audit.InFlightRow;
+import io.superloop.visibility.api.audit.IntentRow;
+import io.superloop.visibility.api.heartbeat.HeartbeatObservation;
+import io.superloop.visibility.api.heartbeat.HeartbeatState;
+import io.superloop.visibility.api.internal.VisibilityStyle;
+import io.superloop.visibility.api.sequence.SequenceObservation;
+import io.superloop.visibility.api.sequence.SequenceState;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * What the status surface reads of a loop (contract 6.1 names): the state files and the last valid
+ * row of each telemetry file. Every part is optional; build with {@link #builder()}.
+ */
+@Value.Immutable
+@VisibilityStyle
+public abstract class StatusInputs {
+
+  /** A new builder. */
+  public static ImmutableStatusInputs.Builder builder() {
+    return ImmutableStatusInputs.builder();
+  }
+
+  /** H: {@code heartbeat.json}. */
+  public abstract Optional<HeartbeatState> heartbeatState();
+
+  /** h: the last {@code telemetry/heartbeat.jsonl} row. */
+  public abstract Optional<HeartbeatObservation> lastHeartbeatRow();
+
+  /** S: {@code sequence-state.json}. */
+  public abstract Optional<SequenceState> sequenceState();
+
+  /** s: the last {@code telemetry/sequence.jsonl} row. */
+  public abstract Optional<SequenceObservation> lastSequenceRow();
+
+  /** I: the last {@code telemetry/control-invocations.jsonl} row. */
+  public abstract Optional<ControlInvocation> lastInvocation();
+
+  /** N: the last {@code intents.jsonl} row. */
+  public abstract Optional<IntentRow> lastIntent();
+
+  /** C: the last {@code telemetry/control.jsonl} row. */
+  public abstract Optional<ControlRow> lastControlRow();
+
+  /** R's trace: the last {@code telemetry/reconcile.jsonl} row's {@code traceId}. */
+  public abstract Optional<TraceId> reconcileTraceId();
+
+  /** A's trace: the last {@code telemetry/alerts.jsonl} row's {@code traceId}. */
+  public abstract Optional<TraceId> alertRowTraceId();
+
+  /** A's {@code timestamp}. */
+  public abstract Optional<String> alertRowTimestamp();
+
+  /** D's trace: {@code alert-dispatch-state.json}'s {@code traceId}. */
+  public abstract Optional<TraceId> dispatchTraceId();
+
+  /** D's {@code updatedAt}. */
+  public abstract Optional<String> dispatchUpdatedAt();
+
+  /** H5: the last started row of {@code telemetry/control-invocations.inflight.jsonl}. */
+  public abstract Optional<InFlightRow> lastStarted();
+
+  /** H5: whether a completed invocation row with the last started row's idempotency key exists. */
+  @Value.Default
+  public boolean lastStartedCompleted() {
+    return true;
+  }
+}
