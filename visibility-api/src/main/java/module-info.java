@@ -10,6 +10,7 @@ module io.superloop.visibility.api {
   exports io.superloop.visibility.api.json;
   exports io.superloop.visibility.api.heartbeat;
   exports io.superloop.visibility.api.audit;
+  exports io.superloop.visibility.api.reconcile;
   exports io.superloop.visibility.api.internal to
       io.superloop.visibility.core,
       io.superloop.visibility.testkit;
