@@ -14,6 +14,7 @@ module io.superloop.visibility.api {
   exports io.superloop.visibility.api.audit;
   exports io.superloop.visibility.api.envelope;
   exports io.superloop.visibility.api.status;
+  exports io.superloop.visibility.api.reconcile;
   exports io.superloop.visibility.api.internal to
       io.superloop.visibility.core,
       io.superloop.visibility.testkit;

@@ -1,0 +1,79 @@
+package io.superloop.visibility.api.reconcile;
+
+import io.superloop.visibility.api.ReasonCode;
+import io.superloop.visibility.api.TraceId;
+import io.superloop.visibility.api.internal.Checks;
+import io.superloop.visibility.api.internal.VisibilityStyle;
+import io.superloop.visibility.api.json.JsonValue;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * {@code OPS/alert-dispatch-state.json} (contract 1.15), rewritten by the alert dispatcher (another
+ * component) on every run; the library reads it for the status surface. Not null-filtered: an
+ * absent optional field is written as {@code null}. Every count and offset is {@code >= 0}.
+ */
+@Value.Immutable
+@VisibilityStyle
+public abstract class AlertDispatchState {
+
+  /** A new builder. */
+  public static ImmutableAlertDispatchState.Builder builder() {
+    return ImmutableAlertDispatchState.builder();
+  }
+
+  /** Time of the dispatch run, as written. */
+  public abstract String updatedAt();
+
+  /** The loop id; a valid loop id. */
+  public abstract String loopId();
+
+  /** The dispatch run's trace. */
+  public abstract Optional<TraceId> traceId();
+
+  /** Path of {@code escalations.jsonl}. */
+  public abstract Optional<String> escalationsFile();
+
+  /** Path of {@code telemetry/alerts.jsonl}. */
+  public abstract Optional<String> dispatchTelemetryFile();
+
+  /** The run's status. */
+  public abstract AlertDispatchStatus status();
+
+  /** Escalation rows processed. */
+  public abstract long processedCount();
+
+  /** Escalation rows dispatched. */
+  public abstract long dispatchedCount();
+
+  /** Escalation rows skipped. */
+  public abstract long skippedCount();
+
+  /** Escalation rows that failed. */
+  public abstract long failedCount();
+
+  /** Reason codes of the failures (always written). */
+  public abstract List<ReasonCode> failureReasonCodes();
+
+  /** Line offset in {@code escalations.jsonl} after the run. */
+  public abstract long escalationsLineOffset();
+
+  /** Line count of {@code escalations.jsonl} at the run. */
+  public abstract long escalationsLineCount();
+
+  /** Fields of a newer writer this version does not know, kept in order and written back. */
+  public abstract Map<String, JsonValue> unknownFields();
+
+  @Value.Check
+  void check() {
+    Checks.loopId(loopId());
+    Checks.nonNegative("processedCount", processedCount());
+    Checks.nonNegative("dispatchedCount", dispatchedCount());
+    Checks.nonNegative("skippedCount", skippedCount());
+    Checks.nonNegative("failedCount", failedCount());
+    Checks.nonNegative("escalationsLineOffset", escalationsLineOffset());
+    Checks.nonNegative("escalationsLineCount", escalationsLineCount());
+  }
+}

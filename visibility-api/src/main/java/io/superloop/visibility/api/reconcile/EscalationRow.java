@@ -1,0 +1,46 @@
+package io.superloop.visibility.api.reconcile;
+
+import io.superloop.visibility.api.ReasonCode;
+import io.superloop.visibility.api.TraceId;
+import io.superloop.visibility.api.Transport;
+import io.superloop.visibility.api.json.JsonValue;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One row of {@code OPS/escalations.jsonl} (contract 1.14). Every row starts with {@code
+ * timestamp, loopId, traceId, category, transport}; the fields that follow depend on the category:
+ *
+ * <ul>
+ *   <li>{@link OrderingDriftEscalation}: {@code ordering_drift_detected} and the additive {@code
+ *       ordering_drift_recovered} (hardening H19), null-filtered;
+ *   <li>{@link HealthEscalation}: {@code health_degraded} and {@code health_critical},
+ *       null-filtered;
+ *   <li>{@link OtherEscalation}: every other category ({@code divergence_detected}, not
+ *       null-filtered; {@code profile_drift_detected}; categories of newer writers), whose fields
+ *       after the common ones are kept raw, in order.
+ * </ul>
+ *
+ * {@link ReconcileCodecs#ESCALATION} reads a row into the variant its category names.
+ */
+public sealed interface EscalationRow
+    permits OrderingDriftEscalation, HealthEscalation, OtherEscalation {
+
+  /** Time of the row, as written. */
+  String timestamp();
+
+  /** The loop id; a valid loop id. */
+  String loopId();
+
+  /** The reconcile trace; absent only on rows of other writers (never in practice). */
+  Optional<TraceId> traceId();
+
+  /** The escalation category. */
+  ReasonCode category();
+
+  /** The transport of the reconcile. */
+  Transport transport();
+
+  /** Fields this version does not model, kept in order and written back after the known ones. */
+  Map<String, JsonValue> unknownFields();
+}

@@ -1,0 +1,85 @@
+package io.superloop.visibility.api.reconcile;
+
+import io.superloop.visibility.api.ErrorCode;
+import io.superloop.visibility.api.ReasonCode;
+import io.superloop.visibility.api.TraceId;
+import io.superloop.visibility.api.Transport;
+import io.superloop.visibility.api.VisibilityException;
+import io.superloop.visibility.api.internal.Checks;
+import io.superloop.visibility.api.internal.VisibilityStyle;
+import io.superloop.visibility.api.json.JsonValue;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * An escalation row of category {@code health_degraded} or {@code health_critical} (contract
+ * 1.14): {@code timestamp, loopId, traceId, category, transport, ingestStatus, failureCode?,
+ * stateFile, cursorFile, healthFile, healthStatus, reasonCodes, reasons}. Null-filtered; {@code
+ * reasonCodes} is always written.
+ */
+@Value.Immutable
+@VisibilityStyle
+public abstract non-sealed class HealthEscalation implements EscalationRow {
+
+  /** A new builder. */
+  public static ImmutableHealthEscalation.Builder builder() {
+    return ImmutableHealthEscalation.builder();
+  }
+
+  @Override
+  public abstract String timestamp();
+
+  @Override
+  public abstract String loopId();
+
+  @Override
+  public abstract Optional<TraceId> traceId();
+
+  /** {@code health_degraded} or {@code health_critical}. */
+  @Override
+  public abstract ReasonCode category();
+
+  @Override
+  public abstract Transport transport();
+
+  /** Whether the step's ingest succeeded. */
+  public abstract IngestStatus ingestStatus();
+
+  /** The ingest failure code; omitted when none. */
+  public abstract Optional<IngestFailureCode> failureCode();
+
+  /** Path of {@code state.json}. */
+  public abstract String stateFile();
+
+  /** Path of {@code cursor.json}. */
+  public abstract String cursorFile();
+
+  /** Path of {@code health.json}. */
+  public abstract String healthFile();
+
+  /** The new health status. */
+  public abstract HealthLevel healthStatus();
+
+  /** The health reason codes (always written). */
+  public abstract List<ReasonCode> reasonCodes();
+
+  /** The health reasons ({@code [{code, severity, metric, observed, threshold}]}), raw. */
+  public abstract JsonValue.JsonArray reasons();
+
+  @Override
+  public abstract Map<String, JsonValue> unknownFields();
+
+  @Value.Check
+  void check() {
+    Checks.loopId(loopId());
+    if (!category().equals(ReasonCode.HEALTH_DEGRADED)
+        && !category().equals(ReasonCode.HEALTH_CRITICAL)) {
+      throw new VisibilityException(
+          ErrorCode.INVALID_FIELD_VALUE,
+          "a health escalation has category health_degraded or health_critical, not "
+              + category());
+    }
+  }
+}
