@@ -87,7 +87,7 @@ public final class SequenceCodecs {
           .list("violations", VIOLATION_CODE, SequenceState::violations, ImmutableSequenceState.Builder::addAllViolations, s -> true)
           .required("snapshot", SNAPSHOT, SequenceState::snapshot, ImmutableSequenceState.Builder::snapshot)
           .required("events", EVENTS, SequenceState::events, ImmutableSequenceState.Builder::events)
-          .required("transition", TRANSITION, SequenceState::transition, ImmutableSequenceState.Builder::transition)
+          .optional("transition", TRANSITION, SequenceState::transition, ImmutableSequenceState.Builder::transition, Absence.OMIT)
           .unknownFields(SequenceState::unknownFields, ImmutableSequenceState.Builder::putAllUnknownFields)
           .build();
 
@@ -106,7 +106,7 @@ public final class SequenceCodecs {
           .list("violations", VIOLATION_CODE, SequenceObservation::violations, ImmutableSequenceObservation.Builder::addAllViolations, s -> true)
           .required("snapshot", SNAPSHOT, SequenceObservation::snapshot, ImmutableSequenceObservation.Builder::snapshot)
           .required("events", EVENTS, SequenceObservation::events, ImmutableSequenceObservation.Builder::events)
-          .required("transition", TRANSITION, SequenceObservation::transition, ImmutableSequenceObservation.Builder::transition)
+          .optional("transition", TRANSITION, SequenceObservation::transition, ImmutableSequenceObservation.Builder::transition, Absence.OMIT)
           .unknownFields(SequenceObservation::unknownFields, ImmutableSequenceObservation.Builder::putAllUnknownFields)
           .build();
 

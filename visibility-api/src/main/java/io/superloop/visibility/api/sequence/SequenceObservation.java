@@ -89,8 +89,12 @@ public abstract class SequenceObservation {
   /** Event batch sequence diagnostics. */
   public abstract EventDiagnostics events();
 
-  /** Drift before and after this step. */
-  public abstract SequenceTransition transition();
+  /**
+   * Drift before and after this step. The library always writes it; it is empty (and then omitted)
+   * only for a file of another writer that lacks it (the conformance harness writes previous states
+   * without it).
+   */
+  public abstract Optional<SequenceTransition> transition();
 
   /** Fields of a newer writer this version does not know, kept in order and written back. */
   public abstract Map<String, JsonValue> unknownFields();
