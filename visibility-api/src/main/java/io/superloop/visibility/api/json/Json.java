@@ -184,8 +184,8 @@ public final class Json {
     }
     int nl = msg.indexOf('\n');
     String first = nl >= 0 ? msg.substring(0, nl) : msg;
-    return (VisibilityException)
-        VisibilityException.at(code, path, first).initCause(e);
+    // the cause is set by the constructor (initCause would fail: the cause is already set to null)
+    return new VisibilityException(code, first, e).withPath(path);
   }
 
   /** The codec of raw {@link JsonValue}s. */
