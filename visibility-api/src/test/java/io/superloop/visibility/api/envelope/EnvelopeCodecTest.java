@@ -1,0 +1,251 @@
+package io.superloop.visibility.api.envelope;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.superloop.visibility.api.ErrorCode;
+import io.superloop.visibility.api.TraceId;
+import io.superloop.visibility.api.VisibilityException;
+import io.superloop.visibility.api.json.Json;
+import io.superloop.visibility.api.json.JsonValue;
+import io.superloop.visibility.api.testing.SharedFiles;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+class EnvelopeCodecTest {
+
+  private static List<Path> snapshotFiles() {
+    List<Path> files = new ArrayList<>(SharedFiles.files("conformance/cases", "snapshot.json"));
+    files.addAll(SharedFiles.files("fixtures/reference", "snapshot.v1.json"));
+    files.addAll(SharedFiles.files("fixtures/reference/core", ".v1.json"));
+    return files;
+  }
+
+  private static String name(Path f) {
+    return SharedFiles.parentName(f) + "/" + f.getFileName();
+  }
+
+  @TestFactory
+  Stream<DynamicTest> everySnapshotReencodesAsJqCompact() {
+    List<Path> files = snapshotFiles();
+    assertTrue(files.size() >= 40, "expected the conformance snapshots, found " + files.size());
+    return files.stream()
+        .map(
+            f ->
+                DynamicTest.dynamicTest(
+                    name(f),
+                    () -> {
+                      SnapshotEnvelope s = EnvelopeCodecs.SNAPSHOT.decode(SharedFiles.read(f));
+                      assertEquals(SharedFiles.jqCompact(f), EnvelopeCodecs.SNAPSHOT.encode(s));
+                    }));
+  }
+
+  @TestFactory
+  Stream<DynamicTest> everyEventLineReencodesAsJqCompact() {
+    List<Path> files = new ArrayList<>(SharedFiles.files("conformance/cases", "events.ndjson"));
+    files.addAll(SharedFiles.files("fixtures/reference/core", ".ndjson"));
+    assertFalse(files.isEmpty());
+    return files.stream()
+        .map(
+            f ->
+                DynamicTest.dynamicTest(
+                    name(f),
+                    () -> {
+                      List<String> lines =
+                          SharedFiles.read(f).lines().filter(l -> !l.isEmpty()).toList();
+                      String jq = SharedFiles.jqCompact(f);
+                      List<String> expected = jq.isEmpty() ? List.of() : jq.lines().toList();
+                      assertEquals(expected.size(), lines.size(), "one jq output line per input line");
+                      for (int i = 0; i < lines.size(); i++) {
+                        EventEnvelope e = EnvelopeCodecs.EVENT.decode(lines.get(i));
+                        assertEquals(expected.get(i), EnvelopeCodecs.EVENT.encode(e), "line " + (i + 1));
+                      }
+                    }));
+  }
+
+  @Test
+  void referenceEventFixtureReencodesAsJqCompact() {
+    Path f = SharedFiles.root().resolve("fixtures/reference/event.v1.json");
+    EventEnvelope e = EnvelopeCodecs.EVENT.decode(SharedFiles.read(f));
+    assertEquals(SharedFiles.jqCompact(f), EnvelopeCodecs.EVENT.encode(e));
+    assertEquals(Optional.of(JsonValue.of(43)), e.sequenceValue());
+    assertEquals(EnvelopeCursor.of(43, 128), e.cursor().orElseThrow());
+    assertEquals(EnvelopeSource.of("/tmp/repo", "demo-loop"), e.source().orElseThrow());
+    assertTrue(e.traceId().isEmpty());
+  }
+
+  @Test
+  void referenceSnapshotArtifactsAreArtifactRefs() {
+    Path f = SharedFiles.root().resolve("fixtures/reference/snapshot.v1.json");
+    SnapshotEnvelope s = EnvelopeCodecs.SNAPSHOT.decode(SharedFiles.read(f));
+    JsonValue.JsonObject artifacts = (JsonValue.JsonObject) s.artifacts().orElseThrow();
+    for (var e : artifacts.members().entrySet()) {
+      if (e.getValue().isNull()) {
+        continue;
+      }
+      ArtifactRef ref = EnvelopeCodecs.ARTIFACT_REF.decode(e.getValue().toJson());
+      assertEquals(e.getValue().toJson(), EnvelopeCodecs.ARTIFACT_REF.encode(ref), e.getKey());
+    }
+    assertTrue(s.heartbeatArtifact().isEmpty(), "the fixture has no artifacts.heartbeat");
+    assertTrue(s.runtimeHeartbeat().isEmpty(), "the fixture has no runtime.heartbeat key");
+  }
+
+  @Test
+  void eventsAnswerFixtureReencodesAsJqCompact() {
+    Path f = SharedFiles.root().resolve("fixtures/reference/service/events-batch.v1.json");
+    EventsAnswer a = EnvelopeCodecs.EVENTS_ANSWER.decode(SharedFiles.read(f));
+    assertEquals(SharedFiles.jqCompact(f), EnvelopeCodecs.EVENTS_ANSWER.encode(a));
+    assertTrue(a.ok());
+    assertTrue(a.traceId().isEmpty());
+    assertEquals("2026-02-22T11:00:00Z", a.cursor().updatedAt());
+    List<EventEnvelope> events = a.decodeEvents();
+    assertEquals(1, events.size());
+    assertEquals(Optional.of(JsonValue.of(1)), events.get(0).sequenceValue());
+    assertEquals(a.events().get(0).toJson(), EnvelopeCodecs.EVENT.encode(events.get(0)));
+  }
+
+  @Test
+  void eventsAnswerKeepsMalformedElementsRaw() {
+    String in =
+        "{\"ok\":true,\"schemaVersion\":\"v1\",\"traceId\":\"t-1\",\"source\":{\"repoPath\":\"/r\",\"loopId\":\"l\"},"
+            + "\"events\":[null,7,\"x\",{\"envelopeType\":\"loop_run_event\"},[]],"
+            + "\"cursor\":{\"eventLineOffset\":5,\"eventLineCount\":5,\"updatedAt\":\"2026-03-01T12:00:00Z\"}}";
+    EventsAnswer a = EnvelopeCodecs.EVENTS_ANSWER.decode(in);
+    assertEquals(5, a.events().size(), "contract C9: malformed elements count too");
+    assertEquals(in, EnvelopeCodecs.EVENTS_ANSWER.encode(a));
+    VisibilityException e = assertThrows(VisibilityException.class, a::decodeEvents);
+    assertEquals(ErrorCode.INVALID_FIELD_TYPE, e.code());
+    assertEquals(Optional.of("/events/0"), e.path());
+  }
+
+  @Test
+  void eventsAnswerOtherSchemaVersionIsUnsupported() {
+    String in =
+        "{\"ok\":true,\"schemaVersion\":\"v2\",\"source\":{\"repoPath\":\"/r\",\"loopId\":\"l\"},\"events\":[],"
+            + "\"cursor\":{\"eventLineOffset\":0,\"eventLineCount\":0,\"updatedAt\":\"t\"}}";
+    VisibilityException e =
+        assertThrows(VisibilityException.class, () -> EnvelopeCodecs.EVENTS_ANSWER.decode(in));
+    assertEquals(ErrorCode.UNSUPPORTED_SCHEMA_VERSION, e.code());
+  }
+
+  @Test
+  void builtEventsAnswerOmitsAbsentTraceId() {
+    EventsAnswer a =
+        EventsAnswer.builder()
+            .source(EnvelopeSource.of("/r", "l"))
+            .cursor(EventsCursor.builder().eventLineOffset(1).eventLineCount(2).updatedAt("2026-03-01T12:00:00Z").build())
+            .build();
+    assertEquals(
+        "{\"ok\":true,\"schemaVersion\":\"v1\",\"source\":{\"repoPath\":\"/r\",\"loopId\":\"l\"},\"events\":[],"
+            + "\"cursor\":{\"eventLineOffset\":1,\"eventLineCount\":2,\"updatedAt\":\"2026-03-01T12:00:00Z\"}}",
+        EnvelopeCodecs.EVENTS_ANSWER.encode(a));
+  }
+
+  @Test
+  void errorAnswerFixtureReencodesAsJqCompact() {
+    Path f = SharedFiles.root().resolve("fixtures/reference/service/unauthorized-response.json");
+    ErrorAnswer a = EnvelopeCodecs.ERROR_ANSWER.decode(SharedFiles.read(f));
+    assertEquals(SharedFiles.jqCompact(f), EnvelopeCodecs.ERROR_ANSWER.encode(a));
+    assertFalse(a.ok());
+    assertEquals(ServiceErrorCode.UNAUTHORIZED, a.error().code());
+    assertTrue(a.error().code().isKnown());
+    assertEquals(
+        SharedFiles.jqCompact(f),
+        EnvelopeCodecs.ERROR_ANSWER.encode(
+            ErrorAnswer.of(ServiceError.of(ServiceErrorCode.UNAUTHORIZED, "missing or invalid token"))));
+    ErrorAnswer other =
+        EnvelopeCodecs.ERROR_ANSWER.decode("{\"ok\":false,\"error\":{\"code\":\"teapot\",\"message\":\"m\"}}");
+    assertFalse(other.error().code().isKnown());
+    assertEquals("teapot", other.error().code().wire());
+  }
+
+  @Test
+  void controlAnswerDropsNullKeysAndKeepsResultRaw() {
+    // contract 1.18: {"ok": exit==0, "exitCode", "result", "stderr", "replayed": false, "traceId"}
+    String in =
+        "{\"ok\":true,\"exitCode\":0,\"result\":{\"timestamp\":\"2026-03-01T12:00:00Z\",\"intent\":\"cancel\","
+            + "\"status\":\"confirmed\",\"z\":[1,2]},\"stderr\":\"\",\"replayed\":false,\"traceId\":\"t-ctl\"}";
+    ControlAnswer a = EnvelopeCodecs.CONTROL_ANSWER.decode(in);
+    assertEquals(in, EnvelopeCodecs.CONTROL_ANSWER.encode(a));
+    assertEquals(Optional.of(Boolean.FALSE), a.replayed());
+    assertEquals(Optional.of(TraceId.of("t-ctl")), a.traceId());
+
+    String withNulls = "{\"ok\":false,\"exitCode\":2,\"result\":null,\"stderr\":\"boom\",\"replayed\":false,\"traceId\":null}";
+    assertEquals(
+        "{\"ok\":false,\"exitCode\":2,\"stderr\":\"boom\",\"replayed\":false}",
+        EnvelopeCodecs.CONTROL_ANSWER.encode(EnvelopeCodecs.CONTROL_ANSWER.decode(withNulls)));
+
+    ControlAnswer replay = ImmutableControlAnswer.copyOf(a).withReplayed(true);
+    assertEquals(in.replace("\"replayed\":false", "\"replayed\":true"), EnvelopeCodecs.CONTROL_ANSWER.encode(replay));
+
+    VisibilityException e =
+        assertThrows(
+            VisibilityException.class,
+            () -> EnvelopeCodecs.CONTROL_ANSWER.decode("{\"ok\":true,\"result\":[1]}"));
+    assertEquals(ErrorCode.INVALID_FIELD_TYPE, e.code());
+    assertEquals(Optional.of("/result"), e.path());
+  }
+
+  @TestFactory
+  Stream<DynamicTest> everyPreviousCursorJsonReencodesAsJqCompact() {
+    List<Path> files = SharedFiles.files("conformance/cases", "cursor.json");
+    assertFalse(files.isEmpty());
+    return files.stream()
+        .map(
+            f ->
+                DynamicTest.dynamicTest(
+                    SharedFiles.root().relativize(f).toString(),
+                    () -> {
+                      CursorState c = EnvelopeCodecs.CURSOR_STATE.decode(SharedFiles.read(f));
+                      assertEquals(SharedFiles.jqCompact(f), EnvelopeCodecs.CURSOR_STATE.encode(c));
+                      assertTrue(c.eventByteOffset().isEmpty());
+                    }));
+  }
+
+  @Test
+  void cursorStateByteOffsetIsAdditiveAndOmittedWhenEmpty() {
+    // contract 1.16 key order; hardening H17 adds eventByteOffset
+    CursorState c =
+        CursorState.builder()
+            .repoPath("/srv/demo-repo")
+            .loopId("demo-loop")
+            .eventsFile(".superloop/loops/demo-loop/events.jsonl")
+            .eventLineOffset(3)
+            .eventLineCount(4)
+            .updatedAt("2026-03-01T12:00:00Z")
+            .build();
+    String v1 =
+        "{\"schemaVersion\":\"v1\",\"repoPath\":\"/srv/demo-repo\",\"loopId\":\"demo-loop\","
+            + "\"eventsFile\":\".superloop/loops/demo-loop/events.jsonl\",\"eventLineOffset\":3,"
+            + "\"eventLineCount\":4,\"updatedAt\":\"2026-03-01T12:00:00Z\"}";
+    assertEquals(v1, EnvelopeCodecs.CURSOR_STATE.encode(c));
+    String hardened = v1.substring(0, v1.length() - 1) + ",\"eventByteOffset\":120}";
+    assertEquals(hardened, EnvelopeCodecs.CURSOR_STATE.encode(ImmutableCursorState.copyOf(c).withEventByteOffset(120)));
+    assertEquals(120, EnvelopeCodecs.CURSOR_STATE.decode(hardened).eventByteOffset().getAsLong());
+    String newer = v1.substring(0, v1.length() - 1) + ",\"eventByteOffset\":0,\"future\":{\"a\":null}}";
+    assertEquals(newer, EnvelopeCodecs.CURSOR_STATE.encode(EnvelopeCodecs.CURSOR_STATE.decode(newer)));
+
+    VisibilityException neg =
+        assertThrows(
+            VisibilityException.class,
+            () -> EnvelopeCodecs.CURSOR_STATE.decode(v1.replace("\"eventLineOffset\":3", "\"eventLineOffset\":-1")));
+    assertEquals(ErrorCode.INVALID_FIELD_VALUE, neg.code());
+    VisibilityException v2 =
+        assertThrows(
+            VisibilityException.class, () -> EnvelopeCodecs.CURSOR_STATE.decode(v1.replace("\"v1\"", "\"v2\"")));
+    assertEquals(ErrorCode.UNSUPPORTED_SCHEMA_VERSION, v2.code());
+    VisibilityException loop =
+        assertThrows(
+            VisibilityException.class,
+            () -> EnvelopeCodecs.CURSOR_STATE.decode(v1.replace("\"demo-loop\"", "\"../x\"")));
+    assertEquals(ErrorCode.INVALID_LOOP_ID, loop.code());
+  }
+}
