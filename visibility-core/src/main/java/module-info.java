@@ -16,4 +16,5 @@ module io.superloop.visibility.core {
   exports io.superloop.visibility.core.audit;
   exports io.superloop.visibility.core.trace;
   exports io.superloop.visibility.core.status;
+  exports io.superloop.visibility.core.reconcile;
 }

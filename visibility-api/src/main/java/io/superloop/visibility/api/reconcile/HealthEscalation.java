@@ -1,5 +1,8 @@
 package io.superloop.visibility.api.reconcile;
 
+import io.superloop.visibility.api.health.FailureCode;
+import io.superloop.visibility.api.health.HealthStatus;
+import io.superloop.visibility.api.health.IngestStatus;
 import io.superloop.visibility.api.ErrorCode;
 import io.superloop.visibility.api.ReasonCode;
 import io.superloop.visibility.api.TraceId;
@@ -48,7 +51,7 @@ public abstract non-sealed class HealthEscalation implements EscalationRow {
   public abstract IngestStatus ingestStatus();
 
   /** The ingest failure code; omitted when none. */
-  public abstract Optional<IngestFailureCode> failureCode();
+  public abstract Optional<FailureCode> failureCode();
 
   /** Path of {@code state.json}. */
   public abstract String stateFile();
@@ -60,7 +63,7 @@ public abstract non-sealed class HealthEscalation implements EscalationRow {
   public abstract String healthFile();
 
   /** The new health status. */
-  public abstract HealthLevel healthStatus();
+  public abstract HealthStatus healthStatus();
 
   /** The health reason codes (always written). */
   public abstract List<ReasonCode> reasonCodes();

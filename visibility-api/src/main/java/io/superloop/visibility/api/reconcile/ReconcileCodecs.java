@@ -1,5 +1,6 @@
 package io.superloop.visibility.api.reconcile;
 
+import io.superloop.visibility.api.health.HealthCodecs;
 import io.superloop.visibility.api.ErrorCode;
 import io.superloop.visibility.api.VisibilityException;
 import io.superloop.visibility.api.internal.ObjectCodec;
@@ -20,19 +21,9 @@ import tools.jackson.core.JsonToken;
 public final class ReconcileCodecs {
   private ReconcileCodecs() {}
 
-  /** Ingest statuses. */
-  public static final JsonCodec<IngestStatus> INGEST_STATUS = Values.wireEnum(IngestStatus.class);
-
-  /** Ingest failure codes (open). */
-  public static final JsonCodec<IngestFailureCode> INGEST_FAILURE_CODE =
-      Values.open(IngestFailureCode::of);
-
   /** Reconcile sequence statuses. */
   public static final JsonCodec<ReconcileSequenceStatus> SEQUENCE_STATUS =
       Values.wireEnum(ReconcileSequenceStatus.class);
-
-  /** Health levels. */
-  public static final JsonCodec<HealthLevel> HEALTH_LEVEL = Values.wireEnum(HealthLevel.class);
 
   /** Alert row statuses (open). */
   public static final JsonCodec<AlertStatus> ALERT_STATUS = Values.open(AlertStatus::of);
@@ -66,8 +57,8 @@ public final class ReconcileCodecs {
           .required("loopId", Values.STRING, ReconcileRow::loopId, ImmutableReconcileRow.Builder::loopId)
           .optional("traceId", Values.TRACE_ID, ReconcileRow::traceId, ImmutableReconcileRow.Builder::traceId, Absence.OMIT)
           .required("transport", Values.TRANSPORT, ReconcileRow::transport, ImmutableReconcileRow.Builder::transport)
-          .required("status", INGEST_STATUS, ReconcileRow::status, ImmutableReconcileRow.Builder::status)
-          .optional("failureCode", INGEST_FAILURE_CODE, ReconcileRow::failureCode, ImmutableReconcileRow.Builder::failureCode, Absence.OMIT)
+          .required("status", HealthCodecs.INGEST_STATUS, ReconcileRow::status, ImmutableReconcileRow.Builder::status)
+          .optional("failureCode", HealthCodecs.FAILURE_CODE, ReconcileRow::failureCode, ImmutableReconcileRow.Builder::failureCode, Absence.OMIT)
           .optional("failureMessage", Values.STRING, ReconcileRow::failureMessage, ImmutableReconcileRow.Builder::failureMessage, Absence.OMIT)
           .requiredLong("cursorOffsetBefore", ReconcileRow::cursorOffsetBefore, ImmutableReconcileRow.Builder::cursorOffsetBefore)
           .requiredLong("cursorOffsetAfter", ReconcileRow::cursorOffsetAfter, ImmutableReconcileRow.Builder::cursorOffsetAfter)
@@ -81,7 +72,7 @@ public final class ReconcileCodecs {
           .requiredLong("transportFailureStreak", ReconcileRow::transportFailureStreak, ImmutableReconcileRow.Builder::transportFailureStreak)
           .required("sequenceStatus", SEQUENCE_STATUS, ReconcileRow::sequenceStatus, ImmutableReconcileRow.Builder::sequenceStatus)
           .optional("sequenceReasonCode", Values.REASON_CODE, ReconcileRow::sequenceReasonCode, ImmutableReconcileRow.Builder::sequenceReasonCode, Absence.OMIT)
-          .required("healthStatus", HEALTH_LEVEL, ReconcileRow::healthStatus, ImmutableReconcileRow.Builder::healthStatus)
+          .required("healthStatus", HealthCodecs.STATUS, ReconcileRow::healthStatus, ImmutableReconcileRow.Builder::healthStatus)
           .list("healthReasonCodes", Values.REASON_CODE, ReconcileRow::healthReasonCodes, ImmutableReconcileRow.Builder::healthReasonCodes, r -> true)
           .list("warnings", Values.REASON_CODE, ReconcileRow::warnings, ImmutableReconcileRow.Builder::warnings, r -> !r.warnings().isEmpty())
           .unknownFields(ReconcileRow::unknownFields, ImmutableReconcileRow.Builder::putAllUnknownFields)
@@ -116,12 +107,12 @@ public final class ReconcileCodecs {
           .optional("traceId", Values.TRACE_ID, HealthEscalation::traceId, ImmutableHealthEscalation.Builder::traceId, Absence.OMIT)
           .required("category", Values.REASON_CODE, HealthEscalation::category, ImmutableHealthEscalation.Builder::category)
           .required("transport", Values.TRANSPORT, HealthEscalation::transport, ImmutableHealthEscalation.Builder::transport)
-          .required("ingestStatus", INGEST_STATUS, HealthEscalation::ingestStatus, ImmutableHealthEscalation.Builder::ingestStatus)
-          .optional("failureCode", INGEST_FAILURE_CODE, HealthEscalation::failureCode, ImmutableHealthEscalation.Builder::failureCode, Absence.OMIT)
+          .required("ingestStatus", HealthCodecs.INGEST_STATUS, HealthEscalation::ingestStatus, ImmutableHealthEscalation.Builder::ingestStatus)
+          .optional("failureCode", HealthCodecs.FAILURE_CODE, HealthEscalation::failureCode, ImmutableHealthEscalation.Builder::failureCode, Absence.OMIT)
           .required("stateFile", Values.STRING, HealthEscalation::stateFile, ImmutableHealthEscalation.Builder::stateFile)
           .required("cursorFile", Values.STRING, HealthEscalation::cursorFile, ImmutableHealthEscalation.Builder::cursorFile)
           .required("healthFile", Values.STRING, HealthEscalation::healthFile, ImmutableHealthEscalation.Builder::healthFile)
-          .required("healthStatus", HEALTH_LEVEL, HealthEscalation::healthStatus, ImmutableHealthEscalation.Builder::healthStatus)
+          .required("healthStatus", HealthCodecs.STATUS, HealthEscalation::healthStatus, ImmutableHealthEscalation.Builder::healthStatus)
           .list("reasonCodes", Values.REASON_CODE, HealthEscalation::reasonCodes, ImmutableHealthEscalation.Builder::reasonCodes, r -> true)
           .required("reasons", RAW_ARRAY, HealthEscalation::reasons, ImmutableHealthEscalation.Builder::reasons)
           .unknownFields(HealthEscalation::unknownFields, ImmutableHealthEscalation.Builder::putAllUnknownFields)

@@ -1,5 +1,8 @@
 package io.superloop.visibility.api.reconcile;
 
+import io.superloop.visibility.api.health.FailureCode;
+import io.superloop.visibility.api.health.HealthStatus;
+import io.superloop.visibility.api.health.IngestStatus;
 import io.superloop.visibility.api.ReasonCode;
 import io.superloop.visibility.api.TraceId;
 import io.superloop.visibility.api.Transport;
@@ -45,7 +48,7 @@ public abstract class ReconcileRow {
   public abstract IngestStatus status();
 
   /** Why the ingest failed; omitted on success (and on a failure without a code). */
-  public abstract Optional<IngestFailureCode> failureCode();
+  public abstract Optional<FailureCode> failureCode();
 
   /**
    * The last 40 lines of the failing adapter's stderr; omitted when empty (an empty string is
@@ -90,7 +93,7 @@ public abstract class ReconcileRow {
   public abstract Optional<ReasonCode> sequenceReasonCode();
 
   /** The health status the step computed. */
-  public abstract HealthLevel healthStatus();
+  public abstract HealthStatus healthStatus();
 
   /** The health reason codes the step computed (always written). */
   public abstract List<ReasonCode> healthReasonCodes();
