@@ -15,7 +15,9 @@ import org.immutables.value.Value;
  * {@code OPS/sequence-state.json}: the sequence diagnostics of the last reconcile step whose ingest
  * succeeded (contract 1.5), also copied verbatim into {@code state.json.sequence}. Top level
  * null-filtered ({@link #traceId()} and {@link #reasonCode()} are omitted when empty); the nested
- * {@link #snapshot()} and {@link #events()} keep explicit nulls.
+ * {@link #snapshot()} and {@link #events()} keep explicit nulls. Reading is tolerant where other
+ * writers differ from the reference: key order is free, unknown fields are kept, and {@link
+ * #transition()} may be absent (the conformance harness writes previous states without it).
  *
  * <p>Contract rules are checked on build and therefore on decode: {@link #violations()} sorted
  * ascending and unique, {@link #driftActive()} iff violations, {@link #status()} and {@link
