@@ -62,8 +62,9 @@ class EnvelopeRobustnessTest {
     for (JsonCodec<?> c : CODECS) {
       decodeOnly(c, input, what);
     }
+    // the same bytes as (possibly lossy) UTF-16 text go through the String entry point
     String text = new String(input, StandardCharsets.UTF_8);
-    for (JsonCodec<?> c : CODECS) {
+    for (JsonCodec<?> c : List.of(EnvelopeCodecs.SNAPSHOT, EnvelopeCodecs.EVENTS_ANSWER)) {
       try {
         c.decode(text);
       } catch (VisibilityException e) {
@@ -107,7 +108,7 @@ class EnvelopeRobustnessTest {
     Random r = new Random(20260301L);
     decoded = 0;
     byte[][] seeds = {snapshotBytes(), eventBytes()};
-    for (int i = 0; i < 600; i++) {
+    for (int i = 0; i < 400; i++) {
       byte[] in = seeds[i % 2].clone();
       int edits = 1 + r.nextInt(4);
       for (int k = 0; k < edits; k++) {
