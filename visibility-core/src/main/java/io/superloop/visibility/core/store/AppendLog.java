@@ -11,10 +11,7 @@ import java.nio.channels.FileLock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -44,15 +41,6 @@ public final class AppendLog<T> implements Closeable {
   private final FileOps.Handle writer;
   private final FileOps.Handle reader;
   private volatile boolean closed;
-
-  // group commit
-  private final AtomicInteger queued = new AtomicInteger();
-  private final AtomicLong written = new AtomicLong();
-  private final Object sync = new Object();
-  private long synced;
-  private boolean syncing;
-  private long failedUpTo;
-  private @Nullable IOException failure;
 
   private final AtomicLong fsyncs = new AtomicLong();
   private final AtomicLong tornTails = new AtomicLong();
@@ -160,7 +148,8 @@ public final class AppendLog<T> implements Closeable {
       throw new VisibilityException(ErrorCode.IO_ERROR, "log is closed").withFile(file.toString());
     }
     long seq;
-    queued.incrementAndGet();
+    GroupCommit group = lockFile.group();
+    group.queued.incrementAndGet();
     boolean dequeued = false;
     lockFile.local().lock();
     try {
@@ -181,8 +170,8 @@ public final class AppendLog<T> implements Closeable {
           rollback(size);
           throw IoErrors.of("cannot append", file, e);
         }
-        seq = written.incrementAndGet();
-        queued.decrementAndGet();
+        seq = group.recordWritten();
+        group.queued.decrementAndGet();
         dequeued = true;
         if (durability == Durability.FSYNC_PER_RECORD) {
           force();
@@ -192,12 +181,26 @@ public final class AppendLog<T> implements Closeable {
       }
     } finally {
       if (!dequeued) {
-        queued.decrementAndGet();
+        group.queued.decrementAndGet();
       }
       lockFile.local().unlock();
     }
     if (durability == Durability.GROUP_COMMIT) {
-      awaitSync(seq);
+      try {
+        group.await(
+            seq,
+            maxDelayNanos,
+            () -> {
+              writer.force();
+              fsyncs.incrementAndGet();
+            });
+      } catch (IOException e) {
+        throw IoErrors.of("cannot force the log", file, e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new VisibilityException(ErrorCode.IO_ERROR, "interrupted before the record was forced", e)
+            .withFile(file.toString());
+      }
     }
   }
 
@@ -217,59 +220,6 @@ public final class AppendLog<T> implements Closeable {
       }
     } catch (IOException ignored) {
       // the next writer quarantines a torn tail
-    }
-  }
-
-  private void awaitSync(long seq) {
-    synchronized (sync) {
-      while (true) {
-        if (synced >= seq) {
-          return;
-        }
-        if (failure != null && failedUpTo >= seq) {
-          throw IoErrors.of("cannot force the log", file, failure);
-        }
-        if (!syncing) {
-          syncing = true;
-          break;
-        }
-        try {
-          sync.wait();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new VisibilityException(
-                  ErrorCode.IO_ERROR, "interrupted before the record was forced", e)
-              .withFile(file.toString());
-        }
-      }
-    }
-    // leader: give writers already queued a bounded chance to join this fsync
-    if (maxDelayNanos > 0 && queued.get() > 0) {
-      long deadline = System.nanoTime() + maxDelayNanos;
-      while (queued.get() > 0 && System.nanoTime() < deadline) {
-        LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(20));
-      }
-    }
-    long target = written.get();
-    IOException err = null;
-    try {
-      writer.force();
-      fsyncs.incrementAndGet();
-    } catch (IOException e) {
-      err = e;
-    }
-    synchronized (sync) {
-      syncing = false;
-      if (err == null) {
-        synced = Math.max(synced, target);
-      } else {
-        failure = err;
-        failedUpTo = Math.max(failedUpTo, target);
-      }
-      sync.notifyAll();
-    }
-    if (err != null) {
-      throw IoErrors.of("cannot force the log", file, err);
     }
   }
 

@@ -22,6 +22,7 @@ final class SharedLockFile {
 
   private final Path path;
   private final ReentrantLock local = new ReentrantLock();
+  private final GroupCommit group = new GroupCommit();
   private FileOps.@Nullable Handle handle;
   private int refs;
 
@@ -71,6 +72,11 @@ final class SharedLockFile {
   /** The lock file. */
   Path path() {
     return path;
+  }
+
+  /** The group commit of the log this lock file guards. */
+  GroupCommit group() {
+    return group;
   }
 
   /** The in-process lock. */
