@@ -17,4 +17,5 @@ module io.superloop.visibility.core {
   exports io.superloop.visibility.core.trace;
   exports io.superloop.visibility.core.status;
   exports io.superloop.visibility.core.reconcile;
+  exports io.superloop.visibility.core.store;
 }

@@ -1,0 +1,331 @@
+package io.superloop.visibility.core.store;
+
+import io.superloop.visibility.api.ErrorCode;
+import io.superloop.visibility.api.VisibilityException;
+import io.superloop.visibility.api.json.Json;
+import io.superloop.visibility.api.json.JsonCodec;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileLock;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An append-only JSONL log (hardening H3). Each record is encoded compactly with its trailing
+ * {@code \n} and written with one write call, while holding an in-process lock and an OS lock on
+ * the sidecar {@code <file>.lock}, so records of threads and processes never interleave. Before
+ * writing, a writer that finds an unterminated last line moves that fragment to {@code
+ * <file>.torn} (appending if it exists; each fragment followed by {@code \n}) and truncates it away.
+ * A failed write is rolled back to the previous end of the file. {@link #append} returns once the
+ * record is as durable as the {@link Durability} asks. Thread-safe; close it when done.
+ *
+ * @param <T> the record type
+ */
+public final class AppendLog<T> implements Closeable {
+  /** Default longest wait of a {@link Durability#GROUP_COMMIT} leader for queued writers. */
+  public static final Duration DEFAULT_GROUP_COMMIT_MAX_DELAY = Duration.ofMillis(10);
+
+  private static final int BLOCK = 64 * 1024;
+
+  private final Path file;
+  private final Path tornFile;
+  private final JsonCodec<T> codec;
+  private final Durability durability;
+  private final long maxDelayNanos;
+  private final FileOps ops;
+  private final SharedLockFile lockFile;
+  private final FileOps.Handle writer;
+  private final FileOps.Handle reader;
+  private volatile boolean closed;
+
+  private final AtomicLong fsyncs = new AtomicLong();
+  private final AtomicLong tornTails = new AtomicLong();
+
+  private AppendLog(
+      Path file, JsonCodec<T> codec, Durability durability, Duration maxDelay, FileOps ops) {
+    this.file = file;
+    this.tornFile = sibling(file, ".torn");
+    this.codec = codec;
+    this.durability = durability;
+    this.maxDelayNanos = maxDelay.toNanos();
+    this.ops = ops;
+    Path dir = parentOf(file);
+    FileOps.Handle w = null;
+    FileOps.Handle r = null;
+    try {
+      ops.createDirectories(dir);
+      w = ops.open(file, FileOps.Mode.APPEND);
+      r = ops.open(file, FileOps.Mode.READ);
+      // the file may have just been created: make its directory entry durable before any
+      // record in it is acknowledged
+      ops.forceDirectory(dir);
+    } catch (IOException e) {
+      closeQuietly(w);
+      closeQuietly(r);
+      throw IoErrors.of("cannot open log", file, e);
+    }
+    this.writer = w;
+    this.reader = r;
+    this.lockFile = SharedLockFile.retain(sibling(file, ".lock"));
+  }
+
+  /**
+   * Opens {@code file} for appending (creating it and its directories when absent), with the
+   * default group-commit delay.
+   *
+   * @throws VisibilityException on file errors (reason-coded, naming the file)
+   */
+  public static <T> AppendLog<T> open(Path file, JsonCodec<T> codec, Durability durability) {
+    return open(file, codec, durability, DEFAULT_GROUP_COMMIT_MAX_DELAY);
+  }
+
+  /**
+   * Opens {@code file} for appending; a {@link Durability#GROUP_COMMIT} leader waits at most {@code
+   * groupCommitMaxDelay} for writers already queued before it forces the file (zero: never waits).
+   *
+   * @throws VisibilityException on file errors, or {@link ErrorCode#INVALID_ARGUMENT} for a negative
+   *     delay
+   */
+  public static <T> AppendLog<T> open(
+      Path file, JsonCodec<T> codec, Durability durability, Duration groupCommitMaxDelay) {
+    return open(file, codec, durability, groupCommitMaxDelay, RealFileOps.INSTANCE);
+  }
+
+  static <T> AppendLog<T> open(
+      Path file, JsonCodec<T> codec, Durability durability, Duration maxDelay, FileOps ops) {
+    Objects.requireNonNull(file, "file");
+    Objects.requireNonNull(codec, "codec");
+    Objects.requireNonNull(durability, "durability");
+    Objects.requireNonNull(maxDelay, "groupCommitMaxDelay");
+    if (maxDelay.isNegative()) {
+      throw new VisibilityException(ErrorCode.INVALID_ARGUMENT, "groupCommitMaxDelay must be >= 0");
+    }
+    return new AppendLog<>(file, codec, durability, maxDelay, ops);
+  }
+
+  /** The log file. */
+  public Path file() {
+    return file;
+  }
+
+  /** The quarantine file of torn tails, {@code <file>.torn}. */
+  public Path tornFile() {
+    return tornFile;
+  }
+
+  /** The durability in force. */
+  public Durability durability() {
+    return durability;
+  }
+
+  /** How many fsyncs of the log this instance has done (diagnostics). */
+  public long fsyncCount() {
+    return fsyncs.get();
+  }
+
+  /** How many torn tails this instance has moved to {@link #tornFile()}. */
+  public long tornTailsQuarantined() {
+    return tornTails.get();
+  }
+
+  /**
+   * Appends one record; returns once it is written (and forced, unless {@link Durability#NONE}).
+   *
+   * @throws VisibilityException when the value cannot be encoded, or on file errors ({@link
+   *     ErrorCode#DISK_FULL}, {@link ErrorCode#IO_ERROR}, ...); earlier records are never lost
+   */
+  public void append(T value) {
+    appendLine(Json.DEFAULT.encodeUtf8(codec, value, true));
+  }
+
+  /** Appends one already encoded line, which must end with its single {@code \n}. */
+  void appendLine(byte[] line) {
+    if (closed) {
+      throw new VisibilityException(ErrorCode.IO_ERROR, "log is closed").withFile(file.toString());
+    }
+    long seq;
+    GroupCommit group = lockFile.group();
+    group.queued.incrementAndGet();
+    boolean dequeued = false;
+    lockFile.local().lock();
+    try {
+      FileLock os = lockFile.lockOs(ops, Long.MAX_VALUE);
+      try {
+        long size;
+        try {
+          size = writer.size();
+          if (size > 0 && lastByte(size) != '\n') {
+            size = quarantine(size);
+          }
+        } catch (IOException e) {
+          throw IoErrors.of("cannot inspect the end of the log", file, e);
+        }
+        try {
+          writer.write(ByteBuffer.wrap(line));
+        } catch (IOException e) {
+          rollback(size);
+          throw IoErrors.of("cannot append", file, e);
+        }
+        seq = group.recordWritten();
+        group.queued.decrementAndGet();
+        dequeued = true;
+        if (durability == Durability.FSYNC_PER_RECORD) {
+          force();
+        }
+      } finally {
+        SharedLockFile.unlockOs(os);
+      }
+    } finally {
+      if (!dequeued) {
+        group.queued.decrementAndGet();
+      }
+      lockFile.local().unlock();
+    }
+    if (durability == Durability.GROUP_COMMIT) {
+      try {
+        group.await(
+            seq,
+            maxDelayNanos,
+            () -> {
+              writer.force();
+              fsyncs.incrementAndGet();
+            });
+      } catch (IOException e) {
+        throw IoErrors.of("cannot force the log", file, e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new VisibilityException(ErrorCode.IO_ERROR, "interrupted before the record was forced", e)
+            .withFile(file.toString());
+      }
+    }
+  }
+
+  private void force() {
+    try {
+      writer.force();
+      fsyncs.incrementAndGet();
+    } catch (IOException e) {
+      throw IoErrors.of("cannot force the log", file, e);
+    }
+  }
+
+  private void rollback(long size) {
+    try {
+      if (writer.size() > size) {
+        writer.truncate(size);
+      }
+    } catch (IOException ignored) {
+      // the next writer quarantines a torn tail
+    }
+  }
+
+  private int lastByte(long size) throws IOException {
+    ByteBuffer b = ByteBuffer.allocate(1);
+    if (reader.read(b, size - 1) != 1) {
+      return -1;
+    }
+    return b.get(0);
+  }
+
+  /** Moves the unterminated fragment at the end to the torn file; returns the new size. */
+  private long quarantine(long size) throws IOException {
+    long start = 0;
+    ByteBuffer buf = ByteBuffer.allocate(BLOCK);
+    long end = size;
+    search:
+    while (end > 0) {
+      long from = Math.max(0, end - BLOCK);
+      buf.clear().limit((int) (end - from));
+      readFully(buf, from);
+      for (int i = (int) (end - from) - 1; i >= 0; i--) {
+        if (buf.get(i) == '\n') {
+          start = from + i + 1;
+          break search;
+        }
+      }
+      end = from;
+    }
+    Path dir = parentOf(tornFile);
+    try (FileOps.Handle torn = ops.open(tornFile, FileOps.Mode.APPEND)) {
+      long pos = start;
+      while (pos < size) {
+        int n = (int) Math.min(BLOCK, size - pos);
+        buf.clear().limit(n);
+        readFully(buf, pos);
+        buf.flip();
+        torn.write(buf);
+        pos += n;
+      }
+      torn.write(ByteBuffer.wrap(new byte[] {'\n'}));
+      torn.force();
+    }
+    ops.forceDirectory(dir);
+    writer.truncate(start);
+    writer.force();
+    tornTails.incrementAndGet();
+    return start;
+  }
+
+  private void readFully(ByteBuffer buf, long pos) throws IOException {
+    long p = pos;
+    while (buf.hasRemaining()) {
+      int n = reader.read(buf, p);
+      if (n < 0) {
+        throw new IOException("unexpected end of file at " + p);
+      }
+      p += n;
+    }
+  }
+
+  /** Closes the log; further appends fail. Idempotent. */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    lockFile.local().lock();
+    try {
+      closeQuietly(writer);
+      closeQuietly(reader);
+    } finally {
+      lockFile.local().unlock();
+      lockFile.release();
+    }
+  }
+
+  static Path sibling(Path file, String suffix) {
+    Path name = file.getFileName();
+    if (name == null) {
+      throw new VisibilityException(ErrorCode.INVALID_ARGUMENT, "not a file path: " + file);
+    }
+    return file.resolveSibling(name + suffix);
+  }
+
+  static Path parentOf(Path file) {
+    Path parent = file.toAbsolutePath().getParent();
+    if (parent == null) {
+      throw new VisibilityException(ErrorCode.INVALID_ARGUMENT, "not a file path: " + file);
+    }
+    return parent;
+  }
+
+  static void closeQuietly(@Nullable Closeable c) {
+    if (c != null) {
+      try {
+        c.close();
+      } catch (IOException ignored) {
+        // nothing left to save
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "AppendLog[" + file + ", " + durability + "]";
+  }
+}

@@ -1,0 +1,260 @@
+package io.superloop.visibility.core.store;
+
+import io.superloop.visibility.api.json.Json;
+import io.superloop.visibility.api.json.JsonCodec;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads a JSONL file forward as a stream of decoded records, in memory proportional to the longest
+ * line. Lines that do not decode with the codec are skipped and counted with their line numbers;
+ * empty lines are skipped and counted separately; an unterminated last line is never decoded but
+ * reported as a {@link TornTail} (hardening H3). An absent file reads as empty ({@link
+ * #fileExists()} is false). Not thread-safe; close it when done.
+ *
+ * @param <T> the record type
+ */
+public final class JsonlReader<T> implements Iterator<JsonlRecord<T>>, Closeable {
+  /** At most this many unparseable line numbers are kept (the count is always exact). */
+  public static final int MAX_REPORTED_LINES = 10_000;
+
+  private static final int BLOCK = 64 * 1024;
+
+  private final Path file;
+  private final JsonCodec<T> codec;
+  private final Json json;
+  private final FileOps.@Nullable Handle handle;
+  private final ByteBuffer buf = ByteBuffer.allocate(BLOCK);
+  private long filePos;
+  private boolean eof;
+
+  private byte[] line = new byte[256];
+  private int lineLen;
+  private long lineStart;
+  private long lineNumber;
+
+  private @Nullable JsonlRecord<T> next;
+  private long unparseable;
+  private final List<Long> unparseableLines = new ArrayList<>();
+  private long empty;
+  private @Nullable TornTail torn;
+
+  private JsonlReader(Path file, JsonCodec<T> codec, Json json, FileOps ops) {
+    this.file = file;
+    this.codec = codec;
+    this.json = json;
+    FileOps.Handle h = null;
+    try {
+      h = ops.open(file, FileOps.Mode.READ);
+    } catch (NoSuchFileException e) {
+      h = null;
+    } catch (IOException e) {
+      throw IoErrors.of("cannot open log", file, e);
+    }
+    this.handle = h;
+    this.eof = h == null;
+    buf.limit(0);
+  }
+
+  /**
+   * Opens {@code file} for reading with {@link Json#DEFAULT}.
+   *
+   * @throws io.superloop.visibility.api.VisibilityException on file errors other than absence
+   */
+  public static <T> JsonlReader<T> open(Path file, JsonCodec<T> codec) {
+    return open(file, codec, Json.DEFAULT);
+  }
+
+  /** Opens {@code file} for reading, decoding lines with {@code json}'s limits. */
+  public static <T> JsonlReader<T> open(Path file, JsonCodec<T> codec, Json json) {
+    return open(file, codec, json, RealFileOps.INSTANCE);
+  }
+
+  static <T> JsonlReader<T> open(Path file, JsonCodec<T> codec, Json json, FileOps ops) {
+    return new JsonlReader<>(
+        Objects.requireNonNull(file, "file"),
+        Objects.requireNonNull(codec, "codec"),
+        Objects.requireNonNull(json, "json"),
+        ops);
+  }
+
+  /** Reads the whole file into memory. */
+  public static <T> JsonlReadResult<T> readAll(Path file, JsonCodec<T> codec) {
+    return readAll(file, codec, RealFileOps.INSTANCE);
+  }
+
+  static <T> JsonlReadResult<T> readAll(Path file, JsonCodec<T> codec, FileOps ops) {
+    try (JsonlReader<T> r = open(file, codec, Json.DEFAULT, ops)) {
+      List<JsonlRecord<T>> records = new ArrayList<>();
+      while (r.hasNext()) {
+        records.add(r.next());
+      }
+      return new JsonlReadResult<>(
+          r.fileExists(),
+          records,
+          r.unparseableCount(),
+          r.unparseableLines(),
+          r.emptyLineCount(),
+          r.tornTail());
+    }
+  }
+
+  /** The file read. */
+  public Path file() {
+    return file;
+  }
+
+  /** Whether the file existed when opened. */
+  public boolean fileExists() {
+    return handle != null;
+  }
+
+  /**
+   * Whether another record follows.
+   *
+   * @throws io.superloop.visibility.api.VisibilityException on read errors
+   */
+  @Override
+  public boolean hasNext() {
+    while (next == null) {
+      if (!advance()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The next record. */
+  @Override
+  public JsonlRecord<T> next() {
+    if (!hasNext()) {
+      throw new NoSuchElementException();
+    }
+    JsonlRecord<T> r = Objects.requireNonNull(next);
+    next = null;
+    return r;
+  }
+
+  /** Unparseable non-empty lines seen so far. */
+  public long unparseableCount() {
+    return unparseable;
+  }
+
+  /** Their 1-based line numbers (the first {@link #MAX_REPORTED_LINES}). */
+  public List<Long> unparseableLines() {
+    return List.copyOf(unparseableLines);
+  }
+
+  /** Empty lines skipped so far. */
+  public long emptyLineCount() {
+    return empty;
+  }
+
+  /** The unterminated fragment at the end; known once {@link #hasNext()} returned false. */
+  public Optional<TornTail> tornTail() {
+    return Optional.ofNullable(torn);
+  }
+
+  /** Reads one more line; false at end of file. */
+  private boolean advance() {
+    lineLen = 0;
+    lineStart = filePos - buf.remaining();
+    while (true) {
+      if (!buf.hasRemaining()) {
+        if (eof || !fill()) {
+          if (lineLen > 0) {
+            torn = new TornTail(lineStart, lineLen, lineNumber + 1);
+            lineLen = 0;
+          }
+          return false;
+        }
+      }
+      byte[] a = buf.array();
+      int p = buf.position();
+      int lim = buf.limit();
+      int nl = -1;
+      for (int i = p; i < lim; i++) {
+        if (a[i] == '\n') {
+          nl = i;
+          break;
+        }
+      }
+      int end = nl < 0 ? lim : nl;
+      append(a, p, end - p);
+      if (nl < 0) {
+        buf.position(lim);
+        continue;
+      }
+      buf.position(nl + 1);
+      lineNumber++;
+      decodeLine();
+      return true;
+    }
+  }
+
+  private void decodeLine() {
+    if (lineLen == 0) {
+      empty++;
+      return;
+    }
+    try {
+      T value = json.decode(codec, line, 0, lineLen);
+      next = new JsonlRecord<>(value, lineNumber, lineStart, lineLen);
+    } catch (RuntimeException e) {
+      unparseable++;
+      if (unparseableLines.size() < MAX_REPORTED_LINES) {
+        unparseableLines.add(lineNumber);
+      }
+    }
+  }
+
+  private void append(byte[] a, int off, int len) {
+    if (len == 0) {
+      return;
+    }
+    if (lineLen + len > line.length) {
+      line = Arrays.copyOf(line, Math.max(line.length * 2, lineLen + len));
+    }
+    System.arraycopy(a, off, line, lineLen, len);
+    lineLen += len;
+  }
+
+  private boolean fill() {
+    FileOps.Handle h = handle;
+    if (h == null) {
+      eof = true;
+      return false;
+    }
+    buf.clear();
+    try {
+      int n = h.read(buf, filePos);
+      if (n <= 0) {
+        eof = true;
+        buf.limit(0);
+        return false;
+      }
+      filePos += n;
+    } catch (IOException e) {
+      throw IoErrors.of("cannot read log", file, e);
+    }
+    buf.flip();
+    return true;
+  }
+
+  /** Closes the file. */
+  @Override
+  public void close() {
+    AppendLog.closeQuietly(handle);
+  }
+}

@@ -1,0 +1,171 @@
+package io.superloop.visibility.core.store;
+
+import io.superloop.visibility.api.ErrorCode;
+import io.superloop.visibility.api.VisibilityException;
+import io.superloop.visibility.api.internal.Checks;
+import io.superloop.visibility.api.json.JsonCodec;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The paths of one loop's artifacts, resolved from a repository root and a loop id (contract
+ * sections 0 and 1.0): the loop directory {@code <repo>/.superloop/ops-manager/<loopId>/}, its
+ * {@code telemetry/} directory, the lock file {@code .lock} (hardening H4), each {@link
+ * LoopArtifact} at its default path unless overridden, and the runtime directory {@code
+ * <repo>/.superloop/loops/<loopId>/}. Immutable and thread-safe.
+ */
+public final class LoopLayout {
+  private final Path repoRoot;
+  private final String loopId;
+  private final Path opsDir;
+  private final Map<LoopArtifact, Path> overrides;
+
+  private LoopLayout(Path repoRoot, String loopId, Map<LoopArtifact, Path> overrides) {
+    this.repoRoot = repoRoot;
+    this.loopId = loopId;
+    this.opsDir = repoRoot.resolve(".superloop").resolve("ops-manager").resolve(loopId);
+    this.overrides = overrides;
+  }
+
+  /**
+   * The default layout of {@code loopId} under {@code repoRoot}.
+   *
+   * @throws VisibilityException {@link ErrorCode#INVALID_LOOP_ID} when the loop id is blank, holds a
+   *     separator or control character, or is {@code .}/{@code ..}
+   */
+  public static LoopLayout of(Path repoRoot, String loopId) {
+    Objects.requireNonNull(repoRoot, "repoRoot");
+    Checks.loopId(Objects.requireNonNull(loopId, "loopId"));
+    return new LoopLayout(repoRoot.toAbsolutePath().normalize(), loopId, new EnumMap<>(LoopArtifact.class));
+  }
+
+  /**
+   * A copy in which {@code artifact} lives at {@code path} (as the reference's {@code
+   * --*-file} options allow); a relative path is resolved against the repository root.
+   */
+  public LoopLayout withPath(LoopArtifact artifact, Path path) {
+    Objects.requireNonNull(artifact, "artifact");
+    Objects.requireNonNull(path, "path");
+    Path p = repoRoot.resolve(path).normalize();
+    if (p.getFileName() == null) {
+      throw new VisibilityException(ErrorCode.INVALID_ARGUMENT, "an artifact path must name a file: " + path);
+    }
+    Map<LoopArtifact, Path> copy = new EnumMap<>(LoopArtifact.class);
+    copy.putAll(overrides);
+    copy.put(artifact, p);
+    return new LoopLayout(repoRoot, loopId, copy);
+  }
+
+  /** The repository root (absolute, normalised). */
+  public Path repoRoot() {
+    return repoRoot;
+  }
+
+  /** The loop id. */
+  public String loopId() {
+    return loopId;
+  }
+
+  /** The loop directory {@code <repo>/.superloop/ops-manager/<loopId>} ("OPS/"). */
+  public Path opsDir() {
+    return opsDir;
+  }
+
+  /** The telemetry directory {@code OPS/telemetry}. */
+  public Path telemetryDir() {
+    return opsDir.resolve("telemetry");
+  }
+
+  /** The loop lock file {@code OPS/.lock} (hardening H4). */
+  public Path lockFile() {
+    return opsDir.resolve(".lock");
+  }
+
+  /** The runtime directory {@code <repo>/.superloop/loops/<loopId>} ("RT/"). */
+  public Path runtimeDir() {
+    return repoRoot.resolve(".superloop").resolve("loops").resolve(loopId);
+  }
+
+  /** The runtime heartbeat input {@code RT/heartbeat.v1.json} (contract 1.2). */
+  public Path runtimeHeartbeatFile() {
+    return runtimeDir().resolve("heartbeat.v1.json");
+  }
+
+  /** The runtime events log {@code RT/events.jsonl}. */
+  public Path runtimeEventsFile() {
+    return runtimeDir().resolve("events.jsonl");
+  }
+
+  /**
+   * The events file as {@code cursor.json} names it, relative to the repository root: {@code
+   * .superloop/loops/<loopId>/events.jsonl} (contract 1.16).
+   */
+  public String cursorEventsFile() {
+    return ".superloop/loops/" + loopId + "/events.jsonl";
+  }
+
+  /** The path of {@code artifact}: its override, else its default under the loop directory. */
+  public Path path(LoopArtifact artifact) {
+    Path p = overrides.get(artifact);
+    return p != null ? p : opsDir.resolve(artifact.defaultPath());
+  }
+
+  /** Whether {@code artifact}'s path was overridden. */
+  public boolean isOverridden(LoopArtifact artifact) {
+    return overrides.containsKey(artifact);
+  }
+
+  /**
+   * The state file of {@code artifact} with {@code codec}.
+   *
+   * @throws VisibilityException {@link ErrorCode#INVALID_ARGUMENT} when {@code artifact} is a log
+   */
+  public <T> StateFile<T> stateFile(LoopArtifact artifact, JsonCodec<T> codec) {
+    requireKind(artifact, LoopArtifact.Kind.STATE);
+    return StateFile.of(path(artifact), codec);
+  }
+
+  /**
+   * Opens the log of {@code artifact} for appending with {@code codec}; close it when done.
+   *
+   * @throws VisibilityException {@link ErrorCode#INVALID_ARGUMENT} when {@code artifact} is a state
+   *     file, or a file error
+   */
+  public <T> AppendLog<T> openLog(LoopArtifact artifact, JsonCodec<T> codec, Durability durability) {
+    requireKind(artifact, LoopArtifact.Kind.LOG);
+    return AppendLog.open(path(artifact), codec, durability);
+  }
+
+  /** The loop lock of this layout (not yet acquired). */
+  public LoopLock lock() {
+    return LoopLock.of(lockFile());
+  }
+
+  private static void requireKind(LoopArtifact artifact, LoopArtifact.Kind kind) {
+    if (artifact.kind() != kind) {
+      throw new VisibilityException(
+          ErrorCode.INVALID_ARGUMENT, artifact + " is a " + artifact.kind() + ", not a " + kind);
+    }
+  }
+
+  @Override
+  public boolean equals(@Nullable Object o) {
+    return o instanceof LoopLayout l
+        && l.repoRoot.equals(repoRoot)
+        && l.loopId.equals(loopId)
+        && l.overrides.equals(overrides);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(repoRoot, loopId, overrides);
+  }
+
+  @Override
+  public String toString() {
+    return "LoopLayout[" + opsDir + (overrides.isEmpty() ? "" : ", overrides=" + overrides) + "]";
+  }
+}

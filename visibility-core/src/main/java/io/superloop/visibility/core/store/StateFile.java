@@ -1,0 +1,224 @@
+package io.superloop.visibility.core.store;
+
+import io.superloop.visibility.api.ErrorCode;
+import io.superloop.visibility.api.VisibilityException;
+import io.superloop.visibility.api.json.Json;
+import io.superloop.visibility.api.json.JsonCodec;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A single-JSON state file (contract 1.0 "single JSON state"), written compactly with a trailing
+ * newline. {@link #write} never exposes a partial file (hardening H1): it writes a temp file in the
+ * same directory, forces it, renames it over the target atomically and forces the directory. {@link
+ * #read} reports an empty, non-JSON or invalid file as {@link StateRead.Unreadable} (H2); {@link
+ * #readQuarantining()} also renames such a file aside to {@code <name>.corrupt-<yyyyMMddTHHmmssZ>}
+ * so it is never silently overwritten. Immutable and thread-safe; concurrent writers each rename a
+ * whole file, so the last rename wins (hold the {@link LoopLock} for read-modify-write).
+ *
+ * @param <T> the state type
+ */
+public final class StateFile<T> {
+  private static final DateTimeFormatter CORRUPT_STAMP =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final Path file;
+  private final JsonCodec<T> codec;
+  private final Json json;
+  private final FileOps ops;
+  private final Clock clock;
+
+  private StateFile(Path file, JsonCodec<T> codec, Json json, FileOps ops, Clock clock) {
+    this.file = file;
+    this.codec = codec;
+    this.json = json;
+    this.ops = ops;
+    this.clock = clock;
+  }
+
+  /** The state file at {@code file}, read and written with {@code codec} and {@link Json#DEFAULT}. */
+  public static <T> StateFile<T> of(Path file, JsonCodec<T> codec) {
+    return of(file, codec, Json.DEFAULT, Clock.systemUTC());
+  }
+
+  /**
+   * The state file at {@code file}, decoded with {@code json}'s limits; {@code clock} stamps the
+   * names of files renamed aside.
+   */
+  public static <T> StateFile<T> of(Path file, JsonCodec<T> codec, Json json, Clock clock) {
+    return of(file, codec, json, clock, RealFileOps.INSTANCE);
+  }
+
+  static <T> StateFile<T> of(Path file, JsonCodec<T> codec, Json json, Clock clock, FileOps ops) {
+    Objects.requireNonNull(file, "file");
+    AppendLog.parentOf(file);
+    return new StateFile<>(
+        file,
+        Objects.requireNonNull(codec, "codec"),
+        Objects.requireNonNull(json, "json"),
+        Objects.requireNonNull(ops, "ops"),
+        Objects.requireNonNull(clock, "clock"));
+  }
+
+  /** The file. */
+  public Path file() {
+    return file;
+  }
+
+  /**
+   * Reads the state without changing anything on disk.
+   *
+   * @throws VisibilityException on file errors other than absence ({@link
+   *     ErrorCode#PERMISSION_DENIED}, {@link ErrorCode#IO_ERROR}, ...)
+   */
+  public StateRead<T> read() {
+    byte @Nullable [] bytes;
+    try {
+      bytes = readBytes();
+    } catch (NoSuchFileException e) {
+      return new StateRead.Absent<>(file);
+    } catch (IOException e) {
+      throw IoErrors.of("cannot read state", file, e);
+    }
+    if (bytes == null) {
+      return new StateRead.Unreadable<>(
+          file,
+          new VisibilityException(
+              ErrorCode.LIMIT_EXCEEDED, "state file is longer than the document limit"),
+          Optional.empty());
+    }
+    if (isBlank(bytes)) {
+      return new StateRead.Unreadable<>(
+          file,
+          VisibilityException.at(ErrorCode.INVALID_JSON, "", "state file is empty"),
+          Optional.empty());
+    }
+    try {
+      return new StateRead.Present<>(file, json.decode(codec, bytes));
+    } catch (VisibilityException e) {
+      return new StateRead.Unreadable<>(file, e, Optional.empty());
+    } catch (RuntimeException e) {
+      return new StateRead.Unreadable<>(
+          file,
+          new VisibilityException(ErrorCode.INVALID_FIELD_VALUE, String.valueOf(e.getMessage()), e),
+          Optional.empty());
+    }
+  }
+
+  /**
+   * Reads the previous state for a read-modify-write step: as {@link #read()}, but an unreadable
+   * file is renamed aside to {@code <name>.corrupt-<yyyyMMddTHHmmssZ>} (a {@code -2}, {@code -3}...
+   * suffix is added if that name is taken) and the result names the new path.
+   *
+   * @throws VisibilityException on file errors, including a failed rename
+   */
+  public StateRead<T> readQuarantining() {
+    StateRead<T> r = read();
+    if (!(r instanceof StateRead.Unreadable<T> u)) {
+      return r;
+    }
+    String base = AppendLog.sibling(file, ".corrupt-" + CORRUPT_STAMP.format(clock.instant())).toString();
+    Path target = Path.of(base);
+    for (int i = 2; ops.exists(target); i++) {
+      target = Path.of(base + "-" + i);
+    }
+    try {
+      ops.move(file, target);
+      ops.forceDirectory(AppendLog.parentOf(file));
+    } catch (NoSuchFileException e) {
+      // another process renamed it aside first
+      return new StateRead.Unreadable<>(file, u.cause(), Optional.empty());
+    } catch (IOException e) {
+      throw IoErrors.of("cannot rename unreadable state aside", file, e);
+    }
+    return new StateRead.Unreadable<>(file, u.cause(), Optional.of(target));
+  }
+
+  /**
+   * Replaces the state atomically and durably: temp file in the same directory (created with its
+   * directories when absent), write, force, rename, directory force. On failure the previous state
+   * is left as it was and the temp file is removed.
+   *
+   * @throws VisibilityException when the value cannot be encoded, or on file errors ({@link
+   *     ErrorCode#DISK_FULL}, {@link ErrorCode#PERMISSION_DENIED}, ...)
+   */
+  public void write(T value) {
+    writeBytes(json.encodeUtf8(codec, value, true));
+  }
+
+  void writeBytes(byte[] content) {
+    Path dir = AppendLog.parentOf(file);
+    byte[] rnd = new byte[8];
+    RANDOM.nextBytes(rnd);
+    Path tmp = AppendLog.sibling(file, ".tmp-" + HexFormat.of().formatHex(rnd));
+    tmp = tmp.resolveSibling("." + Objects.requireNonNull(tmp.getFileName()));
+    boolean renamed = false;
+    try {
+      ops.createDirectories(dir);
+      try (FileOps.Handle h = ops.open(tmp, FileOps.Mode.CREATE_NEW)) {
+        h.write(ByteBuffer.wrap(content));
+        h.force();
+      }
+      ops.move(tmp, file);
+      renamed = true;
+      ops.forceDirectory(dir);
+    } catch (IOException e) {
+      if (!renamed) {
+        try {
+          ops.deleteIfExists(tmp);
+        } catch (IOException ignored) {
+          // a stray temp file is harmless
+        }
+      }
+      throw IoErrors.of(renamed ? "cannot force the directory" : "cannot write state", file, e);
+    }
+  }
+
+  /** The content, or null when it exceeds the document limit. */
+  private byte @Nullable [] readBytes() throws IOException {
+    try (FileOps.Handle h = ops.open(file, FileOps.Mode.READ)) {
+      long size = h.size();
+      long limit = json.limits().maxDocumentLength();
+      if (size > limit || size > Integer.MAX_VALUE - 8) {
+        return null;
+      }
+      ByteBuffer b = ByteBuffer.allocate((int) size);
+      long pos = 0;
+      while (b.hasRemaining()) {
+        int n = h.read(b, pos);
+        if (n < 0) {
+          break; // shrank meanwhile (a non-atomic writer): decode what is there
+        }
+        pos += n;
+      }
+      byte[] out = new byte[b.position()];
+      System.arraycopy(b.array(), 0, out, 0, out.length);
+      return out;
+    }
+  }
+
+  private static boolean isBlank(byte[] b) {
+    for (byte x : b) {
+      if (x != ' ' && x != '\n' && x != '\r' && x != '\t') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public String toString() {
+    return "StateFile[" + file + "]";
+  }
+}

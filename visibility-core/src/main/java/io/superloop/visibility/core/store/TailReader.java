@@ -1,0 +1,164 @@
+package io.superloop.visibility.core.store;
+
+import io.superloop.visibility.api.ErrorCode;
+import io.superloop.visibility.api.VisibilityException;
+import io.superloop.visibility.api.json.Json;
+import io.superloop.visibility.api.json.JsonCodec;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Finds the last <em>valid</em> record of a JSONL file (hardening H3: "last record" means the last
+ * record that decodes) by reading backwards from the end in blocks (64 KiB by default), so the cost
+ * depends on the length of the trailing lines examined, not on the size of the file. An
+ * unterminated fragment at the end is skipped and reported; empty lines are skipped; unparseable
+ * lines are skipped and counted.
+ */
+public final class TailReader {
+  /** The default block size. */
+  public static final int DEFAULT_BLOCK_SIZE = 64 * 1024;
+
+  private TailReader() {}
+
+  /**
+   * The last valid record of {@code file}; an absent file gives an empty result with {@code
+   * exists() == false}.
+   *
+   * @throws VisibilityException on file errors other than absence
+   */
+  public static <T> TailRead<T> last(Path file, JsonCodec<T> codec) {
+    return last(file, codec, Json.DEFAULT, DEFAULT_BLOCK_SIZE, RealFileOps.INSTANCE);
+  }
+
+  /** As {@link #last(Path, JsonCodec)}, decoding with {@code json}'s limits. */
+  public static <T> TailRead<T> last(Path file, JsonCodec<T> codec, Json json) {
+    return last(file, codec, json, DEFAULT_BLOCK_SIZE, RealFileOps.INSTANCE);
+  }
+
+  static <T> TailRead<T> last(Path file, JsonCodec<T> codec, Json json, int blockSize, FileOps ops) {
+    if (blockSize < 1) {
+      throw new VisibilityException(ErrorCode.INVALID_ARGUMENT, "blockSize must be >= 1");
+    }
+    FileOps.Handle h;
+    try {
+      h = ops.open(file, FileOps.Mode.READ);
+    } catch (NoSuchFileException e) {
+      return new TailRead<>(false, Optional.empty(), 0, Optional.empty(), 0);
+    } catch (IOException e) {
+      throw IoErrors.of("cannot open log", file, e);
+    }
+    try (h) {
+      return new Scan<>(h, codec, json, blockSize).run();
+    } catch (IOException e) {
+      throw IoErrors.of("cannot read log", file, e);
+    }
+  }
+
+  /** One backward scan over a block cache. */
+  private static final class Scan<T> {
+    private final FileOps.Handle h;
+    private final JsonCodec<T> codec;
+    private final Json json;
+    private final byte[] block;
+    private long blockStart = -1;
+    private int blockLen;
+    private long bytesRead;
+
+    Scan(FileOps.Handle h, JsonCodec<T> codec, Json json, int blockSize) {
+      this.h = h;
+      this.codec = codec;
+      this.json = json;
+      this.block = new byte[blockSize];
+    }
+
+    TailRead<T> run() throws IOException {
+      long size = h.size();
+      if (size == 0) {
+        return new TailRead<>(true, Optional.empty(), 0, Optional.empty(), 0);
+      }
+      Optional<TornTail> torn = Optional.empty();
+      long lineEnd; // position of the '\n' ending the current line
+      if (byteAt(size - 1) != '\n') {
+        long nl = prevNewline(size - 1);
+        torn = Optional.of(new TornTail(nl + 1, size - (nl + 1), 0));
+        lineEnd = nl;
+      } else {
+        lineEnd = size - 1;
+      }
+      long skipped = 0;
+      while (lineEnd >= 0) {
+        long start = prevNewline(lineEnd) + 1;
+        int len = (int) Math.min(Integer.MAX_VALUE, lineEnd - start);
+        if (len > 0) {
+          byte[] bytes = bytes(start, len);
+          try {
+            T value = json.decode(codec, bytes, 0, len);
+            return new TailRead<>(
+                true, Optional.of(new JsonlRecord<>(value, 0, start, len)), skipped, torn, bytesRead);
+          } catch (RuntimeException e) {
+            skipped++;
+          }
+        }
+        lineEnd = start - 1;
+      }
+      return new TailRead<>(true, Optional.empty(), skipped, torn, bytesRead);
+    }
+
+    /** The position of the last '\n' before {@code before}, or -1. */
+    private long prevNewline(long before) throws IOException {
+      long pos = before - 1;
+      while (pos >= 0) {
+        load(pos);
+        for (int i = (int) (pos - blockStart); i >= 0; i--) {
+          if (block[i] == '\n') {
+            return blockStart + i;
+          }
+        }
+        pos = blockStart - 1;
+      }
+      return -1;
+    }
+
+    private int byteAt(long pos) throws IOException {
+      load(pos);
+      return block[(int) (pos - blockStart)];
+    }
+
+    /** Makes the block cache hold {@code pos}, loading the block that ends right after it. */
+    private void load(long pos) throws IOException {
+      if (blockStart >= 0 && pos >= blockStart && pos < blockStart + blockLen) {
+        return;
+      }
+      long start = Math.max(0, pos + 1 - block.length);
+      int len = (int) (pos + 1 - start);
+      readFully(ByteBuffer.wrap(block, 0, len), start);
+      blockStart = start;
+      blockLen = len;
+    }
+
+    private byte[] bytes(long start, int len) throws IOException {
+      byte[] out = new byte[len];
+      if (blockStart >= 0 && start >= blockStart && start + len <= blockStart + blockLen) {
+        System.arraycopy(block, (int) (start - blockStart), out, 0, len);
+      } else {
+        readFully(ByteBuffer.wrap(out), start);
+      }
+      return out;
+    }
+
+    private void readFully(ByteBuffer b, long pos) throws IOException {
+      long p = pos;
+      while (b.hasRemaining()) {
+        int n = h.read(b, p);
+        if (n < 0) {
+          throw new IOException("file shrank while reading at " + p);
+        }
+        p += n;
+        bytesRead += n;
+      }
+    }
+  }
+}

@@ -1,0 +1,17 @@
+/**
+ * The loop artifact store: {@link io.superloop.visibility.core.store.LoopLayout} resolves the
+ * loop-scoped paths of contract section 1.0; {@link io.superloop.visibility.core.store.StateFile}
+ * writes single-JSON state files atomically (temp file, fsync, rename, directory fsync; hardening
+ * H1) and reports an unreadable one instead of treating it as absent (H2); {@link
+ * io.superloop.visibility.core.store.AppendLog} appends one JSONL record per write call under an
+ * in-process and an OS lock with a chosen {@link io.superloop.visibility.core.store.Durability},
+ * quarantining a torn tail (H3); {@link io.superloop.visibility.core.store.JsonlReader} and {@link
+ * io.superloop.visibility.core.store.TailReader} read those logs forward and backward, skipping and
+ * counting unparseable lines; {@link io.superloop.visibility.core.store.LoopLock} serialises one
+ * reconcile step per loop (H4). Every failure is a {@link
+ * io.superloop.visibility.api.VisibilityException} naming the file.
+ */
+@NullMarked
+package io.superloop.visibility.core.store;
+
+import org.jspecify.annotations.NullMarked;
