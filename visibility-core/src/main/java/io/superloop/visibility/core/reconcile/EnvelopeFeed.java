@@ -1,6 +1,7 @@
 package io.superloop.visibility.core.reconcile;
 
 import io.superloop.visibility.api.ReasonCode;
+import io.superloop.visibility.api.health.FailureCode;
 import io.superloop.visibility.api.json.JsonValue;
 import io.superloop.visibility.core.sequence.SequenceValidator;
 import java.util.List;
@@ -28,6 +29,12 @@ public interface EnvelopeFeed {
   long cursorOffsetAfter();
 
   /**
+   * The ingest failure to report when {@link #feed} throws (the envelopes could not be read): {@code
+   * events_unavailable} for the local log, {@code service_response_invalid} for a service answer.
+   */
+  FailureCode failureCode();
+
+  /**
    * A feed of decoded envelopes (sprite_service): the snapshot's raw {@code sequence.value} (null when
    * absent) and each event envelope as received (any JSON value; a malformed element is a missing
    * value, contract C9).
@@ -50,6 +57,11 @@ public interface EnvelopeFeed {
       @Override
       public long cursorOffsetAfter() {
         return cursorOffsetAfter;
+      }
+
+      @Override
+      public FailureCode failureCode() {
+        return FailureCode.SERVICE_RESPONSE_INVALID;
       }
     };
   }

@@ -1,6 +1,7 @@
 package io.superloop.visibility.core.reconcile;
 
 import io.superloop.visibility.api.ReasonCode;
+import io.superloop.visibility.api.VisibilityException;
 import io.superloop.visibility.api.health.FailureCode;
 import io.superloop.visibility.api.health.Health;
 import io.superloop.visibility.api.health.HealthCodecs;
@@ -74,19 +75,33 @@ public final class ReconcileStep {
     boolean fromStart = false;
     Optional<FailureCode> failureCode = Optional.empty();
     Optional<String> failureMessage = Optional.empty();
-    boolean failed = in.ingest() instanceof Ingest.Failed;
+    Ingest ingest = in.ingest();
+    SequenceVerdict fed = null;
+    long fedCount = 0;
+    if (ingest instanceof Ingest.Succeeded s) {
+      try {
+        SequenceValidator.Batch batch = validator.begin(previous(in.previousSequence()), s.declaredReplay());
+        s.envelopes().feed(validator, batch, warnings::add);
+        fed = batch.finish();
+        fedCount = batch.ingestedCount();
+      } catch (VisibilityException e) {
+        // the envelopes could not be read: the whole ingest failed (nothing of the batch is kept)
+        ingest =
+            new Ingest.Failed(
+                Optional.of(s.envelopes().failureCode()), Optional.of(e.getMessage()));
+      }
+    }
+    boolean failed = ingest instanceof Ingest.Failed;
 
-    if (in.ingest() instanceof Ingest.Succeeded s) {
+    if (ingest instanceof Ingest.Succeeded s && fed != null) {
       heartbeat = evaluateHeartbeat(in, s.heartbeat());
       heartbeat.observation()
           .flatMap(HeartbeatObservation::reasonCode)
           .filter(ReasonCode.INVALID_HEARTBEAT_PAYLOAD::equals)
           .ifPresent(warnings::add);
-      SequenceValidator.Batch batch = validator.begin(previous(in.previousSequence()), s.declaredReplay());
-      s.envelopes().feed(validator, batch, warnings::add);
-      SequenceVerdict v = batch.finish();
+      SequenceVerdict v = fed;
       verdict = Optional.of(v);
-      ingested = batch.ingestedCount();
+      ingested = fedCount;
       cursorAfter = s.envelopes().cursorOffsetAfter();
       fromStart = s.declaredReplay();
       SequenceState state =
@@ -120,7 +135,7 @@ public final class ReconcileStep {
                   .transition(v.transition())
                   .build());
     } else {
-      Ingest.Failed f = (Ingest.Failed) in.ingest();
+      Ingest.Failed f = (Ingest.Failed) ingest;
       failureCode = f.failureCode();
       failureMessage = f.failureMessage().filter(m -> !m.isEmpty());
       // Nothing arrived: the heartbeat state is kept (re-evaluated under H10), the sequence state

@@ -1,0 +1,128 @@
+package io.superloop.visibility.core.source;
+
+import io.superloop.visibility.api.ErrorCode;
+import io.superloop.visibility.api.ReasonCode;
+import io.superloop.visibility.api.VisibilityException;
+import io.superloop.visibility.api.health.FailureCode;
+import io.superloop.visibility.api.json.Json;
+import io.superloop.visibility.api.json.JsonValue;
+import io.superloop.visibility.core.heartbeat.HeartbeatInput;
+import io.superloop.visibility.core.reconcile.EnvelopeFeed;
+import io.superloop.visibility.core.sequence.SequenceValidator;
+import io.superloop.visibility.core.sequence.SequenceValues;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The {@code local} transport's view of a runtime directory ({@code <repo>/.superloop/loops/<loop>/}):
+ * the snapshot's {@code runtime.heartbeat} from {@code heartbeat.v1.json} and the snapshot and event
+ * sequence values from {@code events.jsonl}, assigned as the local adapters assign them (contract
+ * 3.1: an event's value is its physical line number, the snapshot's the file's newline count).
+ */
+public final class LocalRuntime {
+  private final Path heartbeatFile;
+  private final Path eventsFile;
+  private final Json json;
+  private final LocalEventSource source;
+
+  /** The runtime files {@code heartbeatFile} and {@code eventsFile}, read with {@code json}'s limits. */
+  public LocalRuntime(Path heartbeatFile, Path eventsFile, Json json) {
+    this.heartbeatFile = heartbeatFile;
+    this.eventsFile = eventsFile;
+    this.json = json;
+    this.source = new LocalEventSource(json);
+  }
+
+  /** The runtime files in {@code runtimeDir}: {@code heartbeat.v1.json} and {@code events.jsonl}. */
+  public static LocalRuntime in(Path runtimeDir) {
+    return new LocalRuntime(
+        runtimeDir.resolve("heartbeat.v1.json"), runtimeDir.resolve("events.jsonl"), Json.DEFAULT);
+  }
+
+  /** The events log. */
+  public Path eventsFile() {
+    return eventsFile;
+  }
+
+  /**
+   * The runtime heartbeat: absent when the file does not exist, the parsed value otherwise, and
+   * {@link HeartbeatInput.Unparseable} when it is not JSON (H18).
+   */
+  public HeartbeatInput readHeartbeat() {
+    String text;
+    try {
+      text = Files.readString(heartbeatFile, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      return HeartbeatInput.ABSENT;
+    } catch (IOException e) {
+      return new HeartbeatInput.Unparseable("", "cannot read: " + e.getMessage());
+    }
+    try {
+      JsonValue v = json.parseValue(text);
+      return HeartbeatInput.of(v);
+    } catch (VisibilityException e) {
+      return new HeartbeatInput.Unparseable(text, e.getMessage());
+    }
+  }
+
+  /**
+   * A feed that streams {@code events.jsonl} from {@code start} through the validator; a malformed
+   * line is a missing value and the warning {@code event_line_malformed} (H13).
+   */
+  public Feed feed(ScanStart start) {
+    return new Feed(start);
+  }
+
+  /** A streaming feed over the events log; {@link #scanResult()} is known after feeding. */
+  public final class Feed implements EnvelopeFeed {
+    private final ScanStart start;
+    private Optional<ScanResult> result = Optional.empty();
+
+    Feed(ScanStart start) {
+      this.start = start;
+    }
+
+    @Override
+    public void feed(SequenceValidator validator, SequenceValidator.Batch batch, Consumer<ReasonCode> warnings) {
+      if (!Files.exists(eventsFile)) {
+        throw new VisibilityException(ErrorCode.FILE_NOT_FOUND, "no events log").withFile(eventsFile.toString());
+      }
+      ScanResult r =
+          source.scan(
+              eventsFile,
+              start,
+              (lineNumber, kind, buf, off, len) -> {
+                if (kind == LineKind.EVENT) {
+                  batch.event(lineNumber);
+                } else {
+                  batch.event(SequenceValues.MISSING);
+                }
+              });
+      if (r.malformed() > 0) {
+        warnings.accept(ReasonCode.EVENT_LINE_MALFORMED);
+      }
+      batch.snapshot(r.newlineCount());
+      result = Optional.of(r);
+    }
+
+    @Override
+    public long cursorOffsetAfter() {
+      return result.map(ScanResult::newlineCount).orElse(start.lineOffset());
+    }
+
+    @Override
+    public FailureCode failureCode() {
+      return FailureCode.EVENTS_UNAVAILABLE;
+    }
+
+    /** The scan's outcome (newline count, byte offset), once fed. */
+    public Optional<ScanResult> scanResult() {
+      return result;
+    }
+  }
+}

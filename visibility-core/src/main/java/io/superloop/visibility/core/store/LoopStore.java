@@ -1,0 +1,204 @@
+package io.superloop.visibility.core.store;
+
+import io.superloop.visibility.api.ReasonCode;
+import io.superloop.visibility.api.audit.AuditCodecs;
+import io.superloop.visibility.api.audit.ControlInvocation;
+import io.superloop.visibility.api.audit.InFlightRow;
+import io.superloop.visibility.api.envelope.CursorState;
+import io.superloop.visibility.api.envelope.EnvelopeCodecs;
+import io.superloop.visibility.api.health.HealthCodecs;
+import io.superloop.visibility.api.heartbeat.HeartbeatCodecs;
+import io.superloop.visibility.api.json.Json;
+import io.superloop.visibility.api.json.JsonValue;
+import io.superloop.visibility.api.reconcile.AlertDispatchState;
+import io.superloop.visibility.api.reconcile.AlertRow;
+import io.superloop.visibility.api.reconcile.EscalationRow;
+import io.superloop.visibility.api.reconcile.ReconcileCodecs;
+import io.superloop.visibility.api.reconcile.ReconcileRow;
+import io.superloop.visibility.api.sequence.SequenceCodecs;
+import io.superloop.visibility.api.sequence.SequenceState;
+import io.superloop.visibility.api.json.JsonCodec;
+import io.superloop.visibility.core.reconcile.ArtifactPaths;
+import io.superloop.visibility.core.reconcile.StepResult;
+import io.superloop.visibility.core.status.ImmutableStatusInputs;
+import io.superloop.visibility.core.status.StatusInputs;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The visibility files of one loop: loading the previous states before a reconcile step, persisting
+ * what the step produced in the reference's order (contract 1.14), and reading back what the status
+ * surface needs. Hold {@link LoopLayout#lock()} around one load-step-persist cycle (H4).
+ */
+public final class LoopStore {
+  private final LoopLayout layout;
+  private final Durability durability;
+
+  /** A store over {@code layout}, appending with {@code durability}. */
+  public LoopStore(LoopLayout layout, Durability durability) {
+    this.layout = layout;
+    this.durability = durability;
+  }
+
+  /** A store with the default durability ({@link Durability#FSYNC_PER_RECORD}). */
+  public static LoopStore of(LoopLayout layout) {
+    return new LoopStore(layout, Durability.FSYNC_PER_RECORD);
+  }
+
+  /** The layout. */
+  public LoopLayout layout() {
+    return layout;
+  }
+
+  /** The file names escalation rows carry (absolute paths, as the reference writes them). */
+  public ArtifactPaths artifactPaths() {
+    return new ArtifactPaths(
+        abs(LoopArtifact.STATE),
+        abs(LoopArtifact.CURSOR),
+        abs(LoopArtifact.HEALTH),
+        abs(LoopArtifact.SEQUENCE_STATE),
+        abs(LoopArtifact.SEQUENCE_TELEMETRY));
+  }
+
+  private String abs(LoopArtifact a) {
+    return layout.path(a).toAbsolutePath().toString();
+  }
+
+  /**
+   * Reads the previous states; an unreadable one is renamed aside and reported (H2).
+   */
+  public PreviousStates loadPrevious() {
+    List<Path> quarantined = new ArrayList<>();
+    var sequence = read(LoopArtifact.SEQUENCE_STATE, SequenceCodecs.STATE, quarantined);
+    var heartbeat = read(LoopArtifact.HEARTBEAT_STATE, HeartbeatCodecs.STATE, quarantined);
+    var health = read(LoopArtifact.HEALTH, HealthCodecs.HEALTH, quarantined);
+    var transport = read(LoopArtifact.TRANSPORT_HEALTH, HealthCodecs.TRANSPORT_HEALTH, quarantined);
+    var cursor = read(LoopArtifact.CURSOR, EnvelopeCodecs.CURSOR_STATE, quarantined);
+    List<ReasonCode> warnings =
+        quarantined.isEmpty() ? List.of() : List.of(ReasonCode.PREVIOUS_STATE_UNREADABLE);
+    return new PreviousStates(sequence, heartbeat, health, transport, cursor, warnings, quarantined);
+  }
+
+  private <T> Optional<T> read(LoopArtifact artifact, JsonCodec<T> codec, List<Path> quarantined) {
+    StateRead<T> r = layout.stateFile(artifact, codec).readQuarantining();
+    if (r instanceof StateRead.Unreadable<T> u) {
+      quarantined.add(u.movedTo().orElse(u.file()));
+    }
+    return r.toOptional();
+  }
+
+  /**
+   * Persists a step's result: cursor, transport health, heartbeat state and row, sequence state and
+   * row, health, the Phase 7 parts of an existing {@code state.json}, escalations, reconcile row.
+   *
+   * @param result the step's result
+   * @param cursor the new cursor, if the step moved it
+   */
+  public void persist(StepResult result, Optional<CursorState> cursor) {
+    cursor.ifPresent(c -> layout.stateFile(LoopArtifact.CURSOR, EnvelopeCodecs.CURSOR_STATE).write(c));
+    layout.stateFile(LoopArtifact.TRANSPORT_HEALTH, HealthCodecs.TRANSPORT_HEALTH).write(result.transportHealth());
+    if (result.heartbeat().stateWritten()) {
+      result.heartbeat().state().ifPresent(
+          s -> layout.stateFile(LoopArtifact.HEARTBEAT_STATE, HeartbeatCodecs.STATE).write(s));
+    }
+    result.heartbeat().observation().ifPresent(
+        row -> append(LoopArtifact.HEARTBEAT_TELEMETRY, HeartbeatCodecs.OBSERVATION, row));
+    result.sequenceState().ifPresent(
+        s -> layout.stateFile(LoopArtifact.SEQUENCE_STATE, SequenceCodecs.STATE).write(s));
+    result.sequenceRow().ifPresent(
+        row -> append(LoopArtifact.SEQUENCE_TELEMETRY, SequenceCodecs.OBSERVATION, row));
+    layout.stateFile(LoopArtifact.HEALTH, HealthCodecs.HEALTH).write(result.health());
+    mergeState(result);
+    for (EscalationRow e : result.escalations()) {
+      append(LoopArtifact.ESCALATIONS, ReconcileCodecs.ESCALATION, e);
+    }
+    append(LoopArtifact.RECONCILE_TELEMETRY, ReconcileCodecs.RECONCILE_ROW, result.reconcileRow());
+  }
+
+  /** Contract 1.11: merge health, trace.reconcileTraceId and sequence into an existing state.json. */
+  private void mergeState(StepResult result) {
+    StateFile<JsonValue> file = layout.stateFile(LoopArtifact.STATE, Json.RAW);
+    Optional<JsonValue> existing = file.read().toOptional();
+    if (existing.isEmpty() || !(existing.get() instanceof JsonValue.JsonObject obj)) {
+      return; // state.json belongs to the projection; never created or repaired here
+    }
+    Map<String, JsonValue> m = new LinkedHashMap<>(obj.members());
+    m.put("health", Json.parse(HealthCodecs.HEALTH.encode(result.health())));
+    Map<String, JsonValue> trace = new LinkedHashMap<>();
+    if (m.get("trace") instanceof JsonValue.JsonObject t) {
+      trace.putAll(t.members());
+    }
+    result.health().traceId().ifPresent(id -> trace.put("reconcileTraceId", JsonValue.of(id.value())));
+    m.put("trace", JsonValue.object(trace));
+    Optional<SequenceState> seq = result.sequenceState();
+    if (seq.isPresent()) {
+      m.put("sequence", Json.parse(SequenceCodecs.STATE.encode(seq.get())));
+    }
+    file.write(JsonValue.object(m));
+  }
+
+  private <T> void append(LoopArtifact artifact, JsonCodec<T> codec, T value) {
+    try (AppendLog<T> log = layout.openLog(artifact, codec, durability)) {
+      log.append(value);
+    }
+  }
+
+  /** Reads what the status surface needs: the state files and the last valid row of each log. */
+  public StatusInputs readStatusInputs() {
+    ImmutableStatusInputs.Builder b =
+        StatusInputs.builder()
+            .heartbeatState(state(LoopArtifact.HEARTBEAT_STATE, HeartbeatCodecs.STATE))
+            .lastHeartbeatRow(last(LoopArtifact.HEARTBEAT_TELEMETRY, HeartbeatCodecs.OBSERVATION))
+            .sequenceState(state(LoopArtifact.SEQUENCE_STATE, SequenceCodecs.STATE))
+            .lastSequenceRow(last(LoopArtifact.SEQUENCE_TELEMETRY, SequenceCodecs.OBSERVATION))
+            .lastIntent(last(LoopArtifact.INTENTS, AuditCodecs.INTENT_ROW))
+            .lastControlRow(last(LoopArtifact.CONTROL_TELEMETRY, AuditCodecs.CONTROL_ROW))
+            .reconcileTraceId(
+                last(LoopArtifact.RECONCILE_TELEMETRY, ReconcileCodecs.RECONCILE_ROW).flatMap(ReconcileRow::traceId));
+    Optional<ControlInvocation> invocation = last(LoopArtifact.CONTROL_INVOCATIONS, AuditCodecs.INVOCATION);
+    b.lastInvocation(invocation);
+    Optional<AlertRow> alert = last(LoopArtifact.ALERTS_TELEMETRY, ReconcileCodecs.ALERT_ROW);
+    b.alertRowTraceId(alert.map(AlertRow::traceId)).alertRowTimestamp(alert.map(AlertRow::timestamp));
+    Optional<AlertDispatchState> dispatch = state(LoopArtifact.ALERT_DISPATCH_STATE, ReconcileCodecs.ALERT_DISPATCH_STATE);
+    b.dispatchTraceId(dispatch.flatMap(AlertDispatchState::traceId))
+        .dispatchUpdatedAt(dispatch.map(AlertDispatchState::updatedAt));
+    Optional<InFlightRow> started = last(LoopArtifact.CONTROL_INVOCATIONS_INFLIGHT, AuditCodecs.IN_FLIGHT_ROW);
+    b.lastStarted(started);
+    if (started.isPresent()) {
+      b.lastStartedCompleted(completed(started.get(), invocation));
+    }
+    return b.build();
+  }
+
+  /** Whether an invocation row with the started row's idempotency key exists (H5). */
+  private boolean completed(InFlightRow started, Optional<ControlInvocation> last) {
+    if (last.isPresent() && last.get().idempotencyKey().equals(started.idempotencyKey())) {
+      return true;
+    }
+    Path file = layout.path(LoopArtifact.CONTROL_INVOCATIONS);
+    try (JsonlReader<ControlInvocation> r = JsonlReader.open(file, AuditCodecs.INVOCATION)) {
+      while (r.hasNext()) {
+        if (r.next().value().idempotencyKey().equals(started.idempotencyKey())) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private <T> Optional<T> state(LoopArtifact artifact, JsonCodec<T> codec) {
+    StateRead<T> r = layout.stateFile(artifact, codec).read();
+    if (r instanceof StateRead.Unreadable<T> u) {
+      throw u.cause().withFile(u.file().toString());
+    }
+    return r.toOptional();
+  }
+
+  private <T> Optional<T> last(LoopArtifact artifact, JsonCodec<T> codec) {
+    return TailReader.last(layout.path(artifact), codec).value();
+  }
+}
