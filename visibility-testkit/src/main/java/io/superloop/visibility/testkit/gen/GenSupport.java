@@ -1,0 +1,45 @@
+package io.superloop.visibility.testkit.gen;
+
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/** Package-private helpers of {@link Gen}. */
+final class GenSupport {
+  static final Shrinkable<Boolean> FALSE = Shrinkable.of(false);
+  static final Shrinkable<Boolean> TRUE = Shrinkable.of(true, () -> Stream.of(FALSE));
+
+  private GenSupport() {}
+
+  /** The tree of {@code f} regenerated from a fixed seed for each value of {@code outer}. */
+  static <T, R> Shrinkable<R> bind(
+      Shrinkable<T> outer, Function<? super T, ? extends Gen<R>> f, long seed, int size) {
+    Shrinkable<R> inner = f.apply(outer.value()).generate(GenContext.of(seed, size));
+    return Shrinkable.of(
+        inner.value(),
+        () ->
+            Stream.concat(
+                outer.shrinks().flatMap(o -> tryBind(o, f, seed, size)), inner.shrinks()));
+  }
+
+  private static <T, R> Stream<Shrinkable<R>> tryBind(
+      Shrinkable<T> outer, Function<? super T, ? extends Gen<R>> f, long seed, int size) {
+    try {
+      return Stream.of(bind(outer, f, seed, size));
+    } catch (GenerationException e) {
+      // The inner generator cannot produce a value for this smaller outer value: skip the candidate.
+      return Stream.empty();
+    }
+  }
+
+  /** A generator of a subtype seen as a generator of the supertype (generators only produce). */
+  @SuppressWarnings("unchecked")
+  static <T> Gen<T> widen(Gen<? extends T> gen) {
+    return (Gen<T>) gen;
+  }
+
+  /** An unchecked cast of a value whose type the caller knows. */
+  @SuppressWarnings({"unchecked", "TypeParameterUnusedInFormals"})
+  static <T> T cast(Object value) {
+    return (T) value;
+  }
+}
