@@ -234,7 +234,8 @@ public interface Gen<T> {
   }
 
   /**
-   * One of {@code values}, uniformly, shrinking toward earlier values.
+   * One of {@code values}, uniformly (without the edge bias of {@link #longs}), shrinking toward
+   * earlier values.
    *
    * @param values the choices, at least one
    * @param <T> the value type
@@ -250,7 +251,8 @@ public interface Gen<T> {
   }
 
   /**
-   * One of {@code values}, uniformly, shrinking toward earlier values.
+   * One of {@code values}, uniformly (without the edge bias of {@link #longs}), shrinking toward
+   * earlier values.
    *
    * @param values the choices, at least one
    * @param <T> the value type
@@ -261,7 +263,7 @@ public interface Gen<T> {
     if (copy.isEmpty()) {
       throw new IllegalArgumentException("elements: no values to choose from");
     }
-    return ints(0, copy.size() - 1).map(copy::get);
+    return GenSupport.choice(copy.size()).map(i -> copy.get(i.intValue()));
   }
 
   /**
@@ -281,7 +283,7 @@ public interface Gen<T> {
     if (copy.isEmpty()) {
       throw new IllegalArgumentException("oneOf: no generators to choose from");
     }
-    return ints(0, copy.size() - 1).flatMap(i -> GenSupport.widen(copy.get(i)));
+    return GenSupport.choice(copy.size()).flatMap(i -> GenSupport.widen(copy.get(i.intValue())));
   }
 
   /**
@@ -333,7 +335,7 @@ public interface Gen<T> {
       upper[i] = total;
     }
     long sum = total;
-    return longs(0, sum - 1)
+    return GenSupport.choice(sum)
         .flatMap(
             r -> {
               int i = 0;
@@ -367,7 +369,7 @@ public interface Gen<T> {
       throw new IllegalArgumentException("chars: empty alphabet");
     }
     String a = alphabet;
-    return ints(0, a.length() - 1).map(a::charAt);
+    return GenSupport.choice(a.length()).map(i -> a.charAt(i.intValue()));
   }
 
   /**
@@ -381,7 +383,7 @@ public interface Gen<T> {
     if (min > max) {
       throw new IllegalArgumentException("chars: min > max");
     }
-    return ints(0, max - min).map(i -> (char) (min + i));
+    return GenSupport.choice(max - min + 1L).map(i -> (char) (min + i));
   }
 
   /**

@@ -10,6 +10,11 @@ final class GenSupport {
 
   private GenSupport() {}
 
+  /** A uniform choice in {@code [0, n)} (no edge bias), shrinking toward 0. */
+  static Gen<Long> choice(long n) {
+    return ctx -> Shrinkable.towards(ctx.nextLong(0, n - 1), 0);
+  }
+
   /** The tree of {@code f} regenerated from a fixed seed for each value of {@code outer}. */
   static <T, R> Shrinkable<R> bind(
       Shrinkable<T> outer, Function<? super T, ? extends Gen<R>> f, long seed, int size) {
