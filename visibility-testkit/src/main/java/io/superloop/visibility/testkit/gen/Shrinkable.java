@@ -8,7 +8,6 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
@@ -244,11 +243,13 @@ public final class Shrinkable<T> {
     for (int k = excess; k > 0; k /= 2) {
       chunkSizes.add(k);
     }
-    return chunkSizes.stream()
-        .flatMap(
-            k ->
-                IntStream.iterate(0, start -> start + k <= n, start -> start + k)
-                    .mapToObj(start -> without(elements, start, k)));
+    return GenSupport.concatLazily(
+        chunkSizes.size(),
+        j -> {
+          int k = chunkSizes.get(j);
+          return Stream.iterate(0, start -> start + k <= n, start -> start + k)
+              .map(start -> without(elements, start, k));
+        });
   }
 
   private static <T> List<Shrinkable<T>> without(List<Shrinkable<T>> elements, int start, int count) {
@@ -259,17 +260,16 @@ public final class Shrinkable<T> {
   }
 
   private static <T> Stream<List<Shrinkable<T>>> elementShrinks(List<Shrinkable<T>> elements) {
-    return IntStream.range(0, elements.size())
-        .boxed()
-        .flatMap(
-            i ->
-                elements.get(i).shrinks()
-                    .map(
-                        s -> {
-                          List<Shrinkable<T>> out = new ArrayList<>(elements);
-                          out.set(i, s);
-                          return out;
-                        }));
+    return GenSupport.concatLazily(
+        elements.size(),
+        i ->
+            elements.get(i).shrinks()
+                .map(
+                    s -> {
+                      List<Shrinkable<T>> out = new ArrayList<>(elements);
+                      out.set(i, s);
+                      return out;
+                    }));
   }
 
   /** The value's {@code toString}. */

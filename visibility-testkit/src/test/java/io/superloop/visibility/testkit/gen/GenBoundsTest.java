@@ -25,7 +25,7 @@ class GenBoundsTest {
     for (int i = 0; i < DRAWS; i++) {
       Shrinkable<T> s = gen.generate(ctx);
       roots.add(s.value());
-      for (T v : Trees.values(s, i < 50 ? 4 : 1, 6)) {
+      for (T v : Trees.values(s, i < 30 ? 3 : 1, 5)) {
         assertTrue(ok.test(v), () -> "out of bounds: " + v);
       }
     }
