@@ -353,15 +353,21 @@ public final class Property<T> {
   }
 
   private static String callerName() {
-    String prefix = Property.class.getName();
     return StackWalker.getInstance()
         .walk(
             frames ->
                 frames
-                    .filter(f -> !f.getClassName().startsWith(prefix))
+                    .filter(f -> !isRunnerClass(f.getClassName()))
                     .findFirst()
                     .map(f -> simpleName(f.getClassName()) + "." + f.getMethodName())
                     .orElse("property"));
+  }
+
+  private static boolean isRunnerClass(String className) {
+    String p = Property.class.getName();
+    return className.equals(p)
+        || className.startsWith(p + "$")
+        || className.equals(PropertyResult.class.getName());
   }
 
   private static String simpleName(String className) {
