@@ -9,7 +9,6 @@ import java.util.function.Function;
 import java.util.function.IntFunction;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -411,7 +410,14 @@ public interface Gen<T> {
    */
   static Gen<String> strings(Gen<Character> chars, int minLength, int maxLength) {
     return listOf(chars, minLength, maxLength)
-        .map(cs -> cs.stream().map(String::valueOf).collect(Collectors.joining()));
+        .map(
+            cs -> {
+              StringBuilder sb = new StringBuilder(cs.size());
+              for (Character c : cs) {
+                sb.append(c.charValue());
+              }
+              return sb.toString();
+            });
   }
 
   /**

@@ -258,7 +258,8 @@ class GenBoundsTest {
   private static int depth(String t) {
     int d = 0;
     int max = 0;
-    for (char c : t.toCharArray()) {
+    for (int i = 0; i < t.length(); i++) {
+      char c = t.charAt(i);
       if (c == '(') {
         max = Math.max(max, ++d);
       } else if (c == ')') {
