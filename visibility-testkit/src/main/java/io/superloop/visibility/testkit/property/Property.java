@@ -1,0 +1,392 @@
+package io.superloop.visibility.testkit.property;
+
+import io.superloop.visibility.testkit.gen.Gen;
+import io.superloop.visibility.testkit.gen.GenContext;
+import io.superloop.visibility.testkit.gen.GenerationException;
+import io.superloop.visibility.testkit.gen.Shrinkable;
+import java.util.Iterator;
+import java.util.Objects;
+import java.util.OptionalLong;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A property over the values of a generator, and its runner. Usable from JUnit 5 or any other code:
+ *
+ * <pre>{@code
+ * Property.forAll(Gen.longs(0, 1_000_000_000L))
+ *     .named("parse(format(x)) == x")
+ *     .tries(500)
+ *     .check(x -> assertEquals(x, parse(format(x))));
+ * }</pre>
+ *
+ * <p>Each try draws a value and runs the body; the body fails by throwing anything (an {@link
+ * AssertionError} or any exception) or, for {@link #checkThat}, by returning {@code false}. On the
+ * first failure the value is shrunk greedily (at most {@link #maxShrinkSteps} candidate runs): the
+ * runner moves to the first candidate that still fails (with any failure) until none does. {@link
+ * #check} then throws an {@link AssertionError} naming the property, seed, try, the original and the
+ * shrunk counterexample, the failure, and the replay flag {@code -Dvisibility.property.seed=<seed>},
+ * with the original failure as its cause; {@link #run} returns a {@link PropertyResult} instead.
+ *
+ * <p>Defaults: tries from the system property {@value #TRIES_PROPERTY} (else {@value
+ * #DEFAULT_TRIES}); the seed from {@value #SEED_PROPERTY} if set, else a random one. Values set on
+ * the property itself ({@link #tries}, {@link #seed}) take precedence over the system properties.
+ * All tries of a run draw, in order, from one {@link GenContext} seeded with the run's seed, so the
+ * same seed replays the same values. A property object is immutable; the setters return copies.
+ *
+ * @param <T> the type of the values checked
+ */
+public final class Property<T> {
+  /** The system property giving the default number of tries. */
+  public static final String TRIES_PROPERTY = "visibility.property.tries";
+
+  /** The system property fixing the seed of every property that does not set its own. */
+  public static final String SEED_PROPERTY = "visibility.property.seed";
+
+  /** Tries per property when neither {@link #tries} nor {@value #TRIES_PROPERTY} is set. */
+  public static final int DEFAULT_TRIES = 1000;
+
+  /** The default bound on candidate runs while shrinking one counterexample. */
+  public static final int DEFAULT_MAX_SHRINK_STEPS = 10_000;
+
+  private final Gen<T> gen;
+  private final @Nullable String name;
+  private final int tries; // 0 = from the system property
+  private final boolean seeded;
+  private final long seed;
+  private final int size;
+  private final int maxShrinkSteps;
+
+  private Property(
+      Gen<T> gen,
+      @Nullable String name,
+      int tries,
+      boolean seeded,
+      long seed,
+      int size,
+      int maxShrinkSteps) {
+    this.gen = gen;
+    this.name = name;
+    this.tries = tries;
+    this.seeded = seeded;
+    this.seed = seed;
+    this.size = size;
+    this.maxShrinkSteps = maxShrinkSteps;
+  }
+
+  /**
+   * A property over the values of {@code gen}, with default settings.
+   *
+   * @param gen the generator of values
+   * @param <T> the value type
+   * @return the property
+   */
+  public static <T> Property<T> forAll(Gen<T> gen) {
+    return new Property<>(
+        Objects.requireNonNull(gen, "gen"),
+        null,
+        0,
+        false,
+        0L,
+        GenContext.DEFAULT_SIZE,
+        DEFAULT_MAX_SHRINK_STEPS);
+  }
+
+  /**
+   * This property with a name for reports (by default the calling class and method).
+   *
+   * @param name the name
+   * @return a copy with the name
+   */
+  public Property<T> named(String name) {
+    return new Property<>(
+        gen, Objects.requireNonNull(name, "name"), tries, seeded, seed, size, maxShrinkSteps);
+  }
+
+  /**
+   * This property with {@code tries} tries (overrides {@value #TRIES_PROPERTY}).
+   *
+   * @param tries the number of values to check, at least 1
+   * @return a copy with the number of tries
+   */
+  public Property<T> tries(int tries) {
+    if (tries < 1) {
+      throw new IllegalArgumentException("tries must be >= 1, got " + tries);
+    }
+    return new Property<>(gen, name, tries, seeded, seed, size, maxShrinkSteps);
+  }
+
+  /**
+   * This property with a fixed seed (overrides {@value #SEED_PROPERTY}).
+   *
+   * @param seed the seed
+   * @return a copy with the seed
+   */
+  public Property<T> seed(long seed) {
+    return new Property<>(gen, name, tries, true, seed, size, maxShrinkSteps);
+  }
+
+  /**
+   * This property with the generator size hint {@code size} (default {@link
+   * GenContext#DEFAULT_SIZE}).
+   *
+   * @param size the size hint, at least 0
+   * @return a copy with the size hint
+   */
+  public Property<T> size(int size) {
+    if (size < 0) {
+      throw new IllegalArgumentException("size must be >= 0, got " + size);
+    }
+    return new Property<>(gen, name, tries, seeded, seed, size, maxShrinkSteps);
+  }
+
+  /**
+   * This property with at most {@code maxShrinkSteps} candidate runs while shrinking (0 disables
+   * shrinking).
+   *
+   * @param maxShrinkSteps the bound, at least 0
+   * @return a copy with the bound
+   */
+  public Property<T> maxShrinkSteps(int maxShrinkSteps) {
+    if (maxShrinkSteps < 0) {
+      throw new IllegalArgumentException("maxShrinkSteps must be >= 0, got " + maxShrinkSteps);
+    }
+    return new Property<>(gen, name, tries, seeded, seed, size, maxShrinkSteps);
+  }
+
+  /**
+   * Runs {@code body} for every try; it fails by throwing.
+   *
+   * @param body the check of one value
+   * @throws AssertionError describing the shrunk counterexample if some value fails
+   * @throws GenerationException if the generator cannot produce a value (the message names the seed)
+   */
+  public void check(Body<? super T> body) {
+    run(body).assertPassed();
+  }
+
+  /**
+   * Runs {@code condition} for every try; it fails by returning {@code false} or throwing.
+   *
+   * @param condition the condition every value must meet
+   * @throws AssertionError describing the shrunk counterexample if some value fails
+   * @throws GenerationException if the generator cannot produce a value (the message names the seed)
+   */
+  public void checkThat(Predicate<? super T> condition) {
+    runThat(condition).assertPassed();
+  }
+
+  /**
+   * Like {@link #checkThat} but returns the result instead of throwing on a failing value.
+   *
+   * @param condition the condition every value must meet
+   * @return the outcome
+   * @throws GenerationException if the generator cannot produce a value (the message names the seed)
+   */
+  public PropertyResult<T> runThat(Predicate<? super T> condition) {
+    Objects.requireNonNull(condition, "condition");
+    return run(
+        v -> {
+          if (!condition.test(v)) {
+            throw new AssertionError("condition returned false");
+          }
+        });
+  }
+
+  /**
+   * Like {@link #check} but returns the result instead of throwing on a failing value.
+   *
+   * @param body the check of one value
+   * @return the outcome
+   * @throws GenerationException if the generator cannot produce a value (the message names the seed)
+   */
+  public PropertyResult<T> run(Body<? super T> body) {
+    Objects.requireNonNull(body, "body");
+    String propertyName = name != null ? name : callerName();
+    long runSeed = seeded ? seed : configuredSeed().orElseGet(() -> ThreadLocalRandom.current().nextLong());
+    int runTries = tries > 0 ? tries : defaultTries();
+    GenContext ctx = GenContext.of(runSeed, size);
+    for (int i = 1; i <= runTries; i++) {
+      Shrinkable<T> drawn;
+      try {
+        drawn = gen.generate(ctx);
+      } catch (GenerationException e) {
+        throw new GenerationException(
+            "Property '"
+                + propertyName
+                + "': the generator failed on try "
+                + i
+                + " (seed "
+                + runSeed
+                + "): "
+                + e.getMessage()
+                + "\n  replay: -D"
+                + SEED_PROPERTY
+                + "="
+                + runSeed,
+            e);
+      }
+      Throwable failure = evaluate(body, drawn.value());
+      if (failure != null) {
+        return shrink(propertyName, runSeed, runTries, i, drawn, failure, body);
+      }
+    }
+    return new PropertyResult<>(propertyName, runSeed, size, runTries, runTries, null);
+  }
+
+  private PropertyResult<T> shrink(
+      String propertyName,
+      long runSeed,
+      int runTries,
+      int tryNumber,
+      Shrinkable<T> original,
+      Throwable originalFailure,
+      Body<? super T> body) {
+    Shrinkable<T> current = original;
+    Throwable currentFailure = originalFailure;
+    int steps = 0;
+    int taken = 0;
+    boolean limitReached = false;
+    @Nullable RuntimeException shrinkError = null;
+    search:
+    while (true) {
+      try {
+        Iterator<Shrinkable<T>> candidates = current.shrinks().iterator();
+        while (candidates.hasNext()) {
+          if (steps >= maxShrinkSteps) {
+            limitReached = true;
+            break search;
+          }
+          Shrinkable<T> candidate = candidates.next();
+          steps++;
+          Throwable f = evaluate(body, candidate.value());
+          if (f != null) {
+            current = candidate;
+            currentFailure = f;
+            taken++;
+            continue search;
+          }
+        }
+      } catch (RuntimeException e) {
+        // Computing candidates failed (for example a mapping function threw): keep what we have.
+        shrinkError = e;
+      }
+      break;
+    }
+    Counterexample<T> ce =
+        new Counterexample<>(
+            tryNumber,
+            original.value(),
+            originalFailure,
+            current.value(),
+            currentFailure,
+            steps,
+            taken,
+            limitReached);
+    PropertyResult<T> result =
+        new PropertyResult<>(propertyName, runSeed, size, runTries, tryNumber, ce);
+    if (shrinkError != null) {
+      result.noteShrinkError(shrinkError);
+    }
+    return result;
+  }
+
+  private static <T> @Nullable Throwable evaluate(Body<? super T> body, T value) {
+    try {
+      body.accept(value);
+      return null;
+    } catch (VirtualMachineError e) {
+      if (e instanceof StackOverflowError) {
+        return e;
+      }
+      throw e;
+    } catch (Throwable t) {
+      if (t instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      return t;
+    }
+  }
+
+  /**
+   * The number of tries of properties that do not set their own: the system property {@value
+   * #TRIES_PROPERTY}, else {@value #DEFAULT_TRIES}.
+   *
+   * @return the default number of tries
+   * @throws IllegalArgumentException if the system property is not a positive integer
+   */
+  public static int defaultTries() {
+    String raw = System.getProperty(TRIES_PROPERTY);
+    if (raw == null || raw.isBlank()) {
+      return DEFAULT_TRIES;
+    }
+    try {
+      int n = Integer.parseInt(raw.trim());
+      if (n >= 1) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException(
+        "-D" + TRIES_PROPERTY + " must be a positive integer, got '" + raw + "'");
+  }
+
+  /**
+   * The seed fixed by the system property {@value #SEED_PROPERTY}, if set.
+   *
+   * @return the seed, or empty for a random seed per run
+   * @throws IllegalArgumentException if the system property is not a decimal {@code long}
+   */
+  public static OptionalLong configuredSeed() {
+    String raw = System.getProperty(SEED_PROPERTY);
+    if (raw == null || raw.isBlank()) {
+      return OptionalLong.empty();
+    }
+    try {
+      return OptionalLong.of(Long.parseLong(raw.trim()));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          "-D" + SEED_PROPERTY + " must be a decimal long, got '" + raw + "'", e);
+    }
+  }
+
+  private static String callerName() {
+    return StackWalker.getInstance()
+        .walk(
+            frames ->
+                frames
+                    .filter(f -> !isRunnerClass(f.getClassName()))
+                    .findFirst()
+                    .map(f -> simpleName(f.getClassName()) + "." + f.getMethodName())
+                    .orElse("property"));
+  }
+
+  private static boolean isRunnerClass(String className) {
+    String p = Property.class.getName();
+    return className.equals(p)
+        || className.startsWith(p + "$")
+        || className.equals(PropertyResult.class.getName());
+  }
+
+  private static String simpleName(String className) {
+    return className.substring(className.lastIndexOf('.') + 1);
+  }
+
+  /**
+   * The check of one value: it fails by throwing anything.
+   *
+   * @param <T> the value type
+   */
+  @FunctionalInterface
+  public interface Body<T> {
+    /**
+     * Checks {@code value}.
+     *
+     * @param value the generated value
+     * @throws Throwable any failure (an {@link AssertionError}, an exception)
+     */
+    void accept(T value) throws Throwable;
+  }
+}
