@@ -184,8 +184,8 @@ public final class Json {
     }
     int nl = msg.indexOf('\n');
     String first = nl >= 0 ? msg.substring(0, nl) : msg;
-    return (VisibilityException)
-        VisibilityException.at(code, path, first).initCause(e);
+    // the cause goes through the constructor: initCause would throw, the cause being set (null)
+    return new VisibilityException(code, first, e).withPath(path);
   }
 
   /** The codec of raw {@link JsonValue}s. */
