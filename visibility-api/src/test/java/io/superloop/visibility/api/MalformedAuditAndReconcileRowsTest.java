@@ -68,18 +68,18 @@ class MalformedAuditAndReconcileRowsTest {
   /** A text mutation: truncate, delete, insert or replace at a random place. */
   private static String mutateText(String s, Random rnd) {
     int at = rnd.nextInt(s.length() + 1);
-    switch (rnd.nextInt(4)) {
-      case 0:
-        return s.substring(0, Math.min(at, s.length() - 1));
-      case 1:
+    return switch (rnd.nextInt(4)) {
+      case 0 -> s.substring(0, Math.min(at, s.length() - 1));
+      case 1 -> {
         int end = Math.min(s.length(), at + 1 + rnd.nextInt(8));
-        return s.substring(0, Math.min(at, end)) + s.substring(end);
-      case 2:
-        return s.substring(0, at) + TOKENS[rnd.nextInt(TOKENS.length)] + s.substring(at);
-      default:
+        yield s.substring(0, Math.min(at, end)) + s.substring(end);
+      }
+      case 2 -> s.substring(0, at) + TOKENS[rnd.nextInt(TOKENS.length)] + s.substring(at);
+      default -> {
         int to = Math.min(s.length(), at + 1);
-        return s.substring(0, Math.min(at, to)) + TOKENS[rnd.nextInt(TOKENS.length)] + s.substring(to);
-    }
+        yield s.substring(0, Math.min(at, to)) + TOKENS[rnd.nextInt(TOKENS.length)] + s.substring(to);
+      }
+    };
   }
 
   /** A structural mutation: one member at any depth removed, or its value replaced. */
