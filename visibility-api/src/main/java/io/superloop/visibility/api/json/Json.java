@@ -184,7 +184,7 @@ public final class Json {
     }
     int nl = msg.indexOf('\n');
     String first = nl >= 0 ? msg.substring(0, nl) : msg;
-    // the cause goes through the constructor: initCause would throw, the cause being set (null)
+    // the cause must be given to the constructor: Throwable.initCause fails once a (null) cause is set
     return new VisibilityException(code, first, e).withPath(path);
   }
 
