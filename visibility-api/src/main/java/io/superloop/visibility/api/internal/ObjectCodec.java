@@ -243,7 +243,7 @@ public final class ObjectCodec<T, B> implements JsonCodec<T> {
       String name = e.getKey();
       if (done.contains(name)
           || byName.containsKey(name)
-          || "schemaVersion".equals(name) && schemaVersion != null) {
+          || ("schemaVersion".equals(name) && schemaVersion != null)) {
         continue;
       }
       g.writeName(name);

@@ -169,16 +169,12 @@ public final class ReconcileCodecs {
           }
           String text = Json.DEFAULT.encode(Values.RAW, row);
           try {
-            switch (c.value()) {
-              case "ordering_drift_detected":
-              case "ordering_drift_recovered":
-                return REREAD.decode(ORDERING_DRIFT_ESCALATION, text);
-              case "health_degraded":
-              case "health_critical":
-                return REREAD.decode(HEALTH_ESCALATION, text);
-              default:
-                return REREAD.decode(OTHER_ESCALATION, text);
-            }
+            return switch (c.value()) {
+              case "ordering_drift_detected", "ordering_drift_recovered" ->
+                  REREAD.decode(ORDERING_DRIFT_ESCALATION, text);
+              case "health_degraded", "health_critical" -> REREAD.decode(HEALTH_ESCALATION, text);
+              default -> REREAD.decode(OTHER_ESCALATION, text);
+            };
           } catch (VisibilityException e) {
             throw e.withPath(objectPath + e.path().orElse(""));
           }
