@@ -60,9 +60,11 @@ public final class AppendLog<T> implements Closeable {
       ops.createDirectories(dir);
       w = ops.open(file, FileOps.Mode.APPEND);
       r = ops.open(file, FileOps.Mode.READ);
-      // the file may have just been created: make its directory entry durable before any
-      // record in it is acknowledged
-      ops.forceDirectory(dir);
+      if (durability != Durability.NONE) {
+        // the file may have just been created: make its directory entry durable before any
+        // record in it is acknowledged
+        ops.forceDirectory(dir);
+      }
     } catch (IOException e) {
       closeQuietly(w);
       closeQuietly(r);
