@@ -1,5 +1,8 @@
 package io.superloop.visibility.api.reconcile;
 
+import io.superloop.visibility.api.health.FailureCode;
+import io.superloop.visibility.api.health.HealthStatus;
+import io.superloop.visibility.api.health.IngestStatus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -88,7 +91,7 @@ class ReconcileCodecsTest {
             .durationSeconds(1)
             .transportFailureStreak(0)
             .sequenceStatus(ReconcileSequenceStatus.OK)
-            .healthStatus(HealthLevel.HEALTHY)
+            .healthStatus(HealthStatus.HEALTHY)
             .build();
     assertEquals(RECONCILE_ROWS.get(0).json(), ReconcileCodecs.RECONCILE_ROW.encode(ok));
 
@@ -104,7 +107,7 @@ class ReconcileCodecsTest {
             .withDurationSeconds(0)
             .withSequenceStatus(ReconcileSequenceStatus.ORDERING_DRIFT_DETECTED)
             .withSequenceReasonCode(ReasonCode.ORDERING_DRIFT_DETECTED)
-            .withHealthStatus(HealthLevel.DEGRADED)
+            .withHealthStatus(HealthStatus.DEGRADED)
             .withHealthReasonCodes(ReasonCode.ORDERING_DRIFT_DETECTED)
             .withWarnings(ReasonCode.EVENT_LINE_MALFORMED, ReasonCode.PREVIOUS_STATE_UNREADABLE);
     assertEquals(RECONCILE_ROWS.get(1).json(), ReconcileCodecs.RECONCILE_ROW.encode(drift));
@@ -126,7 +129,7 @@ class ReconcileCodecsTest {
   void reconcileRowRules() {
     String base = RECONCILE_ROWS.get(2).json();
     ReconcileRow failed = ReconcileCodecs.RECONCILE_ROW.decode(base);
-    assertSame(IngestFailureCode.SERVICE_REQUEST_FAILED, failed.failureCode().orElseThrow());
+    assertSame(FailureCode.SERVICE_REQUEST_FAILED, failed.failureCode().orElseThrow());
     assertSame(ReconcileSequenceStatus.SKIPPED_INGEST_FAILED, failed.sequenceStatus());
     String newerCode = base.replace("service_request_failed", "service_timeout");
     assertEquals(newerCode, ReconcileCodecs.RECONCILE_ROW.encode(ReconcileCodecs.RECONCILE_ROW.decode(newerCode)));
@@ -159,8 +162,8 @@ class ReconcileCodecsTest {
     assertTrue(degraded.failureCode().isEmpty());
     assertEquals(List.of(ReasonCode.RUNTIME_HEARTBEAT_STALE), degraded.reasonCodes());
     HealthEscalation critical = assertInstanceOf(HealthEscalation.class, rows.get(5));
-    assertEquals(Optional.of(IngestFailureCode.SERVICE_REQUEST_FAILED), critical.failureCode());
-    assertSame(HealthLevel.CRITICAL, critical.healthStatus());
+    assertEquals(Optional.of(FailureCode.SERVICE_REQUEST_FAILED), critical.failureCode());
+    assertSame(HealthStatus.CRITICAL, critical.healthStatus());
     OtherEscalation profile = assertInstanceOf(OtherEscalation.class, rows.get(6));
     assertEquals(List.of("stateFile", "driftStateFile", "driftHistoryFile", "reasonCode", "drift"),
         List.copyOf(profile.unknownFields().keySet()));
@@ -204,7 +207,7 @@ class ReconcileCodecsTest {
             .stateFile(OPS + "state.json")
             .cursorFile(OPS + "cursor.json")
             .healthFile(OPS + "health.json")
-            .healthStatus(HealthLevel.DEGRADED)
+            .healthStatus(HealthStatus.DEGRADED)
             .addReasonCodes(ReasonCode.RUNTIME_HEARTBEAT_STALE)
             .reasons((JsonValue.JsonArray) Json.parse(
                 "[{\"code\":\"runtime_heartbeat_stale\",\"severity\":\"degraded\",\"metric\":\"heartbeatLagSeconds\",\"observed\":\"150\",\"threshold\":\"120\"}]"))
