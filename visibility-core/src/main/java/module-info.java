@@ -18,4 +18,5 @@ module io.superloop.visibility.core {
   exports io.superloop.visibility.core.status;
   exports io.superloop.visibility.core.reconcile;
   exports io.superloop.visibility.core.store;
+  exports io.superloop.visibility.core.plane;
 }

@@ -1,42 +1,35 @@
 package io.superloop.visibility.testkit.conformance;
 
 import io.superloop.visibility.api.ErrorCode;
-import io.superloop.visibility.api.TraceId;
-import io.superloop.visibility.api.Transport;
 import io.superloop.visibility.api.VisibilityException;
-import io.superloop.visibility.api.envelope.CursorState;
-import io.superloop.visibility.api.envelope.ImmutableCursorState;
+import io.superloop.visibility.api.envelope.EnvelopeCodecs;
+import io.superloop.visibility.api.envelope.EnvelopeSource;
+import io.superloop.visibility.api.envelope.EventsAnswer;
+import io.superloop.visibility.api.envelope.EventsCursor;
+import io.superloop.visibility.api.envelope.SnapshotEnvelope;
 import io.superloop.visibility.api.health.HealthThresholds;
 import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.json.JsonValue;
 import io.superloop.visibility.api.status.StatusCodecs;
 import io.superloop.visibility.api.status.VisibilitySummary;
-import io.superloop.visibility.core.heartbeat.HeartbeatInput;
-import io.superloop.visibility.core.reconcile.EnvelopeFeed;
-import io.superloop.visibility.core.reconcile.Ingest;
-import io.superloop.visibility.core.reconcile.ReconcileStep;
+import io.superloop.visibility.core.plane.StepOptions;
+import io.superloop.visibility.core.plane.VisibilityPlane;
 import io.superloop.visibility.core.reconcile.StepInput;
-import io.superloop.visibility.core.reconcile.StepResult;
+import io.superloop.visibility.core.rules.TimestampSyntax;
 import io.superloop.visibility.core.rules.VisibilityRules;
-import io.superloop.visibility.core.source.LocalRuntime;
-import io.superloop.visibility.core.source.ScanResult;
-import io.superloop.visibility.core.source.ScanStart;
-import io.superloop.visibility.core.status.StatusProjector;
+import io.superloop.visibility.core.source.SpriteServiceIngest;
 import io.superloop.visibility.core.store.LoopArtifact;
 import io.superloop.visibility.core.store.LoopLayout;
-import io.superloop.visibility.core.store.LoopLock;
-import io.superloop.visibility.core.store.LoopStore;
-import io.superloop.visibility.core.store.PreviousStates;
 import io.superloop.visibility.core.time.Timestamps;
-import io.superloop.visibility.core.trace.TraceIds;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -45,14 +38,15 @@ import java.util.stream.Stream;
 
 /**
  * Runs one conformance case (the format of {@code shared/conformance/README.md}) as one reconcile
- * step and writes {@code sequence-state.json}, {@code heartbeat.json} (when the loop holds one),
- * {@code health.json} and {@code visibility.json} to the output directory.
+ * step through {@link VisibilityPlane} and writes {@code sequence-state.json}, {@code heartbeat.json}
+ * (when the loop holds one), {@code health.json} and {@code visibility.json} to the output directory.
  *
  * <p>The loop directory is {@code OUT/repo/.superloop/ops-manager/<loop>/}. When it does not exist,
  * the case's {@code previous/} is copied into it first (the case directory is never written); when it
  * exists, it is the previous state, so repeated runs accumulate telemetry. A case with {@code repo/}
  * uses the {@code local} transport and reads the runtime files in place; otherwise {@code
- * snapshot.json} and {@code events.ndjson} are the sprite_service answers.
+ * snapshot.json} is the {@code /ops/snapshot} answer and {@code events.ndjson} the {@code events}
+ * array of the {@code /ops/events} answer (its cursor: the last event's, else the snapshot's).
  */
 public final class CaseRunner {
   private final VisibilityRules rules;
@@ -62,135 +56,98 @@ public final class CaseRunner {
     this.rules = rules;
   }
 
-  /** What a run produced. */
-  public record Outcome(TraceId traceId, Transport transport, StepResult step, VisibilitySummary visibility) {}
-
   /**
    * Runs the case in {@code caseDir}, writing into {@code outDir}.
    *
+   * @return the step's reconciliation (trace, transport, records)
    * @throws VisibilityException with a reason code when the case is malformed or a file fails
    */
-  public Outcome run(Path caseDir, Path outDir) {
+  public VisibilityPlane.Reconciliation run(Path caseDir, Path outDir) {
     try {
       return doRun(caseDir, outDir);
     } catch (IOException e) {
       throw new VisibilityException(ErrorCode.IO_ERROR, "case " + caseDir + ": " + e.getMessage(), e);
+    } catch (UncheckedIOException e) {
+      throw new VisibilityException(ErrorCode.IO_ERROR, "case " + caseDir + ": " + e.getMessage(), e);
     }
   }
 
-  private Outcome doRun(Path caseDir, Path outDir) throws IOException {
+  private VisibilityPlane.Reconciliation doRun(Path caseDir, Path outDir) throws IOException {
     JsonValue.JsonObject config = object(Json.parse(read(caseDir.resolve("config.json"))), "config.json");
-    Instant now = Instant.ofEpochMilli(checkedTime(string(config, "now").orElseThrow(() -> missing("now"))));
+    String nowText =
+        string(config, "now")
+            .orElseThrow(() -> new VisibilityException(ErrorCode.MISSING_FIELD, "config.json requires \"now\""));
+    long nowMillis = Timestamps.parseEpochMillis(nowText, TimestampSyntax.RFC_3339);
+    if (nowMillis == Timestamps.INVALID) {
+      throw new VisibilityException(ErrorCode.INVALID_TIMESTAMP, "config.now is not a timestamp: " + nowText);
+    }
+    Instant now = Instant.ofEpochMilli(nowMillis);
     String loopId = string(config, "loopId").orElse("demo-loop");
-    boolean fromStart = config.get("fromStart").map(v -> v == JsonValue.JsonBoolean.TRUE).orElse(false);
-    TraceId trace =
-        TraceIds.resolve(string(config, "traceId"), Optional.empty(), rules.idStyle(), new SecureRandom());
+    StepOptions options =
+        new StepOptions(
+            string(config, "traceId"),
+            config.get("fromStart").map(v -> v == JsonValue.JsonBoolean.TRUE).orElse(false));
 
-    Path repo = outDir.resolve("repo");
-    LoopLayout layout = LoopLayout.of(repo, loopId);
+    LoopLayout layout = LoopLayout.of(outDir.resolve("repo"), loopId);
     if (!Files.isDirectory(layout.opsDir())) {
       Files.createDirectories(layout.opsDir());
       copyTree(caseDir.resolve("previous"), layout.opsDir());
     }
-    boolean local = Files.isDirectory(caseDir.resolve("repo"));
-    Transport transport = local ? Transport.LOCAL : Transport.SPRITE_SERVICE;
-    LoopStore store = LoopStore.of(layout);
+    Path runtimeDir = caseDir.resolve("repo").resolve(".superloop").resolve("loops").resolve(loopId);
+    VisibilityPlane plane =
+        VisibilityPlane.builder(layout)
+            .rules(rules)
+            .thresholds(thresholds(config))
+            .clock(Clock.fixed(now, ZoneOffset.UTC))
+            .runtimeDir(runtimeDir)
+            .build();
 
-    Outcome outcome;
-    try (LoopLock.Held held = layout.lock().acquire()) {
-      PreviousStates previous = store.loadPrevious();
-      long cursorBefore = fromStart ? 0 : previous.cursor().map(CursorState::eventLineOffset).orElse(0L);
-      Ingest ingest;
-      LocalRuntime.Feed localFeed = null;
-      ImmutableCursorState.Builder cursor = null;
-      if (local) {
-        Path runtimeDir = caseDir.resolve("repo").resolve(".superloop").resolve("loops").resolve(loopId);
-        LocalRuntime runtime = LocalRuntime.in(runtimeDir);
-        ScanStart start =
-            fromStart || previous.cursor().isEmpty()
-                ? ScanStart.FROM_START
-                : new ScanStart(previous.cursor().get().eventLineOffset(), previous.cursor().get().eventByteOffset());
-        localFeed = runtime.feed(start);
-        ingest = new Ingest.Succeeded(runtime.readHeartbeat(), localFeed, fromStart);
-      } else {
-        JsonValue snapshot = Json.parse(read(caseDir.resolve("snapshot.json")));
-        List<JsonValue> events = new ArrayList<>();
-        for (String line : read(caseDir.resolve("events.ndjson")).split("\n", -1)) {
-          if (!line.isEmpty()) {
-            events.add(Json.parse(line));
-          }
-        }
-        JsonValue.JsonObject cursorSource =
-            events.isEmpty() ? object(snapshot, "snapshot.json") : object(events.get(events.size() - 1), "event");
-        long offset = cursorField(cursorSource, "eventLineOffset");
-        long count = cursorField(cursorSource, "eventLineCount");
-        ingest =
-            new Ingest.Succeeded(
-                heartbeatOf(snapshot), EnvelopeFeed.ofEnvelopes(EnvelopeFeed.sequenceValueOf(snapshot), events, offset),
-                false);
-        cursor =
-            CursorState.builder()
-                .repoPath(repo.toAbsolutePath().toString())
-                .loopId(loopId)
-                .eventsFile(layout.cursorEventsFile())
-                .eventLineOffset(offset)
-                .eventLineCount(count)
-                .updatedAt(Timestamps.format(now));
-      }
-      StepInput input =
-          previous
-              .applyTo(StepInput.builder())
-              .loopId(loopId)
-              .traceId(trace)
-              .transport(transport)
-              .now(now)
-              .ingest(ingest)
-              .thresholds(thresholds(config))
-              .paths(store.artifactPaths())
-              .cursorOffsetBefore(cursorBefore)
-              .build();
-      StepResult result = new ReconcileStep(rules).run(input);
-      if (localFeed != null && localFeed.scanResult().isPresent()) {
-        ScanResult scan = localFeed.scanResult().get();
-        cursor =
-            CursorState.builder()
-                .repoPath(repo.toAbsolutePath().toString())
-                .loopId(loopId)
-                .eventsFile(layout.cursorEventsFile())
-                .eventLineOffset(scan.newlineCount())
-                .eventLineCount(scan.newlineCount())
-                .eventByteOffset(scan.endByteOffset())
-                .updatedAt(Timestamps.format(now));
-      }
-      store.persist(result, cursor == null ? Optional.empty() : Optional.of(cursor.build()));
-      VisibilitySummary visibility = new StatusProjector(rules).project(store.readStatusInputs());
-      outcome = new Outcome(trace, transport, result, visibility);
+    VisibilityPlane.Reconciliation r;
+    if (Files.isDirectory(caseDir.resolve("repo"))) {
+      r = plane.reconcileLocal(options);
+    } else {
+      r = plane.reconcile(spritePoll(caseDir, nowText), options);
     }
+    VisibilitySummary visibility = plane.status();
 
     Files.createDirectories(outDir);
     copyIfExists(layout.path(LoopArtifact.SEQUENCE_STATE), outDir.resolve("sequence-state.json"));
     copyIfExists(layout.path(LoopArtifact.HEARTBEAT_STATE), outDir.resolve("heartbeat.json"));
     copyIfExists(layout.path(LoopArtifact.HEALTH), outDir.resolve("health.json"));
     Files.writeString(
-        outDir.resolve("visibility.json"),
-        StatusCodecs.VISIBILITY.encodeLine(outcome.visibility()),
-        StandardCharsets.UTF_8);
-    return outcome;
+        outDir.resolve("visibility.json"), StatusCodecs.VISIBILITY.encodeLine(visibility), StandardCharsets.UTF_8);
+    return r;
   }
 
-  private static HeartbeatInput heartbeatOf(JsonValue snapshot) {
-    if (snapshot instanceof JsonValue.JsonObject o
-        && o.members().get("runtime") instanceof JsonValue.JsonObject runtime) {
-      JsonValue hb = runtime.members().get("heartbeat");
-      return hb == null ? HeartbeatInput.ABSENT : HeartbeatInput.of(hb);
+  private static SpriteServiceIngest.Poll spritePoll(Path caseDir, String now) throws IOException {
+    SnapshotEnvelope snapshot = EnvelopeCodecs.SNAPSHOT.decode(read(caseDir.resolve("snapshot.json")));
+    List<JsonValue> events = new ArrayList<>();
+    for (String line : read(caseDir.resolve("events.ndjson")).split("\n", -1)) {
+      if (!line.isEmpty()) {
+        events.add(Json.parse(line));
+      }
     }
-    return HeartbeatInput.ABSENT;
+    Optional<JsonValue.JsonObject> cursor =
+        events.isEmpty()
+            ? snapshot.cursor().map(c -> (JsonValue.JsonObject) Json.parse(EnvelopeCodecs.CURSOR.encode(c)))
+            : member(events.get(events.size() - 1), "cursor");
+    EventsAnswer answer =
+        EventsAnswer.builder()
+            .source(snapshot.source().orElse(EnvelopeSource.builder().repoPath("").loopId("").build()))
+            .events(events)
+            .cursor(
+                EventsCursor.builder()
+                    .eventLineOffset(longOf(cursor, "eventLineOffset").orElse(0))
+                    .eventLineCount(longOf(cursor, "eventLineCount").orElse(0))
+                    .updatedAt(now)
+                    .build())
+            .build();
+    return new SpriteServiceIngest().of(snapshot, answer);
   }
 
   private static HealthThresholds thresholds(JsonValue.JsonObject config) {
     HealthThresholds d = StepInput.DEFAULT_THRESHOLDS;
-    Optional<JsonValue.JsonObject> t =
-        config.get("thresholds").filter(JsonValue.JsonObject.class::isInstance).map(JsonValue.JsonObject.class::cast);
+    Optional<JsonValue.JsonObject> t = member(config, "thresholds");
     return HealthThresholds.builder()
         .from(d)
         .degradedHeartbeatLagSeconds(longOf(t, "degradedHeartbeatLagSeconds").orElse(d.degradedHeartbeatLagSeconds()))
@@ -200,34 +157,17 @@ public final class CaseRunner {
         .build();
   }
 
+  private static Optional<JsonValue.JsonObject> member(JsonValue o, String name) {
+    return o instanceof JsonValue.JsonObject obj
+        ? obj.get(name).filter(JsonValue.JsonObject.class::isInstance).map(JsonValue.JsonObject.class::cast)
+        : Optional.empty();
+  }
+
   private static OptionalLong longOf(Optional<JsonValue.JsonObject> o, String name) {
     return o.flatMap(x -> x.get(name))
         .filter(JsonValue.JsonNumber.class::isInstance)
         .map(v -> ((JsonValue.JsonNumber) v).wholeLongValue())
         .orElse(OptionalLong.empty());
-  }
-
-  private static long cursorField(JsonValue.JsonObject envelope, String name) {
-    return envelope.get("cursor")
-        .filter(JsonValue.JsonObject.class::isInstance)
-        .map(JsonValue.JsonObject.class::cast)
-        .flatMap(c -> c.get(name))
-        .filter(JsonValue.JsonNumber.class::isInstance)
-        .map(v -> ((JsonValue.JsonNumber) v).wholeLongValue())
-        .orElse(OptionalLong.empty())
-        .orElse(0);
-  }
-
-  private static long checkedTime(String s) {
-    long ms = Timestamps.parseEpochMillis(s, io.superloop.visibility.core.rules.TimestampSyntax.RFC_3339);
-    if (ms == Timestamps.INVALID) {
-      throw new VisibilityException(ErrorCode.INVALID_TIMESTAMP, "config.now is not a timestamp: " + s);
-    }
-    return ms;
-  }
-
-  private static VisibilityException missing(String field) {
-    return new VisibilityException(ErrorCode.MISSING_FIELD, "config.json requires \"" + field + "\"");
   }
 
   private static Optional<String> string(JsonValue.JsonObject o, String name) {
@@ -266,8 +206,6 @@ public final class CaseRunner {
           Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
         }
       }
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
     }
   }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.superloop.visibility.api.TraceId;
+import io.superloop.visibility.core.plane.VisibilityPlane;
 import io.superloop.visibility.core.rules.VisibilityRules;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -57,7 +58,7 @@ class ConformanceTest {
                     name(c),
                     () -> {
                       Path out = work.resolve("ref-" + name(c));
-                      CaseRunner.Outcome o = new CaseRunner(VisibilityRules.reference()).run(c, out);
+                      VisibilityPlane.Reconciliation o = new CaseRunner(VisibilityRules.reference()).run(c, out);
                       Path expected = shared().resolve("conformance/expected").resolve(name(c));
                       String diff = runCompare(compare, expected, out, configTrace(c, o.traceId()));
                       assertEquals("", diff, "compare.sh found differences for " + name(c));

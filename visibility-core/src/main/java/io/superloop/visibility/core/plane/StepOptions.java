@@ -1,0 +1,29 @@
+package io.superloop.visibility.core.plane;
+
+import java.util.Optional;
+
+/**
+ * Options of one reconcile step.
+ *
+ * @param traceId the step's explicit trace id ({@code --trace-id}); empty: the environment's, else a
+ *     generated one
+ * @param fromStart read the batch from line 1 ({@code --from-start}); under hardened rules a declared
+ *     replay (H15)
+ */
+public record StepOptions(Optional<String> traceId, boolean fromStart) {
+
+  /** No explicit trace, from the cursor. */
+  public static StepOptions defaults() {
+    return new StepOptions(Optional.empty(), false);
+  }
+
+  /** These options with an explicit trace id. */
+  public StepOptions withTraceId(String traceId) {
+    return new StepOptions(Optional.of(traceId), fromStart);
+  }
+
+  /** These options reading from line 1. */
+  public StepOptions withFromStart(boolean fromStart) {
+    return new StepOptions(traceId, fromStart);
+  }
+}

@@ -1,0 +1,259 @@
+package io.superloop.visibility.core.plane;
+
+import io.superloop.visibility.api.TraceId;
+import io.superloop.visibility.api.Transport;
+import io.superloop.visibility.api.envelope.CursorState;
+import io.superloop.visibility.api.envelope.EventsCursor;
+import io.superloop.visibility.api.health.HealthThresholds;
+import io.superloop.visibility.api.status.VisibilitySummary;
+import io.superloop.visibility.core.reconcile.Ingest;
+import io.superloop.visibility.core.reconcile.ReconcileStep;
+import io.superloop.visibility.core.reconcile.StepInput;
+import io.superloop.visibility.core.reconcile.StepResult;
+import io.superloop.visibility.core.rules.VisibilityRules;
+import io.superloop.visibility.core.source.LocalRuntime;
+import io.superloop.visibility.core.source.ScanResult;
+import io.superloop.visibility.core.source.ScanStart;
+import io.superloop.visibility.core.source.SpriteServiceIngest;
+import io.superloop.visibility.core.status.StatusProjector;
+import io.superloop.visibility.core.store.Durability;
+import io.superloop.visibility.core.store.LoopLayout;
+import io.superloop.visibility.core.store.LoopLock;
+import io.superloop.visibility.core.store.LoopStore;
+import io.superloop.visibility.core.store.PreviousStates;
+import io.superloop.visibility.core.time.Timestamps;
+import io.superloop.visibility.core.trace.TraceIds;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The visibility plane of one loop: one reconcile step end to end, for either transport, and the
+ * status surface. Each step holds the loop lock (H4) while it loads the previous states, decides and
+ * persists, so concurrent steps of the same loop never interleave. Instances are immutable and
+ * thread-safe.
+ *
+ * <pre>{@code
+ * VisibilityPlane plane = VisibilityPlane.builder(repoRoot, "demo-loop").build();
+ * VisibilityPlane.Reconciliation r = plane.reconcileLocal(StepOptions.defaults());
+ * VisibilitySummary status = plane.status();
+ * }</pre>
+ */
+public final class VisibilityPlane {
+  private final LoopLayout layout;
+  private final Path runtimeDir;
+  private final VisibilityRules rules;
+  private final HealthThresholds thresholds;
+  private final Durability durability;
+  private final Clock clock;
+  private final RandomGenerator random;
+  private final Optional<String> environmentTraceId;
+
+  private VisibilityPlane(Builder b) {
+    this.layout = b.layout;
+    this.runtimeDir = b.runtimeDir == null ? b.layout.runtimeDir() : b.runtimeDir;
+    this.rules = b.rules;
+    this.thresholds = b.thresholds;
+    this.durability = b.durability;
+    this.clock = b.clock;
+    this.random = b.random;
+    this.environmentTraceId = b.environmentTraceId;
+  }
+
+  /** A builder for the loop {@code loopId} of the repository at {@code repoRoot}. */
+  public static Builder builder(Path repoRoot, String loopId) {
+    return new Builder(LoopLayout.of(repoRoot, loopId));
+  }
+
+  /** A builder over an explicit layout (paths overridden). */
+  public static Builder builder(LoopLayout layout) {
+    return new Builder(layout);
+  }
+
+  /** The layout of the loop's files. */
+  public LoopLayout layout() {
+    return layout;
+  }
+
+  /** The rules in force. */
+  public VisibilityRules rules() {
+    return rules;
+  }
+
+  /**
+   * What one step did.
+   *
+   * @param traceId the step's trace
+   * @param transport the step's transport
+   * @param result every record the step produced (already persisted)
+   */
+  public record Reconciliation(TraceId traceId, Transport transport, StepResult result) {}
+
+  /**
+   * One step over the local runtime files: {@code heartbeat.v1.json} and {@code events.jsonl} from
+   * the cursor (or from line 1 with {@link StepOptions#fromStart()}).
+   */
+  public Reconciliation reconcileLocal(StepOptions options) {
+    Instant now = clock.instant();
+    TraceId trace = trace(options);
+    LocalRuntime runtime = LocalRuntime.in(runtimeDir);
+    LoopStore store = new LoopStore(layout, durability);
+    try (LoopLock.Held held = layout.lock().acquire()) {
+      PreviousStates previous = store.loadPrevious();
+      Optional<CursorState> prevCursor = options.fromStart() ? Optional.empty() : previous.cursor();
+      ScanStart start =
+          prevCursor.map(c -> new ScanStart(c.eventLineOffset(), c.eventByteOffset())).orElse(ScanStart.FROM_START);
+      LocalRuntime.Feed feed = runtime.feed(start);
+      Ingest ingest = new Ingest.Succeeded(runtime.readHeartbeat(), feed, options.fromStart());
+      StepResult result =
+          new ReconcileStep(rules).run(input(previous, trace, Transport.LOCAL, now, ingest, start.lineOffset(), store));
+      Optional<CursorState> cursor =
+          feed.scanResult()
+              .map(
+                  (ScanResult s) ->
+                      CursorState.builder()
+                          .repoPath(layout.repoRoot().toAbsolutePath().toString())
+                          .loopId(layout.loopId())
+                          .eventsFile(layout.cursorEventsFile())
+                          .eventLineOffset(s.newlineCount())
+                          .eventLineCount(s.newlineCount())
+                          .eventByteOffset(s.endByteOffset())
+                          .updatedAt(Timestamps.format(now))
+                          .build());
+      store.persist(result, cursor);
+      return new Reconciliation(trace, Transport.LOCAL, result);
+    }
+  }
+
+  /**
+   * One step over a sprite_service poll ({@link SpriteServiceIngest}); the answer's cursor is kept in
+   * {@code cursor.json} for the next poll.
+   */
+  public Reconciliation reconcile(SpriteServiceIngest.Poll poll, StepOptions options) {
+    Instant now = clock.instant();
+    TraceId trace = trace(options);
+    LoopStore store = new LoopStore(layout, durability);
+    try (LoopLock.Held held = layout.lock().acquire()) {
+      PreviousStates previous = store.loadPrevious();
+      long before = options.fromStart() ? 0 : previous.cursor().map(CursorState::eventLineOffset).orElse(0L);
+      Ingest ingest = poll.ingest();
+      if (ingest instanceof Ingest.Succeeded s && options.fromStart()) {
+        ingest = new Ingest.Succeeded(s.heartbeat(), s.envelopes(), true);
+      }
+      StepResult result =
+          new ReconcileStep(rules).run(input(previous, trace, Transport.SPRITE_SERVICE, now, ingest, before, store));
+      Optional<CursorState> cursor =
+          poll.cursor()
+              .map(
+                  (EventsCursor c) ->
+                      CursorState.builder()
+                          .repoPath(layout.repoRoot().toAbsolutePath().toString())
+                          .loopId(layout.loopId())
+                          .eventsFile(layout.cursorEventsFile())
+                          .eventLineOffset(c.eventLineOffset())
+                          .eventLineCount(c.eventLineCount())
+                          .updatedAt(Timestamps.format(now))
+                          .build());
+      store.persist(result, cursor);
+      return new Reconciliation(trace, Transport.SPRITE_SERVICE, result);
+    }
+  }
+
+  /** The {@code visibility} object of the loop's files as they are now. */
+  public VisibilitySummary status() {
+    return new StatusProjector(rules).project(new LoopStore(layout, durability).readStatusInputs());
+  }
+
+  private TraceId trace(StepOptions options) {
+    return TraceIds.resolve(options.traceId(), environmentTraceId, rules.idStyle(), random);
+  }
+
+  private StepInput input(
+      PreviousStates previous,
+      TraceId trace,
+      Transport transport,
+      Instant now,
+      Ingest ingest,
+      long cursorBefore,
+      LoopStore store) {
+    return previous
+        .applyTo(StepInput.builder())
+        .loopId(layout.loopId())
+        .traceId(trace)
+        .transport(transport)
+        .now(now)
+        .ingest(ingest)
+        .thresholds(thresholds)
+        .paths(store.artifactPaths())
+        .cursorOffsetBefore(cursorBefore)
+        .build();
+  }
+
+  /** Builds a {@link VisibilityPlane}; every setting has a documented default. */
+  public static final class Builder {
+    private LoopLayout layout;
+    private @Nullable Path runtimeDir;
+    private VisibilityRules rules = VisibilityRules.hardened();
+    private HealthThresholds thresholds = StepInput.DEFAULT_THRESHOLDS;
+    private Durability durability = Durability.FSYNC_PER_RECORD;
+    private Clock clock = Clock.systemUTC();
+    private RandomGenerator random = new SecureRandom();
+    private Optional<String> environmentTraceId = Optional.empty();
+
+    private Builder(LoopLayout layout) {
+      this.layout = layout;
+    }
+
+    /** The rules (default {@link VisibilityRules#hardened()}). */
+    public Builder rules(VisibilityRules rules) {
+      this.rules = Objects.requireNonNull(rules, "rules");
+      return this;
+    }
+
+    /** The thresholds (default {@link StepInput#DEFAULT_THRESHOLDS}: heartbeat 120/300 s). */
+    public Builder thresholds(HealthThresholds thresholds) {
+      this.thresholds = Objects.requireNonNull(thresholds, "thresholds");
+      return this;
+    }
+
+    /** The durability of appended rows (default {@link Durability#FSYNC_PER_RECORD}). */
+    public Builder durability(Durability durability) {
+      this.durability = Objects.requireNonNull(durability, "durability");
+      return this;
+    }
+
+    /** The manager clock (default the system UTC clock). */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** The randomness of generated trace ids (default a {@link SecureRandom}). */
+    public Builder random(RandomGenerator random) {
+      this.random = Objects.requireNonNull(random, "random");
+      return this;
+    }
+
+    /** The trace id of the environment ({@code OPS_MANAGER_TRACE_ID}), used when a step has none. */
+    public Builder environmentTraceId(Optional<String> traceId) {
+      this.environmentTraceId = Objects.requireNonNull(traceId, "traceId");
+      return this;
+    }
+
+    /** Where the local runtime files are (default {@link LoopLayout#runtimeDir()}). */
+    public Builder runtimeDir(Path runtimeDir) {
+      this.runtimeDir = Objects.requireNonNull(runtimeDir, "runtimeDir");
+      return this;
+    }
+
+    /** The plane. */
+    public VisibilityPlane build() {
+      return new VisibilityPlane(this);
+    }
+  }
+}
