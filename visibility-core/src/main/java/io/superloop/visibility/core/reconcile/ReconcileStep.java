@@ -80,7 +80,7 @@ public final class ReconcileStep {
     long fedCount = 0;
     if (ingest instanceof Ingest.Succeeded s) {
       try {
-        SequenceValidator.Batch batch = validator.begin(previous(in.previousSequence()), s.declaredReplay());
+        SequenceValidator.Batch batch = validator.begin(PreviousSequence.of(in.previousSequence()), s.declaredReplay());
         s.envelopes().feed(validator, batch, warnings::add);
         fed = batch.finish();
         fedCount = batch.ingestedCount();
@@ -224,20 +224,6 @@ public final class ReconcileStep {
         in.loopId(),
         in.traceId(),
         in.transport());
-  }
-
-  /** The validator's view of the previous state (contract 3.2; the additive high-water marks). */
-  static PreviousSequence previous(Optional<SequenceState> state) {
-    if (state.isEmpty()) {
-      return PreviousSequence.NONE;
-    }
-    SequenceState s = state.get();
-    return new PreviousSequence(
-        s.snapshot().current(),
-        s.events().last(),
-        s.driftActive(),
-        s.snapshot().highWater(),
-        s.events().highWater());
   }
 
   private TransportHealth transportHealth(

@@ -1,5 +1,7 @@
 package io.superloop.visibility.core.sequence;
 
+import io.superloop.visibility.api.sequence.SequenceState;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -19,6 +21,20 @@ public record PreviousSequence(
     boolean driftActive,
     OptionalLong snapshotHighWater,
     OptionalLong eventsHighWater) {
+
+  /** The validator's view of a previous {@code sequence-state.json} (absent: {@link #NONE}). */
+  public static PreviousSequence of(Optional<SequenceState> state) {
+    if (state.isEmpty()) {
+      return NONE;
+    }
+    SequenceState s = state.get();
+    return new PreviousSequence(
+        s.snapshot().current(),
+        s.events().last(),
+        s.driftActive(),
+        s.snapshot().highWater(),
+        s.events().highWater());
+  }
 
   /** No previous state. */
   public static final PreviousSequence NONE =

@@ -131,6 +131,27 @@ public final class SequenceValidator {
       return this;
     }
 
+    /**
+     * Whether what was fed so far already shows {@code code} (the snapshot codes only after {@link
+     * #snapshot}). Lets a caller report the envelope at which a violation first shows.
+     */
+    public boolean shows(ViolationCode code) {
+      switch (code) {
+        case EVENT_SEQUENCE_MISSING:
+          return eventsMissing;
+        case EVENT_SEQUENCE_NON_MONOTONIC:
+          return nonMonotonic;
+        case EVENT_SEQUENCE_REGRESSION:
+          return first >= 0 && compareEventsWith >= 0 && first < compareEventsWith;
+        case SNAPSHOT_SEQUENCE_MISSING:
+          return snapshotSeen && snapshotCurrent < 0;
+        case SNAPSHOT_SEQUENCE_REGRESSION:
+          return snapshotRegressed;
+        default:
+          return false;
+      }
+    }
+
     /** Events fed so far ({@code events.ingestedCount}). */
     public long ingestedCount() {
       return ingested;

@@ -1,0 +1,156 @@
+package io.superloop.visibility.testkit.cli;
+
+import io.superloop.visibility.api.TraceId;
+import io.superloop.visibility.api.Transport;
+import io.superloop.visibility.api.audit.Intent;
+import io.superloop.visibility.api.json.Json;
+import io.superloop.visibility.api.status.StatusCodecs;
+import io.superloop.visibility.core.audit.ControlContext;
+import io.superloop.visibility.core.audit.ControlOutcomes;
+import io.superloop.visibility.core.audit.ControlRecords;
+import io.superloop.visibility.core.audit.IdempotencyKeys;
+import io.superloop.visibility.core.plane.StepOptions;
+import io.superloop.visibility.core.plane.VisibilityPlane;
+import io.superloop.visibility.core.rules.VisibilityRules;
+import io.superloop.visibility.core.store.InvocationAuditTrail;
+import io.superloop.visibility.core.store.LoopStore;
+import io.superloop.visibility.core.time.Timestamps;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code demo [--dir DIR]}: an end-to-end run on built-in data. A loop whose runtime wrote a stale
+ * heartbeat and five events is reconciled; then a torn line lands in its events log (an ordering
+ * drift: a missing sequence value) and it is reconciled again; then one control action (cancel,
+ * confirmed) is audited. Writes the artifacts under DIR and prints the visibility status.
+ */
+final class DemoCommand {
+  static final String LOOP = "demo-loop";
+  static final String USAGE =
+      String.join(
+          "\n",
+          "usage: visibility-conformance demo [--dir DIR] [--rules reference|hardened]",
+          "",
+          "End-to-end run on built-in data: a loop with a stale heartbeat, an ordering drift and one",
+          "control action. Writes the runtime files and the manager's artifacts under DIR (default: a",
+          "new temporary directory) and prints the visibility status. Default rules: hardened.");
+
+  private final PrintStream out;
+
+  DemoCommand(PrintStream out) {
+    this.out = out;
+  }
+
+  int run(List<String> argv) {
+    Args a = Args.parse(argv, Set.of("rules", "dir"));
+    if (a.help) {
+      out.println(USAGE);
+      return 0;
+    }
+    a.expectPositional(0, 0, "demo [--dir DIR] [--rules reference|hardened]");
+    VisibilityRules rules = a.rules("hardened");
+    try {
+      Path repo =
+          a.option("dir").isPresent()
+              ? Files.createDirectories(Paths.get(a.option("dir").get()))
+              : Files.createTempDirectory("visibility-demo-");
+      return demo(repo.toAbsolutePath(), rules);
+    } catch (IOException e) {
+      throw new UsageException("demo: " + e.getMessage());
+    }
+  }
+
+  private int demo(Path repo, VisibilityRules rules) throws IOException {
+    Path runtime = repo.resolve(".superloop").resolve("loops").resolve(LOOP);
+    Files.createDirectories(runtime);
+    Instant now = Instant.now();
+    Path events = runtime.resolve("events.jsonl");
+    StringBuilder log = new StringBuilder();
+    String[] names = {"loop_start", "iteration_start", "iteration_start", "iteration_start", "iteration_start"};
+    for (int i = 0; i < names.length; i++) {
+      log.append("{\"timestamp\":\"")
+          .append(Timestamps.format(now.minusSeconds(60L - i)))
+          .append("\",\"event\":\"")
+          .append(names[i])
+          .append("\",\"loop_id\":\"" + LOOP + "\",\"run_id\":\"run-demo\",\"iteration\":")
+          .append(i == 0 ? 1 : i)
+          .append("}\n");
+    }
+    Files.writeString(events, log, StandardCharsets.UTF_8);
+    Files.writeString(
+        runtime.resolve("heartbeat.v1.json"),
+        "{\"schemaVersion\":\"v1\",\"timestamp\":\"2020-01-01T00:00:00Z\",\"source\":\"runtime\","
+            + "\"status\":\"running\",\"stage\":\"iteration\"}\n",
+        StandardCharsets.UTF_8);
+
+    VisibilityPlane plane = VisibilityPlane.builder(repo, LOOP).rules(rules).build();
+    VisibilityPlane.Reconciliation baseline = plane.reconcileLocal(StepOptions.defaults());
+
+    // a writer dies mid-line, and the runtime goes on: the torn line is malformed (a missing value)
+    Files.writeString(
+        events,
+        "{\"timestamp\":\"" + Timestamps.format(now) + "\",\"event\":\"iteration_st\n"
+            + "{\"timestamp\":\"" + Timestamps.format(now) + "\",\"event\":\"iteration_start\","
+            + "\"loop_id\":\"" + LOOP + "\",\"run_id\":\"run-demo\",\"iteration\":5}\n",
+        StandardCharsets.UTF_8,
+        StandardOpenOption.APPEND);
+    VisibilityPlane.Reconciliation drift = plane.reconcileLocal(StepOptions.defaults());
+
+    TraceId trace = drift.traceId();
+    Instant started = Instant.now();
+    ControlContext ctx =
+        ControlContext.builder()
+            .loopId(LOOP)
+            .intent(Intent.CANCEL)
+            .traceId(trace)
+            .transport(Transport.LOCAL)
+            .requestedBy("demo")
+            .idempotencyKey(
+                IdempotencyKeys.resolve(
+                    Optional.empty(), Intent.CANCEL, started, ProcessHandle.current().pid(), rules.idStyle(),
+                    new SecureRandom()))
+            .startedAt(started)
+            .build();
+    InvocationAuditTrail trail = InvocationAuditTrail.of(LoopStore.of(plane.layout()), rules);
+    InvocationAuditTrail.Invocation invocation = trail.begin(ctx);
+    Instant done = Instant.now();
+    ControlRecords records =
+        ControlOutcomes.local(
+            ctx,
+            "superloop.sh cancel --repo " + repo,
+            0,
+            "Cancelled loop state.\n",
+            Optional.of(
+                new ControlOutcomes.ConfirmRun(
+                    0,
+                    Optional.of(
+                        Json.parse(
+                            "{\"intent\":\"cancel\",\"confirmed\":true,\"reason\":\"inactive_not_running\","
+                                + "\"attempts\":1,\"timeoutSeconds\":30,\"observedStatus\":\"stopped\","
+                                + "\"observedLastEvent\":\"loop_stop\",\"observedApprovalStatus\":null,"
+                                + "\"observedActive\":false,\"observedAt\":\"" + Timestamps.format(done) + "\"}")))),
+            done);
+    invocation.complete(records);
+
+    out.println("demo: repo " + repo + " (loop " + LOOP + ", rules " + rules.name() + ")");
+    out.println(
+        "demo: step 1 " + baseline.traceId() + " health " + baseline.result().health().status().wire()
+            + "; step 2 " + drift.traceId() + " sequence "
+            + drift.result().sequenceState().map(s -> s.status().wire()).orElse("skipped")
+            + " health " + drift.result().health().status().wire()
+            + " " + drift.result().health().reasonCodes());
+    out.println("demo: loop directory " + plane.layout().opsDir());
+    out.print(StatusCodecs.VISIBILITY.encodeLine(plane.status()));
+    return 0;
+  }
+}
