@@ -46,7 +46,12 @@ public enum ErrorCode {
   /** A lock could not be acquired. */
   LOCK_FAILED,
   /** A state file exists but cannot be read as its record (hardening H2). */
-  STATE_UNREADABLE;
+  STATE_UNREADABLE,
+  /**
+   * An operation was called on an object whose state does not allow it, such as completing a
+   * control invocation's audit handle a second time.
+   */
+  INVALID_STATE;
 
   private final String wire;
 

@@ -4,6 +4,7 @@ import io.superloop.visibility.api.ReasonCode;
 import io.superloop.visibility.api.audit.AuditCodecs;
 import io.superloop.visibility.api.audit.ControlInvocation;
 import io.superloop.visibility.api.audit.InFlightRow;
+import io.superloop.visibility.api.audit.InvocationPhase;
 import io.superloop.visibility.api.envelope.CursorState;
 import io.superloop.visibility.api.envelope.EnvelopeCodecs;
 import io.superloop.visibility.api.health.HealthCodecs;
@@ -20,14 +21,19 @@ import io.superloop.visibility.api.sequence.SequenceState;
 import io.superloop.visibility.api.json.JsonCodec;
 import io.superloop.visibility.core.reconcile.ArtifactPaths;
 import io.superloop.visibility.core.reconcile.StepResult;
+import io.superloop.visibility.core.rules.TimestampSyntax;
+import io.superloop.visibility.core.rules.VisibilityRules;
+import io.superloop.visibility.core.time.Timestamps;
 import io.superloop.visibility.core.status.ImmutableStatusInputs;
 import io.superloop.visibility.core.status.StatusInputs;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The visibility files of one loop: loading the previous states before a reconcile step, persisting
@@ -52,6 +58,16 @@ public final class LoopStore {
   /** The layout. */
   public LoopLayout layout() {
     return layout;
+  }
+
+  /** The durability of appends. */
+  public Durability durability() {
+    return durability;
+  }
+
+  /** The control invocation audit trail of this loop, with this store's durability (H5). */
+  public InvocationAuditTrail auditTrail(VisibilityRules rules) {
+    return InvocationAuditTrail.of(this, rules);
   }
 
   /** The file names escalation rows carry (absolute paths, as the reference writes them). */
@@ -166,28 +182,84 @@ public final class LoopStore {
     Optional<AlertDispatchState> dispatch = state(LoopArtifact.ALERT_DISPATCH_STATE, ReconcileCodecs.ALERT_DISPATCH_STATE);
     b.dispatchTraceId(dispatch.flatMap(AlertDispatchState::traceId))
         .dispatchUpdatedAt(dispatch.map(AlertDispatchState::updatedAt));
-    Optional<InFlightRow> started = last(LoopArtifact.CONTROL_INVOCATIONS_INFLIGHT, AuditCodecs.IN_FLIGHT_ROW);
-    b.lastStarted(started);
-    if (started.isPresent()) {
-      b.lastStartedCompleted(completed(started.get(), invocation));
-    }
+    InFlight inFlight = lastStarted();
+    b.lastStarted(inFlight.started());
+    inFlight.started().ifPresent(
+        st -> b.lastStartedCompleted(inFlight.markedCompleted() || completed(st, invocation)));
     return b.build();
   }
 
-  /** Whether an invocation row with the started row's idempotency key exists (H5). */
+  /**
+   * How far back {@link #completed} looks before the started row's time: a completion row is
+   * written after its start, but two writers may append rows out of timestamp order (a writer
+   * computes its completion time, then appends), and clocks step. Rows older than the start by more
+   * than this cannot belong to it.
+   */
+  static final long COMPLETION_SCAN_SLACK_SECONDS = 600;
+
+  /** The last started row of the in-flight file, and whether a completed marker of it follows. */
+  private record InFlight(Optional<InFlightRow> started, boolean markedCompleted) {}
+
+  private InFlight lastStarted() {
+    Set<String> completedKeys = new HashSet<>();
+    TailRead<InFlightRow> r =
+        TailReader.lastMatching(
+            layout.path(LoopArtifact.CONTROL_INVOCATIONS_INFLIGHT),
+            AuditCodecs.IN_FLIGHT_ROW,
+            row -> {
+              if (row.phase() == InvocationPhase.STARTED) {
+                return true;
+              }
+              completedKeys.add(row.idempotencyKey());
+              return false;
+            },
+            row -> false);
+    Optional<InFlightRow> started = r.value();
+    return new InFlight(started, started.map(s -> completedKeys.contains(s.idempotencyKey())).orElse(false));
+  }
+
+  /**
+   * Whether the v1 invocation log holds the completion of {@code started} (H5): a row with its
+   * idempotency key that started no earlier than it (so a caller-given key used again by a later
+   * action does not count as that action's completion). Scans backwards from the end and stops at
+   * the first row completed more than {@link #COMPLETION_SCAN_SLACK_SECONDS} before the start, so
+   * the cost depends on the rows written since the start, not on the size of the log.
+   */
   private boolean completed(InFlightRow started, Optional<ControlInvocation> last) {
-    if (last.isPresent() && last.get().idempotencyKey().equals(started.idempotencyKey())) {
+    long startMillis = millis(started.timestamp());
+    if (last.isPresent() && completes(last.get(), started, startMillis)) {
       return true;
     }
-    Path file = layout.path(LoopArtifact.CONTROL_INVOCATIONS);
-    try (JsonlReader<ControlInvocation> r = JsonlReader.open(file, AuditCodecs.INVOCATION)) {
-      while (r.hasNext()) {
-        if (r.next().value().idempotencyKey().equals(started.idempotencyKey())) {
-          return true;
-        }
-      }
+    long stopBefore =
+        startMillis == Timestamps.INVALID ? Timestamps.INVALID : startMillis - COMPLETION_SCAN_SLACK_SECONDS * 1000;
+    return TailReader.lastMatching(
+            layout.path(LoopArtifact.CONTROL_INVOCATIONS),
+            AuditCodecs.INVOCATION,
+            row -> completes(row, started, startMillis),
+            row -> {
+              if (stopBefore == Timestamps.INVALID) {
+                return false;
+              }
+              long at = millis(row.timestamp());
+              return at != Timestamps.INVALID && at < stopBefore;
+            })
+        .value()
+        .isPresent();
+  }
+
+  private static boolean completes(ControlInvocation row, InFlightRow started, long startMillis) {
+    if (!row.idempotencyKey().equals(started.idempotencyKey())) {
+      return false;
     }
-    return false;
+    long rowStart = millis(row.startedAt());
+    if (rowStart == Timestamps.INVALID || startMillis == Timestamps.INVALID) {
+      return true; // cannot tell the actions of one key apart: the key decides
+    }
+    return rowStart >= startMillis;
+  }
+
+  private static long millis(String timestamp) {
+    return Timestamps.parseEpochMillis(timestamp, TimestampSyntax.RFC_3339);
   }
 
   private <T> Optional<T> state(LoopArtifact artifact, JsonCodec<T> codec) {

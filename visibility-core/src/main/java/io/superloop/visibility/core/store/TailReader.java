@@ -9,6 +9,8 @@ import java.nio.ByteBuffer;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Finds the last <em>valid</em> record of a JSONL file (hardening H3: "last record" means the last
@@ -38,7 +40,31 @@ public final class TailReader {
     return last(file, codec, json, DEFAULT_BLOCK_SIZE, RealFileOps.INSTANCE);
   }
 
+  /**
+   * Scans {@code file} backwards from its end over the records that decode, and returns the first
+   * one (that is, the last in the file) that {@code match} accepts. The scan ends without a match
+   * at the first record that {@code stop} accepts (checked after {@code match}), or at the start of
+   * the file. The cost depends on the length of the lines examined, not on the size of the file.
+   *
+   * @throws VisibilityException on file errors other than absence
+   */
+  public static <T> TailRead<T> lastMatching(
+      Path file, JsonCodec<T> codec, Predicate<? super T> match, Predicate<? super T> stop) {
+    return scan(file, codec, Json.DEFAULT, DEFAULT_BLOCK_SIZE, RealFileOps.INSTANCE, match, stop);
+  }
+
   static <T> TailRead<T> last(Path file, JsonCodec<T> codec, Json json, int blockSize, FileOps ops) {
+    return scan(file, codec, json, blockSize, ops, v -> true, v -> false);
+  }
+
+  private static <T> TailRead<T> scan(
+      Path file,
+      JsonCodec<T> codec,
+      Json json,
+      int blockSize,
+      FileOps ops,
+      Predicate<? super T> match,
+      Predicate<? super T> stop) {
     if (blockSize < 1) {
       throw new VisibilityException(ErrorCode.INVALID_ARGUMENT, "blockSize must be >= 1");
     }
@@ -51,7 +77,7 @@ public final class TailReader {
       throw IoErrors.of("cannot open log", file, e);
     }
     try (h) {
-      return new Scan<>(h, codec, json, blockSize).run();
+      return new Scan<>(h, codec, json, blockSize).run(match, stop);
     } catch (IOException e) {
       throw IoErrors.of("cannot read log", file, e);
     }
@@ -74,7 +100,7 @@ public final class TailReader {
       this.block = new byte[blockSize];
     }
 
-    TailRead<T> run() throws IOException {
+    TailRead<T> run(Predicate<? super T> match, Predicate<? super T> stop) throws IOException {
       long size = h.size();
       if (size == 0) {
         return new TailRead<>(true, Optional.empty(), 0, Optional.empty(), 0);
@@ -94,12 +120,20 @@ public final class TailReader {
         int len = (int) Math.min(Integer.MAX_VALUE, lineEnd - start);
         if (len > 0) {
           byte[] bytes = bytes(start, len);
+          @Nullable T value = null;
           try {
-            T value = json.decode(codec, bytes, 0, len);
-            return new TailRead<>(
-                true, Optional.of(new JsonlRecord<>(value, 0, start, len)), skipped, torn, bytesRead);
+            value = json.decode(codec, bytes, 0, len);
           } catch (RuntimeException e) {
             skipped++;
+          }
+          if (value != null) {
+            if (match.test(value)) {
+              return new TailRead<>(
+                  true, Optional.of(new JsonlRecord<>(value, 0, start, len)), skipped, torn, bytesRead);
+            }
+            if (stop.test(value)) {
+              return new TailRead<>(true, Optional.empty(), skipped, torn, bytesRead);
+            }
           }
         }
         lineEnd = start - 1;
