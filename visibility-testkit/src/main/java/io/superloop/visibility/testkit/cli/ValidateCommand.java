@@ -30,6 +30,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code validate FILE...}: checks snapshot and event envelopes (JSON or NDJSON), sprite_service
@@ -216,7 +217,7 @@ final class ValidateCommand {
       }
     }
 
-    private long sequence(long line, String where, JsonValue seq) {
+    private long sequence(long line, String where, @Nullable JsonValue seq) {
       if (seq == null) {
         finding(file, line, "missing_field", where + "sequence is absent");
         return SequenceValues.MISSING;
@@ -253,7 +254,7 @@ final class ValidateCommand {
       return judged;
     }
 
-    private void timestamp(long line, String what, JsonValue v) {
+    private void timestamp(long line, String what, @Nullable JsonValue v) {
       if (v == null || v.isNull()) {
         return;
       }
@@ -293,7 +294,7 @@ final class ValidateCommand {
     }
   }
 
-  private static JsonCodec<?> artifactCodec(JsonValue.JsonObject o) {
+  private static @Nullable JsonCodec<?> artifactCodec(JsonValue.JsonObject o) {
     Map<String, JsonValue> m = o.members();
     JsonValue category = m.get("category");
     String cat = category instanceof JsonValue.JsonString s ? s.value() : "";
