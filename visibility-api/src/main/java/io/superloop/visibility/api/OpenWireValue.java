@@ -1,6 +1,11 @@
 package io.superloop.visibility.api;
 
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiFunction;
 
 /**
  * Base of the value sets that other writers may extend (service answer statuses, failure codes,
@@ -46,5 +51,40 @@ public abstract class OpenWireValue implements WireValue {
   @Override
   public final String toString() {
     return wire;
+  }
+
+  /**
+   * The constants of one open value set, in declaration order, and the lookup that keeps unknown
+   * values. Declare it before the constants.
+   *
+   * @param <T> the value type
+   */
+  protected static final class Registry<T extends OpenWireValue> {
+    private final Map<String, T> known = new LinkedHashMap<>();
+    private final BiFunction<String, Boolean, T> factory;
+
+    /** A registry creating values with {@code factory(wire, known)}. */
+    public Registry(BiFunction<String, Boolean, T> factory) {
+      this.factory = factory;
+    }
+
+    /** Declares the constant {@code wire}. */
+    public T known(String wire) {
+      T t = factory.apply(wire, true);
+      known.put(wire, t);
+      return t;
+    }
+
+    /** The constant of {@code wire} when known, else a new value that keeps the string. */
+    public T of(String wire) {
+      Objects.requireNonNull(wire, "wire");
+      T t = known.get(wire);
+      return t != null ? t : factory.apply(wire, false);
+    }
+
+    /** Every constant, in declaration order. */
+    public Collection<T> values() {
+      return Collections.unmodifiableCollection(known.values());
+    }
   }
 }

@@ -2,45 +2,34 @@ package io.superloop.visibility.api.audit;
 
 import io.superloop.visibility.api.OpenWireValue;
 import java.util.Collection;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Objects;
 
 /**
  * The status of a control outcome ({@code outcome.status} of an invocation row, {@code status} of the control and intent rows; contract 1.7-1.9, 4.3, 4.4). Open: on the sprite_service transport it is whatever the service's {@code result.status} says, so a value this version does not know is kept as written.
  */
 public final class OutcomeStatus extends OpenWireValue {
-  private static final Map<String, OutcomeStatus> KNOWN = new LinkedHashMap<>();
+  private static final Registry<OutcomeStatus> REGISTRY = new Registry<>(OutcomeStatus::new);
 
   /** The effect was confirmed. */
-  public static final OutcomeStatus CONFIRMED = known("confirmed");
+  public static final OutcomeStatus CONFIRMED = REGISTRY.known("confirmed");
   /** The command succeeded and confirmation was skipped. */
-  public static final OutcomeStatus EXECUTED_UNCONFIRMED = known("executed_unconfirmed");
+  public static final OutcomeStatus EXECUTED_UNCONFIRMED = REGISTRY.known("executed_unconfirmed");
   /** The command succeeded but confirmation did not observe the effect. */
-  public static final OutcomeStatus AMBIGUOUS = known("ambiguous");
+  public static final OutcomeStatus AMBIGUOUS = REGISTRY.known("ambiguous");
   /** The command (or the service call) failed. */
-  public static final OutcomeStatus FAILED_COMMAND = known("failed_command");
+  public static final OutcomeStatus FAILED_COMMAND = REGISTRY.known("failed_command");
 
   private OutcomeStatus(String wire, boolean known) {
     super(wire, known);
   }
 
-  private static OutcomeStatus known(String wire) {
-    OutcomeStatus v = new OutcomeStatus(wire, true);
-    KNOWN.put(wire, v);
-    return v;
-  }
 
   /** The value of {@code wire}: the constant when known, else a new value that keeps the string. */
   public static OutcomeStatus of(String wire) {
-    Objects.requireNonNull(wire, "wire");
-    OutcomeStatus v = KNOWN.get(wire);
-    return v != null ? v : new OutcomeStatus(wire, false);
+    return REGISTRY.of(wire);
   }
 
   /** Every constant, in declaration order. */
   public static Collection<OutcomeStatus> known() {
-    return Collections.unmodifiableCollection(KNOWN.values());
+    return REGISTRY.values();
   }
 }
