@@ -1,6 +1,5 @@
 package io.superloop.visibility.api;
 
-
 /**
  * A reason code as written in v1 artifacts (health reasons, telemetry rows, escalation categories,
  * warnings). Open: a code this version does not know is kept as written. The constants are every
@@ -59,7 +58,6 @@ public final class ReasonCode extends OpenWireValue {
   private ReasonCode(String wire, boolean known) {
     super(wire, known);
   }
-
 
   /** The code of {@code wire}: the constant when known, else a new value that keeps the string. */
   public static ReasonCode of(String wire) {

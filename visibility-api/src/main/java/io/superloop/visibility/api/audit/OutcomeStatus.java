@@ -22,7 +22,6 @@ public final class OutcomeStatus extends OpenWireValue {
     super(wire, known);
   }
 
-
   /** The value of {@code wire}: the constant when known, else a new value that keeps the string. */
   public static OutcomeStatus of(String wire) {
     return REGISTRY.of(wire);

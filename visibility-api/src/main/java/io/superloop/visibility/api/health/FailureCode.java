@@ -25,7 +25,6 @@ public final class FailureCode extends OpenWireValue {
     super(wire, known);
   }
 
-
   /** The code of {@code wire}: the constant when known, else a new value that keeps the string. */
   public static FailureCode of(String wire) {
     return REGISTRY.of(wire);
