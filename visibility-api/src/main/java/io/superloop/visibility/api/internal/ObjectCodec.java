@@ -45,15 +45,28 @@ public final class ObjectCodec<T, B> implements JsonCodec<T> {
     LEVEL
   }
 
-  private interface Field<T, B> {
-    String name();
+  /** One declared field: its key, whether it is required, how it is read and written. */
+  private abstract static class Field<T, B> {
+    private final String name;
+    private final boolean required;
 
-    boolean required();
+    Field(String name, boolean required) {
+      this.name = name;
+      this.required = required;
+    }
 
-    void read(JsonParser p, B builder);
+    final String name() {
+      return name;
+    }
+
+    final boolean required() {
+      return required;
+    }
+
+    abstract void read(JsonParser p, B builder);
 
     /** Writes the field (name and value) or nothing. */
-    void write(T value, JsonGenerator g, boolean filtered);
+    abstract void write(T value, JsonGenerator g, boolean filtered);
   }
 
   private final String typeName;
@@ -294,24 +307,14 @@ public final class ObjectCodec<T, B> implements JsonCodec<T> {
     public <V> Builder<T, B> required(
         String name, JsonCodec<V> codec, Function<T, V> get, BiConsumer<B, V> set) {
       fields.add(
-          new Field<>() {
+          new Field<>(name, true) {
             @Override
-            public String name() {
-              return name;
-            }
-
-            @Override
-            public boolean required() {
-              return true;
-            }
-
-            @Override
-            public void read(JsonParser p, B b) {
+            void read(JsonParser p, B b) {
               set.accept(b, codec.read(p));
             }
 
             @Override
-            public void write(T value, JsonGenerator g, boolean filtered) {
+            void write(T value, JsonGenerator g, boolean filtered) {
               g.writeName(name);
               codec.write(get.apply(value), g);
             }
@@ -322,24 +325,14 @@ public final class ObjectCodec<T, B> implements JsonCodec<T> {
     /** A {@code long} field that is always present. */
     public Builder<T, B> requiredLong(String name, ToLongFunction<T> get, ObjLongConsumer<B> set) {
       fields.add(
-          new Field<>() {
+          new Field<>(name, true) {
             @Override
-            public String name() {
-              return name;
-            }
-
-            @Override
-            public boolean required() {
-              return true;
-            }
-
-            @Override
-            public void read(JsonParser p, B b) {
+            void read(JsonParser p, B b) {
               set.accept(b, Values.readLong(p));
             }
 
             @Override
-            public void write(T value, JsonGenerator g, boolean filtered) {
+            void write(T value, JsonGenerator g, boolean filtered) {
               g.writeName(name);
               g.writeNumber(get.applyAsLong(value));
             }
@@ -360,24 +353,14 @@ public final class ObjectCodec<T, B> implements JsonCodec<T> {
         BiConsumer<B, V> set,
         Absence absence) {
       fields.add(
-          new Field<>() {
+          new Field<>(name, false) {
             @Override
-            public String name() {
-              return name;
-            }
-
-            @Override
-            public boolean required() {
-              return false;
-            }
-
-            @Override
-            public void read(JsonParser p, B b) {
+            void read(JsonParser p, B b) {
               set.accept(b, codec.read(p));
             }
 
             @Override
-            public void write(T value, JsonGenerator g, boolean filtered) {
+            void write(T value, JsonGenerator g, boolean filtered) {
               Optional<V> v = get.apply(value);
               if (v.isPresent()) {
                 g.writeName(name);
@@ -395,24 +378,14 @@ public final class ObjectCodec<T, B> implements JsonCodec<T> {
     public Builder<T, B> optionalLong(
         String name, Function<T, OptionalLong> get, ObjLongConsumer<B> set, Absence absence) {
       fields.add(
-          new Field<>() {
+          new Field<>(name, false) {
             @Override
-            public String name() {
-              return name;
-            }
-
-            @Override
-            public boolean required() {
-              return false;
-            }
-
-            @Override
-            public void read(JsonParser p, B b) {
+            void read(JsonParser p, B b) {
               set.accept(b, Values.readLong(p));
             }
 
             @Override
-            public void write(T value, JsonGenerator g, boolean filtered) {
+            void write(T value, JsonGenerator g, boolean filtered) {
               OptionalLong v = get.apply(value);
               if (v.isPresent()) {
                 g.writeName(name);
@@ -438,24 +411,14 @@ public final class ObjectCodec<T, B> implements JsonCodec<T> {
         Predicate<T> writeWhen) {
       JsonCodec<List<V>> codec = Values.list(element);
       fields.add(
-          new Field<>() {
+          new Field<>(name, false) {
             @Override
-            public String name() {
-              return name;
-            }
-
-            @Override
-            public boolean required() {
-              return false;
-            }
-
-            @Override
-            public void read(JsonParser p, B b) {
+            void read(JsonParser p, B b) {
               set.accept(b, codec.read(p));
             }
 
             @Override
-            public void write(T value, JsonGenerator g, boolean filtered) {
+            void write(T value, JsonGenerator g, boolean filtered) {
               if (writeWhen.test(value)) {
                 g.writeName(name);
                 codec.write(get.apply(value), g);
