@@ -171,7 +171,17 @@ final class ControlFixtures {
             .paths(store.artifactPaths())
             .build();
     StepResult result = new ReconcileStep(rules).run(input);
-    store.persist(result, Optional.empty());
+    store.persist(
+        result,
+        Optional.of(
+            io.superloop.visibility.api.envelope.CursorState.builder()
+                .repoPath(store.layout().repoRoot().toString())
+                .loopId(store.layout().loopId())
+                .eventsFile(store.layout().cursorEventsFile())
+                .eventLineOffset(events)
+                .eventLineCount(events)
+                .updatedAt(io.superloop.visibility.core.time.Timestamps.format(now))
+                .build()));
     return result;
   }
 
