@@ -92,6 +92,10 @@ public final class Values {
     JsonToken t = p.currentToken();
     if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
       String literal = p.getString();
+      if (t == JsonToken.VALUE_NUMBER_FLOAT) {
+        // jackson-core checks float literal lengths only when it parses their value
+        p.streamReadConstraints().validateFPLength(literal.length());
+      }
       var v = new JsonValue.JsonNumber(literal).wholeLongValue();
       if (v.isPresent()) {
         return v.getAsLong();

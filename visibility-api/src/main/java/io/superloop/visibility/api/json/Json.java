@@ -229,8 +229,9 @@ public final class Json {
       case VALUE_STRING:
         return new JsonValue.JsonString(p.getString());
       case VALUE_NUMBER_INT:
-      case VALUE_NUMBER_FLOAT:
         return new JsonValue.JsonNumber(p.getString());
+      case VALUE_NUMBER_FLOAT:
+        return new JsonValue.JsonNumber(checkedFloatLiteral(p));
       case VALUE_TRUE:
         return JsonValue.JsonBoolean.TRUE;
       case VALUE_FALSE:
@@ -243,6 +244,17 @@ public final class Json {
             p.streamReadContext().pathAsPointer().toString(),
             "unexpected token " + t);
     }
+  }
+
+  /**
+   * The literal of the current float token, checked against {@link JsonReadLimits#maxNumberLength()}:
+   * jackson-core checks integer literals while tokenizing but float literals only when their value is
+   * parsed, which a raw literal never is.
+   */
+  static String checkedFloatLiteral(JsonParser p) {
+    String literal = p.getString();
+    p.streamReadConstraints().validateFPLength(literal.length());
+    return literal;
   }
 
   static void writeValue(JsonValue v, JsonGenerator g) {

@@ -1,0 +1,176 @@
+package io.superloop.visibility.api.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.superloop.visibility.api.audit.AuditCodecs;
+import io.superloop.visibility.api.envelope.EnvelopeCodecs;
+import io.superloop.visibility.api.envelope.EventEnvelope;
+import io.superloop.visibility.api.envelope.EventsAnswer;
+import io.superloop.visibility.api.health.HealthCodecs;
+import io.superloop.visibility.api.heartbeat.HeartbeatCodecs;
+import io.superloop.visibility.api.json.Json;
+import io.superloop.visibility.api.json.JsonCodec;
+import io.superloop.visibility.api.json.JsonValue;
+import io.superloop.visibility.api.reconcile.ReconcileCodecs;
+import io.superloop.visibility.api.sequence.SequenceCodecs;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Every {@code .json}, {@code .jsonl} and {@code .ndjson} file under the shared {@code
+ * fixtures/reference/} decodes with the codec its content names (envelope type, service answer
+ * shape, intent rows, transport health, ...), and every field keeps its value through encode and
+ * decode: the re-encoding equals the file's {@code jq -c} rendering, and decoding it again gives an
+ * equal record.
+ */
+class ReferenceFixturesTest {
+
+  private static List<Path> fixtures() {
+    return SharedFiles.files("fixtures/reference", ".json", ".jsonl", ".ndjson");
+  }
+
+  /** The codec a document's content names, if any. */
+  static Optional<JsonCodec<?>> codecFor(JsonValue doc) {
+    if (!(doc instanceof JsonValue.JsonObject o)) {
+      return Optional.empty();
+    }
+    Optional<String> envelopeType = string(o, "envelopeType");
+    Optional<String> category = string(o, "category");
+    if (envelopeType.isPresent()) {
+      return Optional.of(
+          envelopeType.get().equals("loop_run_event") ? EnvelopeCodecs.EVENT : EnvelopeCodecs.SNAPSHOT);
+    }
+    if (has(o, "events") && has(o, "cursor") && has(o, "source") && has(o, "ok")) {
+      return Optional.of(EnvelopeCodecs.EVENTS_ANSWER);
+    }
+    if (has(o, "ok") && has(o, "error")) {
+      return Optional.of(EnvelopeCodecs.ERROR_ANSWER);
+    }
+    if (has(o, "ok")) {
+      return Optional.of(EnvelopeCodecs.CONTROL_ANSWER);
+    }
+    if (has(o, "lastResult") && has(o, "failureStreak")) {
+      return Optional.of(HealthCodecs.TRANSPORT_HEALTH);
+    }
+    if (has(o, "metrics") && has(o, "reasonCodes")) {
+      return Optional.of(HealthCodecs.HEALTH);
+    }
+    if (has(o, "freshnessStatus") && has(o, "thresholds")) {
+      return Optional.of(HeartbeatCodecs.STATE);
+    }
+    if (category.equals(Optional.of("runtime_heartbeat"))) {
+      return Optional.of(HeartbeatCodecs.OBSERVATION);
+    }
+    if (category.equals(Optional.of("envelope_sequence"))) {
+      return Optional.of(SequenceCodecs.OBSERVATION);
+    }
+    if (has(o, "driftActive") && has(o, "snapshot")) {
+      return Optional.of(SequenceCodecs.STATE);
+    }
+    if (has(o, "eventsFile")) {
+      return Optional.of(EnvelopeCodecs.CURSOR_STATE);
+    }
+    if (has(o, "request") && has(o, "execution")) {
+      return Optional.of(AuditCodecs.INVOCATION);
+    }
+    if (has(o, "phase")) {
+      return Optional.of(AuditCodecs.IN_FLIGHT_ROW);
+    }
+    if (has(o, "confirmExitCode") && has(o, "retryAttempts")) {
+      return Optional.of(AuditCodecs.CONTROL_ROW);
+    }
+    if (has(o, "cursorOffsetBefore")) {
+      return Optional.of(ReconcileCodecs.RECONCILE_ROW);
+    }
+    if (has(o, "processedCount")) {
+      return Optional.of(ReconcileCodecs.ALERT_DISPATCH_STATE);
+    }
+    if (category.equals(Optional.of("alert_dispatch"))) {
+      return Optional.of(ReconcileCodecs.ALERT_ROW);
+    }
+    if (category.isPresent() && has(o, "loopId")) {
+      return Optional.of(ReconcileCodecs.ESCALATION);
+    }
+    if (has(o, "intent") && has(o, "status") && has(o, "loopId")) {
+      return Optional.of(AuditCodecs.INTENT_ROW);
+    }
+    return Optional.empty();
+  }
+
+  private static boolean has(JsonValue.JsonObject o, String key) {
+    return o.members().containsKey(key);
+  }
+
+  private static Optional<String> string(JsonValue.JsonObject o, String key) {
+    return o.get(key).filter(v -> v instanceof JsonValue.JsonString).map(v -> ((JsonValue.JsonString) v).value());
+  }
+
+  /** The documents of a fixture: the whole file, or each non-blank line of a JSONL file. */
+  private static List<String> documents(Path file) {
+    String name = file.getFileName().toString();
+    List<String> out = new ArrayList<>();
+    if (name.endsWith(".jsonl") || name.endsWith(".ndjson")) {
+      for (String line : SharedFiles.read(file).split("\n", -1)) {
+        if (!line.isBlank()) {
+          out.add(Json.parse(line).toJson());
+        }
+      }
+    } else {
+      out.add(SharedFiles.jqCompact(file));
+    }
+    return out;
+  }
+
+  @Test
+  void thereAreFixtures() {
+    assertFalse(fixtures().isEmpty());
+  }
+
+  @TestFactory
+  Stream<DynamicTest> everyFixtureDecodesAndKeepsEveryField() {
+    return fixtures().stream()
+        .map(
+            f ->
+                DynamicTest.dynamicTest(
+                    SharedFiles.root().relativize(f).toString(),
+                    () -> {
+                      List<String> docs = documents(f);
+                      assertFalse(docs.isEmpty(), f + " has a document");
+                      for (int i = 0; i < docs.size(); i++) {
+                        String compact = docs.get(i);
+                        String what = f.getFileName() + (docs.size() > 1 ? " line " + (i + 1) : "");
+                        Optional<JsonCodec<?>> codec = codecFor(Json.parse(compact));
+                        if (codec.isEmpty()) {
+                          fail(what + ": no codec matches its content: " + compact);
+                          return;
+                        }
+                        roundTrip(codec.get(), compact, what);
+                      }
+                    }));
+  }
+
+  private static <T> void roundTrip(JsonCodec<T> codec, String compact, String what) {
+    T value = codec.decode(compact);
+    String once = codec.encode(value);
+    assertEquals(Json.parse(compact), Json.parse(once), what + ": every field keeps its value");
+    assertEquals(compact, once, what + ": re-encodes as jq -c renders it");
+    T again = codec.decode(once);
+    assertEquals(value, again, what + ": decode(encode(x)) == x");
+    assertEquals(once, codec.encode(again), what + ": stable re-encoding");
+    if (value instanceof EventsAnswer answer) {
+      List<EventEnvelope> events = answer.decodeEvents();
+      assertEquals(answer.events().size(), events.size());
+      for (int i = 0; i < events.size(); i++) {
+        assertEquals(answer.events().get(i).toJson(), EnvelopeCodecs.EVENT.encode(events.get(i)), what + " event " + i);
+      }
+    }
+  }
+}

@@ -1,0 +1,464 @@
+package io.superloop.visibility.testkit.codecs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.superloop.visibility.api.ErrorCode;
+import io.superloop.visibility.api.VisibilityException;
+import io.superloop.visibility.api.audit.AuditCodecs;
+import io.superloop.visibility.api.envelope.EnvelopeCodecs;
+import io.superloop.visibility.api.health.HealthCodecs;
+import io.superloop.visibility.api.heartbeat.HeartbeatCodecs;
+import io.superloop.visibility.api.json.Json;
+import io.superloop.visibility.api.json.JsonCodec;
+import io.superloop.visibility.api.json.JsonReadLimits;
+import io.superloop.visibility.api.json.JsonValue;
+import io.superloop.visibility.api.reconcile.ReconcileCodecs;
+import io.superloop.visibility.api.sequence.SequenceCodecs;
+import io.superloop.visibility.testkit.gen.GenContext;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Decoding hostile input with every codec only ever raises {@link VisibilityException} with an error
+ * code (never an NPE, a ClassCastException, a Jackson exception or a stack overflow), and specific
+ * inputs give specific codes. Inputs: fixed malformed documents, every prefix of valid encodings,
+ * nesting beyond the depth limit, strings, keys, numbers and documents beyond (small) limits, and
+ * deterministic random mutations of valid encodings (text and UTF-8 bytes).
+ */
+class CodecRobustnessTest {
+
+  private static final int MUTATIONS_PER_CODEC = 300;
+
+  private static final List<String> MALFORMED =
+      List.of(
+          "", " ", "\n", "{", "}", "[", "]", "{]", "[}", "nul", "tru", "fals", "NaN", "Infinity",
+          "-", "01", "1.", ".5", "1e", "+1", "'a'", "{a:1}", "{'a':1}", "{\"a\"}", "{\"a\":}",
+          "{\"a\" 1}", "{,}", "{\"a\":1,}", "[1,]", "[,1]", "{\"a\":1}}", "{} {}", "{}x", "\"abc",
+          "\"\\x\"", "\"\\u12\"", "\"\\ud800\"", "\"\\udc00\\ud800\"", "\"a\u0001b\"", "\u0000",
+          "\ufeff{}", "/* c */ {}", "// c\n{}", "{\"a\":tru}", "{\"a\":[1 2]}", "{\"a\":{\"b\":}}",
+          "{\"schemaVersion\":\"v1\"", "{\"a\":1e99999999999}", "{\"a\":-}", "[[[[[[", "]]]]",
+          "{\"\":\"\"}", "{\"a\":\"\u007f\"}", "{\"a\":1}\u0000", "{\"a\":\"\\u0000\"}");
+
+  private static final Json SMALL = Json.withLimits(new JsonReadLimits(5, 16, 16, 8, 1 << 20));
+
+  private static final List<AllCodecs.Entry<?>> CODECS = AllCodecs.ALL;
+
+  // ---------------------------------------------------------------- helpers
+
+  /** Decodes and returns the error (null on success); fails on any other throwable. */
+  private static <T> @Nullable VisibilityException decode(JsonCodec<T> codec, Json json, String input, String what) {
+    T v;
+    try {
+      v = json.decode(codec, input);
+    } catch (VisibilityException e) {
+      assertNotNull(e.code(), what + ": error code");
+      return e;
+    } catch (Throwable t) {
+      fail(what + ": " + t + " on input " + show(input), t);
+      return null;
+    }
+    String once = codec.encode(v);
+    assertEquals(once, codec.encode(codec.decode(once)), what + ": a decoded value re-encodes stably");
+    return null;
+  }
+
+  private static <T> @Nullable VisibilityException decodeBytes(JsonCodec<T> codec, byte[] input, String what) {
+    try {
+      T v = Json.DEFAULT.decode(codec, input);
+      String once = codec.encode(v);
+      assertEquals(once, codec.encode(codec.decode(once)), what + ": a decoded value re-encodes stably");
+      return null;
+    } catch (VisibilityException e) {
+      assertNotNull(e.code(), what + ": error code");
+      return e;
+    } catch (Throwable t) {
+      fail(what + ": " + t + " on bytes " + new String(input, StandardCharsets.ISO_8859_1), t);
+      return null;
+    }
+  }
+
+  private static void expect(ErrorCode code, @Nullable VisibilityException e, String what, String input) {
+    if (e == null) {
+      fail(what + ": expected " + code + " but decoded " + show(input));
+      return;
+    }
+    assertEquals(code, e.code(), what + ": " + e.getMessage() + " on " + show(input));
+  }
+
+  private static String show(String s) {
+    return s.length() > 300 ? s.substring(0, 300) + "...(" + s.length() + " chars)" : s;
+  }
+
+  /** Encodings of generated values, deterministic, shortest first. */
+  private static <T> List<String> samples(AllCodecs.Entry<T> e, int count) {
+    GenContext ctx = GenContext.of(e.name().hashCode(), 6);
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      out.add(e.codec().encode(e.gen().generate(ctx).value()));
+    }
+    out.sort(Comparator.comparingInt(String::length));
+    return out;
+  }
+
+  private static boolean isObjectCodec(AllCodecs.Entry<?> e) {
+    return samples(e, 1).get(0).startsWith("{");
+  }
+
+  /** {@code json} (an object) with member {@code key} replaced by (or set to) {@code valueJson}. */
+  private static String withMember(String json, String key, String valueJson) {
+    JsonValue.JsonObject o = (JsonValue.JsonObject) Json.parse(json);
+    Map<String, JsonValue> m = new LinkedHashMap<>(o.members());
+    m.put(key, Json.parse(valueJson));
+    return JsonValue.object(m).toJson();
+  }
+
+  private static Optional<String> sampleWith(AllCodecs.Entry<?> e, String key) {
+    for (String s : samples(e, 40)) {
+      if (Json.parse(s) instanceof JsonValue.JsonObject o && o.get(key).isPresent()) {
+        return Optional.of(s);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Stream<DynamicTest> perCodec(String what, java.util.function.Consumer<AllCodecs.Entry<?>> body) {
+    return CODECS.stream().map(e -> DynamicTest.dynamicTest(what + " " + e.name(), () -> body.accept(e)));
+  }
+
+  // ---------------------------------------------------------------- robustness
+
+  @TestFactory
+  Stream<DynamicTest> malformedDocuments() {
+    return perCodec(
+        "malformed",
+        e -> {
+          String first = samples(e, 1).get(0).substring(0, 1);
+          for (String in : MALFORMED) {
+            VisibilityException x = decode(e.codec(), Json.DEFAULT, in, e.name());
+            decodeBytes(e.codec(), in.getBytes(StandardCharsets.UTF_8), e.name());
+            // incomplete input of the right root type (or none at all) is invalid JSON
+            if (in.isBlank()
+                || (first.equals("{") && (in.equals("{") || in.equals("{\"schemaVersion\":\"v1\"")))
+                || (first.equals("\"") && in.equals("\"abc"))) {
+              expect(ErrorCode.INVALID_JSON, x, e.name() + " incomplete", in);
+            }
+          }
+        });
+  }
+
+  @TestFactory
+  Stream<DynamicTest> everyPrefixIsInvalidJson() {
+    return perCodec(
+        "prefixes",
+        e -> {
+          List<String> s = samples(e, 6);
+          for (String full : List.of(s.get(0), s.get(s.size() / 2))) {
+            boolean number = !full.isEmpty() && (Character.isDigit(full.charAt(0)) || full.charAt(0) == '-');
+            for (int i = 0; i < full.length(); i++) {
+              String prefix = full.substring(0, i);
+              VisibilityException x = decode(e.codec(), Json.DEFAULT, prefix, e.name() + " prefix " + i);
+              if (!number) {
+                expect(ErrorCode.INVALID_JSON, x, e.name() + " truncated at " + i, prefix);
+              }
+            }
+            assertTrue(decode(e.codec(), Json.DEFAULT, full, e.name()) == null, e.name() + " full sample decodes");
+          }
+        });
+  }
+
+  @TestFactory
+  Stream<DynamicTest> nestingBeyondTheLimit() {
+    return perCodec(
+        "nesting",
+        e -> {
+          int depth = JsonReadLimits.DEFAULT.maxNestingDepth() + 10;
+          String arrays = "[".repeat(depth) + "]".repeat(depth);
+          String objects = "{\"a\":".repeat(depth) + "1" + "}".repeat(depth);
+          boolean object = isObjectCodec(e);
+          for (String deep : List.of(arrays, objects)) {
+            String in = "{\"deep~unknown\":" + deep + "}";
+            VisibilityException x = decode(e.codec(), Json.DEFAULT, in, e.name());
+            if (object) {
+              expect(ErrorCode.LIMIT_EXCEEDED, x, e.name() + " too deep", in);
+            }
+            decode(e.codec(), Json.DEFAULT, deep, e.name());
+          }
+          String veryDeep = "[".repeat(100_000);
+          decode(e.codec(), Json.DEFAULT, "{\"a\":" + veryDeep, e.name());
+          // exactly at the (small) limit is not a limit error; one more level is
+          int max = SMALL.limits().maxNestingDepth();
+          String atLimit = "{\"n~unknown\":" + "[".repeat(max - 1) + "]".repeat(max - 1) + "}";
+          String beyond = "{\"n~unknown\":" + "[".repeat(max) + "]".repeat(max) + "}";
+          VisibilityException at = decode(e.codec(), SMALL, atLimit, e.name());
+          assertFalse(at != null && at.code() == ErrorCode.LIMIT_EXCEEDED, e.name() + " at the depth limit");
+          VisibilityException over = decode(e.codec(), SMALL, beyond, e.name());
+          if (object) {
+            expect(ErrorCode.LIMIT_EXCEEDED, over, e.name() + " one level beyond the limit", beyond);
+          }
+        });
+  }
+
+  @TestFactory
+  Stream<DynamicTest> oversizedInputs() {
+    return perCodec(
+        "oversized",
+        e -> {
+          boolean object = isObjectCodec(e);
+          List<String> inputs =
+              List.of(
+                  "{\"s~unknown\":\"" + "x".repeat(17) + "\"}",
+                  "{\"" + "k".repeat(17) + "\":1}",
+                  "{\"n~unknown\":123456789}",
+                  "{\"n~unknown\":1.2345678}");
+          for (String in : inputs) {
+            VisibilityException x = decode(e.codec(), SMALL, in, e.name());
+            if (object) {
+              expect(ErrorCode.LIMIT_EXCEEDED, x, e.name() + " beyond a small limit", in);
+            }
+          }
+          String longString = "\"" + "x".repeat(17) + "\"";
+          VisibilityException s = decode(e.codec(), SMALL, longString, e.name());
+          if (!object) {
+            expect(ErrorCode.LIMIT_EXCEEDED, s, e.name() + " string beyond a small limit", longString);
+          }
+          String longNumber = "{\"n~unknown\":" + "9".repeat(JsonReadLimits.DEFAULT.maxNumberLength() + 1) + "}";
+          VisibilityException n = decode(e.codec(), Json.DEFAULT, longNumber, e.name());
+          if (object) {
+            expect(ErrorCode.LIMIT_EXCEEDED, n, e.name() + " number beyond the default limit", longNumber);
+          }
+          String sample = samples(e, 1).get(0);
+          Json tiny = Json.withLimits(new JsonReadLimits(64, 1 << 20, 4096, 64, Math.max(1, sample.length() - 1)));
+          expect(ErrorCode.LIMIT_EXCEEDED, decode(e.codec(), tiny, sample, e.name()), e.name() + " document beyond the limit", sample);
+          Json exact = Json.withLimits(new JsonReadLimits(64, 1 << 20, 4096, 64, sample.getBytes(StandardCharsets.UTF_8).length));
+          assertTrue(decode(e.codec(), exact, sample, e.name()) == null, e.name() + " document at the length limit decodes");
+        });
+  }
+
+  @TestFactory
+  Stream<DynamicTest> mutatedEncodings() {
+    String alphabet = "{}[]\":,0123456789-+.eEtrufalsn \\/u\u0000\u00e9\ud83d\ude00x";
+    return perCodec(
+        "mutated",
+        e -> {
+          List<String> s = samples(e, 8);
+          Random r = new Random(e.name().hashCode());
+          for (int i = 0; i < MUTATIONS_PER_CODEC; i++) {
+            String base = s.get(r.nextInt(s.size()));
+            StringBuilder b = new StringBuilder(base);
+            int edits = 1 + r.nextInt(3);
+            for (int k = 0; k < edits && b.length() > 0; k++) {
+              int at = r.nextInt(b.length());
+              switch (r.nextInt(5)) {
+                case 0 -> b.deleteCharAt(at);
+                case 1 -> b.insert(at, alphabet.charAt(r.nextInt(alphabet.length())));
+                case 2 -> b.setCharAt(at, alphabet.charAt(r.nextInt(alphabet.length())));
+                case 3 -> {
+                  int end = Math.min(b.length(), at + 1 + r.nextInt(20));
+                  b.insert(at, b.substring(at, end));
+                }
+                default -> {
+                  int end = Math.min(b.length(), at + 1 + r.nextInt(20));
+                  b.delete(at, end);
+                }
+              }
+            }
+            String in = b.toString();
+            decode(e.codec(), Json.DEFAULT, in, e.name() + " mutation " + i);
+            byte[] bytes = base.getBytes(StandardCharsets.UTF_8);
+            if (bytes.length > 0) {
+              bytes[r.nextInt(bytes.length)] = (byte) r.nextInt(256);
+              decodeBytes(e.codec(), bytes, e.name() + " byte mutation " + i);
+            }
+          }
+        });
+  }
+
+  // ---------------------------------------------------------------- specific codes
+
+  @TestFactory
+  Stream<DynamicTest> duplicateKeys() {
+    return CODECS.stream()
+        .filter(CodecRobustnessTest::isObjectCodec)
+        .map(
+            e ->
+                DynamicTest.dynamicTest(
+                    "duplicate key " + e.name(),
+                    () -> {
+                      String in = "{\"zz~unknown\":1,\"zz~unknown\":2}";
+                      expect(ErrorCode.DUPLICATE_KEY, decode(e.codec(), Json.DEFAULT, in, e.name()), e.name(), in);
+                      for (String s : samples(e, 3)) {
+                        JsonValue.JsonObject o = (JsonValue.JsonObject) Json.parse(s);
+                        if (o.members().isEmpty()) {
+                          continue;
+                        }
+                        Map.Entry<String, JsonValue> first = o.members().entrySet().iterator().next();
+                        String dup =
+                            s.substring(0, s.length() - 1)
+                                + ","
+                                + JsonValue.of(first.getKey()).toJson()
+                                + ":"
+                                + first.getValue().toJson()
+                                + "}";
+                        expect(ErrorCode.DUPLICATE_KEY, decode(e.codec(), Json.DEFAULT, dup, e.name()), e.name() + " repeated " + first.getKey(), dup);
+                      }
+                    }));
+  }
+
+  @TestFactory
+  Stream<DynamicTest> wrongRootType() {
+    return perCodec(
+        "wrong type",
+        e -> {
+          boolean object = isObjectCodec(e);
+          boolean string = samples(e, 1).get(0).startsWith("\"");
+          if (object) {
+            for (String in : List.of("[]", "1", "\"s\"", "true", "null", "[{}]")) {
+              expect(ErrorCode.INVALID_FIELD_TYPE, decode(e.codec(), Json.DEFAULT, in, e.name()), e.name() + " root", in);
+            }
+          } else if (string) {
+            for (String in : List.of("{}", "[]", "1", "true", "null")) {
+              expect(ErrorCode.INVALID_FIELD_TYPE, decode(e.codec(), Json.DEFAULT, in, e.name()), e.name() + " root", in);
+            }
+          }
+        });
+  }
+
+  @Test
+  void wrongFieldType() {
+    check(HeartbeatCodecs.STATE, "HeartbeatCodecs.STATE", "loopId", "1", ErrorCode.INVALID_FIELD_TYPE);
+    check(HeartbeatCodecs.STATE, "HeartbeatCodecs.STATE", "thresholds", "[]", ErrorCode.INVALID_FIELD_TYPE);
+    check(EnvelopeCodecs.CURSOR_STATE, "EnvelopeCodecs.CURSOR_STATE", "eventLineOffset", "\"12\"", ErrorCode.INVALID_FIELD_TYPE);
+    check(HealthCodecs.HEALTH, "HealthCodecs.HEALTH", "reasons", "{}", ErrorCode.INVALID_FIELD_TYPE);
+    check(HealthCodecs.HEALTH, "HealthCodecs.HEALTH", "reasonCodes", "[1]", ErrorCode.INVALID_FIELD_TYPE);
+    check(EnvelopeCodecs.EVENTS_ANSWER, "EnvelopeCodecs.EVENTS_ANSWER", "events", "{}", ErrorCode.INVALID_FIELD_TYPE);
+    check(EnvelopeCodecs.SNAPSHOT, "EnvelopeCodecs.SNAPSHOT", "cursor", "\"x\"", ErrorCode.INVALID_FIELD_TYPE);
+    check(EnvelopeCodecs.CONTROL_ANSWER, "EnvelopeCodecs.CONTROL_ANSWER", "result", "[]", ErrorCode.INVALID_FIELD_TYPE);
+    check(SequenceCodecs.STATE, "SequenceCodecs.STATE", "driftActive", "\"true\"", ErrorCode.INVALID_FIELD_TYPE);
+    check(ReconcileCodecs.HEALTH_ESCALATION, "ReconcileCodecs.HEALTH_ESCALATION", "reasons", "{}", ErrorCode.INVALID_FIELD_TYPE);
+    check(ReconcileCodecs.ESCALATION, "ReconcileCodecs.ESCALATION", "category", "7", ErrorCode.INVALID_FIELD_TYPE);
+    check(AuditCodecs.INVOCATION, "AuditCodecs.INVOCATION", "request", "true", ErrorCode.INVALID_FIELD_TYPE);
+  }
+
+  @Test
+  void fractionInALongField() {
+    Object[][] cases = {
+      {HeartbeatCodecs.STATE, "HeartbeatCodecs.STATE", "heartbeatLagSeconds"},
+      {EnvelopeCodecs.CURSOR_STATE, "EnvelopeCodecs.CURSOR_STATE", "eventLineOffset"},
+      {EnvelopeCodecs.CURSOR, "EnvelopeCodecs.CURSOR", "eventLineCount"},
+      {HealthCodecs.TRANSPORT_HEALTH, "HealthCodecs.TRANSPORT_HEALTH", "failureStreak"},
+      {AuditCodecs.CONTROL_ROW, "AuditCodecs.CONTROL_ROW", "exitCode"},
+      {ReconcileCodecs.ALERT_DISPATCH_STATE, "ReconcileCodecs.ALERT_DISPATCH_STATE", "processedCount"},
+      {ReconcileCodecs.RECONCILE_ROW, "ReconcileCodecs.RECONCILE_ROW", "maxEvents"},
+      {SequenceCodecs.EVENTS, "SequenceCodecs.EVENTS", "ingestedCount"},
+    };
+    for (Object[] c : cases) {
+      JsonCodec<?> codec = (JsonCodec<?>) c[0];
+      for (String v : List.of("1.5", "0.1", "-2.25", "1e-3", "9223372036854775808", "1e400")) {
+        check(codec, (String) c[1], (String) c[2], v, ErrorCode.INVALID_FIELD_TYPE);
+      }
+    }
+  }
+
+  @TestFactory
+  Stream<DynamicTest> unsupportedSchemaVersion() {
+    return CODECS.stream()
+        .filter(e -> sampleWith(e, "schemaVersion").isPresent())
+        .map(
+            e ->
+                DynamicTest.dynamicTest(
+                    "schemaVersion " + e.name(),
+                    () -> {
+                      String s = sampleWith(e, "schemaVersion").orElseThrow();
+                      for (String v : List.of("\"v2\"", "\"V1\"", "\"\"", "1", "{}")) {
+                        String in = withMember(s, "schemaVersion", v);
+                        expect(ErrorCode.UNSUPPORTED_SCHEMA_VERSION, decode(e.codec(), Json.DEFAULT, in, e.name()), e.name() + " schemaVersion " + v, in);
+                      }
+                    }));
+  }
+
+  @Test
+  void everyVersionedArtifactChecksItsSchemaVersion() {
+    List<String> versioned = new ArrayList<>();
+    for (AllCodecs.Entry<?> e : CODECS) {
+      if (sampleWith(e, "schemaVersion").isPresent()) {
+        versioned.add(e.name());
+      }
+    }
+    assertEquals(
+        List.of(
+            "HeartbeatCodecs.STATE",
+            "EnvelopeCodecs.SNAPSHOT",
+            "EnvelopeCodecs.EVENT",
+            "EnvelopeCodecs.CURSOR_STATE",
+            "EnvelopeCodecs.EVENTS_ANSWER",
+            "HealthCodecs.HEALTH",
+            "HealthCodecs.TRANSPORT_HEALTH",
+            "AuditCodecs.INVOCATION",
+            "ReconcileCodecs.ALERT_DISPATCH_STATE",
+            "SequenceCodecs.STATE"),
+        versioned);
+  }
+
+  @TestFactory
+  Stream<DynamicTest> invalidTraceIds() {
+    return CODECS.stream()
+        .filter(e -> isObjectCodec(e) && sampleWith(e, "traceId").isPresent())
+        .map(
+            e ->
+                DynamicTest.dynamicTest(
+                    "traceId " + e.name(),
+                    () -> {
+                      String s = sampleWith(e, "traceId").orElseThrow();
+                      for (String bad : List.of("", "has space", "x".repeat(257), "caf\u00e9", "tab\t", "\u0000")) {
+                        String in = withMember(s, "traceId", JsonValue.of(bad).toJson());
+                        expect(ErrorCode.INVALID_TRACE_ID, decode(e.codec(), Json.DEFAULT, in, e.name()), e.name() + " traceId " + show(bad), in);
+                      }
+                    }));
+  }
+
+  @Test
+  void everyRecordWithATraceIdIsCovered() {
+    List<String> names = new ArrayList<>();
+    for (AllCodecs.Entry<?> e : CODECS) {
+      if (isObjectCodec(e) && sampleWith(e, "traceId").isPresent()) {
+        names.add(e.name());
+      }
+    }
+    assertEquals(
+        List.of(
+            "HeartbeatCodecs.STATE", "HeartbeatCodecs.OBSERVATION", "EnvelopeCodecs.SNAPSHOT",
+            "EnvelopeCodecs.EVENT", "EnvelopeCodecs.EVENTS_ANSWER", "EnvelopeCodecs.CONTROL_ANSWER",
+            "HealthCodecs.HEALTH", "HealthCodecs.TRANSPORT_HEALTH", "AuditCodecs.INVOCATION",
+            "AuditCodecs.CONTROL_ROW", "AuditCodecs.INTENT_ROW", "AuditCodecs.IN_FLIGHT_ROW",
+            "ReconcileCodecs.RECONCILE_ROW", "ReconcileCodecs.ORDERING_DRIFT_ESCALATION",
+            "ReconcileCodecs.HEALTH_ESCALATION", "ReconcileCodecs.OTHER_ESCALATION",
+            "ReconcileCodecs.ESCALATION", "ReconcileCodecs.ALERT_DISPATCH_STATE",
+            "ReconcileCodecs.ALERT_ROW", "SequenceCodecs.STATE", "SequenceCodecs.OBSERVATION",
+            "StatusCodecs.HEARTBEAT", "StatusCodecs.SEQUENCE", "StatusCodecs.INVOCATION_AUDIT"),
+        names,
+        "codecs whose samples carry a top-level traceId");
+  }
+
+  private static void check(JsonCodec<?> codec, String name, String key, String valueJson, ErrorCode code) {
+    AllCodecs.Entry<?> e = CODECS.stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow();
+    assertTrue(e.codec() == codec, name);
+    String s = sampleWith(e, key).orElseGet(() -> samples(e, 1).get(0));
+    String in = withMember(s, key, valueJson);
+    expect(code, decode(codec, Json.DEFAULT, in, name), name + " " + key + "=" + valueJson, in);
+  }
+}
