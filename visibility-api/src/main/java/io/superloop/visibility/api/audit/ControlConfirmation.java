@@ -1,5 +1,6 @@
 package io.superloop.visibility.api.audit;
 
+import io.superloop.visibility.api.internal.Checks;
 import io.superloop.visibility.api.internal.VisibilityStyle;
 import io.superloop.visibility.api.json.JsonValue;
 import java.util.Map;
@@ -36,4 +37,8 @@ public abstract class ControlConfirmation {
 
   /** Fields of a newer writer this version does not know, kept in order and written back. */
   public abstract Map<String, JsonValue> unknownFields();
+  @Value.Check
+  void checkRawValues() {
+    Checks.notJsonNull("outcome", outcome());
+  }
 }

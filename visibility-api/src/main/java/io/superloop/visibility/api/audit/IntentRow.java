@@ -105,4 +105,8 @@ public abstract class IntentRow {
     }
     return changed ? r : this;
   }
+  @Value.Check
+  void checkRawValues() {
+    Checks.notJsonNull("confirm", confirm());
+  }
 }

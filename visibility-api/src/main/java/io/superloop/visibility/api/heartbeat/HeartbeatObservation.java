@@ -101,6 +101,7 @@ public abstract class HeartbeatObservation {
 
   @Value.Check
   void check() {
+    Checks.notJsonNull("heartbeat", heartbeat());
     Checks.loopId(loopId());
     if (clockSkewSeconds().isPresent()) {
       Checks.positive("clockSkewSeconds", clockSkewSeconds().getAsLong());

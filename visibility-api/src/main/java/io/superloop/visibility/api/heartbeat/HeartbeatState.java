@@ -63,6 +63,7 @@ public abstract class HeartbeatState {
 
   @Value.Check
   void check() {
+    Checks.notJsonNull("heartbeat", heartbeat());
     Checks.loopId(loopId());
     Checks.nonNegative("heartbeatLagSeconds", heartbeatLagSeconds());
     if (clockSkewSeconds().isPresent()) {

@@ -58,4 +58,22 @@ public final class Checks {
     }
     return value;
   }
+
+  /**
+   * Requires that a present raw value is not JSON {@code null}: absence is {@code Optional.empty()},
+   * so that a record survives a round trip (a written {@code null} reads back as absent).
+   */
+  public static void notJsonNull(String field, java.util.Optional<io.superloop.visibility.api.json.JsonValue> value) {
+    if (value.isPresent() && value.get().isNull()) {
+      throw new VisibilityException(
+          ErrorCode.INVALID_FIELD_VALUE, field + " must be empty rather than hold JSON null");
+    }
+  }
+
+  /** Requires that a raw value is not JSON {@code null}. */
+  public static void notJsonNull(String field, io.superloop.visibility.api.json.JsonValue value) {
+    if (value.isNull()) {
+      throw new VisibilityException(ErrorCode.INVALID_FIELD_VALUE, field + " must not be JSON null");
+    }
+  }
 }
