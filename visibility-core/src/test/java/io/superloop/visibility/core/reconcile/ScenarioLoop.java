@@ -29,7 +29,6 @@ import io.superloop.visibility.core.store.Durability;
 import io.superloop.visibility.core.store.JsonlReader;
 import io.superloop.visibility.core.store.LoopArtifact;
 import io.superloop.visibility.core.store.LoopLayout;
-import io.superloop.visibility.core.store.LoopLock;
 import io.superloop.visibility.core.store.LoopStore;
 import io.superloop.visibility.core.store.PreviousStates;
 import io.superloop.visibility.core.store.TailReader;
@@ -39,6 +38,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -167,7 +167,11 @@ final class ScenarioLoop {
 
   /** One reconcile ({@code --trace-id trace [--from-start]}) at {@code now} with {@code thresholds}. */
   StepResult reconcile(String trace, boolean fromStart, Instant now, HealthThresholds thresholds) {
-    try (LoopLock.Held held = layout.lock().acquire()) {
+    return layout.lock().call(Duration.ofMinutes(1), () -> step(trace, fromStart, now, thresholds));
+  }
+
+  private StepResult step(String trace, boolean fromStart, Instant now, HealthThresholds thresholds) {
+    { // one load-step-persist cycle, under the loop lock (H4)
       PreviousStates previous = store.loadPrevious();
       long cursorBefore = fromStart ? 0 : previous.cursor().map(CursorState::eventLineOffset).orElse(0L);
       Ingest ingest;
@@ -247,7 +251,7 @@ final class ScenarioLoop {
     String ts = Timestamps.format(now);
     String log = read(runtimeDir().resolve("events.jsonl"));
     String[] lines = log.split("\n", -1);
-    long newlines = lines.length - 1; // wc -l: a final line without newline is not counted
+    long newlines = lines.length - 1L; // wc -l: a final line without newline is not counted
     Path hbFile = runtimeDir().resolve("heartbeat.v1.json");
     boolean hbExists = Files.isRegularFile(hbFile);
     String heartbeat = hbExists ? read(hbFile).strip() : "null";
@@ -268,7 +272,7 @@ final class ScenarioLoop {
       if (line.isEmpty()) {
         continue; // an empty line consumes its number and is not emitted (contract 3.1)
       }
-      long number = i + 1;
+      long number = i + 1L;
       String event =
           "{\"schemaVersion\":\"v1\",\"envelopeType\":\"loop_run_event\",\"emittedAt\":\"" + ts + "\","
               + "\"traceId\":" + str(trace) + ",\"source\":" + source + ","

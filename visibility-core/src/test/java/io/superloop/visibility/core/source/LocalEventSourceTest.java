@@ -205,7 +205,7 @@ class LocalEventSourceTest {
   void h17InconsistentByteOffsetsFallBackToCountingLines(@TempDir Path dir) throws IOException {
     Path f = write(dir, log(9));
     Scan atFour = scan(f, ScanStart.afterLines(4));
-    long fourBytes = log(3).length() + "{\"timestamp\":\"2026-11-24T12:00:00Z\",\"event\":\"e4\"}\n".length();
+    long fourBytes = (long) log(3).length() + "{\"timestamp\":\"2026-11-24T12:00:00Z\",\"event\":\"e4\"}\n".length();
     // sanity: the consistent offset of 4 lines (3 events, 1 empty line... counted from the text itself)
     assertTrue(scan(f, new ScanStart(4, OptionalLong.of(log(3).length()))).result().resumedAtByteOffset());
     for (long bad : new long[] {fourBytes - 1, 5, Files.size(f) + 100, 0}) {
