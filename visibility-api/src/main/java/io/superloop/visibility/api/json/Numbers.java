@@ -28,6 +28,24 @@ final class Numbers {
     return true;
   }
 
+  /** Whether the literal is a zero mantissa with an exponent ({@code 0e9}, {@code -0.00E-99999999999}). */
+  private static boolean zeroMantissa(String literal) {
+    int i = !literal.isEmpty() && (literal.charAt(0) == '-' || literal.charAt(0) == '+') ? 1 : 0;
+    boolean digit = false;
+    for (; i < literal.length(); i++) {
+      char c = literal.charAt(i);
+      if (c == 'e' || c == 'E') {
+        return digit && literal.substring(i + 1).matches("[+-]?[0-9]+");
+      }
+      if (c == '0') {
+        digit = true;
+      } else if (c != '.') {
+        return false;
+      }
+    }
+    return false; // no exponent: BigDecimal would have parsed it
+  }
+
   static OptionalLong wholeLong(String literal) {
     if (isIntegerLiteral(literal) && literal.length() <= 18) {
       return OptionalLong.of(Long.parseLong(literal));
@@ -36,7 +54,9 @@ final class Numbers {
     try {
       d = new BigDecimal(literal);
     } catch (NumberFormatException | ArithmeticException e) {
-      return OptionalLong.empty();
+      // an exponent beyond BigDecimal's int range: the value is still zero when the mantissa is
+      // (0e2741764644 is 0); otherwise it is too large or a non-zero fraction
+      return zeroMantissa(literal) ? OptionalLong.of(0) : OptionalLong.empty();
     }
     if (d.signum() == 0) {
       return OptionalLong.of(0);
