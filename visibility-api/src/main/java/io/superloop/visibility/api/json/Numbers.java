@@ -28,6 +28,24 @@ final class Numbers {
     return true;
   }
 
+  /** Whether {@code literal} is a zero mantissa ({@code 0}, {@code -0.00}) followed by an exponent. */
+  private static boolean zeroMantissa(String literal) {
+    int e = Math.max(literal.indexOf('e'), literal.indexOf('E'));
+    if (e <= 0) {
+      return false;
+    }
+    boolean digit = false;
+    for (int i = 0; i < e; i++) {
+      char c = literal.charAt(i);
+      if (c == '0') {
+        digit = true;
+      } else if (c != '.' && !(i == 0 && c == '-')) {
+        return false;
+      }
+    }
+    return digit;
+  }
+
   static OptionalLong wholeLong(String literal) {
     if (isIntegerLiteral(literal) && literal.length() <= 18) {
       return OptionalLong.of(Long.parseLong(literal));
@@ -36,7 +54,8 @@ final class Numbers {
     try {
       d = new BigDecimal(literal);
     } catch (NumberFormatException | ArithmeticException e) {
-      return OptionalLong.empty();
+      // an exponent beyond int range: the value is 0 when the mantissa is zero, else no long
+      return zeroMantissa(literal) ? OptionalLong.of(0) : OptionalLong.empty();
     }
     if (d.signum() == 0) {
       return OptionalLong.of(0);
