@@ -25,17 +25,7 @@ class HealthCodecTest {
 
   @TestFactory
   Stream<DynamicTest> everyExpectedHealthJsonReencodesAsJqCompact() {
-    List<Path> files = SharedFiles.files("conformance/expected", "health.json");
-    assertFalse(files.isEmpty());
-    return files.stream()
-        .map(
-            f ->
-                DynamicTest.dynamicTest(
-                    SharedFiles.parentName(f),
-                    () -> {
-                      Health h = HealthCodecs.HEALTH.decode(SharedFiles.read(f));
-                      assertEquals(SharedFiles.jqCompact(f), HealthCodecs.HEALTH.encode(h));
-                    }));
+    return SharedFiles.reencodeExpectedAsJqCompact("health.json", HealthCodecs.HEALTH);
   }
 
   @Test

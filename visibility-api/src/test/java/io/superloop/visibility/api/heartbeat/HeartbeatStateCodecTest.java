@@ -18,17 +18,7 @@ class HeartbeatStateCodecTest {
 
   @TestFactory
   Stream<DynamicTest> everyExpectedHeartbeatJsonReencodesAsJqCompact() {
-    List<Path> files = SharedFiles.files("conformance/expected", "heartbeat.json");
-    assertFalse(files.isEmpty());
-    return files.stream()
-        .map(
-            f ->
-                DynamicTest.dynamicTest(
-                    SharedFiles.parentName(f),
-                    () -> {
-                      HeartbeatState s = HeartbeatCodecs.STATE.decode(SharedFiles.read(f));
-                      assertEquals(SharedFiles.jqCompact(f), HeartbeatCodecs.STATE.encode(s));
-                    }));
+    return SharedFiles.reencodeExpectedAsJqCompact("heartbeat.json", HeartbeatCodecs.STATE);
   }
 
   @Test

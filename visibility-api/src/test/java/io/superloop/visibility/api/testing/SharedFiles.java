@@ -73,4 +73,23 @@ public final class SharedFiles {
       throw new UncheckedIOException(e);
     }
   }
+
+  /**
+   * One dynamic test per file under {@code conformance/expected} named {@code fileName}: decoding it
+   * with {@code codec} and encoding again gives exactly {@code jq -c .} of the file.
+   */
+  public static <T> java.util.stream.Stream<org.junit.jupiter.api.DynamicTest> reencodeExpectedAsJqCompact(
+      String fileName, io.superloop.visibility.api.json.JsonCodec<T> codec) {
+    List<Path> files = files("conformance/expected", fileName);
+    files.removeIf(f -> !String.valueOf(f.getFileName()).equals(fileName));
+    org.junit.jupiter.api.Assertions.assertFalse(files.isEmpty(), "no expected " + fileName);
+    return files.stream()
+        .map(
+            f ->
+                org.junit.jupiter.api.DynamicTest.dynamicTest(
+                    parentName(f),
+                    () ->
+                        org.junit.jupiter.api.Assertions.assertEquals(
+                            jqCompact(f), codec.encode(codec.decode(read(f))))));
+  }
 }
