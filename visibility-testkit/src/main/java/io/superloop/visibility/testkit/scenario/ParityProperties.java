@@ -324,7 +324,7 @@ public final class ParityProperties {
    * {@code clockSkewSeconds}.
    */
   public void freshnessMonotoneAndExact(List<VisibilityRules> presets) {
-    Gen<Object[]> gen =
+    Gen<List<Object>> gen =
         Scenarios.thresholds()
             .flatMap(
                 t ->
@@ -332,12 +332,13 @@ public final class ParityProperties {
                         Scenarios.heartbeatLags(t),
                         Scenarios.heartbeatLags(t),
                         Gen.booleans(),
-                        (x, y, local) -> new Object[] {t, Math.min(x, y), Math.max(x, y), local}));
+                        (x, y, local) -> List.<Object>of(t, Math.min(x, y), Math.max(x, y), local)));
     property(Gen.zip(gen, Gen.elements(presets), Case::new), "freshness monotone and exact")
         .check(
             c -> {
-              Object[] a = c.value();
-              assertFreshness((HealthThresholds) a[0], (Long) a[1], (Long) a[2], (Boolean) a[3], c.rules());
+              List<Object> a = c.value();
+              assertFreshness(
+                  (HealthThresholds) a.get(0), (Long) a.get(1), (Long) a.get(2), (Boolean) a.get(3), c.rules());
             });
   }
 
