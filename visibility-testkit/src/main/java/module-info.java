@@ -10,4 +10,5 @@ module io.superloop.visibility.testkit {
   exports io.superloop.visibility.testkit.gen;
   exports io.superloop.visibility.testkit.property;
   exports io.superloop.visibility.testkit.conformance;
+  exports io.superloop.visibility.testkit.scenario;
 }

@@ -1,0 +1,46 @@
+package io.superloop.visibility.testkit.scenario;
+
+import io.superloop.visibility.api.TraceId;
+import io.superloop.visibility.api.Transport;
+import io.superloop.visibility.core.audit.ControlContext;
+import io.superloop.visibility.core.time.Timestamps;
+import java.time.Instant;
+
+/** What both transports' control actions share: the context and the confirm script's result. */
+final class ControlFixtures {
+  private ControlFixtures() {}
+
+  static ControlContext context(ControlAction a, String loopId, Transport transport, Instant startedAt) {
+    return ControlContext.builder()
+        .loopId(loopId)
+        .intent(a.intent())
+        .traceId(TraceId.of(a.traceId()))
+        .transport(transport)
+        .requestedBy("parity-operator")
+        .idempotencyKey(a.idempotencyKey())
+        .startedAt(startedAt)
+        .build();
+  }
+
+  /** The confirm script's result object (contract 1.7), as JSON text. */
+  static String confirmResult(ControlAction a, boolean confirmed, Instant at) {
+    String intent = a.intent().wire();
+    String reason =
+        !confirmed
+            ? "timeout"
+            : intent.equals("cancel")
+                ? "inactive_not_running"
+                : intent.equals("approve") ? "completion_observed" : "rejection_observed";
+    return "{\"intent\":" + JsonText.string(intent)
+        + ",\"confirmed\":" + confirmed
+        + ",\"reason\":" + JsonText.string(reason)
+        + ",\"attempts\":" + (confirmed ? 1 : 15)
+        + ",\"timeoutSeconds\":30"
+        + ",\"observedStatus\":" + JsonText.string(confirmed ? "stopped" : "running")
+        + ",\"observedLastEvent\":" + (confirmed ? JsonText.string("loop_stop") : "null")
+        + ",\"observedApprovalStatus\":null"
+        + ",\"observedActive\":" + !confirmed
+        + ",\"observedAt\":" + JsonText.string(Timestamps.format(at))
+        + "}";
+  }
+}

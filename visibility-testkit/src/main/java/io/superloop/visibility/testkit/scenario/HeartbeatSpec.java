@@ -1,0 +1,32 @@
+package io.superloop.visibility.testkit.scenario;
+
+import java.util.Optional;
+
+/**
+ * The runtime's {@code heartbeat.v1.json} during a step.
+ *
+ * @param fileText the file's text; empty when the file does not exist
+ * @param label what the generator meant (for reports), e.g. {@code "lag=degraded-1"}
+ * @param parseable whether {@code fileText} is JSON (a sprite_service snapshot cannot carry a file
+ *     that is not: the service's snapshot adapter fails)
+ */
+public record HeartbeatSpec(Optional<String> fileText, String label, boolean parseable) {
+
+  /** No heartbeat file. */
+  public static final HeartbeatSpec ABSENT = new HeartbeatSpec(Optional.empty(), "absent", true);
+
+  /** A heartbeat file holding the JSON text {@code json}. */
+  public static HeartbeatSpec json(String json, String label) {
+    return new HeartbeatSpec(Optional.of(json), label, true);
+  }
+
+  /** A heartbeat file whose text is not JSON (local only). */
+  public static HeartbeatSpec unparseable(String text, String label) {
+    return new HeartbeatSpec(Optional.of(text), label, false);
+  }
+
+  @Override
+  public String toString() {
+    return "Heartbeat[" + label + (fileText.isPresent() ? " " + fileText.get() : "") + "]";
+  }
+}

@@ -1,0 +1,183 @@
+package io.superloop.visibility.testkit.scenario;
+
+import io.superloop.visibility.api.Transport;
+import io.superloop.visibility.api.json.Json;
+import io.superloop.visibility.core.audit.ControlContext;
+import io.superloop.visibility.core.audit.ControlOutcomes;
+import io.superloop.visibility.core.audit.ControlRecords;
+import io.superloop.visibility.core.plane.StepOptions;
+import io.superloop.visibility.core.plane.VisibilityPlane;
+import io.superloop.visibility.core.rules.VisibilityRules;
+import io.superloop.visibility.core.store.Durability;
+import io.superloop.visibility.core.store.InvocationAuditTrail;
+import io.superloop.visibility.core.store.LoopLayout;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
+
+/** {@link Delivery#LOCAL}: real runtime files and {@code VisibilityPlane.reconcileLocal}. */
+final class LocalDelivery implements Delivery {
+
+  @Override
+  public Transport transport() {
+    return Transport.LOCAL;
+  }
+
+  @Override
+  public boolean canCarry(RuntimeHistory history) {
+    return history.carriableByLocal();
+  }
+
+  @Override
+  public DeliveryRun deliver(RuntimeHistory history, Path workDir, VisibilityRules rules) {
+    try {
+      return run(history, workDir, rules);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private DeliveryRun run(RuntimeHistory h, Path workDir, VisibilityRules rules) throws IOException {
+    Path repo = workDir.resolve("repo");
+    LoopLayout layout = LoopLayout.of(repo, h.loopId());
+    Path runtime = layout.runtimeDir();
+    Files.createDirectories(runtime);
+    Path events = runtime.resolve("events.jsonl");
+    Path heartbeat = runtime.resolve("heartbeat.v1.json");
+    Files.write(events, new byte[0]);
+    SplittableRandom random = new SplittableRandom(h.seed());
+    List<StepView> views = new ArrayList<>();
+    Instant now = h.start();
+    Optional<String> pendingTornRest = Optional.empty();
+    for (int i = 0; i < h.steps().size(); i++) {
+      HistoryStep step = h.steps().get(i);
+      now = now.plusSeconds(step.advanceSeconds());
+      if (pendingTornRest.isPresent()) {
+        append(events, pendingTornRest.get() + "\n");
+        pendingTornRest = Optional.empty();
+      }
+      switch (step.change().kind()) {
+        case TRUNCATE:
+          truncateToLines(events, step.change().keepLines());
+          break;
+        case ROTATE:
+          Files.writeString(events, lines(step.change().replacement()), StandardCharsets.UTF_8);
+          break;
+        default:
+          break;
+      }
+      append(events, lines(step.appended()));
+      if (step.tornTail().isPresent()) {
+        String text = step.tornTail().get().text();
+        int cut = Math.max(1, text.length() / 2);
+        append(events, text.substring(0, cut));
+        pendingTornRest = Optional.of(text.substring(cut));
+      }
+      if (step.heartbeat().fileText().isPresent()) {
+        Files.writeString(heartbeat, step.heartbeat().fileText().get(), StandardCharsets.UTF_8);
+      } else {
+        Files.deleteIfExists(heartbeat);
+      }
+      VisibilityPlane plane =
+          VisibilityPlane.builder(layout)
+              .rules(rules)
+              .thresholds(h.thresholds())
+              .durability(Durability.NONE)
+              .clock(Clock.fixed(now, ZoneOffset.UTC))
+              .random(random)
+              .build();
+      VisibilityPlane.Reconciliation r =
+          plane.reconcileLocal(new StepOptions(step.traceId(), step.fromStart()));
+      if (step.control().isPresent()) {
+        control(step.control().get(), h.loopId(), layout, rules, now, repo);
+      }
+      views.add(
+          new StepView(
+              i,
+              r,
+              r.result().warnings().stream().map(w -> w.wire()).toList(),
+              LoopFiles.read(layout, plane.status())));
+    }
+    return new DeliveryRun(Transport.LOCAL, repo, views);
+  }
+
+  /** The local mapping of contract 4.3, written through the audit trail. */
+  static void control(
+      ControlAction a, String loopId, LoopLayout layout, VisibilityRules rules, Instant now, Path repo) {
+    ControlContext ctx = ControlFixtures.context(a, loopId, Transport.LOCAL, now);
+    InvocationAuditTrail.Invocation inv = new InvocationAuditTrail(layout, Durability.NONE, rules).begin(ctx);
+    inv.complete(records(a, ctx, now.plusSeconds(a.durationSeconds()), repo));
+  }
+
+  /** The local records of {@code a} (contract 4.3). */
+  static ControlRecords records(ControlAction a, ControlContext ctx, Instant done, Path repo) {
+    String command = "superloop.sh " + a.intent().wire() + " --repo " + repo;
+    switch (a.outcome()) {
+      case CONFIRMED:
+        return ControlOutcomes.local(
+            ctx, command, 0, "ok\n",
+            Optional.of(
+                new ControlOutcomes.ConfirmRun(
+                    0, Optional.of(Json.parse(ControlFixtures.confirmResult(a, true, done))))),
+            done);
+      case EXECUTED_UNCONFIRMED:
+        return ControlOutcomes.local(ctx, command, 0, "ok\n", Optional.empty(), done);
+      case AMBIGUOUS:
+        return ControlOutcomes.local(
+            ctx, command, 0, "ok\n",
+            Optional.of(
+                new ControlOutcomes.ConfirmRun(
+                    1, Optional.of(Json.parse(ControlFixtures.confirmResult(a, false, done))))),
+            done);
+      default:
+        return ControlOutcomes.local(ctx, command, 1, "error: no active loop\n", Optional.empty(), done);
+    }
+  }
+
+  private static String lines(List<LogLine> lines) {
+    StringBuilder b = new StringBuilder();
+    for (LogLine l : lines) {
+      b.append(l.text()).append('\n');
+    }
+    return b.toString();
+  }
+
+  private static void append(Path file, String text) throws IOException {
+    if (!text.isEmpty()) {
+      Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+    }
+  }
+
+  /** Cuts the file after its first {@code keep} newline-terminated lines (no-op when shorter). */
+  private static void truncateToLines(Path file, int keep) throws IOException {
+    byte[] all = Files.readAllBytes(file);
+    long seen = 0;
+    int end = -1;
+    if (keep == 0) {
+      end = 0;
+    }
+    for (int i = 0; i < all.length && end < 0; i++) {
+      if (all[i] == '\n' && ++seen == keep) {
+        end = i + 1;
+      }
+    }
+    if (end >= 0) {
+      try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+        ch.truncate(end);
+        ch.write(ByteBuffer.allocate(0));
+      }
+    }
+  }
+}

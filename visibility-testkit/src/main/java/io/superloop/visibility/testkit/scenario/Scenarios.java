@@ -1,0 +1,415 @@
+package io.superloop.visibility.testkit.scenario;
+
+import io.superloop.visibility.api.audit.Intent;
+import io.superloop.visibility.api.health.HealthThresholds;
+import io.superloop.visibility.core.reconcile.StepInput;
+import io.superloop.visibility.core.time.Timestamps;
+import io.superloop.visibility.testkit.gen.Gen;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Seeded generators of runtime histories and of their parts. Every generator draws only from its
+ * {@link io.superloop.visibility.testkit.gen.GenContext}, so one seed reproduces a history, and
+ * composed ones shrink (fewer steps, fewer lines, simpler parts).
+ */
+public final class Scenarios {
+  /** The earliest manager clock of generated histories. */
+  public static final Instant BASE = Instant.parse("2026-02-22T12:00:00Z");
+
+  /** The far-past heartbeat timestamp the reference's tests use. */
+  public static final String FAR_PAST = "2020-01-01T00:00:00Z";
+
+  private static final String HEX = "0123456789abcdef";
+  private static final String TEXT =
+      "abcdefghijklmnopqrstuvwxyz ABCDEFGHIJ 0123456789 .,:;-_/()[]{}\"\\'é→ñ";
+  private static final List<String> EVENT_NAMES =
+      List.of(
+          "loop_start", "iteration_start", "iteration_end", "gate_passed", "gate_failed", "tool_call",
+          "approval_requested", "approval_decision", "loop_complete", "test_run");
+  private static final List<String> ROLES = List.of("planner", "implementer", "tester", "reviewer", "runtime");
+  private static final List<String> STATUSES = List.of("running", "ok", "failed", "pending", "skipped");
+
+  private Scenarios() {}
+
+  /** Histories of {@link HistoryShape#carriable()}: both transports can carry them. */
+  public static Gen<RuntimeHistory> carriableHistories() {
+    return histories(HistoryShape.carriable());
+  }
+
+  /**
+   * Histories of {@code shape}: thresholds (the defaults 120/300 s three times in four, else a
+   * generated pair), a start clock, a seed for generated trace ids, and the steps.
+   */
+  public static Gen<RuntimeHistory> histories(HistoryShape shape) {
+    return Gen.zip(
+            thresholds(),
+            Gen.longs(0, Long.MAX_VALUE / 2),
+            Gen.longs(0, 86_400L * 30),
+            Gen.listOf(advances(), shape.minSteps(), shape.maxSteps()),
+            (t, seed, offset, adv) -> new Object[] {t, seed, offset, adv})
+        .flatMap(
+            a -> {
+              HealthThresholds t = (HealthThresholds) a[0];
+              long seed = (Long) a[1];
+              Instant start = BASE.plusSeconds((Long) a[2]);
+              @SuppressWarnings("unchecked")
+              List<Long> advances = (List<Long>) a[3];
+              String loop = "parity-loop";
+              List<Gen<HistoryStep>> steps = new ArrayList<>();
+              Instant now = start;
+              for (long adv : advances) {
+                now = now.plusSeconds(adv);
+                steps.add(step(shape, loop, now, adv, t));
+              }
+              return Gen.<HistoryStep>sequence(steps)
+                  .map(s -> new RuntimeHistory(loop, start, t, seed, s));
+            });
+  }
+
+  /** Heartbeat thresholds: the defaults (120/300 s) three times in four, else degraded 0-200 and critical up to 300 s above. */
+  public static Gen<HealthThresholds> thresholds() {
+    HealthThresholds d = StepInput.DEFAULT_THRESHOLDS;
+    Gen<HealthThresholds> custom =
+        Gen.zip(
+            Gen.longs(0, 200),
+            Gen.longs(0, 300),
+            (deg, extra) ->
+                HealthThresholds.builder()
+                    .from(d)
+                    .degradedHeartbeatLagSeconds(deg)
+                    .criticalHeartbeatLagSeconds(deg + extra)
+                    .build());
+    return Gen.frequency(Gen.weighted(3, Gen.constant(d)), Gen.weighted(1, custom));
+  }
+
+  /** Seconds the clock advances before a step: 0, a few, or minutes. */
+  public static Gen<Long> advances() {
+    return Gen.frequency(
+        Gen.weighted(1, Gen.constant(0L)),
+        Gen.weighted(2, Gen.longs(1, 10)),
+        Gen.weighted(3, Gen.longs(30, 400)));
+  }
+
+  /** One step of {@code shape} at manager clock {@code now}. */
+  public static Gen<HistoryStep> step(
+      HistoryShape shape, String loopId, Instant now, long advance, HealthThresholds thresholds) {
+    Gen<LogLine> line = lines(loopId, now, shape.localFaults());
+    Gen<LogChange> change =
+        shape.logChanges()
+            ? Gen.frequency(
+                Gen.weighted(8, Gen.constant(LogChange.NONE)),
+                Gen.weighted(1, Gen.ints(0, 12).map(LogChange::truncate)),
+                Gen.weighted(1, Gen.listOf(lines(loopId, now, false), 0, 12).map(LogChange::rotate)))
+            : Gen.constant(LogChange.NONE);
+    Gen<Boolean> fromStart =
+        shape.replays()
+            ? Gen.frequency(Gen.weighted(5, Gen.constant(false)), Gen.weighted(1, Gen.constant(true)))
+            : Gen.constant(false);
+    Gen<Optional<LogLine>> torn =
+        shape.localFaults()
+            ? Gen.frequency(
+                Gen.weighted(6, Gen.constant(Optional.<LogLine>empty())),
+                Gen.weighted(1, eventLines(loopId, now).map(Optional::of)))
+            : Gen.constant(Optional.<LogLine>empty());
+    Gen<List<SpriteFault>> faults =
+        shape.spriteFaults()
+            ? Gen.frequency(
+                Gen.weighted(3, Gen.constant(List.<SpriteFault>of())),
+                Gen.weighted(1, Gen.listOf(spriteFaults(), 1, 2)))
+            : Gen.constant(List.<SpriteFault>of());
+    Gen<Optional<ControlAction>> control =
+        shape.controls()
+            ? Gen.frequency(
+                Gen.weighted(3, Gen.constant(Optional.<ControlAction>empty())),
+                Gen.weighted(1, controls().map(Optional::of)))
+            : Gen.constant(Optional.<ControlAction>empty());
+    Gen<Optional<String>> trace =
+        Gen.frequency(
+            Gen.weighted(1, Gen.constant(Optional.<String>empty())),
+            Gen.weighted(5, Gen.strings(HEX, 8, 8).map(h -> Optional.of("trace-" + h))));
+    List<Gen<?>> parts =
+        List.of(
+            change,
+            Gen.listOf(line, 0, shape.maxLines()),
+            torn,
+            fromStart,
+            heartbeats(now, thresholds, shape.badHeartbeats(), shape.localFaults()),
+            trace,
+            faults,
+            control);
+    return Gen.<Object>sequence(parts)
+        .map(
+            p -> {
+              @SuppressWarnings("unchecked")
+              HistoryStep s =
+                  new HistoryStep(
+                      advance,
+                      (LogChange) p.get(0),
+                      (List<LogLine>) p.get(1),
+                      (Optional<LogLine>) p.get(2),
+                      (Boolean) p.get(3)
+                          || (!shape.undeclaredLogChanges()
+                              && ((LogChange) p.get(0)).kind() != LogChange.Kind.NONE),
+                      (HeartbeatSpec) p.get(4),
+                      (Optional<String>) p.get(5),
+                      (List<SpriteFault>) p.get(6),
+                      (Optional<ControlAction>) p.get(7));
+              return s;
+            });
+  }
+
+  /**
+   * Log lines: mostly events, some empty lines, and with {@code localFaults} white-space-only and
+   * malformed lines.
+   */
+  public static Gen<LogLine> lines(String loopId, Instant now, boolean localFaults) {
+    List<Gen.Weighted<LogLine>> w = new ArrayList<>();
+    w.add(Gen.weighted(8, eventLines(loopId, now)));
+    w.add(Gen.weighted(1, Gen.constant(LogLine.blank())));
+    if (localFaults) {
+      w.add(Gen.weighted(1, whiteSpaceLines()));
+      w.add(Gen.weighted(1, malformedLines()));
+    }
+    return Gen.frequency(w);
+  }
+
+  /** Event lines of realistic size (about 300-600 bytes). */
+  public static Gen<LogLine> eventLines(String loopId, Instant now) {
+    return events(now).map(e -> LogLine.event(e, loopId));
+  }
+
+  /** Runtime events timestamped up to ten minutes before {@code now}, with a payload. */
+  public static Gen<RuntimeEvent> events(Instant now) {
+    Gen<String> payload =
+        Gen.zip(
+            Gen.elements("plan", "implement", "test", "review"),
+            Gen.longs(0, 600_000),
+            Gen.listOf(Gen.strings("abcdefghijklmnopqrstuvwxyz", 3, 12).map(s -> "src/main/" + s + ".java"), 0, 4),
+            Gen.strings(TEXT, 0, 80),
+            (stage, ms, files, notes) -> {
+              StringBuilder b = new StringBuilder("{\"stage\":").append(JsonText.string(stage));
+              b.append(",\"gate\":{\"name\":\"tests\",\"passed\":").append(ms % 3 != 0).append('}');
+              b.append(",\"durationMs\":").append(ms).append(",\"files\":[");
+              for (int i = 0; i < files.size(); i++) {
+                b.append(i == 0 ? "" : ",").append(JsonText.string(files.get(i)));
+              }
+              return b.append("],\"notes\":").append(JsonText.string(notes)).append('}').toString();
+            });
+    Gen<Object[]> head =
+        Gen.zip(
+            Gen.longs(0, 600),
+            Gen.elements(EVENT_NAMES),
+            Gen.strings(HEX, 6, 6),
+            Gen.longs(1, 50),
+            (ago, name, run, it) -> new Object[] {ago, name, run, it});
+    return Gen.zip(
+        head,
+        Gen.zip(Gen.elements(ROLES), Gen.elements(STATUSES), (r, s) -> new String[] {r, s}),
+        Gen.strings(TEXT, 40, 160),
+        payload,
+        (h, rs, msg, p) ->
+            new RuntimeEvent(
+                Timestamps.format(now.minusSeconds((Long) h[0])),
+                (String) h[1],
+                "run-" + h[2],
+                (Long) h[3],
+                rs[0],
+                rs[1],
+                msg,
+                p));
+  }
+
+  /** White-space-only lines (spaces, tabs, a lone carriage return). */
+  public static Gen<LogLine> whiteSpaceLines() {
+    return Gen.elements(" ", "\t", "  \t  ", "\r").map(LogLine::whiteSpace);
+  }
+
+  /** Non-empty lines that are not a valid event (not JSON, not an object, no name, no timestamp). */
+  public static Gen<LogLine> malformedLines() {
+    return Gen.elements(
+            "not json at all",
+            "[1,2,3]",
+            "42",
+            "{\"timestamp\":\"2026-02-22T12:00:00Z\",\"role\":\"planner\"}",
+            "{\"event\":\"iteration_start\",\"role\":\"planner\"}",
+            "{\"event\":\"iteration_start\",\"timestamp\":\"2026-02-22T12:00:00Z\"",
+            "{\"event\":\"x\",\"timestamp\":\"2026-02-22T12:00:00Z\"} trailing")
+        .map(LogLine::malformed);
+  }
+
+  /** Faults of a sprite_service answer. */
+  public static Gen<SpriteFault> spriteFaults() {
+    return Gen.zip(
+        Gen.elements(SpriteFault.Kind.values()),
+        Gen.ints(0, 20),
+        mistypedValues(),
+        SpriteFault::new);
+  }
+
+  /** JSON texts of {@code sequence.value} that are invalid under both presets. */
+  public static Gen<String> mistypedValues() {
+    return Gen.elements("\"abc\"", "true", "1.5", "-3", "null", "\"\"", "{\"n\":1}", "[1]", "\"-1\"", "\" 7\"");
+  }
+
+  /** Control actions: every intent, logical outcome and fitting sprite_service form. */
+  public static Gen<ControlAction> controls() {
+    return Gen.zip(
+            Gen.elements(Intent.values()),
+            Gen.elements(LogicalOutcome.values()),
+            Gen.strings(HEX, 8, 8),
+            Gen.longs(0, 5),
+            (i, o, h, d) -> new Object[] {i, o, h, d})
+        .flatMap(
+            a -> {
+              LogicalOutcome o = (LogicalOutcome) a[1];
+              List<ControlAction.SpriteForm> forms = new ArrayList<>();
+              for (ControlAction.SpriteForm f : ControlAction.SpriteForm.values()) {
+                if (ControlAction.fits(f, o)) {
+                  forms.add(f);
+                }
+              }
+              return Gen.elements(forms)
+                  .map(
+                      f ->
+                          new ControlAction(
+                              (Intent) a[0], o, "ctl-" + a[2], "key-" + a[2], f, (Long) a[3]));
+            });
+  }
+
+  /** The lags (seconds before {@code now}; negative: in the future) a heartbeat is generated at. */
+  public static Gen<Long> heartbeatLags(HealthThresholds t) {
+    long d = t.degradedHeartbeatLagSeconds();
+    long c = t.criticalHeartbeatLagSeconds();
+    return Gen.frequency(
+        Gen.weighted(2, Gen.elements(Math.max(0, d - 1), d, Math.max(0, c - 1), c)),
+        Gen.weighted(1, Gen.constant(0L)),
+        Gen.weighted(1, Gen.longs(0, c + 200)),
+        Gen.weighted(1, Gen.longs(c + 1, 86_400L * 400)),
+        Gen.weighted(1, Gen.longs(-30, -1)),
+        Gen.weighted(1, Gen.longs(-3600, -31)));
+  }
+
+  /** How a heartbeat writes its timestamp. */
+  enum Form {
+    VALID, FRACTION, OFFSET, NO_Z, SPACE, LOWERCASE, EPOCH_NUMBER, PRE_1970, UNPADDED, BAD_DATE, GARBAGE
+  }
+
+  /** How the heartbeat object carries its timestamp. */
+  enum Carrier {
+    TIMESTAMP, UPDATED_AT_ONLY, EMPTY_THEN_UPDATED_AT, NULL_THEN_UPDATED_AT, FALSE_THEN_UPDATED_AT
+  }
+
+  /**
+   * Heartbeat files at manager clock {@code now}: a valid timestamp at a lag on and around the
+   * thresholds (exactly degraded-1, degraded, critical-1, critical, far past, now, within and beyond
+   * the 30 s skew tolerance in the future); with {@code bad} also every bad form of contract 2.2 step
+   * 5 / C10 (fraction, offset, no {@code Z}, space, lower case, epoch number, pre-1970, unpadded,
+   * invalid date, garbage), a missing and an empty timestamp, the {@code updatedAt} fallbacks, no
+   * file, and non-object JSON; with {@code localOnly} also a file that is not JSON.
+   */
+  public static Gen<HeartbeatSpec> heartbeats(
+      Instant now, HealthThresholds t, boolean bad, boolean localOnly) {
+    Gen<HeartbeatSpec> stamped =
+        Gen.zip(
+            heartbeatLags(t),
+            bad ? Gen.frequency(Gen.weighted(6, Gen.constant(Form.VALID)), Gen.weighted(4, Gen.elements(Form.values())))
+                : Gen.constant(Form.VALID),
+            bad ? Gen.elements(Carrier.values()) : Gen.constant(Carrier.TIMESTAMP),
+            Gen.booleans(),
+            (lag, form, carrier, farPast) -> stamped(now, lag, form, carrier, farPast && lag > 86_400));
+    List<Gen.Weighted<HeartbeatSpec>> w = new ArrayList<>();
+    w.add(Gen.weighted(8, stamped));
+    w.add(Gen.weighted(1, Gen.constant(HeartbeatSpec.ABSENT)));
+    if (bad) {
+      w.add(
+          Gen.weighted(
+              2,
+              Gen.elements(
+                  HeartbeatSpec.json(hb("", ""), "missing timestamp"),
+                  HeartbeatSpec.json(hb(",\"timestamp\":\"\"", ""), "empty timestamp"),
+                  HeartbeatSpec.json(hb(",\"timestamp\":null", ""), "null timestamp"),
+                  HeartbeatSpec.json("\"abc\"", "non-object string"),
+                  HeartbeatSpec.json("42", "non-object number"),
+                  HeartbeatSpec.json("[1,2]", "non-object array"))));
+    }
+    if (localOnly) {
+      w.add(Gen.weighted(1, Gen.constant(HeartbeatSpec.unparseable("{\"timestamp\": ", "not JSON"))));
+    }
+    return Gen.frequency(w);
+  }
+
+  private static HeartbeatSpec stamped(Instant now, long lag, Form form, Carrier carrier, boolean farPast) {
+    Instant at = now.minusSeconds(lag);
+    String base = farPast ? FAR_PAST : Timestamps.format(at);
+    String value;
+    switch (form) {
+      case FRACTION:
+        value = JsonText.string(base.substring(0, 19) + ".123Z");
+        break;
+      case OFFSET:
+        value = JsonText.string(base.substring(0, 19) + "+00:00");
+        break;
+      case NO_Z:
+        value = JsonText.string(base.substring(0, 19));
+        break;
+      case SPACE:
+        value = JsonText.string(base.substring(0, 10) + " " + base.substring(11));
+        break;
+      case LOWERCASE:
+        value = JsonText.string(base.replace('T', 't').replace('Z', 'z'));
+        break;
+      case EPOCH_NUMBER:
+        value = Long.toString(farPast ? Instant.parse(FAR_PAST).getEpochSecond() : at.getEpochSecond());
+        break;
+      case PRE_1970:
+        value = JsonText.string("1969-12-31T23:59:59Z");
+        break;
+      case UNPADDED:
+        value = JsonText.string(unpadded(farPast ? Instant.parse(FAR_PAST) : at));
+        break;
+      case BAD_DATE:
+        value = JsonText.string("2021-02-30T00:00:00Z");
+        break;
+      case GARBAGE:
+        value = JsonText.string("yesterday");
+        break;
+      default:
+        value = JsonText.string(base);
+    }
+    String fields;
+    switch (carrier) {
+      case UPDATED_AT_ONLY:
+        fields = ",\"updatedAt\":" + value;
+        break;
+      case EMPTY_THEN_UPDATED_AT:
+        fields = ",\"timestamp\":\"\",\"updatedAt\":" + value;
+        break;
+      case NULL_THEN_UPDATED_AT:
+        fields = ",\"timestamp\":null,\"updatedAt\":" + value;
+        break;
+      case FALSE_THEN_UPDATED_AT:
+        fields = ",\"timestamp\":false,\"updatedAt\":" + value;
+        break;
+      default:
+        fields = ",\"timestamp\":" + value;
+    }
+    String label = (farPast ? "far past" : "lag=" + lag) + " " + form + " " + carrier;
+    return HeartbeatSpec.json(hb(fields, ",\"pid\":4242"), label);
+  }
+
+  private static String hb(String timestampFields, String extra) {
+    return "{\"schemaVersion\":\"v1\"" + timestampFields
+        + ",\"source\":\"runtime\",\"status\":\"running\",\"stage\":\"iteration\"" + extra + "}";
+  }
+
+  private static String unpadded(Instant at) {
+    java.time.ZonedDateTime z = at.atZone(ZoneOffset.UTC);
+    return z.getYear() + "-" + z.getMonthValue() + "-" + z.getDayOfMonth() + "T" + z.getHour() + ":"
+        + z.getMinute() + ":" + z.getSecond() + "Z";
+  }
+
+}

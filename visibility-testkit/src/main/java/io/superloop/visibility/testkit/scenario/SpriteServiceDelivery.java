@@ -1,0 +1,129 @@
+package io.superloop.visibility.testkit.scenario;
+
+import io.superloop.visibility.api.Transport;
+import io.superloop.visibility.api.envelope.CursorState;
+import io.superloop.visibility.api.envelope.EnvelopeCodecs;
+import io.superloop.visibility.api.json.Json;
+import io.superloop.visibility.api.json.JsonValue;
+import io.superloop.visibility.core.audit.ControlContext;
+import io.superloop.visibility.core.audit.ControlOutcomes;
+import io.superloop.visibility.core.audit.ControlRecords;
+import io.superloop.visibility.core.plane.StepOptions;
+import io.superloop.visibility.core.plane.VisibilityPlane;
+import io.superloop.visibility.core.rules.VisibilityRules;
+import io.superloop.visibility.core.source.SpriteServiceIngest;
+import io.superloop.visibility.core.store.Durability;
+import io.superloop.visibility.core.store.InvocationAuditTrail;
+import io.superloop.visibility.core.store.LoopArtifact;
+import io.superloop.visibility.core.store.LoopLayout;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * {@link Delivery#SPRITE_SERVICE}: the service's answers are built from the model by {@link
+ * SpriteServiceAnswers}; the manager keeps its cursor in {@code cursor.json} and sends it with each
+ * poll ({@code 0} with {@code fromStart}), as contract 3.1 says.
+ */
+final class SpriteServiceDelivery implements Delivery {
+  static final String COMMAND = "POST http://sprite.invalid/ops/control";
+
+  @Override
+  public Transport transport() {
+    return Transport.SPRITE_SERVICE;
+  }
+
+  @Override
+  public boolean canCarry(RuntimeHistory history) {
+    return history.carriableBySprite();
+  }
+
+  @Override
+  public DeliveryRun deliver(RuntimeHistory h, Path workDir, VisibilityRules rules) {
+    Path repo = workDir.resolve("repo");
+    LoopLayout layout = LoopLayout.of(repo, h.loopId());
+    SplittableRandom random = new SplittableRandom(h.seed());
+    SpriteServiceAnswers service = new SpriteServiceAnswers(h.loopId());
+    List<StepView> views = new ArrayList<>();
+    Instant now = h.start();
+    for (int i = 0; i < h.steps().size(); i++) {
+      HistoryStep step = h.steps().get(i);
+      now = now.plusSeconds(step.advanceSeconds());
+      service.apply(step);
+      long cursor = step.fromStart() ? 0 : managerCursor(layout);
+      SpriteServiceIngest.Poll poll;
+      if (cursor > service.lineCount()) {
+        // the service's poll adapter dies: HTTP 502 runtime_error, a failed request
+        poll =
+            SpriteServiceIngest.requestFailed(
+                "HTTP 502 runtime_error: cursor offset (" + cursor + ") exceeds available events ("
+                    + service.lineCount() + ")");
+      } else {
+        String trace = step.traceId().orElse(null);
+        poll =
+            new SpriteServiceIngest()
+                .ofBodies(service.snapshotBody(step, now, trace), service.eventsBody(step, cursor, now, trace));
+      }
+      VisibilityPlane plane =
+          VisibilityPlane.builder(layout)
+              .rules(rules)
+              .thresholds(h.thresholds())
+              .durability(Durability.NONE)
+              .clock(Clock.fixed(now, ZoneOffset.UTC))
+              .random(random)
+              .build();
+      VisibilityPlane.Reconciliation r = plane.reconcile(poll, new StepOptions(step.traceId(), step.fromStart()));
+      if (r.result().sequenceState().isPresent()) {
+        service.delivered();
+      }
+      if (step.control().isPresent()) {
+        control(step.control().get(), h.loopId(), layout, rules, now);
+      }
+      views.add(
+          new StepView(
+              i,
+              r,
+              r.result().warnings().stream().map(w -> w.wire()).toList(),
+              LoopFiles.read(layout, plane.status())));
+    }
+    return new DeliveryRun(Transport.SPRITE_SERVICE, repo, views);
+  }
+
+  /** The manager's cursor: {@code cursor.json}'s {@code eventLineOffset}, 0 when there is none. */
+  private static long managerCursor(LoopLayout layout) {
+    Path p = layout.path(LoopArtifact.CURSOR);
+    if (!Files.isRegularFile(p)) {
+      return 0;
+    }
+    try {
+      CursorState c = EnvelopeCodecs.CURSOR_STATE.decode(Files.readString(p, StandardCharsets.UTF_8));
+      return c.eventLineOffset();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The sprite_service mapping of contract 4.4, written through the audit trail. */
+  static void control(ControlAction a, String loopId, LoopLayout layout, VisibilityRules rules, Instant now) {
+    ControlContext ctx = ControlFixtures.context(a, loopId, Transport.SPRITE_SERVICE, now);
+    InvocationAuditTrail.Invocation inv = new InvocationAuditTrail(layout, Durability.NONE, rules).begin(ctx);
+    inv.complete(records(a, ctx, now.plusSeconds(a.durationSeconds()), loopId));
+  }
+
+  /** The sprite_service records of {@code a}: the service's answer mapped per contract 4.4. */
+  static ControlRecords records(ControlAction a, ControlContext ctx, Instant done, String loopId) {
+    if (a.spriteForm() == ControlAction.SpriteForm.CLIENT_FAILURE) {
+      return ControlOutcomes.spriteFailure(ctx, COMMAND, 1, done);
+    }
+    String body = SpriteServiceAnswers.controlAnswer(a, loopId, ctx.startedAt(), done);
+    return ControlOutcomes.spriteAnswer(ctx, COMMAND, (JsonValue.JsonObject) Json.parse(body), done);
+  }
+}

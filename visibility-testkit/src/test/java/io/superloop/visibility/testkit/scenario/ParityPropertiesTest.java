@@ -1,0 +1,86 @@
+package io.superloop.visibility.testkit.scenario;
+
+import io.superloop.visibility.core.rules.VisibilityRules;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The parity properties and validator invariants at the default number of tries ({@code
+ * visibility.property.tries}, 1,000), under both presets.
+ */
+class ParityPropertiesTest {
+  private static final VisibilityRules HARDENED = VisibilityRules.hardened();
+  private static final VisibilityRules REFERENCE = VisibilityRules.reference();
+  private static final List<VisibilityRules> BOTH = List.of(HARDENED, REFERENCE);
+  private static final List<Delivery> DELIVERIES = List.of(Delivery.LOCAL, Delivery.SPRITE_SERVICE);
+
+  @Test
+  void transportParityHardened(@TempDir(factory = MemoryTempDirFactory.class) Path dir) {
+    ParityProperties.in(dir)
+        .transportParity(Scenarios.carriableHistories(), Delivery.LOCAL, Delivery.SPRITE_SERVICE, HARDENED);
+  }
+
+  @Test
+  void transportParityReference(@TempDir(factory = MemoryTempDirFactory.class) Path dir) {
+    ParityProperties.in(dir)
+        .transportParity(Scenarios.carriableHistories(), Delivery.LOCAL, Delivery.SPRITE_SERVICE, REFERENCE);
+  }
+
+  /**
+   * Finding (not fixed here, core is outside this branch): after an undeclared truncation, a log
+   * that grows past the old byte offset is resumed at that byte (H17) with the old line count, so
+   * local event and snapshot values differ from the line numbers a sprite_service (and the
+   * reference) assigns. Replay: {@code -Dvisibility.property.seed=9127268646972872112}; shrunk: 6
+   * lines, +5 lines, then truncate to 7 and append 7 without fromStart: local snapshot.current 13,
+   * sprite_service 14.
+   */
+  @Test
+  @Disabled("finding: H17 byte-offset resume after an undeclared truncation; see javadoc")
+  void undeclaredTruncationParity(@TempDir(factory = MemoryTempDirFactory.class) Path dir) {
+    ParityProperties.in(dir)
+        .transportParity(
+            Scenarios.histories(HistoryShape.carriableWithUndeclaredLogChanges()),
+            Delivery.LOCAL,
+            Delivery.SPRITE_SERVICE,
+            HARDENED);
+  }
+
+  @Test
+  void invocationParity(@TempDir(factory = MemoryTempDirFactory.class) Path dir) {
+    ParityProperties.in(dir).invocationParity(Scenarios.controls(), BOTH);
+  }
+
+  @Test
+  void strictlyIncreasingNeverDrifts(@TempDir(factory = MemoryTempDirFactory.class) Path dir) {
+    ParityProperties.in(dir)
+        .strictlyIncreasingNeverDrifts(Scenarios.histories(HistoryShape.strictlyIncreasing()), DELIVERIES, BOTH);
+  }
+
+  @Test
+  void singleFaultGivesItsCode(@TempDir(factory = MemoryTempDirFactory.class) Path dir) {
+    ParityProperties.in(dir).singleFaultGivesItsCode(BOTH);
+  }
+
+  @Test
+  void declaredReplayNeverDriftsUnderHardened(@TempDir(factory = MemoryTempDirFactory.class) Path dir) {
+    ParityProperties.in(dir).declaredReplayNeverDrifts(DELIVERIES, HARDENED);
+  }
+
+  @Test
+  void regressionAfterEmptyBatchCaughtUnderHardenedOnly(@TempDir(factory = MemoryTempDirFactory.class) Path dir) {
+    ParityProperties.in(dir).regressionAfterEmptyBatch(BOTH);
+  }
+
+  @Test
+  void freshnessMonotoneAndExact(@TempDir(factory = MemoryTempDirFactory.class) Path dir) {
+    ParityProperties.in(dir).freshnessMonotoneAndExact(BOTH);
+  }
+
+  @Test
+  void sharedTraceIdRule(@TempDir(factory = MemoryTempDirFactory.class) Path dir) {
+    ParityProperties.in(dir).sharedTraceIdRule(BOTH);
+  }
+}
