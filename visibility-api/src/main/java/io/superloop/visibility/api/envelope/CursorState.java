@@ -51,6 +51,13 @@ public abstract class CursorState {
    */
   public abstract OptionalLong eventByteOffset();
 
+  /**
+   * Additive (H17): the CRC-32 of the up to 256 bytes before {@link #eventByteOffset()}. The local
+   * source resumes at the byte offset only when the file still holds those bytes there, so a log
+   * that was truncated and grew back past the offset is counted from the start; omitted when empty.
+   */
+  public abstract OptionalLong eventTailCrc32();
+
   /** Fields of a newer writer this version does not know, kept in order and written back. */
   public abstract Map<String, JsonValue> unknownFields();
 
@@ -61,6 +68,14 @@ public abstract class CursorState {
     Checks.nonNegative("eventLineCount", eventLineCount());
     if (eventByteOffset().isPresent()) {
       Checks.nonNegative("eventByteOffset", eventByteOffset().getAsLong());
+    }
+    if (eventTailCrc32().isPresent()) {
+      long crc = eventTailCrc32().getAsLong();
+      if (crc < 0 || crc > 0xffffffffL) {
+        throw new io.superloop.visibility.api.VisibilityException(
+            io.superloop.visibility.api.ErrorCode.INVALID_FIELD_VALUE,
+            "eventTailCrc32 must be an unsigned 32-bit value, got " + crc);
+      }
     }
   }
 }

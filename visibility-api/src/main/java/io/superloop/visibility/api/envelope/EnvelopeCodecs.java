@@ -97,7 +97,7 @@ public final class EnvelopeCodecs {
           .raw("event", EventEnvelope::event, ImmutableEventEnvelope.Builder::event)
           .build();
 
-  /** {@code OPS/cursor.json} (contract 1.16; additive {@code eventByteOffset}, H17, omitted when empty). */
+  /** {@code OPS/cursor.json} (contract 1.16; additive {@code eventByteOffset} and {@code eventTailCrc32}, H17, omitted when empty). */
   public static final JsonCodec<CursorState> CURSOR_STATE =
       ObjectCodec.<CursorState, ImmutableCursorState.Builder>builder(
               "cursor state", ImmutableCursorState::builder, ImmutableCursorState.Builder::build)
@@ -109,6 +109,7 @@ public final class EnvelopeCodecs {
           .requiredLong("eventLineCount", CursorState::eventLineCount, ImmutableCursorState.Builder::eventLineCount)
           .required("updatedAt", Values.STRING, CursorState::updatedAt, ImmutableCursorState.Builder::updatedAt)
           .optionalLong("eventByteOffset", CursorState::eventByteOffset, ImmutableCursorState.Builder::eventByteOffset, Absence.OMIT)
+          .optionalLong("eventTailCrc32", CursorState::eventTailCrc32, ImmutableCursorState.Builder::eventTailCrc32, Absence.OMIT)
           .unknownFields(CursorState::unknownFields, ImmutableCursorState.Builder::putAllUnknownFields)
           .build();
 

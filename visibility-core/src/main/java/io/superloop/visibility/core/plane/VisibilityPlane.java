@@ -29,6 +29,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.random.RandomGenerator;
 import org.jspecify.annotations.Nullable;
 
@@ -107,7 +108,14 @@ public final class VisibilityPlane {
       PreviousStates previous = store.loadPrevious();
       Optional<CursorState> prevCursor = options.fromStart() ? Optional.empty() : previous.cursor();
       ScanStart start =
-          prevCursor.map(c -> new ScanStart(c.eventLineOffset(), c.eventByteOffset())).orElse(ScanStart.FROM_START);
+          prevCursor
+              .map(
+                  c ->
+                      new ScanStart(
+                          c.eventLineOffset(),
+                          c.eventByteOffset(),
+                          c.eventByteOffset().isPresent() ? c.eventTailCrc32() : OptionalLong.empty()))
+              .orElse(ScanStart.FROM_START);
       LocalRuntime.Feed feed = runtime.feed(start);
       Ingest ingest = new Ingest.Succeeded(runtime.readHeartbeat(), feed, options.fromStart());
       StepResult result =
@@ -123,6 +131,7 @@ public final class VisibilityPlane {
                           .eventLineOffset(s.newlineCount())
                           .eventLineCount(s.newlineCount())
                           .eventByteOffset(s.endByteOffset())
+                          .eventTailCrc32(s.endTailCrc32())
                           .updatedAt(Timestamps.format(now))
                           .build());
       store.persist(result, cursor);

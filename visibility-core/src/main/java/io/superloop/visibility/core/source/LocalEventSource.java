@@ -10,6 +10,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.zip.CRC32;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -35,6 +36,9 @@ import tools.jackson.core.json.JsonFactory;
  */
 public final class LocalEventSource {
   private static final int BLOCK = 1 << 20;
+
+  /** How many bytes before a resume offset its CRC-32 covers (H17). */
+  public static final int TAIL_CHECK_BYTES = 256;
 
   private final JsonFactory factory;
   private final int maxLineLength;
@@ -138,7 +142,11 @@ public final class LocalEventSource {
       long pos;
       boolean resumed = false;
       long b = start.byteOffset().orElse(-1);
-      if (b >= 0 && b <= size && (b == 0) == (start.lineOffset() == 0) && (b == 0 || byteAt(b - 1) == '\n')) {
+      if (b >= 0
+          && b <= size
+          && (b == 0) == (start.lineOffset() == 0)
+          && (b == 0 || byteAt(b - 1) == '\n')
+          && (start.tailCrc32().isEmpty() || tailCrc32(b) == start.tailCrc32().getAsLong())) {
         pos = b;
         resumed = true;
       } else {
@@ -169,7 +177,8 @@ public final class LocalEventSource {
         append(block, segStart, n - segStart);
         pos += n;
       }
-      return new ScanResult(lineNo, lineStartPos, events, malformed, blank, pos - lineStartPos, resumed);
+      return new ScanResult(
+          lineNo, lineStartPos, tailCrc32(lineStartPos), events, malformed, blank, pos - lineStartPos, resumed);
     }
 
     private void emit(byte[] buf, int off, int len) {
@@ -203,6 +212,21 @@ public final class LocalEventSource {
       }
       System.arraycopy(src, off, line, lineLen, len);
       lineLen += len;
+    }
+
+    /** The CRC-32 of the up to {@link #TAIL_CHECK_BYTES} bytes before {@code end}. */
+    private long tailCrc32(long end) throws IOException {
+      int n = (int) Math.min(TAIL_CHECK_BYTES, end);
+      ByteBuffer tail = ByteBuffer.allocate(n);
+      long from = end - n;
+      while (tail.hasRemaining()) {
+        if (ch.read(tail, from + tail.position()) < 0) {
+          break;
+        }
+      }
+      CRC32 crc = new CRC32();
+      crc.update(tail.array(), 0, tail.position());
+      return crc.getValue();
     }
 
     private byte byteAt(long position) throws IOException {

@@ -10,23 +10,33 @@ import java.util.OptionalLong;
  * and right after a newline (or 0). An inconsistent byte offset (truncated or rotated log) falls back
  * to counting lines from the start.
  *
+ * <p>With {@code tailCrc32} the resume also requires that the up to 256 bytes before the byte offset
+ * still have that CRC-32, so a log truncated and grown back past the offset is counted from the
+ * start instead of resumed at a position whose line number is no longer known.
+ *
  * @param lineOffset lines already consumed ({@code cursor.eventLineOffset})
  * @param byteOffset the byte position after those lines ({@code cursor.eventByteOffset}), if known
+ * @param tailCrc32 the CRC-32 of the bytes before it ({@code cursor.eventTailCrc32}), if known
  */
-public record ScanStart(long lineOffset, OptionalLong byteOffset) {
+public record ScanStart(long lineOffset, OptionalLong byteOffset, OptionalLong tailCrc32) {
 
   /** From line 1 ({@code --from-start}). */
-  public static final ScanStart FROM_START = new ScanStart(0, OptionalLong.of(0));
+  public static final ScanStart FROM_START = new ScanStart(0, OptionalLong.of(0), OptionalLong.empty());
+
+  /** After {@code lineOffset} lines, at {@code byteOffset} when consistent, without a tail check. */
+  public ScanStart(long lineOffset, OptionalLong byteOffset) {
+    this(lineOffset, byteOffset, OptionalLong.empty());
+  }
 
   /** Validates the offsets. */
   public ScanStart {
-    if (lineOffset < 0 || (byteOffset.isPresent() && byteOffset.getAsLong() < 0)) {
+    if (lineOffset < 0 || (byteOffset.isPresent() && byteOffset.getAsLong() < 0) || tailCrc32.isPresent() && byteOffset.isEmpty()) {
       throw new VisibilityException(ErrorCode.INVALID_ARGUMENT, "scan offsets must be >= 0");
     }
   }
 
   /** After {@code lineOffset} lines, position unknown (the lines are counted). */
   public static ScanStart afterLines(long lineOffset) {
-    return new ScanStart(lineOffset, OptionalLong.empty());
+    return new ScanStart(lineOffset, OptionalLong.empty(), OptionalLong.empty());
   }
 }

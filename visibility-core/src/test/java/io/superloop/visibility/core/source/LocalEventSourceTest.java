@@ -253,4 +253,34 @@ class LocalEventSourceTest {
         assertThrows(VisibilityException.class, () -> scan(dir.resolve("events.jsonl"), ScanStart.FROM_START));
     assertEquals(ErrorCode.FILE_NOT_FOUND, e.code());
   }
+
+  /** H17 with the tail check: a log truncated and grown back past the offset is counted from line 1. */
+  @Test
+  void aLogGrownBackPastTheOffsetIsNotResumed(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    Path f = dir.resolve("events.jsonl");
+    StringBuilder first = new StringBuilder();
+    for (int i = 1; i <= 11; i++) {
+      first.append("{\"timestamp\":\"2026-03-01T00:00:00Z\",\"event\":\"a").append(i).append("\"}\n");
+    }
+    java.nio.file.Files.writeString(f, first);
+    ScanResult r1 = new LocalEventSource().scan(f, ScanStart.FROM_START, (n, k, b, o, l) -> {});
+    assertEquals(11, r1.newlineCount());
+    // truncated to 7 lines, then 7 longer lines appended: the old offset now lies inside new content
+    StringBuilder second = new StringBuilder();
+    for (int i = 1; i <= 14; i++) {
+      second.append("{\"timestamp\":\"2026-03-01T00:00:00Z\",\"event\":\"").append(i <= 7 ? "a" + i : "longer-event-name-" + i).append("\"}\n");
+    }
+    java.nio.file.Files.writeString(f, second);
+    ScanStart stored = new ScanStart(r1.newlineCount(), OptionalLong.of(r1.endByteOffset()), OptionalLong.of(r1.endTailCrc32()));
+    java.util.List<Long> lines = new java.util.ArrayList<>();
+    ScanResult r2 = new LocalEventSource().scan(f, stored, (n, k, b, o, l) -> lines.add(n));
+    assertEquals(false, r2.resumedAtByteOffset());
+    assertEquals(14, r2.newlineCount());
+    assertEquals(java.util.List.of(12L, 13L, 14L), lines);
+    // the unchanged log resumes at the offset
+    java.nio.file.Files.writeString(f, first + "{\"timestamp\":\"2026-03-01T00:00:00Z\",\"event\":\"b\"}\n");
+    ScanResult r3 = new LocalEventSource().scan(f, stored, (n, k, b, o, l) -> {});
+    assertEquals(true, r3.resumedAtByteOffset());
+    assertEquals(12, r3.newlineCount());
+  }
 }

@@ -218,6 +218,7 @@ public final class EnvelopeGens {
         .with(ValueGens.nonNegativeLongs(), ImmutableCursorState.Builder::eventLineCount)
         .with(ValueGens.timestamps(), ImmutableCursorState.Builder::updatedAt)
         .with(ValueGens.optionalLongs(ValueGens.nonNegativeLongs()), ImmutableCursorState.Builder::eventByteOffset)
+        .with(ValueGens.optionalLongs(Gen.longs(0, 0xffffffffL)), ImmutableCursorState.Builder::eventTailCrc32)
         .with(ValueGens.unknownFields(), ImmutableCursorState.Builder::putAllUnknownFields)
         .gen();
   }

@@ -41,7 +41,7 @@ public final class ValueGens {
           "durationSeconds", "emittedAt", "epochReset", "error", "escalationTraceId",
           "escalationsFile", "escalationsLineCount", "escalationsLineOffset", "event",
           "eventByteOffset", "eventLineCount", "eventLineOffset", "events", "eventsFile",
-          "eventsIngested", "eventsLast", "evidence", "execution", "executionStatus", "exists",
+          "eventsIngested", "eventsLast", "eventTailCrc32", "evidence", "execution", "executionStatus", "exists",
           "exitCode", "failedCount", "failureCode", "failureMessage", "failureReasonCodes",
           "failureStreak", "first", "freshnessStatus", "fromStart", "gaps", "health", "healthFile",
           "healthReasonCodes", "healthStatus", "heartbeat", "heartbeatAt", "heartbeatLagSeconds",

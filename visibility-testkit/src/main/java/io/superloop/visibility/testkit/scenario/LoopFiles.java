@@ -121,7 +121,7 @@ public record LoopFiles(
    * contract 7.2 says they must: every {@code transport} value and {@code health.transport.mode}
    * become {@code "<transport>"}; the transport failure codes become {@code "<transport_failure>"}
    * and {@code failureMessage} is dropped; the repository path becomes {@code "<repo>"}; the local
-   * cursor's additive {@code eventByteOffset} (H17) is dropped; control rows lose {@code command},
+   * cursor's additive {@code eventByteOffset} and {@code eventTailCrc32} (H17) are dropped; control rows lose {@code command},
    * {@code commandOutput}, {@code output}, {@code replayed}, {@code exitCode} and {@code request}
    * (contract 7.3: command, output and replay differ; the exit code is the superloop command's
    * locally and the server's control exit over sprite_service); {@code
@@ -194,7 +194,7 @@ public record LoopFiles(
     if (v instanceof JsonValue.JsonObject o) {
       Map<String, JsonValue> m = new LinkedHashMap<>();
       o.members().forEach((k, x) -> {
-        if (k.equals("failureMessage") || k.equals("eventByteOffset")) {
+        if (k.equals("failureMessage") || k.equals("eventByteOffset") || k.equals("eventTailCrc32")) {
           return;
         }
         m.put(k, normalize(x, repo, k));
