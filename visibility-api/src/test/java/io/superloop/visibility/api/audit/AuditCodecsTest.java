@@ -66,26 +66,13 @@ class AuditCodecsTest {
   @TestFactory
   Stream<DynamicTest> examplesRoundTripByteExact() {
     return Stream.of(
-            roundTrips("invocation", INVOCATIONS, AuditCodecs.INVOCATION),
-            roundTrips("control row", CONTROL_ROWS, AuditCodecs.CONTROL_ROW),
-            roundTrips("intent row", INTENT_ROWS, AuditCodecs.INTENT_ROW),
-            roundTrips("in-flight row", IN_FLIGHT_ROWS, AuditCodecs.IN_FLIGHT_ROW))
+            ExampleRows.roundTrips("invocation", INVOCATIONS, AuditCodecs.INVOCATION),
+            ExampleRows.roundTrips("control row", CONTROL_ROWS, AuditCodecs.CONTROL_ROW),
+            ExampleRows.roundTrips("intent row", INTENT_ROWS, AuditCodecs.INTENT_ROW),
+            ExampleRows.roundTrips("in-flight row", IN_FLIGHT_ROWS, AuditCodecs.IN_FLIGHT_ROW))
         .flatMap(s -> s);
   }
 
-  private static <T> Stream<DynamicTest> roundTrips(String kind, List<Example> examples, JsonCodec<T> codec) {
-    return examples.stream()
-        .map(
-            e ->
-                DynamicTest.dynamicTest(
-                    kind + ": " + e.name(),
-                    () -> {
-                      T value = codec.decode(e.json());
-                      assertEquals(e.json(), codec.encode(value));
-                      assertEquals(e.json() + "\n", codec.encodeLine(value));
-                      assertEquals(value, codec.decode(codec.encode(value)));
-                    }));
-  }
 
   @Test
   void intentExamplesAreInContractOrderWithoutTheReadKeyOrder() {

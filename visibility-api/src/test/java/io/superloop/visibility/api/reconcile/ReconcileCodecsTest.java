@@ -48,25 +48,13 @@ class ReconcileCodecsTest {
   @TestFactory
   Stream<DynamicTest> examplesRoundTripByteExact() {
     return Stream.of(
-            roundTrips("reconcile row", RECONCILE_ROWS, ReconcileCodecs.RECONCILE_ROW),
-            roundTrips("escalation", ESCALATIONS, ReconcileCodecs.ESCALATION),
-            roundTrips("alert dispatch state", DISPATCH_STATES, ReconcileCodecs.ALERT_DISPATCH_STATE),
-            roundTrips("alert row", ALERT_ROWS, ReconcileCodecs.ALERT_ROW))
+            ExampleRows.roundTrips("reconcile row", RECONCILE_ROWS, ReconcileCodecs.RECONCILE_ROW),
+            ExampleRows.roundTrips("escalation", ESCALATIONS, ReconcileCodecs.ESCALATION),
+            ExampleRows.roundTrips("alert dispatch state", DISPATCH_STATES, ReconcileCodecs.ALERT_DISPATCH_STATE),
+            ExampleRows.roundTrips("alert row", ALERT_ROWS, ReconcileCodecs.ALERT_ROW))
         .flatMap(s -> s);
   }
 
-  private static <T> Stream<DynamicTest> roundTrips(String kind, List<Example> examples, JsonCodec<T> codec) {
-    return examples.stream()
-        .map(
-            e ->
-                DynamicTest.dynamicTest(
-                    kind + ": " + e.name(),
-                    () -> {
-                      T value = codec.decode(e.json());
-                      assertEquals(e.json(), codec.encode(value));
-                      assertEquals(value, codec.decode(codec.encode(value)));
-                    }));
-  }
 
   // ---------------------------------------------------------------- reconcile rows
 

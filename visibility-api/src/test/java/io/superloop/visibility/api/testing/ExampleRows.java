@@ -62,4 +62,23 @@ public final class ExampleRows {
       throw new UncheckedIOException(e);
     }
   }
+
+  /**
+   * One dynamic test per example: it decodes, re-encodes byte for byte (also as a JSONL line), and the
+   * re-encoding decodes to an equal value.
+   */
+  public static <T> java.util.stream.Stream<org.junit.jupiter.api.DynamicTest> roundTrips(
+      String kind, List<Example> examples, io.superloop.visibility.api.json.JsonCodec<T> codec) {
+    return examples.stream()
+        .map(
+            e ->
+                org.junit.jupiter.api.DynamicTest.dynamicTest(
+                    kind + ": " + e.name(),
+                    () -> {
+                      T value = codec.decode(e.json());
+                      org.junit.jupiter.api.Assertions.assertEquals(e.json(), codec.encode(value));
+                      org.junit.jupiter.api.Assertions.assertEquals(e.json() + "\n", codec.encodeLine(value));
+                      org.junit.jupiter.api.Assertions.assertEquals(value, codec.decode(codec.encode(value)));
+                    }));
+  }
 }
