@@ -137,7 +137,7 @@ public final class FreshnessCalculator {
                   .loopId(loopId)
                   .traceId(traceId)
                   .transport(transport)
-                  .status(HeartbeatObservationStatus.valueOf(state.freshnessStatus().name()))
+                  .status(HeartbeatObservationStatus.of(state.freshnessStatus()))
                   .reasonCode(state.reasonCode())
                   .heartbeatAt(text)
                   .heartbeatLagSeconds(state.heartbeatLagSeconds())

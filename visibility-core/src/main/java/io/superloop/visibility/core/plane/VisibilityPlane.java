@@ -4,6 +4,7 @@ import io.superloop.visibility.api.TraceId;
 import io.superloop.visibility.api.Transport;
 import io.superloop.visibility.api.envelope.CursorState;
 import io.superloop.visibility.api.envelope.EventsCursor;
+import io.superloop.visibility.api.envelope.ImmutableCursorState;
 import io.superloop.visibility.api.health.HealthThresholds;
 import io.superloop.visibility.api.status.VisibilitySummary;
 import io.superloop.visibility.core.reconcile.Ingest;
@@ -29,7 +30,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.random.RandomGenerator;
 import org.jspecify.annotations.Nullable;
 
@@ -108,14 +108,7 @@ public final class VisibilityPlane {
       PreviousStates previous = store.loadPrevious();
       Optional<CursorState> prevCursor = options.fromStart() ? Optional.empty() : previous.cursor();
       ScanStart start =
-          prevCursor
-              .map(
-                  c ->
-                      new ScanStart(
-                          c.eventLineOffset(),
-                          c.eventByteOffset(),
-                          c.eventByteOffset().isPresent() ? c.eventTailCrc32() : OptionalLong.empty()))
-              .orElse(ScanStart.FROM_START);
+prevCursor.map(ScanStart::resumeAt).orElse(ScanStart.FROM_START);
       LocalRuntime.Feed feed = runtime.feed(start);
       Ingest ingest = new Ingest.Succeeded(runtime.readHeartbeat(), feed, options.fromStart());
       StepResult result =
@@ -124,15 +117,9 @@ public final class VisibilityPlane {
           feed.scanResult()
               .map(
                   (ScanResult s) ->
-                      CursorState.builder()
-                          .repoPath(layout.repoRoot().toAbsolutePath().toString())
-                          .loopId(layout.loopId())
-                          .eventsFile(layout.cursorEventsFile())
-                          .eventLineOffset(s.newlineCount())
-                          .eventLineCount(s.newlineCount())
+                      cursor(s.newlineCount(), s.newlineCount(), now)
                           .eventByteOffset(s.endByteOffset())
                           .eventTailCrc32(s.endTailCrc32())
-                          .updatedAt(Timestamps.format(now))
                           .build());
       store.persist(result, cursor);
       return new Reconciliation(trace, Transport.LOCAL, result);
@@ -160,14 +147,7 @@ public final class VisibilityPlane {
           poll.cursor()
               .map(
                   (EventsCursor c) ->
-                      CursorState.builder()
-                          .repoPath(layout.repoRoot().toAbsolutePath().toString())
-                          .loopId(layout.loopId())
-                          .eventsFile(layout.cursorEventsFile())
-                          .eventLineOffset(c.eventLineOffset())
-                          .eventLineCount(c.eventLineCount())
-                          .updatedAt(Timestamps.format(now))
-                          .build());
+cursor(c.eventLineOffset(), c.eventLineCount(), now).build());
       store.persist(result, cursor);
       return new Reconciliation(trace, Transport.SPRITE_SERVICE, result);
     }
@@ -176,6 +156,17 @@ public final class VisibilityPlane {
   /** The {@code visibility} object of the loop's files as they are now. */
   public VisibilitySummary status() {
     return new StatusProjector(rules).project(new LoopStore(layout, durability).readStatusInputs());
+  }
+
+  /** The loop's {@code cursor.json} after a step (contract 1.16). */
+  private ImmutableCursorState.Builder cursor(long lineOffset, long lineCount, Instant now) {
+    return CursorState.builder()
+        .repoPath(layout.repoRoot().toAbsolutePath().toString())
+        .loopId(layout.loopId())
+        .eventsFile(layout.cursorEventsFile())
+        .eventLineOffset(lineOffset)
+        .eventLineCount(lineCount)
+        .updatedAt(Timestamps.format(now));
   }
 
   private TraceId trace(StepOptions options) {

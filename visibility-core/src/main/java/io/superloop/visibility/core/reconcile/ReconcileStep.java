@@ -104,36 +104,9 @@ public final class ReconcileStep {
       ingested = fedCount;
       cursorAfter = s.envelopes().cursorOffsetAfter();
       fromStart = s.declaredReplay();
-      SequenceState state =
-          SequenceState.builder()
-              .updatedAt(now)
-              .loopId(in.loopId())
-              .traceId(in.traceId())
-              .transport(in.transport())
-              .status(v.status())
-              .reasonCode(v.reasonCode())
-              .driftActive(v.driftActive())
-              .violations(v.violations())
-              .snapshot(v.snapshot())
-              .events(v.events())
-              .transition(v.transition())
-              .build();
+      SequenceState state = v.toState(now, in.loopId(), in.traceId(), in.transport());
       sequenceState = Optional.of(state);
-      sequenceRow =
-          Optional.of(
-              SequenceObservation.builder()
-                  .timestamp(now)
-                  .loopId(in.loopId())
-                  .traceId(in.traceId())
-                  .transport(in.transport())
-                  .status(v.status())
-                  .reasonCode(v.reasonCode())
-                  .driftActive(v.driftActive())
-                  .violations(v.violations())
-                  .snapshot(v.snapshot())
-                  .events(v.events())
-                  .transition(v.transition())
-                  .build());
+      sequenceRow = Optional.of(SequenceObservation.of(state, now));
     } else {
       Ingest.Failed f = (Ingest.Failed) ingest;
       failureCode = f.failureCode();

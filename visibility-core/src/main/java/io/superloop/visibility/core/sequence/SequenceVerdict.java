@@ -1,6 +1,9 @@
 package io.superloop.visibility.core.sequence;
 
 import io.superloop.visibility.api.ReasonCode;
+import io.superloop.visibility.api.TraceId;
+import io.superloop.visibility.api.Transport;
+import io.superloop.visibility.api.sequence.SequenceState;
 import io.superloop.visibility.api.sequence.EventDiagnostics;
 import io.superloop.visibility.api.sequence.SequenceStatus;
 import io.superloop.visibility.api.sequence.SequenceTransition;
@@ -37,6 +40,23 @@ public record SequenceVerdict(
   /** {@code ordering_drift_detected} when drift is active, else {@code ok}. */
   public SequenceStatus status() {
     return driftActive() ? SequenceStatus.ORDERING_DRIFT_DETECTED : SequenceStatus.OK;
+  }
+
+  /** The {@code sequence-state.json} of this verdict, stamped with the step's identity. */
+  public SequenceState toState(String updatedAt, String loopId, TraceId traceId, Transport transport) {
+    return SequenceState.builder()
+        .updatedAt(updatedAt)
+        .loopId(loopId)
+        .traceId(traceId)
+        .transport(transport)
+        .status(status())
+        .reasonCode(reasonCode())
+        .driftActive(driftActive())
+        .violations(violations)
+        .snapshot(snapshot)
+        .events(events)
+        .transition(transition)
+        .build();
   }
 
   /** {@code ordering_drift_detected} when drift is active. */

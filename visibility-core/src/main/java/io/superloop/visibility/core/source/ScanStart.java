@@ -2,6 +2,7 @@ package io.superloop.visibility.core.source;
 
 import io.superloop.visibility.api.ErrorCode;
 import io.superloop.visibility.api.VisibilityException;
+import io.superloop.visibility.api.envelope.CursorState;
 import java.util.OptionalLong;
 
 /**
@@ -33,6 +34,14 @@ public record ScanStart(long lineOffset, OptionalLong byteOffset, OptionalLong t
     if (lineOffset < 0 || (byteOffset.isPresent() && byteOffset.getAsLong() < 0) || tailCrc32.isPresent() && byteOffset.isEmpty()) {
       throw new VisibilityException(ErrorCode.INVALID_ARGUMENT, "scan offsets must be >= 0");
     }
+  }
+
+  /** Where the previous scan recorded in {@code cursor.json} ended (H17 byte offset and tail check). */
+  public static ScanStart resumeAt(CursorState cursor) {
+    return new ScanStart(
+        cursor.eventLineOffset(),
+        cursor.eventByteOffset(),
+        cursor.eventByteOffset().isPresent() ? cursor.eventTailCrc32() : OptionalLong.empty());
   }
 
   /** After {@code lineOffset} lines, position unknown (the lines are counted). */

@@ -182,7 +182,7 @@ final class ScenarioLoop {
         ScanStart start =
             fromStart || previous.cursor().isEmpty()
                 ? ScanStart.FROM_START
-                : new ScanStart(previous.cursor().get().eventLineOffset(), previous.cursor().get().eventByteOffset());
+                : ScanStart.resumeAt(previous.cursor().get());
         localFeed = runtime.feed(start);
         ingest = new Ingest.Succeeded(runtime.readHeartbeat(), localFeed, fromStart);
       } else if (serviceFails || !Files.isRegularFile(runtimeDir().resolve("events.jsonl"))) {

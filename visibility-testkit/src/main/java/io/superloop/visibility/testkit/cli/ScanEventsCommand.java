@@ -81,19 +81,11 @@ final class ScanEventsCommand {
         a.option("loop")
             .orElseGet(() -> previous.map(SequenceState::loopId).orElse("scan-events"));
     SequenceState state =
-        SequenceState.builder()
-            .updatedAt(Timestamps.format(Instant.now()))
-            .loopId(loopId)
-            .traceId(TraceIds.generate(rules.idStyle(), new SecureRandom()))
-            .transport(Transport.LOCAL)
-            .status(v.status())
-            .reasonCode(v.reasonCode())
-            .driftActive(v.driftActive())
-            .violations(v.violations())
-            .snapshot(v.snapshot())
-            .events(v.events())
-            .transition(v.transition())
-            .build();
+        v.toState(
+            Timestamps.format(Instant.now()),
+            loopId,
+            TraceIds.generate(rules.idStyle(), new SecureRandom()),
+            Transport.LOCAL);
     out.print(SequenceCodecs.STATE.encodeLine(state));
     if (scan.malformed() > 0) {
       System.err.println(

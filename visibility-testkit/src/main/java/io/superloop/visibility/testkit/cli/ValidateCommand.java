@@ -25,7 +25,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -352,10 +351,4 @@ final class ValidateCommand {
     }
   }
 
-  static List<String> codes() {
-    return new ArrayList<>(
-        List.of(
-            "invalid_json", "unsupported_schema_version", "unknown_envelope_type", "missing_field",
-            "invalid_field_type", "invalid_sequence_value", "invalid_trace_id", "invalid_timestamp"));
-  }
 }
