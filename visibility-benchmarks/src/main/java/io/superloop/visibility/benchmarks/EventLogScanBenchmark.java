@@ -1,21 +1,19 @@
 package io.superloop.visibility.benchmarks;
 
-import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.core.rules.VisibilityRules;
 import io.superloop.visibility.core.sequence.PreviousSequence;
 import io.superloop.visibility.core.sequence.SequenceValidator;
 import io.superloop.visibility.core.sequence.SequenceValues;
 import io.superloop.visibility.core.sequence.SequenceVerdict;
 import io.superloop.visibility.core.source.LineKind;
+import io.superloop.visibility.core.source.LineListener;
 import io.superloop.visibility.core.source.LocalEventSource;
 import io.superloop.visibility.core.source.ScanResult;
 import io.superloop.visibility.core.source.ScanStart;
+import io.superloop.visibility.testkit.scenario.Workloads;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -30,22 +28,27 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import org.openjdk.jmh.infra.Blackhole;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
-import tools.jackson.core.ObjectReadContext;
 
 /**
- * W1, runtime events log: the {@code scan-events} path (local source + sequence validator) over a
- * file of realistic runtime event lines (~300-600 bytes each, payload included), against the baseline of a bare jackson-core loop that only calls {@code nextToken()}
- * over the same bytes (one parser over the whole file, root values separated by newlines). Reported
- * as bytes per second of the file ({@code ops} = one full scan; divide the file size by the time).
+ * W1, runtime events log: the {@code scan-events} path (local source + sequence validator, every
+ * line classified and every value judged) over a runtime {@code events.jsonl} of {@code lines}
+ * generated event lines (testkit {@code Workloads}: ~300-600 bytes each, payload included), against
+ * a bare jackson-core loop that only calls {@code nextToken()} over the same bytes.
+ *
+ * <ul>
+ *   <li>{@code memory}: the log is a byte array (a {@code SeekableByteChannel} over it); baseline
+ *       parses the array;
+ *   <li>{@code disk}: the log is a file (page cache warm); baseline parses a {@code FileInputStream}
+ *       of it. The cold-cache 1 GiB scan is {@link LargeLogScanBenchmark}.
+ * </ul>
+ *
+ * One operation is one full scan; throughput in bytes per second is the log size divided by it.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
+@Warmup(iterations = 5, time = 2)
+@Measurement(iterations = 8, time = 2)
 @Fork(value = 1, jvmArgsAppend = {"-Xmx256m"})
 public class EventLogScanBenchmark {
 
@@ -53,16 +56,26 @@ public class EventLogScanBenchmark {
   @Param({"100000"})
   public int lines;
 
+  /** Where the log is: {@code memory} or {@code disk}. */
+  @Param({"memory", "disk"})
+  public String medium = "memory";
+
   @SuppressWarnings("NullAway.Init") // set by the JMH @Setup method
   private Path file;
+
+  @SuppressWarnings("NullAway.Init") // set by the JMH @Setup method
+  private byte[] bytes;
+
   private final LocalEventSource source = new LocalEventSource();
   private final SequenceValidator validator = new SequenceValidator(VisibilityRules.hardened());
 
   /** Writes the log. */
   @Setup(Level.Trial)
   public void setup() throws IOException {
+    bytes = Workloads.runtimeEventLog(lines, 7);
     file = Files.createTempFile("w1-events-", ".jsonl");
-    Files.writeString(file, RuntimeEvents.log(lines, new SplittableRandom(7)), StandardCharsets.UTF_8);
+    Files.write(file, bytes);
+    System.out.printf("%nW1 log: %d lines, %d bytes (%.1f bytes/line)%n", lines, bytes.length, (double) bytes.length / lines);
   }
 
   /** Deletes the log. */
@@ -75,33 +88,19 @@ public class EventLogScanBenchmark {
   @Benchmark
   public SequenceVerdict scanEvents() {
     SequenceValidator.Batch batch = validator.begin(PreviousSequence.NONE, false);
+    LineListener listener =
+        (line, kind, buf, off, len) -> batch.event(kind == LineKind.EVENT ? line : SequenceValues.MISSING);
     ScanResult r =
-        source.scan(
-            file,
-            ScanStart.FROM_START,
-            (line, kind, buf, off, len) -> batch.event(kind == LineKind.EVENT ? line : SequenceValues.MISSING));
+        medium.equals("memory")
+            ? source.scan(new ByteArrayChannel(bytes), ScanStart.FROM_START, listener)
+            : source.scan(file, ScanStart.FROM_START, listener);
     batch.snapshot(r.newlineCount());
     return batch.finish();
   }
 
   /** Baseline: a bare {@code nextToken()} loop over the same bytes. */
   @Benchmark
-  public void bareNextToken(Blackhole bh) throws IOException {
-    try (InputStream in = Files.newInputStream(file);
-        JsonParser p = Json.DEFAULT.factory().createParser(ObjectReadContext.empty(), in)) {
-      long tokens = 0;
-      while (true) {
-        try {
-          JsonToken t = p.nextToken();
-          if (t == null) {
-            break;
-          }
-          tokens++;
-        } catch (RuntimeException e) {
-          throw new IllegalStateException("the baseline's input must be valid JSON", e);
-        }
-      }
-      bh.consume(tokens);
-    }
+  public long bareNextToken() {
+    return medium.equals("memory") ? Baselines.tokens(bytes) : Baselines.tokens(file);
   }
 }

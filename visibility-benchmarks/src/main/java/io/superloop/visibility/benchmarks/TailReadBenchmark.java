@@ -4,12 +4,10 @@ import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.json.JsonValue;
 import io.superloop.visibility.core.store.TailRead;
 import io.superloop.visibility.core.store.TailReader;
+import io.superloop.visibility.testkit.scenario.Workloads;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -26,9 +24,9 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * W3, tail read: the last valid record of a JSONL telemetry file of realistic rows (~400 bytes),
- * for files of 1 KiB and 100 MiB (pass {@code -p sizeBytes=1073741824} for 1 GiB). The cost must
- * not grow with the file: the reader reads backwards in 64 KiB blocks.
+ * W3, tail read: the last valid record of a JSONL file of realistic rows (~470 bytes each)
+ * (generated runtime event lines, testkit {@code Workloads}) for files of 1 KiB, 100 MiB and 1 GiB.
+ * The cost must not grow with the file: the reader reads backwards from the end in blocks.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -39,7 +37,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class TailReadBenchmark {
 
   /** The file size. */
-  @Param({"1024", "104857600"})
+  @Param({"1024", "104857600", "1073741824"})
   public long sizeBytes;
 
   @SuppressWarnings("NullAway.Init") // set by the JMH @Setup method
@@ -49,16 +47,7 @@ public class TailReadBenchmark {
   @Setup(Level.Trial)
   public void setup() throws IOException {
     file = Files.createTempFile("w3-tail-", ".jsonl");
-    SplittableRandom r = new SplittableRandom(3);
-    try (OutputStream out = Files.newOutputStream(file)) {
-      long written = 0;
-      int i = 1;
-      do {
-        byte[] line = (RuntimeEvents.line(i++, r) + "\n").getBytes(StandardCharsets.UTF_8);
-        out.write(line);
-        written += line.length;
-      } while (written < sizeBytes);
-    }
+    Workloads.appendRuntimeEventLog(file, sizeBytes, 3);
   }
 
   /** Deletes the file. */

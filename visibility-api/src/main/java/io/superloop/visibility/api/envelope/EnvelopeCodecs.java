@@ -4,6 +4,8 @@ import io.superloop.visibility.api.internal.ObjectCodec;
 import io.superloop.visibility.api.internal.ObjectCodec.Absence;
 import io.superloop.visibility.api.internal.Values;
 import io.superloop.visibility.api.json.JsonCodec;
+import io.superloop.visibility.api.json.JsonValue;
+import java.util.List;
 
 /**
  * Codecs of the envelopes, the sprite service's answers and {@code OPS/cursor.json}, in the
@@ -128,17 +130,31 @@ public final class EnvelopeCodecs {
    * cursor}}, null-filtered; {@code schemaVersion} other than {@code "v1"} is {@code
    * unsupported_schema_version}.
    */
-  public static final JsonCodec<EventsAnswer> EVENTS_ANSWER =
-      ObjectCodec.<EventsAnswer, ImmutableEventsAnswer.Builder>builder(
-              "events answer", ImmutableEventsAnswer::builder, ImmutableEventsAnswer.Builder::build)
-          .requiredBoolean("ok", EventsAnswer::ok, ImmutableEventsAnswer.Builder::ok)
-          .required("schemaVersion", Envelopes.V1, EventsAnswer::schemaVersion, (b, v) -> {})
-          .optional("traceId", Values.TRACE_ID, EventsAnswer::traceId, ImmutableEventsAnswer.Builder::traceId, Absence.OMIT)
-          .required("source", SOURCE, EventsAnswer::source, ImmutableEventsAnswer.Builder::source)
-          .required("events", Envelopes.RAW_LIST, EventsAnswer::events, ImmutableEventsAnswer.Builder::events)
-          .required("cursor", EVENTS_CURSOR, EventsAnswer::cursor, ImmutableEventsAnswer.Builder::cursor)
-          .unknownFields(EventsAnswer::unknownFields, ImmutableEventsAnswer.Builder::putAllUnknownFields)
-          .build();
+  public static final JsonCodec<EventsAnswer> EVENTS_ANSWER = eventsAnswer(Envelopes.RAW_LIST);
+
+  /**
+   * The 200 body of {@code GET /ops/events} read for sequence validation only: every element of
+   * {@code events} that is an object becomes {@code {"sequence":{"value":V}}} (or {@code
+   * {"sequence":{}}} / {@code {}} when it has no value / no sequence object), every other element is
+   * kept as read; the rest of each element is checked for JSON syntax, nesting depth and duplicate
+   * keys and skipped without being built. The answer's other members are decoded exactly as by
+   * {@link #EVENTS_ANSWER}. Length limits on strings and fraction literals apply only to what is
+   * kept (a skipped value allocates nothing). Encoding writes the kept form.
+   */
+  public static final JsonCodec<EventsAnswer> EVENTS_ANSWER_SEQUENCES = eventsAnswer(Envelopes.SEQUENCE_LIST);
+
+  private static JsonCodec<EventsAnswer> eventsAnswer(JsonCodec<List<JsonValue>> events) {
+    return ObjectCodec.<EventsAnswer, ImmutableEventsAnswer.Builder>builder(
+            "events answer", ImmutableEventsAnswer::builder, ImmutableEventsAnswer.Builder::build)
+        .requiredBoolean("ok", EventsAnswer::ok, ImmutableEventsAnswer.Builder::ok)
+        .required("schemaVersion", Envelopes.V1, EventsAnswer::schemaVersion, (b, v) -> {})
+        .optional("traceId", Values.TRACE_ID, EventsAnswer::traceId, ImmutableEventsAnswer.Builder::traceId, Absence.OMIT)
+        .required("source", SOURCE, EventsAnswer::source, ImmutableEventsAnswer.Builder::source)
+        .required("events", events, EventsAnswer::events, ImmutableEventsAnswer.Builder::events)
+        .required("cursor", EVENTS_CURSOR, EventsAnswer::cursor, ImmutableEventsAnswer.Builder::cursor)
+        .unknownFields(EventsAnswer::unknownFields, ImmutableEventsAnswer.Builder::putAllUnknownFields)
+        .build();
+  }
 
   /** The {@code error} object of an error answer: {@code {code, message}}. */
   public static final JsonCodec<ServiceError> SERVICE_ERROR =

@@ -4,8 +4,6 @@ import io.superloop.visibility.api.ErrorCode;
 import io.superloop.visibility.api.VisibilityException;
 import java.io.ByteArrayOutputStream;
 import java.io.StringWriter;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -210,7 +208,7 @@ public final class Json {
     switch (t) {
       case START_OBJECT:
         {
-          Map<String, JsonValue> m = new LinkedHashMap<>();
+          ReadMembers m = new ReadMembers();
           while (p.nextToken() == JsonToken.PROPERTY_NAME) {
             String name = p.currentName();
             p.nextToken();
@@ -220,7 +218,7 @@ public final class Json {
         }
       case START_ARRAY:
         {
-          List<JsonValue> l = new ArrayList<>();
+          ReadElements l = new ReadElements();
           while (p.nextToken() != JsonToken.END_ARRAY) {
             l.add(readValue(p));
           }

@@ -23,7 +23,10 @@ public sealed interface JsonValue {
   record JsonObject(Map<String, JsonValue> members) implements JsonValue {
     /** Copies {@code members} (order kept) into an unmodifiable map. */
     public JsonObject {
-      members = Collections.unmodifiableMap(new LinkedHashMap<>(members));
+      members =
+          members instanceof ReadMembers read
+              ? Collections.unmodifiableMap(read)
+              : Collections.unmodifiableMap(new LinkedHashMap<>(members));
     }
 
     /** The member named {@code key}, if present. */
@@ -36,7 +39,8 @@ public sealed interface JsonValue {
   record JsonArray(List<JsonValue> elements) implements JsonValue {
     /** Copies {@code elements} into an unmodifiable list. */
     public JsonArray {
-      elements = List.copyOf(elements);
+      elements =
+          elements instanceof ReadElements read ? Collections.unmodifiableList(read) : List.copyOf(elements);
     }
   }
 

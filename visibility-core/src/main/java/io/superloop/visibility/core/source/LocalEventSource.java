@@ -6,6 +6,7 @@ import io.superloop.visibility.api.json.Json;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -15,7 +16,9 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.util.JsonRecyclerPools;
 
 /**
  * The {@code local} envelope source over a runtime {@code events.jsonl} (contract 3.1; hardening H13,
@@ -50,7 +53,14 @@ public final class LocalEventSource {
 
   /** A source whose lines are bounded by {@code json}'s limits (maxDocumentLength bounds a line). */
   public LocalEventSource(Json json) {
-    this.factory = json.factory();
+    // A line is classified as jq reads it: a repeated key is allowed and its last value counts.
+    // Parsers are created per line: a thread-local buffer pool keeps that free of contention.
+    this.factory =
+        json.factory()
+            .rebuild()
+            .disable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .recyclerPool(JsonRecyclerPools.threadLocalPool())
+            .build();
     this.maxLineLength = (int) Math.min(json.limits().maxDocumentLength(), Integer.MAX_VALUE - 16);
   }
 
@@ -78,6 +88,22 @@ public final class LocalEventSource {
     }
   }
 
+  /**
+   * Scans the log held by {@code channel} (a file, or bytes in memory) from {@code start}, exactly as
+   * {@link #scan(Path, ScanStart, LineListener)} does. The channel's position is changed; it is not
+   * closed.
+   *
+   * @throws VisibilityException {@link ErrorCode#INVALID_ARGUMENT} when the log has fewer lines than
+   *     {@code start.lineOffset()}, {@link ErrorCode#IO_ERROR} on I/O failure
+   */
+  public ScanResult scan(SeekableByteChannel channel, ScanStart start, LineListener listener) {
+    try {
+      return new Scan(channel, listener).run(start);
+    } catch (IOException e) {
+      throw new VisibilityException(ErrorCode.IO_ERROR, "cannot read events log: " + e.getMessage(), e);
+    }
+  }
+
   /** Classifies one line's bytes (without its newline). Visible for the validator command. */
   public LineKind classify(byte[] buf, int offset, int length) {
     boolean blank = true;
@@ -95,7 +121,9 @@ public final class LocalEventSource {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         return LineKind.MALFORMED;
       }
-      boolean hasName = false;
+      // the last value of a repeated key counts (jq); null and false do not name an event
+      boolean hasEvent = false;
+      boolean hasType = false;
       boolean hasTimestamp = false;
       JsonToken t;
       while ((t = p.nextToken()) == JsonToken.PROPERTY_NAME) {
@@ -103,25 +131,32 @@ public final class LocalEventSource {
         JsonToken v = p.nextToken();
         if (v == JsonToken.START_OBJECT || v == JsonToken.START_ARRAY) {
           p.skipChildren();
-        } else if (v != JsonToken.VALUE_NULL) {
-          if (name.equals("timestamp")) {
-            hasTimestamp = true;
-          } else if ((name.equals("event") || name.equals("type")) && v != JsonToken.VALUE_FALSE) {
-            hasName = true;
-          }
+        }
+        switch (name) {
+          case "timestamp":
+            hasTimestamp = v != JsonToken.VALUE_NULL;
+            break;
+          case "event":
+            hasEvent = v != JsonToken.VALUE_NULL && v != JsonToken.VALUE_FALSE;
+            break;
+          case "type":
+            hasType = v != JsonToken.VALUE_NULL && v != JsonToken.VALUE_FALSE;
+            break;
+          default:
+            break;
         }
       }
       if (t != JsonToken.END_OBJECT || p.nextToken() != null) {
         return LineKind.MALFORMED;
       }
-      return hasName && hasTimestamp ? LineKind.EVENT : LineKind.MALFORMED;
+      return (hasEvent || hasType) && hasTimestamp ? LineKind.EVENT : LineKind.MALFORMED;
     } catch (JacksonException e) {
       return LineKind.MALFORMED;
     }
   }
 
   private final class Scan {
-    private final FileChannel ch;
+    private final SeekableByteChannel ch;
     private final LineListener listener;
     private final byte[] block = new byte[BLOCK];
     private byte[] line = new byte[256];
@@ -132,7 +167,7 @@ public final class LocalEventSource {
     private long malformed;
     private long blank;
 
-    Scan(FileChannel ch, LineListener listener) {
+    Scan(SeekableByteChannel ch, LineListener listener) {
       this.ch = ch;
       this.listener = listener;
     }
@@ -218,9 +253,9 @@ public final class LocalEventSource {
     private long tailCrc32(long end) throws IOException {
       int n = (int) Math.min(TAIL_CHECK_BYTES, end);
       ByteBuffer tail = ByteBuffer.allocate(n);
-      long from = end - n;
+      ch.position(end - n);
       while (tail.hasRemaining()) {
-        if (ch.read(tail, from + tail.position()) < 0) {
+        if (ch.read(tail) < 0) {
           break;
         }
       }
@@ -231,7 +266,8 @@ public final class LocalEventSource {
 
     private byte byteAt(long position) throws IOException {
       ByteBuffer one = ByteBuffer.allocate(1);
-      if (ch.read(one, position) != 1) {
+      ch.position(position);
+      if (ch.read(one) != 1) {
         return 0;
       }
       return one.get(0);

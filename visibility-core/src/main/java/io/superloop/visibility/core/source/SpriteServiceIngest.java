@@ -58,7 +58,7 @@ public final class SpriteServiceIngest {
     EventsAnswer events;
     try {
       snapshot = json.decode(EnvelopeCodecs.SNAPSHOT, snapshotBody);
-      events = json.decode(EnvelopeCodecs.EVENTS_ANSWER, eventsBody);
+      events = json.decode(EnvelopeCodecs.EVENTS_ANSWER_SEQUENCES, eventsBody);
     } catch (VisibilityException e) {
       return failed(FailureCode.SERVICE_RESPONSE_INVALID, e.getMessage());
     }

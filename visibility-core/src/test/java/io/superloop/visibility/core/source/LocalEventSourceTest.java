@@ -109,6 +109,64 @@ class LocalEventSourceTest {
     assertEquals(bad.size() + 2, s.result().newlineCount());
   }
 
+  /**
+   * A line is judged as jq reads it (the reference's adapters and the sprite service use jq): a
+   * repeated key is allowed and its last value counts; null and false name no event. The oracle is
+   * jq itself: a line is an event when jq reads exactly one value from it and {@code
+   * (.event // .type // null) != null and .timestamp != null} holds for an object.
+   */
+  @Test
+  void linesAreJudgedAsJqReadsThem(@TempDir Path dir) throws Exception {
+    List<String> lines =
+        List.of(
+            "{\"timestamp\":\"t\",\"event\":\"e\",\"event\":null}",
+            "{\"event\":null,\"event\":\"e\",\"timestamp\":\"t\"}",
+            "{\"timestamp\":\"t\",\"timestamp\":null,\"event\":\"e\"}",
+            "{\"timestamp\":null,\"timestamp\":\"t\",\"type\":\"x\"}",
+            "{\"event\":false,\"type\":\"x\",\"timestamp\":\"t\"}",
+            "{\"event\":\"e\",\"type\":false,\"timestamp\":\"t\"}",
+            "{\"type\":false,\"timestamp\":\"t\"}",
+            "{\"event\":false,\"event\":\"e\",\"timestamp\":\"t\"}",
+            "{\"event\":\"e\",\"timestamp\":false}",
+            "{\"event\":0,\"timestamp\":\"t\"}",
+            "{\"event\":\"\",\"timestamp\":\"t\"}",
+            "{\"event\":{},\"timestamp\":[]}",
+            "{\"event\":{\"a\":1,\"a\":2},\"timestamp\":\"t\"}",
+            "{\"data\":{\"event\":\"e\",\"timestamp\":\"t\"}}",
+            "{\"timestamp\":\"t\",\"event\":\"e\"} trailing",
+            "{\"timestamp\":\"t\",\"event\":\"e\"}{}",
+            "  {\"timestamp\":\"t\",\"event\":\"e\"}  ",
+            "{\"timestamp\":\"t\",\"event\":\"e\"",
+            "[{\"timestamp\":\"t\",\"event\":\"e\"}]",
+            " ",
+            "null");
+    StringBuilder text = new StringBuilder();
+    for (String l : lines) {
+      text.append(l).append('\n');
+    }
+    Scan s = scan(write(dir, text.toString()), ScanStart.FROM_START);
+    assertEquals(lines.size(), s.lines().size());
+    for (int i = 0; i < lines.size(); i++) {
+      assertEquals(jqVerdict(lines.get(i)), s.lines().get(i).kind(), lines.get(i));
+    }
+  }
+
+  private static LineKind jqVerdict(String line) throws Exception {
+    Process p =
+        new ProcessBuilder(
+                "jq", "-c", "type == \"object\" and ((.event // .type // null) != null) and (.timestamp != null)")
+            .redirectErrorStream(false)
+            .start();
+    try (var in = p.getOutputStream()) {
+      in.write((line + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    p.getErrorStream().readAllBytes();
+    int exit = p.waitFor();
+    List<String> values = out.lines().toList();
+    return exit == 0 && values.equals(List.of("true")) ? LineKind.EVENT : LineKind.MALFORMED;
+  }
+
   /** A CRLF line holding an event is an event (white space around a JSON value is allowed). */
   @Test
   void crlfTerminatedEventIsAnEvent(@TempDir Path dir) throws IOException {

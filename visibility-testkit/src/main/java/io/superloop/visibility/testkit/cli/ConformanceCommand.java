@@ -42,6 +42,19 @@ public final class ConformanceCommand {
     System.exit(status);
   }
 
+  /**
+   * Runs one command line without exiting the JVM: the entry point for tests, benchmarks and tools
+   * that embed the commands.
+   *
+   * @param out where the command prints its result
+   * @param err where the command prints its one-line errors
+   * @param argv the command line, command first ({@code demo --dir /tmp/x})
+   * @return the exit status: 0 ok, 1 findings, 2 usage or input error
+   */
+  public static int run(PrintStream out, PrintStream err, String... argv) {
+    return new ConformanceCommand(out, err).run(Arrays.asList(argv));
+  }
+
   /** Runs the command line {@code argv}; returns the exit status. */
   int run(List<String> argv) {
     if (argv.isEmpty() || argv.get(0).equals("--help") || argv.get(0).equals("-h")) {

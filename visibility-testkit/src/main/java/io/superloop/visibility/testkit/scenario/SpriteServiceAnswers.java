@@ -187,6 +187,12 @@ final class SpriteServiceAnswers {
     return b.toString();
   }
 
+  /** The envelope the events answer gives for log line {@code index} (0-based), with no faults. */
+  String eventEnvelope(int index, Instant now, @Nullable String trace) {
+    return eventEnvelope(
+        new Entry(log.get(index), index + 1L, Long.toString(index + 1L)), log.size(), Timestamps.format(now), trace);
+  }
+
   private String eventEnvelope(Entry e, long lineCount, String nowText, @Nullable String trace) {
     RuntimeEvent ev = e.line.event().orElseThrow();
     StringBuilder b = new StringBuilder(e.line.text().length() * 2 + 400);
