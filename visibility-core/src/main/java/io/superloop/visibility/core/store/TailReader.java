@@ -20,8 +20,14 @@ import org.jspecify.annotations.Nullable;
  * lines are skipped and counted.
  */
 public final class TailReader {
-  /** The default block size. */
+  /** The default (largest) block size. */
   public static final int DEFAULT_BLOCK_SIZE = 64 * 1024;
+
+  /**
+   * The first block read from the end: most records are shorter, so a tail read usually reads and
+   * allocates this much only. Each further block doubles, up to the block size.
+   */
+  static final int FIRST_BLOCK_SIZE = 4 * 1024;
 
   private TailReader() {}
 
@@ -88,7 +94,8 @@ public final class TailReader {
     private final FileOps.Handle h;
     private final JsonCodec<T> codec;
     private final Json json;
-    private final byte[] block;
+    private final int maxBlock;
+    private byte[] block;
     private long blockStart = -1;
     private int blockLen;
     private long bytesRead;
@@ -97,7 +104,8 @@ public final class TailReader {
       this.h = h;
       this.codec = codec;
       this.json = json;
-      this.block = new byte[blockSize];
+      this.maxBlock = blockSize;
+      this.block = new byte[Math.min(blockSize, FIRST_BLOCK_SIZE)];
     }
 
     TailRead<T> run(Predicate<? super T> match, Predicate<? super T> stop) throws IOException {
@@ -165,6 +173,9 @@ public final class TailReader {
     private void load(long pos) throws IOException {
       if (blockStart >= 0 && pos >= blockStart && pos < blockStart + blockLen) {
         return;
+      }
+      if (blockStart >= 0 && block.length < maxBlock) {
+        block = new byte[(int) Math.min(maxBlock, 2L * block.length)];
       }
       long start = Math.max(0, pos + 1 - block.length);
       int len = (int) (pos + 1 - start);

@@ -129,7 +129,8 @@ class ReadersTest {
       read[k] = t.bytesRead();
     }
     assertEquals(read[0], read[1], "bytes read by the tail reader");
-    assertTrue(read[1] <= TailReader.DEFAULT_BLOCK_SIZE);
+    // the last row is ~50 bytes: one small first block holds it, whatever the file's size
+    assertTrue(read[1] <= 8 * 1024, "bytes read: " + read[1]);
     System.out.println("[store-figures] tail reader: bytes read on 1 MiB and 32 MiB files = " + read[0] + ", " + read[1]);
   }
 }
