@@ -37,13 +37,14 @@ import java.util.stream.Stream;
  * Every public codec of the api with the generator of its values: every {@code public static final
  * JsonCodec} of every {@code XxxCodecs} class, plus the raw JSON value, trace id and reason code
  * codecs. {@link #codecFields()} finds the codec constants by reflection so that a codec added
- * without a generator fails the tests.
+ * without a generator fails the tests. Public for the artifact contract doc test ({@code
+ * testkit.docs}).
  */
-final class AllCodecs {
+public final class AllCodecs {
   private AllCodecs() {}
 
   /** A codec, its name ({@code Class.FIELD}) and the generator of its values. */
-  record Entry<T>(String name, JsonCodec<T> codec, Gen<T> gen) {
+  public record Entry<T>(String name, JsonCodec<T> codec, Gen<T> gen) {
     @Override
     public String toString() {
       return name;
@@ -55,7 +56,7 @@ final class AllCodecs {
   }
 
   /** The {@code XxxCodecs} classes of the api. */
-  static final List<Class<?>> CODEC_CLASSES =
+  public static final List<Class<?>> CODEC_CLASSES =
       List.of(
           HeartbeatCodecs.class,
           EnvelopeCodecs.class,
@@ -66,7 +67,7 @@ final class AllCodecs {
           StatusCodecs.class);
 
   /** Every codec with its generator. */
-  static final List<Entry<?>> ALL =
+  public static final List<Entry<?>> ALL =
       List.of(
           // heartbeat
           e("HeartbeatCodecs.THRESHOLDS", HeartbeatCodecs.THRESHOLDS, HeartbeatGens.thresholds()),
@@ -144,7 +145,7 @@ final class AllCodecs {
           e("Values.TRANSPORT", Values.TRANSPORT, ValueGens.transports()));
 
   /** The codec constants found by reflection, by {@code Class.FIELD} name. */
-  static Map<String, JsonCodec<?>> codecFields() {
+  public static Map<String, JsonCodec<?>> codecFields() {
     Map<String, JsonCodec<?>> out = new TreeMap<>();
     for (Class<?> c : CODEC_CLASSES) {
       for (Field f : c.getFields()) {
@@ -165,7 +166,7 @@ final class AllCodecs {
    * The simple names of the {@code *Codecs} classes in the api's class directory (empty when the api
    * is packaged as a jar).
    */
-  static List<String> codecClassesOnDisk() {
+  public static List<String> codecClassesOnDisk() {
     List<String> out = new ArrayList<>();
     try {
       Path root =
