@@ -1,0 +1,102 @@
+package io.superloop.visibility.testkit.docs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The README's embedding example compiles against the library and, run on a loop with a fresh
+ * heartbeat and two whole event lines, prints what the README says it prints.
+ */
+class ReadmeExampleTest {
+  @TempDir Path work;
+
+  @Test
+  void embeddingExampleCompilesRunsAndPrintsWhatTheReadmeSays() throws IOException {
+    String readme = DocFiles.read("README.md");
+    assertTrue(readme.contains("\n```\nmvn -B verify\n```\n"), "the build command stays as it is");
+    assertTrue(
+        readme.contains("\n```\njava -jar visibility-testkit/target/visibility-conformance.jar demo --dir /tmp/visibility-demo\n```\n"),
+        "the demo command stays as it is");
+    List<DocFiles.Block> examples = DocFiles.markedBlocks(readme, "readme: example");
+    DocFiles.Block source = only(examples, "readme: example", "java");
+    DocFiles.Block expected = only(examples, "readme: example output", "text");
+
+    Matcher m = Pattern.compile("public class (\\w+)").matcher(source.text());
+    assertTrue(m.find(), "the example declares a public class");
+    String className = m.group(1);
+    Path src = work.resolve("src").resolve(className + ".java");
+    Path classes = work.resolve("classes");
+    Files.createDirectories(src.getParent());
+    Files.createDirectories(classes);
+    Files.writeString(src, source.text(), StandardCharsets.UTF_8);
+
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+    try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, null, StandardCharsets.UTF_8)) {
+      boolean ok =
+          javac
+              .getTask(
+                  null, files, diagnostics,
+                  List.of("--release", "17", "-classpath", DocFiles.testClassPath(), "-d", classes.toString()),
+                  null, files.getJavaFileObjects(src))
+              .call();
+      assertTrue(ok, "README example (line " + source.line() + ") does not compile: " + diagnostics.getDiagnostics());
+    }
+
+    // a loop as the README describes it: two whole event lines and a heartbeat written just now
+    Path repo = work.resolve("repo");
+    Path runtime = repo.resolve(".superloop/loops/demo-loop");
+    Files.createDirectories(runtime);
+    String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+    Files.writeString(
+        runtime.resolve("events.jsonl"),
+        "{\"timestamp\":\"" + now + "\",\"event\":\"loop_start\",\"iteration\":1}\n"
+            + "{\"timestamp\":\"" + now + "\",\"event\":\"iteration_start\",\"iteration\":1}\n");
+    Files.writeString(
+        runtime.resolve("heartbeat.v1.json"),
+        "{\"schemaVersion\":\"v1\",\"timestamp\":\"" + now + "\",\"source\":\"runtime\",\"status\":\"running\"}\n");
+
+    List<String> cmd = new ArrayList<>(List.of(DocFiles.javaBinary(), "-cp", classes + java.io.File.pathSeparator + DocFiles.testClassPath(), className, repo.toString()));
+    DocFiles.Run run = DocFiles.run(cmd, Map.of(), work, 120);
+    assertEquals(0, run.status(), run.output());
+    String[] lines = run.output().split("\n");
+    String[] want = expected.text().split("\n");
+    assertTrue(lines.length > want.length, run.output());
+    for (int i = 0; i < want.length; i++) {
+      assertEquals(want[i], lines[i], "README example output line " + (i + 1) + "\n" + run.output());
+    }
+    // then the visibility object, whose fields the printed lines summarise
+    String json = lines[want.length];
+    assertTrue(json.startsWith("{\"heartbeat\":{\"freshnessStatus\":\"fresh\""), json);
+    assertTrue(json.contains("\"sharedTraceId\":\"trace-readme-1\""), json);
+    // the step wrote the manager's artifacts where the README says
+    assertTrue(Files.isRegularFile(repo.resolve(".superloop/ops-manager/demo-loop/heartbeat.json")));
+    assertTrue(Files.isRegularFile(repo.resolve(".superloop/ops-manager/demo-loop/sequence-state.json")));
+  }
+
+  private static DocFiles.Block only(List<DocFiles.Block> blocks, String marker, String lang) {
+    List<DocFiles.Block> found = blocks.stream().filter(b -> b.marker().equals(marker)).toList();
+    assertEquals(1, found.size(), "exactly one block marked <!-- " + marker + " -->");
+    assertEquals(lang, found.get(0).lang(), marker);
+    return found.get(0);
+  }
+}
