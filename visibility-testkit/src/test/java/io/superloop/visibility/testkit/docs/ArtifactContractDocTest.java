@@ -137,13 +137,14 @@ class ArtifactContractDocTest {
 
   /**
    * Codec constants that are parts of a documented artifact rather than artifacts of their own:
-   * nested objects, value sets, and the three escalation variants of {@code ESCALATION}.
+   * nested objects, value sets, the three escalation variants of {@code ESCALATION}, and {@code
+   * EVENTS_ANSWER_SEQUENCES}, a reading of the events answer that keeps only sequence values.
    */
   static final Set<String> PARTS =
       Set.of(
           "HeartbeatCodecs.THRESHOLDS", "HeartbeatCodecs.OBSERVATION_STATUS",
           "EnvelopeCodecs.SOURCE", "EnvelopeCodecs.CURSOR", "EnvelopeCodecs.ARTIFACT_REF",
-          "EnvelopeCodecs.EVENTS_CURSOR", "EnvelopeCodecs.SERVICE_ERROR",
+          "EnvelopeCodecs.EVENTS_CURSOR", "EnvelopeCodecs.SERVICE_ERROR", "EnvelopeCodecs.EVENTS_ANSWER_SEQUENCES",
           "HealthCodecs.STATUS", "HealthCodecs.SEVERITY", "HealthCodecs.INGEST_STATUS",
           "HealthCodecs.FAILURE_CODE", "HealthCodecs.REASON", "HealthCodecs.METRICS",
           "HealthCodecs.THRESHOLDS", "HealthCodecs.TRANSPORT", "HealthCodecs.EVIDENCE",
