@@ -33,7 +33,7 @@ public abstract class OpenWireValue implements WireValue {
     return wire;
   }
 
-  /** Whether this value is one of the constants this library version knows. */
+  /** {@return whether this value is one of the constants this library version knows} */
   public final boolean isKnown() {
     return known;
   }
@@ -82,7 +82,7 @@ public abstract class OpenWireValue implements WireValue {
       return t != null ? t : factory.apply(wire, false);
     }
 
-    /** Every constant, in declaration order. */
+    /** {@return every constant, in declaration order} */
     public Collection<T> values() {
       return Collections.unmodifiableCollection(known.values());
     }

@@ -64,7 +64,7 @@ public final class ReasonCode extends OpenWireValue {
     return REGISTRY.of(wire);
   }
 
-  /** Every constant, in declaration order. */
+  /** {@return every constant, in declaration order} */
   public static java.util.Collection<ReasonCode> known() {
     return REGISTRY.values();
   }

@@ -67,12 +67,12 @@ public final class TraceId implements Comparable<TraceId> {
     return true;
   }
 
-  /** The trace id as written. */
+  /** {@return the trace id as written} */
   public String value() {
     return value;
   }
 
-  /** The W3C trace-id form (32 lower-case hex, not all zeros), if this id has one. */
+  /** {@return the W3C trace-id form (32 lower-case hex, not all zeros), if this id has one} */
   public Optional<String> toW3c() {
     String v = value.toLowerCase(Locale.ROOT);
     String hex;

@@ -48,22 +48,24 @@ public final class VisibilityException extends RuntimeException {
     return new VisibilityException(code, message, path, 0, null, null);
   }
 
-  /** The stable reason code. */
+  /** {@return the stable reason code} */
   public ErrorCode code() {
     return code;
   }
 
-  /** The JSON pointer (RFC 6901) of the offending value, if known; {@code ""} is the root. */
+  /**
+   * {@return the JSON pointer (RFC 6901) of the offending value, if known; {@code ""} is the root}
+   */
   public Optional<String> path() {
     return Optional.ofNullable(path);
   }
 
-  /** The 1-based line number in the file being read, if known. */
+  /** {@return the 1-based line number in the file being read, if known} */
   public OptionalLong line() {
     return line > 0 ? OptionalLong.of(line) : OptionalLong.empty();
   }
 
-  /** The file being read or written, if known. */
+  /** {@return the file being read or written, if known} */
   public Optional<String> file() {
     return Optional.ofNullable(file);
   }
@@ -113,7 +115,7 @@ public final class VisibilityException extends RuntimeException {
     return sb.append(rawMessage()).toString();
   }
 
-  /** The message without code, file, line or path. */
+  /** {@return the message without code, file, line or path} */
   public String detail() {
     return rawMessage();
   }

@@ -5,7 +5,7 @@ package io.superloop.visibility.api;
  * enums.
  */
 public interface WireValue {
-  /** The exact string written to and read from v1 artifacts. */
+  /** {@return the exact string written to and read from v1 artifacts} */
   String wire();
 
   /**

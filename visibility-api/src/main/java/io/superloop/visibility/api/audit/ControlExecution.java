@@ -14,7 +14,7 @@ import org.immutables.value.Value;
 @VisibilityStyle
 public abstract class ControlExecution {
 
-  /** A new builder. */
+  /** {@return a new builder} */
   public static ImmutableControlExecution.Builder builder() {
     return ImmutableControlExecution.builder();
   }
@@ -22,7 +22,7 @@ public abstract class ControlExecution {
   /** {@code succeeded} or {@code failed_command}. */
   public abstract ExecutionStatus status();
 
-  /** The command's exit status (local) or the service response's {@code exitCode}. */
+  /** {@return the command's exit status (local) or the service response's {@code exitCode}} */
   public abstract long exitCode();
 
   /** Local: the shell-quoted argv; sprite_service: {@code POST <base>/ops/control}. */
@@ -38,7 +38,9 @@ public abstract class ControlExecution {
   /** sprite_service: the response's {@code replayed}; local: {@code false}. */
   public abstract boolean replayed();
 
-  /** Fields of a newer writer this version does not know, kept in order and written back. */
+  /**
+   * {@return fields of a newer writer this version does not know, kept in order and written back}
+   */
   public abstract Map<String, JsonValue> unknownFields();
 
   @Value.Check

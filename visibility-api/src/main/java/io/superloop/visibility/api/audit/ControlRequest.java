@@ -17,7 +17,7 @@ public abstract class ControlRequest {
   /** The CLI defaults: confirm, timeout 30 s, interval 2 s, 3 retry attempts, backoff 1 s. */
   public static final ControlRequest DEFAULT = of(true, 30, 2, 3, 1);
 
-  /** A new builder. */
+  /** {@return a new builder} */
   public static ImmutableControlRequest.Builder builder() {
     return ImmutableControlRequest.builder();
   }
@@ -38,22 +38,26 @@ public abstract class ControlRequest {
         .build();
   }
 
-  /** Whether the effect is confirmed by polling ({@code false} with {@code --no-confirm}). */
+  /**
+   * {@return whether the effect is confirmed by polling ({@code false} with {@code --no-confirm})}
+   */
   public abstract boolean doConfirm();
 
-  /** Confirmation timeout in seconds (default 30). */
+  /** {@return confirmation timeout in seconds (default 30)} */
   public abstract long timeoutSeconds();
 
-  /** Confirmation poll interval in seconds (default 2; 0 is polled as 1). */
+  /** {@return confirmation poll interval in seconds (default 2; 0 is polled as 1)} */
   public abstract long intervalSeconds();
 
-  /** Service call attempts (default 3; recorded for the local transport too). */
+  /** {@return service call attempts (default 3; recorded for the local transport too)} */
   public abstract long retryAttempts();
 
-  /** Backoff between service call attempts in seconds (default 1). */
+  /** {@return backoff between service call attempts in seconds (default 1)} */
   public abstract long retryBackoffSeconds();
 
-  /** Fields of a newer writer this version does not know, kept in order and written back. */
+  /**
+   * {@return fields of a newer writer this version does not know, kept in order and written back}
+   */
   public abstract Map<String, JsonValue> unknownFields();
 
   @Value.Check

@@ -23,7 +23,7 @@ public final class ExecutionStatus extends OpenWireValue {
     return REGISTRY.of(wire);
   }
 
-  /** Every constant, in declaration order. */
+  /** {@return every constant, in declaration order} */
   public static Collection<ExecutionStatus> known() {
     return REGISTRY.values();
   }

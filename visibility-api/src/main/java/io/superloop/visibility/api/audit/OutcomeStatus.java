@@ -27,7 +27,7 @@ public final class OutcomeStatus extends OpenWireValue {
     return REGISTRY.of(wire);
   }
 
-  /** Every constant, in declaration order. */
+  /** {@return every constant, in declaration order} */
   public static Collection<OutcomeStatus> known() {
     return REGISTRY.values();
   }

@@ -17,7 +17,7 @@ import org.immutables.value.Value;
 @VisibilityStyle
 public abstract class CursorState {
 
-  /** A new builder. */
+  /** {@return a new builder} */
   public static ImmutableCursorState.Builder builder() {
     return ImmutableCursorState.builder();
   }
@@ -27,22 +27,22 @@ public abstract class CursorState {
     return "v1";
   }
 
-  /** The runtime repository's path. */
+  /** {@return the runtime repository's path} */
   public abstract String repoPath();
 
-  /** The loop id. */
+  /** {@return the loop id} */
   public abstract String loopId();
 
-  /** The repo-relative events log ({@code .superloop/loops/<loop>/events.jsonl}). */
+  /** {@return the repo-relative events log ({@code .superloop/loops/<loop>/events.jsonl})} */
   public abstract String eventsFile();
 
-  /** The last line number consumed (the next poll starts after it). */
+  /** {@return the last line number consumed (the next poll starts after it)} */
   public abstract long eventLineOffset();
 
-  /** The newline count of the events log at the last poll. */
+  /** {@return the newline count of the events log at the last poll} */
   public abstract long eventLineCount();
 
-  /** When the cursor was written ({@code YYYY-MM-DDTHH:MM:SSZ}). */
+  /** {@return when the cursor was written ({@code YYYY-MM-DDTHH:MM:SSZ})} */
   public abstract String updatedAt();
 
   /**
@@ -58,7 +58,9 @@ public abstract class CursorState {
    */
   public abstract OptionalLong eventTailCrc32();
 
-  /** Fields of a newer writer this version does not know, kept in order and written back. */
+  /**
+   * {@return fields of a newer writer this version does not know, kept in order and written back}
+   */
   public abstract Map<String, JsonValue> unknownFields();
 
   @Value.Check

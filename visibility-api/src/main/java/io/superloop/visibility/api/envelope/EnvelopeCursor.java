@@ -13,7 +13,7 @@ import org.immutables.value.Value;
 @VisibilityStyle
 public abstract class EnvelopeCursor {
 
-  /** A new builder. */
+  /** {@return a new builder} */
   public static ImmutableEnvelopeCursor.Builder builder() {
     return ImmutableEnvelopeCursor.builder();
   }
@@ -28,9 +28,11 @@ public abstract class EnvelopeCursor {
    */
   public abstract long eventLineOffset();
 
-  /** The newline count of the events log when the envelope was made. */
+  /** {@return the newline count of the events log when the envelope was made} */
   public abstract long eventLineCount();
 
-  /** Fields of a newer writer this version does not know, kept in order and written back. */
+  /**
+   * {@return fields of a newer writer this version does not know, kept in order and written back}
+   */
   public abstract Map<String, JsonValue> unknownFields();
 }

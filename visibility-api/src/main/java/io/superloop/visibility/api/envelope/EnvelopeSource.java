@@ -13,7 +13,7 @@ import org.immutables.value.Value;
 @VisibilityStyle
 public abstract class EnvelopeSource {
 
-  /** A new builder. */
+  /** {@return a new builder} */
   public static ImmutableEnvelopeSource.Builder builder() {
     return ImmutableEnvelopeSource.builder();
   }
@@ -23,12 +23,14 @@ public abstract class EnvelopeSource {
     return builder().repoPath(repoPath).loopId(loopId).build();
   }
 
-  /** The runtime repository's path, as the adapter saw it. */
+  /** {@return the runtime repository's path, as the adapter saw it} */
   public abstract String repoPath();
 
-  /** The loop id, as written. */
+  /** {@return the loop id, as written} */
   public abstract String loopId();
 
-  /** Fields of a newer writer this version does not know, kept in order and written back. */
+  /**
+   * {@return fields of a newer writer this version does not know, kept in order and written back}
+   */
   public abstract Map<String, JsonValue> unknownFields();
 }

@@ -14,7 +14,7 @@ import org.immutables.value.Value;
 @VisibilityStyle
 public abstract class ErrorAnswer {
 
-  /** A new builder. */
+  /** {@return a new builder} */
   public static ImmutableErrorAnswer.Builder builder() {
     return ImmutableErrorAnswer.builder();
   }
@@ -30,9 +30,11 @@ public abstract class ErrorAnswer {
     return false;
   }
 
-  /** The error. */
+  /** {@return the error} */
   public abstract ServiceError error();
 
-  /** Fields of a newer writer this version does not know, kept in order and written back. */
+  /**
+   * {@return fields of a newer writer this version does not know, kept in order and written back}
+   */
   public abstract Map<String, JsonValue> unknownFields();
 }

@@ -19,7 +19,7 @@ import org.immutables.value.Value;
 @VisibilityStyle
 public abstract class EventsAnswer {
 
-  /** A new builder. */
+  /** {@return a new builder} */
   public static ImmutableEventsAnswer.Builder builder() {
     return ImmutableEventsAnswer.builder();
   }
@@ -35,19 +35,23 @@ public abstract class EventsAnswer {
     return "v1";
   }
 
-  /** The request's {@code X-Trace-Id}; omitted when empty. */
+  /** {@return the request's {@code X-Trace-Id}; omitted when empty} */
   public abstract Optional<TraceId> traceId();
 
-  /** The repository and loop polled. */
+  /** {@return the repository and loop polled} */
   public abstract EnvelopeSource source();
 
-  /** The event envelopes of the batch, each raw (malformed ones and {@code null} included). */
+  /**
+   * {@return the event envelopes of the batch, each raw (malformed ones and {@code null} included)}
+   */
   public abstract List<JsonValue> events();
 
-  /** The server-side cursor after the poll. */
+  /** {@return the server-side cursor after the poll} */
   public abstract EventsCursor cursor();
 
-  /** Fields of a newer writer this version does not know, kept in order and written back. */
+  /**
+   * {@return fields of a newer writer this version does not know, kept in order and written back}
+   */
   public abstract Map<String, JsonValue> unknownFields();
 
   /**

@@ -10,7 +10,7 @@ import org.immutables.value.Value;
 @VisibilityStyle
 public abstract class ServiceError {
 
-  /** A new builder. */
+  /** {@return a new builder} */
   public static ImmutableServiceError.Builder builder() {
     return ImmutableServiceError.builder();
   }
@@ -20,12 +20,14 @@ public abstract class ServiceError {
     return builder().code(code).message(message).build();
   }
 
-  /** The error code. */
+  /** {@return the error code} */
   public abstract ServiceErrorCode code();
 
-  /** The human-readable message. */
+  /** {@return the human-readable message} */
   public abstract String message();
 
-  /** Fields of a newer writer this version does not know, kept in order and written back. */
+  /**
+   * {@return fields of a newer writer this version does not know, kept in order and written back}
+   */
   public abstract Map<String, JsonValue> unknownFields();
 }

@@ -30,7 +30,7 @@ public final class ServiceErrorCode extends OpenWireValue {
     return REGISTRY.of(wire);
   }
 
-  /** Every constant, in declaration order. */
+  /** {@return every constant, in declaration order} */
   public static Collection<ServiceErrorCode> known() {
     return REGISTRY.values();
   }

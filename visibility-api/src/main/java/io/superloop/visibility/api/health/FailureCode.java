@@ -30,7 +30,7 @@ public final class FailureCode extends OpenWireValue {
     return REGISTRY.of(wire);
   }
 
-  /** Every constant, in declaration order. */
+  /** {@return every constant, in declaration order} */
   public static Collection<FailureCode> known() {
     return REGISTRY.values();
   }

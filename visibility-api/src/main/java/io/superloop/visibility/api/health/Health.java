@@ -32,39 +32,41 @@ public abstract class Health {
   /** Only the generated implementation extends this class. */
   Health() {}
 
-  /** A new builder. */
+  /** {@return a new builder} */
   public static ImmutableHealth.Builder builder() {
     return ImmutableHealth.builder();
   }
 
-  /** The evaluation time ({@code --now}). */
+  /** {@return the evaluation time ({@code --now})} */
   public abstract String updatedAt();
 
-  /** The reconcile trace; written {@code null} when absent. */
+  /** {@return the reconcile trace; written {@code null} when absent} */
   public abstract Optional<TraceId> traceId();
 
-  /** The overall status, derived from {@link #reasons()}. */
+  /** {@return the overall status, derived from {@link #reasons()}} */
   public abstract HealthStatus status();
 
-  /** The distinct codes of {@link #reasons()}, sorted ascending. */
+  /** {@return the distinct codes of {@link #reasons()}, sorted ascending} */
   public abstract List<ReasonCode> reasonCodes();
 
-  /** The reasons, unique by and sorted by {@code code:severity}. */
+  /** {@return the reasons, unique by and sorted by {@code code:severity}} */
   public abstract List<HealthReason> reasons();
 
-  /** The metrics judged. */
+  /** {@return the metrics judged} */
   public abstract HealthMetrics metrics();
 
-  /** The thresholds in force. */
+  /** {@return the thresholds in force} */
   public abstract HealthThresholds thresholds();
 
-  /** The transport and its ingest result. */
+  /** {@return the transport and its ingest result} */
   public abstract HealthTransport transport();
 
-  /** The timestamps judged from. */
+  /** {@return the timestamps judged from} */
   public abstract HealthEvidence evidence();
 
-  /** Fields of a newer writer this version does not know, kept in order and written back. */
+  /**
+   * {@return fields of a newer writer this version does not know, kept in order and written back}
+   */
   public abstract Map<String, JsonValue> unknownFields();
 
   /**

@@ -19,7 +19,7 @@ public abstract class HealthReason {
   /** Only the generated implementation extends this class. */
   HealthReason() {}
 
-  /** A new builder. */
+  /** {@return a new builder} */
   public static ImmutableHealthReason.Builder builder() {
     return ImmutableHealthReason.builder();
   }
@@ -36,22 +36,27 @@ public abstract class HealthReason {
         .build();
   }
 
-  /** The reason code. */
+  /** {@return the reason code} */
   public abstract ReasonCode code();
 
-  /** Its severity. */
+  /** {@return its severity} */
   public abstract Severity severity();
 
-  /** The metric judged ({@code heartbeatLagSeconds}, {@code sequence.status}, ...); omitted when empty. */
+  /**
+   * {@return the metric judged ({@code heartbeatLagSeconds}, {@code sequence.status}, ...); omitted
+   * when empty}
+   */
   public abstract Optional<String> metric();
 
-  /** The observed value rendered as a string; omitted when empty. */
+  /** {@return the observed value rendered as a string; omitted when empty} */
   public abstract Optional<String> observed();
 
-  /** The threshold or expected value rendered as a string; omitted when empty. */
+  /** {@return the threshold or expected value rendered as a string; omitted when empty} */
   public abstract Optional<String> threshold();
 
-  /** Fields of a newer writer this version does not know, kept in order and written back. */
+  /**
+   * {@return fields of a newer writer this version does not know, kept in order and written back}
+   */
   public abstract Map<String, JsonValue> unknownFields();
 
   /** {@code code + ":" + severity}: the key reasons are unique by and sorted by (contract 2.6). */

@@ -45,21 +45,27 @@ public abstract class HeartbeatObservation {
   /** Only the generated implementation extends this class. */
   HeartbeatObservation() {}
 
-  /** A new builder. */
+  /** {@return a new builder} */
   public static ImmutableHeartbeatObservation.Builder builder() {
     return ImmutableHeartbeatObservation.builder();
   }
 
-  /** Manager clock at ingestion; equals {@link HeartbeatState#updatedAt()} of the same run in (a). */
+  /**
+   * {@return manager clock at ingestion; equals {@link HeartbeatState#updatedAt()} of the same run
+   * in (a)}
+   */
   public abstract String timestamp();
 
-  /** The loop id. */
+  /** {@return the loop id} */
   public abstract String loopId();
 
-  /** The reconcile trace; when absent, omitted in (a) and written {@code null} in failed rows. */
+  /**
+   * {@return the reconcile trace; when absent, omitted in (a) and written {@code null} in failed
+   * rows}
+   */
   public abstract Optional<TraceId> traceId();
 
-  /** The manager-side transport of that reconcile. */
+  /** {@return the manager-side transport of that reconcile} */
   public abstract Transport transport();
 
   /** Always {@value #CATEGORY}. */
@@ -67,7 +73,7 @@ public abstract class HeartbeatObservation {
     return CATEGORY;
   }
 
-  /** The row status. */
+  /** {@return the row status} */
   public abstract HeartbeatObservationStatus status();
 
   /**
@@ -76,25 +82,27 @@ public abstract class HeartbeatObservation {
    */
   public abstract Optional<ReasonCode> reasonCode();
 
-  /** The raw heartbeat timestamp string (as text in (c)); not a key when empty. */
+  /** {@return the raw heartbeat timestamp string (as text in (c)); not a key when empty} */
   public abstract Optional<String> heartbeatAt();
 
-  /** Lag in whole seconds, clamped at 0, in (a) only; not a key when empty. */
+  /** {@return lag in whole seconds, clamped at 0, in (a) only; not a key when empty} */
   public abstract OptionalLong heartbeatLagSeconds();
 
   /**
-   * The runtime's heartbeat, raw (key order and unknown fields kept); empty only for an {@code
-   * invalid_heartbeat_payload} that is not JSON (written {@code null}).
+   * {@return the runtime's heartbeat, raw (key order and unknown fields kept); empty only for an
+   * {@code invalid_heartbeat_payload} that is not JSON (written {@code null})}
    */
   public abstract Optional<JsonValue> heartbeat();
 
   /** Additive (H9): seconds the heartbeat lies in the future beyond the tolerance; omitted when empty. */
   public abstract OptionalLong clockSkewSeconds();
 
-  /** Fields of a newer writer this version does not know, kept in order and written back. */
+  /**
+   * {@return fields of a newer writer this version does not know, kept in order and written back}
+   */
   public abstract Map<String, JsonValue> unknownFields();
 
-  /** Whether this row is null-filtered: variant (a), every status but {@code failed}. */
+  /** {@return whether this row is null-filtered: variant (a), every status but {@code failed}} */
   public final boolean isNullFiltered() {
     return status() != HeartbeatObservationStatus.FAILED;
   }

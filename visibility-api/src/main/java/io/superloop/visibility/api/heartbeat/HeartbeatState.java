@@ -20,45 +20,53 @@ import org.immutables.value.Value;
 @VisibilityStyle
 public abstract class HeartbeatState {
 
-  /** A new builder. */
+  /** {@return a new builder} */
   public static ImmutableHeartbeatState.Builder builder() {
     return ImmutableHeartbeatState.builder();
   }
 
-  /** Manager clock at ingestion ({@code YYYY-MM-DDTHH:MM:SSZ}). */
+  /** {@return manager clock at ingestion ({@code YYYY-MM-DDTHH:MM:SSZ})} */
   public abstract String updatedAt();
 
-  /** The loop id; never blank. */
+  /** {@return the loop id; never blank} */
   public abstract String loopId();
 
-  /** The reconcile trace; omitted when absent (never in practice). */
+  /** {@return the reconcile trace; omitted when absent (never in practice)} */
   public abstract Optional<TraceId> traceId();
 
-  /** The manager-side transport of that reconcile. */
+  /** {@return the manager-side transport of that reconcile} */
   public abstract Transport transport();
 
-  /** The heartbeat timestamp string exactly as read ({@code timestamp}, else {@code updatedAt}). */
+  /**
+   * {@return the heartbeat timestamp string exactly as read ({@code timestamp}, else {@code
+   * updatedAt})}
+   */
   public abstract String lastHeartbeatAt();
 
-  /** Lag in whole seconds, clamped at 0, computed at ingestion (or evaluation, hardened H10). */
+  /**
+   * {@return lag in whole seconds, clamped at 0, computed at ingestion (or evaluation, hardened
+   * H10)}
+   */
   public abstract long heartbeatLagSeconds();
 
-  /** Freshness of the heartbeat. */
+  /** {@return freshness of the heartbeat} */
   public abstract FreshnessStatus freshnessStatus();
 
   /** {@code runtime_heartbeat_stale} unless fresh; omitted when fresh. */
   public abstract Optional<ReasonCode> reasonCode();
 
-  /** The thresholds the lag was judged against. */
+  /** {@return the thresholds the lag was judged against} */
   public abstract HeartbeatThresholds thresholds();
 
-  /** The runtime's heartbeat object, raw (key order and unknown fields kept). */
+  /** {@return the runtime's heartbeat object, raw (key order and unknown fields kept)} */
   public abstract JsonValue heartbeat();
 
   /** Additive (H9): seconds the heartbeat lies in the future beyond the skew tolerance. */
   public abstract OptionalLong clockSkewSeconds();
 
-  /** Fields of a newer writer this version does not know, kept in order and written back. */
+  /**
+   * {@return fields of a newer writer this version does not know, kept in order and written back}
+   */
   public abstract Map<String, JsonValue> unknownFields();
 
   @Value.Check

@@ -27,13 +27,13 @@ public abstract class HeartbeatThresholds {
         .build();
   }
 
-  /** Lag from which a heartbeat is degraded (default 120). */
+  /** {@return lag from which a heartbeat is degraded (default 120)} */
   public abstract long degradedHeartbeatLagSeconds();
 
-  /** Lag from which a heartbeat is critical (default 300). */
+  /** {@return lag from which a heartbeat is critical (default 300)} */
   public abstract long criticalHeartbeatLagSeconds();
 
-  /** Fields of a newer writer, kept. */
+  /** {@return fields of a newer writer, kept} */
   public abstract Map<String, JsonValue> unknownFields();
 
   @Value.Check

@@ -449,7 +449,7 @@ public final class ObjectCodec<T, B> implements JsonCodec<T> {
       return this;
     }
 
-    /** The codec. */
+    /** {@return the codec} */
     public ObjectCodec<T, B> build() {
       return new ObjectCodec<>(this);
     }

@@ -61,12 +61,12 @@ public final class Json {
     return limits.equals(JsonReadLimits.DEFAULT) ? DEFAULT : new Json(limits);
   }
 
-  /** The limits in force. */
+  /** {@return the limits in force} */
   public JsonReadLimits limits() {
     return limits;
   }
 
-  /** The configured jackson-core factory (for callers that stream themselves). */
+  /** {@return the configured jackson-core factory (for callers that stream themselves)} */
   public JsonFactory factory() {
     return factory;
   }

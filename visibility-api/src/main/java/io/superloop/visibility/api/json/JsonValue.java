@@ -58,21 +58,21 @@ public sealed interface JsonValue {
       Objects.requireNonNull(literal, "literal");
     }
 
-    /** The exact decimal value of the literal. */
+    /** {@return the exact decimal value of the literal} */
     public BigDecimal decimalValue() {
       return new BigDecimal(literal);
     }
 
     /**
-     * The value as a {@code long} when it is whole and in range, whatever its literal form
-     * ({@code 3.0} and {@code 1e2} are whole); empty for fractions and out-of-range values. Safe on
+     * {@return the value as a {@code long} when it is whole and in range, whatever its literal form
+     * ({@code 3.0} and {@code 1e2} are whole); empty for fractions and out-of-range values} Safe on
      * absurd exponents.
      */
     public OptionalLong wholeLongValue() {
       return Numbers.wholeLong(literal);
     }
 
-    /** Whether the literal is a plain integer literal (no fraction, no exponent). */
+    /** {@return whether the literal is a plain integer literal (no fraction, no exponent)} */
     public boolean isIntegerLiteral() {
       return Numbers.isIntegerLiteral(literal);
     }
@@ -85,7 +85,7 @@ public sealed interface JsonValue {
     /** {@code false}. */
     FALSE;
 
-    /** The Java boolean. */
+    /** {@return the Java boolean} */
     public boolean value() {
       return this == TRUE;
     }
@@ -117,7 +117,7 @@ public sealed interface JsonValue {
     return b ? JsonBoolean.TRUE : JsonBoolean.FALSE;
   }
 
-  /** The null value. */
+  /** {@return the null value} */
   static JsonValue nullValue() {
     return JsonNull.INSTANCE;
   }
@@ -132,12 +132,12 @@ public sealed interface JsonValue {
     return new JsonArray(new ArrayList<>(elements));
   }
 
-  /** Whether this is {@code null}. */
+  /** {@return whether this is {@code null}} */
   default boolean isNull() {
     return this == JsonNull.INSTANCE;
   }
 
-  /** The compact JSON text of this value (the rendering {@code jq -c} gives). */
+  /** {@return the compact JSON text of this value (the rendering {@code jq -c} gives)} */
   default String toJson() {
     return Json.DEFAULT.encodeValue(this);
   }

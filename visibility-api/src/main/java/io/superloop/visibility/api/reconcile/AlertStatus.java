@@ -30,7 +30,7 @@ public final class AlertStatus extends OpenWireValue {
     return REGISTRY.of(wire);
   }
 
-  /** Every constant, in declaration order. */
+  /** {@return every constant, in declaration order} */
   public static Collection<AlertStatus> known() {
     return REGISTRY.values();
   }

@@ -22,7 +22,7 @@ import org.immutables.value.Value;
 @VisibilityStyle
 public abstract non-sealed class OrderingDriftEscalation implements EscalationRow {
 
-  /** A new builder. */
+  /** {@return a new builder} */
   public static ImmutableOrderingDriftEscalation.Builder builder() {
     return ImmutableOrderingDriftEscalation.builder();
   }
@@ -43,16 +43,19 @@ public abstract non-sealed class OrderingDriftEscalation implements EscalationRo
   @Override
   public abstract Transport transport();
 
-  /** The sequence state's reason code ({@code sequence.reasonCode // "ordering_drift_detected"}). */
+  /**
+   * {@return the sequence state's reason code ({@code sequence.reasonCode //
+   * "ordering_drift_detected"})}
+   */
   public abstract ReasonCode reasonCode();
 
-  /** Path of {@code state.json}. */
+  /** {@return path of {@code state.json}} */
   public abstract String stateFile();
 
-  /** Path of {@code sequence-state.json}. */
+  /** {@return path of {@code sequence-state.json}} */
   public abstract String sequenceStateFile();
 
-  /** Path of {@code telemetry/sequence.jsonl}. */
+  /** {@return path of {@code telemetry/sequence.jsonl}} */
   public abstract String sequenceTelemetryFile();
 
   /**

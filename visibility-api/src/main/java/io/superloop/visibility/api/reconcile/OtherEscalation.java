@@ -24,7 +24,7 @@ import org.immutables.value.Value;
 @VisibilityStyle
 public abstract non-sealed class OtherEscalation implements EscalationRow {
 
-  /** A new builder. */
+  /** {@return a new builder} */
   public static ImmutableOtherEscalation.Builder builder() {
     return ImmutableOtherEscalation.builder();
   }
@@ -49,7 +49,7 @@ public abstract non-sealed class OtherEscalation implements EscalationRow {
   @Override
   public abstract Map<String, JsonValue> unknownFields();
 
-  /** Whether the row is null-filtered (every category but {@code divergence_detected}). */
+  /** {@return whether the row is null-filtered (every category but {@code divergence_detected})} */
   public final boolean nullFiltered() {
     return !category().equals(ReasonCode.DIVERGENCE_DETECTED);
   }

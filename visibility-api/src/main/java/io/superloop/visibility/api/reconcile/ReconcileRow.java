@@ -24,84 +24,86 @@ import org.immutables.value.Value;
 @VisibilityStyle
 public abstract class ReconcileRow {
 
-  /** A new builder. */
+  /** {@return a new builder} */
   public static ImmutableReconcileRow.Builder builder() {
     return ImmutableReconcileRow.builder();
   }
 
-  /** Completion time, as written. */
+  /** {@return completion time, as written} */
   public abstract String timestamp();
 
-  /** Start time, as written. */
+  /** {@return start time, as written} */
   public abstract String startedAt();
 
-  /** The loop id; a valid loop id. */
+  /** {@return the loop id; a valid loop id} */
   public abstract String loopId();
 
-  /** The reconcile trace; omitted when absent (never in practice). */
+  /** {@return the reconcile trace; omitted when absent (never in practice)} */
   public abstract Optional<TraceId> traceId();
 
-  /** The transport of the step. */
+  /** {@return the transport of the step} */
   public abstract Transport transport();
 
   /** {@code success} or {@code failed}. */
   public abstract IngestStatus status();
 
-  /** Why the ingest failed; omitted on success (and on a failure without a code). */
+  /** {@return why the ingest failed; omitted on success (and on a failure without a code)} */
   public abstract Optional<FailureCode> failureCode();
 
   /**
-   * The last 40 lines of the failing adapter's stderr; omitted when empty (an empty string is
-   * normalised to absent).
+   * {@return the last 40 lines of the failing adapter's stderr; omitted when empty (an empty string
+   * is normalised to absent)}
    */
   public abstract Optional<String> failureMessage();
 
-  /** The cursor's line offset before the step. */
+  /** {@return the cursor's line offset before the step} */
   public abstract long cursorOffsetBefore();
 
-  /** The cursor's line offset after the step. */
+  /** {@return the cursor's line offset after the step} */
   public abstract long cursorOffsetAfter();
 
-  /** Number of events ingested. */
+  /** {@return number of events ingested} */
   public abstract long eventsIngested();
 
-  /** The batch limit ({@code 0}: none). */
+  /** {@return the batch limit ({@code 0}: none)} */
   public abstract long maxEvents();
 
-  /** Whether the batch was read from the start of the log. */
+  /** {@return whether the batch was read from the start of the log} */
   public abstract boolean fromStart();
 
-  /** Service call attempts. */
+  /** {@return service call attempts} */
   public abstract long retryAttempts();
 
-  /** Backoff between service call attempts, in seconds. */
+  /** {@return backoff between service call attempts, in seconds} */
   public abstract long retryBackoffSeconds();
 
-  /** The threshold profile in force; omitted when none. */
+  /** {@return the threshold profile in force; omitted when none} */
   public abstract Optional<String> thresholdProfile();
 
-  /** Whole seconds the step took. */
+  /** {@return whole seconds the step took} */
   public abstract long durationSeconds();
 
-  /** Consecutive failed ingests, this one included (0 after a success). */
+  /** {@return consecutive failed ingests, this one included (0 after a success)} */
   public abstract long transportFailureStreak();
 
-  /** The sequence diagnostics verdict of the step. */
+  /** {@return the sequence diagnostics verdict of the step} */
   public abstract ReconcileSequenceStatus sequenceStatus();
 
   /** {@code ordering_drift_detected} when drift was detected; omitted otherwise. */
   public abstract Optional<ReasonCode> sequenceReasonCode();
 
-  /** The health status the step computed. */
+  /** {@return the health status the step computed} */
   public abstract HealthStatus healthStatus();
 
-  /** The health reason codes the step computed (always written). */
+  /** {@return the health reason codes the step computed (always written)} */
   public abstract List<ReasonCode> healthReasonCodes();
 
   /** Additive (H2, H13, H18): non-fatal problems of the step; omitted when empty. */
   public abstract List<ReasonCode> warnings();
 
-  /** Fields of a newer writer this version does not know, kept in order and written back. */
+  /**
+   * {@return fields of a newer writer this version does not know, kept in order and written back}
+   */
   public abstract Map<String, JsonValue> unknownFields();
 
   @Value.Check

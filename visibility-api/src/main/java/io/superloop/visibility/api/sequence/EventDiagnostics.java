@@ -20,21 +20,24 @@ public abstract class EventDiagnostics {
   /** Only the generated implementation extends this class. */
   EventDiagnostics() {}
 
-  /** A new builder. */
+  /** {@return a new builder} */
   public static ImmutableEventDiagnostics.Builder builder() {
     return ImmutableEventDiagnostics.builder();
   }
 
-  /** Envelopes of the batch, malformed ones included (C9). */
+  /** {@return envelopes of the batch, malformed ones included (C9)} */
   public abstract long ingestedCount();
 
-  /** The previous state's {@code events.last}; empty (written {@code null}) when none. */
+  /** {@return the previous state's {@code events.last}; empty (written {@code null}) when none} */
   public abstract OptionalLong previousLast();
 
-  /** First valid value of the batch; empty (written {@code null}) when none. */
+  /** {@return first valid value of the batch; empty (written {@code null}) when none} */
   public abstract OptionalLong first();
 
-  /** Last valid value of the batch (not the maximum); empty (written {@code null}) when none. */
+  /**
+   * {@return last valid value of the batch (not the maximum); empty (written {@code null}) when
+   * none}
+   */
   public abstract OptionalLong last();
 
   /** False when a valid value is below the preceding valid value of the batch. */
@@ -43,10 +46,10 @@ public abstract class EventDiagnostics {
   /** False when {@link #first()} is below {@link #previousLast()}. */
   public abstract boolean monotonicAcrossBatches();
 
-  /** Whether the batch regressed within or across batches. */
+  /** {@return whether the batch regressed within or across batches} */
   public abstract boolean regressed();
 
-  /** Whether any envelope of the batch has no valid value. */
+  /** {@return whether any envelope of the batch has no valid value} */
   public abstract boolean missing();
 
   /**
@@ -67,7 +70,9 @@ public abstract class EventDiagnostics {
    */
   public abstract OptionalLong highWater();
 
-  /** Fields of a newer writer this version does not know, kept in order and written back. */
+  /**
+   * {@return fields of a newer writer this version does not know, kept in order and written back}
+   */
   public abstract Map<String, JsonValue> unknownFields();
 
   @Value.Check

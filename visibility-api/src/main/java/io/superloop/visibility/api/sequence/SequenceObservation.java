@@ -29,7 +29,7 @@ public abstract class SequenceObservation {
   /** The constant {@code category} of every row. */
   public static final String CATEGORY = "envelope_sequence";
 
-  /** A new builder. */
+  /** {@return a new builder} */
   public static ImmutableSequenceObservation.Builder builder() {
     return ImmutableSequenceObservation.builder();
   }
@@ -54,16 +54,16 @@ public abstract class SequenceObservation {
         .build();
   }
 
-  /** Manager clock when the row was written ({@code YYYY-MM-DDTHH:MM:SSZ}). */
+  /** {@return manager clock when the row was written ({@code YYYY-MM-DDTHH:MM:SSZ})} */
   public abstract String timestamp();
 
-  /** The loop id. */
+  /** {@return the loop id} */
   public abstract String loopId();
 
-  /** The reconcile trace; omitted when absent (never in practice). */
+  /** {@return the reconcile trace; omitted when absent (never in practice)} */
   public abstract Optional<TraceId> traceId();
 
-  /** The manager-side transport of that reconcile. */
+  /** {@return the manager-side transport of that reconcile} */
   public abstract Transport transport();
 
   /** Always {@value #CATEGORY}. */
@@ -80,23 +80,25 @@ public abstract class SequenceObservation {
   /** True iff {@link #violations()} is non-empty. */
   public abstract boolean driftActive();
 
-  /** The violation codes, sorted ascending and unique; empty when {@code ok}. */
+  /** {@return the violation codes, sorted ascending and unique; empty when {@code ok}} */
   public abstract List<ViolationCode> violations();
 
   /** Snapshot sequence diagnostics. */
   public abstract SnapshotDiagnostics snapshot();
 
-  /** Event batch sequence diagnostics. */
+  /** {@return event batch sequence diagnostics} */
   public abstract EventDiagnostics events();
 
   /**
-   * Drift before and after this step. The library always writes it; it is empty (and then omitted)
-   * only for a file of another writer that lacks it (the conformance harness writes previous states
-   * without it).
+   * {@return drift before and after this step} The library always writes it; it is empty (and then
+   * omitted) only for a file of another writer that lacks it (the conformance harness writes
+   * previous states without it).
    */
   public abstract Optional<SequenceTransition> transition();
 
-  /** Fields of a newer writer this version does not know, kept in order and written back. */
+  /**
+   * {@return fields of a newer writer this version does not know, kept in order and written back}
+   */
   public abstract Map<String, JsonValue> unknownFields();
 
   @Value.Check

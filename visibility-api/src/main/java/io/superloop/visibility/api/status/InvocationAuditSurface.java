@@ -18,21 +18,21 @@ import org.immutables.value.Value;
 @VisibilityStyle
 public abstract class InvocationAuditSurface {
 
-  /** A new builder. */
+  /** {@return a new builder} */
   public static ImmutableInvocationAuditSurface.Builder builder() {
     return ImmutableInvocationAuditSurface.builder();
   }
 
-  /** When the invocation was recorded. */
+  /** {@return when the invocation was recorded} */
   public abstract Optional<String> timestamp();
 
-  /** The intent ({@code cancel}, {@code approve}, {@code reject}), as written. */
+  /** {@return the intent ({@code cancel}, {@code approve}, {@code reject}), as written} */
   public abstract Optional<String> intent();
 
-  /** The transport of the invocation. */
+  /** {@return the transport of the invocation} */
   public abstract Optional<Transport> transport();
 
-  /** The invocation's idempotency key. */
+  /** {@return the invocation's idempotency key} */
   public abstract Optional<String> idempotencyKey();
 
   /** {@code execution.status} of the row, as written. */
@@ -50,12 +50,14 @@ public abstract class InvocationAuditSurface {
    */
   public abstract Optional<Boolean> replayed();
 
-  /** The invocation's trace id. */
+  /** {@return the invocation's trace id} */
   public abstract Optional<TraceId> traceId();
 
   /** Additive (H5): a started invocation has not completed. */
   public abstract Optional<Boolean> inFlight();
 
-  /** Fields of a newer writer this version does not know, kept in order and written back. */
+  /**
+   * {@return fields of a newer writer this version does not know, kept in order and written back}
+   */
   public abstract Map<String, JsonValue> unknownFields();
 }

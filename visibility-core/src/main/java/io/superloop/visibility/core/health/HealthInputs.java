@@ -21,21 +21,21 @@ import org.immutables.value.Value;
 @VisibilityStyle
 public abstract class HealthInputs {
 
-  /** A new builder. */
+  /** {@return a new builder} */
   public static ImmutableHealthInputs.Builder builder() {
     return ImmutableHealthInputs.builder();
   }
 
-  /** The evaluation time, {@code YYYY-MM-DDTHH:MM:SSZ} ({@code updatedAt}). */
+  /** {@return the evaluation time, {@code YYYY-MM-DDTHH:MM:SSZ} ({@code updatedAt})} */
   public abstract String updatedAt();
 
-  /** The step's trace. */
+  /** {@return the step's trace} */
   public abstract Optional<TraceId> traceId();
 
-  /** The step's transport ({@code transport.mode}). */
+  /** {@return the step's transport ({@code transport.mode})} */
   public abstract Transport transport();
 
-  /** The thresholds (heartbeat ones included). */
+  /** {@return the thresholds (heartbeat ones included)} */
   public abstract HealthThresholds thresholds();
 
   /** Source 1: {@code state.divergence.any == true}. */

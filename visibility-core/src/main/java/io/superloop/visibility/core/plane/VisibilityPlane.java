@@ -76,12 +76,12 @@ public final class VisibilityPlane {
     return new Builder(layout);
   }
 
-  /** The layout of the loop's files. */
+  /** {@return the layout of the loop's files} */
   public LoopLayout layout() {
     return layout;
   }
 
-  /** The rules in force. */
+  /** {@return the rules in force} */
   public VisibilityRules rules() {
     return rules;
   }
@@ -153,7 +153,7 @@ cursor(c.eventLineOffset(), c.eventLineCount(), now).build());
     }
   }
 
-  /** The {@code visibility} object of the loop's files as they are now. */
+  /** {@return the {@code visibility} object of the loop's files as they are now} */
   public VisibilitySummary status() {
     return new StatusProjector(rules).project(new LoopStore(layout, durability).readStatusInputs());
   }
@@ -251,7 +251,7 @@ cursor(c.eventLineOffset(), c.eventLineCount(), now).build());
       return this;
     }
 
-    /** The plane. */
+    /** {@return the plane} */
     public VisibilityPlane build() {
       return new VisibilityPlane(this);
     }

@@ -25,12 +25,16 @@ public interface EnvelopeFeed {
    */
   void feed(SequenceValidator validator, SequenceValidator.Batch batch, Consumer<ReasonCode> warnings);
 
-  /** The cursor offset after the batch ({@code reconcile.jsonl cursorOffsetAfter}); valid after feeding. */
+  /**
+   * {@return the cursor offset after the batch ({@code reconcile.jsonl cursorOffsetAfter}); valid
+   * after feeding}
+   */
   long cursorOffsetAfter();
 
   /**
-   * The ingest failure to report when {@link #feed} throws (the envelopes could not be read): {@code
-   * events_unavailable} for the local log, {@code service_response_invalid} for a service answer.
+   * {@return the ingest failure to report when {@link #feed} throws (the envelopes could not be
+   * read): {@code events_unavailable} for the local log, {@code service_response_invalid} for a
+   * service answer}
    */
   FailureCode failureCode();
 

@@ -57,7 +57,7 @@ public final class ReconcileStep {
     this.validator = new SequenceValidator(rules);
   }
 
-  /** The rules in force. */
+  /** {@return the rules in force} */
   public VisibilityRules rules() {
     return rules;
   }

@@ -36,64 +36,66 @@ public abstract class StepInput {
           .criticalTransportFailureStreak(4)
           .build();
 
-  /** A new builder. */
+  /** {@return a new builder} */
   public static ImmutableStepInput.Builder builder() {
     return ImmutableStepInput.builder();
   }
 
-  /** The loop. */
+  /** {@return the loop} */
   public abstract String loopId();
 
-  /** The step's trace, stamped on every record the step produces. */
+  /** {@return the step's trace, stamped on every record the step produces} */
   public abstract TraceId traceId();
 
-  /** The transport of this step. */
+  /** {@return the transport of this step} */
   public abstract Transport transport();
 
-  /** The manager clock. */
+  /** {@return the manager clock} */
   public abstract Instant now();
 
-  /** What the ingest gave. */
+  /** {@return what the ingest gave} */
   public abstract Ingest ingest();
 
-  /** All thresholds (the heartbeat ones are {@link #heartbeatThresholds()}). */
+  /** {@return all thresholds (the heartbeat ones are {@link #heartbeatThresholds()})} */
   @Value.Default
   public HealthThresholds thresholds() {
     return DEFAULT_THRESHOLDS;
   }
 
-  /** The heartbeat thresholds within {@link #thresholds()}. */
+  /** {@return the heartbeat thresholds within {@link #thresholds()}} */
   @Value.Derived
   public HeartbeatThresholds heartbeatThresholds() {
     return HeartbeatThresholds.of(
         thresholds().degradedHeartbeatLagSeconds(), thresholds().criticalHeartbeatLagSeconds());
   }
 
-  /** The previous {@code sequence-state.json}, if readable. */
+  /** {@return the previous {@code sequence-state.json}, if readable} */
   public abstract Optional<SequenceState> previousSequence();
 
-  /** The previous {@code heartbeat.json}, if readable. */
+  /** {@return the previous {@code heartbeat.json}, if readable} */
   public abstract Optional<HeartbeatState> previousHeartbeat();
 
-  /** The previous {@code health.json}, if readable (escalation decisions). */
+  /** {@return the previous {@code health.json}, if readable (escalation decisions)} */
   public abstract Optional<Health> previousHealth();
 
-  /** The previous {@code telemetry/transport-health.json}, if readable. */
+  /** {@return the previous {@code telemetry/transport-health.json}, if readable} */
   public abstract Optional<TransportHealth> previousTransportHealth();
 
-  /** Warnings found while loading the previous states ({@code previous_state_unreadable}). */
+  /**
+   * {@return warnings found while loading the previous states ({@code previous_state_unreadable})}
+   */
   public abstract List<ReasonCode> loadWarnings();
 
-  /** Health source 1: divergence between snapshot and events. */
+  /** {@return health source 1: divergence between snapshot and events} */
   @Value.Default
   public boolean divergence() {
     return false;
   }
 
-  /** Health source 2: the last {@code intents.jsonl} row's status. */
+  /** {@return health source 2: the last {@code intents.jsonl} row's status} */
   public abstract Optional<String> lastControlStatus();
 
-  /** Health source 3: the ingest lag, when judged. */
+  /** {@return health source 3: the ingest lag, when judged} */
   public abstract OptionalLong ingestLagSeconds();
 
   /** {@code metrics.lifecycleState}. */
@@ -105,7 +107,7 @@ public abstract class StepInput {
   /** {@code evidence.lastEventAt}. */
   public abstract Optional<String> lastEventAt();
 
-  /** The file names escalation rows carry. */
+  /** {@return the file names escalation rows carry} */
   public abstract ArtifactPaths paths();
 
   /** {@code cursorOffsetBefore} of the reconcile row. */
@@ -132,7 +134,7 @@ public abstract class StepInput {
     return 1;
   }
 
-  /** When the step started (default: {@link #now()}). */
+  /** {@return when the step started (default: {@link #now()})} */
   @Value.Default
   public Instant startedAt() {
     return now();

@@ -33,12 +33,14 @@ public abstract class VisibilityRules {
           .escalateDriftRecovery(false)
           .build();
 
-  /** The hardened preset: the library's default. */
+  /** {@return the hardened preset: the library's default} */
   public static VisibilityRules hardened() {
     return HARDENED;
   }
 
-  /** The reference preset: the same verdicts as the reference ops manager, quirks included. */
+  /**
+   * {@return the reference preset: the same verdicts as the reference ops manager, quirks included}
+   */
   public static VisibilityRules reference() {
     return REFERENCE;
   }
@@ -56,7 +58,10 @@ public abstract class VisibilityRules {
     }
   }
 
-  /** The preset these rules started from ({@code hardened} or {@code reference}), for messages. */
+  /**
+   * {@return the preset these rules started from ({@code hardened} or {@code reference}), for
+   * messages}
+   */
   @Value.Default
   public String name() {
     return "hardened";

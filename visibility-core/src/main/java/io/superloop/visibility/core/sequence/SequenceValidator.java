@@ -35,7 +35,7 @@ public final class SequenceValidator {
     this.rules = rules;
   }
 
-  /** The rules in force. */
+  /** {@return the rules in force} */
   public VisibilityRules rules() {
     return rules;
   }
@@ -152,12 +152,12 @@ public final class SequenceValidator {
       }
     }
 
-    /** Events fed so far ({@code events.ingestedCount}). */
+    /** {@return events fed so far ({@code events.ingestedCount})} */
     public long ingestedCount() {
       return ingested;
     }
 
-    /** The verdict of the snapshot and the batch. */
+    /** {@return the verdict of the snapshot and the batch} */
     public SequenceVerdict finish() {
       boolean snapshotMissing = snapshotCurrent < 0;
       boolean acrossRegressed = first >= 0 && compareEventsWith >= 0 && first < compareEventsWith;

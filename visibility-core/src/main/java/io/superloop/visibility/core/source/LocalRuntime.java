@@ -44,14 +44,14 @@ public final class LocalRuntime {
         runtimeDir.resolve("heartbeat.v1.json"), runtimeDir.resolve("events.jsonl"), Json.DEFAULT);
   }
 
-  /** The events log. */
+  /** {@return the events log} */
   public Path eventsFile() {
     return eventsFile;
   }
 
   /**
-   * The runtime heartbeat: absent when the file does not exist, the parsed value otherwise, and
-   * {@link HeartbeatInput.Unparseable} when it is not JSON (H18).
+   * {@return the runtime heartbeat: absent when the file does not exist, the parsed value
+   * otherwise, and {@link HeartbeatInput.Unparseable} when it is not JSON (H18)}
    */
   public HeartbeatInput readHeartbeat() {
     String text;
@@ -120,7 +120,7 @@ public final class LocalRuntime {
       return FailureCode.EVENTS_UNAVAILABLE;
     }
 
-    /** The scan's outcome (newline count, byte offset), once fed. */
+    /** {@return the scan's outcome (newline count, byte offset), once fed} */
     public Optional<ScanResult> scanResult() {
       return result;
     }

@@ -21,7 +21,7 @@ import org.immutables.value.Value;
 @VisibilityStyle
 public abstract class StatusInputs {
 
-  /** A new builder. */
+  /** {@return a new builder} */
   public static ImmutableStatusInputs.Builder builder() {
     return ImmutableStatusInputs.builder();
   }

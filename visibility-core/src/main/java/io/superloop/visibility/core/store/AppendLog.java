@@ -109,7 +109,7 @@ public final class AppendLog<T> implements Closeable {
     return new AppendLog<>(file, codec, durability, maxDelay, ops);
   }
 
-  /** The log file. */
+  /** {@return the log file} */
   public Path file() {
     return file;
   }
@@ -119,17 +119,17 @@ public final class AppendLog<T> implements Closeable {
     return tornFile;
   }
 
-  /** The durability in force. */
+  /** {@return the durability in force} */
   public Durability durability() {
     return durability;
   }
 
-  /** How many fsyncs of the log this instance has done (diagnostics). */
+  /** {@return how many fsyncs of the log this instance has done (diagnostics)} */
   public long fsyncCount() {
     return fsyncs.get();
   }
 
-  /** How many torn tails this instance has moved to {@link #tornFile()}. */
+  /** {@return how many torn tails this instance has moved to {@link #tornFile()}} */
   public long tornTailsQuarantined() {
     return tornTails.get();
   }

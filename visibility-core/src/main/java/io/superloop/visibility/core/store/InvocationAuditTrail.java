@@ -76,7 +76,7 @@ public final class InvocationAuditTrail {
     return new InvocationAuditTrail(store.layout(), store.durability(), rules);
   }
 
-  /** The layout written to. */
+  /** {@return the layout written to} */
   public LoopLayout layout() {
     return layout;
   }
@@ -140,17 +140,17 @@ public final class InvocationAuditTrail {
       this.startedRowWritten = startedRowWritten;
     }
 
-    /** The action begun. */
+    /** {@return the action begun} */
     public ControlContext context() {
       return ctx;
     }
 
-    /** Whether {@link #begin} wrote a started row (H5). */
+    /** {@return whether {@link #begin} wrote a started row (H5)} */
     public boolean startedRowWritten() {
       return startedRowWritten;
     }
 
-    /** Whether {@link #complete} was called (successfully or not). */
+    /** {@return whether {@link #complete} was called (successfully or not)} */
     public boolean isCompleted() {
       return used.get();
     }

@@ -29,7 +29,7 @@ public record JsonlReadResult<T>(
     unparseableLines = List.copyOf(unparseableLines);
   }
 
-  /** The decoded values, in file order. */
+  /** {@return the decoded values, in file order} */
   public List<T> values() {
     return records.stream().map(JsonlRecord::value).toList();
   }

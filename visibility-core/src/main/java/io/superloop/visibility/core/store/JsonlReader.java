@@ -110,12 +110,12 @@ public final class JsonlReader<T> implements Iterator<JsonlRecord<T>>, Closeable
     }
   }
 
-  /** The file read. */
+  /** {@return the file read} */
   public Path file() {
     return file;
   }
 
-  /** Whether the file existed when opened. */
+  /** {@return whether the file existed when opened} */
   public boolean fileExists() {
     return handle != null;
   }
@@ -146,22 +146,27 @@ public final class JsonlReader<T> implements Iterator<JsonlRecord<T>>, Closeable
     return r;
   }
 
-  /** Unparseable non-empty lines seen so far. */
+  /** {@return unparseable non-empty lines seen so far} */
   public long unparseableCount() {
     return unparseable;
   }
 
-  /** Their 1-based line numbers (the first {@link #MAX_REPORTED_LINES}). */
+  /**
+   * {@return the 1-based line numbers of the unparseable lines (the first {@link
+   * #MAX_REPORTED_LINES})}
+   */
   public List<Long> unparseableLines() {
     return List.copyOf(unparseableLines);
   }
 
-  /** Empty lines skipped so far. */
+  /** {@return empty lines skipped so far} */
   public long emptyLineCount() {
     return empty;
   }
 
-  /** The unterminated fragment at the end; known once {@link #hasNext()} returned false. */
+  /**
+   * {@return the unterminated fragment at the end; known once {@link #hasNext()} returned false}
+   */
   public Optional<TornTail> tornTail() {
     return Optional.ofNullable(torn);
   }

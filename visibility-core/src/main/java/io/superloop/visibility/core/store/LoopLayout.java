@@ -59,12 +59,12 @@ public final class LoopLayout {
     return new LoopLayout(repoRoot, loopId, copy);
   }
 
-  /** The repository root (absolute, normalised). */
+  /** {@return the repository root (absolute, normalised)} */
   public Path repoRoot() {
     return repoRoot;
   }
 
-  /** The loop id. */
+  /** {@return the loop id} */
   public String loopId() {
     return loopId;
   }
@@ -74,12 +74,12 @@ public final class LoopLayout {
     return opsDir;
   }
 
-  /** The telemetry directory {@code OPS/telemetry}. */
+  /** {@return the telemetry directory {@code OPS/telemetry}} */
   public Path telemetryDir() {
     return opsDir.resolve("telemetry");
   }
 
-  /** The loop lock file {@code OPS/.lock} (hardening H4). */
+  /** {@return the loop lock file {@code OPS/.lock} (hardening H4)} */
   public Path lockFile() {
     return opsDir.resolve(".lock");
   }
@@ -89,19 +89,19 @@ public final class LoopLayout {
     return repoRoot.resolve(".superloop").resolve("loops").resolve(loopId);
   }
 
-  /** The runtime heartbeat input {@code RT/heartbeat.v1.json} (contract 1.2). */
+  /** {@return the runtime heartbeat input {@code RT/heartbeat.v1.json} (contract 1.2)} */
   public Path runtimeHeartbeatFile() {
     return runtimeDir().resolve("heartbeat.v1.json");
   }
 
-  /** The runtime events log {@code RT/events.jsonl}. */
+  /** {@return the runtime events log {@code RT/events.jsonl}} */
   public Path runtimeEventsFile() {
     return runtimeDir().resolve("events.jsonl");
   }
 
   /**
-   * The events file as {@code cursor.json} names it, relative to the repository root: {@code
-   * .superloop/loops/<loopId>/events.jsonl} (contract 1.16).
+   * {@return the events file as {@code cursor.json} names it, relative to the repository root:
+   * {@code .superloop/loops/<loopId>/events.jsonl} (contract 1.16)}
    */
   public String cursorEventsFile() {
     return ".superloop/loops/" + loopId + "/events.jsonl";
@@ -139,7 +139,7 @@ public final class LoopLayout {
     return AppendLog.open(path(artifact), codec, durability);
   }
 
-  /** The loop lock of this layout (not yet acquired). */
+  /** {@return the loop lock of this layout (not yet acquired)} */
   public LoopLock lock() {
     return LoopLock.of(lockFile());
   }

@@ -35,7 +35,7 @@ public final class LoopLock {
     return new LoopLock(Objects.requireNonNull(lockFile, "lockFile"), ops);
   }
 
-  /** The lock file. */
+  /** {@return the lock file} */
   public Path file() {
     return file;
   }
@@ -132,7 +132,7 @@ public final class LoopLock {
       this.owner = Thread.currentThread();
     }
 
-    /** The lock file. */
+    /** {@return the lock file} */
     public Path file() {
       return entry.path();
     }

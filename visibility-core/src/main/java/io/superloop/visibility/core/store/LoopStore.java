@@ -55,12 +55,12 @@ public final class LoopStore {
     return new LoopStore(layout, Durability.FSYNC_PER_RECORD);
   }
 
-  /** The layout. */
+  /** {@return the layout} */
   public LoopLayout layout() {
     return layout;
   }
 
-  /** The durability of appends. */
+  /** {@return the durability of appends} */
   public Durability durability() {
     return durability;
   }
@@ -70,7 +70,9 @@ public final class LoopStore {
     return InvocationAuditTrail.of(this, rules);
   }
 
-  /** The file names escalation rows carry (absolute paths, as the reference writes them). */
+  /**
+   * {@return the file names escalation rows carry (absolute paths, as the reference writes them)}
+   */
   public ArtifactPaths artifactPaths() {
     return new ArtifactPaths(
         abs(LoopArtifact.STATE),

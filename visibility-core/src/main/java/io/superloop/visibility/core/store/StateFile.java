@@ -71,7 +71,7 @@ public final class StateFile<T> {
         Objects.requireNonNull(clock, "clock"));
   }
 
-  /** The file. */
+  /** {@return the file} */
   public Path file() {
     return file;
   }

@@ -14,20 +14,23 @@ import java.util.Optional;
  */
 public sealed interface StateRead<T> permits StateRead.Present, StateRead.Absent, StateRead.Unreadable {
 
-  /** The file this outcome is about. */
+  /** {@return the file this outcome is about} */
   Path file();
 
-  /** The value when {@link Present}, else empty (the verdict treats an unreadable state as absent). */
+  /**
+   * {@return the value when {@link Present}, else empty (the verdict treats an unreadable state as
+   * absent)}
+   */
   Optional<T> toOptional();
 
-  /** Whether the file exists but could not be read as a {@code T}. */
+  /** {@return whether the file exists but could not be read as a {@code T}} */
   default boolean isUnreadable() {
     return this instanceof Unreadable;
   }
 
   /**
-   * The value, or an exception: {@link ErrorCode#FILE_NOT_FOUND} when absent, {@link
-   * ErrorCode#STATE_UNREADABLE} when unreadable.
+   * {@return the value, or an exception: {@link ErrorCode#FILE_NOT_FOUND} when absent, {@link
+   * ErrorCode#STATE_UNREADABLE} when unreadable}
    */
   T require();
 
@@ -109,7 +112,10 @@ public sealed interface StateRead<T> permits StateRead.Present, StateRead.Absent
       throw toException();
     }
 
-    /** A {@link ErrorCode#STATE_UNREADABLE} exception naming the file, caused by {@link #cause()}. */
+    /**
+     * {@return a {@link ErrorCode#STATE_UNREADABLE} exception naming the file, caused by {@link
+     * #cause()}}
+     */
     public VisibilityException toException() {
       return new VisibilityException(ErrorCode.STATE_UNREADABLE, cause.getMessage(), cause)
           .withFile(file.toString());

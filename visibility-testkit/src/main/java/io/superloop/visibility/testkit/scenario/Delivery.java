@@ -27,7 +27,7 @@ public interface Delivery {
    */
   Delivery SPRITE_SERVICE = new SpriteServiceDelivery();
 
-  /** The transport the loop's records name. */
+  /** {@return the transport the loop's records name} */
   Transport transport();
 
   /** Whether this delivery can carry {@code history} (it holds no fault of the other transport). */
@@ -57,7 +57,7 @@ public interface Delivery {
       steps = List.copyOf(steps);
     }
 
-    /** The view after the last step. */
+    /** {@return the view after the last step} */
     public StepView last() {
       return steps.get(steps.size() - 1);
     }

@@ -37,8 +37,8 @@ public record HistoryShape(
   }
 
   /**
-   * Histories both transports can carry: 1-4 steps, 0-20 lines a step, everything but faults; a
-   * truncated or rotated log is always read again from line 1 (declared).
+   * {@return histories both transports can carry: 1-4 steps, 0-20 lines a step, everything but
+   * faults; a truncated or rotated log is always read again from line 1 (declared)}
    */
   public static HistoryShape carriable() {
     return new HistoryShape(1, 4, 20, true, false, true, true, true, false, false);

@@ -38,7 +38,7 @@ public record HistoryStep(
     spriteFaults = List.copyOf(spriteFaults);
   }
 
-  /** Whether the step holds a line or fault only the local transport can carry. */
+  /** {@return whether the step holds a line or fault only the local transport can carry} */
   public boolean hasLocalOnlyFault() {
     return tornTail.isPresent()
         || !heartbeat.parseable()
@@ -46,7 +46,7 @@ public record HistoryStep(
         || change.replacement().stream().anyMatch(l -> !l.carriableByBoth());
   }
 
-  /** Whether the step holds a fault only the sprite_service transport can carry. */
+  /** {@return whether the step holds a fault only the sprite_service transport can carry} */
   public boolean hasSpriteOnlyFault() {
     return !spriteFaults.isEmpty();
   }

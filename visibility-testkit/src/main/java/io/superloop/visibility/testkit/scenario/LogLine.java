@@ -31,7 +31,7 @@ public record LogLine(Kind kind, String text, Optional<RuntimeEvent> event) {
     return new LogLine(Kind.EVENT, e.line(loopId), Optional.of(e));
   }
 
-  /** An empty line. */
+  /** {@return an empty line} */
   public static LogLine blank() {
     return new LogLine(Kind.BLANK, "", Optional.empty());
   }
@@ -46,7 +46,10 @@ public record LogLine(Kind kind, String text, Optional<RuntimeEvent> event) {
     return new LogLine(Kind.MALFORMED, text, Optional.empty());
   }
 
-  /** Whether both transports can carry this line ({@link Kind#EVENT} or {@link Kind#BLANK}). */
+  /**
+   * {@return whether both transports can carry this line ({@link Kind#EVENT} or {@link
+   * Kind#BLANK})}
+   */
   public boolean carriableByBoth() {
     return kind == Kind.EVENT || kind == Kind.BLANK;
   }

@@ -530,8 +530,8 @@ public final class ParityProperties {
   }
 
   /**
-   * Fault cases: 1-3 clean steps (appends only), then a step appending 2-8 events with one fault of
-   * either transport.
+   * {@return fault cases: 1-3 clean steps (appends only), then a step appending 2-8 events with one
+   * fault of either transport}
    */
   public static Gen<FaultCase> faultCases() {
     List<String> kinds = new ArrayList<>(List.of("WHITE_SPACE", "MALFORMED", "TORN"));

@@ -24,17 +24,20 @@ public record RuntimeHistory(
     steps = List.copyOf(steps);
   }
 
-  /** Whether every step can be carried by both transports (no local-only, no sprite-only fault). */
+  /**
+   * {@return whether every step can be carried by both transports (no local-only, no sprite-only
+   * fault)}
+   */
   public boolean carriableByBoth() {
     return steps.stream().noneMatch(s -> s.hasLocalOnlyFault() || s.hasSpriteOnlyFault());
   }
 
-  /** Whether the local transport can carry the history (no sprite-only fault). */
+  /** {@return whether the local transport can carry the history (no sprite-only fault)} */
   public boolean carriableByLocal() {
     return steps.stream().noneMatch(HistoryStep::hasSpriteOnlyFault);
   }
 
-  /** Whether the sprite_service transport can carry the history (no local-only fault). */
+  /** {@return whether the sprite_service transport can carry the history (no local-only fault)} */
   public boolean carriableBySprite() {
     return steps.stream().noneMatch(HistoryStep::hasLocalOnlyFault);
   }

@@ -35,7 +35,7 @@ public final class Scenarios {
 
   private Scenarios() {}
 
-  /** Histories of {@link HistoryShape#carriable()}: both transports can carry them. */
+  /** {@return histories of {@link HistoryShape#carriable()}: both transports can carry them} */
   public static Gen<RuntimeHistory> carriableHistories() {
     return histories(HistoryShape.carriable());
   }
@@ -70,7 +70,10 @@ public final class Scenarios {
             });
   }
 
-  /** Heartbeat thresholds: the defaults (120/300 s) three times in four, else degraded 0-200 and critical up to 300 s above. */
+  /**
+   * {@return heartbeat thresholds: the defaults (120/300 s) three times in four, else degraded
+   * 0-200 and critical up to 300 s above}
+   */
   public static Gen<HealthThresholds> thresholds() {
     HealthThresholds d = StepInput.DEFAULT_THRESHOLDS;
     Gen<HealthThresholds> custom =
@@ -86,7 +89,7 @@ public final class Scenarios {
     return Gen.frequency(Gen.weighted(3, Gen.constant(d)), Gen.weighted(1, custom));
   }
 
-  /** Seconds the clock advances before a step: 0, a few, or minutes. */
+  /** {@return seconds the clock advances before a step: 0, a few, or minutes} */
   public static Gen<Long> advances() {
     return Gen.frequency(
         Gen.weighted(1, Gen.constant(0L)),
@@ -223,12 +226,15 @@ public final class Scenarios {
                 p));
   }
 
-  /** White-space-only lines (spaces, tabs, a lone carriage return). */
+  /** {@return white-space-only lines (spaces, tabs, a lone carriage return)} */
   public static Gen<LogLine> whiteSpaceLines() {
     return Gen.elements(" ", "\t", "  \t  ", "\r").map(LogLine::whiteSpace);
   }
 
-  /** Non-empty lines that are not a valid event (not JSON, not an object, no name, no timestamp). */
+  /**
+   * {@return non-empty lines that are not a valid event (not JSON, not an object, no name, no
+   * timestamp)}
+   */
   public static Gen<LogLine> malformedLines() {
     return Gen.elements(
             "not json at all",
@@ -241,7 +247,7 @@ public final class Scenarios {
         .map(LogLine::malformed);
   }
 
-  /** Faults of a sprite_service answer. */
+  /** {@return faults of a sprite_service answer} */
   public static Gen<SpriteFault> spriteFaults() {
     return Gen.zip(
         Gen.elements(SpriteFault.Kind.values()),
@@ -255,7 +261,7 @@ public final class Scenarios {
     return Gen.elements("\"abc\"", "true", "1.5", "-3", "null", "\"\"", "{\"n\":1}", "[1]", "\"-1\"", "\" 7\"");
   }
 
-  /** Control actions: every intent, logical outcome and fitting sprite_service form. */
+  /** {@return control actions: every intent, logical outcome and fitting sprite_service form} */
   public static Gen<ControlAction> controls() {
     return Gen.zip(
             Gen.elements(Intent.values()),
