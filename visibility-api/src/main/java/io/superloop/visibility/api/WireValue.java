@@ -11,6 +11,10 @@ public interface WireValue {
   /**
    * The constant of {@code type} whose wire string is {@code wire}.
    *
+   * @param <E> the enum type
+   * @param type the enum class
+   * @param wire the exact wire string (case-sensitive)
+   * @return the matching constant
    * @throws VisibilityException {@link ErrorCode#INVALID_FIELD_VALUE} when none matches
    */
   static <E extends Enum<E> & WireValue> E lookup(Class<E> type, String wire) {

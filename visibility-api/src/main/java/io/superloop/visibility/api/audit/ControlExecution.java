@@ -19,23 +19,29 @@ public abstract class ControlExecution {
     return ImmutableControlExecution.builder();
   }
 
-  /** {@code succeeded} or {@code failed_command}. */
+  /** {@return {@code succeeded} or {@code failed_command}} */
   public abstract ExecutionStatus status();
 
   /** {@return the command's exit status (local) or the service response's {@code exitCode}} */
   public abstract long exitCode();
 
-  /** Local: the shell-quoted argv; sprite_service: {@code POST <base>/ops/control}. */
+  /**
+   * {@return the command run} Local: the shell-quoted argv; sprite_service: {@code POST
+   * <base>/ops/control}.
+   */
   public abstract String command();
 
   /**
-   * Local: the last 40 lines of combined output; sprite_service: the compact service response
-   * ({@code {}} on transport failure). Omitted when empty: an empty string is normalised to
-   * absent.
+   * {@return the command's output; empty when there was none} Local: the last 40 lines of combined
+   * output; sprite_service: the compact service response ({@code {}} on transport failure). Omitted
+   * when empty: an empty string is normalised to absent.
    */
   public abstract Optional<String> output();
 
-  /** sprite_service: the response's {@code replayed}; local: {@code false}. */
+  /**
+   * {@return whether the service replayed a stored answer} sprite_service: the response's {@code
+   * replayed}; local: {@code false}.
+   */
   public abstract boolean replayed();
 
   /**

@@ -30,7 +30,10 @@ public abstract class ControlOutcome {
   /** {@return whether the effect was confirmed} */
   public abstract boolean confirmed();
 
-  /** {@code control_ambiguous} or {@code control_failed_command}; omitted otherwise. */
+  /**
+   * {@return the reason code: {@code control_ambiguous} or {@code control_failed_command}; empty
+   * (omitted) otherwise}
+   */
   public abstract Optional<ReasonCode> reasonCode();
 
   /** {@return whole seconds from start to completion, clamped at 0} */

@@ -22,7 +22,18 @@ public abstract class ControlRequest {
     return ImmutableControlRequest.builder();
   }
 
-  /** A request of the given options. */
+  /**
+   * A request of the given options.
+   *
+   * @param doConfirm whether the effect is confirmed by polling
+   * @param timeoutSeconds confirmation timeout in seconds, {@code >= 0}
+   * @param intervalSeconds confirmation poll interval in seconds, {@code >= 0}
+   * @param retryAttempts service call attempts, {@code >= 0}
+   * @param retryBackoffSeconds backoff between service call attempts in seconds, {@code >= 0}
+   * @return the request
+   * @throws io.superloop.visibility.api.VisibilityException {@link
+   *     io.superloop.visibility.api.ErrorCode#INVALID_FIELD_VALUE} when a number is negative
+   */
   public static ControlRequest of(
       boolean doConfirm,
       long timeoutSeconds,

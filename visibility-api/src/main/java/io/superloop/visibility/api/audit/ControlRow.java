@@ -45,7 +45,10 @@ public abstract class ControlRow {
   /** {@return same as the invocation row's {@code outcome.status}} */
   public abstract OutcomeStatus status();
 
-  /** {@code control_ambiguous} or {@code control_failed_command}; omitted otherwise. */
+  /**
+   * {@return the reason code: {@code control_ambiguous} or {@code control_failed_command}; empty
+   * (omitted) otherwise}
+   */
   public abstract Optional<ReasonCode> reasonCode();
 
   /** {@return the idempotency key; always present} */

@@ -47,7 +47,10 @@ public abstract class InFlightRow {
   /** {@return the idempotency key that ties this row to the invocation's v1 rows; never blank} */
   public abstract String idempotencyKey();
 
-  /** {@code started} (before execution) or {@code completed} (after the v1 rows). */
+  /**
+   * {@return the phase: {@code started} (before execution) or {@code completed} (after the v1
+   * rows)}
+   */
   public abstract InvocationPhase phase();
 
   /**

@@ -37,7 +37,10 @@ public abstract class ControlAnswer {
   /** {@return the last 40 lines of the command's stderr} */
   public abstract Optional<String> stderr();
 
-  /** {@code true} when this is a stored answer replayed for a known idempotency key. */
+  /**
+   * {@return whether this is a stored answer replayed for a known idempotency key; empty when the
+   * service did not say}
+   */
   public abstract Optional<Boolean> replayed();
 
   /** {@return the call's trace id (the original call's on a replay)} */

@@ -22,7 +22,7 @@ public abstract class CursorState {
     return ImmutableCursorState.builder();
   }
 
-  /** Always {@code "v1"}. */
+  /** {@return the schema version, always {@code "v1"}} */
   public final String schemaVersion() {
     return "v1";
   }
@@ -46,15 +46,16 @@ public abstract class CursorState {
   public abstract String updatedAt();
 
   /**
-   * Additive (H17): the byte position right after line {@link #eventLineOffset()}, from which the
-   * local source may resume; omitted when empty.
+   * {@return the byte position right after line {@link #eventLineOffset()}, from which the local
+   * source may resume; empty (omitted) when unknown} Additive (H17).
    */
   public abstract OptionalLong eventByteOffset();
 
   /**
-   * Additive (H17): the CRC-32 of the up to 256 bytes before {@link #eventByteOffset()}. The local
-   * source resumes at the byte offset only when the file still holds those bytes there, so a log
-   * that was truncated and grew back past the offset is counted from the start; omitted when empty.
+   * {@return the CRC-32 of the up to 256 bytes before {@link #eventByteOffset()}; empty (omitted)
+   * when unknown} Additive (H17). The local source resumes at the byte offset only when the file
+   * still holds those bytes there, so a log that was truncated and grew back past the offset is
+   * counted from the start.
    */
   public abstract OptionalLong eventTailCrc32();
 

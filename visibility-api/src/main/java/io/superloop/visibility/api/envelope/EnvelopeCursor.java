@@ -18,13 +18,20 @@ public abstract class EnvelopeCursor {
     return ImmutableEnvelopeCursor.builder();
   }
 
-  /** The cursor of {@code eventLineOffset} and {@code eventLineCount}. */
+  /**
+   * A cursor of two numbers, not checked.
+   *
+   * @param eventLineOffset see {@link #eventLineOffset()}
+   * @param eventLineCount the newline count of the events log
+   * @return the cursor
+   */
   public static EnvelopeCursor of(long eventLineOffset, long eventLineCount) {
     return builder().eventLineOffset(eventLineOffset).eventLineCount(eventLineCount).build();
   }
 
   /**
-   * Snapshot: the newline count of the events log; event: the event's 1-based physical line number.
+   * {@return the line position} Snapshot: the newline count of the events log; event: the event's
+   * 1-based physical line number.
    */
   public abstract long eventLineOffset();
 

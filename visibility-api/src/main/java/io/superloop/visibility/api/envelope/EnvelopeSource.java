@@ -18,7 +18,13 @@ public abstract class EnvelopeSource {
     return ImmutableEnvelopeSource.builder();
   }
 
-  /** The source of {@code repoPath} and {@code loopId}. */
+  /**
+   * A source of two strings, as written (not checked).
+   *
+   * @param repoPath the runtime repository's path, as the adapter saw it
+   * @param loopId the loop id
+   * @return the source
+   */
   public static EnvelopeSource of(String repoPath, String loopId) {
     return builder().repoPath(repoPath).loopId(loopId).build();
   }

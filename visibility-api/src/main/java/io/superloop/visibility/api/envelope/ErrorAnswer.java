@@ -19,12 +19,17 @@ public abstract class ErrorAnswer {
     return ImmutableErrorAnswer.builder();
   }
 
-  /** The answer of {@code error}. */
+  /**
+   * An error answer.
+   *
+   * @param error the error
+   * @return the answer, {@code ok} false
+   */
   public static ErrorAnswer of(ServiceError error) {
     return builder().error(error).build();
   }
 
-  /** {@code false} in every error answer (default {@code false}). */
+  /** {@return {@code false} in every error answer (the default)} */
   @Value.Default
   public boolean ok() {
     return false;

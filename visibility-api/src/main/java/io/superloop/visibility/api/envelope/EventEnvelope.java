@@ -28,12 +28,12 @@ public abstract class EventEnvelope {
     return ImmutableEventEnvelope.builder();
   }
 
-  /** Always {@code "v1"}. */
+  /** {@return the schema version, always {@code "v1"}} */
   public final String schemaVersion() {
     return "v1";
   }
 
-  /** Always {@link EnvelopeType#LOOP_RUN_EVENT}. */
+  /** {@return the envelope type, always {@link EnvelopeType#LOOP_RUN_EVENT}} */
   public final EnvelopeType envelopeType() {
     return EnvelopeType.LOOP_RUN_EVENT;
   }

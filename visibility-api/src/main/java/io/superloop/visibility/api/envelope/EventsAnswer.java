@@ -24,13 +24,13 @@ public abstract class EventsAnswer {
     return ImmutableEventsAnswer.builder();
   }
 
-  /** {@code true} in every events answer (default {@code true}). */
+  /** {@return {@code true} in every events answer (the default)} */
   @Value.Default
   public boolean ok() {
     return true;
   }
 
-  /** Always {@code "v1"}. */
+  /** {@return the schema version, always {@code "v1"}} */
   public final String schemaVersion() {
     return "v1";
   }
@@ -55,8 +55,9 @@ public abstract class EventsAnswer {
   public abstract Map<String, JsonValue> unknownFields();
 
   /**
-   * Every element of {@link #events()} decoded as an {@link EventEnvelope}.
+   * Decodes the batch.
    *
+   * @return every element of {@link #events()} decoded as an {@link EventEnvelope}, in order
    * @throws io.superloop.visibility.api.VisibilityException at the first element that is not a
    *     valid event envelope, located at {@code /events/<index>}
    */

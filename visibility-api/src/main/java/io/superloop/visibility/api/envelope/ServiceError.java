@@ -15,7 +15,13 @@ public abstract class ServiceError {
     return ImmutableServiceError.builder();
   }
 
-  /** The error of {@code code} and {@code message}. */
+  /**
+   * An error of the service.
+   *
+   * @param code the error code
+   * @param message the human-readable message
+   * @return the error
+   */
   public static ServiceError of(ServiceErrorCode code, String message) {
     return builder().code(code).message(message).build();
   }

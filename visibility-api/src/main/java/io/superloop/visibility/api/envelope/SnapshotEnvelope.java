@@ -34,12 +34,12 @@ public abstract class SnapshotEnvelope {
     return ImmutableSnapshotEnvelope.builder();
   }
 
-  /** Always {@code "v1"}. */
+  /** {@return the schema version, always {@code "v1"}} */
   public final String schemaVersion() {
     return "v1";
   }
 
-  /** Always {@link EnvelopeType#LOOP_RUN_SNAPSHOT}. */
+  /** {@return the envelope type, always {@link EnvelopeType#LOOP_RUN_SNAPSHOT}} */
   public final EnvelopeType envelopeType() {
     return EnvelopeType.LOOP_RUN_SNAPSHOT;
   }

@@ -72,6 +72,9 @@ public abstract class Health {
   /**
    * The status that {@code reasons} give (contract 2.6): {@code critical} if any is critical, else
    * {@code degraded} if there is any, else {@code healthy}.
+   *
+   * @param reasons the reasons, in any order
+   * @return the overall status
    */
   public static HealthStatus statusOf(List<HealthReason> reasons) {
     HealthStatus s = HealthStatus.HEALTHY;
@@ -87,6 +90,10 @@ public abstract class Health {
   /**
    * Compares two strings as jq sorts them: by Unicode code point (the byte order of their UTF-8
    * forms), a prefix first.
+   *
+   * @param a a string
+   * @param b another string
+   * @return negative, zero or positive as {@code a} sorts before, with or after {@code b}
    */
   public static int compareCodePoints(String a, String b) {
     int i = 0;

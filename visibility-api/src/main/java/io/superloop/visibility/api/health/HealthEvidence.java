@@ -22,7 +22,10 @@ public abstract class HealthEvidence {
     return ImmutableHealthEvidence.builder();
   }
 
-  /** {@code state.projection.lastEventAt}; written {@code null} when none. */
+  /**
+   * {@return {@code state.projection.lastEventAt} as written; empty (written {@code null}) when
+   * none}
+   */
   public abstract Optional<String> lastEventAt();
 
   /** {@return the heartbeat state's {@code lastHeartbeatAt}; written {@code null} when none} */

@@ -41,8 +41,8 @@ public abstract class HealthMetrics {
   public abstract Optional<String> sequenceStatus();
 
   /**
-   * {@code state.transition.currentState}, else {@code state.projection.status}, else {@code
-   * "unknown"}.
+   * {@return the lifecycle state: {@code state.transition.currentState}, else {@code
+   * state.projection.status}, else {@code "unknown"}}
    */
   public abstract String lifecycleState();
 

@@ -24,7 +24,16 @@ public abstract class HealthReason {
     return ImmutableHealthReason.builder();
   }
 
-  /** A reason with all five fields. */
+  /**
+   * A reason with all five fields.
+   *
+   * @param code the reason code
+   * @param severity its severity
+   * @param metric the metric judged ({@code heartbeatLagSeconds}, ...)
+   * @param observed the observed value rendered as a string
+   * @param threshold the threshold or expected value rendered as a string
+   * @return the reason
+   */
   public static HealthReason of(
       ReasonCode code, Severity severity, String metric, String observed, String threshold) {
     return builder()
@@ -59,7 +68,10 @@ public abstract class HealthReason {
    */
   public abstract Map<String, JsonValue> unknownFields();
 
-  /** {@code code + ":" + severity}: the key reasons are unique by and sorted by (contract 2.6). */
+  /**
+   * {@return {@code code + ":" + severity}, the key reasons are unique by and sorted by (contract
+   * 2.6)}
+   */
   public final String key() {
     return code().wire() + ":" + severity().wire();
   }

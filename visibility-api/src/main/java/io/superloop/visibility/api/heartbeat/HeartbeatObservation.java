@@ -68,7 +68,7 @@ public abstract class HeartbeatObservation {
   /** {@return the manager-side transport of that reconcile} */
   public abstract Transport transport();
 
-  /** Always {@value #CATEGORY}. */
+  /** {@return the row category, always {@value #CATEGORY}} */
   public final String category() {
     return CATEGORY;
   }
@@ -77,8 +77,8 @@ public abstract class HeartbeatObservation {
   public abstract HeartbeatObservationStatus status();
 
   /**
-   * {@code runtime_heartbeat_stale} when degraded or critical, omitted when fresh; the failure
-   * reason in failed rows.
+   * {@return the reason code: {@code runtime_heartbeat_stale} when degraded or critical, empty
+   * (omitted) when fresh; the failure reason in failed rows}
    */
   public abstract Optional<ReasonCode> reasonCode();
 
@@ -94,7 +94,10 @@ public abstract class HeartbeatObservation {
    */
   public abstract Optional<JsonValue> heartbeat();
 
-  /** Additive (H9): seconds the heartbeat lies in the future beyond the tolerance; omitted when empty. */
+  /**
+   * {@return the seconds the heartbeat lies in the future beyond the tolerance; empty (omitted)
+   * when none} Additive (H9).
+   */
   public abstract OptionalLong clockSkewSeconds();
 
   /**

@@ -52,7 +52,10 @@ public abstract class HeartbeatState {
   /** {@return freshness of the heartbeat} */
   public abstract FreshnessStatus freshnessStatus();
 
-  /** {@code runtime_heartbeat_stale} unless fresh; omitted when fresh. */
+  /**
+   * {@return the reason code: {@code runtime_heartbeat_stale} unless fresh; empty (omitted) when
+   * fresh}
+   */
   public abstract Optional<ReasonCode> reasonCode();
 
   /** {@return the thresholds the lag was judged against} */
@@ -61,7 +64,10 @@ public abstract class HeartbeatState {
   /** {@return the runtime's heartbeat object, raw (key order and unknown fields kept)} */
   public abstract JsonValue heartbeat();
 
-  /** Additive (H9): seconds the heartbeat lies in the future beyond the skew tolerance. */
+  /**
+   * {@return the seconds the heartbeat lies in the future beyond the skew tolerance; empty when
+   * none} Additive (H9).
+   */
   public abstract OptionalLong clockSkewSeconds();
 
   /**

@@ -59,8 +59,8 @@ public abstract non-sealed class OrderingDriftEscalation implements EscalationRo
   public abstract String sequenceTelemetryFile();
 
   /**
-   * {@code {status, driftActive, violations, snapshot, events}} of the sequence state (no {@code
-   * transition}), raw.
+   * {@return {@code {status, driftActive, violations, snapshot, events}} of the sequence state (no
+   * {@code transition}), raw}
    */
   public abstract JsonValue.JsonObject sequence();
 

@@ -44,7 +44,7 @@ public abstract class ReconcileRow {
   /** {@return the transport of the step} */
   public abstract Transport transport();
 
-  /** {@code success} or {@code failed}. */
+  /** {@return the ingest status: {@code success} or {@code failed}} */
   public abstract IngestStatus status();
 
   /** {@return why the ingest failed; omitted on success (and on a failure without a code)} */
@@ -89,7 +89,10 @@ public abstract class ReconcileRow {
   /** {@return the sequence diagnostics verdict of the step} */
   public abstract ReconcileSequenceStatus sequenceStatus();
 
-  /** {@code ordering_drift_detected} when drift was detected; omitted otherwise. */
+  /**
+   * {@return the sequence reason code: {@code ordering_drift_detected} when drift was detected;
+   * empty (omitted) otherwise}
+   */
   public abstract Optional<ReasonCode> sequenceReasonCode();
 
   /** {@return the health status the step computed} */
@@ -98,7 +101,9 @@ public abstract class ReconcileRow {
   /** {@return the health reason codes the step computed (always written)} */
   public abstract List<ReasonCode> healthReasonCodes();
 
-  /** Additive (H2, H13, H18): non-fatal problems of the step; omitted when empty. */
+  /**
+   * {@return the non-fatal problems of the step; omitted when empty} Additive (H2, H13, H18).
+   */
   public abstract List<ReasonCode> warnings();
 
   /**

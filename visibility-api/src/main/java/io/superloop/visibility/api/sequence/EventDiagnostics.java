@@ -40,10 +40,16 @@ public abstract class EventDiagnostics {
    */
   public abstract OptionalLong last();
 
-  /** False when a valid value is below the preceding valid value of the batch. */
+  /**
+   * {@return whether the batch is monotonic: false when a valid value is below the preceding valid
+   * value of the batch}
+   */
   public abstract boolean monotonicWithinBatch();
 
-  /** False when {@link #first()} is below {@link #previousLast()}. */
+  /**
+   * {@return whether the batch continues the previous one: false when {@link #first()} is below
+   * {@link #previousLast()}}
+   */
   public abstract boolean monotonicAcrossBatches();
 
   /** {@return whether the batch regressed within or across batches} */
@@ -53,20 +59,26 @@ public abstract class EventDiagnostics {
   public abstract boolean missing();
 
   /**
-   * Additive (H14): valid values that exceed the preceding valid value by more than 1; omitted when
-   * empty.
+   * {@return the number of valid values that exceed the preceding valid value by more than 1;
+   * empty (omitted) when not counted} Additive (H14).
    */
   public abstract OptionalLong gaps();
 
-  /** Additive (H14): valid values equal to the preceding valid value; omitted when empty. */
+  /**
+   * {@return the number of valid values equal to the preceding valid value; empty (omitted) when
+   * not counted} Additive (H14).
+   */
   public abstract OptionalLong duplicates();
 
-  /** Additive (H14): the largest valid value of the batch; omitted when empty. */
+  /**
+   * {@return the largest valid value of the batch; empty (omitted) when none or not computed}
+   * Additive (H14).
+   */
   public abstract OptionalLong max();
 
   /**
-   * Additive (H15): the largest valid event value seen since the epoch began, carried across
-   * steps; omitted when empty.
+   * {@return the largest valid event value seen since the epoch began, carried across steps; empty
+   * (omitted) when none or not tracked} Additive (H15).
    */
   public abstract OptionalLong highWater();
 

@@ -37,6 +37,10 @@ public abstract class SequenceObservation {
   /**
    * The row of a step's state: the same fields, stamped with {@code timestamp} (taken separately
    * from the state's {@code updatedAt}). Unknown fields of the state are not carried over.
+   *
+   * @param state the sequence state of the step
+   * @param timestamp the row's manager clock ({@code YYYY-MM-DDTHH:MM:SSZ})
+   * @return the telemetry row
    */
   public static SequenceObservation of(SequenceState state, String timestamp) {
     return builder()
@@ -66,24 +70,27 @@ public abstract class SequenceObservation {
   /** {@return the manager-side transport of that reconcile} */
   public abstract Transport transport();
 
-  /** Always {@value #CATEGORY}. */
+  /** {@return the row category, always {@value #CATEGORY}} */
   public final String category() {
     return CATEGORY;
   }
 
-  /** {@code ok} or {@code ordering_drift_detected}. */
+  /** {@return the status: {@code ok} or {@code ordering_drift_detected}} */
   public abstract SequenceStatus status();
 
-  /** {@code ordering_drift_detected} when drift is active; omitted when {@code ok}. */
+  /**
+   * {@return the reason code: {@code ordering_drift_detected} when drift is active; empty (omitted)
+   * when {@code ok}}
+   */
   public abstract Optional<ReasonCode> reasonCode();
 
-  /** True iff {@link #violations()} is non-empty. */
+  /** {@return whether drift is active: true iff {@link #violations()} is non-empty} */
   public abstract boolean driftActive();
 
   /** {@return the violation codes, sorted ascending and unique; empty when {@code ok}} */
   public abstract List<ViolationCode> violations();
 
-  /** Snapshot sequence diagnostics. */
+  /** {@return the snapshot sequence diagnostics} */
   public abstract SnapshotDiagnostics snapshot();
 
   /** {@return event batch sequence diagnostics} */

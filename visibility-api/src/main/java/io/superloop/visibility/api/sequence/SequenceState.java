@@ -52,19 +52,22 @@ public abstract class SequenceState {
   /** {@return the manager-side transport of that reconcile} */
   public abstract Transport transport();
 
-  /** {@code ok} or {@code ordering_drift_detected}. */
+  /** {@return the status: {@code ok} or {@code ordering_drift_detected}} */
   public abstract SequenceStatus status();
 
-  /** {@code ordering_drift_detected} when drift is active; omitted when {@code ok}. */
+  /**
+   * {@return the reason code: {@code ordering_drift_detected} when drift is active; empty (omitted)
+   * when {@code ok}}
+   */
   public abstract Optional<ReasonCode> reasonCode();
 
-  /** True iff {@link #violations()} is non-empty. */
+  /** {@return whether drift is active: true iff {@link #violations()} is non-empty} */
   public abstract boolean driftActive();
 
   /** {@return the violation codes, sorted ascending and unique; empty when {@code ok}} */
   public abstract List<ViolationCode> violations();
 
-  /** Snapshot sequence diagnostics. */
+  /** {@return the snapshot sequence diagnostics} */
   public abstract SnapshotDiagnostics snapshot();
 
   /** {@return event batch sequence diagnostics} */

@@ -34,8 +34,8 @@ public abstract class SequenceTransition {
   public abstract boolean recoveredFromDrift();
 
   /**
-   * Additive (H15): whether this batch was declared a replay or rotation and started a new epoch;
-   * omitted when empty.
+   * {@return whether this batch was declared a replay or rotation and started a new epoch; empty
+   * (omitted) when not judged} Additive (H15).
    */
   public abstract Optional<Boolean> epochReset();
 

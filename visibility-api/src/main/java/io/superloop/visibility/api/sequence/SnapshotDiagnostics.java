@@ -34,7 +34,7 @@ public abstract class SnapshotDiagnostics {
    */
   public abstract OptionalLong current();
 
-  /** False when the value is missing or regressed. */
+  /** {@return whether the snapshot value is monotonic: false when it is missing or regressed} */
   public abstract boolean monotonic();
 
   /** {@return whether the value is below the previous one} */
@@ -44,8 +44,8 @@ public abstract class SnapshotDiagnostics {
   public abstract boolean missing();
 
   /**
-   * Additive (H15): the largest valid snapshot value seen since the epoch began, carried across
-   * steps; omitted when empty.
+   * {@return the largest valid snapshot value seen since the epoch began, carried across steps;
+   * empty (omitted) when none or not tracked} Additive (H15).
    */
   public abstract OptionalLong highWater();
 

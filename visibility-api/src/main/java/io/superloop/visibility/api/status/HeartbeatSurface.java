@@ -47,7 +47,9 @@ public abstract class HeartbeatSurface {
   /** {@return the trace of that reconcile} */
   public abstract Optional<TraceId> traceId();
 
-  /** Additive (H16): a newer failed observation than the state. */
+  /**
+   * {@return a failed observation newer than the state; empty when there is none} Additive (H16).
+   */
   public abstract Optional<HeartbeatObservationSurface> lastObservation();
 
   /**

@@ -35,25 +35,27 @@ public abstract class InvocationAuditSurface {
   /** {@return the invocation's idempotency key} */
   public abstract Optional<String> idempotencyKey();
 
-  /** {@code execution.status} of the row, as written. */
+  /** {@return {@code execution.status} of the row, as written} */
   public abstract Optional<String> executionStatus();
 
-  /** {@code confirmation.status} of the row, as written. */
+  /** {@return {@code confirmation.status} of the row, as written} */
   public abstract Optional<String> confirmationStatus();
 
-  /** {@code outcome.status} of the row, as written. */
+  /** {@return {@code outcome.status} of the row, as written} */
   public abstract Optional<String> outcomeStatus();
 
   /**
-   * {@code execution.replayed}: the reference renders it only when {@code true}; the hardened rules
-   * (H16) always render it. Empty is omitted.
+   * {@return {@code execution.replayed} of the row} The reference renders it only when {@code
+   * true}; the hardened rules (H16) always render it. Empty is omitted.
    */
   public abstract Optional<Boolean> replayed();
 
   /** {@return the invocation's trace id} */
   public abstract Optional<TraceId> traceId();
 
-  /** Additive (H5): a started invocation has not completed. */
+  /**
+   * {@return whether a started invocation has not completed; empty when not judged} Additive (H5).
+   */
   public abstract Optional<Boolean> inFlight();
 
   /**

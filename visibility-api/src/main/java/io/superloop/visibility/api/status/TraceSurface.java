@@ -50,7 +50,10 @@ public abstract class TraceSurface {
    */
   public abstract Optional<TraceId> sharedTraceId();
 
-  /** Additive (H16): the number of distinct non-null trace ids among the surfaces ({@code >= 0}). */
+  /**
+   * {@return the number of distinct non-null trace ids among the surfaces ({@code >= 0}); empty
+   * when not counted} Additive (H16).
+   */
   public abstract OptionalLong distinctTraceIds();
 
   /**
