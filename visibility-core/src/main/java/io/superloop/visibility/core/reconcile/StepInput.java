@@ -98,37 +98,37 @@ public abstract class StepInput {
   /** {@return health source 3: the ingest lag, when judged} */
   public abstract OptionalLong ingestLagSeconds();
 
-  /** {@code metrics.lifecycleState}. */
+  /** {@return {@code metrics.lifecycleState}; default {@code "unknown"}} */
   @Value.Default
   public String lifecycleState() {
     return "unknown";
   }
 
-  /** {@code evidence.lastEventAt}. */
+  /** {@return {@code evidence.lastEventAt}, as written} */
   public abstract Optional<String> lastEventAt();
 
   /** {@return the file names escalation rows carry} */
   public abstract ArtifactPaths paths();
 
-  /** {@code cursorOffsetBefore} of the reconcile row. */
+  /** {@return {@code cursorOffsetBefore} of the reconcile row; default 0} */
   @Value.Default
   public long cursorOffsetBefore() {
     return 0;
   }
 
-  /** {@code maxEvents} of the reconcile row (0: no limit). */
+  /** {@return {@code maxEvents} of the reconcile row (0, the default: no limit)} */
   @Value.Default
   public long maxEvents() {
     return 0;
   }
 
-  /** {@code retryAttempts} of the reconcile row. */
+  /** {@return {@code retryAttempts} of the reconcile row; default 3} */
   @Value.Default
   public long retryAttempts() {
     return 3;
   }
 
-  /** {@code retryBackoffSeconds} of the reconcile row. */
+  /** {@return {@code retryBackoffSeconds} of the reconcile row, in seconds; default 1} */
   @Value.Default
   public long retryBackoffSeconds() {
     return 1;

@@ -48,7 +48,13 @@ public final class LocalEventSource {
     this(Json.DEFAULT);
   }
 
-  /** A source whose lines are bounded by {@code json}'s limits (maxDocumentLength bounds a line). */
+  /**
+   * A source whose lines are bounded by {@code json}'s limits.
+   *
+   * @param json the limits ({@link
+   *     io.superloop.visibility.api.json.JsonReadLimits#maxDocumentLength()} bounds a line; a
+   *     longer line is malformed) and the parser factory
+   */
   public LocalEventSource(Json json) {
     this.factory = json.factory();
     this.maxLineLength = (int) Math.min(json.limits().maxDocumentLength(), Integer.MAX_VALUE - 16);
@@ -57,9 +63,13 @@ public final class LocalEventSource {
   /**
    * Scans {@code file} from {@code start}, reporting each line to {@code listener}.
    *
+   * @param file the events log
+   * @param start where to start (H17 byte offset and tail check when consistent)
+   * @param listener receives each non-empty line after {@code start}, in order
+   * @return the newline count, malformed count and where the scan ended
    * @throws VisibilityException {@link ErrorCode#FILE_NOT_FOUND} when the file does not exist (an
-   *     {@code events_unavailable} ingest failure), {@link ErrorCode#INVALID_ARGUMENT} when the file
-   *     has fewer lines than {@code start.lineOffset()}, {@link ErrorCode#IO_ERROR} or {@link
+   *     {@code events_unavailable} ingest failure), {@link ErrorCode#INVALID_ARGUMENT} when the
+   *     file has fewer lines than {@code start.lineOffset()}, {@link ErrorCode#IO_ERROR} or {@link
    *     ErrorCode#PERMISSION_DENIED} on I/O failure
    */
   public ScanResult scan(Path file, ScanStart start, LineListener listener) {
@@ -78,7 +88,15 @@ public final class LocalEventSource {
     }
   }
 
-  /** Classifies one line's bytes (without its newline). Visible for the validator command. */
+  /**
+   * Classifies one line's bytes (without its newline). Visible for the validator command.
+   *
+   * @param buf a buffer holding the line
+   * @param offset the index of the line's first byte
+   * @param length the line's length in bytes
+   * @return {@link LineKind#EVENT} for a JSON object with a {@code timestamp} and an {@code event}
+   *     or {@code type}, else {@link LineKind#MALFORMED}
+   */
   public LineKind classify(byte[] buf, int offset, int length) {
     boolean blank = true;
     for (int i = offset; i < offset + length; i++) {

@@ -42,7 +42,12 @@ public sealed interface StateRead<T> permits StateRead.Present, StateRead.Absent
    * @param <T> the state type
    */
   record Present<T>(Path file, T value) implements StateRead<T> {
-    /** Requires non-null parts. */
+    /**
+     * Requires non-null parts.
+     *
+     * @param file the file
+     * @param value the decoded state
+     */
     public Present {
       Objects.requireNonNull(file, "file");
       Objects.requireNonNull(value, "value");
@@ -66,7 +71,11 @@ public sealed interface StateRead<T> permits StateRead.Present, StateRead.Absent
    * @param <T> the state type
    */
   record Absent<T>(Path file) implements StateRead<T> {
-    /** Requires a non-null file. */
+    /**
+     * Requires a non-null file.
+     *
+     * @param file the file
+     */
     public Absent {
       Objects.requireNonNull(file, "file");
     }
@@ -95,7 +104,13 @@ public sealed interface StateRead<T> permits StateRead.Present, StateRead.Absent
    */
   record Unreadable<T>(Path file, VisibilityException cause, Optional<Path> movedTo)
       implements StateRead<T> {
-    /** Requires non-null parts. */
+    /**
+     * Requires non-null parts.
+     *
+     * @param file the file (its original path)
+     * @param cause why it could not be read
+     * @param movedTo where it was renamed aside, if it was
+     */
     public Unreadable {
       Objects.requireNonNull(file, "file");
       Objects.requireNonNull(cause, "cause");
