@@ -30,7 +30,12 @@ public interface Delivery {
   /** {@return the transport the loop's records name} */
   Transport transport();
 
-  /** Whether this delivery can carry {@code history} (it holds no fault of the other transport). */
+  /**
+   * Tells whether this delivery can carry a history.
+   *
+   * @param history the history
+   * @return whether it holds no fault of the other transport
+   */
   boolean canCarry(RuntimeHistory history);
 
   /**
@@ -52,7 +57,13 @@ public interface Delivery {
    * @param steps one view per step, in order
    */
   record DeliveryRun(Transport transport, Path repoRoot, List<StepView> steps) {
-    /** A compact constructor keeping the steps unmodifiable. */
+    /**
+     * A compact constructor keeping the steps unmodifiable.
+     *
+     * @param transport the transport
+     * @param repoRoot the manager-side repository
+     * @param steps one view per step, in order
+     */
     public DeliveryRun {
       steps = List.copyOf(steps);
     }
