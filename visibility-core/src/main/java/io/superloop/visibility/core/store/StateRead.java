@@ -29,8 +29,11 @@ public sealed interface StateRead<T> permits StateRead.Present, StateRead.Absent
   }
 
   /**
-   * {@return the value, or an exception: {@link ErrorCode#FILE_NOT_FOUND} when absent, {@link
-   * ErrorCode#STATE_UNREADABLE} when unreadable}
+   * Requires a present state.
+   *
+   * @return the value when {@link Present}
+   * @throws VisibilityException {@link ErrorCode#FILE_NOT_FOUND} when absent, {@link
+   *     ErrorCode#STATE_UNREADABLE} when unreadable, naming the file
    */
   T require();
 
