@@ -15,7 +15,12 @@ import org.immutables.value.Value;
 @VisibilityStyle
 public abstract class ControlConfirmation {
 
-  /** {@return a new builder} */
+  /**
+   * {@return a new builder} Its {@code build()} throws {@link IllegalStateException} when a
+   * required attribute is unset, and {@link io.superloop.visibility.api.VisibilityException}
+   * ({@link io.superloop.visibility.api.ErrorCode#INVALID_FIELD_VALUE}) when a value breaks the
+   * record's contract checks.
+   */
   public static ImmutableControlConfirmation.Builder builder() {
     return ImmutableControlConfirmation.builder();
   }

@@ -14,7 +14,10 @@ import org.immutables.value.Value;
 @VisibilityStyle
 public abstract class ControlExecution {
 
-  /** {@return a new builder} */
+  /**
+   * {@return a new builder} Its {@code build()} throws {@link IllegalStateException} when a
+   * required attribute is unset.
+   */
   public static ImmutableControlExecution.Builder builder() {
     return ImmutableControlExecution.builder();
   }

@@ -16,7 +16,12 @@ import org.immutables.value.Value;
 @VisibilityStyle
 public abstract class ControlOutcome {
 
-  /** {@return a new builder} */
+  /**
+   * {@return a new builder} Its {@code build()} throws {@link IllegalStateException} when a
+   * required attribute is unset, and {@link io.superloop.visibility.api.VisibilityException}
+   * ({@link io.superloop.visibility.api.ErrorCode#INVALID_FIELD_VALUE}) when a value breaks the
+   * record's contract checks.
+   */
   public static ImmutableControlOutcome.Builder builder() {
     return ImmutableControlOutcome.builder();
   }

@@ -17,7 +17,12 @@ public abstract class ControlRequest {
   /** The CLI defaults: confirm, timeout 30 s, interval 2 s, 3 retry attempts, backoff 1 s. */
   public static final ControlRequest DEFAULT = of(true, 30, 2, 3, 1);
 
-  /** {@return a new builder} */
+  /**
+   * {@return a new builder} Its {@code build()} throws {@link IllegalStateException} when a
+   * required attribute is unset, and {@link io.superloop.visibility.api.VisibilityException}
+   * ({@link io.superloop.visibility.api.ErrorCode#INVALID_FIELD_VALUE}) when a value breaks the
+   * record's contract checks.
+   */
   public static ImmutableControlRequest.Builder builder() {
     return ImmutableControlRequest.builder();
   }

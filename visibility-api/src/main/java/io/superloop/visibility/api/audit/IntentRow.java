@@ -27,7 +27,12 @@ import org.immutables.value.Value;
 @VisibilityStyle
 public abstract class IntentRow {
 
-  /** {@return a new builder} */
+  /**
+   * {@return a new builder} Its {@code build()} throws {@link IllegalStateException} when a
+   * required attribute is unset, and {@link io.superloop.visibility.api.VisibilityException}
+   * ({@link io.superloop.visibility.api.ErrorCode#INVALID_LOOP_ID}) when a value breaks the
+   * record's contract checks.
+   */
   public static ImmutableIntentRow.Builder builder() {
     return ImmutableIntentRow.builder();
   }

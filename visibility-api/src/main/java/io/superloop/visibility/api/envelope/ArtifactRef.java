@@ -16,7 +16,10 @@ import org.immutables.value.Value;
 @VisibilityStyle
 public abstract class ArtifactRef {
 
-  /** {@return a new builder} */
+  /**
+   * {@return a new builder} Its {@code build()} throws {@link IllegalStateException} when a
+   * required attribute is unset.
+   */
   public static ImmutableArtifactRef.Builder builder() {
     return ImmutableArtifactRef.builder();
   }

@@ -18,7 +18,10 @@ import org.immutables.value.Value;
 @VisibilityStyle
 public abstract class ControlAnswer {
 
-  /** {@return a new builder} */
+  /**
+   * {@return a new builder} Its {@code build()} throws {@link IllegalStateException} when a
+   * required attribute is unset.
+   */
   public static ImmutableControlAnswer.Builder builder() {
     return ImmutableControlAnswer.builder();
   }

@@ -13,7 +13,10 @@ import org.immutables.value.Value;
 @VisibilityStyle
 public abstract class EnvelopeCursor {
 
-  /** {@return a new builder} */
+  /**
+   * {@return a new builder} Its {@code build()} throws {@link IllegalStateException} when a
+   * required attribute is unset.
+   */
   public static ImmutableEnvelopeCursor.Builder builder() {
     return ImmutableEnvelopeCursor.builder();
   }

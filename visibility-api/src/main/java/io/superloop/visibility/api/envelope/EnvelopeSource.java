@@ -13,7 +13,10 @@ import org.immutables.value.Value;
 @VisibilityStyle
 public abstract class EnvelopeSource {
 
-  /** {@return a new builder} */
+  /**
+   * {@return a new builder} Its {@code build()} throws {@link IllegalStateException} when a
+   * required attribute is unset.
+   */
   public static ImmutableEnvelopeSource.Builder builder() {
     return ImmutableEnvelopeSource.builder();
   }

@@ -23,7 +23,10 @@ import org.immutables.value.Value;
 @VisibilityStyle
 public abstract class EventEnvelope {
 
-  /** {@return a new builder} */
+  /**
+   * {@return a new builder} Its {@code build()} throws {@link IllegalStateException} when a
+   * required attribute is unset.
+   */
   public static ImmutableEventEnvelope.Builder builder() {
     return ImmutableEventEnvelope.builder();
   }

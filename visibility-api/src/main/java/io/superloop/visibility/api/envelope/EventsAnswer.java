@@ -19,7 +19,10 @@ import org.immutables.value.Value;
 @VisibilityStyle
 public abstract class EventsAnswer {
 
-  /** {@return a new builder} */
+  /**
+   * {@return a new builder} Its {@code build()} throws {@link IllegalStateException} when a
+   * required attribute is unset.
+   */
   public static ImmutableEventsAnswer.Builder builder() {
     return ImmutableEventsAnswer.builder();
   }

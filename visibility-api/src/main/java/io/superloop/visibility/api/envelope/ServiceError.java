@@ -10,7 +10,10 @@ import org.immutables.value.Value;
 @VisibilityStyle
 public abstract class ServiceError {
 
-  /** {@return a new builder} */
+  /**
+   * {@return a new builder} Its {@code build()} throws {@link IllegalStateException} when a
+   * required attribute is unset.
+   */
   public static ImmutableServiceError.Builder builder() {
     return ImmutableServiceError.builder();
   }

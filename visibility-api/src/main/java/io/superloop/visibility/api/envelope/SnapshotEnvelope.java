@@ -29,7 +29,11 @@ import org.immutables.value.Value;
 @VisibilityStyle
 public abstract class SnapshotEnvelope {
 
-  /** {@return a new builder} */
+  /**
+   * {@return a new builder} Its {@code build()} throws {@link IllegalStateException} when a
+   * required attribute is unset, and {@link VisibilityException} ({@link
+   * ErrorCode#INVALID_FIELD_TYPE}) when a value breaks the record's contract checks.
+   */
   public static ImmutableSnapshotEnvelope.Builder builder() {
     return ImmutableSnapshotEnvelope.builder();
   }

@@ -32,7 +32,11 @@ public abstract class Health {
   /** Only the generated implementation extends this class. */
   Health() {}
 
-  /** {@return a new builder} */
+  /**
+   * {@return a new builder} Its {@code build()} throws {@link IllegalStateException} when a
+   * required attribute is unset, and {@link VisibilityException} ({@link
+   * ErrorCode#INVALID_FIELD_VALUE}) when a value breaks the record's contract checks.
+   */
   public static ImmutableHealth.Builder builder() {
     return ImmutableHealth.builder();
   }

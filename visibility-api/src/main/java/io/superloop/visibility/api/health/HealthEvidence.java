@@ -17,7 +17,10 @@ public abstract class HealthEvidence {
   /** Only the generated implementation extends this class. */
   HealthEvidence() {}
 
-  /** {@return a new builder} */
+  /**
+   * {@return a new builder} Its {@code build()} throws {@link IllegalStateException} when a
+   * required attribute is unset.
+   */
   public static ImmutableHealthEvidence.Builder builder() {
     return ImmutableHealthEvidence.builder();
   }

@@ -20,7 +20,12 @@ public abstract class HealthMetrics {
   /** Only the generated implementation extends this class. */
   HealthMetrics() {}
 
-  /** {@return a new builder} */
+  /**
+   * {@return a new builder} Its {@code build()} throws {@link IllegalStateException} when a
+   * required attribute is unset, and {@link io.superloop.visibility.api.VisibilityException}
+   * ({@link io.superloop.visibility.api.ErrorCode#INVALID_FIELD_VALUE}) when a value breaks the
+   * record's contract checks.
+   */
   public static ImmutableHealthMetrics.Builder builder() {
     return ImmutableHealthMetrics.builder();
   }

@@ -19,7 +19,10 @@ public abstract class HealthReason {
   /** Only the generated implementation extends this class. */
   HealthReason() {}
 
-  /** {@return a new builder} */
+  /**
+   * {@return a new builder} Its {@code build()} throws {@link IllegalStateException} when a
+   * required attribute is unset.
+   */
   public static ImmutableHealthReason.Builder builder() {
     return ImmutableHealthReason.builder();
   }

@@ -20,7 +20,11 @@ public abstract class HealthThresholds {
   /** Only the generated implementation extends this class. */
   HealthThresholds() {}
 
-  /** {@return a new builder} */
+  /**
+   * {@return a new builder} Its {@code build()} throws {@link IllegalStateException} when a
+   * required attribute is unset, and {@link VisibilityException} ({@link
+   * ErrorCode#INVALID_THRESHOLD}) when a threshold is negative.
+   */
   public static ImmutableHealthThresholds.Builder builder() {
     return ImmutableHealthThresholds.builder();
   }

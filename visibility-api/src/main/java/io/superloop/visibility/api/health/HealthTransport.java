@@ -18,7 +18,10 @@ public abstract class HealthTransport {
   /** Only the generated implementation extends this class. */
   HealthTransport() {}
 
-  /** {@return a new builder} */
+  /**
+   * {@return a new builder} Its {@code build()} throws {@link IllegalStateException} when a
+   * required attribute is unset.
+   */
   public static ImmutableHealthTransport.Builder builder() {
     return ImmutableHealthTransport.builder();
   }

@@ -24,7 +24,11 @@ public abstract class TransportHealth {
   /** Only the generated implementation extends this class. */
   TransportHealth() {}
 
-  /** {@return a new builder} */
+  /**
+   * {@return a new builder} Its {@code build()} throws {@link IllegalStateException} when a
+   * required attribute is unset, and {@link VisibilityException} ({@link
+   * ErrorCode#INVALID_FIELD_VALUE}) when a value breaks the record's contract checks.
+   */
   public static ImmutableTransportHealth.Builder builder() {
     return ImmutableTransportHealth.builder();
   }

@@ -45,7 +45,12 @@ public abstract class HeartbeatObservation {
   /** Only the generated implementation extends this class. */
   HeartbeatObservation() {}
 
-  /** {@return a new builder} */
+  /**
+   * {@return a new builder} Its {@code build()} throws {@link IllegalStateException} when a
+   * required attribute is unset, and {@link VisibilityException} ({@link ErrorCode#INVALID_LOOP_ID},
+   * {@link ErrorCode#MISSING_FIELD} or {@link ErrorCode#INVALID_FIELD_VALUE}) when a value breaks
+   * the record's contract checks, the variant rules above included.
+   */
   public static ImmutableHeartbeatObservation.Builder builder() {
     return ImmutableHeartbeatObservation.builder();
   }

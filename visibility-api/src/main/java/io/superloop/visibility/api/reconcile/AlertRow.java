@@ -24,7 +24,10 @@ import org.immutables.value.Value;
 @VisibilityStyle
 public abstract class AlertRow {
 
-  /** {@return a new builder} */
+  /**
+   * {@return a new builder} Its {@code build()} throws {@link IllegalStateException} when a
+   * required attribute is unset.
+   */
   public static ImmutableAlertRow.Builder builder() {
     return ImmutableAlertRow.builder();
   }

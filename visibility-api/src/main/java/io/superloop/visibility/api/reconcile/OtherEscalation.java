@@ -24,7 +24,11 @@ import org.immutables.value.Value;
 @VisibilityStyle
 public abstract non-sealed class OtherEscalation implements EscalationRow {
 
-  /** {@return a new builder} */
+  /**
+   * {@return a new builder} Its {@code build()} throws {@link IllegalStateException} when a
+   * required attribute is unset, and {@link VisibilityException} ({@link ErrorCode#INVALID_LOOP_ID}
+   * or {@link ErrorCode#INVALID_FIELD_VALUE}) when a value breaks the record's contract checks.
+   */
   public static ImmutableOtherEscalation.Builder builder() {
     return ImmutableOtherEscalation.builder();
   }

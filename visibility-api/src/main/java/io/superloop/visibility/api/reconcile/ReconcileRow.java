@@ -24,7 +24,13 @@ import org.immutables.value.Value;
 @VisibilityStyle
 public abstract class ReconcileRow {
 
-  /** {@return a new builder} */
+  /**
+   * {@return a new builder} Its {@code build()} throws {@link IllegalStateException} when a
+   * required attribute is unset, and {@link io.superloop.visibility.api.VisibilityException}
+   * ({@link io.superloop.visibility.api.ErrorCode#INVALID_LOOP_ID} or {@link
+   * io.superloop.visibility.api.ErrorCode#INVALID_FIELD_VALUE}) when a value breaks the record's
+   * contract checks.
+   */
   public static ImmutableReconcileRow.Builder builder() {
     return ImmutableReconcileRow.builder();
   }

@@ -20,7 +20,13 @@ public abstract class EventDiagnostics {
   /** Only the generated implementation extends this class. */
   EventDiagnostics() {}
 
-  /** {@return a new builder} */
+  /**
+   * {@return a new builder} Its {@code build()} throws {@link IllegalStateException} when a
+   * required attribute is unset, and {@link io.superloop.visibility.api.VisibilityException}
+   * ({@link io.superloop.visibility.api.ErrorCode#INVALID_SEQUENCE_VALUE} or {@link
+   * io.superloop.visibility.api.ErrorCode#INVALID_FIELD_VALUE}) when a value breaks the record's
+   * contract checks.
+   */
   public static ImmutableEventDiagnostics.Builder builder() {
     return ImmutableEventDiagnostics.builder();
   }

@@ -29,7 +29,11 @@ public abstract class SequenceObservation {
   /** The constant {@code category} of every row. */
   public static final String CATEGORY = "envelope_sequence";
 
-  /** {@return a new builder} */
+  /**
+   * {@return a new builder} Its {@code build()} throws {@link IllegalStateException} when a
+   * required attribute is unset, and {@link io.superloop.visibility.api.VisibilityException}
+   * ({@link ErrorCode#INVALID_FIELD_VALUE}) when a value breaks the record's contract checks.
+   */
   public static ImmutableSequenceObservation.Builder builder() {
     return ImmutableSequenceObservation.builder();
   }

@@ -35,7 +35,11 @@ public abstract class SequenceState {
   /** Only the generated implementation extends this class. */
   SequenceState() {}
 
-  /** {@return a new builder} */
+  /**
+   * {@return a new builder} Its {@code build()} throws {@link IllegalStateException} when a
+   * required attribute is unset, and {@link io.superloop.visibility.api.VisibilityException}
+   * ({@link ErrorCode#INVALID_FIELD_VALUE}) when a value breaks the record's contract checks.
+   */
   public static ImmutableSequenceState.Builder builder() {
     return ImmutableSequenceState.builder();
   }

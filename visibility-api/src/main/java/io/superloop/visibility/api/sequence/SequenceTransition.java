@@ -17,7 +17,10 @@ public abstract class SequenceTransition {
   /** Only the generated implementation extends this class. */
   SequenceTransition() {}
 
-  /** {@return a new builder} */
+  /**
+   * {@return a new builder} Its {@code build()} throws {@link IllegalStateException} when a
+   * required attribute is unset.
+   */
   public static ImmutableSequenceTransition.Builder builder() {
     return ImmutableSequenceTransition.builder();
   }

@@ -19,7 +19,12 @@ public abstract class SnapshotDiagnostics {
   /** Only the generated implementation extends this class. */
   SnapshotDiagnostics() {}
 
-  /** {@return a new builder} */
+  /**
+   * {@return a new builder} Its {@code build()} throws {@link IllegalStateException} when a
+   * required attribute is unset, and {@link io.superloop.visibility.api.VisibilityException}
+   * ({@link io.superloop.visibility.api.ErrorCode#INVALID_SEQUENCE_VALUE}) when a value breaks the
+   * record's contract checks.
+   */
   public static ImmutableSnapshotDiagnostics.Builder builder() {
     return ImmutableSnapshotDiagnostics.builder();
   }

@@ -15,7 +15,10 @@ import org.immutables.value.Value;
 @VisibilityStyle
 public abstract class HeartbeatObservationSurface {
 
-  /** {@return a new builder} */
+  /**
+   * {@return a new builder} Its {@code build()} throws {@link IllegalStateException} when a
+   * required attribute is unset.
+   */
   public static ImmutableHeartbeatObservationSurface.Builder builder() {
     return ImmutableHeartbeatObservationSurface.builder();
   }

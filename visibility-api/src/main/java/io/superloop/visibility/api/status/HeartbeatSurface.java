@@ -21,7 +21,10 @@ import org.immutables.value.Value;
 @VisibilityStyle
 public abstract class HeartbeatSurface {
 
-  /** {@return a new builder} */
+  /**
+   * {@return a new builder} Its {@code build()} throws {@link IllegalStateException} when a
+   * required attribute is unset.
+   */
   public static ImmutableHeartbeatSurface.Builder builder() {
     return ImmutableHeartbeatSurface.builder();
   }

@@ -18,7 +18,10 @@ import org.immutables.value.Value;
 @VisibilityStyle
 public abstract class InvocationAuditSurface {
 
-  /** {@return a new builder} */
+  /**
+   * {@return a new builder} Its {@code build()} throws {@link IllegalStateException} when a
+   * required attribute is unset.
+   */
   public static ImmutableInvocationAuditSurface.Builder builder() {
     return ImmutableInvocationAuditSurface.builder();
   }

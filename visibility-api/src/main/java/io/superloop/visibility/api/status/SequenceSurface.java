@@ -20,7 +20,10 @@ import org.immutables.value.Value;
 @VisibilityStyle
 public abstract class SequenceSurface {
 
-  /** {@return a new builder} */
+  /**
+   * {@return a new builder} Its {@code build()} throws {@link IllegalStateException} when a
+   * required attribute is unset.
+   */
   public static ImmutableSequenceSurface.Builder builder() {
     return ImmutableSequenceSurface.builder();
   }

@@ -21,7 +21,12 @@ public abstract class TraceSurface {
   /** The empty trace surface, {@code {}}. */
   public static final TraceSurface EMPTY = builder().build();
 
-  /** {@return a new builder} */
+  /**
+   * {@return a new builder} Its {@code build()} throws {@link IllegalStateException} when a
+   * required attribute is unset, and {@link io.superloop.visibility.api.VisibilityException}
+   * ({@link io.superloop.visibility.api.ErrorCode#INVALID_FIELD_VALUE}) when a value breaks the
+   * record's contract checks.
+   */
   public static ImmutableTraceSurface.Builder builder() {
     return ImmutableTraceSurface.builder();
   }

@@ -17,7 +17,10 @@ import org.immutables.value.Value;
 @VisibilityStyle
 public abstract class ControlContext {
 
-  /** {@return a new builder} */
+  /**
+   * {@return a new builder} Its {@code build()} throws {@link IllegalStateException} when a
+   * required attribute is unset.
+   */
   public static ImmutableControlContext.Builder builder() {
     return ImmutableControlContext.builder();
   }

@@ -36,7 +36,12 @@ public abstract class StepInput {
           .criticalTransportFailureStreak(4)
           .build();
 
-  /** {@return a new builder} */
+  /**
+   * {@return a new builder} Its {@code build()} throws {@link IllegalStateException} when a
+   * required attribute is unset, and {@link io.superloop.visibility.api.VisibilityException}
+   * ({@link io.superloop.visibility.api.ErrorCode#INVALID_LOOP_ID}) when a value breaks the
+   * record's contract checks.
+   */
   public static ImmutableStepInput.Builder builder() {
     return ImmutableStepInput.builder();
   }
