@@ -30,10 +30,10 @@ public abstract class ControlInvocation {
     return ImmutableControlInvocation.builder();
   }
 
-  /** {@return completion time ({@code YYYY-MM-DDTHH:MM:SSZ}), as written} */
+  /** {@return the completion time ({@code YYYY-MM-DDTHH:MM:SSZ}), as written} */
   public abstract String timestamp();
 
-  /** {@return start time, as written} */
+  /** {@return the start time, as written} */
   public abstract String startedAt();
 
   /** {@return the loop id; a valid loop id} */

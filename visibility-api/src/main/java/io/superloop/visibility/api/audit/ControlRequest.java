@@ -59,16 +59,16 @@ public abstract class ControlRequest {
    */
   public abstract boolean doConfirm();
 
-  /** {@return confirmation timeout in seconds (default 30)} */
+  /** {@return the confirmation timeout in seconds (default 30)} */
   public abstract long timeoutSeconds();
 
-  /** {@return confirmation poll interval in seconds (default 2; 0 is polled as 1)} */
+  /** {@return the confirmation poll interval in seconds (default 2; 0 is polled as 1)} */
   public abstract long intervalSeconds();
 
   /** {@return service call attempts (default 3; recorded for the local transport too)} */
   public abstract long retryAttempts();
 
-  /** {@return backoff between service call attempts in seconds (default 1)} */
+  /** {@return the backoff between service call attempts in seconds (default 1)} */
   public abstract long retryBackoffSeconds();
 
   /**

@@ -30,10 +30,10 @@ public abstract class ControlRow {
     return ImmutableControlRow.builder();
   }
 
-  /** {@return completion time, as written} */
+  /** {@return the completion time, as written} */
   public abstract String timestamp();
 
-  /** {@return start time, as written} */
+  /** {@return the start time, as written} */
   public abstract String startedAt();
 
   /** {@return the loop id; a valid loop id} */
@@ -48,7 +48,7 @@ public abstract class ControlRow {
   /** {@return the transport the control call used} */
   public abstract Transport transport();
 
-  /** {@return same as the invocation row's {@code outcome.status}} */
+  /** {@return the same status as the invocation row's {@code outcome.status}} */
   public abstract OutcomeStatus status();
 
   /**
@@ -78,7 +78,7 @@ public abstract class ControlRow {
   /** {@return service call attempts of the request, {@code >= 0}} */
   public abstract long retryAttempts();
 
-  /** {@return backoff of the request in seconds, {@code >= 0}} */
+  /** {@return the backoff of the request in seconds, {@code >= 0}} */
   public abstract long retryBackoffSeconds();
 
   /**

@@ -32,7 +32,7 @@ public abstract class InFlightRow {
     return ImmutableInFlightRow.builder();
   }
 
-  /** {@return time of the row, as written} */
+  /** {@return the time of the row, as written} */
   public abstract String timestamp();
 
   /** {@return the loop id; a valid loop id} */

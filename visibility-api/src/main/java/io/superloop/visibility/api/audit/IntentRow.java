@@ -38,7 +38,8 @@ public abstract class IntentRow {
   }
 
   /**
-   * {@return time of the row (computed separately from the invocation's completion), as written}
+   * {@return the time of the row (computed separately from the invocation's completion), as
+   * written}
    */
   public abstract String timestamp();
 

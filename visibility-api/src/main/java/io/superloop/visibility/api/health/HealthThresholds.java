@@ -32,22 +32,22 @@ public abstract class HealthThresholds {
   /** {@return the threshold profile in force; written {@code null} when none} */
   public abstract Optional<String> profile();
 
-  /** {@return ingest lag from which health is degraded (default 300)} */
+  /** {@return the ingest lag from which health is degraded (default 300)} */
   public abstract long degradedIngestLagSeconds();
 
-  /** {@return ingest lag from which health is critical (default 900)} */
+  /** {@return the ingest lag from which health is critical (default 900)} */
   public abstract long criticalIngestLagSeconds();
 
-  /** {@return heartbeat lag from which health is degraded (default 120)} */
+  /** {@return the heartbeat lag from which health is degraded (default 120)} */
   public abstract long degradedHeartbeatLagSeconds();
 
-  /** {@return heartbeat lag from which health is critical (default 300)} */
+  /** {@return the heartbeat lag from which health is critical (default 300)} */
   public abstract long criticalHeartbeatLagSeconds();
 
-  /** {@return transport failure streak from which health is degraded (default 2)} */
+  /** {@return the transport failure streak from which health is degraded (default 2)} */
   public abstract long degradedTransportFailureStreak();
 
-  /** {@return transport failure streak from which health is critical (default 4)} */
+  /** {@return the transport failure streak from which health is critical (default 4)} */
   public abstract long criticalTransportFailureStreak();
 
   /**

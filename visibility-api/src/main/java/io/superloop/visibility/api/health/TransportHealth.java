@@ -33,7 +33,7 @@ public abstract class TransportHealth {
     return ImmutableTransportHealth.builder();
   }
 
-  /** {@return manager clock at the attempt} */
+  /** {@return the manager clock at the attempt} */
   public abstract String updatedAt();
 
   /** {@return the reconcile trace; omitted when absent} */

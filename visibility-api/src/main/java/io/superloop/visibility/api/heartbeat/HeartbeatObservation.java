@@ -56,8 +56,8 @@ public abstract class HeartbeatObservation {
   }
 
   /**
-   * {@return manager clock at ingestion; equals {@link HeartbeatState#updatedAt()} of the same run
-   * in (a)}
+   * {@return the manager clock at ingestion; equals {@link HeartbeatState#updatedAt()} of the same
+   * run in (a)}
    */
   public abstract String timestamp();
 
@@ -90,7 +90,7 @@ public abstract class HeartbeatObservation {
   /** {@return the raw heartbeat timestamp string (as text in (c)); not a key when empty} */
   public abstract Optional<String> heartbeatAt();
 
-  /** {@return lag in whole seconds, clamped at 0, in (a) only; not a key when empty} */
+  /** {@return the lag in whole seconds, clamped at 0, in (a) only; not a key when empty} */
   public abstract OptionalLong heartbeatLagSeconds();
 
   /**

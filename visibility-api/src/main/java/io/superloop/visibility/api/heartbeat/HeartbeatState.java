@@ -31,7 +31,7 @@ public abstract class HeartbeatState {
     return ImmutableHeartbeatState.builder();
   }
 
-  /** {@return manager clock at ingestion ({@code YYYY-MM-DDTHH:MM:SSZ})} */
+  /** {@return the manager clock at ingestion ({@code YYYY-MM-DDTHH:MM:SSZ})} */
   public abstract String updatedAt();
 
   /** {@return the loop id; never blank} */
@@ -50,12 +50,12 @@ public abstract class HeartbeatState {
   public abstract String lastHeartbeatAt();
 
   /**
-   * {@return lag in whole seconds, clamped at 0, computed at ingestion (or evaluation, hardened
+   * {@return the lag in whole seconds, clamped at 0, computed at ingestion (or evaluation, hardened
    * H10)}
    */
   public abstract long heartbeatLagSeconds();
 
-  /** {@return freshness of the heartbeat} */
+  /** {@return the freshness of the heartbeat} */
   public abstract FreshnessStatus freshnessStatus();
 
   /**

@@ -35,10 +35,10 @@ public abstract class HeartbeatThresholds {
         .build();
   }
 
-  /** {@return lag from which a heartbeat is degraded (default 120)} */
+  /** {@return the lag from which a heartbeat is degraded (default 120)} */
   public abstract long degradedHeartbeatLagSeconds();
 
-  /** {@return lag from which a heartbeat is critical (default 300)} */
+  /** {@return the lag from which a heartbeat is critical (default 300)} */
   public abstract long criticalHeartbeatLagSeconds();
 
   /** {@return fields of a newer writer, kept} */

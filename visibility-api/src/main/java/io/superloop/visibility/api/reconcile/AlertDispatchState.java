@@ -30,7 +30,7 @@ public abstract class AlertDispatchState {
     return ImmutableAlertDispatchState.builder();
   }
 
-  /** {@return time of the dispatch run, as written} */
+  /** {@return the time of the dispatch run, as written} */
   public abstract String updatedAt();
 
   /** {@return the loop id; a valid loop id} */
@@ -39,10 +39,10 @@ public abstract class AlertDispatchState {
   /** {@return the dispatch run's trace} */
   public abstract Optional<TraceId> traceId();
 
-  /** {@return path of {@code escalations.jsonl}} */
+  /** {@return the path of {@code escalations.jsonl}} */
   public abstract Optional<String> escalationsFile();
 
-  /** {@return path of {@code telemetry/alerts.jsonl}} */
+  /** {@return the path of {@code telemetry/alerts.jsonl}} */
   public abstract Optional<String> dispatchTelemetryFile();
 
   /** {@return the run's status} */
@@ -63,10 +63,10 @@ public abstract class AlertDispatchState {
   /** {@return reason codes of the failures (always written)} */
   public abstract List<ReasonCode> failureReasonCodes();
 
-  /** {@return line offset in {@code escalations.jsonl} after the run} */
+  /** {@return the line offset in {@code escalations.jsonl} after the run} */
   public abstract long escalationsLineOffset();
 
-  /** {@return line count of {@code escalations.jsonl} at the run} */
+  /** {@return the line count of {@code escalations.jsonl} at the run} */
   public abstract long escalationsLineCount();
 
   /**

@@ -32,7 +32,7 @@ public abstract class AlertRow {
     return ImmutableAlertRow.builder();
   }
 
-  /** {@return time of the row, as written} */
+  /** {@return the time of the row, as written} */
   public abstract String timestamp();
 
   /** {@return the loop id, as written (not validated: the row belongs to another writer)} */

@@ -26,7 +26,7 @@ import java.util.Optional;
 public sealed interface EscalationRow
     permits OrderingDriftEscalation, HealthEscalation, OtherEscalation {
 
-  /** {@return time of the row, as written} */
+  /** {@return the time of the row, as written} */
   String timestamp();
 
   /** {@return the loop id; a valid loop id} */

@@ -57,13 +57,13 @@ public abstract non-sealed class HealthEscalation implements EscalationRow {
   /** {@return the ingest failure code; omitted when none} */
   public abstract Optional<FailureCode> failureCode();
 
-  /** {@return path of {@code state.json}} */
+  /** {@return the path of {@code state.json}} */
   public abstract String stateFile();
 
-  /** {@return path of {@code cursor.json}} */
+  /** {@return the path of {@code cursor.json}} */
   public abstract String cursorFile();
 
-  /** {@return path of {@code health.json}} */
+  /** {@return the path of {@code health.json}} */
   public abstract String healthFile();
 
   /** {@return the new health status} */

@@ -53,13 +53,13 @@ public abstract non-sealed class OrderingDriftEscalation implements EscalationRo
    */
   public abstract ReasonCode reasonCode();
 
-  /** {@return path of {@code state.json}} */
+  /** {@return the path of {@code state.json}} */
   public abstract String stateFile();
 
-  /** {@return path of {@code sequence-state.json}} */
+  /** {@return the path of {@code sequence-state.json}} */
   public abstract String sequenceStateFile();
 
-  /** {@return path of {@code telemetry/sequence.jsonl}} */
+  /** {@return the path of {@code telemetry/sequence.jsonl}} */
   public abstract String sequenceTelemetryFile();
 
   /**

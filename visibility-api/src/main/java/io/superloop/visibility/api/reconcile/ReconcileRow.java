@@ -35,10 +35,10 @@ public abstract class ReconcileRow {
     return ImmutableReconcileRow.builder();
   }
 
-  /** {@return completion time, as written} */
+  /** {@return the completion time, as written} */
   public abstract String timestamp();
 
-  /** {@return start time, as written} */
+  /** {@return the start time, as written} */
   public abstract String startedAt();
 
   /** {@return the loop id; a valid loop id} */
@@ -68,7 +68,7 @@ public abstract class ReconcileRow {
   /** {@return the cursor's line offset after the step} */
   public abstract long cursorOffsetAfter();
 
-  /** {@return number of events ingested} */
+  /** {@return the number of events ingested} */
   public abstract long eventsIngested();
 
   /** {@return the batch limit ({@code 0}: none)} */
@@ -80,7 +80,7 @@ public abstract class ReconcileRow {
   /** {@return service call attempts} */
   public abstract long retryAttempts();
 
-  /** {@return backoff between service call attempts, in seconds} */
+  /** {@return the backoff between service call attempts, in seconds} */
   public abstract long retryBackoffSeconds();
 
   /** {@return the threshold profile in force; omitted when none} */

@@ -37,11 +37,11 @@ public abstract class EventDiagnostics {
   /** {@return the previous state's {@code events.last}; empty (written {@code null}) when none} */
   public abstract OptionalLong previousLast();
 
-  /** {@return first valid value of the batch; empty (written {@code null}) when none} */
+  /** {@return the first valid value of the batch; empty (written {@code null}) when none} */
   public abstract OptionalLong first();
 
   /**
-   * {@return last valid value of the batch (not the maximum); empty (written {@code null}) when
+   * {@return the last valid value of the batch (not the maximum); empty (written {@code null}) when
    * none}
    */
   public abstract OptionalLong last();

@@ -62,7 +62,7 @@ public abstract class SequenceObservation {
         .build();
   }
 
-  /** {@return manager clock when the row was written ({@code YYYY-MM-DDTHH:MM:SSZ})} */
+  /** {@return the manager clock when the row was written ({@code YYYY-MM-DDTHH:MM:SSZ})} */
   public abstract String timestamp();
 
   /** {@return the loop id} */
@@ -97,12 +97,12 @@ public abstract class SequenceObservation {
   /** {@return the snapshot sequence diagnostics} */
   public abstract SnapshotDiagnostics snapshot();
 
-  /** {@return event batch sequence diagnostics} */
+  /** {@return the event batch sequence diagnostics} */
   public abstract EventDiagnostics events();
 
   /**
-   * {@return drift before and after this step} The library always writes it; it is empty (and then
-   * omitted) only for a file of another writer that lacks it (the conformance harness writes
+   * {@return the drift before and after this step} The library always writes it; it is empty (and
+   * then omitted) only for a file of another writer that lacks it (the conformance harness writes
    * previous states without it).
    */
   public abstract Optional<SequenceTransition> transition();
