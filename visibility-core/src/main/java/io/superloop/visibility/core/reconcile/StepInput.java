@@ -91,16 +91,16 @@ public abstract class StepInput {
    */
   public abstract List<ReasonCode> loadWarnings();
 
-  /** {@return health source 1: divergence between snapshot and events} */
+  /** {@return whether snapshot and events diverge: health source 1} */
   @Value.Default
   public boolean divergence() {
     return false;
   }
 
-  /** {@return health source 2: the last {@code intents.jsonl} row's status} */
+  /** {@return the last {@code intents.jsonl} row's status: health source 2} */
   public abstract Optional<String> lastControlStatus();
 
-  /** {@return health source 3: the ingest lag, when judged} */
+  /** {@return the ingest lag in seconds, when judged: health source 3} */
   public abstract OptionalLong ingestLagSeconds();
 
   /** {@return {@code metrics.lifecycleState}; default {@code "unknown"}} */
