@@ -59,7 +59,7 @@ public enum ErrorCode {
     this.wire = name().toLowerCase(Locale.ROOT);
   }
 
-  /** The lower-case snake_case code, as printed in messages and CLI findings. */
+  /** {@return the lower-case snake_case code, as printed in messages and CLI findings} */
   public String wire() {
     return wire;
   }

@@ -33,7 +33,7 @@ public abstract class OpenWireValue implements WireValue {
     return wire;
   }
 
-  /** Whether this value is one of the constants this library version knows. */
+  /** {@return whether this value is one of the constants this library version knows} */
   public final boolean isKnown() {
     return known;
   }
@@ -63,26 +63,42 @@ public abstract class OpenWireValue implements WireValue {
     private final Map<String, T> known = new LinkedHashMap<>();
     private final BiFunction<String, Boolean, T> factory;
 
-    /** A registry creating values with {@code factory(wire, known)}. */
+    /**
+     * Creates an empty registry.
+     *
+     * @param factory creates a value from its wire string and whether it is a declared constant;
+     *     usually the subclass's private constructor
+     */
     public Registry(BiFunction<String, Boolean, T> factory) {
       this.factory = factory;
     }
 
-    /** Declares the constant {@code wire}. */
+    /**
+     * Declares the constant {@code wire}.
+     *
+     * @param wire the constant's exact wire string
+     * @return the new constant, {@link OpenWireValue#isKnown() known}
+     */
     public T known(String wire) {
       T t = factory.apply(wire, true);
       known.put(wire, t);
       return t;
     }
 
-    /** The constant of {@code wire} when known, else a new value that keeps the string. */
+    /**
+     * Looks a wire string up; never fails for an unknown string.
+     *
+     * @param wire the wire string as read
+     * @return the constant of {@code wire} when declared, else a new, not {@link
+     *     OpenWireValue#isKnown() known} value that keeps the string exactly
+     */
     public T of(String wire) {
       Objects.requireNonNull(wire, "wire");
       T t = known.get(wire);
       return t != null ? t : factory.apply(wire, false);
     }
 
-    /** Every constant, in declaration order. */
+    /** {@return every constant, in declaration order} */
     public Collection<T> values() {
       return Collections.unmodifiableCollection(known.values());
     }

@@ -59,12 +59,17 @@ public final class ReasonCode extends OpenWireValue {
     super(wire, known);
   }
 
-  /** The code of {@code wire}: the constant when known, else a new value that keeps the string. */
+  /**
+   * Reads a reason code; never fails.
+   *
+   * @param wire the code as written
+   * @return the constant when known, else a new value that keeps the string
+   */
   public static ReasonCode of(String wire) {
     return REGISTRY.of(wire);
   }
 
-  /** Every constant, in declaration order. */
+  /** {@return every constant, in declaration order} */
   public static java.util.Collection<ReasonCode> known() {
     return REGISTRY.values();
   }

@@ -21,8 +21,10 @@ public final class TraceId implements Comparable<TraceId> {
   }
 
   /**
-   * The trace id {@code value}.
+   * Validates a trace id.
    *
+   * @param value the id as written; not trimmed
+   * @return the trace id {@code value}
    * @throws VisibilityException {@link ErrorCode#INVALID_TRACE_ID} when {@link #isValid} is false
    */
   public static TraceId of(String value) {
@@ -52,7 +54,13 @@ public final class TraceId implements Comparable<TraceId> {
     return sb.append('"').toString();
   }
 
-  /** Whether {@code value} is a valid trace id. */
+  /**
+   * Checks a trace id without throwing.
+   *
+   * @param value a candidate id
+   * @return whether {@code value} is 1 to {@value #MAX_LENGTH} printable ASCII characters, that is
+   *     whether {@link #of} accepts it
+   */
   public static boolean isValid(String value) {
     int n = value.length();
     if (n < 1 || n > MAX_LENGTH) {
@@ -67,12 +75,12 @@ public final class TraceId implements Comparable<TraceId> {
     return true;
   }
 
-  /** The trace id as written. */
+  /** {@return the trace id as written} */
   public String value() {
     return value;
   }
 
-  /** The W3C trace-id form (32 lower-case hex, not all zeros), if this id has one. */
+  /** {@return the W3C trace-id form (32 lower-case hex, not all zeros), if this id has one} */
   public Optional<String> toW3c() {
     String v = value.toLowerCase(Locale.ROOT);
     String hex;
@@ -89,8 +97,12 @@ public final class TraceId implements Comparable<TraceId> {
   }
 
   /**
-   * The trace id of a W3C {@code traceparent} header ({@code 00-<32 hex>-<16 hex>-<2 hex>}), if the
-   * header is well formed and its trace-id is not all zeros.
+   * Extracts the trace id of a W3C {@code traceparent} header ({@code 00-<32 hex>-<16 hex>-<2
+   * hex>}); never throws.
+   *
+   * @param header the header value; surrounding white space is ignored
+   * @return the 32-hex trace-id when the header is well formed (lower-case hex, version not {@code
+   *     ff}, trace-id and parent-id not all zeros); empty otherwise
    */
   public static Optional<TraceId> fromTraceparent(String header) {
     String h = header.trim();

@@ -21,6 +21,8 @@ public enum Transport implements WireValue {
   /**
    * The transport of a wire string.
    *
+   * @param wire {@code local} or {@code sprite_service}
+   * @return the transport
    * @throws VisibilityException {@link ErrorCode#INVALID_FIELD_VALUE} for any other string
    */
   public static Transport fromWire(String wire) {

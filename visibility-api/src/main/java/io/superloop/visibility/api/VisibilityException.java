@@ -14,17 +14,35 @@ import org.jspecify.annotations.Nullable;
 public final class VisibilityException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** The stable reason code. */
   private final ErrorCode code;
+
+  /** The JSON pointer of the offending value, or {@code null} when unknown. */
   private final @Nullable String path;
+
+  /** The 1-based line number in the file being read, or 0 when unknown. */
   private final long line;
+
+  /** The file being read or written, or {@code null} when unknown. */
   private final @Nullable String file;
 
-  /** Creates an exception with a code and a message. */
+  /**
+   * Creates an exception with a code and a message.
+   *
+   * @param code the stable reason code
+   * @param message what went wrong, without the code (see {@link #detail()})
+   */
   public VisibilityException(ErrorCode code, String message) {
     this(code, message, null, 0, null, null);
   }
 
-  /** Creates an exception with a code, a message and a cause. */
+  /**
+   * Creates an exception with a code, a message and a cause.
+   *
+   * @param code the stable reason code
+   * @param message what went wrong, without the code (see {@link #detail()})
+   * @param cause the underlying failure, if any
+   */
   public VisibilityException(ErrorCode code, String message, @Nullable Throwable cause) {
     this(code, message, null, 0, null, cause);
   }
@@ -43,42 +61,67 @@ public final class VisibilityException extends RuntimeException {
     this.file = file;
   }
 
-  /** Creates an exception located at a JSON pointer ({@code /snapshot/current}). */
+  /**
+   * Creates an exception located at a JSON pointer.
+   *
+   * @param code the stable reason code
+   * @param path the JSON pointer (RFC 6901) of the offending value, such as {@code
+   *     /snapshot/current}; {@code ""} is the root
+   * @param message what went wrong, without the code
+   * @return the new exception (not thrown)
+   */
   public static VisibilityException at(ErrorCode code, String path, String message) {
     return new VisibilityException(code, message, path, 0, null, null);
   }
 
-  /** The stable reason code. */
+  /** {@return the stable reason code} */
   public ErrorCode code() {
     return code;
   }
 
-  /** The JSON pointer (RFC 6901) of the offending value, if known; {@code ""} is the root. */
+  /**
+   * {@return the JSON pointer (RFC 6901) of the offending value, if known; {@code ""} is the root}
+   */
   public Optional<String> path() {
     return Optional.ofNullable(path);
   }
 
-  /** The 1-based line number in the file being read, if known. */
+  /** {@return the 1-based line number in the file being read, if known} */
   public OptionalLong line() {
     return line > 0 ? OptionalLong.of(line) : OptionalLong.empty();
   }
 
-  /** The file being read or written, if known. */
+  /** {@return the file being read or written, if known} */
   public Optional<String> file() {
     return Optional.ofNullable(file);
   }
 
-  /** A copy located at {@code path} (keeps line and file). */
+  /**
+   * Locates this failure at a JSON pointer.
+   *
+   * @param path the JSON pointer (RFC 6901) of the offending value
+   * @return a copy at {@code path} that keeps code, message, line, file, cause and stack trace
+   */
   public VisibilityException withPath(String path) {
     return copy(path, line, file);
   }
 
-  /** A copy that names the 1-based line of the file being read. */
+  /**
+   * Locates this failure at a line of the file being read.
+   *
+   * @param line the 1-based line number; 0 or less means unknown
+   * @return a copy that names {@code line} and keeps everything else
+   */
   public VisibilityException withLine(long line) {
     return copy(path, line, file);
   }
 
-  /** A copy that names the file being read or written. */
+  /**
+   * Names the file this failure concerns.
+   *
+   * @param file the file being read or written, as it should appear in the message
+   * @return a copy that names {@code file} and keeps everything else
+   */
   public VisibilityException withFile(String file) {
     return copy(path, line, file);
   }
@@ -113,7 +156,7 @@ public final class VisibilityException extends RuntimeException {
     return sb.append(rawMessage()).toString();
   }
 
-  /** The message without code, file, line or path. */
+  /** {@return the message without code, file, line or path} */
   public String detail() {
     return rawMessage();
   }

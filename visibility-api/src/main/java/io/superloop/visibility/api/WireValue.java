@@ -5,12 +5,16 @@ package io.superloop.visibility.api;
  * enums.
  */
 public interface WireValue {
-  /** The exact string written to and read from v1 artifacts. */
+  /** {@return the exact string written to and read from v1 artifacts} */
   String wire();
 
   /**
    * The constant of {@code type} whose wire string is {@code wire}.
    *
+   * @param <E> the enum type
+   * @param type the enum class
+   * @param wire the exact wire string (case-sensitive)
+   * @return the matching constant
    * @throws VisibilityException {@link ErrorCode#INVALID_FIELD_VALUE} when none matches
    */
   static <E extends Enum<E> & WireValue> E lookup(Class<E> type, String wire) {

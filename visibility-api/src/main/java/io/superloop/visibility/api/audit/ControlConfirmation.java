@@ -15,27 +15,40 @@ import org.immutables.value.Value;
 @VisibilityStyle
 public abstract class ControlConfirmation {
 
-  /** A new builder. */
+  /**
+   * {@return a new builder} Its {@code build()} throws {@link IllegalStateException} when a
+   * required attribute is unset, and {@link io.superloop.visibility.api.VisibilityException}
+   * ({@link io.superloop.visibility.api.ErrorCode#INVALID_FIELD_VALUE}) when a value breaks the
+   * record's contract checks.
+   */
   public static ImmutableControlConfirmation.Builder builder() {
     return ImmutableControlConfirmation.builder();
   }
 
-  /** Whether confirmation ran (sprite_service: whether the service result holds a confirm result). */
+  /**
+   * {@return whether confirmation ran (sprite_service: whether the service result holds a confirm
+   * result)}
+   */
   public abstract boolean attempted();
 
-  /** The confirmation status the manager decided. */
+  /** {@return the confirmation status the manager decided} */
   public abstract ConfirmationStatus status();
 
-  /** The confirm script's exit (local) or {@code result.confirmExitCode // 0} (sprite_service). */
+  /**
+   * {@return the confirm script's exit (local) or {@code result.confirmExitCode // 0}
+   * (sprite_service)}
+   */
   public abstract long exitCode();
 
   /**
-   * The confirm result object ({@code {intent, confirmed, reason, attempts, ...}}, nulls kept),
-   * raw; omitted when there is none.
+   * {@return the confirm result object ({@code {intent, confirmed, reason, attempts, ...}}, nulls
+   * kept), raw; omitted when there is none}
    */
   public abstract Optional<JsonValue> outcome();
 
-  /** Fields of a newer writer this version does not know, kept in order and written back. */
+  /**
+   * {@return fields of a newer writer this version does not know, kept in order and written back}
+   */
   public abstract Map<String, JsonValue> unknownFields();
   @Value.Check
   void checkRawValues() {

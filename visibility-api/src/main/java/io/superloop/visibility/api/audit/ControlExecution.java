@@ -14,31 +14,42 @@ import org.immutables.value.Value;
 @VisibilityStyle
 public abstract class ControlExecution {
 
-  /** A new builder. */
+  /**
+   * {@return a new builder} Its {@code build()} throws {@link IllegalStateException} when a
+   * required attribute is unset.
+   */
   public static ImmutableControlExecution.Builder builder() {
     return ImmutableControlExecution.builder();
   }
 
-  /** {@code succeeded} or {@code failed_command}. */
+  /** {@return {@code succeeded} or {@code failed_command}} */
   public abstract ExecutionStatus status();
 
-  /** The command's exit status (local) or the service response's {@code exitCode}. */
+  /** {@return the command's exit status (local) or the service response's {@code exitCode}} */
   public abstract long exitCode();
 
-  /** Local: the shell-quoted argv; sprite_service: {@code POST <base>/ops/control}. */
+  /**
+   * {@return the command run} Local: the shell-quoted argv; sprite_service: {@code POST
+   * <base>/ops/control}.
+   */
   public abstract String command();
 
   /**
-   * Local: the last 40 lines of combined output; sprite_service: the compact service response
-   * ({@code {}} on transport failure). Omitted when empty: an empty string is normalised to
-   * absent.
+   * {@return the command's output; empty when there was none} Local: the last 40 lines of combined
+   * output; sprite_service: the compact service response ({@code {}} on transport failure). Omitted
+   * when empty: an empty string is normalised to absent.
    */
   public abstract Optional<String> output();
 
-  /** sprite_service: the response's {@code replayed}; local: {@code false}. */
+  /**
+   * {@return whether the service replayed a stored answer} sprite_service: the response's {@code
+   * replayed}; local: {@code false}.
+   */
   public abstract boolean replayed();
 
-  /** Fields of a newer writer this version does not know, kept in order and written back. */
+  /**
+   * {@return fields of a newer writer this version does not know, kept in order and written back}
+   */
   public abstract Map<String, JsonValue> unknownFields();
 
   @Value.Check

@@ -19,51 +19,61 @@ import org.immutables.value.Value;
 @VisibilityStyle
 public abstract class ControlInvocation {
 
-  /** A new builder. */
+  /**
+   * {@return a new builder} Its {@code build()} throws {@link IllegalStateException} when a
+   * required attribute is unset, and {@link io.superloop.visibility.api.VisibilityException}
+   * ({@link io.superloop.visibility.api.ErrorCode#INVALID_LOOP_ID} or {@link
+   * io.superloop.visibility.api.ErrorCode#INVALID_FIELD_VALUE}) when a value breaks the record's
+   * contract checks.
+   */
   public static ImmutableControlInvocation.Builder builder() {
     return ImmutableControlInvocation.builder();
   }
 
-  /** Completion time ({@code YYYY-MM-DDTHH:MM:SSZ}), as written. */
+  /** {@return the completion time ({@code YYYY-MM-DDTHH:MM:SSZ}), as written} */
   public abstract String timestamp();
 
-  /** Start time, as written. */
+  /** {@return the start time, as written} */
   public abstract String startedAt();
 
-  /** The loop id; a valid loop id. */
+  /** {@return the loop id; a valid loop id} */
   public abstract String loopId();
 
-  /** The intent. */
+  /** {@return the intent} */
   public abstract Intent intent();
 
-  /** The control trace; omitted when absent (never in practice). */
+  /** {@return the control trace; omitted when absent (never in practice)} */
   public abstract Optional<TraceId> traceId();
 
-  /** The transport the control call used. */
+  /** {@return the transport the control call used} */
   public abstract Transport transport();
 
-  /** Who asked ({@code --by}, default {@code $USER} or {@code unknown}). */
+  /** {@return who asked ({@code --by}, default {@code $USER} or {@code unknown})} */
   public abstract String requestedBy();
 
-  /** The operator's note; omitted when empty (an empty string is normalised to absent). */
+  /** {@return the operator's note; omitted when empty (an empty string is normalised to absent)} */
   public abstract Optional<String> note();
 
-  /** The idempotency key, given or generated (contract 4.2, hardening H6); always present. */
+  /**
+   * {@return the idempotency key, given or generated (contract 4.2, hardening H6); always present}
+   */
   public abstract String idempotencyKey();
 
-  /** The options of the call. */
+  /** {@return the options of the call} */
   public abstract ControlRequest request();
 
-  /** How the command or service call ended. */
+  /** {@return how the command or service call ended} */
   public abstract ControlExecution execution();
 
-  /** Whether and how the effect was confirmed. */
+  /** {@return whether and how the effect was confirmed} */
   public abstract ControlConfirmation confirmation();
 
-  /** The verdict. */
+  /** {@return the verdict} */
   public abstract ControlOutcome outcome();
 
-  /** Fields of a newer writer this version does not know, kept in order and written back. */
+  /**
+   * {@return fields of a newer writer this version does not know, kept in order and written back}
+   */
   public abstract Map<String, JsonValue> unknownFields();
 
   @Value.Check

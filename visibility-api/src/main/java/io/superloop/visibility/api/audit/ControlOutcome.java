@@ -16,24 +16,37 @@ import org.immutables.value.Value;
 @VisibilityStyle
 public abstract class ControlOutcome {
 
-  /** A new builder. */
+  /**
+   * {@return a new builder} Its {@code build()} throws {@link IllegalStateException} when a
+   * required attribute is unset, and {@link io.superloop.visibility.api.VisibilityException}
+   * ({@link io.superloop.visibility.api.ErrorCode#INVALID_FIELD_VALUE}) when a value breaks the
+   * record's contract checks.
+   */
   public static ImmutableControlOutcome.Builder builder() {
     return ImmutableControlOutcome.builder();
   }
 
-  /** The outcome status (sprite_service: whatever the service's {@code result.status} says). */
+  /**
+   * {@return the outcome status (sprite_service: whatever the service's {@code result.status}
+   * says)}
+   */
   public abstract OutcomeStatus status();
 
-  /** Whether the effect was confirmed. */
+  /** {@return whether the effect was confirmed} */
   public abstract boolean confirmed();
 
-  /** {@code control_ambiguous} or {@code control_failed_command}; omitted otherwise. */
+  /**
+   * {@return the reason code: {@code control_ambiguous} or {@code control_failed_command}; empty
+   * (omitted) otherwise}
+   */
   public abstract Optional<ReasonCode> reasonCode();
 
-  /** Whole seconds from start to completion, clamped at 0. */
+  /** {@return whole seconds from start to completion, clamped at 0} */
   public abstract long durationSeconds();
 
-  /** Fields of a newer writer this version does not know, kept in order and written back. */
+  /**
+   * {@return fields of a newer writer this version does not know, kept in order and written back}
+   */
   public abstract Map<String, JsonValue> unknownFields();
 
   @Value.Check

@@ -17,12 +17,28 @@ public abstract class ControlRequest {
   /** The CLI defaults: confirm, timeout 30 s, interval 2 s, 3 retry attempts, backoff 1 s. */
   public static final ControlRequest DEFAULT = of(true, 30, 2, 3, 1);
 
-  /** A new builder. */
+  /**
+   * {@return a new builder} Its {@code build()} throws {@link IllegalStateException} when a
+   * required attribute is unset, and {@link io.superloop.visibility.api.VisibilityException}
+   * ({@link io.superloop.visibility.api.ErrorCode#INVALID_FIELD_VALUE}) when a value breaks the
+   * record's contract checks.
+   */
   public static ImmutableControlRequest.Builder builder() {
     return ImmutableControlRequest.builder();
   }
 
-  /** A request of the given options. */
+  /**
+   * A request of the given options.
+   *
+   * @param doConfirm whether the effect is confirmed by polling
+   * @param timeoutSeconds confirmation timeout in seconds, {@code >= 0}
+   * @param intervalSeconds confirmation poll interval in seconds, {@code >= 0}
+   * @param retryAttempts service call attempts, {@code >= 0}
+   * @param retryBackoffSeconds backoff between service call attempts in seconds, {@code >= 0}
+   * @return the request
+   * @throws io.superloop.visibility.api.VisibilityException {@link
+   *     io.superloop.visibility.api.ErrorCode#INVALID_FIELD_VALUE} when a number is negative
+   */
   public static ControlRequest of(
       boolean doConfirm,
       long timeoutSeconds,
@@ -38,22 +54,26 @@ public abstract class ControlRequest {
         .build();
   }
 
-  /** Whether the effect is confirmed by polling ({@code false} with {@code --no-confirm}). */
+  /**
+   * {@return whether the effect is confirmed by polling ({@code false} with {@code --no-confirm})}
+   */
   public abstract boolean doConfirm();
 
-  /** Confirmation timeout in seconds (default 30). */
+  /** {@return the confirmation timeout in seconds (default 30)} */
   public abstract long timeoutSeconds();
 
-  /** Confirmation poll interval in seconds (default 2; 0 is polled as 1). */
+  /** {@return the confirmation poll interval in seconds (default 2; 0 is polled as 1)} */
   public abstract long intervalSeconds();
 
-  /** Service call attempts (default 3; recorded for the local transport too). */
+  /** {@return service call attempts (default 3; recorded for the local transport too)} */
   public abstract long retryAttempts();
 
-  /** Backoff between service call attempts in seconds (default 1). */
+  /** {@return the backoff between service call attempts in seconds (default 1)} */
   public abstract long retryBackoffSeconds();
 
-  /** Fields of a newer writer this version does not know, kept in order and written back. */
+  /**
+   * {@return fields of a newer writer this version does not know, kept in order and written back}
+   */
   public abstract Map<String, JsonValue> unknownFields();
 
   @Value.Check

@@ -19,60 +19,71 @@ import org.immutables.value.Value;
 @VisibilityStyle
 public abstract class ControlRow {
 
-  /** A new builder. */
+  /**
+   * {@return a new builder} Its {@code build()} throws {@link IllegalStateException} when a
+   * required attribute is unset, and {@link io.superloop.visibility.api.VisibilityException}
+   * ({@link io.superloop.visibility.api.ErrorCode#INVALID_LOOP_ID} or {@link
+   * io.superloop.visibility.api.ErrorCode#INVALID_FIELD_VALUE}) when a value breaks the record's
+   * contract checks.
+   */
   public static ImmutableControlRow.Builder builder() {
     return ImmutableControlRow.builder();
   }
 
-  /** Completion time, as written. */
+  /** {@return the completion time, as written} */
   public abstract String timestamp();
 
-  /** Start time, as written. */
+  /** {@return the start time, as written} */
   public abstract String startedAt();
 
-  /** The loop id; a valid loop id. */
+  /** {@return the loop id; a valid loop id} */
   public abstract String loopId();
 
-  /** The intent. */
+  /** {@return the intent} */
   public abstract Intent intent();
 
-  /** The control trace; omitted when absent (never in practice). */
+  /** {@return the control trace; omitted when absent (never in practice)} */
   public abstract Optional<TraceId> traceId();
 
-  /** The transport the control call used. */
+  /** {@return the transport the control call used} */
   public abstract Transport transport();
 
-  /** Same as the invocation row's {@code outcome.status}. */
+  /** {@return the same status as the invocation row's {@code outcome.status}} */
   public abstract OutcomeStatus status();
 
-  /** {@code control_ambiguous} or {@code control_failed_command}; omitted otherwise. */
+  /**
+   * {@return the reason code: {@code control_ambiguous} or {@code control_failed_command}; empty
+   * (omitted) otherwise}
+   */
   public abstract Optional<ReasonCode> reasonCode();
 
-  /** The idempotency key; always present. */
+  /** {@return the idempotency key; always present} */
   public abstract String idempotencyKey();
 
-  /** Who asked. */
+  /** {@return who asked} */
   public abstract String requestedBy();
 
-  /** The command's (or service response's) exit code. */
+  /** {@return the command's (or service response's) exit code} */
   public abstract long exitCode();
 
-  /** The confirm exit code. */
+  /** {@return the confirm exit code} */
   public abstract long confirmExitCode();
 
-  /** Whether the effect was confirmed. */
+  /** {@return whether the effect was confirmed} */
   public abstract boolean confirmed();
 
-  /** Whole seconds from start to completion, {@code >= 0}. */
+  /** {@return whole seconds from start to completion, {@code >= 0}} */
   public abstract long durationSeconds();
 
-  /** Service call attempts of the request, {@code >= 0}. */
+  /** {@return service call attempts of the request, {@code >= 0}} */
   public abstract long retryAttempts();
 
-  /** Backoff of the request in seconds, {@code >= 0}. */
+  /** {@return the backoff of the request in seconds, {@code >= 0}} */
   public abstract long retryBackoffSeconds();
 
-  /** Fields of a newer writer this version does not know, kept in order and written back. */
+  /**
+   * {@return fields of a newer writer this version does not know, kept in order and written back}
+   */
   public abstract Map<String, JsonValue> unknownFields();
 
   @Value.Check

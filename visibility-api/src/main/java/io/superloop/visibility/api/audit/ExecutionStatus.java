@@ -18,12 +18,17 @@ public final class ExecutionStatus extends OpenWireValue {
     super(wire, known);
   }
 
-  /** The value of {@code wire}: the constant when known, else a new value that keeps the string. */
+  /**
+   * Reads a value; never fails.
+   *
+   * @param wire the value as written
+   * @return the constant when known, else a new value that keeps the string
+   */
   public static ExecutionStatus of(String wire) {
     return REGISTRY.of(wire);
   }
 
-  /** Every constant, in declaration order. */
+  /** {@return every constant, in declaration order} */
   public static Collection<ExecutionStatus> known() {
     return REGISTRY.values();
   }

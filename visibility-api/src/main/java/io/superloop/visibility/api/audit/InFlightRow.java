@@ -21,36 +21,47 @@ import org.immutables.value.Value;
 @VisibilityStyle
 public abstract class InFlightRow {
 
-  /** A new builder. */
+  /**
+   * {@return a new builder} Its {@code build()} throws {@link IllegalStateException} when a
+   * required attribute is unset, and {@link io.superloop.visibility.api.VisibilityException}
+   * ({@link io.superloop.visibility.api.ErrorCode#INVALID_LOOP_ID} or {@link
+   * io.superloop.visibility.api.ErrorCode#INVALID_FIELD_VALUE}) when a value breaks the record's
+   * contract checks.
+   */
   public static ImmutableInFlightRow.Builder builder() {
     return ImmutableInFlightRow.builder();
   }
 
-  /** Time of the row, as written. */
+  /** {@return the time of the row, as written} */
   public abstract String timestamp();
 
-  /** The loop id; a valid loop id. */
+  /** {@return the loop id; a valid loop id} */
   public abstract String loopId();
 
-  /** The intent. */
+  /** {@return the intent} */
   public abstract Intent intent();
 
-  /** The control trace; omitted when absent (never in practice). */
+  /** {@return the control trace; omitted when absent (never in practice)} */
   public abstract Optional<TraceId> traceId();
 
-  /** The transport the control call uses. */
+  /** {@return the transport the control call uses} */
   public abstract Transport transport();
 
-  /** Who asked. */
+  /** {@return who asked} */
   public abstract String requestedBy();
 
-  /** The idempotency key that ties this row to the invocation's v1 rows; never blank. */
+  /** {@return the idempotency key that ties this row to the invocation's v1 rows; never blank} */
   public abstract String idempotencyKey();
 
-  /** {@code started} (before execution) or {@code completed} (after the v1 rows). */
+  /**
+   * {@return the phase: {@code started} (before execution) or {@code completed} (after the v1
+   * rows)}
+   */
   public abstract InvocationPhase phase();
 
-  /** Fields of a newer writer this version does not know, kept in order and written back. */
+  /**
+   * {@return fields of a newer writer this version does not know, kept in order and written back}
+   */
   public abstract Map<String, JsonValue> unknownFields();
 
   @Value.Check

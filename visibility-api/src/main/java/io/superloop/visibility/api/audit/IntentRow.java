@@ -27,65 +27,77 @@ import org.immutables.value.Value;
 @VisibilityStyle
 public abstract class IntentRow {
 
-  /** A new builder. */
+  /**
+   * {@return a new builder} Its {@code build()} throws {@link IllegalStateException} when a
+   * required attribute is unset, and {@link io.superloop.visibility.api.VisibilityException}
+   * ({@link io.superloop.visibility.api.ErrorCode#INVALID_LOOP_ID}) when a value breaks the
+   * record's contract checks.
+   */
   public static ImmutableIntentRow.Builder builder() {
     return ImmutableIntentRow.builder();
   }
 
-  /** Time of the row (computed separately from the invocation's completion), as written. */
+  /**
+   * {@return the time of the row (computed separately from the invocation's completion), as
+   * written}
+   */
   public abstract String timestamp();
 
-  /** The loop id; a valid loop id. */
+  /** {@return the loop id; a valid loop id} */
   public abstract String loopId();
 
-  /** The intent. */
+  /** {@return the intent} */
   public abstract Intent intent();
 
-  /** The control trace; always written by the library. */
+  /** {@return the control trace; always written by the library} */
   public abstract Optional<TraceId> traceId();
 
-  /** Who asked; always written by the library. */
+  /** {@return who asked; always written by the library} */
   public abstract Optional<String> requestedBy();
 
-  /** The operator's note; omitted when empty (an empty string is normalised to absent). */
+  /** {@return the operator's note; omitted when empty (an empty string is normalised to absent)} */
   public abstract Optional<String> note();
 
-  /** The transport; always written by the library. */
+  /** {@return the transport; always written by the library} */
   public abstract Optional<Transport> transport();
 
-  /** The outcome status (same as the invocation row's {@code outcome.status}). */
+  /** {@return the outcome status (same as the invocation row's {@code outcome.status})} */
   public abstract OutcomeStatus status();
 
-  /** The command (see {@link ControlExecution#command()}); always written by the library. */
+  /**
+   * {@return the command (see {@link ControlExecution#command()}); always written by the library}
+   */
   public abstract Optional<String> command();
 
-  /** The idempotency key; always written by the library. */
+  /** {@return the idempotency key; always written by the library} */
   public abstract Optional<String> idempotencyKey();
 
-  /** The command's (or service response's) exit code; always written by the library. */
+  /** {@return the command's (or service response's) exit code; always written by the library} */
   public abstract OptionalLong exitCode();
 
-  /** The confirm exit code; always written by the library. */
+  /** {@return the confirm exit code; always written by the library} */
   public abstract OptionalLong confirmExitCode();
 
-  /** Whether the effect was confirmed; always written by the library. */
+  /** {@return whether the effect was confirmed; always written by the library} */
   public abstract Optional<Boolean> confirmed();
 
   /**
-   * The command output (same content as {@code execution.output}); omitted when empty (an empty
-   * string is normalised to absent).
+   * {@return the command output (same content as {@code execution.output}); omitted when empty (an
+   * empty string is normalised to absent)}
    */
   public abstract Optional<String> commandOutput();
 
-  /** The confirm result object, raw (nulls kept); omitted when there is none. */
+  /** {@return the confirm result object, raw (nulls kept); omitted when there is none} */
   public abstract Optional<JsonValue> confirm();
 
-  /** Fields of a newer writer this version does not know, kept in order and written back. */
+  /**
+   * {@return fields of a newer writer this version does not know, kept in order and written back}
+   */
   public abstract Map<String, JsonValue> unknownFields();
 
   /**
-   * The keys of the row as read, in document order (empty for a built row, which is written in the
-   * contract's order); not part of equality.
+   * {@return the keys of the row as read, in document order (empty for a built row, which is
+   * written in the contract's order); not part of equality}
    */
   @Value.Auxiliary
   public abstract List<String> keyOrder();

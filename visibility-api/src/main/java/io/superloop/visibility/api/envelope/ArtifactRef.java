@@ -16,29 +16,37 @@ import org.immutables.value.Value;
 @VisibilityStyle
 public abstract class ArtifactRef {
 
-  /** A new builder. */
+  /**
+   * {@return a new builder} Its {@code build()} throws {@link IllegalStateException} when a
+   * required attribute is unset.
+   */
   public static ImmutableArtifactRef.Builder builder() {
     return ImmutableArtifactRef.builder();
   }
 
-  /** The repo-relative path of the artifact ({@code .superloop/loops/<loop>/heartbeat.v1.json}). */
+  /**
+   * {@return the repo-relative path of the artifact ({@code
+   * .superloop/loops/<loop>/heartbeat.v1.json})}
+   */
   public abstract String path();
 
-  /** Whether the file existed when the snapshot was made. */
+  /** {@return whether the file existed when the snapshot was made} */
   public abstract boolean exists();
 
-  /** The file size in bytes ({@code 0} when absent). */
+  /** {@return the file size in bytes ({@code 0} when absent)} */
   public abstract long sizeBytes();
 
-  /** The file's newline count ({@code 0} when absent). */
+  /** {@return the file's newline count ({@code 0} when absent)} */
   public abstract long lineCount();
 
-  /** The file's SHA-256 as written; written as {@code null} when empty. */
+  /** {@return the file's SHA-256 as written; written as {@code null} when empty} */
   public abstract Optional<String> sha256();
 
-  /** The file's modification time in epoch seconds; written as {@code null} when empty. */
+  /** {@return the file's modification time in epoch seconds; written as {@code null} when empty} */
   public abstract OptionalLong mtimeEpoch();
 
-  /** Fields of a newer writer this version does not know, kept in order and written back. */
+  /**
+   * {@return fields of a newer writer this version does not know, kept in order and written back}
+   */
   public abstract Map<String, JsonValue> unknownFields();
 }

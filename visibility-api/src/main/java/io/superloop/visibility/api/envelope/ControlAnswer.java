@@ -18,29 +18,39 @@ import org.immutables.value.Value;
 @VisibilityStyle
 public abstract class ControlAnswer {
 
-  /** A new builder. */
+  /**
+   * {@return a new builder} Its {@code build()} throws {@link IllegalStateException} when a
+   * required attribute is unset.
+   */
   public static ImmutableControlAnswer.Builder builder() {
     return ImmutableControlAnswer.builder();
   }
 
-  /** Whether the server-side control command exited with 0. */
+  /** {@return whether the server-side control command exited with 0} */
   public abstract boolean ok();
 
-  /** The server-side control command's exit code. */
+  /** {@return the server-side control command's exit code} */
   public abstract OptionalLong exitCode();
 
-  /** The last JSON-object line of the command's stdout (the server-side intents row), raw. */
+  /**
+   * {@return the last JSON-object line of the command's stdout (the server-side intents row), raw}
+   */
   public abstract Optional<JsonValue.JsonObject> result();
 
-  /** The last 40 lines of the command's stderr. */
+  /** {@return the last 40 lines of the command's stderr} */
   public abstract Optional<String> stderr();
 
-  /** {@code true} when this is a stored answer replayed for a known idempotency key. */
+  /**
+   * {@return whether this is a stored answer replayed for a known idempotency key; empty when the
+   * service did not say}
+   */
   public abstract Optional<Boolean> replayed();
 
-  /** The call's trace id (the original call's on a replay). */
+  /** {@return the call's trace id (the original call's on a replay)} */
   public abstract Optional<TraceId> traceId();
 
-  /** Fields of a newer writer this version does not know, kept in order and written back. */
+  /**
+   * {@return fields of a newer writer this version does not know, kept in order and written back}
+   */
   public abstract Map<String, JsonValue> unknownFields();
 }

@@ -17,48 +17,57 @@ import org.immutables.value.Value;
 @VisibilityStyle
 public abstract class CursorState {
 
-  /** A new builder. */
+  /**
+   * {@return a new builder} Its {@code build()} throws {@link IllegalStateException} when a
+   * required attribute is unset, and {@link io.superloop.visibility.api.VisibilityException}
+   * ({@link io.superloop.visibility.api.ErrorCode#INVALID_LOOP_ID} or {@link
+   * io.superloop.visibility.api.ErrorCode#INVALID_FIELD_VALUE}) when a value breaks the record's
+   * contract checks.
+   */
   public static ImmutableCursorState.Builder builder() {
     return ImmutableCursorState.builder();
   }
 
-  /** Always {@code "v1"}. */
+  /** {@return the schema version, always {@code "v1"}} */
   public final String schemaVersion() {
     return "v1";
   }
 
-  /** The runtime repository's path. */
+  /** {@return the runtime repository's path} */
   public abstract String repoPath();
 
-  /** The loop id. */
+  /** {@return the loop id} */
   public abstract String loopId();
 
-  /** The repo-relative events log ({@code .superloop/loops/<loop>/events.jsonl}). */
+  /** {@return the repo-relative events log ({@code .superloop/loops/<loop>/events.jsonl})} */
   public abstract String eventsFile();
 
-  /** The last line number consumed (the next poll starts after it). */
+  /** {@return the last line number consumed (the next poll starts after it)} */
   public abstract long eventLineOffset();
 
-  /** The newline count of the events log at the last poll. */
+  /** {@return the newline count of the events log at the last poll} */
   public abstract long eventLineCount();
 
-  /** When the cursor was written ({@code YYYY-MM-DDTHH:MM:SSZ}). */
+  /** {@return when the cursor was written ({@code YYYY-MM-DDTHH:MM:SSZ})} */
   public abstract String updatedAt();
 
   /**
-   * Additive (H17): the byte position right after line {@link #eventLineOffset()}, from which the
-   * local source may resume; omitted when empty.
+   * {@return the byte position right after line {@link #eventLineOffset()}, from which the local
+   * source may resume; empty (omitted) when unknown} Additive (H17).
    */
   public abstract OptionalLong eventByteOffset();
 
   /**
-   * Additive (H17): the CRC-32 of the up to 256 bytes before {@link #eventByteOffset()}. The local
-   * source resumes at the byte offset only when the file still holds those bytes there, so a log
-   * that was truncated and grew back past the offset is counted from the start; omitted when empty.
+   * {@return the CRC-32 of the up to 256 bytes before {@link #eventByteOffset()}; empty (omitted)
+   * when unknown} Additive (H17). The local source resumes at the byte offset only when the file
+   * still holds those bytes there, so a log that was truncated and grew back past the offset is
+   * counted from the start.
    */
   public abstract OptionalLong eventTailCrc32();
 
-  /** Fields of a newer writer this version does not know, kept in order and written back. */
+  /**
+   * {@return fields of a newer writer this version does not know, kept in order and written back}
+   */
   public abstract Map<String, JsonValue> unknownFields();
 
   @Value.Check

@@ -13,24 +13,36 @@ import org.immutables.value.Value;
 @VisibilityStyle
 public abstract class EnvelopeCursor {
 
-  /** A new builder. */
+  /**
+   * {@return a new builder} Its {@code build()} throws {@link IllegalStateException} when a
+   * required attribute is unset.
+   */
   public static ImmutableEnvelopeCursor.Builder builder() {
     return ImmutableEnvelopeCursor.builder();
   }
 
-  /** The cursor of {@code eventLineOffset} and {@code eventLineCount}. */
+  /**
+   * A cursor of two numbers, not checked.
+   *
+   * @param eventLineOffset see {@link #eventLineOffset()}
+   * @param eventLineCount the newline count of the events log
+   * @return the cursor
+   */
   public static EnvelopeCursor of(long eventLineOffset, long eventLineCount) {
     return builder().eventLineOffset(eventLineOffset).eventLineCount(eventLineCount).build();
   }
 
   /**
-   * Snapshot: the newline count of the events log; event: the event's 1-based physical line number.
+   * {@return the line position} Snapshot: the newline count of the events log; event: the event's
+   * 1-based physical line number.
    */
   public abstract long eventLineOffset();
 
-  /** The newline count of the events log when the envelope was made. */
+  /** {@return the newline count of the events log when the envelope was made} */
   public abstract long eventLineCount();
 
-  /** Fields of a newer writer this version does not know, kept in order and written back. */
+  /**
+   * {@return fields of a newer writer this version does not know, kept in order and written back}
+   */
   public abstract Map<String, JsonValue> unknownFields();
 }

@@ -13,22 +13,33 @@ import org.immutables.value.Value;
 @VisibilityStyle
 public abstract class EnvelopeSource {
 
-  /** A new builder. */
+  /**
+   * {@return a new builder} Its {@code build()} throws {@link IllegalStateException} when a
+   * required attribute is unset.
+   */
   public static ImmutableEnvelopeSource.Builder builder() {
     return ImmutableEnvelopeSource.builder();
   }
 
-  /** The source of {@code repoPath} and {@code loopId}. */
+  /**
+   * A source of two strings, as written (not checked).
+   *
+   * @param repoPath the runtime repository's path, as the adapter saw it
+   * @param loopId the loop id
+   * @return the source
+   */
   public static EnvelopeSource of(String repoPath, String loopId) {
     return builder().repoPath(repoPath).loopId(loopId).build();
   }
 
-  /** The runtime repository's path, as the adapter saw it. */
+  /** {@return the runtime repository's path, as the adapter saw it} */
   public abstract String repoPath();
 
-  /** The loop id, as written. */
+  /** {@return the loop id, as written} */
   public abstract String loopId();
 
-  /** Fields of a newer writer this version does not know, kept in order and written back. */
+  /**
+   * {@return fields of a newer writer this version does not know, kept in order and written back}
+   */
   public abstract Map<String, JsonValue> unknownFields();
 }

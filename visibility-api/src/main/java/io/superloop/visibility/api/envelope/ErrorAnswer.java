@@ -14,25 +14,35 @@ import org.immutables.value.Value;
 @VisibilityStyle
 public abstract class ErrorAnswer {
 
-  /** A new builder. */
+  /**
+   * {@return a new builder} Its {@code build()} throws {@link IllegalStateException} when a
+   * required attribute is unset.
+   */
   public static ImmutableErrorAnswer.Builder builder() {
     return ImmutableErrorAnswer.builder();
   }
 
-  /** The answer of {@code error}. */
+  /**
+   * An error answer.
+   *
+   * @param error the error
+   * @return the answer, {@code ok} false
+   */
   public static ErrorAnswer of(ServiceError error) {
     return builder().error(error).build();
   }
 
-  /** {@code false} in every error answer (default {@code false}). */
+  /** {@return {@code false} in every error answer (the default)} */
   @Value.Default
   public boolean ok() {
     return false;
   }
 
-  /** The error. */
+  /** {@return the error} */
   public abstract ServiceError error();
 
-  /** Fields of a newer writer this version does not know, kept in order and written back. */
+  /**
+   * {@return fields of a newer writer this version does not know, kept in order and written back}
+   */
   public abstract Map<String, JsonValue> unknownFields();
 }

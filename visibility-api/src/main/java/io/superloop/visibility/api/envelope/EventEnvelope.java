@@ -23,60 +23,65 @@ import org.immutables.value.Value;
 @VisibilityStyle
 public abstract class EventEnvelope {
 
-  /** A new builder. */
+  /**
+   * {@return a new builder} Its {@code build()} throws {@link IllegalStateException} when a
+   * required attribute is unset.
+   */
   public static ImmutableEventEnvelope.Builder builder() {
     return ImmutableEventEnvelope.builder();
   }
 
-  /** Always {@code "v1"}. */
+  /** {@return the schema version, always {@code "v1"}} */
   public final String schemaVersion() {
     return "v1";
   }
 
-  /** Always {@link EnvelopeType#LOOP_RUN_EVENT}. */
+  /** {@return the envelope type, always {@link EnvelopeType#LOOP_RUN_EVENT}} */
   public final EnvelopeType envelopeType() {
     return EnvelopeType.LOOP_RUN_EVENT;
   }
 
-  /** When the adapter made the envelope, as written. */
+  /** {@return when the adapter made the envelope, as written} */
   public abstract Optional<String> emittedAt();
 
-  /** The adapter's {@code --trace-id}; empty when the key is absent or {@code null}. */
+  /** {@return the adapter's {@code --trace-id}; empty when the key is absent or {@code null}} */
   public abstract Optional<TraceId> traceId();
 
-  /** The repository and loop the event is of. */
+  /** {@return the repository and loop the event is of} */
   public abstract Optional<EnvelopeSource> source();
 
   /**
-   * The {@code sequence} member exactly as written: empty when absent; otherwise any JSON value. See
-   * {@link #sequenceValue()}.
+   * {@return the {@code sequence} member exactly as written: empty when absent; otherwise any JSON
+   * value} See {@link #sequenceValue()}.
    */
   public abstract Optional<JsonValue> sequence();
 
-  /** The event's cursor ({@code eventLineOffset} = its line number). */
+  /** {@return the event's cursor ({@code eventLineOffset} = its line number)} */
   public abstract Optional<EnvelopeCursor> cursor();
 
-  /** The {@code run} object ({@code {runId, iteration}}), raw. */
+  /** {@return the {@code run} object ({@code {runId, iteration}}), raw} */
   public abstract Optional<JsonValue> run();
 
   /**
-   * The {@code event} object ({@code {timestamp, name, role, status, message, payload, raw}}), raw.
+   * {@return the {@code event} object ({@code {timestamp, name, role, status, message, payload,
+   * raw}}), raw}
    */
   public abstract Optional<JsonValue> event();
 
-  /** Members of a newer writer this version does not know, kept and written back. */
+  /** {@return members of a newer writer this version does not know, kept and written back} */
   public abstract Map<String, JsonValue> unknownFields();
 
   /**
-   * The member names in the order they were read; empty for a built envelope. Same rules as {@link
-   * SnapshotEnvelope#memberOrder()}. Not part of {@code equals}.
+   * {@return the member names in the order they were read; empty for a built envelope} Same rules
+   * as {@link SnapshotEnvelope#memberOrder()}. Not part of {@code equals}.
    */
   @Value.Auxiliary
   public abstract List<String> memberOrder();
 
   /**
-   * The raw {@code value} member of {@link #sequence()} when the sequence is an object that has one
-   * ({@link JsonValue.JsonNull} when written as {@code null}); empty otherwise. Not validated.
+   * {@return the raw {@code value} member of {@link #sequence()} when the sequence is an object
+   * that has one ({@link JsonValue.JsonNull} when written as {@code null}); empty otherwise} Not
+   * validated.
    */
   public final Optional<JsonValue> sequenceValue() {
     return Envelopes.member(sequence(), "value");

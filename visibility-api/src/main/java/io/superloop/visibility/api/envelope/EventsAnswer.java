@@ -19,40 +19,48 @@ import org.immutables.value.Value;
 @VisibilityStyle
 public abstract class EventsAnswer {
 
-  /** A new builder. */
+  /**
+   * {@return a new builder} Its {@code build()} throws {@link IllegalStateException} when a
+   * required attribute is unset.
+   */
   public static ImmutableEventsAnswer.Builder builder() {
     return ImmutableEventsAnswer.builder();
   }
 
-  /** {@code true} in every events answer (default {@code true}). */
+  /** {@return {@code true} in every events answer (the default)} */
   @Value.Default
   public boolean ok() {
     return true;
   }
 
-  /** Always {@code "v1"}. */
+  /** {@return the schema version, always {@code "v1"}} */
   public final String schemaVersion() {
     return "v1";
   }
 
-  /** The request's {@code X-Trace-Id}; omitted when empty. */
+  /** {@return the request's {@code X-Trace-Id}; omitted when empty} */
   public abstract Optional<TraceId> traceId();
 
-  /** The repository and loop polled. */
+  /** {@return the repository and loop polled} */
   public abstract EnvelopeSource source();
 
-  /** The event envelopes of the batch, each raw (malformed ones and {@code null} included). */
+  /**
+   * {@return the event envelopes of the batch, each raw (malformed ones and {@code null} included)}
+   */
   public abstract List<JsonValue> events();
 
-  /** The server-side cursor after the poll. */
+  /** {@return the server-side cursor after the poll} */
   public abstract EventsCursor cursor();
 
-  /** Fields of a newer writer this version does not know, kept in order and written back. */
+  /**
+   * {@return fields of a newer writer this version does not know, kept in order and written back}
+   */
   public abstract Map<String, JsonValue> unknownFields();
 
   /**
-   * Every element of {@link #events()} decoded as an {@link EventEnvelope}.
+   * Decodes the batch.
    *
+   * @return every element of {@link #events()} decoded as an {@link EventEnvelope}, in order
    * @throws io.superloop.visibility.api.VisibilityException at the first element that is not a
    *     valid event envelope, located at {@code /events/<index>}
    */

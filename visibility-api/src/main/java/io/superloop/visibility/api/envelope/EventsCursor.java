@@ -13,20 +13,25 @@ import org.immutables.value.Value;
 @VisibilityStyle
 public abstract class EventsCursor {
 
-  /** A new builder. */
+  /**
+   * {@return a new builder} Its {@code build()} throws {@link IllegalStateException} when a
+   * required attribute is unset.
+   */
   public static ImmutableEventsCursor.Builder builder() {
     return ImmutableEventsCursor.builder();
   }
 
-  /** The last line number the poll consumed. */
+  /** {@return the last line number the poll consumed} */
   public abstract long eventLineOffset();
 
-  /** The newline count of the events log at poll time. */
+  /** {@return the newline count of the events log at poll time} */
   public abstract long eventLineCount();
 
-  /** When the server-side cursor was written, as written. */
+  /** {@return when the server-side cursor was written, as written} */
   public abstract String updatedAt();
 
-  /** Fields of a newer writer this version does not know, kept in order and written back. */
+  /**
+   * {@return fields of a newer writer this version does not know, kept in order and written back}
+   */
   public abstract Map<String, JsonValue> unknownFields();
 }

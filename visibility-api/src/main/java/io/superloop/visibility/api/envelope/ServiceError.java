@@ -10,22 +10,33 @@ import org.immutables.value.Value;
 @VisibilityStyle
 public abstract class ServiceError {
 
-  /** A new builder. */
+  /**
+   * {@return a new builder} Its {@code build()} throws {@link IllegalStateException} when a
+   * required attribute is unset.
+   */
   public static ImmutableServiceError.Builder builder() {
     return ImmutableServiceError.builder();
   }
 
-  /** The error of {@code code} and {@code message}. */
+  /**
+   * An error of the service.
+   *
+   * @param code the error code
+   * @param message the human-readable message
+   * @return the error
+   */
   public static ServiceError of(ServiceErrorCode code, String message) {
     return builder().code(code).message(message).build();
   }
 
-  /** The error code. */
+  /** {@return the error code} */
   public abstract ServiceErrorCode code();
 
-  /** The human-readable message. */
+  /** {@return the human-readable message} */
   public abstract String message();
 
-  /** Fields of a newer writer this version does not know, kept in order and written back. */
+  /**
+   * {@return fields of a newer writer this version does not know, kept in order and written back}
+   */
   public abstract Map<String, JsonValue> unknownFields();
 }

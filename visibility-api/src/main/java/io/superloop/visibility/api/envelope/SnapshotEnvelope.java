@@ -29,93 +29,102 @@ import org.immutables.value.Value;
 @VisibilityStyle
 public abstract class SnapshotEnvelope {
 
-  /** A new builder. */
+  /**
+   * {@return a new builder} Its {@code build()} throws {@link IllegalStateException} when a
+   * required attribute is unset, and {@link VisibilityException} ({@link
+   * ErrorCode#INVALID_FIELD_TYPE}) when a value breaks the record's contract checks.
+   */
   public static ImmutableSnapshotEnvelope.Builder builder() {
     return ImmutableSnapshotEnvelope.builder();
   }
 
-  /** Always {@code "v1"}. */
+  /** {@return the schema version, always {@code "v1"}} */
   public final String schemaVersion() {
     return "v1";
   }
 
-  /** Always {@link EnvelopeType#LOOP_RUN_SNAPSHOT}. */
+  /** {@return the envelope type, always {@link EnvelopeType#LOOP_RUN_SNAPSHOT}} */
   public final EnvelopeType envelopeType() {
     return EnvelopeType.LOOP_RUN_SNAPSHOT;
   }
 
-  /** When the adapter made the envelope, as written. */
+  /** {@return when the adapter made the envelope, as written} */
   public abstract Optional<String> emittedAt();
 
-  /** The adapter's {@code --trace-id}; empty when the key is absent or {@code null}. */
+  /** {@return the adapter's {@code --trace-id}; empty when the key is absent or {@code null}} */
   public abstract Optional<TraceId> traceId();
 
-  /** The repository and loop the snapshot is of. */
+  /** {@return the repository and loop the snapshot is of} */
   public abstract Optional<EnvelopeSource> source();
 
-  /** The {@code run} object ({@code {runId, iteration, status, summary}}), raw. */
+  /** {@return the {@code run} object ({@code {runId, iteration, status, summary}}), raw} */
   public abstract Optional<JsonValue> run();
 
   /**
-   * The {@code runtime} object ({@code {superloopState, activeRun, approval, heartbeat}}), raw; see
-   * {@link #runtimeHeartbeat()}.
+   * {@return the {@code runtime} object ({@code {superloopState, activeRun, approval, heartbeat}}),
+   * raw; see {@link #runtimeHeartbeat()}}
    */
   public abstract Optional<JsonValue> runtime();
 
   /**
-   * The {@code artifacts} object ({@code {events, runSummary, state, activeRun, approval,
-   * heartbeat}}), raw; see {@link #heartbeatArtifact()}.
+   * {@return the {@code artifacts} object ({@code {events, runSummary, state, activeRun, approval,
+   * heartbeat}}), raw; see {@link #heartbeatArtifact()}}
    */
   public abstract Optional<JsonValue> artifacts();
 
   /**
-   * The {@code sequence} member exactly as written: empty when absent; otherwise any JSON value
-   * ({@code null}, an object without {@code value}, an object whose {@code value} is negative, a
-   * boolean, a string, a fraction, ...). See {@link #sequenceValue()}.
+   * {@return the {@code sequence} member exactly as written: empty when absent; otherwise any JSON
+   * value ({@code null}, an object without {@code value}, an object whose {@code value} is
+   * negative, a boolean, a string, a fraction, ...)} See {@link #sequenceValue()}.
    */
   public abstract Optional<JsonValue> sequence();
 
-  /** The snapshot's cursor ({@code eventLineOffset = eventLineCount =} newline count of the log). */
+  /**
+   * {@return the snapshot's cursor ({@code eventLineOffset = eventLineCount =} newline count of the
+   * log)}
+   */
   public abstract Optional<EnvelopeCursor> cursor();
 
-  /** The {@code health} object of the snapshot, raw. */
+  /** {@return the {@code health} object of the snapshot, raw} */
   public abstract Optional<JsonValue> health();
 
-  /** Members of a newer writer this version does not know, kept and written back. */
+  /** {@return members of a newer writer this version does not know, kept and written back} */
   public abstract Map<String, JsonValue> unknownFields();
 
   /**
-   * The member names in the order they were read (unknown members included); empty for a built
-   * envelope, which is then written in the contract's order. When non-empty, members are written in
-   * this order; a listed typed member that is empty ({@link #emittedAt()}, {@link #traceId()}, {@link
-   * #source()}, {@link #cursor()}) is written as {@code null} (it was read as {@code null}); members
-   * present but not listed follow in the contract's order. Not part of {@code equals}.
+   * {@return the member names in the order they were read (unknown members included); empty for a
+   * built envelope, which is then written in the contract's order} When non-empty, members are
+   * written in this order; a listed typed member that is empty ({@link #emittedAt()}, {@link
+   * #traceId()}, {@link #source()}, {@link #cursor()}) is written as {@code null} (it was read as
+   * {@code null}); members present but not listed follow in the contract's order. Not part of
+   * {@code equals}.
    */
   @Value.Auxiliary
   public abstract List<String> memberOrder();
 
   /**
-   * The raw {@code value} member of {@link #sequence()} when the sequence is an object that has one
-   * ({@link JsonValue.JsonNull} when written as {@code null}); empty otherwise. Not validated: the
-   * sequence validator judges it under its rules.
+   * {@return the raw {@code value} member of {@link #sequence()} when the sequence is an object
+   * that has one ({@link JsonValue.JsonNull} when written as {@code null}); empty otherwise} Not
+   * validated: the sequence validator judges it under its rules.
    */
   public final Optional<JsonValue> sequenceValue() {
     return Envelopes.member(sequence(), "value");
   }
 
   /**
-   * The raw {@code runtime.heartbeat} member: the runtime's heartbeat as the adapter passed it
-   * through ({@link JsonValue.JsonNull} when the file did not exist; possibly a non-object, hardening
-   * H18); empty when {@code runtime} is absent, not an object, or has no {@code heartbeat} key.
+   * {@return the raw {@code runtime.heartbeat} member: the runtime's heartbeat as the adapter
+   * passed it through ({@link JsonValue.JsonNull} when the file did not exist; possibly a
+   * non-object, hardening H18); empty when {@code runtime} is absent, not an object, or has no
+   * {@code heartbeat} key}
    */
   public final Optional<JsonValue> runtimeHeartbeat() {
     return Envelopes.member(runtime(), "heartbeat");
   }
 
   /**
-   * The typed {@code artifacts.heartbeat} reference, when {@code artifacts} is an object whose {@code
-   * heartbeat} member is an object; empty when absent or {@code null}. (Its shape is checked when the
-   * envelope is built, so this never throws.)
+   * {@return the typed {@code artifacts.heartbeat} reference, when {@code artifacts} is an object
+   * whose {@code heartbeat} member is an object; empty when absent or {@code null}} (Its shape is
+   * checked when the envelope is built, so this never throws.)
    */
   public final Optional<ArtifactRef> heartbeatArtifact() {
     Optional<JsonValue> v = Envelopes.member(artifacts(), "heartbeat");

@@ -25,12 +25,17 @@ public final class FailureCode extends OpenWireValue {
     super(wire, known);
   }
 
-  /** The code of {@code wire}: the constant when known, else a new value that keeps the string. */
+  /**
+   * Reads a code; never fails.
+   *
+   * @param wire the code as written
+   * @return the constant when known, else a new value that keeps the string
+   */
   public static FailureCode of(String wire) {
     return REGISTRY.of(wire);
   }
 
-  /** Every constant, in declaration order. */
+  /** {@return every constant, in declaration order} */
   public static Collection<FailureCode> known() {
     return REGISTRY.values();
   }

@@ -32,44 +32,53 @@ public abstract class Health {
   /** Only the generated implementation extends this class. */
   Health() {}
 
-  /** A new builder. */
+  /**
+   * {@return a new builder} Its {@code build()} throws {@link IllegalStateException} when a
+   * required attribute is unset, and {@link VisibilityException} ({@link
+   * ErrorCode#INVALID_FIELD_VALUE}) when a value breaks the record's contract checks.
+   */
   public static ImmutableHealth.Builder builder() {
     return ImmutableHealth.builder();
   }
 
-  /** The evaluation time ({@code --now}). */
+  /** {@return the evaluation time ({@code --now})} */
   public abstract String updatedAt();
 
-  /** The reconcile trace; written {@code null} when absent. */
+  /** {@return the reconcile trace; written {@code null} when absent} */
   public abstract Optional<TraceId> traceId();
 
-  /** The overall status, derived from {@link #reasons()}. */
+  /** {@return the overall status, derived from {@link #reasons()}} */
   public abstract HealthStatus status();
 
-  /** The distinct codes of {@link #reasons()}, sorted ascending. */
+  /** {@return the distinct codes of {@link #reasons()}, sorted ascending} */
   public abstract List<ReasonCode> reasonCodes();
 
-  /** The reasons, unique by and sorted by {@code code:severity}. */
+  /** {@return the reasons, unique by and sorted by {@code code:severity}} */
   public abstract List<HealthReason> reasons();
 
-  /** The metrics judged. */
+  /** {@return the metrics judged} */
   public abstract HealthMetrics metrics();
 
-  /** The thresholds in force. */
+  /** {@return the thresholds in force} */
   public abstract HealthThresholds thresholds();
 
-  /** The transport and its ingest result. */
+  /** {@return the transport and its ingest result} */
   public abstract HealthTransport transport();
 
-  /** The timestamps judged from. */
+  /** {@return the timestamps judged from} */
   public abstract HealthEvidence evidence();
 
-  /** Fields of a newer writer this version does not know, kept in order and written back. */
+  /**
+   * {@return fields of a newer writer this version does not know, kept in order and written back}
+   */
   public abstract Map<String, JsonValue> unknownFields();
 
   /**
    * The status that {@code reasons} give (contract 2.6): {@code critical} if any is critical, else
    * {@code degraded} if there is any, else {@code healthy}.
+   *
+   * @param reasons the reasons, in any order
+   * @return the overall status
    */
   public static HealthStatus statusOf(List<HealthReason> reasons) {
     HealthStatus s = HealthStatus.HEALTHY;
@@ -85,6 +94,10 @@ public abstract class Health {
   /**
    * Compares two strings as jq sorts them: by Unicode code point (the byte order of their UTF-8
    * forms), a prefix first.
+   *
+   * @param a a string
+   * @param b another string
+   * @return negative, zero or positive as {@code a} sorts before, with or after {@code b}
    */
   public static int compareCodePoints(String a, String b) {
     int i = 0;

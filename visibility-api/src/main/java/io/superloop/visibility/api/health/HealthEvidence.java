@@ -17,20 +17,28 @@ public abstract class HealthEvidence {
   /** Only the generated implementation extends this class. */
   HealthEvidence() {}
 
-  /** A new builder. */
+  /**
+   * {@return a new builder} Its {@code build()} throws {@link IllegalStateException} when a
+   * required attribute is unset.
+   */
   public static ImmutableHealthEvidence.Builder builder() {
     return ImmutableHealthEvidence.builder();
   }
 
-  /** {@code state.projection.lastEventAt}; written {@code null} when none. */
+  /**
+   * {@return {@code state.projection.lastEventAt} as written; empty (written {@code null}) when
+   * none}
+   */
   public abstract Optional<String> lastEventAt();
 
-  /** The heartbeat state's {@code lastHeartbeatAt}; written {@code null} when none. */
+  /** {@return the heartbeat state's {@code lastHeartbeatAt}; written {@code null} when none} */
   public abstract Optional<String> lastHeartbeatAt();
 
-  /** The sequence state's {@code updatedAt}; written {@code null} when none. */
+  /** {@return the sequence state's {@code updatedAt}; written {@code null} when none} */
   public abstract Optional<String> sequenceUpdatedAt();
 
-  /** Fields of a newer writer this version does not know, kept in order and written back. */
+  /**
+   * {@return fields of a newer writer this version does not know, kept in order and written back}
+   */
   public abstract Map<String, JsonValue> unknownFields();
 }

@@ -20,33 +20,40 @@ public abstract class HealthMetrics {
   /** Only the generated implementation extends this class. */
   HealthMetrics() {}
 
-  /** A new builder. */
+  /**
+   * {@return a new builder} Its {@code build()} throws {@link IllegalStateException} when a
+   * required attribute is unset, and {@link io.superloop.visibility.api.VisibilityException}
+   * ({@link io.superloop.visibility.api.ErrorCode#INVALID_FIELD_VALUE}) when a value breaks the
+   * record's contract checks.
+   */
   public static ImmutableHealthMetrics.Builder builder() {
     return ImmutableHealthMetrics.builder();
   }
 
-  /** Seconds since {@code state.projection.lastEventAt}; {@code null} when unknown. */
+  /** {@return seconds since {@code state.projection.lastEventAt}; {@code null} when unknown} */
   public abstract OptionalLong ingestLagSeconds();
 
-  /** The heartbeat lag judged; {@code null} when there is no heartbeat state. */
+  /** {@return the heartbeat lag judged; {@code null} when there is no heartbeat state} */
   public abstract OptionalLong heartbeatLagSeconds();
 
-  /** The transport failure streak ({@code 0} when none). */
+  /** {@return the transport failure streak ({@code 0} when none)} */
   public abstract long transportFailureStreak();
 
-  /** The {@code status} of the last {@code intents.jsonl} row; {@code null} when none. */
+  /** {@return the {@code status} of the last {@code intents.jsonl} row; {@code null} when none} */
   public abstract Optional<String> lastControlStatus();
 
-  /** The {@code status} of {@code sequence-state.json}; {@code null} when none. */
+  /** {@return the {@code status} of {@code sequence-state.json}; {@code null} when none} */
   public abstract Optional<String> sequenceStatus();
 
   /**
-   * {@code state.transition.currentState}, else {@code state.projection.status}, else {@code
-   * "unknown"}.
+   * {@return the lifecycle state: {@code state.transition.currentState}, else {@code
+   * state.projection.status}, else {@code "unknown"}}
    */
   public abstract String lifecycleState();
 
-  /** Fields of a newer writer this version does not know, kept in order and written back. */
+  /**
+   * {@return fields of a newer writer this version does not know, kept in order and written back}
+   */
   public abstract Map<String, JsonValue> unknownFields();
 
   @Value.Check

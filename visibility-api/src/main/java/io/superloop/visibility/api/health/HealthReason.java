@@ -19,12 +19,24 @@ public abstract class HealthReason {
   /** Only the generated implementation extends this class. */
   HealthReason() {}
 
-  /** A new builder. */
+  /**
+   * {@return a new builder} Its {@code build()} throws {@link IllegalStateException} when a
+   * required attribute is unset.
+   */
   public static ImmutableHealthReason.Builder builder() {
     return ImmutableHealthReason.builder();
   }
 
-  /** A reason with all five fields. */
+  /**
+   * A reason with all five fields.
+   *
+   * @param code the reason code
+   * @param severity its severity
+   * @param metric the metric judged ({@code heartbeatLagSeconds}, ...)
+   * @param observed the observed value rendered as a string
+   * @param threshold the threshold or expected value rendered as a string
+   * @return the reason
+   */
   public static HealthReason of(
       ReasonCode code, Severity severity, String metric, String observed, String threshold) {
     return builder()
@@ -36,25 +48,33 @@ public abstract class HealthReason {
         .build();
   }
 
-  /** The reason code. */
+  /** {@return the reason code} */
   public abstract ReasonCode code();
 
-  /** Its severity. */
+  /** {@return its severity} */
   public abstract Severity severity();
 
-  /** The metric judged ({@code heartbeatLagSeconds}, {@code sequence.status}, ...); omitted when empty. */
+  /**
+   * {@return the metric judged ({@code heartbeatLagSeconds}, {@code sequence.status}, ...); omitted
+   * when empty}
+   */
   public abstract Optional<String> metric();
 
-  /** The observed value rendered as a string; omitted when empty. */
+  /** {@return the observed value rendered as a string; omitted when empty} */
   public abstract Optional<String> observed();
 
-  /** The threshold or expected value rendered as a string; omitted when empty. */
+  /** {@return the threshold or expected value rendered as a string; omitted when empty} */
   public abstract Optional<String> threshold();
 
-  /** Fields of a newer writer this version does not know, kept in order and written back. */
+  /**
+   * {@return fields of a newer writer this version does not know, kept in order and written back}
+   */
   public abstract Map<String, JsonValue> unknownFields();
 
-  /** {@code code + ":" + severity}: the key reasons are unique by and sorted by (contract 2.6). */
+  /**
+   * {@return {@code code + ":" + severity}, the key reasons are unique by and sorted by (contract
+   * 2.6)}
+   */
   public final String key() {
     return code().wire() + ":" + severity().wire();
   }

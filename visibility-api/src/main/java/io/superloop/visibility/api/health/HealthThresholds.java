@@ -20,33 +20,39 @@ public abstract class HealthThresholds {
   /** Only the generated implementation extends this class. */
   HealthThresholds() {}
 
-  /** A new builder. */
+  /**
+   * {@return a new builder} Its {@code build()} throws {@link IllegalStateException} when a
+   * required attribute is unset, and {@link VisibilityException} ({@link
+   * ErrorCode#INVALID_THRESHOLD}) when a threshold is negative.
+   */
   public static ImmutableHealthThresholds.Builder builder() {
     return ImmutableHealthThresholds.builder();
   }
 
-  /** The threshold profile in force; written {@code null} when none. */
+  /** {@return the threshold profile in force; written {@code null} when none} */
   public abstract Optional<String> profile();
 
-  /** Ingest lag from which health is degraded (default 300). */
+  /** {@return the ingest lag from which health is degraded (default 300)} */
   public abstract long degradedIngestLagSeconds();
 
-  /** Ingest lag from which health is critical (default 900). */
+  /** {@return the ingest lag from which health is critical (default 900)} */
   public abstract long criticalIngestLagSeconds();
 
-  /** Heartbeat lag from which health is degraded (default 120). */
+  /** {@return the heartbeat lag from which health is degraded (default 120)} */
   public abstract long degradedHeartbeatLagSeconds();
 
-  /** Heartbeat lag from which health is critical (default 300). */
+  /** {@return the heartbeat lag from which health is critical (default 300)} */
   public abstract long criticalHeartbeatLagSeconds();
 
-  /** Transport failure streak from which health is degraded (default 2). */
+  /** {@return the transport failure streak from which health is degraded (default 2)} */
   public abstract long degradedTransportFailureStreak();
 
-  /** Transport failure streak from which health is critical (default 4). */
+  /** {@return the transport failure streak from which health is critical (default 4)} */
   public abstract long criticalTransportFailureStreak();
 
-  /** Fields of a newer writer this version does not know, kept in order and written back. */
+  /**
+   * {@return fields of a newer writer this version does not know, kept in order and written back}
+   */
   public abstract Map<String, JsonValue> unknownFields();
 
   @Value.Check

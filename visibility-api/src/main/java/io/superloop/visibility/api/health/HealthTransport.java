@@ -18,23 +18,28 @@ public abstract class HealthTransport {
   /** Only the generated implementation extends this class. */
   HealthTransport() {}
 
-  /** A new builder. */
+  /**
+   * {@return a new builder} Its {@code build()} throws {@link IllegalStateException} when a
+   * required attribute is unset.
+   */
   public static ImmutableHealthTransport.Builder builder() {
     return ImmutableHealthTransport.builder();
   }
 
-  /** The manager-side transport. */
+  /** {@return the manager-side transport} */
   public abstract Transport mode();
 
-  /** Whether this step's ingest succeeded. */
+  /** {@return whether this step's ingest succeeded} */
   public abstract IngestStatus ingestStatus();
 
-  /** This step's ingest failure code; written {@code null} when none. */
+  /** {@return this step's ingest failure code; written {@code null} when none} */
   public abstract Optional<FailureCode> failureCode();
 
-  /** The transport health's last failure code; written {@code null} when none. */
+  /** {@return the transport health's last failure code; written {@code null} when none} */
   public abstract Optional<FailureCode> lastFailureCode();
 
-  /** Fields of a newer writer this version does not know, kept in order and written back. */
+  /**
+   * {@return fields of a newer writer this version does not know, kept in order and written back}
+   */
   public abstract Map<String, JsonValue> unknownFields();
 }

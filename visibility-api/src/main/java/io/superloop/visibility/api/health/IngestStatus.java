@@ -23,6 +23,8 @@ public enum IngestStatus implements WireValue {
   /**
    * The constant of a wire string.
    *
+   * @param wire the exact wire string
+   * @return the constant
    * @throws io.superloop.visibility.api.VisibilityException {@code invalid_field_value} for any
    *     other string
    */

@@ -24,36 +24,42 @@ public abstract class TransportHealth {
   /** Only the generated implementation extends this class. */
   TransportHealth() {}
 
-  /** A new builder. */
+  /**
+   * {@return a new builder} Its {@code build()} throws {@link IllegalStateException} when a
+   * required attribute is unset, and {@link VisibilityException} ({@link
+   * ErrorCode#INVALID_FIELD_VALUE}) when a value breaks the record's contract checks.
+   */
   public static ImmutableTransportHealth.Builder builder() {
     return ImmutableTransportHealth.builder();
   }
 
-  /** Manager clock at the attempt. */
+  /** {@return the manager clock at the attempt} */
   public abstract String updatedAt();
 
-  /** The reconcile trace; omitted when absent. */
+  /** {@return the reconcile trace; omitted when absent} */
   public abstract Optional<TraceId> traceId();
 
-  /** The manager-side transport. */
+  /** {@return the manager-side transport} */
   public abstract Transport transport();
 
-  /** Whether the last attempt succeeded. */
+  /** {@return whether the last attempt succeeded} */
   public abstract IngestStatus lastResult();
 
-  /** Consecutive failures: reset to 0 on success, +1 on failure. */
+  /** {@return consecutive failures: reset to 0 on success, +1 on failure} */
   public abstract long failureStreak();
 
-  /** The failure code of the last failure; omitted when none. */
+  /** {@return the failure code of the last failure; omitted when none} */
   public abstract Optional<FailureCode> lastFailureCode();
 
-  /** When the last success happened; omitted when unknown. */
+  /** {@return when the last success happened; omitted when unknown} */
   public abstract Optional<String> lastSuccessAt();
 
-  /** When the last failure happened; omitted when unknown. */
+  /** {@return when the last failure happened; omitted when unknown} */
   public abstract Optional<String> lastFailureAt();
 
-  /** Fields of a newer writer this version does not know, kept in order and written back. */
+  /**
+   * {@return fields of a newer writer this version does not know, kept in order and written back}
+   */
   public abstract Map<String, JsonValue> unknownFields();
 
   @Value.Check

@@ -45,56 +45,72 @@ public abstract class HeartbeatObservation {
   /** Only the generated implementation extends this class. */
   HeartbeatObservation() {}
 
-  /** A new builder. */
+  /**
+   * {@return a new builder} Its {@code build()} throws {@link IllegalStateException} when a
+   * required attribute is unset, and {@link VisibilityException} ({@link ErrorCode#INVALID_LOOP_ID},
+   * {@link ErrorCode#MISSING_FIELD} or {@link ErrorCode#INVALID_FIELD_VALUE}) when a value breaks
+   * the record's contract checks, the variant rules above included.
+   */
   public static ImmutableHeartbeatObservation.Builder builder() {
     return ImmutableHeartbeatObservation.builder();
   }
 
-  /** Manager clock at ingestion; equals {@link HeartbeatState#updatedAt()} of the same run in (a). */
+  /**
+   * {@return the manager clock at ingestion; equals {@link HeartbeatState#updatedAt()} of the same
+   * run in (a)}
+   */
   public abstract String timestamp();
 
-  /** The loop id. */
+  /** {@return the loop id} */
   public abstract String loopId();
 
-  /** The reconcile trace; when absent, omitted in (a) and written {@code null} in failed rows. */
+  /**
+   * {@return the reconcile trace; when absent, omitted in (a) and written {@code null} in failed
+   * rows}
+   */
   public abstract Optional<TraceId> traceId();
 
-  /** The manager-side transport of that reconcile. */
+  /** {@return the manager-side transport of that reconcile} */
   public abstract Transport transport();
 
-  /** Always {@value #CATEGORY}. */
+  /** {@return the row category, always {@value #CATEGORY}} */
   public final String category() {
     return CATEGORY;
   }
 
-  /** The row status. */
+  /** {@return the row status} */
   public abstract HeartbeatObservationStatus status();
 
   /**
-   * {@code runtime_heartbeat_stale} when degraded or critical, omitted when fresh; the failure
-   * reason in failed rows.
+   * {@return the reason code: {@code runtime_heartbeat_stale} when degraded or critical, empty
+   * (omitted) when fresh; the failure reason in failed rows}
    */
   public abstract Optional<ReasonCode> reasonCode();
 
-  /** The raw heartbeat timestamp string (as text in (c)); not a key when empty. */
+  /** {@return the raw heartbeat timestamp string (as text in (c)); not a key when empty} */
   public abstract Optional<String> heartbeatAt();
 
-  /** Lag in whole seconds, clamped at 0, in (a) only; not a key when empty. */
+  /** {@return the lag in whole seconds, clamped at 0, in (a) only; not a key when empty} */
   public abstract OptionalLong heartbeatLagSeconds();
 
   /**
-   * The runtime's heartbeat, raw (key order and unknown fields kept); empty only for an {@code
-   * invalid_heartbeat_payload} that is not JSON (written {@code null}).
+   * {@return the runtime's heartbeat, raw (key order and unknown fields kept); empty only for an
+   * {@code invalid_heartbeat_payload} that is not JSON (written {@code null})}
    */
   public abstract Optional<JsonValue> heartbeat();
 
-  /** Additive (H9): seconds the heartbeat lies in the future beyond the tolerance; omitted when empty. */
+  /**
+   * {@return the seconds the heartbeat lies in the future beyond the tolerance; empty (omitted)
+   * when none} Additive (H9).
+   */
   public abstract OptionalLong clockSkewSeconds();
 
-  /** Fields of a newer writer this version does not know, kept in order and written back. */
+  /**
+   * {@return fields of a newer writer this version does not know, kept in order and written back}
+   */
   public abstract Map<String, JsonValue> unknownFields();
 
-  /** Whether this row is null-filtered: variant (a), every status but {@code failed}. */
+  /** {@return whether this row is null-filtered: variant (a), every status but {@code failed}} */
   public final boolean isNullFiltered() {
     return status() != HeartbeatObservationStatus.FAILED;
   }

@@ -27,7 +27,12 @@ public enum HeartbeatObservationStatus implements WireValue {
     return wire;
   }
 
-  /** The row status of a freshness verdict. */
+  /**
+   * The row status of a freshness verdict.
+   *
+   * @param freshness the verdict
+   * @return the status of the same name ({@link #FAILED} is never the status of a verdict)
+   */
   public static HeartbeatObservationStatus of(FreshnessStatus freshness) {
     return switch (freshness) {
       case FRESH -> FRESH;
@@ -39,6 +44,8 @@ public enum HeartbeatObservationStatus implements WireValue {
   /**
    * The status of a wire string.
    *
+   * @param wire the exact wire string
+   * @return the status
    * @throws io.superloop.visibility.api.VisibilityException {@code invalid_field_value} for any
    *     other string
    */

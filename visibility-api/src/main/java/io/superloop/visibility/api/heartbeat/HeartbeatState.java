@@ -20,45 +20,65 @@ import org.immutables.value.Value;
 @VisibilityStyle
 public abstract class HeartbeatState {
 
-  /** A new builder. */
+  /**
+   * {@return a new builder} Its {@code build()} throws {@link IllegalStateException} when a
+   * required attribute is unset, and {@link io.superloop.visibility.api.VisibilityException}
+   * ({@link io.superloop.visibility.api.ErrorCode#INVALID_LOOP_ID} or {@link
+   * io.superloop.visibility.api.ErrorCode#INVALID_FIELD_VALUE}) when a value breaks the record's
+   * contract checks.
+   */
   public static ImmutableHeartbeatState.Builder builder() {
     return ImmutableHeartbeatState.builder();
   }
 
-  /** Manager clock at ingestion ({@code YYYY-MM-DDTHH:MM:SSZ}). */
+  /** {@return the manager clock at ingestion ({@code YYYY-MM-DDTHH:MM:SSZ})} */
   public abstract String updatedAt();
 
-  /** The loop id; never blank. */
+  /** {@return the loop id; never blank} */
   public abstract String loopId();
 
-  /** The reconcile trace; omitted when absent (never in practice). */
+  /** {@return the reconcile trace; omitted when absent (never in practice)} */
   public abstract Optional<TraceId> traceId();
 
-  /** The manager-side transport of that reconcile. */
+  /** {@return the manager-side transport of that reconcile} */
   public abstract Transport transport();
 
-  /** The heartbeat timestamp string exactly as read ({@code timestamp}, else {@code updatedAt}). */
+  /**
+   * {@return the heartbeat timestamp string exactly as read ({@code timestamp}, else {@code
+   * updatedAt})}
+   */
   public abstract String lastHeartbeatAt();
 
-  /** Lag in whole seconds, clamped at 0, computed at ingestion (or evaluation, hardened H10). */
+  /**
+   * {@return the lag in whole seconds, clamped at 0, computed at ingestion (or evaluation, hardened
+   * H10)}
+   */
   public abstract long heartbeatLagSeconds();
 
-  /** Freshness of the heartbeat. */
+  /** {@return the freshness of the heartbeat} */
   public abstract FreshnessStatus freshnessStatus();
 
-  /** {@code runtime_heartbeat_stale} unless fresh; omitted when fresh. */
+  /**
+   * {@return the reason code: {@code runtime_heartbeat_stale} unless fresh; empty (omitted) when
+   * fresh}
+   */
   public abstract Optional<ReasonCode> reasonCode();
 
-  /** The thresholds the lag was judged against. */
+  /** {@return the thresholds the lag was judged against} */
   public abstract HeartbeatThresholds thresholds();
 
-  /** The runtime's heartbeat object, raw (key order and unknown fields kept). */
+  /** {@return the runtime's heartbeat object, raw (key order and unknown fields kept)} */
   public abstract JsonValue heartbeat();
 
-  /** Additive (H9): seconds the heartbeat lies in the future beyond the skew tolerance. */
+  /**
+   * {@return the seconds the heartbeat lies in the future beyond the skew tolerance; empty when
+   * none} Additive (H9).
+   */
   public abstract OptionalLong clockSkewSeconds();
 
-  /** Fields of a newer writer this version does not know, kept in order and written back. */
+  /**
+   * {@return fields of a newer writer this version does not know, kept in order and written back}
+   */
   public abstract Map<String, JsonValue> unknownFields();
 
   @Value.Check

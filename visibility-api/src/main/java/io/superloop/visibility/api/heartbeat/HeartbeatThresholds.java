@@ -19,7 +19,15 @@ public abstract class HeartbeatThresholds {
   /** The defaults, 120 s and 300 s. */
   public static final HeartbeatThresholds DEFAULT = of(120, 300);
 
-  /** Thresholds of {@code degraded} and {@code critical} seconds. */
+  /**
+   * Heartbeat lag thresholds.
+   *
+   * @param degraded lag in seconds from which a heartbeat is degraded, {@code >= 0}
+   * @param critical lag in seconds from which a heartbeat is critical, {@code >= degraded}
+   * @return the thresholds
+   * @throws VisibilityException {@link ErrorCode#INVALID_THRESHOLD} when a value is negative or
+   *     critical is below degraded
+   */
   public static HeartbeatThresholds of(long degraded, long critical) {
     return ImmutableHeartbeatThresholds.builder()
         .degradedHeartbeatLagSeconds(degraded)
@@ -27,13 +35,13 @@ public abstract class HeartbeatThresholds {
         .build();
   }
 
-  /** Lag from which a heartbeat is degraded (default 120). */
+  /** {@return the lag from which a heartbeat is degraded (default 120)} */
   public abstract long degradedHeartbeatLagSeconds();
 
-  /** Lag from which a heartbeat is critical (default 300). */
+  /** {@return the lag from which a heartbeat is critical (default 300)} */
   public abstract long criticalHeartbeatLagSeconds();
 
-  /** Fields of a newer writer, kept. */
+  /** {@return fields of a newer writer, kept} */
   public abstract Map<String, JsonValue> unknownFields();
 
   @Value.Check

@@ -8,8 +8,12 @@ public final class Checks {
   private Checks() {}
 
   /**
-   * A loop id is 1-256 characters, not {@code .} or {@code ..}, with no {@code /}, {@code \}, NUL or
-   * other control character (so it is always one safe path segment).
+   * Validates a loop id: 1-256 characters, not blank, not {@code .} or {@code ..}, with no {@code
+   * /}, {@code \}, NUL or other control character (so it is always one safe path segment).
+   *
+   * @param loopId the candidate
+   * @return {@code loopId}
+   * @throws VisibilityException {@link ErrorCode#INVALID_LOOP_ID} when it is not valid
    */
   public static String loopId(String loopId) {
     if (!isValidLoopId(loopId)) {
@@ -20,7 +24,12 @@ public final class Checks {
     return loopId;
   }
 
-  /** Whether {@link #loopId} accepts {@code loopId}. */
+  /**
+   * Checks a loop id without throwing.
+   *
+   * @param loopId the candidate
+   * @return whether {@link #loopId} accepts {@code loopId}
+   */
   public static boolean isValidLoopId(String loopId) {
     int n = loopId.length();
     if (n == 0 || n > 256 || loopId.equals(".") || loopId.equals("..") || loopId.isBlank()) {
@@ -35,7 +44,14 @@ public final class Checks {
     return true;
   }
 
-  /** Requires {@code value >= 0}. */
+  /**
+   * Requires {@code value >= 0}.
+   *
+   * @param field the field's name, for the message
+   * @param value the value
+   * @return {@code value}
+   * @throws VisibilityException {@link ErrorCode#INVALID_FIELD_VALUE} when it is negative
+   */
   public static long nonNegative(String field, long value) {
     if (value < 0) {
       throw new VisibilityException(ErrorCode.INVALID_FIELD_VALUE, field + " must be >= 0, got " + value);
@@ -43,7 +59,14 @@ public final class Checks {
     return value;
   }
 
-  /** Requires {@code value > 0}. */
+  /**
+   * Requires {@code value > 0}.
+   *
+   * @param field the field's name, for the message
+   * @param value the value
+   * @return {@code value}
+   * @throws VisibilityException {@link ErrorCode#INVALID_FIELD_VALUE} when it is 0 or negative
+   */
   public static long positive(String field, long value) {
     if (value <= 0) {
       throw new VisibilityException(ErrorCode.INVALID_FIELD_VALUE, field + " must be > 0, got " + value);
@@ -51,7 +74,15 @@ public final class Checks {
     return value;
   }
 
-  /** Requires a non-blank string. */
+  /**
+   * Requires a non-blank string.
+   *
+   * @param field the field's name, for the message
+   * @param value the value
+   * @return {@code value}
+   * @throws VisibilityException {@link ErrorCode#INVALID_FIELD_VALUE} when it is empty or white
+   *     space only
+   */
   public static String nonBlank(String field, String value) {
     if (value.isBlank()) {
       throw new VisibilityException(ErrorCode.INVALID_FIELD_VALUE, field + " must not be blank");
@@ -62,6 +93,11 @@ public final class Checks {
   /**
    * Requires that a present raw value is not JSON {@code null}: absence is {@code Optional.empty()},
    * so that a record survives a round trip (a written {@code null} reads back as absent).
+   *
+   * @param field the field's name, for the message
+   * @param value the value
+   * @throws VisibilityException {@link ErrorCode#INVALID_FIELD_VALUE} when it holds JSON {@code
+   *     null}
    */
   public static void notJsonNull(String field, java.util.Optional<io.superloop.visibility.api.json.JsonValue> value) {
     if (value.isPresent() && value.get().isNull()) {
@@ -70,7 +106,13 @@ public final class Checks {
     }
   }
 
-  /** Requires that a raw value is not JSON {@code null}. */
+  /**
+   * Requires that a raw value is not JSON {@code null}.
+   *
+   * @param field the field's name, for the message
+   * @param value the value
+   * @throws VisibilityException {@link ErrorCode#INVALID_FIELD_VALUE} when it is JSON {@code null}
+   */
   public static void notJsonNull(String field, io.superloop.visibility.api.json.JsonValue value) {
     if (value.isNull()) {
       throw new VisibilityException(ErrorCode.INVALID_FIELD_VALUE, field + " must not be JSON null");

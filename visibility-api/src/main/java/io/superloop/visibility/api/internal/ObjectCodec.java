@@ -101,7 +101,18 @@ public final class ObjectCodec<T, B> implements JsonCodec<T> {
     this.keyOrderSetter = b.keyOrderSetter;
   }
 
-  /** Starts a codec of {@code typeName} (used in messages). */
+  /**
+   * Starts a codec.
+   *
+   * @param <T> the record type
+   * @param <B> its builder type
+   * @param typeName the record's name in error messages
+   * @param newBuilder creates an empty record builder for each object read
+   * @param build builds the record; a {@link VisibilityException} it throws is located at the
+   *     object, an {@link IllegalStateException}, {@link IllegalArgumentException} or {@link
+   *     NullPointerException} becomes {@link ErrorCode#INVALID_FIELD_VALUE} there
+   * @return a builder to declare the fields with, in write order
+   */
   public static <T, B> Builder<T, B> builder(
       String typeName, Supplier<B> newBuilder, Function<B, T> build) {
     return new Builder<>(typeName, newBuilder, build);
@@ -291,19 +302,39 @@ public final class ObjectCodec<T, B> implements JsonCodec<T> {
     /**
      * The object starts with {@code "schemaVersion": version}; on read a present value other than
      * {@code version} is {@code unsupported_schema_version}, an absent one is accepted.
+     *
+     * @param version the one supported schema version, such as {@code "v1"}
+     * @return this builder
      */
     public Builder<T, B> schemaVersion(String version) {
       this.schemaVersion = version;
       return this;
     }
 
-    /** Whether {@link Absence#LEVEL} fields are omitted (true) or written as null (false). */
+    /**
+     * Decides per record how {@link Absence#LEVEL} fields that hold no value are written (default:
+     * always omitted).
+     *
+     * @param filtered true for a record whose empty {@code LEVEL} fields are omitted, false for one
+     *     whose are written as {@code null}
+     * @return this builder
+     */
     public Builder<T, B> nullFiltered(Predicate<T> filtered) {
       this.nullFiltered = filtered;
       return this;
     }
 
-    /** A field that is always present. */
+    /**
+     * Declares a field that is always present; on read, absent or {@code null} is {@link
+     * ErrorCode#MISSING_FIELD}.
+     *
+     * @param <V> the field's value type
+     * @param name the key
+     * @param codec reads and writes the value
+     * @param get the record's accessor
+     * @param set the builder's setter
+     * @return this builder
+     */
     public <V> Builder<T, B> required(
         String name, JsonCodec<V> codec, Function<T, V> get, BiConsumer<B, V> set) {
       fields.add(
@@ -322,7 +353,16 @@ public final class ObjectCodec<T, B> implements JsonCodec<T> {
       return this;
     }
 
-    /** A {@code long} field that is always present. */
+    /**
+     * Declares a {@code long} field that is always present (absent or {@code null} is {@link
+     * ErrorCode#MISSING_FIELD}; a fraction or an out-of-range number is {@link
+     * ErrorCode#INVALID_FIELD_TYPE}).
+     *
+     * @param name the key
+     * @param get the record's accessor
+     * @param set the builder's setter
+     * @return this builder
+     */
     public Builder<T, B> requiredLong(String name, ToLongFunction<T> get, ObjLongConsumer<B> set) {
       fields.add(
           new Field<>(name, true) {
@@ -340,12 +380,30 @@ public final class ObjectCodec<T, B> implements JsonCodec<T> {
       return this;
     }
 
-    /** A boolean field that is always present. */
+    /**
+     * Declares a boolean field that is always present (absent or {@code null} is {@link
+     * ErrorCode#MISSING_FIELD}).
+     *
+     * @param name the key
+     * @param get the record's accessor
+     * @param set the builder's setter
+     * @return this builder
+     */
     public Builder<T, B> requiredBoolean(String name, Predicate<T> get, BiConsumer<B, Boolean> set) {
       return required(name, Values.BOOLEAN, get::test, set);
     }
 
-    /** A field that may hold no value; {@code absence} says how "no value" is written. */
+    /**
+     * Declares a field that may hold no value; absent and {@code null} both read as no value.
+     *
+     * @param <V> the field's value type
+     * @param name the key
+     * @param codec reads and writes a present value
+     * @param get the record's accessor
+     * @param set the builder's setter, called only for a present, non-null value
+     * @param absence how "no value" is written
+     * @return this builder
+     */
     public <V> Builder<T, B> optional(
         String name,
         JsonCodec<V> codec,
@@ -374,7 +432,16 @@ public final class ObjectCodec<T, B> implements JsonCodec<T> {
       return this;
     }
 
-    /** A {@code long} field that may hold no value. */
+    /**
+     * Declares a {@code long} field that may hold no value; absent and {@code null} both read as no
+     * value.
+     *
+     * @param name the key
+     * @param get the record's accessor
+     * @param set the builder's setter, called only for a present, non-null value
+     * @param absence how "no value" is written
+     * @return this builder
+     */
     public Builder<T, B> optionalLong(
         String name, Function<T, OptionalLong> get, ObjLongConsumer<B> set, Absence absence) {
       fields.add(
@@ -400,8 +467,16 @@ public final class ObjectCodec<T, B> implements JsonCodec<T> {
     }
 
     /**
-     * A list field: written when {@code writeWhen} holds (e.g. always, or only when non-empty);
-     * absent or null reads as an empty list.
+     * Declares a list field: written when {@code writeWhen} holds (e.g. always, or only when
+     * non-empty); absent or {@code null} reads as an empty list.
+     *
+     * @param <V> the element type
+     * @param name the key
+     * @param element reads and writes one element
+     * @param get the record's accessor
+     * @param set the builder's setter
+     * @param writeWhen whether a record's list is written at all
+     * @return this builder
      */
     public <V> Builder<T, B> list(
         String name,
@@ -428,7 +503,14 @@ public final class ObjectCodec<T, B> implements JsonCodec<T> {
       return this;
     }
 
-    /** Keeps unknown fields: read into the builder, written back after the known fields. */
+    /**
+     * Keeps unknown fields: read into the builder, written back after the known fields. Without
+     * this, unknown fields are read and dropped.
+     *
+     * @param get the record's accessor of its unknown fields, in document order
+     * @param set the builder's setter, called only when the object had unknown fields
+     * @return this builder
+     */
     public Builder<T, B> unknownFields(
         Function<T, Map<String, JsonValue>> get, BiConsumer<B, Map<String, JsonValue>> set) {
       this.unknownGetter = get;
@@ -442,6 +524,10 @@ public final class ObjectCodec<T, B> implements JsonCodec<T> {
      * whose {@code get} list is non-empty is written in that order (fields not named there follow
      * in declared order), one whose list is empty in declared order. For files that other writers,
      * or hand-written fixtures, may lay out in another order than the reference's.
+     *
+     * @param get the record's accessor of its key order (empty for a built record)
+     * @param set the builder's setter
+     * @return this builder
      */
     public Builder<T, B> keyOrder(Function<T, List<String>> get, BiConsumer<B, List<String>> set) {
       this.keyOrderGetter = get;
@@ -449,7 +535,7 @@ public final class ObjectCodec<T, B> implements JsonCodec<T> {
       return this;
     }
 
-    /** The codec. */
+    /** {@return the codec} */
     public ObjectCodec<T, B> build() {
       return new ObjectCodec<>(this);
     }

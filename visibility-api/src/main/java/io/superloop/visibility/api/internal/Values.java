@@ -20,12 +20,24 @@ import tools.jackson.core.JsonToken;
 public final class Values {
   private Values() {}
 
-  /** The JSON pointer of the parser's current position. */
+  /**
+   * Locates the parser.
+   *
+   * @param p a parser inside a document
+   * @return the JSON pointer (RFC 6901) of the parser's current position; {@code ""} at the root
+   */
   public static String path(JsonParser p) {
     return p.streamReadContext().pathAsPointer().toString();
   }
 
-  /** An {@code invalid_field_type} error at the current position. */
+  /**
+   * Builds (does not throw) the error for a value of the wrong JSON type.
+   *
+   * @param p the parser, positioned on the offending token
+   * @param expected what was expected, for the message ({@code "a string"})
+   * @return an {@link ErrorCode#INVALID_FIELD_TYPE} exception at the current position that names
+   *     the token found
+   */
   public static VisibilityException typeError(JsonParser p, String expected) {
     JsonToken t = p.currentToken();
     return VisibilityException.at(
@@ -87,7 +99,14 @@ public final class Values {
         }
       };
 
-  /** Reads a whole number as a {@code long}: a fraction or overflow is {@code invalid_field_type}. */
+  /**
+   * Reads a whole number as a {@code long}; {@code 3.0} and {@code 3e0} count as whole.
+   *
+   * @param p the parser, positioned on the value
+   * @return the number
+   * @throws VisibilityException {@link ErrorCode#INVALID_FIELD_TYPE} for a fraction, a number out
+   *     of {@code long} range, or a value that is not a number
+   */
   public static long readLong(JsonParser p) {
     JsonToken t = p.currentToken();
     if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
@@ -156,7 +175,14 @@ public final class Values {
   /** Reason codes (open). */
   public static final JsonCodec<ReasonCode> REASON_CODE = open(ReasonCode::of);
 
-  /** A closed enum by its wire strings; an unknown string is {@code invalid_field_value}. */
+  /**
+   * A codec of a closed enum by its wire strings; on read an unknown string is {@link
+   * ErrorCode#INVALID_FIELD_VALUE} and a non-string {@link ErrorCode#INVALID_FIELD_TYPE}.
+   *
+   * @param <E> the enum type
+   * @param type the enum class
+   * @return the codec
+   */
   public static <E extends Enum<E> & WireValue> JsonCodec<E> wireEnum(Class<E> type) {
     return new JsonCodec<>() {
       @Override
@@ -176,7 +202,14 @@ public final class Values {
     };
   }
 
-  /** An open value set: any string is kept. */
+  /**
+   * A codec of an open value set: any string is kept; a non-string is {@link
+   * ErrorCode#INVALID_FIELD_TYPE}.
+   *
+   * @param <V> the value type
+   * @param of the value of a wire string, known or not (never throws)
+   * @return the codec
+   */
   public static <V extends WireValue> JsonCodec<V> open(Function<String, V> of) {
     return new JsonCodec<>() {
       @Override
@@ -191,7 +224,15 @@ public final class Values {
     };
   }
 
-  /** A string validated by {@code check} (which throws a {@link VisibilityException}). */
+  /**
+   * A codec of a string validated on read.
+   *
+   * @param <V> the value type
+   * @param check converts a string, throwing a {@link VisibilityException} for an invalid one; the
+   *     codec locates that exception at the value
+   * @param wire the string a value is written as
+   * @return the codec
+   */
   public static <V> JsonCodec<V> checkedString(Function<String, V> check, Function<V, String> wire) {
     return new JsonCodec<>() {
       @Override
@@ -211,7 +252,14 @@ public final class Values {
     };
   }
 
-  /** A JSON array of {@code element}, as an unmodifiable list. */
+  /**
+   * A codec of a JSON array; a {@code null} element or a non-array is {@link
+   * ErrorCode#INVALID_FIELD_TYPE}.
+   *
+   * @param <V> the element type
+   * @param element reads and writes one element
+   * @return the codec, reading an unmodifiable list
+   */
   public static <V> JsonCodec<List<V>> list(JsonCodec<V> element) {
     return new JsonCodec<>() {
       @Override

@@ -57,23 +57,41 @@ public final class Json {
             .build();
   }
 
-  /** An instance with other limits. */
+  /**
+   * An instance with other read limits.
+   *
+   * @param limits the limits for every read of the instance
+   * @return {@link #DEFAULT} when {@code limits} equals {@link JsonReadLimits#DEFAULT}, else a new
+   *     instance
+   */
   public static Json withLimits(JsonReadLimits limits) {
     Objects.requireNonNull(limits, "limits");
     return limits.equals(JsonReadLimits.DEFAULT) ? DEFAULT : new Json(limits);
   }
 
-  /** The limits in force. */
+  /** {@return the limits in force} */
   public JsonReadLimits limits() {
     return limits;
   }
 
-  /** The configured jackson-core factory (for callers that stream themselves). */
+  /** {@return the configured jackson-core factory (for callers that stream themselves)} */
   public JsonFactory factory() {
     return factory;
   }
 
-  /** Decodes one whole document; trailing content other than white space is an error. */
+  /**
+   * Decodes one whole document; trailing content other than white space is an error.
+   *
+   * @param <T> the record type
+   * @param codec the record's codec
+   * @param json the document
+   * @return the record
+   * @throws VisibilityException {@link ErrorCode#INVALID_JSON} for malformed, empty or trailing
+   *     content, {@link ErrorCode#DUPLICATE_KEY}, {@link ErrorCode#LIMIT_EXCEEDED} beyond the {@link
+   *     #limits()}, or whatever {@code codec} throws for a well-formed document that is not a valid
+   *     record ({@link ErrorCode#MISSING_FIELD}, {@link ErrorCode#INVALID_FIELD_TYPE}, ...), located
+   *     at the offending value's JSON pointer
+   */
   public <T> T decode(JsonCodec<T> codec, String json) {
     try (JsonParser p = factory.createParser(ObjectReadContext.empty(), json)) {
       return readWhole(codec, p);
@@ -82,12 +100,39 @@ public final class Json {
     }
   }
 
-  /** Decodes one whole UTF-8 document. */
+  /**
+   * Decodes one whole UTF-8 document, as {@link #decode(JsonCodec, String)}.
+   *
+   * @param <T> the record type
+   * @param codec the record's codec
+   * @param json the document's UTF-8 bytes
+   * @return the record
+   * @throws VisibilityException {@link ErrorCode#INVALID_JSON} for malformed, empty or trailing
+   *     content, {@link ErrorCode#DUPLICATE_KEY}, {@link ErrorCode#LIMIT_EXCEEDED} beyond the {@link
+   *     #limits()}, or whatever {@code codec} throws for a well-formed document that is not a valid
+   *     record ({@link ErrorCode#MISSING_FIELD}, {@link ErrorCode#INVALID_FIELD_TYPE}, ...), located
+   *     at the offending value's JSON pointer
+   */
   public <T> T decode(JsonCodec<T> codec, byte[] json) {
     return decode(codec, json, 0, json.length);
   }
 
-  /** Decodes one whole UTF-8 document held in {@code json[offset, offset+length)}. */
+  /**
+   * Decodes one whole UTF-8 document held in {@code json[offset, offset+length)}, as {@link
+   * #decode(JsonCodec, String)}.
+   *
+   * @param <T> the record type
+   * @param codec the record's codec
+   * @param json a buffer holding the document
+   * @param offset the index of the document's first byte
+   * @param length the document's length in bytes
+   * @return the record
+   * @throws VisibilityException {@link ErrorCode#INVALID_JSON} for malformed, empty or trailing
+   *     content, {@link ErrorCode#DUPLICATE_KEY}, {@link ErrorCode#LIMIT_EXCEEDED} beyond the {@link
+   *     #limits()}, or whatever {@code codec} throws for a well-formed document that is not a valid
+   *     record ({@link ErrorCode#MISSING_FIELD}, {@link ErrorCode#INVALID_FIELD_TYPE}, ...), located
+   *     at the offending value's JSON pointer
+   */
   public <T> T decode(JsonCodec<T> codec, byte[] json, int offset, int length) {
     try (JsonParser p = factory.createParser(ObjectReadContext.empty(), json, offset, length)) {
       return readWhole(codec, p);
@@ -96,19 +141,42 @@ public final class Json {
     }
   }
 
-  /** Parses a document into a {@link JsonValue}. */
+  /**
+   * Parses a document into a {@link JsonValue}, numbers kept as their literals.
+   *
+   * @param json the document
+   * @return its value
+   * @throws VisibilityException {@link ErrorCode#INVALID_JSON}, {@link ErrorCode#DUPLICATE_KEY} or
+   *     {@link ErrorCode#LIMIT_EXCEEDED}
+   */
   public JsonValue parseValue(String json) {
     return decode(RAW, json);
   }
 
-  /** Parses a document into a {@link JsonValue} with the default limits. */
+  /**
+   * Parses a document into a {@link JsonValue} with the default limits; see {@link
+   * #parseValue(String)}.
+   *
+   * @param json the document
+   * @return its value
+   * @throws VisibilityException {@link ErrorCode#INVALID_JSON}, {@link ErrorCode#DUPLICATE_KEY} or
+   *     {@link ErrorCode#LIMIT_EXCEEDED}
+   */
   public static JsonValue parse(String json) {
     return DEFAULT.parseValue(json);
   }
 
   /**
    * Reads one value with {@code codec} from a parser the caller drives, advancing to the value's
-   * first token when the parser has no current token. Jackson exceptions are translated.
+   * first token when the parser has no current token. Jackson exceptions are translated. Leaves
+   * the parser on the value's last token; what follows is not checked.
+   *
+   * @param <T> the value type
+   * @param codec the value's codec
+   * @param p a parser created by {@link #factory()} (so the limits apply)
+   * @return the value
+   * @throws VisibilityException {@link ErrorCode#INVALID_JSON} at end of input, otherwise as
+   *     {@link #decode(JsonCodec, String)}
    */
   public static <T> T read(JsonCodec<T> codec, JsonParser p) {
     try {
@@ -133,7 +201,16 @@ public final class Json {
     return value;
   }
 
-  /** Encodes compactly (no trailing newline). */
+  /**
+   * Encodes compactly (no trailing newline), escaping as {@code jq -c} does.
+   *
+   * @param <T> the record type
+   * @param codec the record's codec
+   * @param value the record
+   * @return the JSON text
+   * @throws VisibilityException {@link ErrorCode#INVALID_FIELD_VALUE} when the generator rejects
+   *     the output
+   */
   public <T> String encode(JsonCodec<T> codec, T value) {
     StringWriter w = new StringWriter(256);
     try (JsonGenerator g = factory.createGenerator(ObjectWriteContext.empty(), w)) {
@@ -144,7 +221,17 @@ public final class Json {
     return w.toString();
   }
 
-  /** Encodes compactly as UTF-8 bytes, with a trailing {@code \n} when {@code newline}. */
+  /**
+   * Encodes compactly as UTF-8 bytes, escaping as {@code jq -c} does.
+   *
+   * @param <T> the record type
+   * @param codec the record's codec
+   * @param value the record
+   * @param newline whether a trailing {@code \n} is appended (a JSONL line)
+   * @return the UTF-8 bytes
+   * @throws VisibilityException {@link ErrorCode#INVALID_FIELD_VALUE} when the generator rejects
+   *     the output
+   */
   public <T> byte[] encodeUtf8(JsonCodec<T> codec, T value, boolean newline) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(256);
     try (JsonGenerator g = factory.createGenerator(ObjectWriteContext.empty(), out)) {
@@ -162,7 +249,14 @@ public final class Json {
     return encode(RAW, v);
   }
 
-  /** Translates a Jackson exception into the library's exception, keeping the location. */
+  /**
+   * Translates a Jackson exception into the library's exception, keeping the location.
+   *
+   * @param e the Jackson exception
+   * @return (not thrown) {@link ErrorCode#LIMIT_EXCEEDED} for a read constraint, {@link
+   *     ErrorCode#DUPLICATE_KEY} for a repeated key, else {@link ErrorCode#INVALID_JSON}; located
+   *     at the parser's JSON pointer when known, with {@code e} as the cause
+   */
   public static VisibilityException translate(JacksonException e) {
     ErrorCode code;
     String msg = String.valueOf(e.getOriginalMessage());

@@ -26,7 +26,16 @@ public record JsonReadLimits(
   public static final JsonReadLimits DEFAULT =
       new JsonReadLimits(64, 8 << 20, 4096, 64, 64L << 20);
 
-  /** Validates that every bound is positive. */
+  /**
+   * Validates that every bound is positive.
+   *
+   * @param maxNestingDepth deepest nesting of arrays and objects
+   * @param maxStringLength longest string value, in chars
+   * @param maxNameLength longest object key, in chars
+   * @param maxNumberLength longest number literal, in chars
+   * @param maxDocumentLength longest document (for JSONL files: line), in bytes or chars
+   * @throws VisibilityException {@link ErrorCode#INVALID_ARGUMENT} when a bound is below 1
+   */
   public JsonReadLimits {
     if (maxNestingDepth < 1
         || maxStringLength < 1

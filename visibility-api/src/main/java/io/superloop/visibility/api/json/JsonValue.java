@@ -21,7 +21,11 @@ public sealed interface JsonValue {
 
   /** A JSON object; member order is the order read or inserted. */
   record JsonObject(Map<String, JsonValue> members) implements JsonValue {
-    /** Copies {@code members} (order kept) into an unmodifiable map. */
+    /**
+     * Copies {@code members} (order kept) into an unmodifiable map.
+     *
+     * @param members the members in order; no {@code null} keys or values
+     */
     public JsonObject {
       members =
           members instanceof ReadMembers read
@@ -29,7 +33,13 @@ public sealed interface JsonValue {
               : Collections.unmodifiableMap(new LinkedHashMap<>(members));
     }
 
-    /** The member named {@code key}, if present. */
+    /**
+     * Looks a member up.
+     *
+     * @param key the member's name
+     * @return the member named {@code key} ({@link JsonNull} when written as {@code null}); empty
+     *     when there is no such key
+     */
     public Optional<JsonValue> get(String key) {
       return Optional.ofNullable(members.get(key));
     }
@@ -37,7 +47,11 @@ public sealed interface JsonValue {
 
   /** A JSON array. */
   record JsonArray(List<JsonValue> elements) implements JsonValue {
-    /** Copies {@code elements} into an unmodifiable list. */
+    /**
+     * Copies {@code elements} into an unmodifiable list.
+     *
+     * @param elements the elements in order; no {@code null}s ({@link JsonNull} for JSON null)
+     */
     public JsonArray {
       elements =
           elements instanceof ReadElements read ? Collections.unmodifiableList(read) : List.copyOf(elements);
@@ -46,7 +60,11 @@ public sealed interface JsonValue {
 
   /** A JSON string. */
   record JsonString(String value) implements JsonValue {
-    /** Requires a non-null value. */
+    /**
+     * Requires a non-null value.
+     *
+     * @param value the string's content, unescaped
+     */
     public JsonString {
       Objects.requireNonNull(value, "value");
     }
@@ -57,26 +75,30 @@ public sealed interface JsonValue {
    * are written back as read).
    */
   record JsonNumber(String literal) implements JsonValue {
-    /** Requires a non-null literal. */
+    /**
+     * Requires a non-null literal; the literal is not checked to be a valid JSON number.
+     *
+     * @param literal the number's literal text, written back as is
+     */
     public JsonNumber {
       Objects.requireNonNull(literal, "literal");
     }
 
-    /** The exact decimal value of the literal. */
+    /** {@return the exact decimal value of the literal} */
     public BigDecimal decimalValue() {
       return new BigDecimal(literal);
     }
 
     /**
-     * The value as a {@code long} when it is whole and in range, whatever its literal form
-     * ({@code 3.0} and {@code 1e2} are whole); empty for fractions and out-of-range values. Safe on
+     * {@return the value as a {@code long} when it is whole and in range, whatever its literal form
+     * ({@code 3.0} and {@code 1e2} are whole); empty for fractions and out-of-range values} Safe on
      * absurd exponents.
      */
     public OptionalLong wholeLongValue() {
       return Numbers.wholeLong(literal);
     }
 
-    /** Whether the literal is a plain integer literal (no fraction, no exponent). */
+    /** {@return whether the literal is a plain integer literal (no fraction, no exponent)} */
     public boolean isIntegerLiteral() {
       return Numbers.isIntegerLiteral(literal);
     }
@@ -89,7 +111,7 @@ public sealed interface JsonValue {
     /** {@code false}. */
     FALSE;
 
-    /** The Java boolean. */
+    /** {@return the Java boolean} */
     public boolean value() {
       return this == TRUE;
     }
@@ -101,47 +123,77 @@ public sealed interface JsonValue {
     INSTANCE
   }
 
-  /** A string value. */
+  /**
+   * A string value.
+   *
+   * @param s the content
+   * @return a {@link JsonString}
+   */
   static JsonValue of(String s) {
     return new JsonString(s);
   }
 
-  /** A number value. */
+  /**
+   * A number value.
+   *
+   * @param n the number
+   * @return a {@link JsonNumber} with the plain integer literal of {@code n}
+   */
   static JsonValue of(long n) {
     return new JsonNumber(Long.toString(n));
   }
 
-  /** A number value (exact, rendered by {@link BigInteger#toString()}). */
+  /**
+   * A number value of any size.
+   *
+   * @param n the number
+   * @return a {@link JsonNumber} with the exact literal {@link BigInteger#toString()} gives
+   */
   static JsonValue of(BigInteger n) {
     return new JsonNumber(n.toString());
   }
 
-  /** A boolean value. */
+  /**
+   * A boolean value.
+   *
+   * @param b the boolean
+   * @return {@link JsonBoolean#TRUE} or {@link JsonBoolean#FALSE}
+   */
   static JsonValue of(boolean b) {
     return b ? JsonBoolean.TRUE : JsonBoolean.FALSE;
   }
 
-  /** The null value. */
+  /** {@return the null value} */
   static JsonValue nullValue() {
     return JsonNull.INSTANCE;
   }
 
-  /** An object of the given members, in order. */
+  /**
+   * An object of the given members, in order.
+   *
+   * @param members the members, copied
+   * @return the object
+   */
   static JsonObject object(Map<String, JsonValue> members) {
     return new JsonObject(members);
   }
 
-  /** An array of the given elements. */
+  /**
+   * An array of the given elements.
+   *
+   * @param elements the elements, copied
+   * @return the array
+   */
   static JsonArray array(List<JsonValue> elements) {
     return new JsonArray(new ArrayList<>(elements));
   }
 
-  /** Whether this is {@code null}. */
+  /** {@return whether this is {@code null}} */
   default boolean isNull() {
     return this == JsonNull.INSTANCE;
   }
 
-  /** The compact JSON text of this value (the rendering {@code jq -c} gives). */
+  /** {@return the compact JSON text of this value (the rendering {@code jq -c} gives)} */
   default String toJson() {
     return Json.DEFAULT.encodeValue(this);
   }

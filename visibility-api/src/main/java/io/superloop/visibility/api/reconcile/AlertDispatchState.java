@@ -19,51 +19,59 @@ import org.immutables.value.Value;
 @VisibilityStyle
 public abstract class AlertDispatchState {
 
-  /** A new builder. */
+  /**
+   * {@return a new builder} Its {@code build()} throws {@link IllegalStateException} when a
+   * required attribute is unset, and {@link io.superloop.visibility.api.VisibilityException}
+   * ({@link io.superloop.visibility.api.ErrorCode#INVALID_LOOP_ID} or {@link
+   * io.superloop.visibility.api.ErrorCode#INVALID_FIELD_VALUE}) when a value breaks the record's
+   * contract checks.
+   */
   public static ImmutableAlertDispatchState.Builder builder() {
     return ImmutableAlertDispatchState.builder();
   }
 
-  /** Time of the dispatch run, as written. */
+  /** {@return the time of the dispatch run, as written} */
   public abstract String updatedAt();
 
-  /** The loop id; a valid loop id. */
+  /** {@return the loop id; a valid loop id} */
   public abstract String loopId();
 
-  /** The dispatch run's trace. */
+  /** {@return the dispatch run's trace} */
   public abstract Optional<TraceId> traceId();
 
-  /** Path of {@code escalations.jsonl}. */
+  /** {@return the path of {@code escalations.jsonl}} */
   public abstract Optional<String> escalationsFile();
 
-  /** Path of {@code telemetry/alerts.jsonl}. */
+  /** {@return the path of {@code telemetry/alerts.jsonl}} */
   public abstract Optional<String> dispatchTelemetryFile();
 
-  /** The run's status. */
+  /** {@return the run's status} */
   public abstract AlertDispatchStatus status();
 
-  /** Escalation rows processed. */
+  /** {@return escalation rows processed} */
   public abstract long processedCount();
 
-  /** Escalation rows dispatched. */
+  /** {@return escalation rows dispatched} */
   public abstract long dispatchedCount();
 
-  /** Escalation rows skipped. */
+  /** {@return escalation rows skipped} */
   public abstract long skippedCount();
 
-  /** Escalation rows that failed. */
+  /** {@return escalation rows that failed} */
   public abstract long failedCount();
 
-  /** Reason codes of the failures (always written). */
+  /** {@return reason codes of the failures (always written)} */
   public abstract List<ReasonCode> failureReasonCodes();
 
-  /** Line offset in {@code escalations.jsonl} after the run. */
+  /** {@return the line offset in {@code escalations.jsonl} after the run} */
   public abstract long escalationsLineOffset();
 
-  /** Line count of {@code escalations.jsonl} at the run. */
+  /** {@return the line count of {@code escalations.jsonl} at the run} */
   public abstract long escalationsLineCount();
 
-  /** Fields of a newer writer this version does not know, kept in order and written back. */
+  /**
+   * {@return fields of a newer writer this version does not know, kept in order and written back}
+   */
   public abstract Map<String, JsonValue> unknownFields();
 
   @Value.Check

@@ -24,40 +24,44 @@ import org.immutables.value.Value;
 @VisibilityStyle
 public abstract class AlertRow {
 
-  /** A new builder. */
+  /**
+   * {@return a new builder} Its {@code build()} throws {@link IllegalStateException} when a
+   * required attribute is unset.
+   */
   public static ImmutableAlertRow.Builder builder() {
     return ImmutableAlertRow.builder();
   }
 
-  /** Time of the row, as written. */
+  /** {@return the time of the row, as written} */
   public abstract String timestamp();
 
-  /** The loop id, as written (not validated: the row belongs to another writer). */
+  /** {@return the loop id, as written (not validated: the row belongs to another writer)} */
   public abstract Optional<String> loopId();
 
-  /** The dispatch run's trace. */
+  /** {@return the dispatch run's trace} */
   public abstract TraceId traceId();
 
   /**
-   * The trace of the escalation row the alert was dispatched for (falling back to the dispatch
-   * trace); absent on rows not tied to a parsed escalation.
+   * {@return the trace of the escalation row the alert was dispatched for (falling back to the
+   * dispatch trace); absent on rows not tied to a parsed escalation}
    */
   public abstract Optional<TraceId> escalationTraceId();
 
-  /** The row's category ({@code alert_dispatch}). */
+  /** {@return the row's category ({@code alert_dispatch})} */
   public abstract String category();
 
-  /** The dispatch verdict. */
+  /** {@return the dispatch verdict} */
   public abstract AlertStatus status();
 
-  /** Why the dispatch failed or was skipped; absent otherwise. */
+  /** {@return why the dispatch failed or was skipped; absent otherwise} */
   public abstract Optional<ReasonCode> reasonCode();
 
-  /** The other fields of the row, raw and in order. */
+  /** {@return the other fields of the row, raw and in order} */
   public abstract Map<String, JsonValue> unknownFields();
 
   /**
-   * The keys of the row as read, in document order (empty for a built row); not part of equality.
+   * {@return the keys of the row as read, in document order (empty for a built row); not part of
+   * equality}
    */
   @Value.Auxiliary
   public abstract List<String> keyOrder();

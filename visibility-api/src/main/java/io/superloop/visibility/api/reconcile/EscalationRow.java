@@ -26,21 +26,24 @@ import java.util.Optional;
 public sealed interface EscalationRow
     permits OrderingDriftEscalation, HealthEscalation, OtherEscalation {
 
-  /** Time of the row, as written. */
+  /** {@return the time of the row, as written} */
   String timestamp();
 
-  /** The loop id; a valid loop id. */
+  /** {@return the loop id; a valid loop id} */
   String loopId();
 
-  /** The reconcile trace; absent only on rows of other writers (never in practice). */
+  /** {@return the reconcile trace; absent only on rows of other writers (never in practice)} */
   Optional<TraceId> traceId();
 
-  /** The escalation category. */
+  /** {@return the escalation category} */
   ReasonCode category();
 
-  /** The transport of the reconcile. */
+  /** {@return the transport of the reconcile} */
   Transport transport();
 
-  /** Fields this version does not model, kept in order and written back after the known ones. */
+  /**
+   * {@return fields this version does not model, kept in order and written back after the known
+   * ones}
+   */
   Map<String, JsonValue> unknownFields();
 }

@@ -26,7 +26,11 @@ import org.immutables.value.Value;
 @VisibilityStyle
 public abstract non-sealed class HealthEscalation implements EscalationRow {
 
-  /** A new builder. */
+  /**
+   * {@return a new builder} Its {@code build()} throws {@link IllegalStateException} when a
+   * required attribute is unset, and {@link VisibilityException} ({@link ErrorCode#INVALID_LOOP_ID}
+   * or {@link ErrorCode#INVALID_FIELD_VALUE}) when a value breaks the record's contract checks.
+   */
   public static ImmutableHealthEscalation.Builder builder() {
     return ImmutableHealthEscalation.builder();
   }
@@ -47,28 +51,28 @@ public abstract non-sealed class HealthEscalation implements EscalationRow {
   @Override
   public abstract Transport transport();
 
-  /** Whether the step's ingest succeeded. */
+  /** {@return whether the step's ingest succeeded} */
   public abstract IngestStatus ingestStatus();
 
-  /** The ingest failure code; omitted when none. */
+  /** {@return the ingest failure code; omitted when none} */
   public abstract Optional<FailureCode> failureCode();
 
-  /** Path of {@code state.json}. */
+  /** {@return the path of {@code state.json}} */
   public abstract String stateFile();
 
-  /** Path of {@code cursor.json}. */
+  /** {@return the path of {@code cursor.json}} */
   public abstract String cursorFile();
 
-  /** Path of {@code health.json}. */
+  /** {@return the path of {@code health.json}} */
   public abstract String healthFile();
 
-  /** The new health status. */
+  /** {@return the new health status} */
   public abstract HealthStatus healthStatus();
 
-  /** The health reason codes (always written). */
+  /** {@return the health reason codes (always written)} */
   public abstract List<ReasonCode> reasonCodes();
 
-  /** The health reasons ({@code [{code, severity, metric, observed, threshold}]}), raw. */
+  /** {@return the health reasons ({@code [{code, severity, metric, observed, threshold}]}), raw} */
   public abstract JsonValue.JsonArray reasons();
 
   @Override

@@ -22,7 +22,11 @@ import org.immutables.value.Value;
 @VisibilityStyle
 public abstract non-sealed class OrderingDriftEscalation implements EscalationRow {
 
-  /** A new builder. */
+  /**
+   * {@return a new builder} Its {@code build()} throws {@link IllegalStateException} when a
+   * required attribute is unset, and {@link VisibilityException} ({@link ErrorCode#INVALID_LOOP_ID}
+   * or {@link ErrorCode#INVALID_FIELD_VALUE}) when a value breaks the record's contract checks.
+   */
   public static ImmutableOrderingDriftEscalation.Builder builder() {
     return ImmutableOrderingDriftEscalation.builder();
   }
@@ -43,21 +47,24 @@ public abstract non-sealed class OrderingDriftEscalation implements EscalationRo
   @Override
   public abstract Transport transport();
 
-  /** The sequence state's reason code ({@code sequence.reasonCode // "ordering_drift_detected"}). */
+  /**
+   * {@return the sequence state's reason code ({@code sequence.reasonCode //
+   * "ordering_drift_detected"})}
+   */
   public abstract ReasonCode reasonCode();
 
-  /** Path of {@code state.json}. */
+  /** {@return the path of {@code state.json}} */
   public abstract String stateFile();
 
-  /** Path of {@code sequence-state.json}. */
+  /** {@return the path of {@code sequence-state.json}} */
   public abstract String sequenceStateFile();
 
-  /** Path of {@code telemetry/sequence.jsonl}. */
+  /** {@return the path of {@code telemetry/sequence.jsonl}} */
   public abstract String sequenceTelemetryFile();
 
   /**
-   * {@code {status, driftActive, violations, snapshot, events}} of the sequence state (no {@code
-   * transition}), raw.
+   * {@return {@code {status, driftActive, violations, snapshot, events}} of the sequence state (no
+   * {@code transition}), raw}
    */
   public abstract JsonValue.JsonObject sequence();
 

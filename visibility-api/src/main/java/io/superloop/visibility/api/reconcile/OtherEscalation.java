@@ -24,7 +24,11 @@ import org.immutables.value.Value;
 @VisibilityStyle
 public abstract non-sealed class OtherEscalation implements EscalationRow {
 
-  /** A new builder. */
+  /**
+   * {@return a new builder} Its {@code build()} throws {@link IllegalStateException} when a
+   * required attribute is unset, and {@link VisibilityException} ({@link ErrorCode#INVALID_LOOP_ID}
+   * or {@link ErrorCode#INVALID_FIELD_VALUE}) when a value breaks the record's contract checks.
+   */
   public static ImmutableOtherEscalation.Builder builder() {
     return ImmutableOtherEscalation.builder();
   }
@@ -49,7 +53,7 @@ public abstract non-sealed class OtherEscalation implements EscalationRow {
   @Override
   public abstract Map<String, JsonValue> unknownFields();
 
-  /** Whether the row is null-filtered (every category but {@code divergence_detected}). */
+  /** {@return whether the row is null-filtered (every category but {@code divergence_detected})} */
   public final boolean nullFiltered() {
     return !category().equals(ReasonCode.DIVERGENCE_DETECTED);
   }

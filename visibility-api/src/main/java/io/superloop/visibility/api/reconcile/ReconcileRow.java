@@ -24,84 +24,97 @@ import org.immutables.value.Value;
 @VisibilityStyle
 public abstract class ReconcileRow {
 
-  /** A new builder. */
+  /**
+   * {@return a new builder} Its {@code build()} throws {@link IllegalStateException} when a
+   * required attribute is unset, and {@link io.superloop.visibility.api.VisibilityException}
+   * ({@link io.superloop.visibility.api.ErrorCode#INVALID_LOOP_ID} or {@link
+   * io.superloop.visibility.api.ErrorCode#INVALID_FIELD_VALUE}) when a value breaks the record's
+   * contract checks.
+   */
   public static ImmutableReconcileRow.Builder builder() {
     return ImmutableReconcileRow.builder();
   }
 
-  /** Completion time, as written. */
+  /** {@return the completion time, as written} */
   public abstract String timestamp();
 
-  /** Start time, as written. */
+  /** {@return the start time, as written} */
   public abstract String startedAt();
 
-  /** The loop id; a valid loop id. */
+  /** {@return the loop id; a valid loop id} */
   public abstract String loopId();
 
-  /** The reconcile trace; omitted when absent (never in practice). */
+  /** {@return the reconcile trace; omitted when absent (never in practice)} */
   public abstract Optional<TraceId> traceId();
 
-  /** The transport of the step. */
+  /** {@return the transport of the step} */
   public abstract Transport transport();
 
-  /** {@code success} or {@code failed}. */
+  /** {@return the ingest status: {@code success} or {@code failed}} */
   public abstract IngestStatus status();
 
-  /** Why the ingest failed; omitted on success (and on a failure without a code). */
+  /** {@return why the ingest failed; omitted on success (and on a failure without a code)} */
   public abstract Optional<FailureCode> failureCode();
 
   /**
-   * The last 40 lines of the failing adapter's stderr; omitted when empty (an empty string is
-   * normalised to absent).
+   * {@return the last 40 lines of the failing adapter's stderr; omitted when empty (an empty string
+   * is normalised to absent)}
    */
   public abstract Optional<String> failureMessage();
 
-  /** The cursor's line offset before the step. */
+  /** {@return the cursor's line offset before the step} */
   public abstract long cursorOffsetBefore();
 
-  /** The cursor's line offset after the step. */
+  /** {@return the cursor's line offset after the step} */
   public abstract long cursorOffsetAfter();
 
-  /** Number of events ingested. */
+  /** {@return the number of events ingested} */
   public abstract long eventsIngested();
 
-  /** The batch limit ({@code 0}: none). */
+  /** {@return the batch limit ({@code 0}: none)} */
   public abstract long maxEvents();
 
-  /** Whether the batch was read from the start of the log. */
+  /** {@return whether the batch was read from the start of the log} */
   public abstract boolean fromStart();
 
-  /** Service call attempts. */
+  /** {@return service call attempts} */
   public abstract long retryAttempts();
 
-  /** Backoff between service call attempts, in seconds. */
+  /** {@return the backoff between service call attempts, in seconds} */
   public abstract long retryBackoffSeconds();
 
-  /** The threshold profile in force; omitted when none. */
+  /** {@return the threshold profile in force; omitted when none} */
   public abstract Optional<String> thresholdProfile();
 
-  /** Whole seconds the step took. */
+  /** {@return whole seconds the step took} */
   public abstract long durationSeconds();
 
-  /** Consecutive failed ingests, this one included (0 after a success). */
+  /** {@return consecutive failed ingests, this one included (0 after a success)} */
   public abstract long transportFailureStreak();
 
-  /** The sequence diagnostics verdict of the step. */
+  /** {@return the sequence diagnostics verdict of the step} */
   public abstract ReconcileSequenceStatus sequenceStatus();
 
-  /** {@code ordering_drift_detected} when drift was detected; omitted otherwise. */
+  /**
+   * {@return the sequence reason code: {@code ordering_drift_detected} when drift was detected;
+   * empty (omitted) otherwise}
+   */
   public abstract Optional<ReasonCode> sequenceReasonCode();
 
-  /** The health status the step computed. */
+  /** {@return the health status the step computed} */
   public abstract HealthStatus healthStatus();
 
-  /** The health reason codes the step computed (always written). */
+  /** {@return the health reason codes the step computed (always written)} */
   public abstract List<ReasonCode> healthReasonCodes();
 
-  /** Additive (H2, H13, H18): non-fatal problems of the step; omitted when empty. */
+  /**
+   * {@return the non-fatal problems of the step; omitted when empty} Additive (H2, H13, H18).
+   */
   public abstract List<ReasonCode> warnings();
 
-  /** Fields of a newer writer this version does not know, kept in order and written back. */
+  /**
+   * {@return fields of a newer writer this version does not know, kept in order and written back}
+   */
   public abstract Map<String, JsonValue> unknownFields();
 
   @Value.Check

@@ -20,54 +20,77 @@ public abstract class EventDiagnostics {
   /** Only the generated implementation extends this class. */
   EventDiagnostics() {}
 
-  /** A new builder. */
+  /**
+   * {@return a new builder} Its {@code build()} throws {@link IllegalStateException} when a
+   * required attribute is unset, and {@link io.superloop.visibility.api.VisibilityException}
+   * ({@link io.superloop.visibility.api.ErrorCode#INVALID_SEQUENCE_VALUE} or {@link
+   * io.superloop.visibility.api.ErrorCode#INVALID_FIELD_VALUE}) when a value breaks the record's
+   * contract checks.
+   */
   public static ImmutableEventDiagnostics.Builder builder() {
     return ImmutableEventDiagnostics.builder();
   }
 
-  /** Envelopes of the batch, malformed ones included (C9). */
+  /** {@return envelopes of the batch, malformed ones included (C9)} */
   public abstract long ingestedCount();
 
-  /** The previous state's {@code events.last}; empty (written {@code null}) when none. */
+  /** {@return the previous state's {@code events.last}; empty (written {@code null}) when none} */
   public abstract OptionalLong previousLast();
 
-  /** First valid value of the batch; empty (written {@code null}) when none. */
+  /** {@return the first valid value of the batch; empty (written {@code null}) when none} */
   public abstract OptionalLong first();
 
-  /** Last valid value of the batch (not the maximum); empty (written {@code null}) when none. */
+  /**
+   * {@return the last valid value of the batch (not the maximum); empty (written {@code null}) when
+   * none}
+   */
   public abstract OptionalLong last();
 
-  /** False when a valid value is below the preceding valid value of the batch. */
+  /**
+   * {@return whether the batch is monotonic: false when a valid value is below the preceding valid
+   * value of the batch}
+   */
   public abstract boolean monotonicWithinBatch();
 
-  /** False when {@link #first()} is below {@link #previousLast()}. */
+  /**
+   * {@return whether the batch continues the previous one: false when {@link #first()} is below
+   * {@link #previousLast()}}
+   */
   public abstract boolean monotonicAcrossBatches();
 
-  /** Whether the batch regressed within or across batches. */
+  /** {@return whether the batch regressed within or across batches} */
   public abstract boolean regressed();
 
-  /** Whether any envelope of the batch has no valid value. */
+  /** {@return whether any envelope of the batch has no valid value} */
   public abstract boolean missing();
 
   /**
-   * Additive (H14): valid values that exceed the preceding valid value by more than 1; omitted when
-   * empty.
+   * {@return the number of valid values that exceed the preceding valid value by more than 1;
+   * empty (omitted) when not counted} Additive (H14).
    */
   public abstract OptionalLong gaps();
 
-  /** Additive (H14): valid values equal to the preceding valid value; omitted when empty. */
+  /**
+   * {@return the number of valid values equal to the preceding valid value; empty (omitted) when
+   * not counted} Additive (H14).
+   */
   public abstract OptionalLong duplicates();
 
-  /** Additive (H14): the largest valid value of the batch; omitted when empty. */
+  /**
+   * {@return the largest valid value of the batch; empty (omitted) when none or not computed}
+   * Additive (H14).
+   */
   public abstract OptionalLong max();
 
   /**
-   * Additive (H15): the largest valid event value seen since the epoch began, carried across
-   * steps; omitted when empty.
+   * {@return the largest valid event value seen since the epoch began, carried across steps; empty
+   * (omitted) when none or not tracked} Additive (H15).
    */
   public abstract OptionalLong highWater();
 
-  /** Fields of a newer writer this version does not know, kept in order and written back. */
+  /**
+   * {@return fields of a newer writer this version does not know, kept in order and written back}
+   */
   public abstract Map<String, JsonValue> unknownFields();
 
   @Value.Check

@@ -29,7 +29,11 @@ public abstract class SequenceObservation {
   /** The constant {@code category} of every row. */
   public static final String CATEGORY = "envelope_sequence";
 
-  /** A new builder. */
+  /**
+   * {@return a new builder} Its {@code build()} throws {@link IllegalStateException} when a
+   * required attribute is unset, and {@link io.superloop.visibility.api.VisibilityException}
+   * ({@link ErrorCode#INVALID_FIELD_VALUE}) when a value breaks the record's contract checks.
+   */
   public static ImmutableSequenceObservation.Builder builder() {
     return ImmutableSequenceObservation.builder();
   }
@@ -37,6 +41,10 @@ public abstract class SequenceObservation {
   /**
    * The row of a step's state: the same fields, stamped with {@code timestamp} (taken separately
    * from the state's {@code updatedAt}). Unknown fields of the state are not carried over.
+   *
+   * @param state the sequence state of the step
+   * @param timestamp the row's manager clock ({@code YYYY-MM-DDTHH:MM:SSZ})
+   * @return the telemetry row
    */
   public static SequenceObservation of(SequenceState state, String timestamp) {
     return builder()
@@ -54,49 +62,54 @@ public abstract class SequenceObservation {
         .build();
   }
 
-  /** Manager clock when the row was written ({@code YYYY-MM-DDTHH:MM:SSZ}). */
+  /** {@return the manager clock when the row was written ({@code YYYY-MM-DDTHH:MM:SSZ})} */
   public abstract String timestamp();
 
-  /** The loop id. */
+  /** {@return the loop id} */
   public abstract String loopId();
 
-  /** The reconcile trace; omitted when absent (never in practice). */
+  /** {@return the reconcile trace; omitted when absent (never in practice)} */
   public abstract Optional<TraceId> traceId();
 
-  /** The manager-side transport of that reconcile. */
+  /** {@return the manager-side transport of that reconcile} */
   public abstract Transport transport();
 
-  /** Always {@value #CATEGORY}. */
+  /** {@return the row category, always {@value #CATEGORY}} */
   public final String category() {
     return CATEGORY;
   }
 
-  /** {@code ok} or {@code ordering_drift_detected}. */
+  /** {@return the status: {@code ok} or {@code ordering_drift_detected}} */
   public abstract SequenceStatus status();
 
-  /** {@code ordering_drift_detected} when drift is active; omitted when {@code ok}. */
+  /**
+   * {@return the reason code: {@code ordering_drift_detected} when drift is active; empty (omitted)
+   * when {@code ok}}
+   */
   public abstract Optional<ReasonCode> reasonCode();
 
-  /** True iff {@link #violations()} is non-empty. */
+  /** {@return whether drift is active: true iff {@link #violations()} is non-empty} */
   public abstract boolean driftActive();
 
-  /** The violation codes, sorted ascending and unique; empty when {@code ok}. */
+  /** {@return the violation codes, sorted ascending and unique; empty when {@code ok}} */
   public abstract List<ViolationCode> violations();
 
-  /** Snapshot sequence diagnostics. */
+  /** {@return the snapshot sequence diagnostics} */
   public abstract SnapshotDiagnostics snapshot();
 
-  /** Event batch sequence diagnostics. */
+  /** {@return the event batch sequence diagnostics} */
   public abstract EventDiagnostics events();
 
   /**
-   * Drift before and after this step. The library always writes it; it is empty (and then omitted)
-   * only for a file of another writer that lacks it (the conformance harness writes previous states
-   * without it).
+   * {@return the drift before and after this step} The library always writes it; it is empty (and
+   * then omitted) only for a file of another writer that lacks it (the conformance harness writes
+   * previous states without it).
    */
   public abstract Optional<SequenceTransition> transition();
 
-  /** Fields of a newer writer this version does not know, kept in order and written back. */
+  /**
+   * {@return fields of a newer writer this version does not know, kept in order and written back}
+   */
   public abstract Map<String, JsonValue> unknownFields();
 
   @Value.Check

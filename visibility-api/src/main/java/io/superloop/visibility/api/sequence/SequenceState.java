@@ -35,49 +35,58 @@ public abstract class SequenceState {
   /** Only the generated implementation extends this class. */
   SequenceState() {}
 
-  /** A new builder. */
+  /**
+   * {@return a new builder} Its {@code build()} throws {@link IllegalStateException} when a
+   * required attribute is unset, and {@link io.superloop.visibility.api.VisibilityException}
+   * ({@link ErrorCode#INVALID_FIELD_VALUE}) when a value breaks the record's contract checks.
+   */
   public static ImmutableSequenceState.Builder builder() {
     return ImmutableSequenceState.builder();
   }
 
-  /** Manager clock at the step ({@code YYYY-MM-DDTHH:MM:SSZ}). */
+  /** {@return the manager clock at the step ({@code YYYY-MM-DDTHH:MM:SSZ})} */
   public abstract String updatedAt();
 
-  /** The loop id. */
+  /** {@return the loop id} */
   public abstract String loopId();
 
-  /** The reconcile trace; omitted when absent (never in practice). */
+  /** {@return the reconcile trace; omitted when absent (never in practice)} */
   public abstract Optional<TraceId> traceId();
 
-  /** The manager-side transport of that reconcile. */
+  /** {@return the manager-side transport of that reconcile} */
   public abstract Transport transport();
 
-  /** {@code ok} or {@code ordering_drift_detected}. */
+  /** {@return the status: {@code ok} or {@code ordering_drift_detected}} */
   public abstract SequenceStatus status();
 
-  /** {@code ordering_drift_detected} when drift is active; omitted when {@code ok}. */
+  /**
+   * {@return the reason code: {@code ordering_drift_detected} when drift is active; empty (omitted)
+   * when {@code ok}}
+   */
   public abstract Optional<ReasonCode> reasonCode();
 
-  /** True iff {@link #violations()} is non-empty. */
+  /** {@return whether drift is active: true iff {@link #violations()} is non-empty} */
   public abstract boolean driftActive();
 
-  /** The violation codes, sorted ascending and unique; empty when {@code ok}. */
+  /** {@return the violation codes, sorted ascending and unique; empty when {@code ok}} */
   public abstract List<ViolationCode> violations();
 
-  /** Snapshot sequence diagnostics. */
+  /** {@return the snapshot sequence diagnostics} */
   public abstract SnapshotDiagnostics snapshot();
 
-  /** Event batch sequence diagnostics. */
+  /** {@return the event batch sequence diagnostics} */
   public abstract EventDiagnostics events();
 
   /**
-   * Drift before and after this step. The library always writes it; it is empty (and then omitted)
-   * only for a file of another writer that lacks it (the conformance harness writes previous states
-   * without it).
+   * {@return the drift before and after this step} The library always writes it; it is empty (and
+   * then omitted) only for a file of another writer that lacks it (the conformance harness writes
+   * previous states without it).
    */
   public abstract Optional<SequenceTransition> transition();
 
-  /** Fields of a newer writer this version does not know, kept in order and written back. */
+  /**
+   * {@return fields of a newer writer this version does not know, kept in order and written back}
+   */
   public abstract Map<String, JsonValue> unknownFields();
 
   @Value.Check

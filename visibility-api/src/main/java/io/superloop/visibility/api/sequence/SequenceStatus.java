@@ -23,6 +23,8 @@ public enum SequenceStatus implements WireValue {
   /**
    * The status of a wire string.
    *
+   * @param wire the exact wire string
+   * @return the status
    * @throws io.superloop.visibility.api.VisibilityException {@code invalid_field_value} for any
    *     other string
    */

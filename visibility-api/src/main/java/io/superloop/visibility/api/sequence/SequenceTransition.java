@@ -17,26 +17,33 @@ public abstract class SequenceTransition {
   /** Only the generated implementation extends this class. */
   SequenceTransition() {}
 
-  /** A new builder. */
+  /**
+   * {@return a new builder} Its {@code build()} throws {@link IllegalStateException} when a
+   * required attribute is unset.
+   */
   public static ImmutableSequenceTransition.Builder builder() {
     return ImmutableSequenceTransition.builder();
   }
 
-  /** The previous state's {@code driftActive} (anything but {@code true} counts as false). */
+  /**
+   * {@return the previous state's {@code driftActive} (anything but {@code true} counts as false)}
+   */
   public abstract boolean previousDriftActive();
 
-  /** No drift before, drift now. */
+  /** {@return whether drift began: no drift before, drift now} */
   public abstract boolean transitionedToDrift();
 
-  /** Drift before, none now. */
+  /** {@return whether the drift ended: drift before, none now} */
   public abstract boolean recoveredFromDrift();
 
   /**
-   * Additive (H15): whether this batch was declared a replay or rotation and started a new epoch;
-   * omitted when empty.
+   * {@return whether this batch was declared a replay or rotation and started a new epoch; empty
+   * (omitted) when not judged} Additive (H15).
    */
   public abstract Optional<Boolean> epochReset();
 
-  /** Fields of a newer writer this version does not know, kept in order and written back. */
+  /**
+   * {@return fields of a newer writer this version does not know, kept in order and written back}
+   */
   public abstract Map<String, JsonValue> unknownFields();
 }

@@ -19,33 +19,44 @@ public abstract class SnapshotDiagnostics {
   /** Only the generated implementation extends this class. */
   SnapshotDiagnostics() {}
 
-  /** A new builder. */
+  /**
+   * {@return a new builder} Its {@code build()} throws {@link IllegalStateException} when a
+   * required attribute is unset, and {@link io.superloop.visibility.api.VisibilityException}
+   * ({@link io.superloop.visibility.api.ErrorCode#INVALID_SEQUENCE_VALUE}) when a value breaks the
+   * record's contract checks.
+   */
   public static ImmutableSnapshotDiagnostics.Builder builder() {
     return ImmutableSnapshotDiagnostics.builder();
   }
 
-  /** The previous state's {@code snapshot.current}; empty (written {@code null}) when none. */
+  /**
+   * {@return the previous state's {@code snapshot.current}; empty (written {@code null}) when none}
+   */
   public abstract OptionalLong previous();
 
-  /** This snapshot's sequence value; empty (written {@code null}) when missing or invalid. */
+  /**
+   * {@return this snapshot's sequence value; empty (written {@code null}) when missing or invalid}
+   */
   public abstract OptionalLong current();
 
-  /** False when the value is missing or regressed. */
+  /** {@return whether the snapshot value is monotonic: false when it is missing or regressed} */
   public abstract boolean monotonic();
 
-  /** Whether the value is below the previous one. */
+  /** {@return whether the value is below the previous one} */
   public abstract boolean regressed();
 
-  /** Whether the snapshot has no valid sequence value. */
+  /** {@return whether the snapshot has no valid sequence value} */
   public abstract boolean missing();
 
   /**
-   * Additive (H15): the largest valid snapshot value seen since the epoch began, carried across
-   * steps; omitted when empty.
+   * {@return the largest valid snapshot value seen since the epoch began, carried across steps;
+   * empty (omitted) when none or not tracked} Additive (H15).
    */
   public abstract OptionalLong highWater();
 
-  /** Fields of a newer writer this version does not know, kept in order and written back. */
+  /**
+   * {@return fields of a newer writer this version does not know, kept in order and written back}
+   */
   public abstract Map<String, JsonValue> unknownFields();
 
   @Value.Check

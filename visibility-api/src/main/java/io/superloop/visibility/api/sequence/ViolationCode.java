@@ -33,6 +33,8 @@ public enum ViolationCode implements WireValue {
   /**
    * The code of a wire string.
    *
+   * @param wire the exact wire string
+   * @return the code
    * @throws io.superloop.visibility.api.VisibilityException {@code invalid_field_value} for any
    *     other string
    */

@@ -15,20 +15,25 @@ import org.immutables.value.Value;
 @VisibilityStyle
 public abstract class HeartbeatObservationSurface {
 
-  /** A new builder. */
+  /**
+   * {@return a new builder} Its {@code build()} throws {@link IllegalStateException} when a
+   * required attribute is unset.
+   */
   public static ImmutableHeartbeatObservationSurface.Builder builder() {
     return ImmutableHeartbeatObservationSurface.builder();
   }
 
-  /** The observation's status as written in the heartbeat row (e.g. {@code failed}). */
+  /** {@return the observation's status as written in the heartbeat row (e.g. {@code failed})} */
   public abstract Optional<String> status();
 
-  /** The observation's reason code. */
+  /** {@return the observation's reason code} */
   public abstract Optional<ReasonCode> reasonCode();
 
-  /** When the observation was made (the row's {@code timestamp}). */
+  /** {@return when the observation was made (the row's {@code timestamp})} */
   public abstract Optional<String> at();
 
-  /** Fields of a newer writer this version does not know, kept in order and written back. */
+  /**
+   * {@return fields of a newer writer this version does not know, kept in order and written back}
+   */
   public abstract Map<String, JsonValue> unknownFields();
 }

@@ -21,35 +21,42 @@ import org.immutables.value.Value;
 @VisibilityStyle
 public abstract class HeartbeatSurface {
 
-  /** A new builder. */
+  /**
+   * {@return a new builder} Its {@code build()} throws {@link IllegalStateException} when a
+   * required attribute is unset.
+   */
   public static ImmutableHeartbeatSurface.Builder builder() {
     return ImmutableHeartbeatSurface.builder();
   }
 
-  /** The heartbeat state's freshness. */
+  /** {@return the heartbeat state's freshness} */
   public abstract Optional<FreshnessStatus> freshnessStatus();
 
-  /** The state's reason code, else the last row's. */
+  /** {@return the state's reason code, else the last row's} */
   public abstract Optional<ReasonCode> reasonCode();
 
-  /** The last heartbeat timestamp, as written. */
+  /** {@return the last heartbeat timestamp, as written} */
   public abstract Optional<String> lastHeartbeatAt();
 
-  /** The heartbeat lag in whole seconds. */
+  /** {@return the heartbeat lag in whole seconds} */
   public abstract OptionalLong heartbeatLagSeconds();
 
-  /** When the state (else the row) was written. */
+  /** {@return when the state (else the row) was written} */
   public abstract Optional<String> updatedAt();
 
-  /** The transport of that reconcile. */
+  /** {@return the transport of that reconcile} */
   public abstract Optional<Transport> transport();
 
-  /** The trace of that reconcile. */
+  /** {@return the trace of that reconcile} */
   public abstract Optional<TraceId> traceId();
 
-  /** Additive (H16): a newer failed observation than the state. */
+  /**
+   * {@return a failed observation newer than the state; empty when there is none} Additive (H16).
+   */
   public abstract Optional<HeartbeatObservationSurface> lastObservation();
 
-  /** Fields of a newer writer this version does not know, kept in order and written back. */
+  /**
+   * {@return fields of a newer writer this version does not know, kept in order and written back}
+   */
   public abstract Map<String, JsonValue> unknownFields();
 }

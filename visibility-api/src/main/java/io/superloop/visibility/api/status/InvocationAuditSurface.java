@@ -18,44 +18,51 @@ import org.immutables.value.Value;
 @VisibilityStyle
 public abstract class InvocationAuditSurface {
 
-  /** A new builder. */
+  /**
+   * {@return a new builder} Its {@code build()} throws {@link IllegalStateException} when a
+   * required attribute is unset.
+   */
   public static ImmutableInvocationAuditSurface.Builder builder() {
     return ImmutableInvocationAuditSurface.builder();
   }
 
-  /** When the invocation was recorded. */
+  /** {@return when the invocation was recorded} */
   public abstract Optional<String> timestamp();
 
-  /** The intent ({@code cancel}, {@code approve}, {@code reject}), as written. */
+  /** {@return the intent ({@code cancel}, {@code approve}, {@code reject}), as written} */
   public abstract Optional<String> intent();
 
-  /** The transport of the invocation. */
+  /** {@return the transport of the invocation} */
   public abstract Optional<Transport> transport();
 
-  /** The invocation's idempotency key. */
+  /** {@return the invocation's idempotency key} */
   public abstract Optional<String> idempotencyKey();
 
-  /** {@code execution.status} of the row, as written. */
+  /** {@return {@code execution.status} of the row, as written} */
   public abstract Optional<String> executionStatus();
 
-  /** {@code confirmation.status} of the row, as written. */
+  /** {@return {@code confirmation.status} of the row, as written} */
   public abstract Optional<String> confirmationStatus();
 
-  /** {@code outcome.status} of the row, as written. */
+  /** {@return {@code outcome.status} of the row, as written} */
   public abstract Optional<String> outcomeStatus();
 
   /**
-   * {@code execution.replayed}: the reference renders it only when {@code true}; the hardened rules
-   * (H16) always render it. Empty is omitted.
+   * {@return {@code execution.replayed} of the row} The reference renders it only when {@code
+   * true}; the hardened rules (H16) always render it. Empty is omitted.
    */
   public abstract Optional<Boolean> replayed();
 
-  /** The invocation's trace id. */
+  /** {@return the invocation's trace id} */
   public abstract Optional<TraceId> traceId();
 
-  /** Additive (H5): a started invocation has not completed. */
+  /**
+   * {@return whether a started invocation has not completed; empty when not judged} Additive (H5).
+   */
   public abstract Optional<Boolean> inFlight();
 
-  /** Fields of a newer writer this version does not know, kept in order and written back. */
+  /**
+   * {@return fields of a newer writer this version does not know, kept in order and written back}
+   */
   public abstract Map<String, JsonValue> unknownFields();
 }

@@ -20,45 +20,51 @@ import org.immutables.value.Value;
 @VisibilityStyle
 public abstract class SequenceSurface {
 
-  /** A new builder. */
+  /**
+   * {@return a new builder} Its {@code build()} throws {@link IllegalStateException} when a
+   * required attribute is unset.
+   */
   public static ImmutableSequenceSurface.Builder builder() {
     return ImmutableSequenceSurface.builder();
   }
 
-  /** The sequence status ({@code ok} or {@code ordering_drift_detected}), as written. */
+  /** {@return the sequence status ({@code ok} or {@code ordering_drift_detected}), as written} */
   public abstract Optional<String> status();
 
-  /** The sequence reason code (present with drift). */
+  /** {@return the sequence reason code (present with drift)} */
   public abstract Optional<ReasonCode> reasonCode();
 
   /**
-   * Whether drift is active. The reference renders it only when {@code true} (empty otherwise); the
-   * hardened rules (H16) always render it. This record only holds presence: empty is omitted.
+   * {@return whether drift is active} The reference renders it only when {@code true} (empty
+   * otherwise); the hardened rules (H16) always render it. This record only holds presence: empty
+   * is omitted.
    */
   public abstract Optional<Boolean> driftActive();
 
   /**
-   * The violation codes in their sorted order. Empty means absent; a present empty list is written
-   * as {@code []} (the reference keeps it).
+   * {@return the violation codes in their sorted order} Empty means absent; a present empty list is
+   * written as {@code []} (the reference keeps it).
    */
   public abstract Optional<List<String>> violations();
 
-  /** The snapshot's current sequence value. */
+  /** {@return the snapshot's current sequence value} */
   public abstract OptionalLong snapshotCurrent();
 
-  /** The last valid event sequence value of the batch (absent after an empty batch). */
+  /** {@return the last valid event sequence value of the batch (absent after an empty batch)} */
   public abstract OptionalLong eventsLast();
 
-  /** When the sequence state (else the row) was written. */
+  /** {@return when the sequence state (else the row) was written} */
   public abstract Optional<String> updatedAt();
 
-  /** The transport of that reconcile. */
+  /** {@return the transport of that reconcile} */
   public abstract Optional<Transport> transport();
 
-  /** The trace of that reconcile. */
+  /** {@return the trace of that reconcile} */
   public abstract Optional<TraceId> traceId();
 
-  /** Fields of a newer writer this version does not know, kept in order and written back. */
+  /**
+   * {@return fields of a newer writer this version does not know, kept in order and written back}
+   */
   public abstract Map<String, JsonValue> unknownFields();
 
   @Value.Check

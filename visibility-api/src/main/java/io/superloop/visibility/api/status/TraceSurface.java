@@ -21,39 +21,49 @@ public abstract class TraceSurface {
   /** The empty trace surface, {@code {}}. */
   public static final TraceSurface EMPTY = builder().build();
 
-  /** A new builder. */
+  /**
+   * {@return a new builder} Its {@code build()} throws {@link IllegalStateException} when a
+   * required attribute is unset, and {@link io.superloop.visibility.api.VisibilityException}
+   * ({@link io.superloop.visibility.api.ErrorCode#INVALID_FIELD_VALUE}) when a value breaks the
+   * record's contract checks.
+   */
   public static ImmutableTraceSurface.Builder builder() {
     return ImmutableTraceSurface.builder();
   }
 
-  /** The last intents row's trace, else the last control row's. */
+  /** {@return the last intents row's trace, else the last control row's} */
   public abstract Optional<TraceId> controlTraceId();
 
-  /** The last control-invocation row's trace. */
+  /** {@return the last control-invocation row's trace} */
   public abstract Optional<TraceId> controlInvocationTraceId();
 
-  /** The last reconcile row's trace. */
+  /** {@return the last reconcile row's trace} */
   public abstract Optional<TraceId> reconcileTraceId();
 
-  /** The heartbeat state's trace, else the last heartbeat row's. */
+  /** {@return the heartbeat state's trace, else the last heartbeat row's} */
   public abstract Optional<TraceId> heartbeatTraceId();
 
-  /** The sequence state's trace, else the last sequence row's. */
+  /** {@return the sequence state's trace, else the last sequence row's} */
   public abstract Optional<TraceId> sequenceTraceId();
 
-  /** The last alert row's trace, else the dispatch state's (H16: the newer of the two). */
+  /** {@return the last alert row's trace, else the dispatch state's (H16: the newer of the two)} */
   public abstract Optional<TraceId> alertTraceId();
 
   /**
-   * The one trace id shared by every present surface among control, reconcile, alert, heartbeat and
-   * sequence; omitted when they differ or none is present.
+   * {@return the one trace id shared by every present surface among control, reconcile, alert,
+   * heartbeat and sequence; omitted when they differ or none is present}
    */
   public abstract Optional<TraceId> sharedTraceId();
 
-  /** Additive (H16): the number of distinct non-null trace ids among the surfaces ({@code >= 0}). */
+  /**
+   * {@return the number of distinct non-null trace ids among the surfaces ({@code >= 0}); empty
+   * when not counted} Additive (H16).
+   */
   public abstract OptionalLong distinctTraceIds();
 
-  /** Fields of a newer writer this version does not know, kept in order and written back. */
+  /**
+   * {@return fields of a newer writer this version does not know, kept in order and written back}
+   */
   public abstract Map<String, JsonValue> unknownFields();
 
   @Value.Check

@@ -15,26 +15,31 @@ import org.immutables.value.Value;
 @VisibilityStyle
 public abstract class VisibilitySummary {
 
-  /** A new builder. */
+  /**
+   * {@return a new builder} Its {@code build()} throws {@link IllegalStateException} when a
+   * required attribute is unset.
+   */
   public static ImmutableVisibilitySummary.Builder builder() {
     return ImmutableVisibilitySummary.builder();
   }
 
-  /** The heartbeat surface; empty when neither heartbeat state nor row exists. */
+  /** {@return the heartbeat surface; empty when neither heartbeat state nor row exists} */
   public abstract Optional<HeartbeatSurface> heartbeat();
 
-  /** The sequence surface; empty when neither sequence state nor row exists. */
+  /** {@return the sequence surface; empty when neither sequence state nor row exists} */
   public abstract Optional<SequenceSurface> sequence();
 
-  /** The invocation audit surface; empty when no control-invocation row exists. */
+  /** {@return the invocation audit surface; empty when no control-invocation row exists} */
   public abstract Optional<InvocationAuditSurface> invocationAudit();
 
-  /** The trace surface (default {@link TraceSurface#EMPTY}). */
+  /** {@return the trace surface (default {@link TraceSurface#EMPTY})} */
   @Value.Default
   public TraceSurface trace() {
     return TraceSurface.EMPTY;
   }
 
-  /** Fields of a newer writer this version does not know, kept in order and written back. */
+  /**
+   * {@return fields of a newer writer this version does not know, kept in order and written back}
+   */
   public abstract Map<String, JsonValue> unknownFields();
 }

@@ -17,38 +17,41 @@ import org.immutables.value.Value;
 @VisibilityStyle
 public abstract class ControlContext {
 
-  /** A new builder. */
+  /**
+   * {@return a new builder} Its {@code build()} throws {@link IllegalStateException} when a
+   * required attribute is unset.
+   */
   public static ImmutableControlContext.Builder builder() {
     return ImmutableControlContext.builder();
   }
 
-  /** The loop. */
+  /** {@return the loop} */
   public abstract String loopId();
 
-  /** The intent. */
+  /** {@return the intent} */
   public abstract Intent intent();
 
-  /** The control trace. */
+  /** {@return the control trace} */
   public abstract TraceId traceId();
 
-  /** The transport used. */
+  /** {@return the transport used} */
   public abstract Transport transport();
 
-  /** Who asked ({@code --by}, default {@code $USER} or {@code unknown}). */
+  /** {@return who asked ({@code --by}, default {@code $USER} or {@code unknown})} */
   public abstract String requestedBy();
 
-  /** The operator's note (omitted from rows when empty). */
+  /** {@return the operator's note (omitted from rows when empty)} */
   public abstract Optional<String> note();
 
-  /** The resolved idempotency key ({@link IdempotencyKeys#resolve}). */
+  /** {@return the resolved idempotency key ({@link IdempotencyKeys#resolve})} */
   public abstract String idempotencyKey();
 
-  /** Confirmation and retry settings. */
+  /** {@return confirmation and retry settings} */
   @Value.Default
   public ControlRequest request() {
     return ControlRequest.DEFAULT;
   }
 
-  /** When the action started. */
+  /** {@return when the action started} */
   public abstract Instant startedAt();
 }

@@ -34,6 +34,7 @@ public final class ControlOutcomes {
    * @param confirm the confirmation run: empty when not run ({@code --no-confirm}, or the command
    *     failed)
    * @param completedAt the completion time
+   * @return the invocation, intents and control rows of the action
    */
   public static ControlRecords local(
       ControlContext ctx,
@@ -91,7 +92,11 @@ public final class ControlOutcomes {
    * A sprite_service action whose request failed (non-2xx after retries, wrong token, connection
    * failure): {@code failed_command} with output {@code "{}"} (contract 4.4).
    *
+   * @param ctx the action
+   * @param command the command line recorded ({@code POST <base>/ops/control})
    * @param clientExitCode the client's exit status (1)
+   * @param completedAt the completion time
+   * @return the invocation, intents and control rows of the action
    */
   public static ControlRecords spriteFailure(
       ControlContext ctx, String command, int clientExitCode, Instant completedAt) {
@@ -116,7 +121,11 @@ public final class ControlOutcomes {
    * present, else {@code confirmed} if {@code ok}, else {@code ambiguous} if {@code exitCode == 2},
    * else {@code failed_command}; and the derived execution and confirmation statuses.
    *
+   * @param ctx the action
+   * @param command the command line recorded ({@code POST <base>/ops/control})
    * @param response the service's answer object, as received
+   * @param completedAt the completion time
+   * @return the invocation, intents and control rows of the action
    */
   public static ControlRecords spriteAnswer(
       ControlContext ctx, String command, JsonValue.JsonObject response, Instant completedAt) {
@@ -179,7 +188,13 @@ public final class ControlOutcomes {
         .orElse(OptionalLong.empty());
   }
 
-  /** The exit status of a control command with this outcome (contract 4.5). */
+  /**
+   * The exit status of a control command with this outcome (contract 4.5).
+   *
+   * @param status the outcome
+   * @return 0 for {@code confirmed} and {@code executed_unconfirmed}, 2 for {@code ambiguous}, 1
+   *     otherwise (an unknown status included)
+   */
   public static int exitCodeOf(OutcomeStatus status) {
     if (status.equals(OutcomeStatus.CONFIRMED) || status.equals(OutcomeStatus.EXECUTED_UNCONFIRMED)) {
       return 0;
@@ -187,7 +202,13 @@ public final class ControlOutcomes {
     return status.equals(OutcomeStatus.AMBIGUOUS) ? 2 : 1;
   }
 
-  /** {@code control_ambiguous} / {@code control_failed_command} for those outcomes. */
+  /**
+   * The reason code an outcome carries.
+   *
+   * @param status the outcome
+   * @return {@code control_ambiguous} for {@code ambiguous}, {@code control_failed_command} for
+   *     {@code failed_command}, empty otherwise
+   */
   public static Optional<ReasonCode> reasonCodeOf(OutcomeStatus status) {
     if (status.equals(OutcomeStatus.AMBIGUOUS)) {
       return Optional.of(ReasonCode.CONTROL_AMBIGUOUS);

@@ -21,6 +21,14 @@ public final class IdempotencyKeys {
    * The key of a control action: the caller's key when non-empty (kept as given), else a generated
    * one: {@code <intent>-<epochSeconds>-<pid>} under {@link IdStyle#REFERENCE}, {@code
    * <intent>-<epochMillis>-<16 lower-case hex random>} under {@link IdStyle#COLLISION_FREE}.
+   *
+   * @param given the caller's key ({@code --idempotency-key}), if any
+   * @param intent the action's intent
+   * @param now the clock
+   * @param pid the process id used by the reference form
+   * @param style which generated form
+   * @param random the randomness of the collision-free form
+   * @return the key; never empty
    */
   public static String resolve(
       Optional<String> given, Intent intent, Instant now, long pid, IdStyle style, RandomGenerator random) {
@@ -34,8 +42,16 @@ public final class IdempotencyKeys {
   }
 
   /**
-   * The fleet handoff key: {@code slug(prefix)-slug(fleetTrace)-slug(loopId)-slug(category)-slug(intent)}
-   * with empty parts dropped; the prefix defaults to {@value #FLEET_HANDOFF_PREFIX} when empty.
+   * The fleet handoff key: {@code
+   * slug(prefix)-slug(fleetTrace)-slug(loopId)-slug(category)-slug(intent)} with empty parts
+   * dropped; the prefix defaults to {@value #FLEET_HANDOFF_PREFIX} when empty.
+   *
+   * @param prefix the key prefix; empty for the default
+   * @param fleetTrace the fleet's trace id
+   * @param loopId the loop
+   * @param category the escalation category
+   * @param intent the action's intent
+   * @return the key
    */
   public static String fleetHandoff(
       String prefix, String fleetTrace, String loopId, String category, String intent) {
@@ -49,14 +65,24 @@ public final class IdempotencyKeys {
     return String.join("-", parts);
   }
 
-  /** The fallback fleet handoff key when the parts are absent: {@code <prefix>-<loopId>-<intent>}. */
+  /**
+   * The fallback fleet handoff key when the parts are absent.
+   *
+   * @param prefix the key prefix; empty for {@value #FLEET_HANDOFF_PREFIX}
+   * @param loopId the loop
+   * @param intent the action's intent
+   * @return {@code <prefix>-<loopId>-<intent>}, the parts not slugged
+   */
   public static String fleetHandoffFallback(String prefix, String loopId, String intent) {
     return (prefix.isEmpty() ? FLEET_HANDOFF_PREFIX : prefix) + "-" + loopId + "-" + intent;
   }
 
   /**
-   * Lower-case, every character outside {@code [a-z0-9._-]} replaced by {@code -}, runs of {@code -}
-   * collapsed, leading and trailing {@code -} trimmed.
+   * Lower-case, every character outside {@code [a-z0-9._-]} replaced by {@code -}, runs of {@code
+   * -} collapsed, leading and trailing {@code -} trimmed.
+   *
+   * @param s any string
+   * @return its slug; empty when {@code s} has no character of {@code [A-Za-z0-9._]}
    */
   public static String slug(String s) {
     String lower = s.toLowerCase(Locale.ROOT);

@@ -31,7 +31,12 @@ import java.util.TreeSet;
 public final class HealthFold {
   private HealthFold() {}
 
-  /** The health of {@code in}. */
+  /**
+   * Folds the reason sources.
+   *
+   * @param in the sources, metrics and evidence of one step
+   * @return the {@code health.json} of the step
+   */
   public static Health fold(HealthInputs in) {
     List<HealthReason> gathered = new ArrayList<>();
     HealthThresholds t = in.thresholds();

@@ -21,68 +21,83 @@ import org.immutables.value.Value;
 @VisibilityStyle
 public abstract class HealthInputs {
 
-  /** A new builder. */
+  /**
+   * {@return a new builder} Its {@code build()} throws {@link IllegalStateException} when a
+   * required attribute is unset.
+   */
   public static ImmutableHealthInputs.Builder builder() {
     return ImmutableHealthInputs.builder();
   }
 
-  /** The evaluation time, {@code YYYY-MM-DDTHH:MM:SSZ} ({@code updatedAt}). */
+  /** {@return the evaluation time, {@code YYYY-MM-DDTHH:MM:SSZ} ({@code updatedAt})} */
   public abstract String updatedAt();
 
-  /** The step's trace. */
+  /** {@return the step's trace} */
   public abstract Optional<TraceId> traceId();
 
-  /** The step's transport ({@code transport.mode}). */
+  /** {@return the step's transport ({@code transport.mode})} */
   public abstract Transport transport();
 
-  /** The thresholds (heartbeat ones included). */
+  /** {@return the thresholds (heartbeat ones included)} */
   public abstract HealthThresholds thresholds();
 
-  /** Source 1: {@code state.divergence.any == true}. */
+  /** {@return whether {@code state.divergence.any == true}: reason source 1; default false} */
   @Value.Default
   public boolean divergence() {
     return false;
   }
 
-  /** Source 2: the last {@code intents.jsonl} row's {@code status}. */
+  /** {@return the last {@code intents.jsonl} row's {@code status}: reason source 2} */
   public abstract Optional<String> lastControlStatus();
 
-  /** Source 3: ingest lag from {@code state.projection.lastEventAt}, when known. */
+  /**
+   * {@return the ingest lag in seconds from {@code state.projection.lastEventAt}, when known:
+   * reason source 3}
+   */
   public abstract OptionalLong ingestLagSeconds();
 
-  /** Source 4: the heartbeat state the loop holds after the step (metrics and evidence). */
+  /**
+   * {@return the heartbeat state the loop holds after the step (metrics and evidence): reason
+   * source 4}
+   */
   public abstract Optional<HeartbeatState> heartbeatState();
 
-  /** Source 4: the heartbeat's reasons, from the freshness calculator. */
+  /** {@return the heartbeat's reasons, from the freshness calculator: reason source 4} */
   public abstract List<HealthReason> heartbeatReasons();
 
-  /** Source 5: {@code transport-health.failureStreak}. */
+  /** {@return {@code transport-health.failureStreak}: reason source 5; default 0} */
   @Value.Default
   public long transportFailureStreak() {
     return 0;
   }
 
-  /** Source 6: the sequence state the loop holds (read even when this step's ingest failed). */
+  /**
+   * {@return the sequence state the loop holds (read even when this step's ingest failed): reason
+   * source 6}
+   */
   public abstract Optional<SequenceState> sequenceState();
 
-  /** Source 7: whether this step's ingest failed. */
+  /** {@return whether this step's ingest failed: reason source 7; default false} */
   @Value.Default
   public boolean ingestFailed() {
     return false;
   }
 
-  /** Source 7: the failure code of a failed ingest (none: {@code reconcile_failed}). */
+  /**
+   * {@return the failure code of a failed ingest (none: {@code reconcile_failed}): reason source
+   * 7}
+   */
   public abstract Optional<FailureCode> failureCode();
 
-  /** {@code transport.lastFailureCode} (from transport health). */
+  /** {@return {@code transport.lastFailureCode} (from transport health)} */
   public abstract Optional<FailureCode> lastFailureCode();
 
-  /** {@code metrics.lifecycleState} ({@code "unknown"} when none). */
+  /** {@return {@code metrics.lifecycleState}; default {@code "unknown"}} */
   @Value.Default
   public String lifecycleState() {
     return "unknown";
   }
 
-  /** {@code evidence.lastEventAt}. */
+  /** {@return {@code evidence.lastEventAt}, as written} */
   public abstract Optional<String> lastEventAt();
 }

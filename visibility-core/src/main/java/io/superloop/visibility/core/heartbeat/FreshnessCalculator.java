@@ -46,7 +46,11 @@ public final class FreshnessCalculator {
 
   private final VisibilityRules rules;
 
-  /** A calculator under {@code rules}. */
+  /**
+   * A calculator under {@code rules}.
+   *
+   * @param rules the rules in force (H8-H11, H18 change the verdict)
+   */
   public FreshnessCalculator(VisibilityRules rules) {
     this.rules = rules;
   }
@@ -55,6 +59,9 @@ public final class FreshnessCalculator {
    * Classifies a lag (contract 2.2 step 7; inclusive thresholds).
    *
    * @param lagSeconds the lag, {@code >= 0}
+   * @param thresholds the thresholds
+   * @return {@code critical} at or above the critical threshold, else {@code degraded} at or above
+   *     the degraded one, else {@code fresh}
    */
   public static FreshnessStatus classify(long lagSeconds, HeartbeatThresholds thresholds) {
     if (lagSeconds >= thresholds.criticalHeartbeatLagSeconds()) {
@@ -71,6 +78,7 @@ public final class FreshnessCalculator {
    *
    * @param nowEpochMillis the clock
    * @param heartbeatEpochMillis the parsed heartbeat timestamp
+   * @return the lag in whole seconds, {@code >= 0} (a heartbeat in the future has lag 0)
    */
   public static long lagSeconds(long nowEpochMillis, long heartbeatEpochMillis) {
     long lag = Math.floorDiv(nowEpochMillis - heartbeatEpochMillis, 1000L);
@@ -94,6 +102,7 @@ public final class FreshnessCalculator {
    * @param loopId the loop
    * @param traceId the step's trace
    * @param transport the step's transport
+   * @return the state to keep or write, the telemetry row and the health reasons
    */
   public HeartbeatEvaluation evaluate(
       HeartbeatInput input,

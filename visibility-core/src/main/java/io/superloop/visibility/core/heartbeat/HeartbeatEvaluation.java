@@ -22,7 +22,14 @@ public record HeartbeatEvaluation(
     Optional<HeartbeatObservation> observation,
     List<HealthReason> healthReasons) {
 
-  /** Copies the reasons. */
+  /**
+   * Copies the reasons.
+   *
+   * @param state the heartbeat state the loop holds after the step
+   * @param stateWritten whether {@code state} is new and must be written
+   * @param observation the telemetry row to append, if any
+   * @param healthReasons the heartbeat's reasons for {@code health.json}
+   */
   public HeartbeatEvaluation {
     healthReasons = List.copyOf(healthReasons);
   }

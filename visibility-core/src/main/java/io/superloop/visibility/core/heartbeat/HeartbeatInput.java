@@ -12,7 +12,12 @@ public sealed interface HeartbeatInput {
   /** No heartbeat: the key is absent or null, or {@code heartbeat.v1.json} does not exist. */
   HeartbeatInput ABSENT = new Absent();
 
-  /** The heartbeat of a snapshot's {@code runtime.heartbeat} value (null means absent). */
+  /**
+   * The heartbeat of a snapshot's {@code runtime.heartbeat} value.
+   *
+   * @param value the value as read
+   * @return {@link #ABSENT} for JSON {@code null}, else a {@link Present} of {@code value}
+   */
   static HeartbeatInput of(JsonValue value) {
     return value.isNull() ? ABSENT : new Present(value);
   }
@@ -26,7 +31,11 @@ public sealed interface HeartbeatInput {
    * @param value the value as read (an object when well formed)
    */
   record Present(JsonValue value) implements HeartbeatInput {
-    /** Requires a value. */
+    /**
+     * Requires a value.
+     *
+     * @param value the value as read
+     */
     public Present {
       Objects.requireNonNull(value, "value");
     }

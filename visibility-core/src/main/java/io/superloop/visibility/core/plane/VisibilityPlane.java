@@ -66,22 +66,36 @@ public final class VisibilityPlane {
     this.environmentTraceId = b.environmentTraceId;
   }
 
-  /** A builder for the loop {@code loopId} of the repository at {@code repoRoot}. */
+  /**
+   * A builder for a loop at the default paths ({@link LoopLayout#of}).
+   *
+   * @param repoRoot the repository root; the loop's files live under {@code .superloop/} there
+   * @param loopId the loop id
+   * @return a builder with every default
+   * @throws io.superloop.visibility.api.VisibilityException {@link
+   *     io.superloop.visibility.api.ErrorCode#INVALID_LOOP_ID} when the loop id is not one safe
+   *     path segment
+   */
   public static Builder builder(Path repoRoot, String loopId) {
     return new Builder(LoopLayout.of(repoRoot, loopId));
   }
 
-  /** A builder over an explicit layout (paths overridden). */
+  /**
+   * A builder over an explicit layout (paths overridden).
+   *
+   * @param layout the loop's file layout
+   * @return a builder with every other default
+   */
   public static Builder builder(LoopLayout layout) {
     return new Builder(layout);
   }
 
-  /** The layout of the loop's files. */
+  /** {@return the layout of the loop's files} */
   public LoopLayout layout() {
     return layout;
   }
 
-  /** The rules in force. */
+  /** {@return the rules in force} */
   public VisibilityRules rules() {
     return rules;
   }
@@ -97,7 +111,20 @@ public final class VisibilityPlane {
 
   /**
    * One step over the local runtime files: {@code heartbeat.v1.json} and {@code events.jsonl} from
-   * the cursor (or from line 1 with {@link StepOptions#fromStart()}).
+   * the cursor (or from line 1 with {@link StepOptions#fromStart()}). A missing events log is a
+   * failed ingest ({@code events_unavailable}), not an exception.
+   *
+   * @param options the step's trace id and start
+   * @return what the step produced, already persisted
+   * @throws io.superloop.visibility.api.VisibilityException {@link
+   *     io.superloop.visibility.api.ErrorCode#INVALID_TRACE_ID} when the explicit or environment
+   *     trace id is invalid; {@link io.superloop.visibility.api.ErrorCode#LOCK_FAILED} when the
+   *     loop lock cannot be taken; a file error ({@link
+   *     io.superloop.visibility.api.ErrorCode#PERMISSION_DENIED}, {@link
+   *     io.superloop.visibility.api.ErrorCode#DISK_FULL}, {@link
+   *     io.superloop.visibility.api.ErrorCode#IO_ERROR}, ...) naming the file when the loop's files
+   *     cannot be read or persisted. Problems of the runtime's input do not throw: they are the
+   *     step's verdict.
    */
   public Reconciliation reconcileLocal(StepOptions options) {
     Instant now = clock.instant();
@@ -127,8 +154,21 @@ prevCursor.map(ScanStart::resumeAt).orElse(ScanStart.FROM_START);
   }
 
   /**
-   * One step over a sprite_service poll ({@link SpriteServiceIngest}); the answer's cursor is kept in
-   * {@code cursor.json} for the next poll.
+   * One step over a sprite_service poll ({@link SpriteServiceIngest}); the answer's cursor is kept
+   * in {@code cursor.json} for the next poll.
+   *
+   * @param poll the service's answers, or the failure to reach it
+   * @param options the step's trace id and start
+   * @return what the step produced, already persisted
+   * @throws io.superloop.visibility.api.VisibilityException {@link
+   *     io.superloop.visibility.api.ErrorCode#INVALID_TRACE_ID} when the explicit or environment
+   *     trace id is invalid; {@link io.superloop.visibility.api.ErrorCode#LOCK_FAILED} when the
+   *     loop lock cannot be taken; a file error ({@link
+   *     io.superloop.visibility.api.ErrorCode#PERMISSION_DENIED}, {@link
+   *     io.superloop.visibility.api.ErrorCode#DISK_FULL}, {@link
+   *     io.superloop.visibility.api.ErrorCode#IO_ERROR}, ...) naming the file when the loop's files
+   *     cannot be read or persisted. Problems of the runtime's input do not throw: they are the
+   *     step's verdict.
    */
   public Reconciliation reconcile(SpriteServiceIngest.Poll poll, StepOptions options) {
     Instant now = clock.instant();
@@ -153,7 +193,13 @@ cursor(c.eventLineOffset(), c.eventLineCount(), now).build());
     }
   }
 
-  /** The {@code visibility} object of the loop's files as they are now. */
+  /**
+   * Projects the status surface; reads only, without the loop lock.
+   *
+   * @return the {@code visibility} object of the loop's files as they are now
+   * @throws io.superloop.visibility.api.VisibilityException when a state file exists but does not
+   *     decode (its decoding error, naming the file), or a file error
+   */
   public VisibilitySummary status() {
     return new StatusProjector(rules).project(new LoopStore(layout, durability).readStatusInputs());
   }
@@ -209,49 +255,86 @@ cursor(c.eventLineOffset(), c.eventLineCount(), now).build());
       this.layout = layout;
     }
 
-    /** The rules (default {@link VisibilityRules#hardened()}). */
+    /**
+     * Sets the rules (default {@link VisibilityRules#hardened()}).
+     *
+     * @param rules the rules
+     * @return this builder
+     */
     public Builder rules(VisibilityRules rules) {
       this.rules = Objects.requireNonNull(rules, "rules");
       return this;
     }
 
-    /** The thresholds (default {@link StepInput#DEFAULT_THRESHOLDS}: heartbeat 120/300 s). */
+    /**
+     * Sets the health thresholds (default {@link StepInput#DEFAULT_THRESHOLDS}: heartbeat 120/300
+     * s).
+     *
+     * @param thresholds the thresholds
+     * @return this builder
+     */
     public Builder thresholds(HealthThresholds thresholds) {
       this.thresholds = Objects.requireNonNull(thresholds, "thresholds");
       return this;
     }
 
-    /** The durability of appended rows (default {@link Durability#FSYNC_PER_RECORD}). */
+    /**
+     * Sets the durability of appended rows (default {@link Durability#FSYNC_PER_RECORD}).
+     *
+     * @param durability the durability
+     * @return this builder
+     */
     public Builder durability(Durability durability) {
       this.durability = Objects.requireNonNull(durability, "durability");
       return this;
     }
 
-    /** The manager clock (default the system UTC clock). */
+    /**
+     * Sets the manager clock (default the system UTC clock).
+     *
+     * @param clock the clock every step reads once, at its start
+     * @return this builder
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;
     }
 
-    /** The randomness of generated trace ids (default a {@link SecureRandom}). */
+    /**
+     * Sets the randomness of generated trace ids (default a {@link SecureRandom}).
+     *
+     * @param random the source of random bits
+     * @return this builder
+     */
     public Builder random(RandomGenerator random) {
       this.random = Objects.requireNonNull(random, "random");
       return this;
     }
 
-    /** The trace id of the environment ({@code OPS_MANAGER_TRACE_ID}), used when a step has none. */
+    /**
+     * Sets the trace id of the environment ({@code OPS_MANAGER_TRACE_ID}), used when a step has
+     * none (default none).
+     *
+     * @param traceId the environment's value; validated when a step uses it, empty means none
+     * @return this builder
+     */
     public Builder environmentTraceId(Optional<String> traceId) {
       this.environmentTraceId = Objects.requireNonNull(traceId, "traceId");
       return this;
     }
 
-    /** Where the local runtime files are (default {@link LoopLayout#runtimeDir()}). */
+    /**
+     * Sets where the local runtime files are (default {@link LoopLayout#runtimeDir()}).
+     *
+     * @param runtimeDir the directory holding {@code heartbeat.v1.json} and {@code events.jsonl}
+     * @return this builder
+     */
     public Builder runtimeDir(Path runtimeDir) {
       this.runtimeDir = Objects.requireNonNull(runtimeDir, "runtimeDir");
       return this;
     }
 
-    /** The plane. */
+    /** {@return the plane} */
     public VisibilityPlane build() {
       return new VisibilityPlane(this);
     }

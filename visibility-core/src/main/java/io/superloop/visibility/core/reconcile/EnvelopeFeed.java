@@ -25,21 +25,28 @@ public interface EnvelopeFeed {
    */
   void feed(SequenceValidator validator, SequenceValidator.Batch batch, Consumer<ReasonCode> warnings);
 
-  /** The cursor offset after the batch ({@code reconcile.jsonl cursorOffsetAfter}); valid after feeding. */
+  /**
+   * {@return the cursor offset after the batch ({@code reconcile.jsonl cursorOffsetAfter}); valid
+   * after feeding}
+   */
   long cursorOffsetAfter();
 
   /**
-   * The ingest failure to report when {@link #feed} throws (the envelopes could not be read): {@code
-   * events_unavailable} for the local log, {@code service_response_invalid} for a service answer.
+   * {@return the ingest failure to report when {@link #feed} throws (the envelopes could not be
+   * read): {@code events_unavailable} for the local log, {@code service_response_invalid} for a
+   * service answer}
    */
   FailureCode failureCode();
 
   /**
-   * A feed of decoded envelopes (sprite_service): the snapshot's raw {@code sequence.value} (null when
-   * absent) and each event envelope as received (any JSON value; a malformed element is a missing
-   * value, contract C9).
+   * A feed of decoded envelopes (sprite_service): the snapshot's raw {@code sequence.value} (null
+   * when absent) and each event envelope as received (any JSON value; a malformed element is a
+   * missing value, contract C9).
    *
+   * @param snapshotSequenceValue the snapshot's raw {@code sequence.value}, or null when absent
+   * @param events the event envelopes of the batch, as received (copied)
    * @param cursorOffsetAfter the events answer's {@code cursor.eventLineOffset}
+   * @return the feed; it never throws
    */
   static EnvelopeFeed ofEnvelopes(
       @Nullable JsonValue snapshotSequenceValue, List<JsonValue> events, long cursorOffsetAfter) {
@@ -66,7 +73,14 @@ public interface EnvelopeFeed {
     };
   }
 
-  /** The raw {@code sequence.value} of an envelope, or null when there is none. */
+  /**
+   * Extracts an envelope's sequence value.
+   *
+   * @param envelope any JSON value received as an envelope
+   * @return the raw {@code sequence.value} when the envelope is an object whose {@code sequence} is
+   *     an object with a {@code value} member ({@link JsonValue.JsonNull} when written as null);
+   *     null otherwise
+   */
   static @Nullable JsonValue sequenceValueOf(JsonValue envelope) {
     if (envelope instanceof JsonValue.JsonObject o
         && o.members().get("sequence") instanceof JsonValue.JsonObject seq) {

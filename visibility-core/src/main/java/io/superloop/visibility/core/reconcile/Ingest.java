@@ -18,7 +18,13 @@ public sealed interface Ingest {
    */
   record Succeeded(HeartbeatInput heartbeat, EnvelopeFeed envelopes, boolean declaredReplay)
       implements Ingest {
-    /** Requires the parts. */
+    /**
+     * Requires the parts.
+     *
+     * @param heartbeat the snapshot's {@code runtime.heartbeat}
+     * @param envelopes the sequence values of the snapshot and the batch
+     * @param declaredReplay whether the batch is a declared replay or a rotated log (H15)
+     */
     public Succeeded {
       Objects.requireNonNull(heartbeat, "heartbeat");
       Objects.requireNonNull(envelopes, "envelopes");

@@ -50,19 +50,30 @@ public final class ReconcileStep {
   private final FreshnessCalculator freshness;
   private final SequenceValidator validator;
 
-  /** A step under {@code rules}. */
+  /**
+   * A step under {@code rules}.
+   *
+   * @param rules the rules of every decision
+   */
   public ReconcileStep(VisibilityRules rules) {
     this.rules = rules;
     this.freshness = new FreshnessCalculator(rules);
     this.validator = new SequenceValidator(rules);
   }
 
-  /** The rules in force. */
+  /** {@return the rules in force} */
   public VisibilityRules rules() {
     return rules;
   }
 
-  /** Runs the step. */
+  /**
+   * Runs the step. Pure: nothing is read or written; a feed that throws a {@link
+   * io.superloop.visibility.api.VisibilityException} is a failed ingest with the feed's failure
+   * code, not an exception of this method.
+   *
+   * @param in the previous states, the ingest and the step's identity
+   * @return every record the step produced, for the store to persist
+   */
   public StepResult run(StepInput in) {
     String now = Timestamps.format(in.now());
     Set<ReasonCode> warnings = new LinkedHashSet<>(in.loadWarnings());

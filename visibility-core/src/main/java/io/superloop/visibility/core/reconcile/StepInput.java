@@ -36,103 +36,110 @@ public abstract class StepInput {
           .criticalTransportFailureStreak(4)
           .build();
 
-  /** A new builder. */
+  /**
+   * {@return a new builder} Its {@code build()} throws {@link IllegalStateException} when a
+   * required attribute is unset, and {@link io.superloop.visibility.api.VisibilityException}
+   * ({@link io.superloop.visibility.api.ErrorCode#INVALID_LOOP_ID}) when a value breaks the
+   * record's contract checks.
+   */
   public static ImmutableStepInput.Builder builder() {
     return ImmutableStepInput.builder();
   }
 
-  /** The loop. */
+  /** {@return the loop} */
   public abstract String loopId();
 
-  /** The step's trace, stamped on every record the step produces. */
+  /** {@return the step's trace, stamped on every record the step produces} */
   public abstract TraceId traceId();
 
-  /** The transport of this step. */
+  /** {@return the transport of this step} */
   public abstract Transport transport();
 
-  /** The manager clock. */
+  /** {@return the manager clock} */
   public abstract Instant now();
 
-  /** What the ingest gave. */
+  /** {@return what the ingest gave} */
   public abstract Ingest ingest();
 
-  /** All thresholds (the heartbeat ones are {@link #heartbeatThresholds()}). */
+  /** {@return all thresholds (the heartbeat ones are {@link #heartbeatThresholds()})} */
   @Value.Default
   public HealthThresholds thresholds() {
     return DEFAULT_THRESHOLDS;
   }
 
-  /** The heartbeat thresholds within {@link #thresholds()}. */
+  /** {@return the heartbeat thresholds within {@link #thresholds()}} */
   @Value.Derived
   public HeartbeatThresholds heartbeatThresholds() {
     return HeartbeatThresholds.of(
         thresholds().degradedHeartbeatLagSeconds(), thresholds().criticalHeartbeatLagSeconds());
   }
 
-  /** The previous {@code sequence-state.json}, if readable. */
+  /** {@return the previous {@code sequence-state.json}, if readable} */
   public abstract Optional<SequenceState> previousSequence();
 
-  /** The previous {@code heartbeat.json}, if readable. */
+  /** {@return the previous {@code heartbeat.json}, if readable} */
   public abstract Optional<HeartbeatState> previousHeartbeat();
 
-  /** The previous {@code health.json}, if readable (escalation decisions). */
+  /** {@return the previous {@code health.json}, if readable (escalation decisions)} */
   public abstract Optional<Health> previousHealth();
 
-  /** The previous {@code telemetry/transport-health.json}, if readable. */
+  /** {@return the previous {@code telemetry/transport-health.json}, if readable} */
   public abstract Optional<TransportHealth> previousTransportHealth();
 
-  /** Warnings found while loading the previous states ({@code previous_state_unreadable}). */
+  /**
+   * {@return warnings found while loading the previous states ({@code previous_state_unreadable})}
+   */
   public abstract List<ReasonCode> loadWarnings();
 
-  /** Health source 1: divergence between snapshot and events. */
+  /** {@return whether snapshot and events diverge: health source 1} */
   @Value.Default
   public boolean divergence() {
     return false;
   }
 
-  /** Health source 2: the last {@code intents.jsonl} row's status. */
+  /** {@return the last {@code intents.jsonl} row's status: health source 2} */
   public abstract Optional<String> lastControlStatus();
 
-  /** Health source 3: the ingest lag, when judged. */
+  /** {@return the ingest lag in seconds, when judged: health source 3} */
   public abstract OptionalLong ingestLagSeconds();
 
-  /** {@code metrics.lifecycleState}. */
+  /** {@return {@code metrics.lifecycleState}; default {@code "unknown"}} */
   @Value.Default
   public String lifecycleState() {
     return "unknown";
   }
 
-  /** {@code evidence.lastEventAt}. */
+  /** {@return {@code evidence.lastEventAt}, as written} */
   public abstract Optional<String> lastEventAt();
 
-  /** The file names escalation rows carry. */
+  /** {@return the file names escalation rows carry} */
   public abstract ArtifactPaths paths();
 
-  /** {@code cursorOffsetBefore} of the reconcile row. */
+  /** {@return {@code cursorOffsetBefore} of the reconcile row; default 0} */
   @Value.Default
   public long cursorOffsetBefore() {
     return 0;
   }
 
-  /** {@code maxEvents} of the reconcile row (0: no limit). */
+  /** {@return {@code maxEvents} of the reconcile row (0, the default: no limit)} */
   @Value.Default
   public long maxEvents() {
     return 0;
   }
 
-  /** {@code retryAttempts} of the reconcile row. */
+  /** {@return {@code retryAttempts} of the reconcile row; default 3} */
   @Value.Default
   public long retryAttempts() {
     return 3;
   }
 
-  /** {@code retryBackoffSeconds} of the reconcile row. */
+  /** {@return {@code retryBackoffSeconds} of the reconcile row, in seconds; default 1} */
   @Value.Default
   public long retryBackoffSeconds() {
     return 1;
   }
 
-  /** When the step started (default: {@link #now()}). */
+  /** {@return when the step started (default: {@link #now()})} */
   @Value.Default
   public Instant startedAt() {
     return now();

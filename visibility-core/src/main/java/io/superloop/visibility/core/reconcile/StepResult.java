@@ -35,7 +35,18 @@ public record StepResult(
     ReconcileRow reconcileRow,
     List<ReasonCode> warnings) {
 
-  /** Copies the lists. */
+  /**
+   * Copies the lists.
+   *
+   * @param heartbeat the heartbeat decision
+   * @param sequenceState the new {@code sequence-state.json}, if any
+   * @param sequenceRow the {@code telemetry/sequence.jsonl} row, if any
+   * @param transportHealth the new {@code telemetry/transport-health.json}
+   * @param health the new {@code health.json}
+   * @param escalations rows for {@code escalations.jsonl}, in order
+   * @param reconcileRow the {@code telemetry/reconcile.jsonl} row
+   * @param warnings non-fatal problems of the step
+   */
   public StepResult {
     escalations = List.copyOf(escalations);
     warnings = List.copyOf(warnings);

@@ -33,17 +33,25 @@ public abstract class VisibilityRules {
           .escalateDriftRecovery(false)
           .build();
 
-  /** The hardened preset: the library's default. */
+  /** {@return the hardened preset: the library's default} */
   public static VisibilityRules hardened() {
     return HARDENED;
   }
 
-  /** The reference preset: the same verdicts as the reference ops manager, quirks included. */
+  /**
+   * {@return the reference preset: the same verdicts as the reference ops manager, quirks included}
+   */
   public static VisibilityRules reference() {
     return REFERENCE;
   }
 
-  /** The preset by name ({@code reference} or {@code hardened}). */
+  /**
+   * A preset by name.
+   *
+   * @param name {@code reference} or {@code hardened}
+   * @return the preset
+   * @throws VisibilityException {@link ErrorCode#INVALID_ARGUMENT} for any other name
+   */
   public static VisibilityRules named(String name) {
     switch (name) {
       case "reference":
@@ -56,52 +64,63 @@ public abstract class VisibilityRules {
     }
   }
 
-  /** The preset these rules started from ({@code hardened} or {@code reference}), for messages. */
+  /**
+   * {@return the preset these rules started from ({@code hardened} or {@code reference}), for
+   * messages}
+   */
   @Value.Default
   public String name() {
     return "hardened";
   }
 
   /**
-   * H5: before a control command runs, append a {@code phase:"started"} row to {@code
-   * telemetry/control-invocations.inflight.jsonl}. Hardened: true; reference: false.
+   * {@return whether a {@code phase:"started"} row is appended to {@code
+   * telemetry/control-invocations.inflight.jsonl} before a control command runs} H5. Hardened:
+   * true; reference: false.
    */
   @Value.Default
   public boolean writeInFlightAuditRows() {
     return true;
   }
 
-  /** H6, H7: the form of generated trace ids and idempotency keys. */
+  /**
+   * {@return the form of generated trace ids and idempotency keys} H6, H7. Hardened: {@link
+   * IdStyle#COLLISION_FREE}; reference: {@link IdStyle#REFERENCE}.
+   */
   @Value.Default
   public IdStyle idStyle() {
     return IdStyle.COLLISION_FREE;
   }
 
-  /** H8: which heartbeat timestamps parse. Hardened: RFC 3339; reference: v1 strict. */
+  /** {@return which heartbeat timestamps parse} H8. Hardened: RFC 3339; reference: v1 strict. */
   @Value.Default
   public TimestampSyntax timestampSyntax() {
     return TimestampSyntax.RFC_3339;
   }
 
   /**
-   * H9: a heartbeat more than {@link #clockSkewToleranceSeconds()} in the future adds {@code
-   * clockSkewSeconds} and a degraded health reason {@code runtime_heartbeat_clock_skew}.
+   * {@return whether a heartbeat more than {@link #clockSkewToleranceSeconds()} in the future adds
+   * {@code clockSkewSeconds} and a degraded health reason {@code runtime_heartbeat_clock_skew}} H9.
+   * Hardened: true; reference: false.
    */
   @Value.Default
   public boolean detectClockSkew() {
     return true;
   }
 
-  /** H9: how far in the future a heartbeat may be before it counts as clock skew (default 30). */
+  /**
+   * {@return how many seconds in the future a heartbeat may be before it counts as clock skew
+   * (default 30)} H9.
+   */
   @Value.Default
   public long clockSkewToleranceSeconds() {
     return 30;
   }
 
   /**
-   * H10: freshness is computed at evaluation time from {@code lastHeartbeatAt}, also when the
-   * snapshot carries no or an unusable heartbeat; missing or invalid heartbeat timestamps add
-   * degraded health reasons.
+   * {@return whether freshness is computed at evaluation time from {@code lastHeartbeatAt}, also
+   * when the snapshot carries no or an unusable heartbeat} H10. Missing or invalid heartbeat
+   * timestamps then add degraded health reasons. Hardened: true; reference: false.
    */
   @Value.Default
   public boolean evaluateFreshnessAtEvaluationTime() {
@@ -109,29 +128,37 @@ public abstract class VisibilityRules {
   }
 
   /**
-   * H10: a loop that never sent a heartbeat is degraded ({@code runtime_heartbeat_missing}).
-   * Default false in both presets; only effective with {@link #evaluateFreshnessAtEvaluationTime()}.
+   * {@return whether a loop that never sent a heartbeat is degraded ({@code
+   * runtime_heartbeat_missing})} H10. Default false in both presets; only effective with {@link
+   * #evaluateFreshnessAtEvaluationTime()}.
    */
   @Value.Default
   public boolean requireHeartbeat() {
     return false;
   }
 
-  /** H11: a blank {@code timestamp} falls back to {@code updatedAt}. */
+  /**
+   * {@return whether a blank heartbeat {@code timestamp} falls back to {@code updatedAt}} H11.
+   * Hardened: true; reference: false.
+   */
   @Value.Default
   public boolean blankTimestampFallsBack() {
     return true;
   }
 
-  /** H12: which sequence values are valid. */
+  /**
+   * {@return which sequence values are valid} H12. Hardened: {@link
+   * SequenceValueSyntax#INTEGER_LITERAL}; reference: {@link SequenceValueSyntax#WHOLE_VALUE}.
+   */
   @Value.Default
   public SequenceValueSyntax sequenceValueSyntax() {
     return SequenceValueSyntax.INTEGER_LITERAL;
   }
 
   /**
-   * H15: a declared replay or rotation starts a new epoch ({@code transition.epochReset}) instead of
-   * being a regression, and high-water marks are carried across empty batches and missing values.
+   * {@return whether a declared replay or rotation starts a new epoch ({@code
+   * transition.epochReset}) instead of being a regression} H15. High-water marks are then carried
+   * across empty batches and missing values. Hardened: true; reference: false.
    */
   @Value.Default
   public boolean replayAwareSequencing() {
@@ -139,15 +166,19 @@ public abstract class VisibilityRules {
   }
 
   /**
-   * H16: the status surface always carries its booleans, keeps state and telemetry apart ({@code
-   * lastObservation}), takes the newer alert trace and counts {@code distinctTraceIds}.
+   * {@return whether the status surface always carries its booleans, keeps state and telemetry
+   * apart ({@code lastObservation}), takes the newer alert trace and counts {@code
+   * distinctTraceIds}} H16. Hardened: true; reference: false.
    */
   @Value.Default
   public boolean explicitStatusSurface() {
     return true;
   }
 
-  /** H19: a transition out of drift appends an {@code ordering_drift_recovered} escalation. */
+  /**
+   * {@return whether a transition out of drift appends an {@code ordering_drift_recovered}
+   * escalation} H19. Hardened: true; reference: false.
+   */
   @Value.Default
   public boolean escalateDriftRecovery() {
     return true;

@@ -22,7 +22,12 @@ public record PreviousSequence(
     OptionalLong snapshotHighWater,
     OptionalLong eventsHighWater) {
 
-  /** The validator's view of a previous {@code sequence-state.json} (absent: {@link #NONE}). */
+  /**
+   * The validator's view of a previous {@code sequence-state.json}.
+   *
+   * @param state the previous state, if readable
+   * @return {@link #NONE} when absent, else its values
+   */
   public static PreviousSequence of(Optional<SequenceState> state) {
     if (state.isEmpty()) {
       return NONE;

@@ -30,17 +30,26 @@ import org.jspecify.annotations.Nullable;
 public final class SequenceValidator {
   private final VisibilityRules rules;
 
-  /** A validator under {@code rules}. */
+  /**
+   * A validator under {@code rules}.
+   *
+   * @param rules the rules (H12 value syntax, H14 counts, H15 replay-aware sequencing)
+   */
   public SequenceValidator(VisibilityRules rules) {
     this.rules = rules;
   }
 
-  /** The rules in force. */
+  /** {@return the rules in force} */
   public VisibilityRules rules() {
     return rules;
   }
 
-  /** The valid value of a raw {@code sequence.value} under these rules, or {@link SequenceValues#MISSING}. */
+  /**
+   * Judges a raw sequence value under these rules' syntax (H12).
+   *
+   * @param value the raw {@code sequence.value}, or null when absent
+   * @return the value, 0 to 2^63-1, or {@link SequenceValues#MISSING}
+   */
   public long judge(@Nullable JsonValue value) {
     return SequenceValues.judge(value, rules.sequenceValueSyntax());
   }
@@ -51,6 +60,7 @@ public final class SequenceValidator {
    * @param previous the previous state ({@link PreviousSequence#NONE} when absent or unreadable)
    * @param declaredReplay the caller declares this batch a replay from the start or a rotated log
    *     (only changes the verdict with replay-aware sequencing, H15)
+   * @return the batch, to be fed the snapshot value once and each event value in order
    */
   public Batch begin(PreviousSequence previous, boolean declaredReplay) {
     return new Batch(previous, declaredReplay && rules.replayAwareSequencing());
@@ -97,7 +107,12 @@ public final class SequenceValidator {
       return Math.max(a.orElse(SequenceValues.MISSING), b.orElse(SequenceValues.MISSING));
     }
 
-    /** The snapshot's judged value ({@link SequenceValues#MISSING} when missing or invalid). */
+    /**
+     * Feeds the snapshot's value.
+     *
+     * @param value the judged value ({@link SequenceValues#MISSING} when missing or invalid)
+     * @return this batch
+     */
     public Batch snapshot(long value) {
       snapshotSeen = true;
       snapshotCurrent = value;
@@ -106,7 +121,13 @@ public final class SequenceValidator {
       return this;
     }
 
-    /** The next event's judged value ({@link SequenceValues#MISSING} when missing, invalid or malformed). */
+    /**
+     * Feeds the next event's value.
+     *
+     * @param value the judged value ({@link SequenceValues#MISSING} when missing, invalid or
+     *     malformed)
+     * @return this batch
+     */
     public Batch event(long value) {
       ingested++;
       if (value < 0) {
@@ -134,6 +155,9 @@ public final class SequenceValidator {
     /**
      * Whether what was fed so far already shows {@code code} (the snapshot codes only after {@link
      * #snapshot}). Lets a caller report the envelope at which a violation first shows.
+     *
+     * @param code a violation code
+     * @return whether the values fed so far already have that violation
      */
     public boolean shows(ViolationCode code) {
       switch (code) {
@@ -152,12 +176,12 @@ public final class SequenceValidator {
       }
     }
 
-    /** Events fed so far ({@code events.ingestedCount}). */
+    /** {@return events fed so far ({@code events.ingestedCount})} */
     public long ingestedCount() {
       return ingested;
     }
 
-    /** The verdict of the snapshot and the batch. */
+    /** {@return the verdict of the snapshot and the batch} */
     public SequenceVerdict finish() {
       boolean snapshotMissing = snapshotCurrent < 0;
       boolean acrossRegressed = first >= 0 && compareEventsWith >= 0 && first < compareEventsWith;

@@ -19,6 +19,8 @@ public final class SequenceValues {
    * The valid value of {@code value} under {@code syntax}, or {@link #MISSING}.
    *
    * @param value the raw {@code sequence.value}, or null when absent
+   * @param syntax which values are valid
+   * @return the value, 0 to 2^63-1, or {@link #MISSING}
    */
   public static long judge(@Nullable JsonValue value, SequenceValueSyntax syntax) {
     if (value instanceof JsonValue.JsonNumber n) {
@@ -30,7 +32,13 @@ public final class SequenceValues {
     return MISSING;
   }
 
-  /** The judgement of a JSON number literal (as jackson-core reports its text). */
+  /**
+   * Judges a JSON number literal.
+   *
+   * @param literal the literal as jackson-core reports its text
+   * @param syntax which values are valid
+   * @return the value, 0 to 2^63-1, or {@link #MISSING} (negatives and {@code -0} included)
+   */
   public static long judgeNumberLiteral(String literal, SequenceValueSyntax syntax) {
     if (literal.isEmpty() || literal.charAt(0) == '-') {
       return MISSING; // negatives, and -0 (jq renders "-0", which fails ^[0-9]+$)
@@ -43,7 +51,12 @@ public final class SequenceValues {
     return v.isPresent() && v.getAsLong() >= 0 ? v.getAsLong() : MISSING;
   }
 
-  /** A non-empty string of ASCII digits read as decimal (leading zeros allowed), or {@link #MISSING}. */
+  /**
+   * Reads a string of ASCII digits as decimal (leading zeros allowed).
+   *
+   * @param s the characters
+   * @return the value, 0 to 2^63-1, or {@link #MISSING} when empty, not all digits or too large
+   */
   public static long judgeDigits(CharSequence s) {
     int n = s.length();
     if (n == 0) {

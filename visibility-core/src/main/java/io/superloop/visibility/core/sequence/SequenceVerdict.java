@@ -27,22 +27,37 @@ public record SequenceVerdict(
     SequenceTransition transition,
     List<ViolationCode> violations) {
 
-  /** Copies the violations. */
+  /**
+   * Copies the violations.
+   *
+   * @param snapshot snapshot diagnostics
+   * @param events event diagnostics
+   * @param transition drift transition
+   * @param violations violation codes, sorted by wire string, unique
+   */
   public SequenceVerdict {
     violations = List.copyOf(violations);
   }
 
-  /** {@code violations} non-empty. */
+  /** {@return whether drift is active: {@code violations} is non-empty} */
   public boolean driftActive() {
     return !violations.isEmpty();
   }
 
-  /** {@code ordering_drift_detected} when drift is active, else {@code ok}. */
+  /** {@return {@code ordering_drift_detected} when drift is active, else {@code ok}} */
   public SequenceStatus status() {
     return driftActive() ? SequenceStatus.ORDERING_DRIFT_DETECTED : SequenceStatus.OK;
   }
 
-  /** The {@code sequence-state.json} of this verdict, stamped with the step's identity. */
+  /**
+   * The {@code sequence-state.json} of this verdict, stamped with the step's identity.
+   *
+   * @param updatedAt the step's manager clock ({@code YYYY-MM-DDTHH:MM:SSZ})
+   * @param loopId the loop
+   * @param traceId the step's trace
+   * @param transport the step's transport
+   * @return the state
+   */
   public SequenceState toState(String updatedAt, String loopId, TraceId traceId, Transport transport) {
     return SequenceState.builder()
         .updatedAt(updatedAt)
@@ -59,7 +74,7 @@ public record SequenceVerdict(
         .build();
   }
 
-  /** {@code ordering_drift_detected} when drift is active. */
+  /** {@return {@code ordering_drift_detected} when drift is active, else empty} */
   public Optional<ReasonCode> reasonCode() {
     return driftActive() ? Optional.of(ReasonCode.ORDERING_DRIFT_DETECTED) : Optional.empty();
   }

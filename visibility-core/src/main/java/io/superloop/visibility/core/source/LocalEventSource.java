@@ -51,7 +51,13 @@ public final class LocalEventSource {
     this(Json.DEFAULT);
   }
 
-  /** A source whose lines are bounded by {@code json}'s limits (maxDocumentLength bounds a line). */
+  /**
+   * A source whose lines are bounded by {@code json}'s limits.
+   *
+   * @param json the limits ({@link
+   *     io.superloop.visibility.api.json.JsonReadLimits#maxDocumentLength()} bounds a line; a
+   *     longer line is malformed) and the parser factory
+   */
   public LocalEventSource(Json json) {
     // A line is classified as jq reads it: a repeated key is allowed and its last value counts.
     // Parsers are created per line: a thread-local buffer pool keeps that free of contention.
@@ -67,9 +73,13 @@ public final class LocalEventSource {
   /**
    * Scans {@code file} from {@code start}, reporting each line to {@code listener}.
    *
+   * @param file the events log
+   * @param start where to start (H17 byte offset and tail check when consistent)
+   * @param listener receives each non-empty line after {@code start}, in order
+   * @return the newline count, malformed count and where the scan ended
    * @throws VisibilityException {@link ErrorCode#FILE_NOT_FOUND} when the file does not exist (an
-   *     {@code events_unavailable} ingest failure), {@link ErrorCode#INVALID_ARGUMENT} when the file
-   *     has fewer lines than {@code start.lineOffset()}, {@link ErrorCode#IO_ERROR} or {@link
+   *     {@code events_unavailable} ingest failure), {@link ErrorCode#INVALID_ARGUMENT} when the
+   *     file has fewer lines than {@code start.lineOffset()}, {@link ErrorCode#IO_ERROR} or {@link
    *     ErrorCode#PERMISSION_DENIED} on I/O failure
    */
   public ScanResult scan(Path file, ScanStart start, LineListener listener) {
@@ -93,6 +103,10 @@ public final class LocalEventSource {
    * {@link #scan(Path, ScanStart, LineListener)} does. The channel's position is changed; it is not
    * closed.
    *
+   * @param channel the log's bytes
+   * @param start where the batch starts (a line offset, and a byte offset with its tail CRC to resume at)
+   * @param listener receives each reported line
+   * @return the counts and the end position of the scan
    * @throws VisibilityException {@link ErrorCode#INVALID_ARGUMENT} when the log has fewer lines than
    *     {@code start.lineOffset()}, {@link ErrorCode#IO_ERROR} on I/O failure
    */
@@ -104,7 +118,17 @@ public final class LocalEventSource {
     }
   }
 
-  /** Classifies one line's bytes (without its newline). Visible for the validator command. */
+  /**
+   * Classifies one line's bytes (without its newline) as jq reads them: a repeated key is allowed
+   * and its last value counts. Visible for the validator command.
+   *
+   * @param buf a buffer holding the line
+   * @param offset the index of the line's first byte
+   * @param length the line's length in bytes
+   * @return {@link LineKind#EVENT} for a JSON object whose (last) {@code timestamp} is not null and
+   *     whose (last) {@code event} or {@code type} is neither null nor false, else {@link
+   *     LineKind#MALFORMED}
+   */
   public LineKind classify(byte[] buf, int offset, int length) {
     boolean blank = true;
     for (int i = offset; i < offset + length; i++) {

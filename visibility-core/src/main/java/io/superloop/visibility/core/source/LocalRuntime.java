@@ -30,7 +30,13 @@ public final class LocalRuntime {
   private final Json json;
   private final LocalEventSource source;
 
-  /** The runtime files {@code heartbeatFile} and {@code eventsFile}, read with {@code json}'s limits. */
+  /**
+   * The runtime files at explicit paths.
+   *
+   * @param heartbeatFile the runtime heartbeat ({@code heartbeat.v1.json})
+   * @param eventsFile the events log ({@code events.jsonl})
+   * @param json the read limits
+   */
   public LocalRuntime(Path heartbeatFile, Path eventsFile, Json json) {
     this.heartbeatFile = heartbeatFile;
     this.eventsFile = eventsFile;
@@ -38,20 +44,25 @@ public final class LocalRuntime {
     this.source = new LocalEventSource(json);
   }
 
-  /** The runtime files in {@code runtimeDir}: {@code heartbeat.v1.json} and {@code events.jsonl}. */
+  /**
+   * The runtime files in a directory, read with the default limits.
+   *
+   * @param runtimeDir the directory ({@code <repo>/.superloop/loops/<loop>/})
+   * @return its {@code heartbeat.v1.json} and {@code events.jsonl}
+   */
   public static LocalRuntime in(Path runtimeDir) {
     return new LocalRuntime(
         runtimeDir.resolve("heartbeat.v1.json"), runtimeDir.resolve("events.jsonl"), Json.DEFAULT);
   }
 
-  /** The events log. */
+  /** {@return the events log} */
   public Path eventsFile() {
     return eventsFile;
   }
 
   /**
-   * The runtime heartbeat: absent when the file does not exist, the parsed value otherwise, and
-   * {@link HeartbeatInput.Unparseable} when it is not JSON (H18).
+   * {@return the runtime heartbeat: absent when the file does not exist, the parsed value
+   * otherwise, and {@link HeartbeatInput.Unparseable} when it is not JSON (H18)}
    */
   public HeartbeatInput readHeartbeat() {
     String text;
@@ -73,6 +84,11 @@ public final class LocalRuntime {
   /**
    * A feed that streams {@code events.jsonl} from {@code start} through the validator; a malformed
    * line is a missing value and the warning {@code event_line_malformed} (H13).
+   *
+   * @param start where the scan starts
+   * @return the feed; feeding throws {@link ErrorCode#FILE_NOT_FOUND} when the log does not exist
+   *     and the scan's errors otherwise, which the reconcile step records as {@code
+   *     events_unavailable}
    */
   public Feed feed(ScanStart start) {
     return new Feed(start);
@@ -120,7 +136,7 @@ public final class LocalRuntime {
       return FailureCode.EVENTS_UNAVAILABLE;
     }
 
-    /** The scan's outcome (newline count, byte offset), once fed. */
+    /** {@return the scan's outcome (newline count, byte offset), once fed} */
     public Optional<ScanResult> scanResult() {
       return result;
     }

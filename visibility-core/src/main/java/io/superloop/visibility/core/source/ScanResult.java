@@ -27,7 +27,7 @@ public record ScanResult(
     long unterminatedTailBytes,
     boolean resumedAtByteOffset) {
 
-  /** Lines reported to the listener ({@code events.ingestedCount}). */
+  /** {@return lines reported to the listener ({@code events.ingestedCount})} */
   public long ingested() {
     return events + malformed;
   }

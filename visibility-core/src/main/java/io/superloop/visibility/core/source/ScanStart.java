@@ -24,19 +24,38 @@ public record ScanStart(long lineOffset, OptionalLong byteOffset, OptionalLong t
   /** From line 1 ({@code --from-start}). */
   public static final ScanStart FROM_START = new ScanStart(0, OptionalLong.of(0), OptionalLong.empty());
 
-  /** After {@code lineOffset} lines, at {@code byteOffset} when consistent, without a tail check. */
+  /**
+   * A start without a tail check.
+   *
+   * @param lineOffset lines already consumed, {@code >= 0}
+   * @param byteOffset the byte position after those lines, if known, {@code >= 0}
+   * @throws VisibilityException {@link ErrorCode#INVALID_ARGUMENT} when an offset is negative
+   */
   public ScanStart(long lineOffset, OptionalLong byteOffset) {
     this(lineOffset, byteOffset, OptionalLong.empty());
   }
 
-  /** Validates the offsets. */
+  /**
+   * Validates the offsets.
+   *
+   * @param lineOffset lines already consumed, {@code >= 0}
+   * @param byteOffset the byte position after those lines, if known, {@code >= 0}
+   * @param tailCrc32 the CRC-32 of the bytes before it, if known; only with a byte offset
+   * @throws VisibilityException {@link ErrorCode#INVALID_ARGUMENT} when an offset is negative or a
+   *     tail check comes without a byte offset
+   */
   public ScanStart {
     if (lineOffset < 0 || (byteOffset.isPresent() && byteOffset.getAsLong() < 0) || tailCrc32.isPresent() && byteOffset.isEmpty()) {
       throw new VisibilityException(ErrorCode.INVALID_ARGUMENT, "scan offsets must be >= 0");
     }
   }
 
-  /** Where the previous scan recorded in {@code cursor.json} ended (H17 byte offset and tail check). */
+  /**
+   * Where the previous scan recorded in {@code cursor.json} ended.
+   *
+   * @param cursor the loop's cursor
+   * @return its line offset, with the H17 byte offset and tail check when it has them
+   */
   public static ScanStart resumeAt(CursorState cursor) {
     return new ScanStart(
         cursor.eventLineOffset(),
@@ -44,7 +63,12 @@ public record ScanStart(long lineOffset, OptionalLong byteOffset, OptionalLong t
         cursor.eventByteOffset().isPresent() ? cursor.eventTailCrc32() : OptionalLong.empty());
   }
 
-  /** After {@code lineOffset} lines, position unknown (the lines are counted). */
+  /**
+   * A start after some lines at an unknown byte position (the lines are counted).
+   *
+   * @param lineOffset lines already consumed, {@code >= 0}
+   * @return the start
+   */
   public static ScanStart afterLines(long lineOffset) {
     return new ScanStart(lineOffset, OptionalLong.empty(), OptionalLong.empty());
   }

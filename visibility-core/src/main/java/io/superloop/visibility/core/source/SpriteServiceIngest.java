@@ -27,7 +27,11 @@ public final class SpriteServiceIngest {
     this(Json.DEFAULT);
   }
 
-  /** An ingest reading answers with {@code json}'s limits. */
+  /**
+   * An ingest reading answers with other limits.
+   *
+   * @param json the read limits of {@link #ofBodies}
+   */
   public SpriteServiceIngest(Json json) {
     this.json = json;
   }
@@ -40,7 +44,13 @@ public final class SpriteServiceIngest {
    */
   public record Poll(Ingest ingest, Optional<EventsCursor> cursor) {}
 
-  /** The ingest of decoded answers. */
+  /**
+   * The ingest of decoded answers.
+   *
+   * @param snapshot the snapshot answer
+   * @param events the events answer; its elements are judged when the step feeds them
+   * @return a succeeded ingest with the events answer's cursor
+   */
   public Poll of(SnapshotEnvelope snapshot, EventsAnswer events) {
     JsonValue heartbeat = snapshot.runtimeHeartbeat().orElse(JsonValue.nullValue());
     EnvelopeFeed feed =
@@ -52,6 +62,10 @@ public final class SpriteServiceIngest {
   /**
    * The ingest of raw answer bodies (HTTP 2xx). A body that does not decode as its v1 answer is a
    * {@code service_response_invalid} failure, with the decoder's message.
+   *
+   * @param snapshotBody the snapshot answer's body
+   * @param eventsBody the events answer's body
+   * @return the ingest; never throws for bad content
    */
   public Poll ofBodies(String snapshotBody, String eventsBody) {
     SnapshotEnvelope snapshot;
@@ -65,7 +79,12 @@ public final class SpriteServiceIngest {
     return of(snapshot, events);
   }
 
-  /** A request that failed (non-2xx after retries, connection failure): {@code service_request_failed}. */
+  /**
+   * A request that failed (non-2xx after retries, connection failure).
+   *
+   * @param message what went wrong, kept as the reconcile row's failure message
+   * @return a {@code service_request_failed} ingest without a cursor
+   */
   public static Poll requestFailed(String message) {
     return failed(FailureCode.SERVICE_REQUEST_FAILED, message);
   }

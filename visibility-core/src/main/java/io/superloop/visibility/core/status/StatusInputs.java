@@ -21,51 +21,59 @@ import org.immutables.value.Value;
 @VisibilityStyle
 public abstract class StatusInputs {
 
-  /** A new builder. */
+  /**
+   * {@return a new builder} Its {@code build()} throws {@link IllegalStateException} when a
+   * required attribute is unset.
+   */
   public static ImmutableStatusInputs.Builder builder() {
     return ImmutableStatusInputs.builder();
   }
 
-  /** H: {@code heartbeat.json}. */
+  /** {@return H: {@code heartbeat.json}} */
   public abstract Optional<HeartbeatState> heartbeatState();
 
-  /** h: the last {@code telemetry/heartbeat.jsonl} row. */
+  /** {@return h: the last {@code telemetry/heartbeat.jsonl} row} */
   public abstract Optional<HeartbeatObservation> lastHeartbeatRow();
 
-  /** S: {@code sequence-state.json}. */
+  /** {@return S: {@code sequence-state.json}} */
   public abstract Optional<SequenceState> sequenceState();
 
-  /** s: the last {@code telemetry/sequence.jsonl} row. */
+  /** {@return s: the last {@code telemetry/sequence.jsonl} row} */
   public abstract Optional<SequenceObservation> lastSequenceRow();
 
-  /** I: the last {@code telemetry/control-invocations.jsonl} row. */
+  /** {@return I: the last {@code telemetry/control-invocations.jsonl} row} */
   public abstract Optional<ControlInvocation> lastInvocation();
 
-  /** N: the last {@code intents.jsonl} row. */
+  /** {@return N: the last {@code intents.jsonl} row} */
   public abstract Optional<IntentRow> lastIntent();
 
-  /** C: the last {@code telemetry/control.jsonl} row. */
+  /** {@return C: the last {@code telemetry/control.jsonl} row} */
   public abstract Optional<ControlRow> lastControlRow();
 
-  /** R's trace: the last {@code telemetry/reconcile.jsonl} row's {@code traceId}. */
+  /** {@return R's trace: the last {@code telemetry/reconcile.jsonl} row's {@code traceId}} */
   public abstract Optional<TraceId> reconcileTraceId();
 
-  /** A's trace: the last {@code telemetry/alerts.jsonl} row's {@code traceId}. */
+  /** {@return A's trace: the last {@code telemetry/alerts.jsonl} row's {@code traceId}} */
   public abstract Optional<TraceId> alertRowTraceId();
 
-  /** A's {@code timestamp}. */
+  /** {@return A's {@code timestamp}, as written} */
   public abstract Optional<String> alertRowTimestamp();
 
-  /** D's trace: {@code alert-dispatch-state.json}'s {@code traceId}. */
+  /** {@return D's trace: {@code alert-dispatch-state.json}'s {@code traceId}} */
   public abstract Optional<TraceId> dispatchTraceId();
 
-  /** D's {@code updatedAt}. */
+  /** {@return D's {@code updatedAt}, as written} */
   public abstract Optional<String> dispatchUpdatedAt();
 
-  /** H5: the last started row of {@code telemetry/control-invocations.inflight.jsonl}. */
+  /**
+   * {@return the last started row of {@code telemetry/control-invocations.inflight.jsonl}} H5.
+   */
   public abstract Optional<InFlightRow> lastStarted();
 
-  /** H5: whether a completed invocation row with the last started row's idempotency key exists. */
+  /**
+   * {@return whether a completed invocation row with the last started row's idempotency key
+   * exists; default false} H5.
+   */
   @Value.Default
   public boolean lastStartedCompleted() {
     return true;

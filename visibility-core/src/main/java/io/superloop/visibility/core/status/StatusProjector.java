@@ -42,12 +42,21 @@ import java.util.stream.Collectors;
 public final class StatusProjector {
   private final VisibilityRules rules;
 
-  /** A projector under {@code rules}. */
+  /**
+   * A projector under {@code rules}.
+   *
+   * @param rules the rules (H5, H16 change the surface)
+   */
   public StatusProjector(VisibilityRules rules) {
     this.rules = rules;
   }
 
-  /** The {@code visibility} object of {@code in}. */
+  /**
+   * Projects the status surface.
+   *
+   * @param in the loop's states and last rows
+   * @return the {@code visibility} object
+   */
   public VisibilitySummary project(StatusInputs in) {
     return VisibilitySummary.builder()
         .heartbeat(heartbeat(in.heartbeatState(), in.lastHeartbeatRow()))

@@ -79,6 +79,11 @@ public final class AppendLog<T> implements Closeable {
    * Opens {@code file} for appending (creating it and its directories when absent), with the
    * default group-commit delay.
    *
+   * @param <T> the record type
+   * @param file the log
+   * @param codec encodes one record as one line
+   * @param durability when appends are forced to disk
+   * @return the open log; close it when done
    * @throws VisibilityException on file errors (reason-coded, naming the file)
    */
   public static <T> AppendLog<T> open(Path file, JsonCodec<T> codec, Durability durability) {
@@ -89,8 +94,14 @@ public final class AppendLog<T> implements Closeable {
    * Opens {@code file} for appending; a {@link Durability#GROUP_COMMIT} leader waits at most {@code
    * groupCommitMaxDelay} for writers already queued before it forces the file (zero: never waits).
    *
-   * @throws VisibilityException on file errors, or {@link ErrorCode#INVALID_ARGUMENT} for a negative
-   *     delay
+   * @param <T> the record type
+   * @param file the log
+   * @param codec encodes one record as one line
+   * @param durability when appends are forced to disk
+   * @param groupCommitMaxDelay the longest a group-commit leader waits, {@code >= 0}
+   * @return the open log; close it when done
+   * @throws VisibilityException on file errors, or {@link ErrorCode#INVALID_ARGUMENT} for a
+   *     negative delay
    */
   public static <T> AppendLog<T> open(
       Path file, JsonCodec<T> codec, Durability durability, Duration groupCommitMaxDelay) {
@@ -109,27 +120,27 @@ public final class AppendLog<T> implements Closeable {
     return new AppendLog<>(file, codec, durability, maxDelay, ops);
   }
 
-  /** The log file. */
+  /** {@return the log file} */
   public Path file() {
     return file;
   }
 
-  /** The quarantine file of torn tails, {@code <file>.torn}. */
+  /** {@return the quarantine file of torn tails, {@code <file>.torn}} */
   public Path tornFile() {
     return tornFile;
   }
 
-  /** The durability in force. */
+  /** {@return the durability in force} */
   public Durability durability() {
     return durability;
   }
 
-  /** How many fsyncs of the log this instance has done (diagnostics). */
+  /** {@return how many fsyncs of the log this instance has done (diagnostics)} */
   public long fsyncCount() {
     return fsyncs.get();
   }
 
-  /** How many torn tails this instance has moved to {@link #tornFile()}. */
+  /** {@return how many torn tails this instance has moved to {@link #tornFile()}} */
   public long tornTailsQuarantined() {
     return tornTails.get();
   }
@@ -137,6 +148,7 @@ public final class AppendLog<T> implements Closeable {
   /**
    * Appends one record; returns once it is written (and forced, unless {@link Durability#NONE}).
    *
+   * @param value the record, written as one line
    * @throws VisibilityException when the value cannot be encoded, or on file errors ({@link
    *     ErrorCode#DISK_FULL}, {@link ErrorCode#IO_ERROR}, ...); earlier records are never lost
    */

@@ -64,6 +64,10 @@ public final class InvocationAuditTrail {
   /**
    * A trail over {@code layout}'s files, appending with {@code durability}, deciding by {@code
    * rules}.
+   *
+   * @param layout the loop's files
+   * @param durability when appended rows are forced to disk
+   * @param rules the rules (H5 decides whether in-flight rows are written)
    */
   public InvocationAuditTrail(LoopLayout layout, Durability durability, VisibilityRules rules) {
     this.layout = Objects.requireNonNull(layout, "layout");
@@ -71,12 +75,18 @@ public final class InvocationAuditTrail {
     this.rules = Objects.requireNonNull(rules, "rules");
   }
 
-  /** A trail over {@code store}'s layout with its durability. */
+  /**
+   * A trail over a store's files.
+   *
+   * @param store the loop's store; its layout and durability are used
+   * @param rules the rules (H5 decides whether in-flight rows are written)
+   * @return the trail
+   */
   public static InvocationAuditTrail of(LoopStore store, VisibilityRules rules) {
     return new InvocationAuditTrail(store.layout(), store.durability(), rules);
   }
 
-  /** The layout written to. */
+  /** {@return the layout written to} */
   public LoopLayout layout() {
     return layout;
   }
@@ -140,17 +150,17 @@ public final class InvocationAuditTrail {
       this.startedRowWritten = startedRowWritten;
     }
 
-    /** The action begun. */
+    /** {@return the action begun} */
     public ControlContext context() {
       return ctx;
     }
 
-    /** Whether {@link #begin} wrote a started row (H5). */
+    /** {@return whether {@link #begin} wrote a started row (H5)} */
     public boolean startedRowWritten() {
       return startedRowWritten;
     }
 
-    /** Whether {@link #complete} was called (successfully or not). */
+    /** {@return whether {@link #complete} was called (successfully or not)} */
     public boolean isCompleted() {
       return used.get();
     }

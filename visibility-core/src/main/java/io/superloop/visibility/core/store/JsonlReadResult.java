@@ -23,13 +23,22 @@ public record JsonlReadResult<T>(
     long emptyLines,
     Optional<TornTail> tornTail) {
 
-  /** Copies the lists. */
+  /**
+   * Copies the lists.
+   *
+   * @param exists whether the file existed
+   * @param records the records that decoded, in file order
+   * @param unparseableCount how many non-empty lines did not decode
+   * @param unparseableLines the 1-based numbers of those lines (the first ones)
+   * @param emptyLines how many empty lines were skipped
+   * @param tornTail the unterminated fragment at the end, if any
+   */
   public JsonlReadResult {
     records = List.copyOf(records);
     unparseableLines = List.copyOf(unparseableLines);
   }
 
-  /** The decoded values, in file order. */
+  /** {@return the decoded values, in file order} */
   public List<T> values() {
     return records.stream().map(JsonlRecord::value).toList();
   }

@@ -68,15 +68,29 @@ public final class JsonlReader<T> implements Iterator<JsonlRecord<T>>, Closeable
   }
 
   /**
-   * Opens {@code file} for reading with {@link Json#DEFAULT}.
+   * Opens {@code file} for reading with {@link Json#DEFAULT}; an absent file reads as empty.
    *
+   * @param <T> the record type
+   * @param file the log
+   * @param codec decodes one line
+   * @return the reader; close it when done
    * @throws io.superloop.visibility.api.VisibilityException on file errors other than absence
    */
   public static <T> JsonlReader<T> open(Path file, JsonCodec<T> codec) {
     return open(file, codec, Json.DEFAULT);
   }
 
-  /** Opens {@code file} for reading, decoding lines with {@code json}'s limits. */
+  /**
+   * Opens {@code file} for reading, decoding lines with {@code json}'s limits; an absent file reads
+   * as empty.
+   *
+   * @param <T> the record type
+   * @param file the log
+   * @param codec decodes one line
+   * @param json the read limits
+   * @return the reader; close it when done
+   * @throws io.superloop.visibility.api.VisibilityException on file errors other than absence
+   */
   public static <T> JsonlReader<T> open(Path file, JsonCodec<T> codec, Json json) {
     return open(file, codec, json, RealFileOps.INSTANCE);
   }
@@ -89,7 +103,16 @@ public final class JsonlReader<T> implements Iterator<JsonlRecord<T>>, Closeable
         ops);
   }
 
-  /** Reads the whole file into memory. */
+  /**
+   * Reads the whole file into memory, skipping and counting the lines that do not decode.
+   *
+   * @param <T> the record type
+   * @param file the log
+   * @param codec decodes one line
+   * @return the records and what was skipped; an absent file gives an empty result with {@code
+   *     exists() == false}
+   * @throws io.superloop.visibility.api.VisibilityException on file errors other than absence
+   */
   public static <T> JsonlReadResult<T> readAll(Path file, JsonCodec<T> codec) {
     return readAll(file, codec, RealFileOps.INSTANCE);
   }
@@ -110,12 +133,12 @@ public final class JsonlReader<T> implements Iterator<JsonlRecord<T>>, Closeable
     }
   }
 
-  /** The file read. */
+  /** {@return the file read} */
   public Path file() {
     return file;
   }
 
-  /** Whether the file existed when opened. */
+  /** {@return whether the file existed when opened} */
   public boolean fileExists() {
     return handle != null;
   }
@@ -146,22 +169,27 @@ public final class JsonlReader<T> implements Iterator<JsonlRecord<T>>, Closeable
     return r;
   }
 
-  /** Unparseable non-empty lines seen so far. */
+  /** {@return unparseable non-empty lines seen so far} */
   public long unparseableCount() {
     return unparseable;
   }
 
-  /** Their 1-based line numbers (the first {@link #MAX_REPORTED_LINES}). */
+  /**
+   * {@return the 1-based line numbers of the unparseable lines (the first {@link
+   * #MAX_REPORTED_LINES})}
+   */
   public List<Long> unparseableLines() {
     return List.copyOf(unparseableLines);
   }
 
-  /** Empty lines skipped so far. */
+  /** {@return empty lines skipped so far} */
   public long emptyLineCount() {
     return empty;
   }
 
-  /** The unterminated fragment at the end; known once {@link #hasNext()} returned false. */
+  /**
+   * {@return the unterminated fragment at the end; known once {@link #hasNext()} returned false}
+   */
   public Optional<TornTail> tornTail() {
     return Optional.ofNullable(torn);
   }

@@ -57,12 +57,12 @@ public enum LoopArtifact {
     this.kind = kind;
   }
 
-  /** The default path relative to the loop directory, with {@code /} separators. */
+  /** {@return the default path relative to the loop directory, with {@code /} separators} */
   public String defaultPath() {
     return defaultPath;
   }
 
-  /** Whether this is a state file or a log. */
+  /** {@return whether this is a state file or a log} */
   public Kind kind() {
     return kind;
   }

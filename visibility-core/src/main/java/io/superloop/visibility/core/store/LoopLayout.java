@@ -33,8 +33,11 @@ public final class LoopLayout {
   /**
    * The default layout of {@code loopId} under {@code repoRoot}.
    *
-   * @throws VisibilityException {@link ErrorCode#INVALID_LOOP_ID} when the loop id is blank, holds a
-   *     separator or control character, or is {@code .}/{@code ..}
+   * @param repoRoot the repository root (made absolute and normalized)
+   * @param loopId the loop id
+   * @return the layout, no path overridden
+   * @throws VisibilityException {@link ErrorCode#INVALID_LOOP_ID} when the loop id is blank, holds
+   *     a separator or control character, or is {@code .}/{@code ..}
    */
   public static LoopLayout of(Path repoRoot, String loopId) {
     Objects.requireNonNull(repoRoot, "repoRoot");
@@ -45,6 +48,10 @@ public final class LoopLayout {
   /**
    * A copy in which {@code artifact} lives at {@code path} (as the reference's {@code
    * --*-file} options allow); a relative path is resolved against the repository root.
+   *
+   * @param artifact the artifact whose path changes
+   * @param path its path
+   * @return the copy; this layout is unchanged
    */
   public LoopLayout withPath(LoopArtifact artifact, Path path) {
     Objects.requireNonNull(artifact, "artifact");
@@ -59,61 +66,71 @@ public final class LoopLayout {
     return new LoopLayout(repoRoot, loopId, copy);
   }
 
-  /** The repository root (absolute, normalised). */
+  /** {@return the repository root (absolute, normalised)} */
   public Path repoRoot() {
     return repoRoot;
   }
 
-  /** The loop id. */
+  /** {@return the loop id} */
   public String loopId() {
     return loopId;
   }
 
-  /** The loop directory {@code <repo>/.superloop/ops-manager/<loopId>} ("OPS/"). */
+  /** {@return the loop directory {@code <repo>/.superloop/ops-manager/<loopId>} ("OPS/")} */
   public Path opsDir() {
     return opsDir;
   }
 
-  /** The telemetry directory {@code OPS/telemetry}. */
+  /** {@return the telemetry directory {@code OPS/telemetry}} */
   public Path telemetryDir() {
     return opsDir.resolve("telemetry");
   }
 
-  /** The loop lock file {@code OPS/.lock} (hardening H4). */
+  /** {@return the loop lock file {@code OPS/.lock} (hardening H4)} */
   public Path lockFile() {
     return opsDir.resolve(".lock");
   }
 
-  /** The runtime directory {@code <repo>/.superloop/loops/<loopId>} ("RT/"). */
+  /** {@return the runtime directory {@code <repo>/.superloop/loops/<loopId>} ("RT/")} */
   public Path runtimeDir() {
     return repoRoot.resolve(".superloop").resolve("loops").resolve(loopId);
   }
 
-  /** The runtime heartbeat input {@code RT/heartbeat.v1.json} (contract 1.2). */
+  /** {@return the runtime heartbeat input {@code RT/heartbeat.v1.json} (contract 1.2)} */
   public Path runtimeHeartbeatFile() {
     return runtimeDir().resolve("heartbeat.v1.json");
   }
 
-  /** The runtime events log {@code RT/events.jsonl}. */
+  /** {@return the runtime events log {@code RT/events.jsonl}} */
   public Path runtimeEventsFile() {
     return runtimeDir().resolve("events.jsonl");
   }
 
   /**
-   * The events file as {@code cursor.json} names it, relative to the repository root: {@code
-   * .superloop/loops/<loopId>/events.jsonl} (contract 1.16).
+   * {@return the events file as {@code cursor.json} names it, relative to the repository root:
+   * {@code .superloop/loops/<loopId>/events.jsonl} (contract 1.16)}
    */
   public String cursorEventsFile() {
     return ".superloop/loops/" + loopId + "/events.jsonl";
   }
 
-  /** The path of {@code artifact}: its override, else its default under the loop directory. */
+  /**
+   * Resolves an artifact's path.
+   *
+   * @param artifact the artifact
+   * @return its override, else its default under the loop directory
+   */
   public Path path(LoopArtifact artifact) {
     Path p = overrides.get(artifact);
     return p != null ? p : opsDir.resolve(artifact.defaultPath());
   }
 
-  /** Whether {@code artifact}'s path was overridden. */
+  /**
+   * Tells whether an artifact's path was overridden.
+   *
+   * @param artifact the artifact
+   * @return whether {@link #withPath} set its path
+   */
   public boolean isOverridden(LoopArtifact artifact) {
     return overrides.containsKey(artifact);
   }
@@ -121,6 +138,10 @@ public final class LoopLayout {
   /**
    * The state file of {@code artifact} with {@code codec}.
    *
+   * @param <T> the state type
+   * @param artifact a state artifact
+   * @param codec the state's codec
+   * @return the state file (nothing is read yet)
    * @throws VisibilityException {@link ErrorCode#INVALID_ARGUMENT} when {@code artifact} is a log
    */
   public <T> StateFile<T> stateFile(LoopArtifact artifact, JsonCodec<T> codec) {
@@ -131,6 +152,11 @@ public final class LoopLayout {
   /**
    * Opens the log of {@code artifact} for appending with {@code codec}; close it when done.
    *
+   * @param <T> the record type
+   * @param artifact a log artifact
+   * @param codec the row's codec
+   * @param durability when appends are forced to disk
+   * @return the open log
    * @throws VisibilityException {@link ErrorCode#INVALID_ARGUMENT} when {@code artifact} is a state
    *     file, or a file error
    */
@@ -139,7 +165,7 @@ public final class LoopLayout {
     return AppendLog.open(path(artifact), codec, durability);
   }
 
-  /** The loop lock of this layout (not yet acquired). */
+  /** {@return the loop lock of this layout (not yet acquired)} */
   public LoopLock lock() {
     return LoopLock.of(lockFile());
   }

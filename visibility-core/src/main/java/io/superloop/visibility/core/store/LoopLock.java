@@ -26,7 +26,12 @@ public final class LoopLock {
     this.ops = ops;
   }
 
-  /** The lock on {@code lockFile} (created with its directories on first acquisition). */
+  /**
+   * The lock on a file.
+   *
+   * @param lockFile the lock file (created with its directories on first acquisition)
+   * @return the lock, not held
+   */
   public static LoopLock of(Path lockFile) {
     return of(lockFile, RealFileOps.INSTANCE);
   }
@@ -35,7 +40,7 @@ public final class LoopLock {
     return new LoopLock(Objects.requireNonNull(lockFile, "lockFile"), ops);
   }
 
-  /** The lock file. */
+  /** {@return the lock file} */
   public Path file() {
     return file;
   }
@@ -43,8 +48,9 @@ public final class LoopLock {
   /**
    * Acquires the lock, waiting as long as it takes.
    *
-   * @throws VisibilityException {@link ErrorCode#LOCK_FAILED} when interrupted or the OS refuses the
-   *     lock; file errors when the lock file cannot be created
+   * @return the held lock; close it to release
+   * @throws VisibilityException {@link ErrorCode#LOCK_FAILED} when interrupted or the OS refuses
+   *     the lock; file errors when the lock file cannot be created
    */
   public Held acquire() {
     return acquire(Long.MAX_VALUE);
@@ -53,6 +59,8 @@ public final class LoopLock {
   /**
    * Acquires the lock, waiting at most {@code timeout}.
    *
+   * @param timeout the longest wait; zero or negative: do not wait
+   * @return the held lock; close it to release
    * @throws VisibilityException {@link ErrorCode#LOCK_FAILED} on timeout or interruption
    */
   public Held acquire(Duration timeout) {
@@ -61,7 +69,13 @@ public final class LoopLock {
     return acquire(nanos >= Long.MAX_VALUE - now ? Long.MAX_VALUE : now + Math.max(0, nanos));
   }
 
-  /** Acquires the lock if it is free now (or held by this thread). */
+  /**
+   * Acquires the lock if it is free now (or held by this thread).
+   *
+   * @return the held lock, or empty when another thread or process holds it
+   * @throws VisibilityException {@link ErrorCode#LOCK_FAILED} when interrupted; file errors when
+   *     the lock file cannot be created
+   */
   public Optional<Held> tryAcquire() {
     try {
       return Optional.of(acquire(Duration.ZERO));
@@ -76,6 +90,13 @@ public final class LoopLock {
   /**
    * Runs {@code step} while holding the lock (waiting at most {@code timeout}) and returns its
    * result.
+   *
+   * @param <R> the result type
+   * @param timeout the longest wait for the lock
+   * @param step the work to do under the lock
+   * @return what {@code step} returned
+   * @throws VisibilityException {@link ErrorCode#LOCK_FAILED} on timeout or interruption, or what
+   *     {@code step} throws
    */
   public <R> R call(Duration timeout, Supplier<R> step) {
     try (Held h = acquire(timeout)) {
@@ -132,7 +153,7 @@ public final class LoopLock {
       this.owner = Thread.currentThread();
     }
 
-    /** The lock file. */
+  /** {@return the lock file} */
     public Path file() {
       return entry.path();
     }

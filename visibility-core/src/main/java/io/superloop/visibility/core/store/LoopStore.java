@@ -44,33 +44,50 @@ public final class LoopStore {
   private final LoopLayout layout;
   private final Durability durability;
 
-  /** A store over {@code layout}, appending with {@code durability}. */
+  /**
+   * A store over a loop's files.
+   *
+   * @param layout the loop's files
+   * @param durability when appended rows are forced to disk
+   */
   public LoopStore(LoopLayout layout, Durability durability) {
     this.layout = layout;
     this.durability = durability;
   }
 
-  /** A store with the default durability ({@link Durability#FSYNC_PER_RECORD}). */
+  /**
+   * A store with the default durability ({@link Durability#FSYNC_PER_RECORD}).
+   *
+   * @param layout the loop's files
+   * @return the store
+   */
   public static LoopStore of(LoopLayout layout) {
     return new LoopStore(layout, Durability.FSYNC_PER_RECORD);
   }
 
-  /** The layout. */
+  /** {@return the layout} */
   public LoopLayout layout() {
     return layout;
   }
 
-  /** The durability of appends. */
+  /** {@return the durability of appends} */
   public Durability durability() {
     return durability;
   }
 
-  /** The control invocation audit trail of this loop, with this store's durability (H5). */
+  /**
+   * The control invocation audit trail of this loop, with this store's durability (H5).
+   *
+   * @param rules the rules (H5 decides whether in-flight rows are written)
+   * @return the trail
+   */
   public InvocationAuditTrail auditTrail(VisibilityRules rules) {
     return InvocationAuditTrail.of(this, rules);
   }
 
-  /** The file names escalation rows carry (absolute paths, as the reference writes them). */
+  /**
+   * {@return the file names escalation rows carry (absolute paths, as the reference writes them)}
+   */
   public ArtifactPaths artifactPaths() {
     return new ArtifactPaths(
         abs(LoopArtifact.STATE),
@@ -86,6 +103,11 @@ public final class LoopStore {
 
   /**
    * Reads the previous states; an unreadable one is renamed aside and reported (H2).
+   *
+   * @return the states that were readable, the warning {@code previous_state_unreadable} and the
+   *     new paths of the files renamed aside
+   * @throws io.superloop.visibility.api.VisibilityException on file errors other than absence,
+   *     including a failed rename
    */
   public PreviousStates loadPrevious() {
     List<Path> quarantined = new ArrayList<>();
@@ -163,7 +185,13 @@ public final class LoopStore {
     }
   }
 
-  /** Reads what the status surface needs: the state files and the last valid row of each log. */
+  /**
+   * Reads what the status surface needs: the state files and the last valid row of each log.
+   *
+   * @return the inputs of the status projector
+   * @throws io.superloop.visibility.api.VisibilityException when a state file exists but does not
+   *     decode (its decoding error, naming the file), or a file error
+   */
   public StatusInputs readStatusInputs() {
     ImmutableStatusInputs.Builder b =
         StatusInputs.builder()

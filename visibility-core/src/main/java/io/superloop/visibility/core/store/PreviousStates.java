@@ -33,13 +33,28 @@ public record PreviousStates(
     List<ReasonCode> warnings,
     List<Path> quarantined) {
 
-  /** Copies the lists. */
+  /**
+   * Copies the lists.
+   *
+   * @param sequence {@code sequence-state.json}
+   * @param heartbeat {@code heartbeat.json}
+   * @param health {@code health.json}
+   * @param transportHealth {@code telemetry/transport-health.json}
+   * @param cursor {@code cursor.json}
+   * @param warnings {@code previous_state_unreadable} once if any file was unreadable
+   * @param quarantined where unreadable files were renamed to
+   */
   public PreviousStates {
     warnings = List.copyOf(warnings);
     quarantined = List.copyOf(quarantined);
   }
 
-  /** Sets the previous states and load warnings of a step input. */
+  /**
+   * Sets the previous states and load warnings of a step input (the cursor is not part of it).
+   *
+   * @param step the step input being built
+   * @return {@code step}
+   */
   public ImmutableStepInput.Builder applyTo(ImmutableStepInput.Builder step) {
     return step.previousSequence(sequence)
         .previousHeartbeat(heartbeat)

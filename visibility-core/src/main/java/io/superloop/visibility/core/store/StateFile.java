@@ -47,7 +47,14 @@ public final class StateFile<T> {
     this.clock = clock;
   }
 
-  /** The state file at {@code file}, read and written with {@code codec} and {@link Json#DEFAULT}. */
+  /**
+   * The state file at {@code file}, read and written with {@code codec} and {@link Json#DEFAULT}.
+   *
+   * @param <T> the state type
+   * @param file the file
+   * @param codec the state's codec
+   * @return the state file (nothing is read yet)
+   */
   public static <T> StateFile<T> of(Path file, JsonCodec<T> codec) {
     return of(file, codec, Json.DEFAULT, Clock.systemUTC());
   }
@@ -55,6 +62,13 @@ public final class StateFile<T> {
   /**
    * The state file at {@code file}, decoded with {@code json}'s limits; {@code clock} stamps the
    * names of files renamed aside.
+   *
+   * @param <T> the state type
+   * @param file the file
+   * @param codec the state's codec
+   * @param json the read limits
+   * @param clock stamps the names of files renamed aside
+   * @return the state file (nothing is read yet)
    */
   public static <T> StateFile<T> of(Path file, JsonCodec<T> codec, Json json, Clock clock) {
     return of(file, codec, json, clock, RealFileOps.INSTANCE);
@@ -71,7 +85,7 @@ public final class StateFile<T> {
         Objects.requireNonNull(clock, "clock"));
   }
 
-  /** The file. */
+  /** {@return the file} */
   public Path file() {
     return file;
   }
@@ -79,6 +93,8 @@ public final class StateFile<T> {
   /**
    * Reads the state without changing anything on disk.
    *
+   * @return {@link StateRead.Present}, {@link StateRead.Absent}, or {@link StateRead.Unreadable}
+   *     for an empty, oversized, malformed or invalid file
    * @throws VisibilityException on file errors other than absence ({@link
    *     ErrorCode#PERMISSION_DENIED}, {@link ErrorCode#IO_ERROR}, ...)
    */
@@ -121,6 +137,7 @@ public final class StateFile<T> {
    * file is renamed aside to {@code <name>.corrupt-<yyyyMMddTHHmmssZ>} (a {@code -2}, {@code -3}...
    * suffix is added if that name is taken) and the result names the new path.
    *
+   * @return as {@link #read()}; an {@link StateRead.Unreadable} names where the file went
    * @throws VisibilityException on file errors, including a failed rename
    */
   public StateRead<T> readQuarantining() {
@@ -150,6 +167,7 @@ public final class StateFile<T> {
    * directories when absent), write, force, rename, directory force. On failure the previous state
    * is left as it was and the temp file is removed.
    *
+   * @param value the new state, written as one line
    * @throws VisibilityException when the value cannot be encoded, or on file errors ({@link
    *     ErrorCode#DISK_FULL}, {@link ErrorCode#PERMISSION_DENIED}, ...)
    */

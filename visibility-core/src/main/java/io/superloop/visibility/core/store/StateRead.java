@@ -14,20 +14,26 @@ import java.util.Optional;
  */
 public sealed interface StateRead<T> permits StateRead.Present, StateRead.Absent, StateRead.Unreadable {
 
-  /** The file this outcome is about. */
+  /** {@return the file this outcome is about} */
   Path file();
 
-  /** The value when {@link Present}, else empty (the verdict treats an unreadable state as absent). */
+  /**
+   * {@return the value when {@link Present}, else empty (the verdict treats an unreadable state as
+   * absent)}
+   */
   Optional<T> toOptional();
 
-  /** Whether the file exists but could not be read as a {@code T}. */
+  /** {@return whether the file exists but could not be read as a {@code T}} */
   default boolean isUnreadable() {
     return this instanceof Unreadable;
   }
 
   /**
-   * The value, or an exception: {@link ErrorCode#FILE_NOT_FOUND} when absent, {@link
-   * ErrorCode#STATE_UNREADABLE} when unreadable.
+   * Requires a present state.
+   *
+   * @return the value when {@link Present}
+   * @throws VisibilityException {@link ErrorCode#FILE_NOT_FOUND} when absent, {@link
+   *     ErrorCode#STATE_UNREADABLE} when unreadable, naming the file
    */
   T require();
 
@@ -39,7 +45,12 @@ public sealed interface StateRead<T> permits StateRead.Present, StateRead.Absent
    * @param <T> the state type
    */
   record Present<T>(Path file, T value) implements StateRead<T> {
-    /** Requires non-null parts. */
+    /**
+     * Requires non-null parts.
+     *
+     * @param file the file
+     * @param value the decoded state
+     */
     public Present {
       Objects.requireNonNull(file, "file");
       Objects.requireNonNull(value, "value");
@@ -63,7 +74,11 @@ public sealed interface StateRead<T> permits StateRead.Present, StateRead.Absent
    * @param <T> the state type
    */
   record Absent<T>(Path file) implements StateRead<T> {
-    /** Requires a non-null file. */
+    /**
+     * Requires a non-null file.
+     *
+     * @param file the file
+     */
     public Absent {
       Objects.requireNonNull(file, "file");
     }
@@ -92,7 +107,13 @@ public sealed interface StateRead<T> permits StateRead.Present, StateRead.Absent
    */
   record Unreadable<T>(Path file, VisibilityException cause, Optional<Path> movedTo)
       implements StateRead<T> {
-    /** Requires non-null parts. */
+    /**
+     * Requires non-null parts.
+     *
+     * @param file the file (its original path)
+     * @param cause why it could not be read
+     * @param movedTo where it was renamed aside, if it was
+     */
     public Unreadable {
       Objects.requireNonNull(file, "file");
       Objects.requireNonNull(cause, "cause");
@@ -109,7 +130,10 @@ public sealed interface StateRead<T> permits StateRead.Present, StateRead.Absent
       throw toException();
     }
 
-    /** A {@link ErrorCode#STATE_UNREADABLE} exception naming the file, caused by {@link #cause()}. */
+    /**
+     * {@return a {@link ErrorCode#STATE_UNREADABLE} exception naming the file, caused by {@link
+     * #cause()}}
+     */
     public VisibilityException toException() {
       return new VisibilityException(ErrorCode.STATE_UNREADABLE, cause.getMessage(), cause)
           .withFile(file.toString());

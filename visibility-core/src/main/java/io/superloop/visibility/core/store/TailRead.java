@@ -20,7 +20,7 @@ public record TailRead<T>(
     Optional<TornTail> tornTail,
     long bytesRead) {
 
-  /** The last valid value, if any. */
+  /** {@return the last valid value, if any} */
   public Optional<T> value() {
     return last.map(JsonlRecord::value);
   }

@@ -35,13 +35,26 @@ public final class TailReader {
    * The last valid record of {@code file}; an absent file gives an empty result with {@code
    * exists() == false}.
    *
+   * @param <T> the record type
+   * @param file the log
+   * @param codec decodes one line
+   * @return the last record that decodes, if any, and whether the file exists
    * @throws VisibilityException on file errors other than absence
    */
   public static <T> TailRead<T> last(Path file, JsonCodec<T> codec) {
     return last(file, codec, Json.DEFAULT, DEFAULT_BLOCK_SIZE, RealFileOps.INSTANCE);
   }
 
-  /** As {@link #last(Path, JsonCodec)}, decoding with {@code json}'s limits. */
+  /**
+   * As {@link #last(Path, JsonCodec)}, decoding with {@code json}'s limits.
+   *
+   * @param <T> the record type
+   * @param file the log
+   * @param codec decodes one line
+   * @param json the read limits
+   * @return the last record that decodes, if any, and whether the file exists
+   * @throws VisibilityException on file errors other than absence
+   */
   public static <T> TailRead<T> last(Path file, JsonCodec<T> codec, Json json) {
     return last(file, codec, json, DEFAULT_BLOCK_SIZE, RealFileOps.INSTANCE);
   }
@@ -52,6 +65,12 @@ public final class TailReader {
    * at the first record that {@code stop} accepts (checked after {@code match}), or at the start of
    * the file. The cost depends on the length of the lines examined, not on the size of the file.
    *
+   * @param <T> the record type
+   * @param file the log
+   * @param codec decodes one line; lines that do not decode are skipped
+   * @param match the record sought
+   * @param stop where the search gives up
+   * @return the last matching record, if any, and whether the file exists
    * @throws VisibilityException on file errors other than absence
    */
   public static <T> TailRead<T> lastMatching(

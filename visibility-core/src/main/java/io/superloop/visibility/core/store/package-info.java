@@ -8,8 +8,11 @@
  * quarantining a torn tail (H3); {@link io.superloop.visibility.core.store.JsonlReader} and {@link
  * io.superloop.visibility.core.store.TailReader} read those logs forward and backward, skipping and
  * counting unparseable lines; {@link io.superloop.visibility.core.store.LoopLock} serialises one
- * reconcile step per loop (H4). Every failure is a {@link
- * io.superloop.visibility.api.VisibilityException} naming the file.
+ * reconcile step per loop (H4); {@link io.superloop.visibility.core.store.LoopStore} loads the
+ * previous states, persists a step's records and reads what the status surface needs; {@link
+ * io.superloop.visibility.core.store.InvocationAuditTrail} writes a control invocation's audit rows
+ * (H5). Every failure is a {@link io.superloop.visibility.api.VisibilityException} naming the
+ * file.
  */
 @NullMarked
 package io.superloop.visibility.core.store;

@@ -24,12 +24,24 @@ public final class Timestamps {
 
   private Timestamps() {}
 
-  /** Epoch milliseconds of {@code s} under {@code syntax}, or {@link #INVALID}. */
+  /**
+   * Parses a timestamp.
+   *
+   * @param s the text, not trimmed
+   * @param syntax which forms parse
+   * @return epoch milliseconds, or {@link #INVALID} when {@code s} does not parse
+   */
   public static long parseEpochMillis(CharSequence s, TimestampSyntax syntax) {
     return syntax == TimestampSyntax.V1_STRICT ? parseStrict(s) : parseRfc3339(s);
   }
 
-  /** The instant of {@code s} under {@code syntax}, if it parses. */
+  /**
+   * Parses a timestamp.
+   *
+   * @param s the text, not trimmed
+   * @param syntax which forms parse
+   * @return the instant (millisecond precision), empty when {@code s} does not parse
+   */
   public static Optional<Instant> parse(CharSequence s, TimestampSyntax syntax) {
     long ms = parseEpochMillis(s, syntax);
     return ms == INVALID ? Optional.empty() : Optional.of(Instant.ofEpochMilli(ms));
@@ -167,12 +179,22 @@ public final class Timestamps {
     return days * 86400 + hour * 3600L + minute * 60L + second;
   }
 
-  /** {@code YYYY-MM-DDTHH:MM:SSZ} of {@code instant}, truncated to the second. */
+  /**
+   * Formats an instant as the plane writes timestamps.
+   *
+   * @param instant the instant
+   * @return {@code YYYY-MM-DDTHH:MM:SSZ}, truncated to the second
+   */
   public static String format(Instant instant) {
     return formatEpochSecond(instant.getEpochSecond());
   }
 
-  /** {@code YYYY-MM-DDTHH:MM:SSZ} of an epoch second (years 0000-9999). */
+  /**
+   * Formats an epoch second.
+   *
+   * @param epochSecond seconds since 1970-01-01T00:00:00Z, within years 0000-9999
+   * @return {@code YYYY-MM-DDTHH:MM:SSZ}
+   */
   public static String formatEpochSecond(long epochSecond) {
     long days = Math.floorDiv(epochSecond, 86400);
     long secs = Math.floorMod(epochSecond, 86400);

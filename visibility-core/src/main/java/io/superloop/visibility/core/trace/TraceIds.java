@@ -15,7 +15,14 @@ public final class TraceIds {
 
   private TraceIds() {}
 
-  /** A new trace id of {@code style} from {@code random}. */
+  /**
+   * Generates a trace id.
+   *
+   * @param style the form: a UUID v4 ({@link IdStyle#REFERENCE}) or 32 hex ({@link
+   *     IdStyle#COLLISION_FREE})
+   * @param random the source of 128 random bits
+   * @return a new trace id, never all zeros
+   */
   public static TraceId generate(IdStyle style, RandomGenerator random) {
     long hi;
     long lo;
@@ -35,7 +42,13 @@ public final class TraceIds {
             + l.substring(0, 4) + "-" + l.substring(4, 16));
   }
 
-  /** {@code digits} lower-case hex digits of {@code v} (the low ones, zero-padded). */
+  /**
+   * Renders the low hex digits of a number.
+   *
+   * @param v the number, read as unsigned
+   * @param digits how many digits, 0 to 16
+   * @return {@code digits} lower-case hex digits of {@code v} (the low ones, zero-padded)
+   */
   public static String hex(long v, int digits) {
     char[] out = new char[digits];
     long x = v;
@@ -51,7 +64,13 @@ public final class TraceIds {
    * value ({@code OPS_MANAGER_TRACE_ID}, passed in by the caller) when non-empty, else a generated
    * one. A non-empty value that is not a valid trace id is rejected.
    *
-   * @throws io.superloop.visibility.api.VisibilityException {@code invalid_trace_id}
+   * @param explicit the step's explicit trace id ({@code --trace-id}), if any
+   * @param environment the environment's trace id, if any
+   * @param style the form of a generated id
+   * @param random the randomness of a generated id
+   * @return the step's trace id
+   * @throws io.superloop.visibility.api.VisibilityException {@code invalid_trace_id} when the value
+   *     used is not a valid trace id
    */
   public static TraceId resolve(
       Optional<String> explicit, Optional<String> environment, IdStyle style, RandomGenerator random) {

@@ -51,7 +51,11 @@ import java.util.stream.Stream;
 public final class CaseRunner {
   private final VisibilityRules rules;
 
-  /** A runner under {@code rules}. */
+  /**
+   * A runner under {@code rules}.
+   *
+   * @param rules the rules of the step
+   */
   public CaseRunner(VisibilityRules rules) {
     this.rules = rules;
   }
@@ -59,6 +63,8 @@ public final class CaseRunner {
   /**
    * Runs the case in {@code caseDir}, writing into {@code outDir}.
    *
+   * @param caseDir the case directory (read only)
+   * @param outDir the output directory; created when absent, reused (with its loop state) when not
    * @return the step's reconciliation (trace, transport, records)
    * @throws VisibilityException with a reason code when the case is malformed or a file fails
    */

@@ -39,7 +39,13 @@ public record ControlAction(
     CLIENT_FAILURE
   }
 
-  /** Whether {@code form} can deliver {@code outcome} with the same logical meaning. */
+  /**
+   * Tells whether a sprite_service form can deliver an outcome.
+   *
+   * @param form the form
+   * @param outcome the logical outcome
+   * @return whether {@code form} delivers {@code outcome} with the same logical meaning
+   */
   public static boolean fits(SpriteForm form, LogicalOutcome outcome) {
     switch (form) {
       case ANSWER_WITH_STATUS:

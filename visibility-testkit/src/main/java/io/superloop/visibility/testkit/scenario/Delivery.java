@@ -27,10 +27,15 @@ public interface Delivery {
    */
   Delivery SPRITE_SERVICE = new SpriteServiceDelivery();
 
-  /** The transport the loop's records name. */
+  /** {@return the transport the loop's records name} */
   Transport transport();
 
-  /** Whether this delivery can carry {@code history} (it holds no fault of the other transport). */
+  /**
+   * Tells whether this delivery can carry a history.
+   *
+   * @param history the history
+   * @return whether it holds no fault of the other transport
+   */
   boolean canCarry(RuntimeHistory history);
 
   /**
@@ -52,12 +57,18 @@ public interface Delivery {
    * @param steps one view per step, in order
    */
   record DeliveryRun(Transport transport, Path repoRoot, List<StepView> steps) {
-    /** A compact constructor keeping the steps unmodifiable. */
+    /**
+     * A compact constructor keeping the steps unmodifiable.
+     *
+     * @param transport the transport
+     * @param repoRoot the manager-side repository
+     * @param steps one view per step, in order
+     */
     public DeliveryRun {
       steps = List.copyOf(steps);
     }
 
-    /** The view after the last step. */
+    /** {@return the view after the last step} */
     public StepView last() {
       return steps.get(steps.size() - 1);
     }

@@ -15,12 +15,24 @@ public record HeartbeatSpec(Optional<String> fileText, String label, boolean par
   /** No heartbeat file. */
   public static final HeartbeatSpec ABSENT = new HeartbeatSpec(Optional.empty(), "absent", true);
 
-  /** A heartbeat file holding the JSON text {@code json}. */
+  /**
+   * A heartbeat file holding JSON text.
+   *
+   * @param json the file's text, JSON (not necessarily an object)
+   * @param label a short name for failure reports
+   * @return the spec
+   */
   public static HeartbeatSpec json(String json, String label) {
     return new HeartbeatSpec(Optional.of(json), label, true);
   }
 
-  /** A heartbeat file whose text is not JSON (local only). */
+  /**
+   * A heartbeat file whose text is not JSON (local only).
+   *
+   * @param text the file's text
+   * @param label a short name for failure reports
+   * @return the spec
+   */
   public static HeartbeatSpec unparseable(String text, String label) {
     return new HeartbeatSpec(Optional.of(text), label, false);
   }

@@ -24,17 +24,33 @@ public record LogChange(Kind kind, int keepLines, List<LogLine> replacement) {
   /** No change. */
   public static final LogChange NONE = new LogChange(Kind.NONE, 0, List.of());
 
-  /** A compact constructor keeping the replacement unmodifiable. */
+  /**
+   * A compact constructor keeping the replacement unmodifiable.
+   *
+   * @param kind the change
+   * @param keepLines for {@link Kind#TRUNCATE}: how many leading lines survive (at most the log's)
+   * @param replacement for {@link Kind#ROTATE}: the new log's lines (every line newline-terminated)
+   */
   public LogChange {
     replacement = List.copyOf(replacement);
   }
 
-  /** A truncation to the first {@code keepLines} lines. */
+  /**
+   * A truncation.
+   *
+   * @param keepLines how many of the log's lines remain
+   * @return the change
+   */
   public static LogChange truncate(int keepLines) {
     return new LogChange(Kind.TRUNCATE, keepLines, List.of());
   }
 
-  /** A rotation to a new log holding {@code lines}. */
+  /**
+   * A rotation to a new log.
+   *
+   * @param lines the new log's lines
+   * @return the change
+   */
   public static LogChange rotate(List<LogLine> lines) {
     return new LogChange(Kind.ROTATE, 0, lines);
   }

@@ -26,27 +26,46 @@ public record LogLine(Kind kind, String text, Optional<RuntimeEvent> event) {
     MALFORMED
   }
 
-  /** An event line. */
+  /**
+   * An event line.
+   *
+   * @param e the event
+   * @param loopId the loop the event names
+   * @return the line
+   */
   public static LogLine event(RuntimeEvent e, String loopId) {
     return new LogLine(Kind.EVENT, e.line(loopId), Optional.of(e));
   }
 
-  /** An empty line. */
+  /** {@return an empty line} */
   public static LogLine blank() {
     return new LogLine(Kind.BLANK, "", Optional.empty());
   }
 
-  /** A white-space-only line ({@code text} holds only spaces, tabs or a lone carriage return). */
+  /**
+   * A white-space-only line.
+   *
+   * @param text only spaces, tabs or a lone carriage return
+   * @return the line
+   */
   public static LogLine whiteSpace(String text) {
     return new LogLine(Kind.WHITE_SPACE, text, Optional.empty());
   }
 
-  /** A malformed line ({@code text} non-empty, not a valid event, no newline). */
+  /**
+   * A malformed line.
+   *
+   * @param text non-empty, not a valid event, no newline
+   * @return the line
+   */
   public static LogLine malformed(String text) {
     return new LogLine(Kind.MALFORMED, text, Optional.empty());
   }
 
-  /** Whether both transports can carry this line ({@link Kind#EVENT} or {@link Kind#BLANK}). */
+  /**
+   * {@return whether both transports can carry this line ({@link Kind#EVENT} or {@link
+   * Kind#BLANK})}
+   */
   public boolean carriableByBoth() {
     return kind == Kind.EVENT || kind == Kind.BLANK;
   }

@@ -24,22 +24,24 @@ public enum LogicalOutcome {
     this.confirmation = confirmation;
   }
 
-  /** The expected {@code confirmation.status} wire value (contract 4.3 table). */
+  /** {@return the expected {@code confirmation.status} wire value (contract 4.3 table)} */
   public String confirmationWire() {
     return confirmation;
   }
 
-  /** The expected {@code outcome.status} wire value. */
+  /** {@return the expected {@code outcome.status} wire value} */
   public String outcomeWire() {
     return outcome;
   }
 
-  /** The expected {@code execution.status} wire value. */
+  /** {@return the expected {@code execution.status} wire value} */
   public String executionWire() {
     return execution;
   }
 
-  /** The control command's exit status (contract 4.5): 0, 2 for ambiguous, 1 for failure. */
+  /**
+   * {@return the control command's exit status (contract 4.5): 0, 2 for ambiguous, 1 for failure}
+   */
   public int controlExitCode() {
     return this == AMBIGUOUS ? 2 : this == FAILED_COMMAND ? 1 : 0;
   }

@@ -81,7 +81,24 @@ public record LoopFiles(
   private static final Set<String> TRANSPORT_FAILURES =
       Set.of("snapshot_unavailable", "events_unavailable", "service_request_failed");
 
-  /** A compact constructor keeping the lists unmodifiable. */
+  /**
+   * A compact constructor keeping the lists unmodifiable.
+   *
+   * @param heartbeat {@code heartbeat.json}
+   * @param sequence {@code sequence-state.json}
+   * @param health {@code health.json}
+   * @param transportHealth {@code telemetry/transport-health.json}
+   * @param cursor {@code cursor.json}
+   * @param state {@code state.json}, raw
+   * @param heartbeatRows {@code telemetry/heartbeat.jsonl}
+   * @param sequenceRows {@code telemetry/sequence.jsonl}
+   * @param reconcileRows {@code telemetry/reconcile.jsonl}
+   * @param escalations {@code escalations.jsonl}
+   * @param intents {@code intents.jsonl}
+   * @param controlRows {@code telemetry/control.jsonl}
+   * @param invocations {@code telemetry/control-invocations.jsonl}
+   * @param visibility the {@code visibility} status object
+   */
   public LoopFiles {
     heartbeatRows = List.copyOf(heartbeatRows);
     sequenceRows = List.copyOf(sequenceRows);
@@ -97,6 +114,10 @@ public record LoopFiles(
    *
    * @param layout the loop's layout
    * @param visibility the status surface as the plane projects it now
+   * @return every state file and every log's non-empty rows; an absent file is empty
+   * @throws io.superloop.visibility.api.VisibilityException when a file does not decode (a row
+   *     that does not decode is not skipped)
+   * @throws java.io.UncheckedIOException when a file cannot be read
    */
   public static LoopFiles read(LoopLayout layout, VisibilitySummary visibility) {
     return new LoopFiles(
@@ -121,13 +142,14 @@ public record LoopFiles(
    * contract 7.2 says they must: every {@code transport} value and {@code health.transport.mode}
    * become {@code "<transport>"}; the transport failure codes become {@code "<transport_failure>"}
    * and {@code failureMessage} is dropped; the repository path becomes {@code "<repo>"}; the local
-   * cursor's additive {@code eventByteOffset} and {@code eventTailCrc32} (H17) are dropped; control rows lose {@code command},
-   * {@code commandOutput}, {@code output}, {@code replayed}, {@code exitCode} and {@code request}
-   * (contract 7.3: command, output and replay differ; the exit code is the superloop command's
-   * locally and the server's control exit over sprite_service); {@code
+   * cursor's additive {@code eventByteOffset} and {@code eventTailCrc32} (H17) are dropped; control
+   * rows lose {@code command}, {@code commandOutput}, {@code output}, {@code replayed}, {@code
+   * exitCode} and {@code request} (contract 7.3: command, output and replay differ; the exit code
+   * is the superloop command's locally and the server's control exit over sprite_service); {@code
    * visibility.invocationAudit.replayed} is dropped.
    *
    * @param repoRoot the manager-side repository path to replace
+   * @return one object with a member per file
    */
   public JsonValue normalized(Path repoRoot) {
     Map<String, JsonValue> m = new LinkedHashMap<>();

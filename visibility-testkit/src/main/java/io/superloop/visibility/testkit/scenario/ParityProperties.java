@@ -62,12 +62,23 @@ public final class ParityProperties {
     this.counter = counter;
   }
 
-  /** Properties working under {@code workDir}, with the default tries and seed. */
+  /**
+   * Properties working under a directory, with the default tries and a random seed.
+   *
+   * @param workDir where each try gets a fresh subdirectory
+   * @return the properties
+   */
   public static ParityProperties in(Path workDir) {
     return new ParityProperties(workDir, 0, OptionalLong.empty(), new AtomicLong());
   }
 
-  /** These properties with {@code tries} tries each (at least 1). */
+  /**
+   * These properties with another number of tries.
+   *
+   * @param tries tries per property, at least 1
+   * @return the copy
+   * @throws IllegalArgumentException when {@code tries < 1}
+   */
   public ParityProperties tries(int tries) {
     if (tries < 1) {
       throw new IllegalArgumentException("tries must be >= 1");
@@ -75,7 +86,12 @@ public final class ParityProperties {
     return new ParityProperties(workDir, tries, seed, counter);
   }
 
-  /** These properties with a fixed seed. */
+  /**
+   * These properties with a fixed seed.
+   *
+   * @param seed the seed of every property
+   * @return the copy
+   */
   public ParityProperties seed(long seed) {
     return new ParityProperties(workDir, tries, OptionalLong.of(seed), counter);
   }
@@ -97,13 +113,27 @@ public final class ParityProperties {
    * Transport parity: for every history both deliveries can carry, after every step the two loop
    * directories hold the same sequence state, heartbeat state, health, telemetry and visibility,
    * except what contract 7.3 lets differ ({@link LoopFiles#normalized}).
+   *
+   * @param histories the histories; those a delivery cannot carry are filtered out
+   * @param left one delivery
+   * @param right the other delivery
+   * @param rules the rules of every step
+   * @throws AssertionError naming the property, seed and shrunk counterexample when a try fails
    */
   public void transportParity(Gen<RuntimeHistory> histories, Delivery left, Delivery right, VisibilityRules rules) {
     property(histories.filter(h -> left.canCarry(h) && right.canCarry(h), 1000), "transport parity (" + rules.name() + ")")
         .check(h -> assertTransportParity(h, left, right, rules));
   }
 
-  /** One try of {@link #transportParity}. */
+  /**
+   * One try of {@link #transportParity}.
+   *
+   * @param h a history both deliveries can carry
+   * @param left one delivery
+   * @param right the other delivery
+   * @param rules the rules of every step
+   * @throws AssertionError naming the first step and member that differ
+   */
   public void assertTransportParity(RuntimeHistory h, Delivery left, Delivery right, VisibilityRules rules) {
     Path dir = freshDir("parity");
     Delivery.DeliveryRun a = left.deliver(h, dir.resolve(left.transport().wire()), rules);
@@ -127,13 +157,23 @@ public final class ParityProperties {
    * through the sprite_service mapping of the service's answer (4.4), gives the same intent,
    * execution, confirmation and outcome statuses (the 7.2 projection), both in the audit row and in
    * {@code visibility.invocationAudit}, and they are the statuses of the 4.3 table.
+   *
+   * @param actions the control actions
+   * @param presets the rules to draw from
+   * @throws AssertionError naming the property, seed and shrunk counterexample when a try fails
    */
   public void invocationParity(Gen<ControlAction> actions, List<VisibilityRules> presets) {
     property(Gen.zip(actions, Gen.elements(presets), Case::new), "invocation parity")
         .check(c -> assertInvocationParity(c.value(), c.rules()));
   }
 
-  /** One try of {@link #invocationParity}. */
+  /**
+   * One try of {@link #invocationParity}.
+   *
+   * @param a the action
+   * @param rules the rules
+   * @throws AssertionError when the projections differ or are not the 4.3 table's
+   */
   public void assertInvocationParity(ControlAction a, VisibilityRules rules) {
     Path dir = freshDir("invocation");
     Instant now = Scenarios.BASE;
@@ -176,7 +216,14 @@ public final class ParityProperties {
 
   // ------------------------------------------------------------------ validator invariants
 
-  /** A history that only appends (events and empty lines) never drifts, step by step. */
+  /**
+   * A history that only appends (events and empty lines) never drifts, step by step.
+   *
+   * @param histories appending histories (such as {@link HistoryShape#strictlyIncreasing()})
+   * @param deliveries the deliveries to draw from
+   * @param presets the rules to draw from
+   * @throws AssertionError naming the property, seed and shrunk counterexample when a try fails
+   */
   public void strictlyIncreasingNeverDrifts(
       Gen<RuntimeHistory> histories, List<Delivery> deliveries, List<VisibilityRules> presets) {
     property(
@@ -185,7 +232,14 @@ public final class ParityProperties {
         .check(a -> assertStrictlyIncreasingNeverDrifts((RuntimeHistory) a[0], (Delivery) a[1], (VisibilityRules) a[2]));
   }
 
-  /** One try of {@link #strictlyIncreasingNeverDrifts}. */
+  /**
+   * One try of {@link #strictlyIncreasingNeverDrifts}.
+   *
+   * @param h an appending history
+   * @param delivery the delivery
+   * @param rules the rules
+   * @throws AssertionError when a step drifts or does not rewrite the sequence state
+   */
   public void assertStrictlyIncreasingNeverDrifts(RuntimeHistory h, Delivery delivery, VisibilityRules rules) {
     Path dir = freshDir("increasing");
     Delivery.DeliveryRun run = delivery.deliver(h, dir, rules);
@@ -200,13 +254,22 @@ public final class ParityProperties {
   /**
    * A clean history followed by one step with exactly one injected fault gives exactly that fault's
    * violation codes (see {@link FaultCase#expected}).
+   *
+   * @param presets the rules to draw from
+   * @throws AssertionError naming the property, seed and shrunk counterexample when a try fails
    */
   public void singleFaultGivesItsCode(List<VisibilityRules> presets) {
     property(Gen.zip(faultCases(), Gen.elements(presets), Case::new), "single fault gives its code")
         .check(c -> assertSingleFault(c.value(), c.rules()));
   }
 
-  /** One try of {@link #singleFaultGivesItsCode}. */
+  /**
+   * One try of {@link #singleFaultGivesItsCode}.
+   *
+   * @param c the fault case
+   * @param rules the rules
+   * @throws AssertionError when the last step's violation codes are not the expected ones
+   */
   public void assertSingleFault(FaultCase c, VisibilityRules rules) {
     Path dir = freshDir("fault");
     Delivery d = c.local() ? Delivery.LOCAL : Delivery.SPRITE_SERVICE;
@@ -233,6 +296,10 @@ public final class ParityProperties {
   /**
    * Under replay-aware rules (hardened, H15) a declared replay ({@code fromStart}, after any
    * truncation or rotation) never drifts and starts a new epoch.
+   *
+   * @param deliveries the deliveries to draw from
+   * @param rules replay-aware rules
+   * @throws AssertionError naming the property, seed and shrunk counterexample when a try fails
    */
   public void declaredReplayNeverDrifts(List<Delivery> deliveries, VisibilityRules rules) {
     Gen<RuntimeHistory> gen =
@@ -258,7 +325,14 @@ public final class ParityProperties {
         .check(a -> assertDeclaredReplayNeverDrifts((RuntimeHistory) a[0], (Delivery) a[1], rules));
   }
 
-  /** One try of {@link #declaredReplayNeverDrifts}. */
+  /**
+   * One try of {@link #declaredReplayNeverDrifts}.
+   *
+   * @param h a history whose last step is a declared replay
+   * @param delivery the delivery
+   * @param rules replay-aware rules
+   * @throws AssertionError when the replay drifts or starts no new epoch
+   */
   public void assertDeclaredReplayNeverDrifts(RuntimeHistory h, Delivery delivery, VisibilityRules rules) {
     Path dir = freshDir("replay");
     StepView last = delivery.deliver(h, dir, rules).last();
@@ -270,8 +344,11 @@ public final class ParityProperties {
 
   /**
    * Under replay-aware rules a regression after an empty batch (or after a missing snapshot value)
-   * is caught; under reference rules it is not (contract 3.5, 9.21). Runs on sprite_service, the only
-   * transport that can deliver such a regression without a declared replay.
+   * is caught; under reference rules it is not (contract 3.5, 9.21). Runs on sprite_service, the
+   * only transport that can deliver such a regression without a declared replay.
+   *
+   * @param presets the rules to draw from
+   * @throws AssertionError naming the property, seed and shrunk counterexample when a try fails
    */
   public void regressionAfterEmptyBatch(List<VisibilityRules> presets) {
     Gen<RuntimeHistory> gen =
@@ -301,7 +378,14 @@ public final class ParityProperties {
         .check(c -> assertRegressionAfterEmptyBatch(c.value(), c.rules()));
   }
 
-  /** One try of {@link #regressionAfterEmptyBatch}. */
+  /**
+   * One try of {@link #regressionAfterEmptyBatch}.
+   *
+   * @param h a history with a regression after an empty batch
+   * @param rules the rules
+   * @throws AssertionError when the regression is caught under reference rules or missed under
+   *     replay-aware ones
+   */
   public void assertRegressionAfterEmptyBatch(RuntimeHistory h, VisibilityRules rules) {
     Path dir = freshDir("empty-batch");
     StepView last = Delivery.SPRITE_SERVICE.deliver(h, dir, rules).last();
@@ -322,6 +406,9 @@ public final class ParityProperties {
    * else fresh), the stale reason iff not fresh, and the first status is never worse than the
    * second. Under skew detection (H9) a heartbeat more than the tolerance in the future carries
    * {@code clockSkewSeconds}.
+   *
+   * @param presets the rules to draw from
+   * @throws AssertionError naming the property, seed and shrunk counterexample when a try fails
    */
   public void freshnessMonotoneAndExact(List<VisibilityRules> presets) {
     Gen<List<Object>> gen =
@@ -342,7 +429,16 @@ public final class ParityProperties {
             });
   }
 
-  /** One try of {@link #freshnessMonotoneAndExact}. */
+  /**
+   * One try of {@link #freshnessMonotoneAndExact}.
+   *
+   * @param t the thresholds
+   * @param lag1 a lag in seconds (negative: in the future)
+   * @param lag2 a lag in seconds, {@code >= lag1}
+   * @param local whether the heartbeats are delivered locally (else over sprite_service)
+   * @param rules the rules
+   * @throws AssertionError when a state is not exact or the statuses are not monotone
+   */
   public void assertFreshness(HealthThresholds t, long lag1, long lag2, boolean local, VisibilityRules rules) {
     int r1 = freshness(t, lag1, local, rules);
     int r2 = freshness(t, lag2, local, rules);
@@ -382,6 +478,9 @@ public final class ParityProperties {
    * The {@code sharedTraceId} rule (contract 6.4): among the control, reconcile, alert, heartbeat
    * and sequence traces, one distinct value gives {@code sharedTraceId}, two or more (or none) give
    * none; {@code controlInvocationTraceId} is not counted.
+   *
+   * @param presets the rules to draw from
+   * @throws AssertionError naming the property, seed and shrunk counterexample when a try fails
    */
   public void sharedTraceIdRule(List<VisibilityRules> presets) {
     Gen<Optional<String>> trace =
@@ -396,6 +495,10 @@ public final class ParityProperties {
   /**
    * One try of {@link #sharedTraceIdRule}: {@code traces} are the control, reconcile, alert,
    * heartbeat, sequence and control-invocation traces (empty: the surface is absent).
+   *
+   * @param traces the six traces, in that order
+   * @param rules the rules
+   * @throws AssertionError when {@code sharedTraceId} is not the rule's
    */
   public void assertSharedTraceId(List<Optional<String>> traces, VisibilityRules rules) {
     Path dir = freshDir("trace");
@@ -494,7 +597,12 @@ public final class ParityProperties {
    */
   public record FaultCase(RuntimeHistory history, String fault, boolean local) {
 
-    /** The violation codes the fault gives under {@code rules} (contract 3.3, 3.4, H13-H15). */
+    /**
+     * The violation codes the fault gives (contract 3.3, 3.4, H13-H15).
+     *
+     * @param rules the rules
+     * @return the codes, sorted by wire string
+     */
     public List<ViolationCode> expected(VisibilityRules rules) {
       List<HistoryStep> steps = history.steps();
       int n = steps.size();
@@ -530,8 +638,8 @@ public final class ParityProperties {
   }
 
   /**
-   * Fault cases: 1-3 clean steps (appends only), then a step appending 2-8 events with one fault of
-   * either transport.
+   * {@return fault cases: 1-3 clean steps (appends only), then a step appending 2-8 events with one
+   * fault of either transport}
    */
   public static Gen<FaultCase> faultCases() {
     List<String> kinds = new ArrayList<>(List.of("WHITE_SPACE", "MALFORMED", "TORN"));

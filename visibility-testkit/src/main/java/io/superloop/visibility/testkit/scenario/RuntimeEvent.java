@@ -23,7 +23,12 @@ public record RuntimeEvent(
     String message,
     String payloadJson) {
 
-  /** The log line of this event (one compact JSON object, no newline). */
+  /**
+   * Renders this event as a log line.
+   *
+   * @param loopId the loop the event names
+   * @return one compact JSON object, no newline
+   */
   public String line(String loopId) {
     return "{\"timestamp\":" + JsonText.string(timestamp)
         + ",\"event\":" + JsonText.string(name)

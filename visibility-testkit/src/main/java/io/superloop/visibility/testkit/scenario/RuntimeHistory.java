@@ -19,27 +19,43 @@ import java.util.List;
 public record RuntimeHistory(
     String loopId, Instant start, HealthThresholds thresholds, long seed, List<HistoryStep> steps) {
 
-  /** A compact constructor keeping the steps unmodifiable. */
+  /**
+   * A compact constructor keeping the steps unmodifiable.
+   *
+   * @param loopId the loop
+   * @param start the manager clock before the first step
+   * @param thresholds the heartbeat (and other) thresholds of every step
+   * @param seed the seed of generated trace ids (both deliveries use it identically)
+   * @param steps the steps, at least one
+   */
   public RuntimeHistory {
     steps = List.copyOf(steps);
   }
 
-  /** Whether every step can be carried by both transports (no local-only, no sprite-only fault). */
+  /**
+   * {@return whether every step can be carried by both transports (no local-only, no sprite-only
+   * fault)}
+   */
   public boolean carriableByBoth() {
     return steps.stream().noneMatch(s -> s.hasLocalOnlyFault() || s.hasSpriteOnlyFault());
   }
 
-  /** Whether the local transport can carry the history (no sprite-only fault). */
+  /** {@return whether the local transport can carry the history (no sprite-only fault)} */
   public boolean carriableByLocal() {
     return steps.stream().noneMatch(HistoryStep::hasSpriteOnlyFault);
   }
 
-  /** Whether the sprite_service transport can carry the history (no local-only fault). */
+  /** {@return whether the sprite_service transport can carry the history (no local-only fault)} */
   public boolean carriableBySprite() {
     return steps.stream().noneMatch(HistoryStep::hasLocalOnlyFault);
   }
 
-  /** The manager clock at step {@code index} (after its advance). */
+  /**
+   * The manager clock at a step.
+   *
+   * @param index the 0-based step
+   * @return the start plus the advances of steps 0 to {@code index}
+   */
   public Instant clockAt(int index) {
     Instant t = start;
     for (int i = 0; i <= index; i++) {
@@ -48,14 +64,24 @@ public record RuntimeHistory(
     return t;
   }
 
-  /** This history with {@code step} appended. */
+  /**
+   * This history with one more step.
+   *
+   * @param step the step appended
+   * @return the copy
+   */
   public RuntimeHistory plus(HistoryStep step) {
     List<HistoryStep> s = new ArrayList<>(steps);
     s.add(step);
     return new RuntimeHistory(loopId, start, thresholds, seed, s);
   }
 
-  /** This history with its last step replaced. */
+  /**
+   * This history with its last step replaced.
+   *
+   * @param step the new last step
+   * @return the copy
+   */
   public RuntimeHistory withLastStep(HistoryStep step) {
     List<HistoryStep> s = new ArrayList<>(steps);
     s.set(s.size() - 1, step);

@@ -35,7 +35,7 @@ public final class Scenarios {
 
   private Scenarios() {}
 
-  /** Histories of {@link HistoryShape#carriable()}: both transports can carry them. */
+  /** {@return histories of {@link HistoryShape#carriable()}: both transports can carry them} */
   public static Gen<RuntimeHistory> carriableHistories() {
     return histories(HistoryShape.carriable());
   }
@@ -43,6 +43,9 @@ public final class Scenarios {
   /**
    * Histories of {@code shape}: thresholds (the defaults 120/300 s three times in four, else a
    * generated pair), a start clock, a seed for generated trace ids, and the steps.
+   *
+   * @param shape what the histories may hold
+   * @return the generator
    */
   public static Gen<RuntimeHistory> histories(HistoryShape shape) {
     return Gen.zip(
@@ -70,7 +73,10 @@ public final class Scenarios {
             });
   }
 
-  /** Heartbeat thresholds: the defaults (120/300 s) three times in four, else degraded 0-200 and critical up to 300 s above. */
+  /**
+   * {@return heartbeat thresholds: the defaults (120/300 s) three times in four, else degraded
+   * 0-200 and critical up to 300 s above}
+   */
   public static Gen<HealthThresholds> thresholds() {
     HealthThresholds d = StepInput.DEFAULT_THRESHOLDS;
     Gen<HealthThresholds> custom =
@@ -86,7 +92,7 @@ public final class Scenarios {
     return Gen.frequency(Gen.weighted(3, Gen.constant(d)), Gen.weighted(1, custom));
   }
 
-  /** Seconds the clock advances before a step: 0, a few, or minutes. */
+  /** {@return seconds the clock advances before a step: 0, a few, or minutes} */
   public static Gen<Long> advances() {
     return Gen.frequency(
         Gen.weighted(1, Gen.constant(0L)),
@@ -94,7 +100,16 @@ public final class Scenarios {
         Gen.weighted(3, Gen.longs(30, 400)));
   }
 
-  /** One step of {@code shape} at manager clock {@code now}. */
+  /**
+   * Steps of a shape.
+   *
+   * @param shape what the step may hold
+   * @param loopId the loop the events name
+   * @param now the manager clock at the step
+   * @param advance the seconds the clock advanced before the step
+   * @param thresholds the history's heartbeat thresholds
+   * @return the generator
+   */
   public static Gen<HistoryStep> step(
       HistoryShape shape, String loopId, Instant now, long advance, HealthThresholds thresholds) {
     Gen<LogLine> line = lines(loopId, now, shape.localFaults());
@@ -165,6 +180,11 @@ public final class Scenarios {
   /**
    * Log lines: mostly events, some empty lines, and with {@code localFaults} white-space-only and
    * malformed lines.
+   *
+   * @param loopId the loop the events name
+   * @param now the manager clock at the step
+   * @param localFaults whether white-space-only and malformed lines may appear
+   * @return the generator
    */
   public static Gen<LogLine> lines(String loopId, Instant now, boolean localFaults) {
     List<Gen.Weighted<LogLine>> w = new ArrayList<>();
@@ -177,12 +197,23 @@ public final class Scenarios {
     return Gen.frequency(w);
   }
 
-  /** Event lines of realistic size (about 300-600 bytes). */
+  /**
+   * Event lines of realistic size (about 300-600 bytes).
+   *
+   * @param loopId the loop the events name
+   * @param now the manager clock at the step
+   * @return the generator
+   */
   public static Gen<LogLine> eventLines(String loopId, Instant now) {
     return events(now).map(e -> LogLine.event(e, loopId));
   }
 
-  /** Runtime events timestamped up to ten minutes before {@code now}, with a payload. */
+  /**
+   * Runtime events timestamped up to ten minutes before {@code now}, with a payload.
+   *
+   * @param now the manager clock
+   * @return the generator
+   */
   public static Gen<RuntimeEvent> events(Instant now) {
     Gen<String> payload =
         Gen.zip(
@@ -223,12 +254,15 @@ public final class Scenarios {
                 p));
   }
 
-  /** White-space-only lines (spaces, tabs, a lone carriage return). */
+  /** {@return white-space-only lines (spaces, tabs, a lone carriage return)} */
   public static Gen<LogLine> whiteSpaceLines() {
     return Gen.elements(" ", "\t", "  \t  ", "\r").map(LogLine::whiteSpace);
   }
 
-  /** Non-empty lines that are not a valid event (not JSON, not an object, no name, no timestamp). */
+  /**
+   * {@return non-empty lines that are not a valid event (not JSON, not an object, no name, no
+   * timestamp)}
+   */
   public static Gen<LogLine> malformedLines() {
     return Gen.elements(
             "not json at all",
@@ -241,7 +275,7 @@ public final class Scenarios {
         .map(LogLine::malformed);
   }
 
-  /** Faults of a sprite_service answer. */
+  /** {@return faults of a sprite_service answer} */
   public static Gen<SpriteFault> spriteFaults() {
     return Gen.zip(
         Gen.elements(SpriteFault.Kind.values()),
@@ -250,12 +284,12 @@ public final class Scenarios {
         SpriteFault::new);
   }
 
-  /** JSON texts of {@code sequence.value} that are invalid under both presets. */
+  /** {@return JSON texts of {@code sequence.value} that are invalid under both presets} */
   public static Gen<String> mistypedValues() {
     return Gen.elements("\"abc\"", "true", "1.5", "-3", "null", "\"\"", "{\"n\":1}", "[1]", "\"-1\"", "\" 7\"");
   }
 
-  /** Control actions: every intent, logical outcome and fitting sprite_service form. */
+  /** {@return control actions: every intent, logical outcome and fitting sprite_service form} */
   public static Gen<ControlAction> controls() {
     return Gen.zip(
             Gen.elements(Intent.values()),
@@ -280,7 +314,13 @@ public final class Scenarios {
             });
   }
 
-  /** The lags (seconds before {@code now}; negative: in the future) a heartbeat is generated at. */
+  /**
+   * The lags a heartbeat is generated at: on and around the thresholds, now, far past and in the
+   * future.
+   *
+   * @param t the thresholds
+   * @return the generator of seconds before the manager clock (negative: in the future)
+   */
   public static Gen<Long> heartbeatLags(HealthThresholds t) {
     long d = t.degradedHeartbeatLagSeconds();
     long c = t.criticalHeartbeatLagSeconds();
@@ -305,11 +345,17 @@ public final class Scenarios {
 
   /**
    * Heartbeat files at manager clock {@code now}: a valid timestamp at a lag on and around the
-   * thresholds (exactly degraded-1, degraded, critical-1, critical, far past, now, within and beyond
-   * the 30 s skew tolerance in the future); with {@code bad} also every bad form of contract 2.2 step
-   * 5 / C10 (fraction, offset, no {@code Z}, space, lower case, epoch number, pre-1970, unpadded,
-   * invalid date, garbage), a missing and an empty timestamp, the {@code updatedAt} fallbacks, no
-   * file, and non-object JSON; with {@code localOnly} also a file that is not JSON.
+   * thresholds (exactly degraded-1, degraded, critical-1, critical, far past, now, within and
+   * beyond the 30 s skew tolerance in the future); with {@code bad} also every bad form of contract
+   * 2.2 step 5 / C10 (fraction, offset, no {@code Z}, space, lower case, epoch number, pre-1970,
+   * unpadded, invalid date, garbage), a missing and an empty timestamp, the {@code updatedAt}
+   * fallbacks, no file, and non-object JSON; with {@code localOnly} also a file that is not JSON.
+   *
+   * @param now the manager clock
+   * @param t the thresholds
+   * @param bad whether bad timestamps and missing or non-object heartbeats may appear
+   * @param localOnly whether a file that is not JSON may appear
+   * @return the generator
    */
   public static Gen<HeartbeatSpec> heartbeats(
       Instant now, HealthThresholds t, boolean bad, boolean localOnly) {
