@@ -7,6 +7,7 @@ import io.superloop.visibility.api.envelope.EventsCursor;
 import io.superloop.visibility.api.envelope.ImmutableCursorState;
 import io.superloop.visibility.api.health.HealthThresholds;
 import io.superloop.visibility.api.status.VisibilitySummary;
+import io.superloop.visibility.core.reconcile.ImmutableStepInput;
 import io.superloop.visibility.core.reconcile.Ingest;
 import io.superloop.visibility.core.reconcile.ReconcileStep;
 import io.superloop.visibility.core.reconcile.StepInput;
@@ -18,6 +19,7 @@ import io.superloop.visibility.core.source.ScanStart;
 import io.superloop.visibility.core.source.SpriteServiceIngest;
 import io.superloop.visibility.core.status.StatusProjector;
 import io.superloop.visibility.core.store.Durability;
+import io.superloop.visibility.core.store.HealthSources;
 import io.superloop.visibility.core.store.LoopLayout;
 import io.superloop.visibility.core.store.LoopLock;
 import io.superloop.visibility.core.store.LoopStore;
@@ -227,8 +229,18 @@ cursor(c.eventLineOffset(), c.eventLineCount(), now).build());
       Ingest ingest,
       long cursorBefore,
       LoopStore store) {
+    HealthSources sources = store.readHealthSources();
+    ImmutableStepInput.Builder b = StepInput.builder();
+    sources
+        .lastEventAt()
+        .flatMap(t -> Timestamps.parse(t, rules.timestampSyntax()))
+        .ifPresent(t -> b.ingestLagSeconds(Math.max(0, now.getEpochSecond() - t.getEpochSecond())));
     return previous
-        .applyTo(StepInput.builder())
+        .applyTo(b)
+        .divergence(sources.divergence())
+        .lastControlStatus(sources.lastControlStatus())
+        .lastEventAt(sources.lastEventAt())
+        .lifecycleState(sources.lifecycleState())
         .loopId(layout.loopId())
         .traceId(trace)
         .transport(transport)

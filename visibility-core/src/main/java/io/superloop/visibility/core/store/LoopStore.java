@@ -186,6 +186,43 @@ public final class LoopStore {
   }
 
   /**
+   * Reads the health sources other components write: the last valid {@code intents.jsonl} row's
+   * status and, from {@code state.json} (the projection's file, read only), divergence, the last
+   * event time and the lifecycle state. A missing or unreadable {@code state.json} gives none of
+   * them; it is never renamed or repaired here.
+   *
+   * @return the sources, {@link HealthSources#NONE} parts where absent
+   * @throws io.superloop.visibility.api.VisibilityException on file errors other than absence
+   */
+  public HealthSources readHealthSources() {
+    Optional<String> lastControlStatus =
+        last(LoopArtifact.INTENTS, AuditCodecs.INTENT_ROW).map(r -> r.status().wire());
+    Optional<JsonValue> state = layout.stateFile(LoopArtifact.STATE, Json.RAW).read().toOptional();
+    if (state.isEmpty()) {
+      return new HealthSources(false, lastControlStatus, Optional.empty(), HealthSources.NONE.lifecycleState());
+    }
+    JsonValue s = state.get();
+    boolean divergence = member(s, "divergence", "any").filter(v -> v.equals(JsonValue.of(true))).isPresent();
+    Optional<String> lastEventAt = string(member(s, "projection", "lastEventAt"));
+    String lifecycle =
+        string(member(s, "transition", "currentState"))
+            .or(() -> string(member(s, "projection", "status")))
+            .orElse(HealthSources.NONE.lifecycleState());
+    return new HealthSources(divergence, lastControlStatus, lastEventAt, lifecycle);
+  }
+
+  private static Optional<JsonValue> member(JsonValue v, String outer, String inner) {
+    if (v instanceof JsonValue.JsonObject o && o.members().get(outer) instanceof JsonValue.JsonObject m) {
+      return Optional.ofNullable(m.members().get(inner));
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<String> string(Optional<JsonValue> v) {
+    return v.filter(JsonValue.JsonString.class::isInstance).map(x -> ((JsonValue.JsonString) x).value());
+  }
+
+  /**
    * Reads what the status surface needs: the state files and the last valid row of each log.
    *
    * @return the inputs of the status projector
