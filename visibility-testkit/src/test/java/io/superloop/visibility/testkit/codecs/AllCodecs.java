@@ -83,6 +83,12 @@ public final class AllCodecs {
           e("EnvelopeCodecs.CURSOR_STATE", EnvelopeCodecs.CURSOR_STATE, EnvelopeGens.cursorStates()),
           e("EnvelopeCodecs.EVENTS_CURSOR", EnvelopeCodecs.EVENTS_CURSOR, EnvelopeGens.eventsCursors()),
           e("EnvelopeCodecs.EVENTS_ANSWER", EnvelopeCodecs.EVENTS_ANSWER, EnvelopeGens.eventsAnswers()),
+          e(
+              "EnvelopeCodecs.EVENTS_ANSWER_SEQUENCES",
+              EnvelopeCodecs.EVENTS_ANSWER_SEQUENCES,
+              // answers in the kept form: what the projection reads from any answer
+              EnvelopeGens.eventsAnswers()
+                  .map(a -> EnvelopeCodecs.EVENTS_ANSWER_SEQUENCES.decode(EnvelopeCodecs.EVENTS_ANSWER.encode(a)))),
           e("EnvelopeCodecs.SERVICE_ERROR", EnvelopeCodecs.SERVICE_ERROR, EnvelopeGens.serviceErrors()),
           e("EnvelopeCodecs.ERROR_ANSWER", EnvelopeCodecs.ERROR_ANSWER, EnvelopeGens.errorAnswers()),
           e("EnvelopeCodecs.CONTROL_ANSWER", EnvelopeCodecs.CONTROL_ANSWER, EnvelopeGens.controlAnswers()),

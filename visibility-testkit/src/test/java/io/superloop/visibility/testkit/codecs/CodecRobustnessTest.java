@@ -346,6 +346,8 @@ class CodecRobustnessTest {
     check(HealthCodecs.HEALTH, "HealthCodecs.HEALTH", "reasons", "{}", ErrorCode.INVALID_FIELD_TYPE);
     check(HealthCodecs.HEALTH, "HealthCodecs.HEALTH", "reasonCodes", "[1]", ErrorCode.INVALID_FIELD_TYPE);
     check(EnvelopeCodecs.EVENTS_ANSWER, "EnvelopeCodecs.EVENTS_ANSWER", "events", "{}", ErrorCode.INVALID_FIELD_TYPE);
+    check(
+        EnvelopeCodecs.EVENTS_ANSWER_SEQUENCES, "EnvelopeCodecs.EVENTS_ANSWER_SEQUENCES", "events", "{}", ErrorCode.INVALID_FIELD_TYPE);
     check(EnvelopeCodecs.SNAPSHOT, "EnvelopeCodecs.SNAPSHOT", "cursor", "\"x\"", ErrorCode.INVALID_FIELD_TYPE);
     check(EnvelopeCodecs.CONTROL_ANSWER, "EnvelopeCodecs.CONTROL_ANSWER", "result", "[]", ErrorCode.INVALID_FIELD_TYPE);
     check(SequenceCodecs.STATE, "SequenceCodecs.STATE", "driftActive", "\"true\"", ErrorCode.INVALID_FIELD_TYPE);
@@ -406,6 +408,7 @@ class CodecRobustnessTest {
             "EnvelopeCodecs.EVENT",
             "EnvelopeCodecs.CURSOR_STATE",
             "EnvelopeCodecs.EVENTS_ANSWER",
+            "EnvelopeCodecs.EVENTS_ANSWER_SEQUENCES",
             "HealthCodecs.HEALTH",
             "HealthCodecs.TRANSPORT_HEALTH",
             "AuditCodecs.INVOCATION",
@@ -442,7 +445,8 @@ class CodecRobustnessTest {
     assertEquals(
         List.of(
             "HeartbeatCodecs.STATE", "HeartbeatCodecs.OBSERVATION", "EnvelopeCodecs.SNAPSHOT",
-            "EnvelopeCodecs.EVENT", "EnvelopeCodecs.EVENTS_ANSWER", "EnvelopeCodecs.CONTROL_ANSWER",
+            "EnvelopeCodecs.EVENT", "EnvelopeCodecs.EVENTS_ANSWER", "EnvelopeCodecs.EVENTS_ANSWER_SEQUENCES",
+            "EnvelopeCodecs.CONTROL_ANSWER",
             "HealthCodecs.HEALTH", "HealthCodecs.TRANSPORT_HEALTH", "AuditCodecs.INVOCATION",
             "AuditCodecs.CONTROL_ROW", "AuditCodecs.INTENT_ROW", "AuditCodecs.IN_FLIGHT_ROW",
             "ReconcileCodecs.RECONCILE_ROW", "ReconcileCodecs.ORDERING_DRIFT_ESCALATION",
