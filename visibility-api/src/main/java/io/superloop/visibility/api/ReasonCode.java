@@ -42,6 +42,12 @@ public final class ReasonCode extends OpenWireValue {
   public static final ReasonCode PREVIOUS_STATE_UNREADABLE = REGISTRY.known("previous_state_unreadable");
   /** Additive (H13): a runtime event log line is malformed. */
   public static final ReasonCode EVENT_LINE_MALFORMED = REGISTRY.known("event_line_malformed");
+  /**
+   * Additive (H17): the runtime events log changed before the cursor's byte offset (truncated,
+   * rotated or rewritten); the batch was found by counting lines, so a new log's lines before the
+   * old line offset were not read.
+   */
+  public static final ReasonCode EVENT_LOG_REWRITTEN = REGISTRY.known("event_log_rewritten");
   /** Additive (H7): a trace id is invalid. */
   public static final ReasonCode INVALID_TRACE_ID = REGISTRY.known("invalid_trace_id");
   /** Additive (H18): the heartbeat is not a JSON object or not JSON. */

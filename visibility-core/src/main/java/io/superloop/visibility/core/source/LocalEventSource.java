@@ -237,7 +237,8 @@ public final class LocalEventSource {
         pos += n;
       }
       return new ScanResult(
-          lineNo, lineStartPos, tailCrc32(lineStartPos), events, malformed, blank, pos - lineStartPos, resumed);
+          lineNo, lineStartPos, tailCrc32(lineStartPos), events, malformed, blank, pos - lineStartPos, resumed,
+          b >= 0 && !resumed);
     }
 
     private void emit(byte[] buf, int off, int len) {

@@ -122,6 +122,9 @@ public final class LocalRuntime {
       if (r.malformed() > 0) {
         warnings.accept(ReasonCode.EVENT_LINE_MALFORMED);
       }
+      if (r.logRewritten()) {
+        warnings.accept(ReasonCode.EVENT_LOG_REWRITTEN);
+      }
       batch.snapshot(r.newlineCount());
       result = Optional.of(r);
     }

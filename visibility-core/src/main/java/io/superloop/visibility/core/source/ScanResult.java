@@ -16,6 +16,10 @@ package io.superloop.visibility.core.source;
  *     nor counted until its newline arrives
  * @param resumedAtByteOffset whether the scan resumed at the given byte offset (H17) instead of
  *     counting lines from the start
+ * @param logRewritten whether the start carried a byte offset that no longer matches the file (past
+ *     its end, not after a newline, or the bytes before it changed): the log was truncated, rotated
+ *     or rewritten before the cursor, and the batch was found by counting lines, as the reference
+ *     does, so lines of a new log before the old line offset were not read
  */
 public record ScanResult(
     long newlineCount,
@@ -25,7 +29,8 @@ public record ScanResult(
     long malformed,
     long blank,
     long unterminatedTailBytes,
-    boolean resumedAtByteOffset) {
+    boolean resumedAtByteOffset,
+    boolean logRewritten) {
 
   /** {@return lines reported to the listener ({@code events.ingestedCount})} */
   public long ingested() {

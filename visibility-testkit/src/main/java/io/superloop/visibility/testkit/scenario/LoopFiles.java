@@ -1,5 +1,6 @@
 package io.superloop.visibility.testkit.scenario;
 
+import io.superloop.visibility.api.ReasonCode;
 import io.superloop.visibility.api.audit.AuditCodecs;
 import io.superloop.visibility.api.audit.ControlInvocation;
 import io.superloop.visibility.api.audit.ControlRow;
@@ -16,6 +17,7 @@ import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.json.JsonCodec;
 import io.superloop.visibility.api.json.JsonValue;
 import io.superloop.visibility.api.reconcile.EscalationRow;
+import io.superloop.visibility.api.reconcile.ImmutableReconcileRow;
 import io.superloop.visibility.api.reconcile.ReconcileCodecs;
 import io.superloop.visibility.api.reconcile.ReconcileRow;
 import io.superloop.visibility.api.sequence.SequenceCodecs;
@@ -161,7 +163,7 @@ public record LoopFiles(
     put(m, "state.json", state.map(JsonValue::toJson));
     m.put("heartbeat.jsonl", encodeAll(heartbeatRows, HeartbeatCodecs.OBSERVATION));
     m.put("sequence.jsonl", encodeAll(sequenceRows, SequenceCodecs.OBSERVATION));
-    m.put("reconcile.jsonl", encodeAll(reconcileRows, ReconcileCodecs.RECONCILE_ROW));
+    m.put("reconcile.jsonl", encodeAll(withoutLocalOnlyWarnings(reconcileRows), ReconcileCodecs.RECONCILE_ROW));
     m.put("escalations.jsonl", encodeAll(escalations, ReconcileCodecs.ESCALATION));
     m.put("intents.jsonl", controlRows(encodeAll(intents, AuditCodecs.INTENT_ROW)));
     m.put("control.jsonl", controlRows(encodeAll(controlRows, AuditCodecs.CONTROL_ROW)));
@@ -274,5 +276,22 @@ public record LoopFiles(
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Reconcile rows without the warning {@code event_log_rewritten}: only the local source can see a
+   * log rewritten before its cursor (by the byte offset and tail CRC of {@code cursor.json}, H17);
+   * a sprite_service answer carries no bytes to check.
+   */
+  private static List<ReconcileRow> withoutLocalOnlyWarnings(List<ReconcileRow> rows) {
+    return rows.stream()
+        .map(
+            r ->
+                r.warnings().contains(ReasonCode.EVENT_LOG_REWRITTEN)
+                    ? ImmutableReconcileRow.copyOf(r)
+                        .withWarnings(
+                            r.warnings().stream().filter(w -> !w.equals(ReasonCode.EVENT_LOG_REWRITTEN)).toList())
+                    : r)
+        .toList();
   }
 }
