@@ -172,14 +172,17 @@ public final class AppendLog<T> implements Closeable {
         long size;
         try {
           size = writer.size();
-          if (size > 0 && lastByte(size) != '\n') {
+          // the tail is read unless it is this JVM's own last complete record (size unchanged)
+          if (size > 0 && size != lockFile.knownEnd() && lastByte(size) != '\n') {
             size = quarantine(size);
           }
         } catch (IOException e) {
           throw IoErrors.of("cannot inspect the end of the log", file, e);
         }
         try {
+          lockFile.knownEnd(-1);
           writer.write(ByteBuffer.wrap(line));
+          lockFile.knownEnd(size + line.length);
         } catch (IOException e) {
           rollback(size);
           throw IoErrors.of("cannot append", file, e);
@@ -187,6 +190,7 @@ public final class AppendLog<T> implements Closeable {
         seq = group.recordWritten();
         group.queued.decrementAndGet();
         dequeued = true;
+        group.writerDone();
         if (durability == Durability.FSYNC_PER_RECORD) {
           force();
         }
@@ -196,6 +200,7 @@ public final class AppendLog<T> implements Closeable {
     } finally {
       if (!dequeued) {
         group.queued.decrementAndGet();
+        group.writerDone();
       }
       lockFile.local().unlock();
     }

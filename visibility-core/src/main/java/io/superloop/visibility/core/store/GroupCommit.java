@@ -1,7 +1,6 @@
 package io.superloop.visibility.core.store;
 
 import java.io.IOException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -12,9 +11,11 @@ import org.jspecify.annotations.Nullable;
  * it, since an fsync covers the whole file whichever descriptor does it). Writers number their
  * records under the in-process lock; after writing, a writer whose record is not yet covered
  * either becomes the leader (when no fsync is running) or waits. The leader waits at most the
- * configured delay while other writers are queued for the lock, then forces the file, covering
- * every record written before the fsync started, and wakes the followers. The next fsync starts as
- * soon as the previous one ends.
+ * configured delay while other writers are queued for the lock, or, when the previous fsync covered
+ * several records, until as many records are waiting as it covered (at most as long as that fsync
+ * took: writers it released are coming back); then it forces the file, covering every record
+ * written before the fsync started, and wakes the followers. The next fsync starts as soon as the
+ * previous one ends. A single writer never waits.
  */
 final class GroupCommit {
   /** Writers that entered {@code append} and have not written yet. */
@@ -24,12 +25,28 @@ final class GroupCommit {
   private final Object sync = new Object();
   private long synced;
   private boolean syncing;
+  /** Records the previous fsync covered, and how long it took: the leader's expectation. */
+  private long lastCovered = 1;
+  private long lastForceNanos;
+  /** The leader waiting for writers, woken by each writer that finished writing. */
+  private volatile @Nullable Thread waitingLeader;
   private long failedUpTo;
   private @Nullable IOException failure;
 
   /** Numbers a record just written; call under the in-process lock. */
   long recordWritten() {
     return written.incrementAndGet();
+  }
+
+  /**
+   * Wakes a leader waiting for writers; call after a writer has written its record (or given up)
+   * and left the queue.
+   */
+  void writerDone() {
+    Thread leader = waitingLeader;
+    if (leader != null) {
+      LockSupport.unpark(leader);
+    }
   }
 
   /** What a leader does to force the file. */
@@ -45,6 +62,9 @@ final class GroupCommit {
    * @throws InterruptedException when interrupted while waiting
    */
   void await(long seq, long maxDelayNanos, Force force) throws IOException, InterruptedException {
+    long syncedBefore;
+    long expect;
+    long expectWithinNanos;
     synchronized (sync) {
       while (true) {
         if (synced >= seq) {
@@ -56,26 +76,45 @@ final class GroupCommit {
         }
         if (!syncing) {
           syncing = true;
+          syncedBefore = synced;
+          expect = lastCovered;
+          expectWithinNanos = Math.min(maxDelayNanos, lastForceNanos);
           break;
         }
         sync.wait();
       }
     }
-    if (maxDelayNanos > 0 && queued.get() > 0) {
-      long deadline = System.nanoTime() + maxDelayNanos;
-      while (queued.get() > 0 && System.nanoTime() < deadline) {
-        LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(20));
+    if (maxDelayNanos > 0) {
+      waitingLeader = Thread.currentThread();
+      try {
+        long start = System.nanoTime();
+        while (true) {
+          long waited = System.nanoTime() - start;
+          boolean queuedWriters = queued.get() > 0;
+          boolean expected = written.get() - syncedBefore < expect && waited < expectWithinNanos;
+          if (waited >= maxDelayNanos || !(queuedWriters || expected)) {
+            break;
+          }
+          long limit = queuedWriters ? maxDelayNanos : Math.min(maxDelayNanos, expectWithinNanos);
+          LockSupport.parkNanos(Math.max(1, limit - waited));
+        }
+      } finally {
+        waitingLeader = null;
       }
     }
     long target = written.get();
     IOException err = null;
+    long forceStart = System.nanoTime();
     try {
       force.force();
     } catch (IOException e) {
       err = e;
     } finally {
+      long took = System.nanoTime() - forceStart;
       synchronized (sync) {
         syncing = false;
+        lastForceNanos = took;
+        lastCovered = Math.max(1, target - syncedBefore);
         if (err == null) {
           synced = Math.max(synced, target);
         } else {

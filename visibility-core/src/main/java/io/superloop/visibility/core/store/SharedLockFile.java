@@ -23,6 +23,12 @@ final class SharedLockFile {
   private final Path path;
   private final ReentrantLock local = new ReentrantLock();
   private final GroupCommit group = new GroupCommit();
+  /**
+   * The log's size right after the last complete record this JVM appended, or -1: when the size is
+   * still this, the tail is that record's newline and need not be read again. Guarded by {@link
+   * #local}.
+   */
+  private long knownEnd = -1;
   private FileOps.@Nullable Handle handle;
   private int refs;
 
@@ -75,6 +81,16 @@ final class SharedLockFile {
   }
 
   /** The group commit of the log this lock file guards. */
+  /** {@return the size after this JVM's last complete append, or -1}; call under the local lock. */
+  long knownEnd() {
+    return knownEnd;
+  }
+
+  /** Records the size after a complete append (-1: unknown); call under the local lock. */
+  void knownEnd(long size) {
+    knownEnd = size;
+  }
+
   GroupCommit group() {
     return group;
   }
