@@ -72,6 +72,7 @@ public final class ObjectCodec<T, B> implements JsonCodec<T> {
   private final String typeName;
   private final List<Field<T, B>> fields;
   private final Map<String, Field<T, B>> byName;
+  private final Map<String, Integer> indexByName;
   private final Supplier<B> newBuilder;
   private final Function<B, T> build;
   private final Predicate<T> nullFiltered;
@@ -85,12 +86,15 @@ public final class ObjectCodec<T, B> implements JsonCodec<T> {
     this.typeName = b.typeName;
     this.fields = List.copyOf(b.fields);
     Map<String, Field<T, B>> m = new HashMap<>();
+    Map<String, Integer> index = new HashMap<>();
     for (Field<T, B> f : fields) {
       if (m.put(f.name(), f) != null) {
         throw new IllegalStateException(typeName + ": field declared twice: " + f.name());
       }
+      index.put(f.name(), index.size());
     }
     this.byName = m;
+    this.indexByName = index;
     this.newBuilder = b.newBuilder;
     this.build = b.build;
     this.nullFiltered = b.nullFiltered;
@@ -156,7 +160,7 @@ public final class ObjectCodec<T, B> implements JsonCodec<T> {
         }
         continue;
       }
-      seen[fields.indexOf(f)] = true;
+      seen[java.util.Objects.requireNonNull(indexByName.get(name))] = true;
       if (p.currentToken() == JsonToken.VALUE_NULL) {
         if (f.required()) {
           throw VisibilityException.at(

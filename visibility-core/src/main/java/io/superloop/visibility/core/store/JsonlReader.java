@@ -218,6 +218,13 @@ public final class JsonlReader<T> implements Iterator<JsonlRecord<T>>, Closeable
           break;
         }
       }
+      if (nl >= 0 && lineLen == 0) {
+        // the whole line is in the buffer: decode it in place
+        buf.position(nl + 1);
+        lineNumber++;
+        decodeLine(a, p, nl - p);
+        return true;
+      }
       int end = nl < 0 ? lim : nl;
       append(a, p, end - p);
       if (nl < 0) {
@@ -226,19 +233,19 @@ public final class JsonlReader<T> implements Iterator<JsonlRecord<T>>, Closeable
       }
       buf.position(nl + 1);
       lineNumber++;
-      decodeLine();
+      decodeLine(line, 0, lineLen);
       return true;
     }
   }
 
-  private void decodeLine() {
-    if (lineLen == 0) {
+  private void decodeLine(byte[] bytes, int offset, int length) {
+    if (length == 0) {
       empty++;
       return;
     }
     try {
-      T value = json.decode(codec, line, 0, lineLen);
-      next = new JsonlRecord<>(value, lineNumber, lineStart, lineLen);
+      T value = json.decode(codec, bytes, offset, length);
+      next = new JsonlRecord<>(value, lineNumber, lineStart, length);
     } catch (RuntimeException e) {
       unparseable++;
       if (unparseableLines.size() < MAX_REPORTED_LINES) {
