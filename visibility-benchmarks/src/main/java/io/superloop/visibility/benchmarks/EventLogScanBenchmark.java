@@ -1,14 +1,9 @@
 package io.superloop.visibility.benchmarks;
 
 import io.superloop.visibility.core.rules.VisibilityRules;
-import io.superloop.visibility.core.sequence.PreviousSequence;
 import io.superloop.visibility.core.sequence.SequenceValidator;
-import io.superloop.visibility.core.sequence.SequenceValues;
 import io.superloop.visibility.core.sequence.SequenceVerdict;
-import io.superloop.visibility.core.source.LineKind;
-import io.superloop.visibility.core.source.LineListener;
 import io.superloop.visibility.core.source.LocalEventSource;
-import io.superloop.visibility.core.source.ScanResult;
 import io.superloop.visibility.core.source.ScanStart;
 import io.superloop.visibility.testkit.scenario.Workloads;
 import java.io.IOException;
@@ -87,15 +82,12 @@ public class EventLogScanBenchmark {
   /** The scan-events path: every line classified, every value through the validator. */
   @Benchmark
   public SequenceVerdict scanEvents() {
-    SequenceValidator.Batch batch = validator.begin(PreviousSequence.NONE, false);
-    LineListener listener =
-        (line, kind, buf, off, len) -> batch.event(kind == LineKind.EVENT ? line : SequenceValues.MISSING);
-    ScanResult r =
-        medium.equals("memory")
-            ? source.scan(new ByteArrayChannel(bytes), ScanStart.FROM_START, listener)
-            : source.scan(file, ScanStart.FROM_START, listener);
-    batch.snapshot(r.newlineCount());
-    return batch.finish();
+    return EventScans.verdict(
+        validator,
+        listener ->
+            medium.equals("memory")
+                ? source.scan(new ByteArrayChannel(bytes), ScanStart.FROM_START, listener)
+                : source.scan(file, ScanStart.FROM_START, listener));
   }
 
   /** Baseline: a bare {@code nextToken()} loop over the same bytes. */

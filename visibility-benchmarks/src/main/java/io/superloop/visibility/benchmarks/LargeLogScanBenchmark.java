@@ -1,13 +1,9 @@
 package io.superloop.visibility.benchmarks;
 
 import io.superloop.visibility.core.rules.VisibilityRules;
-import io.superloop.visibility.core.sequence.PreviousSequence;
 import io.superloop.visibility.core.sequence.SequenceValidator;
-import io.superloop.visibility.core.sequence.SequenceValues;
 import io.superloop.visibility.core.sequence.SequenceVerdict;
-import io.superloop.visibility.core.source.LineKind;
 import io.superloop.visibility.core.source.LocalEventSource;
-import io.superloop.visibility.core.source.ScanResult;
 import io.superloop.visibility.core.source.ScanStart;
 import io.superloop.visibility.testkit.scenario.Workloads;
 import java.io.IOException;
@@ -86,14 +82,7 @@ public class LargeLogScanBenchmark {
   /** The scan-events path over the whole file. */
   @Benchmark
   public SequenceVerdict scanEvents() {
-    SequenceValidator.Batch batch = validator.begin(PreviousSequence.NONE, false);
-    ScanResult r =
-        source.scan(
-            file,
-            ScanStart.FROM_START,
-            (line, kind, buf, off, len) -> batch.event(kind == LineKind.EVENT ? line : SequenceValues.MISSING));
-    batch.snapshot(r.newlineCount());
-    return batch.finish();
+    return EventScans.verdict(validator, listener -> source.scan(file, ScanStart.FROM_START, listener));
   }
 
   /** Baseline: a bare {@code nextToken()} loop over the same file. */
