@@ -16,8 +16,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * An append-only JSONL log (hardening H3). Each record is encoded compactly with its trailing
- * {@code \n} and written with one write call, while holding an in-process lock and an OS lock on
- * the sidecar {@code <file>.lock}, so records of threads and processes never interleave. Before
+ * {@code \n} and written with one write call (with {@link Durability#GROUP_COMMIT}, one write call
+ * for the records of a batch), while holding an in-process lock and an OS lock on the sidecar
+ * {@code <file>.lock}, so records of threads and processes never interleave. Before
  * writing, a writer that finds an unterminated last line moves that fragment to {@code
  * <file>.torn} (appending if it exists; each fragment followed by {@code \n}) and truncates it away.
  * A failed write is rolled back to the previous end of the file. {@link #append} returns once the
@@ -26,7 +27,7 @@ import org.jspecify.annotations.Nullable;
  * @param <T> the record type
  */
 public final class AppendLog<T> implements Closeable {
-  /** Default longest wait of a {@link Durability#GROUP_COMMIT} leader for queued writers. */
+  /** Default longest wait of a {@link Durability#GROUP_COMMIT} leader for the writers it expects. */
   public static final Duration DEFAULT_GROUP_COMMIT_MAX_DELAY = Duration.ofMillis(10);
 
   private static final int BLOCK = 64 * 1024;
@@ -44,6 +45,38 @@ public final class AppendLog<T> implements Closeable {
 
   private final AtomicLong fsyncs = new AtomicLong();
   private final AtomicLong tornTails = new AtomicLong();
+
+  /** The group-commit leader's side: one write for the batch, then one fsync. */
+  private final GroupCommit.Sink groupSink =
+      new GroupCommit.Sink() {
+        @Override
+        public void write(GroupCommit.Line[] lines, int n) {
+          if (closed) {
+            throw new VisibilityException(ErrorCode.IO_ERROR, "log is closed").withFile(file.toString());
+          }
+          if (n == 1) {
+            writeLocked(lines[0].bytes, false);
+            return;
+          }
+          int total = 0;
+          for (int i = 0; i < n; i++) {
+            total += lines[i].bytes.length;
+          }
+          byte[] all = new byte[total];
+          int at = 0;
+          for (int i = 0; i < n; i++) {
+            byte[] b = lines[i].bytes;
+            System.arraycopy(b, 0, all, at, b.length);
+            at += b.length;
+          }
+          writeLocked(all, false);
+        }
+
+        @Override
+        public void force() {
+          AppendLog.this.force();
+        }
+      };
 
   private AppendLog(
       Path file, JsonCodec<T> codec, Durability durability, Duration maxDelay, FileOps ops) {
@@ -92,7 +125,8 @@ public final class AppendLog<T> implements Closeable {
 
   /**
    * Opens {@code file} for appending; a {@link Durability#GROUP_COMMIT} leader waits at most {@code
-   * groupCommitMaxDelay} for writers already queued before it forces the file (zero: never waits).
+   * groupCommitMaxDelay} for the writers it expects before it writes and forces their records
+   * (zero: never waits).
    *
    * @param <T> the record type
    * @param file the log
@@ -147,6 +181,9 @@ public final class AppendLog<T> implements Closeable {
 
   /**
    * Appends one record; returns once it is written (and forced, unless {@link Durability#NONE}).
+   * With {@link Durability#GROUP_COMMIT} the wait for the shared fsync is not interruptible, since
+   * the record may already be in the file: an interrupt is kept (the thread's flag stays set) and
+   * the call returns when the record's batch is settled.
    *
    * @param value the record, written as one line
    * @throws VisibilityException when the value cannot be encoded, or on file errors ({@link
@@ -161,10 +198,19 @@ public final class AppendLog<T> implements Closeable {
     if (closed) {
       throw new VisibilityException(ErrorCode.IO_ERROR, "log is closed").withFile(file.toString());
     }
-    long seq;
-    GroupCommit group = lockFile.group();
-    group.queued.incrementAndGet();
-    boolean dequeued = false;
+    if (durability == Durability.GROUP_COMMIT) {
+      lockFile.group().append(line, maxDelayNanos, groupSink);
+      return;
+    }
+    writeLocked(line, durability == Durability.FSYNC_PER_RECORD);
+  }
+
+  /**
+   * Writes {@code bytes} (whole lines) at the end with one write, under the in-process and OS
+   * locks, after quarantining a torn tail; a failed write is rolled back. Forces before unlocking
+   * when {@code force}.
+   */
+  private void writeLocked(byte[] bytes, boolean force) {
     lockFile.local().lock();
     try {
       FileLock os = lockFile.lockOs(ops, Long.MAX_VALUE);
@@ -181,45 +227,20 @@ public final class AppendLog<T> implements Closeable {
         }
         try {
           lockFile.knownEnd(-1);
-          writer.write(ByteBuffer.wrap(line));
-          lockFile.knownEnd(size + line.length);
+          writer.write(ByteBuffer.wrap(bytes));
+          lockFile.knownEnd(size + bytes.length);
         } catch (IOException e) {
           rollback(size);
           throw IoErrors.of("cannot append", file, e);
         }
-        seq = group.recordWritten();
-        group.queued.decrementAndGet();
-        dequeued = true;
-        group.writerDone();
-        if (durability == Durability.FSYNC_PER_RECORD) {
+        if (force) {
           force();
         }
       } finally {
         SharedLockFile.unlockOs(os);
       }
     } finally {
-      if (!dequeued) {
-        group.queued.decrementAndGet();
-        group.writerDone();
-      }
       lockFile.local().unlock();
-    }
-    if (durability == Durability.GROUP_COMMIT) {
-      try {
-        group.await(
-            seq,
-            maxDelayNanos,
-            () -> {
-              writer.force();
-              fsyncs.incrementAndGet();
-            });
-      } catch (IOException e) {
-        throw IoErrors.of("cannot force the log", file, e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new VisibilityException(ErrorCode.IO_ERROR, "interrupted before the record was forced", e)
-            .withFile(file.toString());
-      }
     }
   }
 

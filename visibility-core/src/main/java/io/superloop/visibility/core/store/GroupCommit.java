@@ -1,131 +1,237 @@
 package io.superloop.visibility.core.store;
 
-import java.io.IOException;
+import io.superloop.visibility.api.ErrorCode;
+import io.superloop.visibility.api.VisibilityException;
+import java.util.Arrays;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Leader/follower group commit for one log file in this JVM (shared by every {@link AppendLog} on
- * it, since an fsync covers the whole file whichever descriptor does it). Writers number their
- * records under the in-process lock; after writing, a writer whose record is not yet covered
- * either becomes the leader (when no fsync is running) or waits. The leader waits at most the
- * configured delay while other writers are queued for the lock, or, when the previous fsync covered
- * several records, until as many records are waiting as it covered (at most as long as that fsync
- * took: writers it released are coming back); then it forces the file, covering every record
- * written before the fsync started, and wakes the followers. The next fsync starts as soon as the
- * previous one ends. A single writer never waits.
+ * Leader/follower group commit with write combining, for one log file in this JVM (shared by every
+ * {@link AppendLog} on it, since an fsync covers the whole file whichever descriptor does it).
+ *
+ * <p>A writer queues its encoded line. The writers the previous fsync released are expected back
+ * within about as long as that fsync took: the writer whose line makes the queue as long as the
+ * previous batch, or any writer whose patience (that fsync's duration, at most the configured
+ * delay) is over, becomes the leader unless one is at work. The leader is thus a running thread,
+ * not one that must be woken. It takes the queued lines, writes them with one write under the
+ * in-process and OS locks, forces the file outside the locks, completes the batch with one
+ * volatile write, and wakes the first two followers; each woken follower wakes two more, so the
+ * wake-ups are spread over the woken threads. When a leader ends, the first queued writer is woken
+ * to lead next, so the next fsync starts as soon as this one ends. A single writer never waits. A
+ * failed write or fsync fails every line of its batch; a failed write leaves none of them in the
+ * file.
  */
 final class GroupCommit {
-  /** Writers that entered {@code append} and have not written yet. */
-  final AtomicInteger queued = new AtomicInteger();
+  /** Most lines one write takes; the rest wait for the next batch. */
+  static final int MAX_BATCH_LINES = 256;
 
-  private final AtomicLong written = new AtomicLong();
-  private final Object sync = new Object();
-  private long synced;
-  private boolean syncing;
-  /** Records the previous fsync covered, and how long it took: the leader's expectation. */
-  private long lastCovered = 1;
-  private long lastForceNanos;
-  /** The leader waiting for writers, woken by each writer that finished writing. */
-  private volatile @Nullable Thread waitingLeader;
-  private long failedUpTo;
-  private @Nullable IOException failure;
+  /** Most bytes one write takes (a larger single line goes alone). */
+  static final int MAX_BATCH_BYTES = 1 << 20;
 
-  /** Numbers a record just written; call under the in-process lock. */
-  long recordWritten() {
-    return written.incrementAndGet();
-  }
+  private static final int PENDING = 0;
+  private static final int DONE = 1;
+  private static final int FAILED = 2;
 
-  /**
-   * Wakes a leader waiting for writers; call after a writer has written its record (or given up)
-   * and left the queue.
-   */
-  void writerDone() {
-    Thread leader = waitingLeader;
-    if (leader != null) {
-      LockSupport.unpark(leader);
+  /** One queued line and its owner. */
+  static final class Line {
+    final byte[] bytes;
+    final Thread owner;
+    /** This line's place among its batch's followers (-1: the leader's own line). */
+    int index = -1;
+    /** Set (after {@link #index}) when a leader takes the line. */
+    volatile @Nullable Batch batch;
+
+    Line(byte[] bytes) {
+      this.bytes = bytes;
+      this.owner = Thread.currentThread();
     }
   }
 
-  /** What a leader does to force the file. */
-  interface Force {
-    /** Forces the file. */
-    void force() throws IOException;
+  /** The lines one leader writes and forces, and their outcome. */
+  static final class Batch {
+    final Thread leader;
+    Line[] followers;
+    int followerCount;
+    @Nullable VisibilityException failure;
+    /** Written once, after everything else: completes every line of the batch at once. */
+    volatile int state = PENDING;
+
+    Batch(Thread leader, int capacity) {
+      this.leader = leader;
+      this.followers = new Line[capacity];
+    }
+  }
+
+  /** What a leader does with a batch; implemented by the leader's {@link AppendLog}. */
+  interface Sink {
+    /**
+     * Appends {@code lines[0..n)} with one write, in order, under the locks; on failure nothing of
+     * them remains in the file.
+     *
+     * @throws VisibilityException reason-coded, on file errors
+     */
+    void write(Line[] lines, int n);
+
+    /**
+     * Forces the file.
+     *
+     * @throws VisibilityException reason-coded, when the fsync fails
+     */
+    void force();
+  }
+
+  private final ConcurrentLinkedQueue<Line> queue = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger queued = new AtomicInteger();
+  private final AtomicBoolean leading = new AtomicBoolean();
+
+  /**
+   * Lines the previous batch covered, and how long its fsync took: the writers it released are
+   * expected back within about that time. Written by the leader.
+   */
+  private volatile int lastCovered = 1;
+
+  private volatile long lastForceNanos;
+
+  /** {@return the lines queued and not yet taken by a leader (diagnostics and tests)} */
+  int queuedLines() {
+    return queued.get();
   }
 
   /**
-   * Returns once record {@code seq} is covered by an fsync.
+   * Queues {@code line} and returns once an fsync that started after it was written has ended.
+   * Waits uninterruptibly (the line may already be written); an interrupt is kept for the caller.
    *
-   * @throws IOException when the fsync that was to cover it failed
-   * @throws InterruptedException when interrupted while waiting
+   * @throws VisibilityException when the write or fsync of its batch failed
    */
-  void await(long seq, long maxDelayNanos, Force force) throws IOException, InterruptedException {
-    long syncedBefore;
-    long expect;
-    long expectWithinNanos;
-    synchronized (sync) {
+  void append(byte[] line, long maxDelayNanos, Sink sink) {
+    Line mine = new Line(line);
+    long arrived = System.nanoTime();
+    long patience = Math.min(maxDelayNanos, lastForceNanos);
+    queue.add(mine);
+    queued.incrementAndGet();
+    boolean interrupted = false;
+    Batch done;
+    try {
       while (true) {
-        if (synced >= seq) {
-          return;
-        }
-        IOException f = failure;
-        if (f != null && failedUpTo >= seq) {
-          throw f;
-        }
-        if (!syncing) {
-          syncing = true;
-          syncedBefore = synced;
-          expect = lastCovered;
-          expectWithinNanos = Math.min(maxDelayNanos, lastForceNanos);
+        Batch b = mine.batch;
+        if (b != null && b.state != PENDING) {
+          done = b;
           break;
         }
-        sync.wait();
-      }
-    }
-    if (maxDelayNanos > 0) {
-      waitingLeader = Thread.currentThread();
-      try {
-        long start = System.nanoTime();
-        while (true) {
-          long waited = System.nanoTime() - start;
-          boolean queuedWriters = queued.get() > 0;
-          boolean expected = written.get() - syncedBefore < expect && waited < expectWithinNanos;
-          if (waited >= maxDelayNanos || !(queuedWriters || expected)) {
-            break;
+        if (b == null && !leading.get()) {
+          long waited = System.nanoTime() - arrived;
+          if (queued.get() >= lastCovered || waited >= patience) {
+            if (leading.compareAndSet(false, true)) {
+              lead(sink);
+            }
+            continue;
           }
-          long limit = queuedWriters ? maxDelayNanos : Math.min(maxDelayNanos, expectWithinNanos);
-          LockSupport.parkNanos(Math.max(1, limit - waited));
-        }
-      } finally {
-        waitingLeader = null;
-      }
-    }
-    long target = written.get();
-    IOException err = null;
-    long forceStart = System.nanoTime();
-    try {
-      force.force();
-    } catch (IOException e) {
-      err = e;
-    } finally {
-      long took = System.nanoTime() - forceStart;
-      synchronized (sync) {
-        syncing = false;
-        lastForceNanos = took;
-        lastCovered = Math.max(1, target - syncedBefore);
-        if (err == null) {
-          synced = Math.max(synced, target);
+          // too early: the writer that completes the expectation leads, or this one when its
+          // patience is over
+          LockSupport.parkNanos(this, patience - waited);
         } else {
-          failure = err;
-          failedUpTo = Math.max(failedUpTo, target);
+          LockSupport.park(this);
         }
-        sync.notifyAll();
+        interrupted |= Thread.interrupted();
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
       }
     }
-    if (err != null) {
-      throw err;
+    if (mine.index >= 0) {
+      wakeChildren(done, mine.index); // the leader woke the top of the tree when it completed
     }
+    VisibilityException f = done.failure;
+    if (done.state == FAILED && f != null) {
+      throw done.leader == Thread.currentThread() ? f : relay(f);
+    }
+  }
+
+  /** Leads one batch: writes the queued lines, forces the file, completes and wakes them. */
+  private void lead(Sink sink) {
+    Thread self = Thread.currentThread();
+    @Nullable Batch batch = null;
+    try {
+      int capacity = Math.min(MAX_BATCH_LINES, Math.max(1, queued.get()));
+      Batch b = new Batch(self, capacity);
+      Line[] lines = new Line[capacity];
+      int n = 0;
+      long bytes = 0;
+      while (true) {
+        Line next = queue.peek();
+        if (next == null
+            || n == MAX_BATCH_LINES
+            || (n > 0 && bytes + next.bytes.length > MAX_BATCH_BYTES)) {
+          break;
+        }
+        queue.poll();
+        if (n == lines.length) {
+          int grown = Math.min(MAX_BATCH_LINES, n * 2);
+          lines = Arrays.copyOf(lines, grown);
+          b.followers = Arrays.copyOf(b.followers, grown);
+        }
+        lines[n++] = next;
+        bytes += next.bytes.length;
+        if (next.owner != self) {
+          next.index = b.followerCount;
+          b.followers[b.followerCount++] = next;
+        }
+        next.batch = b;
+        batch = b;
+      }
+      queued.addAndGet(-n);
+      if (n == 0) {
+        return;
+      }
+      sink.write(lines, n);
+      long start = System.nanoTime();
+      sink.force();
+      lastForceNanos = System.nanoTime() - start;
+      lastCovered = n;
+      complete(b, DONE, null);
+    } catch (VisibilityException e) {
+      if (batch != null) {
+        complete(batch, FAILED, e);
+      }
+    } catch (RuntimeException | Error e) {
+      if (batch != null) {
+        complete(batch, FAILED, new VisibilityException(ErrorCode.IO_ERROR, "group commit failed: " + e, e));
+      }
+      throw e;
+    } finally {
+      leading.set(false);
+      Line head = queue.peek();
+      if (head != null) {
+        LockSupport.unpark(head.owner);
+      }
+    }
+  }
+
+  private static void complete(Batch b, int state, @Nullable VisibilityException failure) {
+    b.failure = failure;
+    b.state = state;
+    wakeChildren(b, -1);
+  }
+
+  /**
+   * Wakes the followers below {@code index} in the batch's wake tree (two children each; -1 is the
+   * leader), so that the wake-ups of a batch are spread over the woken threads. Called only once the
+   * batch is complete, so a woken follower always finds its line complete.
+   */
+  private static void wakeChildren(Batch b, int index) {
+    for (int c = 2 * index + 2; c <= 2 * index + 3 && c < b.followerCount; c++) {
+      LockSupport.unpark(b.followers[c].owner);
+    }
+  }
+
+  /** The leader's failure, re-thrown in the owner's thread (the leader's is its cause). */
+  private static VisibilityException relay(VisibilityException f) {
+    VisibilityException e = new VisibilityException(f.code(), f.detail(), f);
+    return f.file().map(e::withFile).orElse(e);
   }
 }
