@@ -71,7 +71,7 @@ public final class ObjectCodec<T, B> implements JsonCodec<T> {
 
   private final String typeName;
   private final List<Field<T, B>> fields;
-  private final Map<String, Field<T, B>> byName;
+  /** Field name to its place in {@link #fields}. */
   private final Map<String, Integer> indexByName;
   private final Supplier<B> newBuilder;
   private final Function<B, T> build;
@@ -85,15 +85,12 @@ public final class ObjectCodec<T, B> implements JsonCodec<T> {
   private ObjectCodec(Builder<T, B> b) {
     this.typeName = b.typeName;
     this.fields = List.copyOf(b.fields);
-    Map<String, Field<T, B>> m = new HashMap<>();
     Map<String, Integer> index = new HashMap<>();
     for (Field<T, B> f : fields) {
-      if (m.put(f.name(), f) != null) {
+      if (index.put(f.name(), index.size()) != null) {
         throw new IllegalStateException(typeName + ": field declared twice: " + f.name());
       }
-      index.put(f.name(), index.size());
     }
-    this.byName = m;
     this.indexByName = index;
     this.newBuilder = b.newBuilder;
     this.build = b.build;
@@ -149,8 +146,8 @@ public final class ObjectCodec<T, B> implements JsonCodec<T> {
         }
         continue;
       }
-      Field<T, B> f = byName.get(name);
-      if (f == null) {
+      Integer i = indexByName.get(name);
+      if (i == null) {
         JsonValue v = Values.RAW.read(p);
         if (unknownSetter != null) {
           if (unknown == null) {
@@ -160,7 +157,8 @@ public final class ObjectCodec<T, B> implements JsonCodec<T> {
         }
         continue;
       }
-      seen[java.util.Objects.requireNonNull(indexByName.get(name))] = true;
+      Field<T, B> f = fields.get(i);
+      seen[i] = true;
       if (p.currentToken() == JsonToken.VALUE_NULL) {
         if (f.required()) {
           throw VisibilityException.at(
@@ -219,7 +217,7 @@ public final class ObjectCodec<T, B> implements JsonCodec<T> {
     }
     if (unknownGetter != null) {
       for (Map.Entry<String, JsonValue> e : unknownGetter.apply(value).entrySet()) {
-        if (byName.containsKey(e.getKey()) || "schemaVersion".equals(e.getKey()) && schemaVersion != null) {
+        if (indexByName.containsKey(e.getKey()) || "schemaVersion".equals(e.getKey()) && schemaVersion != null) {
           continue;
         }
         g.writeName(e.getKey());
@@ -248,7 +246,8 @@ public final class ObjectCodec<T, B> implements JsonCodec<T> {
       if (!done.add(name)) {
         continue;
       }
-      Field<T, B> f = byName.get(name);
+      Integer i = indexByName.get(name);
+      @Nullable Field<T, B> f = i == null ? null : fields.get(i);
       if (schemaVersion != null && name.equals("schemaVersion")) {
         g.writeName("schemaVersion");
         g.writeString(schemaVersion);
@@ -270,7 +269,7 @@ public final class ObjectCodec<T, B> implements JsonCodec<T> {
     for (Map.Entry<String, JsonValue> e : unknown.entrySet()) {
       String name = e.getKey();
       if (done.contains(name)
-          || byName.containsKey(name)
+          || indexByName.containsKey(name)
           || ("schemaVersion".equals(name) && schemaVersion != null)) {
         continue;
       }

@@ -4,7 +4,6 @@ import io.superloop.visibility.api.ErrorCode;
 import io.superloop.visibility.api.VisibilityException;
 import java.io.ByteArrayOutputStream;
 import java.io.StringWriter;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import tools.jackson.core.JacksonException;

@@ -2,7 +2,6 @@ package io.superloop.visibility.api.json;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -185,7 +184,7 @@ public sealed interface JsonValue {
    * @return the array
    */
   static JsonArray array(List<JsonValue> elements) {
-    return new JsonArray(new ArrayList<>(elements));
+    return new JsonArray(elements);
   }
 
   /** {@return whether this is {@code null}} */

@@ -18,7 +18,6 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.json.JsonFactory;
-import tools.jackson.core.util.JsonRecyclerPools;
 
 /**
  * The {@code local} envelope source over a runtime {@code events.jsonl} (contract 3.1; hardening H13,
@@ -60,13 +59,9 @@ public final class LocalEventSource {
    */
   public LocalEventSource(Json json) {
     // A line is classified as jq reads it: a repeated key is allowed and its last value counts.
-    // Parsers are created per line: a thread-local buffer pool keeps that free of contention.
+    // Parsers are created per line; the rebuilt factory keeps json's thread-local buffer pool.
     this.factory =
-        json.factory()
-            .rebuild()
-            .disable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .recyclerPool(JsonRecyclerPools.threadLocalPool())
-            .build();
+        json.factory().rebuild().disable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     this.maxLineLength = (int) Math.min(json.limits().maxDocumentLength(), Integer.MAX_VALUE - 16);
   }
 
@@ -84,7 +79,7 @@ public final class LocalEventSource {
    */
   public ScanResult scan(Path file, ScanStart start, LineListener listener) {
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-      return new Scan(ch, listener).run(start);
+      return scan(ch, start, listener);
     } catch (NoSuchFileException e) {
       throw new VisibilityException(ErrorCode.FILE_NOT_FOUND, "no events log", e).withFile(file.toString());
     } catch (AccessDeniedException e) {

@@ -51,9 +51,7 @@ public final class AppendLog<T> implements Closeable {
       new GroupCommit.Sink() {
         @Override
         public void write(GroupCommit.Line[] lines, int n) {
-          if (closed) {
-            throw new VisibilityException(ErrorCode.IO_ERROR, "log is closed").withFile(file.toString());
-          }
+          ensureOpen();
           if (n == 1) {
             writeLocked(lines[0].bytes, false);
             return;
@@ -195,9 +193,7 @@ public final class AppendLog<T> implements Closeable {
 
   /** Appends one already encoded line, which must end with its single {@code \n}. */
   void appendLine(byte[] line) {
-    if (closed) {
-      throw new VisibilityException(ErrorCode.IO_ERROR, "log is closed").withFile(file.toString());
-    }
+    ensureOpen();
     if (durability == Durability.GROUP_COMMIT) {
       lockFile.group().append(line, maxDelayNanos, groupSink);
       return;
@@ -241,6 +237,12 @@ public final class AppendLog<T> implements Closeable {
       }
     } finally {
       lockFile.local().unlock();
+    }
+  }
+
+  private void ensureOpen() {
+    if (closed) {
+      throw new VisibilityException(ErrorCode.IO_ERROR, "log is closed").withFile(file.toString());
     }
   }
 

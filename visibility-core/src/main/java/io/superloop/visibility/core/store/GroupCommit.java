@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * delay) is over, becomes the leader unless one is at work. The leader is thus a running thread,
  * not one that must be woken. It takes the queued lines, writes them with one write under the
  * in-process and OS locks, forces the file outside the locks, completes the batch with one
- * volatile write, and wakes the first two followers; each woken follower wakes two more, so the
+ * volatile write, and wakes the owners of its first two lines; each woken owner wakes two more, so the
  * wake-ups are spread over the woken threads. When a leader ends, the first queued writer is woken
  * to lead next, so the next fsync starts as soon as this one ends. A single writer never waits. A
  * failed write or fsync fails every line of its batch; a failed write leaves none of them in the
@@ -40,8 +40,8 @@ final class GroupCommit {
   static final class Line {
     final byte[] bytes;
     final Thread owner;
-    /** This line's place among its batch's followers (-1: the leader's own line). */
-    int index = -1;
+    /** This line's place in its batch. */
+    int index;
     /** Set (after {@link #index}) when a leader takes the line. */
     volatile @Nullable Batch batch;
 
@@ -51,18 +51,18 @@ final class GroupCommit {
     }
   }
 
-  /** The lines one leader writes and forces, and their outcome. */
+  /** The lines one leader writes and forces, in queue order, and their outcome. */
   static final class Batch {
     final Thread leader;
-    Line[] followers;
-    int followerCount;
+    Line[] lines;
+    int count;
     @Nullable VisibilityException failure;
     /** Written once, after everything else: completes every line of the batch at once. */
     volatile int state = PENDING;
 
     Batch(Thread leader, int capacity) {
       this.leader = leader;
-      this.followers = new Line[capacity];
+      this.lines = new Line[capacity];
     }
   }
 
@@ -143,9 +143,7 @@ final class GroupCommit {
         Thread.currentThread().interrupt();
       }
     }
-    if (mine.index >= 0) {
-      wakeChildren(done, mine.index); // the leader woke the top of the tree when it completed
-    }
+    wakeChildren(done, mine.index);
     VisibilityException f = done.failure;
     if (done.state == FAILED && f != null) {
       throw done.leader == Thread.currentThread() ? f : relay(f);
@@ -154,54 +152,39 @@ final class GroupCommit {
 
   /** Leads one batch: writes the queued lines, forces the file, completes and wakes them. */
   private void lead(Sink sink) {
-    Thread self = Thread.currentThread();
-    @Nullable Batch batch = null;
+    Batch b = new Batch(Thread.currentThread(), Math.min(MAX_BATCH_LINES, Math.max(1, queued.get())));
     try {
-      int capacity = Math.min(MAX_BATCH_LINES, Math.max(1, queued.get()));
-      Batch b = new Batch(self, capacity);
-      Line[] lines = new Line[capacity];
-      int n = 0;
       long bytes = 0;
       while (true) {
         Line next = queue.peek();
         if (next == null
-            || n == MAX_BATCH_LINES
-            || (n > 0 && bytes + next.bytes.length > MAX_BATCH_BYTES)) {
+            || b.count == MAX_BATCH_LINES
+            || (b.count > 0 && bytes + next.bytes.length > MAX_BATCH_BYTES)) {
           break;
         }
         queue.poll();
-        if (n == lines.length) {
-          int grown = Math.min(MAX_BATCH_LINES, n * 2);
-          lines = Arrays.copyOf(lines, grown);
-          b.followers = Arrays.copyOf(b.followers, grown);
+        if (b.count == b.lines.length) {
+          b.lines = Arrays.copyOf(b.lines, Math.min(MAX_BATCH_LINES, b.count * 2));
         }
-        lines[n++] = next;
+        next.index = b.count;
+        b.lines[b.count++] = next;
         bytes += next.bytes.length;
-        if (next.owner != self) {
-          next.index = b.followerCount;
-          b.followers[b.followerCount++] = next;
-        }
         next.batch = b;
-        batch = b;
       }
-      queued.addAndGet(-n);
-      if (n == 0) {
+      queued.addAndGet(-b.count);
+      if (b.count == 0) {
         return;
       }
-      sink.write(lines, n);
+      sink.write(b.lines, b.count);
       long start = System.nanoTime();
       sink.force();
       lastForceNanos = System.nanoTime() - start;
-      lastCovered = n;
+      lastCovered = b.count;
       complete(b, DONE, null);
     } catch (VisibilityException e) {
-      if (batch != null) {
-        complete(batch, FAILED, e);
-      }
+      complete(b, FAILED, e);
     } catch (RuntimeException | Error e) {
-      if (batch != null) {
-        complete(batch, FAILED, new VisibilityException(ErrorCode.IO_ERROR, "group commit failed: " + e, e));
-      }
+      complete(b, FAILED, new VisibilityException(ErrorCode.IO_ERROR, "group commit failed: " + e, e));
       throw e;
     } finally {
       leading.set(false);
@@ -219,13 +202,14 @@ final class GroupCommit {
   }
 
   /**
-   * Wakes the followers below {@code index} in the batch's wake tree (two children each; -1 is the
-   * leader), so that the wake-ups of a batch are spread over the woken threads. Called only once the
-   * batch is complete, so a woken follower always finds its line complete.
+   * Wakes the owners of the lines below {@code index} in the batch's wake tree (two children each;
+   * the leader, -1, is the root), so that the wake-ups of a batch are spread over the woken threads.
+   * Called only once the batch is complete, so a woken owner always finds its line complete (the
+   * leader's own line may be among them: waking a running thread only makes its next park return).
    */
   private static void wakeChildren(Batch b, int index) {
-    for (int c = 2 * index + 2; c <= 2 * index + 3 && c < b.followerCount; c++) {
-      LockSupport.unpark(b.followers[c].owner);
+    for (int c = 2 * index + 2; c <= 2 * index + 3 && c < b.count; c++) {
+      LockSupport.unpark(b.lines[c].owner);
     }
   }
 

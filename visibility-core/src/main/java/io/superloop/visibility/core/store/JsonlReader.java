@@ -218,22 +218,19 @@ public final class JsonlReader<T> implements Iterator<JsonlRecord<T>>, Closeable
           break;
         }
       }
-      if (nl >= 0 && lineLen == 0) {
-        // the whole line is in the buffer: decode it in place
-        buf.position(nl + 1);
-        lineNumber++;
-        decodeLine(a, p, nl - p);
-        return true;
-      }
-      int end = nl < 0 ? lim : nl;
-      append(a, p, end - p);
       if (nl < 0) {
+        append(a, p, lim - p);
         buf.position(lim);
         continue;
       }
       buf.position(nl + 1);
       lineNumber++;
-      decodeLine(line, 0, lineLen);
+      if (lineLen == 0) {
+        decodeLine(a, p, nl - p); // the whole line is in the buffer: decoded in place
+      } else {
+        append(a, p, nl - p);
+        decodeLine(line, 0, lineLen);
+      }
       return true;
     }
   }

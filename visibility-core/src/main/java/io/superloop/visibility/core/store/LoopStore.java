@@ -197,12 +197,10 @@ public final class LoopStore {
   public HealthSources readHealthSources() {
     Optional<String> lastControlStatus =
         last(LoopArtifact.INTENTS, AuditCodecs.INTENT_ROW).map(r -> r.status().wire());
-    Optional<JsonValue> state = layout.stateFile(LoopArtifact.STATE, Json.RAW).read().toOptional();
-    if (state.isEmpty()) {
-      return new HealthSources(false, lastControlStatus, Optional.empty(), HealthSources.NONE.lifecycleState());
-    }
-    JsonValue s = state.get();
-    boolean divergence = member(s, "divergence", "any").filter(v -> v.equals(JsonValue.of(true))).isPresent();
+    // no state.json reads as a document without members: no divergence, no event time, no state
+    JsonValue s =
+        layout.stateFile(LoopArtifact.STATE, Json.RAW).read().toOptional().orElse(JsonValue.nullValue());
+    boolean divergence = member(s, "divergence", "any").filter(v -> v == JsonValue.JsonBoolean.TRUE).isPresent();
     Optional<String> lastEventAt = string(member(s, "projection", "lastEventAt"));
     String lifecycle =
         string(member(s, "transition", "currentState"))

@@ -80,7 +80,6 @@ final class SharedLockFile {
     return path;
   }
 
-  /** The group commit of the log this lock file guards. */
   /** {@return the size after this JVM's last complete append, or -1}; call under the local lock. */
   long knownEnd() {
     return knownEnd;
@@ -91,6 +90,7 @@ final class SharedLockFile {
     knownEnd = size;
   }
 
+  /** The group commit of the log this lock file guards. */
   GroupCommit group() {
     return group;
   }

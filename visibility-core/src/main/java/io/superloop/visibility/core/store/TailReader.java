@@ -146,10 +146,9 @@ public final class TailReader {
         long start = prevNewline(lineEnd) + 1;
         int len = (int) Math.min(Integer.MAX_VALUE, lineEnd - start);
         if (len > 0) {
-          byte[] bytes = bytes(start, len);
           @Nullable T value = null;
           try {
-            value = json.decode(codec, bytes, 0, len);
+            value = decode(start, len);
           } catch (RuntimeException e) {
             skipped++;
           }
@@ -203,14 +202,14 @@ public final class TailReader {
       blockLen = len;
     }
 
-    private byte[] bytes(long start, int len) throws IOException {
-      byte[] out = new byte[len];
+    /** Decodes the line at {@code start}: in place when the block holds it, else read apart. */
+    private T decode(long start, int len) throws IOException {
       if (blockStart >= 0 && start >= blockStart && start + len <= blockStart + blockLen) {
-        System.arraycopy(block, (int) (start - blockStart), out, 0, len);
-      } else {
-        readFully(ByteBuffer.wrap(out), start);
+        return json.decode(codec, block, (int) (start - blockStart), len);
       }
-      return out;
+      byte[] out = new byte[len];
+      readFully(ByteBuffer.wrap(out), start);
+      return json.decode(codec, out, 0, len);
     }
 
     private void readFully(ByteBuffer b, long pos) throws IOException {

@@ -11,11 +11,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -68,13 +70,13 @@ class HealthSourcesTest {
     assertEquals(Optional.of("ambiguous"), h.metrics().lastControlStatus());
 
     Files.writeString(ops().resolve("intents.jsonl"), intent("failed_command"), StandardCharsets.UTF_8,
-        java.nio.file.StandardOpenOption.APPEND);
+        StandardOpenOption.APPEND);
     h = plane.reconcileLocal(StepOptions.defaults()).result().health();
     assertTrue(codes(h).contains("control_failed_command:degraded"), codes(h).toString());
     assertFalse(codes(h).contains("control_ambiguous:degraded"), codes(h).toString());
 
     Files.writeString(ops().resolve("intents.jsonl"), intent("confirmed"), StandardCharsets.UTF_8,
-        java.nio.file.StandardOpenOption.APPEND);
+        StandardOpenOption.APPEND);
     h = plane.reconcileLocal(StepOptions.defaults()).result().health();
     assertEquals(List.of(), codes(h).stream().filter(c -> c.startsWith("control_")).toList());
     assertEquals(Optional.of("confirmed"), h.metrics().lastControlStatus());
@@ -110,8 +112,7 @@ class HealthSourcesTest {
     assertFalse(codes(h).contains("divergence_detected:degraded"), codes(h).toString());
     assertTrue(codes(h).contains("ingest_stale:degraded"), codes(h).toString());
     assertEquals("running", h.metrics().lifecycleState());
-    assertEquals(Optional.of(400L), h.metrics().ingestLagSeconds().isPresent()
-        ? Optional.of(h.metrics().ingestLagSeconds().getAsLong()) : Optional.empty());
+    assertEquals(OptionalLong.of(400), h.metrics().ingestLagSeconds());
   }
 
   @ParameterizedTest

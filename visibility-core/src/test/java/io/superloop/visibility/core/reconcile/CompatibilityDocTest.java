@@ -1,5 +1,7 @@
 package io.superloop.visibility.core.reconcile;
 
+import static io.superloop.visibility.core.reconcile.ScenarioLoop.read;
+import static io.superloop.visibility.core.reconcile.ScenarioLoop.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -837,11 +839,11 @@ class CompatibilityDocTest {
     }
 
     Path ops() {
-      return repo.resolve(".superloop/ops-manager").resolve(LOOP);
+      return layout().opsDir();
     }
 
     Path rt() {
-      return repo.resolve(".superloop/loops").resolve(LOOP);
+      return layout().runtimeDir();
     }
 
     Loop events(String text) {
@@ -987,22 +989,6 @@ class CompatibilityDocTest {
     return read(file).lines().toList();
   }
 
-  static String read(Path file) {
-    try {
-      return Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  static void write(Path file, String text) {
-    try {
-      Files.createDirectories(file.getParent());
-      Files.writeString(file, text, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 
   static void append(Path file, String text) {
     try {

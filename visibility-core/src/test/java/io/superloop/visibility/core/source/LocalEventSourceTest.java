@@ -158,9 +158,9 @@ class LocalEventSourceTest {
             .redirectErrorStream(false)
             .start();
     try (var in = p.getOutputStream()) {
-      in.write((line + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      in.write((line + "\n").getBytes(StandardCharsets.UTF_8));
     }
-    String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     p.getErrorStream().readAllBytes();
     int exit = p.waitFor();
     List<String> values = out.lines().toList();

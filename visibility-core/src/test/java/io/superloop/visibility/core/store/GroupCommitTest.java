@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.superloop.visibility.api.ErrorCode;
@@ -16,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -98,24 +98,38 @@ class GroupCommitTest {
     }
   }
 
-  @Test
-  void linesQueuedWhileALeaderWorksShareTheNextWriteAndFsync() throws Exception {
-    GroupCommit gc = new GroupCommit();
-    BlockingSink sink = new BlockingSink();
-    List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
+  /** Starts a writer that leads the first batch and blocks inside its write. */
+  private static Thread blockedLeader(GroupCommit gc, BlockingSink sink, List<Throwable> failures)
+      throws InterruptedException {
     Thread first = start(() -> gc.append(line("a"), DELAY, sink), failures);
     assertTrue(sink.firstWriteEntered.await(30, TimeUnit.SECONDS));
+    return first;
+  }
+
+  /** Queues {@code n} writers behind the blocked leader, releases it, and waits for every writer. */
+  private static void queueBehindAndRelease(
+      GroupCommit gc, BlockingSink sink, Thread first, int n, List<Throwable> failures)
+      throws InterruptedException {
     List<Thread> later = new ArrayList<>();
-    for (int i = 0; i < 3; i++) {
+    for (int i = 0; i < n; i++) {
       String s = "b" + i;
       later.add(start(() -> gc.append(line(s), DELAY, sink), failures));
     }
-    awaitQueued(gc, 3);
+    awaitQueued(gc, n);
     sink.release.countDown();
     first.join();
     for (Thread t : later) {
       t.join();
     }
+  }
+
+  @Test
+  void linesQueuedWhileALeaderWorksShareTheNextWriteAndFsync() throws Exception {
+    GroupCommit gc = new GroupCommit();
+    BlockingSink sink = new BlockingSink();
+    List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
+    Thread first = blockedLeader(gc, sink, failures);
+    queueBehindAndRelease(gc, sink, first, 3, failures);
     assertEquals(List.of(), failures);
     assertEquals(List.of(1, 3), sink.batches, "one write for the first line, one for the three queued");
     assertEquals(2, sink.forces.get(), "one fsync per batch");
@@ -129,19 +143,8 @@ class GroupCommitTest {
         new VisibilityException(ErrorCode.IO_ERROR, "cannot force the log").withFile("/x/log.jsonl");
     sink.forceFailure = cause;
     List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
-    Thread first = start(() -> gc.append(line("a"), DELAY, sink), failures);
-    assertTrue(sink.firstWriteEntered.await(30, TimeUnit.SECONDS));
-    List<Thread> later = new ArrayList<>();
-    for (int i = 0; i < 3; i++) {
-      String s = "b" + i;
-      later.add(start(() -> gc.append(line(s), DELAY, sink), failures));
-    }
-    awaitQueued(gc, 3);
-    sink.release.countDown();
-    first.join();
-    for (Thread t : later) {
-      t.join();
-    }
+    Thread first = blockedLeader(gc, sink, failures);
+    queueBehindAndRelease(gc, sink, first, 3, failures);
     assertEquals(3, failures.size(), "the first batch succeeded, each line of the second failed");
     int relayed = 0;
     for (Throwable t : failures) {
@@ -161,8 +164,7 @@ class GroupCommitTest {
     GroupCommit gc = new GroupCommit();
     BlockingSink sink = new BlockingSink();
     List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
-    Thread first = start(() -> gc.append(line("a"), DELAY, sink), failures);
-    assertTrue(sink.firstWriteEntered.await(30, TimeUnit.SECONDS));
+    Thread first = blockedLeader(gc, sink, failures);
     AtomicReference<@Nullable Boolean> flagAfter = new AtomicReference<>();
     Thread follower =
         start(
@@ -191,52 +193,44 @@ class GroupCommitTest {
    * writer's order.
    */
   @Test
-  void writersThatStopAtDifferentTimesNeverStrandAnother() {
-    assertTimeoutPreemptively(
-        Duration.ofSeconds(100),
-        () -> {
-          Random seeds = new Random(20261125L);
-          for (int round = 0; round < 25; round++) {
-            Path f = tmp.resolve("r" + round + ".jsonl");
-            Random r = new Random(seeds.nextLong());
-            int[] counts = new int[8];
-            List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
-            List<Thread> threads = new ArrayList<>();
-            try (AppendLog<TestRow> log = AppendLog.open(f, TestRow.CODEC, Durability.GROUP_COMMIT)) {
-              for (int t = 0; t < counts.length; t++) {
-                counts[t] = 1 + r.nextInt(40);
-                String name = "w" + t;
-                int n = counts[t];
-                threads.add(
-                    start(
-                        () -> {
-                          for (int i = 0; i < n; i++) {
-                            log.append(new TestRow(name, i, "p"));
-                          }
-                        },
-                        failures));
-              }
-              for (Thread t : threads) {
-                t.join();
-              }
-            }
-            assertEquals(List.of(), failures);
-            Map<String, Integer> next = new HashMap<>();
-            int total = 0;
-            for (JsonlRecord<TestRow> rec : JsonlReader.readAll(f, TestRow.CODEC).records()) {
-              TestRow row = rec.value();
-              int expected = next.getOrDefault(row.writer(), 0);
-              assertEquals(expected, row.seq(), "round " + round + ": " + row.writer() + " in order, once");
-              next.put(row.writer(), expected + 1);
-              total++;
-            }
-            int sum = 0;
-            for (int c : counts) {
-              sum += c;
-            }
-            assertEquals(sum, total, "round " + round);
-          }
-        });
+  void writersThatStopAtDifferentTimesNeverStrandAnother() throws Exception {
+    Random seeds = new Random(20261125L);
+    for (int round = 0; round < 25; round++) {
+      Path f = tmp.resolve("r" + round + ".jsonl");
+      Random r = new Random(seeds.nextLong());
+      int[] counts = new int[8];
+      List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
+      List<Thread> threads = new ArrayList<>();
+      try (AppendLog<TestRow> log = AppendLog.open(f, TestRow.CODEC, Durability.GROUP_COMMIT)) {
+        for (int t = 0; t < counts.length; t++) {
+          counts[t] = 1 + r.nextInt(40);
+          String name = "w" + t;
+          int n = counts[t];
+          threads.add(
+              start(
+                  () -> {
+                    for (int i = 0; i < n; i++) {
+                      log.append(new TestRow(name, i, "p"));
+                    }
+                  },
+                  failures));
+        }
+        for (Thread t : threads) {
+          t.join();
+        }
+      }
+      assertEquals(List.of(), failures);
+      Map<String, Integer> next = new HashMap<>();
+      int total = 0;
+      for (JsonlRecord<TestRow> rec : JsonlReader.readAll(f, TestRow.CODEC).records()) {
+        TestRow row = rec.value();
+        int expected = next.getOrDefault(row.writer(), 0);
+        assertEquals(expected, row.seq(), "round " + round + ": " + row.writer() + " in order, once");
+        next.put(row.writer(), expected + 1);
+        total++;
+      }
+      assertEquals(Arrays.stream(counts).sum(), total, "round " + round);
+    }
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.superloop.visibility.testkit.scenario;
 
+import io.superloop.visibility.api.ReasonCode;
 import io.superloop.visibility.api.audit.ControlInvocation;
 import io.superloop.visibility.api.health.HealthThresholds;
 import io.superloop.visibility.api.heartbeat.HeartbeatState;
@@ -238,7 +239,8 @@ public final class ParityProperties {
    * @param h an appending history
    * @param delivery the delivery
    * @param rules the rules
-   * @throws AssertionError when a step drifts or does not rewrite the sequence state
+   * @throws AssertionError when a step drifts, does not rewrite the sequence state, or reports
+   *     {@code event_log_rewritten}
    */
   public void assertStrictlyIncreasingNeverDrifts(RuntimeHistory h, Delivery delivery, VisibilityRules rules) {
     Path dir = freshDir("increasing");
@@ -247,6 +249,10 @@ public final class ParityProperties {
       SequenceState s = v.files().sequence().orElseThrow(() -> new AssertionError("no sequence state"));
       check(s.violations().isEmpty() && !s.driftActive(), "step " + v.index() + " drifted: " + s.violations());
       check(s.updatedAt().equals(Timestamps.format(h.clockAt(v.index()))), "step " + v.index() + " state not rewritten");
+      // the parity comparison drops this local-only warning; an appending history must never raise it
+      check(
+          !v.warnings().contains(ReasonCode.EVENT_LOG_REWRITTEN.wire()),
+          "step " + v.index() + " reported a rewritten log after appends only");
     }
     delete(dir);
   }

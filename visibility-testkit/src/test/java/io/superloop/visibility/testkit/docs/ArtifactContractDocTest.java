@@ -317,8 +317,8 @@ class ArtifactContractDocTest {
       assertNoUnknownFields(roundTrip(HealthCodecs.HEALTH, health.toJson(), e + " health"), e + " health");
       assertNoUnknownFields(roundTrip(SequenceCodecs.STATE, sequence.toJson(), e + " sequence"), e + " sequence");
       assertEquals(
-          ((JsonValue.JsonObject) health).get("traceId"),
-          ((JsonValue.JsonObject) trace).get("reconcileTraceId"),
+          ((JsonValue.JsonObject) health).get("traceId").orElseThrow(),
+          ((JsonValue.JsonObject) trace).get("reconcileTraceId").orElseThrow(),
           e + ": trace.reconcileTraceId is the health's trace");
     }
   }
@@ -384,8 +384,12 @@ class ArtifactContractDocTest {
     assertEquals(Set.of(OrderingDriftEscalation.class, HealthEscalation.class, OtherEscalation.class), seen);
   }
 
+  /** The examples of artifact {@code id}; a section without one fails (a check must not pass empty). */
   private List<ContractDoc.Example> examplesOf(String id) {
-    return doc.examples.stream().filter(e -> e.id().equals(id)).collect(Collectors.toList());
+    List<ContractDoc.Example> found =
+        doc.examples.stream().filter(e -> e.id().equals(id)).collect(Collectors.toList());
+    assertFalse(found.isEmpty(), "no example of " + id + " in " + doc.file);
+    return found;
   }
 
   // ------------------------------------------------------------------ 2. sections and coverage

@@ -64,9 +64,9 @@ final class ContractDoc {
     this.text = text;
   }
 
-  /** The doc of this checkout: {@code docs/artifact-contract.md} beside the module directory. */
+  /** The doc of this checkout: {@code docs/artifact-contract.md} under the repository root. */
   static Path defaultPath() {
-    return Path.of("").toAbsolutePath().getParent().resolve("docs/artifact-contract.md");
+    return DocFiles.repoRoot().resolve("docs/artifact-contract.md");
   }
 
   static ContractDoc load() {
