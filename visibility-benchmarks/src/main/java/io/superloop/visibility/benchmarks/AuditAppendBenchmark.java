@@ -2,15 +2,11 @@ package io.superloop.visibility.benchmarks;
 
 import io.superloop.visibility.api.audit.AuditCodecs;
 import io.superloop.visibility.api.audit.ControlInvocation;
-import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.core.store.AppendLog;
 import io.superloop.visibility.core.store.Durability;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -31,10 +27,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * W4, audit append: one {@code control-invocations.jsonl} row (the demo's confirmed cancel, ~1 KiB,
  * encoded per append) appended through {@link AppendLog} with each {@link Durability}, by 1 and by 8
- * concurrent writers that each wait for their own record. Baseline: a bare {@code FileChannel} in
- * append mode doing {@code write} + {@code force(false)} (as the log does) of the same bytes per record, by as many
- * threads. Throughput is records per second; the mean records per fsync of each iteration is printed
- * ({@code records/fsync}).
+ * concurrent writers that each wait for their own record. Baseline: {@link
+ * AuditAppendBaselineBenchmark}, in the same run. Throughput is records per second; the mean records
+ * per fsync of each iteration is printed ({@code records/fsync}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -55,27 +50,17 @@ public class AuditAppendBenchmark {
   private AppendLog<ControlInvocation> log;
 
   @SuppressWarnings("NullAway.Init") // set by the JMH @Setup method
-  private FileChannel bare;
-
-  @SuppressWarnings("NullAway.Init") // set by the JMH @Setup method
   private ControlInvocation row;
-
-  @SuppressWarnings("NullAway.Init") // set by the JMH @Setup method
-  private byte[] rowBytes;
 
   private final LongAdder records = new LongAdder();
   private long fsyncsBefore;
 
-  /** Opens the logs; takes the row from the demo's loop. */
+  /** Opens the log; takes the row from the demo's loop. */
   @Setup(Level.Trial)
   public void setup() throws IOException {
     dir = Files.createTempDirectory("w4-audit-");
     row = AuditCodecs.INVOCATION.decode(DemoLoop.controlInvocationRow(dir.resolve("demo")));
-    rowBytes = Json.DEFAULT.encodeUtf8(AuditCodecs.INVOCATION, row, true);
     log = AppendLog.open(dir.resolve("control-invocations.jsonl"), AuditCodecs.INVOCATION, durability);
-    bare =
-        FileChannel.open(
-            dir.resolve("bare.jsonl"), StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
   }
 
   /** Starts counting records and fsyncs. */
@@ -97,11 +82,10 @@ public class AuditAppendBenchmark {
     }
   }
 
-  /** Closes and deletes the logs. */
+  /** Closes and deletes the log. */
   @TearDown(Level.Trial)
   public void tearDown() throws IOException {
     log.close();
-    bare.close();
     TempFiles.deleteTree(dir);
   }
 
@@ -119,29 +103,5 @@ public class AuditAppendBenchmark {
   public void append8() {
     log.append(row);
     records.increment();
-  }
-
-  /** Baseline, one writer: bare write + force of the same bytes. */
-  @Benchmark
-  @Threads(1)
-  public void bareWriteForce1() throws IOException {
-    bareWriteForce();
-  }
-
-  /** Baseline, eight writers: bare write + force of the same bytes. */
-  @Benchmark
-  @Threads(8)
-  public void bareWriteForce8() throws IOException {
-    bareWriteForce();
-  }
-
-  private void bareWriteForce() throws IOException {
-    ByteBuffer b = ByteBuffer.wrap(rowBytes);
-    while (b.hasRemaining()) {
-      bare.write(b);
-    }
-    if (durability != Durability.NONE) {
-      bare.force(false); // as AppendLog forces its records
-    }
   }
 }
