@@ -29,7 +29,10 @@ public enum ErrorCode {
   INVALID_TRACE_ID,
   /** A timestamp does not parse under the rules in force. */
   INVALID_TIMESTAMP,
-  /** A loop id is blank, or holds a path separator, a control character or a dot-only name. */
+  /**
+   * A loop id is blank, longer than 255 bytes in UTF-8, holds a path separator, a control character
+   * or an unpaired surrogate, is a dot-only name, or cannot name a directory on this file system.
+   */
   INVALID_LOOP_ID,
   /** Heartbeat thresholds are negative or critical is below degraded. */
   INVALID_THRESHOLD,
@@ -51,7 +54,17 @@ public enum ErrorCode {
    * An operation was called on an object whose state does not allow it, such as completing a
    * control invocation's audit handle a second time.
    */
-  INVALID_STATE;
+  INVALID_STATE,
+  /**
+   * A path the library reads or writes is not a regular file: a FIFO, a device, a socket, a
+   * directory or a link that cannot be resolved. The file is never opened, so nothing blocks.
+   */
+  NOT_REGULAR_FILE,
+  /**
+   * A path under {@code .superloop/ops-manager/} (the loop's own files) is, or passes through, a
+   * symbolic link. The library never reads or writes the loop's files through one.
+   */
+  SYMLINK_REFUSED;
 
   private final String wire;
 

@@ -52,6 +52,11 @@ public final class ReasonCode extends OpenWireValue {
   public static final ReasonCode INVALID_TRACE_ID = REGISTRY.known("invalid_trace_id");
   /** Additive (H18): the heartbeat is not a JSON object or not JSON. */
   public static final ReasonCode INVALID_HEARTBEAT_PAYLOAD = REGISTRY.known("invalid_heartbeat_payload");
+  /**
+   * Additive (read limits): the runtime heartbeat file is longer than its read limit; it was not
+   * read, and is not copied into the heartbeat row.
+   */
+  public static final ReasonCode HEARTBEAT_PAYLOAD_TOO_LARGE = REGISTRY.known("heartbeat_payload_too_large");
   /** Additive (H9): the heartbeat is beyond the clock skew tolerance in the future. */
   public static final ReasonCode RUNTIME_HEARTBEAT_CLOCK_SKEW = REGISTRY.known("runtime_heartbeat_clock_skew");
   /** Additive (H10): a heartbeat is required and none was ever seen. */

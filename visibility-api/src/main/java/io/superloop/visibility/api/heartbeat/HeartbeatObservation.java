@@ -26,7 +26,10 @@ import org.immutables.value.Value;
  *   <li>(c) status {@code failed}, {@code invalid_heartbeat_timestamp}: {@code heartbeatAt} holds the
  *       raw value rendered as text;
  *   <li>(H18) status {@code failed}, {@code invalid_heartbeat_payload}: the payload is not a JSON
- *       object (kept raw in {@link #heartbeat()}) or not JSON ({@link #heartbeat()} empty).
+ *       object (kept raw in {@link #heartbeat()}) or not JSON ({@link #heartbeat()} empty);
+ *   <li>(read limits) status {@code failed}, {@code heartbeat_payload_too_large}: the file is longer
+ *       than its read limit; neither {@code heartbeatAt} nor a {@link #heartbeat()} (written as
+ *       {@code null}).
  * </ul>
  *
  * <p>Failed rows are not null-filtered: an empty {@link #traceId()} or {@link #heartbeat()} is
@@ -163,6 +166,9 @@ public abstract class HeartbeatObservation {
       require(heartbeat().isPresent(), "heartbeat");
     } else if (code.equals(ReasonCode.INVALID_HEARTBEAT_PAYLOAD)) {
       forbid(heartbeatAt().isPresent(), "heartbeatAt");
+    } else if (code.equals(ReasonCode.HEARTBEAT_PAYLOAD_TOO_LARGE)) {
+      forbid(heartbeatAt().isPresent(), "heartbeatAt");
+      forbid(heartbeat().isPresent(), "heartbeat");
     } else if (code.isKnown()) {
       throw new VisibilityException(
           ErrorCode.INVALID_FIELD_VALUE,

@@ -7,9 +7,13 @@ import io.superloop.visibility.api.VisibilityException;
 public final class Checks {
   private Checks() {}
 
+  /** The longest loop id, in UTF-8 bytes: the longest file name of common file systems. */
+  public static final int MAX_LOOP_ID_BYTES = 255;
+
   /**
-   * Validates a loop id: 1-256 characters, not blank, not {@code .} or {@code ..}, with no {@code
-   * /}, {@code \}, NUL or other control character (so it is always one safe path segment).
+   * Validates a loop id: 1-255 bytes in UTF-8, not blank, not {@code .} or {@code ..}, with no
+   * {@code /}, {@code \}, NUL or other control character and no unpaired surrogate (so it is
+   * always one file name on common file systems).
    *
    * @param loopId the candidate
    * @return {@code loopId}
@@ -19,7 +23,8 @@ public final class Checks {
     if (!isValidLoopId(loopId)) {
       throw new VisibilityException(
           ErrorCode.INVALID_LOOP_ID,
-          "a loop id is 1-256 characters, not '.' or '..', without '/', '\\' or control characters");
+          "a loop id is 1-255 bytes in UTF-8, not blank, '.' or '..', without '/', '\\', control"
+              + " characters or unpaired surrogates");
     }
     return loopId;
   }
@@ -32,16 +37,28 @@ public final class Checks {
    */
   public static boolean isValidLoopId(String loopId) {
     int n = loopId.length();
-    if (n == 0 || n > 256 || loopId.equals(".") || loopId.equals("..") || loopId.isBlank()) {
+    if (n == 0 || n > MAX_LOOP_ID_BYTES || loopId.equals(".") || loopId.equals("..") || loopId.isBlank()) {
       return false;
     }
+    int bytes = 0;
     for (int i = 0; i < n; i++) {
       char c = loopId.charAt(i);
       if (c < 0x20 || c == 0x7f || c == '/' || c == '\\' || (c >= 0x80 && c < 0xa0)) {
         return false;
       }
+      if (Character.isHighSurrogate(c)) {
+        if (i + 1 == n || !Character.isLowSurrogate(loopId.charAt(i + 1))) {
+          return false; // unpaired: not encodable as a file name
+        }
+        i++;
+        bytes += 4;
+      } else if (Character.isLowSurrogate(c)) {
+        return false;
+      } else {
+        bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+      }
     }
-    return true;
+    return bytes <= MAX_LOOP_ID_BYTES;
   }
 
   /**

@@ -44,6 +44,7 @@ public final class Json {
             .maxNameLength(limits.maxNameLength())
             .maxNumberLength(limits.maxNumberLength())
             .maxDocumentLength(limits.maxDocumentLength())
+            .maxTokenCount(limits.maxTokenCount())
             .build();
     this.factory =
         JsonFactory.builder()

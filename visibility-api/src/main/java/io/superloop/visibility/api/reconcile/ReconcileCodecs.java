@@ -139,7 +139,7 @@ public final class ReconcileCodecs {
       Json.withLimits(
           new JsonReadLimits(
               Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE,
-              Long.MAX_VALUE));
+              Long.MAX_VALUE, Long.MAX_VALUE));
 
   /**
    * A row of {@code escalations.jsonl} (contract 1.14), read into the variant its {@code category}

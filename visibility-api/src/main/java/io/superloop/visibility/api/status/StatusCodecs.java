@@ -5,6 +5,12 @@ import io.superloop.visibility.api.internal.ObjectCodec;
 import io.superloop.visibility.api.internal.ObjectCodec.Absence;
 import io.superloop.visibility.api.internal.Values;
 import io.superloop.visibility.api.json.JsonCodec;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 
 /**
  * Codecs of the status surface's {@code visibility} object, in the reference's key order; every
@@ -88,9 +94,37 @@ public final class StatusCodecs {
           .unknownFields(TraceSurface::unknownFields, ImmutableTraceSurface.Builder::putAllUnknownFields)
           .build();
 
+  /** An object of string values, in order: {@code unreadable}. */
+  private static final JsonCodec<Map<String, String>> STRING_MAP =
+      new JsonCodec<>() {
+        @Override
+        public Map<String, String> read(JsonParser p) {
+          if (p.currentToken() != JsonToken.START_OBJECT) {
+            throw Values.typeError(p, "an object");
+          }
+          Map<String, String> out = new LinkedHashMap<>();
+          while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+            String name = p.currentName();
+            p.nextToken();
+            out.put(name, Values.STRING.read(p));
+          }
+          return out;
+        }
+
+        @Override
+        public void write(Map<String, String> value, JsonGenerator g) {
+          g.writeStartObject();
+          for (Map.Entry<String, String> e : value.entrySet()) {
+            g.writeName(e.getKey());
+            g.writeString(e.getValue());
+          }
+          g.writeEndObject();
+        }
+      };
+
   /**
    * The {@code visibility} object (contract 6.2): {@code heartbeat?, sequence?, invocationAudit?,
-   * trace}; a {@code trace} absent or {@code null} on read is {@code missing_field}.
+   * trace, unreadable?}; a {@code trace} absent or {@code null} on read is {@code missing_field}.
    */
   public static final JsonCodec<VisibilitySummary> VISIBILITY =
       ObjectCodec.<VisibilitySummary, ImmutableVisibilitySummary.Builder>builder(
@@ -99,6 +133,7 @@ public final class StatusCodecs {
           .optional("sequence", SEQUENCE, VisibilitySummary::sequence, ImmutableVisibilitySummary.Builder::sequence, Absence.OMIT)
           .optional("invocationAudit", INVOCATION_AUDIT, VisibilitySummary::invocationAudit, ImmutableVisibilitySummary.Builder::invocationAudit, Absence.OMIT)
           .required("trace", TRACE, VisibilitySummary::trace, ImmutableVisibilitySummary.Builder::trace)
+          .optional("unreadable", STRING_MAP, v -> v.unreadable().isEmpty() ? Optional.empty() : Optional.of(v.unreadable()), ImmutableVisibilitySummary.Builder::putAllUnreadable, Absence.OMIT)
           .unknownFields(VisibilitySummary::unknownFields, ImmutableVisibilitySummary.Builder::putAllUnknownFields)
           .build();
 }

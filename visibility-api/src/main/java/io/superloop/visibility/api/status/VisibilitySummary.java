@@ -9,7 +9,8 @@ import org.immutables.value.Value;
 /**
  * The {@code visibility} object of the status surface (contract 6.2): {@code heartbeat},
  * {@code sequence} and {@code invocationAudit}, each omitted when empty, and {@code trace}, always
- * present (possibly {@code {}}).
+ * present (possibly {@code {}}). The additive {@code unreadable} names the files that could not be
+ * read; a section fed by one of them is left out rather than shown from part of its sources.
  */
 @Value.Immutable
 @VisibilityStyle
@@ -37,6 +38,14 @@ public abstract class VisibilitySummary {
   public TraceSurface trace() {
     return TraceSurface.EMPTY;
   }
+
+  /**
+   * {@return the loop's files that could not be read, by their path in the loop directory (for
+   * example {@code sequence-state.json}, {@code telemetry/heartbeat.jsonl}), each with the error
+   * code of the reason ({@code invalid_json}, {@code limit_exceeded}, {@code not_regular_file},
+   * {@code symlink_refused}, ...); empty (and not written) when every file was readable or absent}
+   */
+  public abstract Map<String, String> unreadable();
 
   /**
    * {@return fields of a newer writer this version does not know, kept in order and written back}

@@ -35,7 +35,8 @@ import org.jspecify.annotations.Nullable;
  * thresholds.
  *
  * <p>Always (H18): a heartbeat that is not a JSON object, or not JSON at all, is a failed row with
- * {@code invalid_heartbeat_payload}; the step goes on. Under hardened rules: RFC 3339 timestamps
+ * {@code invalid_heartbeat_payload}; one longer than its read limit is a failed row with {@code
+ * heartbeat_payload_too_large} that does not carry it; the step goes on. Under hardened rules: RFC 3339 timestamps
  * (H8); clock skew beyond the tolerance is reported (H9); the kept state is re-evaluated at
  * evaluation time and rewritten, and unusable heartbeats reach health (H10); a blank {@code
  * timestamp} falls back to {@code updatedAt} (H11).
@@ -160,6 +161,24 @@ public final class FreshnessCalculator {
       row = failedRow(nowText, loopId, traceId, transport, p.value(), ReasonCode.INVALID_HEARTBEAT_PAYLOAD);
       if (hardened()) {
         extra.add(reason(ReasonCode.INVALID_HEARTBEAT_PAYLOAD, "heartbeat", typeName(p.value()), "object"));
+      }
+    } else if (input instanceof HeartbeatInput.TooLarge t) {
+      // a failed row without the heartbeat: nothing of it was read
+      row =
+          HeartbeatObservation.builder()
+              .timestamp(nowText)
+              .loopId(loopId)
+              .traceId(traceId)
+              .transport(transport)
+              .status(HeartbeatObservationStatus.FAILED)
+              .reasonCode(ReasonCode.HEARTBEAT_PAYLOAD_TOO_LARGE);
+      if (hardened()) {
+        extra.add(
+            reason(
+                ReasonCode.HEARTBEAT_PAYLOAD_TOO_LARGE,
+                "heartbeatBytes",
+                "more than " + t.limitBytes(),
+                Long.toString(t.limitBytes())));
       }
     } else if (input instanceof HeartbeatInput.Unparseable u) {
       row =

@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * The runtime heartbeat a snapshot carries ({@code snapshot.runtime.heartbeat}): absent or null, a
- * JSON value (normally an object), or a file that is not JSON at all (hardening H18).
+ * JSON value (normally an object), a file that is not JSON at all (hardening H18), or one longer
+ * than its read limit.
  */
 public sealed interface HeartbeatInput {
 
@@ -40,6 +41,13 @@ public sealed interface HeartbeatInput {
       Objects.requireNonNull(value, "value");
     }
   }
+
+  /**
+   * A heartbeat file longer than its read limit: it was not read, so nothing of it is kept.
+   *
+   * @param limitBytes the limit it exceeds ({@code ReadLimits.heartbeatBytes()})
+   */
+  record TooLarge(long limitBytes) implements HeartbeatInput {}
 
   /**
    * A heartbeat file that does not parse as JSON.

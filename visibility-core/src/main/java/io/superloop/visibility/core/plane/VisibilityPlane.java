@@ -12,6 +12,7 @@ import io.superloop.visibility.core.reconcile.Ingest;
 import io.superloop.visibility.core.reconcile.ReconcileStep;
 import io.superloop.visibility.core.reconcile.StepInput;
 import io.superloop.visibility.core.reconcile.StepResult;
+import io.superloop.visibility.core.rules.ReadLimits;
 import io.superloop.visibility.core.rules.VisibilityRules;
 import io.superloop.visibility.core.source.LocalRuntime;
 import io.superloop.visibility.core.source.ScanResult;
@@ -57,8 +58,11 @@ public final class VisibilityPlane {
   private final RandomGenerator random;
   private final Optional<String> environmentTraceId;
 
+  private final ReadLimits limits;
+
   private VisibilityPlane(Builder b) {
-    this.layout = b.layout;
+    this.limits = b.limits;
+    this.layout = b.layout.withLimits(b.limits);
     this.runtimeDir = b.runtimeDir == null ? b.layout.runtimeDir() : b.runtimeDir;
     this.rules = b.rules;
     this.thresholds = b.thresholds;
@@ -102,6 +106,11 @@ public final class VisibilityPlane {
     return rules;
   }
 
+  /** {@return the read limits in force} */
+  public ReadLimits limits() {
+    return limits;
+  }
+
   /**
    * What one step did.
    *
@@ -131,7 +140,9 @@ public final class VisibilityPlane {
   public Reconciliation reconcileLocal(StepOptions options) {
     Instant now = clock.instant();
     TraceId trace = trace(options);
-    LocalRuntime runtime = LocalRuntime.in(runtimeDir);
+    LocalRuntime runtime =
+        new LocalRuntime(
+            runtimeDir.resolve("heartbeat.v1.json"), runtimeDir.resolve("events.jsonl"), limits);
     LoopStore store = new LoopStore(layout, durability);
     try (LoopLock.Held held = layout.lock().acquire()) {
       PreviousStates previous = store.loadPrevious();
@@ -196,11 +207,12 @@ cursor(c.eventLineOffset(), c.eventLineCount(), now).build());
   }
 
   /**
-   * Projects the status surface; reads only, without the loop lock.
+   * Projects the status surface; reads only, without the loop lock. A file that cannot be read
+   * (corrupt, beyond its read limit, not a regular file, a symbolic link under the loop directory,
+   * an I/O error) does not fail the status: the sections it feeds are left out and the additive
+   * {@code unreadable} field names it with its error code.
    *
    * @return the {@code visibility} object of the loop's files as they are now
-   * @throws io.superloop.visibility.api.VisibilityException when a state file exists but does not
-   *     decode (its decoding error, naming the file), or a file error
    */
   public VisibilitySummary status() {
     return new StatusProjector(rules).project(new LoopStore(layout, durability).readStatusInputs());
@@ -262,6 +274,7 @@ cursor(c.eventLineOffset(), c.eventLineCount(), now).build());
     private Clock clock = Clock.systemUTC();
     private RandomGenerator random = new SecureRandom();
     private Optional<String> environmentTraceId = Optional.empty();
+    private ReadLimits limits = ReadLimits.DEFAULT;
 
     private Builder(LoopLayout layout) {
       this.layout = layout;
@@ -343,6 +356,19 @@ cursor(c.eventLineOffset(), c.eventLineCount(), now).build());
      */
     public Builder runtimeDir(Path runtimeDir) {
       this.runtimeDir = Objects.requireNonNull(runtimeDir, "runtimeDir");
+      return this;
+    }
+
+    /**
+     * Sets the read limits of every file the plane reads (default {@link ReadLimits#DEFAULT}, the
+     * same under both rules; the defaults fit a 32 MiB heap). Raise one to read what the reference
+     * would read beyond it, with the heap to match.
+     *
+     * @param limits the read limits
+     * @return this builder
+     */
+    public Builder limits(ReadLimits limits) {
+      this.limits = Objects.requireNonNull(limits, "limits");
       return this;
     }
 

@@ -108,7 +108,7 @@ public final class ReconcileStep {
       heartbeat = evaluateHeartbeat(in, s.heartbeat());
       heartbeat.observation()
           .flatMap(HeartbeatObservation::reasonCode)
-          .filter(ReasonCode.INVALID_HEARTBEAT_PAYLOAD::equals)
+          .filter(c -> c.equals(ReasonCode.INVALID_HEARTBEAT_PAYLOAD) || c.equals(ReasonCode.HEARTBEAT_PAYLOAD_TOO_LARGE))
           .ifPresent(warnings::add);
       SequenceVerdict v = fed;
       verdict = Optional.of(v);

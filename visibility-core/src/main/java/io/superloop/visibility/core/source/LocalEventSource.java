@@ -3,6 +3,7 @@ package io.superloop.visibility.core.source;
 import io.superloop.visibility.api.ErrorCode;
 import io.superloop.visibility.api.VisibilityException;
 import io.superloop.visibility.api.json.Json;
+import io.superloop.visibility.core.rules.ReadLimits;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -10,7 +11,6 @@ import java.nio.channels.SeekableByteChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.zip.CRC32;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -45,9 +45,11 @@ public final class LocalEventSource {
   private final JsonFactory factory;
   private final int maxLineLength;
 
-  /** A source with the default read limits (a line is at most 64 MiB). */
+  /**
+   * A source with the default read limits ({@link ReadLimits#DEFAULT}: a line is at most 1 MiB).
+   */
   public LocalEventSource() {
-    this(Json.DEFAULT);
+    this(ReadLimits.DEFAULT.json(ReadLimits.DEFAULT.eventLineBytes()));
   }
 
   /**
@@ -55,13 +57,18 @@ public final class LocalEventSource {
    *
    * @param json the limits ({@link
    *     io.superloop.visibility.api.json.JsonReadLimits#maxDocumentLength()} bounds a line; a
-   *     longer line is malformed) and the parser factory
+   *     longer line is malformed and skipped without being held; the token count does not apply, a
+   *     line is classified without being held as values) and the parser factory
    */
   public LocalEventSource(Json json) {
     // A line is classified as jq reads it: a repeated key is allowed and its last value counts.
     // Parsers are created per line; the rebuilt factory keeps json's thread-local buffer pool.
     this.factory =
-        json.factory().rebuild().disable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+        json.factory()
+            .rebuild()
+            .streamReadConstraints(json.factory().streamReadConstraints().rebuild().maxTokenCount(-1).build())
+            .disable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
     this.maxLineLength = (int) Math.min(json.limits().maxDocumentLength(), Integer.MAX_VALUE - 16);
   }
 
@@ -73,12 +80,14 @@ public final class LocalEventSource {
    * @param listener receives each non-empty line after {@code start}, in order
    * @return the newline count, malformed count and where the scan ended
    * @throws VisibilityException {@link ErrorCode#FILE_NOT_FOUND} when the file does not exist (an
-   *     {@code events_unavailable} ingest failure), {@link ErrorCode#INVALID_ARGUMENT} when the
+   *     {@code events_unavailable} ingest failure), {@link ErrorCode#NOT_REGULAR_FILE} when it (or
+   *     what its link leads to) is a FIFO, device, socket or directory, which is never opened,
+   *     {@link ErrorCode#INVALID_ARGUMENT} when the
    *     file has fewer lines than {@code start.lineOffset()}, {@link ErrorCode#IO_ERROR} or {@link
    *     ErrorCode#PERMISSION_DENIED} on I/O failure
    */
   public ScanResult scan(Path file, ScanStart start, LineListener listener) {
-    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+    try (FileChannel ch = RuntimeFiles.openRegular(file)) {
       return scan(ch, start, listener);
     } catch (NoSuchFileException e) {
       throw new VisibilityException(ErrorCode.FILE_NOT_FOUND, "no events log", e).withFile(file.toString());

@@ -7,16 +7,17 @@ import io.superloop.visibility.api.health.FailureCode;
 import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.json.JsonValue;
 import io.superloop.visibility.core.heartbeat.HeartbeatInput;
+import io.superloop.visibility.core.rules.ReadLimits;
 import io.superloop.visibility.core.reconcile.EnvelopeFeed;
 import io.superloop.visibility.core.sequence.SequenceValidator;
 import io.superloop.visibility.core.sequence.SequenceValues;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code local} transport's view of a runtime directory ({@code <repo>/.superloop/loops/<loop>/}):
@@ -27,21 +28,24 @@ import java.util.function.Consumer;
 public final class LocalRuntime {
   private final Path heartbeatFile;
   private final Path eventsFile;
-  private final Json json;
+  private final ReadLimits limits;
+  private final Json heartbeatJson;
   private final LocalEventSource source;
 
   /**
-   * The runtime files at explicit paths.
+   * The runtime files at explicit paths. Either may be a symbolic link to a regular file.
    *
    * @param heartbeatFile the runtime heartbeat ({@code heartbeat.v1.json})
    * @param eventsFile the events log ({@code events.jsonl})
-   * @param json the read limits
+   * @param limits the read limits ({@link ReadLimits#heartbeatBytes()}, {@link
+   *     ReadLimits#eventLineBytes()} and the structure limits of each document)
    */
-  public LocalRuntime(Path heartbeatFile, Path eventsFile, Json json) {
+  public LocalRuntime(Path heartbeatFile, Path eventsFile, ReadLimits limits) {
     this.heartbeatFile = heartbeatFile;
     this.eventsFile = eventsFile;
-    this.json = json;
-    this.source = new LocalEventSource(json);
+    this.limits = limits;
+    this.heartbeatJson = limits.json(limits.heartbeatBytes());
+    this.source = new LocalEventSource(limits.json(limits.eventLineBytes()));
   }
 
   /**
@@ -52,7 +56,7 @@ public final class LocalRuntime {
    */
   public static LocalRuntime in(Path runtimeDir) {
     return new LocalRuntime(
-        runtimeDir.resolve("heartbeat.v1.json"), runtimeDir.resolve("events.jsonl"), Json.DEFAULT);
+        runtimeDir.resolve("heartbeat.v1.json"), runtimeDir.resolve("events.jsonl"), ReadLimits.DEFAULT);
   }
 
   /** {@return the events log} */
@@ -62,19 +66,28 @@ public final class LocalRuntime {
 
   /**
    * {@return the runtime heartbeat: absent when the file does not exist, the parsed value
-   * otherwise, and {@link HeartbeatInput.Unparseable} when it is not JSON (H18)}
+   * otherwise; {@link HeartbeatInput.Unparseable} when it is not JSON, beyond a structure limit, or
+   * not a regular file (H18); {@link HeartbeatInput.TooLarge} when it is longer than {@link
+   * ReadLimits#heartbeatBytes()}, which is never read beyond that}
    */
   public HeartbeatInput readHeartbeat() {
-    String text;
+    byte @Nullable [] bytes;
     try {
-      text = Files.readString(heartbeatFile, StandardCharsets.UTF_8);
+      bytes = RuntimeFiles.readAtMost(heartbeatFile, (int) limits.heartbeatBytes());
     } catch (NoSuchFileException e) {
       return HeartbeatInput.ABSENT;
     } catch (IOException e) {
       return new HeartbeatInput.Unparseable("", "cannot read: " + e.getMessage());
+    } catch (VisibilityException e) {
+      return new HeartbeatInput.Unparseable("", e.getMessage());
     }
+    if (bytes == null) {
+      return new HeartbeatInput.TooLarge(limits.heartbeatBytes());
+    }
+    // decoded as jq reads it; an invalid UTF-8 sequence becomes U+FFFD and is kept as text
+    String text = new String(bytes, StandardCharsets.UTF_8);
     try {
-      JsonValue v = json.parseValue(text);
+      JsonValue v = heartbeatJson.parseValue(text);
       return HeartbeatInput.of(v);
     } catch (VisibilityException e) {
       return new HeartbeatInput.Unparseable(text, e.getMessage());
@@ -105,9 +118,6 @@ public final class LocalRuntime {
 
     @Override
     public void feed(SequenceValidator validator, SequenceValidator.Batch batch, Consumer<ReasonCode> warnings) {
-      if (!Files.exists(eventsFile)) {
-        throw new VisibilityException(ErrorCode.FILE_NOT_FOUND, "no events log").withFile(eventsFile.toString());
-      }
       ScanResult r =
           source.scan(
               eventsFile,

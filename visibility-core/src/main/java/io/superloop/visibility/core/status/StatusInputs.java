@@ -10,6 +10,7 @@ import io.superloop.visibility.api.heartbeat.HeartbeatState;
 import io.superloop.visibility.api.internal.VisibilityStyle;
 import io.superloop.visibility.api.sequence.SequenceObservation;
 import io.superloop.visibility.api.sequence.SequenceState;
+import java.util.Map;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -64,6 +65,14 @@ public abstract class StatusInputs {
 
   /** {@return D's {@code updatedAt}, as written} */
   public abstract Optional<String> dispatchUpdatedAt();
+
+  /**
+   * {@return the files that could not be read, by their path in the loop directory ({@code
+   * sequence-state.json}, {@code telemetry/heartbeat.jsonl}, ...), each with its error code; their
+   * parts above are empty} The projector leaves out every section such a file feeds (see {@link
+   * StatusProjector}).
+   */
+  public abstract Map<String, String> unreadable();
 
   /**
    * {@return the last started row of {@code telemetry/control-invocations.inflight.jsonl}} H5.

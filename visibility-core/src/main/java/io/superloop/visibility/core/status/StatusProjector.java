@@ -38,6 +38,13 @@ import java.util.stream.Collectors;
  * {@code alertTraceId} takes the newer of the last alert row and the dispatch state, {@code
  * distinctTraceIds} counts the distinct trace ids, and (H5) {@code inFlight} shows a started
  * invocation that has not completed.
+ *
+ * <p>Under both rules a section is left out when a file it reads is {@link
+ * StatusInputs#unreadable()} (the reference fails as a whole there): {@code heartbeat} for {@code
+ * heartbeat.json} and {@code telemetry/heartbeat.jsonl}, {@code sequence} for {@code
+ * sequence-state.json} and {@code telemetry/sequence.jsonl}, {@code invocationAudit} for {@code
+ * telemetry/control-invocations.jsonl} and its {@code .inflight.jsonl}; the {@code trace} section is
+ * always shown from the readable files. The additive {@code unreadable} field names the files.
  */
 public final class StatusProjector {
   private final VisibilityRules rules;
@@ -58,12 +65,35 @@ public final class StatusProjector {
    * @return the {@code visibility} object
    */
   public VisibilitySummary project(StatusInputs in) {
+    Set<String> bad = in.unreadable().keySet();
     return VisibilitySummary.builder()
-        .heartbeat(heartbeat(in.heartbeatState(), in.lastHeartbeatRow()))
-        .sequence(sequence(in.sequenceState(), in.lastSequenceRow()))
-        .invocationAudit(invocationAudit(in))
+        .heartbeat(
+            readable(bad, HEARTBEAT_FILES) ? heartbeat(in.heartbeatState(), in.lastHeartbeatRow()) : Optional.empty())
+        .sequence(
+            readable(bad, SEQUENCE_FILES) ? sequence(in.sequenceState(), in.lastSequenceRow()) : Optional.empty())
+        .invocationAudit(readable(bad, INVOCATION_FILES) ? invocationAudit(in) : Optional.empty())
         .trace(trace(in))
+        .unreadable(in.unreadable())
         .build();
+  }
+
+  /** The files of the heartbeat section (contract 6.1: H and h). */
+  static final Set<String> HEARTBEAT_FILES = Set.of("heartbeat.json", "telemetry/heartbeat.jsonl");
+
+  /** The files of the sequence section (S and s). */
+  static final Set<String> SEQUENCE_FILES = Set.of("sequence-state.json", "telemetry/sequence.jsonl");
+
+  /** The files of the invocation audit section (I, and the H5 in-flight rows). */
+  static final Set<String> INVOCATION_FILES =
+      Set.of("telemetry/control-invocations.jsonl", "telemetry/control-invocations.inflight.jsonl");
+
+  private static boolean readable(Set<String> unreadable, Set<String> files) {
+    for (String f : files) {
+      if (unreadable.contains(f)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private boolean hardened() {

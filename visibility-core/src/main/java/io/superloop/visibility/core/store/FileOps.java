@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileLock;
+import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
 
@@ -13,6 +14,28 @@ import org.jspecify.annotations.Nullable;
  * inject failures (full disk, permission denied).
  */
 interface FileOps {
+
+  /**
+   * A path that must be a regular file (or a directory on the way to one) is something else: a
+   * FIFO, a device, a socket, a directory, or a link that cannot be resolved. Thrown before the
+   * path is opened, so a FIFO never blocks.
+   */
+  final class NotRegularFileException extends FileSystemException {
+    private static final long serialVersionUID = 1L;
+
+    NotRegularFileException(Path file, String reason) {
+      super(file.toString(), null, reason);
+    }
+  }
+
+  /** A path under the confined root is, or passes through, a symbolic link. */
+  final class SymlinkException extends FileSystemException {
+    private static final long serialVersionUID = 1L;
+
+    SymlinkException(Path link) {
+      super(link.toString(), null, "is a symbolic link; the loop's files are never used through one");
+    }
+  }
 
   /** How a file is opened. */
   enum Mode {

@@ -22,6 +22,12 @@ final class IoErrors {
 
   /** The error code of {@code e}. */
   static ErrorCode code(IOException e) {
+    if (e instanceof FileOps.SymlinkException) {
+      return ErrorCode.SYMLINK_REFUSED;
+    }
+    if (e instanceof FileOps.NotRegularFileException) {
+      return ErrorCode.NOT_REGULAR_FILE;
+    }
     if (e instanceof NoSuchFileException || e instanceof NotDirectoryException) {
       return ErrorCode.FILE_NOT_FOUND;
     }
@@ -47,6 +53,9 @@ final class IoErrors {
   private static String describe(IOException e) {
     if (e instanceof ClosedChannelException) {
       return "channel closed";
+    }
+    if (e instanceof FileOps.SymlinkException || e instanceof FileOps.NotRegularFileException) {
+      return String.valueOf(e.getMessage());
     }
     String m = e.getMessage();
     return e.getClass().getSimpleName() + (m == null ? "" : " (" + m + ")");

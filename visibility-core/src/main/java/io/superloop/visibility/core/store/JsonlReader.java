@@ -2,6 +2,7 @@ package io.superloop.visibility.core.store;
 
 import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.json.JsonCodec;
+import io.superloop.visibility.core.rules.ReadLimits;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -17,8 +18,9 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads a JSONL file forward as a stream of decoded records, in memory proportional to the longest
- * line. Lines that do not decode with the codec are skipped and counted with their line numbers;
+ * Reads a JSONL file forward as a stream of decoded records, in memory bounded by the {@link Json}'s
+ * document length ({@link io.superloop.visibility.api.json.JsonReadLimits#maxDocumentLength()}): a
+ * longer line counts as unparseable and is skipped without being held. Lines that do not decode with the codec are skipped and counted with their line numbers;
  * empty lines are skipped and counted separately; an unterminated last line is never decoded but
  * reported as a {@link TornTail} (hardening H3). An absent file reads as empty ({@link
  * #fileExists()} is false). Not thread-safe; close it when done.
@@ -31,6 +33,9 @@ public final class JsonlReader<T> implements Iterator<JsonlRecord<T>>, Closeable
 
   private static final int BLOCK = 64 * 1024;
 
+  /** The reader of one row under {@link ReadLimits#DEFAULT}: rows of at most 1 MiB. */
+  static final Json ROWS = ReadLimits.DEFAULT.json(ReadLimits.DEFAULT.telemetryRowBytes());
+
   private final Path file;
   private final JsonCodec<T> codec;
   private final Json json;
@@ -41,6 +46,8 @@ public final class JsonlReader<T> implements Iterator<JsonlRecord<T>>, Closeable
 
   private byte[] line = new byte[256];
   private int lineLen;
+  private boolean lineOverflow;
+  private final long maxLine;
   private long lineStart;
   private long lineNumber;
 
@@ -54,6 +61,7 @@ public final class JsonlReader<T> implements Iterator<JsonlRecord<T>>, Closeable
     this.file = file;
     this.codec = codec;
     this.json = json;
+    this.maxLine = Math.min(json.limits().maxDocumentLength(), Integer.MAX_VALUE - 16);
     FileOps.Handle h = null;
     try {
       h = ops.open(file, FileOps.Mode.READ);
@@ -68,7 +76,8 @@ public final class JsonlReader<T> implements Iterator<JsonlRecord<T>>, Closeable
   }
 
   /**
-   * Opens {@code file} for reading with {@link Json#DEFAULT}; an absent file reads as empty.
+   * Opens {@code file} for reading within {@link ReadLimits#DEFAULT} (a row is at most 1 MiB); an
+   * absent file reads as empty.
    *
    * @param <T> the record type
    * @param file the log
@@ -77,7 +86,7 @@ public final class JsonlReader<T> implements Iterator<JsonlRecord<T>>, Closeable
    * @throws io.superloop.visibility.api.VisibilityException on file errors other than absence
    */
   public static <T> JsonlReader<T> open(Path file, JsonCodec<T> codec) {
-    return open(file, codec, Json.DEFAULT);
+    return open(file, codec, ROWS);
   }
 
   /**
@@ -118,7 +127,7 @@ public final class JsonlReader<T> implements Iterator<JsonlRecord<T>>, Closeable
   }
 
   static <T> JsonlReadResult<T> readAll(Path file, JsonCodec<T> codec, FileOps ops) {
-    try (JsonlReader<T> r = open(file, codec, Json.DEFAULT, ops)) {
+    try (JsonlReader<T> r = open(file, codec, ROWS, ops)) {
       List<JsonlRecord<T>> records = new ArrayList<>();
       while (r.hasNext()) {
         records.add(r.next());
@@ -197,12 +206,14 @@ public final class JsonlReader<T> implements Iterator<JsonlRecord<T>>, Closeable
   /** Reads one more line; false at end of file. */
   private boolean advance() {
     lineLen = 0;
+    lineOverflow = false;
     lineStart = filePos - buf.remaining();
     while (true) {
       if (!buf.hasRemaining()) {
         if (eof || !fill()) {
-          if (lineLen > 0) {
-            torn = new TornTail(lineStart, lineLen, lineNumber + 1);
+          long tornLength = filePos - lineStart;
+          if (tornLength > 0) {
+            torn = new TornTail(lineStart, tornLength, lineNumber + 1);
             lineLen = 0;
           }
           return false;
@@ -225,10 +236,15 @@ public final class JsonlReader<T> implements Iterator<JsonlRecord<T>>, Closeable
       }
       buf.position(nl + 1);
       lineNumber++;
-      if (lineLen == 0) {
-        decodeLine(a, p, nl - p); // the whole line is in the buffer: decoded in place
-      } else {
+      boolean inPlace = lineLen == 0 && !lineOverflow; // the whole line is in the buffer
+      if (!inPlace) {
         append(a, p, nl - p);
+      }
+      if (lineOverflow || (inPlace && nl - p > maxLine)) {
+        unparseable(); // longer than a document may be: never held whole
+      } else if (inPlace) {
+        decodeLine(a, p, nl - p);
+      } else {
         decodeLine(line, 0, lineLen);
       }
       return true;
@@ -244,15 +260,25 @@ public final class JsonlReader<T> implements Iterator<JsonlRecord<T>>, Closeable
       T value = json.decode(codec, bytes, offset, length);
       next = new JsonlRecord<>(value, lineNumber, lineStart, length);
     } catch (RuntimeException e) {
-      unparseable++;
-      if (unparseableLines.size() < MAX_REPORTED_LINES) {
-        unparseableLines.add(lineNumber);
-      }
+      unparseable();
+    }
+  }
+
+  private void unparseable() {
+    unparseable++;
+    if (unparseableLines.size() < MAX_REPORTED_LINES) {
+      unparseableLines.add(lineNumber);
     }
   }
 
   private void append(byte[] a, int off, int len) {
-    if (len == 0) {
+    if (len == 0 || lineOverflow) {
+      return;
+    }
+    if ((long) lineLen + len > maxLine) {
+      lineOverflow = true;
+      lineLen = 0;
+      line = new byte[256];
       return;
     }
     if (lineLen + len > line.length) {

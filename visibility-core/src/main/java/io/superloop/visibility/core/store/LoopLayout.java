@@ -3,11 +3,16 @@ package io.superloop.visibility.core.store;
 import io.superloop.visibility.api.ErrorCode;
 import io.superloop.visibility.api.VisibilityException;
 import io.superloop.visibility.api.internal.Checks;
+import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.json.JsonCodec;
+import io.superloop.visibility.core.rules.ReadLimits;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,18 +21,34 @@ import org.jspecify.annotations.Nullable;
  * {@code telemetry/} directory, the lock file {@code .lock} (hardening H4), each {@link
  * LoopArtifact} at its default path unless overridden, and the runtime directory {@code
  * <repo>/.superloop/loops/<loopId>/}. Immutable and thread-safe.
+ *
+ * <p>The state files, logs and locks it makes never follow a symbolic link under {@code
+ * <repo>/.superloop/ops-manager/}: each path component from there down is checked without
+ * following links, and a link is {@link ErrorCode#SYMLINK_REFUSED} naming it; a FIFO, device,
+ * socket or directory where a file belongs is {@link ErrorCode#NOT_REGULAR_FILE} and is never
+ * opened. An artifact path overridden to lie elsewhere is checked at its last component only. The
+ * state files and rows are read within its {@link #limits()}.
  */
 public final class LoopLayout {
   private final Path repoRoot;
   private final String loopId;
   private final Path opsDir;
   private final Map<LoopArtifact, Path> overrides;
+  private final ReadLimits limits;
+  private final ConfinedFileOps ops;
+  private final Json stateJson;
+  private final Json rowJson;
 
-  private LoopLayout(Path repoRoot, String loopId, Map<LoopArtifact, Path> overrides) {
+  private LoopLayout(Path repoRoot, String loopId, Map<LoopArtifact, Path> overrides, ReadLimits limits) {
     this.repoRoot = repoRoot;
     this.loopId = loopId;
-    this.opsDir = repoRoot.resolve(".superloop").resolve("ops-manager").resolve(loopId);
+    Path opsManager = repoRoot.resolve(".superloop").resolve("ops-manager");
+    this.opsDir = opsManager.resolve(loopId);
     this.overrides = overrides;
+    this.limits = limits;
+    this.ops = new ConfinedFileOps(opsManager);
+    this.stateJson = limits.json(limits.stateFileBytes());
+    this.rowJson = limits.json(limits.telemetryRowBytes());
   }
 
   /**
@@ -36,13 +57,21 @@ public final class LoopLayout {
    * @param repoRoot the repository root (made absolute and normalized)
    * @param loopId the loop id
    * @return the layout, no path overridden
-   * @throws VisibilityException {@link ErrorCode#INVALID_LOOP_ID} when the loop id is blank, holds
-   *     a separator or control character, or is {@code .}/{@code ..}
+   * @throws VisibilityException {@link ErrorCode#INVALID_LOOP_ID} when the loop id is blank, longer
+   *     than 255 bytes in UTF-8, holds a separator, a control character or an unpaired surrogate, is
+   *     {@code .}/{@code ..}, or cannot name a directory on this file system
    */
   public static LoopLayout of(Path repoRoot, String loopId) {
     Objects.requireNonNull(repoRoot, "repoRoot");
     Checks.loopId(Objects.requireNonNull(loopId, "loopId"));
-    return new LoopLayout(repoRoot.toAbsolutePath().normalize(), loopId, new EnumMap<>(LoopArtifact.class));
+    Path root = repoRoot.toAbsolutePath().normalize();
+    try {
+      // the file system's own check: a name its encoding cannot hold fails here, not at first use
+      return new LoopLayout(root, loopId, new EnumMap<>(LoopArtifact.class), ReadLimits.DEFAULT);
+    } catch (InvalidPathException e) {
+      throw new VisibilityException(
+          ErrorCode.INVALID_LOOP_ID, "the loop id cannot name a directory here: " + e.getReason(), e);
+    }
   }
 
   /**
@@ -63,7 +92,22 @@ public final class LoopLayout {
     Map<LoopArtifact, Path> copy = new EnumMap<>(LoopArtifact.class);
     copy.putAll(overrides);
     copy.put(artifact, p);
-    return new LoopLayout(repoRoot, loopId, copy);
+    return new LoopLayout(repoRoot, loopId, copy, limits);
+  }
+
+  /**
+   * A copy whose state files and rows are read within {@code limits}.
+   *
+   * @param limits the read limits
+   * @return the copy; this layout is unchanged
+   */
+  public LoopLayout withLimits(ReadLimits limits) {
+    return new LoopLayout(repoRoot, loopId, overrides, Objects.requireNonNull(limits, "limits"));
+  }
+
+  /** {@return the read limits of the state files and rows (default {@link ReadLimits#DEFAULT})} */
+  public ReadLimits limits() {
+    return limits;
   }
 
   /** {@return the repository root (absolute, normalised)} */
@@ -146,7 +190,18 @@ public final class LoopLayout {
    */
   public <T> StateFile<T> stateFile(LoopArtifact artifact, JsonCodec<T> codec) {
     requireKind(artifact, LoopArtifact.Kind.STATE);
-    return StateFile.of(path(artifact), codec);
+    return StateFile.of(path(artifact), codec, stateJson, Clock.systemUTC(), ops);
+  }
+
+  /**
+   * The last valid row of a log that {@code match} accepts, reading backwards until {@code stop}
+   * accepts one ({@link TailReader#lastMatching}); a row longer than {@link
+   * ReadLimits#telemetryRowBytes()} is skipped without being read.
+   */
+  <T> TailRead<T> last(
+      LoopArtifact artifact, JsonCodec<T> codec, Predicate<? super T> match, Predicate<? super T> stop) {
+    requireKind(artifact, LoopArtifact.Kind.LOG);
+    return TailReader.scan(path(artifact), codec, rowJson, TailReader.DEFAULT_BLOCK_SIZE, ops, match, stop);
   }
 
   /**
@@ -162,12 +217,12 @@ public final class LoopLayout {
    */
   public <T> AppendLog<T> openLog(LoopArtifact artifact, JsonCodec<T> codec, Durability durability) {
     requireKind(artifact, LoopArtifact.Kind.LOG);
-    return AppendLog.open(path(artifact), codec, durability);
+    return AppendLog.open(path(artifact), codec, durability, AppendLog.DEFAULT_GROUP_COMMIT_MAX_DELAY, ops);
   }
 
   /** {@return the loop lock of this layout (not yet acquired)} */
   public LoopLock lock() {
-    return LoopLock.of(lockFile());
+    return LoopLock.of(lockFile(), ops);
   }
 
   private static void requireKind(LoopArtifact artifact, LoopArtifact.Kind kind) {
@@ -182,12 +237,13 @@ public final class LoopLayout {
     return o instanceof LoopLayout l
         && l.repoRoot.equals(repoRoot)
         && l.loopId.equals(loopId)
-        && l.overrides.equals(overrides);
+        && l.overrides.equals(overrides)
+        && l.limits.equals(limits);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(repoRoot, loopId, overrides);
+    return Objects.hash(repoRoot, loopId, overrides, limits);
   }
 
   @Override

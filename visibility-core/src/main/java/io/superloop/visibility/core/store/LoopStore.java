@@ -1,6 +1,7 @@
 package io.superloop.visibility.core.store;
 
 import io.superloop.visibility.api.ReasonCode;
+import io.superloop.visibility.api.VisibilityException;
 import io.superloop.visibility.api.audit.AuditCodecs;
 import io.superloop.visibility.api.audit.ControlInvocation;
 import io.superloop.visibility.api.audit.InFlightRow;
@@ -34,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The visibility files of one loop: loading the previous states before a reconcile step, persisting
@@ -221,35 +223,46 @@ public final class LoopStore {
   }
 
   /**
-   * Reads what the status surface needs: the state files and the last valid row of each log.
+   * Reads what the status surface needs: the state files and the last valid row of each log. A file
+   * that cannot be read (not decodable, beyond its read limit, not a regular file, a symbolic link
+   * under the loop directory, an I/O error) reads as absent and is named in {@link
+   * StatusInputs#unreadable()} with its error code; the projector leaves its section out.
    *
-   * @return the inputs of the status projector
-   * @throws io.superloop.visibility.api.VisibilityException when a state file exists but does not
-   *     decode (its decoding error, naming the file), or a file error
+   * @return the inputs of the status projector; never throws for one file's problem
    */
   public StatusInputs readStatusInputs() {
+    Map<String, String> unreadable = new LinkedHashMap<>();
     ImmutableStatusInputs.Builder b =
         StatusInputs.builder()
-            .heartbeatState(state(LoopArtifact.HEARTBEAT_STATE, HeartbeatCodecs.STATE))
-            .lastHeartbeatRow(last(LoopArtifact.HEARTBEAT_TELEMETRY, HeartbeatCodecs.OBSERVATION))
-            .sequenceState(state(LoopArtifact.SEQUENCE_STATE, SequenceCodecs.STATE))
-            .lastSequenceRow(last(LoopArtifact.SEQUENCE_TELEMETRY, SequenceCodecs.OBSERVATION))
-            .lastIntent(last(LoopArtifact.INTENTS, AuditCodecs.INTENT_ROW))
-            .lastControlRow(last(LoopArtifact.CONTROL_TELEMETRY, AuditCodecs.CONTROL_ROW))
+            .heartbeatState(state(LoopArtifact.HEARTBEAT_STATE, HeartbeatCodecs.STATE, unreadable))
+            .lastHeartbeatRow(last(LoopArtifact.HEARTBEAT_TELEMETRY, HeartbeatCodecs.OBSERVATION, unreadable))
+            .sequenceState(state(LoopArtifact.SEQUENCE_STATE, SequenceCodecs.STATE, unreadable))
+            .lastSequenceRow(last(LoopArtifact.SEQUENCE_TELEMETRY, SequenceCodecs.OBSERVATION, unreadable))
+            .lastIntent(last(LoopArtifact.INTENTS, AuditCodecs.INTENT_ROW, unreadable))
+            .lastControlRow(last(LoopArtifact.CONTROL_TELEMETRY, AuditCodecs.CONTROL_ROW, unreadable))
             .reconcileTraceId(
-                last(LoopArtifact.RECONCILE_TELEMETRY, ReconcileCodecs.RECONCILE_ROW).flatMap(ReconcileRow::traceId));
-    Optional<ControlInvocation> invocation = last(LoopArtifact.CONTROL_INVOCATIONS, AuditCodecs.INVOCATION);
+                last(LoopArtifact.RECONCILE_TELEMETRY, ReconcileCodecs.RECONCILE_ROW, unreadable)
+                    .flatMap(ReconcileRow::traceId));
+    Optional<ControlInvocation> invocation =
+        last(LoopArtifact.CONTROL_INVOCATIONS, AuditCodecs.INVOCATION, unreadable);
     b.lastInvocation(invocation);
-    Optional<AlertRow> alert = last(LoopArtifact.ALERTS_TELEMETRY, ReconcileCodecs.ALERT_ROW);
+    Optional<AlertRow> alert = last(LoopArtifact.ALERTS_TELEMETRY, ReconcileCodecs.ALERT_ROW, unreadable);
     b.alertRowTraceId(alert.map(AlertRow::traceId)).alertRowTimestamp(alert.map(AlertRow::timestamp));
-    Optional<AlertDispatchState> dispatch = state(LoopArtifact.ALERT_DISPATCH_STATE, ReconcileCodecs.ALERT_DISPATCH_STATE);
+    Optional<AlertDispatchState> dispatch =
+        state(LoopArtifact.ALERT_DISPATCH_STATE, ReconcileCodecs.ALERT_DISPATCH_STATE, unreadable);
     b.dispatchTraceId(dispatch.flatMap(AlertDispatchState::traceId))
         .dispatchUpdatedAt(dispatch.map(AlertDispatchState::updatedAt));
-    InFlight inFlight = lastStarted();
-    b.lastStarted(inFlight.started());
-    inFlight.started().ifPresent(
-        st -> b.lastStartedCompleted(inFlight.markedCompleted() || completed(st, invocation)));
-    return b.build();
+    Optional<InFlight> inFlight = guarded(LoopArtifact.CONTROL_INVOCATIONS_INFLIGHT, this::lastStarted, unreadable);
+    Optional<InFlightRow> started = inFlight.flatMap(InFlight::started);
+    b.lastStarted(started);
+    if (started.isPresent()) {
+      boolean done =
+          inFlight.get().markedCompleted()
+              || guarded(LoopArtifact.CONTROL_INVOCATIONS, () -> completed(started.get(), invocation), unreadable)
+                  .orElse(false);
+      b.lastStartedCompleted(done);
+    }
+    return b.unreadable(unreadable).build();
   }
 
   /**
@@ -266,8 +279,8 @@ public final class LoopStore {
   private InFlight lastStarted() {
     Set<String> completedKeys = new HashSet<>();
     TailRead<InFlightRow> r =
-        TailReader.lastMatching(
-            layout.path(LoopArtifact.CONTROL_INVOCATIONS_INFLIGHT),
+        layout.last(
+            LoopArtifact.CONTROL_INVOCATIONS_INFLIGHT,
             AuditCodecs.IN_FLIGHT_ROW,
             row -> {
               if (row.phase() == InvocationPhase.STARTED) {
@@ -295,8 +308,8 @@ public final class LoopStore {
     }
     long stopBefore =
         startMillis == Timestamps.INVALID ? Timestamps.INVALID : startMillis - COMPLETION_SCAN_SLACK_SECONDS * 1000;
-    return TailReader.lastMatching(
-            layout.path(LoopArtifact.CONTROL_INVOCATIONS),
+    return layout.last(
+            LoopArtifact.CONTROL_INVOCATIONS,
             AuditCodecs.INVOCATION,
             row -> completes(row, started, startMillis),
             row -> {
@@ -325,15 +338,30 @@ public final class LoopStore {
     return Timestamps.parseEpochMillis(timestamp, TimestampSyntax.RFC_3339);
   }
 
-  private <T> Optional<T> state(LoopArtifact artifact, JsonCodec<T> codec) {
-    StateRead<T> r = layout.stateFile(artifact, codec).read();
-    if (r instanceof StateRead.Unreadable<T> u) {
-      throw u.cause().withFile(u.file().toString());
+  private <T> Optional<T> state(LoopArtifact artifact, JsonCodec<T> codec, Map<String, String> unreadable) {
+    Optional<StateRead<T>> r = guarded(artifact, () -> layout.stateFile(artifact, codec).read(), unreadable);
+    if (r.isPresent() && r.get() instanceof StateRead.Unreadable<T> u) {
+      unreadable.put(artifact.defaultPath(), u.cause().code().wire());
     }
-    return r.toOptional();
+    return r.flatMap(StateRead::toOptional);
+  }
+
+  private <T> Optional<T> last(LoopArtifact artifact, JsonCodec<T> codec, Map<String, String> unreadable) {
+    return guarded(artifact, () -> last(artifact, codec), unreadable).flatMap(v -> v);
+  }
+
+  /** {@code read}'s value, or empty with {@code artifact} named in {@code unreadable}. */
+  private static <V> Optional<V> guarded(
+      LoopArtifact artifact, Supplier<V> read, Map<String, String> unreadable) {
+    try {
+      return Optional.of(read.get());
+    } catch (VisibilityException e) {
+      unreadable.put(artifact.defaultPath(), e.code().wire());
+      return Optional.empty();
+    }
   }
 
   private <T> Optional<T> last(LoopArtifact artifact, JsonCodec<T> codec) {
-    return TailReader.last(layout.path(artifact), codec).value();
+    return layout.last(artifact, codec, v -> true, v -> false).value();
   }
 }

@@ -4,6 +4,7 @@ import io.superloop.visibility.api.ErrorCode;
 import io.superloop.visibility.api.VisibilityException;
 import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.json.JsonCodec;
+import io.superloop.visibility.core.rules.ReadLimits;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.NoSuchFileException;
@@ -32,6 +33,7 @@ public final class StateFile<T> {
   private static final DateTimeFormatter CORRUPT_STAMP =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
   private static final SecureRandom RANDOM = new SecureRandom();
+  private static final Json STATES = ReadLimits.DEFAULT.json(ReadLimits.DEFAULT.stateFileBytes());
 
   private final Path file;
   private final JsonCodec<T> codec;
@@ -48,7 +50,8 @@ public final class StateFile<T> {
   }
 
   /**
-   * The state file at {@code file}, read and written with {@code codec} and {@link Json#DEFAULT}.
+   * The state file at {@code file}, read and written with {@code codec}, read within {@link
+   * ReadLimits#DEFAULT} (at most 1 MiB).
    *
    * @param <T> the state type
    * @param file the file
@@ -56,7 +59,7 @@ public final class StateFile<T> {
    * @return the state file (nothing is read yet)
    */
   public static <T> StateFile<T> of(Path file, JsonCodec<T> codec) {
-    return of(file, codec, Json.DEFAULT, Clock.systemUTC());
+    return of(file, codec, STATES, Clock.systemUTC());
   }
 
   /**
@@ -94,9 +97,12 @@ public final class StateFile<T> {
    * Reads the state without changing anything on disk.
    *
    * @return {@link StateRead.Present}, {@link StateRead.Absent}, or {@link StateRead.Unreadable}
-   *     for an empty, oversized, malformed or invalid file
+   *     for an empty, oversized (beyond the document length of its {@link Json}), malformed or
+   *     invalid file, or one that is not a regular file ({@link ErrorCode#NOT_REGULAR_FILE}: a FIFO,
+   *     device, socket or directory, never opened)
    * @throws VisibilityException on file errors other than absence ({@link
-   *     ErrorCode#PERMISSION_DENIED}, {@link ErrorCode#IO_ERROR}, ...)
+   *     ErrorCode#PERMISSION_DENIED}, {@link ErrorCode#SYMLINK_REFUSED}, {@link
+   *     ErrorCode#IO_ERROR}, ...)
    */
   public StateRead<T> read() {
     byte @Nullable [] bytes;
@@ -104,6 +110,9 @@ public final class StateFile<T> {
       bytes = readBytes();
     } catch (NoSuchFileException e) {
       return new StateRead.Absent<>(file);
+    } catch (FileOps.NotRegularFileException e) {
+      // never opened (a FIFO would block): unreadable like a corrupt file, and renamed aside alike
+      return new StateRead.Unreadable<>(file, IoErrors.of("cannot read state", file, e), Optional.empty());
     } catch (IOException e) {
       throw IoErrors.of("cannot read state", file, e);
     }
@@ -111,7 +120,8 @@ public final class StateFile<T> {
       return new StateRead.Unreadable<>(
           file,
           new VisibilityException(
-              ErrorCode.LIMIT_EXCEEDED, "state file is longer than the document limit"),
+              ErrorCode.LIMIT_EXCEEDED,
+              "state file is longer than the limit of " + json.limits().maxDocumentLength() + " bytes"),
           Optional.empty());
     }
     if (isBlank(bytes)) {

@@ -17,7 +17,9 @@ import org.jspecify.annotations.Nullable;
  * record that decodes) by reading backwards from the end in blocks (64 KiB by default), so the cost
  * depends on the length of the trailing lines examined, not on the size of the file. An
  * unterminated fragment at the end is skipped and reported; empty lines are skipped; unparseable
- * lines are skipped and counted.
+ * lines are skipped and counted. A line longer than the {@link Json}'s document length ({@link
+ * io.superloop.visibility.api.json.JsonReadLimits#maxDocumentLength()}) counts as unparseable and is
+ * never read into memory, so the memory of a scan is one block whatever the lines' length.
  */
 public final class TailReader {
   /** The default (largest) block size. */
@@ -32,8 +34,9 @@ public final class TailReader {
   private TailReader() {}
 
   /**
-   * The last valid record of {@code file}; an absent file gives an empty result with {@code
-   * exists() == false}.
+   * The last valid record of {@code file}, rows read within {@link
+   * io.superloop.visibility.core.rules.ReadLimits#DEFAULT} (a longer row than 1 MiB is skipped); an
+   * absent file gives an empty result with {@code exists() == false}.
    *
    * @param <T> the record type
    * @param file the log
@@ -42,7 +45,7 @@ public final class TailReader {
    * @throws VisibilityException on file errors other than absence
    */
   public static <T> TailRead<T> last(Path file, JsonCodec<T> codec) {
-    return last(file, codec, Json.DEFAULT, DEFAULT_BLOCK_SIZE, RealFileOps.INSTANCE);
+    return last(file, codec, JsonlReader.ROWS, DEFAULT_BLOCK_SIZE, RealFileOps.INSTANCE);
   }
 
   /**
@@ -60,8 +63,9 @@ public final class TailReader {
   }
 
   /**
-   * Scans {@code file} backwards from its end over the records that decode, and returns the first
-   * one (that is, the last in the file) that {@code match} accepts. The scan ends without a match
+   * Scans {@code file} backwards from its end over the records that decode (within {@link
+   * io.superloop.visibility.core.rules.ReadLimits#DEFAULT}), and returns the first one (that is, the
+   * last in the file) that {@code match} accepts. The scan ends without a match
    * at the first record that {@code stop} accepts (checked after {@code match}), or at the start of
    * the file. The cost depends on the length of the lines examined, not on the size of the file.
    *
@@ -75,14 +79,14 @@ public final class TailReader {
    */
   public static <T> TailRead<T> lastMatching(
       Path file, JsonCodec<T> codec, Predicate<? super T> match, Predicate<? super T> stop) {
-    return scan(file, codec, Json.DEFAULT, DEFAULT_BLOCK_SIZE, RealFileOps.INSTANCE, match, stop);
+    return scan(file, codec, JsonlReader.ROWS, DEFAULT_BLOCK_SIZE, RealFileOps.INSTANCE, match, stop);
   }
 
   static <T> TailRead<T> last(Path file, JsonCodec<T> codec, Json json, int blockSize, FileOps ops) {
     return scan(file, codec, json, blockSize, ops, v -> true, v -> false);
   }
 
-  private static <T> TailRead<T> scan(
+  static <T> TailRead<T> scan(
       Path file,
       JsonCodec<T> codec,
       Json json,
@@ -114,6 +118,7 @@ public final class TailReader {
     private final JsonCodec<T> codec;
     private final Json json;
     private final int maxBlock;
+    private final long maxLine;
     private byte[] block;
     private long blockStart = -1;
     private int blockLen;
@@ -124,6 +129,7 @@ public final class TailReader {
       this.codec = codec;
       this.json = json;
       this.maxBlock = blockSize;
+      this.maxLine = json.limits().maxDocumentLength();
       this.block = new byte[Math.min(blockSize, FIRST_BLOCK_SIZE)];
     }
 
@@ -144,7 +150,12 @@ public final class TailReader {
       long skipped = 0;
       while (lineEnd >= 0) {
         long start = prevNewline(lineEnd) + 1;
-        int len = (int) Math.min(Integer.MAX_VALUE, lineEnd - start);
+        if (lineEnd - start > maxLine) {
+          skipped++; // never read: a row this long is not one this library writes
+          lineEnd = start - 1;
+          continue;
+        }
+        int len = (int) (lineEnd - start);
         if (len > 0) {
           @Nullable T value = null;
           try {

@@ -87,7 +87,7 @@ public final class HeartbeatGens {
   /**
    * {@code telemetry/heartbeat.jsonl} rows of every variant: parsed (fresh, degraded, critical) and
    * failed with {@code missing_heartbeat_timestamp}, {@code invalid_heartbeat_timestamp}, {@code
-   * invalid_heartbeat_payload} or an unknown reason code, each with exactly the fields its variant
+   * invalid_heartbeat_payload}, {@code heartbeat_payload_too_large} or an unknown reason code, each with exactly the fields its variant
    * allows. A present raw heartbeat is never {@code null} (an empty one is what is written {@code
    * null}).
    *
@@ -123,6 +123,8 @@ public final class HeartbeatGens {
         Gen.zip(someAt, someHeartbeat, (at, hb) -> failed(ReasonCode.INVALID_HEARTBEAT_TIMESTAMP, at, hb));
     Gen<Variant> payload =
         Gen.zip(noAt, anyHeartbeat, (at, hb) -> failed(ReasonCode.INVALID_HEARTBEAT_PAYLOAD, at, hb));
+    Gen<Variant> tooLarge =
+        Gen.constant(failed(ReasonCode.HEARTBEAT_PAYLOAD_TOO_LARGE, Optional.empty(), Optional.empty()));
     Gen<Variant> unknown =
         Gen.zip(
             ValueGens.reasonCodes().map(c -> c.isKnown() ? ReasonCode.of(c.wire() + "~unknown") : c),
@@ -135,6 +137,7 @@ public final class HeartbeatGens {
             Gen.weighted(1, missing),
             Gen.weighted(1, invalid),
             Gen.weighted(1, payload),
+            Gen.weighted(1, tooLarge),
             Gen.weighted(1, unknown));
     return BuilderGen.of(HeartbeatObservation.class, ImmutableHeartbeatObservation::builder, ImmutableHeartbeatObservation.Builder::build)
         .with(ValueGens.timestamps(), ImmutableHeartbeatObservation.Builder::timestamp)

@@ -13,6 +13,8 @@ import io.superloop.visibility.api.status.SequenceSurface;
 import io.superloop.visibility.api.status.TraceSurface;
 import io.superloop.visibility.api.status.VisibilitySummary;
 import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** Generators of the records of {@code api.status} (the {@code visibility} status surface). */
 public final class StatusGens {
@@ -131,7 +133,33 @@ public final class StatusGens {
         .with(Gen.optionals(sequenceSurfaces()), ImmutableVisibilitySummary.Builder::sequence)
         .with(Gen.optionals(invocationAuditSurfaces()), ImmutableVisibilitySummary.Builder::invocationAudit)
         .with(traceSurfaces(), ImmutableVisibilitySummary.Builder::trace)
+        .with(unreadable(), ImmutableVisibilitySummary.Builder::putAllUnreadable)
         .with(ValueGens.unknownFields(), ImmutableVisibilitySummary.Builder::putAllUnknownFields)
         .gen();
+  }
+
+  /**
+   * The {@code unreadable} field: none mostly, else up to three of the loop's files, each with an
+   * error code (a newer writer's unknown code included).
+   *
+   * @return the generator
+   */
+  public static Gen<Map<String, String>> unreadable() {
+    Gen<Map.Entry<String, String>> entry =
+        Gen.zip(
+            Gen.elements(
+                "heartbeat.json", "sequence-state.json", "telemetry/heartbeat.jsonl",
+                "telemetry/control-invocations.jsonl", "intents.jsonl", "alert-dispatch-state.json"),
+            Gen.elements("invalid_json", "limit_exceeded", "not_regular_file", "symlink_refused", "io_error", "new_code"),
+            Map::entry);
+    Gen<Map<String, String>> some =
+        Gen.listOf(entry, 1, 3)
+            .map(
+                l -> {
+                  Map<String, String> m = new LinkedHashMap<>();
+                  l.forEach(e -> m.put(e.getKey(), e.getValue()));
+                  return m;
+                });
+    return Gen.frequency(Gen.weighted(3, Gen.constant(Map.of())), Gen.weighted(1, some));
   }
 }

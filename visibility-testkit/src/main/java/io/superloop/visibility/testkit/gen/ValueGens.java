@@ -144,19 +144,24 @@ public final class ValueGens {
   }
 
   /**
-   * Valid loop ids: 1 to 256 characters, starting with a letter or digit, without control
+   * Valid loop ids: 1 to 255 bytes in UTF-8, starting with a letter or digit, without control
    * characters, {@code /} or {@code \}; unicode, spaces, dots and quotes included. About one in
-   * sixteen is exactly 256 characters long.
+   * sixteen is exactly 255 bytes long (all ASCII, or two-byte characters after the first).
    *
    * @return the generator
    */
   public static Gen<String> loopIds() {
     Gen<String> normal =
         Gen.zip(Gen.chars(ALNUM), Gen.listOf(LOOP_ID_PIECE, 0, 16).map(ValueGens::join), (c, s) -> c + s);
-    Gen<String> longest =
-        Gen.zip(Gen.chars(ALNUM), Gen.strings(ALNUM + "-_.", 255, 255), (c, s) -> c + s);
+    Gen<String> longestAscii =
+        Gen.zip(Gen.chars(ALNUM), Gen.strings(ALNUM + "-_.", 254, 254), (c, s) -> c + s);
+    Gen<String> longestWide =
+        Gen.zip(Gen.chars(ALNUM), Gen.strings("\u00e9\u043a\u00a0", 127, 127), (c, s) -> c + s);
     return Gen.frequency(
-        Gen.weighted(12, normal), Gen.weighted(3, Gen.constant("demo-loop")), Gen.weighted(1, longest));
+        Gen.weighted(24, normal),
+        Gen.weighted(6, Gen.constant("demo-loop")),
+        Gen.weighted(1, longestAscii),
+        Gen.weighted(1, longestWide));
   }
 
   /**
