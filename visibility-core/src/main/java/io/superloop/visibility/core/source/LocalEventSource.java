@@ -8,6 +8,9 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -124,7 +127,8 @@ public final class LocalEventSource {
 
   /**
    * Classifies one line's bytes (without its newline) as jq reads them: a repeated key is allowed
-   * and its last value counts. Visible for the validator command.
+   * and its last value counts, and an invalid UTF-8 sequence reads as U+FFFD. Visible for the
+   * validator command.
    *
    * @param buf a buffer holding the line
    * @param offset the index of the line's first byte
@@ -146,41 +150,67 @@ public final class LocalEventSource {
       return LineKind.MALFORMED;
     }
     try (JsonParser p = factory.createParser(ObjectReadContext.empty(), buf, offset, length)) {
-      if (p.nextToken() != JsonToken.START_OBJECT) {
-        return LineKind.MALFORMED;
-      }
-      // the last value of a repeated key counts (jq); null and false do not name an event
-      boolean hasEvent = false;
-      boolean hasType = false;
-      boolean hasTimestamp = false;
-      JsonToken t;
-      while ((t = p.nextToken()) == JsonToken.PROPERTY_NAME) {
-        String name = p.currentName();
-        JsonToken v = p.nextToken();
-        if (v == JsonToken.START_OBJECT || v == JsonToken.START_ARRAY) {
-          p.skipChildren();
-        }
-        switch (name) {
-          case "timestamp":
-            hasTimestamp = v != JsonToken.VALUE_NULL;
-            break;
-          case "event":
-            hasEvent = v != JsonToken.VALUE_NULL && v != JsonToken.VALUE_FALSE;
-            break;
-          case "type":
-            hasType = v != JsonToken.VALUE_NULL && v != JsonToken.VALUE_FALSE;
-            break;
-          default:
-            break;
-        }
-      }
-      if (t != JsonToken.END_OBJECT || p.nextToken() != null) {
-        return LineKind.MALFORMED;
-      }
-      return (hasEvent || hasType) && hasTimestamp ? LineKind.EVENT : LineKind.MALFORMED;
+      return classify(p);
     } catch (JacksonException e) {
+      if (validUtf8(buf, offset, length)) {
+        return LineKind.MALFORMED;
+      }
+      // jq reads an invalid UTF-8 sequence as U+FFFD: classify the line as it reads it
+      String text = new String(buf, offset, length, StandardCharsets.UTF_8);
+      try (JsonParser p = factory.createParser(ObjectReadContext.empty(), text)) {
+        return classify(p);
+      } catch (JacksonException again) {
+        return LineKind.MALFORMED;
+      }
+    }
+  }
+
+  private static boolean validUtf8(byte[] buf, int offset, int length) {
+    try {
+      StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(buf, offset, length));
+      return true;
+    } catch (CharacterCodingException e) {
+      return false;
+    }
+  }
+
+  private static LineKind classify(JsonParser p) {
+    if (p.nextToken() != JsonToken.START_OBJECT) {
       return LineKind.MALFORMED;
     }
+    // the last value of a repeated key counts (jq); null and false do not name an event
+    boolean hasEvent = false;
+    boolean hasType = false;
+    boolean hasTimestamp = false;
+    JsonToken t;
+    while ((t = p.nextToken()) == JsonToken.PROPERTY_NAME) {
+      String name = p.currentName();
+      JsonToken v = p.nextToken();
+      if (v == JsonToken.START_OBJECT || v == JsonToken.START_ARRAY) {
+        p.skipChildren();
+      }
+      switch (name) {
+        case "timestamp":
+          hasTimestamp = v != JsonToken.VALUE_NULL;
+          break;
+        case "event":
+          hasEvent = v != JsonToken.VALUE_NULL && v != JsonToken.VALUE_FALSE;
+          break;
+        case "type":
+          hasType = v != JsonToken.VALUE_NULL && v != JsonToken.VALUE_FALSE;
+          break;
+        default:
+          break;
+      }
+    }
+    if (t != JsonToken.END_OBJECT || p.nextToken() != null) {
+      return LineKind.MALFORMED;
+    }
+    return (hasEvent || hasType) && hasTimestamp ? LineKind.EVENT : LineKind.MALFORMED;
   }
 
   private final class Scan {

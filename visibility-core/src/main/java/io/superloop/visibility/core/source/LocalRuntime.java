@@ -84,8 +84,10 @@ public final class LocalRuntime {
     if (bytes == null) {
       return new HeartbeatInput.TooLarge(limits.heartbeatBytes());
     }
-    // decoded as jq reads it; an invalid UTF-8 sequence becomes U+FFFD and is kept as text
-    String text = new String(bytes, StandardCharsets.UTF_8);
+    // decoded as jq reads it: a leading byte order mark is skipped, an invalid UTF-8 sequence
+    // becomes U+FFFD (and is kept as text)
+    int bom = bytes.length >= 3 && bytes[0] == (byte) 0xef && bytes[1] == (byte) 0xbb && bytes[2] == (byte) 0xbf ? 3 : 0;
+    String text = new String(bytes, bom, bytes.length - bom, StandardCharsets.UTF_8);
     try {
       JsonValue v = heartbeatJson.parseValue(text);
       return HeartbeatInput.of(v);

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Set;
 
 /** Starts a test main class in a child JVM with this JVM's class and module path on its class path. */
-final class ChildJvm {
+public final class ChildJvm {
   private ChildJvm() {}
 
   static String classPath() {
@@ -28,12 +28,25 @@ final class ChildJvm {
   }
 
   static ProcessBuilder builder(Class<?> main, String... args) {
+    return builder("64m", main, args);
+  }
+
+  /**
+   * A child JVM of {@code heap} maximum heap ({@code -Xmx}) running {@code main}; its stderr is
+   * this JVM's.
+   *
+   * @param heap the {@code -Xmx} value, for example {@code 32m}
+   * @param main the class whose {@code main} runs
+   * @param args its arguments
+   * @return the process builder (not started)
+   */
+  public static ProcessBuilder builder(String heap, Class<?> main, String... args) {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-Xshare:auto");
     cmd.add("-XX:TieredStopAtLevel=1");
     cmd.add("-XX:+UseSerialGC");
-    cmd.add("-Xmx64m");
+    cmd.add("-Xmx" + heap);
     cmd.add("-cp");
     cmd.add(classPath());
     cmd.add(main.getName());
