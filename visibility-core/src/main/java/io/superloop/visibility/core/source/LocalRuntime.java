@@ -5,6 +5,7 @@ import io.superloop.visibility.api.ReasonCode;
 import io.superloop.visibility.api.VisibilityException;
 import io.superloop.visibility.api.health.FailureCode;
 import io.superloop.visibility.api.json.Json;
+import io.superloop.visibility.api.json.JsonReadLimits;
 import io.superloop.visibility.api.json.JsonValue;
 import io.superloop.visibility.core.heartbeat.HeartbeatInput;
 import io.superloop.visibility.core.rules.ReadLimits;
@@ -38,13 +39,28 @@ public final class LocalRuntime {
    * @param heartbeatFile the runtime heartbeat ({@code heartbeat.v1.json})
    * @param eventsFile the events log ({@code events.jsonl})
    * @param limits the read limits ({@link ReadLimits#heartbeatBytes()}, {@link
-   *     ReadLimits#eventLineBytes()} and the structure limits of each document)
+   *     ReadLimits#eventLineBytes()} and the structure limits of each document; a heartbeat may
+   *     nest one level less than the limit and hold 256 tokens less, as it is stored one level
+   *     down in a larger document)
    */
   public LocalRuntime(Path heartbeatFile, Path eventsFile, ReadLimits limits) {
     this.heartbeatFile = heartbeatFile;
     this.eventsFile = eventsFile;
     this.limits = limits;
-    this.heartbeatJson = limits.json(limits.heartbeatBytes());
+    // the heartbeat is stored one level down in heartbeat.json and its rows, beside some 30 tokens:
+    // one level and 256 tokens less here, so that what is accepted is always read back
+    JsonReadLimits j = limits.json();
+    this.heartbeatJson =
+        limits
+            .withJson(
+                new JsonReadLimits(
+                    Math.max(1, j.maxNestingDepth() - 1),
+                    j.maxStringLength(),
+                    j.maxNameLength(),
+                    j.maxNumberLength(),
+                    j.maxDocumentLength(),
+                    Math.max(1, j.maxTokenCount() - 256)))
+            .json(limits.heartbeatBytes());
     this.source = new LocalEventSource(limits.json(limits.eventLineBytes()));
   }
 

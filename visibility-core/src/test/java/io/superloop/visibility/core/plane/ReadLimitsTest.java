@@ -219,4 +219,25 @@ class ReadLimitsTest {
     assertTrue(row.warnings().contains(ReasonCode.HEARTBEAT_PAYLOAD_TOO_LARGE), row.warnings().toString());
     assertFalse(lastHeartbeatRow().heartbeat().isPresent());
   }
+
+  /** A heartbeat is kept one level down in heartbeat.json: whatever is accepted must read back. */
+  @Test
+  void anAcceptedHeartbeatAlwaysReadsBackFromItsState() throws IOException {
+    Files.writeString(runtime().resolve("events.jsonl"), "");
+    for (int depth : new int[] {62, 63, 64}) {
+      String nested = "[".repeat(depth - 1) + "]".repeat(depth - 1);
+      Files.writeString(
+          runtime().resolve("heartbeat.v1.json"),
+          "{\"timestamp\":\"2026-03-01T11:59:30Z\",\"deep\":" + nested + "}"); // depth levels
+      ReconcileRow first = plane(ReadLimits.DEFAULT).reconcileLocal(StepOptions.defaults()).result().reconcileRow();
+      ReconcileRow second = plane(ReadLimits.DEFAULT).reconcileLocal(StepOptions.defaults()).result().reconcileRow();
+      if (depth < 64) {
+        assertEquals(List.of(), first.warnings(), "depth " + depth);
+      } else {
+        assertEquals(List.of(ReasonCode.INVALID_HEARTBEAT_PAYLOAD), first.warnings(), "depth " + depth);
+      }
+      assertFalse(second.warnings().contains(ReasonCode.PREVIOUS_STATE_UNREADABLE), "depth " + depth);
+      assertTrue(plane(ReadLimits.DEFAULT).status().unreadable().isEmpty(), "depth " + depth);
+    }
+  }
 }
