@@ -13,11 +13,11 @@ import io.superloop.visibility.core.source.LineKind;
 import io.superloop.visibility.core.source.LocalEventSource;
 import io.superloop.visibility.core.source.ScanResult;
 import io.superloop.visibility.core.source.ScanStart;
+import io.superloop.visibility.core.store.StateFile;
+import io.superloop.visibility.core.store.StateRead;
 import io.superloop.visibility.core.time.Timestamps;
 import io.superloop.visibility.core.trace.TraceIds;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -98,11 +98,13 @@ final class ScanEventsCommand {
     if (file.isEmpty()) {
       return Optional.empty();
     }
-    try {
-      return Optional.of(
-          SequenceCodecs.STATE.decode(Files.readString(Paths.get(file.get()), StandardCharsets.UTF_8)));
-    } catch (IOException e) {
-      throw new UsageException("cannot read --previous: " + e.getMessage());
+    // read as the plane reads a state file: a regular file within ReadLimits.DEFAULT
+    StateRead<SequenceState> r = StateFile.of(Paths.get(file.get()), SequenceCodecs.STATE).read();
+    if (!(r instanceof StateRead.Present<SequenceState> p)) {
+      throw r.isUnreadable()
+          ? ((StateRead.Unreadable<SequenceState>) r).toException()
+          : new UsageException("no such --previous file: " + file.get());
     }
+    return Optional.of(p.value());
   }
 }

@@ -13,6 +13,7 @@ import io.superloop.visibility.api.json.JsonValue;
 import io.superloop.visibility.api.sequence.SequenceCodecs;
 import io.superloop.visibility.api.sequence.ViolationCode;
 import io.superloop.visibility.api.status.StatusCodecs;
+import io.superloop.visibility.core.rules.ReadLimits;
 import io.superloop.visibility.core.rules.SequenceValueSyntax;
 import io.superloop.visibility.core.rules.VisibilityRules;
 import io.superloop.visibility.core.sequence.PreviousSequence;
@@ -20,11 +21,16 @@ import io.superloop.visibility.core.sequence.SequenceValidator;
 import io.superloop.visibility.core.sequence.SequenceValues;
 import io.superloop.visibility.core.time.Timestamps;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +41,8 @@ import org.jspecify.annotations.Nullable;
  * {@code validate FILE...}: checks snapshot and event envelopes (JSON or NDJSON), sprite_service
  * answers and visibility artifacts against the v1 contract. One finding per line ({@code
  * file:line: code: message}), then a summary line. Per line: {@code invalid_json}, {@code
+ * limit_exceeded} (a document longer than {@code --max-document-bytes}, default 1 MiB, never read
+ * whole; or beyond a structure limit of {@code ReadLimits}), {@code
  * unsupported_schema_version}, {@code unknown_envelope_type}, {@code missing_field}, {@code
  * invalid_field_type}, {@code invalid_sequence_value}, {@code invalid_trace_id}, {@code
  * invalid_timestamp}. Across a file: its event envelopes, in order, are judged as one batch by the
@@ -44,34 +52,45 @@ final class ValidateCommand {
   static final String USAGE =
       String.join(
           "\n",
-          "usage: visibility-conformance validate FILE... [--rules reference|hardened]",
+          "usage: visibility-conformance validate FILE... [--rules reference|hardened] [--max-document-bytes N]",
           "",
           "Checks envelopes (.json, or one per line in .ndjson/.jsonl), sprite_service answers and",
           "visibility artifacts against the v1 contract. Prints file:line: code: message per finding",
-          "and a summary line. Exit status 1 when there are findings. Default rules: hardened.");
+          "and a summary line. Exit status 1 when there are findings. Default rules: hardened.",
+          "A document (a .json file, or one line) longer than --max-document-bytes (default 1 MiB) is",
+          "a limit_exceeded finding and is not read.");
 
   private final PrintStream out;
   private int findings;
+  private long maxDocument = ReadLimits.DEFAULT.envelopeBytes();
+  private Json json = ReadLimits.DEFAULT.json(maxDocument);
 
   ValidateCommand(PrintStream out) {
     this.out = out;
   }
 
   int run(List<String> argv) {
-    Args a = Args.parse(argv, Set.of("rules"));
+    Args a = Args.parse(argv, Set.of("rules", "max-document-bytes"));
     if (a.help) {
       out.println(USAGE);
       return 0;
     }
     if (a.positional.isEmpty()) {
-      throw new UsageException("usage: validate FILE... [--rules reference|hardened]");
+      throw new UsageException("usage: validate FILE... [--rules reference|hardened] [--max-document-bytes N]");
     }
     VisibilityRules rules = a.rules("hardened");
+    maxDocument = a.longOption("max-document-bytes", ReadLimits.DEFAULT.envelopeBytes());
+    if (maxDocument < 1 || maxDocument > Integer.MAX_VALUE - 16) {
+      throw new UsageException("--max-document-bytes is 1 to " + (Integer.MAX_VALUE - 16));
+    }
+    json = ReadLimits.DEFAULT.withEnvelopeBytes(maxDocument).json(maxDocument);
     long lines = 0;
     for (String f : a.positional) {
       Path file = Paths.get(f);
       if (!Files.isRegularFile(file)) {
-        throw new UsageException("no such file: " + f);
+        // never opened: a FIFO would block, a device such as /dev/zero never ends
+        throw new UsageException(
+            (Files.exists(file) ? "not a regular file: " : "no such file: ") + f);
       }
       lines += new FileCheck(file, rules).run();
     }
@@ -103,36 +122,97 @@ final class ValidateCommand {
     }
 
     long run() {
-      String text;
+      String name = String.valueOf(file.getFileName());
       try {
-        text = Files.readString(file, StandardCharsets.UTF_8);
+        if (name.endsWith(".ndjson") || name.endsWith(".jsonl")) {
+          return lines();
+        }
+        if (Files.size(file) > maxDocument) {
+          finding(file, 1, "limit_exceeded", "the document is longer than " + maxDocument + " bytes (--max-document-bytes)");
+          return 1;
+        }
+        byte[] bytes = Files.readAllBytes(file);
+        text(1, bytes, bytes.length);
+        return 1;
       } catch (IOException e) {
         throw new UsageException("cannot read " + file + ": " + e.getMessage());
       }
-      String name = String.valueOf(file.getFileName());
+    }
+
+    /**
+     * The documents of a JSONL file, one a line, read in blocks: a line longer than the document
+     * limit is a finding and is never held whole. Empty lines, and a blank last line, are skipped.
+     */
+    private long lines() throws IOException {
       long docs = 0;
-      if (name.endsWith(".ndjson") || name.endsWith(".jsonl")) {
-        String[] lines = text.split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-          if (lines[i].isEmpty() || (i == lines.length - 1 && lines[i].isBlank())) {
-            continue;
+      long lineNo = 0;
+      byte[] block = new byte[64 * 1024];
+      Line line = new Line(maxDocument);
+      try (InputStream in = Files.newInputStream(file)) {
+        int n;
+        while ((n = in.read(block)) >= 0) {
+          int start = 0;
+          for (int i = 0; i < n; i++) {
+            if (block[i] == '\n') {
+              line.append(block, start, i - start);
+              docs += line(++lineNo, line, false);
+              start = i + 1;
+            }
           }
-          docs++;
-          document(i + 1L, lines[i]);
+          line.append(block, start, n - start);
         }
-      } else {
-        docs++;
-        document(1, text);
+      }
+      if (line.length() > 0 || line.overflow()) {
+        docs += line(++lineNo, line, true);
       }
       return docs;
+    }
+
+    /** Checks one line; returns 1 when it was a document, 0 when skipped. */
+    private int line(long lineNo, Line line, boolean last) {
+      try {
+        if (line.overflow()) {
+          finding(file, lineNo, "limit_exceeded", "the line is longer than " + maxDocument + " bytes (--max-document-bytes)");
+          return 1;
+        }
+        if (line.length() == 0 || (last && line.isBlank())) {
+          return 0;
+        }
+        text(lineNo, line.bytes(), line.length());
+        return 1;
+      } finally {
+        line.clear();
+      }
+    }
+
+    /**
+     * One document's bytes: strict UTF-8 (an invalid sequence is a finding; a byte order mark at the
+     * start of the file is skipped, as jq skips it), then its checks.
+     */
+    private void text(long line, byte[] b, int len) {
+      int from = line == 1 && len >= 3 && b[0] == (byte) 0xef && b[1] == (byte) 0xbb && b[2] == (byte) 0xbf ? 3 : 0;
+      String text;
+      try {
+        text =
+            StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(b, from, len - from))
+                .toString();
+      } catch (CharacterCodingException e) {
+        finding(file, line, "invalid_json", "invalid UTF-8");
+        return;
+      }
+      document(line, text);
     }
 
     private void document(long line, String text) {
       JsonValue v;
       try {
-        v = Json.parse(text);
+        v = json.parseValue(text);
       } catch (VisibilityException e) {
-        finding(file, line, "invalid_json", e.detail());
+        finding(file, line, e.code() == ErrorCode.LIMIT_EXCEEDED ? "limit_exceeded" : "invalid_json", e.detail());
         return;
       }
       if (!(v instanceof JsonValue.JsonObject o)) {
@@ -351,4 +431,58 @@ final class ValidateCommand {
     }
   }
 
+  /** One line's bytes, up to a limit: beyond it only the fact that it overflowed is kept. */
+  private static final class Line {
+    private final long max;
+    private byte[] bytes = new byte[256];
+    private int length;
+    private boolean overflow;
+
+    Line(long max) {
+      this.max = max;
+    }
+
+    void append(byte[] src, int off, int len) {
+      if (overflow || len == 0) {
+        return;
+      }
+      if ((long) length + len > max) {
+        overflow = true;
+        bytes = new byte[256];
+        length = 0;
+        return;
+      }
+      if (length + len > bytes.length) {
+        bytes = Arrays.copyOf(bytes, (int) Math.min(max, Math.max(2L * bytes.length, (long) length + len)));
+      }
+      System.arraycopy(src, off, bytes, length, len);
+      length += len;
+    }
+
+    byte[] bytes() {
+      return bytes;
+    }
+
+    int length() {
+      return length;
+    }
+
+    boolean overflow() {
+      return overflow;
+    }
+
+    boolean isBlank() {
+      for (int i = 0; i < length; i++) {
+        if (bytes[i] != ' ' && bytes[i] != '\t' && bytes[i] != '\r') {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    void clear() {
+      length = 0;
+      overflow = false;
+    }
+  }
 }

@@ -15,6 +15,7 @@ import io.superloop.visibility.api.status.VisibilitySummary;
 import io.superloop.visibility.core.plane.StepOptions;
 import io.superloop.visibility.core.plane.VisibilityPlane;
 import io.superloop.visibility.core.reconcile.StepInput;
+import io.superloop.visibility.core.rules.ReadLimits;
 import io.superloop.visibility.core.rules.TimestampSyntax;
 import io.superloop.visibility.core.rules.VisibilityRules;
 import io.superloop.visibility.core.source.SpriteServiceIngest;
@@ -35,6 +36,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.stream.Stream;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.ObjectReadContext;
 
 /**
  * Runs one conformance case (the format of {@code shared/conformance/README.md}) as one reconcile
@@ -79,7 +83,7 @@ public final class CaseRunner {
   }
 
   private VisibilityPlane.Reconciliation doRun(Path caseDir, Path outDir) throws IOException {
-    JsonValue.JsonObject config = object(Json.parse(read(caseDir.resolve("config.json"))), "config.json");
+    JsonValue.JsonObject config = object(CASE_FILES.parseValue(read(caseDir.resolve("config.json"))), "config.json");
     String nowText =
         string(config, "now")
             .orElseThrow(() -> new VisibilityException(ErrorCode.MISSING_FIELD, "config.json requires \"now\""));
@@ -126,12 +130,16 @@ public final class CaseRunner {
   }
 
   private static SpriteServiceIngest.Poll spritePoll(Path caseDir, String now) throws IOException {
-    SnapshotEnvelope snapshot = EnvelopeCodecs.SNAPSHOT.decode(read(caseDir.resolve("snapshot.json")));
+    SnapshotEnvelope snapshot = CASE_FILES.decode(EnvelopeCodecs.SNAPSHOT, read(caseDir.resolve("snapshot.json")));
+    // one parser over the whole file: the token limit bounds all the events held, not each line
     List<JsonValue> events = new ArrayList<>();
-    for (String line : read(caseDir.resolve("events.ndjson")).split("\n", -1)) {
-      if (!line.isEmpty()) {
-        events.add(Json.parse(line));
+    try (JsonParser p =
+        CASE_FILES.factory().createParser(ObjectReadContext.empty(), read(caseDir.resolve("events.ndjson")))) {
+      while (p.nextToken() != null) {
+        events.add(Json.read(Json.RAW, p));
       }
+    } catch (JacksonException e) {
+      throw Json.translate(e).withFile(caseDir.resolve("events.ndjson").toString());
     }
     Optional<JsonValue.JsonObject> cursor =
         events.isEmpty()
@@ -187,7 +195,27 @@ public final class CaseRunner {
     throw new VisibilityException(ErrorCode.INVALID_FIELD_TYPE, what + " is not a JSON object");
   }
 
+  /**
+   * The limits of a case's own files ({@code config.json}, {@code snapshot.json}, {@code
+   * events.ndjson}): each at most {@link ReadLimits#envelopeBytes()}, its values within the
+   * default token count.
+   */
+  private static final Json CASE_FILES = ReadLimits.DEFAULT.json(ReadLimits.DEFAULT.envelopeBytes());
+
+  /** A case file, if it is a regular file within {@link #CASE_FILES}' document length. */
   private static String read(Path file) throws IOException {
+    if (!Files.isRegularFile(file)) {
+      boolean exists = Files.exists(file);
+      throw new VisibilityException(
+              exists ? ErrorCode.NOT_REGULAR_FILE : ErrorCode.FILE_NOT_FOUND,
+              exists ? "not a regular file" : "no such file")
+          .withFile(file.toString());
+    }
+    long max = CASE_FILES.limits().maxDocumentLength();
+    if (Files.size(file) > max) {
+      throw new VisibilityException(ErrorCode.LIMIT_EXCEEDED, "a case file is longer than " + max + " bytes")
+          .withFile(file.toString());
+    }
     return Files.readString(file, StandardCharsets.UTF_8);
   }
 
