@@ -15,7 +15,7 @@ import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.json.JsonCodec;
 import io.superloop.visibility.api.testing.ExampleRows;
 import io.superloop.visibility.api.testing.ExampleRows.Example;
-import io.superloop.visibility.api.testing.SharedFiles;
+import io.superloop.visibility.api.testing.RepoFiles;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -36,10 +36,10 @@ class AuditCodecsTest {
 
   @Test
   void referenceIntentsFixtureReencodesLineByLineAsJqCompact() {
-    Path f = SharedFiles.root().resolve("fixtures/reference/observability/intents-ambiguous.jsonl");
+    Path f = RepoFiles.root().resolve("fixtures/reference/observability/intents-ambiguous.jsonl");
     List<String> lines =
-        SharedFiles.read(f).lines().filter(l -> !l.isEmpty()).collect(Collectors.toList());
-    List<String> expected = List.of(SharedFiles.jqCompact(f).split("\n"));
+        RepoFiles.read(f).lines().filter(l -> !l.isEmpty()).collect(Collectors.toList());
+    List<String> expected = List.of(RepoFiles.jqCompact(f).split("\n"));
     assertFalse(lines.isEmpty());
     assertEquals(expected.size(), lines.size());
     for (int i = 0; i < lines.size(); i++) {

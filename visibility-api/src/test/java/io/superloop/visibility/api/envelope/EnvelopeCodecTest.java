@@ -10,7 +10,7 @@ import io.superloop.visibility.api.TraceId;
 import io.superloop.visibility.api.VisibilityException;
 import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.json.JsonValue;
-import io.superloop.visibility.api.testing.SharedFiles;
+import io.superloop.visibility.api.testing.RepoFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,14 +23,14 @@ import org.junit.jupiter.api.TestFactory;
 class EnvelopeCodecTest {
 
   private static List<Path> snapshotFiles() {
-    List<Path> files = new ArrayList<>(SharedFiles.files("conformance/cases", "snapshot.json"));
-    files.addAll(SharedFiles.files("fixtures/reference", "snapshot.v1.json"));
-    files.addAll(SharedFiles.files("fixtures/reference/core", ".v1.json"));
+    List<Path> files = new ArrayList<>(RepoFiles.files("conformance/cases", "snapshot.json"));
+    files.addAll(RepoFiles.files("fixtures/reference", "snapshot.v1.json"));
+    files.addAll(RepoFiles.files("fixtures/reference/core", ".v1.json"));
     return files;
   }
 
   private static String name(Path f) {
-    return SharedFiles.parentName(f) + "/" + f.getFileName();
+    return RepoFiles.parentName(f) + "/" + f.getFileName();
   }
 
   @TestFactory
@@ -43,15 +43,15 @@ class EnvelopeCodecTest {
                 DynamicTest.dynamicTest(
                     name(f),
                     () -> {
-                      SnapshotEnvelope s = EnvelopeCodecs.SNAPSHOT.decode(SharedFiles.read(f));
-                      assertEquals(SharedFiles.jqCompact(f), EnvelopeCodecs.SNAPSHOT.encode(s));
+                      SnapshotEnvelope s = EnvelopeCodecs.SNAPSHOT.decode(RepoFiles.read(f));
+                      assertEquals(RepoFiles.jqCompact(f), EnvelopeCodecs.SNAPSHOT.encode(s));
                     }));
   }
 
   @TestFactory
   Stream<DynamicTest> everyEventLineReencodesAsJqCompact() {
-    List<Path> files = new ArrayList<>(SharedFiles.files("conformance/cases", "events.ndjson"));
-    files.addAll(SharedFiles.files("fixtures/reference/core", ".ndjson"));
+    List<Path> files = new ArrayList<>(RepoFiles.files("conformance/cases", "events.ndjson"));
+    files.addAll(RepoFiles.files("fixtures/reference/core", ".ndjson"));
     assertFalse(files.isEmpty());
     return files.stream()
         .map(
@@ -60,8 +60,8 @@ class EnvelopeCodecTest {
                     name(f),
                     () -> {
                       List<String> lines =
-                          SharedFiles.read(f).lines().filter(l -> !l.isEmpty()).toList();
-                      String jq = SharedFiles.jqCompact(f);
+                          RepoFiles.read(f).lines().filter(l -> !l.isEmpty()).toList();
+                      String jq = RepoFiles.jqCompact(f);
                       List<String> expected = jq.isEmpty() ? List.of() : jq.lines().toList();
                       assertEquals(expected.size(), lines.size(), "one jq output line per input line");
                       for (int i = 0; i < lines.size(); i++) {
@@ -73,9 +73,9 @@ class EnvelopeCodecTest {
 
   @Test
   void referenceEventFixtureReencodesAsJqCompact() {
-    Path f = SharedFiles.root().resolve("fixtures/reference/event.v1.json");
-    EventEnvelope e = EnvelopeCodecs.EVENT.decode(SharedFiles.read(f));
-    assertEquals(SharedFiles.jqCompact(f), EnvelopeCodecs.EVENT.encode(e));
+    Path f = RepoFiles.root().resolve("fixtures/reference/event.v1.json");
+    EventEnvelope e = EnvelopeCodecs.EVENT.decode(RepoFiles.read(f));
+    assertEquals(RepoFiles.jqCompact(f), EnvelopeCodecs.EVENT.encode(e));
     assertEquals(Optional.of(JsonValue.of(43)), e.sequenceValue());
     assertEquals(EnvelopeCursor.of(43, 128), e.cursor().orElseThrow());
     assertEquals(EnvelopeSource.of("/tmp/repo", "demo-loop"), e.source().orElseThrow());
@@ -84,8 +84,8 @@ class EnvelopeCodecTest {
 
   @Test
   void referenceSnapshotArtifactsAreArtifactRefs() {
-    Path f = SharedFiles.root().resolve("fixtures/reference/snapshot.v1.json");
-    SnapshotEnvelope s = EnvelopeCodecs.SNAPSHOT.decode(SharedFiles.read(f));
+    Path f = RepoFiles.root().resolve("fixtures/reference/snapshot.v1.json");
+    SnapshotEnvelope s = EnvelopeCodecs.SNAPSHOT.decode(RepoFiles.read(f));
     JsonValue.JsonObject artifacts = (JsonValue.JsonObject) s.artifacts().orElseThrow();
     for (var e : artifacts.members().entrySet()) {
       if (e.getValue().isNull()) {
@@ -100,9 +100,9 @@ class EnvelopeCodecTest {
 
   @Test
   void eventsAnswerFixtureReencodesAsJqCompact() {
-    Path f = SharedFiles.root().resolve("fixtures/reference/service/events-batch.v1.json");
-    EventsAnswer a = EnvelopeCodecs.EVENTS_ANSWER.decode(SharedFiles.read(f));
-    assertEquals(SharedFiles.jqCompact(f), EnvelopeCodecs.EVENTS_ANSWER.encode(a));
+    Path f = RepoFiles.root().resolve("fixtures/reference/service/events-batch.v1.json");
+    EventsAnswer a = EnvelopeCodecs.EVENTS_ANSWER.decode(RepoFiles.read(f));
+    assertEquals(RepoFiles.jqCompact(f), EnvelopeCodecs.EVENTS_ANSWER.encode(a));
     assertTrue(a.ok());
     assertTrue(a.traceId().isEmpty());
     assertEquals("2026-02-22T11:00:00Z", a.cursor().updatedAt());
@@ -151,14 +151,14 @@ class EnvelopeCodecTest {
 
   @Test
   void errorAnswerFixtureReencodesAsJqCompact() {
-    Path f = SharedFiles.root().resolve("fixtures/reference/service/unauthorized-response.json");
-    ErrorAnswer a = EnvelopeCodecs.ERROR_ANSWER.decode(SharedFiles.read(f));
-    assertEquals(SharedFiles.jqCompact(f), EnvelopeCodecs.ERROR_ANSWER.encode(a));
+    Path f = RepoFiles.root().resolve("fixtures/reference/service/unauthorized-response.json");
+    ErrorAnswer a = EnvelopeCodecs.ERROR_ANSWER.decode(RepoFiles.read(f));
+    assertEquals(RepoFiles.jqCompact(f), EnvelopeCodecs.ERROR_ANSWER.encode(a));
     assertFalse(a.ok());
     assertEquals(ServiceErrorCode.UNAUTHORIZED, a.error().code());
     assertTrue(a.error().code().isKnown());
     assertEquals(
-        SharedFiles.jqCompact(f),
+        RepoFiles.jqCompact(f),
         EnvelopeCodecs.ERROR_ANSWER.encode(
             ErrorAnswer.of(ServiceError.of(ServiceErrorCode.UNAUTHORIZED, "missing or invalid token"))));
     ErrorAnswer other =
@@ -196,16 +196,16 @@ class EnvelopeCodecTest {
 
   @TestFactory
   Stream<DynamicTest> everyPreviousCursorJsonReencodesAsJqCompact() {
-    List<Path> files = SharedFiles.files("conformance/cases", "cursor.json");
+    List<Path> files = RepoFiles.files("conformance/cases", "cursor.json");
     assertFalse(files.isEmpty());
     return files.stream()
         .map(
             f ->
                 DynamicTest.dynamicTest(
-                    SharedFiles.root().relativize(f).toString(),
+                    RepoFiles.root().relativize(f).toString(),
                     () -> {
-                      CursorState c = EnvelopeCodecs.CURSOR_STATE.decode(SharedFiles.read(f));
-                      assertEquals(SharedFiles.jqCompact(f), EnvelopeCodecs.CURSOR_STATE.encode(c));
+                      CursorState c = EnvelopeCodecs.CURSOR_STATE.decode(RepoFiles.read(f));
+                      assertEquals(RepoFiles.jqCompact(f), EnvelopeCodecs.CURSOR_STATE.encode(c));
                       assertTrue(c.eventByteOffset().isEmpty());
                     }));
   }

@@ -10,7 +10,7 @@ import io.superloop.visibility.api.VisibilityException;
 import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.json.JsonCodec;
 import io.superloop.visibility.api.json.JsonReadLimits;
-import io.superloop.visibility.api.testing.SharedFiles;
+import io.superloop.visibility.api.testing.RepoFiles;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -31,13 +31,13 @@ class EnvelopeRobustnessTest {
       "{}[]\":,0-9e.+\\ntfu \u0000x".getBytes(StandardCharsets.ISO_8859_1);
 
   private static byte[] snapshotBytes() {
-    Path f = SharedFiles.root().resolve("fixtures/reference/snapshot.v1.json");
-    return SharedFiles.jqCompact(f).getBytes(StandardCharsets.UTF_8);
+    Path f = RepoFiles.root().resolve("fixtures/reference/snapshot.v1.json");
+    return RepoFiles.jqCompact(f).getBytes(StandardCharsets.UTF_8);
   }
 
   private static byte[] eventBytes() {
-    Path f = SharedFiles.root().resolve("fixtures/reference/service/events-batch.v1.json");
-    return SharedFiles.jqCompact(f).getBytes(StandardCharsets.UTF_8);
+    Path f = RepoFiles.root().resolve("fixtures/reference/service/events-batch.v1.json");
+    return RepoFiles.jqCompact(f).getBytes(StandardCharsets.UTF_8);
   }
 
   private static int decoded;

@@ -10,7 +10,7 @@ import io.superloop.visibility.api.ReasonCode;
 import io.superloop.visibility.api.TraceId;
 import io.superloop.visibility.api.Transport;
 import io.superloop.visibility.api.VisibilityException;
-import io.superloop.visibility.api.testing.SharedFiles;
+import io.superloop.visibility.api.testing.RepoFiles;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -21,23 +21,23 @@ import org.junit.jupiter.api.TestFactory;
 
 class HealthCodecTest {
 
-  // --- shared reference outputs -------------------------------------------------------------
+  // --- the reference's outputs --------------------------------------------------------------
 
   @TestFactory
   Stream<DynamicTest> everyExpectedHealthJsonReencodesAsJqCompact() {
-    return SharedFiles.reencodeExpectedAsJqCompact("health.json", HealthCodecs.HEALTH);
+    return RepoFiles.reencodeExpectedAsJqCompact("health.json", HealthCodecs.HEALTH);
   }
 
   @Test
   void referenceTransportHealthFixtureRoundTrips() {
-    Path f = SharedFiles.root().resolve("fixtures/reference/observability/transport-health-critical.json");
-    TransportHealth t = HealthCodecs.TRANSPORT_HEALTH.decode(SharedFiles.read(f));
+    Path f = RepoFiles.root().resolve("fixtures/reference/observability/transport-health-critical.json");
+    TransportHealth t = HealthCodecs.TRANSPORT_HEALTH.decode(RepoFiles.read(f));
     assertEquals(IngestStatus.FAILED, t.lastResult());
     assertEquals(2, t.failureStreak());
     assertEquals(Optional.of(FailureCode.SERVICE_REQUEST_FAILED), t.lastFailureCode());
     assertTrue(t.traceId().isEmpty());
     assertTrue(t.lastSuccessAt().isEmpty());
-    assertEquals(SharedFiles.jqCompact(f), HealthCodecs.TRANSPORT_HEALTH.encode(t));
+    assertEquals(RepoFiles.jqCompact(f), HealthCodecs.TRANSPORT_HEALTH.encode(t));
   }
 
   // --- omitted-vs-null rules (expected JSON written from contract 1.10 / 1.13 / C7) ------------

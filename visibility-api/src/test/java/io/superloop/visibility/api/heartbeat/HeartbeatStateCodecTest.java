@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.superloop.visibility.api.ErrorCode;
 import io.superloop.visibility.api.VisibilityException;
-import io.superloop.visibility.api.testing.SharedFiles;
+import io.superloop.visibility.api.testing.RepoFiles;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
@@ -18,7 +18,7 @@ class HeartbeatStateCodecTest {
 
   @TestFactory
   Stream<DynamicTest> everyExpectedHeartbeatJsonReencodesAsJqCompact() {
-    return SharedFiles.reencodeExpectedAsJqCompact("heartbeat.json", HeartbeatCodecs.STATE);
+    return RepoFiles.reencodeExpectedAsJqCompact("heartbeat.json", HeartbeatCodecs.STATE);
   }
 
   @Test

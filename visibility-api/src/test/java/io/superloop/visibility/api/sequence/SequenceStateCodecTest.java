@@ -10,7 +10,7 @@ import io.superloop.visibility.api.ReasonCode;
 import io.superloop.visibility.api.TraceId;
 import io.superloop.visibility.api.Transport;
 import io.superloop.visibility.api.VisibilityException;
-import io.superloop.visibility.api.testing.SharedFiles;
+import io.superloop.visibility.api.testing.RepoFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -26,23 +26,23 @@ import org.junit.jupiter.api.TestFactory;
 
 class SequenceStateCodecTest {
 
-  // --- shared reference outputs -------------------------------------------------------------
+  // --- the reference's outputs --------------------------------------------------------------
 
   @TestFactory
   Stream<DynamicTest> everyExpectedSequenceStateReencodesAsJqCompact() {
-    return SharedFiles.reencodeExpectedAsJqCompact("sequence-state.json", SequenceCodecs.STATE);
+    return RepoFiles.reencodeExpectedAsJqCompact("sequence-state.json", SequenceCodecs.STATE);
   }
 
   @TestFactory
   Stream<DynamicTest> sequenceMemberOfEveryExpectedStateJsonReencodesAsJqCompact() {
-    List<Path> files = SharedFiles.files("conformance/expected", "state.json");
+    List<Path> files = RepoFiles.files("conformance/expected", "state.json");
     files.removeIf(f -> !f.getFileName().toString().equals("state.json"));
     assertFalse(files.isEmpty());
     return files.stream()
         .map(
             f ->
                 DynamicTest.dynamicTest(
-                    SharedFiles.parentName(f),
+                    RepoFiles.parentName(f),
                     () -> {
                       String member = jq(".sequence", f);
                       SequenceState s = SequenceCodecs.STATE.decode(member);
@@ -57,15 +57,15 @@ class SequenceStateCodecTest {
    */
   @TestFactory
   Stream<DynamicTest> everyPreviousSequenceStateOfTheCasesDecodesOrIsInvalidJson() {
-    List<Path> files = SharedFiles.files("conformance/cases", "sequence-state.json");
+    List<Path> files = RepoFiles.files("conformance/cases", "sequence-state.json");
     assertFalse(files.isEmpty());
     return files.stream()
         .map(
             f ->
                 DynamicTest.dynamicTest(
-                    SharedFiles.root().resolve("conformance/cases").relativize(f).getName(0).toString(),
+                    RepoFiles.root().resolve("conformance/cases").relativize(f).getName(0).toString(),
                     () -> {
-                      String text = SharedFiles.read(f);
+                      String text = RepoFiles.read(f);
                       if (f.toString().contains("pub-100-020")) {
                         VisibilityException e =
                             assertThrows(

@@ -11,7 +11,7 @@ import io.superloop.visibility.api.TraceId;
 import io.superloop.visibility.api.Transport;
 import io.superloop.visibility.api.VisibilityException;
 import io.superloop.visibility.api.heartbeat.FreshnessStatus;
-import io.superloop.visibility.api.testing.SharedFiles;
+import io.superloop.visibility.api.testing.RepoFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,13 +33,13 @@ class VisibilitySummaryCodecTest {
 
   @TestFactory
   Stream<DynamicTest> everyExpectedVisibilityJsonReencodesAsJqCompact() {
-    return SharedFiles.reencodeExpectedAsJqCompact("visibility.json", StatusCodecs.VISIBILITY);
+    return RepoFiles.reencodeExpectedAsJqCompact("visibility.json", StatusCodecs.VISIBILITY);
   }
 
   @Test
   void placeholderTraceIdIsAValidTraceId() {
-    Path f = SharedFiles.root().resolve("conformance/expected/pub-100-000/visibility.json");
-    VisibilitySummary v = StatusCodecs.VISIBILITY.decode(SharedFiles.read(f));
+    Path f = RepoFiles.root().resolve("conformance/expected/pub-100-000/visibility.json");
+    VisibilitySummary v = StatusCodecs.VISIBILITY.decode(RepoFiles.read(f));
     assertEquals(Optional.of(TraceId.of("<TRACE_ID>")), v.trace().sharedTraceId());
     assertTrue(v.invocationAudit().isEmpty());
   }

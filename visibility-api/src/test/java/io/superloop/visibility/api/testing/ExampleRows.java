@@ -53,7 +53,7 @@ public final class ExampleRows {
       Path tmp = Files.createTempFile("examples", ".jsonl");
       try {
         Files.writeString(tmp, String.join("\n", jsonTexts) + "\n");
-        String out = SharedFiles.jqCompact(tmp);
+        String out = RepoFiles.jqCompact(tmp);
         return List.of(out.split("\n", -1));
       } finally {
         Files.deleteIfExists(tmp);

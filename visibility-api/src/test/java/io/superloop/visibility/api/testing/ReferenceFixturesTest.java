@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Every {@code .json}, {@code .jsonl} and {@code .ndjson} file under the shared {@code
+ * Every {@code .json}, {@code .jsonl} and {@code .ndjson} file under the repository's {@code
  * fixtures/reference/} decodes with the codec its content names (envelope type, service answer
  * shape, intent rows, transport health, ...), and every field keeps its value through encode and
  * decode: the re-encoding equals the file's {@code jq -c} rendering, and decoding it again gives an
@@ -34,7 +34,7 @@ import org.junit.jupiter.api.TestFactory;
 class ReferenceFixturesTest {
 
   private static List<Path> fixtures() {
-    return SharedFiles.files("fixtures/reference", ".json", ".jsonl", ".ndjson");
+    return RepoFiles.files("fixtures/reference", ".json", ".jsonl", ".ndjson");
   }
 
   /** The codec a document's content names, if any. */
@@ -118,13 +118,13 @@ class ReferenceFixturesTest {
     String name = file.getFileName().toString();
     List<String> out = new ArrayList<>();
     if (name.endsWith(".jsonl") || name.endsWith(".ndjson")) {
-      for (String line : SharedFiles.read(file).split("\n", -1)) {
+      for (String line : RepoFiles.read(file).split("\n", -1)) {
         if (!line.isBlank()) {
           out.add(Json.parse(line).toJson());
         }
       }
     } else {
-      out.add(SharedFiles.jqCompact(file));
+      out.add(RepoFiles.jqCompact(file));
     }
     return out;
   }
@@ -140,7 +140,7 @@ class ReferenceFixturesTest {
         .map(
             f ->
                 DynamicTest.dynamicTest(
-                    SharedFiles.root().relativize(f).toString(),
+                    RepoFiles.root().relativize(f).toString(),
                     () -> {
                       List<String> docs = documents(f);
                       assertFalse(docs.isEmpty(), f + " has a document");

@@ -41,7 +41,7 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.ObjectReadContext;
 
 /**
- * Runs one conformance case (the format of {@code shared/conformance/README.md}) as one reconcile
+ * Runs one conformance case (the format of {@code docs/conformance.md}) as one reconcile
  * step through {@link VisibilityPlane} and writes {@code sequence-state.json}, {@code heartbeat.json}
  * (when the loop holds one), {@code health.json} and {@code visibility.json} to the output directory.
  *

@@ -146,11 +146,6 @@ class ConformanceCommandTest {
   }
 
   private static Path shared() {
-    String prop = System.getProperty("visibility.shared.dir");
-    Path p = prop != null ? Paths.get(prop) : Paths.get("").toAbsolutePath().resolveSibling("shared");
-    for (Path d = Paths.get("").toAbsolutePath(); !Files.isDirectory(p.resolve("conformance")) && d != null; d = d.getParent()) {
-      p = d.resolveSibling("shared");
-    }
-    return p;
+    return io.superloop.visibility.testkit.docs.DocFiles.repoRoot();
   }
 }

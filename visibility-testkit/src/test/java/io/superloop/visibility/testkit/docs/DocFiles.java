@@ -13,11 +13,18 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** The repository's documentation files, their marked blocks, and child processes that run them. */
-final class DocFiles {
+public final class DocFiles {
   private DocFiles() {}
 
-  /** The repository root: the nearest directory above the working directory holding README.md and docs/. */
-  static Path repoRoot() {
+  /**
+   * The repository root: {@code visibility.repo.root} when set (the build sets it), else the nearest
+   * directory above the working directory holding README.md, docs/ and pom.xml.
+   */
+  public static Path repoRoot() {
+    String prop = System.getProperty("visibility.repo.root");
+    if (prop != null && Files.isRegularFile(Paths.get(prop, "pom.xml"))) {
+      return Paths.get(prop).toAbsolutePath().normalize();
+    }
     Path dir = Paths.get(System.getProperty("user.dir")).toAbsolutePath();
     for (Path d = dir; d != null; d = d.getParent()) {
       if (Files.isRegularFile(d.resolve("README.md")) && Files.isDirectory(d.resolve("docs"))

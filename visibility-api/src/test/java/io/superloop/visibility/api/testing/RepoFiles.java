@@ -9,27 +9,32 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-/** Locates {@code ../shared} (the steering repo's shared files) and lists files under it. */
-public final class SharedFiles {
-  private SharedFiles() {}
+/**
+ * Locates the repository's own reference data (conformance/, fixtures/reference/, spec/) and lists
+ * files under it. The build needs nothing outside the repository.
+ */
+public final class RepoFiles {
+  private RepoFiles() {}
 
-  /** The shared directory; fails the test run when it cannot be found. */
+  /**
+   * The repository root: {@code visibility.repo.root} when set (the build sets it), else the nearest
+   * directory above the working directory that holds {@code pom.xml} and {@code conformance/cases}.
+   */
   public static Path root() {
-    String prop = System.getProperty("visibility.shared.dir");
-    if (prop != null && Files.isDirectory(Paths.get(prop))) {
+    String prop = System.getProperty("visibility.repo.root");
+    if (prop != null && Files.isDirectory(Paths.get(prop, "conformance", "cases"))) {
       return Paths.get(prop).toAbsolutePath().normalize();
     }
     Path dir = Paths.get("").toAbsolutePath();
     for (Path d = dir; d != null; d = d.getParent()) {
-      Path candidate = d.resolveSibling("shared");
-      if (Files.isDirectory(candidate.resolve("conformance"))) {
-        return candidate.normalize();
+      if (Files.isRegularFile(d.resolve("pom.xml")) && Files.isDirectory(d.resolve("conformance/cases"))) {
+        return d.normalize();
       }
     }
-    throw new IllegalStateException("cannot find ../shared from " + dir);
+    throw new IllegalStateException("no repository root (pom.xml and conformance/cases) above " + dir);
   }
 
-  /** Every regular file under {@code shared/relative} whose name ends with one of {@code suffixes}. */
+  /** Every regular file under {@code relative} (from the repository root) whose name ends with one of {@code suffixes}. */
   public static List<Path> files(String relative, String... suffixes) {
     try (Stream<Path> s = Files.walk(root().resolve(relative))) {
       return s.filter(Files::isRegularFile)
