@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.StringWriter;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
@@ -15,7 +16,12 @@ import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.SerializableString;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.InputCoercionException;
+import tools.jackson.core.exc.JacksonIOException;
 import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.core.exc.UnexpectedEndOfInputException;
 import tools.jackson.core.io.CharacterEscapes;
 import tools.jackson.core.io.SerializedString;
 import tools.jackson.core.json.JsonFactory;
@@ -96,7 +102,7 @@ public final class Json {
     try (JsonParser p = factory.createParser(ObjectReadContext.empty(), json)) {
       return readWhole(codec, p);
     } catch (JacksonException e) {
-      throw translate(e);
+      throw translate(e, () -> JsonSyntax.describe(json, limits));
     }
   }
 
@@ -137,7 +143,7 @@ public final class Json {
     try (JsonParser p = factory.createParser(ObjectReadContext.empty(), json, offset, length)) {
       return readWhole(codec, p);
     } catch (JacksonException e) {
-      throw translate(e);
+      throw translate(e, () -> JsonSyntax.describe(json, offset, length, limits));
     }
   }
 
@@ -250,38 +256,80 @@ public final class Json {
   }
 
   /**
-   * Translates a Jackson exception into the library's exception, keeping the location.
+   * Translates a Jackson exception into the library's exception by its type, keeping the location.
+   * The message is the library's own (plain words, never the parser's): for a document read by
+   * {@link #decode} it describes the first problem of the text (see {@link #decode(JsonCodec,
+   * String)}); here, without the text, it names the line and column.
    *
    * @param e the Jackson exception
    * @return (not thrown) {@link ErrorCode#LIMIT_EXCEEDED} for a read constraint, {@link
-   *     ErrorCode#DUPLICATE_KEY} for a repeated key, else {@link ErrorCode#INVALID_JSON}; located
-   *     at the parser's JSON pointer when known, with {@code e} as the cause
+   *     ErrorCode#INVALID_FIELD_TYPE} for a number out of its field's range, {@link
+   *     ErrorCode#IO_ERROR} for a failed read of the underlying input, else {@link
+   *     ErrorCode#INVALID_JSON}; located at the parser's JSON pointer when known, with {@code e} as
+   *     the cause. A repeated key is reported as {@link ErrorCode#DUPLICATE_KEY} by the decode
+   *     methods, which hold the text
    */
   public static VisibilityException translate(JacksonException e) {
+    return translate(e, () -> null);
+  }
+
+  /** Describes the first problem of the text being read, or {@code null}. */
+  private interface Description {
+    JsonSyntax.@Nullable Problem get();
+  }
+
+  private static VisibilityException translate(JacksonException e, Description text) {
+    String path = pointerOf(e);
     ErrorCode code;
-    String msg = String.valueOf(e.getOriginalMessage());
+    String message;
     if (e instanceof StreamConstraintsException) {
       code = ErrorCode.LIMIT_EXCEEDED;
-    } else if (msg.startsWith("Duplicate Object property")
-        || msg.startsWith("Duplicate field")
-        || msg.contains("Duplicate")) {
-      code = ErrorCode.DUPLICATE_KEY;
+      message = "the input exceeds a read limit (" + locationOf(e) + "; JsonReadLimits)";
+    } else if (e instanceof InputCoercionException) {
+      code = ErrorCode.INVALID_FIELD_TYPE;
+      message = "a number out of the range of its field (" + locationOf(e) + ")";
+    } else if (e instanceof JacksonIOException) {
+      return new VisibilityException(ErrorCode.IO_ERROR, "the input could not be read", e).withPath(path);
+    } else if (e instanceof UnexpectedEndOfInputException) {
+      code = ErrorCode.INVALID_JSON;
+      message = "the text ends before the JSON value is complete (" + locationOf(e) + ")";
     } else {
       code = ErrorCode.INVALID_JSON;
+      message = "malformed JSON (" + locationOf(e) + ")";
     }
-    String path = "";
+    if (!(e instanceof InputCoercionException)) {
+      JsonSyntax.Problem p;
+      try {
+        p = text.get();
+      } catch (RuntimeException | StackOverflowError ignored) {
+        p = null; // the description is best effort; the code stands
+      }
+      // a repeated key is a plain StreamReadException of the strict parser: the scan tells it apart
+      if (p != null && (p.code() == code || (p.code() == ErrorCode.DUPLICATE_KEY && e.getClass() == StreamReadException.class))) {
+        return new VisibilityException(p.code(), p.message(), e).withPath(p.pointer());
+      }
+    }
+    // the cause must be given to the constructor: Throwable.initCause fails once a (null) cause is set
+    return new VisibilityException(code, message, e).withPath(path);
+  }
+
+  private static String pointerOf(JacksonException e) {
     try {
-      JsonParser p = e.processor() instanceof JsonParser jp ? jp : null;
-      if (p != null) {
-        path = p.streamReadContext().pathAsPointer().toString();
+      if (e.processor() instanceof JsonParser jp) {
+        return jp.streamReadContext().pathAsPointer().toString();
       }
     } catch (RuntimeException ignored) {
       // location is best effort
     }
-    int nl = msg.indexOf('\n');
-    String first = nl >= 0 ? msg.substring(0, nl) : msg;
-    // the cause must be given to the constructor: Throwable.initCause fails once a (null) cause is set
-    return new VisibilityException(code, first, e).withPath(path);
+    return "";
+  }
+
+  private static String locationOf(JacksonException e) {
+    TokenStreamLocation l = e.getLocation();
+    if (l == null || l.getLineNr() < 1) {
+      return "location unknown";
+    }
+    return l.getLineNr() > 1 ? "line " + l.getLineNr() + ", column " + l.getColumnNr() : "column " + l.getColumnNr();
   }
 
   /** The codec of raw {@link JsonValue}s. */
