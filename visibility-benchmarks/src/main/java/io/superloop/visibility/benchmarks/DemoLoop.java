@@ -1,6 +1,6 @@
 package io.superloop.visibility.benchmarks;
 
-import io.superloop.visibility.testkit.cli.ConformanceCommand;
+import io.superloop.visibility.cli.Main;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** The testkit demo's loop (a reconciled loop with one confirmed cancel), written for a workload. */
+/** The command-line demo's loop (a reconciled loop with one confirmed cancel), written for a workload. */
 final class DemoLoop {
   static final String LOOP = "demo-loop";
 
@@ -20,7 +20,7 @@ final class DemoLoop {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int status =
-        ConformanceCommand.run(
+        Main.run(
             new PrintStream(out, true, StandardCharsets.UTF_8),
             new PrintStream(err, true, StandardCharsets.UTF_8),
             "demo",

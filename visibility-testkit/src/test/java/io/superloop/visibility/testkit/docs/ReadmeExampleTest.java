@@ -34,7 +34,8 @@ class ReadmeExampleTest {
     String readme = DocFiles.read("README.md");
     assertTrue(readme.contains("\n```\nmvn -B verify\n```\n"), "the build command stays as it is");
     assertTrue(
-        readme.contains("\n```\njava -jar visibility-testkit/target/visibility-conformance.jar demo --dir /tmp/visibility-demo\n```\n"),
+        readme.contains("\n```\njava -jar visibility-cli/target/superloop-visibility-" + System.getProperty("project.version", "?")
+            + ".jar demo --dir /tmp/visibility-demo\n```\n"),
         "the demo command stays as it is");
     List<DocFiles.Block> examples = DocFiles.markedBlocks(readme, "readme: example");
     DocFiles.Block source = only(examples, "readme: example", "java");

@@ -1,4 +1,4 @@
-package io.superloop.visibility.testkit.cli;
+package io.superloop.visibility.cli;
 
 import io.superloop.visibility.api.TraceId;
 import io.superloop.visibility.api.Transport;
@@ -16,17 +16,20 @@ import io.superloop.visibility.core.store.InvocationAuditTrail;
 import io.superloop.visibility.core.store.LoopStore;
 import io.superloop.visibility.core.time.Timestamps;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * {@code demo [--dir DIR]}: an end-to-end run on built-in data. A loop whose runtime wrote a stale
@@ -34,43 +37,38 @@ import java.util.Set;
  * drift: a missing sequence value) and it is reconciled again; then one control action (cancel,
  * confirmed) is audited. Writes the artifacts under DIR and prints the visibility status.
  */
-final class DemoCommand {
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    description = {
+      "End-to-end run on built-in data: a loop with a stale heartbeat, an ordering drift and one",
+      "control action. Writes the runtime files and the manager's artifacts under DIR (default: a",
+      "new temporary directory) and prints the visibility status. Default rules: hardened."
+    })
+final class DemoCommand implements Callable<Integer> {
   static final String LOOP = "demo-loop";
-  static final String USAGE =
-      String.join(
-          "\n",
-          "usage: visibility-conformance demo [--dir DIR] [--rules reference|hardened]",
-          "",
-          "End-to-end run on built-in data: a loop with a stale heartbeat, an ordering drift and one",
-          "control action. Writes the runtime files and the manager's artifacts under DIR (default: a",
-          "new temporary directory) and prints the visibility status. Default rules: hardened.");
 
-  private final PrintStream out;
+  @SuppressWarnings("NullAway.Init") // set by picocli
+  @Spec
+  CommandSpec spec;
 
-  DemoCommand(PrintStream out) {
-    this.out = out;
-  }
+  @Option(names = "--dir", paramLabel = "DIR", description = "Where to write the loop (created when absent).")
+  @Nullable Path dir;
 
-  int run(List<String> argv) {
-    Args a = Args.parse(argv, Set.of("rules", "dir"));
-    if (a.help) {
-      out.println(USAGE);
-      return 0;
-    }
-    a.expectPositional(0, 0, "demo [--dir DIR] [--rules reference|hardened]");
-    VisibilityRules rules = a.rules("hardened");
+  @Option(names = "--rules", paramLabel = "PRESET", description = "reference or hardened (default: ${DEFAULT-VALUE}).")
+  Rules rules = Rules.hardened;
+
+  @Override
+  public Integer call() {
     try {
-      Path repo =
-          a.option("dir").isPresent()
-              ? Files.createDirectories(Paths.get(a.option("dir").get()))
-              : Files.createTempDirectory("visibility-demo-");
-      return demo(repo.toAbsolutePath(), rules);
+      Path repo = dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("visibility-demo-");
+      return demo(repo.toAbsolutePath(), rules.rules(), spec.commandLine().getOut());
     } catch (IOException e) {
-      throw new UsageException("demo: " + e.getMessage());
+      throw new CliException("demo: cannot write " + (dir == null ? "a temporary directory" : dir) + ": " + e.getMessage());
     }
   }
 
-  private int demo(Path repo, VisibilityRules rules) throws IOException {
+  private static int demo(Path repo, VisibilityRules rules, PrintWriter out) throws IOException {
     Path runtime = repo.resolve(".superloop").resolve("loops").resolve(LOOP);
     Files.createDirectories(runtime);
     Instant now = Instant.now();
@@ -151,6 +149,6 @@ final class DemoCommand {
             + " " + drift.result().health().reasonCodes());
     out.println("demo: loop directory " + plane.layout().opsDir());
     out.print(StatusCodecs.VISIBILITY.encodeLine(plane.status()));
-    return 0;
+    return Main.OK;
   }
 }

@@ -1,0 +1,522 @@
+package io.superloop.visibility.cli;
+
+import io.superloop.visibility.api.ErrorCode;
+import io.superloop.visibility.api.TraceId;
+import io.superloop.visibility.api.VisibilityException;
+import io.superloop.visibility.api.audit.AuditCodecs;
+import io.superloop.visibility.api.envelope.EnvelopeCodecs;
+import io.superloop.visibility.api.health.HealthCodecs;
+import io.superloop.visibility.api.heartbeat.HeartbeatCodecs;
+import io.superloop.visibility.api.json.Json;
+import io.superloop.visibility.api.json.JsonCodec;
+import io.superloop.visibility.api.json.JsonValue;
+import io.superloop.visibility.api.sequence.SequenceCodecs;
+import io.superloop.visibility.api.sequence.ViolationCode;
+import io.superloop.visibility.api.status.StatusCodecs;
+import io.superloop.visibility.core.rules.ReadLimits;
+import io.superloop.visibility.core.rules.SequenceValueSyntax;
+import io.superloop.visibility.core.rules.VisibilityRules;
+import io.superloop.visibility.core.sequence.PreviousSequence;
+import io.superloop.visibility.core.sequence.SequenceValidator;
+import io.superloop.visibility.core.sequence.SequenceValues;
+import io.superloop.visibility.core.time.Timestamps;
+import io.superloop.visibility.api.reconcile.ReconcileCodecs;
+import io.superloop.visibility.core.store.LoopArtifact;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code validate PATH...}: checks snapshot and event envelopes (JSON or NDJSON), sprite_service
+ * answers and the ops manager's files against the v1 contract. A directory stands for every {@code
+ * .json}, {@code .jsonl} and {@code .ndjson} file under it. One finding per line ({@code
+ * file:line: code: message}), then a summary line; or, with {@code --format json}, one JSON
+ * document. Per line, the codes are the lower-case {@link ErrorCode} names ({@code invalid_json},
+ * {@code duplicate_key}, {@code limit_exceeded}, {@code unsupported_schema_version}, {@code
+ * unknown_envelope_type}, {@code missing_field}, {@code invalid_field_type}, {@code
+ * invalid_field_value}, {@code invalid_sequence_value}, {@code invalid_trace_id}, {@code
+ * invalid_timestamp}); across a file, its event envelopes, in order, are judged as one batch by the
+ * sequence validator, and each violation code is one finding at the line where it first shows.
+ */
+@Command(
+    name = "validate",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Checks envelopes (.json, or one per line in .ndjson/.jsonl), sprite_service answers and the",
+      "ops manager's files against the v1 contract. A directory stands for every .json, .jsonl and",
+      ".ndjson file under it. Prints file:line: code: message per finding and a summary line (or one",
+      "JSON document with --format json). Exit status 1 when there are findings. Default rules:",
+      "hardened."
+    })
+final class ValidateCommand implements Callable<Integer> {
+  /** The output formats. */
+  enum Format {
+    text,
+    json
+  }
+
+  @SuppressWarnings("NullAway.Init") // set by picocli
+  @Spec
+  CommandSpec spec;
+
+  @SuppressWarnings("NullAway.Init") // set by picocli
+  @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files, and directories to search for them.")
+  List<Path> paths;
+
+  @Option(names = "--format", paramLabel = "FORMAT", description = "text or json (default: ${DEFAULT-VALUE}).")
+  Format format = Format.text;
+
+  @Option(names = "--rules", paramLabel = "PRESET", description = "reference or hardened (default: ${DEFAULT-VALUE}).")
+  Rules rules = Rules.hardened;
+
+  @Option(
+      names = "--max-document-bytes",
+      paramLabel = "N",
+      description = {
+        "A document (a .json file, or one line) longer than N bytes is a limit_exceeded finding and",
+        "is not read (default: ${DEFAULT-VALUE}, the envelope limit of ReadLimits)."
+      })
+  long maxDocument = ReadLimits.DEFAULT.envelopeBytes();
+
+  private Json json = Json.DEFAULT;
+  private @Nullable PrintWriter out;
+  private long findings;
+
+  @Override
+  public Integer call() {
+    if (maxDocument < 1 || maxDocument > Integer.MAX_VALUE - 16) {
+      throw new CliException("--max-document-bytes is 1 to " + (Integer.MAX_VALUE - 16) + ", not " + maxDocument);
+    }
+    json = ReadLimits.DEFAULT.withEnvelopeBytes(maxDocument).json(maxDocument);
+    List<Path> files = new ArrayList<>();
+    for (Path p : paths) {
+      files.addAll(expand(p));
+    }
+    out = spec.commandLine().getOut();
+    VisibilityRules preset = rules.rules();
+    if (format == Format.json) {
+      out.print("{\"findings\":[");
+    }
+    long documents = 0;
+    for (Path file : files) {
+      documents += new FileCheck(file, preset).run();
+    }
+    if (format == Format.json) {
+      out.println(
+          "],\"summary\":{\"files\":" + files.size() + ",\"documents\":" + documents + ",\"findings\":" + findings + "}}");
+    } else {
+      out.println("validate: " + files.size() + " file(s), " + documents + " document(s), " + findings + " finding(s)");
+    }
+    out.flush();
+    return findings == 0 ? Main.OK : Main.FINDINGS;
+  }
+
+  /** A file as it is; a directory as every JSON file under it, in path order, links not followed. */
+  private static List<Path> expand(Path p) {
+    if (Files.isRegularFile(p)) {
+      return List.of(p);
+    }
+    if (!Files.isDirectory(p)) {
+      throw new CliException("no such file or directory: " + p);
+    }
+    List<Path> out = new ArrayList<>();
+    try (Stream<Path> s = Files.walk(p)) {
+      s.filter(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS))
+          .filter(f -> isJsonName(String.valueOf(f.getFileName())))
+          .sorted()
+          .forEach(out::add);
+    } catch (IOException | UncheckedIOException e) {
+      throw new CliException("cannot list " + p + ": " + e.getMessage());
+    }
+    if (out.isEmpty()) {
+      throw new CliException("no .json, .jsonl or .ndjson file under " + p);
+    }
+    return out;
+  }
+
+  private static boolean isJsonName(String name) {
+    return name.endsWith(".json") || name.endsWith(".jsonl") || name.endsWith(".ndjson");
+  }
+
+  private static boolean isLinesName(String name) {
+    return name.endsWith(".ndjson") || name.endsWith(".jsonl");
+  }
+
+  private void finding(Path file, long line, String code, String message) {
+    findings++;
+    PrintWriter w = Objects.requireNonNull(out);
+    if (format == Format.json) {
+      w.print(
+          (findings > 1 ? "," : "") + "{\"file\":" + new JsonValue.JsonString(file.toString()).toJson() + ",\"line\":" + line
+              + ",\"code\":" + new JsonValue.JsonString(code).toJson() + ",\"message\":"
+              + new JsonValue.JsonString(message).toJson() + "}");
+    } else {
+      w.println(file + ":" + line + ": " + code + ": " + message);
+    }
+  }
+
+  private void finding(Path file, long line, VisibilityException e, String where) {
+    String at = e.path().filter(x -> !x.isEmpty() && e.code() != ErrorCode.INVALID_JSON).map(x -> "at " + x + ": ").orElse("");
+    finding(file, line, e.code().wire(), where + at + e.detail());
+  }
+
+  /** The checks of one file. */
+  private final class FileCheck {
+    private final Path file;
+    private final VisibilityRules rules;
+    private final SequenceValidator validator;
+    private final SequenceValidator.Batch batch;
+    private final Set<ViolationCode> reported = EnumSet.noneOf(ViolationCode.class);
+    private long events;
+    private boolean snapshotSeen;
+
+    FileCheck(Path file, VisibilityRules rules) {
+      this.file = file;
+      this.rules = rules;
+      this.validator = new SequenceValidator(rules);
+      this.batch = validator.begin(PreviousSequence.NONE, false);
+    }
+
+    long run() {
+      String name = String.valueOf(file.getFileName());
+      long docs = 0;
+      try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+        if (isLinesName(name)) {
+          LineReader lines = new LineReader(in, maxDocument);
+          for (LineReader.Line l = lines.next(); l != null; l = lines.next()) {
+            if (l.length() == 0 || (l.last() && isBlank(l.bytes(), l.length()))) {
+              continue; // an empty line, or white space after the last newline
+            }
+            docs++;
+            if (l.tooLong()) {
+              finding(file, l.number(), ErrorCode.LIMIT_EXCEEDED.wire(),
+                  "the line is longer than " + maxDocument + " bytes (--max-document-bytes)");
+              continue;
+            }
+            document(l.number(), l.bytes(), l.length());
+          }
+        } else {
+          LineReader whole = new LineReader(in, maxDocument);
+          byte[] doc = whole.all();
+          docs++;
+          if (doc == null) {
+            finding(file, 1, ErrorCode.LIMIT_EXCEEDED.wire(),
+                "the document is longer than " + maxDocument + " bytes (--max-document-bytes)");
+          } else {
+            document(1, doc, doc.length);
+          }
+        }
+      } catch (IOException e) {
+        throw new CliException("cannot read " + file + ": " + e.getMessage());
+      }
+      return docs;
+    }
+
+    private void document(long line, byte[] bytes, int length) {
+      // a byte order mark at the start of the file is skipped, as jq skips it
+      int from =
+          line == 1 && length >= 3 && bytes[0] == (byte) 0xef && bytes[1] == (byte) 0xbb && bytes[2] == (byte) 0xbf
+              ? 3
+              : 0;
+      JsonValue v;
+      try {
+        v = json.decode(Json.RAW, bytes, from, length - from);
+      } catch (VisibilityException e) {
+        finding(file, line, e, "");
+        return;
+      }
+      String text = new String(bytes, from, length - from, StandardCharsets.UTF_8);
+      if (!(v instanceof JsonValue.JsonObject o)) {
+        finding(file, line, ErrorCode.INVALID_FIELD_TYPE.wire(), "the document is " + kind(v) + ", not a JSON object");
+        return;
+      }
+      if (o.members().containsKey("envelopeType")) {
+        envelope(line, o, "");
+      } else if (o.members().containsKey("events") && o.members().containsKey("ok")) {
+        decode(line, text, EnvelopeCodecs.EVENTS_ANSWER);
+        if (o.members().get("events") instanceof JsonValue.JsonArray arr) {
+          for (int i = 0; i < arr.elements().size(); i++) {
+            JsonValue e = arr.elements().get(i);
+            if (e instanceof JsonValue.JsonObject eo) {
+              envelope(line, eo, "events[" + i + "]: ");
+            } else {
+              finding(file, line, ErrorCode.INVALID_FIELD_TYPE.wire(), "events[" + i + "] is not an object");
+              feed(line, SequenceValues.MISSING);
+            }
+          }
+        }
+      } else if (o.members().containsKey("error") && o.members().containsKey("ok")) {
+        decode(line, text, EnvelopeCodecs.ERROR_ANSWER);
+      } else if (o.members().containsKey("result") && o.members().containsKey("ok")) {
+        decode(line, text, EnvelopeCodecs.CONTROL_ANSWER);
+      } else {
+        JsonCodec<?> codec = artifactCodec(file, o);
+        if (codec == null) {
+          if (!artifact(file).filter(a -> a == LoopArtifact.STATE).isPresent()) {
+            finding(file, line, ErrorCode.UNKNOWN_ENVELOPE_TYPE.wire(),
+                "not a v1 envelope, service answer or ops manager file");
+          }
+        } else {
+          decode(line, text, codec);
+        }
+      }
+      reportViolations(line);
+    }
+
+    private void envelope(long line, JsonValue.JsonObject o, String where) {
+      Map<String, JsonValue> m = o.members();
+      JsonValue type = m.get("envelopeType");
+      boolean event = type instanceof JsonValue.JsonString s && s.value().equals("loop_run_event");
+      boolean snapshot = type instanceof JsonValue.JsonString s2 && s2.value().equals("loop_run_snapshot");
+      JsonValue schema = m.get("schemaVersion");
+      if (schema == null) {
+        finding(file, line, "missing_field", where + "schemaVersion is absent");
+      } else if (!(schema instanceof JsonValue.JsonString ss && ss.value().equals("v1"))) {
+        finding(file, line, "unsupported_schema_version", where + "schemaVersion is " + schema.toJson() + ", not \"v1\"");
+      }
+      if (!event && !snapshot) {
+        finding(file, line, "unknown_envelope_type", where + "envelopeType is " + (type == null ? "absent" : type.toJson()));
+        return;
+      }
+      JsonValue trace = m.get("traceId");
+      if (trace instanceof JsonValue.JsonString ts) {
+        if (!TraceId.isValid(ts.value())) {
+          finding(file, line, "invalid_trace_id", where + "traceId is not 1-256 printable ASCII characters");
+        }
+      } else if (trace != null && !trace.isNull()) {
+        finding(file, line, "invalid_field_type", where + "traceId is not a string");
+      }
+      timestamp(line, where + "emittedAt", m.get("emittedAt"));
+      if (event && m.get("event") instanceof JsonValue.JsonObject ev) {
+        timestamp(line, where + "event.timestamp", ev.members().get("timestamp"));
+      }
+      long value = sequence(line, where, m.get("sequence"));
+      JsonCodec<?> codec = event ? EnvelopeCodecs.EVENT : EnvelopeCodecs.SNAPSHOT;
+      try {
+        json.decode(codec, o.toJson());
+      } catch (VisibilityException e) {
+        if (e.code() != ErrorCode.UNSUPPORTED_SCHEMA_VERSION && e.code() != ErrorCode.INVALID_TRACE_ID
+            && e.code() != ErrorCode.MISSING_FIELD) {
+          finding(file, line, e, where);
+        }
+      }
+      if (event) {
+        feed(line, value);
+      } else {
+        batch.snapshot(value);
+        snapshotSeen = true;
+      }
+    }
+
+    private long sequence(long line, String where, @Nullable JsonValue seq) {
+      if (seq == null) {
+        finding(file, line, "missing_field", where + "sequence is absent");
+        return SequenceValues.MISSING;
+      }
+      if (!(seq instanceof JsonValue.JsonObject so)) {
+        finding(file, line, "invalid_field_type", where + "sequence is not an object");
+        return SequenceValues.MISSING;
+      }
+      JsonValue source = so.members().get("source");
+      if (source == null) {
+        finding(file, line, "missing_field", where + "sequence.source is absent");
+      } else if (!(source instanceof JsonValue.JsonString src) || src.value().isEmpty()) {
+        finding(file, line, "invalid_field_type", where + "sequence.source is not a non-empty string");
+      }
+      JsonValue value = so.members().get("value");
+      if (value == null) {
+        finding(file, line, "missing_field", where + "sequence.value is absent");
+        return SequenceValues.MISSING;
+      }
+      if (!(value instanceof JsonValue.JsonNumber) && !(value instanceof JsonValue.JsonString)) {
+        finding(file, line, "invalid_field_type", where + "sequence.value is " + value.toJson());
+        return SequenceValues.MISSING;
+      }
+      long judged = validator.judge(value);
+      if (judged == SequenceValues.MISSING) {
+        String form =
+            rules.sequenceValueSyntax() == SequenceValueSyntax.INTEGER_LITERAL
+                ? "an integer literal"
+                : "a whole number or digit string";
+        finding(
+            file, line, "invalid_sequence_value",
+            where + "sequence.value " + value.toJson() + " is not " + form + " from 0 to 2^63-1");
+      }
+      return judged;
+    }
+
+    private void timestamp(long line, String what, @Nullable JsonValue v) {
+      if (v == null || v.isNull()) {
+        return;
+      }
+      if (!(v instanceof JsonValue.JsonString s)) {
+        finding(file, line, "invalid_field_type", what + " is not a string");
+      } else if (Timestamps.parseEpochMillis(s.value(), rules.timestampSyntax()) == Timestamps.INVALID) {
+        finding(file, line, "invalid_timestamp", what + " \"" + s.value() + "\" does not parse");
+      }
+    }
+
+    private void feed(long line, long value) {
+      events++;
+      batch.event(value);
+      reportViolations(line);
+    }
+
+    private void reportViolations(long line) {
+      for (ViolationCode c : ViolationCode.values()) {
+        boolean snapshotCode =
+            c == ViolationCode.SNAPSHOT_SEQUENCE_MISSING || c == ViolationCode.SNAPSHOT_SEQUENCE_REGRESSION;
+        if (snapshotCode && !snapshotSeen) {
+          continue;
+        }
+        if (!reported.contains(c) && batch.shows(c)) {
+          reported.add(c);
+          finding(file, line, c.wire(), "the file's envelopes, judged as one batch, show " + c.wire());
+        }
+      }
+    }
+
+    private void decode(long line, String text, JsonCodec<?> codec) {
+      try {
+        json.decode(codec, text);
+      } catch (VisibilityException e) {
+        finding(file, line, e, "");
+      }
+    }
+  }
+
+  /** The ops manager's file that {@code file} is, by its path ({@code telemetry/reconcile.jsonl}, ...). */
+  static Optional<LoopArtifact> artifact(Path file) {
+    String p = file.toString().replace('\\', '/');
+    for (LoopArtifact a : LoopArtifact.values()) {
+      if (p.equals(a.defaultPath()) || p.endsWith("/" + a.defaultPath())) {
+        return Optional.of(a);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The codec of an ops manager's file by its name, else by its content; null when none fits. */
+  private static @Nullable JsonCodec<?> artifactCodec(Path file, JsonValue.JsonObject o) {
+    Optional<LoopArtifact> artifact = artifact(file);
+    if (artifact.isPresent()) {
+      switch (artifact.get()) {
+        case HEARTBEAT_STATE:
+          return HeartbeatCodecs.STATE;
+        case SEQUENCE_STATE:
+          return SequenceCodecs.STATE;
+        case HEALTH:
+          return HealthCodecs.HEALTH;
+        case CURSOR:
+          return EnvelopeCodecs.CURSOR_STATE;
+        case TRANSPORT_HEALTH:
+          return HealthCodecs.TRANSPORT_HEALTH;
+        case ALERT_DISPATCH_STATE:
+          return ReconcileCodecs.ALERT_DISPATCH_STATE;
+        case INTENTS:
+          return AuditCodecs.INTENT_ROW;
+        case ESCALATIONS:
+          return ReconcileCodecs.ESCALATION;
+        case RECONCILE_TELEMETRY:
+          return ReconcileCodecs.RECONCILE_ROW;
+        case CONTROL_TELEMETRY:
+          return AuditCodecs.CONTROL_ROW;
+        case CONTROL_INVOCATIONS:
+          return AuditCodecs.INVOCATION;
+        case CONTROL_INVOCATIONS_INFLIGHT:
+          return AuditCodecs.IN_FLIGHT_ROW;
+        case HEARTBEAT_TELEMETRY:
+          return HeartbeatCodecs.OBSERVATION;
+        case SEQUENCE_TELEMETRY:
+          return SequenceCodecs.OBSERVATION;
+        case ALERTS_TELEMETRY:
+          return ReconcileCodecs.ALERT_ROW;
+        case STATE:
+          return null; // the project state: any JSON object (the library does not write it)
+      }
+    }
+    Map<String, JsonValue> m = o.members();
+    JsonValue category = m.get("category");
+    String cat = category instanceof JsonValue.JsonString s ? s.value() : "";
+    if (cat.equals("runtime_heartbeat")) {
+      return HeartbeatCodecs.OBSERVATION;
+    }
+    if (cat.equals("envelope_sequence")) {
+      return SequenceCodecs.OBSERVATION;
+    }
+    if (m.containsKey("freshnessStatus")) {
+      return HeartbeatCodecs.STATE;
+    }
+    if (m.containsKey("driftActive") && m.containsKey("violations")) {
+      return SequenceCodecs.STATE;
+    }
+    if (m.containsKey("reasonCodes") && m.containsKey("metrics")) {
+      return HealthCodecs.HEALTH;
+    }
+    if (m.containsKey("failureStreak") && m.containsKey("lastResult")) {
+      return HealthCodecs.TRANSPORT_HEALTH;
+    }
+    if (m.containsKey("eventsFile") && m.containsKey("eventLineOffset")) {
+      return EnvelopeCodecs.CURSOR_STATE;
+    }
+    if (m.containsKey("execution") && m.containsKey("outcome")) {
+      return AuditCodecs.INVOCATION;
+    }
+    if (m.containsKey("intent") && m.containsKey("retryAttempts")) {
+      return AuditCodecs.CONTROL_ROW;
+    }
+    if (m.containsKey("intent") && m.containsKey("status")) {
+      return AuditCodecs.INTENT_ROW;
+    }
+    if (m.containsKey("trace")) {
+      return StatusCodecs.VISIBILITY;
+    }
+    return null;
+  }
+
+  private static String kind(JsonValue v) {
+    if (v instanceof JsonValue.JsonArray) {
+      return "an array";
+    }
+    if (v instanceof JsonValue.JsonString) {
+      return "a string";
+    }
+    if (v instanceof JsonValue.JsonNumber) {
+      return "a number";
+    }
+    if (v instanceof JsonValue.JsonBoolean) {
+      return "a boolean";
+    }
+    return "null";
+  }
+
+  private static boolean isBlank(byte[] b, int length) {
+    for (int i = 0; i < length; i++) {
+      if (b[i] != ' ' && b[i] != '\t' && b[i] != '\r') {
+        return false;
+      }
+    }
+    return true;
+  }
+}
