@@ -29,6 +29,30 @@ import org.junit.jupiter.api.io.TempDir;
 class ReadmeExampleTest {
   @TempDir Path work;
 
+  /** The coordinates the README gives are this build's: its version, and modules the BOM manages. */
+  @Test
+  void mavenAndGradleSnippetsNameThisBuildsCoordinates() {
+    String readme = DocFiles.read("README.md");
+    String version = System.getProperty("project.version", "?");
+    String dependency = only(DocFiles.markedBlocks(readme, "readme: maven dependency"), "readme: maven dependency", "xml").text();
+    assertTrue(dependency.contains("<artifactId>visibility-core</artifactId>"), dependency);
+    assertTrue(dependency.contains("<version>" + version + "</version>"), dependency);
+    String maven = only(DocFiles.markedBlocks(readme, "readme: maven"), "readme: maven", "xml").text();
+    assertTrue(maven.contains("<artifactId>visibility-bom</artifactId>\n      <version>" + version + "</version>"), maven);
+    String gradle = only(DocFiles.markedBlocks(readme, "readme: gradle"), "readme: gradle", "kotlin").text();
+    assertTrue(gradle.contains("platform(\"io.superloop.visibility:visibility-bom:" + version + "\")"), gradle);
+    String bom = DocFiles.read("visibility-bom/pom.xml");
+    assertTrue(bom.contains("<version>" + version + "</version>"), "the BOM's version is the build's");
+    for (String module : List.of("visibility-api", "visibility-core", "visibility-testkit")) {
+      assertTrue(bom.contains("<artifactId>" + module + "</artifactId>"), module + " in the BOM");
+    }
+    // .ci/run runs the command of this block, and the demo's
+    assertEquals("mvn -B verify\n", only(DocFiles.markedBlocks(readme, "readme: test command"), "readme: test command", "").text());
+    assertEquals(
+        "java -jar visibility-cli/target/superloop-visibility-" + version + ".jar demo --dir /tmp/visibility-demo\n",
+        only(DocFiles.markedBlocks(readme, "readme: demo command"), "readme: demo command", "").text());
+  }
+
   @Test
   void embeddingExampleCompilesRunsAndPrintsWhatTheReadmeSays() throws IOException {
     String readme = DocFiles.read("README.md");
