@@ -138,7 +138,8 @@ final class ValidateCommand implements Callable<Integer> {
       return List.of(p);
     }
     if (!Files.isDirectory(p)) {
-      throw new CliException("no such file or directory: " + p);
+      throw new CliException(
+          (Files.exists(p) ? "not a regular file or directory: " : "no such file or directory: ") + p);
     }
     List<Path> out = new ArrayList<>();
     try (Stream<Path> s = Files.walk(p)) {

@@ -179,6 +179,7 @@ class CliTest {
   @Test
   void validateErrorsAreOneLine() throws IOException {
     assertOneLineError(run("validate", work.resolve("nope.json").toString()), "no such file or directory: ");
+    assertOneLineError(run("validate", "/dev/null"), "not a regular file or directory: /dev/null");
     Files.createDirectories(work.resolve("empty/sub"));
     Files.writeString(work.resolve("empty/sub/notes.txt"), "x");
     assertOneLineError(run("validate", work.resolve("empty").toString()), "no .json, .jsonl or .ndjson file under ");
