@@ -28,6 +28,7 @@ final class JsonSyntax {
   private final String text;
   private final JsonReadLimits limits;
   private int pos;
+  private long tokens;
   private int line = 1;
   private int lineStart;
   private final boolean multiLine;
@@ -157,6 +158,9 @@ final class JsonSyntax {
     if (pos >= text.length()) {
       return invalid("the text ends where a value was expected");
     }
+    if (++tokens > limits.maxTokenCount()) {
+      return limit("more than " + limits.maxTokenCount() + " tokens");
+    }
     char c = text.charAt(pos);
     switch (c) {
       case '{':
@@ -226,6 +230,9 @@ final class JsonSyntax {
       return p;
     }
     String name = unescape(text.substring(start + 1, pos - 1));
+    if (++tokens > limits.maxTokenCount()) {
+      return limit("more than " + limits.maxTokenCount() + " tokens");
+    }
     if (name.length() > limits.maxNameLength()) {
       return limit("a property name longer than " + limits.maxNameLength() + " characters");
     }

@@ -89,7 +89,7 @@ class JsonErrorTranslationTest {
 
   @Test
   void limitsSayWhichLimit() {
-    Json small = Json.withLimits(new JsonReadLimits(3, 10, 5, 4, 1000));
+    Json small = Json.withLimits(new JsonReadLimits(3, 10, 5, 4, 1000, Long.MAX_VALUE));
     VisibilityException depth = assertThrows(VisibilityException.class, () -> small.decode(Json.RAW, "[[[[1]]]]"));
     assertEquals(ErrorCode.LIMIT_EXCEEDED, depth.code());
     assertEquals("nested deeper than 3 levels (column 4; JsonReadLimits)", depth.detail());
@@ -99,6 +99,10 @@ class JsonErrorTranslationTest {
     VisibilityException num = assertThrows(VisibilityException.class, () -> small.decode(Json.RAW, "[123456]"));
     assertEquals(ErrorCode.LIMIT_EXCEEDED, num.code());
     assertTrue(num.detail().startsWith("a number longer than 4 characters"), num.detail());
+    Json fewTokens = Json.withLimits(new JsonReadLimits(64, 100, 100, 10, 1000, 5));
+    VisibilityException tokens = assertThrows(VisibilityException.class, () -> fewTokens.decode(Json.RAW, "[1,2,3,4,5,6,7,8]"));
+    assertEquals(ErrorCode.LIMIT_EXCEEDED, tokens.code());
+    assertTrue(tokens.detail().startsWith("more than 5 tokens"), tokens.detail());
   }
 
   @Test
