@@ -142,16 +142,23 @@ final class ValidateCommand implements Callable<Integer> {
           (Files.exists(p) ? "not a regular file or directory: " : "no such file or directory: ") + p);
     }
     List<Path> out = new ArrayList<>();
+    long skipped = 0;
     try (Stream<Path> s = Files.walk(p)) {
-      s.filter(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS))
-          .filter(f -> isJsonName(String.valueOf(f.getFileName())))
-          .sorted()
-          .forEach(out::add);
+      for (Path f : (Iterable<Path>) s.filter(f -> isJsonName(String.valueOf(f.getFileName()))).sorted()::iterator) {
+        // never opened: a FIFO would block, a device such as /dev/zero never ends
+        if (Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
+          out.add(f);
+        } else if (!Files.isDirectory(f, LinkOption.NOFOLLOW_LINKS)) {
+          skipped++;
+        }
+      }
     } catch (IOException | UncheckedIOException e) {
       throw new CliException("cannot list " + p + ": " + e.getMessage());
     }
     if (out.isEmpty()) {
-      throw new CliException("no .json, .jsonl or .ndjson file under " + p);
+      throw new CliException(
+          "no regular .json, .jsonl or .ndjson file under " + p
+              + (skipped > 0 ? " (" + skipped + " skipped: not a regular file)" : ""));
     }
     return out;
   }

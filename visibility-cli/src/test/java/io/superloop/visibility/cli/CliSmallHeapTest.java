@@ -166,6 +166,8 @@ class CliSmallHeapTest {
       assertEquals(1, r.err().strip().lines().count(), r.err());
       assertTrue(r.err().contains("not a regular file"), r.err());
     }
+    // a directory stands for its regular JSON files: the FIFO and the device link are skipped, unopened
+    assertTrue(cli("validate", tmp.toString()).err().contains("(2 skipped: not a regular file)"));
   }
 
   @Test

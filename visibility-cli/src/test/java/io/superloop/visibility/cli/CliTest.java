@@ -182,7 +182,7 @@ class CliTest {
     assertOneLineError(run("validate", "/dev/null"), "not a regular file or directory: /dev/null");
     Files.createDirectories(work.resolve("empty/sub"));
     Files.writeString(work.resolve("empty/sub/notes.txt"), "x");
-    assertOneLineError(run("validate", work.resolve("empty").toString()), "no .json, .jsonl or .ndjson file under ");
+    assertOneLineError(run("validate", work.resolve("empty").toString()), "no regular .json, .jsonl or .ndjson file under ");
     assertOneLineError(run("validate", "--format", "yaml", "x"), "--format");
     assertOneLineError(run("validate"), "PATH");
   }
