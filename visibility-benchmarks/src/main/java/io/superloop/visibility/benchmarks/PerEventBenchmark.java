@@ -8,6 +8,7 @@ import io.superloop.visibility.core.rules.VisibilityRules;
 import io.superloop.visibility.core.sequence.PreviousSequence;
 import io.superloop.visibility.core.sequence.SequenceValidator;
 import io.superloop.visibility.core.time.Timestamps;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -60,13 +61,13 @@ public class PerEventBenchmark {
 
   /** Parsing a {@code YYYY-MM-DDTHH:MM:SSZ} timestamp (reference syntax). */
   @Benchmark
-  public long parseStrict() {
+  public OptionalLong parseStrict() {
     return Timestamps.parseEpochMillis(strict, TimestampSyntax.V1_STRICT);
   }
 
   /** Parsing an RFC 3339 timestamp with fraction and offset (hardened syntax). */
   @Benchmark
-  public long parseRfc3339() {
+  public OptionalLong parseRfc3339() {
     return Timestamps.parseEpochMillis(rfc, TimestampSyntax.RFC_3339);
   }
 }

@@ -380,7 +380,7 @@ final class ValidateCommand implements Callable<Integer> {
       }
       if (!(v instanceof JsonValue.JsonString s)) {
         finding(file, line, "invalid_field_type", what + " is not a string");
-      } else if (Timestamps.parseEpochMillis(s.value(), rules.timestampSyntax()) == Timestamps.INVALID) {
+      } else if (Timestamps.parseEpochMillis(s.value(), rules.timestampSyntax()).isEmpty()) {
         finding(file, line, "invalid_timestamp", what + " \"" + s.value() + "\" does not parse");
       }
     }

@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -126,11 +127,11 @@ public final class FreshnessCalculator {
           extra.add(reason(ReasonCode.MISSING_HEARTBEAT_TIMESTAMP, METRIC_AT, "missing", "present"));
         }
       } else {
-        long hbMillis =
+        OptionalLong hbMillis =
             ts instanceof JsonValue.JsonString
                 ? Timestamps.parseEpochMillis(text, rules.timestampSyntax())
-                : Timestamps.INVALID;
-        if (hbMillis == Timestamps.INVALID) {
+                : OptionalLong.empty();
+        if (hbMillis.isEmpty()) {
           row =
               failedRow(nowText, loopId, traceId, transport, obj, ReasonCode.INVALID_HEARTBEAT_TIMESTAMP)
                   .heartbeatAt(text);
@@ -140,7 +141,8 @@ public final class FreshnessCalculator {
           }
         } else {
           HeartbeatState state =
-              project(nowText, nowMillis(now), hbMillis, text, obj, thresholds, loopId, traceId, transport);
+              project(
+                  nowText, nowMillis(now), hbMillis.getAsLong(), text, obj, thresholds, loopId, traceId, transport);
           ImmutableHeartbeatObservation.Builder ok =
               HeartbeatObservation.builder()
                   .timestamp(nowText)
@@ -194,14 +196,14 @@ public final class FreshnessCalculator {
     boolean written = false;
     if (hardened() && previous.isPresent()) {
       HeartbeatState prev = previous.get();
-      long hbMillis = Timestamps.parseEpochMillis(prev.lastHeartbeatAt(), rules.timestampSyntax());
-      if (hbMillis != Timestamps.INVALID) {
+      OptionalLong hbMillis = Timestamps.parseEpochMillis(prev.lastHeartbeatAt(), rules.timestampSyntax());
+      if (hbMillis.isPresent()) {
         state =
             Optional.of(
                 project(
                     nowText,
                     nowMillis(now),
-                    hbMillis,
+                    hbMillis.getAsLong(),
                     prev.lastHeartbeatAt(),
                     prev.heartbeat(),
                     thresholds,

@@ -278,10 +278,10 @@ public final class StatusProjector {
 
   /** {@code a >= b} as instants when both parse, else by string comparison. */
   private static boolean notOlder(String a, String b) {
-    long x = Timestamps.parseEpochMillis(a, TimestampSyntax.RFC_3339);
-    long y = Timestamps.parseEpochMillis(b, TimestampSyntax.RFC_3339);
-    if (x != Timestamps.INVALID && y != Timestamps.INVALID) {
-      return x >= y;
+    OptionalLong x = Timestamps.parseEpochMillis(a, TimestampSyntax.RFC_3339);
+    OptionalLong y = Timestamps.parseEpochMillis(b, TimestampSyntax.RFC_3339);
+    if (x.isPresent() && y.isPresent()) {
+      return x.getAsLong() >= y.getAsLong();
     }
     return a.compareTo(b) >= 0;
   }

@@ -34,6 +34,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -302,39 +303,38 @@ public final class LoopStore {
    * the cost depends on the rows written since the start, not on the size of the log.
    */
   private boolean completed(InFlightRow started, Optional<ControlInvocation> last) {
-    long startMillis = millis(started.timestamp());
+    OptionalLong startMillis = millis(started.timestamp());
     if (last.isPresent() && completes(last.get(), started, startMillis)) {
       return true;
     }
-    long stopBefore =
-        startMillis == Timestamps.INVALID ? Timestamps.INVALID : startMillis - COMPLETION_SCAN_SLACK_SECONDS * 1000;
     return layout.last(
             LoopArtifact.CONTROL_INVOCATIONS,
             AuditCodecs.INVOCATION,
             row -> completes(row, started, startMillis),
             row -> {
-              if (stopBefore == Timestamps.INVALID) {
+              if (startMillis.isEmpty()) {
                 return false;
               }
-              long at = millis(row.timestamp());
-              return at != Timestamps.INVALID && at < stopBefore;
+              OptionalLong at = millis(row.timestamp());
+              return at.isPresent()
+                  && at.getAsLong() < startMillis.getAsLong() - COMPLETION_SCAN_SLACK_SECONDS * 1000;
             })
         .value()
         .isPresent();
   }
 
-  private static boolean completes(ControlInvocation row, InFlightRow started, long startMillis) {
+  private static boolean completes(ControlInvocation row, InFlightRow started, OptionalLong startMillis) {
     if (!row.idempotencyKey().equals(started.idempotencyKey())) {
       return false;
     }
-    long rowStart = millis(row.startedAt());
-    if (rowStart == Timestamps.INVALID || startMillis == Timestamps.INVALID) {
+    OptionalLong rowStart = millis(row.startedAt());
+    if (rowStart.isEmpty() || startMillis.isEmpty()) {
       return true; // cannot tell the actions of one key apart: the key decides
     }
-    return rowStart >= startMillis;
+    return rowStart.getAsLong() >= startMillis.getAsLong();
   }
 
-  private static long millis(String timestamp) {
+  private static OptionalLong millis(String timestamp) {
     return Timestamps.parseEpochMillis(timestamp, TimestampSyntax.RFC_3339);
   }
 

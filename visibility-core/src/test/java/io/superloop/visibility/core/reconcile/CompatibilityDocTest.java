@@ -369,6 +369,28 @@ class CompatibilityDocTest {
         }
       }
     }
+    // the leap second: invalid under reference (seconds 00-59), the next second under hardened
+    Matcher leap = Pattern.compile("the leap second `([^`]+)`").matcher(r.cell(1));
+    assertTrue(leap.find(), "H8 input names a leap second");
+    Matcher lag = Pattern.compile("at `([^`]+)` the leap second's lag is (\\d+)").matcher(r.cell(3));
+    assertTrue(lag.find(), "H8 hardened outcome gives the leap second's lag");
+    r.mentions(2, "seconds `00`-`59`");
+    r.mentions(3, "leap seconds", "`:60` counts as the next second");
+    for (VisibilityRules rules : BOTH) {
+      Loop loop =
+          new Loop(d.resolve(rules.name() + "-leap"), rules)
+              .events(events(1))
+              .heartbeat("{\"timestamp\":\"" + leap.group(1) + "\"}");
+      loop.step(Instant.parse(lag.group(1)), false, "trace-h8");
+      JsonValue row = loop.lastRow("telemetry/heartbeat.jsonl");
+      if (rules == REF) {
+        assertEquals("invalid_heartbeat_timestamp", str(row, "reasonCode"));
+        assertFalse(Files.exists(loop.ops().resolve("heartbeat.json")));
+      } else {
+        assertEquals(Long.parseLong(lag.group(2)), num(loop.state("heartbeat.json"), "heartbeatLagSeconds"));
+        assertEquals(leap.group(1), str(loop.state("heartbeat.json"), "lastHeartbeatAt"));
+      }
+    }
   }
 
   static void h9(Row r, Path d) {

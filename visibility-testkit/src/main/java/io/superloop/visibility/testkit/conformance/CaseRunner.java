@@ -87,11 +87,10 @@ public final class CaseRunner {
     String nowText =
         string(config, "now")
             .orElseThrow(() -> new VisibilityException(ErrorCode.MISSING_FIELD, "config.json requires \"now\""));
-    long nowMillis = Timestamps.parseEpochMillis(nowText, TimestampSyntax.RFC_3339);
-    if (nowMillis == Timestamps.INVALID) {
-      throw new VisibilityException(ErrorCode.INVALID_TIMESTAMP, "config.now is not a timestamp: " + nowText);
-    }
-    Instant now = Instant.ofEpochMilli(nowMillis);
+    Instant now =
+        Timestamps.parse(nowText, TimestampSyntax.RFC_3339)
+            .orElseThrow(
+                () -> new VisibilityException(ErrorCode.INVALID_TIMESTAMP, "config.now is not a timestamp: " + nowText));
     String loopId = string(config, "loopId").orElse("demo-loop");
     StepOptions options =
         new StepOptions(

@@ -15,6 +15,7 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 /** Timestamps.format / parse against java.time over the years 1970-9999 (and 0000-1969 for RFC 3339). */
@@ -50,8 +51,8 @@ class TimestampsPropertiesTest {
               assertEquals(expected, Timestamps.format(t));
               assertEquals(expected, Timestamps.formatEpochSecond(t.getEpochSecond()));
               long ms = t.getEpochSecond() * 1000;
-              assertEquals(ms, Timestamps.parseEpochMillis(expected, TimestampSyntax.V1_STRICT), expected);
-              assertEquals(ms, Timestamps.parseEpochMillis(expected, TimestampSyntax.RFC_3339), expected);
+              assertEquals(OptionalLong.of(ms), Timestamps.parseEpochMillis(expected, TimestampSyntax.V1_STRICT), expected);
+              assertEquals(OptionalLong.of(ms), Timestamps.parseEpochMillis(expected, TimestampSyntax.RFC_3339), expected);
               assertEquals(Optional.of(Instant.ofEpochSecond(t.getEpochSecond())), Timestamps.parse(expected, TimestampSyntax.V1_STRICT));
             });
   }
@@ -64,12 +65,12 @@ class TimestampsPropertiesTest {
             s -> {
               String text = V1.format(Instant.ofEpochSecond(s));
               assertEquals(text, Timestamps.formatEpochSecond(s));
-              assertEquals(s * 1000, Timestamps.parseEpochMillis(text, TimestampSyntax.RFC_3339), text);
-              assertEquals(Timestamps.INVALID, Timestamps.parseEpochMillis(text, TimestampSyntax.V1_STRICT), text);
+              assertEquals(OptionalLong.of(s * 1000), Timestamps.parseEpochMillis(text, TimestampSyntax.RFC_3339), text);
+              assertEquals(OptionalLong.empty(), Timestamps.parseEpochMillis(text, TimestampSyntax.V1_STRICT), text);
             });
   }
 
-  /** Calendar fields, some of them out of range (day 31 of a 30-day month, Feb 29, hour 24, ...). */
+  /** Calendar fields, some of them out of range (day 31 of a 30-day month, Feb 29, hour 24, second 60, ...). */
   record Fields(int year, int month, int day, int hour, int minute, int second) {
     String text() {
       return String.format("%04d-%02d-%02dT%02d:%02d:%02dZ", year, month, day, hour, minute, second);
@@ -81,6 +82,17 @@ class TimestampsPropertiesTest {
       } catch (DateTimeException e) {
         return Optional.empty();
       }
+    }
+
+    /**
+     * As {@link #javaEpoch()}, and RFC 3339 5.7's leap second: {@code 23:59:60} of the last day of a
+     * month is the second after {@code 23:59:59}.
+     */
+    Optional<Long> rfc3339Epoch() {
+      boolean leap =
+          second == 60 && hour == 23 && minute == 59 && month >= 1 && month <= 12
+              && day == YearMonth.of(year, month).lengthOfMonth();
+      return leap ? new Fields(year, month, day, 23, 59, 59).javaEpoch().map(s -> s + 1) : javaEpoch();
     }
   }
 
@@ -94,18 +106,18 @@ class TimestampsPropertiesTest {
                 Gen.ints(0, 13),
                 Gen.frequency(weighted(3, Gen.ints(1, 28)), weighted(3, Gen.ints(28, 32)), weighted(1, Gen.constant(0))),
                 (y, m, d) -> new int[] {y, m, d}),
-            Gen.ints(0, 24),
-            Gen.ints(0, 60),
-            Gen.ints(0, 60),
+            Gen.frequency(weighted(4, Gen.ints(0, 24)), weighted(1, Gen.constant(23))),
+            Gen.frequency(weighted(4, Gen.ints(0, 60)), weighted(1, Gen.constant(59))),
+            Gen.frequency(weighted(4, Gen.ints(0, 60)), weighted(1, Gen.constant(60))),
             (ymd, h, mi, s) -> new Fields(ymd[0], ymd[1], ymd[2], h, mi, s));
     Property.forAll(fields)
         .named("timestamps: a YYYY-MM-DDTHH:MM:SSZ text parses iff java.time accepts its fields")
         .tries(Math.max(Property.defaultTries(), 20_000))
         .check(
             f -> {
-              Optional<Long> java = f.javaEpoch();
-              long rfc = java.map(s -> s * 1000).orElse(Timestamps.INVALID);
-              long strict = java.filter(s -> s >= 0).map(s -> s * 1000).orElse(Timestamps.INVALID);
+              OptionalLong rfc = f.rfc3339Epoch().map(s -> OptionalLong.of(s * 1000)).orElse(OptionalLong.empty());
+              OptionalLong strict =
+                  f.javaEpoch().filter(s -> s >= 0).map(s -> OptionalLong.of(s * 1000)).orElse(OptionalLong.empty());
               assertEquals(rfc, Timestamps.parseEpochMillis(f.text(), TimestampSyntax.RFC_3339), f.text());
               assertEquals(strict, Timestamps.parseEpochMillis(f.text(), TimestampSyntax.V1_STRICT), f.text());
             });
