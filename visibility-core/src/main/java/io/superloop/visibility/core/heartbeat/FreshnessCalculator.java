@@ -313,16 +313,19 @@ public final class FreshnessCalculator {
         .heartbeat(heartbeat);
   }
 
-  /** Contract 2.5 on the state the loop holds, plus the hardened extras. */
+  /**
+   * Contract 2.5 on the state the loop holds (its stored lag, judged by {@link #classify} against
+   * this step's thresholds), plus the hardened extras.
+   */
   private List<HealthReason> reasons(
       Optional<HeartbeatState> state, HeartbeatThresholds thresholds, List<HealthReason> extra) {
     List<HealthReason> out = new ArrayList<>(extra.size() + 2);
     if (state.isPresent()) {
       long lag = state.get().heartbeatLagSeconds();
-      if (lag >= thresholds.criticalHeartbeatLagSeconds()) {
-        out.add(stale(Severity.CRITICAL, lag, thresholds.criticalHeartbeatLagSeconds()));
-      } else if (lag >= thresholds.degradedHeartbeatLagSeconds()) {
-        out.add(stale(Severity.DEGRADED, lag, thresholds.degradedHeartbeatLagSeconds()));
+      switch (classify(lag, thresholds)) {
+        case CRITICAL -> out.add(stale(Severity.CRITICAL, lag, thresholds.criticalHeartbeatLagSeconds()));
+        case DEGRADED -> out.add(stale(Severity.DEGRADED, lag, thresholds.degradedHeartbeatLagSeconds()));
+        case FRESH -> {}
       }
       if (state.get().clockSkewSeconds().isPresent() && rules.detectClockSkew()) {
         out.add(

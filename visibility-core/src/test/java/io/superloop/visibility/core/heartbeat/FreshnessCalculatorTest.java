@@ -1,0 +1,188 @@
+package io.superloop.visibility.core.heartbeat;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.superloop.visibility.api.ReasonCode;
+import io.superloop.visibility.api.TraceId;
+import io.superloop.visibility.api.Transport;
+import io.superloop.visibility.api.health.HealthReason;
+import io.superloop.visibility.api.health.Severity;
+import io.superloop.visibility.api.heartbeat.FreshnessStatus;
+import io.superloop.visibility.api.heartbeat.HeartbeatObservation;
+import io.superloop.visibility.api.heartbeat.HeartbeatState;
+import io.superloop.visibility.api.heartbeat.HeartbeatThresholds;
+import io.superloop.visibility.api.json.JsonValue;
+import io.superloop.visibility.core.rules.VisibilityRules;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The heartbeat thresholds at their edges, lag {@code t-1}, {@code t} and {@code t+1} for the degraded
+ * and the critical threshold. Expected values are contract 2.2 step 7 ("integers, inclusive": {@code
+ * lag >= critical} is critical, else {@code lag >= degraded} is degraded, else fresh) and 2.5 (the
+ * health reason names the threshold it reached), written out per case, not computed.
+ */
+class FreshnessCalculatorTest {
+  private static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
+  private static final List<VisibilityRules> PRESETS = List.of(VisibilityRules.reference(), VisibilityRules.hardened());
+
+  /** {@code degraded, critical, lag, expected status}: the edges of both thresholds. */
+  static Stream<Arguments> edges() {
+    return Stream.of(
+        // defaults 120 / 300 (contract 2.3)
+        Arguments.of(120, 300, 119, FreshnessStatus.FRESH),
+        Arguments.of(120, 300, 120, FreshnessStatus.DEGRADED),
+        Arguments.of(120, 300, 121, FreshnessStatus.DEGRADED),
+        Arguments.of(120, 300, 299, FreshnessStatus.DEGRADED),
+        Arguments.of(120, 300, 300, FreshnessStatus.CRITICAL),
+        Arguments.of(120, 300, 301, FreshnessStatus.CRITICAL),
+        // custom 10 / 20
+        Arguments.of(10, 20, 9, FreshnessStatus.FRESH),
+        Arguments.of(10, 20, 10, FreshnessStatus.DEGRADED),
+        Arguments.of(10, 20, 11, FreshnessStatus.DEGRADED),
+        Arguments.of(10, 20, 19, FreshnessStatus.DEGRADED),
+        Arguments.of(10, 20, 20, FreshnessStatus.CRITICAL),
+        Arguments.of(10, 20, 21, FreshnessStatus.CRITICAL),
+        // equal thresholds: critical wins at the shared edge
+        Arguments.of(45, 45, 44, FreshnessStatus.FRESH),
+        Arguments.of(45, 45, 45, FreshnessStatus.CRITICAL),
+        Arguments.of(45, 45, 46, FreshnessStatus.CRITICAL),
+        // degraded 0 (2.3: every parsed heartbeat is at least degraded)
+        Arguments.of(0, 1, 0, FreshnessStatus.DEGRADED),
+        Arguments.of(0, 1, 1, FreshnessStatus.CRITICAL),
+        Arguments.of(0, 1, 2, FreshnessStatus.CRITICAL));
+  }
+
+  @ParameterizedTest(name = "thresholds {0}/{1}, lag {2}: {3}")
+  @MethodSource("edges")
+  void classifyAtTheEdges(long degraded, long critical, long lag, FreshnessStatus expected) {
+    assertEquals(expected, FreshnessCalculator.classify(lag, HeartbeatThresholds.of(degraded, critical)));
+  }
+
+  @ParameterizedTest(name = "thresholds {0}/{1}, lag {2}: {3}")
+  @MethodSource("edges")
+  void aHeartbeatThatOldIsClassifiedAndReasonedAtTheEdges(
+      long degraded, long critical, long lag, FreshnessStatus expected) {
+    HeartbeatThresholds t = HeartbeatThresholds.of(degraded, critical);
+    String at = NOW.minusSeconds(lag).toString();
+    for (VisibilityRules rules : PRESETS) {
+      HeartbeatEvaluation e =
+          new FreshnessCalculator(rules)
+              .evaluate(present(at), Optional.empty(), NOW, t, "loop-a", TraceId.of("trace-1"), Transport.LOCAL);
+      HeartbeatObservation row = e.observation().orElseThrow();
+      HeartbeatState state = e.state().orElseThrow();
+      String what = rules.name() + " lag " + lag;
+      assertEquals(lag, state.heartbeatLagSeconds(), what);
+      assertEquals(expected, state.freshnessStatus(), what);
+      assertEquals(expected.wire(), row.status().wire(), what);
+      assertEquals(
+          expected == FreshnessStatus.FRESH ? Optional.empty() : Optional.of(ReasonCode.RUNTIME_HEARTBEAT_STALE),
+          row.reasonCode(),
+          what);
+      assertEquals(staleReasons(expected, lag, degraded, critical), e.healthReasons(), what);
+    }
+  }
+
+  /**
+   * Health judges the lag of the state the loop holds against this step's thresholds (contract 2.5),
+   * also when the step read no heartbeat: the reference keeps the previous state (C5).
+   */
+  @ParameterizedTest(name = "thresholds {0}/{1}, kept lag {2}: {3}")
+  @MethodSource("edges")
+  void aKeptStateIsReasonedAtTheEdges(long degraded, long critical, long lag, FreshnessStatus expected) {
+    HeartbeatThresholds t = HeartbeatThresholds.of(degraded, critical);
+    // stored with other thresholds and a status of its own: only the lag and this step's thresholds count
+    HeartbeatState kept =
+        HeartbeatState.builder()
+            .updatedAt("2026-03-01T11:00:00Z")
+            .loopId("loop-a")
+            .traceId(TraceId.of("trace-0"))
+            .transport(Transport.LOCAL)
+            .lastHeartbeatAt("2026-03-01T10:59:00Z")
+            .heartbeatLagSeconds(lag)
+            .freshnessStatus(FreshnessStatus.FRESH)
+            .thresholds(HeartbeatThresholds.of(100_000, 200_000))
+            .heartbeat(JsonValue.object(Map.of("timestamp", JsonValue.of("2026-03-01T10:59:00Z"))))
+            .build();
+    HeartbeatEvaluation e =
+        new FreshnessCalculator(VisibilityRules.reference())
+            .evaluate(
+                HeartbeatInput.ABSENT, Optional.of(kept), NOW, t, "loop-a", TraceId.of("trace-1"), Transport.LOCAL);
+    assertEquals(Optional.of(kept), e.state());
+    assertEquals(staleReasons(expected, lag, degraded, critical), e.healthReasons());
+  }
+
+  /**
+   * A leap second (issue 14 item 6): under hardened rules {@code 23:59:60Z} counts as the next
+   * second, {@code 00:00:00Z} (docs/compatibility.md), so a clock at {@code 00:01:59Z} sees a lag of
+   * 119 s (fresh; 120 would be degraded) and a clock at {@code 23:59:59Z} a heartbeat 1 s ahead (lag
+   * 0); under reference rules the timestamp is invalid (C10: seconds 00-59).
+   */
+  @Test
+  void aLeapSecondHeartbeatCountsAsTheNextSecond() {
+    HeartbeatInput leap = present("2016-12-31T23:59:60Z");
+    Object[][] clock = {
+      {"2017-01-01T00:01:59Z", 119L, FreshnessStatus.FRESH},
+      {"2017-01-01T00:02:00Z", 120L, FreshnessStatus.DEGRADED},
+      {"2017-01-01T00:00:00Z", 0L, FreshnessStatus.FRESH},
+      {"2016-12-31T23:59:59Z", 0L, FreshnessStatus.FRESH},
+      {"2017-01-01T00:05:00Z", 300L, FreshnessStatus.CRITICAL}
+    };
+    for (Object[] c : clock) {
+      HeartbeatEvaluation e =
+          new FreshnessCalculator(VisibilityRules.hardened())
+              .evaluate(
+                  leap,
+                  Optional.empty(),
+                  Instant.parse((String) c[0]),
+                  HeartbeatThresholds.DEFAULT,
+                  "loop-a",
+                  TraceId.of("trace-1"),
+                  Transport.LOCAL);
+      HeartbeatState state = e.state().orElseThrow();
+      assertEquals(c[1], state.heartbeatLagSeconds(), (String) c[0]);
+      assertEquals(c[2], state.freshnessStatus(), (String) c[0]);
+      assertEquals(Optional.of("2016-12-31T23:59:60Z"), e.observation().orElseThrow().heartbeatAt());
+      assertEquals("2016-12-31T23:59:60Z", state.lastHeartbeatAt());
+    }
+    HeartbeatEvaluation ref =
+        new FreshnessCalculator(VisibilityRules.reference())
+            .evaluate(
+                leap,
+                Optional.empty(),
+                Instant.parse("2017-01-01T00:01:59Z"),
+                HeartbeatThresholds.DEFAULT,
+                "loop-a",
+                TraceId.of("trace-1"),
+                Transport.LOCAL);
+    assertEquals(Optional.of(ReasonCode.INVALID_HEARTBEAT_TIMESTAMP), ref.observation().orElseThrow().reasonCode());
+    assertEquals(Optional.empty(), ref.state());
+  }
+
+  /** Contract 2.5's reason for a status: the threshold it reached, the lag observed. */
+  private static List<HealthReason> staleReasons(FreshnessStatus status, long lag, long degraded, long critical) {
+    if (status == FreshnessStatus.FRESH) {
+      return List.of();
+    }
+    boolean isCritical = status == FreshnessStatus.CRITICAL;
+    return List.of(
+        HealthReason.builder()
+            .code(ReasonCode.RUNTIME_HEARTBEAT_STALE)
+            .severity(isCritical ? Severity.CRITICAL : Severity.DEGRADED)
+            .metric("heartbeatLagSeconds")
+            .observed(Long.toString(lag))
+            .threshold(Long.toString(isCritical ? critical : degraded))
+            .build());
+  }
+
+  private static HeartbeatInput present(String timestamp) {
+    return HeartbeatInput.of(JsonValue.object(Map.of("timestamp", JsonValue.of(timestamp))));
+  }
+}
