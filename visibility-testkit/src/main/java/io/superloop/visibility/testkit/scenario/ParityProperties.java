@@ -3,6 +3,7 @@ package io.superloop.visibility.testkit.scenario;
 import io.superloop.visibility.api.ReasonCode;
 import io.superloop.visibility.api.audit.ControlInvocation;
 import io.superloop.visibility.api.health.HealthThresholds;
+import io.superloop.visibility.api.heartbeat.FreshnessStatus;
 import io.superloop.visibility.api.heartbeat.HeartbeatState;
 import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.json.JsonValue;
@@ -446,12 +447,32 @@ public final class ParityProperties {
    * @throws AssertionError when a state is not exact or the statuses are not monotone
    */
   public void assertFreshness(HealthThresholds t, long lag1, long lag2, boolean local, VisibilityRules rules) {
-    int r1 = freshness(t, lag1, local, rules);
-    int r2 = freshness(t, lag2, local, rules);
-    check(r1 <= r2, "freshness not monotone: lag " + lag1 + " -> " + r1 + ", lag " + lag2 + " -> " + r2);
+    Freshness f1 = freshness(t, lag1, local, rules);
+    Freshness f2 = freshness(t, lag2, local, rules);
+    // monotone on what the library wrote, before (and apart from) the exactness of each state
+    check(
+        rank(f1.state().freshnessStatus()) <= rank(f2.state().freshnessStatus())
+            && f1.state().heartbeatLagSeconds() <= f2.state().heartbeatLagSeconds()
+            && (!f1.stale() || f2.stale()),
+        "freshness not monotone: lag " + lag1 + " -> " + f1 + ", lag " + lag2 + " -> " + f2);
+    assertExact(f1, t, rules);
+    assertExact(f2, t, rules);
   }
 
-  private int freshness(HealthThresholds t, long lag, boolean local, VisibilityRules rules) {
+  /** The heartbeat state and health verdict a step wrote for a heartbeat {@code lag} seconds old. */
+  private record Freshness(long lag, HeartbeatState state, boolean stale) {
+    @Override
+    public String toString() {
+      return state.freshnessStatus().wire() + " (heartbeatLagSeconds " + state.heartbeatLagSeconds()
+          + ", runtime_heartbeat_stale in health: " + stale + ")";
+    }
+  }
+
+  private static int rank(FreshnessStatus status) {
+    return List.of(FreshnessStatus.FRESH, FreshnessStatus.DEGRADED, FreshnessStatus.CRITICAL).indexOf(status);
+  }
+
+  private Freshness freshness(HealthThresholds t, long lag, boolean local, VisibilityRules rules) {
     Path dir = freshDir("freshness");
     Instant now = Scenarios.BASE;
     String hb = "{\"schemaVersion\":\"v1\",\"timestamp\":\"" + Timestamps.format(now.minusSeconds(lag))
@@ -461,6 +482,16 @@ public final class ParityProperties {
     RuntimeHistory h = new RuntimeHistory("parity-loop", now, t, 1L, List.of(step));
     StepView v = (local ? Delivery.LOCAL : Delivery.SPRITE_SERVICE).deliver(h, dir, rules).last();
     HeartbeatState s = v.files().heartbeat().orElseThrow(() -> new AssertionError("no heartbeat state, lag " + lag));
+    boolean stale = v.files().health().orElseThrow().reasonCodes().stream()
+        .anyMatch(c -> c.wire().equals("runtime_heartbeat_stale"));
+    delete(dir);
+    return new Freshness(lag, s, stale);
+  }
+
+  /** Contract 2.2 steps 6-7 and 2.5 for one heartbeat state; hardening H9 for a future one. */
+  private static void assertExact(Freshness f, HealthThresholds t, VisibilityRules rules) {
+    long lag = f.lag();
+    HeartbeatState s = f.state();
     long clamped = Math.max(0, lag);
     String want =
         clamped >= t.criticalHeartbeatLagSeconds() ? "critical"
@@ -469,15 +500,11 @@ public final class ParityProperties {
     check(s.freshnessStatus().wire().equals(want),
         "lag " + lag + " thresholds " + t.degradedHeartbeatLagSeconds() + "/" + t.criticalHeartbeatLagSeconds()
             + ": " + s.freshnessStatus().wire() + ", expected " + want);
-    boolean stale = v.files().health().orElseThrow().reasonCodes().stream()
-        .anyMatch(c -> c.wire().equals("runtime_heartbeat_stale"));
-    check(stale == !want.equals("fresh"), "lag " + lag + ": runtime_heartbeat_stale in health is " + stale);
+    check(f.stale() == !want.equals("fresh"), "lag " + lag + ": runtime_heartbeat_stale in health is " + f.stale());
     boolean skewed = rules.detectClockSkew() && -lag > rules.clockSkewToleranceSeconds();
     check(s.clockSkewSeconds().isPresent() == skewed
             && (!skewed || s.clockSkewSeconds().getAsLong() == -lag),
         "lag " + lag + ": clockSkewSeconds " + s.clockSkewSeconds());
-    delete(dir);
-    return want.equals("fresh") ? 0 : want.equals("degraded") ? 1 : 2;
   }
 
   /**
