@@ -2,6 +2,7 @@ package io.superloop.visibility.api.audit;
 
 import io.superloop.visibility.api.internal.ObjectCodec;
 import io.superloop.visibility.api.internal.ObjectCodec.Absence;
+import io.superloop.visibility.api.internal.ObjectCodec.SchemaVersion;
 import io.superloop.visibility.api.internal.Values;
 import io.superloop.visibility.api.json.JsonCodec;
 
@@ -37,6 +38,7 @@ public final class AuditCodecs {
   public static final JsonCodec<ControlRequest> REQUEST =
       ObjectCodec.<ControlRequest, ImmutableControlRequest.Builder>builder(
               "control request", ImmutableControlRequest::builder, ImmutableControlRequest.Builder::build)
+          .schemaVersion(SchemaVersion.NONE)
           .requiredBoolean("doConfirm", ControlRequest::doConfirm, ImmutableControlRequest.Builder::doConfirm)
           .requiredLong("timeoutSeconds", ControlRequest::timeoutSeconds, ImmutableControlRequest.Builder::timeoutSeconds)
           .requiredLong("intervalSeconds", ControlRequest::intervalSeconds, ImmutableControlRequest.Builder::intervalSeconds)
@@ -50,6 +52,7 @@ public final class AuditCodecs {
   public static final JsonCodec<ControlExecution> EXECUTION =
       ObjectCodec.<ControlExecution, ImmutableControlExecution.Builder>builder(
               "control execution", ImmutableControlExecution::builder, ImmutableControlExecution.Builder::build)
+          .schemaVersion(SchemaVersion.NONE)
           .required("status", EXECUTION_STATUS, ControlExecution::status, ImmutableControlExecution.Builder::status)
           .requiredLong("exitCode", ControlExecution::exitCode, ImmutableControlExecution.Builder::exitCode)
           .required("command", Values.STRING, ControlExecution::command, ImmutableControlExecution.Builder::command)
@@ -62,6 +65,7 @@ public final class AuditCodecs {
   public static final JsonCodec<ControlConfirmation> CONFIRMATION =
       ObjectCodec.<ControlConfirmation, ImmutableControlConfirmation.Builder>builder(
               "control confirmation", ImmutableControlConfirmation::builder, ImmutableControlConfirmation.Builder::build)
+          .schemaVersion(SchemaVersion.NONE)
           .requiredBoolean("attempted", ControlConfirmation::attempted, ImmutableControlConfirmation.Builder::attempted)
           .required("status", CONFIRMATION_STATUS, ControlConfirmation::status, ImmutableControlConfirmation.Builder::status)
           .requiredLong("exitCode", ControlConfirmation::exitCode, ImmutableControlConfirmation.Builder::exitCode)
@@ -73,6 +77,7 @@ public final class AuditCodecs {
   public static final JsonCodec<ControlOutcome> OUTCOME =
       ObjectCodec.<ControlOutcome, ImmutableControlOutcome.Builder>builder(
               "control outcome", ImmutableControlOutcome::builder, ImmutableControlOutcome.Builder::build)
+          .schemaVersion(SchemaVersion.NONE)
           .required("status", OUTCOME_STATUS, ControlOutcome::status, ImmutableControlOutcome.Builder::status)
           .requiredBoolean("confirmed", ControlOutcome::confirmed, ImmutableControlOutcome.Builder::confirmed)
           .optional("reasonCode", Values.REASON_CODE, ControlOutcome::reasonCode, ImmutableControlOutcome.Builder::reasonCode, Absence.OMIT)
@@ -84,7 +89,7 @@ public final class AuditCodecs {
   public static final JsonCodec<ControlInvocation> INVOCATION =
       ObjectCodec.<ControlInvocation, ImmutableControlInvocation.Builder>builder(
               "control invocation", ImmutableControlInvocation::builder, ImmutableControlInvocation.Builder::build)
-          .schemaVersion("v1")
+          .schemaVersion(SchemaVersion.V1)
           .required("timestamp", Values.STRING, ControlInvocation::timestamp, ImmutableControlInvocation.Builder::timestamp)
           .required("startedAt", Values.STRING, ControlInvocation::startedAt, ImmutableControlInvocation.Builder::startedAt)
           .required("loopId", Values.STRING, ControlInvocation::loopId, ImmutableControlInvocation.Builder::loopId)
@@ -105,6 +110,7 @@ public final class AuditCodecs {
   public static final JsonCodec<ControlRow> CONTROL_ROW =
       ObjectCodec.<ControlRow, ImmutableControlRow.Builder>builder(
               "control row", ImmutableControlRow::builder, ImmutableControlRow.Builder::build)
+          .schemaVersion(SchemaVersion.NONE)
           .required("timestamp", Values.STRING, ControlRow::timestamp, ImmutableControlRow.Builder::timestamp)
           .required("startedAt", Values.STRING, ControlRow::startedAt, ImmutableControlRow.Builder::startedAt)
           .required("loopId", Values.STRING, ControlRow::loopId, ImmutableControlRow.Builder::loopId)
@@ -131,6 +137,7 @@ public final class AuditCodecs {
   public static final JsonCodec<IntentRow> INTENT_ROW =
       ObjectCodec.<IntentRow, ImmutableIntentRow.Builder>builder(
               "intent row", ImmutableIntentRow::builder, ImmutableIntentRow.Builder::build)
+          .schemaVersion(SchemaVersion.NONE)
           .required("timestamp", Values.STRING, IntentRow::timestamp, ImmutableIntentRow.Builder::timestamp)
           .required("loopId", Values.STRING, IntentRow::loopId, ImmutableIntentRow.Builder::loopId)
           .required("intent", INTENT, IntentRow::intent, ImmutableIntentRow.Builder::intent)
@@ -158,6 +165,7 @@ public final class AuditCodecs {
   public static final JsonCodec<InFlightRow> IN_FLIGHT_ROW =
       ObjectCodec.<InFlightRow, ImmutableInFlightRow.Builder>builder(
               "in-flight row", ImmutableInFlightRow::builder, ImmutableInFlightRow.Builder::build)
+          .schemaVersion(SchemaVersion.NONE)
           .required("timestamp", Values.STRING, InFlightRow::timestamp, ImmutableInFlightRow.Builder::timestamp)
           .required("loopId", Values.STRING, InFlightRow::loopId, ImmutableInFlightRow.Builder::loopId)
           .required("intent", INTENT, InFlightRow::intent, ImmutableInFlightRow.Builder::intent)

@@ -1,7 +1,9 @@
 package io.superloop.visibility.api.envelope;
 
+import io.superloop.visibility.api.ErrorCode;
 import io.superloop.visibility.api.internal.ObjectCodec;
 import io.superloop.visibility.api.internal.ObjectCodec.Absence;
+import io.superloop.visibility.api.internal.ObjectCodec.SchemaVersion;
 import io.superloop.visibility.api.internal.Values;
 import io.superloop.visibility.api.json.JsonCodec;
 import io.superloop.visibility.api.json.JsonValue;
@@ -20,6 +22,7 @@ public final class EnvelopeCodecs {
   public static final JsonCodec<EnvelopeSource> SOURCE =
       ObjectCodec.<EnvelopeSource, ImmutableEnvelopeSource.Builder>builder(
               "envelope source", ImmutableEnvelopeSource::builder, ImmutableEnvelopeSource.Builder::build)
+          .schemaVersion(SchemaVersion.NONE)
           .required("repoPath", Values.STRING, EnvelopeSource::repoPath, ImmutableEnvelopeSource.Builder::repoPath)
           .required("loopId", Values.STRING, EnvelopeSource::loopId, ImmutableEnvelopeSource.Builder::loopId)
           .unknownFields(EnvelopeSource::unknownFields, ImmutableEnvelopeSource.Builder::putAllUnknownFields)
@@ -29,6 +32,7 @@ public final class EnvelopeCodecs {
   public static final JsonCodec<EnvelopeCursor> CURSOR =
       ObjectCodec.<EnvelopeCursor, ImmutableEnvelopeCursor.Builder>builder(
               "envelope cursor", ImmutableEnvelopeCursor::builder, ImmutableEnvelopeCursor.Builder::build)
+          .schemaVersion(SchemaVersion.NONE)
           .requiredLong("eventLineOffset", EnvelopeCursor::eventLineOffset, ImmutableEnvelopeCursor.Builder::eventLineOffset)
           .requiredLong("eventLineCount", EnvelopeCursor::eventLineCount, ImmutableEnvelopeCursor.Builder::eventLineCount)
           .unknownFields(EnvelopeCursor::unknownFields, ImmutableEnvelopeCursor.Builder::putAllUnknownFields)
@@ -41,6 +45,7 @@ public final class EnvelopeCodecs {
   public static final JsonCodec<ArtifactRef> ARTIFACT_REF =
       ObjectCodec.<ArtifactRef, ImmutableArtifactRef.Builder>builder(
               "artifact reference", ImmutableArtifactRef::builder, ImmutableArtifactRef.Builder::build)
+          .schemaVersion(SchemaVersion.NONE)
           .required("path", Values.STRING, ArtifactRef::path, ImmutableArtifactRef.Builder::path)
           .requiredBoolean("exists", ArtifactRef::exists, ImmutableArtifactRef.Builder::exists)
           .requiredLong("sizeBytes", ArtifactRef::sizeBytes, ImmutableArtifactRef.Builder::sizeBytes)
@@ -58,23 +63,23 @@ public final class EnvelopeCodecs {
    * invalid_trace_id}.
    */
   public static final JsonCodec<SnapshotEnvelope> SNAPSHOT =
-      OrderedEnvelopeCodec.<SnapshotEnvelope, ImmutableSnapshotEnvelope.Builder>builder(
-              EnvelopeType.LOOP_RUN_SNAPSHOT,
+      ObjectCodec.<SnapshotEnvelope, ImmutableSnapshotEnvelope.Builder>builder(
+              EnvelopeType.LOOP_RUN_SNAPSHOT.wire() + " envelope",
               ImmutableSnapshotEnvelope::builder,
-              ImmutableSnapshotEnvelope.Builder::build,
-              SnapshotEnvelope::memberOrder,
-              ImmutableSnapshotEnvelope.Builder::memberOrder,
-              SnapshotEnvelope::unknownFields,
-              ImmutableSnapshotEnvelope.Builder::putAllUnknownFields)
-          .typed("emittedAt", Values.STRING, SnapshotEnvelope::emittedAt, ImmutableSnapshotEnvelope.Builder::emittedAt, false)
-          .typed("traceId", Values.TRACE_ID, SnapshotEnvelope::traceId, ImmutableSnapshotEnvelope.Builder::traceId, true)
-          .typed("source", SOURCE, SnapshotEnvelope::source, ImmutableSnapshotEnvelope.Builder::source, false)
+              ImmutableSnapshotEnvelope.Builder::build)
+          .schemaVersion(SchemaVersion.V1)
+          .constant("envelopeType", EnvelopeType.LOOP_RUN_SNAPSHOT.wire(), ErrorCode.UNKNOWN_ENVELOPE_TYPE)
+          .optional("emittedAt", Values.STRING, SnapshotEnvelope::emittedAt, ImmutableSnapshotEnvelope.Builder::emittedAt, Absence.OMIT)
+          .optional("traceId", Values.TRACE_ID, SnapshotEnvelope::traceId, ImmutableSnapshotEnvelope.Builder::traceId, Absence.NULL)
+          .optional("source", SOURCE, SnapshotEnvelope::source, ImmutableSnapshotEnvelope.Builder::source, Absence.OMIT)
           .raw("run", SnapshotEnvelope::run, ImmutableSnapshotEnvelope.Builder::run)
           .raw("runtime", SnapshotEnvelope::runtime, ImmutableSnapshotEnvelope.Builder::runtime)
           .raw("artifacts", SnapshotEnvelope::artifacts, ImmutableSnapshotEnvelope.Builder::artifacts)
           .raw("sequence", SnapshotEnvelope::sequence, ImmutableSnapshotEnvelope.Builder::sequence)
-          .typed("cursor", CURSOR, SnapshotEnvelope::cursor, ImmutableSnapshotEnvelope.Builder::cursor, false)
+          .optional("cursor", CURSOR, SnapshotEnvelope::cursor, ImmutableSnapshotEnvelope.Builder::cursor, Absence.OMIT)
           .raw("health", SnapshotEnvelope::health, ImmutableSnapshotEnvelope.Builder::health)
+          .unknownFields(SnapshotEnvelope::unknownFields, ImmutableSnapshotEnvelope.Builder::putAllUnknownFields)
+          .asRead(SnapshotEnvelope::memberOrder, ImmutableSnapshotEnvelope.Builder::memberOrder)
           .build();
 
   /**
@@ -82,28 +87,28 @@ public final class EnvelopeCodecs {
    * {@link #SNAPSHOT} ({@code envelopeType} must be {@code loop_run_event}).
    */
   public static final JsonCodec<EventEnvelope> EVENT =
-      OrderedEnvelopeCodec.<EventEnvelope, ImmutableEventEnvelope.Builder>builder(
-              EnvelopeType.LOOP_RUN_EVENT,
+      ObjectCodec.<EventEnvelope, ImmutableEventEnvelope.Builder>builder(
+              EnvelopeType.LOOP_RUN_EVENT.wire() + " envelope",
               ImmutableEventEnvelope::builder,
-              ImmutableEventEnvelope.Builder::build,
-              EventEnvelope::memberOrder,
-              ImmutableEventEnvelope.Builder::memberOrder,
-              EventEnvelope::unknownFields,
-              ImmutableEventEnvelope.Builder::putAllUnknownFields)
-          .typed("emittedAt", Values.STRING, EventEnvelope::emittedAt, ImmutableEventEnvelope.Builder::emittedAt, false)
-          .typed("traceId", Values.TRACE_ID, EventEnvelope::traceId, ImmutableEventEnvelope.Builder::traceId, true)
-          .typed("source", SOURCE, EventEnvelope::source, ImmutableEventEnvelope.Builder::source, false)
+              ImmutableEventEnvelope.Builder::build)
+          .schemaVersion(SchemaVersion.V1)
+          .constant("envelopeType", EnvelopeType.LOOP_RUN_EVENT.wire(), ErrorCode.UNKNOWN_ENVELOPE_TYPE)
+          .optional("emittedAt", Values.STRING, EventEnvelope::emittedAt, ImmutableEventEnvelope.Builder::emittedAt, Absence.OMIT)
+          .optional("traceId", Values.TRACE_ID, EventEnvelope::traceId, ImmutableEventEnvelope.Builder::traceId, Absence.NULL)
+          .optional("source", SOURCE, EventEnvelope::source, ImmutableEventEnvelope.Builder::source, Absence.OMIT)
           .raw("sequence", EventEnvelope::sequence, ImmutableEventEnvelope.Builder::sequence)
-          .typed("cursor", CURSOR, EventEnvelope::cursor, ImmutableEventEnvelope.Builder::cursor, false)
+          .optional("cursor", CURSOR, EventEnvelope::cursor, ImmutableEventEnvelope.Builder::cursor, Absence.OMIT)
           .raw("run", EventEnvelope::run, ImmutableEventEnvelope.Builder::run)
           .raw("event", EventEnvelope::event, ImmutableEventEnvelope.Builder::event)
+          .unknownFields(EventEnvelope::unknownFields, ImmutableEventEnvelope.Builder::putAllUnknownFields)
+          .asRead(EventEnvelope::memberOrder, ImmutableEventEnvelope.Builder::memberOrder)
           .build();
 
   /** {@code OPS/cursor.json} (contract 1.16; additive {@code eventByteOffset} and {@code eventTailCrc32}, H17, omitted when empty). */
   public static final JsonCodec<CursorState> CURSOR_STATE =
       ObjectCodec.<CursorState, ImmutableCursorState.Builder>builder(
               "cursor state", ImmutableCursorState::builder, ImmutableCursorState.Builder::build)
-          .schemaVersion("v1")
+          .schemaVersion(SchemaVersion.V1)
           .required("repoPath", Values.STRING, CursorState::repoPath, ImmutableCursorState.Builder::repoPath)
           .required("loopId", Values.STRING, CursorState::loopId, ImmutableCursorState.Builder::loopId)
           .required("eventsFile", Values.STRING, CursorState::eventsFile, ImmutableCursorState.Builder::eventsFile)
@@ -119,6 +124,7 @@ public final class EnvelopeCodecs {
   public static final JsonCodec<EventsCursor> EVENTS_CURSOR =
       ObjectCodec.<EventsCursor, ImmutableEventsCursor.Builder>builder(
               "events answer cursor", ImmutableEventsCursor::builder, ImmutableEventsCursor.Builder::build)
+          .schemaVersion(SchemaVersion.NONE)
           .requiredLong("eventLineOffset", EventsCursor::eventLineOffset, ImmutableEventsCursor.Builder::eventLineOffset)
           .requiredLong("eventLineCount", EventsCursor::eventLineCount, ImmutableEventsCursor.Builder::eventLineCount)
           .required("updatedAt", Values.STRING, EventsCursor::updatedAt, ImmutableEventsCursor.Builder::updatedAt)
@@ -147,7 +153,7 @@ public final class EnvelopeCodecs {
     return ObjectCodec.<EventsAnswer, ImmutableEventsAnswer.Builder>builder(
             "events answer", ImmutableEventsAnswer::builder, ImmutableEventsAnswer.Builder::build)
         .requiredBoolean("ok", EventsAnswer::ok, ImmutableEventsAnswer.Builder::ok)
-        .required("schemaVersion", Envelopes.V1, EventsAnswer::schemaVersion, (b, v) -> {})
+        .schemaVersion(SchemaVersion.V1)
         .optional("traceId", Values.TRACE_ID, EventsAnswer::traceId, ImmutableEventsAnswer.Builder::traceId, Absence.OMIT)
         .required("source", SOURCE, EventsAnswer::source, ImmutableEventsAnswer.Builder::source)
         .required("events", events, EventsAnswer::events, ImmutableEventsAnswer.Builder::events)
@@ -160,6 +166,7 @@ public final class EnvelopeCodecs {
   public static final JsonCodec<ServiceError> SERVICE_ERROR =
       ObjectCodec.<ServiceError, ImmutableServiceError.Builder>builder(
               "service error", ImmutableServiceError::builder, ImmutableServiceError.Builder::build)
+          .schemaVersion(SchemaVersion.NONE)
           .required("code", Values.open(ServiceErrorCode::of), ServiceError::code, ImmutableServiceError.Builder::code)
           .required("message", Values.STRING, ServiceError::message, ImmutableServiceError.Builder::message)
           .unknownFields(ServiceError::unknownFields, ImmutableServiceError.Builder::putAllUnknownFields)
@@ -169,6 +176,7 @@ public final class EnvelopeCodecs {
   public static final JsonCodec<ErrorAnswer> ERROR_ANSWER =
       ObjectCodec.<ErrorAnswer, ImmutableErrorAnswer.Builder>builder(
               "error answer", ImmutableErrorAnswer::builder, ImmutableErrorAnswer.Builder::build)
+          .schemaVersion(SchemaVersion.NONE)
           .requiredBoolean("ok", ErrorAnswer::ok, ImmutableErrorAnswer.Builder::ok)
           .required("error", SERVICE_ERROR, ErrorAnswer::error, ImmutableErrorAnswer.Builder::error)
           .unknownFields(ErrorAnswer::unknownFields, ImmutableErrorAnswer.Builder::putAllUnknownFields)
@@ -181,6 +189,7 @@ public final class EnvelopeCodecs {
   public static final JsonCodec<ControlAnswer> CONTROL_ANSWER =
       ObjectCodec.<ControlAnswer, ImmutableControlAnswer.Builder>builder(
               "control answer", ImmutableControlAnswer::builder, ImmutableControlAnswer.Builder::build)
+          .schemaVersion(SchemaVersion.NONE)
           .requiredBoolean("ok", ControlAnswer::ok, ImmutableControlAnswer.Builder::ok)
           .optionalLong("exitCode", ControlAnswer::exitCode, ImmutableControlAnswer.Builder::exitCode, Absence.OMIT)
           .optional("result", Values.RAW_OBJECT, ControlAnswer::result, ImmutableControlAnswer.Builder::result, Absence.OMIT)

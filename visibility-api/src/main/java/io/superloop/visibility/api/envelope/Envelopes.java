@@ -34,26 +34,6 @@ final class Envelopes {
     }
   }
 
-  /** The constant {@code "v1"}: any other value is {@code unsupported_schema_version}. */
-  static final JsonCodec<String> V1 =
-      new JsonCodec<>() {
-        @Override
-        public String read(JsonParser p) {
-          if (p.currentToken() != JsonToken.VALUE_STRING || !"v1".equals(p.getString())) {
-            throw VisibilityException.at(
-                ErrorCode.UNSUPPORTED_SCHEMA_VERSION,
-                Values.path(p),
-                "schemaVersion must be \"v1\", found " + OrderedEnvelopeCodec.describe(p));
-          }
-          return "v1";
-        }
-
-        @Override
-        public void write(String value, JsonGenerator g) {
-          g.writeString("v1");
-        }
-      };
-
   /** A JSON array whose elements are kept raw, {@code null} elements included. */
   static final JsonCodec<List<JsonValue>> RAW_LIST =
       new JsonCodec<>() {

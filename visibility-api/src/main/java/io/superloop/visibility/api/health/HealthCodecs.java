@@ -2,6 +2,7 @@ package io.superloop.visibility.api.health;
 
 import io.superloop.visibility.api.internal.ObjectCodec;
 import io.superloop.visibility.api.internal.ObjectCodec.Absence;
+import io.superloop.visibility.api.internal.ObjectCodec.SchemaVersion;
 import io.superloop.visibility.api.internal.Values;
 import io.superloop.visibility.api.json.JsonCodec;
 
@@ -25,6 +26,7 @@ public final class HealthCodecs {
   public static final JsonCodec<HealthReason> REASON =
       ObjectCodec.<HealthReason, ImmutableHealthReason.Builder>builder(
               "health reason", ImmutableHealthReason::builder, ImmutableHealthReason.Builder::build)
+          .schemaVersion(SchemaVersion.NONE)
           .required("code", Values.REASON_CODE, HealthReason::code, ImmutableHealthReason.Builder::code)
           .required("severity", SEVERITY, HealthReason::severity, ImmutableHealthReason.Builder::severity)
           .optional("metric", Values.STRING, HealthReason::metric, ImmutableHealthReason.Builder::metric, Absence.OMIT)
@@ -37,6 +39,7 @@ public final class HealthCodecs {
   public static final JsonCodec<HealthMetrics> METRICS =
       ObjectCodec.<HealthMetrics, ImmutableHealthMetrics.Builder>builder(
               "health metrics", ImmutableHealthMetrics::builder, ImmutableHealthMetrics.Builder::build)
+          .schemaVersion(SchemaVersion.NONE)
           .optionalLong("ingestLagSeconds", HealthMetrics::ingestLagSeconds, ImmutableHealthMetrics.Builder::ingestLagSeconds, Absence.NULL)
           .optionalLong("heartbeatLagSeconds", HealthMetrics::heartbeatLagSeconds, ImmutableHealthMetrics.Builder::heartbeatLagSeconds, Absence.NULL)
           .requiredLong("transportFailureStreak", HealthMetrics::transportFailureStreak, ImmutableHealthMetrics.Builder::transportFailureStreak)
@@ -50,6 +53,7 @@ public final class HealthCodecs {
   public static final JsonCodec<HealthThresholds> THRESHOLDS =
       ObjectCodec.<HealthThresholds, ImmutableHealthThresholds.Builder>builder(
               "health thresholds", ImmutableHealthThresholds::builder, ImmutableHealthThresholds.Builder::build)
+          .schemaVersion(SchemaVersion.NONE)
           .optional("profile", Values.STRING, HealthThresholds::profile, ImmutableHealthThresholds.Builder::profile, Absence.NULL)
           .requiredLong("degradedIngestLagSeconds", HealthThresholds::degradedIngestLagSeconds, ImmutableHealthThresholds.Builder::degradedIngestLagSeconds)
           .requiredLong("criticalIngestLagSeconds", HealthThresholds::criticalIngestLagSeconds, ImmutableHealthThresholds.Builder::criticalIngestLagSeconds)
@@ -64,6 +68,7 @@ public final class HealthCodecs {
   public static final JsonCodec<HealthTransport> TRANSPORT =
       ObjectCodec.<HealthTransport, ImmutableHealthTransport.Builder>builder(
               "health transport", ImmutableHealthTransport::builder, ImmutableHealthTransport.Builder::build)
+          .schemaVersion(SchemaVersion.NONE)
           .required("mode", Values.TRANSPORT, HealthTransport::mode, ImmutableHealthTransport.Builder::mode)
           .required("ingestStatus", INGEST_STATUS, HealthTransport::ingestStatus, ImmutableHealthTransport.Builder::ingestStatus)
           .optional("failureCode", FAILURE_CODE, HealthTransport::failureCode, ImmutableHealthTransport.Builder::failureCode, Absence.NULL)
@@ -75,6 +80,7 @@ public final class HealthCodecs {
   public static final JsonCodec<HealthEvidence> EVIDENCE =
       ObjectCodec.<HealthEvidence, ImmutableHealthEvidence.Builder>builder(
               "health evidence", ImmutableHealthEvidence::builder, ImmutableHealthEvidence.Builder::build)
+          .schemaVersion(SchemaVersion.NONE)
           .optional("lastEventAt", Values.STRING, HealthEvidence::lastEventAt, ImmutableHealthEvidence.Builder::lastEventAt, Absence.NULL)
           .optional("lastHeartbeatAt", Values.STRING, HealthEvidence::lastHeartbeatAt, ImmutableHealthEvidence.Builder::lastHeartbeatAt, Absence.NULL)
           .optional("sequenceUpdatedAt", Values.STRING, HealthEvidence::sequenceUpdatedAt, ImmutableHealthEvidence.Builder::sequenceUpdatedAt, Absence.NULL)
@@ -84,7 +90,7 @@ public final class HealthCodecs {
   /** {@code OPS/health.json} and {@code state.json.health} (contract 1.10; NOT null-filtered). */
   public static final JsonCodec<Health> HEALTH =
       ObjectCodec.<Health, ImmutableHealth.Builder>builder("health", ImmutableHealth::builder, ImmutableHealth.Builder::build)
-          .schemaVersion("v1")
+          .schemaVersion(SchemaVersion.V1)
           .required("updatedAt", Values.STRING, Health::updatedAt, ImmutableHealth.Builder::updatedAt)
           .optional("traceId", Values.TRACE_ID, Health::traceId, ImmutableHealth.Builder::traceId, Absence.NULL)
           .required("status", STATUS, Health::status, ImmutableHealth.Builder::status)
@@ -101,7 +107,7 @@ public final class HealthCodecs {
   public static final JsonCodec<TransportHealth> TRANSPORT_HEALTH =
       ObjectCodec.<TransportHealth, ImmutableTransportHealth.Builder>builder(
               "transport health", ImmutableTransportHealth::builder, ImmutableTransportHealth.Builder::build)
-          .schemaVersion("v1")
+          .schemaVersion(SchemaVersion.V1)
           .required("updatedAt", Values.STRING, TransportHealth::updatedAt, ImmutableTransportHealth.Builder::updatedAt)
           .optional("traceId", Values.TRACE_ID, TransportHealth::traceId, ImmutableTransportHealth.Builder::traceId, Absence.OMIT)
           .required("transport", Values.TRANSPORT, TransportHealth::transport, ImmutableTransportHealth.Builder::transport)

@@ -4,6 +4,7 @@ import io.superloop.visibility.api.ErrorCode;
 import io.superloop.visibility.api.VisibilityException;
 import io.superloop.visibility.api.internal.ObjectCodec;
 import io.superloop.visibility.api.internal.ObjectCodec.Absence;
+import io.superloop.visibility.api.internal.ObjectCodec.SchemaVersion;
 import io.superloop.visibility.api.internal.Values;
 import io.superloop.visibility.api.json.JsonCodec;
 import tools.jackson.core.JsonGenerator;
@@ -17,6 +18,7 @@ public final class HeartbeatCodecs {
   public static final JsonCodec<HeartbeatThresholds> THRESHOLDS =
       ObjectCodec.<HeartbeatThresholds, ImmutableHeartbeatThresholds.Builder>builder(
               "heartbeat thresholds", ImmutableHeartbeatThresholds::builder, ImmutableHeartbeatThresholds.Builder::build)
+          .schemaVersion(SchemaVersion.NONE)
           .requiredLong("degradedHeartbeatLagSeconds", HeartbeatThresholds::degradedHeartbeatLagSeconds, ImmutableHeartbeatThresholds.Builder::degradedHeartbeatLagSeconds)
           .requiredLong("criticalHeartbeatLagSeconds", HeartbeatThresholds::criticalHeartbeatLagSeconds, ImmutableHeartbeatThresholds.Builder::criticalHeartbeatLagSeconds)
           .unknownFields(HeartbeatThresholds::unknownFields, ImmutableHeartbeatThresholds.Builder::putAllUnknownFields)
@@ -26,7 +28,7 @@ public final class HeartbeatCodecs {
   public static final JsonCodec<HeartbeatState> STATE =
       ObjectCodec.<HeartbeatState, ImmutableHeartbeatState.Builder>builder(
               "heartbeat state", ImmutableHeartbeatState::builder, ImmutableHeartbeatState.Builder::build)
-          .schemaVersion("v1")
+          .schemaVersion(SchemaVersion.V1)
           .required("updatedAt", Values.STRING, HeartbeatState::updatedAt, ImmutableHeartbeatState.Builder::updatedAt)
           .required("loopId", Values.STRING, HeartbeatState::loopId, ImmutableHeartbeatState.Builder::loopId)
           .optional("traceId", Values.TRACE_ID, HeartbeatState::traceId, ImmutableHeartbeatState.Builder::traceId, Absence.OMIT)
@@ -53,6 +55,7 @@ public final class HeartbeatCodecs {
   public static final JsonCodec<HeartbeatObservation> OBSERVATION =
       ObjectCodec.<HeartbeatObservation, ImmutableHeartbeatObservation.Builder>builder(
               "heartbeat observation", ImmutableHeartbeatObservation::builder, ImmutableHeartbeatObservation.Builder::build)
+          .schemaVersion(SchemaVersion.NONE)
           .nullFiltered(HeartbeatObservation::isNullFiltered)
           .required("timestamp", Values.STRING, HeartbeatObservation::timestamp, ImmutableHeartbeatObservation.Builder::timestamp)
           .required("loopId", Values.STRING, HeartbeatObservation::loopId, ImmutableHeartbeatObservation.Builder::loopId)

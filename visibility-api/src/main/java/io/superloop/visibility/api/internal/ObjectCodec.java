@@ -25,15 +25,43 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 
 /**
- * A declarative codec of one JSON object level: its fields in the reference's key order, each with
- * its omitted-vs-null rule, and the unknown fields kept in order and written back after the known
- * ones. Reading is tolerant (unknown fields kept, absent optional fields empty); a required field
- * that is absent or null is {@code missing_field}.
+ * The one codec engine of the library's JSON objects (records, state files, log rows, envelopes,
+ * service answers): a declarative codec of one object level, its fields in the reference's key
+ * order, each with its omitted-vs-null rule, and the unknown fields kept in order and written back
+ * after the known ones.
+ *
+ * <p>Reading is tolerant: unknown fields are kept (or dropped when the codec keeps none), an absent
+ * optional field is empty, a required field that is absent or {@code null} is {@code
+ * missing_field}. Each codec declares its {@link SchemaVersion} rule, as the contract's artifact
+ * inventory gives it, and may declare {@linkplain Builder#constant constant} fields such as an
+ * envelope's {@code envelopeType}. A codec may {@linkplain Builder#keyOrder keep the key order} of
+ * the document it read, or write a decoded record back {@linkplain Builder#asRead exactly as read};
+ * a built record is written in declared order.
  *
  * @param <T> the record type
  * @param <B> its builder type
  */
 public final class ObjectCodec<T, B> implements JsonCodec<T> {
+
+  /**
+   * The {@code schemaVersion} rule of an object, as the artifact inventory of the contract (1.0)
+   * gives it. Its third rule, "not enforced" ({@code RT/heartbeat.v1.json}), needs no codec: the
+   * runtime's heartbeat is read as a raw {@link JsonValue} and its {@code schemaVersion} never
+   * looked at.
+   */
+  public enum SchemaVersion {
+    /**
+     * {@code "schemaVersion": "v1"} is required: written where the builder declares it (first, in
+     * the reference's key order); on read an absent one is {@link ErrorCode#MISSING_FIELD}, any value
+     * other than the string {@code "v1"} (null included) {@link ErrorCode#UNSUPPORTED_SCHEMA_VERSION}.
+     */
+    V1,
+    /**
+     * The object has no {@code schemaVersion} (log rows, nested objects, some answers): none is
+     * written, and a {@code schemaVersion} read is an unknown field like any other.
+     */
+    NONE
+  }
 
   /** What an optional field that holds no value becomes on write. */
   public enum Absence {
@@ -63,27 +91,130 @@ public final class ObjectCodec<T, B> implements JsonCodec<T> {
       return required;
     }
 
+    /** Whether {@link #read} takes a JSON {@code null} too (else null is "no value"). */
+    boolean readsNull() {
+      return false;
+    }
+
+    /** Reads the value the parser is on into the builder. */
     abstract void read(JsonParser p, B builder);
 
-    /** Writes the field (name and value) or nothing. */
-    abstract void write(T value, JsonGenerator g, boolean filtered);
+    /** Whether the record holds a value for this field. */
+    abstract boolean present(T value);
+
+    /** Writes the value (not the name) of a field that is {@link #present}. */
+    abstract void writeValue(T value, JsonGenerator g);
+
+    /** A built record: the name and value, or what the field's absence rule says. */
+    abstract void writeBuilt(T value, JsonGenerator g, boolean filtered);
+
+    /** A decoded record whose document held this key: its value, or {@code null} for none. */
+    void writeRead(T value, JsonGenerator g) {
+      g.writeName(name);
+      if (present(value)) {
+        writeValue(value, g);
+      } else {
+        g.writeNull();
+      }
+    }
+
+    final void writePresent(T value, JsonGenerator g) {
+      g.writeName(name);
+      writeValue(value, g);
+    }
+  }
+
+  /** A field that may hold no value, written by its {@link Absence} rule when it holds none. */
+  private abstract static class OptionalField<T, B> extends Field<T, B> {
+    private final Absence absence;
+
+    OptionalField(String name, Absence absence) {
+      super(name, false);
+      this.absence = absence;
+    }
+
+    @Override
+    final void writeBuilt(T value, JsonGenerator g, boolean filtered) {
+      if (present(value)) {
+        writePresent(value, g);
+      } else if (!(absence == Absence.OMIT || (absence == Absence.LEVEL && filtered))) {
+        g.writeName(name());
+        g.writeNull();
+      }
+    }
+  }
+
+  /** A field that always holds a value. */
+  private abstract static class RequiredField<T, B> extends Field<T, B> {
+    RequiredField(String name) {
+      super(name, true);
+    }
+
+    @Override
+    final boolean present(T value) {
+      return true;
+    }
+
+    @Override
+    final void writeBuilt(T value, JsonGenerator g, boolean filtered) {
+      writePresent(value, g);
+    }
+  }
+
+  /**
+   * A required string field with one allowed value ({@code schemaVersion}, {@code envelopeType}):
+   * any other value, {@code null} included, is {@code code}; it is not stored in the record.
+   */
+  private static final class ConstantField<T, B> extends RequiredField<T, B> {
+    private final String value;
+    private final ErrorCode code;
+
+    ConstantField(String name, String value, ErrorCode code) {
+      super(name);
+      this.value = value;
+      this.code = code;
+    }
+
+    @Override
+    boolean readsNull() {
+      return true;
+    }
+
+    @Override
+    void read(JsonParser p, B builder) {
+      if (p.currentToken() != JsonToken.VALUE_STRING || !value.equals(p.getString())) {
+        throw VisibilityException.at(
+            code, Values.path(p), name() + " must be \"" + value + "\", found " + Values.describeValue(p));
+      }
+    }
+
+    @Override
+    void writeValue(T record, JsonGenerator g) {
+      g.writeString(value);
+    }
   }
 
   private final String typeName;
+  private final SchemaVersion schemaVersion;
   private final List<Field<T, B>> fields;
   /** Field name to its place in {@link #fields}. */
   private final Map<String, Integer> indexByName;
   private final Supplier<B> newBuilder;
   private final Function<B, T> build;
   private final Predicate<T> nullFiltered;
-  private final @Nullable String schemaVersion;
   private final @Nullable Function<T, Map<String, JsonValue>> unknownGetter;
   private final @Nullable BiConsumer<B, Map<String, JsonValue>> unknownSetter;
   private final @Nullable Function<T, List<String>> keyOrderGetter;
   private final @Nullable BiConsumer<B, List<String>> keyOrderSetter;
+  /** Whether a decoded record is written as read (keys and nulls), not only in its key order. */
+  private final boolean asRead;
 
   private ObjectCodec(Builder<T, B> b) {
+    if (b.schemaVersion == null) {
+      throw new IllegalStateException(b.typeName + ": no schemaVersion rule declared");
+    }
     this.typeName = b.typeName;
+    this.schemaVersion = b.schemaVersion;
     this.fields = List.copyOf(b.fields);
     Map<String, Integer> index = new HashMap<>();
     for (Field<T, B> f : fields) {
@@ -95,11 +226,11 @@ public final class ObjectCodec<T, B> implements JsonCodec<T> {
     this.newBuilder = b.newBuilder;
     this.build = b.build;
     this.nullFiltered = b.nullFiltered;
-    this.schemaVersion = b.schemaVersion;
     this.unknownGetter = b.unknownGetter;
     this.unknownSetter = b.unknownSetter;
     this.keyOrderGetter = b.keyOrderGetter;
     this.keyOrderSetter = b.keyOrderSetter;
+    this.asRead = b.asRead;
   }
 
   /**
@@ -112,11 +243,16 @@ public final class ObjectCodec<T, B> implements JsonCodec<T> {
    * @param build builds the record; a {@link VisibilityException} it throws is located at the
    *     object, an {@link IllegalStateException}, {@link IllegalArgumentException} or {@link
    *     NullPointerException} becomes {@link ErrorCode#INVALID_FIELD_VALUE} there
-   * @return a builder to declare the fields with, in write order
+   * @return a builder to declare the schemaVersion rule and the fields with, in write order
    */
   public static <T, B> Builder<T, B> builder(
       String typeName, Supplier<B> newBuilder, Function<B, T> build) {
     return new Builder<>(typeName, newBuilder, build);
+  }
+
+  /** {@return the codec's schemaVersion rule} */
+  public SchemaVersion schemaVersion() {
+    return schemaVersion;
   }
 
   @Override
@@ -135,17 +271,6 @@ public final class ObjectCodec<T, B> implements JsonCodec<T> {
       if (keyOrder != null) {
         keyOrder.add(name);
       }
-      if (schemaVersion != null && name.equals("schemaVersion")) {
-        JsonToken t = p.currentToken();
-        if (t != JsonToken.VALUE_STRING || !schemaVersion.equals(p.getString())) {
-          throw VisibilityException.at(
-              ErrorCode.UNSUPPORTED_SCHEMA_VERSION,
-              Values.path(p),
-              "schemaVersion must be \"" + schemaVersion + "\", found " + Values.describe(t)
-                  + (t == JsonToken.VALUE_STRING ? " \"" + p.getString() + "\"" : ""));
-        }
-        continue;
-      }
       Integer i = indexByName.get(name);
       if (i == null) {
         JsonValue v = Values.RAW.read(p);
@@ -159,7 +284,7 @@ public final class ObjectCodec<T, B> implements JsonCodec<T> {
       }
       Field<T, B> f = fields.get(i);
       seen[i] = true;
-      if (p.currentToken() == JsonToken.VALUE_NULL) {
+      if (p.currentToken() == JsonToken.VALUE_NULL && !f.readsNull()) {
         if (f.required()) {
           throw VisibilityException.at(
               ErrorCode.MISSING_FIELD, Values.path(p), typeName + "." + name + " must not be null");
@@ -167,6 +292,9 @@ public final class ObjectCodec<T, B> implements JsonCodec<T> {
         continue;
       }
       f.read(p, builder);
+    }
+    if (p.currentToken() != JsonToken.END_OBJECT) {
+      throw Values.typeError(p, "a property name or the end of the object");
     }
     for (int i = 0; i < seen.length; i++) {
       if (!seen[i] && fields.get(i).required()) {
@@ -185,42 +313,34 @@ public final class ObjectCodec<T, B> implements JsonCodec<T> {
     try {
       return build.apply(builder);
     } catch (VisibilityException e) {
-      return rethrowAt(e, objectPath);
+      throw e.path().isPresent() ? e : e.withPath(objectPath);
     } catch (IllegalStateException | IllegalArgumentException | NullPointerException e) {
       throw VisibilityException.at(
           ErrorCode.INVALID_FIELD_VALUE, objectPath, typeName + ": " + e.getMessage());
     }
   }
 
-  private static <T> T rethrowAt(VisibilityException e, String objectPath) {
-    if (e.path().isPresent()) {
-      throw e;
-    }
-    throw e.withPath(objectPath);
-  }
-
   @Override
   public void write(T value, JsonGenerator g) {
     List<String> keyOrder = keyOrderGetter == null ? List.of() : keyOrderGetter.apply(value);
-    if (!keyOrder.isEmpty()) {
-      writeInOrder(value, g, keyOrder);
-      return;
-    }
+    Map<String, JsonValue> unknown = unknownGetter == null ? Map.of() : unknownGetter.apply(value);
     boolean filtered = nullFiltered.test(value);
     g.writeStartObject();
-    if (schemaVersion != null) {
-      g.writeName("schemaVersion");
-      g.writeString(schemaVersion);
-    }
+    Set<String> done = keyOrder.isEmpty() ? Set.of() : writeListed(value, g, keyOrder, unknown, filtered);
     for (Field<T, B> f : fields) {
-      f.write(value, g, filtered);
+      if (done.contains(f.name())) {
+        continue;
+      }
+      if (!asRead || keyOrder.isEmpty()) {
+        f.writeBuilt(value, g, filtered);
+      } else if (f.present(value)) {
+        f.writePresent(value, g);
+      }
     }
-    if (unknownGetter != null) {
-      for (Map.Entry<String, JsonValue> e : unknownGetter.apply(value).entrySet()) {
-        if (indexByName.containsKey(e.getKey()) || "schemaVersion".equals(e.getKey()) && schemaVersion != null) {
-          continue;
-        }
-        g.writeName(e.getKey());
+    for (Map.Entry<String, JsonValue> e : unknown.entrySet()) {
+      String name = e.getKey();
+      if (!done.contains(name) && !indexByName.containsKey(name)) {
+        g.writeName(name);
         Values.RAW.write(e.getValue(), g);
       }
     }
@@ -228,59 +348,34 @@ public final class ObjectCodec<T, B> implements JsonCodec<T> {
   }
 
   /**
-   * Writes the keys named in {@code keyOrder} first, in that order (a name whose field holds no
-   * value follows the field's absence rule; an unknown name no longer held is skipped), then the
-   * remaining known fields in declared order and the remaining unknown fields.
+   * Writes the keys of a decoded record's {@code keyOrder}, in that order: a known field by its rule
+   * (or, {@linkplain Builder#asRead as read}, its value or {@code null}), an unknown key when the
+   * record still holds it. The known fields not named there follow, in declared order: by their
+   * rules, or as read only those that hold a value.
+   *
+   * @return the names written
    */
-  private void writeInOrder(T value, JsonGenerator g, List<String> keyOrder) {
-    boolean filtered = nullFiltered.test(value);
-    Map<String, JsonValue> unknown =
-        unknownGetter == null ? Map.of() : unknownGetter.apply(value);
+  private Set<String> writeListed(
+      T value, JsonGenerator g, List<String> keyOrder, Map<String, JsonValue> unknown, boolean filtered) {
     Set<String> done = new HashSet<>();
-    g.writeStartObject();
-    if (schemaVersion != null && !keyOrder.contains("schemaVersion")) {
-      g.writeName("schemaVersion");
-      g.writeString(schemaVersion);
-    }
     for (String name : keyOrder) {
       if (!done.add(name)) {
         continue;
       }
       Integer i = indexByName.get(name);
-      @Nullable Field<T, B> f = i == null ? null : fields.get(i);
-      if (schemaVersion != null && name.equals("schemaVersion")) {
-        g.writeName("schemaVersion");
-        g.writeString(schemaVersion);
-      } else if (f != null) {
-        f.write(value, g, filtered);
-      } else {
+      if (i == null) {
         JsonValue v = unknown.get(name);
         if (v != null) {
           g.writeName(name);
           Values.RAW.write(v, g);
         }
+      } else if (asRead) {
+        fields.get(i).writeRead(value, g);
+      } else {
+        fields.get(i).writeBuilt(value, g, filtered);
       }
     }
-    for (Field<T, B> f : fields) {
-      if (!done.contains(f.name())) {
-        f.write(value, g, filtered);
-      }
-    }
-    for (Map.Entry<String, JsonValue> e : unknown.entrySet()) {
-      String name = e.getKey();
-      if (done.contains(name)
-          || indexByName.containsKey(name)
-          || ("schemaVersion".equals(name) && schemaVersion != null)) {
-        continue;
-      }
-      g.writeName(name);
-      Values.RAW.write(e.getValue(), g);
-    }
-    g.writeEndObject();
-  }
-
-  private static boolean omit(Absence a, boolean filtered) {
-    return a == Absence.OMIT || (a == Absence.LEVEL && filtered);
+    return done;
   }
 
   /** Declares the fields of a codec in write order. */
@@ -290,11 +385,12 @@ public final class ObjectCodec<T, B> implements JsonCodec<T> {
     private final Function<B, T> build;
     private final List<Field<T, B>> fields = new ArrayList<>();
     private Predicate<T> nullFiltered = t -> true;
-    private @Nullable String schemaVersion;
+    private @Nullable SchemaVersion schemaVersion;
     private @Nullable Function<T, Map<String, JsonValue>> unknownGetter;
     private @Nullable BiConsumer<B, Map<String, JsonValue>> unknownSetter;
     private @Nullable Function<T, List<String>> keyOrderGetter;
     private @Nullable BiConsumer<B, List<String>> keyOrderSetter;
+    private boolean asRead;
 
     private Builder(String typeName, Supplier<B> newBuilder, Function<B, T> build) {
       this.typeName = typeName;
@@ -303,14 +399,36 @@ public final class ObjectCodec<T, B> implements JsonCodec<T> {
     }
 
     /**
-     * The object starts with {@code "schemaVersion": version}; on read a present value other than
-     * {@code version} is {@code unsupported_schema_version}, an absent one is accepted.
+     * Declares the object's {@code schemaVersion} rule (every codec declares one, once); under
+     * {@link SchemaVersion#V1} the field takes this place in the write order.
      *
-     * @param version the one supported schema version, such as {@code "v1"}
+     * @param rule the rule of the artifact inventory
+     * @return this builder
+     * @throws IllegalStateException when a rule was declared already
+     */
+    public Builder<T, B> schemaVersion(SchemaVersion rule) {
+      if (schemaVersion != null) {
+        throw new IllegalStateException(typeName + ": schemaVersion rule declared twice");
+      }
+      schemaVersion = rule;
+      if (rule == SchemaVersion.V1) {
+        fields.add(new ConstantField<>("schemaVersion", "v1", ErrorCode.UNSUPPORTED_SCHEMA_VERSION));
+      }
+      return this;
+    }
+
+    /**
+     * Declares a required string field with exactly one allowed value, not stored in the record (an
+     * envelope's {@code envelopeType}): written as {@code value}; on read absent is {@link
+     * ErrorCode#MISSING_FIELD}, anything else ({@code null} included) {@code code}.
+     *
+     * @param name the key
+     * @param value the one value
+     * @param code the error of any other value
      * @return this builder
      */
-    public Builder<T, B> schemaVersion(String version) {
-      this.schemaVersion = version;
+    public Builder<T, B> constant(String name, String value, ErrorCode code) {
+      fields.add(new ConstantField<>(name, value, code));
       return this;
     }
 
@@ -341,15 +459,14 @@ public final class ObjectCodec<T, B> implements JsonCodec<T> {
     public <V> Builder<T, B> required(
         String name, JsonCodec<V> codec, Function<T, V> get, BiConsumer<B, V> set) {
       fields.add(
-          new Field<>(name, true) {
+          new RequiredField<>(name) {
             @Override
             void read(JsonParser p, B b) {
               set.accept(b, codec.read(p));
             }
 
             @Override
-            void write(T value, JsonGenerator g, boolean filtered) {
-              g.writeName(name);
+            void writeValue(T value, JsonGenerator g) {
               codec.write(get.apply(value), g);
             }
           });
@@ -368,15 +485,14 @@ public final class ObjectCodec<T, B> implements JsonCodec<T> {
      */
     public Builder<T, B> requiredLong(String name, ToLongFunction<T> get, ObjLongConsumer<B> set) {
       fields.add(
-          new Field<>(name, true) {
+          new RequiredField<>(name) {
             @Override
             void read(JsonParser p, B b) {
               set.accept(b, Values.readLong(p));
             }
 
             @Override
-            void write(T value, JsonGenerator g, boolean filtered) {
-              g.writeName(name);
+            void writeValue(T value, JsonGenerator g) {
               g.writeNumber(get.applyAsLong(value));
             }
           });
@@ -414,22 +530,55 @@ public final class ObjectCodec<T, B> implements JsonCodec<T> {
         BiConsumer<B, V> set,
         Absence absence) {
       fields.add(
-          new Field<>(name, false) {
+          new OptionalField<>(name, absence) {
             @Override
             void read(JsonParser p, B b) {
               set.accept(b, codec.read(p));
             }
 
             @Override
-            void write(T value, JsonGenerator g, boolean filtered) {
-              Optional<V> v = get.apply(value);
-              if (v.isPresent()) {
-                g.writeName(name);
-                codec.write(v.get(), g);
-              } else if (!omit(absence, filtered)) {
-                g.writeName(name);
-                g.writeNull();
-              }
+            boolean present(T value) {
+              return get.apply(value).isPresent();
+            }
+
+            @Override
+            void writeValue(T value, JsonGenerator g) {
+              codec.write(get.apply(value).orElseThrow(), g);
+            }
+          });
+      return this;
+    }
+
+    /**
+     * Declares a field of any JSON value, {@code null} included (read as {@link
+     * JsonValue.JsonNull}, kept as written); an absent key is no value and is not written.
+     *
+     * @param name the key
+     * @param get the record's accessor
+     * @param set the builder's setter, called for every value read, {@code null} included
+     * @return this builder
+     */
+    public Builder<T, B> raw(String name, Function<T, Optional<JsonValue>> get, BiConsumer<B, JsonValue> set) {
+      fields.add(
+          new OptionalField<>(name, Absence.OMIT) {
+            @Override
+            boolean readsNull() {
+              return true;
+            }
+
+            @Override
+            void read(JsonParser p, B b) {
+              set.accept(b, Values.RAW.read(p));
+            }
+
+            @Override
+            boolean present(T value) {
+              return get.apply(value).isPresent();
+            }
+
+            @Override
+            void writeValue(T value, JsonGenerator g) {
+              Values.RAW.write(get.apply(value).orElseThrow(), g);
             }
           });
       return this;
@@ -448,37 +597,36 @@ public final class ObjectCodec<T, B> implements JsonCodec<T> {
     public Builder<T, B> optionalLong(
         String name, Function<T, OptionalLong> get, ObjLongConsumer<B> set, Absence absence) {
       fields.add(
-          new Field<>(name, false) {
+          new OptionalField<>(name, absence) {
             @Override
             void read(JsonParser p, B b) {
               set.accept(b, Values.readLong(p));
             }
 
             @Override
-            void write(T value, JsonGenerator g, boolean filtered) {
-              OptionalLong v = get.apply(value);
-              if (v.isPresent()) {
-                g.writeName(name);
-                g.writeNumber(v.getAsLong());
-              } else if (!omit(absence, filtered)) {
-                g.writeName(name);
-                g.writeNull();
-              }
+            boolean present(T value) {
+              return get.apply(value).isPresent();
+            }
+
+            @Override
+            void writeValue(T value, JsonGenerator g) {
+              g.writeNumber(get.apply(value).getAsLong());
             }
           });
       return this;
     }
 
     /**
-     * Declares a list field: written when {@code writeWhen} holds (e.g. always, or only when
-     * non-empty); absent or {@code null} reads as an empty list.
+     * Declares a list field: a built record's list is written when {@code writeWhen} holds (e.g.
+     * always, or only when non-empty), a decoded record's when its document had the key or the list
+     * is not empty; absent or {@code null} reads as an empty list.
      *
      * @param <V> the element type
      * @param name the key
      * @param element reads and writes one element
      * @param get the record's accessor
      * @param set the builder's setter
-     * @param writeWhen whether a record's list is written at all
+     * @param writeWhen whether a built record's list is written at all
      * @return this builder
      */
     public <V> Builder<T, B> list(
@@ -496,11 +644,25 @@ public final class ObjectCodec<T, B> implements JsonCodec<T> {
             }
 
             @Override
-            void write(T value, JsonGenerator g, boolean filtered) {
+            boolean present(T value) {
+              return !get.apply(value).isEmpty();
+            }
+
+            @Override
+            void writeValue(T value, JsonGenerator g) {
+              codec.write(get.apply(value), g);
+            }
+
+            @Override
+            void writeBuilt(T value, JsonGenerator g, boolean filtered) {
               if (writeWhen.test(value)) {
-                g.writeName(name);
-                codec.write(get.apply(value), g);
+                writePresent(value, g);
               }
+            }
+
+            @Override
+            void writeRead(T value, JsonGenerator g) {
+              writePresent(value, g);
             }
           });
       return this;
@@ -523,10 +685,12 @@ public final class ObjectCodec<T, B> implements JsonCodec<T> {
 
     /**
      * Keeps the key order of the document read: on read, every key of the object (known, unknown
-     * and {@code schemaVersion}) is handed to {@code set} in document order; on write, a record
-     * whose {@code get} list is non-empty is written in that order (fields not named there follow
-     * in declared order), one whose list is empty in declared order. For files that other writers,
-     * or hand-written fixtures, may lay out in another order than the reference's.
+     * and constant) is handed to {@code set} in document order; on write, a record whose {@code get}
+     * list is non-empty is written in that order (fields not named there follow in declared order),
+     * each field by its rule, one whose list is empty in declared order. For files that other
+     * writers, or hand-written fixtures, may lay out in another order than the reference's, and
+     * that the reference's writer null-filters (a key read as {@code null} follows its field's
+     * {@link Absence} rule).
      *
      * @param get the record's accessor of its key order (empty for a built record)
      * @param set the builder's setter
@@ -538,7 +702,27 @@ public final class ObjectCodec<T, B> implements JsonCodec<T> {
       return this;
     }
 
-    /** {@return the codec} */
+    /**
+     * As {@link #keyOrder}, and a decoded record is written exactly as it was read: the keys it had,
+     * in its order, a key read as {@code null} written as {@code null}, a field it did not have left
+     * out whatever its {@link Absence} rule (a built record follows the rules). For foreign input
+     * that is passed on byte for byte (envelopes).
+     *
+     * @param get the record's accessor of its key order (empty for a built record)
+     * @param set the builder's setter
+     * @return this builder
+     */
+    public Builder<T, B> asRead(Function<T, List<String>> get, BiConsumer<B, List<String>> set) {
+      this.asRead = true;
+      return keyOrder(get, set);
+    }
+
+    /**
+     * {@return the codec}
+     *
+     * @throws IllegalStateException when no {@link #schemaVersion(SchemaVersion)} rule was declared,
+     *     or a field name twice
+     */
     public ObjectCodec<T, B> build() {
       return new ObjectCodec<>(this);
     }

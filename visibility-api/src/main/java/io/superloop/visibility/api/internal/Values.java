@@ -44,6 +44,18 @@ public final class Values {
         ErrorCode.INVALID_FIELD_TYPE, path(p), "expected " + expected + ", found " + describe(t));
   }
 
+  /** The value the parser is on, for a message: a string quoted (cut at 64 characters), else its kind. */
+  static String describeValue(JsonParser p) {
+    JsonToken t = p.currentToken();
+    boolean string = t == JsonToken.VALUE_STRING;
+    if (!string && t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT) {
+      return describe(t);
+    }
+    String s = p.getString();
+    String cut = s.length() > 64 ? s.substring(0, 64) + "..." : s;
+    return string ? "\"" + cut + "\"" : cut;
+  }
+
   static String describe(JsonToken t) {
     if (t == null) {
       return "end of input";

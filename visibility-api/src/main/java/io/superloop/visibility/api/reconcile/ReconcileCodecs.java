@@ -5,6 +5,7 @@ import io.superloop.visibility.api.ErrorCode;
 import io.superloop.visibility.api.VisibilityException;
 import io.superloop.visibility.api.internal.ObjectCodec;
 import io.superloop.visibility.api.internal.ObjectCodec.Absence;
+import io.superloop.visibility.api.internal.ObjectCodec.SchemaVersion;
 import io.superloop.visibility.api.internal.Values;
 import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.json.JsonCodec;
@@ -52,6 +53,7 @@ public final class ReconcileCodecs {
   public static final JsonCodec<ReconcileRow> RECONCILE_ROW =
       ObjectCodec.<ReconcileRow, ImmutableReconcileRow.Builder>builder(
               "reconcile row", ImmutableReconcileRow::builder, ImmutableReconcileRow.Builder::build)
+          .schemaVersion(SchemaVersion.NONE)
           .required("timestamp", Values.STRING, ReconcileRow::timestamp, ImmutableReconcileRow.Builder::timestamp)
           .required("startedAt", Values.STRING, ReconcileRow::startedAt, ImmutableReconcileRow.Builder::startedAt)
           .required("loopId", Values.STRING, ReconcileRow::loopId, ImmutableReconcileRow.Builder::loopId)
@@ -85,6 +87,7 @@ public final class ReconcileCodecs {
   public static final JsonCodec<OrderingDriftEscalation> ORDERING_DRIFT_ESCALATION =
       ObjectCodec.<OrderingDriftEscalation, ImmutableOrderingDriftEscalation.Builder>builder(
               "ordering drift escalation", ImmutableOrderingDriftEscalation::builder, ImmutableOrderingDriftEscalation.Builder::build)
+          .schemaVersion(SchemaVersion.NONE)
           .required("timestamp", Values.STRING, OrderingDriftEscalation::timestamp, ImmutableOrderingDriftEscalation.Builder::timestamp)
           .required("loopId", Values.STRING, OrderingDriftEscalation::loopId, ImmutableOrderingDriftEscalation.Builder::loopId)
           .optional("traceId", Values.TRACE_ID, OrderingDriftEscalation::traceId, ImmutableOrderingDriftEscalation.Builder::traceId, Absence.OMIT)
@@ -102,6 +105,7 @@ public final class ReconcileCodecs {
   public static final JsonCodec<HealthEscalation> HEALTH_ESCALATION =
       ObjectCodec.<HealthEscalation, ImmutableHealthEscalation.Builder>builder(
               "health escalation", ImmutableHealthEscalation::builder, ImmutableHealthEscalation.Builder::build)
+          .schemaVersion(SchemaVersion.NONE)
           .required("timestamp", Values.STRING, HealthEscalation::timestamp, ImmutableHealthEscalation.Builder::timestamp)
           .required("loopId", Values.STRING, HealthEscalation::loopId, ImmutableHealthEscalation.Builder::loopId)
           .optional("traceId", Values.TRACE_ID, HealthEscalation::traceId, ImmutableHealthEscalation.Builder::traceId, Absence.OMIT)
@@ -125,6 +129,7 @@ public final class ReconcileCodecs {
   public static final JsonCodec<OtherEscalation> OTHER_ESCALATION =
       ObjectCodec.<OtherEscalation, ImmutableOtherEscalation.Builder>builder(
               "escalation", ImmutableOtherEscalation::builder, ImmutableOtherEscalation.Builder::build)
+          .schemaVersion(SchemaVersion.NONE)
           .required("timestamp", Values.STRING, OtherEscalation::timestamp, ImmutableOtherEscalation.Builder::timestamp)
           .required("loopId", Values.STRING, OtherEscalation::loopId, ImmutableOtherEscalation.Builder::loopId)
           .optional("traceId", Values.TRACE_ID, OtherEscalation::traceId, ImmutableOtherEscalation.Builder::traceId, Absence.LEVEL)
@@ -196,7 +201,7 @@ public final class ReconcileCodecs {
   public static final JsonCodec<AlertDispatchState> ALERT_DISPATCH_STATE =
       ObjectCodec.<AlertDispatchState, ImmutableAlertDispatchState.Builder>builder(
               "alert dispatch state", ImmutableAlertDispatchState::builder, ImmutableAlertDispatchState.Builder::build)
-          .schemaVersion("v1")
+          .schemaVersion(SchemaVersion.V1)
           .required("updatedAt", Values.STRING, AlertDispatchState::updatedAt, ImmutableAlertDispatchState.Builder::updatedAt)
           .required("loopId", Values.STRING, AlertDispatchState::loopId, ImmutableAlertDispatchState.Builder::loopId)
           .optional("traceId", Values.TRACE_ID, AlertDispatchState::traceId, ImmutableAlertDispatchState.Builder::traceId, Absence.NULL)
@@ -221,6 +226,7 @@ public final class ReconcileCodecs {
   public static final JsonCodec<AlertRow> ALERT_ROW =
       ObjectCodec.<AlertRow, ImmutableAlertRow.Builder>builder(
               "alert row", ImmutableAlertRow::builder, ImmutableAlertRow.Builder::build)
+          .schemaVersion(SchemaVersion.NONE)
           .required("timestamp", Values.STRING, AlertRow::timestamp, ImmutableAlertRow.Builder::timestamp)
           .optional("loopId", Values.STRING, AlertRow::loopId, ImmutableAlertRow.Builder::loopId, Absence.OMIT)
           .required("traceId", Values.TRACE_ID, AlertRow::traceId, ImmutableAlertRow.Builder::traceId)

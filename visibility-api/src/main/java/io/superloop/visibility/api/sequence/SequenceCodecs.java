@@ -4,6 +4,7 @@ import io.superloop.visibility.api.ErrorCode;
 import io.superloop.visibility.api.VisibilityException;
 import io.superloop.visibility.api.internal.ObjectCodec;
 import io.superloop.visibility.api.internal.ObjectCodec.Absence;
+import io.superloop.visibility.api.internal.ObjectCodec.SchemaVersion;
 import io.superloop.visibility.api.internal.Values;
 import io.superloop.visibility.api.json.JsonCodec;
 import tools.jackson.core.JsonGenerator;
@@ -26,6 +27,7 @@ public final class SequenceCodecs {
   public static final JsonCodec<SnapshotDiagnostics> SNAPSHOT =
       ObjectCodec.<SnapshotDiagnostics, ImmutableSnapshotDiagnostics.Builder>builder(
               "snapshot diagnostics", ImmutableSnapshotDiagnostics::builder, ImmutableSnapshotDiagnostics.Builder::build)
+          .schemaVersion(SchemaVersion.NONE)
           .optionalLong("previous", SnapshotDiagnostics::previous, ImmutableSnapshotDiagnostics.Builder::previous, Absence.NULL)
           .optionalLong("current", SnapshotDiagnostics::current, ImmutableSnapshotDiagnostics.Builder::current, Absence.NULL)
           .requiredBoolean("monotonic", SnapshotDiagnostics::monotonic, ImmutableSnapshotDiagnostics.Builder::monotonic)
@@ -43,6 +45,7 @@ public final class SequenceCodecs {
   public static final JsonCodec<EventDiagnostics> EVENTS =
       ObjectCodec.<EventDiagnostics, ImmutableEventDiagnostics.Builder>builder(
               "event diagnostics", ImmutableEventDiagnostics::builder, ImmutableEventDiagnostics.Builder::build)
+          .schemaVersion(SchemaVersion.NONE)
           .requiredLong("ingestedCount", EventDiagnostics::ingestedCount, ImmutableEventDiagnostics.Builder::ingestedCount)
           .optionalLong("previousLast", EventDiagnostics::previousLast, ImmutableEventDiagnostics.Builder::previousLast, Absence.NULL)
           .optionalLong("first", EventDiagnostics::first, ImmutableEventDiagnostics.Builder::first, Absence.NULL)
@@ -65,6 +68,7 @@ public final class SequenceCodecs {
   public static final JsonCodec<SequenceTransition> TRANSITION =
       ObjectCodec.<SequenceTransition, ImmutableSequenceTransition.Builder>builder(
               "sequence transition", ImmutableSequenceTransition::builder, ImmutableSequenceTransition.Builder::build)
+          .schemaVersion(SchemaVersion.NONE)
           .requiredBoolean("previousDriftActive", SequenceTransition::previousDriftActive, ImmutableSequenceTransition.Builder::previousDriftActive)
           .requiredBoolean("transitionedToDrift", SequenceTransition::transitionedToDrift, ImmutableSequenceTransition.Builder::transitionedToDrift)
           .requiredBoolean("recoveredFromDrift", SequenceTransition::recoveredFromDrift, ImmutableSequenceTransition.Builder::recoveredFromDrift)
@@ -76,7 +80,7 @@ public final class SequenceCodecs {
   public static final JsonCodec<SequenceState> STATE =
       ObjectCodec.<SequenceState, ImmutableSequenceState.Builder>builder(
               "sequence state", ImmutableSequenceState::builder, ImmutableSequenceState.Builder::build)
-          .schemaVersion("v1")
+          .schemaVersion(SchemaVersion.V1)
           .required("updatedAt", Values.STRING, SequenceState::updatedAt, ImmutableSequenceState.Builder::updatedAt)
           .required("loopId", Values.STRING, SequenceState::loopId, ImmutableSequenceState.Builder::loopId)
           .optional("traceId", Values.TRACE_ID, SequenceState::traceId, ImmutableSequenceState.Builder::traceId, Absence.OMIT)
@@ -95,6 +99,7 @@ public final class SequenceCodecs {
   public static final JsonCodec<SequenceObservation> OBSERVATION =
       ObjectCodec.<SequenceObservation, ImmutableSequenceObservation.Builder>builder(
               "sequence observation", ImmutableSequenceObservation::builder, ImmutableSequenceObservation.Builder::build)
+          .schemaVersion(SchemaVersion.NONE)
           .required("timestamp", Values.STRING, SequenceObservation::timestamp, ImmutableSequenceObservation.Builder::timestamp)
           .required("loopId", Values.STRING, SequenceObservation::loopId, ImmutableSequenceObservation.Builder::loopId)
           .optional("traceId", Values.TRACE_ID, SequenceObservation::traceId, ImmutableSequenceObservation.Builder::traceId, Absence.OMIT)

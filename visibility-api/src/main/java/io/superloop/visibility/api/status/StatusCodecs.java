@@ -3,6 +3,7 @@ package io.superloop.visibility.api.status;
 import io.superloop.visibility.api.heartbeat.FreshnessStatus;
 import io.superloop.visibility.api.internal.ObjectCodec;
 import io.superloop.visibility.api.internal.ObjectCodec.Absence;
+import io.superloop.visibility.api.internal.ObjectCodec.SchemaVersion;
 import io.superloop.visibility.api.internal.Values;
 import io.superloop.visibility.api.json.JsonCodec;
 import java.util.LinkedHashMap;
@@ -25,6 +26,7 @@ public final class StatusCodecs {
               "heartbeat observation surface",
               ImmutableHeartbeatObservationSurface::builder,
               ImmutableHeartbeatObservationSurface.Builder::build)
+          .schemaVersion(SchemaVersion.NONE)
           .optional("status", Values.STRING, HeartbeatObservationSurface::status, ImmutableHeartbeatObservationSurface.Builder::status, Absence.OMIT)
           .optional("reasonCode", Values.REASON_CODE, HeartbeatObservationSurface::reasonCode, ImmutableHeartbeatObservationSurface.Builder::reasonCode, Absence.OMIT)
           .optional("at", Values.STRING, HeartbeatObservationSurface::at, ImmutableHeartbeatObservationSurface.Builder::at, Absence.OMIT)
@@ -35,6 +37,7 @@ public final class StatusCodecs {
   public static final JsonCodec<HeartbeatSurface> HEARTBEAT =
       ObjectCodec.<HeartbeatSurface, ImmutableHeartbeatSurface.Builder>builder(
               "heartbeat surface", ImmutableHeartbeatSurface::builder, ImmutableHeartbeatSurface.Builder::build)
+          .schemaVersion(SchemaVersion.NONE)
           .optional("freshnessStatus", Values.wireEnum(FreshnessStatus.class), HeartbeatSurface::freshnessStatus, ImmutableHeartbeatSurface.Builder::freshnessStatus, Absence.OMIT)
           .optional("reasonCode", Values.REASON_CODE, HeartbeatSurface::reasonCode, ImmutableHeartbeatSurface.Builder::reasonCode, Absence.OMIT)
           .optional("lastHeartbeatAt", Values.STRING, HeartbeatSurface::lastHeartbeatAt, ImmutableHeartbeatSurface.Builder::lastHeartbeatAt, Absence.OMIT)
@@ -50,6 +53,7 @@ public final class StatusCodecs {
   public static final JsonCodec<SequenceSurface> SEQUENCE =
       ObjectCodec.<SequenceSurface, ImmutableSequenceSurface.Builder>builder(
               "sequence surface", ImmutableSequenceSurface::builder, ImmutableSequenceSurface.Builder::build)
+          .schemaVersion(SchemaVersion.NONE)
           .optional("status", Values.STRING, SequenceSurface::status, ImmutableSequenceSurface.Builder::status, Absence.OMIT)
           .optional("reasonCode", Values.REASON_CODE, SequenceSurface::reasonCode, ImmutableSequenceSurface.Builder::reasonCode, Absence.OMIT)
           .optional("driftActive", Values.BOOLEAN, SequenceSurface::driftActive, ImmutableSequenceSurface.Builder::driftActive, Absence.OMIT)
@@ -66,6 +70,7 @@ public final class StatusCodecs {
   public static final JsonCodec<InvocationAuditSurface> INVOCATION_AUDIT =
       ObjectCodec.<InvocationAuditSurface, ImmutableInvocationAuditSurface.Builder>builder(
               "invocation audit surface", ImmutableInvocationAuditSurface::builder, ImmutableInvocationAuditSurface.Builder::build)
+          .schemaVersion(SchemaVersion.NONE)
           .optional("timestamp", Values.STRING, InvocationAuditSurface::timestamp, ImmutableInvocationAuditSurface.Builder::timestamp, Absence.OMIT)
           .optional("intent", Values.STRING, InvocationAuditSurface::intent, ImmutableInvocationAuditSurface.Builder::intent, Absence.OMIT)
           .optional("transport", Values.TRANSPORT, InvocationAuditSurface::transport, ImmutableInvocationAuditSurface.Builder::transport, Absence.OMIT)
@@ -83,6 +88,7 @@ public final class StatusCodecs {
   public static final JsonCodec<TraceSurface> TRACE =
       ObjectCodec.<TraceSurface, ImmutableTraceSurface.Builder>builder(
               "trace surface", ImmutableTraceSurface::builder, ImmutableTraceSurface.Builder::build)
+          .schemaVersion(SchemaVersion.NONE)
           .optional("controlTraceId", Values.TRACE_ID, TraceSurface::controlTraceId, ImmutableTraceSurface.Builder::controlTraceId, Absence.OMIT)
           .optional("controlInvocationTraceId", Values.TRACE_ID, TraceSurface::controlInvocationTraceId, ImmutableTraceSurface.Builder::controlInvocationTraceId, Absence.OMIT)
           .optional("reconcileTraceId", Values.TRACE_ID, TraceSurface::reconcileTraceId, ImmutableTraceSurface.Builder::reconcileTraceId, Absence.OMIT)
@@ -129,6 +135,7 @@ public final class StatusCodecs {
   public static final JsonCodec<VisibilitySummary> VISIBILITY =
       ObjectCodec.<VisibilitySummary, ImmutableVisibilitySummary.Builder>builder(
               "visibility", ImmutableVisibilitySummary::builder, ImmutableVisibilitySummary.Builder::build)
+          .schemaVersion(SchemaVersion.NONE)
           .optional("heartbeat", HEARTBEAT, VisibilitySummary::heartbeat, ImmutableVisibilitySummary.Builder::heartbeat, Absence.OMIT)
           .optional("sequence", SEQUENCE, VisibilitySummary::sequence, ImmutableVisibilitySummary.Builder::sequence, Absence.OMIT)
           .optional("invocationAudit", INVOCATION_AUDIT, VisibilitySummary::invocationAudit, ImmutableVisibilitySummary.Builder::invocationAudit, Absence.OMIT)

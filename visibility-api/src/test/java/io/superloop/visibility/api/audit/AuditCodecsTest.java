@@ -358,8 +358,10 @@ class AuditCodecsTest {
   @Test
   void schemaVersionOfInvocationRows() {
     assertEquals(ErrorCode.UNSUPPORTED_SCHEMA_VERSION, fails(AuditCodecs.INVOCATION, INV.replace("\"v1\"", "\"v2\"")).code());
-    String without = INV.replace("\"schemaVersion\":\"v1\",", "");
-    assertEquals(INV, AuditCodecs.INVOCATION.encode(AuditCodecs.INVOCATION.decode(without)));
+    // contract 1.0: control-invocations.jsonl rows carry schemaVersion "v1": it is required
+    VisibilityException absent = fails(AuditCodecs.INVOCATION, INV.replace("\"schemaVersion\":\"v1\",", ""));
+    assertEquals(ErrorCode.MISSING_FIELD, absent.code());
+    assertEquals(Optional.of("/schemaVersion"), absent.path());
   }
 
   @Test

@@ -34,7 +34,7 @@ class HeartbeatStateCodecTest {
   @Test
   void negativeLagCannotBeDecoded() {
     String in =
-        "{\"updatedAt\":\"t\",\"loopId\":\"l\",\"transport\":\"local\",\"lastHeartbeatAt\":\"x\","
+        "{\"schemaVersion\":\"v1\",\"updatedAt\":\"t\",\"loopId\":\"l\",\"transport\":\"local\",\"lastHeartbeatAt\":\"x\","
             + "\"heartbeatLagSeconds\":-1,\"freshnessStatus\":\"fresh\",\"thresholds\":"
             + "{\"degradedHeartbeatLagSeconds\":1,\"criticalHeartbeatLagSeconds\":2},\"heartbeat\":{}}";
     VisibilityException e =

@@ -19,6 +19,7 @@ import io.superloop.visibility.api.sequence.SequenceState;
 import io.superloop.visibility.api.sequence.ViolationCode;
 import io.superloop.visibility.core.rules.VisibilityRules;
 import io.superloop.visibility.core.store.LoopArtifact;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -216,6 +217,28 @@ class AlwaysDecisionsTest {
       assertEquals(Optional.empty(), r.heartbeat().observation());
       assertFalse(r.reconcileRow().warnings().contains(ReasonCode.INVALID_HEARTBEAT_PAYLOAD));
       assertEquals(0, loop.heartbeatRowCount());
+    }
+  }
+
+  /**
+   * Contract 1.0 gives {@code sequence-state.json} {@code schemaVersion} {@code v1}, so the codec
+   * requires it: a previous state without one is unreadable (H2): counted as absent, reported as
+   * {@code previous_state_unreadable} and renamed aside, in both presets.
+   */
+  @Test
+  void h2APreviousStateWithoutSchemaVersionIsUnreadable(@TempDir Path dir) throws Exception {
+    for (VisibilityRules rules : BOTH) {
+      ScenarioLoop loop = new ScenarioLoop(dir.resolve(rules.name()), Transport.LOCAL, rules);
+      loop.writeEvents(event("a"));
+      loop.reconcile("trace-h2-a", false, NOW, StepInput.DEFAULT_THRESHOLDS);
+      Path state = loop.layout.path(LoopArtifact.SEQUENCE_STATE);
+      String written = Files.readString(state);
+      assertTrue(written.startsWith("{\"schemaVersion\":\"v1\","), written);
+      Files.writeString(state, written.replace("\"schemaVersion\":\"v1\",", ""));
+      loop.writeEvents(event("a") + event("b"));
+      StepResult r = loop.reconcile("trace-h2-b", false, NOW.plusSeconds(1), StepInput.DEFAULT_THRESHOLDS);
+      assertEquals(List.of(ReasonCode.PREVIOUS_STATE_UNREADABLE), r.warnings(), rules.name());
+      assertEquals(OptionalLong.empty(), r.sequenceState().orElseThrow().snapshot().previous(), "counted as absent");
     }
   }
 }

@@ -25,6 +25,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
 import java.util.stream.Stream;
@@ -113,6 +114,10 @@ class CodecRobustnessTest {
     }
     out.sort(Comparator.comparingInt(String::length));
     return out;
+  }
+
+  private static <T> String reencode(JsonCodec<T> codec, String in) {
+    return codec.encode(codec.decode(in));
   }
 
   private static boolean isObjectCodec(AllCodecs.Entry<?> e) {
@@ -386,10 +391,47 @@ class CodecRobustnessTest {
                     "schemaVersion " + e.name(),
                     () -> {
                       String s = sampleWith(e, "schemaVersion").orElseThrow();
-                      for (String v : List.of("\"v2\"", "\"V1\"", "\"\"", "1", "{}")) {
+                      for (String v : List.of("\"v2\"", "\"V1\"", "\"\"", "1", "{}", "null")) {
                         String in = withMember(s, "schemaVersion", v);
                         expect(ErrorCode.UNSUPPORTED_SCHEMA_VERSION, decode(e.codec(), Json.DEFAULT, in, e.name()), e.name() + " schemaVersion " + v, in);
                       }
+                    }));
+  }
+
+  /** Contract 1.0: where the artifact has {@code schemaVersion} {@code v1}, it is required. */
+  @TestFactory
+  Stream<DynamicTest> absentSchemaVersionIsMissingField() {
+    return CODECS.stream()
+        .filter(e -> sampleWith(e, "schemaVersion").isPresent())
+        .map(
+            e ->
+                DynamicTest.dynamicTest(
+                    "no schemaVersion " + e.name(),
+                    () -> {
+                      JsonValue.JsonObject o = (JsonValue.JsonObject) Json.parse(sampleWith(e, "schemaVersion").orElseThrow());
+                      Map<String, JsonValue> m = new LinkedHashMap<>(o.members());
+                      m.remove("schemaVersion");
+                      String in = JsonValue.object(m).toJson();
+                      VisibilityException x = decode(e.codec(), Json.DEFAULT, in, e.name());
+                      expect(ErrorCode.MISSING_FIELD, x, e.name() + " without schemaVersion", in);
+                      assertEquals(Optional.of("/schemaVersion"), Objects.requireNonNull(x).path(), e.name());
+                    }));
+  }
+
+  /** An object without a {@code schemaVersion} of its own keeps a foreign one as an unknown field. */
+  @TestFactory
+  Stream<DynamicTest> aSchemaVersionWhereNoneIsDefinedIsAnUnknownField() {
+    return CODECS.stream()
+        .filter(e -> isObjectCodec(e) && sampleWith(e, "schemaVersion").isEmpty())
+        .map(
+            e ->
+                DynamicTest.dynamicTest(
+                    "foreign schemaVersion " + e.name(),
+                    () -> {
+                      String s = samples(e, 1).get(0);
+                      String in = withMember(s, "schemaVersion", "\"v9\"");
+                      String out = reencode(e.codec(), in);
+                      assertEquals(Json.parse(in), Json.parse(out), e.name() + ": " + in);
                     }));
   }
 

@@ -28,6 +28,7 @@ import io.superloop.visibility.api.health.Severity;
 import io.superloop.visibility.api.heartbeat.FreshnessStatus;
 import io.superloop.visibility.api.heartbeat.HeartbeatCodecs;
 import io.superloop.visibility.api.heartbeat.HeartbeatObservationStatus;
+import io.superloop.visibility.api.internal.ObjectCodec;
 import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.json.JsonCodec;
 import io.superloop.visibility.api.json.JsonValue;
@@ -72,6 +73,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.CRC32;
@@ -464,6 +467,56 @@ class ArtifactContractDocTest {
     Set<String> stale = new TreeSet<>(PARTS);
     stale.removeAll(constants.keySet());
     assertEquals(Set.of(), stale, "PARTS names codecs that do not exist");
+  }
+
+  /**
+   * Each codec declares the {@code schemaVersion} rule the doc's index gives its artifact (contract
+   * 1.0): {@code v1} (also "per row", "per envelope") is {@link ObjectCodec.SchemaVersion#V1}, {@code
+   * none} is {@link ObjectCodec.SchemaVersion#NONE}; a file read raw ({@code not checked}, or
+   * project-state's own {@code v1}) has no object codec. The escalation log is checked through its
+   * three row codecs.
+   */
+  @Test
+  void everyCodecDeclaresTheSchemaVersionRuleOfTheIndex() {
+    Map<String, String> wireRows =
+        Map.of(
+            "`loop_run_snapshot`", "wire:loop_run_snapshot",
+            "`loop_run_event`", "wire:loop_run_event",
+            "events answer", "wire:events_answer",
+            "control answer", "wire:control_answer",
+            "error answer", "wire:error_answer",
+            "status `visibility` object", "wire:status_visibility");
+    Pattern row = Pattern.compile("^\\| \\[([^\\]]+)\\]\\(#[^)]*\\) \\| [^|]+ \\| ([^|]+) \\|.*$");
+    String index = doc.text.substring(doc.text.indexOf("## Index"), doc.text.indexOf("### Files that are not JSON"));
+    Set<String> checked = new TreeSet<>();
+    for (String line : index.split("\n")) {
+      Matcher m = row.matcher(line);
+      if (!m.matches()) {
+        continue;
+      }
+      String label = m.group(1);
+      String id = label.matches("`(OPS|RT)/[^`]+`") ? label.substring(1, label.length() - 1) : wireRows.get(label);
+      assertTrue(id != null && CODECS.containsKey(id), "index row " + label + " names a known artifact");
+      String cell = m.group(2).trim();
+      List<JsonCodec<?>> codecs =
+          id.equals("OPS/escalations.jsonl")
+              ? List.of(ReconcileCodecs.ORDERING_DRIFT_ESCALATION, ReconcileCodecs.HEALTH_ESCALATION, ReconcileCodecs.OTHER_ESCALATION)
+              : List.of(CODECS.get(id));
+      for (JsonCodec<?> codec : codecs) {
+        if (codec instanceof ObjectCodec<?, ?> o) {
+          ObjectCodec.SchemaVersion expected =
+              cell.startsWith("`v1`") ? ObjectCodec.SchemaVersion.V1
+                  : cell.equals("none") ? ObjectCodec.SchemaVersion.NONE
+                  : null;
+          assertEquals(expected, o.schemaVersion(), id + ": index says " + cell);
+        } else {
+          assertEquals(Json.RAW, codec, id + ": neither an object codec nor read raw");
+          assertTrue(cell.equals("not checked") || cell.equals("none") || cell.contains("project-state"), id + ": read raw, index says " + cell);
+        }
+      }
+      checked.add(id);
+    }
+    assertEquals(new TreeSet<>(CODECS.keySet()), checked, "every artifact has an index row");
   }
 
   // ------------------------------------------------------------------ 3. field tables
