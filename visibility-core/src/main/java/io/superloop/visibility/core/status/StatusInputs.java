@@ -85,6 +85,6 @@ public abstract class StatusInputs {
    */
   @Value.Default
   public boolean lastStartedCompleted() {
-    return true;
+    return false;
   }
 }

@@ -80,6 +80,9 @@ class IdempotencyKeysTest {
     assertEquals("x", IdempotencyKeys.slug("  ¡x!  "));
     assertEquals("", IdempotencyKeys.slug("***"));
     assertEquals("caf", IdempotencyKeys.slug("CAFÉ"));
+    // the edges of [a-z0-9]: kept; the characters just outside them: replaced
+    assertEquals("az09", IdempotencyKeys.slug("az09"));
+    assertEquals("a-z-0-9", IdempotencyKeys.slug("a`z{0/9:"));
   }
 
   @Test

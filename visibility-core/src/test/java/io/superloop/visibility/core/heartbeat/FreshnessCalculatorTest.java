@@ -11,7 +11,10 @@ import io.superloop.visibility.api.heartbeat.FreshnessStatus;
 import io.superloop.visibility.api.heartbeat.HeartbeatObservation;
 import io.superloop.visibility.api.heartbeat.HeartbeatState;
 import io.superloop.visibility.api.heartbeat.HeartbeatThresholds;
+import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.json.JsonValue;
+import io.superloop.visibility.core.rules.ImmutableVisibilityRules;
+import io.superloop.visibility.core.rules.TimestampSyntax;
 import io.superloop.visibility.core.rules.VisibilityRules;
 import java.time.Instant;
 import java.util.List;
@@ -164,6 +167,73 @@ class FreshnessCalculatorTest {
                 Transport.LOCAL);
     assertEquals(Optional.of(ReasonCode.INVALID_HEARTBEAT_TIMESTAMP), ref.observation().orElseThrow().reasonCode());
     assertEquals(Optional.empty(), ref.state());
+  }
+
+  private static HeartbeatEvaluation evaluate(VisibilityRules rules, HeartbeatInput input, Instant now) {
+    return new FreshnessCalculator(rules)
+        .evaluate(input, Optional.empty(), now, HeartbeatThresholds.DEFAULT, "loop-a", TraceId.of("trace-1"), Transport.LOCAL);
+  }
+
+  /**
+   * Hardened rules read the clock and an RFC 3339 heartbeat to the millisecond: lag = floor(now -
+   * heartbeat) (2.2 step 6), so 120.2 s is 120 (degraded); read in whole seconds it would be 119.
+   */
+  @Test
+  void hardenedLagIsTheFlooredExactDifference() {
+    HeartbeatState s =
+        evaluate(VisibilityRules.hardened(), present("2026-03-01T11:58:00.500Z"), Instant.parse("2026-03-01T12:00:00.700Z"))
+            .state()
+            .orElseThrow();
+    assertEquals(120, s.heartbeatLagSeconds());
+    assertEquals(FreshnessStatus.DEGRADED, s.freshnessStatus());
+  }
+
+  /**
+   * The hardened health reasons of an unusable heartbeat, as docs/artifact-contract.md's reason table
+   * gives them: invalid_heartbeat_timestamp (metric heartbeatAt, the raw timestamp, the syntax in
+   * force) and invalid_heartbeat_payload (metric heartbeat, the JSON type or invalid_json, "object").
+   */
+  @Test
+  void unusableHeartbeatReasonsNameWhatWasFound() {
+    Instant now = Instant.parse("2026-03-01T12:00:00Z");
+    VisibilityRules hard = VisibilityRules.hardened();
+    assertEquals(
+        List.of(reason(ReasonCode.INVALID_HEARTBEAT_TIMESTAMP, "heartbeatAt", "yesterday", "RFC 3339")),
+        evaluate(hard, present("yesterday"), now).healthReasons());
+    VisibilityRules strictSyntax =
+        ImmutableVisibilityRules.copyOf(hard)
+            .withTimestampSyntax(TimestampSyntax.V1_STRICT);
+    assertEquals(
+        List.of(reason(ReasonCode.INVALID_HEARTBEAT_TIMESTAMP, "heartbeatAt", "2026-03-01T11:59:00.5Z", "YYYY-MM-DDTHH:MM:SSZ")),
+        evaluate(strictSyntax, present("2026-03-01T11:59:00.5Z"), now).healthReasons());
+    Object[][] payloads = {
+      {JsonValue.of("text"), "string"},
+      {JsonValue.of(42), "number"},
+      {JsonValue.JsonBoolean.TRUE, "boolean"},
+      {Json.parse("[1]"), "array"}
+    };
+    for (Object[] p : payloads) {
+      assertEquals(
+          List.of(reason(ReasonCode.INVALID_HEARTBEAT_PAYLOAD, "heartbeat", (String) p[1], "object")),
+          evaluate(hard, new HeartbeatInput.Present((JsonValue) p[0]), now).healthReasons(),
+          (String) p[1]);
+    }
+    assertEquals(
+        List.of(reason(ReasonCode.INVALID_HEARTBEAT_PAYLOAD, "heartbeat", "invalid_json", "object")),
+        evaluate(hard, new HeartbeatInput.Unparseable("{oops", "not JSON"), now).healthReasons());
+    // reference: none of them reaches health (contract 2.4, C5)
+    assertEquals(List.of(), evaluate(VisibilityRules.reference(), present("yesterday"), now).healthReasons());
+    assertEquals(List.of(), evaluate(VisibilityRules.reference(), new HeartbeatInput.Present(JsonValue.of(42)), now).healthReasons());
+  }
+
+  private static HealthReason reason(ReasonCode code, String metric, String observed, String threshold) {
+    return HealthReason.builder()
+        .code(code)
+        .severity(Severity.DEGRADED)
+        .metric(metric)
+        .observed(observed)
+        .threshold(threshold)
+        .build();
   }
 
   /** Contract 2.5's reason for a status: the threshold it reached, the lag observed. */

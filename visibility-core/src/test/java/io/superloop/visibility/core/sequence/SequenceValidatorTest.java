@@ -8,9 +8,11 @@ import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.json.JsonValue;
 import io.superloop.visibility.api.sequence.ViolationCode;
 import io.superloop.visibility.core.rules.VisibilityRules;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -109,6 +111,95 @@ class SequenceValidatorTest {
     SequenceVerdict h4 = run(HARD, fromVerdict(h2), true, 2, 1, 2);
     assertEquals(List.of(), h4.violations());
     assertEquals(Optional.of(true), h4.transition().epochReset());
+  }
+
+  /** C3: 0 is a valid value like any other: it has a predecessor, regresses, duplicates. */
+  @Test
+  void zeroIsAValueInEveryComparison() {
+    for (SequenceValidator v : List.of(REF, HARD)) {
+      SequenceVerdict dup = run(v, PreviousSequence.NONE, false, 2, 0, 0, 2);
+      assertEquals(OptionalLong.of(1), dup.events().duplicates(), "0 then 0 is a duplicate");
+      assertEquals(OptionalLong.of(1), dup.events().gaps(), "0 then 2 is a gap");
+      assertEquals(OptionalLong.of(0), dup.events().first());
+      SequenceVerdict back = run(v, prev(5, 3, false), false, 0, 0);
+      assertEquals(
+          List.of(ViolationCode.EVENT_SEQUENCE_REGRESSION, ViolationCode.SNAPSHOT_SEQUENCE_REGRESSION), back.violations());
+      assertTrue(back.snapshot().regressed());
+      assertFalse(back.events().monotonicAcrossBatches());
+    }
+  }
+
+  /** C2/3.6: transition flags against the previous drift. */
+  @Test
+  void transitionsIntoAndOutOfDrift() {
+    SequenceVerdict stays = run(REF, prev(1, 1, true), false, 2, 0);
+    assertTrue(stays.driftActive());
+    assertFalse(stays.transition().transitionedToDrift(), "already in drift");
+    assertFalse(stays.transition().recoveredFromDrift());
+    assertTrue(stays.transition().previousDriftActive());
+    SequenceVerdict recovers = run(REF, prev(1, 1, true), false, 2, 2);
+    assertFalse(recovers.driftActive());
+    assertTrue(recovers.transition().recoveredFromDrift());
+    assertFalse(recovers.transition().transitionedToDrift());
+    SequenceVerdict clean = run(REF, prev(1, 1, false), false, 2, 2);
+    assertFalse(clean.transition().transitionedToDrift());
+    assertFalse(clean.transition().recoveredFromDrift());
+    assertTrue(clean.snapshot().monotonic());
+  }
+
+  /**
+   * H15: a declared replay starts a new epoch: the high-water marks are this batch's own (not the
+   * maximum with the old epoch's), and nothing is compared with the old watermarks.
+   */
+  @Test
+  void h15AReplayStartsTheHighWaterMarksAfresh() {
+    PreviousSequence high =
+        new PreviousSequence(OptionalLong.of(50), OptionalLong.of(50), false, OptionalLong.of(60), OptionalLong.of(70));
+    SequenceVerdict replay = run(HARD, high, true, 3, 1, 2, 3);
+    assertEquals(OptionalLong.of(3), replay.snapshot().highWater());
+    assertEquals(OptionalLong.of(3), replay.events().highWater());
+    assertEquals(List.of(), replay.violations());
+    SequenceVerdict next = run(HARD, high, false, 55, 71);
+    assertEquals(OptionalLong.of(60), next.snapshot().highWater(), "max(previous high water 60, 55)");
+    assertEquals(OptionalLong.of(71), next.events().highWater());
+    assertEquals(List.of(ViolationCode.SNAPSHOT_SEQUENCE_REGRESSION), next.violations(), "55 is below the high water 60");
+  }
+
+  /**
+   * {@code shows(code)} after each value fed is what {@code finish()} of a batch holding just those
+   * values reports: checked on seeded random batches (values, missing values, previous states,
+   * replays) in both presets, every prefix, every code.
+   */
+  @Test
+  void showsAgreesWithTheVerdictOfEveryPrefix() {
+    SplittableRandom r = new SplittableRandom(11);
+    for (int i = 0; i < 2000; i++) {
+      SequenceValidator v = r.nextBoolean() ? REF : HARD;
+      PreviousSequence p = r.nextInt(4) == 0 ? PreviousSequence.NONE : prev(r.nextInt(-1, 8), r.nextInt(-1, 8), r.nextBoolean());
+      boolean replay = r.nextInt(5) == 0;
+      long snap = r.nextInt(6) == 0 ? SequenceValues.MISSING : r.nextInt(0, 9);
+      long[] events = new long[r.nextInt(0, 7)];
+      for (int k = 0; k < events.length; k++) {
+        events[k] = r.nextInt(8) == 0 ? SequenceValues.MISSING : r.nextInt(0, 9);
+      }
+      SequenceValidator.Batch b = v.begin(p, replay);
+      for (ViolationCode c : ViolationCode.values()) {
+        if (c == ViolationCode.EVENT_SEQUENCE_MISSING || c == ViolationCode.EVENT_SEQUENCE_NON_MONOTONIC
+            || c == ViolationCode.EVENT_SEQUENCE_REGRESSION) {
+          assertFalse(b.shows(c), "nothing fed yet: " + c);
+        }
+      }
+      b.snapshot(snap);
+      for (int n = 0; n <= events.length; n++) {
+        if (n > 0) {
+          b.event(events[n - 1]);
+        }
+        SequenceVerdict prefix = run(v, p, replay, snap, Arrays.copyOf(events, n));
+        for (ViolationCode c : ViolationCode.values()) {
+          assertEquals(prefix.violations().contains(c), b.shows(c), c + " after " + n + " of " + Arrays.toString(events));
+        }
+      }
+    }
   }
 
   private static PreviousSequence fromVerdict(SequenceVerdict v) {

@@ -8,10 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.superloop.visibility.api.ErrorCode;
 import io.superloop.visibility.api.TraceId;
 import io.superloop.visibility.api.VisibilityException;
+import io.superloop.visibility.core.rules.IdStyle;
 import io.superloop.visibility.core.rules.VisibilityRules;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -122,6 +124,22 @@ class TraceIdRulesTest {
             "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7", // no flags
             "00_4bf92f3577b34da6a3ce929d0e0e4736_00f067aa0ba902b7_01")) {
       assertEquals(Optional.empty(), TraceId.fromTraceparent(bad), bad);
+    }
+  }
+
+  /**
+   * Reference ids are what {@code uuidgen} prints (H7: "lower-case UUID with dashes"): random UUIDs,
+   * RFC 4122 version 4 with the IETF variant, as java.util.UUID reads them.
+   */
+  @Test
+  void referenceIdsAreVersion4Uuids() {
+    SplittableRandom random = new SplittableRandom(7);
+    for (int i = 0; i < 1000; i++) {
+      String id = TraceIds.generate(IdStyle.REFERENCE, random).value();
+      UUID u = UUID.fromString(id);
+      assertEquals(4, u.version(), id);
+      assertEquals(2, u.variant(), id);
+      assertEquals(u.toString(), id, "lower case, dashes at 8-4-4-4-12");
     }
   }
 }
