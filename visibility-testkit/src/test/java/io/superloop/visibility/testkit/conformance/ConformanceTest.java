@@ -3,11 +3,14 @@ package io.superloop.visibility.testkit.conformance;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.core.rules.VisibilityRules;
 import io.superloop.visibility.testkit.docs.DocFiles;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -18,7 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Runs every case of the repository's {@code conformance/cases} through the case runner under
  * {@code reference} rules and compares the outputs with the reference's ({@code
- * conformance/expected}) by {@link OutputComparison}: zero differences allowed.
+ * conformance/expected}) by {@link OutputComparison}: zero differences allowed; and under {@code
+ * hardened} rules against the reference's outputs changed by the documented differences of {@code
+ * conformance/hardened/}.
  */
 class ConformanceTest {
   @TempDir Path work;
@@ -56,8 +61,14 @@ class ConformanceTest {
                     }));
   }
 
+  /**
+   * Under {@code hardened} rules each case gives the reference's expected output changed exactly by
+   * the differences {@code conformance/hardened/<case>.json} lists (none: the reference's output
+   * itself), compared by {@link OutputComparison}. Each listed difference names the rules of
+   * hardening.md that explain it and says why (see {@code conformance/hardened/README.md}).
+   */
   @TestFactory
-  Stream<DynamicTest> hardenedRulesGiveAResultForEveryCase() {
+  Stream<DynamicTest> hardenedRulesGiveTheHardenedExpectations() {
     ConformanceSuite suite = suite();
     return suite.caseNames().stream()
         .map(
@@ -65,11 +76,41 @@ class ConformanceTest {
                 DynamicTest.dynamicTest(
                     name,
                     () -> {
+                      Path caseDir = suite.root().resolve("cases").resolve(name);
                       Path out = work.resolve("hard-" + name);
-                      new CaseRunner(VisibilityRules.hardened()).run(suite.root().resolve("cases").resolve(name), out);
-                      assertTrue(Files.isRegularFile(out.resolve("health.json")));
-                      assertTrue(Files.isRegularFile(out.resolve("visibility.json")));
-                      assertTrue(Files.isRegularFile(out.resolve("sequence-state.json")));
+                      new CaseRunner(VisibilityRules.hardened()).run(caseDir, out);
+                      Path expected =
+                          HardenedExpectations.write(
+                              suite.root().resolve("expected").resolve(name),
+                              HardenedExpectations.of(name),
+                              work.resolve("expected-hard-" + name));
+                      String trace =
+                          OutputComparison.configTrace(Json.parse(Files.readString(caseDir.resolve("config.json")))).orElse("");
+                      assertEquals(
+                          "",
+                          OutputComparison.compare(expected, out, trace).stream()
+                              .map(Object::toString)
+                              .collect(Collectors.joining("\n")),
+                          "differences from the hardened expectations of " + name);
                     }));
+  }
+
+  /**
+   * The hardened expectations are differences, each one real (the reference's value at that place
+   * is another, or absent), each explained by preset-dependent rules of hardening.md, and only for
+   * cases that exist.
+   */
+  @Test
+  void everyHardenedDifferenceIsRealAndTiedToAPresetRule() throws IOException {
+    Map<String, String> modes =
+        HardenedExpectations.ruleModes(Files.readString(DocFiles.repoRoot().resolve("spec/hardening.md")));
+    List<String> names = suite().caseNames();
+    List<String> files = HardenedExpectations.files();
+    assertTrue(names.containsAll(files), "hardened expectations name only existing cases: " + files);
+    assertTrue(files.size() >= 40, "hardened expectations found: " + files.size());
+    for (String name : files) {
+      HardenedExpectations.check(
+          name, HardenedExpectations.of(name), suite().root().resolve("expected").resolve(name), modes);
+    }
   }
 }
