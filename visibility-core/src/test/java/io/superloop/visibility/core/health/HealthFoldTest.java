@@ -14,6 +14,7 @@ import io.superloop.visibility.api.health.IngestStatus;
 import io.superloop.visibility.api.health.Severity;
 import io.superloop.visibility.api.sequence.SequenceCodecs;
 import io.superloop.visibility.api.sequence.SequenceState;
+import io.superloop.visibility.core.reconcile.StepInput;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -28,16 +29,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * threshold texts are those of docs/artifact-contract.md's reason table.
  */
 class HealthFoldTest {
-  /** Defaults of contract 2.3 / 2.6: ingest 300/900, heartbeat 120/300, transport streak 2/4. */
-  private static final HealthThresholds T =
-      HealthThresholds.builder()
-          .degradedIngestLagSeconds(300)
-          .criticalIngestLagSeconds(900)
-          .degradedHeartbeatLagSeconds(120)
-          .criticalHeartbeatLagSeconds(300)
-          .degradedTransportFailureStreak(2)
-          .criticalTransportFailureStreak(4)
-          .build();
+  /** The defaults of contract 2.3 / 2.6: ingest 300/900, heartbeat 120/300, transport streak 2/4. */
+  private static final HealthThresholds T = StepInput.DEFAULT_THRESHOLDS;
 
   /** docs/artifact-contract.md's sequence-state example: drift, reason ordering_drift_detected. */
   private static final String DRIFT =

@@ -274,6 +274,18 @@ class StatusProjectorTest {
     assertEquals(Optional.empty(), two.sharedTraceId());
     assertEquals(OptionalLong.of(2), two.distinctTraceIds());
     assertEquals(Optional.empty(), HARD.project(in().build()).trace().sharedTraceId(), "none present: none shared");
+    // the invocation's trace is not in sharedTraceId's set (6.4) but is one of the distinct ids (H16)
+    var invocation =
+        AuditCodecs.INVOCATION.decode(
+            "{\"schemaVersion\":\"v1\",\"timestamp\":\"t\",\"startedAt\":\"t\",\"loopId\":\"l\",\"intent\":\"cancel\","
+                + "\"traceId\":\"trace-c\",\"transport\":\"local\",\"requestedBy\":\"u\",\"idempotencyKey\":\"k\","
+                + "\"request\":{\"doConfirm\":true,\"timeoutSeconds\":30,\"intervalSeconds\":2,\"retryAttempts\":3,\"retryBackoffSeconds\":1},"
+                + "\"execution\":{\"status\":\"succeeded\",\"exitCode\":0,\"command\":\"c\",\"replayed\":false},"
+                + "\"confirmation\":{\"attempted\":true,\"status\":\"confirmed\",\"exitCode\":0},"
+                + "\"outcome\":{\"status\":\"confirmed\",\"confirmed\":true,\"durationSeconds\":0}}");
+    TraceSurface withInvocation = HARD.project(in().reconcileTraceId(A).lastInvocation(invocation).build()).trace();
+    assertEquals(Optional.of(A), withInvocation.sharedTraceId());
+    assertEquals(OptionalLong.of(2), withInvocation.distinctTraceIds());
     assertEquals(OptionalLong.empty(), REF.project(in().reconcileTraceId(A).build()).trace().distinctTraceIds());
   }
 
@@ -290,6 +302,11 @@ class StatusProjectorTest {
     // unparseable: compared as text
     assertEquals(Optional.of(B), HARD.project(older.dispatchUpdatedAt("zzz").build()).trace().alertTraceId());
     assertEquals(Optional.of(A), HARD.project(older.dispatchUpdatedAt("000").build()).trace().alertTraceId());
+    assertEquals(
+        Optional.of(B),
+        HARD.project(in().alertRowTraceId(A).alertRowTimestamp("x").dispatchTraceId(B).dispatchUpdatedAt("x").build())
+            .trace().alertTraceId(),
+        "a tie of unparseable times: the dispatch state");
     assertEquals(Optional.of(B), HARD.project(in().dispatchTraceId(B).build()).trace().alertTraceId());
   }
 }
