@@ -27,6 +27,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.FileVisitResult;
+import java.nio.file.LinkOption;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Optional;
@@ -36,6 +41,11 @@ import java.util.Optional;
  * heartbeat and five events is reconciled; then a torn line lands in its events log (an ordering
  * drift: a missing sequence value) and it is reconciled again; then one control action (cancel,
  * confirmed) is audited. Writes the artifacts under DIR and prints the visibility status.
+ *
+ * <p>Every run starts the demo loop anew: the two folders the demo owns, {@code
+ * DIR/.superloop/loops/demo-loop} and {@code DIR/.superloop/ops-manager/demo-loop}, are removed
+ * first (a symbolic link among them is removed as a link, never followed), so running it twice on
+ * one DIR prints the same verdicts. Nothing else under DIR is touched.
  */
 @Command(
     name = "demo",
@@ -43,7 +53,8 @@ import java.util.Optional;
     description = {
       "End-to-end run on built-in data: a loop with a stale heartbeat, an ordering drift and one",
       "control action. Writes the runtime files and the manager's artifacts under DIR (default: a",
-      "new temporary directory) and prints the visibility status. Default rules: hardened."
+      "new temporary directory) and prints the visibility status. Default rules: hardened.",
+      "Each run starts the demo loop anew (DIR/.superloop/{loops,ops-manager}/demo-loop are replaced)."
     })
 final class DemoCommand implements Callable<Integer> {
   static final String LOOP = "demo-loop";
@@ -69,7 +80,15 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   private static int demo(Path repo, VisibilityRules rules, PrintWriter out) throws IOException {
-    Path runtime = repo.resolve(".superloop").resolve("loops").resolve(LOOP);
+    Path superloop = repo.resolve(".superloop");
+    Path runtime = superloop.resolve("loops").resolve(LOOP);
+    for (Path parent : List.of(superloop, superloop.resolve("loops"), superloop.resolve("ops-manager"))) {
+      if (Files.isSymbolicLink(parent)) {
+        throw new CliException("demo: " + parent + " is a symbolic link; the demo writes only into real directories");
+      }
+    }
+    removeTree(runtime);
+    removeTree(superloop.resolve("ops-manager").resolve(LOOP));
     Files.createDirectories(runtime);
     Instant now = Instant.now();
     Path events = runtime.resolve("events.jsonl");
@@ -150,5 +169,30 @@ final class DemoCommand implements Callable<Integer> {
     out.println("demo: loop directory " + plane.layout().opsDir());
     out.print(StatusCodecs.VISIBILITY.encodeLine(plane.status()));
     return Main.OK;
+  }
+
+  /** Removes a tree without following links (a link is removed itself); absent is fine. */
+  private static void removeTree(Path root) throws IOException {
+    if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    Files.walkFileTree(
+        root,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+            Files.delete(file);
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult postVisitDirectory(Path d, @Nullable IOException e) throws IOException {
+            if (e != null) {
+              throw e;
+            }
+            Files.delete(d);
+            return FileVisitResult.CONTINUE;
+          }
+        });
   }
 }

@@ -238,6 +238,26 @@ class CliTest {
   }
 
   @Test
+  void demoRunTwiceOnOneDirectoryStartsAnewAndTouchesNothingElse() throws IOException {
+    Path repo = work.resolve("again");
+    Path mine = Files.createDirectories(repo.resolve(".superloop/loops/other-loop")).resolve("events.jsonl");
+    Files.writeString(mine, "kept\n");
+    Path outside = Files.writeString(work.resolve("outside.txt"), "outside\n");
+    assertEquals(0, run("demo", "--dir", repo.toString()).status());
+    // a link planted in the demo's own folder is removed as a link; its target stays
+    Files.createSymbolicLink(repo.resolve(".superloop/loops/demo-loop/planted"), outside);
+    Run second = run("demo", "--dir", repo.toString());
+    assertEquals(0, second.status(), second.err());
+    String last = second.out().lines().reduce((a, b) -> b).orElse("");
+    VisibilitySummary v = StatusCodecs.VISIBILITY.decode(last);
+    assertEquals("ordering_drift_detected", v.sequence().orElseThrow().status().orElseThrow());
+    assertEquals("runtime_heartbeat_stale", v.heartbeat().orElseThrow().reasonCode().orElseThrow().wire());
+    assertEquals("kept\n", Files.readString(mine));
+    assertEquals("outside\n", Files.readString(outside));
+    assertFalse(Files.exists(repo.resolve(".superloop/loops/demo-loop/planted"), java.nio.file.LinkOption.NOFOLLOW_LINKS));
+  }
+
+  @Test
   void reconcileStepThenStatusReproduceACase() throws IOException {
     Path c = repo().resolve("conformance/cases/stale-heartbeat-critical");
     Run r = run("reconcile-step", c.toString(), work.resolve("out").toString());
