@@ -35,18 +35,19 @@ public final class LoopLayout {
   private final Path opsDir;
   private final Map<LoopArtifact, Path> overrides;
   private final ReadLimits limits;
-  private final ConfinedFileOps ops;
+  private final FileOps ops;
   private final Json stateJson;
   private final Json rowJson;
 
-  private LoopLayout(Path repoRoot, String loopId, Map<LoopArtifact, Path> overrides, ReadLimits limits) {
+  private LoopLayout(
+      Path repoRoot, String loopId, Map<LoopArtifact, Path> overrides, ReadLimits limits, @Nullable FileOps ops) {
     this.repoRoot = repoRoot;
     this.loopId = loopId;
     Path opsManager = repoRoot.resolve(".superloop").resolve("ops-manager");
     this.opsDir = opsManager.resolve(loopId);
     this.overrides = overrides;
     this.limits = limits;
-    this.ops = new ConfinedFileOps(opsManager);
+    this.ops = ops != null ? ops : new ConfinedFileOps(opsManager);
     this.stateJson = limits.json(limits.stateFileBytes());
     this.rowJson = limits.json(limits.telemetryRowBytes());
   }
@@ -67,7 +68,7 @@ public final class LoopLayout {
     Path root = repoRoot.toAbsolutePath().normalize();
     try {
       // the file system's own check: a name its encoding cannot hold fails here, not at first use
-      return new LoopLayout(root, loopId, new EnumMap<>(LoopArtifact.class), ReadLimits.DEFAULT);
+      return new LoopLayout(root, loopId, new EnumMap<>(LoopArtifact.class), ReadLimits.DEFAULT, null);
     } catch (InvalidPathException e) {
       throw new VisibilityException(
           ErrorCode.INVALID_LOOP_ID, "the loop id cannot name a directory here: " + e.getReason(), e);
@@ -92,7 +93,21 @@ public final class LoopLayout {
     Map<LoopArtifact, Path> copy = new EnumMap<>(LoopArtifact.class);
     copy.putAll(overrides);
     copy.put(artifact, p);
-    return new LoopLayout(repoRoot, loopId, copy, limits);
+    return new LoopLayout(repoRoot, loopId, copy, limits, ops);
+  }
+
+  /**
+   * A copy whose store objects ({@link #stateFile}, {@link #openLog}, {@link #lock}, the step
+   * writes of {@link LoopStore}) touch the file system through {@code ops} instead of the confined
+   * operations: tests record or fail each operation.
+   */
+  LoopLayout withFileOps(FileOps ops) {
+    return new LoopLayout(repoRoot, loopId, overrides, limits, Objects.requireNonNull(ops, "ops"));
+  }
+
+  /** {@return the file operations of this layout's store objects} */
+  FileOps fileOps() {
+    return ops;
   }
 
   /**
@@ -102,7 +117,7 @@ public final class LoopLayout {
    * @return the copy; this layout is unchanged
    */
   public LoopLayout withLimits(ReadLimits limits) {
-    return new LoopLayout(repoRoot, loopId, overrides, Objects.requireNonNull(limits, "limits"));
+    return new LoopLayout(repoRoot, loopId, overrides, Objects.requireNonNull(limits, "limits"), ops);
   }
 
   /** {@return the read limits of the state files and rows (default {@link ReadLimits#DEFAULT})} */
