@@ -48,6 +48,17 @@ public final class ReasonCode extends OpenWireValue {
    * old line offset were not read.
    */
   public static final ReasonCode EVENT_LOG_REWRITTEN = REGISTRY.known("event_log_rewritten");
+  /**
+   * Additive (H20): the runtime events log held fewer lines than the cursor (truncated or rotated
+   * to a shorter log); the step read it from its first line in a new epoch.
+   */
+  public static final ReasonCode EVENT_LOG_TRUNCATED = REGISTRY.known("event_log_truncated");
+  /**
+   * Additive (H22): the step found the previous step torn by a crash or an I/O error and completed
+   * it first (its journal was whole), or read again the event lines a step of an earlier version
+   * moved the cursor past without recording their sequence state.
+   */
+  public static final ReasonCode TORN_STEP_RECOVERED = REGISTRY.known("torn_step_recovered");
   /** Additive (H7): a trace id is invalid. */
   public static final ReasonCode INVALID_TRACE_ID = REGISTRY.known("invalid_trace_id");
   /** Additive (H18): the heartbeat is not a JSON object or not JSON. */

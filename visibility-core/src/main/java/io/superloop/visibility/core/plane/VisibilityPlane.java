@@ -1,5 +1,6 @@
 package io.superloop.visibility.core.plane;
 
+import io.superloop.visibility.api.ReasonCode;
 import io.superloop.visibility.api.TraceId;
 import io.superloop.visibility.api.Transport;
 import io.superloop.visibility.api.envelope.CursorState;
@@ -31,6 +32,8 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
@@ -145,14 +148,18 @@ public final class VisibilityPlane {
             runtimeDir.resolve("heartbeat.v1.json"), runtimeDir.resolve("events.jsonl"), limits);
     LoopStore store = new LoopStore(layout, durability);
     try (LoopLock.Held held = layout.lock().acquire()) {
+      List<ReasonCode> warnings = new ArrayList<>(StepRecovery.settle(store));
       PreviousStates previous = store.loadPrevious();
-      Optional<CursorState> prevCursor = options.fromStart() ? Optional.empty() : previous.cursor();
-      ScanStart start =
-prevCursor.map(ScanStart::resumeAt).orElse(ScanStart.FROM_START);
-      LocalRuntime.Feed feed = runtime.feed(start);
+      StepRecovery.LocalStart local = StepRecovery.localStart(previous, options.fromStart());
+      if (local.rereadsTornStep()) {
+        warnings.add(ReasonCode.TORN_STEP_RECOVERED);
+      }
+      ScanStart start = local.start();
+      LocalRuntime.Feed feed = runtime.feed(start, rules.restartTruncatedEventLog());
       Ingest ingest = new Ingest.Succeeded(runtime.readHeartbeat(), feed, options.fromStart());
       StepResult result =
-          new ReconcileStep(rules).run(input(previous, trace, Transport.LOCAL, now, ingest, start.lineOffset(), store));
+          new ReconcileStep(rules)
+              .run(input(previous, warnings, trace, Transport.LOCAL, now, ingest, start.lineOffset(), store));
       Optional<CursorState> cursor =
           feed.scanResult()
               .map(
@@ -161,16 +168,36 @@ prevCursor.map(ScanStart::resumeAt).orElse(ScanStart.FROM_START);
                           .eventByteOffset(s.endByteOffset())
                           .eventTailCrc32(s.endTailCrc32())
                           .build());
-      store.persist(result, cursor);
+      store.persist(result, cursor, rules.telemetryRetention());
       return new Reconciliation(trace, Transport.LOCAL, result);
     }
   }
 
   /**
-   * One step over a sprite_service poll ({@link SpriteServiceIngest}); the answer's cursor is kept
-   * in {@code cursor.json} for the next poll.
+   * One step over a sprite_service poll ({@link SpriteServiceIngest}) made before the step; the
+   * answer's cursor is kept in {@code cursor.json} for the next poll. Prefer {@link
+   * #reconcile(SpriteServiceIngest.Poller, StepOptions)}: a step that first completes a torn step
+   * (whose cursor the poll could not know) then polls from the completed step's cursor.
    *
    * @param poll the service's answers, or the failure to reach it
+   * @param options the step's trace id and start
+   * @return what the step produced, already persisted
+   * @throws io.superloop.visibility.api.VisibilityException as {@link
+   *     #reconcile(SpriteServiceIngest.Poller, StepOptions)}
+   */
+  public Reconciliation reconcile(SpriteServiceIngest.Poll poll, StepOptions options) {
+    Objects.requireNonNull(poll, "poll");
+    return reconcile(cursorOffset -> poll, options);
+  }
+
+  /**
+   * One step over a sprite_service poll made inside the step: under the loop lock, once a torn
+   * previous step is settled, {@code poller} is asked for the answers from the manager's cursor
+   * ({@code cursor.json}'s {@code eventLineOffset}; 0 without one or with {@link
+   * StepOptions#fromStart()}), as contract 3.1 has the manager send it. The answer's cursor is
+   * kept in {@code cursor.json} for the next poll.
+   *
+   * @param poller makes the poll ({@code GET /ops/snapshot} and {@code GET /ops/events?cursor=N})
    * @param options the step's trace id and start
    * @return what the step produced, already persisted
    * @throws io.superloop.visibility.api.VisibilityException {@link
@@ -183,25 +210,29 @@ prevCursor.map(ScanStart::resumeAt).orElse(ScanStart.FROM_START);
    *     cannot be read or persisted. Problems of the runtime's input do not throw: they are the
    *     step's verdict.
    */
-  public Reconciliation reconcile(SpriteServiceIngest.Poll poll, StepOptions options) {
+  public Reconciliation reconcile(SpriteServiceIngest.Poller poller, StepOptions options) {
+    Objects.requireNonNull(poller, "poller");
     Instant now = clock.instant();
     TraceId trace = trace(options);
     LoopStore store = new LoopStore(layout, durability);
     try (LoopLock.Held held = layout.lock().acquire()) {
+      List<ReasonCode> warnings = StepRecovery.settle(store);
       PreviousStates previous = store.loadPrevious();
       long before = options.fromStart() ? 0 : previous.cursor().map(CursorState::eventLineOffset).orElse(0L);
+      SpriteServiceIngest.Poll poll = Objects.requireNonNull(poller.poll(before), "poll");
       Ingest ingest = poll.ingest();
       if (ingest instanceof Ingest.Succeeded s && options.fromStart()) {
         ingest = new Ingest.Succeeded(s.heartbeat(), s.envelopes(), true);
       }
       StepResult result =
-          new ReconcileStep(rules).run(input(previous, trace, Transport.SPRITE_SERVICE, now, ingest, before, store));
+          new ReconcileStep(rules)
+              .run(input(previous, warnings, trace, Transport.SPRITE_SERVICE, now, ingest, before, store));
       Optional<CursorState> cursor =
           poll.cursor()
               .map(
                   (EventsCursor c) ->
-cursor(c.eventLineOffset(), c.eventLineCount(), now).build());
-      store.persist(result, cursor);
+                      cursor(c.eventLineOffset(), c.eventLineCount(), now).build());
+      store.persist(result, cursor, rules.telemetryRetention());
       return new Reconciliation(trace, Transport.SPRITE_SERVICE, result);
     }
   }
@@ -235,6 +266,7 @@ cursor(c.eventLineOffset(), c.eventLineCount(), now).build());
 
   private StepInput input(
       PreviousStates previous,
+      List<ReasonCode> recoveryWarnings,
       TraceId trace,
       Transport transport,
       Instant now,
@@ -249,6 +281,7 @@ cursor(c.eventLineOffset(), c.eventLineCount(), now).build());
         .ifPresent(t -> b.ingestLagSeconds(Math.max(0, now.getEpochSecond() - t.getEpochSecond())));
     return previous
         .applyTo(b)
+        .addAllLoadWarnings(recoveryWarnings)
         .divergence(sources.divergence())
         .lastControlStatus(sources.lastControlStatus())
         .lastEventAt(sources.lastEventAt())

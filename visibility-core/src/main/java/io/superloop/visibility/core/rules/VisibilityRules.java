@@ -31,6 +31,8 @@ public abstract class VisibilityRules {
           .replayAwareSequencing(false)
           .explicitStatusSurface(false)
           .escalateDriftRecovery(false)
+          .restartTruncatedEventLog(false)
+          .telemetryRetention(TelemetryRetention.OFF)
           .build();
 
   /** {@return the hardened preset: the library's default} */
@@ -182,6 +184,29 @@ public abstract class VisibilityRules {
   @Value.Default
   public boolean escalateDriftRecovery() {
     return true;
+  }
+
+  /**
+   * {@return whether a local step that finds the runtime's events log shorter than its cursor (fewer
+   * lines than {@code cursor.eventLineOffset}: truncated, or rotated to a shorter log) reads the log
+   * from its first line, in a new epoch ({@code transition.epochReset: true} with {@link
+   * #replayAwareSequencing()}), and warns {@code event_log_truncated}} H20. Otherwise the ingest
+   * fails ({@code events_unavailable}, "cursor offset exceeds available events") until a replay is
+   * declared, as the reference's does. Hardened: true; reference: false.
+   */
+  @Value.Default
+  public boolean restartTruncatedEventLog() {
+    return true;
+  }
+
+  /**
+   * {@return how much of the step telemetry logs a loop keeps} H21. Hardened: {@link
+   * TelemetryRetention#DEFAULT} (rotate at 16 MiB, keep 4 rotated files); reference: {@link
+   * TelemetryRetention#OFF} (the logs grow without end).
+   */
+  @Value.Default
+  public TelemetryRetention telemetryRetention() {
+    return TelemetryRetention.DEFAULT;
   }
 
   @Value.Check

@@ -69,10 +69,10 @@ public final class SequenceValidator {
   /** One snapshot value and one batch of event values being checked. Not thread-safe. */
   public final class Batch {
     private final PreviousSequence previous;
-    private final boolean epochReset;
     private final boolean hardened;
-    private final long compareSnapshotWith;
-    private final long compareEventsWith;
+    private boolean epochReset;
+    private long compareSnapshotWith;
+    private long compareEventsWith;
 
     private boolean snapshotSeen;
     private long snapshotCurrent = SequenceValues.MISSING;
@@ -89,8 +89,12 @@ public final class SequenceValidator {
 
     Batch(PreviousSequence previous, boolean epochReset) {
       this.previous = previous;
-      this.epochReset = epochReset;
       this.hardened = rules.replayAwareSequencing();
+      compare(epochReset);
+    }
+
+    private void compare(boolean epochReset) {
+      this.epochReset = epochReset;
       if (epochReset) {
         compareSnapshotWith = SequenceValues.MISSING;
         compareEventsWith = SequenceValues.MISSING;
@@ -101,6 +105,24 @@ public final class SequenceValidator {
         compareSnapshotWith = previous.snapshotCurrent().orElse(SequenceValues.MISSING);
         compareEventsWith = previous.eventsLast().orElse(SequenceValues.MISSING);
       }
+    }
+
+    /**
+     * Starts a new epoch for this batch, before any value is fed: the caller found that the log
+     * restarted (a truncated or rotated log read from its first line, H20). Only with replay-aware
+     * sequencing (H15); otherwise the batch is compared with the old watermarks as before.
+     *
+     * @return this batch
+     * @throws IllegalStateException when a value was already fed
+     */
+    public Batch resetEpoch() {
+      if (snapshotSeen || ingested > 0) {
+        throw new IllegalStateException("an epoch starts before the batch's first value");
+      }
+      if (hardened) {
+        compare(true);
+      }
+      return this;
     }
 
     private long max(OptionalLong a, OptionalLong b) {

@@ -122,31 +122,58 @@ public final class LocalRuntime {
    *     events_unavailable}
    */
   public Feed feed(ScanStart start) {
-    return new Feed(start);
+    return new Feed(start, false);
+  }
+
+  /**
+   * A feed as {@link #feed(ScanStart)}; with {@code restartWhenTruncated} a log that holds fewer
+   * lines than {@code start.lineOffset()} (truncated, or rotated to a shorter log) is read from its
+   * first line in a new epoch ({@link SequenceValidator.Batch#resetEpoch()}) with the warning
+   * {@code event_log_truncated} (H20), instead of failing.
+   *
+   * @param start where the scan starts
+   * @param restartWhenTruncated whether a log shorter than the start is read from its first line
+   * @return the feed
+   */
+  public Feed feed(ScanStart start, boolean restartWhenTruncated) {
+    return new Feed(start, restartWhenTruncated);
   }
 
   /** A streaming feed over the events log; {@link #scanResult()} is known after feeding. */
   public final class Feed implements EnvelopeFeed {
     private final ScanStart start;
+    private final boolean restartWhenTruncated;
     private Optional<ScanResult> result = Optional.empty();
+    private boolean truncated;
 
-    Feed(ScanStart start) {
+    Feed(ScanStart start, boolean restartWhenTruncated) {
       this.start = start;
+      this.restartWhenTruncated = restartWhenTruncated;
     }
 
     @Override
     public void feed(SequenceValidator validator, SequenceValidator.Batch batch, Consumer<ReasonCode> warnings) {
-      ScanResult r =
-          source.scan(
-              eventsFile,
-              start,
-              (lineNumber, kind, buf, off, len) -> {
-                if (kind == LineKind.EVENT) {
-                  batch.event(lineNumber);
-                } else {
-                  batch.event(SequenceValues.MISSING);
-                }
-              });
+      LineListener listener =
+          (lineNumber, kind, buf, off, len) -> {
+            if (kind == LineKind.EVENT) {
+              batch.event(lineNumber);
+            } else {
+              batch.event(SequenceValues.MISSING);
+            }
+          };
+      ScanResult r;
+      try {
+        r = source.scan(eventsFile, start, listener);
+      } catch (VisibilityException e) {
+        // INVALID_ARGUMENT: fewer lines than the start's line offset, found before any line is fed
+        if (!restartWhenTruncated || e.code() != ErrorCode.INVALID_ARGUMENT) {
+          throw e;
+        }
+        truncated = true;
+        batch.resetEpoch();
+        warnings.accept(ReasonCode.EVENT_LOG_TRUNCATED);
+        r = source.scan(eventsFile, ScanStart.FROM_START, listener);
+      }
       if (r.malformed() > 0) {
         warnings.accept(ReasonCode.EVENT_LINE_MALFORMED);
       }
@@ -165,6 +192,14 @@ public final class LocalRuntime {
     @Override
     public FailureCode failureCode() {
       return FailureCode.EVENTS_UNAVAILABLE;
+    }
+
+    /**
+     * {@return whether the log held fewer lines than the start and was read from its first line
+     * (H20); known after feeding}
+     */
+    public boolean truncated() {
+      return truncated;
     }
 
     /** {@return the scan's outcome (newline count, byte offset), once fed} */

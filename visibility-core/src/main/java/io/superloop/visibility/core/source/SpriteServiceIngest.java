@@ -45,6 +45,22 @@ public final class SpriteServiceIngest {
   public record Poll(Ingest ingest, Optional<EventsCursor> cursor) {}
 
   /**
+   * Makes one poll from the manager's cursor: the caller's HTTP client asks {@code GET
+   * /ops/snapshot} and {@code GET /ops/events?cursor=N} and turns the answers into a {@link Poll}
+   * ({@link #ofBodies}, {@link #requestFailed}).
+   */
+  @FunctionalInterface
+  public interface Poller {
+    /**
+     * Polls the service.
+     *
+     * @param cursorOffset the manager's cursor ({@code cursor=} of the events request)
+     * @return the answers, or the failure to get them
+     */
+    Poll poll(long cursorOffset);
+  }
+
+  /**
    * The ingest of decoded answers.
    *
    * @param snapshot the snapshot answer

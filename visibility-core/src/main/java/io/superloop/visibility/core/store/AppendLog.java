@@ -4,6 +4,7 @@ import io.superloop.visibility.api.ErrorCode;
 import io.superloop.visibility.api.VisibilityException;
 import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.json.JsonCodec;
+import io.superloop.visibility.api.json.JsonValue;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -41,6 +42,7 @@ public final class AppendLog<T> implements Closeable {
   private final SharedLockFile lockFile;
   private final FileOps.Handle writer;
   private final FileOps.Handle reader;
+  private final boolean openedEmpty;
   private volatile boolean closed;
 
   private final AtomicLong fsyncs = new AtomicLong();
@@ -77,7 +79,12 @@ public final class AppendLog<T> implements Closeable {
       };
 
   private AppendLog(
-      Path file, JsonCodec<T> codec, Durability durability, Duration maxDelay, FileOps ops) {
+      Path file,
+      JsonCodec<T> codec,
+      Durability durability,
+      Duration maxDelay,
+      FileOps ops,
+      boolean forceNewDirectoryEntry) {
     this.file = file;
     this.tornFile = sibling(file, ".torn");
     this.codec = codec;
@@ -87,13 +94,16 @@ public final class AppendLog<T> implements Closeable {
     Path dir = parentOf(file);
     FileOps.Handle w = null;
     FileOps.Handle r = null;
+    boolean empty;
     try {
       ops.createDirectories(dir);
       w = ops.open(file, FileOps.Mode.APPEND);
       r = ops.open(file, FileOps.Mode.READ);
-      if (durability != Durability.NONE) {
-        // the file may have just been created: make its directory entry durable before any
-        // record in it is acknowledged
+      // Empty: created just now, or by a writer that may have died before making its directory
+      // entry durable. A log with content was opened by a writer that forced the entry first.
+      empty = w.size() == 0;
+      if (empty && forceNewDirectoryEntry && durability != Durability.NONE) {
+        // make the directory entry durable before any record in the file is acknowledged
         ops.forceDirectory(dir);
       }
     } catch (IOException e) {
@@ -103,6 +113,7 @@ public final class AppendLog<T> implements Closeable {
     }
     this.writer = w;
     this.reader = r;
+    this.openedEmpty = empty;
     this.lockFile = SharedLockFile.retain(sibling(file, ".lock"));
   }
 
@@ -149,8 +160,18 @@ public final class AppendLog<T> implements Closeable {
     if (maxDelay.isNegative()) {
       throw new VisibilityException(ErrorCode.INVALID_ARGUMENT, "groupCommitMaxDelay must be >= 0");
     }
-    return new AppendLog<>(file, codec, durability, maxDelay, ops);
+    return new AppendLog<>(file, codec, durability, maxDelay, ops, true);
   }
+
+  /**
+   * Opens {@code file} for the writes of one reconcile step: as {@link #open}, but the directory
+   * entry of a new (empty) file is not forced here; the caller forces the directory once for all
+   * the step's files ({@link #openedEmpty()} says whether it must).
+   */
+  static AppendLog<JsonValue> openForStep(Path file, Durability durability, FileOps ops) {
+    return new AppendLog<>(file, Json.RAW, durability, DEFAULT_GROUP_COMMIT_MAX_DELAY, ops, false);
+  }
+
 
   /** {@return the log file} */
   public Path file() {
@@ -207,6 +228,15 @@ public final class AppendLog<T> implements Closeable {
    * when {@code force}.
    */
   private void writeLocked(byte[] bytes, boolean force) {
+    writeLocked(bytes, force, -1);
+  }
+
+  /**
+   * As {@link #writeLocked(byte[], boolean)}; with {@code start >= 0} the lines are meant to follow
+   * byte {@code start}: bytes from there on that begin {@code bytes} are an earlier attempt of the
+   * same write (all of it: nothing is written; part of it: it is cut back first).
+   */
+  private void writeLocked(byte[] bytes, boolean force, long start) {
     lockFile.local().lock();
     try {
       FileLock os = lockFile.lockOs(ops, Long.MAX_VALUE);
@@ -214,6 +244,20 @@ public final class AppendLog<T> implements Closeable {
         long size;
         try {
           size = writer.size();
+          if (start >= 0 && size > start) {
+            long present = samePrefix(start, size, bytes);
+            if (present == bytes.length) {
+              lockFile.knownEnd(-1);
+              if (force) {
+                force();
+              }
+              return;
+            }
+            if (present == size - start) {
+              writer.truncate(start);
+              size = start;
+            }
+          }
           // the tail is read unless it is this JVM's own last complete record (size unchanged)
           if (size > 0 && size != lockFile.knownEnd() && lastByte(size) != '\n') {
             size = quarantine(size);
@@ -238,6 +282,76 @@ public final class AppendLog<T> implements Closeable {
     } finally {
       lockFile.local().unlock();
     }
+  }
+
+  /**
+   * How many bytes from {@code start} on equal the start of {@code bytes}: {@code bytes.length}
+   * when all of them are there, {@code size - start} when the file ends inside them, else -1.
+   */
+  private long samePrefix(long start, long size, byte[] bytes) throws IOException {
+    long n = Math.min(size - start, bytes.length);
+    ByteBuffer buf = ByteBuffer.allocate((int) Math.min(BLOCK, n));
+    for (long done = 0; done < n; ) {
+      int len = (int) Math.min(buf.capacity(), n - done);
+      buf.clear().limit(len);
+      readFully(buf, start + done);
+      for (int i = 0; i < len; i++) {
+        if (buf.get(i) != bytes[(int) (done + i)]) {
+          return -1;
+        }
+      }
+      done += len;
+    }
+    return n;
+  }
+
+  /**
+   * Appends one step's encoded lines so that they follow byte {@code start}, the end of the log
+   * when the step was committed ({@link #cleanEnd()}): the first attempt appends them; a repeated
+   * attempt after a crash or an I/O error finds them there (whole: nothing is written; cut short:
+   * the fragment is cut back and they are written again). When the bytes after {@code start} are
+   * not these lines (another writer, or a log rotated or truncated meanwhile) they are appended at
+   * the end. Forces the log when {@code force}.
+   *
+   * @param start the end of the log before the step
+   * @param lines whole lines, each ending with its {@code \n}
+   * @param force whether to force the log before returning
+   */
+  void appendAfter(long start, byte[] lines, boolean force) {
+    ensureOpen();
+    writeLocked(lines, force, start);
+  }
+
+  /**
+   * The end of the log's last complete line: an unterminated last line is moved to {@link
+   * #tornFile()} first (H3), so the next write starts exactly there.
+   *
+   * @return the log's size after that
+   */
+  long cleanEnd() {
+    ensureOpen();
+    lockFile.local().lock();
+    try {
+      FileLock os = lockFile.lockOs(ops, Long.MAX_VALUE);
+      try {
+        long size = writer.size();
+        if (size > 0 && size != lockFile.knownEnd() && lastByte(size) != '\n') {
+          size = quarantine(size);
+        }
+        return size;
+      } finally {
+        SharedLockFile.unlockOs(os);
+      }
+    } catch (IOException e) {
+      throw IoErrors.of("cannot inspect the end of the log", file, e);
+    } finally {
+      lockFile.local().unlock();
+    }
+  }
+
+  /** {@return whether the log was empty when opened (its directory entry may not be durable yet)} */
+  boolean openedEmpty() {
+    return openedEmpty;
   }
 
   private void ensureOpen() {

@@ -16,7 +16,9 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -172,6 +174,19 @@ final class ConfinedFileOps implements FileOps {
   }
 
   @Override
+  public List<Path> list(Path dir) throws IOException {
+    Path d = abs(dir);
+    if (!confined(d)) {
+      return RealFileOps.INSTANCE.list(d);
+    }
+    try (Dir at = walk(d)) {
+      return at.entries();
+    } catch (NoSuchFileException e) {
+      return List.of();
+    }
+  }
+
+  @Override
   public void deleteIfExists(Path path) throws IOException {
     Path p = abs(path);
     if (!confined(p) || p.equals(root)) {
@@ -285,6 +300,9 @@ final class ConfinedFileOps implements FileOps {
     void delete(Path name) throws IOException;
 
     void forceSelf() throws IOException;
+
+    /** The directory's entries (not followed), as full paths. */
+    List<Path> entries() throws IOException;
   }
 
   private static Set<OpenOption> noFollow(Mode mode) {
@@ -355,6 +373,18 @@ final class ConfinedFileOps implements FileOps {
     }
 
     @Override
+    public List<Path> entries() {
+      List<Path> out = new ArrayList<>();
+      for (Path e : sds) {
+        Path n = e.getFileName();
+        if (n != null) {
+          out.add(path.resolve(n.toString()));
+        }
+      }
+      return out;
+    }
+
+    @Override
     public void close() throws IOException {
       sds.close();
     }
@@ -400,6 +430,11 @@ final class ConfinedFileOps implements FileOps {
     @Override
     public void forceSelf() throws IOException {
       RealFileOps.INSTANCE.forceDirectory(path);
+    }
+
+    @Override
+    public List<Path> entries() throws IOException {
+      return RealFileOps.INSTANCE.list(path);
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileLock;
 import java.nio.file.FileSystemException;
 import java.nio.file.Path;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -94,4 +95,7 @@ interface FileOps {
 
   /** Deletes {@code path} if it exists. */
   void deleteIfExists(Path path) throws IOException;
+
+  /** The entries of {@code dir} (empty when it does not exist). */
+  List<Path> list(Path dir) throws IOException;
 }

@@ -150,6 +150,14 @@ public final class LoopLayout {
     return opsDir.resolve(".lock");
   }
 
+  /**
+   * The step journal {@code OPS/.step-journal}: the record of the step in progress, empty between
+   * steps ({@link LoopStore#persist}).
+   */
+  Path stepJournalFile() {
+    return opsDir.resolve(".step-journal");
+  }
+
   /** {@return the runtime directory {@code <repo>/.superloop/loops/<loopId>} ("RT/")} */
   public Path runtimeDir() {
     return repoRoot.resolve(".superloop").resolve("loops").resolve(loopId);
@@ -217,6 +225,11 @@ public final class LoopLayout {
       LoopArtifact artifact, JsonCodec<T> codec, Predicate<? super T> match, Predicate<? super T> stop) {
     requireKind(artifact, LoopArtifact.Kind.LOG);
     return TailReader.scan(path(artifact), codec, rowJson, TailReader.DEFAULT_BLOCK_SIZE, ops, match, stop);
+  }
+
+  /** The last valid row of the log file {@code file} (a rotated log), read as {@link #last} reads. */
+  <T> TailRead<T> lastIn(Path file, JsonCodec<T> codec) {
+    return TailReader.scan(file, codec, rowJson, TailReader.DEFAULT_BLOCK_SIZE, ops, v -> true, v -> false);
   }
 
   /**

@@ -22,14 +22,19 @@ import io.superloop.visibility.api.sequence.SequenceState;
 import io.superloop.visibility.api.json.JsonCodec;
 import io.superloop.visibility.core.reconcile.ArtifactPaths;
 import io.superloop.visibility.core.reconcile.StepResult;
+import io.superloop.visibility.core.rules.TelemetryRetention;
 import io.superloop.visibility.core.rules.TimestampSyntax;
 import io.superloop.visibility.core.rules.VisibilityRules;
 import io.superloop.visibility.core.time.Timestamps;
 import io.superloop.visibility.core.status.ImmutableStatusInputs;
 import io.superloop.visibility.core.status.StatusInputs;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -133,59 +138,262 @@ public final class LoopStore {
   }
 
   /**
-   * Persists a step's result: cursor, transport health, heartbeat state and row, sequence state and
-   * row, health, the Phase 7 parts of an existing {@code state.json}, escalations, reconcile row.
+   * Persists a step's result without telemetry retention: {@link #persist(StepResult, Optional,
+   * TelemetryRetention)} with {@link TelemetryRetention#OFF}.
    *
    * @param result the step's result
    * @param cursor the new cursor, if the step moved it
    */
   public void persist(StepResult result, Optional<CursorState> cursor) {
-    cursor.ifPresent(c -> layout.stateFile(LoopArtifact.CURSOR, EnvelopeCodecs.CURSOR_STATE).write(c));
-    layout.stateFile(LoopArtifact.TRANSPORT_HEALTH, HealthCodecs.TRANSPORT_HEALTH).write(result.transportHealth());
-    if (result.heartbeat().stateWritten()) {
-      result.heartbeat().state().ifPresent(
-          s -> layout.stateFile(LoopArtifact.HEARTBEAT_STATE, HeartbeatCodecs.STATE).write(s));
-    }
-    result.heartbeat().observation().ifPresent(
-        row -> append(LoopArtifact.HEARTBEAT_TELEMETRY, HeartbeatCodecs.OBSERVATION, row));
-    result.sequenceState().ifPresent(
-        s -> layout.stateFile(LoopArtifact.SEQUENCE_STATE, SequenceCodecs.STATE).write(s));
-    result.sequenceRow().ifPresent(
-        row -> append(LoopArtifact.SEQUENCE_TELEMETRY, SequenceCodecs.OBSERVATION, row));
-    layout.stateFile(LoopArtifact.HEALTH, HealthCodecs.HEALTH).write(result.health());
-    mergeState(result);
-    for (EscalationRow e : result.escalations()) {
-      append(LoopArtifact.ESCALATIONS, ReconcileCodecs.ESCALATION, e);
-    }
-    append(LoopArtifact.RECONCILE_TELEMETRY, ReconcileCodecs.RECONCILE_ROW, result.reconcileRow());
+    persist(result, cursor, TelemetryRetention.OFF);
   }
 
-  /** Contract 1.11: merge health, trace.reconcileTraceId and sequence into an existing state.json. */
-  private void mergeState(StepResult result) {
+  /**
+   * Persists a step's result as one unit: first a {@link StepRecord} of everything the step writes
+   * (transport health, heartbeat state and row, sequence state and row, health, the Phase 7 parts
+   * of an existing {@code state.json}, escalations, reconcile row, then the cursor) is written to
+   * the step journal and forced: the commit point. Then each state file is replaced (temp file,
+   * force, rename), each log gets its lines (one write and, unless {@link Durability#NONE}, one
+   * force per log), each directory whose entries changed is forced once, and the journal is
+   * emptied. A crash or an I/O error before the commit point leaves no artifact changed; after it,
+   * {@link #pendingStep()} finds the record and {@link #complete} writes the rest. Hold the loop
+   * lock.
+   *
+   * @param result the step's result
+   * @param cursor the new cursor, if the step moved it
+   * @param retention when the step rotates its telemetry logs
+   * @throws io.superloop.visibility.api.VisibilityException on file errors (naming the file);
+   *     before the commit point nothing was written, after it the next step completes the writes
+   */
+  public void persist(StepResult result, Optional<CursorState> cursor, TelemetryRetention retention) {
+    // in the reference's order (contract 1.14), the cursor last; a log's lines are placed after
+    // its end (a torn tail moved aside first) and, when it is due, its rotation
+    List<StepRecord.Entry> entries = new ArrayList<>();
+    entries.add(replace(LoopArtifact.TRANSPORT_HEALTH, HealthCodecs.TRANSPORT_HEALTH, result.transportHealth()));
+    if (result.heartbeat().stateWritten()) {
+      result.heartbeat().state().ifPresent(
+          s -> entries.add(replace(LoopArtifact.HEARTBEAT_STATE, HeartbeatCodecs.STATE, s)));
+    }
+    result.heartbeat().observation().ifPresent(
+        row -> append(LoopArtifact.HEARTBEAT_TELEMETRY, line(HeartbeatCodecs.OBSERVATION, row), retention, entries));
+    result.sequenceState().ifPresent(s -> entries.add(replace(LoopArtifact.SEQUENCE_STATE, SequenceCodecs.STATE, s)));
+    result.sequenceRow().ifPresent(
+        row -> append(LoopArtifact.SEQUENCE_TELEMETRY, line(SequenceCodecs.OBSERVATION, row), retention, entries));
+    entries.add(replace(LoopArtifact.HEALTH, HealthCodecs.HEALTH, result.health()));
+    entries.add(new StepRecord.Merge(line(Json.RAW, statePatch(result))));
+    if (!result.escalations().isEmpty()) {
+      ByteArrayOutputStream rows = new ByteArrayOutputStream();
+      for (EscalationRow e : result.escalations()) {
+        rows.writeBytes(line(ReconcileCodecs.ESCALATION, e));
+      }
+      append(LoopArtifact.ESCALATIONS, rows.toByteArray(), retention, entries);
+    }
+    append(
+        LoopArtifact.RECONCILE_TELEMETRY, line(ReconcileCodecs.RECONCILE_ROW, result.reconcileRow()), retention, entries);
+    cursor.ifPresent(c -> entries.add(replace(LoopArtifact.CURSOR, EnvelopeCodecs.CURSOR_STATE, c)));
+    StepRecord record = new StepRecord(entries);
+    StepJournal journal = journal();
+    journal.write(record.encode());
+    apply(record, false);
+    journal.clear();
+  }
+  /** The telemetry logs a retention setting rotates. */
+  static final Set<LoopArtifact> ROTATED =
+      EnumSet.of(LoopArtifact.HEARTBEAT_TELEMETRY, LoopArtifact.SEQUENCE_TELEMETRY, LoopArtifact.RECONCILE_TELEMETRY);
+
+  /** The state files a reconcile step writes (only under the loop lock). */
+  private static final List<LoopArtifact> STEP_STATES =
+      List.of(
+          LoopArtifact.CURSOR, LoopArtifact.TRANSPORT_HEALTH, LoopArtifact.HEARTBEAT_STATE,
+          LoopArtifact.SEQUENCE_STATE, LoopArtifact.HEALTH, LoopArtifact.STATE);
+
+  private static <T> StepRecord.Entry replace(LoopArtifact artifact, JsonCodec<T> codec, T value) {
+    return new StepRecord.Replace(artifact, line(codec, value));
+  }
+
+  private static <T> byte[] line(JsonCodec<T> codec, T value) {
+    return Json.DEFAULT.encodeUtf8(codec, value, true);
+  }
+
+  /** The entries of lines appended to {@code log}: its rotation when due, then the append. */
+  private void append(LoopArtifact log, byte[] lines, TelemetryRetention retention, List<StepRecord.Entry> entries) {
+    Path file = layout.path(log);
+    long end;
+    try (AppendLog<JsonValue> l = AppendLog.openForStep(file, durability, layout.fileOps())) {
+      end = l.cleanEnd();
+    }
+    if (retention.rotates() && ROTATED.contains(log) && end >= retention.maxFileBytes()) {
+      entries.add(
+          new StepRecord.Rotate(
+              log, end, LogRotation.nextNumber(layout.fileOps(), file), retention.rotatedFilesKept()));
+      end = 0;
+    }
+    entries.add(new StepRecord.Append(log, end, lines));
+  }
+
+  /** Contract 1.11: the members a step merges into an existing state.json. */
+  private static JsonValue statePatch(StepResult result) {
+    Map<String, JsonValue> m = new LinkedHashMap<>();
+    m.put("health", Json.parse(HealthCodecs.HEALTH.encode(result.health())));
+    result.health().traceId().ifPresent(id -> m.put("reconcileTraceId", JsonValue.of(id.value())));
+    result.sequenceState().ifPresent(seq -> m.put("sequence", Json.parse(SequenceCodecs.STATE.encode(seq))));
+    return JsonValue.object(m);
+  }
+
+  /**
+   * Merges health, trace.reconcileTraceId and sequence into an existing state.json object; a
+   * missing or unreadable one is left alone (the projection's file, never created or repaired
+   * here).
+   *
+   * @return the directory to force, if the file was replaced
+   */
+  private Optional<Path> mergeState(byte[] patchBytes) {
     StateFile<JsonValue> file = layout.stateFile(LoopArtifact.STATE, Json.RAW);
     Optional<JsonValue> existing = file.read().toOptional();
-    if (existing.isEmpty() || !(existing.get() instanceof JsonValue.JsonObject obj)) {
-      return; // state.json belongs to the projection; never created or repaired here
+    if (existing.isEmpty()
+        || !(existing.get() instanceof JsonValue.JsonObject obj)
+        || !(Json.DEFAULT.decode(Json.RAW, patchBytes) instanceof JsonValue.JsonObject patch)) {
+      return Optional.empty();
     }
     Map<String, JsonValue> m = new LinkedHashMap<>(obj.members());
-    m.put("health", Json.parse(HealthCodecs.HEALTH.encode(result.health())));
+    JsonValue health = patch.members().get("health");
+    if (health != null) {
+      m.put("health", health);
+    }
     Map<String, JsonValue> trace = new LinkedHashMap<>();
     if (m.get("trace") instanceof JsonValue.JsonObject t) {
       trace.putAll(t.members());
     }
-    result.health().traceId().ifPresent(id -> trace.put("reconcileTraceId", JsonValue.of(id.value())));
-    m.put("trace", JsonValue.object(trace));
-    Optional<SequenceState> seq = result.sequenceState();
-    if (seq.isPresent()) {
-      m.put("sequence", Json.parse(SequenceCodecs.STATE.encode(seq.get())));
+    JsonValue traceId = patch.members().get("reconcileTraceId");
+    if (traceId != null) {
+      trace.put("reconcileTraceId", traceId);
     }
-    file.write(JsonValue.object(m));
+    m.put("trace", JsonValue.object(trace));
+    JsonValue seq = patch.members().get("sequence");
+    if (seq != null) {
+      m.put("sequence", seq);
+    }
+    return Optional.of(file.replace(line(Json.RAW, JsonValue.object(m))));
   }
 
-  private <T> void append(LoopArtifact artifact, JsonCodec<T> codec, T value) {
-    try (AppendLog<T> log = layout.openLog(artifact, codec, durability)) {
-      log.append(value);
+  private StepJournal journal() {
+    return new StepJournal(layout.stepJournalFile(), layout.fileOps());
+  }
+
+  /**
+   * Writes a record's artifacts: state files replaced (forced, renamed), rotations, lines appended
+   * after their start (forced per log unless {@link Durability#NONE}); then each directory whose
+   * entries changed is forced once. When {@code completing} a pending record, the directories of
+   * every log are forced too (an earlier attempt may have created a log without forcing it).
+   */
+  private void apply(StepRecord record, boolean completing) {
+    Set<Path> dirs = new LinkedHashSet<>();
+    FileOps ops = layout.fileOps();
+    for (StepRecord.Entry e : record.entries()) {
+      if (e instanceof StepRecord.Replace r) {
+        dirs.add(layout.stateFile(r.artifact(), Json.RAW).replace(r.content()));
+      } else if (e instanceof StepRecord.Merge m) {
+        mergeState(m.members()).ifPresent(dirs::add);
+      } else if (e instanceof StepRecord.Rotate r) {
+        Path file = layout.path(r.artifact());
+        if (LogRotation.rotate(ops, file, r.sizeBefore(), r.number(), r.keep())) {
+          dirs.add(AppendLog.parentOf(file));
+        }
+      } else if (e instanceof StepRecord.Append a) {
+        Path file = layout.path(a.artifact());
+        try (AppendLog<JsonValue> log = AppendLog.openForStep(file, durability, ops)) {
+          log.appendAfter(a.start(), a.lines(), durability != Durability.NONE);
+          if (log.openedEmpty() || completing) {
+            dirs.add(AppendLog.parentOf(file));
+          }
+        }
+      }
     }
+    for (Path dir : dirs) {
+      try {
+        ops.forceDirectory(dir);
+      } catch (IOException x) {
+        throw IoErrors.of("cannot force the directory", dir, x);
+      }
+    }
+  }
+
+  /**
+   * What the step journal holds: read at the start of a step, under the loop lock, before the
+   * previous states are loaded.
+   *
+   * @return {@link PendingStep.None}, {@link PendingStep.Torn} or {@link PendingStep.Committed}
+   * @throws io.superloop.visibility.api.VisibilityException a file error, or {@link
+   *     io.superloop.visibility.api.ErrorCode#STATE_UNREADABLE} for a whole record this version
+   *     cannot apply
+   */
+  public PendingStep pendingStep() {
+    StepJournal j = journal();
+    StepJournal.Content c = j.read();
+    if (c instanceof StepJournal.Whole w) {
+      return new PendingStep.Committed(StepRecord.decode(w.record()));
+    }
+    if (c instanceof StepJournal.Torn t) {
+      return new PendingStep.Torn(j.file(), t.size());
+    }
+    return new PendingStep.None();
+  }
+
+  /**
+   * Writes the artifacts of a committed step that a crash or an I/O error interrupted (the ones
+   * already written are found and not written twice), then empties the journal. Hold the loop
+   * lock.
+   *
+   * @param pending the record {@link #pendingStep()} found
+   * @throws io.superloop.visibility.api.VisibilityException on file errors; the record stays
+   */
+  public void complete(PendingStep.Committed pending) {
+    apply(pending.record(), true);
+    journal().clear();
+  }
+
+  /**
+   * Empties a journal whose record was cut short. Hold the loop lock.
+   *
+   * @param pending what {@link #pendingStep()} found
+   * @throws io.superloop.visibility.api.VisibilityException on file errors
+   */
+  public void discard(PendingStep.Torn pending) {
+    journal().clear();
+  }
+
+  /**
+   * Removes the temp files of state writes ({@code .<state>.tmp-<hex>}) a killed writer left beside
+   * the state files a step writes. Hold the loop lock: every writer of those files holds it, so no
+   * temp file found here belongs to a live write.
+   *
+   * @return the files removed
+   * @throws io.superloop.visibility.api.VisibilityException on file errors
+   */
+  public List<Path> removeStaleTemps() {
+    FileOps ops = layout.fileOps();
+    Map<Path, List<Path>> byDir = new LinkedHashMap<>();
+    for (LoopArtifact a : STEP_STATES) {
+      Path file = layout.path(a);
+      byDir.computeIfAbsent(AppendLog.parentOf(file), d -> new ArrayList<>()).add(file);
+    }
+    List<Path> removed = new ArrayList<>();
+    for (Map.Entry<Path, List<Path>> d : byDir.entrySet()) {
+      try {
+        for (Path entry : ops.list(d.getKey())) {
+          String name = String.valueOf(entry.getFileName());
+          for (Path state : d.getValue()) {
+            if (StateFile.isTempOf(state, name)) {
+              ops.deleteIfExists(entry);
+              removed.add(entry);
+            }
+          }
+        }
+      } catch (IOException e) {
+        throw IoErrors.of("cannot remove stale temp files in", d.getKey(), e);
+      }
+    }
+    return removed;
   }
 
   /**
@@ -361,7 +569,16 @@ public final class LoopStore {
     }
   }
 
+  /**
+   * The last valid row of a log; for a rotated telemetry log without one (rotated, its first row
+   * not yet written), the last valid row of its newest rotated file.
+   */
   private <T> Optional<T> last(LoopArtifact artifact, JsonCodec<T> codec) {
-    return layout.last(artifact, codec, v -> true, v -> false).value();
+    Optional<T> v = layout.last(artifact, codec, x -> true, x -> false).value();
+    if (v.isEmpty() && ROTATED.contains(artifact)) {
+      return LogRotation.newest(layout.fileOps(), layout.path(artifact))
+          .flatMap(r -> layout.lastIn(r, codec).value());
+    }
+    return v;
   }
 }

@@ -16,6 +16,8 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
+import java.util.List;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -132,6 +134,15 @@ final class RealFileOps implements FileOps {
   @Override
   public void deleteIfExists(Path path) throws IOException {
     Files.deleteIfExists(path);
+  }
+
+  @Override
+  public List<Path> list(Path dir) throws IOException {
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.toList();
+    } catch (NoSuchFileException e) {
+      return List.of();
+    }
   }
 
   /** A {@link Handle} over a {@link FileChannel}. */

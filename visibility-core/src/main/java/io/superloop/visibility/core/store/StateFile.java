@@ -186,12 +186,25 @@ public final class StateFile<T> {
   }
 
   void writeBytes(byte[] content) {
+    Path dir = replace(content);
+    try {
+      ops.forceDirectory(dir);
+    } catch (IOException e) {
+      throw IoErrors.of("cannot force the directory", file, e);
+    }
+  }
+
+  /**
+   * Replaces the file with {@code content}: a temp file in the same directory (created with its
+   * directories when absent), write, force, rename. The rename is not yet durable: the caller
+   * forces the returned directory (once for every file of a step). On failure the previous state is
+   * left as it was and the temp file is removed.
+   */
+  Path replace(byte[] content) {
     Path dir = AppendLog.parentOf(file);
     byte[] rnd = new byte[8];
     RANDOM.nextBytes(rnd);
-    Path tmp = AppendLog.sibling(file, ".tmp-" + HexFormat.of().formatHex(rnd));
-    tmp = tmp.resolveSibling("." + Objects.requireNonNull(tmp.getFileName()));
-    boolean renamed = false;
+    Path tmp = tempSibling(file, HexFormat.of().formatHex(rnd));
     try {
       ops.createDirectories(dir);
       try (FileOps.Handle h = ops.open(tmp, FileOps.Mode.CREATE_NEW)) {
@@ -199,18 +212,36 @@ public final class StateFile<T> {
         h.force();
       }
       ops.move(tmp, file);
-      renamed = true;
-      ops.forceDirectory(dir);
     } catch (IOException e) {
-      if (!renamed) {
-        try {
-          ops.deleteIfExists(tmp);
-        } catch (IOException ignored) {
-          // a stray temp file is harmless
-        }
+      try {
+        ops.deleteIfExists(tmp);
+      } catch (IOException ignored) {
+        // a stray temp file is harmless: the next step under the loop lock removes it
       }
-      throw IoErrors.of(renamed ? "cannot force the directory" : "cannot write state", file, e);
+      throw IoErrors.of("cannot write state", file, e);
     }
+    return dir;
+  }
+
+  /** The temp file of a write of {@code file}: {@code .<name>.tmp-<id>} beside it. */
+  static Path tempSibling(Path file, String id) {
+    Path tmp = AppendLog.sibling(file, ".tmp-" + id);
+    return tmp.resolveSibling("." + Objects.requireNonNull(tmp.getFileName()));
+  }
+
+  /** Whether {@code name} is the name of a temp file of {@link #write} of {@code file}. */
+  static boolean isTempOf(Path file, String name) {
+    String prefix = "." + file.getFileName() + ".tmp-";
+    if (!name.startsWith(prefix) || name.length() != prefix.length() + 16) {
+      return false;
+    }
+    for (int i = prefix.length(); i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The content, or null when it exceeds the document limit. */

@@ -645,8 +645,9 @@ class CompatibilityDocTest {
       Loop loop = new Loop(d.resolve(rules.name()), rules).events(events(2)).heartbeat("{\"timestamp\":\"" + Timestamps.format(NOW) + "\"}");
       loop.step(NOW, false, "trace-a1");
       for (String f : listNames(loop.ops())) {
-        assertTrue(f.matches("[a-z-]+\\.(json|jsonl)(\\.lock)?|\\.lock|telemetry"), "unexpected file " + f);
+        assertTrue(f.matches("[a-z-]+\\.(json|jsonl)(\\.lock)?|\\.lock|\\.step-journal|telemetry"), "unexpected file " + f);
       }
+      assertEquals(0L, size(loop.ops().resolve(".step-journal")), "the step journal is empty between steps");
     }
   }
 
@@ -1009,6 +1010,14 @@ class CompatibilityDocTest {
 
   static List<String> lines(Path file) {
     return read(file).lines().toList();
+  }
+
+  static long size(Path file) {
+    try {
+      return Files.size(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
 

@@ -78,4 +78,9 @@ final class NoSyncFileOps implements FileOps {
   public void deleteIfExists(Path path) throws IOException {
     d.deleteIfExists(path);
   }
+
+  @Override
+  public java.util.List<Path> list(Path dir) throws IOException {
+    return d.list(dir);
+  }
 }

@@ -25,8 +25,11 @@ final class RecordingFileOps implements FileOps {
     String thread();
   }
 
-  /** A file was opened; {@code created} when the open made it. */
-  record Open(String thread, Path path, Mode mode, int inode, boolean created) implements Event {}
+  /**
+   * A file was opened; {@code created} when it got a new inode number (made by the open, or seen
+   * for the first time), {@code existed} when it existed before the open.
+   */
+  record Open(String thread, Path path, Mode mode, int inode, boolean created, boolean existed) implements Event {}
 
   /** Bytes were written at {@code position}. */
   record Write(String thread, Path path, int inode, long position, byte[] bytes) implements Event {}
@@ -53,7 +56,7 @@ final class RecordingFileOps implements FileOps {
   interface Fault {
     /**
      * Called before each operation ({@code open}, {@code write}, {@code force}, {@code truncate},
-     * {@code move}, {@code forceDir}, {@code delete}, {@code mkdirs}); returns the exception to throw
+     * {@code move}, {@code forceDir}, {@code delete}, {@code mkdirs}, {@code list}); returns the exception to throw
      * or null. For {@code write}, {@link #partialWrite} says how many bytes land first.
      */
     @Nullable IOException before(String op, Path path);
@@ -132,7 +135,7 @@ final class RecordingFileOps implements FileOps {
         ino = nextInode.getAndIncrement();
         inodes.put(k, ino);
       }
-      add(new Open(thread(), k, mode, ino, created));
+      add(new Open(thread(), k, mode, ino, created, existed));
       return new RecHandle(h, k, ino, mode == Mode.APPEND);
     }
   }
@@ -175,6 +178,12 @@ final class RecordingFileOps implements FileOps {
       inodes.remove(key(path));
       add(new Delete(thread(), key(path)));
     }
+  }
+
+  @Override
+  public List<Path> list(Path dir) throws IOException {
+    check("list", dir);
+    return delegate.list(dir);
   }
 
   private final class RecHandle implements Handle {

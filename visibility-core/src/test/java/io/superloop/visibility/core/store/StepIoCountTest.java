@@ -21,8 +21,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The file-system cost of one steady-state local step (the loop's files exist, one new event line,
- * a fresh heartbeat), counted through {@link RecordingFileOps}: file forces, directory forces and
- * renames.
+ * a fresh heartbeat), counted through {@link RecordingFileOps}: the step journal forced once before
+ * any artifact changes, each state file's temp file forced once and renamed, each log forced once,
+ * and each directory that got a rename forced once, after its renames; no directory force for
+ * appending to a log that exists. 9 file forces, 2 directory forces, 5 renames (before the step
+ * commit protocol: 8, 8 and 5).
  */
 class StepIoCountTest {
   @TempDir Path repo;
@@ -60,20 +63,70 @@ class StepIoCountTest {
     long forces = step.stream().filter(RecordingFileOps.Force.class::isInstance).count();
     long dirForces = step.stream().filter(RecordingFileOps.ForceDir.class::isInstance).count();
     long renames = step.stream().filter(RecordingFileOps.Move.class::isInstance).count();
-    Map<Path, Integer> perDir = new HashMap<>();
-    for (RecordingFileOps.Event e : step) {
-      if (e instanceof RecordingFileOps.ForceDir d) {
-        perDir.merge(d.dir(), 1, Integer::sum);
-      }
-    }
     System.out.println(
         "[store-figures] steady-state local step: file forces=" + forces + " directory forces=" + dirForces
-            + " renames=" + renames + " directory forces per directory=" + perDir);
-    // before the step commit protocol: each state file forced + renamed + its directory forced,
-    // each log forced + its directory forced on every open (the strace count of the issue)
-    assertEquals(8, forces);
-    assertEquals(8, dirForces);
+            + " renames=" + renames + " (before the step commit protocol: 8, 8 and 5)");
+    LoopLayout layout = LoopLayout.of(repo, "count-loop");
+    Path journal = layout.stepJournalFile();
+
+    // the five state files: each a temp file forced once, then renamed over the target
+    Map<Path, Integer> forced = new HashMap<>();
+    step.stream()
+        .filter(RecordingFileOps.Force.class::isInstance)
+        .forEach(e -> forced.merge(((RecordingFileOps.Force) e).path(), 1, Integer::sum));
+    List<RecordingFileOps.Move> moves =
+        step.stream().filter(RecordingFileOps.Move.class::isInstance).map(RecordingFileOps.Move.class::cast).toList();
+    assertEquals(
+        java.util.Set.of(
+            layout.path(LoopArtifact.CURSOR), layout.path(LoopArtifact.TRANSPORT_HEALTH),
+            layout.path(LoopArtifact.HEARTBEAT_STATE), layout.path(LoopArtifact.SEQUENCE_STATE),
+            layout.path(LoopArtifact.HEALTH)),
+        moves.stream().map(RecordingFileOps.Move::target).collect(java.util.stream.Collectors.toSet()));
+    for (RecordingFileOps.Move m : moves) {
+      assertEquals(1, forced.remove(m.source()), "temp file forced once before its rename: " + m);
+    }
+    // the three logs forced once each, and the journal once: its commit point
+    assertEquals(
+        Map.of(
+            journal, 1,
+            layout.path(LoopArtifact.HEARTBEAT_TELEMETRY), 1,
+            layout.path(LoopArtifact.SEQUENCE_TELEMETRY), 1,
+            layout.path(LoopArtifact.RECONCILE_TELEMETRY), 1),
+        forced);
+    int commit = indexOf(step, e -> e instanceof RecordingFileOps.Force f && f.path().equals(journal));
+    int firstArtifactWrite =
+        indexOf(
+            step,
+            e -> e instanceof RecordingFileOps.Move
+                || e instanceof RecordingFileOps.Write w && !w.path().equals(journal)
+                    && !w.path().getFileName().toString().startsWith("."));
+    assertTrue(commit < firstArtifactWrite, "the journal is forced before any artifact changes");
+
+    // one directory force per directory that got a rename, after its last rename; none for the
+    // logs, which existed
+    Map<Path, Integer> perDir = new HashMap<>();
+    for (int i = 0; i < step.size(); i++) {
+      if (step.get(i) instanceof RecordingFileOps.ForceDir d) {
+        perDir.merge(d.dir(), 1, Integer::sum);
+        for (int j = i + 1; j < step.size(); j++) {
+          if (step.get(j) instanceof RecordingFileOps.Move m) {
+            assertTrue(!d.dir().equals(m.target().getParent()), "a rename after its directory's force");
+          }
+        }
+      }
+    }
+    assertEquals(Map.of(layout.opsDir(), 1, layout.telemetryDir(), 1), perDir);
+    assertEquals(9, forces);
+    assertEquals(2, dirForces);
     assertEquals(5, renames);
-    assertTrue(perDir.values().stream().allMatch(n -> n == 4), perDir.toString());
+  }
+
+  private static int indexOf(List<RecordingFileOps.Event> events, java.util.function.Predicate<RecordingFileOps.Event> p) {
+    for (int i = 0; i < events.size(); i++) {
+      if (p.test(events.get(i))) {
+        return i;
+      }
+    }
+    throw new AssertionError("no such event");
   }
 }

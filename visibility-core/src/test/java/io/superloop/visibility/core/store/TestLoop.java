@@ -117,7 +117,7 @@ final class TestLoop {
     if (transport == Transport.LOCAL) {
       return plane.reconcileLocal(options);
     }
-    return plane.reconcile(poll(managerCursor()), options);
+    return plane.reconcile(this::poll, options);
   }
 
   /** The manager's cursor as {@code cursor.json} holds it (0 when absent). */
