@@ -1,0 +1,306 @@
+package io.superloop.visibility.core.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.superloop.visibility.api.ReasonCode;
+import io.superloop.visibility.api.Transport;
+import io.superloop.visibility.api.VisibilityException;
+import io.superloop.visibility.api.envelope.CursorState;
+import io.superloop.visibility.api.envelope.EnvelopeCodecs;
+import io.superloop.visibility.api.health.Health;
+import io.superloop.visibility.api.health.HealthCodecs;
+import io.superloop.visibility.api.heartbeat.HeartbeatCodecs;
+import io.superloop.visibility.api.heartbeat.HeartbeatObservation;
+import io.superloop.visibility.api.json.Json;
+import io.superloop.visibility.api.json.JsonValue;
+import io.superloop.visibility.api.reconcile.ReconcileCodecs;
+import io.superloop.visibility.api.reconcile.ReconcileRow;
+import io.superloop.visibility.api.sequence.SequenceCodecs;
+import io.superloop.visibility.api.sequence.SequenceObservation;
+import io.superloop.visibility.api.sequence.SequenceState;
+import io.superloop.visibility.core.plane.VisibilityPlane;
+import io.superloop.visibility.core.rules.VisibilityRules;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Fault injection over one whole reconcile step, for both transports. A loop has taken two steps
+ * (lines 1-6); the runtime appends lines 7-9 and the next step, {@code faulty}, is interrupted:
+ *
+ * <ul>
+ *   <li>by an I/O error at its k-th file operation, for every k (open, write, force, truncate,
+ *       rename, directory force, delete, mkdirs, list), and again with half of a failing write's
+ *       bytes written first (a full disk in the middle of a write);
+ *   <li>by a power cut after its k-th recorded operation, for every k: only what was forced
+ *       survives (file contents at their last force, directory entries at their directory's last
+ *       force), and again with half of each file's unforced appended bytes surviving.
+ * </ul>
+ *
+ * Then the runtime appends lines 10-11 and one clean step runs. Every artifact must parse (no
+ * unparseable or torn line, no temp file, an empty journal); the reconcile rows must chain
+ * (each step starts where the previous one ended, from line 0 to line 11, so no line is lost or
+ * counted twice), and the {@code faulty} step must have happened fully (its reconcile, sequence and
+ * heartbeat rows all present, once) or not at all (none of them), with the sequence state covering
+ * every line.
+ */
+class StepFaultInjectionTest {
+  private static final int FAULTY_LINES = 3;
+  private static final int LATER_LINES = 2;
+
+  @TempDir Path tmp;
+
+  /** Counts of a run, printed as figures. */
+  private static final class Figures {
+    int operations;
+    int errorRuns;
+    int partialWriteRuns;
+    int powerCuts;
+    int faultyStepHappened;
+    int faultyStepNeverHappened;
+    int recoveredWarnings;
+    long linesLost;
+    long linesTwice;
+  }
+
+  @ParameterizedTest
+  @EnumSource(Transport.class)
+  void everyFaultOfAStepLeavesAllOrNothing(Transport transport) throws IOException {
+    Figures fig = new Figures();
+    TestLoop base = new TestLoop(tmp.resolve("base"), transport, VisibilityRules.hardened(), Durability.FSYNC_PER_RECORD);
+    Files.createDirectories(base.layout().opsDir());
+    Files.writeString(
+        base.layout().path(LoopArtifact.STATE),
+        "{\"schemaVersion\":\"v1\",\"transition\":{\"currentState\":\"running\"}}\n",
+        StandardCharsets.UTF_8);
+    base.append(3).step(NoSyncFileOps.INSTANCE, "trace-1");
+    base.append(3).step(NoSyncFileOps.INSTANCE, "trace-2");
+    base.append(FAULTY_LINES);
+
+    // the operations of an undisturbed faulty step
+    Path counted = tmp.resolve("counted");
+    DiskImage.copyTree(base.repo, counted);
+    AtomicInteger ops = new AtomicInteger();
+    RecordingFileOps counter = new RecordingFileOps(NoSyncFileOps.INSTANCE);
+    counter.fault((op, path) -> {
+      ops.incrementAndGet();
+      return null;
+    });
+    base.at(counted).step(counter, "faulty");
+    fig.operations = ops.get();
+    assertTrue(fig.operations > 30, "a step does many file operations: " + fig.operations);
+
+    // an I/O error at each operation; for writes also after half of the bytes
+    for (int k = 1; k <= fig.operations; k++) {
+      for (boolean half : new boolean[] {false, true}) {
+        Path dir = tmp.resolve("error-" + k + "-" + half);
+        DiskImage.copyTree(base.repo, dir);
+        TestLoop loop = base.at(dir);
+        RecordingFileOps faulty = new RecordingFileOps(NoSyncFileOps.INSTANCE);
+        AtomicInteger seen = new AtomicInteger();
+        String[] failedOp = {""};
+        int at = k;
+        faulty.fault(
+            new RecordingFileOps.Fault() {
+              @Override
+              public @Nullable IOException before(String op, Path path) {
+                if (seen.incrementAndGet() != at) {
+                  return null;
+                }
+                failedOp[0] = op;
+                return new IOException(op.equals("write") ? "No space left on device" : "Input/output error");
+              }
+
+              @Override
+              public int partialWrite(Path path, int length) {
+                return half ? length / 2 : 0;
+              }
+            });
+        try {
+          loop.step(faulty, "faulty");
+        } catch (VisibilityException e) {
+          assertTrue(e.file().isPresent() || e.getMessage() != null, "a reason-coded error: " + e);
+        } catch (RuntimeException e) {
+          fail("operation " + k + " (" + failedOp[0] + "): not a VisibilityException", e);
+        }
+        if (half && !failedOp[0].equals("write")) {
+          deleteTree(dir);
+          continue; // the same run as without half
+        }
+        if (half) {
+          fig.partialWriteRuns++;
+        } else {
+          fig.errorRuns++;
+        }
+        finish(loop, fig, "error at operation " + k + " (" + failedOp[0] + (half ? ", half written" : "") + ")");
+        deleteTree(dir);
+      }
+    }
+
+    // a power cut after each recorded operation
+    Path recorded = tmp.resolve("recorded");
+    DiskImage.copyTree(base.repo, recorded);
+    RecordingFileOps recorder = new RecordingFileOps(NoSyncFileOps.INSTANCE);
+    DiskImage.Snapshot before = DiskImage.snapshot(recorded);
+    base.at(recorded).step(recorder, "faulty");
+    List<RecordingFileOps.Event> events = recorder.events();
+    for (int cut = 0; cut <= events.size(); cut++) {
+      for (boolean half : new boolean[] {false, true}) {
+        DiskImage image = new DiskImage(before).apply(events.subList(0, cut));
+        Path dir = tmp.resolve("cut-" + cut + "-" + half);
+        image.materialize(dir, half);
+        fig.powerCuts++;
+        finish(base.at(dir), fig, "power cut after " + cut + " of " + events.size() + " operations"
+            + (half ? ", half of unforced bytes kept" : ""));
+        deleteTree(dir);
+      }
+    }
+
+    System.out.println(
+        "[store-figures] fault injection, " + transport.wire() + ": file operations per step=" + fig.operations
+            + " errorRuns=" + fig.errorRuns + " partialWriteRuns=" + fig.partialWriteRuns
+            + " powerCuts=" + fig.powerCuts + " (recorded operations " + events.size() + ", x2)"
+            + " faultyStepHappened=" + fig.faultyStepHappened + " neverHappened=" + fig.faultyStepNeverHappened
+            + " tornStepRecoveredWarnings=" + fig.recoveredWarnings
+            + " linesLost=" + fig.linesLost + " linesCountedTwice=" + fig.linesTwice);
+    assertTrue(fig.faultyStepHappened > 0 && fig.faultyStepNeverHappened > 0, "both outcomes occur");
+    assertTrue(fig.recoveredWarnings > 0, "some clean steps completed a torn step");
+    assertEquals(0, fig.linesLost);
+    assertEquals(0, fig.linesTwice);
+  }
+
+  /** The runtime appends more lines, one clean step runs; then the loop is checked. */
+  private static void finish(TestLoop loop, Figures fig, String what) {
+    loop.append(LATER_LINES);
+    VisibilityPlane.Reconciliation clean;
+    try {
+      clean = loop.step(NoSyncFileOps.INSTANCE, "clean");
+    } catch (RuntimeException e) {
+      throw new AssertionError(what + ": the clean step failed", e);
+    }
+    try {
+      check(loop, fig, clean);
+    } catch (AssertionError | RuntimeException e) {
+      throw new AssertionError(what + ": " + e.getMessage(), e);
+    }
+  }
+
+  static void check(TestLoop loop, Figures fig, VisibilityPlane.Reconciliation clean) {
+    LoopLayout l = loop.layout();
+    int n = loop.lines();
+    // every state file parses
+    CursorState cursor = state(l, LoopArtifact.CURSOR, EnvelopeCodecs.CURSOR_STATE);
+    SequenceState seq = state(l, LoopArtifact.SEQUENCE_STATE, SequenceCodecs.STATE);
+    Health health = state(l, LoopArtifact.HEALTH, HealthCodecs.HEALTH);
+    state(l, LoopArtifact.TRANSPORT_HEALTH, HealthCodecs.TRANSPORT_HEALTH);
+    state(l, LoopArtifact.HEARTBEAT_STATE, HeartbeatCodecs.STATE);
+    JsonValue stateJson = state(l, LoopArtifact.STATE, Json.RAW);
+    // every log parses, with no torn tail
+    List<ReconcileRow> rows = rows(l, LoopArtifact.RECONCILE_TELEMETRY, ReconcileCodecs.RECONCILE_ROW);
+    List<SequenceObservation> seqRows = rows(l, LoopArtifact.SEQUENCE_TELEMETRY, SequenceCodecs.OBSERVATION);
+    List<HeartbeatObservation> hbRows = rows(l, LoopArtifact.HEARTBEAT_TELEMETRY, HeartbeatCodecs.OBSERVATION);
+    // no temp file, an empty journal
+    for (Path d : List.of(l.opsDir(), l.telemetryDir())) {
+      for (String name : names(d)) {
+        assertTrue(!name.contains(".tmp-"), "temp file left: " + name);
+      }
+    }
+    assertEquals(0, size(l.stepJournalFile()), "the journal is empty after a clean step");
+
+    // the faulty step happened fully or not at all
+    List<String> traces = rows.stream().map(r -> r.traceId().orElseThrow().value()).toList();
+    boolean happened = traces.contains("faulty");
+    List<String> expected = happened
+        ? List.of("trace-1", "trace-2", "faulty", "clean")
+        : List.of("trace-1", "trace-2", "clean");
+    assertEquals(expected, traces, "reconcile rows");
+    assertEquals(expected, seqRows.stream().map(r -> r.traceId().orElseThrow().value()).toList(), "sequence rows");
+    assertEquals(expected, hbRows.stream().map(r -> r.traceId().orElseThrow().value()).toList(), "heartbeat rows");
+    if (happened) {
+      fig.faultyStepHappened++;
+    } else {
+      fig.faultyStepNeverHappened++;
+    }
+    if (clean.result().warnings().contains(ReasonCode.TORN_STEP_RECOVERED)) {
+      fig.recoveredWarnings++;
+    }
+
+    // the rows chain from line 0 to line n: no line lost, none counted twice
+    TreeSet<Long> covered = new TreeSet<>();
+    long counted = 0;
+    long at = 0;
+    for (ReconcileRow r : rows) {
+      assertEquals(at, r.cursorOffsetBefore(), "each step starts where the previous one ended: " + traces);
+      assertEquals(r.cursorOffsetAfter() - r.cursorOffsetBefore(), r.eventsIngested());
+      for (long line = r.cursorOffsetBefore() + 1; line <= r.cursorOffsetAfter(); line++) {
+        covered.add(line);
+      }
+      counted += r.eventsIngested();
+      at = r.cursorOffsetAfter();
+    }
+    fig.linesLost += n - covered.size();
+    fig.linesTwice += counted - covered.size();
+    assertEquals(n, covered.size(), "every line read once");
+    assertEquals(n, counted, "no line read twice");
+
+    // the states are the clean step's and cover every line
+    assertEquals(n, cursor.eventLineOffset());
+    assertEquals("clean", seq.traceId().orElseThrow().value());
+    assertEquals(n, seq.snapshot().current().orElse(-1));
+    assertEquals(n, seq.events().highWater().orElse(-1));
+    assertTrue(seq.violations().isEmpty() && seqRows.stream().allMatch(r -> r.violations().isEmpty()), "no drift");
+    assertEquals("clean", health.traceId().orElseThrow().value());
+    assertEquals(
+        "{\"reconcileTraceId\":\"clean\"}",
+        Json.RAW.encode(java.util.Objects.requireNonNull(((JsonValue.JsonObject) stateJson).members().get("trace"))));
+  }
+
+  private static <T> T state(LoopLayout l, LoopArtifact a, io.superloop.visibility.api.json.JsonCodec<T> codec) {
+    StateRead<T> r = l.stateFile(a, codec).read();
+    assertInstanceOf(StateRead.Present.class, r, a + " parses: " + r);
+    return r.require();
+  }
+
+  private static <T> List<T> rows(LoopLayout l, LoopArtifact a, io.superloop.visibility.api.json.JsonCodec<T> codec) {
+    JsonlReadResult<T> r = JsonlReader.readAll(l.path(a), codec);
+    assertEquals(0, r.unparseableCount(), a + ": unparseable lines");
+    assertTrue(r.tornTail().isEmpty(), a + ": torn tail");
+    return r.values();
+  }
+
+  private static List<String> names(Path dir) {
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.map(p -> String.valueOf(p.getFileName())).toList();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static long size(Path f) {
+    try {
+      return Files.exists(f) ? Files.size(f) : 0;
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  static void deleteTree(Path p) {
+    try {
+      PowerLossTest.deleteTree(p);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}
