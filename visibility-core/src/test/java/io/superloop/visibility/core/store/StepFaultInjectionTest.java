@@ -1,26 +1,12 @@
 package io.superloop.visibility.core.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.superloop.visibility.api.ReasonCode;
 import io.superloop.visibility.api.Transport;
 import io.superloop.visibility.api.VisibilityException;
-import io.superloop.visibility.api.envelope.CursorState;
-import io.superloop.visibility.api.envelope.EnvelopeCodecs;
-import io.superloop.visibility.api.health.Health;
-import io.superloop.visibility.api.health.HealthCodecs;
-import io.superloop.visibility.api.heartbeat.HeartbeatCodecs;
-import io.superloop.visibility.api.heartbeat.HeartbeatObservation;
-import io.superloop.visibility.api.json.Json;
-import io.superloop.visibility.api.json.JsonValue;
-import io.superloop.visibility.api.reconcile.ReconcileCodecs;
-import io.superloop.visibility.api.reconcile.ReconcileRow;
-import io.superloop.visibility.api.sequence.SequenceCodecs;
-import io.superloop.visibility.api.sequence.SequenceObservation;
-import io.superloop.visibility.api.sequence.SequenceState;
 import io.superloop.visibility.core.plane.VisibilityPlane;
 import io.superloop.visibility.core.rules.VisibilityRules;
 import java.io.IOException;
@@ -28,9 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -198,36 +182,18 @@ class StepFaultInjectionTest {
   }
 
   static void check(TestLoop loop, Figures fig, VisibilityPlane.Reconciliation clean) {
-    LoopLayout l = loop.layout();
     int n = loop.lines();
-    // every state file parses
-    CursorState cursor = state(l, LoopArtifact.CURSOR, EnvelopeCodecs.CURSOR_STATE);
-    SequenceState seq = state(l, LoopArtifact.SEQUENCE_STATE, SequenceCodecs.STATE);
-    Health health = state(l, LoopArtifact.HEALTH, HealthCodecs.HEALTH);
-    state(l, LoopArtifact.TRANSPORT_HEALTH, HealthCodecs.TRANSPORT_HEALTH);
-    state(l, LoopArtifact.HEARTBEAT_STATE, HeartbeatCodecs.STATE);
-    JsonValue stateJson = state(l, LoopArtifact.STATE, Json.RAW);
-    // every log parses, with no torn tail
-    List<ReconcileRow> rows = rows(l, LoopArtifact.RECONCILE_TELEMETRY, ReconcileCodecs.RECONCILE_ROW);
-    List<SequenceObservation> seqRows = rows(l, LoopArtifact.SEQUENCE_TELEMETRY, SequenceCodecs.OBSERVATION);
-    List<HeartbeatObservation> hbRows = rows(l, LoopArtifact.HEARTBEAT_TELEMETRY, HeartbeatCodecs.OBSERVATION);
-    // no temp file, an empty journal
-    for (Path d : List.of(l.opsDir(), l.telemetryDir())) {
-      for (String name : names(d)) {
-        assertTrue(!name.contains(".tmp-"), "temp file left: " + name);
-      }
-    }
-    assertEquals(0, size(l.stepJournalFile()), "the journal is empty after a clean step");
+    LoopChecks.Parsed p = LoopChecks.parseAll(loop.layout());
 
     // the faulty step happened fully or not at all
-    List<String> traces = rows.stream().map(r -> r.traceId().orElseThrow().value()).toList();
+    List<String> traces = LoopChecks.traces(p.rows());
     boolean happened = traces.contains("faulty");
     List<String> expected = happened
         ? List.of("trace-1", "trace-2", "faulty", "clean")
         : List.of("trace-1", "trace-2", "clean");
     assertEquals(expected, traces, "reconcile rows");
-    assertEquals(expected, seqRows.stream().map(r -> r.traceId().orElseThrow().value()).toList(), "sequence rows");
-    assertEquals(expected, hbRows.stream().map(r -> r.traceId().orElseThrow().value()).toList(), "heartbeat rows");
+    assertEquals(expected, p.sequenceRowTraces(), "sequence rows");
+    assertEquals(expected, p.heartbeatRowTraces(), "heartbeat rows");
     if (happened) {
       fig.faultyStepHappened++;
     } else {
@@ -238,62 +204,20 @@ class StepFaultInjectionTest {
     }
 
     // the rows chain from line 0 to line n: no line lost, none counted twice
-    TreeSet<Long> covered = new TreeSet<>();
-    long counted = 0;
-    long at = 0;
-    for (ReconcileRow r : rows) {
-      assertEquals(at, r.cursorOffsetBefore(), "each step starts where the previous one ended: " + traces);
-      assertEquals(r.cursorOffsetAfter() - r.cursorOffsetBefore(), r.eventsIngested());
-      for (long line = r.cursorOffsetBefore() + 1; line <= r.cursorOffsetAfter(); line++) {
-        covered.add(line);
-      }
-      counted += r.eventsIngested();
-      at = r.cursorOffsetAfter();
-    }
-    fig.linesLost += n - covered.size();
-    fig.linesTwice += counted - covered.size();
-    assertEquals(n, covered.size(), "every line read once");
-    assertEquals(n, counted, "no line read twice");
+    long[] coveredTwice = LoopChecks.chain(p.rows());
+    fig.linesLost += n - coveredTwice[0];
+    fig.linesTwice += coveredTwice[1];
+    assertEquals(n, coveredTwice[0], "every line read: " + traces);
+    assertEquals(0, coveredTwice[1], "no line read twice: " + traces);
 
     // the states are the clean step's and cover every line
-    assertEquals(n, cursor.eventLineOffset());
-    assertEquals("clean", seq.traceId().orElseThrow().value());
-    assertEquals(n, seq.snapshot().current().orElse(-1));
-    assertEquals(n, seq.events().highWater().orElse(-1));
-    assertTrue(seq.violations().isEmpty() && seqRows.stream().allMatch(r -> r.violations().isEmpty()), "no drift");
-    assertEquals("clean", health.traceId().orElseThrow().value());
-    assertEquals(
-        "{\"reconcileTraceId\":\"clean\"}",
-        Json.RAW.encode(java.util.Objects.requireNonNull(((JsonValue.JsonObject) stateJson).members().get("trace"))));
-  }
-
-  private static <T> T state(LoopLayout l, LoopArtifact a, io.superloop.visibility.api.json.JsonCodec<T> codec) {
-    StateRead<T> r = l.stateFile(a, codec).read();
-    assertInstanceOf(StateRead.Present.class, r, a + " parses: " + r);
-    return r.require();
-  }
-
-  private static <T> List<T> rows(LoopLayout l, LoopArtifact a, io.superloop.visibility.api.json.JsonCodec<T> codec) {
-    JsonlReadResult<T> r = JsonlReader.readAll(l.path(a), codec);
-    assertEquals(0, r.unparseableCount(), a + ": unparseable lines");
-    assertTrue(r.tornTail().isEmpty(), a + ": torn tail");
-    return r.values();
-  }
-
-  private static List<String> names(Path dir) {
-    try (Stream<Path> s = Files.list(dir)) {
-      return s.map(p -> String.valueOf(p.getFileName())).toList();
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-  }
-
-  private static long size(Path f) {
-    try {
-      return Files.exists(f) ? Files.size(f) : 0;
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
+    assertEquals(n, p.cursor().eventLineOffset());
+    assertEquals("clean", p.sequence().traceId().orElseThrow().value());
+    assertEquals(n, p.sequence().snapshot().current().orElse(-1));
+    assertEquals(n, p.sequence().events().highWater().orElse(-1));
+    assertTrue(p.sequence().violations().isEmpty() && p.sequenceRowsClean(), "no drift");
+    assertEquals("clean", p.health().traceId().orElseThrow().value());
+    assertEquals("clean", p.stateJsonReconcileTraceId());
   }
 
   static void deleteTree(Path p) {

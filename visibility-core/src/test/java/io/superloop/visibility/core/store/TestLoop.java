@@ -56,6 +56,14 @@ final class TestLoop {
     return t;
   }
 
+  /** The same loop after {@code lines} lines, its clock at {@code now} (a tree written elsewhere). */
+  TestLoop resume(int lines, Instant now) {
+    TestLoop t = at(repo);
+    t.lines = lines;
+    t.now = now;
+    return t;
+  }
+
   Path runtimeDir() {
     return repo.resolve(".superloop/loops/" + LOOP);
   }
