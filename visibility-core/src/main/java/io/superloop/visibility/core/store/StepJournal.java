@@ -104,8 +104,8 @@ final class StepJournal {
     } catch (NumberFormatException e) {
       return null;
     }
-    if (length < 0 || length != len - nl - 1) {
-      return null;
+    if (length < 0 || length != len - nl - 1 || !header.equals(header(length, crc))) {
+      return null; // only the header write() writes: one spelling of each value
     }
     CRC32 c = new CRC32();
     c.update(b, nl + 1, (int) length);
@@ -115,6 +115,10 @@ final class StepJournal {
     byte[] out = new byte[(int) length];
     System.arraycopy(b, nl + 1, out, 0, out.length);
     return out;
+  }
+
+  private static String header(long length, long crc) {
+    return MAGIC + length + " " + HexFormat.of().toHexDigits((int) crc);
   }
 
   /**
@@ -134,9 +138,7 @@ final class StepJournal {
     }
     CRC32 c = new CRC32();
     c.update(record);
-    byte[] header =
-        (MAGIC + record.length + " " + HexFormat.of().toHexDigits((int) c.getValue()) + "\n")
-            .getBytes(StandardCharsets.US_ASCII);
+    byte[] header = (header(record.length, c.getValue()) + "\n").getBytes(StandardCharsets.US_ASCII);
     boolean existed = ops.exists(file);
     try {
       try (FileOps.Handle h = ops.open(file, FileOps.Mode.LOCK)) {

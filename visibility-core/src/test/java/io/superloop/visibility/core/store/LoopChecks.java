@@ -121,11 +121,24 @@ final class LoopChecks {
     return r.require();
   }
 
+  /**
+   * The rows of a log, its rotated files' first (oldest first): none has an unparseable line or a
+   * torn tail.
+   */
   static <T> List<T> rows(LoopLayout l, LoopArtifact a, JsonCodec<T> codec) {
-    JsonlReadResult<T> r = JsonlReader.readAll(l.path(a), codec);
-    assertEquals(0, r.unparseableCount(), a + ": unparseable lines");
-    assertTrue(r.tornTail().isEmpty(), a + ": torn tail");
-    return r.values();
+    List<T> out = new java.util.ArrayList<>();
+    List<Path> files = new java.util.ArrayList<>();
+    for (LogRotation.Rotated r : LogRotation.rotated(RealFileOps.INSTANCE, l.path(a))) {
+      files.add(r.path());
+    }
+    files.add(l.path(a));
+    for (Path f : files) {
+      JsonlReadResult<T> r = JsonlReader.readAll(f, codec);
+      assertEquals(0, r.unparseableCount(), f + ": unparseable lines");
+      assertTrue(r.tornTail().isEmpty(), f + ": torn tail");
+      out.addAll(r.values());
+    }
+    return out;
   }
 
   private static List<String> names(Path dir) {

@@ -8,6 +8,8 @@ import io.superloop.visibility.api.ReasonCode;
 import io.superloop.visibility.api.Transport;
 import io.superloop.visibility.api.VisibilityException;
 import io.superloop.visibility.core.plane.VisibilityPlane;
+import io.superloop.visibility.core.rules.ImmutableVisibilityRules;
+import io.superloop.visibility.core.rules.TelemetryRetention;
 import io.superloop.visibility.core.rules.VisibilityRules;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,10 +17,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Fault injection over one whole reconcile step, for both transports. A loop has taken two steps
@@ -33,7 +37,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  *       force), and again with half of each file's unforced appended bytes surviving.
  * </ul>
  *
- * Then the runtime appends lines 10-11 and one clean step runs. Every artifact must parse (no
+ * A third run has the faulty step rotate its three telemetry logs (retention at 500 bytes). Then
+ * the runtime appends lines 10-11 and one clean step runs. Every artifact must parse (no
  * unparseable or torn line, no temp file, an empty journal); the reconcile rows must chain
  * (each step starts where the previous one ended, from line 0 to line 11, so no line is lost or
  * counted twice), and the {@code faulty} step must have happened fully (its reconcile, sequence and
@@ -43,6 +48,13 @@ import org.junit.jupiter.params.provider.EnumSource;
 class StepFaultInjectionTest {
   private static final int FAULTY_LINES = 3;
   private static final int LATER_LINES = 2;
+
+  /**
+   * Every fault of every case, and each power cut twice (with half of the unforced bytes kept too):
+   * {@code -Dstore.fault.exhaustive=true} ({@code -Plong}). By default the rotating case takes every
+   * third fault and cut, and a power cut keeps half of the unforced bytes at every other cut point.
+   */
+  private static final boolean EXHAUSTIVE = Boolean.getBoolean("store.fault.exhaustive");
 
   @TempDir Path tmp;
 
@@ -59,11 +71,26 @@ class StepFaultInjectionTest {
     long linesTwice;
   }
 
+  static Stream<Arguments> cases() {
+    return Stream.of(
+        Arguments.of(Transport.LOCAL, false), Arguments.of(Transport.SPRITE_SERVICE, false), Arguments.of(Transport.LOCAL, true));
+  }
+
+  /**
+   * @param transport the transport
+   * @param rotating whether the faulty step also rotates its three telemetry logs (retention at
+   *     500 bytes)
+   */
   @ParameterizedTest
-  @EnumSource(Transport.class)
-  void everyFaultOfAStepLeavesAllOrNothing(Transport transport) throws IOException {
+  @MethodSource("cases")
+  void everyFaultOfAStepLeavesAllOrNothing(Transport transport, boolean rotating) throws IOException {
     Figures fig = new Figures();
-    TestLoop base = new TestLoop(tmp.resolve("base"), transport, VisibilityRules.hardened(), Durability.FSYNC_PER_RECORD);
+    VisibilityRules rules =
+        rotating
+            ? ImmutableVisibilityRules.copyOf(VisibilityRules.hardened())
+                .withTelemetryRetention(new TelemetryRetention(500, 10))
+            : VisibilityRules.hardened();
+    TestLoop base = new TestLoop(tmp.resolve("base"), transport, rules, Durability.FSYNC_PER_RECORD);
     Files.createDirectories(base.layout().opsDir());
     Files.writeString(
         base.layout().path(LoopArtifact.STATE),
@@ -86,8 +113,9 @@ class StepFaultInjectionTest {
     fig.operations = ops.get();
     assertTrue(fig.operations > 30, "a step does many file operations: " + fig.operations);
 
+    int stride = rotating && !EXHAUSTIVE ? 3 : 1;
     // an I/O error at each operation; for writes also after half of the bytes
-    for (int k = 1; k <= fig.operations; k++) {
+    for (int k = 1; k <= fig.operations; k += stride) {
       for (boolean half : new boolean[] {false, true}) {
         Path dir = tmp.resolve("error-" + k + "-" + half);
         DiskImage.copyTree(base.repo, dir);
@@ -140,8 +168,8 @@ class StepFaultInjectionTest {
     DiskImage.Snapshot before = DiskImage.snapshot(recorded);
     base.at(recorded).step(recorder, "faulty");
     List<RecordingFileOps.Event> events = recorder.events();
-    for (int cut = 0; cut <= events.size(); cut++) {
-      for (boolean half : new boolean[] {false, true}) {
+    for (int cut = 0; cut <= events.size(); cut += stride) {
+      for (boolean half : EXHAUSTIVE ? new boolean[] {false, true} : new boolean[] {cut % 2 == 1}) {
         DiskImage image = new DiskImage(before).apply(events.subList(0, cut));
         Path dir = tmp.resolve("cut-" + cut + "-" + half);
         image.materialize(dir, half);
@@ -152,10 +180,17 @@ class StepFaultInjectionTest {
       }
     }
 
+    if (rotating) {
+      for (LoopArtifact a : LoopStore.ROTATED) {
+        assertTrue(
+            events.stream().anyMatch(e -> e instanceof RecordingFileOps.Move m && m.source().equals(base.at(recorded).layout().path(a))),
+            "the faulty step rotates " + a);
+      }
+    }
     System.out.println(
-        "[store-figures] fault injection, " + transport.wire() + ": file operations per step=" + fig.operations
+        "[store-figures] fault injection, " + transport.wire() + (rotating ? " (rotating its logs)" : "") + ": file operations per step=" + fig.operations
             + " errorRuns=" + fig.errorRuns + " partialWriteRuns=" + fig.partialWriteRuns
-            + " powerCuts=" + fig.powerCuts + " (recorded operations " + events.size() + ", x2)"
+            + " powerCuts=" + fig.powerCuts + " (of " + (events.size() + 1) + " cut points)"
             + " faultyStepHappened=" + fig.faultyStepHappened + " neverHappened=" + fig.faultyStepNeverHappened
             + " tornStepRecoveredWarnings=" + fig.recoveredWarnings
             + " linesLost=" + fig.linesLost + " linesCountedTwice=" + fig.linesTwice);
