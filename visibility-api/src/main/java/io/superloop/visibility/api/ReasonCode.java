@@ -59,6 +59,11 @@ public final class ReasonCode extends OpenWireValue {
    * moved the cursor past without recording their sequence state.
    */
   public static final ReasonCode TORN_STEP_RECOVERED = REGISTRY.known("torn_step_recovered");
+  /**
+   * Additive (H22): the step found the previous step torn, but another writer (a bash manager, an
+   * operator) changed its state files since; the torn step's remaining writes were dropped.
+   */
+  public static final ReasonCode TORN_STEP_SUPERSEDED = REGISTRY.known("torn_step_superseded");
   /** Additive (H7): a trace id is invalid. */
   public static final ReasonCode INVALID_TRACE_ID = REGISTRY.known("invalid_trace_id");
   /** Additive (H18): the heartbeat is not a JSON object or not JSON. */

@@ -20,7 +20,9 @@ import java.util.OptionalLong;
  *   <li>a whole record: its step reached its commit point and then died or failed, after writing
  *       any prefix of its artifacts. The step "fully happened": its remaining artifacts are written
  *       from the record (none twice) before this step reads anything, and this step warns {@code
- *       torn_step_recovered};
+ *       torn_step_recovered}. Unless another writer (a bash manager, an operator) changed one of its
+ *       state files since: then its own step superseded it, the record is dropped, and this step
+ *       warns {@code torn_step_superseded};
  *   <li>temp files of state writes a killed writer left are removed;
  *   <li>a local loop written by an earlier version of the library, whose step moved {@code
  *       cursor.json} (which carries {@code eventByteOffset}, so a local step of this library wrote
@@ -35,14 +37,20 @@ final class StepRecovery {
   /**
    * Settles the step journal and removes stale temp files.
    *
-   * @return {@code torn_step_recovered} when a committed step was completed, else nothing
+   * @return {@code torn_step_recovered} when a committed step was completed, {@code
+   *     torn_step_superseded} when another writer overtook it, else nothing
    */
   static List<ReasonCode> settle(LoopStore store) {
     PendingStep pending = store.pendingStep();
     List<ReasonCode> warnings = List.of();
     if (pending instanceof PendingStep.Committed c) {
-      store.complete(c);
-      warnings = List.of(ReasonCode.TORN_STEP_RECOVERED);
+      if (store.overtaken(c).isEmpty()) {
+        store.complete(c);
+        warnings = List.of(ReasonCode.TORN_STEP_RECOVERED);
+      } else {
+        store.abandon(c);
+        warnings = List.of(ReasonCode.TORN_STEP_SUPERSEDED);
+      }
     } else if (pending instanceof PendingStep.Torn t) {
       store.discard(t);
     }

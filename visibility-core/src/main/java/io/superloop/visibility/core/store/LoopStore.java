@@ -207,8 +207,8 @@ public final class LoopStore {
           LoopArtifact.CURSOR, LoopArtifact.TRANSPORT_HEALTH, LoopArtifact.HEARTBEAT_STATE,
           LoopArtifact.SEQUENCE_STATE, LoopArtifact.HEALTH, LoopArtifact.STATE);
 
-  private static <T> StepRecord.Entry replace(LoopArtifact artifact, JsonCodec<T> codec, T value) {
-    return new StepRecord.Replace(artifact, line(codec, value));
+  private <T> StepRecord.Entry replace(LoopArtifact artifact, JsonCodec<T> codec, T value) {
+    return new StepRecord.Replace(artifact, line(codec, value), layout.stateFile(artifact, Json.RAW).crc32());
   }
 
   private static <T> byte[] line(JsonCodec<T> codec, T value) {
@@ -349,6 +349,41 @@ public final class LoopStore {
    */
   public void complete(PendingStep.Committed pending) {
     apply(pending.record(), true);
+    journal().clear();
+  }
+
+  /**
+   * The state files of a pending record that another writer changed since its step was committed:
+   * each holds neither its content before the step nor the record's (a bash manager's step, or an
+   * operator, came between the torn step and this one).
+   *
+   * @param pending the record {@link #pendingStep()} found
+   * @return the artifacts changed by another writer; empty when the record can be completed
+   * @throws io.superloop.visibility.api.VisibilityException on file errors
+   */
+  public List<LoopArtifact> overtaken(PendingStep.Committed pending) {
+    List<LoopArtifact> out = new ArrayList<>();
+    for (StepRecord.Entry e : pending.record().entries()) {
+      if (e instanceof StepRecord.Replace r) {
+        long now = layout.stateFile(r.artifact(), Json.RAW).crc32();
+        java.util.zip.CRC32 c = new java.util.zip.CRC32();
+        c.update(r.content());
+        if (now != r.before() && now != c.getValue()) {
+          out.add(r.artifact());
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Empties a journal without writing its record (a torn step the caller decided not to complete).
+   * Hold the loop lock.
+   *
+   * @param pending what {@link #pendingStep()} found
+   * @throws io.superloop.visibility.api.VisibilityException on file errors
+   */
+  public void abandon(PendingStep.Committed pending) {
     journal().clear();
   }
 

@@ -244,6 +244,26 @@ public final class StateFile<T> {
     return true;
   }
 
+  /**
+   * The CRC-32 of the file's bytes, -1 when it does not exist (or exceeds the document limit: no
+   * step writes such a file).
+   */
+  long crc32() {
+    try {
+      byte @Nullable [] b = readBytes();
+      if (b == null) {
+        return -1;
+      }
+      java.util.zip.CRC32 c = new java.util.zip.CRC32();
+      c.update(b);
+      return c.getValue();
+    } catch (NoSuchFileException e) {
+      return -1;
+    } catch (IOException e) {
+      throw IoErrors.of("cannot read state", file, e);
+    }
+  }
+
   /** The content, or null when it exceeds the document limit. */
   private byte @Nullable [] readBytes() throws IOException {
     try (FileOps.Handle h = ops.open(file, FileOps.Mode.READ)) {

@@ -14,14 +14,19 @@ import java.util.List;
  * where that log ended when the step was committed. Applying a record again gives the same files
  * (state files are replaced, {@code state.json} gets the same members, a rotation happens only while
  * the log still has its old size, and lines already appended after their start are not appended
- * twice). Immutable.
+ * twice). It also holds each state file's checksum before the step, so a record that another
+ * writer's files have overtaken can be told apart. Immutable.
  */
 public final class StepRecord {
   /** One write of the step. */
   sealed interface Entry {}
 
-  /** A state file's new content. */
-  record Replace(LoopArtifact artifact, byte[] content) implements Entry {}
+  /**
+   * A state file's new content; {@code before} is the CRC-32 of the file when the step was
+   * committed, -1 when it did not exist (a file that matches neither was changed by another
+   * writer since).
+   */
+  record Replace(LoopArtifact artifact, byte[] content, long before) implements Entry {}
 
   /** Members merged into an existing {@code state.json} object (contract 1.11). */
   record Merge(byte[] members) implements Entry {}
@@ -47,7 +52,7 @@ public final class StepRecord {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     for (Entry e : entries) {
       if (e instanceof Replace r) {
-        header(out, "replace " + r.artifact().name() + " " + r.content().length);
+        header(out, "replace " + r.artifact().name() + " " + r.content().length + " " + r.before());
         out.writeBytes(r.content());
       } else if (e instanceof Merge m) {
         header(out, "merge " + m.members().length);
@@ -87,7 +92,7 @@ public final class StepRecord {
           case "replace" -> {
             byte[] content = slice(b, pos, Integer.parseInt(h[2]));
             pos += content.length;
-            entries.add(new Replace(LoopArtifact.valueOf(h[1]), content));
+            entries.add(new Replace(LoopArtifact.valueOf(h[1]), content, Long.parseLong(h[3])));
           }
           case "merge" -> {
             byte[] members = slice(b, pos, Integer.parseInt(h[1]));

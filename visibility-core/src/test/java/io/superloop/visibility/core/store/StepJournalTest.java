@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.superloop.visibility.api.ErrorCode;
+import io.superloop.visibility.api.ReasonCode;
 import io.superloop.visibility.api.Transport;
 import io.superloop.visibility.api.VisibilityException;
 import io.superloop.visibility.api.json.Json;
@@ -38,12 +39,12 @@ class StepJournalTest {
   private static StepRecord sample() {
     return new StepRecord(
         List.of(
-            new StepRecord.Replace(LoopArtifact.HEALTH, utf8("{\"schemaVersion\":\"v1\",\"é\":\"\\n\"}\n")),
+            new StepRecord.Replace(LoopArtifact.HEALTH, utf8("{\"schemaVersion\":\"v1\",\"é\":\"\\n\"}\n"), 4294967295L),
             new StepRecord.Merge(utf8("{\"health\":{}}\n")),
             new StepRecord.Rotate(LoopArtifact.HEARTBEAT_TELEMETRY, 16777216, 7, 4),
             new StepRecord.Append(LoopArtifact.HEARTBEAT_TELEMETRY, 0, utf8("{\"a\":1}\n{\"b\":\"x y\"}\n")),
             new StepRecord.Append(LoopArtifact.ESCALATIONS, 123456789012L, utf8("")),
-            new StepRecord.Replace(LoopArtifact.CURSOR, new byte[0])));
+            new StepRecord.Replace(LoopArtifact.CURSOR, new byte[0], -1)));
   }
 
   @Test
@@ -58,6 +59,7 @@ class StepJournalTest {
       if (a instanceof StepRecord.Replace x && b instanceof StepRecord.Replace y) {
         assertEquals(x.artifact(), y.artifact());
         assertArrayEquals(x.content(), y.content());
+        assertEquals(x.before(), y.before());
       } else if (a instanceof StepRecord.Append x && b instanceof StepRecord.Append y) {
         assertEquals(x.artifact(), y.artifact());
         assertEquals(x.start(), y.start());
@@ -120,6 +122,33 @@ class StepJournalTest {
         assertThrows(VisibilityException.class, () -> loop.append(1).step(NoSyncFileOps.INSTANCE, "t-2"));
     assertEquals(ErrorCode.STATE_UNREADABLE, e.code());
     assertTrue(Files.size(loop.layout().stepJournalFile()) > 0, "the record is kept for an operator");
+  }
+
+  @Test
+  void aTornStepAnotherWriterOvertookIsDroppedNotCompleted() throws IOException {
+    TestLoop loop = new TestLoop(tmp.resolve("repo"), Transport.LOCAL, VisibilityRules.reference(), Durability.NONE);
+    loop.append(3).step(NoSyncFileOps.INSTANCE, "t-1");
+    loop.append(2);
+    TornSteps.failRenameOf(
+        loop.repo, TestLoop.LOOP, loop.rules, java.time.Clock.fixed(loop.now(), java.time.ZoneOffset.UTC),
+        "health.json", "torn");
+    // a bash manager's step comes between: it moves the cursor (without eventByteOffset)
+    Path cursor = loop.layout().path(LoopArtifact.CURSOR);
+    Files.writeString(
+        cursor,
+        "{\"schemaVersion\":\"v1\",\"repoPath\":\"/r\",\"loopId\":\"step-loop\",\"eventsFile\":"
+            + "\".superloop/loops/step-loop/events.jsonl\",\"eventLineOffset\":5,\"eventLineCount\":5,"
+            + "\"updatedAt\":\"2026-03-01T12:00:40Z\"}\n");
+    String bashCursor = Files.readString(cursor);
+    loop.append(1);
+    var next = loop.step(NoSyncFileOps.INSTANCE, "t-3").result();
+    assertEquals(List.of(ReasonCode.TORN_STEP_SUPERSEDED), next.warnings());
+    assertEquals(5, next.reconcileRow().cursorOffsetBefore(), "the other writer's cursor is kept");
+    List<String> traces =
+        LoopChecks.traces(JsonlReader.readAll(loop.layout().path(LoopArtifact.RECONCILE_TELEMETRY),
+            io.superloop.visibility.api.reconcile.ReconcileCodecs.RECONCILE_ROW).values());
+    assertEquals(List.of("t-1", "t-3"), traces, "the torn step's reconcile row is not written");
+    assertFalse(bashCursor.equals(Files.readString(cursor)), "the next step wrote its own cursor");
   }
 
   @Test

@@ -7,6 +7,7 @@ import io.superloop.visibility.api.heartbeat.FreshnessStatus;
 import io.superloop.visibility.api.heartbeat.HeartbeatState;
 import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.json.JsonValue;
+import io.superloop.visibility.api.reconcile.ReconcileRow;
 import io.superloop.visibility.api.sequence.SequenceState;
 import io.superloop.visibility.api.sequence.ViolationCode;
 import io.superloop.visibility.api.status.InvocationAuditSurface;
@@ -309,27 +310,67 @@ public final class ParityProperties {
    * @throws AssertionError naming the property, seed and shrunk counterexample when a try fails
    */
   public void declaredReplayNeverDrifts(List<Delivery> deliveries, VisibilityRules rules) {
-    Gen<RuntimeHistory> gen =
-        Scenarios.histories(HistoryShape.strictlyIncreasing().withSteps(1, 3))
-            .flatMap(
-                h ->
-                    Gen.zip(
-                        Gen.frequency(
-                            Gen.weighted(1, Gen.constant(LogChange.NONE)),
-                            Gen.weighted(1, Gen.ints(0, 10).map(LogChange::truncate)),
-                            Gen.weighted(
-                                1,
-                                Gen.listOf(Scenarios.lines(h.loopId(), h.clockAt(h.steps().size() - 1), false), 0, 10)
-                                    .map(LogChange::rotate))),
-                        Gen.listOf(Scenarios.lines(h.loopId(), h.clockAt(h.steps().size() - 1), false), 0, 10),
-                        (change, lines) ->
-                            h.plus(
-                                h.steps().get(h.steps().size() - 1)
-                                    .withAppended(lines)
-                                    .withChange(change, true)
-                                    .withSpriteFaults(List.of()))));
-    property(Gen.zip(gen, Gen.elements(deliveries), (h, d) -> new Object[] {h, d}), "declared replay never drifts")
+    property(Gen.zip(changedLog(true), Gen.elements(deliveries), (h, d) -> new Object[] {h, d}), "declared replay never drifts")
         .check(a -> assertDeclaredReplayNeverDrifts((RuntimeHistory) a[0], (Delivery) a[1], rules));
+  }
+
+  /**
+   * Under hardened rules (H17, H20) the local source never drifts when the log was truncated or
+   * rotated without a declared replay: a log shorter than the cursor is read from line 1 in a new
+   * epoch with the warning {@code event_log_truncated}; a log that grew back past the cursor is
+   * read after it by counting lines ({@code event_log_rewritten}).
+   *
+   * @param rules rules with {@link VisibilityRules#restartTruncatedEventLog()} and replay-aware
+   *     sequencing
+   * @throws AssertionError naming the property, seed and shrunk counterexample when a try fails
+   */
+  public void undeclaredLogChangeNeverDrifts(VisibilityRules rules) {
+    property(changedLog(false), "undeclared log change never drifts (local)")
+        .check(h -> assertUndeclaredLogChangeNeverDrifts(h, rules));
+  }
+
+  /**
+   * One try of {@link #undeclaredLogChangeNeverDrifts}.
+   *
+   * @param h a history whose last step follows a truncation or rotation
+   * @param rules the rules
+   * @throws AssertionError when the step drifts, or its epoch and warnings do not say what it found
+   */
+  public void assertUndeclaredLogChangeNeverDrifts(RuntimeHistory h, VisibilityRules rules) {
+    Path dir = freshDir("shrunk");
+    StepView last = Delivery.LOCAL.deliver(h, dir, rules).last();
+    SequenceState s = last.files().sequence().orElseThrow(() -> new AssertionError("no sequence state"));
+    check(s.violations().isEmpty(), "an undeclared log change drifted: " + s.violations());
+    ReconcileRow row = last.reconciliation().result().reconcileRow();
+    boolean shorter = row.cursorOffsetBefore() > s.snapshot().current().orElse(0);
+    check(
+        last.warnings().contains(ReasonCode.EVENT_LOG_TRUNCATED.wire()) == shorter,
+        "event_log_truncated " + last.warnings() + " for a log of " + s.snapshot().current() + " lines after a cursor at "
+            + row.cursorOffsetBefore());
+    check(s.transition().flatMap(x -> x.epochReset()).orElse(false) == shorter, "epoch reset only for a shorter log");
+    delete(dir);
+  }
+
+  /** Strictly increasing histories whose last step follows a truncation, a rotation or nothing. */
+  private static Gen<RuntimeHistory> changedLog(boolean declared) {
+    return Scenarios.histories(HistoryShape.strictlyIncreasing().withSteps(1, 3))
+        .flatMap(
+            h ->
+                Gen.zip(
+                    Gen.frequency(
+                        Gen.weighted(1, Gen.constant(LogChange.NONE)),
+                        Gen.weighted(1, Gen.ints(0, 10).map(LogChange::truncate)),
+                        Gen.weighted(
+                            1,
+                            Gen.listOf(Scenarios.lines(h.loopId(), h.clockAt(h.steps().size() - 1), false), 0, 10)
+                                .map(LogChange::rotate))),
+                    Gen.listOf(Scenarios.lines(h.loopId(), h.clockAt(h.steps().size() - 1), false), 0, 10),
+                    (change, lines) ->
+                        h.plus(
+                            h.steps().get(h.steps().size() - 1)
+                                .withAppended(lines)
+                                .withChange(change, declared)
+                                .withSpriteFaults(List.of()))));
   }
 
   /**
