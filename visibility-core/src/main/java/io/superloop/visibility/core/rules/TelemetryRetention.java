@@ -44,4 +44,17 @@ public record TelemetryRetention(long maxFileBytes, int rotatedFilesKept) {
   public boolean rotates() {
     return maxFileBytes > 0;
   }
+
+  /** {@return {@code off}, or the size and count, e.g. {@code 16 MiB, 4 rotated files kept}} */
+  @Override
+  public String toString() {
+    if (!rotates()) {
+      return "off";
+    }
+    String size =
+        maxFileBytes % (1 << 20) == 0
+            ? (maxFileBytes >> 20) + " MiB"
+            : maxFileBytes % 1024 == 0 ? (maxFileBytes >> 10) + " KiB" : maxFileBytes + " bytes";
+    return size + ", " + rotatedFilesKept + " rotated files kept";
+  }
 }

@@ -34,6 +34,7 @@ import io.superloop.visibility.core.store.LoopLayout;
 import io.superloop.visibility.core.store.LoopLock;
 import io.superloop.visibility.core.store.LoopStore;
 import io.superloop.visibility.core.store.StateWriteRecording;
+import io.superloop.visibility.core.store.TornSteps;
 import io.superloop.visibility.core.time.Timestamps;
 import io.superloop.visibility.core.trace.TraceIds;
 import java.io.IOException;
@@ -183,6 +184,8 @@ class CompatibilityDocTest {
     presetChecks.put("H15", CompatibilityDocTest::h15);
     presetChecks.put("H16", CompatibilityDocTest::h16);
     presetChecks.put("H19", (r, d) -> h19(r));
+    presetChecks.put("H20", CompatibilityDocTest::h20);
+    presetChecks.put("H21", CompatibilityDocTest::h21);
     alwaysChecks.put("H1", CompatibilityDocTest::a1);
     alwaysChecks.put("H2", CompatibilityDocTest::a2);
     alwaysChecks.put("H3", CompatibilityDocTest::a3);
@@ -192,6 +195,7 @@ class CompatibilityDocTest {
     alwaysChecks.put("H14", CompatibilityDocTest::a14);
     alwaysChecks.put("H17", CompatibilityDocTest::a17);
     alwaysChecks.put("H18", CompatibilityDocTest::a18);
+    alwaysChecks.put("H22", CompatibilityDocTest::a22);
   }
 
   @TestFactory
@@ -625,6 +629,72 @@ class CompatibilityDocTest {
     }
   }
 
+  static void h20(Row r, Path d) {
+    r.mentions(1, "read lines 1-5", "now holds 2 lines");
+    for (VisibilityRules rules : BOTH) {
+      Loop loop = new Loop(d.resolve(rules.name()), rules).events(events(5));
+      loop.step(NOW, false, "trace-h20-a");
+      loop.events(events(2));
+      StepResult s = loop.step(NOW.plusSeconds(1), false, "trace-h20-b");
+      JsonValue seq = loop.state("sequence-state.json");
+      StepResult next = loop.step(NOW.plusSeconds(2), false, "trace-h20-c");
+      if (rules == REF) {
+        for (StepResult x : List.of(s, next)) {
+          assertEquals("failed", x.reconcileRow().status().wire());
+          String code = x.reconcileRow().failureCode().orElseThrow().wire();
+          String message = x.reconcileRow().failureMessage().orElseThrow();
+          assertTrue(message.contains("cursor offset (5) exceeds available events (2)"), message);
+          r.mentions(2, "`" + code + "` (\"cursor offset (5) exceeds available events (2)\")", "declared replay (`fromStart`)");
+        }
+        assertEquals(2, loop.step(NOW.plusSeconds(3), true, "trace-h20-d").reconcileRow().cursorOffsetAfter());
+      } else {
+        assertEquals(List.of(2L, 2L), List.of(s.reconcileRow().eventsIngested(), s.reconcileRow().cursorOffsetAfter()));
+        assertEquals(List.of(), strings(seq, "violations"));
+        String warning = s.warnings().get(0).wire();
+        assertEquals(List.of(warning), s.warnings().stream().map(w -> w.wire()).toList());
+        r.mentions(3, "reads lines 1-2", "`transition.epochReset: " + get(seq, "transition.epochReset").orElseThrow().toJson() + "`",
+            "warns `" + warning + "`, once");
+        assertTrue(next.warnings().isEmpty(), next.warnings().toString());
+        assertEquals(2, next.reconcileRow().cursorOffsetBefore());
+        r.mentions(3, "the next step resumes at line " + next.reconcileRow().cursorOffsetBefore());
+      }
+    }
+  }
+
+  static void h21(Row r, Path d) {
+    long max = HARD.telemetryRetention().maxFileBytes();
+    int keep = HARD.telemetryRetention().rotatedFilesKept();
+    r.mentions(1, "`telemetry/heartbeat.jsonl` at " + (max >> 20) + " MiB");
+    r.mentions(3, "the oldest beyond " + keep + " are deleted", "`TelemetryRetention.OFF` turns it off");
+    assertEquals("off", REF.telemetryRetention().toString());
+    for (VisibilityRules rules : BOTH) {
+      Loop loop = new Loop(d.resolve(rules.name()), rules).events(events(1)).heartbeat("{\"timestamp\":\"" + Timestamps.format(NOW) + "\"}");
+      loop.step(NOW, false, "trace-h21-a");
+      Path log = loop.ops().resolve("telemetry/heartbeat.jsonl");
+      String row = read(log);
+      StringBuilder big = new StringBuilder(row);
+      while (big.length() < max) {
+        big.append(row);
+      }
+      write(log, big.toString());
+      loop.step(NOW.plusSeconds(1), false, "trace-h21-b");
+      Path rotated = loop.ops().resolve("telemetry/heartbeat.jsonl.1");
+      if (rules == REF) {
+        assertFalse(Files.exists(rotated));
+        assertEquals(big.length() + row.length(), size(log));
+        r.mentions(2, "the row is appended");
+      } else {
+        assertEquals(big.length(), size(rotated));
+        assertEquals(1, lines(log).size());
+        r.mentions(3, "renamed to `telemetry/" + rotated.getFileName() + "`", "deleted", "starts a new log",
+            "status reads the newest rotated file while the new log has no row");
+        String status = loop.status(NOW.plusSeconds(1)).toJson();
+        write(log, "");
+        assertEquals(status, loop.status(NOW.plusSeconds(1)).toJson());
+      }
+    }
+  }
+
   // ---- always rows --------------------------------------------------------------------------
   // columns: 0 what the library does (checked under both presets), 1 what the bash reference does
 
@@ -807,6 +877,43 @@ class CompatibilityDocTest {
     }
   }
 
+  static void a22(Row r, Path d) {
+    r.mentions(0, "one record in `OPS/.step-journal`, forced before any artifact changes", "no row twice",
+        "warns `torn_step_recovered`", "`torn_step_superseded`", "(`.health.json.tmp-*`) are removed",
+        "read again from `snapshot.current`");
+    for (VisibilityRules rules : BOTH) {
+      // a step torn after its commit point (its health.json rename fails): the next one completes it
+      Loop loop = new Loop(d.resolve(rules.name()), rules).events(events(3));
+      loop.step(NOW, false, "trace-a22-a");
+      loop.append(event(4) + event(5));
+      TornSteps.failRenameOf(
+          loop.repo, LOOP, rules, Clock.fixed(NOW.plusSeconds(1), ZoneOffset.UTC), "health.json", "trace-a22-torn");
+      assertTrue(size(TornSteps.journal(loop.layout())) > 0, "the torn step's record");
+      Path stale = loop.ops().resolve(".health.json.tmp-0123456789abcdef");
+      write(stale, "{\"half");
+      loop.append(event(6));
+      StepResult next = loop.step(NOW.plusSeconds(2), false, "trace-a22-b");
+      assertEquals(List.of("torn_step_recovered"), next.warnings().stream().map(w -> w.wire()).toList());
+      List<String> traces = lines(loop.ops().resolve("telemetry/reconcile.jsonl")).stream()
+          .map(l -> str(Json.parse(l), "traceId")).toList();
+      assertEquals(List.of("trace-a22-a", "trace-a22-torn", "trace-a22-b"), traces, "each step's row once");
+      assertEquals(5, next.reconcileRow().cursorOffsetBefore());
+      assertEquals(0, size(TornSteps.journal(loop.layout())));
+      assertFalse(Files.exists(stale), "stale temp file removed");
+
+      // a cursor ahead of the sequence state, as an earlier version tore it: the lines are read again
+      String sequence = read(loop.ops().resolve("sequence-state.json"));
+      loop.append(event(7));
+      loop.step(NOW.plusSeconds(3), false, "trace-a22-c");
+      write(loop.ops().resolve("sequence-state.json"), sequence); // cursor at 7, sequence at 6
+      StepResult reread = loop.step(NOW.plusSeconds(4), false, "trace-a22-d");
+      assertEquals(6, reread.reconcileRow().cursorOffsetBefore());
+      assertEquals(1, reread.reconcileRow().eventsIngested());
+      assertEquals(List.of("torn_step_recovered"), reread.warnings().stream().map(w -> w.wire()).toList());
+    }
+    r.mentions(1, "moves `cursor.json` before the sequence state is written");
+  }
+
   static void a18(Row r, Path d) {
     int n = 0;
     for (VisibilityRules rules : BOTH) {
@@ -849,7 +956,7 @@ class CompatibilityDocTest {
 
   /** One loop of a repository, stepped through the embedding API with a fixed clock per step. */
   static final class Loop {
-    private final Path repo;
+    final Path repo;
     private final VisibilityRules rules;
 
     Loop(Path repo, VisibilityRules rules) {
