@@ -41,8 +41,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The visibility plane of one loop: one reconcile step end to end, for either transport, and the
- * status surface. Each step holds the loop lock (H4) while it loads the previous states, decides and
- * persists, so concurrent steps of the same loop never interleave. Instances are immutable and
+ * status surface. Each step holds the loop lock (H4) while it settles a step torn by a crash or an
+ * I/O error, loads the previous states, decides and persists, so concurrent steps of the same loop
+ * never interleave; a step is one unit: after a crash, a power loss or an I/O error at any point it
+ * has fully happened or not at all (the step journal, H22). Instances are immutable and
  * thread-safe.
  *
  * <pre>{@code

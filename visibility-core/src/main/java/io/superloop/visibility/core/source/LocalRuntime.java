@@ -144,7 +144,6 @@ public final class LocalRuntime {
     private final ScanStart start;
     private final boolean restartWhenTruncated;
     private Optional<ScanResult> result = Optional.empty();
-    private boolean truncated;
 
     Feed(ScanStart start, boolean restartWhenTruncated) {
       this.start = start;
@@ -169,7 +168,6 @@ public final class LocalRuntime {
         if (!restartWhenTruncated || e.code() != ErrorCode.INVALID_ARGUMENT) {
           throw e;
         }
-        truncated = true;
         batch.resetEpoch();
         warnings.accept(ReasonCode.EVENT_LOG_TRUNCATED);
         r = source.scan(eventsFile, ScanStart.FROM_START, listener);
@@ -192,14 +190,6 @@ public final class LocalRuntime {
     @Override
     public FailureCode failureCode() {
       return FailureCode.EVENTS_UNAVAILABLE;
-    }
-
-    /**
-     * {@return whether the log held fewer lines than the start and was read from its first line
-     * (H20); known after feeding}
-     */
-    public boolean truncated() {
-      return truncated;
     }
 
     /** {@return the scan's outcome (newline count, byte offset), once fed} */

@@ -32,6 +32,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -166,6 +167,20 @@ public final class LoopStore {
    *     before the commit point nothing was written, after it the next step completes the writes
    */
   public void persist(StepResult result, Optional<CursorState> cursor, TelemetryRetention retention) {
+    Map<LoopArtifact, AppendLog<JsonValue>> logs = new EnumMap<>(LoopArtifact.class);
+    try {
+      persist(result, cursor, retention, logs);
+    } finally {
+      logs.values().forEach(AppendLog::close);
+    }
+  }
+
+  /** {@link #persist}, keeping the logs it opens in {@code logs} (the caller closes them). */
+  private void persist(
+      StepResult result,
+      Optional<CursorState> cursor,
+      TelemetryRetention retention,
+      Map<LoopArtifact, AppendLog<JsonValue>> logs) {
     // in the reference's order (contract 1.14), the cursor last; a log's lines are placed after
     // its end (a torn tail moved aside first) and, when it is due, its rotation
     List<StepRecord.Entry> entries = new ArrayList<>();
@@ -175,10 +190,10 @@ public final class LoopStore {
           s -> entries.add(replace(LoopArtifact.HEARTBEAT_STATE, HeartbeatCodecs.STATE, s)));
     }
     result.heartbeat().observation().ifPresent(
-        row -> append(LoopArtifact.HEARTBEAT_TELEMETRY, line(HeartbeatCodecs.OBSERVATION, row), retention, entries));
+        row -> append(LoopArtifact.HEARTBEAT_TELEMETRY, line(HeartbeatCodecs.OBSERVATION, row), retention, entries, logs));
     result.sequenceState().ifPresent(s -> entries.add(replace(LoopArtifact.SEQUENCE_STATE, SequenceCodecs.STATE, s)));
     result.sequenceRow().ifPresent(
-        row -> append(LoopArtifact.SEQUENCE_TELEMETRY, line(SequenceCodecs.OBSERVATION, row), retention, entries));
+        row -> append(LoopArtifact.SEQUENCE_TELEMETRY, line(SequenceCodecs.OBSERVATION, row), retention, entries, logs));
     entries.add(replace(LoopArtifact.HEALTH, HealthCodecs.HEALTH, result.health()));
     entries.add(new StepRecord.Merge(line(Json.RAW, statePatch(result))));
     if (!result.escalations().isEmpty()) {
@@ -186,15 +201,19 @@ public final class LoopStore {
       for (EscalationRow e : result.escalations()) {
         rows.writeBytes(line(ReconcileCodecs.ESCALATION, e));
       }
-      append(LoopArtifact.ESCALATIONS, rows.toByteArray(), retention, entries);
+      append(LoopArtifact.ESCALATIONS, rows.toByteArray(), retention, entries, logs);
     }
     append(
-        LoopArtifact.RECONCILE_TELEMETRY, line(ReconcileCodecs.RECONCILE_ROW, result.reconcileRow()), retention, entries);
+        LoopArtifact.RECONCILE_TELEMETRY,
+        line(ReconcileCodecs.RECONCILE_ROW, result.reconcileRow()),
+        retention,
+        entries,
+        logs);
     cursor.ifPresent(c -> entries.add(replace(LoopArtifact.CURSOR, EnvelopeCodecs.CURSOR_STATE, c)));
     StepRecord record = new StepRecord(entries);
     StepJournal journal = journal();
     journal.write(record.encode());
-    apply(record, false);
+    apply(record, false, logs);
     journal.clear();
   }
   /** The telemetry logs a retention setting rotates. */
@@ -215,13 +234,20 @@ public final class LoopStore {
     return Json.DEFAULT.encodeUtf8(codec, value, true);
   }
 
-  /** The entries of lines appended to {@code log}: its rotation when due, then the append. */
-  private void append(LoopArtifact log, byte[] lines, TelemetryRetention retention, List<StepRecord.Entry> entries) {
+  /**
+   * The entries of lines appended to {@code log}: its rotation when due, then the append. The log
+   * stays open in {@code logs} for the step's writes (unless it is to be rotated).
+   */
+  private void append(
+      LoopArtifact log,
+      byte[] lines,
+      TelemetryRetention retention,
+      List<StepRecord.Entry> entries,
+      Map<LoopArtifact, AppendLog<JsonValue>> logs) {
     Path file = layout.path(log);
-    long end;
-    try (AppendLog<JsonValue> l = AppendLog.openForStep(file, durability, layout.fileOps())) {
-      end = l.cleanEnd();
-    }
+    AppendLog<JsonValue> l = AppendLog.openForStep(file, durability, layout.fileOps());
+    logs.put(log, l);
+    long end = l.cleanEnd();
     if (retention.rotates() && ROTATED.contains(log) && end >= retention.maxFileBytes()) {
       entries.add(
           new StepRecord.Rotate(
@@ -284,9 +310,10 @@ public final class LoopStore {
    * Writes a record's artifacts: state files replaced (forced, renamed), rotations, lines appended
    * after their start (forced per log unless {@link Durability#NONE}); then each directory whose
    * entries changed is forced once. When {@code completing} a pending record, the directories of
-   * every log are forced too (an earlier attempt may have created a log without forcing it).
+   * every log are forced too (an earlier attempt may have created a log without forcing it). A log
+   * already open in {@code logs} is written through that handle unless it is rotated first.
    */
-  private void apply(StepRecord record, boolean completing) {
+  private void apply(StepRecord record, boolean completing, Map<LoopArtifact, AppendLog<JsonValue>> logs) {
     Set<Path> dirs = new LinkedHashSet<>();
     FileOps ops = layout.fileOps();
     for (StepRecord.Entry e : record.entries()) {
@@ -296,16 +323,23 @@ public final class LoopStore {
         mergeState(m.members()).ifPresent(dirs::add);
       } else if (e instanceof StepRecord.Rotate r) {
         Path file = layout.path(r.artifact());
+        AppendLog<JsonValue> open = logs.remove(r.artifact());
+        if (open != null) {
+          open.close(); // its handles would follow the renamed file
+        }
         if (LogRotation.rotate(ops, file, r.sizeBefore(), r.number(), r.keep())) {
           dirs.add(AppendLog.parentOf(file));
         }
       } else if (e instanceof StepRecord.Append a) {
         Path file = layout.path(a.artifact());
-        try (AppendLog<JsonValue> log = AppendLog.openForStep(file, durability, ops)) {
-          log.appendAfter(a.start(), a.lines(), durability != Durability.NONE);
-          if (log.openedEmpty() || completing) {
-            dirs.add(AppendLog.parentOf(file));
-          }
+        AppendLog<JsonValue> log = logs.get(a.artifact());
+        if (log == null) {
+          log = AppendLog.openForStep(file, durability, ops);
+          logs.put(a.artifact(), log);
+        }
+        log.appendAfter(a.start(), a.lines(), durability != Durability.NONE);
+        if (log.openedEmpty() || completing) {
+          dirs.add(AppendLog.parentOf(file));
         }
       }
     }
@@ -348,7 +382,12 @@ public final class LoopStore {
    * @throws io.superloop.visibility.api.VisibilityException on file errors; the record stays
    */
   public void complete(PendingStep.Committed pending) {
-    apply(pending.record(), true);
+    Map<LoopArtifact, AppendLog<JsonValue>> logs = new EnumMap<>(LoopArtifact.class);
+    try {
+      apply(pending.record(), true, logs);
+    } finally {
+      logs.values().forEach(AppendLog::close);
+    }
     journal().clear();
   }
 

@@ -9,7 +9,10 @@
  * io.superloop.visibility.core.store.TailReader} read those logs forward and backward, skipping and
  * counting unparseable lines; {@link io.superloop.visibility.core.store.LoopLock} serialises one
  * reconcile step per loop (H4); {@link io.superloop.visibility.core.store.LoopStore} loads the
- * previous states, persists a step's records and reads what the status surface needs; {@link
+ * previous states, persists a step's records as one unit (a {@link
+ * io.superloop.visibility.core.store.StepRecord} in the step journal, forced before any artifact
+ * changes; {@link io.superloop.visibility.core.store.PendingStep} is what a later step finds there),
+ * rotates telemetry logs and reads what the status surface needs; {@link
  * io.superloop.visibility.core.store.InvocationAuditTrail} writes a control invocation's audit rows
  * (H5). Every failure is a {@link io.superloop.visibility.api.VisibilityException} naming the
  * file.

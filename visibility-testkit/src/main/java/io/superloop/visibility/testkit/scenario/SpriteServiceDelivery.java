@@ -1,8 +1,6 @@
 package io.superloop.visibility.testkit.scenario;
 
 import io.superloop.visibility.api.Transport;
-import io.superloop.visibility.api.envelope.CursorState;
-import io.superloop.visibility.api.envelope.EnvelopeCodecs;
 import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.json.JsonValue;
 import io.superloop.visibility.core.audit.ControlContext;
@@ -14,12 +12,7 @@ import io.superloop.visibility.core.rules.VisibilityRules;
 import io.superloop.visibility.core.source.SpriteServiceIngest;
 import io.superloop.visibility.core.store.Durability;
 import io.superloop.visibility.core.store.InvocationAuditTrail;
-import io.superloop.visibility.core.store.LoopArtifact;
 import io.superloop.visibility.core.store.LoopLayout;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -58,20 +51,20 @@ final class SpriteServiceDelivery implements Delivery {
       HistoryStep step = h.steps().get(i);
       now = now.plusSeconds(step.advanceSeconds());
       service.apply(step);
-      long cursor = step.fromStart() ? 0 : managerCursor(layout);
-      SpriteServiceIngest.Poll poll;
-      if (cursor > service.lineCount()) {
-        // the service's poll adapter dies: HTTP 502 runtime_error, a failed request
-        poll =
-            SpriteServiceIngest.requestFailed(
-                "HTTP 502 runtime_error: cursor offset (" + cursor + ") exceeds available events ("
-                    + service.lineCount() + ")");
-      } else {
-        String trace = step.traceId().orElse(null);
-        poll =
-            new SpriteServiceIngest()
-                .ofBodies(service.snapshotBody(step, now, trace), service.eventsBody(step, cursor, now, trace));
-      }
+      Instant at = now;
+      // the plane asks for the poll inside the step, with the manager's cursor (0 with fromStart)
+      SpriteServiceIngest.Poller poller =
+          cursor -> {
+            if (cursor > service.lineCount()) {
+              // the service's poll adapter dies: HTTP 502 runtime_error, a failed request
+              return SpriteServiceIngest.requestFailed(
+                  "HTTP 502 runtime_error: cursor offset (" + cursor + ") exceeds available events ("
+                      + service.lineCount() + ")");
+            }
+            String trace = step.traceId().orElse(null);
+            return new SpriteServiceIngest()
+                .ofBodies(service.snapshotBody(step, at, trace), service.eventsBody(step, cursor, at, trace));
+          };
       VisibilityPlane plane =
           VisibilityPlane.builder(layout)
               .rules(rules)
@@ -80,7 +73,7 @@ final class SpriteServiceDelivery implements Delivery {
               .clock(Clock.fixed(now, ZoneOffset.UTC))
               .random(random)
               .build();
-      VisibilityPlane.Reconciliation r = plane.reconcile(poll, new StepOptions(step.traceId(), step.fromStart()));
+      VisibilityPlane.Reconciliation r = plane.reconcile(poller, new StepOptions(step.traceId(), step.fromStart()));
       if (r.result().sequenceState().isPresent()) {
         service.delivered();
       }
@@ -95,20 +88,6 @@ final class SpriteServiceDelivery implements Delivery {
               LoopFiles.read(layout, plane.status())));
     }
     return new DeliveryRun(Transport.SPRITE_SERVICE, repo, views);
-  }
-
-  /** The manager's cursor: {@code cursor.json}'s {@code eventLineOffset}, 0 when there is none. */
-  private static long managerCursor(LoopLayout layout) {
-    Path p = layout.path(LoopArtifact.CURSOR);
-    if (!Files.isRegularFile(p)) {
-      return 0;
-    }
-    try {
-      CursorState c = EnvelopeCodecs.CURSOR_STATE.decode(Files.readString(p, StandardCharsets.UTF_8));
-      return c.eventLineOffset();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   /** The sprite_service mapping of contract 4.4, written through the audit trail. */
