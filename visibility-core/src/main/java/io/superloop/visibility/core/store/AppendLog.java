@@ -330,23 +330,17 @@ public final class AppendLog<T> implements Closeable {
    */
   long cleanEnd() {
     ensureOpen();
-    lockFile.local().lock();
-    try {
-      FileLock os = lockFile.lockOs(ops, Long.MAX_VALUE);
-      try {
-        long size = writer.size();
-        if (size > 0 && size != lockFile.knownEnd() && lastByte(size) != '\n') {
-          size = quarantine(size);
-        }
-        return size;
-      } finally {
-        SharedLockFile.unlockOs(os);
-      }
-    } catch (IOException e) {
-      throw IoErrors.of("cannot inspect the end of the log", file, e);
-    } finally {
-      lockFile.local().unlock();
-    }
+    return lockFile.locked(
+        ops,
+        "cannot inspect the end of the log",
+        file,
+        () -> {
+          long size = writer.size();
+          if (size > 0 && size != lockFile.knownEnd() && lastByte(size) != '\n') {
+            size = quarantine(size);
+          }
+          return size;
+        });
   }
 
   /** {@return whether the log was empty when opened (its directory entry may not be durable yet)} */

@@ -1,7 +1,6 @@
 package io.superloop.visibility.core.store;
 
 import java.io.IOException;
-import java.nio.channels.FileLock;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -67,31 +66,28 @@ final class LogRotation {
    */
   static boolean rotate(FileOps ops, Path log, long sizeBefore, long number, int keep) {
     SharedLockFile lockFile = SharedLockFile.retain(AppendLog.sibling(log, ".lock"));
-    lockFile.local().lock();
     try {
-      FileLock os = lockFile.lockOs(ops, Long.MAX_VALUE);
-      try {
-        boolean changed = false;
-        Path target = AppendLog.sibling(log, "." + number);
-        if (size(ops, log) == sizeBefore && !ops.exists(target)) {
-          ops.move(log, target);
-          lockFile.knownEnd(-1);
-          changed = true;
-        }
-        for (Rotated r : rotated(ops, log)) {
-          if (r.number() <= number - keep) {
-            ops.deleteIfExists(r.path());
-            changed = true;
-          }
-        }
-        return changed;
-      } finally {
-        SharedLockFile.unlockOs(os);
-      }
-    } catch (IOException e) {
-      throw IoErrors.of("cannot rotate the log", log, e);
+      return lockFile.locked(
+          ops,
+          "cannot rotate the log",
+          log,
+          () -> {
+            boolean changed = false;
+            Path target = AppendLog.sibling(log, "." + number);
+            if (size(ops, log) == sizeBefore && !ops.exists(target)) {
+              ops.move(log, target);
+              lockFile.knownEnd(-1);
+              changed = true;
+            }
+            for (Rotated r : rotated(ops, log)) {
+              if (r.number() <= number - keep) {
+                ops.deleteIfExists(r.path());
+                changed = true;
+              }
+            }
+            return changed;
+          });
     } finally {
-      lockFile.local().unlock();
       lockFile.release();
     }
   }

@@ -154,6 +154,31 @@ final class SharedLockFile {
     }
   }
 
+  /** Work done while holding both locks. */
+  interface LockedWork<R> {
+    R run() throws IOException;
+  }
+
+  /**
+   * Runs {@code work} holding the in-process lock and the OS lock (waiting as long as it takes); an
+   * {@link IOException} becomes a reason-coded error about {@code file}.
+   */
+  <R> R locked(FileOps ops, String what, Path file, LockedWork<R> work) {
+    local.lock();
+    try {
+      FileLock os = lockOs(ops, Long.MAX_VALUE);
+      try {
+        return work.run();
+      } finally {
+        unlockOs(os);
+      }
+    } catch (IOException e) {
+      throw IoErrors.of(what, file, e);
+    } finally {
+      local.unlock();
+    }
+  }
+
   /** Releases an OS lock taken by {@link #lockOs}. */
   static void unlockOs(FileLock lock) {
     try {

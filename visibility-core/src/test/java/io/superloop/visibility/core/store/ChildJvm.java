@@ -1,5 +1,6 @@
 package io.superloop.visibility.core.store;
 
+import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -7,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 /** Starts a test main class in a child JVM with this JVM's class and module path on its class path. */
 public final class ChildJvm {
@@ -56,5 +58,43 @@ public final class ChildJvm {
 
   static Process start(Class<?> main, String... args) throws IOException {
     return builder(main, args).start();
+  }
+
+  /** A started child whose stdout is collected. */
+  record Running(Process process, ByteArrayOutputStream out, Thread reader) {
+    /** {@return what the child printed so far} */
+    String text() {
+      return ProcessCrashTest.text(out);
+    }
+
+    /** Kills the child (SIGKILL) and waits for it and its output. */
+    String kill() throws InterruptedException {
+      process.destroyForcibly();
+      if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        throw new AssertionError("child did not die");
+      }
+      reader.join();
+      return text();
+    }
+  }
+
+  /**
+   * Starts a test main class and waits (at most until {@code deadlineNanos}) until it printed
+   * {@code READY}.
+   *
+   * @param failure what a child that did not start is reported with (the test's seed)
+   */
+  static Running startReady(Class<?> main, long deadlineNanos, String failure, String... args)
+      throws IOException, InterruptedException {
+    Process p = start(main, args);
+    ByteArrayOutputStream buf = new ByteArrayOutputStream();
+    Running r = new Running(p, buf, ProcessCrashTest.pump(p.getInputStream(), buf));
+    while (!r.text().contains("READY\n")) {
+      if (!p.isAlive() || System.nanoTime() > deadlineNanos) {
+        throw new AssertionError("child did not start (" + failure + "): " + r.text());
+      }
+      Thread.sleep(2);
+    }
+    return r;
   }
 }

@@ -3,7 +3,6 @@ package io.superloop.visibility.core.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import io.superloop.visibility.api.json.Json;
 import java.io.ByteArrayOutputStream;
@@ -57,28 +56,20 @@ class ProcessCrashTest {
             java.nio.file.StandardOpenOption.APPEND);
         injected++;
       }
-      Process p = ChildJvm.start(CrashChild.class, repo.toString(), "crash-loop", String.valueOf((c + 1) * 10_000_000L));
-      ByteArrayOutputStream buf = new ByteArrayOutputStream();
-      Thread reader = pump(p.getInputStream(), buf);
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-      while (!text(buf).contains("READY\n")) {
-        if (!p.isAlive() || System.nanoTime() > deadline) {
-          fail("child did not start (seed " + seed + "): " + text(buf));
-        }
-        Thread.sleep(2);
-      }
+      ChildJvm.Running child =
+          ChildJvm.startReady(
+              CrashChild.class, deadline, "seed " + seed, repo.toString(), "crash-loop", String.valueOf((c + 1) * 10_000_000L));
+      Process p = child.process();
       // kill at a random moment: after a random number of acknowledgements, plus a random delay
       int waitAcks = rnd.nextInt(10);
-      while (p.isAlive() && count(text(buf), "A ") < waitAcks && System.nanoTime() < deadline) {
+      while (p.isAlive() && count(child.text(), "A ") < waitAcks && System.nanoTime() < deadline) {
         Thread.sleep(1);
       }
       if (rnd.nextBoolean()) {
         Thread.sleep(rnd.nextInt(20));
       }
-      p.destroyForcibly();
-      assertTrue(p.waitFor(30, TimeUnit.SECONDS));
-      reader.join();
-      String out = text(buf);
+      String out = child.kill();
       int lastNl = out.lastIndexOf('\n');
       for (String line : out.substring(0, lastNl + 1).split("\n")) {
         String[] f = line.split(" ");

@@ -2,11 +2,9 @@ package io.superloop.visibility.core.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import io.superloop.visibility.api.Transport;
 import io.superloop.visibility.core.rules.VisibilityRules;
-import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -42,26 +40,16 @@ class StepCrashTest {
     Set<String> acked = new HashSet<>();
     int recoveredByNextChild = 0;
     for (int c = 0; c < cycles; c++) {
-      Process p = ChildJvm.start(StepCrashChild.class, repo.toString(), String.valueOf(c));
-      ByteArrayOutputStream buf = new ByteArrayOutputStream();
-      Thread reader = ProcessCrashTest.pump(p.getInputStream(), buf);
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-      while (!ProcessCrashTest.text(buf).contains("READY\n")) {
-        if (!p.isAlive() || System.nanoTime() > deadline) {
-          fail("child did not start (seed " + seed + "): " + ProcessCrashTest.text(buf));
-        }
-        Thread.sleep(2);
-      }
+      ChildJvm.Running child =
+          ChildJvm.startReady(StepCrashChild.class, deadline, "seed " + seed, repo.toString(), String.valueOf(c));
       // kill after a random number of steps, plus a random delay: often inside a step
       int waitSteps = rnd.nextInt(4);
-      while (p.isAlive() && count(ProcessCrashTest.text(buf)) < waitSteps && System.nanoTime() < deadline) {
+      while (child.process().isAlive() && count(child.text()) < waitSteps && System.nanoTime() < deadline) {
         Thread.sleep(1);
       }
       Thread.sleep(rnd.nextInt(15));
-      p.destroyForcibly();
-      assertTrue(p.waitFor(30, TimeUnit.SECONDS));
-      reader.join();
-      String out = ProcessCrashTest.text(buf);
+      String out = child.kill();
       boolean first = true;
       for (String line : out.substring(0, out.lastIndexOf('\n') + 1).split("\n")) {
         if (line.startsWith("S ")) {

@@ -51,8 +51,9 @@ class StepFaultInjectionTest {
 
   /**
    * Every fault of every case, and each power cut twice (with half of the unforced bytes kept too):
-   * {@code -Dstore.fault.exhaustive=true} ({@code -Plong}). By default the rotating case takes every
-   * third fault and cut, and a power cut keeps half of the unforced bytes at every other cut point.
+   * {@code -Dstore.fault.exhaustive=true} ({@code -Plong}). By default the sprite_service case takes
+   * every other fault and cut point, the rotating case every third, and a power cut keeps half of
+   * the unforced bytes at every other cut point.
    */
   private static final boolean EXHAUSTIVE = Boolean.getBoolean("store.fault.exhaustive");
 
@@ -113,7 +114,9 @@ class StepFaultInjectionTest {
     fig.operations = ops.get();
     assertTrue(fig.operations > 30, "a step does many file operations: " + fig.operations);
 
-    int stride = rotating && !EXHAUSTIVE ? 3 : 1;
+    // by default: every fault of the local step, every other of the sprite_service step (the same
+    // writes), every third of the rotating step
+    int stride = EXHAUSTIVE ? 1 : rotating ? 3 : transport == Transport.SPRITE_SERVICE ? 2 : 1;
     // an I/O error at each operation; for writes also after half of the bytes
     for (int k = 1; k <= fig.operations; k += stride) {
       for (boolean half : new boolean[] {false, true}) {
