@@ -23,7 +23,7 @@ import java.util.OptionalLong;
  *       torn_step_recovered}. Unless another writer (a bash manager, an operator) changed one of its
  *       state files since: then its own step superseded it, the record is dropped, and this step
  *       warns {@code torn_step_superseded};
- *   <li>temp files of state writes a killed writer left are removed;
+ *   <li>first, temp files of state writes a killed writer left are removed;
  *   <li>a local loop written by an earlier version of the library, whose step moved {@code
  *       cursor.json} (which carries {@code eventByteOffset}, so a local step of this library wrote
  *       it) past lines without writing their sequence state ({@code snapshot.current} below the
@@ -41,6 +41,7 @@ final class StepRecovery {
    *     torn_step_superseded} when another writer overtook it, else nothing
    */
   static List<ReasonCode> settle(LoopStore store) {
+    store.removeStaleTemps();
     PendingStep pending = store.pendingStep();
     List<ReasonCode> warnings = List.of();
     if (pending instanceof PendingStep.Committed c) {
@@ -54,7 +55,6 @@ final class StepRecovery {
     } else if (pending instanceof PendingStep.Torn t) {
       store.discard(t);
     }
-    store.removeStaleTemps();
     return warnings;
   }
 

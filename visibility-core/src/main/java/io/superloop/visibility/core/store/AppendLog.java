@@ -339,6 +339,7 @@ public final class AppendLog<T> implements Closeable {
           if (size > 0 && size != lockFile.knownEnd() && lastByte(size) != '\n') {
             size = quarantine(size);
           }
+          lockFile.knownEnd(size); // ends with a whole line: the append need not read it again
           return size;
         });
   }

@@ -195,7 +195,7 @@ public final class LoopStore {
     result.sequenceRow().ifPresent(
         row -> append(LoopArtifact.SEQUENCE_TELEMETRY, line(SequenceCodecs.OBSERVATION, row), retention, entries, logs));
     entries.add(replace(LoopArtifact.HEALTH, HealthCodecs.HEALTH, result.health()));
-    entries.add(new StepRecord.Merge(line(Json.RAW, statePatch(result))));
+    entries.add(new StepRecord.Merge(statePatch(result)));
     if (!result.escalations().isEmpty()) {
       ByteArrayOutputStream rows = new ByteArrayOutputStream();
       for (EscalationRow e : result.escalations()) {
@@ -226,8 +226,17 @@ public final class LoopStore {
           LoopArtifact.CURSOR, LoopArtifact.TRANSPORT_HEALTH, LoopArtifact.HEARTBEAT_STATE,
           LoopArtifact.SEQUENCE_STATE, LoopArtifact.HEALTH, LoopArtifact.STATE);
 
+  /**
+   * A state file's new content. {@code health.json}, which every step of every manager (bash
+   * included) rewrites, also gets its checksum before the step: the sentinel that tells whether
+   * another writer came between a torn step and the next one ({@link #overtaken}).
+   */
   private <T> StepRecord.Entry replace(LoopArtifact artifact, JsonCodec<T> codec, T value) {
-    return new StepRecord.Replace(artifact, line(codec, value), layout.stateFile(artifact, Json.RAW).crc32());
+    long before =
+        artifact == LoopArtifact.HEALTH
+            ? layout.stateFile(artifact, Json.RAW).crc32()
+            : StepRecord.Replace.UNCHECKED;
+    return new StepRecord.Replace(artifact, line(codec, value), before);
   }
 
   private static <T> byte[] line(JsonCodec<T> codec, T value) {
@@ -258,7 +267,7 @@ public final class LoopStore {
   }
 
   /** Contract 1.11: the members a step merges into an existing state.json. */
-  private static JsonValue statePatch(StepResult result) {
+  private static JsonValue.JsonObject statePatch(StepResult result) {
     Map<String, JsonValue> m = new LinkedHashMap<>();
     m.put("health", Json.parse(HealthCodecs.HEALTH.encode(result.health())));
     result.health().traceId().ifPresent(id -> m.put("reconcileTraceId", JsonValue.of(id.value())));
@@ -273,12 +282,10 @@ public final class LoopStore {
    *
    * @return the directory to force, if the file was replaced
    */
-  private Optional<Path> mergeState(byte[] patchBytes) {
+  private Optional<Path> mergeState(JsonValue.JsonObject patch) {
     StateFile<JsonValue> file = layout.stateFile(LoopArtifact.STATE, Json.RAW);
     Optional<JsonValue> existing = file.read().toOptional();
-    if (existing.isEmpty()
-        || !(existing.get() instanceof JsonValue.JsonObject obj)
-        || !(Json.DEFAULT.decode(Json.RAW, patchBytes) instanceof JsonValue.JsonObject patch)) {
+    if (existing.isEmpty() || !(existing.get() instanceof JsonValue.JsonObject obj)) {
       return Optional.empty();
     }
     Map<String, JsonValue> m = new LinkedHashMap<>(obj.members());
@@ -394,7 +401,8 @@ public final class LoopStore {
   /**
    * The state files of a pending record that another writer changed since its step was committed:
    * each holds neither its content before the step nor the record's (a bash manager's step, or an
-   * operator, came between the torn step and this one).
+   * operator, came between the torn step and this one). The sentinel checked is {@code
+   * health.json}, which every step of every manager rewrites.
    *
    * @param pending the record {@link #pendingStep()} found
    * @return the artifacts changed by another writer; empty when the record can be completed
@@ -403,7 +411,7 @@ public final class LoopStore {
   public List<LoopArtifact> overtaken(PendingStep.Committed pending) {
     List<LoopArtifact> out = new ArrayList<>();
     for (StepRecord.Entry e : pending.record().entries()) {
-      if (e instanceof StepRecord.Replace r) {
+      if (e instanceof StepRecord.Replace r && r.before() != StepRecord.Replace.UNCHECKED) {
         long now = layout.stateFile(r.artifact(), Json.RAW).crc32();
         java.util.zip.CRC32 c = new java.util.zip.CRC32();
         c.update(r.content());
@@ -439,13 +447,22 @@ public final class LoopStore {
   /**
    * Removes the temp files of state writes ({@code .<state>.tmp-<hex>}) a killed writer left beside
    * the state files a step writes. Hold the loop lock: every writer of those files holds it, so no
-   * temp file found here belongs to a live write.
+   * temp file found here belongs to a live write. Call it before {@link #complete} or {@link
+   * #discard}: the directories are listed only while the journal holds a record, or before this
+   * version's first step of the loop.
    *
    * @return the files removed
    * @throws io.superloop.visibility.api.VisibilityException on file errors
    */
   public List<Path> removeStaleTemps() {
     FileOps ops = layout.fileOps();
+    Path journal = layout.stepJournalFile();
+    if (ops.exists(journal) && journal().read() instanceof StepJournal.Empty) {
+      // a step's temp files exist only between its commit and the end of its writes, when the
+      // journal holds its record: an empty journal means no step of this version was killed
+      // there (a loop this version never stepped has no journal yet: its temps are looked for)
+      return List.of();
+    }
     Map<Path, List<Path>> byDir = new LinkedHashMap<>();
     for (LoopArtifact a : STEP_STATES) {
       Path file = layout.path(a);

@@ -2,6 +2,8 @@ package io.superloop.visibility.core.store;
 
 import io.superloop.visibility.api.ErrorCode;
 import io.superloop.visibility.api.VisibilityException;
+import io.superloop.visibility.api.json.Json;
+import io.superloop.visibility.api.json.JsonValue;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -14,8 +16,8 @@ import java.util.List;
  * where that log ended when the step was committed. Applying a record again gives the same files
  * (state files are replaced, {@code state.json} gets the same members, a rotation happens only while
  * the log still has its old size, and lines already appended after their start are not appended
- * twice). It also holds each state file's checksum before the step, so a record that another
- * writer's files have overtaken can be told apart. Immutable.
+ * twice). It also holds {@code health.json}'s checksum before the step, so a record that another
+ * writer's step has overtaken can be told apart. Immutable.
  */
 public final class StepRecord {
   /** One write of the step. */
@@ -23,13 +25,16 @@ public final class StepRecord {
 
   /**
    * A state file's new content; {@code before} is the CRC-32 of the file when the step was
-   * committed, -1 when it did not exist (a file that matches neither was changed by another
-   * writer since).
+   * committed, -1 when it did not exist, {@link #UNCHECKED} when not taken (a file that matches
+   * neither was changed by another writer since).
    */
-  record Replace(LoopArtifact artifact, byte[] content, long before) implements Entry {}
+  record Replace(LoopArtifact artifact, byte[] content, long before) implements Entry {
+    /** {@code before} of a file whose content before the step is not checked. */
+    static final long UNCHECKED = -2;
+  }
 
   /** Members merged into an existing {@code state.json} object (contract 1.11). */
-  record Merge(byte[] members) implements Entry {}
+  record Merge(JsonValue.JsonObject members) implements Entry {}
 
   /** A telemetry log renamed to {@code <log>.<number>} if it still has {@code sizeBefore} bytes. */
   record Rotate(LoopArtifact artifact, long sizeBefore, long number, int keep) implements Entry {}
@@ -55,8 +60,9 @@ public final class StepRecord {
         header(out, "replace " + r.artifact().name() + " " + r.content().length + " " + r.before());
         out.writeBytes(r.content());
       } else if (e instanceof Merge m) {
-        header(out, "merge " + m.members().length);
-        out.writeBytes(m.members());
+        byte[] members = Json.DEFAULT.encodeUtf8(Json.RAW, m.members(), true);
+        header(out, "merge " + members.length);
+        out.writeBytes(members);
       } else if (e instanceof Rotate r) {
         header(out, "rotate " + r.artifact().name() + " " + r.sizeBefore() + " " + r.number() + " " + r.keep());
       } else if (e instanceof Append a) {
@@ -97,7 +103,7 @@ public final class StepRecord {
           case "merge" -> {
             byte[] members = slice(b, pos, Integer.parseInt(h[1]));
             pos += members.length;
-            entries.add(new Merge(members));
+            entries.add(new Merge((JsonValue.JsonObject) Json.DEFAULT.decode(Json.RAW, members)));
           }
           case "rotate" ->
               entries.add(

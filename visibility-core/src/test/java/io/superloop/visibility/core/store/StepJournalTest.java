@@ -40,7 +40,7 @@ class StepJournalTest {
     return new StepRecord(
         List.of(
             new StepRecord.Replace(LoopArtifact.HEALTH, utf8("{\"schemaVersion\":\"v1\",\"é\":\"\\n\"}\n"), 4294967295L),
-            new StepRecord.Merge(utf8("{\"health\":{}}\n")),
+            new StepRecord.Merge((JsonValue.JsonObject) Json.parse("{\"health\":{\"é\":[1,2.5,null]},\"reconcileTraceId\":\"t\"}")),
             new StepRecord.Rotate(LoopArtifact.HEARTBEAT_TELEMETRY, 16777216, 7, 4),
             new StepRecord.Append(LoopArtifact.HEARTBEAT_TELEMETRY, 0, utf8("{\"a\":1}\n{\"b\":\"x y\"}\n")),
             new StepRecord.Append(LoopArtifact.ESCALATIONS, 123456789012L, utf8("")),
@@ -65,7 +65,7 @@ class StepJournalTest {
         assertEquals(x.start(), y.start());
         assertArrayEquals(x.lines(), y.lines());
       } else if (a instanceof StepRecord.Merge x && b instanceof StepRecord.Merge y) {
-        assertArrayEquals(x.members(), y.members());
+        assertEquals(x.members(), y.members());
       } else {
         assertEquals(a, b);
       }
@@ -132,7 +132,8 @@ class StepJournalTest {
     TornSteps.failRenameOf(
         loop.repo, TestLoop.LOOP, loop.rules, java.time.Clock.fixed(loop.now(), java.time.ZoneOffset.UTC),
         "health.json", "torn");
-    // a bash manager's step comes between: it moves the cursor (without eventByteOffset)
+    // a bash manager's step comes between (the torn step got as far as its sequence state): it
+    // moves the cursor (without eventByteOffset)
     Path cursor = loop.layout().path(LoopArtifact.CURSOR);
     Files.writeString(
         cursor,
@@ -140,6 +141,10 @@ class StepJournalTest {
             + "\".superloop/loops/step-loop/events.jsonl\",\"eventLineOffset\":5,\"eventLineCount\":5,"
             + "\"updatedAt\":\"2026-03-01T12:00:40Z\"}\n");
     String bashCursor = Files.readString(cursor);
+    // ... and rewrites health.json, as every manager's step does
+    Path health = loop.layout().path(LoopArtifact.HEALTH);
+    Files.writeString(health, Files.readString(health).replace("\"traceId\":\"t-1\"", "\"traceId\":\"bash-step\""));
+    assertTrue(Files.readString(health).contains("bash-step"));
     loop.append(1);
     var next = loop.step(NoSyncFileOps.INSTANCE, "t-3").result();
     assertEquals(List.of(ReasonCode.TORN_STEP_SUPERSEDED), next.warnings());
@@ -185,35 +190,59 @@ class StepJournalTest {
 
   @Test
   void staleTempFilesOfStateWritesAreRemovedOthersKept() throws IOException {
-    TestLoop loop = new TestLoop(tmp.resolve("repo"), Transport.LOCAL, VisibilityRules.hardened(), Durability.NONE);
-    loop.append(1).step(NoSyncFileOps.INSTANCE, "t-1");
-    LoopLayout l = loop.layout();
-    List<Path> stale =
-        List.of(
-            l.opsDir().resolve(".health.json.tmp-0123456789abcdef"),
-            l.opsDir().resolve(".cursor.json.tmp-fedcba9876543210"),
-            l.opsDir().resolve(".state.json.tmp-00000000000000aa"),
-            l.telemetryDir().resolve(".transport-health.json.tmp-1111111111111111"));
-    List<Path> kept =
-        List.of(
-            l.opsDir().resolve(".health.json.tmp-xyz"), // not a name the store makes
-            l.opsDir().resolve(".notes.json.tmp-0123456789abcdef"), // not a state file of a step
-            l.opsDir().resolve("health.json.tmp-0123456789abcdef"),
-            l.telemetryDir().resolve(".reconcile.jsonl.tmp-0123456789abcdef"),
-            l.opsDir().resolve("health.json.corrupt-20260301T120000Z"));
-    for (Path p : stale) {
-      Files.write(p, utf8("{\"half"));
+    for (boolean firstStepOfThisVersion : new boolean[] {true, false}) {
+      TestLoop loop =
+          new TestLoop(tmp.resolve("repo-" + firstStepOfThisVersion), Transport.LOCAL, VisibilityRules.hardened(), Durability.NONE);
+      loop.append(1).step(NoSyncFileOps.INSTANCE, "t-1");
+      LoopLayout l = loop.layout();
+      if (firstStepOfThisVersion) {
+        Files.delete(l.stepJournalFile()); // a loop an earlier version wrote
+      } else {
+        // a step killed after its commit point: its record is in the journal
+        loop.append(1);
+        TornSteps.failRenameOf(
+            loop.repo, TestLoop.LOOP, loop.rules, java.time.Clock.fixed(loop.now(), java.time.ZoneOffset.UTC),
+            "health.json", "torn");
+      }
+      List<Path> stale =
+          List.of(
+              l.opsDir().resolve(".health.json.tmp-0123456789abcdef"),
+              l.opsDir().resolve(".cursor.json.tmp-fedcba9876543210"),
+              l.opsDir().resolve(".state.json.tmp-00000000000000aa"),
+              l.telemetryDir().resolve(".transport-health.json.tmp-1111111111111111"));
+      List<Path> kept =
+          List.of(
+              l.opsDir().resolve(".health.json.tmp-xyz"), // not a name the store makes
+              l.opsDir().resolve(".notes.json.tmp-0123456789abcdef"), // not a state file of a step
+              l.opsDir().resolve("health.json.tmp-0123456789abcdef"),
+              l.telemetryDir().resolve(".reconcile.jsonl.tmp-0123456789abcdef"),
+              l.opsDir().resolve("health.json.corrupt-20260301T120000Z"));
+      for (Path p : stale) {
+        Files.write(p, utf8("{\"half"));
+      }
+      for (Path p : kept) {
+        Files.write(p, utf8("keep"));
+      }
+      loop.append(1).step(NoSyncFileOps.INSTANCE, "t-2");
+      for (Path p : stale) {
+        assertFalse(Files.exists(p), p + " removed");
+      }
+      for (Path p : kept) {
+        assertTrue(Files.exists(p), p + " kept");
+      }
+      assertTrue(Json.DEFAULT.parseValue(Files.readString(l.path(LoopArtifact.HEALTH))) instanceof JsonValue.JsonObject);
+
+      // between whole steps the journal is empty: no step can have left a temp file, none is looked for
+      RecordingFileOps ops = new RecordingFileOps(NoSyncFileOps.INSTANCE);
+      List<String> listed = new java.util.ArrayList<>();
+      ops.fault((op, path) -> {
+        if (op.equals("list")) {
+          listed.add(path.toString());
+        }
+        return null;
+      });
+      loop.append(1).step(ops, "t-3");
+      assertEquals(List.of(), listed, "no directory listed in a steady step");
     }
-    for (Path p : kept) {
-      Files.write(p, utf8("keep"));
-    }
-    loop.append(1).step(NoSyncFileOps.INSTANCE, "t-2");
-    for (Path p : stale) {
-      assertFalse(Files.exists(p), p + " removed");
-    }
-    for (Path p : kept) {
-      assertTrue(Files.exists(p), p + " kept");
-    }
-    assertTrue(Json.DEFAULT.parseValue(Files.readString(l.path(LoopArtifact.HEALTH))) instanceof JsonValue.JsonObject);
   }
 }
