@@ -355,6 +355,12 @@ public final class AppendLog<T> implements Closeable {
     }
   }
 
+  /** Forces the log's content (a step's appends, written without force first). */
+  void forceNow() {
+    ensureOpen();
+    force();
+  }
+
   private void force() {
     try {
       writer.force();

@@ -280,9 +280,9 @@ public final class LoopStore {
    * missing or unreadable one is left alone (the projection's file, never created or repaired
    * here).
    *
-   * @return the directory to force, if the file was replaced
+   * @return the merged file, staged, if there is one to merge into
    */
-  private Optional<Path> mergeState(JsonValue.JsonObject patch) {
+  private Optional<StateFile<JsonValue>.Staged> mergeState(JsonValue.JsonObject patch) {
     StateFile<JsonValue> file = layout.stateFile(LoopArtifact.STATE, Json.RAW);
     Optional<JsonValue> existing = file.read().toOptional();
     if (existing.isEmpty() || !(existing.get() instanceof JsonValue.JsonObject obj)) {
@@ -306,7 +306,7 @@ public final class LoopStore {
     if (seq != null) {
       m.put("sequence", seq);
     }
-    return Optional.of(file.replace(line(Json.RAW, JsonValue.object(m))));
+    return Optional.of(file.stage(line(Json.RAW, JsonValue.object(m))));
   }
 
   private StepJournal journal() {
@@ -314,41 +314,65 @@ public final class LoopStore {
   }
 
   /**
-   * Writes a record's artifacts: state files replaced (forced, renamed), rotations, lines appended
-   * after their start (forced per log unless {@link Durability#NONE}); then each directory whose
-   * entries changed is forced once. When {@code completing} a pending record, the directories of
-   * every log are forced too (an earlier attempt may have created a log without forcing it). A log
-   * already open in {@code logs} is written through that handle unless it is rotated first.
+   * Writes a record's artifacts. Each state file's new content goes to a temp file and each log
+   * gets its lines (rotated first when the record says so), all before anything is forced; then
+   * the temp files and the logs (unless {@link Durability#NONE}) are forced one after another, so
+   * that the file system commits them together; then the temp files are renamed over the state
+   * files and each directory whose entries changed is forced once. When {@code completing} a
+   * pending record, the directories of every log are forced too (an earlier attempt may have
+   * created a log without forcing it). A log already open in {@code logs} is written through that
+   * handle unless it is rotated first.
    */
   private void apply(StepRecord record, boolean completing, Map<LoopArtifact, AppendLog<JsonValue>> logs) {
     Set<Path> dirs = new LinkedHashSet<>();
     FileOps ops = layout.fileOps();
-    for (StepRecord.Entry e : record.entries()) {
-      if (e instanceof StepRecord.Replace r) {
-        dirs.add(layout.stateFile(r.artifact(), Json.RAW).replace(r.content()));
-      } else if (e instanceof StepRecord.Merge m) {
-        mergeState(m.members()).ifPresent(dirs::add);
-      } else if (e instanceof StepRecord.Rotate r) {
-        Path file = layout.path(r.artifact());
-        AppendLog<JsonValue> open = logs.remove(r.artifact());
-        if (open != null) {
-          open.close(); // its handles would follow the renamed file
-        }
-        if (LogRotation.rotate(ops, file, r.sizeBefore(), r.number(), r.keep())) {
-          dirs.add(AppendLog.parentOf(file));
-        }
-      } else if (e instanceof StepRecord.Append a) {
-        Path file = layout.path(a.artifact());
-        AppendLog<JsonValue> log = logs.get(a.artifact());
-        if (log == null) {
-          log = AppendLog.openForStep(file, durability, ops);
-          logs.put(a.artifact(), log);
-        }
-        log.appendAfter(a.start(), a.lines(), durability != Durability.NONE);
-        if (log.openedEmpty() || completing) {
-          dirs.add(AppendLog.parentOf(file));
+    List<StateFile<JsonValue>.Staged> staged = new ArrayList<>();
+    List<AppendLog<JsonValue>> appended = new ArrayList<>();
+    int renamed = 0;
+    try {
+      for (StepRecord.Entry e : record.entries()) {
+        if (e instanceof StepRecord.Replace r) {
+          staged.add(layout.stateFile(r.artifact(), Json.RAW).stage(r.content()));
+        } else if (e instanceof StepRecord.Merge m) {
+          mergeState(m.members()).ifPresent(staged::add);
+        } else if (e instanceof StepRecord.Rotate r) {
+          Path file = layout.path(r.artifact());
+          AppendLog<JsonValue> open = logs.remove(r.artifact());
+          if (open != null) {
+            open.close(); // its handles would follow the renamed file
+          }
+          if (LogRotation.rotate(ops, file, r.sizeBefore(), r.number(), r.keep())) {
+            dirs.add(AppendLog.parentOf(file));
+          }
+        } else if (e instanceof StepRecord.Append a) {
+          Path file = layout.path(a.artifact());
+          AppendLog<JsonValue> log = logs.get(a.artifact());
+          if (log == null) {
+            log = AppendLog.openForStep(file, durability, ops);
+            logs.put(a.artifact(), log);
+          }
+          log.appendAfter(a.start(), a.lines(), false);
+          appended.add(log);
+          if (log.openedEmpty() || completing) {
+            dirs.add(AppendLog.parentOf(file));
+          }
         }
       }
+      for (StateFile<JsonValue>.Staged s : staged) {
+        s.force();
+      }
+      if (durability != Durability.NONE) {
+        for (AppendLog<JsonValue> log : appended) {
+          log.forceNow();
+        }
+      }
+      for (StateFile<JsonValue>.Staged s : staged) {
+        renamed++; // a failed rename removes its own temp file
+        dirs.add(s.rename());
+      }
+    } finally {
+      // temp files not renamed are dropped (the record stays in the journal)
+      staged.subList(renamed, staged.size()).forEach(StateFile.Staged::abort);
     }
     for (Path dir : dirs) {
       try {

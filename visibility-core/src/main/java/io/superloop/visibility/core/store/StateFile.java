@@ -201,26 +201,88 @@ public final class StateFile<T> {
    * left as it was and the temp file is removed.
    */
   Path replace(byte[] content) {
+    Staged s = stage(content);
+    s.force();
+    return s.rename();
+  }
+
+  /**
+   * Writes {@code content} to a new temp file beside the file, not yet forced nor renamed (a step
+   * writes all its files before it forces them, so that the file system commits them together).
+   *
+   * @throws VisibilityException on file errors; the temp file is removed
+   */
+  Staged stage(byte[] content) {
     Path dir = AppendLog.parentOf(file);
     byte[] rnd = new byte[8];
     RANDOM.nextBytes(rnd);
     Path tmp = tempSibling(file, HexFormat.of().formatHex(rnd));
+    FileOps.Handle h = null;
     try {
       ops.createDirectories(dir);
-      try (FileOps.Handle h = ops.open(tmp, FileOps.Mode.CREATE_NEW)) {
-        h.write(ByteBuffer.wrap(content));
-        h.force();
-      }
-      ops.move(tmp, file);
+      h = ops.open(tmp, FileOps.Mode.CREATE_NEW);
+      h.write(ByteBuffer.wrap(content));
+      return new Staged(tmp, h);
     } catch (IOException e) {
-      try {
-        ops.deleteIfExists(tmp);
-      } catch (IOException ignored) {
-        // a stray temp file is harmless: the next step under the loop lock removes it
-      }
+      AppendLog.closeQuietly(h);
+      deleteQuietly(tmp);
       throw IoErrors.of("cannot write state", file, e);
     }
-    return dir;
+  }
+
+  private void deleteQuietly(Path tmp) {
+    try {
+      ops.deleteIfExists(tmp);
+    } catch (IOException ignored) {
+      // a stray temp file is harmless: the next step under the loop lock removes it
+    }
+  }
+
+  /** A new content in its temp file, open, to be forced and renamed over the file (or dropped). */
+  final class Staged {
+    private final Path tmp;
+    private final FileOps.Handle handle;
+    private boolean open = true;
+
+    private Staged(Path tmp, FileOps.Handle handle) {
+      this.tmp = tmp;
+      this.handle = handle;
+    }
+
+    /** Forces the temp file's content. */
+    void force() {
+      try {
+        handle.force();
+      } catch (IOException e) {
+        abort();
+        throw IoErrors.of("cannot write state", file, e);
+      }
+    }
+
+    /** Closes and renames the temp file over the file; {@return the directory to force} */
+    Path rename() {
+      try {
+        close();
+        ops.move(tmp, file);
+      } catch (IOException e) {
+        deleteQuietly(tmp);
+        throw IoErrors.of("cannot write state", file, e);
+      }
+      return AppendLog.parentOf(file);
+    }
+
+    /** Drops the temp file (the step failed before its rename). */
+    void abort() {
+      AppendLog.closeQuietly(this::close);
+      deleteQuietly(tmp);
+    }
+
+    private void close() throws IOException {
+      if (open) {
+        open = false;
+        handle.close();
+      }
+    }
   }
 
   /** The temp file of a write of {@code file}: {@code .<name>.tmp-<id>} beside it. */
