@@ -153,10 +153,10 @@ public final class LoopStore {
    * Persists a step's result as one unit: first a {@link StepRecord} of everything the step writes
    * (transport health, heartbeat state and row, sequence state and row, health, the Phase 7 parts
    * of an existing {@code state.json}, escalations, reconcile row, then the cursor) is written to
-   * the step journal and forced: the commit point. Then each state file is replaced (temp file,
-   * force, rename), each log gets its lines (one write and, unless {@link Durability#NONE}, one
-   * force per log), each directory whose entries changed is forced once, and the journal is
-   * emptied. A crash or an I/O error before the commit point leaves no artifact changed; after it,
+   * the step journal and forced: the commit point. Then each state file's new content goes to a
+   * temp file and each log gets its lines (one write per log); the temp files and (unless {@link
+   * Durability#NONE}) the logs are forced, one after another; the temp files are renamed over the
+   * state files; each directory whose entries changed is forced once; and the journal is emptied. A crash or an I/O error before the commit point leaves no artifact changed; after it,
    * {@link #pendingStep()} finds the record and {@link #complete} writes the rest. Hold the loop
    * lock.
    *
