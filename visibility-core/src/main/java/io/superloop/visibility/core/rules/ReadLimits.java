@@ -24,6 +24,10 @@ import java.util.Objects;
  *       without reading it</td></tr>
  *   <tr><td>{@link #envelopeBytes()}</td><td>1 MiB</td><td>an envelope document is {@code
  *       limit_exceeded}</td></tr>
+ *   <tr><td>{@link #stepJournalBytes()}</td><td>8 MiB</td><td>a step whose record is longer fails
+ *       with {@code limit_exceeded} before it writes anything; a journal read holds no more: a
+ *       whole record beyond it (written with a higher limit) stops the step with {@code
+ *       limit_exceeded} and is kept, other bytes are a write cut short and are dropped</td></tr>
  *   <tr><td>{@link #json()}</td><td>depth 64, number 64 chars, key 4,096 chars, 65,536 tokens
  *       ({@link #FILE_JSON})</td><td>the document is {@code limit_exceeded}</td></tr>
  * </table>
@@ -34,6 +38,8 @@ import java.util.Objects;
  * @param telemetryRowBytes the longest row of a JSONL file of the loop, in bytes
  * @param envelopeBytes the longest envelope document (a {@code .json} file, or one line of a
  *     {@code .ndjson}/{@code .jsonl} file) that the {@code validate} command reads
+ * @param stepJournalBytes the longest record of a step in the step journal ({@code
+ *     OPS/.step-journal}), in bytes, written or read
  * @param json the limits of each JSON document's structure; its document and string lengths are
  *     replaced by the limit of the file being read ({@link #json(long)})
  */
@@ -43,6 +49,7 @@ public record ReadLimits(
     long stateFileBytes,
     long telemetryRowBytes,
     long envelopeBytes,
+    long stepJournalBytes,
     JsonReadLimits json) {
 
   private static final long KIB = 1024;
@@ -55,8 +62,11 @@ public record ReadLimits(
    */
   public static final JsonReadLimits FILE_JSON = new JsonReadLimits(64, (int) MIB, 4096, 64, MIB, 64 * KIB);
 
-  /** The defaults: heartbeat 64 KiB, every other file or line 1 MiB, {@link #FILE_JSON}. */
-  public static final ReadLimits DEFAULT = new ReadLimits(64 * KIB, MIB, MIB, MIB, MIB, FILE_JSON);
+  /**
+   * The defaults: heartbeat 64 KiB, step journal record 8 MiB, every other file or line 1 MiB,
+   * {@link #FILE_JSON}.
+   */
+  public static final ReadLimits DEFAULT = new ReadLimits(64 * KIB, MIB, MIB, MIB, MIB, 8 * MIB, FILE_JSON);
 
   /**
    * Validates the bounds.
@@ -66,13 +76,16 @@ public record ReadLimits(
    * @param stateFileBytes the longest state file, in bytes, {@code >= 1}
    * @param telemetryRowBytes the longest telemetry row, in bytes, {@code >= 1}
    * @param envelopeBytes the longest envelope document, in bytes, {@code >= 1}
+   * @param stepJournalBytes the longest step journal record, in bytes, {@code >= 1}
    * @param json the structure limits of each document
    * @throws VisibilityException {@link ErrorCode#INVALID_ARGUMENT} when a bound is below 1 or above
    *     {@code Integer.MAX_VALUE - 16} (a line or document is held in one array)
    */
   public ReadLimits {
     Objects.requireNonNull(json, "json");
-    for (long b : new long[] {heartbeatBytes, eventLineBytes, stateFileBytes, telemetryRowBytes, envelopeBytes}) {
+    for (long b : new long[] {
+      heartbeatBytes, eventLineBytes, stateFileBytes, telemetryRowBytes, envelopeBytes, stepJournalBytes
+    }) {
       if (b < 1 || b > Integer.MAX_VALUE - 16) {
         throw new VisibilityException(
             ErrorCode.INVALID_ARGUMENT, "a read limit is 1 to " + (Integer.MAX_VALUE - 16) + " bytes, got " + b);
@@ -105,7 +118,7 @@ public record ReadLimits(
    * @return the copy
    */
   public ReadLimits withHeartbeatBytes(long bytes) {
-    return new ReadLimits(bytes, eventLineBytes, stateFileBytes, telemetryRowBytes, envelopeBytes, json);
+    return new ReadLimits(bytes, eventLineBytes, stateFileBytes, telemetryRowBytes, envelopeBytes, stepJournalBytes, json);
   }
 
   /**
@@ -115,7 +128,7 @@ public record ReadLimits(
    * @return the copy
    */
   public ReadLimits withEventLineBytes(long bytes) {
-    return new ReadLimits(heartbeatBytes, bytes, stateFileBytes, telemetryRowBytes, envelopeBytes, json);
+    return new ReadLimits(heartbeatBytes, bytes, stateFileBytes, telemetryRowBytes, envelopeBytes, stepJournalBytes, json);
   }
 
   /**
@@ -125,7 +138,7 @@ public record ReadLimits(
    * @return the copy
    */
   public ReadLimits withStateFileBytes(long bytes) {
-    return new ReadLimits(heartbeatBytes, eventLineBytes, bytes, telemetryRowBytes, envelopeBytes, json);
+    return new ReadLimits(heartbeatBytes, eventLineBytes, bytes, telemetryRowBytes, envelopeBytes, stepJournalBytes, json);
   }
 
   /**
@@ -135,7 +148,7 @@ public record ReadLimits(
    * @return the copy
    */
   public ReadLimits withTelemetryRowBytes(long bytes) {
-    return new ReadLimits(heartbeatBytes, eventLineBytes, stateFileBytes, bytes, envelopeBytes, json);
+    return new ReadLimits(heartbeatBytes, eventLineBytes, stateFileBytes, bytes, envelopeBytes, stepJournalBytes, json);
   }
 
   /**
@@ -145,7 +158,17 @@ public record ReadLimits(
    * @return the copy
    */
   public ReadLimits withEnvelopeBytes(long bytes) {
-    return new ReadLimits(heartbeatBytes, eventLineBytes, stateFileBytes, telemetryRowBytes, bytes, json);
+    return new ReadLimits(heartbeatBytes, eventLineBytes, stateFileBytes, telemetryRowBytes, bytes, stepJournalBytes, json);
+  }
+
+  /**
+   * A copy with another step journal record limit.
+   *
+   * @param bytes the longest step journal record, in bytes
+   * @return the copy
+   */
+  public ReadLimits withStepJournalBytes(long bytes) {
+    return new ReadLimits(heartbeatBytes, eventLineBytes, stateFileBytes, telemetryRowBytes, envelopeBytes, bytes, json);
   }
 
   /**
@@ -155,6 +178,6 @@ public record ReadLimits(
    * @return the copy
    */
   public ReadLimits withJson(JsonReadLimits json) {
-    return new ReadLimits(heartbeatBytes, eventLineBytes, stateFileBytes, telemetryRowBytes, envelopeBytes, json);
+    return new ReadLimits(heartbeatBytes, eventLineBytes, stateFileBytes, telemetryRowBytes, envelopeBytes, stepJournalBytes, json);
   }
 }

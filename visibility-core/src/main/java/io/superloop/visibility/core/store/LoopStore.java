@@ -310,7 +310,7 @@ public final class LoopStore {
   }
 
   private StepJournal journal() {
-    return new StepJournal(layout.stepJournalFile(), layout.fileOps());
+    return new StepJournal(layout.stepJournalFile(), layout.fileOps(), layout.limits().stepJournalBytes());
   }
 
   /**

@@ -19,18 +19,24 @@ import org.jspecify.annotations.Nullable;
  * in place between steps (empty), so its directory entry is forced once, when it is created.
  */
 final class StepJournal {
-  /** The longest record written or read: bounds the heap a recovery needs. */
-  static final int MAX_RECORD_BYTES = 8 << 20;
-
   private static final String MAGIC = "superloop-step-journal 1 ";
   private static final int MAX_HEADER = 64;
+  private static final int CRC_BLOCK = 64 << 10;
 
   private final Path file;
   private final FileOps ops;
+  private final long maxRecordBytes;
 
-  StepJournal(Path file, FileOps ops) {
+  /**
+   * The journal {@code file}, touched through {@code ops}.
+   *
+   * @param maxRecordBytes the longest record written or read ({@code ReadLimits.stepJournalBytes}):
+   *     bounds the heap of a step and of a recovery
+   */
+  StepJournal(Path file, FileOps ops, long maxRecordBytes) {
     this.file = file;
     this.ops = ops;
+    this.maxRecordBytes = maxRecordBytes;
   }
 
   Path file() {
@@ -49,27 +55,51 @@ final class StepJournal {
   /** A whole record: its step may have touched some of its artifacts. */
   record Whole(byte[] record) implements Content {}
 
-  /** Reads the journal. */
+  /**
+   * Reads the journal: its header line first (at most 64 bytes), then the record only when the
+   * header is this version's, its length matches the file and is within the limit. Nothing beyond
+   * the limit is held in memory.
+   *
+   * @throws VisibilityException {@link ErrorCode#LIMIT_EXCEEDED} for a whole record (checksum
+   *     correct) longer than the limit, written with a higher one: the journal is kept; a file error
+   *     ({@link ErrorCode#SYMLINK_REFUSED}, {@link ErrorCode#NOT_REGULAR_FILE}, ...)
+   */
   Content read() {
     try (FileOps.Handle h = ops.open(file, FileOps.Mode.READ)) {
       long size = h.size();
       if (size == 0) {
         return new Empty();
       }
-      if (size > MAX_RECORD_BYTES + MAX_HEADER) {
+      ByteBuffer head = ByteBuffer.allocate((int) Math.min(size, MAX_HEADER));
+      fill(h, head, 0);
+      long[] lengthAndCrc = parseHeader(head.array(), head.position());
+      if (lengthAndCrc == null) {
         return new Torn(size);
       }
-      ByteBuffer all = ByteBuffer.allocate((int) size);
-      long pos = 0;
-      while (all.hasRemaining()) {
-        int n = h.read(all, pos);
-        if (n < 0) {
-          break;
-        }
-        pos += n;
+      long length = lengthAndCrc[0];
+      long start = header(length, lengthAndCrc[1]).length() + 1L;
+      if (length != size - start) {
+        return new Torn(size);
       }
-      byte @Nullable [] record = parse(all.array(), all.position());
-      return record == null ? new Torn(size) : new Whole(record);
+      if (length > maxRecordBytes) {
+        if (crcOf(h, start, length) != lengthAndCrc[1]) {
+          return new Torn(size);
+        }
+        throw new VisibilityException(
+                ErrorCode.LIMIT_EXCEEDED,
+                "the step journal holds a committed step of " + length + " bytes, more than the limit of "
+                    + maxRecordBytes + " (ReadLimits.stepJournalBytes); give the plane a higher limit to complete"
+                    + " that step")
+            .withFile(file.toString());
+      }
+      ByteBuffer body = ByteBuffer.allocate((int) length);
+      fill(h, body, start);
+      CRC32 c = new CRC32();
+      c.update(body.array(), 0, body.position());
+      if (body.hasRemaining() || c.getValue() != lengthAndCrc[1]) {
+        return new Torn(size);
+      }
+      return new Whole(body.array());
     } catch (NoSuchFileException e) {
       return new Empty();
     } catch (IOException e) {
@@ -77,9 +107,40 @@ final class StepJournal {
     }
   }
 
-  private static byte @Nullable [] parse(byte[] b, int len) {
+  /** Reads from {@code position} until {@code dst} is full or the file ends. */
+  private static void fill(FileOps.Handle h, ByteBuffer dst, long position) throws IOException {
+    long pos = position;
+    while (dst.hasRemaining()) {
+      int n = h.read(dst, pos);
+      if (n < 0) {
+        return;
+      }
+      pos += n;
+    }
+  }
+
+  /** The CRC-32 of {@code length} bytes from {@code start}, read in blocks (constant memory). */
+  private static long crcOf(FileOps.Handle h, long start, long length) throws IOException {
+    CRC32 c = new CRC32();
+    ByteBuffer block = ByteBuffer.allocate(CRC_BLOCK);
+    long pos = start;
+    long end = start + length;
+    while (pos < end) {
+      block.clear().limit((int) Math.min(CRC_BLOCK, end - pos));
+      int n = h.read(block, pos);
+      if (n < 0) {
+        return -1; // shorter than its size said: cut short
+      }
+      c.update(block.array(), 0, n);
+      pos += n;
+    }
+    return c.getValue();
+  }
+
+  /** The record length and CRC-32 of this version's header line at the start of {@code b}, or null. */
+  private static long @Nullable [] parseHeader(byte[] b, int len) {
     int nl = -1;
-    for (int i = 0; i < Math.min(len, MAX_HEADER); i++) {
+    for (int i = 0; i < len; i++) {
       if (b[i] == '\n') {
         nl = i;
         break;
@@ -104,17 +165,10 @@ final class StepJournal {
     } catch (NumberFormatException e) {
       return null;
     }
-    if (length < 0 || length != len - nl - 1 || !header.equals(header(length, crc))) {
+    if (length < 0 || !header.equals(header(length, crc))) {
       return null; // only the header write() writes: one spelling of each value
     }
-    CRC32 c = new CRC32();
-    c.update(b, nl + 1, (int) length);
-    if (c.getValue() != crc) {
-      return null;
-    }
-    byte[] out = new byte[(int) length];
-    System.arraycopy(b, nl + 1, out, 0, out.length);
-    return out;
+    return new long[] {length, crc};
   }
 
   private static String header(long length, long crc) {
@@ -125,15 +179,15 @@ final class StepJournal {
    * Writes {@code record} and forces it: the step's commit point. A new journal file's directory
    * entry is forced too.
    *
-   * @throws VisibilityException {@link ErrorCode#LIMIT_EXCEEDED} for a record over {@link
-   *     #MAX_RECORD_BYTES} (nothing is written); a file error
+   * @throws VisibilityException {@link ErrorCode#LIMIT_EXCEEDED} for a record over the limit
+   *     (nothing is written); a file error
    */
   void write(byte[] record) {
-    if (record.length > MAX_RECORD_BYTES) {
+    if (record.length > maxRecordBytes) {
       throw new VisibilityException(
               ErrorCode.LIMIT_EXCEEDED,
-              "a step's writes take " + record.length + " bytes, more than the step journal's "
-                  + MAX_RECORD_BYTES)
+              "a step's writes take " + record.length + " bytes, more than the step journal's limit of "
+                  + maxRecordBytes + " (ReadLimits.stepJournalBytes)")
           .withFile(file.toString());
     }
     CRC32 c = new CRC32();

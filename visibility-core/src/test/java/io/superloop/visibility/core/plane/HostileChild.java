@@ -63,12 +63,16 @@ public final class HostileChild {
     }
   }
 
-  /** Every file the plane reads: the two runtime inputs and each loop artifact. */
+  /** The step journal (issue 14's step commit protocol), read by every step before anything else. */
+  static final String JOURNAL = OPS + ".step-journal";
+
+  /** Every file the plane reads: the two runtime inputs, each loop artifact and the step journal. */
   static List<String> files() {
     List<String> out = new ArrayList<>(List.of(RT + "events.jsonl", RT + "heartbeat.v1.json"));
     for (LoopArtifact a : LoopArtifact.values()) {
       out.add(OPS + a.defaultPath());
     }
+    out.add(JOURNAL);
     return out;
   }
 
@@ -214,7 +218,22 @@ public final class HostileChild {
         sparse(f, head, head.length + 50 * MIB, utf8(jsonl ? "\"}\n" : "\"}"));
       }
       case HUGE_DOCUMENT -> {
-        if (events) { // 1 GiB: the lines read so far, one line of zeros, one more event
+        if (file.equals(JOURNAL)) { // a committed record of 100 MB: header, length and checksum right
+          long length = 100 * MIB;
+          java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+          byte[] zeros = new byte[1 << 20];
+          for (long done = 0; done < length; done += zeros.length) {
+            crc.update(zeros);
+          }
+          String header =
+              "superloop-step-journal 1 " + length + " " + java.util.HexFormat.of().toHexDigits((int) crc.getValue()) + "\n";
+          byte[] head = utf8(header);
+          try (RandomAccessFile raf = new RandomAccessFile(f.toFile(), "rw")) {
+            raf.setLength(0);
+            raf.write(head);
+            raf.setLength(head.length + length);
+          }
+        } else if (events) { // 1 GiB: the lines read so far, one line of zeros, one more event
           sparse(f, old, 1024 * MIB, utf8("\n" + event(4)));
         } else if (jsonl) { // 500 MB: zeros, the rows, then a 20 MB last row
           byte[] rows = concat(utf8("\n"), old, utf8("{\"pad\":\""));

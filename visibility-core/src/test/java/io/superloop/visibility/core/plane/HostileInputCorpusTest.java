@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The hostile-input corpus of issue 14: for every file the plane reads (the runtime's events log
- * and heartbeat, each state file, each log of the loop) and each kind of hostile input (FIFO, a
+ * and heartbeat, each state file, each log of the loop, the step journal) and each kind of hostile input (FIFO, a
  * link to {@code /dev/zero}, a directory, a link loop, a link to a file outside the repository, a
  * 50 MB line, a huge document, deep nesting, invalid UTF-8, a byte order mark, NUL), a child JVM
  * with a 32 MiB heap runs status, one reconcile step and status again. Each returns a typed error
@@ -114,6 +114,16 @@ class HostileInputCorpusTest {
             default -> ok("invalid_heartbeat_payload");
           };
       return List.of(none, step, none);
+    }
+    if (file.endsWith("/.step-journal")) {
+      // never read through a link nor opened unless a regular file; bytes that are no whole record
+      // are a write cut short, dropped; a whole record beyond stepJournalBytes is kept, the step stops
+      String step =
+          isLink(kind) ? "error symlink_refused"
+              : notAFile(kind) ? "error not_regular_file"
+              : kind == Kind.HUGE_DOCUMENT ? "error limit_exceeded"
+              : OK;
+      return List.of(none, step, none); // status never reads the journal
     }
     String name = file.substring(file.indexOf("/demo-loop/") + "/demo-loop/".length());
     boolean jsonl = name.endsWith(".jsonl");

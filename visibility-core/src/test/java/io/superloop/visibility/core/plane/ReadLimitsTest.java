@@ -78,6 +78,9 @@ class ReadLimitsTest {
     assertEquals(1 << 20, d.stateFileBytes());
     assertEquals(1 << 20, d.telemetryRowBytes());
     assertEquals(1 << 20, d.envelopeBytes());
+    assertEquals(8 << 20, d.stepJournalBytes());
+    assertEquals(1234, d.withStepJournalBytes(1234).stepJournalBytes());
+    assertThrows(VisibilityException.class, () -> d.withStepJournalBytes(0));
     assertEquals(new JsonReadLimits(64, 1 << 20, 4096, 64, 1 << 20, 65_536), d.json());
     assertThrows(VisibilityException.class, () -> d.withStateFileBytes(0));
   }

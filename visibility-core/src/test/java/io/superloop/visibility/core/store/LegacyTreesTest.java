@@ -58,7 +58,7 @@ class LegacyTreesTest {
         new TestLoop(repo, transport, rules, Durability.FSYNC_PER_RECORD)
             .resume(9, Instant.parse("2026-03-01T12:01:30Z"))
             .append(2);
-    VisibilityPlane.Reconciliation step = loop.step(RealFileOps.INSTANCE, "after-upgrade");
+    VisibilityPlane.Reconciliation step = loop.step(ConfinedTestOps.INSTANCE, "after-upgrade");
     ReconcileRow row = step.result().reconcileRow();
 
     boolean tornLocal = tree.contains("torn") && transport == Transport.LOCAL;
@@ -79,7 +79,7 @@ class LegacyTreesTest {
     assertEquals(11, p.sequence().snapshot().current().orElse(-1));
     assertFalse(p.sequence().driftActive(), tree);
     assertEquals("after-upgrade", p.stateJsonReconcileTraceId());
-    String status = StatusCodecs.VISIBILITY.encode(loop.plane(RealFileOps.INSTANCE).status());
+    String status = StatusCodecs.VISIBILITY.encode(loop.plane(ConfinedTestOps.INSTANCE).status());
     assertTrue(status.contains("after-upgrade"), tree + ": " + status);
   }
 }

@@ -6,11 +6,11 @@ import java.nio.channels.FileLock;
 import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
 
-/** Real file operations without any fsync: for checks that do not test durability. */
+/** The production file operations ({@link ConfinedTestOps}) without any fsync: for checks that do not test durability. */
 final class NoSyncFileOps implements FileOps {
   static final NoSyncFileOps INSTANCE = new NoSyncFileOps();
 
-  private final FileOps d = RealFileOps.INSTANCE;
+  private final FileOps d = ConfinedTestOps.INSTANCE;
 
   @Override
   public Handle open(Path file, Mode mode) throws IOException {

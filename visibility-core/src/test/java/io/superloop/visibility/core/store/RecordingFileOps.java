@@ -78,8 +78,9 @@ final class RecordingFileOps implements FileOps {
     this.delegate = delegate;
   }
 
+  /** Over the production operations ({@link ConfinedTestOps}). */
   RecordingFileOps() {
-    this(RealFileOps.INSTANCE);
+    this(ConfinedTestOps.INSTANCE);
   }
 
   void fault(@Nullable Fault f) {

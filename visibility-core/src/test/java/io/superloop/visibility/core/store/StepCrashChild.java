@@ -34,7 +34,7 @@ public final class StepCrashChild {
     for (int i = 1; ; i++) {
       loop.append(1 + i % 3);
       String trace = "c" + cycle + "-s" + i;
-      VisibilityPlane.Reconciliation r = loop.step(RealFileOps.INSTANCE, trace);
+      VisibilityPlane.Reconciliation r = loop.step(ConfinedTestOps.INSTANCE, trace);
       report(out, "S " + trace + " " + r.result().warnings().stream().map(w -> w.wire()).toList());
     }
   }

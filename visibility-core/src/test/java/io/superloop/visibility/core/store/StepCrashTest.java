@@ -65,7 +65,7 @@ class StepCrashTest {
         new TestLoop(repo, Transport.LOCAL, VisibilityRules.hardened(), Durability.FSYNC_PER_RECORD)
             .resume(StepCrashChild.lines(repo), Instant.parse("2026-03-01T00:00:00Z").plusSeconds(3600L * cycles))
             .append(1);
-    loop.step(RealFileOps.INSTANCE, "final");
+    loop.step(ConfinedTestOps.INSTANCE, "final");
     LoopChecks.Parsed parsed = LoopChecks.parseAll(loop.layout());
     List<String> traces = LoopChecks.traces(parsed.rows());
     assertEquals(traces.size(), new HashSet<>(traces).size(), "a step's row twice (seed " + seed + "): " + traces);

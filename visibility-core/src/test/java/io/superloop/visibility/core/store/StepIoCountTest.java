@@ -68,6 +68,8 @@ class StepIoCountTest {
             + " renames=" + renames + " (before the step commit protocol: 8, 8 and 5)");
     LoopLayout layout = LoopLayout.of(repo, "count-loop");
     Path journal = layout.stepJournalFile();
+    // what was counted ran over the operations a plane uses without a test seam: the confined ones
+    assertTrue(layout.fileOps() instanceof ConfinedFileOps, "a layout's own operations are confined");
 
     // the five state files: each a temp file forced once, then renamed over the target
     Map<Path, Integer> forced = new HashMap<>();

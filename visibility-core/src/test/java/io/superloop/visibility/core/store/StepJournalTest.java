@@ -13,6 +13,7 @@ import io.superloop.visibility.api.Transport;
 import io.superloop.visibility.api.VisibilityException;
 import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.json.JsonValue;
+import io.superloop.visibility.core.rules.ReadLimits;
 import io.superloop.visibility.core.rules.VisibilityRules;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -76,7 +77,7 @@ class StepJournalTest {
   void aJournalCutShortOrAlteredAnywhereIsTorn() throws IOException {
     Path file = tmp.resolve("ops/.step-journal");
     Files.createDirectories(file.getParent());
-    StepJournal j = new StepJournal(file, RealFileOps.INSTANCE);
+    StepJournal j = new StepJournal(file, RealFileOps.INSTANCE, ReadLimits.DEFAULT.stepJournalBytes());
     assertInstanceOf(StepJournal.Empty.class, j.read(), "no journal yet");
     byte[] record = sample().encode();
     j.write(record);
@@ -101,11 +102,42 @@ class StepJournalTest {
   @Test
   void aRecordOverTheLimitIsRefusedBeforeAnythingIsWritten() {
     Path file = tmp.resolve(".step-journal");
-    StepJournal j = new StepJournal(file, RealFileOps.INSTANCE);
-    VisibilityException e =
-        assertThrows(VisibilityException.class, () -> j.write(new byte[StepJournal.MAX_RECORD_BYTES + 1]));
+    assertEquals(8 << 20, ReadLimits.DEFAULT.stepJournalBytes(), "the documented default (failure-model.md, Limits)");
+    StepJournal j = new StepJournal(file, RealFileOps.INSTANCE, ReadLimits.DEFAULT.stepJournalBytes());
+    VisibilityException e = assertThrows(VisibilityException.class, () -> j.write(new byte[(8 << 20) + 1]));
     assertEquals(ErrorCode.LIMIT_EXCEEDED, e.code());
     assertFalse(Files.exists(file));
+    StepJournal small = new StepJournal(file, RealFileOps.INSTANCE, 100);
+    assertEquals(ErrorCode.LIMIT_EXCEEDED, assertThrows(VisibilityException.class, () -> small.write(new byte[101])).code());
+    assertFalse(Files.exists(file));
+    small.write(new byte[100]);
+    assertEquals(100, assertInstanceOf(StepJournal.Whole.class, small.read()).record().length, "at the limit");
+  }
+
+  @Test
+  void aJournalBeyondTheReadLimitIsNeverHeldWholeCommittedOnesAreKept() throws IOException {
+    Path file = tmp.resolve(".step-journal");
+    byte[] record = sample().encode();
+    new StepJournal(file, RealFileOps.INSTANCE, record.length).write(record);
+    byte[] whole = Files.readAllBytes(file);
+    StepJournal lower = new StepJournal(file, RealFileOps.INSTANCE, record.length - 1);
+    VisibilityException e = assertThrows(VisibilityException.class, lower::read, "committed, written with a higher limit");
+    assertEquals(ErrorCode.LIMIT_EXCEEDED, e.code());
+    assertTrue(e.getMessage().contains("stepJournalBytes"), e.getMessage());
+    assertArrayEquals(whole, Files.readAllBytes(file), "kept for a plane with a higher limit");
+    byte[] altered = whole.clone();
+    altered[altered.length - 1] ^= 0x20;
+    Files.write(file, altered);
+    assertInstanceOf(StepJournal.Torn.class, lower.read(), "beyond the limit and its checksum wrong: cut short");
+    // a header claiming 64 MiB over 64 MiB of zeros and a checksum that is not theirs: cut short
+    long big = 64L << 20;
+    String header = "superloop-step-journal 1 " + big + " 00000000\n";
+    try (java.io.RandomAccessFile raf = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+      raf.setLength(0);
+      raf.write(utf8(header));
+      raf.setLength(header.length() + big);
+    }
+    assertInstanceOf(StepJournal.Torn.class, new StepJournal(file, RealFileOps.INSTANCE, ReadLimits.DEFAULT.stepJournalBytes()).read());
   }
 
   @Test

@@ -111,7 +111,7 @@ class TelemetryRetentionTest {
   void statusReadsTheNewestRotatedFileWhileTheLogHasNoRow() throws IOException {
     TestLoop loop = run(rotating());
     LoopLayout l = loop.layout();
-    String before = StatusCodecs.VISIBILITY.encode(loop.plane(RealFileOps.INSTANCE).status());
+    String before = StatusCodecs.VISIBILITY.encode(loop.plane(ConfinedTestOps.INSTANCE).status());
     // a rotation whose step died before the new log's first row: each log moved aside whole
     for (LoopArtifact a : LoopStore.ROTATED) {
       Path log = l.path(a);
@@ -120,7 +120,7 @@ class TelemetryRetentionTest {
         Files.createFile(log); // created, still empty
       }
     }
-    String after = StatusCodecs.VISIBILITY.encode(loop.plane(RealFileOps.INSTANCE).status());
+    String after = StatusCodecs.VISIBILITY.encode(loop.plane(ConfinedTestOps.INSTANCE).status());
     assertEquals(before, after);
     assertTrue(after.contains("t-" + STEPS), after);
   }
