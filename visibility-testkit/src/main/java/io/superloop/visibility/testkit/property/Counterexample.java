@@ -1,5 +1,7 @@
 package io.superloop.visibility.testkit.property;
 
+import java.time.Duration;
+
 /**
  * A failing value found by a {@link Property} run, and the result of shrinking it.
  *
@@ -11,8 +13,10 @@ package io.superloop.visibility.testkit.property;
  * @param shrunkFailure what the check threw for the shrunk value
  * @param shrinkSteps how many candidates were run while shrinking
  * @param shrinksTaken how many of them failed and were taken as the new smallest value
- * @param shrinkLimitReached whether shrinking stopped at {@link Property#maxShrinkSteps} rather than
- *     at a value without failing candidates
+ * @param shrinkLimitReached whether shrinking stopped at the shrink budget ({@link
+ *     Property#maxShrinkSteps} candidate runs or {@link Property#maxShrinkTime}) rather than at a
+ *     value without failing candidates
+ * @param shrinkTime the wall-clock time spent shrinking
  * @param <T> the value type
  */
 public record Counterexample<T>(
@@ -23,4 +27,5 @@ public record Counterexample<T>(
     Throwable shrunkFailure,
     int shrinkSteps,
     int shrinksTaken,
-    boolean shrinkLimitReached) {}
+    boolean shrinkLimitReached,
+    Duration shrinkTime) {}

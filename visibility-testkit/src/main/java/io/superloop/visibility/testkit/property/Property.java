@@ -4,8 +4,10 @@ import io.superloop.visibility.testkit.gen.Gen;
 import io.superloop.visibility.testkit.gen.GenContext;
 import io.superloop.visibility.testkit.gen.GenerationException;
 import io.superloop.visibility.testkit.gen.Shrinkable;
+import java.time.Duration;
 import java.util.Iterator;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
@@ -23,15 +25,24 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Each try draws a value and runs the body; the body fails by throwing anything (an {@link
  * AssertionError} or any exception) or, for {@link #checkThat}, by returning {@code false}. On the
- * first failure the value is shrunk greedily (at most {@link #maxShrinkSteps} candidate runs): the
- * runner moves to the first candidate that still fails (with any failure) until none does. {@link
- * #check} then throws an {@link AssertionError} naming the property, seed, try, the original and the
+ * first failure the value is shrunk greedily: the runner moves to the first candidate that still
+ * fails (with any failure) until none does, or until the shrink budget is spent. {@link #check}
+ * then throws an {@link AssertionError} naming the property, seed, try, the original and the
  * shrunk counterexample, the failure, and the replay flag {@code -Dvisibility.property.seed=<seed>},
  * with the original failure as its cause; {@link #run} returns a {@link PropertyResult} instead.
  *
+ * <p><b>Shrink budget.</b> Shrinking stops at whichever comes first: {@link #maxShrinkSteps}
+ * candidate runs (default: the system property {@value #SHRINK_STEPS_PROPERTY}, else {@value
+ * #DEFAULT_MAX_SHRINK_STEPS}), or {@link #maxShrinkTime} of wall-clock time (default: the system
+ * property {@value #SHRINK_SECONDS_PROPERTY} in whole seconds, else no limit). A counterexample
+ * that stopped at the budget says so ({@link Counterexample#shrinkLimitReached()}); it still fails,
+ * it may just not be the smallest. The step budget keeps shrinking reproducible (the same seed
+ * shrinks to the same value); the time budget does not, which is why it is off by default.
+ *
  * <p>Defaults: tries from the system property {@value #TRIES_PROPERTY} (else {@value
  * #DEFAULT_TRIES}); the seed from {@value #SEED_PROPERTY} if set, else a random one. Values set on
- * the property itself ({@link #tries}, {@link #seed}) take precedence over the system properties.
+ * the property itself ({@link #tries}, {@link #seed}, {@link #maxShrinkSteps}, {@link
+ * #maxShrinkTime}) take precedence over the system properties.
  * All tries of a run draw, in order, from one {@link GenContext} seeded with the run's seed, so the
  * same seed replays the same values. A property object is immutable; the setters return copies.
  *
@@ -47,8 +58,23 @@ public final class Property<T> {
   /** Tries per property when neither {@link #tries} nor {@value #TRIES_PROPERTY} is set. */
   public static final int DEFAULT_TRIES = 1000;
 
-  /** The default bound on candidate runs while shrinking one counterexample. */
-  public static final int DEFAULT_MAX_SHRINK_STEPS = 10_000;
+  /**
+   * The system property giving the default bound on candidate runs while shrinking ({@link
+   * #maxShrinkSteps}).
+   */
+  public static final String SHRINK_STEPS_PROPERTY = "visibility.property.shrinkSteps";
+
+  /**
+   * The system property giving the default wall-clock bound on shrinking, in whole seconds ({@link
+   * #maxShrinkTime}); unset: no time bound.
+   */
+  public static final String SHRINK_SECONDS_PROPERTY = "visibility.property.shrinkSeconds";
+
+  /**
+   * The bound on candidate runs while shrinking one counterexample when neither {@link
+   * #maxShrinkSteps} nor {@value #SHRINK_STEPS_PROPERTY} is set.
+   */
+  public static final int DEFAULT_MAX_SHRINK_STEPS = 2_000;
 
   private final Gen<T> gen;
   private final @Nullable String name;
@@ -56,7 +82,8 @@ public final class Property<T> {
   private final boolean seeded;
   private final long seed;
   private final int size;
-  private final int maxShrinkSteps;
+  private final int maxShrinkSteps; // -1 = from the system property
+  private final @Nullable Duration maxShrinkTime; // null = from the system property
 
   private Property(
       Gen<T> gen,
@@ -65,7 +92,8 @@ public final class Property<T> {
       boolean seeded,
       long seed,
       int size,
-      int maxShrinkSteps) {
+      int maxShrinkSteps,
+      @Nullable Duration maxShrinkTime) {
     this.gen = gen;
     this.name = name;
     this.tries = tries;
@@ -73,6 +101,7 @@ public final class Property<T> {
     this.seed = seed;
     this.size = size;
     this.maxShrinkSteps = maxShrinkSteps;
+    this.maxShrinkTime = maxShrinkTime;
   }
 
   /**
@@ -90,7 +119,8 @@ public final class Property<T> {
         false,
         0L,
         GenContext.DEFAULT_SIZE,
-        DEFAULT_MAX_SHRINK_STEPS);
+        -1,
+        null);
   }
 
   /**
@@ -101,7 +131,7 @@ public final class Property<T> {
    */
   public Property<T> named(String name) {
     return new Property<>(
-        gen, Objects.requireNonNull(name, "name"), tries, seeded, seed, size, maxShrinkSteps);
+        gen, Objects.requireNonNull(name, "name"), tries, seeded, seed, size, maxShrinkSteps, maxShrinkTime);
   }
 
   /**
@@ -114,7 +144,7 @@ public final class Property<T> {
     if (tries < 1) {
       throw new IllegalArgumentException("tries must be >= 1, got " + tries);
     }
-    return new Property<>(gen, name, tries, seeded, seed, size, maxShrinkSteps);
+    return new Property<>(gen, name, tries, seeded, seed, size, maxShrinkSteps, maxShrinkTime);
   }
 
   /**
@@ -124,7 +154,7 @@ public final class Property<T> {
    * @return a copy with the seed
    */
   public Property<T> seed(long seed) {
-    return new Property<>(gen, name, tries, true, seed, size, maxShrinkSteps);
+    return new Property<>(gen, name, tries, true, seed, size, maxShrinkSteps, maxShrinkTime);
   }
 
   /**
@@ -138,12 +168,12 @@ public final class Property<T> {
     if (size < 0) {
       throw new IllegalArgumentException("size must be >= 0, got " + size);
     }
-    return new Property<>(gen, name, tries, seeded, seed, size, maxShrinkSteps);
+    return new Property<>(gen, name, tries, seeded, seed, size, maxShrinkSteps, maxShrinkTime);
   }
 
   /**
    * This property with at most {@code maxShrinkSteps} candidate runs while shrinking (0 disables
-   * shrinking).
+   * shrinking); overrides {@value #SHRINK_STEPS_PROPERTY}.
    *
    * @param maxShrinkSteps the bound, at least 0
    * @return a copy with the bound
@@ -152,7 +182,22 @@ public final class Property<T> {
     if (maxShrinkSteps < 0) {
       throw new IllegalArgumentException("maxShrinkSteps must be >= 0, got " + maxShrinkSteps);
     }
-    return new Property<>(gen, name, tries, seeded, seed, size, maxShrinkSteps);
+    return new Property<>(gen, name, tries, seeded, seed, size, maxShrinkSteps, maxShrinkTime);
+  }
+
+  /**
+   * This property with at most {@code maxShrinkTime} of wall-clock time spent shrinking one
+   * counterexample (checked before each candidate run; a run in progress is not interrupted);
+   * overrides {@value #SHRINK_SECONDS_PROPERTY}.
+   *
+   * @param maxShrinkTime the bound, not negative ({@link Duration#ZERO} disables shrinking)
+   * @return a copy with the bound
+   */
+  public Property<T> maxShrinkTime(Duration maxShrinkTime) {
+    if (maxShrinkTime.isNegative()) {
+      throw new IllegalArgumentException("maxShrinkTime must not be negative, got " + maxShrinkTime);
+    }
+    return new Property<>(gen, name, tries, seeded, seed, size, maxShrinkSteps, maxShrinkTime);
   }
 
   /**
@@ -243,6 +288,10 @@ public final class Property<T> {
       Shrinkable<T> original,
       Throwable originalFailure,
       Body<? super T> body) {
+    int stepBudget = maxShrinkSteps >= 0 ? maxShrinkSteps : defaultMaxShrinkSteps();
+    Duration timeBudget = maxShrinkTime != null ? maxShrinkTime : defaultMaxShrinkTime().orElse(null);
+    long started = System.nanoTime();
+    long deadline = timeBudget == null ? Long.MAX_VALUE : started + saturatedNanos(timeBudget);
     Shrinkable<T> current = original;
     Throwable currentFailure = originalFailure;
     int steps = 0;
@@ -254,7 +303,7 @@ public final class Property<T> {
       try {
         Iterator<Shrinkable<T>> candidates = current.shrinks().iterator();
         while (candidates.hasNext()) {
-          if (steps >= maxShrinkSteps) {
+          if (steps >= stepBudget || (timeBudget != null && System.nanoTime() - deadline >= 0)) {
             limitReached = true;
             break search;
           }
@@ -283,7 +332,8 @@ public final class Property<T> {
             currentFailure,
             steps,
             taken,
-            limitReached);
+            limitReached,
+            Duration.ofNanos(System.nanoTime() - started));
     PropertyResult<T> result =
         new PropertyResult<>(propertyName, runSeed, size, runTries, tryNumber, ce);
     if (shrinkError != null) {
@@ -307,6 +357,62 @@ public final class Property<T> {
       }
       return t;
     }
+  }
+
+  private static long saturatedNanos(Duration d) {
+    try {
+      return d.toNanos();
+    } catch (ArithmeticException e) {
+      return Long.MAX_VALUE / 2;
+    }
+  }
+
+  /**
+   * The bound on candidate runs while shrinking of properties that do not set their own: the system
+   * property {@value #SHRINK_STEPS_PROPERTY}, else {@value #DEFAULT_MAX_SHRINK_STEPS}.
+   *
+   * @return the default shrink step budget
+   * @throws IllegalArgumentException if the system property is not a whole number of at least 0
+   */
+  public static int defaultMaxShrinkSteps() {
+    String raw = System.getProperty(SHRINK_STEPS_PROPERTY);
+    if (raw == null || raw.isBlank()) {
+      return DEFAULT_MAX_SHRINK_STEPS;
+    }
+    try {
+      int n = Integer.parseInt(raw.trim());
+      if (n >= 0) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException(
+        "-D" + SHRINK_STEPS_PROPERTY + " must be a whole number >= 0, got '" + raw + "'");
+  }
+
+  /**
+   * The wall-clock bound on shrinking of properties that do not set their own: the system property
+   * {@value #SHRINK_SECONDS_PROPERTY} in whole seconds, if set.
+   *
+   * @return the bound, or empty for none
+   * @throws IllegalArgumentException if the system property is not a whole number of at least 0
+   */
+  public static Optional<Duration> defaultMaxShrinkTime() {
+    String raw = System.getProperty(SHRINK_SECONDS_PROPERTY);
+    if (raw == null || raw.isBlank()) {
+      return Optional.empty();
+    }
+    try {
+      long n = Long.parseLong(raw.trim());
+      if (n >= 0) {
+        return Optional.of(Duration.ofSeconds(n));
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException(
+        "-D" + SHRINK_SECONDS_PROPERTY + " must be a whole number of seconds >= 0, got '" + raw + "'");
   }
 
   /**

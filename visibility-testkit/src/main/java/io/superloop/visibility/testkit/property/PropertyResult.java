@@ -1,5 +1,6 @@
 package io.superloop.visibility.testkit.property;
 
+import java.util.Locale;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -132,8 +133,10 @@ public final class PropertyResult<T> {
         .append(ce.shrinksTaken())
         .append(" shrinks taken, ")
         .append(ce.shrinkSteps())
-        .append(" candidates run")
-        .append(ce.shrinkLimitReached() ? " (step limit reached: may not be minimal)" : "");
+        .append(" candidates run in ")
+        .append(String.format(Locale.ROOT, "%.1f", ce.shrinkTime().toMillis() / 1000.0))
+        .append(" s")
+        .append(ce.shrinkLimitReached() ? " (shrink budget spent: may not be minimal)" : "");
     RuntimeException se = shrinkError;
     if (se != null) {
       sb.append(" (stopped early: computing candidates threw ").append(describe(se)).append(')');

@@ -66,6 +66,17 @@ public record HistoryStep(
   }
 
   /**
+   * This step with another clock advance.
+   *
+   * @param seconds seconds the manager clock advances before the step (0 allowed)
+   * @return the copy
+   */
+  public HistoryStep withAdvanceSeconds(long seconds) {
+    return new HistoryStep(
+        seconds, change, appended, tornTail, fromStart, heartbeat, traceId, spriteFaults, control);
+  }
+
+  /**
    * This step with other sprite faults.
    *
    * @param faults the faults

@@ -5,11 +5,13 @@ import io.superloop.visibility.api.health.HealthThresholds;
 import io.superloop.visibility.core.reconcile.StepInput;
 import io.superloop.visibility.core.time.Timestamps;
 import io.superloop.visibility.testkit.gen.Gen;
+import io.superloop.visibility.testkit.gen.Shrinkable;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Seeded generators of runtime histories and of their parts. Every generator draws only from its
@@ -44,33 +46,52 @@ public final class Scenarios {
    * Histories of {@code shape}: thresholds (the defaults 120/300 s three times in four, else a
    * generated pair), a start clock, a seed for generated trace ids, and the steps.
    *
+   * <p>A history shrinks by its steps first: whole steps are removed (all but the fewest the shape
+   * allows at once, then halves, then one at a time), each remaining step keeping exactly what it
+   * held (a later step's clock moves earlier by a removed step's advance); then each step shrinks
+   * in place (its log change, then its appended lines, one at a time, each event line first to one
+   * small fixed event, its torn tail, replay flag, heartbeat, trace, faults and control action, and
+   * its clock advance); then the thresholds, seed and start clock. Steps are generated
+   * independently, so removing one never regenerates the others.
+   *
    * @param shape what the histories may hold
    * @return the generator
    */
   public static Gen<RuntimeHistory> histories(HistoryShape shape) {
-    return Gen.zip(
-            thresholds(),
-            Gen.longs(0, Long.MAX_VALUE / 2),
-            Gen.longs(0, 86_400L * 30),
-            Gen.listOf(advances(), shape.minSteps(), shape.maxSteps()),
-            (t, seed, offset, adv) -> new Object[] {t, seed, offset, adv})
-        .flatMap(
-            a -> {
-              HealthThresholds t = (HealthThresholds) a[0];
-              long seed = (Long) a[1];
-              Instant start = BASE.plusSeconds((Long) a[2]);
-              @SuppressWarnings("unchecked")
-              List<Long> advances = (List<Long>) a[3];
-              String loop = "parity-loop";
-              List<Gen<HistoryStep>> steps = new ArrayList<>();
-              Instant now = start;
-              for (long adv : advances) {
-                now = now.plusSeconds(adv);
-                steps.add(step(shape, loop, now, adv, t));
-              }
-              return Gen.<HistoryStep>sequence(steps)
-                  .map(s -> new RuntimeHistory(loop, start, t, seed, s));
-            });
+    Gen<HealthThresholds> thresholdGen = thresholds();
+    Gen<Long> seedGen = Gen.longs(0, Long.MAX_VALUE / 2);
+    Gen<Long> offsetGen = Gen.longs(0, 86_400L * 30);
+    Gen<Long> advanceGen = advances();
+    String loop = "parity-loop";
+    return ctx -> {
+      Shrinkable<HealthThresholds> t = thresholdGen.generate(ctx);
+      Shrinkable<Long> seed = seedGen.generate(ctx);
+      Shrinkable<Long> offset = offsetGen.generate(ctx);
+      long cap = Math.min((long) shape.maxSteps(), (long) shape.minSteps() + ctx.size());
+      int n = ctx.nextInt(shape.minSteps(), (int) cap);
+      Instant start = BASE.plusSeconds(offset.value());
+      Instant now = start;
+      List<Shrinkable<HistoryStep>> steps = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        Shrinkable<Long> advance = advanceGen.generate(ctx);
+        now = now.plusSeconds(advance.value());
+        Shrinkable<HistoryStep> step = step(shape, loop, now, advance.value(), t.value()).generate(ctx);
+        // the step's content stays as generated while its advance shrinks (content first)
+        steps.add(Shrinkable.zip(step, advance, HistoryStep::withAdvanceSeconds));
+      }
+      Shrinkable<List<Object>> setting = Shrinkable.sequence(List.of(widen(t), widen(seed), widen(offset)));
+      return Shrinkable.zip(
+          Shrinkable.list(steps, shape.minSteps()),
+          setting,
+          (s, c) ->
+              new RuntimeHistory(
+                  loop, BASE.plusSeconds((Long) c.get(2)), (HealthThresholds) c.get(0), (Long) c.get(1), s));
+    };
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Shrinkable<Object> widen(Shrinkable<?> s) {
+    return (Shrinkable<Object>) s;
   }
 
   /**
@@ -209,12 +230,27 @@ public final class Scenarios {
   }
 
   /**
-   * Runtime events timestamped up to ten minutes before {@code now}, with a payload.
+   * Runtime events timestamped up to ten minutes before {@code now}, with a payload. An event
+   * shrinks first, in one step, to a small fixed event at {@code now} ({@code iteration_start}, no
+   * message, an empty payload), and only when that passes field by field: a bug that does not
+   * depend on an event's text costs one candidate per event line, not one per character.
    *
    * @param now the manager clock
    * @return the generator
    */
   public static Gen<RuntimeEvent> events(Instant now) {
+    RuntimeEvent small =
+        new RuntimeEvent(Timestamps.format(now), "iteration_start", "run-000000", 1, "runtime", "running", "", "{}");
+    Gen<RuntimeEvent> full = fullEvents(now);
+    return ctx -> {
+      Shrinkable<RuntimeEvent> e = full.generate(ctx);
+      return e.value().equals(small)
+          ? e
+          : Shrinkable.of(e.value(), () -> Stream.concat(Stream.of(Shrinkable.of(small)), e.shrinks()));
+    };
+  }
+
+  private static Gen<RuntimeEvent> fullEvents(Instant now) {
     Gen<String> payload =
         Gen.zip(
             Gen.elements("plan", "implement", "test", "review"),

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.superloop.visibility.testkit.gen.Gen;
 import io.superloop.visibility.testkit.gen.GenerationException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -195,7 +196,7 @@ class PropertyRunnerTest {
     assertEquals(5, ce.shrinkSteps());
     assertTrue(ce.shrinkLimitReached());
     assertEquals(ce.tryNumber() + 5, calls.get(), "the tries plus five candidates");
-    assertTrue(r.report().contains("step limit reached"), r.report());
+    assertTrue(r.report().contains("shrink budget spent"), r.report());
     assertTrue(ce.shrunk() >= 1000 && ce.shrunk() <= ce.original());
     // Five steps cannot reach 1000 from a value this large (about 30 halvings are needed).
     assertTrue(ce.original() > 1_000_000L && ce.shrunk() > 1000, ce.toString());
@@ -205,6 +206,60 @@ class PropertyRunnerTest {
     Counterexample<Long> n = none.counterexample().orElseThrow();
     assertEquals(n.original(), n.shrunk());
     assertEquals(0, n.shrinkSteps());
+  }
+
+  @Test
+  void shrinkingIsBoundedByMaxShrinkTime() {
+    AtomicInteger calls = new AtomicInteger();
+    PropertyResult<Long> r =
+        Property.forAll(Gen.longs(0, 1_000_000_000L))
+            .seed(3L)
+            .maxShrinkTime(Duration.ZERO)
+            .run(
+                x -> {
+                  calls.incrementAndGet();
+                  assertTrue(x < 1000);
+                });
+    Counterexample<Long> ce = r.counterexample().orElseThrow();
+    assertEquals(0, ce.shrinkSteps(), "a spent time budget runs no candidate");
+    assertTrue(ce.shrinkLimitReached());
+    assertEquals(ce.original(), ce.shrunk());
+    assertEquals(ce.tryNumber(), calls.get());
+    assertTrue(r.report().contains("shrink budget spent"), r.report());
+  }
+
+  @Test
+  void shrinkBudgetsComeFromSystemPropertiesUnlessSet() {
+    String steps = System.getProperty(Property.SHRINK_STEPS_PROPERTY);
+    String seconds = System.getProperty(Property.SHRINK_SECONDS_PROPERTY);
+    try {
+      System.clearProperty(Property.SHRINK_STEPS_PROPERTY);
+      System.clearProperty(Property.SHRINK_SECONDS_PROPERTY);
+      assertEquals(2_000, Property.defaultMaxShrinkSteps());
+      assertTrue(Property.defaultMaxShrinkTime().isEmpty());
+      System.setProperty(Property.SHRINK_STEPS_PROPERTY, "3");
+      System.setProperty(Property.SHRINK_SECONDS_PROPERTY, "60");
+      assertEquals(Duration.ofSeconds(60), Property.defaultMaxShrinkTime().orElseThrow());
+      Counterexample<Long> ce =
+          Property.forAll(Gen.longs(0, 1_000_000_000L)).seed(3L).runThat(x -> x < 1000).counterexample().orElseThrow();
+      assertEquals(3, ce.shrinkSteps());
+      assertTrue(ce.shrinkLimitReached());
+      Counterexample<Long> own =
+          Property.forAll(Gen.longs(0, 1_000_000_000L))
+              .seed(3L)
+              .maxShrinkSteps(7)
+              .runThat(x -> x < 1000)
+              .counterexample()
+              .orElseThrow();
+      assertEquals(7, own.shrinkSteps(), "the property's own budget wins");
+      System.setProperty(Property.SHRINK_STEPS_PROPERTY, "-1");
+      assertThrows(IllegalArgumentException.class, Property::defaultMaxShrinkSteps);
+      System.setProperty(Property.SHRINK_SECONDS_PROPERTY, "soon");
+      assertThrows(IllegalArgumentException.class, Property::defaultMaxShrinkTime);
+    } finally {
+      restore(Property.SHRINK_STEPS_PROPERTY, steps);
+      restore(Property.SHRINK_SECONDS_PROPERTY, seconds);
+    }
   }
 
   @Test
@@ -266,6 +321,7 @@ class PropertyRunnerTest {
     assertThrows(IllegalArgumentException.class, () -> p.tries(0));
     assertThrows(IllegalArgumentException.class, () -> p.size(-1));
     assertThrows(IllegalArgumentException.class, () -> p.maxShrinkSteps(-1));
+    assertThrows(IllegalArgumentException.class, () -> p.maxShrinkTime(Duration.ofSeconds(-1)));
   }
 
   @Test

@@ -1,0 +1,214 @@
+package io.superloop.visibility.testkit.scenario;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.superloop.visibility.api.Transport;
+import io.superloop.visibility.api.envelope.CursorState;
+import io.superloop.visibility.api.envelope.EnvelopeCodecs;
+import io.superloop.visibility.api.json.Json;
+import io.superloop.visibility.api.json.JsonValue;
+import io.superloop.visibility.core.plane.StepOptions;
+import io.superloop.visibility.core.plane.VisibilityPlane;
+import io.superloop.visibility.core.rules.VisibilityRules;
+import io.superloop.visibility.core.source.SpriteServiceIngest;
+import io.superloop.visibility.core.store.Durability;
+import io.superloop.visibility.core.store.LoopArtifact;
+import io.superloop.visibility.core.store.LoopLayout;
+import io.superloop.visibility.testkit.property.Counterexample;
+import io.superloop.visibility.testkit.property.Property;
+import io.superloop.visibility.testkit.property.PropertyResult;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Shrinking removes history steps: an adapter with a planted bug of the kind adapter authors make
+ * (it numbers the events it serves instead of the log's physical lines, so an empty line makes its
+ * values fall behind the manager's local reading, contract 3.1) fails transport parity, and the
+ * counterexample shrinks within 2,000 candidate runs to a history of at most 2 steps that holds the
+ * culprit: an empty line before an event. Three seeds in the default build, twelve with {@code
+ * -Plong} (each prints its shrink steps and time).
+ */
+class PlantedBugShrinkTest {
+  private static final int MAX_CANDIDATES = 2_000;
+
+  @Test
+  void eventNumberingInsteadOfLinesShrinksToAtMostTwoSteps(
+      @TempDir(factory = MemoryTempDirFactory.class) Path dir) {
+    int seeds = Integer.getInteger("visibility.property.tries", 100) >= 1000 ? 12 : 3;
+    ParityProperties parity = ParityProperties.in(dir);
+    Delivery planted = new EventNumberingDelivery();
+    for (long seed : LongStream.rangeClosed(1, seeds).map(i -> 7919 * i).toArray()) {
+      PropertyResult<RuntimeHistory> r =
+          Property.forAll(Scenarios.carriableHistories().filter(RuntimeHistory::carriableByBoth, 1000))
+              .named("planted event numbering, seed " + seed)
+              .seed(seed)
+              .tries(200)
+              .maxShrinkSteps(MAX_CANDIDATES)
+              .run(h -> parity.assertTransportParity(h, Delivery.LOCAL, planted, VisibilityRules.hardened()));
+      assertFalse(r.passed(), "the planted bug must be found (seed " + seed + ")");
+      Counterexample<RuntimeHistory> ce = r.counterexample().orElseThrow();
+      System.out.printf(
+          "planted bug, seed %d: %d steps -> %d steps, %d candidates run, %d taken, %.1f s%n",
+          seed,
+          ce.original().steps().size(),
+          ce.shrunk().steps().size(),
+          ce.shrinkSteps(),
+          ce.shrinksTaken(),
+          ce.shrinkTime().toMillis() / 1000.0);
+      assertFalse(ce.shrinkLimitReached(), "shrinking ended before its budget: " + r.report());
+      assertTrue(ce.shrinkSteps() <= MAX_CANDIDATES, r.report());
+      assertTrue(ce.shrunk().steps().size() <= 2, "shrunk to at most 2 steps: " + r.report());
+      assertTrue(blankBeforeEvent(ce.shrunk()), "the shrunk history holds the culprit: " + r.report());
+    }
+  }
+
+  /** Whether some log the history writes holds an empty line before an event line. */
+  private static boolean blankBeforeEvent(RuntimeHistory h) {
+    List<LogLine> log = new ArrayList<>();
+    for (HistoryStep s : h.steps()) {
+      List<LogLine> before = new ArrayList<>(log);
+      apply(log, s);
+      if (blankBeforeEvent(log) && !log.equals(before)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean blankBeforeEvent(List<LogLine> log) {
+    boolean blank = false;
+    for (LogLine l : log) {
+      blank |= l.kind() == LogLine.Kind.BLANK;
+      if (blank && l.kind() == LogLine.Kind.EVENT) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void apply(List<LogLine> log, HistoryStep s) {
+    switch (s.change().kind()) {
+      case TRUNCATE:
+        log.subList(Math.min(s.change().keepLines(), log.size()), log.size()).clear();
+        break;
+      case ROTATE:
+        log.clear();
+        log.addAll(s.change().replacement());
+        break;
+      default:
+        break;
+    }
+    log.addAll(s.appended());
+  }
+
+  /**
+   * The sprite_service delivery with the planted bug: its events answer numbers each envelope by the
+   * count of event lines up to it (blank lines skipped) instead of its physical line number.
+   */
+  private static final class EventNumberingDelivery implements Delivery {
+    @Override
+    public Transport transport() {
+      return Transport.SPRITE_SERVICE;
+    }
+
+    @Override
+    public boolean canCarry(RuntimeHistory history) {
+      return history.carriableBySprite();
+    }
+
+    @Override
+    public DeliveryRun deliver(RuntimeHistory h, Path workDir, VisibilityRules rules) {
+      Path repo = workDir.resolve("repo");
+      LoopLayout layout = LoopLayout.of(repo, h.loopId());
+      SplittableRandom random = new SplittableRandom(h.seed());
+      SpriteServiceAnswers service = new SpriteServiceAnswers(h.loopId());
+      List<LogLine> log = new ArrayList<>();
+      List<StepView> views = new ArrayList<>();
+      Instant now = h.start();
+      for (int i = 0; i < h.steps().size(); i++) {
+        HistoryStep step = h.steps().get(i);
+        now = now.plusSeconds(step.advanceSeconds());
+        service.apply(step);
+        apply(log, step);
+        long cursor = step.fromStart() ? 0 : cursor(layout);
+        String trace = step.traceId().orElse(null);
+        SpriteServiceIngest.Poll poll =
+            cursor > service.lineCount()
+                ? SpriteServiceIngest.requestFailed("HTTP 502 runtime_error: cursor beyond the log")
+                : new SpriteServiceIngest()
+                    .ofBodies(
+                        service.snapshotBody(step, now, trace),
+                        numberEvents(service.eventsBody(step, cursor, now, trace), log));
+        VisibilityPlane plane =
+            VisibilityPlane.builder(layout)
+                .rules(rules)
+                .thresholds(h.thresholds())
+                .durability(Durability.NONE)
+                .clock(Clock.fixed(now, ZoneOffset.UTC))
+                .random(random)
+                .build();
+        VisibilityPlane.Reconciliation r = plane.reconcile(poll, new StepOptions(step.traceId(), step.fromStart()));
+        if (r.result().sequenceState().isPresent()) {
+          service.delivered();
+        }
+        if (step.control().isPresent()) {
+          SpriteServiceDelivery.control(step.control().get(), h.loopId(), layout, rules, now);
+        }
+        views.add(
+            new StepView(
+                i, r, r.result().warnings().stream().map(w -> w.wire()).toList(), LoopFiles.read(layout, plane.status())));
+      }
+      return new DeliveryRun(Transport.SPRITE_SERVICE, repo, views);
+    }
+
+    /** The bug: each envelope's value is the number of event lines up to its line. */
+    private static String numberEvents(String body, List<LogLine> log) {
+      JsonValue.JsonObject answer = (JsonValue.JsonObject) Json.parse(body);
+      List<JsonValue> events = new ArrayList<>();
+      for (JsonValue e : ((JsonValue.JsonArray) answer.get("events").orElseThrow()).elements()) {
+        JsonValue.JsonObject env = (JsonValue.JsonObject) e;
+        long line =
+            ((JsonValue.JsonNumber)
+                    ((JsonValue.JsonObject) env.get("cursor").orElseThrow()).get("eventLineOffset").orElseThrow())
+                .wholeLongValue()
+                .orElseThrow();
+        long index = log.subList(0, (int) line).stream().filter(l -> l.kind() == LogLine.Kind.EVENT).count();
+        Map<String, JsonValue> m = new LinkedHashMap<>(env.members());
+        m.put(
+            "sequence",
+            JsonValue.object(Map.of("source", JsonValue.of("cursor_event_line_offset"), "value", JsonValue.of(index))));
+        events.add(JsonValue.object(m));
+      }
+      Map<String, JsonValue> a = new LinkedHashMap<>(answer.members());
+      a.put("events", JsonValue.array(events));
+      return JsonValue.object(a).toJson();
+    }
+
+    private static long cursor(LoopLayout layout) {
+      Path p = layout.path(LoopArtifact.CURSOR);
+      if (!Files.isRegularFile(p)) {
+        return 0;
+      }
+      try {
+        CursorState c = EnvelopeCodecs.CURSOR_STATE.decode(Files.readString(p, StandardCharsets.UTF_8));
+        return c.eventLineOffset();
+      } catch (IOException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+}
