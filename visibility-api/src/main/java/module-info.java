@@ -17,5 +17,6 @@ module io.superloop.visibility.api {
   exports io.superloop.visibility.api.reconcile;
   exports io.superloop.visibility.api.internal to
       io.superloop.visibility.core,
-      io.superloop.visibility.testkit;
+      io.superloop.visibility.testkit,
+      io.superloop.visibility.producer;
 }
