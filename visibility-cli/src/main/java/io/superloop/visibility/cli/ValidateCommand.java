@@ -276,15 +276,16 @@ final class ValidateCommand implements Callable<Integer> {
         }
       } else if (o.members().containsKey("error") && o.members().containsKey("ok")) {
         decode(line, text, EnvelopeCodecs.ERROR_ANSWER);
-      } else if (o.members().containsKey("result") && o.members().containsKey("ok")) {
+      } else if (o.members().containsKey("ok")
+          && Stream.of("result", "exitCode", "stderr", "replayed").anyMatch(o.members()::containsKey)) {
         decode(line, text, EnvelopeCodecs.CONTROL_ANSWER);
       } else {
         JsonCodec<?> codec = artifactCodec(file, o);
-        if (codec == null) {
-          if (!artifact(file).filter(a -> a == LoopArtifact.STATE).isPresent()) {
-            finding(file, line, ErrorCode.UNKNOWN_ENVELOPE_TYPE.wire(),
-                "not a v1 envelope, service answer or ops manager file");
-          }
+        if (artifact(file).filter(a -> a == LoopArtifact.STATE).isPresent()) {
+          projectState(line, o);
+        } else if (codec == null) {
+          finding(file, line, ErrorCode.UNKNOWN_ENVELOPE_TYPE.wire(),
+              "not a v1 envelope, service answer or ops manager file");
         } else {
           decode(line, text, codec);
         }
@@ -320,12 +321,26 @@ final class ValidateCommand implements Callable<Integer> {
         timestamp(line, where + "event.timestamp", ev.members().get("timestamp"));
       }
       long value = sequence(line, where, m.get("sequence"));
+      if (!event && m.get("runtime") instanceof JsonValue.JsonObject rt) {
+        JsonValue hb = rt.members().get("heartbeat");
+        if (hb != null && !hb.isNull() && !(hb instanceof JsonValue.JsonObject)) {
+          // contract 1.1: runtime.heartbeat is an object or null (a manager reads anything else as a
+          // failed heartbeat observation, H18)
+          finding(file, line, "invalid_field_type", where + "runtime.heartbeat is " + kind(hb) + ", not an object or null");
+        }
+      }
       JsonCodec<?> codec = event ? EnvelopeCodecs.EVENT : EnvelopeCodecs.SNAPSHOT;
       try {
         json.decode(codec, o.toJson());
       } catch (VisibilityException e) {
-        if (e.code() != ErrorCode.UNSUPPORTED_SCHEMA_VERSION && e.code() != ErrorCode.INVALID_TRACE_ID
-            && e.code() != ErrorCode.MISSING_FIELD) {
+        // schemaVersion, envelopeType and the trace id were reported above; a missing member of
+        // source, cursor or artifacts.heartbeat was not
+        boolean reported =
+            e.code() == ErrorCode.UNSUPPORTED_SCHEMA_VERSION
+                || e.code() == ErrorCode.INVALID_TRACE_ID
+                || (e.code() == ErrorCode.MISSING_FIELD
+                    && e.path().filter(x -> x.equals("/schemaVersion") || x.equals("/envelopeType")).isPresent());
+        if (!reported) {
           finding(file, line, e, where);
         }
       }
@@ -334,6 +349,47 @@ final class ValidateCommand implements Callable<Integer> {
       } else {
         batch.snapshot(value);
         snapshotSeen = true;
+      }
+    }
+
+    /**
+     * {@code state.json}: the project state's own members are not the library's; the three it merges
+     * are checked (contract 1.11): {@code health} as {@code health.json}, {@code sequence} as {@code
+     * sequence-state.json}, {@code trace} an object whose {@code reconcileTraceId} is a trace id.
+     */
+    private void projectState(long line, JsonValue.JsonObject o) {
+      Map<String, JsonValue> m = o.members();
+      JsonValue version = m.get("schemaVersion");
+      if (version != null && !(version instanceof JsonValue.JsonString vs && vs.value().equals("v1"))) {
+        finding(file, line, "unsupported_schema_version", "schemaVersion is " + version.toJson() + ", not \"v1\"");
+      }
+      member(line, m.get("health"), HealthCodecs.HEALTH, "health: ");
+      member(line, m.get("sequence"), SequenceCodecs.STATE, "sequence: ");
+      JsonValue trace = m.get("trace");
+      if (trace != null && !trace.isNull()) {
+        if (!(trace instanceof JsonValue.JsonObject to)) {
+          finding(file, line, "invalid_field_type", "trace is " + kind(trace) + ", not an object");
+        } else {
+          JsonValue r = to.members().get("reconcileTraceId");
+          if (r == null || r.isNull()) {
+            return;
+          }
+          if (!(r instanceof JsonValue.JsonString rs)) {
+            finding(file, line, "invalid_field_type", "trace.reconcileTraceId is not a string");
+          } else if (!TraceId.isValid(rs.value())) {
+            finding(file, line, "invalid_trace_id", "trace.reconcileTraceId is not 1-256 printable ASCII characters");
+          }
+        }
+      }
+    }
+
+    private void member(long line, @Nullable JsonValue v, JsonCodec<?> codec, String where) {
+      if (v != null && !v.isNull()) {
+        try {
+          json.decode(codec, v.toJson());
+        } catch (VisibilityException e) {
+          finding(file, line, e, where);
+        }
       }
     }
 
@@ -351,6 +407,13 @@ final class ValidateCommand implements Callable<Integer> {
         finding(file, line, "missing_field", where + "sequence.source is absent");
       } else if (!(source instanceof JsonValue.JsonString src) || src.value().isEmpty()) {
         finding(file, line, "invalid_field_type", where + "sequence.source is not a non-empty string");
+      }
+      for (String member : so.members().keySet()) {
+        if (!member.equals("source") && !member.equals("value")) {
+          // contract 1.1: exactly two fields (the schema forbids others)
+          finding(file, line, "invalid_field_value",
+              where + "sequence has a member \"" + member + "\"; it holds exactly source and value");
+        }
       }
       JsonValue value = so.members().get("value");
       if (value == null) {
@@ -414,6 +477,34 @@ final class ValidateCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * The codes of the findings {@code validate} gives one document as line 1 of {@code file}, in
+   * order (the file's name says which ops manager's file it is; it is not read). For tests.
+   *
+   * @param file where the document would be
+   * @param document its bytes
+   * @param rules the rules of the sequence and timestamp checks
+   * @return the lower-case codes, empty for a valid document
+   */
+  static List<String> findingsOf(Path file, byte[] document, VisibilityRules rules) {
+    ValidateCommand v = new ValidateCommand();
+    java.io.StringWriter text = new java.io.StringWriter();
+    PrintWriter w = new PrintWriter(text);
+    v.out = w;
+    v.json = ReadLimits.DEFAULT.json(v.maxDocument);
+    v.new FileCheck(file, rules).document(1, document, document.length);
+    w.flush();
+    List<String> codes = new ArrayList<>();
+    String prefix = file + ":1: ";
+    for (String line : text.toString().split("\n", -1)) {
+      if (line.startsWith(prefix)) {
+        String rest = line.substring(prefix.length());
+        codes.add(rest.substring(0, rest.indexOf(':')));
+      }
+    }
+    return codes;
+  }
+
   /** The ops manager's file that {@code file} is, by its path ({@code telemetry/reconcile.jsonl}, ...). */
   static Optional<LoopArtifact> artifact(Path file) {
     String p = file.toString().replace('\\', '/');
@@ -461,7 +552,7 @@ final class ValidateCommand implements Callable<Integer> {
         case ALERTS_TELEMETRY:
           return ReconcileCodecs.ALERT_ROW;
         case STATE:
-          return null; // the project state: any JSON object (the library does not write it)
+          return null; // the project state: checked member by member (projectState)
       }
     }
     Map<String, JsonValue> m = o.members();

@@ -2,6 +2,7 @@ package io.superloop.visibility.producer;
 
 import io.superloop.visibility.api.ErrorCode;
 import io.superloop.visibility.api.VisibilityException;
+import io.superloop.visibility.api.internal.Checks;
 import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.json.JsonValue;
 import java.io.IOException;
@@ -596,9 +597,7 @@ public final class EventLog implements AutoCloseable {
       byte[] bytes = Files.readAllBytes(hwmFile);
       if (bytes.length <= 4096
           && Json.parse(new String(bytes, StandardCharsets.UTF_8)) instanceof JsonValue.JsonObject o
-          && number(o, "lineCount") >= 0
-          && number(o, "byteLength") >= 0
-          && number(o, "epoch") >= 0) {
+          && isHighWaterMark(o)) {
         return Optional.of(o);
       }
     } catch (VisibilityException e) {
@@ -608,9 +607,20 @@ public final class EventLog implements AutoCloseable {
     return Optional.empty();
   }
 
+  /** Whether {@code o} is a record of {@link #checkpoint()}: every member there, of its type. */
+  private static boolean isHighWaterMark(JsonValue.JsonObject o) {
+    return o.get("schemaVersion").equals(Optional.of(JsonValue.of("v1")))
+        && o.get("loopId").filter(v -> v instanceof JsonValue.JsonString s && Checks.isValidLoopId(s.value())).isPresent()
+        && o.get("eventsFile").equals(Optional.of(JsonValue.of("events.jsonl")))
+        && o.get("updatedAt").filter(v -> v instanceof JsonValue.JsonString).isPresent()
+        && number(o, "lineCount") >= 0
+        && number(o, "byteLength") >= 0
+        && number(o, "epoch") >= 0;
+  }
+
   private static long number(JsonValue.JsonObject o, String key) {
     return o.get(key)
-        .filter(v -> v instanceof JsonValue.JsonNumber n && n.isIntegerLiteral())
+        .filter(v -> v instanceof JsonValue.JsonNumber)
         .flatMap(v -> {
           java.util.OptionalLong l = ((JsonValue.JsonNumber) v).wholeLongValue();
           return l.isPresent() ? Optional.of(l.getAsLong()) : Optional.empty();
