@@ -3,12 +3,29 @@ package io.superloop.visibility.testkit.scenario;
 import io.superloop.visibility.api.Transport;
 import io.superloop.visibility.core.rules.VisibilityRules;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Turns a {@link RuntimeHistory} into reconcile steps of one transport and records what the loop
- * directory holds after each step. Implement it to run the {@link ParityProperties} on another
- * adapter.
+ * directory holds after each step. To run the {@link ParityProperties} on a sprite service adapter,
+ * wrap it with {@link #spriteService}: the testkit writes each step's runtime files, asks the
+ * adapter for its answers, and reconciles them:
+ *
+ * <pre>{@code
+ * Delivery mine = Delivery.spriteService(new Delivery.Service() {
+ *   public String snapshot(Path runtimeDir, Instant now, Optional<String> traceId) {
+ *     return myService.snapshot(runtimeDir, now, traceId);
+ *   }
+ *   public String events(Path runtimeDir, long cursor, Instant now, Optional<String> traceId) {
+ *     return myService.events(runtimeDir, cursor, now, traceId);
+ *   }
+ * });
+ * ParityProperties.in(tempDir).transportParity(
+ *     Scenarios.carriableHistories(), Delivery.LOCAL, mine, VisibilityRules.hardened());
+ * }</pre>
  */
 public interface Delivery {
 
@@ -26,6 +43,52 @@ public interface Delivery {
    * SpriteServiceIngest().ofBodies(...))}.
    */
   Delivery SPRITE_SERVICE = new SpriteServiceDelivery();
+
+  /**
+   * A sprite_service delivery whose answers come from an adapter under test: before each reconcile
+   * the testkit writes the step's runtime files ({@code events.jsonl}, {@code heartbeat.v1.json})
+   * into a runtime folder of the run's own, then asks {@code service} for the {@code
+   * /ops/snapshot} and {@code /ops/events} answers with the manager's cursor; an exception of the
+   * service is a failed request ({@code events_unavailable}). It carries the histories both
+   * transports carry ({@link RuntimeHistory#carriableByBoth()}); control actions are recorded as
+   * {@link #SPRITE_SERVICE} records them.
+   *
+   * @param service the adapter
+   * @return the delivery
+   */
+  static Delivery spriteService(Service service) {
+    return new SpriteServiceDelivery(Objects.requireNonNull(service, "service"));
+  }
+
+  /**
+   * A sprite service under test: its answers to the manager's two polls, read from a runtime
+   * folder (contract 1.1, 1.18, 3.1). {@link SpriteServiceAnswers} gives the reference answers.
+   */
+  interface Service {
+    /**
+     * The {@code GET /ops/snapshot} answer.
+     *
+     * @param runtimeDir the runtime folder {@code .superloop/loops/<loopId>}; its name is the loop
+     * @param now the service's clock
+     * @param traceId the request's trace id, if any
+     * @return the body
+     * @throws Exception when the service fails (the manager sees a failed request)
+     */
+    String snapshot(Path runtimeDir, Instant now, Optional<String> traceId) throws Exception;
+
+    /**
+     * The {@code GET /ops/events?cursor=<cursor>&maxEvents=0} answer.
+     *
+     * @param runtimeDir the runtime folder {@code .superloop/loops/<loopId>}; its name is the loop
+     * @param cursor the manager's cursor (0 on a first poll and with {@code fromStart})
+     * @param now the service's clock
+     * @param traceId the request's trace id, if any
+     * @return the body
+     * @throws Exception when the service fails, for example a cursor beyond the log (the manager
+     *     sees a failed request)
+     */
+    String events(Path runtimeDir, long cursor, Instant now, Optional<String> traceId) throws Exception;
+  }
 
   /** {@return the transport the loop's records name} */
   Transport transport();

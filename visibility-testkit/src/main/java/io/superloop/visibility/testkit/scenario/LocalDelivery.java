@@ -13,12 +13,7 @@ import io.superloop.visibility.core.store.InvocationAuditTrail;
 import io.superloop.visibility.core.store.LoopLayout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -52,44 +47,14 @@ final class LocalDelivery implements Delivery {
   private DeliveryRun run(RuntimeHistory h, Path workDir, VisibilityRules rules) throws IOException {
     Path repo = workDir.resolve("repo");
     LoopLayout layout = LoopLayout.of(repo, h.loopId());
-    Path runtime = layout.runtimeDir();
-    Files.createDirectories(runtime);
-    Path events = runtime.resolve("events.jsonl");
-    Path heartbeat = runtime.resolve("heartbeat.v1.json");
-    Files.write(events, new byte[0]);
+    RuntimeWriter runtime = new RuntimeWriter(layout.runtimeDir());
     SplittableRandom random = new SplittableRandom(h.seed());
     List<StepView> views = new ArrayList<>();
     Instant now = h.start();
-    Optional<String> pendingTornRest = Optional.empty();
     for (int i = 0; i < h.steps().size(); i++) {
       HistoryStep step = h.steps().get(i);
       now = now.plusSeconds(step.advanceSeconds());
-      if (pendingTornRest.isPresent()) {
-        append(events, pendingTornRest.get() + "\n");
-        pendingTornRest = Optional.empty();
-      }
-      switch (step.change().kind()) {
-        case TRUNCATE:
-          truncateToLines(events, step.change().keepLines());
-          break;
-        case ROTATE:
-          Files.writeString(events, lines(step.change().replacement()), StandardCharsets.UTF_8);
-          break;
-        default:
-          break;
-      }
-      append(events, lines(step.appended()));
-      if (step.tornTail().isPresent()) {
-        String text = step.tornTail().get().text();
-        int cut = Math.max(1, text.length() / 2);
-        append(events, text.substring(0, cut));
-        pendingTornRest = Optional.of(text.substring(cut));
-      }
-      if (step.heartbeat().fileText().isPresent()) {
-        Files.writeString(heartbeat, step.heartbeat().fileText().get(), StandardCharsets.UTF_8);
-      } else {
-        Files.deleteIfExists(heartbeat);
-      }
+      runtime.apply(step);
       VisibilityPlane plane =
           VisibilityPlane.builder(layout)
               .rules(rules)
@@ -143,41 +108,6 @@ final class LocalDelivery implements Delivery {
             done);
       default:
         return ControlOutcomes.local(ctx, command, 1, "error: no active loop\n", Optional.empty(), done);
-    }
-  }
-
-  private static String lines(List<LogLine> lines) {
-    StringBuilder b = new StringBuilder();
-    for (LogLine l : lines) {
-      b.append(l.text()).append('\n');
-    }
-    return b.toString();
-  }
-
-  private static void append(Path file, String text) throws IOException {
-    if (!text.isEmpty()) {
-      Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
-    }
-  }
-
-  /** Cuts the file after its first {@code keep} newline-terminated lines (no-op when shorter). */
-  private static void truncateToLines(Path file, int keep) throws IOException {
-    byte[] all = Files.readAllBytes(file);
-    long seen = 0;
-    int end = -1;
-    if (keep == 0) {
-      end = 0;
-    }
-    for (int i = 0; i < all.length && end < 0; i++) {
-      if (all[i] == '\n' && ++seen == keep) {
-        end = i + 1;
-      }
-    }
-    if (end >= 0) {
-      try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
-        ch.truncate(end);
-        ch.write(ByteBuffer.allocate(0));
-      }
     }
   }
 }

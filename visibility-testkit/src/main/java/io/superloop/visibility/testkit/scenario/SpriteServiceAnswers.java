@@ -1,28 +1,50 @@
 package io.superloop.visibility.testkit.scenario;
 
+import io.superloop.visibility.api.ErrorCode;
+import io.superloop.visibility.api.VisibilityException;
+import io.superloop.visibility.api.json.Json;
+import io.superloop.visibility.api.json.JsonValue;
 import io.superloop.visibility.core.time.Timestamps;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The sprite service's side of a history: its copy of the runtime log and the answers it gives,
- * written as JSON text by the testkit's own encoder in the v1 envelope shape (contract 1.1, 1.18,
- * 3.1). Sequence values follow the service's poll adapter: an event's value is its physical line
- * number, the snapshot's the log's newline count; empty lines consume a number and are not
- * delivered. Faults of the step ({@link SpriteFault}) are applied to the answers.
+ * The reference encoder of a sprite service's answers: what {@code GET /ops/snapshot} and {@code
+ * GET /ops/events?cursor=N} must return for a runtime folder, written as JSON text by the testkit's
+ * own encoder in the v1 envelope shape (contract 1.1, 1.18, 3.1), independently of the library's
+ * local source. Sequence values follow the service's poll adapter: an event's value is its
+ * physical line number, the snapshot's the log's newline count; empty lines consume a number and
+ * are not delivered; a last line without its newline is not there yet. Use it as the oracle of an
+ * adapter's answers, or as the answers of a stand-in service:
+ *
+ * <pre>{@code
+ * SpriteServiceAnswers reference = SpriteServiceAnswers.read(runtimeDir);
+ * String events = reference.events(cursor, Instant.now(), Optional.empty());
+ * }</pre>
+ *
+ * <p>Inside the testkit the same encoder answers for a {@link RuntimeHistory} and applies the
+ * step's {@link SpriteFault}s. An instance is a snapshot of the runtime folder and is not
+ * thread-safe.
  */
-final class SpriteServiceAnswers {
+public final class SpriteServiceAnswers {
   static final String SERVICE_REPO = "/srv/sprite/repo";
   private static final String SOURCE = "cursor_event_line_offset";
 
   private final String loopId;
   private List<LogLine> log = new ArrayList<>();
+  private @Nullable String heartbeatText;
   private long lastDeliveredSnapshot = -1;
   private long pendingSnapshot = -1;
 
@@ -43,22 +65,133 @@ final class SpriteServiceAnswers {
         break;
     }
     log.addAll(step.appended());
+    heartbeatText = step.heartbeat().fileText().orElse(null);
   }
 
-  long lineCount() {
+  /**
+   * Reads a runtime folder as a sprite service's adapters read it: {@code events.jsonl} (its
+   * newline-terminated lines; each non-empty one must be an event object with the members {@code
+   * timestamp}, {@code event}, {@code run_id}, {@code role}, {@code status}, {@code message}
+   * (strings), {@code iteration} (a whole number) and {@code payload} (an object), as {@code
+   * EventLog} writes them) and {@code heartbeat.v1.json} (passed through as it is).
+   *
+   * @param runtimeDir the runtime folder {@code <repo>/.superloop/loops/<loopId>}; its name is the
+   *     loop id
+   * @return the answers for the folder as it is now
+   * @throws VisibilityException {@link ErrorCode#FILE_NOT_FOUND} when there is no events log,
+   *     {@link ErrorCode#INVALID_FIELD_VALUE} naming the line when a line is not such an event,
+   *     {@link ErrorCode#IO_ERROR} when a file cannot be read
+   */
+  public static SpriteServiceAnswers read(Path runtimeDir) {
+    Path name = runtimeDir.toAbsolutePath().normalize().getFileName();
+    if (name == null) {
+      throw new VisibilityException(ErrorCode.INVALID_ARGUMENT, "not a runtime folder: " + runtimeDir);
+    }
+    SpriteServiceAnswers answers = new SpriteServiceAnswers(name.toString());
+    Path events = runtimeDir.resolve("events.jsonl");
+    Path heartbeat = runtimeDir.resolve("heartbeat.v1.json");
+    try {
+      String text = Files.readString(events, StandardCharsets.UTF_8);
+      String[] lines = text.substring(0, text.lastIndexOf('\n') + 1).split("\n", -1);
+      for (int i = 0; i < lines.length - 1; i++) {
+        answers.log.add(lines[i].isEmpty() ? LogLine.blank() : eventLine(lines[i], i + 1, events));
+      }
+      answers.heartbeatText = Files.exists(heartbeat) ? Files.readString(heartbeat, StandardCharsets.UTF_8) : null;
+    } catch (NoSuchFileException e) {
+      throw new VisibilityException(ErrorCode.FILE_NOT_FOUND, "no events log: " + events, e);
+    } catch (IOException e) {
+      throw new VisibilityException(ErrorCode.IO_ERROR, "cannot read " + runtimeDir + ": " + e, e);
+    }
+    return answers;
+  }
+
+  /** The event of log line {@code number}, or an error naming it. */
+  private static LogLine eventLine(String text, long number, Path file) {
+    try {
+      JsonValue.JsonObject o = (JsonValue.JsonObject) Json.parse(text);
+      RuntimeEvent e =
+          new RuntimeEvent(
+              string(o, "timestamp"),
+              string(o, "event"),
+              string(o, "run_id"),
+              ((JsonValue.JsonNumber) o.get("iteration").orElseThrow()).wholeLongValue().orElseThrow(),
+              string(o, "role"),
+              string(o, "status"),
+              string(o, "message"),
+              ((JsonValue.JsonObject) o.get("payload").orElseThrow()).toJson());
+      return new LogLine(LogLine.Kind.EVENT, text, Optional.of(e));
+    } catch (RuntimeException e) {
+      throw new VisibilityException(
+          ErrorCode.INVALID_FIELD_VALUE,
+          file + " line " + number + " is not an event the reference encoder serves (" + e + ")",
+          e);
+    }
+  }
+
+  private static String string(JsonValue.JsonObject o, String member) {
+    return ((JsonValue.JsonString) o.get(member).orElseThrow()).value();
+  }
+
+  /** {@return the number of newline-terminated lines of the log (the snapshot's sequence value)} */
+  public long lineCount() {
     return log.size();
   }
 
+  /**
+   * The {@code GET /ops/snapshot} answer (contract 1.1, 3.1), in the contract's key order.
+   *
+   * @param now the service's clock ({@code emittedAt})
+   * @param traceId the request's trace id, if any
+   * @return the body, compact JSON
+   * @throws VisibilityException {@link ErrorCode#INVALID_JSON} (or another parse code) when the
+   *     heartbeat file is not JSON
+   */
+  public String snapshot(Instant now, Optional<String> traceId) {
+    if (heartbeatText != null) {
+      try {
+        Json.parse(heartbeatText);
+      } catch (VisibilityException e) {
+        throw new VisibilityException(
+            e.code(), "heartbeat.v1.json is not JSON (the service's snapshot adapter fails): " + e.getMessage(), e);
+      }
+    }
+    return snapshot(List.of(), now, traceId.orElse(null));
+  }
+
+  /**
+   * The {@code GET /ops/events?cursor=<cursor>&maxEvents=0} answer (contract 1.18, 3.1): every
+   * event after line {@code cursor}, each numbered by its physical line.
+   *
+   * @param cursor the manager's cursor (lines already read), 0 to read from the start
+   * @param now the service's clock ({@code emittedAt}, {@code cursor.updatedAt})
+   * @param traceId the request's trace id, if any
+   * @return the body, compact JSON
+   * @throws VisibilityException {@link ErrorCode#INVALID_ARGUMENT} when the cursor is negative or
+   *     beyond the log's end (the service answers HTTP 502 {@code runtime_error} there)
+   */
+  public String events(long cursor, Instant now, Optional<String> traceId) {
+    if (cursor < 0 || cursor > log.size()) {
+      throw new VisibilityException(
+          ErrorCode.INVALID_ARGUMENT,
+          "HTTP 502 runtime_error: cursor offset (" + cursor + ") exceeds available events (" + log.size() + ")");
+    }
+    return events(List.of(), cursor, now, traceId.orElse(null));
+  }
+
   /** The last poll's snapshot value was ingested by the manager. */
-  void delivered() {
+  void markDelivered() {
     lastDeliveredSnapshot = pendingSnapshot;
   }
 
-  /** The {@code GET /ops/snapshot} answer (contract 1.1 key order). */
+  /** The {@code GET /ops/snapshot} answer of a history step, with its faults. */
   String snapshotBody(HistoryStep step, Instant now, @Nullable String trace) {
+    return snapshot(step.spriteFaults(), now, trace);
+  }
+
+  private String snapshot(List<SpriteFault> faults, Instant now, @Nullable String trace) {
     long n = log.size();
     String value = Long.toString(n);
-    for (SpriteFault f : step.spriteFaults()) {
+    for (SpriteFault f : faults) {
       switch (f.kind()) {
         case SNAPSHOT_MISTYPED:
           value = f.valueJson();
@@ -83,7 +216,7 @@ final class SpriteServiceAnswers {
         events++;
       }
     }
-    String hbText = step.heartbeat().fileText().orElse(null);
+    String hbText = heartbeatText;
     StringBuilder b = new StringBuilder(1024);
     b.append("{\"schemaVersion\":\"v1\",\"envelopeType\":\"loop_run_snapshot\",\"emittedAt\":")
         .append(JsonText.string(nowText))
@@ -130,8 +263,12 @@ final class SpriteServiceAnswers {
     }
   }
 
-  /** The {@code GET /ops/events?cursor=<cursor>&maxEvents=0} answer (contract 1.18). */
+  /** The {@code GET /ops/events?cursor=<cursor>&maxEvents=0} answer of a history step, with its faults. */
   String eventsBody(HistoryStep step, long cursor, Instant now, @Nullable String trace) {
+    return events(step.spriteFaults(), cursor, now, trace);
+  }
+
+  private String events(List<SpriteFault> faults, long cursor, Instant now, @Nullable String trace) {
     long n = log.size();
     List<Entry> entries = new ArrayList<>();
     for (int i = (int) cursor; i < n; i++) {
@@ -140,7 +277,7 @@ final class SpriteServiceAnswers {
         entries.add(new Entry(l, i + 1, Long.toString(i + 1)));
       }
     }
-    for (SpriteFault f : step.spriteFaults()) {
+    for (SpriteFault f : faults) {
       if (entries.isEmpty()) {
         break;
       }

@@ -13,6 +13,8 @@ import io.superloop.visibility.core.source.SpriteServiceIngest;
 import io.superloop.visibility.core.store.Durability;
 import io.superloop.visibility.core.store.InvocationAuditTrail;
 import io.superloop.visibility.core.store.LoopLayout;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -20,14 +22,41 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.jspecify.annotations.Nullable;
 
 /**
- * {@link Delivery#SPRITE_SERVICE}: the service's answers are built from the model by {@link
- * SpriteServiceAnswers}; the manager keeps its cursor in {@code cursor.json} and sends it with each
- * poll ({@code 0} with {@code fromStart}), as contract 3.1 says.
+ * A sprite_service delivery: {@link Delivery#SPRITE_SERVICE}, whose answers {@link
+ * SpriteServiceAnswers} builds from the model (with the step's {@link SpriteFault}s), or {@link
+ * Delivery#spriteService}, whose answers an adapter gives from runtime files the testkit writes
+ * ({@link RuntimeWriter}). The manager keeps its cursor in {@code cursor.json} and sends it with
+ * each poll ({@code 0} with {@code fromStart}), as contract 3.1 says.
  */
 final class SpriteServiceDelivery implements Delivery {
   static final String COMMAND = "POST http://sprite.invalid/ops/control";
+
+  private final @Nullable Service adapter;
+
+  /** The reference service. */
+  SpriteServiceDelivery() {
+    this.adapter = null;
+  }
+
+  /** An adapter's service. */
+  SpriteServiceDelivery(Service adapter) {
+    this.adapter = adapter;
+  }
+
+  /** The service's side of one run. */
+  private interface ServiceSide {
+    /** The runtime's part of a step. */
+    void apply(HistoryStep step) throws IOException;
+
+    /** The answers to the manager's poll at {@code cursor}, or the failed request. */
+    SpriteServiceIngest.Poll poll(HistoryStep step, long cursor, Instant now);
+
+    /** The manager ingested the last poll. */
+    void delivered();
+  }
 
   @Override
   public Transport transport() {
@@ -36,15 +65,26 @@ final class SpriteServiceDelivery implements Delivery {
 
   @Override
   public boolean canCarry(RuntimeHistory history) {
-    return history.carriableBySprite();
+    return adapter == null ? history.carriableBySprite() : history.carriableByBoth();
   }
 
   @Override
   public DeliveryRun deliver(RuntimeHistory h, Path workDir, VisibilityRules rules) {
+    try {
+      return run(h, workDir, rules);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private DeliveryRun run(RuntimeHistory h, Path workDir, VisibilityRules rules) throws IOException {
     Path repo = workDir.resolve("repo");
     LoopLayout layout = LoopLayout.of(repo, h.loopId());
     SplittableRandom random = new SplittableRandom(h.seed());
-    SpriteServiceAnswers service = new SpriteServiceAnswers(h.loopId());
+    ServiceSide service =
+        adapter == null
+            ? reference(h.loopId())
+            : adapted(adapter, workDir.resolve("service").resolve(".superloop").resolve("loops").resolve(h.loopId()));
     List<StepView> views = new ArrayList<>();
     Instant now = h.start();
     for (int i = 0; i < h.steps().size(); i++) {
@@ -53,18 +93,7 @@ final class SpriteServiceDelivery implements Delivery {
       service.apply(step);
       Instant at = now;
       // the plane asks for the poll inside the step, with the manager's cursor (0 with fromStart)
-      SpriteServiceIngest.Poller poller =
-          cursor -> {
-            if (cursor > service.lineCount()) {
-              // the service's poll adapter dies: HTTP 502 runtime_error, a failed request
-              return SpriteServiceIngest.requestFailed(
-                  "HTTP 502 runtime_error: cursor offset (" + cursor + ") exceeds available events ("
-                      + service.lineCount() + ")");
-            }
-            String trace = step.traceId().orElse(null);
-            return new SpriteServiceIngest()
-                .ofBodies(service.snapshotBody(step, at, trace), service.eventsBody(step, cursor, at, trace));
-          };
+      SpriteServiceIngest.Poller poller = cursor -> service.poll(step, cursor, at);
       VisibilityPlane plane =
           VisibilityPlane.builder(layout)
               .rules(rules)
@@ -88,6 +117,65 @@ final class SpriteServiceDelivery implements Delivery {
               LoopFiles.read(layout, plane.status())));
     }
     return new DeliveryRun(Transport.SPRITE_SERVICE, repo, views);
+  }
+
+  /** The reference service: answers from the model, the step's faults applied. */
+  private static ServiceSide reference(String loopId) {
+    SpriteServiceAnswers answers = new SpriteServiceAnswers(loopId);
+    return new ServiceSide() {
+      @Override
+      public void apply(HistoryStep step) {
+        answers.apply(step);
+      }
+
+      @Override
+      public SpriteServiceIngest.Poll poll(HistoryStep step, long cursor, Instant now) {
+        if (cursor > answers.lineCount()) {
+          // the service's poll adapter dies: HTTP 502 runtime_error, a failed request
+          return SpriteServiceIngest.requestFailed(
+              "HTTP 502 runtime_error: cursor offset (" + cursor + ") exceeds available events ("
+                  + answers.lineCount() + ")");
+        }
+        String trace = step.traceId().orElse(null);
+        return new SpriteServiceIngest()
+            .ofBodies(answers.snapshotBody(step, now, trace), answers.eventsBody(step, cursor, now, trace));
+      }
+
+      @Override
+      public void delivered() {
+        answers.markDelivered();
+      }
+    };
+  }
+
+  /** An adapter's service over runtime files written into {@code runtimeDir}. */
+  private static ServiceSide adapted(Service adapter, Path runtimeDir) throws IOException {
+    RuntimeWriter runtime = new RuntimeWriter(runtimeDir);
+    return new ServiceSide() {
+      @Override
+      public void apply(HistoryStep step) throws IOException {
+        runtime.apply(step);
+      }
+
+      @Override
+      public SpriteServiceIngest.Poll poll(HistoryStep step, long cursor, Instant now) {
+        String snapshot;
+        String events;
+        try {
+          snapshot = adapter.snapshot(runtimeDir, now, step.traceId());
+          events = adapter.events(runtimeDir, cursor, now, step.traceId());
+        } catch (Exception e) {
+          // what the manager sees of a service that fails: a failed request
+          return SpriteServiceIngest.requestFailed("the service failed: " + e);
+        }
+        return new SpriteServiceIngest().ofBodies(snapshot, events);
+      }
+
+      @Override
+      public void delivered() {
+        // an adapter keeps its own state
+      }
+    };
   }
 
   /** The sprite_service mapping of contract 4.4, written through the audit trail. */

@@ -3,18 +3,9 @@ package io.superloop.visibility.testkit.scenario;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.superloop.visibility.api.Transport;
-import io.superloop.visibility.api.envelope.CursorState;
-import io.superloop.visibility.api.envelope.EnvelopeCodecs;
 import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.json.JsonValue;
-import io.superloop.visibility.core.plane.StepOptions;
-import io.superloop.visibility.core.plane.VisibilityPlane;
 import io.superloop.visibility.core.rules.VisibilityRules;
-import io.superloop.visibility.core.source.SpriteServiceIngest;
-import io.superloop.visibility.core.store.Durability;
-import io.superloop.visibility.core.store.LoopArtifact;
-import io.superloop.visibility.core.store.LoopLayout;
 import io.superloop.visibility.testkit.property.Counterexample;
 import io.superloop.visibility.testkit.property.Property;
 import io.superloop.visibility.testkit.property.PropertyResult;
@@ -22,14 +13,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
+import java.util.Optional;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  * values fall behind the manager's local reading, contract 3.1) fails transport parity, and the
  * counterexample shrinks within 2,000 candidate runs to a history of at most 2 steps that holds the
  * culprit: an empty line before an event. Three seeds in the default build, twelve with {@code
- * -Plong} (each prints its shrink steps and time).
+ * -Plong} (each prints its shrink steps and time). The adapter is plugged in with {@link
+ * Delivery#spriteService}.
  */
 class PlantedBugShrinkTest {
   private static final int MAX_CANDIDATES = 2_000;
@@ -50,7 +40,7 @@ class PlantedBugShrinkTest {
       @TempDir(factory = MemoryTempDirFactory.class) Path dir) {
     int seeds = Integer.getInteger("visibility.property.tries", 100) >= 1000 ? 12 : 3;
     ParityProperties parity = ParityProperties.in(dir);
-    Delivery planted = new EventNumberingDelivery();
+    Delivery planted = Delivery.spriteService(new EventNumberingService());
     for (long seed : LongStream.rangeClosed(1, seeds).map(i -> 7919 * i).toArray()) {
       PropertyResult<RuntimeHistory> r =
           Property.forAll(Scenarios.carriableHistories().filter(RuntimeHistory::carriableByBoth, 1000))
@@ -116,99 +106,34 @@ class PlantedBugShrinkTest {
   }
 
   /**
-   * The sprite_service delivery with the planted bug: its events answer numbers each envelope by the
-   * count of event lines up to it (blank lines skipped) instead of its physical line number.
+   * The adapter with the planted bug: its events answer numbers each envelope by the count of event
+   * lines up to it (empty lines skipped) instead of its physical line number. Its delivery is one
+   * line: {@code Delivery.spriteService(new EventNumberingService())}.
    */
-  private static final class EventNumberingDelivery implements Delivery {
+  static final class EventNumberingService implements Delivery.Service {
     @Override
-    public Transport transport() {
-      return Transport.SPRITE_SERVICE;
+    public String snapshot(Path runtimeDir, Instant now, Optional<String> traceId) {
+      return SpriteServiceAnswers.read(runtimeDir).snapshot(now, traceId);
     }
 
     @Override
-    public boolean canCarry(RuntimeHistory history) {
-      return history.carriableBySprite();
-    }
-
-    @Override
-    public DeliveryRun deliver(RuntimeHistory h, Path workDir, VisibilityRules rules) {
-      Path repo = workDir.resolve("repo");
-      LoopLayout layout = LoopLayout.of(repo, h.loopId());
-      SplittableRandom random = new SplittableRandom(h.seed());
-      SpriteServiceAnswers service = new SpriteServiceAnswers(h.loopId());
-      List<LogLine> log = new ArrayList<>();
-      List<StepView> views = new ArrayList<>();
-      Instant now = h.start();
-      for (int i = 0; i < h.steps().size(); i++) {
-        HistoryStep step = h.steps().get(i);
-        now = now.plusSeconds(step.advanceSeconds());
-        service.apply(step);
-        apply(log, step);
-        long cursor = step.fromStart() ? 0 : cursor(layout);
-        String trace = step.traceId().orElse(null);
-        SpriteServiceIngest.Poll poll =
-            cursor > service.lineCount()
-                ? SpriteServiceIngest.requestFailed("HTTP 502 runtime_error: cursor beyond the log")
-                : new SpriteServiceIngest()
-                    .ofBodies(
-                        service.snapshotBody(step, now, trace),
-                        numberEvents(service.eventsBody(step, cursor, now, trace), log));
-        VisibilityPlane plane =
-            VisibilityPlane.builder(layout)
-                .rules(rules)
-                .thresholds(h.thresholds())
-                .durability(Durability.NONE)
-                .clock(Clock.fixed(now, ZoneOffset.UTC))
-                .random(random)
-                .build();
-        VisibilityPlane.Reconciliation r = plane.reconcile(poll, new StepOptions(step.traceId(), step.fromStart()));
-        if (r.result().sequenceState().isPresent()) {
-          service.delivered();
-        }
-        if (step.control().isPresent()) {
-          SpriteServiceDelivery.control(step.control().get(), h.loopId(), layout, rules, now);
-        }
-        views.add(
-            new StepView(
-                i, r, r.result().warnings().stream().map(w -> w.wire()).toList(), LoopFiles.read(layout, plane.status())));
-      }
-      return new DeliveryRun(Transport.SPRITE_SERVICE, repo, views);
-    }
-
-    /** The bug: each envelope's value is the number of event lines up to its line. */
-    private static String numberEvents(String body, List<LogLine> log) {
-      JsonValue.JsonObject answer = (JsonValue.JsonObject) Json.parse(body);
+    public String events(Path runtimeDir, long cursor, Instant now, Optional<String> traceId) throws IOException {
+      JsonValue.JsonObject answer =
+          (JsonValue.JsonObject) Json.parse(SpriteServiceAnswers.read(runtimeDir).events(cursor, now, traceId));
+      List<String> log = Files.readAllLines(runtimeDir.resolve("events.jsonl"), StandardCharsets.UTF_8);
       List<JsonValue> events = new ArrayList<>();
       for (JsonValue e : ((JsonValue.JsonArray) answer.get("events").orElseThrow()).elements()) {
         JsonValue.JsonObject env = (JsonValue.JsonObject) e;
-        long line =
-            ((JsonValue.JsonNumber)
-                    ((JsonValue.JsonObject) env.get("cursor").orElseThrow()).get("eventLineOffset").orElseThrow())
-                .wholeLongValue()
-                .orElseThrow();
-        long index = log.subList(0, (int) line).stream().filter(l -> l.kind() == LogLine.Kind.EVENT).count();
+        JsonValue.JsonObject cursorOf = (JsonValue.JsonObject) env.get("cursor").orElseThrow();
+        long line = ((JsonValue.JsonNumber) cursorOf.get("eventLineOffset").orElseThrow()).wholeLongValue().orElseThrow();
+        long index = log.subList(0, (int) line).stream().filter(l -> !l.isEmpty()).count(); // the bug
         Map<String, JsonValue> m = new LinkedHashMap<>(env.members());
-        m.put(
-            "sequence",
-            JsonValue.object(Map.of("source", JsonValue.of("cursor_event_line_offset"), "value", JsonValue.of(index))));
+        m.put("sequence", JsonValue.object(Map.of("source", JsonValue.of("cursor_event_line_offset"), "value", JsonValue.of(index))));
         events.add(JsonValue.object(m));
       }
       Map<String, JsonValue> a = new LinkedHashMap<>(answer.members());
       a.put("events", JsonValue.array(events));
       return JsonValue.object(a).toJson();
-    }
-
-    private static long cursor(LoopLayout layout) {
-      Path p = layout.path(LoopArtifact.CURSOR);
-      if (!Files.isRegularFile(p)) {
-        return 0;
-      }
-      try {
-        CursorState c = EnvelopeCodecs.CURSOR_STATE.decode(Files.readString(p, StandardCharsets.UTF_8));
-        return c.eventLineOffset();
-      } catch (IOException e) {
-        throw new IllegalStateException(e);
-      }
     }
   }
 }
