@@ -39,6 +39,9 @@ import org.jspecify.annotations.Nullable;
  * it may just not be the smallest. The step budget keeps shrinking reproducible (the same seed
  * shrinks to the same value); the time budget does not, which is why it is off by default.
  *
+ * <p>In JUnit 5, annotate the test method with {@link PropertyTest} to set the tries and replay a
+ * seed there.
+ *
  * <p>Defaults: tries from the system property {@value #TRIES_PROPERTY} (else {@value
  * #DEFAULT_TRIES}); the seed from {@value #SEED_PROPERTY} if set, else a random one. Values set on
  * the property itself ({@link #tries}, {@link #seed}, {@link #maxShrinkSteps}, {@link
@@ -249,8 +252,16 @@ public final class Property<T> {
   public PropertyResult<T> run(Body<? super T> body) {
     Objects.requireNonNull(body, "body");
     String propertyName = name != null ? name : callerName();
-    long runSeed = seeded ? seed : configuredSeed().orElseGet(() -> ThreadLocalRandom.current().nextLong());
-    int runTries = tries > 0 ? tries : defaultTries();
+    Optional<PropertyScope> scope = PropertyScope.current();
+    OptionalLong scopeSeed = scope.map(PropertyScope::seed).orElse(OptionalLong.empty());
+    long runSeed =
+        seeded
+            ? seed
+            : scopeSeed.isPresent()
+                ? scopeSeed.getAsLong()
+                : configuredSeed().orElseGet(() -> ThreadLocalRandom.current().nextLong());
+    int scopeTries = scope.map(PropertyScope::tries).orElse(0);
+    int runTries = tries > 0 ? tries : scopeTries > 0 ? scopeTries : defaultTries();
     GenContext ctx = GenContext.of(runSeed, size);
     for (int i = 1; i <= runTries; i++) {
       Shrinkable<T> drawn;
@@ -274,7 +285,11 @@ public final class Property<T> {
       }
       Throwable failure = evaluate(body, drawn.value());
       if (failure != null) {
-        return shrink(propertyName, runSeed, runTries, i, drawn, failure, body);
+        PropertyResult<T> r = shrink(propertyName, runSeed, runTries, i, drawn, failure, body);
+        if (scope.isPresent()) {
+          r.noteAnnotated();
+        }
+        return r;
       }
     }
     return new PropertyResult<>(propertyName, runSeed, size, runTries, runTries, null);

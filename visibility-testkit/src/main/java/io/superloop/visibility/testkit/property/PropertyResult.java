@@ -20,6 +20,7 @@ public final class PropertyResult<T> {
   private final int triesRun;
   private final @Nullable Counterexample<T> counterexample;
   private @Nullable RuntimeException shrinkError;
+  private boolean annotated;
 
   PropertyResult(
       String name,
@@ -34,6 +35,11 @@ public final class PropertyResult<T> {
     this.triesRequested = triesRequested;
     this.triesRun = triesRun;
     this.counterexample = counterexample;
+  }
+
+  /** The run was a {@link PropertyTest}'s: the report names the annotation's replay too. */
+  void noteAnnotated() {
+    annotated = true;
   }
 
   void noteShrinkError(RuntimeException e) {
@@ -145,7 +151,11 @@ public final class PropertyResult<T> {
     if (ce.shrunkFailure() != ce.originalFailure()) {
       sb.append("\n  original failure: ").append(describe(ce.originalFailure()));
     }
-    sb.append("\n  replay: -D").append(Property.SEED_PROPERTY).append('=').append(seed);
+    sb.append("\n  replay: ");
+    if (annotated) {
+      sb.append("@PropertyTest(seed = \"").append(seed).append("\") or ");
+    }
+    sb.append("-D").append(Property.SEED_PROPERTY).append('=').append(seed);
     return sb.toString();
   }
 
