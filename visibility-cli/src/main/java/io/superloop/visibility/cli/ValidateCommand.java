@@ -13,7 +13,15 @@ import io.superloop.visibility.api.json.JsonValue;
 import io.superloop.visibility.api.sequence.SequenceCodecs;
 import io.superloop.visibility.api.sequence.ViolationCode;
 import io.superloop.visibility.api.status.StatusCodecs;
+import io.superloop.visibility.api.Transport;
+import io.superloop.visibility.api.heartbeat.HeartbeatObservation;
+import io.superloop.visibility.api.heartbeat.HeartbeatObservationStatus;
+import io.superloop.visibility.api.heartbeat.HeartbeatThresholds;
+import io.superloop.visibility.core.heartbeat.FreshnessCalculator;
+import io.superloop.visibility.core.heartbeat.HeartbeatInput;
 import io.superloop.visibility.core.rules.ReadLimits;
+import io.superloop.visibility.core.source.LineKind;
+import io.superloop.visibility.core.source.LocalEventSource;
 import io.superloop.visibility.core.rules.SequenceValueSyntax;
 import io.superloop.visibility.core.rules.VisibilityRules;
 import io.superloop.visibility.core.sequence.PreviousSequence;
@@ -31,6 +39,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -49,7 +58,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code validate PATH...}: checks snapshot and event envelopes (JSON or NDJSON), sprite_service
- * answers and the ops manager's files against the v1 contract. A directory stands for every {@code
+ * answers, the ops manager's files and the runtime's ({@code heartbeat.v1.json}: a timestamp the
+ * manager parses; {@code events.jsonl}: every non-empty line an event, H13; {@code
+ * events.hwm.json}: the producer's high-water mark) against the v1 contract. A directory stands for every {@code
  * .json}, {@code .jsonl} and {@code .ndjson} file under it. One finding per line ({@code
  * file:line: code: message}), then a summary line; or, with {@code --format json}, one JSON
  * document. Per line, the codes are the lower-case {@link ErrorCode} names ({@code invalid_json},
@@ -63,8 +74,8 @@ import picocli.CommandLine.Spec;
     name = "validate",
     mixinStandardHelpOptions = true,
     description = {
-      "Checks envelopes (.json, or one per line in .ndjson/.jsonl), sprite_service answers and the",
-      "ops manager's files against the v1 contract. A directory stands for every .json, .jsonl and",
+      "Checks envelopes (.json, or one per line in .ndjson/.jsonl), sprite_service answers, the",
+      "ops manager's files and the runtime's (heartbeat.v1.json, events.jsonl) against the v1 contract. A directory stands for every .json, .jsonl and",
       ".ndjson file under it. Prints file:line: code: message per finding and a summary line (or one",
       "JSON document with --format json). Exit status 1 when there are findings. Default rules:",
       "hardened."
@@ -242,6 +253,16 @@ final class ValidateCommand implements Callable<Integer> {
     }
 
     private void document(long line, byte[] bytes, int length) {
+      String name = String.valueOf(file.getFileName());
+      if (name.equals("events.jsonl")) {
+        // RT/events.jsonl: each non-empty line an event as a local manager reads it (contract 3.1, H13)
+        if (new LocalEventSource().classify(bytes, 0, length) != LineKind.EVENT) {
+          finding(file, line, ErrorCode.INVALID_FIELD_VALUE.wire(),
+              "not an event line: a local manager reads only a JSON object with a timestamp and an event (or type)"
+                  + " (hardening H13); its line number is skipped");
+        }
+        return;
+      }
       // a byte order mark at the start of the file is skipped, as jq skips it
       int from =
           line == 1 && length >= 3 && bytes[0] == (byte) 0xef && bytes[1] == (byte) 0xbb && bytes[2] == (byte) 0xbf
@@ -259,7 +280,15 @@ final class ValidateCommand implements Callable<Integer> {
         finding(file, line, ErrorCode.INVALID_FIELD_TYPE.wire(), "the document is " + kind(v) + ", not a JSON object");
         return;
       }
-      if (o.members().containsKey("envelopeType")) {
+      if (name.equals("heartbeat.v1.json")) {
+        runtimeHeartbeat(line, o);
+      } else if (name.equals("events.hwm.json")) {
+        for (String member : List.of("schemaVersion", "loopId", "eventsFile", "lineCount", "byteLength", "epoch", "updatedAt")) {
+          if (!o.members().containsKey(member)) {
+            finding(file, line, ErrorCode.MISSING_FIELD.wire(), "the events log's high-water mark has no " + member);
+          }
+        }
+      } else if (o.members().containsKey("envelopeType")) {
         envelope(line, o, "");
       } else if (o.members().containsKey("events") && o.members().containsKey("ok")) {
         decode(line, text, EnvelopeCodecs.EVENTS_ANSWER);
@@ -291,6 +320,28 @@ final class ValidateCommand implements Callable<Integer> {
         }
       }
       reportViolations(line);
+    }
+
+    /** RT/heartbeat.v1.json: a heartbeat whose timestamp the manager can judge (contract 1.2, 2.2). */
+    private void runtimeHeartbeat(long line, JsonValue.JsonObject o) {
+      Optional<HeartbeatObservation> row =
+          new FreshnessCalculator(rules)
+              .evaluate(
+                  HeartbeatInput.of(o),
+                  Optional.empty(),
+                  Instant.EPOCH,
+                  HeartbeatThresholds.DEFAULT,
+                  "validate",
+                  TraceId.of("validate"),
+                  Transport.LOCAL)
+              .observation();
+      if (row.isPresent() && row.get().status() == HeartbeatObservationStatus.FAILED) {
+        boolean missing = row.get().reasonCode().filter(r -> r.wire().equals("missing_heartbeat_timestamp")).isPresent();
+        finding(file, line, (missing ? ErrorCode.MISSING_FIELD : ErrorCode.INVALID_TIMESTAMP).wire(),
+            "the runtime heartbeat's timestamp (timestamp // updatedAt) is "
+                + (missing ? "absent" : "not one the manager parses under " + rules.name() + " rules")
+                + ": a manager reports it as " + row.get().reasonCode().map(r -> r.wire()).orElse("failed"));
+      }
     }
 
     private void envelope(long line, JsonValue.JsonObject o, String where) {
