@@ -407,6 +407,20 @@ public final class VisibilityPlane {
       return this;
     }
 
+    /**
+     * Keeps the loop's files in memory instead of on disk ({@link LoopLayout#inMemory()}): for
+     * service tests, a plane whose steps, control records and status never touch the file system.
+     * The memory belongs to the plane built next; every call of this method starts an empty one.
+     * A local reconcile still reads the runtime's files from disk; a sprite_service one reads
+     * nothing but its poll.
+     *
+     * @return this builder
+     */
+    public Builder inMemory() {
+      this.layout = layout.inMemory();
+      return this;
+    }
+
     /** {@return the plane} */
     public VisibilityPlane build() {
       return new VisibilityPlane(this);

@@ -111,6 +111,20 @@ public final class LoopLayout {
   }
 
   /**
+   * A copy whose loop files (everything under {@link #opsDir()}: states, logs, locks) live in
+   * memory, not on disk: for tests of a service that embeds the plane. The memory belongs to the
+   * copy and to what is built from it ({@code VisibilityPlane.builder(layout.inMemory())}, or the
+   * builder's {@code inMemory()}); it starts empty and is gone with them. Only the loop's own files
+   * move to memory: a local reconcile still reads the runtime's files ({@link #runtimeDir()}) from
+   * disk.
+   *
+   * @return the copy; this layout is unchanged
+   */
+  public LoopLayout inMemory() {
+    return withFileOps(new MemoryFileOps());
+  }
+
+  /**
    * A copy whose state files and rows are read within {@code limits}.
    *
    * @param limits the read limits
