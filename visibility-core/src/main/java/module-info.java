@@ -19,4 +19,15 @@ module io.superloop.visibility.core {
   exports io.superloop.visibility.core.reconcile;
   exports io.superloop.visibility.core.store;
   exports io.superloop.visibility.core.plane;
+  // generated Immutables implementations (VisibilityStyle): for the library's own modules
+  exports io.superloop.visibility.core.audit.internal to
+      io.superloop.visibility.testkit;
+  exports io.superloop.visibility.core.health.internal to
+      io.superloop.visibility.testkit;
+  exports io.superloop.visibility.core.reconcile.internal to
+      io.superloop.visibility.testkit;
+  exports io.superloop.visibility.core.rules.internal to
+      io.superloop.visibility.testkit;
+  exports io.superloop.visibility.core.status.internal to
+      io.superloop.visibility.testkit;
 }

@@ -1,5 +1,13 @@
 package io.superloop.visibility.api.audit;
 
+import io.superloop.visibility.api.audit.internal.ImmutableControlConfirmation;
+import io.superloop.visibility.api.audit.internal.ImmutableControlExecution;
+import io.superloop.visibility.api.audit.internal.ImmutableControlInvocation;
+import io.superloop.visibility.api.audit.internal.ImmutableControlOutcome;
+import io.superloop.visibility.api.audit.internal.ImmutableControlRequest;
+import io.superloop.visibility.api.audit.internal.ImmutableControlRow;
+import io.superloop.visibility.api.audit.internal.ImmutableInFlightRow;
+import io.superloop.visibility.api.audit.internal.ImmutableIntentRow;
 import io.superloop.visibility.api.internal.ObjectCodec;
 import io.superloop.visibility.api.internal.ObjectCodec.Absence;
 import io.superloop.visibility.api.internal.ObjectCodec.SchemaVersion;

@@ -1,5 +1,6 @@
 package io.superloop.visibility.api.audit;
 
+import io.superloop.visibility.api.audit.internal.ImmutableControlConfirmation;
 import io.superloop.visibility.api.internal.Checks;
 import io.superloop.visibility.api.internal.VisibilityStyle;
 import io.superloop.visibility.api.json.JsonValue;
@@ -50,8 +51,9 @@ public abstract class ControlConfirmation {
    * {@return fields of a newer writer this version does not know, kept in order and written back}
    */
   public abstract Map<String, JsonValue> unknownFields();
+  /** Checks the contract rules of this record; called by the generated implementation. */
   @Value.Check
-  void checkRawValues() {
+  protected void checkRawValues() {
     Checks.notJsonNull("outcome", outcome());
   }
 }

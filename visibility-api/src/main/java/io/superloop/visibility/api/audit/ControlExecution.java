@@ -1,5 +1,6 @@
 package io.superloop.visibility.api.audit;
 
+import io.superloop.visibility.api.audit.internal.ImmutableControlExecution;
 import io.superloop.visibility.api.internal.VisibilityStyle;
 import io.superloop.visibility.api.json.JsonValue;
 import java.util.Map;
@@ -52,8 +53,9 @@ public abstract class ControlExecution {
    */
   public abstract Map<String, JsonValue> unknownFields();
 
+  /** {@return this record, normalised; called by the generated implementation} */
   @Value.Check
-  ControlExecution normalize() {
+  protected ControlExecution normalize() {
     if (output().isPresent() && output().get().isEmpty()) {
       return ImmutableControlExecution.copyOf(this).withOutput(Optional.empty());
     }

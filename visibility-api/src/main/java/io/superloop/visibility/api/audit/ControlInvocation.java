@@ -1,5 +1,6 @@
 package io.superloop.visibility.api.audit;
 
+import io.superloop.visibility.api.audit.internal.ImmutableControlInvocation;
 import io.superloop.visibility.api.TraceId;
 import io.superloop.visibility.api.Transport;
 import io.superloop.visibility.api.internal.Checks;
@@ -76,8 +77,9 @@ public abstract class ControlInvocation {
    */
   public abstract Map<String, JsonValue> unknownFields();
 
+  /** {@return this record, normalised; called by the generated implementation} */
   @Value.Check
-  ControlInvocation normalize() {
+  protected ControlInvocation normalize() {
     Checks.loopId(loopId());
     Checks.nonBlank("idempotencyKey", idempotencyKey());
     if (note().isPresent() && note().get().isEmpty()) {

@@ -1,5 +1,6 @@
 package io.superloop.visibility.api.audit;
 
+import io.superloop.visibility.api.audit.internal.ImmutableControlOutcome;
 import io.superloop.visibility.api.ReasonCode;
 import io.superloop.visibility.api.internal.Checks;
 import io.superloop.visibility.api.internal.VisibilityStyle;
@@ -49,8 +50,9 @@ public abstract class ControlOutcome {
    */
   public abstract Map<String, JsonValue> unknownFields();
 
+  /** Checks the contract rules of this record; called by the generated implementation. */
   @Value.Check
-  void check() {
+  protected void check() {
     Checks.nonNegative("durationSeconds", durationSeconds());
   }
 }

@@ -1,5 +1,6 @@
 package io.superloop.visibility.api.audit;
 
+import io.superloop.visibility.api.audit.internal.ImmutableControlRequest;
 import io.superloop.visibility.api.internal.Checks;
 import io.superloop.visibility.api.internal.VisibilityStyle;
 import io.superloop.visibility.api.json.JsonValue;
@@ -76,8 +77,9 @@ public abstract class ControlRequest {
    */
   public abstract Map<String, JsonValue> unknownFields();
 
+  /** Checks the contract rules of this record; called by the generated implementation. */
   @Value.Check
-  void check() {
+  protected void check() {
     Checks.nonNegative("timeoutSeconds", timeoutSeconds());
     Checks.nonNegative("intervalSeconds", intervalSeconds());
     Checks.nonNegative("retryAttempts", retryAttempts());

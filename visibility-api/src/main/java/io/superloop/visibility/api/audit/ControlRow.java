@@ -1,5 +1,6 @@
 package io.superloop.visibility.api.audit;
 
+import io.superloop.visibility.api.audit.internal.ImmutableControlRow;
 import io.superloop.visibility.api.ReasonCode;
 import io.superloop.visibility.api.TraceId;
 import io.superloop.visibility.api.Transport;
@@ -86,8 +87,9 @@ public abstract class ControlRow {
    */
   public abstract Map<String, JsonValue> unknownFields();
 
+  /** Checks the contract rules of this record; called by the generated implementation. */
   @Value.Check
-  void check() {
+  protected void check() {
     Checks.loopId(loopId());
     Checks.nonBlank("idempotencyKey", idempotencyKey());
     Checks.nonNegative("durationSeconds", durationSeconds());

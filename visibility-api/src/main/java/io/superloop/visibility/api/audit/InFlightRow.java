@@ -1,5 +1,6 @@
 package io.superloop.visibility.api.audit;
 
+import io.superloop.visibility.api.audit.internal.ImmutableInFlightRow;
 import io.superloop.visibility.api.TraceId;
 import io.superloop.visibility.api.Transport;
 import io.superloop.visibility.api.internal.Checks;
@@ -64,8 +65,9 @@ public abstract class InFlightRow {
    */
   public abstract Map<String, JsonValue> unknownFields();
 
+  /** Checks the contract rules of this record; called by the generated implementation. */
   @Value.Check
-  void check() {
+  protected void check() {
     Checks.loopId(loopId());
     Checks.nonBlank("idempotencyKey", idempotencyKey());
   }

@@ -1,5 +1,6 @@
 package io.superloop.visibility.api.audit;
 
+import io.superloop.visibility.api.audit.internal.ImmutableIntentRow;
 import io.superloop.visibility.api.TraceId;
 import io.superloop.visibility.api.Transport;
 import io.superloop.visibility.api.internal.Checks;
@@ -102,8 +103,9 @@ public abstract class IntentRow {
   @Value.Auxiliary
   public abstract List<String> keyOrder();
 
+  /** {@return this record, normalised; called by the generated implementation} */
   @Value.Check
-  IntentRow normalize() {
+  protected IntentRow normalize() {
     Checks.loopId(loopId());
     ImmutableIntentRow r = ImmutableIntentRow.copyOf(this);
     boolean changed = false;
@@ -117,8 +119,9 @@ public abstract class IntentRow {
     }
     return changed ? r : this;
   }
+  /** Checks the contract rules of this record; called by the generated implementation. */
   @Value.Check
-  void checkRawValues() {
+  protected void checkRawValues() {
     Checks.notJsonNull("confirm", confirm());
   }
 }

@@ -1,5 +1,6 @@
 package io.superloop.visibility.api.envelope;
 
+import io.superloop.visibility.api.envelope.internal.ImmutableCursorState;
 import io.superloop.visibility.api.internal.Checks;
 import io.superloop.visibility.api.internal.VisibilityStyle;
 import io.superloop.visibility.api.json.JsonValue;
@@ -70,8 +71,9 @@ public abstract class CursorState {
    */
   public abstract Map<String, JsonValue> unknownFields();
 
+  /** Checks the contract rules of this record; called by the generated implementation. */
   @Value.Check
-  void check() {
+  protected void check() {
     Checks.loopId(loopId());
     Checks.nonNegative("eventLineOffset", eventLineOffset());
     Checks.nonNegative("eventLineCount", eventLineCount());

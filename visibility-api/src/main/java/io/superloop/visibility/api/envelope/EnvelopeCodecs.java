@@ -1,5 +1,16 @@
 package io.superloop.visibility.api.envelope;
 
+import io.superloop.visibility.api.envelope.internal.ImmutableArtifactRef;
+import io.superloop.visibility.api.envelope.internal.ImmutableControlAnswer;
+import io.superloop.visibility.api.envelope.internal.ImmutableCursorState;
+import io.superloop.visibility.api.envelope.internal.ImmutableEnvelopeCursor;
+import io.superloop.visibility.api.envelope.internal.ImmutableEnvelopeSource;
+import io.superloop.visibility.api.envelope.internal.ImmutableErrorAnswer;
+import io.superloop.visibility.api.envelope.internal.ImmutableEventEnvelope;
+import io.superloop.visibility.api.envelope.internal.ImmutableEventsAnswer;
+import io.superloop.visibility.api.envelope.internal.ImmutableEventsCursor;
+import io.superloop.visibility.api.envelope.internal.ImmutableServiceError;
+import io.superloop.visibility.api.envelope.internal.ImmutableSnapshotEnvelope;
 import io.superloop.visibility.api.ErrorCode;
 import io.superloop.visibility.api.internal.ObjectCodec;
 import io.superloop.visibility.api.internal.ObjectCodec.Absence;

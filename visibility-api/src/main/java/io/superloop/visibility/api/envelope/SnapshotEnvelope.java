@@ -1,5 +1,6 @@
 package io.superloop.visibility.api.envelope;
 
+import io.superloop.visibility.api.envelope.internal.ImmutableSnapshotEnvelope;
 import io.superloop.visibility.api.ErrorCode;
 import io.superloop.visibility.api.TraceId;
 import io.superloop.visibility.api.VisibilityException;
@@ -134,8 +135,9 @@ public abstract class SnapshotEnvelope {
     return Optional.of(Envelopes.decodeValue(EnvelopeCodecs.ARTIFACT_REF, v.get(), "/artifacts/heartbeat"));
   }
 
+  /** Checks the contract rules of this record; called by the generated implementation. */
   @Value.Check
-  void check() {
+  protected void check() {
     Optional<JsonValue> hb = Envelopes.member(artifacts(), "heartbeat");
     if (hb.isPresent() && !hb.get().isNull() && !(hb.get() instanceof JsonValue.JsonObject)) {
       throw VisibilityException.at(

@@ -1,5 +1,6 @@
 package io.superloop.visibility.api.health;
 
+import io.superloop.visibility.api.health.internal.ImmutableHealth;
 import io.superloop.visibility.api.ErrorCode;
 import io.superloop.visibility.api.ReasonCode;
 import io.superloop.visibility.api.TraceId;
@@ -29,8 +30,8 @@ import org.immutables.value.Value;
 @VisibilityStyle
 public abstract class Health {
 
-  /** Only the generated implementation extends this class. */
-  Health() {}
+  /** Only the generated implementation extends this class (its package is not exported). */
+  protected Health() {}
 
   /**
    * {@return a new builder} Its {@code build()} throws {@link IllegalStateException} when a
@@ -114,8 +115,9 @@ public abstract class Health {
     return Integer.compare(a.length() - i, b.length() - j);
   }
 
+  /** Checks the contract rules of this record; called by the generated implementation. */
   @Value.Check
-  void check() {
+  protected void check() {
     List<String> codes = new ArrayList<>();
     for (ReasonCode c : reasonCodes()) {
       codes.add(c.wire());

@@ -1,5 +1,12 @@
 package io.superloop.visibility.api.health;
 
+import io.superloop.visibility.api.health.internal.ImmutableHealth;
+import io.superloop.visibility.api.health.internal.ImmutableHealthEvidence;
+import io.superloop.visibility.api.health.internal.ImmutableHealthMetrics;
+import io.superloop.visibility.api.health.internal.ImmutableHealthReason;
+import io.superloop.visibility.api.health.internal.ImmutableHealthThresholds;
+import io.superloop.visibility.api.health.internal.ImmutableHealthTransport;
+import io.superloop.visibility.api.health.internal.ImmutableTransportHealth;
 import io.superloop.visibility.api.internal.ObjectCodec;
 import io.superloop.visibility.api.internal.ObjectCodec.Absence;
 import io.superloop.visibility.api.internal.ObjectCodec.SchemaVersion;

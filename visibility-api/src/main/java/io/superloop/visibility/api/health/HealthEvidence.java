@@ -1,5 +1,6 @@
 package io.superloop.visibility.api.health;
 
+import io.superloop.visibility.api.health.internal.ImmutableHealthEvidence;
 import io.superloop.visibility.api.internal.VisibilityStyle;
 import io.superloop.visibility.api.json.JsonValue;
 import java.util.Map;
@@ -14,8 +15,8 @@ import org.immutables.value.Value;
 @VisibilityStyle
 public abstract class HealthEvidence {
 
-  /** Only the generated implementation extends this class. */
-  HealthEvidence() {}
+  /** Only the generated implementation extends this class (its package is not exported). */
+  protected HealthEvidence() {}
 
   /**
    * {@return a new builder} Its {@code build()} throws {@link IllegalStateException} when a

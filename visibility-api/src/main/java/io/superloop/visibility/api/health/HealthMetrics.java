@@ -1,5 +1,6 @@
 package io.superloop.visibility.api.health;
 
+import io.superloop.visibility.api.health.internal.ImmutableHealthMetrics;
 import io.superloop.visibility.api.internal.Checks;
 import io.superloop.visibility.api.internal.VisibilityStyle;
 import io.superloop.visibility.api.json.JsonValue;
@@ -17,8 +18,8 @@ import org.immutables.value.Value;
 @VisibilityStyle
 public abstract class HealthMetrics {
 
-  /** Only the generated implementation extends this class. */
-  HealthMetrics() {}
+  /** Only the generated implementation extends this class (its package is not exported). */
+  protected HealthMetrics() {}
 
   /**
    * {@return a new builder} Its {@code build()} throws {@link IllegalStateException} when a
@@ -56,8 +57,9 @@ public abstract class HealthMetrics {
    */
   public abstract Map<String, JsonValue> unknownFields();
 
+  /** Checks the contract rules of this record; called by the generated implementation. */
   @Value.Check
-  void check() {
+  protected void check() {
     if (heartbeatLagSeconds().isPresent()) {
       Checks.nonNegative("metrics.heartbeatLagSeconds", heartbeatLagSeconds().getAsLong());
     }

@@ -1,5 +1,6 @@
 package io.superloop.visibility.api.health;
 
+import io.superloop.visibility.api.health.internal.ImmutableHealthReason;
 import io.superloop.visibility.api.ReasonCode;
 import io.superloop.visibility.api.internal.VisibilityStyle;
 import io.superloop.visibility.api.json.JsonValue;
@@ -16,8 +17,8 @@ import org.immutables.value.Value;
 @VisibilityStyle
 public abstract class HealthReason {
 
-  /** Only the generated implementation extends this class. */
-  HealthReason() {}
+  /** Only the generated implementation extends this class (its package is not exported). */
+  protected HealthReason() {}
 
   /**
    * {@return a new builder} Its {@code build()} throws {@link IllegalStateException} when a

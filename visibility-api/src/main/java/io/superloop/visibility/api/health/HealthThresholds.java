@@ -1,5 +1,6 @@
 package io.superloop.visibility.api.health;
 
+import io.superloop.visibility.api.health.internal.ImmutableHealthThresholds;
 import io.superloop.visibility.api.ErrorCode;
 import io.superloop.visibility.api.VisibilityException;
 import io.superloop.visibility.api.internal.VisibilityStyle;
@@ -17,8 +18,8 @@ import org.immutables.value.Value;
 @VisibilityStyle
 public abstract class HealthThresholds {
 
-  /** Only the generated implementation extends this class. */
-  HealthThresholds() {}
+  /** Only the generated implementation extends this class (its package is not exported). */
+  protected HealthThresholds() {}
 
   /**
    * {@return a new builder} Its {@code build()} throws {@link IllegalStateException} when a
@@ -55,8 +56,9 @@ public abstract class HealthThresholds {
    */
   public abstract Map<String, JsonValue> unknownFields();
 
+  /** Checks the contract rules of this record; called by the generated implementation. */
   @Value.Check
-  void check() {
+  protected void check() {
     nonNegative("degradedIngestLagSeconds", degradedIngestLagSeconds());
     nonNegative("criticalIngestLagSeconds", criticalIngestLagSeconds());
     nonNegative("degradedHeartbeatLagSeconds", degradedHeartbeatLagSeconds());

@@ -1,5 +1,6 @@
 package io.superloop.visibility.api.health;
 
+import io.superloop.visibility.api.health.internal.ImmutableHealthTransport;
 import io.superloop.visibility.api.Transport;
 import io.superloop.visibility.api.internal.VisibilityStyle;
 import io.superloop.visibility.api.json.JsonValue;
@@ -15,8 +16,8 @@ import org.immutables.value.Value;
 @VisibilityStyle
 public abstract class HealthTransport {
 
-  /** Only the generated implementation extends this class. */
-  HealthTransport() {}
+  /** Only the generated implementation extends this class (its package is not exported). */
+  protected HealthTransport() {}
 
   /**
    * {@return a new builder} Its {@code build()} throws {@link IllegalStateException} when a

@@ -1,5 +1,6 @@
 package io.superloop.visibility.api.health;
 
+import io.superloop.visibility.api.health.internal.ImmutableTransportHealth;
 import io.superloop.visibility.api.ErrorCode;
 import io.superloop.visibility.api.TraceId;
 import io.superloop.visibility.api.Transport;
@@ -21,8 +22,8 @@ import org.immutables.value.Value;
 @VisibilityStyle
 public abstract class TransportHealth {
 
-  /** Only the generated implementation extends this class. */
-  TransportHealth() {}
+  /** Only the generated implementation extends this class (its package is not exported). */
+  protected TransportHealth() {}
 
   /**
    * {@return a new builder} Its {@code build()} throws {@link IllegalStateException} when a
@@ -62,8 +63,9 @@ public abstract class TransportHealth {
    */
   public abstract Map<String, JsonValue> unknownFields();
 
+  /** Checks the contract rules of this record; called by the generated implementation. */
   @Value.Check
-  void check() {
+  protected void check() {
     Checks.nonNegative("failureStreak", failureStreak());
     if (lastResult() == IngestStatus.SUCCESS && failureStreak() != 0) {
       throw new VisibilityException(

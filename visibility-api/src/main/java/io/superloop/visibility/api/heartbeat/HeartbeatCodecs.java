@@ -1,5 +1,8 @@
 package io.superloop.visibility.api.heartbeat;
 
+import io.superloop.visibility.api.heartbeat.internal.ImmutableHeartbeatObservation;
+import io.superloop.visibility.api.heartbeat.internal.ImmutableHeartbeatState;
+import io.superloop.visibility.api.heartbeat.internal.ImmutableHeartbeatThresholds;
 import io.superloop.visibility.api.ErrorCode;
 import io.superloop.visibility.api.VisibilityException;
 import io.superloop.visibility.api.internal.ObjectCodec;

@@ -1,5 +1,6 @@
 package io.superloop.visibility.api.heartbeat;
 
+import io.superloop.visibility.api.heartbeat.internal.ImmutableHeartbeatObservation;
 import io.superloop.visibility.api.ErrorCode;
 import io.superloop.visibility.api.ReasonCode;
 import io.superloop.visibility.api.TraceId;
@@ -45,8 +46,8 @@ public abstract class HeartbeatObservation {
   /** The constant {@code category} of every row. */
   public static final String CATEGORY = "runtime_heartbeat";
 
-  /** Only the generated implementation extends this class. */
-  HeartbeatObservation() {}
+  /** Only the generated implementation extends this class (its package is not exported). */
+  protected HeartbeatObservation() {}
 
   /**
    * {@return a new builder} Its {@code build()} throws {@link IllegalStateException} when a
@@ -118,8 +119,9 @@ public abstract class HeartbeatObservation {
     return status() != HeartbeatObservationStatus.FAILED;
   }
 
+  /** Checks the contract rules of this record; called by the generated implementation. */
   @Value.Check
-  void check() {
+  protected void check() {
     Checks.notJsonNull("heartbeat", heartbeat());
     Checks.loopId(loopId());
     if (clockSkewSeconds().isPresent()) {

@@ -1,5 +1,6 @@
 package io.superloop.visibility.api.heartbeat;
 
+import io.superloop.visibility.api.heartbeat.internal.ImmutableHeartbeatState;
 import io.superloop.visibility.api.ReasonCode;
 import io.superloop.visibility.api.TraceId;
 import io.superloop.visibility.api.Transport;
@@ -81,8 +82,9 @@ public abstract class HeartbeatState {
    */
   public abstract Map<String, JsonValue> unknownFields();
 
+  /** Checks the contract rules of this record; called by the generated implementation. */
   @Value.Check
-  void check() {
+  protected void check() {
     Checks.notJsonNull("heartbeat", heartbeat());
     Checks.loopId(loopId());
     Checks.nonNegative("heartbeatLagSeconds", heartbeatLagSeconds());

@@ -1,5 +1,6 @@
 package io.superloop.visibility.api.heartbeat;
 
+import io.superloop.visibility.api.heartbeat.internal.ImmutableHeartbeatThresholds;
 import io.superloop.visibility.api.ErrorCode;
 import io.superloop.visibility.api.VisibilityException;
 import io.superloop.visibility.api.internal.VisibilityStyle;
@@ -44,8 +45,9 @@ public abstract class HeartbeatThresholds {
   /** {@return fields of a newer writer, kept} */
   public abstract Map<String, JsonValue> unknownFields();
 
+  /** Checks the contract rules of this record; called by the generated implementation. */
   @Value.Check
-  void check() {
+  protected void check() {
     if (degradedHeartbeatLagSeconds() < 0 || criticalHeartbeatLagSeconds() < 0) {
       throw new VisibilityException(
           ErrorCode.INVALID_THRESHOLD, "heartbeat lag thresholds must be >= 0");

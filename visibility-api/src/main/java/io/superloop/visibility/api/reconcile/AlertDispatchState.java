@@ -1,5 +1,6 @@
 package io.superloop.visibility.api.reconcile;
 
+import io.superloop.visibility.api.reconcile.internal.ImmutableAlertDispatchState;
 import io.superloop.visibility.api.ReasonCode;
 import io.superloop.visibility.api.TraceId;
 import io.superloop.visibility.api.internal.Checks;
@@ -74,8 +75,9 @@ public abstract class AlertDispatchState {
    */
   public abstract Map<String, JsonValue> unknownFields();
 
+  /** Checks the contract rules of this record; called by the generated implementation. */
   @Value.Check
-  void check() {
+  protected void check() {
     Checks.loopId(loopId());
     Checks.nonNegative("processedCount", processedCount());
     Checks.nonNegative("dispatchedCount", dispatchedCount());

@@ -1,5 +1,6 @@
 package io.superloop.visibility.api.reconcile;
 
+import io.superloop.visibility.api.reconcile.internal.ImmutableAlertRow;
 import io.superloop.visibility.api.ReasonCode;
 import io.superloop.visibility.api.TraceId;
 import io.superloop.visibility.api.internal.VisibilityStyle;

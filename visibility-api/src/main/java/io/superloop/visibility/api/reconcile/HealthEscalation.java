@@ -1,5 +1,6 @@
 package io.superloop.visibility.api.reconcile;
 
+import io.superloop.visibility.api.reconcile.internal.ImmutableHealthEscalation;
 import io.superloop.visibility.api.health.FailureCode;
 import io.superloop.visibility.api.health.HealthStatus;
 import io.superloop.visibility.api.health.IngestStatus;
@@ -78,8 +79,9 @@ public abstract non-sealed class HealthEscalation implements EscalationRow {
   @Override
   public abstract Map<String, JsonValue> unknownFields();
 
+  /** Checks the contract rules of this record; called by the generated implementation. */
   @Value.Check
-  void check() {
+  protected void check() {
     Checks.loopId(loopId());
     if (!category().equals(ReasonCode.HEALTH_DEGRADED)
         && !category().equals(ReasonCode.HEALTH_CRITICAL)) {

@@ -1,5 +1,6 @@
 package io.superloop.visibility.api.reconcile;
 
+import io.superloop.visibility.api.reconcile.internal.ImmutableOrderingDriftEscalation;
 import io.superloop.visibility.api.ErrorCode;
 import io.superloop.visibility.api.ReasonCode;
 import io.superloop.visibility.api.TraceId;
@@ -71,8 +72,9 @@ public abstract non-sealed class OrderingDriftEscalation implements EscalationRo
   @Override
   public abstract Map<String, JsonValue> unknownFields();
 
+  /** Checks the contract rules of this record; called by the generated implementation. */
   @Value.Check
-  void check() {
+  protected void check() {
     Checks.loopId(loopId());
     if (!category().equals(ReasonCode.ORDERING_DRIFT_DETECTED)
         && !category().equals(ReasonCode.ORDERING_DRIFT_RECOVERED)) {

@@ -1,5 +1,11 @@
 package io.superloop.visibility.api.reconcile;
 
+import io.superloop.visibility.api.reconcile.internal.ImmutableAlertDispatchState;
+import io.superloop.visibility.api.reconcile.internal.ImmutableAlertRow;
+import io.superloop.visibility.api.reconcile.internal.ImmutableHealthEscalation;
+import io.superloop.visibility.api.reconcile.internal.ImmutableOrderingDriftEscalation;
+import io.superloop.visibility.api.reconcile.internal.ImmutableOtherEscalation;
+import io.superloop.visibility.api.reconcile.internal.ImmutableReconcileRow;
 import io.superloop.visibility.api.health.HealthCodecs;
 import io.superloop.visibility.api.ErrorCode;
 import io.superloop.visibility.api.VisibilityException;

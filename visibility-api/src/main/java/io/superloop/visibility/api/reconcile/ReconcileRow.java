@@ -1,5 +1,6 @@
 package io.superloop.visibility.api.reconcile;
 
+import io.superloop.visibility.api.reconcile.internal.ImmutableReconcileRow;
 import io.superloop.visibility.api.health.FailureCode;
 import io.superloop.visibility.api.health.HealthStatus;
 import io.superloop.visibility.api.health.IngestStatus;
@@ -117,8 +118,9 @@ public abstract class ReconcileRow {
    */
   public abstract Map<String, JsonValue> unknownFields();
 
+  /** {@return this record, normalised; called by the generated implementation} */
   @Value.Check
-  ReconcileRow normalize() {
+  protected ReconcileRow normalize() {
     Checks.loopId(loopId());
     Checks.nonNegative("cursorOffsetBefore", cursorOffsetBefore());
     Checks.nonNegative("cursorOffsetAfter", cursorOffsetAfter());

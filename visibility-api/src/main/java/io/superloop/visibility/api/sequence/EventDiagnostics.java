@@ -1,5 +1,6 @@
 package io.superloop.visibility.api.sequence;
 
+import io.superloop.visibility.api.sequence.internal.ImmutableEventDiagnostics;
 import io.superloop.visibility.api.internal.VisibilityStyle;
 import io.superloop.visibility.api.json.JsonValue;
 import java.util.Map;
@@ -17,8 +18,8 @@ import org.immutables.value.Value;
 @VisibilityStyle
 public abstract class EventDiagnostics {
 
-  /** Only the generated implementation extends this class. */
-  EventDiagnostics() {}
+  /** Only the generated implementation extends this class (its package is not exported). */
+  protected EventDiagnostics() {}
 
   /**
    * {@return a new builder} Its {@code build()} throws {@link IllegalStateException} when a
@@ -93,8 +94,9 @@ public abstract class EventDiagnostics {
    */
   public abstract Map<String, JsonValue> unknownFields();
 
+  /** Checks the contract rules of this record; called by the generated implementation. */
   @Value.Check
-  void check() {
+  protected void check() {
     SequenceChecks.count("events.ingestedCount", ingestedCount());
     SequenceChecks.count("events.gaps", gaps());
     SequenceChecks.count("events.duplicates", duplicates());

@@ -1,5 +1,10 @@
 package io.superloop.visibility.api.sequence;
 
+import io.superloop.visibility.api.sequence.internal.ImmutableEventDiagnostics;
+import io.superloop.visibility.api.sequence.internal.ImmutableSequenceObservation;
+import io.superloop.visibility.api.sequence.internal.ImmutableSequenceState;
+import io.superloop.visibility.api.sequence.internal.ImmutableSequenceTransition;
+import io.superloop.visibility.api.sequence.internal.ImmutableSnapshotDiagnostics;
 import io.superloop.visibility.api.ErrorCode;
 import io.superloop.visibility.api.VisibilityException;
 import io.superloop.visibility.api.internal.ObjectCodec;

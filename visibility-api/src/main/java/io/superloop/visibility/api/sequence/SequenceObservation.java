@@ -1,5 +1,6 @@
 package io.superloop.visibility.api.sequence;
 
+import io.superloop.visibility.api.sequence.internal.ImmutableSequenceObservation;
 import io.superloop.visibility.api.ErrorCode;
 import io.superloop.visibility.api.ReasonCode;
 import io.superloop.visibility.api.TraceId;
@@ -23,8 +24,8 @@ import org.immutables.value.Value;
 @VisibilityStyle
 public abstract class SequenceObservation {
 
-  /** Only the generated implementation extends this class. */
-  SequenceObservation() {}
+  /** Only the generated implementation extends this class (its package is not exported). */
+  protected SequenceObservation() {}
 
   /** The constant {@code category} of every row. */
   public static final String CATEGORY = "envelope_sequence";
@@ -112,8 +113,9 @@ public abstract class SequenceObservation {
    */
   public abstract Map<String, JsonValue> unknownFields();
 
+  /** Checks the contract rules of this record; called by the generated implementation. */
   @Value.Check
-  void check() {
+  protected void check() {
     SequenceChecks.verdict(loopId(), status(), reasonCode(), driftActive(), violations());
   }
 }

@@ -1,5 +1,6 @@
 package io.superloop.visibility.api.sequence;
 
+import io.superloop.visibility.api.sequence.internal.ImmutableSequenceState;
 import io.superloop.visibility.api.ErrorCode;
 import io.superloop.visibility.api.ReasonCode;
 import io.superloop.visibility.api.TraceId;
@@ -32,8 +33,8 @@ import org.immutables.value.Value;
 @VisibilityStyle
 public abstract class SequenceState {
 
-  /** Only the generated implementation extends this class. */
-  SequenceState() {}
+  /** Only the generated implementation extends this class (its package is not exported). */
+  protected SequenceState() {}
 
   /**
    * {@return a new builder} Its {@code build()} throws {@link IllegalStateException} when a
@@ -89,8 +90,9 @@ public abstract class SequenceState {
    */
   public abstract Map<String, JsonValue> unknownFields();
 
+  /** Checks the contract rules of this record; called by the generated implementation. */
   @Value.Check
-  void check() {
+  protected void check() {
     SequenceChecks.verdict(loopId(), status(), reasonCode(), driftActive(), violations());
   }
 }

@@ -1,5 +1,6 @@
 package io.superloop.visibility.api.sequence;
 
+import io.superloop.visibility.api.sequence.internal.ImmutableSequenceTransition;
 import io.superloop.visibility.api.internal.VisibilityStyle;
 import io.superloop.visibility.api.json.JsonValue;
 import java.util.Map;
@@ -14,8 +15,8 @@ import org.immutables.value.Value;
 @VisibilityStyle
 public abstract class SequenceTransition {
 
-  /** Only the generated implementation extends this class. */
-  SequenceTransition() {}
+  /** Only the generated implementation extends this class (its package is not exported). */
+  protected SequenceTransition() {}
 
   /**
    * {@return a new builder} Its {@code build()} throws {@link IllegalStateException} when a

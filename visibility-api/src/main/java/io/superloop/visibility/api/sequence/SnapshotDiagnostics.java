@@ -1,5 +1,6 @@
 package io.superloop.visibility.api.sequence;
 
+import io.superloop.visibility.api.sequence.internal.ImmutableSnapshotDiagnostics;
 import io.superloop.visibility.api.internal.VisibilityStyle;
 import io.superloop.visibility.api.json.JsonValue;
 import java.util.Map;
@@ -16,8 +17,8 @@ import org.immutables.value.Value;
 @VisibilityStyle
 public abstract class SnapshotDiagnostics {
 
-  /** Only the generated implementation extends this class. */
-  SnapshotDiagnostics() {}
+  /** Only the generated implementation extends this class (its package is not exported). */
+  protected SnapshotDiagnostics() {}
 
   /**
    * {@return a new builder} Its {@code build()} throws {@link IllegalStateException} when a
@@ -59,8 +60,9 @@ public abstract class SnapshotDiagnostics {
    */
   public abstract Map<String, JsonValue> unknownFields();
 
+  /** Checks the contract rules of this record; called by the generated implementation. */
   @Value.Check
-  void check() {
+  protected void check() {
     SequenceChecks.sequenceValue("snapshot.previous", previous());
     SequenceChecks.sequenceValue("snapshot.current", current());
     SequenceChecks.sequenceValue("snapshot.highWater", highWater());

@@ -1,5 +1,6 @@
 package io.superloop.visibility.api.status;
 
+import io.superloop.visibility.api.status.internal.ImmutableHeartbeatObservationSurface;
 import io.superloop.visibility.api.ReasonCode;
 import io.superloop.visibility.api.internal.VisibilityStyle;
 import io.superloop.visibility.api.json.JsonValue;

@@ -1,5 +1,6 @@
 package io.superloop.visibility.api.status;
 
+import io.superloop.visibility.api.status.internal.ImmutableHeartbeatSurface;
 import io.superloop.visibility.api.ReasonCode;
 import io.superloop.visibility.api.TraceId;
 import io.superloop.visibility.api.Transport;

@@ -1,5 +1,6 @@
 package io.superloop.visibility.api.status;
 
+import io.superloop.visibility.api.status.internal.ImmutableSequenceSurface;
 import io.superloop.visibility.api.ReasonCode;
 import io.superloop.visibility.api.TraceId;
 import io.superloop.visibility.api.Transport;
@@ -67,8 +68,9 @@ public abstract class SequenceSurface {
    */
   public abstract Map<String, JsonValue> unknownFields();
 
+  /** {@return this record, normalised; called by the generated implementation} */
   @Value.Check
-  SequenceSurface normalize() {
+  protected SequenceSurface normalize() {
     if (violations().isPresent()) {
       List<String> v = violations().get();
       List<String> copy = List.copyOf(v);

@@ -1,5 +1,11 @@
 package io.superloop.visibility.api.status;
 
+import io.superloop.visibility.api.status.internal.ImmutableHeartbeatObservationSurface;
+import io.superloop.visibility.api.status.internal.ImmutableHeartbeatSurface;
+import io.superloop.visibility.api.status.internal.ImmutableInvocationAuditSurface;
+import io.superloop.visibility.api.status.internal.ImmutableSequenceSurface;
+import io.superloop.visibility.api.status.internal.ImmutableTraceSurface;
+import io.superloop.visibility.api.status.internal.ImmutableVisibilitySummary;
 import io.superloop.visibility.api.heartbeat.FreshnessStatus;
 import io.superloop.visibility.api.internal.ObjectCodec;
 import io.superloop.visibility.api.internal.ObjectCodec.Absence;

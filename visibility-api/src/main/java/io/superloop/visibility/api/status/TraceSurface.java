@@ -1,5 +1,6 @@
 package io.superloop.visibility.api.status;
 
+import io.superloop.visibility.api.status.internal.ImmutableTraceSurface;
 import io.superloop.visibility.api.TraceId;
 import io.superloop.visibility.api.internal.Checks;
 import io.superloop.visibility.api.internal.VisibilityStyle;
@@ -66,8 +67,9 @@ public abstract class TraceSurface {
    */
   public abstract Map<String, JsonValue> unknownFields();
 
+  /** Checks the contract rules of this record; called by the generated implementation. */
   @Value.Check
-  void check() {
+  protected void check() {
     if (distinctTraceIds().isPresent()) {
       Checks.nonNegative("distinctTraceIds", distinctTraceIds().getAsLong());
     }

@@ -1,5 +1,9 @@
 package io.superloop.visibility.api.sequence;
 
+import io.superloop.visibility.api.sequence.internal.ImmutableEventDiagnostics;
+import io.superloop.visibility.api.sequence.internal.ImmutableSequenceState;
+import io.superloop.visibility.api.sequence.internal.ImmutableSequenceTransition;
+import io.superloop.visibility.api.sequence.internal.ImmutableSnapshotDiagnostics;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

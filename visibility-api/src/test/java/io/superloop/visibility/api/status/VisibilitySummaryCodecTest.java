@@ -1,5 +1,7 @@
 package io.superloop.visibility.api.status;
 
+import io.superloop.visibility.api.status.internal.ImmutableInvocationAuditSurface;
+import io.superloop.visibility.api.status.internal.ImmutableTraceSurface;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

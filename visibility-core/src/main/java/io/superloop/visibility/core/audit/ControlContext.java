@@ -1,5 +1,6 @@
 package io.superloop.visibility.core.audit;
 
+import io.superloop.visibility.core.audit.internal.ImmutableControlContext;
 import io.superloop.visibility.api.TraceId;
 import io.superloop.visibility.api.Transport;
 import io.superloop.visibility.api.audit.ControlRequest;

@@ -1,5 +1,6 @@
 package io.superloop.visibility.core.health;
 
+import io.superloop.visibility.core.health.internal.ImmutableHealthInputs;
 import io.superloop.visibility.api.TraceId;
 import io.superloop.visibility.api.Transport;
 import io.superloop.visibility.api.health.FailureCode;

@@ -1,5 +1,6 @@
 package io.superloop.visibility.core.reconcile;
 
+import io.superloop.visibility.core.reconcile.internal.ImmutableStepInput;
 import io.superloop.visibility.api.ReasonCode;
 import io.superloop.visibility.api.TraceId;
 import io.superloop.visibility.api.Transport;
@@ -145,8 +146,9 @@ public abstract class StepInput {
     return now();
   }
 
+  /** Checks the contract rules of this record; called by the generated implementation. */
   @Value.Check
-  void check() {
+  protected void check() {
     Checks.loopId(loopId());
   }
 }

@@ -1,5 +1,6 @@
 package io.superloop.visibility.core.rules;
 
+import io.superloop.visibility.core.rules.internal.ImmutableVisibilityRules;
 import io.superloop.visibility.api.ErrorCode;
 import io.superloop.visibility.api.VisibilityException;
 import io.superloop.visibility.api.internal.VisibilityStyle;
@@ -209,8 +210,9 @@ public abstract class VisibilityRules {
     return TelemetryRetention.DEFAULT;
   }
 
+  /** Checks the contract rules of this record; called by the generated implementation. */
   @Value.Check
-  void check() {
+  protected void check() {
     if (clockSkewToleranceSeconds() < 0) {
       throw new VisibilityException(
           ErrorCode.INVALID_ARGUMENT, "clockSkewToleranceSeconds must be >= 0");

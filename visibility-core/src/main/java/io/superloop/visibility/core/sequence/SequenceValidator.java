@@ -2,11 +2,11 @@ package io.superloop.visibility.core.sequence;
 
 import io.superloop.visibility.api.json.JsonValue;
 import io.superloop.visibility.api.sequence.EventDiagnostics;
-import io.superloop.visibility.api.sequence.ImmutableEventDiagnostics;
+import io.superloop.visibility.api.sequence.internal.ImmutableEventDiagnostics;
 import io.superloop.visibility.api.sequence.SequenceTransition;
 import io.superloop.visibility.api.sequence.SnapshotDiagnostics;
-import io.superloop.visibility.api.sequence.ImmutableSequenceTransition;
-import io.superloop.visibility.api.sequence.ImmutableSnapshotDiagnostics;
+import io.superloop.visibility.api.sequence.internal.ImmutableSequenceTransition;
+import io.superloop.visibility.api.sequence.internal.ImmutableSnapshotDiagnostics;
 import io.superloop.visibility.api.sequence.ViolationCode;
 import io.superloop.visibility.core.rules.VisibilityRules;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package io.superloop.visibility.core.status;
 
+import io.superloop.visibility.core.status.internal.ImmutableStatusInputs;
 import io.superloop.visibility.api.TraceId;
 import io.superloop.visibility.api.audit.ControlInvocation;
 import io.superloop.visibility.api.audit.ControlRow;

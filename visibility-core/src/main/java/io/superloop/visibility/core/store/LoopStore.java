@@ -26,7 +26,7 @@ import io.superloop.visibility.core.rules.TelemetryRetention;
 import io.superloop.visibility.core.rules.TimestampSyntax;
 import io.superloop.visibility.core.rules.VisibilityRules;
 import io.superloop.visibility.core.time.Timestamps;
-import io.superloop.visibility.core.status.ImmutableStatusInputs;
+import io.superloop.visibility.core.status.internal.ImmutableStatusInputs;
 import io.superloop.visibility.core.status.StatusInputs;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -6,7 +6,7 @@ import io.superloop.visibility.api.health.Health;
 import io.superloop.visibility.api.health.TransportHealth;
 import io.superloop.visibility.api.heartbeat.HeartbeatState;
 import io.superloop.visibility.api.sequence.SequenceState;
-import io.superloop.visibility.core.reconcile.ImmutableStepInput;
+import io.superloop.visibility.core.reconcile.internal.ImmutableStepInput;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;

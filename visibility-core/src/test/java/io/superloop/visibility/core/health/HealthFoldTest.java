@@ -1,5 +1,6 @@
 package io.superloop.visibility.core.health;
 
+import io.superloop.visibility.core.health.internal.ImmutableHealthInputs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.superloop.visibility.api.ReasonCode;

@@ -24,7 +24,7 @@ import io.superloop.visibility.core.audit.ControlRecords;
 import io.superloop.visibility.core.audit.IdempotencyKeys;
 import io.superloop.visibility.core.plane.StepOptions;
 import io.superloop.visibility.core.plane.VisibilityPlane;
-import io.superloop.visibility.core.rules.ImmutableVisibilityRules;
+import io.superloop.visibility.core.rules.internal.ImmutableVisibilityRules;
 import io.superloop.visibility.core.rules.VisibilityRules;
 import io.superloop.visibility.core.status.StatusInputs;
 import io.superloop.visibility.core.status.StatusProjector;

@@ -28,7 +28,7 @@ import io.superloop.visibility.core.audit.IdempotencyKeys;
 import io.superloop.visibility.core.heartbeat.FreshnessCalculator;
 import io.superloop.visibility.core.heartbeat.HeartbeatEvaluation;
 import io.superloop.visibility.core.heartbeat.HeartbeatInput;
-import io.superloop.visibility.core.rules.ImmutableVisibilityRules;
+import io.superloop.visibility.core.rules.internal.ImmutableVisibilityRules;
 import io.superloop.visibility.core.rules.VisibilityRules;
 import io.superloop.visibility.core.status.StatusInputs;
 import io.superloop.visibility.core.status.StatusProjector;

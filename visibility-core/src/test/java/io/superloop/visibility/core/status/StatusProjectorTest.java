@@ -1,5 +1,6 @@
 package io.superloop.visibility.core.status;
 
+import io.superloop.visibility.core.status.internal.ImmutableStatusInputs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

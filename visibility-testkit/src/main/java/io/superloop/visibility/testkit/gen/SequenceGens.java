@@ -2,11 +2,11 @@ package io.superloop.visibility.testkit.gen;
 
 import io.superloop.visibility.api.ReasonCode;
 import io.superloop.visibility.api.sequence.EventDiagnostics;
-import io.superloop.visibility.api.sequence.ImmutableEventDiagnostics;
-import io.superloop.visibility.api.sequence.ImmutableSequenceObservation;
-import io.superloop.visibility.api.sequence.ImmutableSequenceState;
-import io.superloop.visibility.api.sequence.ImmutableSequenceTransition;
-import io.superloop.visibility.api.sequence.ImmutableSnapshotDiagnostics;
+import io.superloop.visibility.api.sequence.internal.ImmutableEventDiagnostics;
+import io.superloop.visibility.api.sequence.internal.ImmutableSequenceObservation;
+import io.superloop.visibility.api.sequence.internal.ImmutableSequenceState;
+import io.superloop.visibility.api.sequence.internal.ImmutableSequenceTransition;
+import io.superloop.visibility.api.sequence.internal.ImmutableSnapshotDiagnostics;
 import io.superloop.visibility.api.sequence.SequenceObservation;
 import io.superloop.visibility.api.sequence.SequenceState;
 import io.superloop.visibility.api.sequence.SequenceStatus;

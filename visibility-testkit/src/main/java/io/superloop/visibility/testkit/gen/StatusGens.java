@@ -2,12 +2,12 @@ package io.superloop.visibility.testkit.gen;
 
 import io.superloop.visibility.api.status.HeartbeatObservationSurface;
 import io.superloop.visibility.api.status.HeartbeatSurface;
-import io.superloop.visibility.api.status.ImmutableHeartbeatObservationSurface;
-import io.superloop.visibility.api.status.ImmutableHeartbeatSurface;
-import io.superloop.visibility.api.status.ImmutableInvocationAuditSurface;
-import io.superloop.visibility.api.status.ImmutableSequenceSurface;
-import io.superloop.visibility.api.status.ImmutableTraceSurface;
-import io.superloop.visibility.api.status.ImmutableVisibilitySummary;
+import io.superloop.visibility.api.status.internal.ImmutableHeartbeatObservationSurface;
+import io.superloop.visibility.api.status.internal.ImmutableHeartbeatSurface;
+import io.superloop.visibility.api.status.internal.ImmutableInvocationAuditSurface;
+import io.superloop.visibility.api.status.internal.ImmutableSequenceSurface;
+import io.superloop.visibility.api.status.internal.ImmutableTraceSurface;
+import io.superloop.visibility.api.status.internal.ImmutableVisibilitySummary;
 import io.superloop.visibility.api.status.InvocationAuditSurface;
 import io.superloop.visibility.api.status.SequenceSurface;
 import io.superloop.visibility.api.status.TraceSurface;
