@@ -43,6 +43,22 @@ public final class ControlOutcomes {
       String output,
       Optional<ConfirmRun> confirm,
       Instant completedAt) {
+    return records(ctx, localOutcome(command, commandExitCode, output, confirm), completedAt);
+  }
+
+  /**
+   * What a local action did (contract 4.3), before it is tied to an action: the table of 4.3 from
+   * the command's and the confirmation's exit statuses.
+   *
+   * @param command the shell-quoted command line (or any description of the action)
+   * @param commandExitCode the command's exit status (0 the command succeeded)
+   * @param output the command's combined stdout and stderr (the last 40 lines are kept)
+   * @param confirm the confirmation run: empty when not run ({@code --no-confirm}, or the command
+   *     failed)
+   * @return the outcome
+   */
+  public static Outcome localOutcome(
+      String command, long commandExitCode, String output, Optional<ConfirmRun> confirm) {
     OutcomeStatus status;
     ExecutionStatus execution;
     ConfirmationStatus confirmation;
@@ -72,8 +88,7 @@ public final class ControlOutcomes {
         confirmation = ConfirmationStatus.AMBIGUOUS;
       }
     }
-    return assemble(
-        ctx,
+    return new Outcome(
         command,
         commandExitCode,
         lastLines(output, 40),
@@ -84,8 +99,7 @@ public final class ControlOutcomes {
         attempted,
         confirmExit,
         status.equals(OutcomeStatus.CONFIRMED),
-        confirmResult,
-        completedAt);
+        confirmResult);
   }
 
   /**
@@ -100,8 +114,19 @@ public final class ControlOutcomes {
    */
   public static ControlRecords spriteFailure(
       ControlContext ctx, String command, int clientExitCode, Instant completedAt) {
-    return assemble(
-        ctx,
+    return records(ctx, spriteFailureOutcome(command, clientExitCode), completedAt);
+  }
+
+  /**
+   * What a sprite_service action whose request failed did (contract 4.4), before it is tied to an
+   * action.
+   *
+   * @param command the command line recorded ({@code POST <base>/ops/control})
+   * @param clientExitCode the client's exit status (1)
+   * @return the outcome
+   */
+  public static Outcome spriteFailureOutcome(String command, long clientExitCode) {
+    return new Outcome(
         command,
         clientExitCode,
         "{}",
@@ -112,8 +137,7 @@ public final class ControlOutcomes {
         false,
         0,
         false,
-        Optional.empty(),
-        completedAt);
+        Optional.empty());
   }
 
   /**
@@ -129,6 +153,18 @@ public final class ControlOutcomes {
    */
   public static ControlRecords spriteAnswer(
       ControlContext ctx, String command, JsonValue.JsonObject response, Instant completedAt) {
+    return records(ctx, spriteAnswerOutcome(command, response), completedAt);
+  }
+
+  /**
+   * What a sprite_service action answered with 2xx did (contract 4.4), before it is tied to an
+   * action.
+   *
+   * @param command the command line recorded ({@code POST <base>/ops/control})
+   * @param response the service's answer object, as received
+   * @return the outcome
+   */
+  public static Outcome spriteAnswerOutcome(String command, JsonValue.JsonObject response) {
     Optional<JsonValue.JsonObject> result =
         response.get("result").filter(JsonValue.JsonObject.class::isInstance).map(JsonValue.JsonObject.class::cast);
     long exitCode = longMember(response, "exitCode").orElse(0);
@@ -165,8 +201,7 @@ public final class ControlOutcomes {
       confirmation = attempted ? ConfirmationStatus.ATTEMPTED_UNKNOWN : ConfirmationStatus.NOT_ATTEMPTED;
     }
     boolean replayed = response.get("replayed").map(v -> v == JsonValue.JsonBoolean.TRUE).orElse(false);
-    return assemble(
-        ctx,
+    return new Outcome(
         command,
         exitCode,
         response.toJson(),
@@ -177,8 +212,7 @@ public final class ControlOutcomes {
         attempted,
         confirmExit,
         confirmed,
-        confirmObject,
-        completedAt);
+        confirmObject);
   }
 
   private static OptionalLong longMember(JsonValue.JsonObject o, String name) {
@@ -228,20 +262,26 @@ public final class ControlOutcomes {
     return String.join("\n", Arrays.copyOfRange(all, all.length - lines, all.length));
   }
 
-  private static ControlRecords assemble(
-      ControlContext ctx,
-      String command,
-      long exitCode,
-      String output,
-      boolean replayed,
-      OutcomeStatus status,
-      ExecutionStatus execution,
-      ConfirmationStatus confirmation,
-      boolean attempted,
-      long confirmExit,
-      boolean confirmed,
-      Optional<JsonValue> confirmResult,
-      Instant completedAt) {
+  /**
+   * The audit rows of one action with its outcome (contract 1.7-1.9, 4.5).
+   *
+   * @param ctx the action
+   * @param o what it did
+   * @param completedAt the completion time
+   * @return the invocation, intents and control rows of the action
+   */
+  public static ControlRecords records(ControlContext ctx, Outcome o, Instant completedAt) {
+    String command = o.command();
+    long exitCode = o.exitCode();
+    String output = o.output();
+    boolean replayed = o.replayed();
+    OutcomeStatus status = o.status();
+    ExecutionStatus execution = o.execution();
+    ConfirmationStatus confirmation = o.confirmation();
+    boolean attempted = o.attempted();
+    long confirmExit = o.confirmExitCode();
+    boolean confirmed = o.confirmed();
+    Optional<JsonValue> confirmResult = o.confirmResult();
     String timestamp = Timestamps.format(completedAt);
     String startedAt = Timestamps.format(ctx.startedAt());
     long duration = Math.max(0, completedAt.getEpochSecond() - ctx.startedAt().getEpochSecond());
@@ -320,6 +360,48 @@ public final class ControlOutcomes {
             .confirm(confirmResult)
             .build();
     return new ControlRecords(intentRow, row, invocation, exitCodeOf(status));
+  }
+
+  /**
+   * What a control action did, before it is tied to the action (its identity and times): the
+   * parts of the audit rows that depend on the outcome.
+   *
+   * @param command the command line, or the description of the action
+   * @param exitCode the command's exit status (local) or the service response's {@code exitCode}
+   * @param output the output recorded (empty: none)
+   * @param replayed whether the service replayed a stored answer
+   * @param status the outcome status
+   * @param execution the execution status
+   * @param confirmation the confirmation status
+   * @param attempted whether confirmation ran
+   * @param confirmExitCode the confirmation's exit status
+   * @param confirmed whether the effect was confirmed
+   * @param confirmResult the confirm result object, if any
+   */
+  public record Outcome(
+      String command,
+      long exitCode,
+      String output,
+      boolean replayed,
+      OutcomeStatus status,
+      ExecutionStatus execution,
+      ConfirmationStatus confirmation,
+      boolean attempted,
+      long confirmExitCode,
+      boolean confirmed,
+      Optional<JsonValue> confirmResult) {
+
+    /**
+     * This outcome with another recorded output.
+     *
+     * @param text the output; its last 40 lines are kept, empty records none
+     * @return a copy with {@code output}
+     */
+    public Outcome withOutput(String text) {
+      return new Outcome(
+          command, exitCode, lastLines(text, 40), replayed, status, execution, confirmation,
+          attempted, confirmExitCode, confirmed, confirmResult);
+    }
   }
 
   /**

@@ -8,6 +8,8 @@ import io.superloop.visibility.api.envelope.EventsCursor;
 import io.superloop.visibility.api.envelope.internal.ImmutableCursorState;
 import io.superloop.visibility.api.health.HealthThresholds;
 import io.superloop.visibility.api.status.VisibilitySummary;
+import io.superloop.visibility.core.audit.ControlContext;
+import io.superloop.visibility.core.audit.IdempotencyKeys;
 import io.superloop.visibility.core.reconcile.internal.ImmutableStepInput;
 import io.superloop.visibility.core.reconcile.Ingest;
 import io.superloop.visibility.core.reconcile.ReconcileStep;
@@ -22,6 +24,7 @@ import io.superloop.visibility.core.source.SpriteServiceIngest;
 import io.superloop.visibility.core.status.StatusProjector;
 import io.superloop.visibility.core.store.Durability;
 import io.superloop.visibility.core.store.HealthSources;
+import io.superloop.visibility.core.store.InvocationAuditTrail;
 import io.superloop.visibility.core.store.LoopLayout;
 import io.superloop.visibility.core.store.LoopLock;
 import io.superloop.visibility.core.store.LoopStore;
@@ -40,18 +43,46 @@ import java.util.random.RandomGenerator;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The visibility plane of one loop: one reconcile step end to end, for either transport, and the
- * status surface. Each step holds the loop lock (H4) while it settles a step torn by a crash or an
- * I/O error, loads the previous states, decides and persists, so concurrent steps of the same loop
- * never interleave; a step is one unit: after a crash, a power loss or an I/O error at any point it
- * has fully happened or not at all (the step journal, H22). Instances are immutable and
- * thread-safe.
+ * The visibility plane of one loop, for all three of its jobs: one reconcile step end to end, for
+ * either transport ({@link #reconcileLocal}, {@link #reconcile}); the audit of control actions
+ * ({@link #control}); and the status surface ({@link #status}).
+ *
+ * <p>Each step holds the loop lock (H4) while it settles a step torn by a crash or an I/O error,
+ * loads the previous states, decides and persists, so concurrent steps of the same loop never
+ * interleave; a step is one unit: after a crash, a power loss or an I/O error at any point it has
+ * fully happened or not at all (the step journal, H22).
  *
  * <pre>{@code
  * VisibilityPlane plane = VisibilityPlane.builder(repoRoot, "demo-loop").build();
  * VisibilityPlane.Reconciliation r = plane.reconcileLocal(StepOptions.defaults());
+ * InFlightControl cancel = plane.control(ControlCall.cancel().requestedBy("ops-bot"));
+ * // ... cancel the run, by whatever means ...
+ * cancel.complete(ControlResult.confirmed("runner.cancel(run-42)"));
  * VisibilitySummary status = plane.status();
  * }</pre>
+ *
+ * <h2>Thread safety</h2>
+ *
+ * <p>A plane is immutable once built; every method may be called from any thread, at the same time
+ * as any other, on one plane or on several planes of the same loop, in one process or in several
+ * (a bash manager included):
+ *
+ * <ul>
+ *   <li><b>Reconcile steps</b> of one loop run one after another: each holds the loop lock (H4, an
+ *       OS file lock on {@code <ops>/.lock} plus an in-process lock shared by every plane of this
+ *       JVM) while it loads the previous states, decides and persists. A second step waits.
+ *   <li><b>Control actions</b> take no loop lock: any number may be in flight at once, beside a
+ *       step. Each row is one append under its file's lock (H3), so the rows of concurrent actions
+ *       never share a line and none is lost; the rows of two actions may interleave across files, as
+ *       in the reference. Each action's own rows keep their order (started, intent, control,
+ *       invocation, completed).
+ *   <li><b>{@link #status}</b> only reads, without a lock: it sees each file whole as of some
+ *       moment, not necessarily all files as of one step.
+ * </ul>
+ *
+ * <p>The {@link Builder#random(RandomGenerator) random} source is used under a lock, so a
+ * generator that is not thread-safe may be given; the {@link Builder#clock(Clock) clock} must be
+ * thread-safe (the JDK's are).
  */
 public final class VisibilityPlane {
   private final LoopLayout layout;
@@ -64,6 +95,7 @@ public final class VisibilityPlane {
   private final Optional<String> environmentTraceId;
 
   private final ReadLimits limits;
+  private final InvocationAuditTrail auditTrail;
 
   private VisibilityPlane(Builder b) {
     this.limits = b.limits;
@@ -73,8 +105,14 @@ public final class VisibilityPlane {
     this.thresholds = b.thresholds;
     this.durability = b.durability;
     this.clock = b.clock;
-    this.random = b.random;
+    RandomGenerator given = b.random;
+    this.random = () -> {
+      synchronized (given) {
+        return given.nextLong();
+      }
+    };
     this.environmentTraceId = b.environmentTraceId;
+    this.auditTrail = new InvocationAuditTrail(layout, durability, rules);
   }
 
   /**
@@ -249,6 +287,54 @@ public final class VisibilityPlane {
    */
   public VisibilitySummary status() {
     return new StatusProjector(rules).project(new LoopStore(layout, durability).readStatusInputs());
+  }
+
+  /**
+   * Starts the audit of one control action, before the action runs (contract section 4; H5, H6).
+   * The action may be anything the service does to the loop (a shell command, a call to another
+   * service, a method call); the plane only records it. Under hardened rules this appends the
+   * write-ahead {@code phase:"started"} row to {@code telemetry/control-invocations.inflight.jsonl}
+   * before it returns, so a crash before {@link InFlightControl#complete} stays visible as {@code
+   * invocationAudit.inFlight}; under {@code reference} rules it writes nothing yet, as the
+   * reference. Then run the action and {@link InFlightControl#complete complete} the handle with
+   * its {@link ControlResult}.
+   *
+   * <p>The start time is the plane's clock now; the idempotency key is the call's or a generated
+   * one ({@code <intent>-<epochMillis>-<16 hex>} under hardened rules, H6); the trace id is the
+   * call's, else the environment's, else a generated one.
+   *
+   * @param call the action
+   * @return the in-flight action, to complete once
+   * @throws io.superloop.visibility.api.VisibilityException {@link
+   *     io.superloop.visibility.api.ErrorCode#INVALID_TRACE_ID} when the explicit or environment
+   *     trace id is invalid; a file error of the started row's append
+   */
+  public InFlightControl control(ControlCall call) {
+    Objects.requireNonNull(call, "call");
+    Instant now = clock.instant();
+    TraceId trace = TraceIds.resolve(call.traceId(), environmentTraceId, rules.idStyle(), random);
+    String key =
+        IdempotencyKeys.resolve(
+            call.idempotencyKey(), call.intent(), now, ProcessHandle.current().pid(), rules.idStyle(), random);
+    ControlContext ctx =
+        ControlContext.builder()
+            .loopId(layout.loopId())
+            .intent(call.intent())
+            .traceId(trace)
+            .transport(call.transport())
+            .requestedBy(call.requestedBy().filter(s -> !s.isEmpty()).orElseGet(VisibilityPlane::user))
+            .note(call.note())
+            .idempotencyKey(key)
+            .request(call.options())
+            .startedAt(now)
+            .build();
+    return new InFlightControl(auditTrail.begin(ctx), clock);
+  }
+
+  /** {@return {@code $USER}, or {@code unknown} (contract 4.1's default of {@code --by})} */
+  private static String user() {
+    String user = System.getenv("USER");
+    return user == null || user.isEmpty() ? "unknown" : user;
   }
 
   /** The loop's {@code cursor.json} after a step (contract 1.16). */
