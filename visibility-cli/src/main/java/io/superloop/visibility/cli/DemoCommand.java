@@ -1,19 +1,13 @@
 package io.superloop.visibility.cli;
 
-import io.superloop.visibility.api.TraceId;
-import io.superloop.visibility.api.Transport;
-import io.superloop.visibility.api.audit.Intent;
 import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.status.StatusCodecs;
-import io.superloop.visibility.core.audit.ControlContext;
-import io.superloop.visibility.core.audit.ControlOutcomes;
-import io.superloop.visibility.core.audit.ControlRecords;
-import io.superloop.visibility.core.audit.IdempotencyKeys;
+import io.superloop.visibility.core.plane.ControlCall;
+import io.superloop.visibility.core.plane.ControlResult;
+import io.superloop.visibility.core.plane.InFlightControl;
 import io.superloop.visibility.core.plane.StepOptions;
 import io.superloop.visibility.core.plane.VisibilityPlane;
 import io.superloop.visibility.core.rules.VisibilityRules;
-import io.superloop.visibility.core.store.InvocationAuditTrail;
-import io.superloop.visibility.core.store.LoopStore;
 import io.superloop.visibility.core.time.Timestamps;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -32,7 +26,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -123,41 +116,23 @@ final class DemoCommand implements Callable<Integer> {
         StandardOpenOption.APPEND);
     VisibilityPlane.Reconciliation drift = plane.reconcileLocal(StepOptions.defaults());
 
-    TraceId trace = drift.traceId();
-    Instant started = Instant.now();
-    ControlContext ctx =
-        ControlContext.builder()
-            .loopId(LOOP)
-            .intent(Intent.CANCEL)
-            .traceId(trace)
-            .transport(Transport.LOCAL)
-            .requestedBy("demo")
-            .idempotencyKey(
-                IdempotencyKeys.resolve(
-                    Optional.empty(), Intent.CANCEL, started, ProcessHandle.current().pid(), rules.idStyle(),
-                    new SecureRandom()))
-            .startedAt(started)
-            .build();
-    InvocationAuditTrail trail = InvocationAuditTrail.of(LoopStore.of(plane.layout()), rules);
-    InvocationAuditTrail.Invocation invocation = trail.begin(ctx);
-    Instant done = Instant.now();
-    ControlRecords records =
-        ControlOutcomes.local(
-            ctx,
+    // a confirmed cancel, audited through the plane: the started row is on disk before the action
+    // runs (hardened, H5); the three v1 rows when it is complete
+    InFlightControl cancel =
+        plane.control(ControlCall.cancel().requestedBy("demo").traceId(drift.traceId().value()));
+    // ... the cancel itself would run here; the demo only records what it did ...
+    cancel.complete(
+        ControlResult.ofCommand(
             "superloop.sh cancel --repo " + repo,
             0,
             "Cancelled loop state.\n",
+            0,
             Optional.of(
-                new ControlOutcomes.ConfirmRun(
-                    0,
-                    Optional.of(
-                        Json.parse(
-                            "{\"intent\":\"cancel\",\"confirmed\":true,\"reason\":\"inactive_not_running\","
-                                + "\"attempts\":1,\"timeoutSeconds\":30,\"observedStatus\":\"stopped\","
-                                + "\"observedLastEvent\":\"loop_stop\",\"observedApprovalStatus\":null,"
-                                + "\"observedActive\":false,\"observedAt\":\"" + Timestamps.format(done) + "\"}")))),
-            done);
-    invocation.complete(records);
+                Json.parse(
+                    "{\"intent\":\"cancel\",\"confirmed\":true,\"reason\":\"inactive_not_running\","
+                        + "\"attempts\":1,\"timeoutSeconds\":30,\"observedStatus\":\"stopped\","
+                        + "\"observedLastEvent\":\"loop_stop\",\"observedApprovalStatus\":null,"
+                        + "\"observedActive\":false,\"observedAt\":\"" + Timestamps.format(Instant.now()) + "\"}"))));
 
     out.println("demo: repo " + repo + " (loop " + LOOP + ", rules " + rules.name() + ")");
     out.println(

@@ -1,6 +1,7 @@
 package io.superloop.visibility.testkit.docs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -65,27 +66,8 @@ class ReadmeExampleTest {
     DocFiles.Block source = only(examples, "readme: example", "java");
     DocFiles.Block expected = only(examples, "readme: example output", "text");
 
-    Matcher m = Pattern.compile("public class (\\w+)").matcher(source.text());
-    assertTrue(m.find(), "the example declares a public class");
-    String className = m.group(1);
-    Path src = work.resolve("src").resolve(className + ".java");
-    Path classes = work.resolve("classes");
-    Files.createDirectories(src.getParent());
-    Files.createDirectories(classes);
-    Files.writeString(src, source.text(), StandardCharsets.UTF_8);
-
-    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-    try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, null, StandardCharsets.UTF_8)) {
-      boolean ok =
-          javac
-              .getTask(
-                  null, files, diagnostics,
-                  List.of("--release", "17", "-classpath", DocFiles.testClassPath(), "-d", classes.toString()),
-                  null, files.getJavaFileObjects(src))
-              .call();
-      assertTrue(ok, "README example (line " + source.line() + ") does not compile: " + diagnostics.getDiagnostics());
-    }
+    String className = compile(source, work.resolve("example"));
+    Path classes = work.resolve("example").resolve("classes");
 
     // a loop as the README describes it: two whole event lines and a heartbeat written just now
     Path repo = work.resolve("repo");
@@ -116,6 +98,72 @@ class ReadmeExampleTest {
     // the step wrote the manager's artifacts where the README says
     assertTrue(Files.isRegularFile(repo.resolve(".superloop/ops-manager/demo-loop/heartbeat.json")));
     assertTrue(Files.isRegularFile(repo.resolve(".superloop/ops-manager/demo-loop/sequence-state.json")));
+  }
+
+  /** Compiles a README block (one public class) against the library; {@return the class's name} */
+  private static String compile(DocFiles.Block source, Path dir) throws IOException {
+    Matcher m = Pattern.compile("public class (\\w+)").matcher(source.text());
+    assertTrue(m.find(), "the example declares a public class");
+    String className = m.group(1);
+    Path src = dir.resolve("src").resolve(className + ".java");
+    Path classes = dir.resolve("classes");
+    Files.createDirectories(src.getParent());
+    Files.createDirectories(classes);
+    Files.writeString(src, source.text(), StandardCharsets.UTF_8);
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+    try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, null, StandardCharsets.UTF_8)) {
+      boolean ok =
+          javac
+              .getTask(
+                  null, files, diagnostics,
+                  List.of("--release", "17", "-classpath", DocFiles.testClassPath(), "-d", classes.toString()),
+                  null, files.getJavaFileObjects(src))
+              .call();
+      assertTrue(ok, "README block (line " + source.line() + ") does not compile: " + diagnostics.getDiagnostics());
+    }
+    return className;
+  }
+
+  /**
+   * The README's control example (issue 15) compiles, names at most three library types besides
+   * {@code VisibilityPlane}, and, run on an empty repository, records a confirmed cancel: the
+   * started row, then the v1 rows, as it prints.
+   */
+  @Test
+  void controlExampleUsesThreeTypesBesideThePlaneAndRecordsTheAction() throws IOException {
+    String readme = DocFiles.read("README.md");
+    List<DocFiles.Block> blocks = DocFiles.markedBlocks(readme, "readme: control example");
+    DocFiles.Block source = only(blocks, "readme: control example", "java");
+    DocFiles.Block expected = only(blocks, "readme: control example output", "text");
+    List<String> libraryTypes = new ArrayList<>();
+    Matcher imports = Pattern.compile("(?m)^import (io\\.superloop\\.visibility\\.[\\w.]+);").matcher(source.text());
+    while (imports.find()) {
+      libraryTypes.add(imports.group(1));
+    }
+    assertTrue(libraryTypes.remove("io.superloop.visibility.core.plane.VisibilityPlane"), libraryTypes.toString());
+    assertTrue(libraryTypes.size() <= 3, "more than 3 library types besides the plane: " + libraryTypes);
+    assertFalse(source.text().substring(source.text().indexOf("public class")).contains("io.superloop.visibility."),
+        "no fully qualified library type in the body");
+
+    String className = compile(source, work.resolve("control"));
+    Path repo = work.resolve("control-repo");
+    Files.createDirectories(repo);
+    List<String> cmd =
+        List.of(DocFiles.javaBinary(), "-cp", work.resolve("control").resolve("classes") + java.io.File.pathSeparator + DocFiles.testClassPath(),
+            className, repo.toString());
+    DocFiles.Run run = DocFiles.run(cmd, Map.of(), work, 120);
+    assertEquals(0, run.status(), run.output());
+    assertEquals(expected.text(), run.output());
+    Path telemetry = repo.resolve(".superloop/ops-manager/demo-loop/telemetry");
+    List<String> inflight = Files.readAllLines(telemetry.resolve("control-invocations.inflight.jsonl"));
+    assertEquals(2, inflight.size(), inflight.toString());
+    assertTrue(inflight.get(0).contains("\"requestedBy\":\"ops-bot\"") && inflight.get(0).endsWith("\"phase\":\"started\"}"), inflight.get(0));
+    List<String> invocations = Files.readAllLines(telemetry.resolve("control-invocations.jsonl"));
+    assertEquals(1, invocations.size());
+    assertTrue(invocations.get(0).contains("\"command\":\"runner.stop(run-42)\""), invocations.get(0));
+    assertTrue(invocations.get(0).contains("\"outcome\":{\"status\":\"confirmed\",\"confirmed\":true"), invocations.get(0));
+    assertEquals(1, Files.readAllLines(repo.resolve(".superloop/ops-manager/demo-loop/intents.jsonl")).size());
   }
 
   private static DocFiles.Block only(List<DocFiles.Block> blocks, String marker, String lang) {
