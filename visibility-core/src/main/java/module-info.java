@@ -8,14 +8,20 @@ module io.superloop.visibility.core {
   requires static org.immutables.value;
 
   exports io.superloop.visibility.core.rules;
-  exports io.superloop.visibility.core.time;
+  // decisions the plane composes and the library's own modules call (issue 15: not the user's API)
+  exports io.superloop.visibility.core.time to
+      io.superloop.visibility.testkit;
+  exports io.superloop.visibility.core.health to
+      io.superloop.visibility.testkit;
+  exports io.superloop.visibility.core.audit to
+      io.superloop.visibility.testkit;
+  exports io.superloop.visibility.core.trace to
+      io.superloop.visibility.testkit;
+  exports io.superloop.visibility.core.status to
+      io.superloop.visibility.testkit;
   exports io.superloop.visibility.core.sequence;
   exports io.superloop.visibility.core.heartbeat;
-  exports io.superloop.visibility.core.health;
   exports io.superloop.visibility.core.source;
-  exports io.superloop.visibility.core.audit;
-  exports io.superloop.visibility.core.trace;
-  exports io.superloop.visibility.core.status;
   exports io.superloop.visibility.core.reconcile;
   exports io.superloop.visibility.core.store;
   exports io.superloop.visibility.core.plane;
