@@ -1,6 +1,6 @@
 package io.superloop.visibility.testkit.scenario;
 
-import io.superloop.visibility.core.rules.ImmutableVisibilityRules;
+import io.superloop.visibility.core.rules.internal.ImmutableVisibilityRules;
 import io.superloop.visibility.core.rules.VisibilityRules;
 import java.nio.file.Path;
 import java.util.List;
