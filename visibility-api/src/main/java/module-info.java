@@ -22,23 +22,30 @@ module io.superloop.visibility.api {
   // generated Immutables implementations (VisibilityStyle): for the library's own modules
   exports io.superloop.visibility.api.audit.internal to
       io.superloop.visibility.core,
-      io.superloop.visibility.testkit;
+      io.superloop.visibility.testkit,
+      io.superloop.visibility.producer;
   exports io.superloop.visibility.api.envelope.internal to
       io.superloop.visibility.core,
-      io.superloop.visibility.testkit;
+      io.superloop.visibility.testkit,
+      io.superloop.visibility.producer;
   exports io.superloop.visibility.api.health.internal to
       io.superloop.visibility.core,
-      io.superloop.visibility.testkit;
+      io.superloop.visibility.testkit,
+      io.superloop.visibility.producer;
   exports io.superloop.visibility.api.heartbeat.internal to
       io.superloop.visibility.core,
-      io.superloop.visibility.testkit;
+      io.superloop.visibility.testkit,
+      io.superloop.visibility.producer;
   exports io.superloop.visibility.api.reconcile.internal to
       io.superloop.visibility.core,
-      io.superloop.visibility.testkit;
+      io.superloop.visibility.testkit,
+      io.superloop.visibility.producer;
   exports io.superloop.visibility.api.sequence.internal to
       io.superloop.visibility.core,
-      io.superloop.visibility.testkit;
+      io.superloop.visibility.testkit,
+      io.superloop.visibility.producer;
   exports io.superloop.visibility.api.status.internal to
       io.superloop.visibility.core,
-      io.superloop.visibility.testkit;
+      io.superloop.visibility.testkit,
+      io.superloop.visibility.producer;
 }
