@@ -47,20 +47,7 @@ public final class LocalRuntime {
     this.heartbeatFile = heartbeatFile;
     this.eventsFile = eventsFile;
     this.limits = limits;
-    // the heartbeat is stored one level down in heartbeat.json and its rows, beside some 30 tokens:
-    // one level and 256 tokens less here, so that what is accepted is always read back
-    JsonReadLimits j = limits.json();
-    this.heartbeatJson =
-        limits
-            .withJson(
-                new JsonReadLimits(
-                    Math.max(1, j.maxNestingDepth() - 1),
-                    j.maxStringLength(),
-                    j.maxNameLength(),
-                    j.maxNumberLength(),
-                    j.maxDocumentLength(),
-                    Math.max(1, j.maxTokenCount() - 256)))
-            .json(limits.heartbeatBytes());
+    this.heartbeatJson = heartbeatJson(limits);
     this.source = new LocalEventSource(limits.json(limits.eventLineBytes()));
   }
 
@@ -100,6 +87,30 @@ public final class LocalRuntime {
     if (bytes == null) {
       return new HeartbeatInput.TooLarge(limits.heartbeatBytes());
     }
+    return heartbeatOf(bytes, heartbeatJson);
+  }
+
+  /**
+   * The runtime heartbeat of a heartbeat document's bytes, read exactly as {@link #readHeartbeat()}
+   * reads the content of {@code heartbeat.v1.json}. For transports that carry the document rather
+   * than the file (a heartbeat record on a topic), so that every transport judges the same bytes the
+   * same way.
+   *
+   * @param bytes the document's bytes, as written by the runtime
+   * @param limits the read limits ({@link ReadLimits#heartbeatBytes()} and the structure limits, as
+   *     for the file)
+   * @return the parsed value ({@link HeartbeatInput#ABSENT} for JSON {@code null}); {@link
+   *     HeartbeatInput.Unparseable} when it is not JSON or beyond a structure limit (H18); {@link
+   *     HeartbeatInput.TooLarge} when it is longer than {@link ReadLimits#heartbeatBytes()}
+   */
+  public static HeartbeatInput heartbeatOf(byte[] bytes, ReadLimits limits) {
+    if (bytes.length > limits.heartbeatBytes()) {
+      return new HeartbeatInput.TooLarge(limits.heartbeatBytes());
+    }
+    return heartbeatOf(bytes, heartbeatJson(limits));
+  }
+
+  private static HeartbeatInput heartbeatOf(byte[] bytes, Json heartbeatJson) {
     // decoded as jq reads it: a leading byte order mark is skipped, an invalid UTF-8 sequence
     // becomes U+FFFD (and is kept as text)
     int bom = bytes.length >= 3 && bytes[0] == (byte) 0xef && bytes[1] == (byte) 0xbb && bytes[2] == (byte) 0xbf ? 3 : 0;
@@ -110,6 +121,25 @@ public final class LocalRuntime {
     } catch (VisibilityException e) {
       return new HeartbeatInput.Unparseable(text, e.getMessage());
     }
+  }
+
+  /**
+   * The heartbeat's reader: the heartbeat is stored one level down in {@code heartbeat.json} and its
+   * rows, beside some 30 tokens, so it may nest one level less and hold 256 tokens less than a
+   * document, and what is accepted always reads back.
+   */
+  private static Json heartbeatJson(ReadLimits limits) {
+    JsonReadLimits j = limits.json();
+    return limits
+        .withJson(
+            new JsonReadLimits(
+                Math.max(1, j.maxNestingDepth() - 1),
+                j.maxStringLength(),
+                j.maxNameLength(),
+                j.maxNumberLength(),
+                j.maxDocumentLength(),
+                Math.max(1, j.maxTokenCount() - 256)))
+        .json(limits.heartbeatBytes());
   }
 
   /**
