@@ -111,11 +111,11 @@ final class Decisions {
   }
 
   /**
-   * Judges an event envelope's sequence value as the sprite_service transport judges an element of
-   * its events answer (contract C9: anything but an object with {@code sequence.value} is missing).
+   * Judges an event envelope's raw {@code sequence.value} ({@link EnvelopeFeed#sequenceValueOf}'s
+   * reading: null when the envelope has none) under the rules' syntax (H12).
    */
-  long judgeEvent(JsonValue envelope) {
-    return validator.judge(EnvelopeFeed.sequenceValueOf(envelope));
+  long judge(@Nullable JsonValue sequenceValue) {
+    return validator.judge(sequenceValue);
   }
 
   /** A heartbeat record's bytes, read as the file transport reads {@code heartbeat.v1.json}. */

@@ -8,6 +8,10 @@ import io.superloop.visibility.api.envelope.SnapshotEnvelope;
 import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.json.JsonValue;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
 
 /**
  * One record of the envelope topic, judged. Decoding never throws: bytes that are not a JSON
@@ -65,23 +69,62 @@ sealed interface Inbound {
           "an envelope of " + bytes.length + " bytes is longer than the limit of "
               + json.limits().maxDocumentLength());
     }
-    JsonValue value;
-    try {
-      value = json.decode(Json.RAW, bytes);
+    // one pass over the bytes: every token is checked (syntax, limits, duplicate keys), only the
+    // envelope type and the sequence value are built
+    boolean snapshot = false;
+    @Nullable JsonValue sequenceValue = null;
+    try (JsonParser p = json.factory().createParser(ObjectReadContext.empty(), bytes)) {
+      JsonToken first = p.nextToken();
+      if (first == null) {
+        return new Undecodable(ErrorCode.INVALID_JSON, "empty input");
+      }
+      boolean object = first == JsonToken.START_OBJECT;
+      if (object) {
+        while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+          String name = p.currentName();
+          JsonToken value = p.nextToken();
+          if (name.equals("envelopeType")) {
+            snapshot = value == JsonToken.VALUE_STRING && EnvelopeType.LOOP_RUN_SNAPSHOT.wire().equals(p.getString());
+          } else if (name.equals("sequence") && value == JsonToken.START_OBJECT) {
+            sequenceValue = null;
+            while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+              boolean isValue = p.currentName().equals("value");
+              p.nextToken();
+              if (isValue) {
+                sequenceValue = Json.RAW.read(p);
+              } else {
+                p.skipChildren();
+              }
+            }
+          } else {
+            if (name.equals("sequence")) {
+              sequenceValue = null;
+            }
+            p.skipChildren();
+          }
+        }
+      } else {
+        p.skipChildren();
+      }
+      if (p.nextToken() != null) {
+        return new Undecodable(ErrorCode.INVALID_JSON, "trailing content after the JSON value");
+      }
+      if (!object) {
+        return new Undecodable(ErrorCode.INVALID_FIELD_TYPE, "an envelope is a JSON object");
+      }
+    } catch (JacksonException e) {
+      VisibilityException v = Json.translate(e);
+      return new Undecodable(v.code(), v.getMessage());
     } catch (VisibilityException e) {
       return new Undecodable(e.code(), e.getMessage());
     }
-    if (!(value instanceof JsonValue.JsonObject o)) {
-      return new Undecodable(ErrorCode.INVALID_FIELD_TYPE, "an envelope is a JSON object");
-    }
-    if (o.members().get("envelopeType") instanceof JsonValue.JsonString type
-        && type.value().equals(EnvelopeType.LOOP_RUN_SNAPSHOT.wire())) {
+    if (snapshot) {
       try {
         return new Snapshot(json.decode(EnvelopeCodecs.SNAPSHOT, bytes));
       } catch (VisibilityException e) {
         return new BadSnapshot(e);
       }
     }
-    return new Event(decisions.judgeEvent(o));
+    return new Event(decisions.judge(sequenceValue));
   }
 }

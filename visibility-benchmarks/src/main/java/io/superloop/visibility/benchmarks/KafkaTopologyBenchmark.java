@@ -1,0 +1,205 @@
+package io.superloop.visibility.benchmarks;
+
+import io.superloop.visibility.api.envelope.EnvelopeCodecs;
+import io.superloop.visibility.api.envelope.SnapshotEnvelope;
+import io.superloop.visibility.api.json.Json;
+import io.superloop.visibility.api.json.JsonValue;
+import io.superloop.visibility.core.rules.VisibilityRules;
+import io.superloop.visibility.core.sequence.PreviousSequence;
+import io.superloop.visibility.core.sequence.SequenceValidator;
+import io.superloop.visibility.core.sequence.SequenceVerdict;
+import io.superloop.visibility.kafka.streams.VisibilityTopics;
+import io.superloop.visibility.kafka.streams.VisibilityTopology;
+import io.superloop.visibility.testkit.scenario.Workloads;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.jspecify.annotations.Nullable;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+
+/**
+ * W8, fleet topology: envelopes per second through one partition of the Kafka Streams topology
+ * ({@code visibility-kafka-streams}) on Kafka's {@link TopologyTestDriver} (no broker: the driver
+ * runs the real processor, stores, caching and changelogging in this thread and commits after
+ * every record), against a bare deserialize-and-validate loop over the same bytes.
+ *
+ * <p>Workload per invocation: {@value #BATCHES} batches of {@link #BATCH} {@code loop_run_event}
+ * envelopes (testkit {@code Workloads}: the poll adapter's shape, ~1.1 KiB each, payload and raw line
+ * included), each batch closed by its {@code loop_run_snapshot}, for a new loop id each invocation
+ * (a partition holds many loops); results are per envelope (snapshots included).
+ *
+ * <ul>
+ *   <li>{@code topology}: every record piped into the driver (stores in memory or RocksDB), every
+ *       output row read back out of the driver's output topics;
+ *   <li>{@code bareLoop}: one jackson-core pass per record taking {@code envelopeType} and {@code
+ *       sequence.value}, the value judged and fed to the validator; a snapshot decoded with the
+ *       typed {@code loop_run_snapshot} codec and the batch finished.
+ * </ul>
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 4, time = 3)
+@Measurement(iterations = 6, time = 3)
+@Fork(value = 1, jvmArgsAppend = {"-Xmx1g"})
+public class KafkaTopologyBenchmark {
+  /** Event envelopes per batch. */
+  static final int BATCH = 100;
+
+  /** Batches per invocation. */
+  static final int BATCHES = 10;
+
+  /** Records per invocation: the events and one snapshot per batch. */
+  static final int RECORDS = BATCHES * (BATCH + 1);
+
+  /** Where the stores live: {@code memory} or {@code rocksdb} (both changelogged). */
+  @Param({"memory", "rocksdb"})
+  public String stores = "memory";
+
+  @SuppressWarnings("NullAway.Init") // set by the JMH @Setup method
+  private List<byte[]> records;
+
+  @SuppressWarnings("NullAway.Init")
+  private TopologyTestDriver driver;
+
+  @SuppressWarnings("NullAway.Init")
+  private TestInputTopic<String, byte[]> input;
+
+  @SuppressWarnings("NullAway.Init")
+  private List<TestOutputTopic<String, byte[]>> outputs;
+
+  @SuppressWarnings("NullAway.Init")
+  private Path stateDir;
+
+  private final SequenceValidator validator = new SequenceValidator(VisibilityRules.hardened());
+  private long loop;
+
+  /** The records: event envelopes of one log, a snapshot after every {@link #BATCH} of them. */
+  @Setup(Level.Trial)
+  public void setUp() throws IOException {
+    byte[] ndjson = Workloads.eventEnvelopeNdjson(BATCH * BATCHES, 42);
+    List<String> events = new String(ndjson, StandardCharsets.UTF_8).lines().toList();
+    records = new ArrayList<>(RECORDS);
+    for (int b = 0; b < BATCHES; b++) {
+      for (int i = 0; i < BATCH; i++) {
+        records.add(events.get(b * BATCH + i).getBytes(StandardCharsets.UTF_8));
+      }
+      records.add(Workloads.snapshotBody((b + 1) * BATCH, 42).getBytes(StandardCharsets.UTF_8));
+    }
+    stateDir = Files.createTempDirectory("kafka-topology-bench");
+    VisibilityTopology t =
+        VisibilityTopology.builder().rules(VisibilityRules.hardened()).inMemoryStores(stores.equals("memory")).build();
+    Properties config = t.streamsConfig("bench", "unused:9092");
+    config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+    driver = new TopologyTestDriver(t.topology(), config, Workloads.NOW);
+    VisibilityTopics topics = t.topics();
+    input = driver.createInputTopic(topics.envelopes(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
+    outputs = new ArrayList<>();
+    for (String out : topics.outputs()) {
+      outputs.add(driver.createOutputTopic(out, Serdes.String().deserializer(), Serdes.ByteArray().deserializer()));
+    }
+  }
+
+  /** Closes the driver and removes its state directory. */
+  @TearDown(Level.Trial)
+  public void tearDown() throws IOException {
+    driver.close();
+    TempFiles.deleteTree(stateDir);
+  }
+
+  /** One pass of the records through the topology, for a new loop. */
+  @Benchmark
+  @OperationsPerInvocation(RECORDS)
+  public long topology() {
+    String key = "bench-loop-" + loop++;
+    Instant at = Workloads.NOW;
+    for (byte[] r : records) {
+      input.pipeInput(key, r, at);
+    }
+    long n = 0;
+    for (TestOutputTopic<String, byte[]> out : outputs) {
+      n += out.readValuesToList().size();
+    }
+    return n;
+  }
+
+  /**
+   * The same records through a bare deserialize-and-validate loop: one jackson-core pass per record
+   * (the api's reader, so the same limits and duplicate-key checks), {@code envelopeType} and {@code
+   * sequence.value} taken, the rest skipped; the value judged and fed to the validator; a snapshot
+   * decoded with its typed codec and the batch finished.
+   */
+  @Benchmark
+  @OperationsPerInvocation(RECORDS)
+  public long bareLoop() {
+    SequenceValidator.Batch batch = validator.begin(PreviousSequence.NONE, false);
+    long violations = 0;
+    for (byte[] r : records) {
+      boolean snapshot = false;
+      @Nullable JsonValue value = null;
+      try (JsonParser p = Json.DEFAULT.factory().createParser(ObjectReadContext.empty(), r)) {
+        p.nextToken();
+        while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+          String name = p.currentName();
+          JsonToken t = p.nextToken();
+          if (name.equals("envelopeType")) {
+            snapshot = "loop_run_snapshot".equals(p.getString());
+          } else if (name.equals("sequence") && t == JsonToken.START_OBJECT) {
+            while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+              boolean isValue = p.currentName().equals("value");
+              p.nextToken();
+              if (isValue) {
+                value = Json.RAW.read(p);
+              } else {
+                p.skipChildren();
+              }
+            }
+          } else {
+            p.skipChildren();
+          }
+        }
+      }
+      if (snapshot) {
+        SnapshotEnvelope s = Json.DEFAULT.decode(EnvelopeCodecs.SNAPSHOT, r);
+        SequenceVerdict verdict = batch.snapshot(validator.judge(s.sequenceValue().orElse(null))).finish();
+        violations += verdict.violations().size();
+        batch =
+            validator.begin(
+                new PreviousSequence(
+                    verdict.snapshot().current(), verdict.events().last(), verdict.driftActive(),
+                    verdict.snapshot().highWater(), verdict.events().highWater()),
+                false);
+      } else {
+        batch.event(validator.judge(value));
+      }
+    }
+    return violations + batch.ingestedCount();
+  }
+}
