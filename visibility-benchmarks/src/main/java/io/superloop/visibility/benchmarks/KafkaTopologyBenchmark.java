@@ -24,7 +24,9 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.processor.api.Processor;
 import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -57,7 +59,9 @@ import tools.jackson.core.ObjectReadContext;
  *
  * <ul>
  *   <li>{@code topology}: every record piped into the driver (stores in memory or RocksDB), every
- *       output row read back out of the driver's output topics;
+ *       output row and changelog record read back out of the driver;
+ *   <li>{@code driverFloor}: the same records piped into the same driver with a topology of one
+ *       source and a processor that does nothing: what the driver itself costs per record;
  *   <li>{@code bareLoop}: one jackson-core pass per record taking {@code envelopeType} and {@code
  *       sequence.value}, the value judged and fed to the validator; a snapshot decoded with the
  *       typed {@code loop_run_snapshot} codec and the batch finished.
@@ -79,31 +83,14 @@ public class KafkaTopologyBenchmark {
   /** Records per invocation: the events and one snapshot per batch. */
   static final int RECORDS = BATCHES * (BATCH + 1);
 
-  /** Where the stores live: {@code memory} or {@code rocksdb} (both changelogged). */
-  @Param({"memory", "rocksdb"})
-  public String stores = "memory";
-
   @SuppressWarnings("NullAway.Init") // set by the JMH @Setup method
   private List<byte[]> records;
 
-  @SuppressWarnings("NullAway.Init")
-  private TopologyTestDriver driver;
-
-  @SuppressWarnings("NullAway.Init")
-  private TestInputTopic<String, byte[]> input;
-
-  @SuppressWarnings("NullAway.Init")
-  private List<TestOutputTopic<String, byte[]>> outputs;
-
-  @SuppressWarnings("NullAway.Init")
-  private Path stateDir;
-
   private final SequenceValidator validator = new SequenceValidator(VisibilityRules.hardened());
-  private long loop;
 
   /** The records: event envelopes of one log, a snapshot after every {@link #BATCH} of them. */
   @Setup(Level.Trial)
-  public void setUp() throws IOException {
+  public void setUp() {
     byte[] ndjson = Workloads.eventEnvelopeNdjson(BATCH * BATCHES, 42);
     List<String> events = new String(ndjson, StandardCharsets.UTF_8).lines().toList();
     records = new ArrayList<>(RECORDS);
@@ -113,41 +100,111 @@ public class KafkaTopologyBenchmark {
       }
       records.add(Workloads.snapshotBody((b + 1) * BATCH, 42).getBytes(StandardCharsets.UTF_8));
     }
-    stateDir = Files.createTempDirectory("kafka-topology-bench");
-    VisibilityTopology t =
-        VisibilityTopology.builder().rules(VisibilityRules.hardened()).inMemoryStores(stores.equals("memory")).build();
-    Properties config = t.streamsConfig("bench", "unused:9092");
-    config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-    driver = new TopologyTestDriver(t.topology(), config, Workloads.NOW);
-    VisibilityTopics topics = t.topics();
-    input = driver.createInputTopic(topics.envelopes(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
-    outputs = new ArrayList<>();
-    for (String out : topics.outputs()) {
-      outputs.add(driver.createOutputTopic(out, Serdes.String().deserializer(), Serdes.ByteArray().deserializer()));
+  }
+
+  /** The topology on a test driver, with its stores in memory or in RocksDB. */
+  @State(Scope.Benchmark)
+  public static class Driver {
+    /** Where the stores live: {@code memory} or {@code rocksdb} (both changelogged). */
+    @Param({"memory", "rocksdb"})
+    public String stores = "memory";
+
+    @SuppressWarnings("NullAway.Init") // set by the JMH @Setup method
+    TopologyTestDriver driver;
+
+    @SuppressWarnings("NullAway.Init")
+    TestInputTopic<String, byte[]> input;
+
+    @SuppressWarnings("NullAway.Init")
+    Path stateDir;
+
+    long loop;
+
+    /** Builds the topology and its driver. */
+    @Setup(Level.Trial)
+    public void setUp() throws IOException {
+      stateDir = Files.createTempDirectory("kafka-topology-bench");
+      VisibilityTopology t =
+          VisibilityTopology.builder().rules(VisibilityRules.hardened()).inMemoryStores(stores.equals("memory")).build();
+      Properties config = t.streamsConfig("bench", "unused:9092");
+      config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+      driver = new TopologyTestDriver(t.topology(), config, Workloads.NOW);
+      VisibilityTopics topics = t.topics();
+      input = driver.createInputTopic(topics.envelopes(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
+    }
+
+    /** Closes the driver and removes its state directory. */
+    @TearDown(Level.Trial)
+    public void tearDown() throws IOException {
+      driver.close();
+      TempFiles.deleteTree(stateDir);
+    }
+
+    /** Reads and drops everything the driver captured (output rows and changelog records). */
+    long drain() {
+      long n = 0;
+      for (String topic : driver.producedTopicNames()) {
+        TestOutputTopic<String, byte[]> out =
+            driver.createOutputTopic(topic, Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
+        n += out.readValuesToList().size();
+      }
+      return n;
     }
   }
 
-  /** Closes the driver and removes its state directory. */
-  @TearDown(Level.Trial)
-  public void tearDown() throws IOException {
-    driver.close();
-    TempFiles.deleteTree(stateDir);
+  /** The test driver with a topology of one source and a processor that does nothing. */
+  @State(Scope.Benchmark)
+  public static class Floor {
+    @SuppressWarnings("NullAway.Init") // set by the JMH @Setup method
+    TopologyTestDriver driver;
+
+    @SuppressWarnings("NullAway.Init")
+    TestInputTopic<String, byte[]> input;
+
+    @SuppressWarnings("NullAway.Init")
+    Path stateDir;
+
+    /** Builds the no-op topology and its driver. */
+    @Setup(Level.Trial)
+    public void setUp() throws IOException {
+      stateDir = Files.createTempDirectory("kafka-floor-bench");
+      Topology t = new Topology();
+      t.addSource("in", Serdes.String().deserializer(), Serdes.ByteArray().deserializer(), "in");
+      t.addProcessor("nothing", () -> (Processor<String, byte[], Void, Void>) record -> {}, "in");
+      Properties config = VisibilityTopology.builder().build().streamsConfig("floor", "unused:9092");
+      config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+      driver = new TopologyTestDriver(t, config, Workloads.NOW);
+      input = driver.createInputTopic("in", Serdes.String().serializer(), Serdes.ByteArray().serializer());
+    }
+
+    /** Closes the driver and removes its state directory. */
+    @TearDown(Level.Trial)
+    public void tearDown() throws IOException {
+      driver.close();
+      TempFiles.deleteTree(stateDir);
+    }
+  }
+
+  /** The same records through the driver alone (the floor of {@link #topology}). */
+  @Benchmark
+  @OperationsPerInvocation(RECORDS)
+  public int driverFloor(Floor f) {
+    for (byte[] r : records) {
+      f.input.pipeInput("bench-loop", r, Workloads.NOW);
+    }
+    return records.size();
   }
 
   /** One pass of the records through the topology, for a new loop. */
   @Benchmark
   @OperationsPerInvocation(RECORDS)
-  public long topology() {
-    String key = "bench-loop-" + loop++;
+  public long topology(Driver d) {
+    String key = "bench-loop-" + d.loop++;
     Instant at = Workloads.NOW;
     for (byte[] r : records) {
-      input.pipeInput(key, r, at);
+      d.input.pipeInput(key, r, at);
     }
-    long n = 0;
-    for (TestOutputTopic<String, byte[]> out : outputs) {
-      n += out.readValuesToList().size();
-    }
-    return n;
+    return d.drain();
   }
 
   /**
