@@ -8,7 +8,6 @@ import io.superloop.visibility.core.rules.VisibilityRules;
 import io.superloop.visibility.core.sequence.PreviousSequence;
 import io.superloop.visibility.core.sequence.SequenceValidator;
 import io.superloop.visibility.core.sequence.SequenceVerdict;
-import io.superloop.visibility.kafka.streams.VisibilityTopics;
 import io.superloop.visibility.kafka.streams.VisibilityTopology;
 import io.superloop.visibility.testkit.scenario.Workloads;
 import java.io.IOException;
@@ -27,6 +26,7 @@ import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.Record;
 import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -102,14 +102,9 @@ public class KafkaTopologyBenchmark {
     }
   }
 
-  /** The topology on a test driver, with its stores in memory or in RocksDB. */
-  @State(Scope.Benchmark)
-  public static class Driver {
-    /** Where the stores live: {@code memory} or {@code rocksdb} (both changelogged). */
-    @Param({"memory", "rocksdb"})
-    public String stores = "memory";
-
-    @SuppressWarnings("NullAway.Init") // set by the JMH @Setup method
+  /** A test driver, its input topic and its state directory. */
+  public abstract static class Piped {
+    @SuppressWarnings("NullAway.Init") // set by the JMH @Setup method of the subclass
     TopologyTestDriver driver;
 
     @SuppressWarnings("NullAway.Init")
@@ -118,19 +113,13 @@ public class KafkaTopologyBenchmark {
     @SuppressWarnings("NullAway.Init")
     Path stateDir;
 
-    long loop;
-
-    /** Builds the topology and its driver. */
-    @Setup(Level.Trial)
-    public void setUp() throws IOException {
-      stateDir = Files.createTempDirectory("kafka-topology-bench");
-      VisibilityTopology t =
-          VisibilityTopology.builder().rules(VisibilityRules.hardened()).inMemoryStores(stores.equals("memory")).build();
-      Properties config = t.streamsConfig("bench", "unused:9092");
+    /** Starts a driver of {@code topology} with the visibility topology's streams settings. */
+    void start(Topology topology, String inputTopic) throws IOException {
+      stateDir = Files.createTempDirectory("kafka-bench");
+      Properties config = VisibilityTopology.builder().build().streamsConfig("bench", "unused:9092");
       config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-      driver = new TopologyTestDriver(t.topology(), config, Workloads.NOW);
-      VisibilityTopics topics = t.topics();
-      input = driver.createInputTopic(topics.envelopes(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
+      driver = new TopologyTestDriver(topology, config, Workloads.NOW);
+      input = driver.createInputTopic(inputTopic, Serdes.String().serializer(), Serdes.ByteArray().serializer());
     }
 
     /** Closes the driver and removes its state directory. */
@@ -138,6 +127,24 @@ public class KafkaTopologyBenchmark {
     public void tearDown() throws IOException {
       driver.close();
       TempFiles.deleteTree(stateDir);
+    }
+  }
+
+  /** The topology on a test driver, with its stores in memory or in RocksDB. */
+  @State(Scope.Benchmark)
+  public static class Driver extends Piped {
+    /** Where the stores live: {@code memory} or {@code rocksdb} (both changelogged). */
+    @Param({"memory", "rocksdb"})
+    public String stores = "memory";
+
+    long loop;
+
+    /** Builds the topology and its driver. */
+    @Setup(Level.Trial)
+    public void setUp() throws IOException {
+      VisibilityTopology t =
+          VisibilityTopology.builder().rules(VisibilityRules.hardened()).inMemoryStores(stores.equals("memory")).build();
+      start(t.topology(), t.topics().envelopes());
     }
 
     /** Reads and drops everything the driver captured (output rows and changelog records). */
@@ -152,36 +159,22 @@ public class KafkaTopologyBenchmark {
     }
   }
 
+  /** A processor that does nothing with its records. */
+  static final class Nothing implements Processor<String, byte[], Void, Void> {
+    @Override
+    public void process(Record<String, byte[]> record) {}
+  }
+
   /** The test driver with a topology of one source and a processor that does nothing. */
   @State(Scope.Benchmark)
-  public static class Floor {
-    @SuppressWarnings("NullAway.Init") // set by the JMH @Setup method
-    TopologyTestDriver driver;
-
-    @SuppressWarnings("NullAway.Init")
-    TestInputTopic<String, byte[]> input;
-
-    @SuppressWarnings("NullAway.Init")
-    Path stateDir;
-
+  public static class Floor extends Piped {
     /** Builds the no-op topology and its driver. */
     @Setup(Level.Trial)
     public void setUp() throws IOException {
-      stateDir = Files.createTempDirectory("kafka-floor-bench");
       Topology t = new Topology();
       t.addSource("in", Serdes.String().deserializer(), Serdes.ByteArray().deserializer(), "in");
-      t.addProcessor("nothing", () -> (Processor<String, byte[], Void, Void>) record -> {}, "in");
-      Properties config = VisibilityTopology.builder().build().streamsConfig("floor", "unused:9092");
-      config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-      driver = new TopologyTestDriver(t, config, Workloads.NOW);
-      input = driver.createInputTopic("in", Serdes.String().serializer(), Serdes.ByteArray().serializer());
-    }
-
-    /** Closes the driver and removes its state directory. */
-    @TearDown(Level.Trial)
-    public void tearDown() throws IOException {
-      driver.close();
-      TempFiles.deleteTree(stateDir);
+      t.addProcessor("nothing", Nothing::new, "in");
+      start(t, "in");
     }
   }
 

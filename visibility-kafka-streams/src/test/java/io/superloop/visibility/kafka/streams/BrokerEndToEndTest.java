@@ -11,12 +11,9 @@ import io.superloop.visibility.api.reconcile.ReconcileCodecs;
 import io.superloop.visibility.api.sequence.SequenceCodecs;
 import io.superloop.visibility.api.status.StatusCodecs;
 import io.superloop.visibility.api.status.VisibilitySummary;
-import io.superloop.visibility.core.plane.StepOptions;
 import io.superloop.visibility.core.plane.VisibilityPlane;
 import io.superloop.visibility.core.reconcile.StepResult;
 import io.superloop.visibility.core.rules.VisibilityRules;
-import io.superloop.visibility.core.source.SpriteServiceIngest;
-import io.superloop.visibility.core.store.Durability;
 import io.superloop.visibility.core.store.LoopLayout;
 import io.superloop.visibility.testkit.scenario.HistoryShape;
 import io.superloop.visibility.testkit.scenario.RuntimeHistory;
@@ -26,10 +23,8 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -146,17 +141,9 @@ class BrokerEndToEndTest {
     List<JsonValue> drifts = new ArrayList<>();
     @org.jspecify.annotations.Nullable VisibilityPlane plane = null;
     for (EnvelopeScript.Step s : script) {
-      plane =
-          VisibilityPlane.builder(layout)
-              .rules(RULES)
-              .thresholds(h.thresholds())
-              .durability(Durability.NONE)
-              .clock(Clock.fixed(s.now(), ZoneOffset.UTC))
-              .build();
-      StepResult r =
-          plane
-              .reconcile(new SpriteServiceIngest().ofBodies(s.snapshot(), s.eventsAnswer(id)), new StepOptions(s.trace(), s.replay()))
-              .result();
+      EnvelopeScript.PlaneStep step = s.reconcile(layout, RULES, h.thresholds(), id);
+      plane = step.plane();
+      StepResult r = step.result();
       r.sequenceRow().ifPresent(row -> rows.add(clockFree(Json.parse(SequenceCodecs.OBSERVATION.encode(row)))));
       for (EscalationRow e : r.escalations()) {
         if (e instanceof OrderingDriftEscalation) {

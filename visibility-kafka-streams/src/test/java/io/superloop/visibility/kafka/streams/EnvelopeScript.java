@@ -1,6 +1,14 @@
 package io.superloop.visibility.kafka.streams;
 
+import io.superloop.visibility.api.health.HealthThresholds;
 import io.superloop.visibility.api.json.JsonValue;
+import io.superloop.visibility.core.plane.StepOptions;
+import io.superloop.visibility.core.plane.VisibilityPlane;
+import io.superloop.visibility.core.reconcile.StepResult;
+import io.superloop.visibility.core.rules.VisibilityRules;
+import io.superloop.visibility.core.source.SpriteServiceIngest;
+import io.superloop.visibility.core.store.Durability;
+import io.superloop.visibility.core.store.LoopLayout;
 import io.superloop.visibility.core.time.Timestamps;
 import io.superloop.visibility.testkit.gen.Gen;
 import io.superloop.visibility.testkit.scenario.HistoryStep;
@@ -9,7 +17,9 @@ import io.superloop.visibility.testkit.scenario.RuntimeEvent;
 import io.superloop.visibility.testkit.scenario.RuntimeHistory;
 import io.superloop.visibility.testkit.scenario.SpriteFault;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -94,6 +104,27 @@ final class EnvelopeScript {
       List<String> answerElements,
       long lineCount) {
 
+    /**
+     * The file-based plane of {@code layout} at this step's clock, fed the step's batch as the
+     * sprite_service answers {@code GET /ops/snapshot} and {@code GET /ops/events}.
+     *
+     * @return the plane (for its status) and what the step produced
+     */
+    PlaneStep reconcile(LoopLayout layout, VisibilityRules rules, HealthThresholds thresholds, String loopId) {
+      VisibilityPlane plane =
+          VisibilityPlane.builder(layout)
+              .rules(rules)
+              .thresholds(thresholds)
+              .durability(Durability.NONE)
+              .clock(Clock.fixed(now, ZoneOffset.UTC))
+              .build();
+      StepResult r =
+          plane
+              .reconcile(new SpriteServiceIngest().ofBodies(snapshot, eventsAnswer(loopId)), new StepOptions(trace, replay))
+              .result();
+      return new PlaneStep(plane, r);
+    }
+
     /** {@return the sprite_service events answer of the batch} */
     String eventsAnswer(String loopId) {
       return "{\"ok\":true,\"schemaVersion\":\"v1\",\"source\":" + source(loopId) + ",\"events\":["
@@ -101,6 +132,14 @@ final class EnvelopeScript {
           + ",\"eventLineCount\":" + lineCount + ",\"updatedAt\":" + str(Timestamps.format(now)) + "}}";
     }
   }
+
+  /**
+   * One step of a file-based plane.
+   *
+   * @param plane the plane (its status is the loop's files after the step)
+   * @param result what the step produced
+   */
+  record PlaneStep(VisibilityPlane plane, StepResult result) {}
 
   private EnvelopeScript() {}
 

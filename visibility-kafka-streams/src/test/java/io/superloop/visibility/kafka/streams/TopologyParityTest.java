@@ -14,12 +14,9 @@ import io.superloop.visibility.api.sequence.SequenceCodecs;
 import io.superloop.visibility.api.sequence.SequenceState;
 import io.superloop.visibility.api.status.StatusCodecs;
 import io.superloop.visibility.api.status.VisibilitySummary;
-import io.superloop.visibility.core.plane.StepOptions;
 import io.superloop.visibility.core.plane.VisibilityPlane;
 import io.superloop.visibility.core.reconcile.StepResult;
 import io.superloop.visibility.core.rules.VisibilityRules;
-import io.superloop.visibility.core.source.SpriteServiceIngest;
-import io.superloop.visibility.core.store.Durability;
 import io.superloop.visibility.core.store.LoopLayout;
 import io.superloop.visibility.testkit.gen.Gen;
 import io.superloop.visibility.testkit.property.Property;
@@ -31,8 +28,6 @@ import io.superloop.visibility.testkit.scenario.RuntimeHistory;
 import io.superloop.visibility.testkit.scenario.Scenarios;
 import io.superloop.visibility.testkit.scenario.StepView;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -141,19 +136,9 @@ class TopologyParityTest {
     @Nullable VisibilityPlane plane = null;
     for (int i = 0; i < script.size(); i++) {
       EnvelopeScript.Step s = script.get(i);
-      plane =
-          VisibilityPlane.builder(layout)
-              .rules(rules)
-              .thresholds(h.thresholds())
-              .durability(Durability.NONE)
-              .clock(Clock.fixed(s.now(), ZoneOffset.UTC))
-              .build();
-      StepResult r =
-          plane
-              .reconcile(
-                  new SpriteServiceIngest().ofBodies(s.snapshot(), s.eventsAnswer(h.loopId())),
-                  new StepOptions(s.trace(), s.replay()))
-              .result();
+      EnvelopeScript.PlaneStep step = s.reconcile(layout, rules, h.thresholds(), h.loopId());
+      plane = step.plane();
+      StepResult r = step.result();
       // the plane's files after the step: a failed ingest keeps sequence-state.json as it was
       if (r.sequenceState().isPresent()) {
         sequence = r.sequenceState();
