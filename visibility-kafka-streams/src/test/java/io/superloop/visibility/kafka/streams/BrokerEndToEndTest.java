@@ -50,6 +50,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -61,6 +62,10 @@ import org.junit.jupiter.api.io.TempDir;
  * escalations a file-based plane gives for the same envelopes, in order: none lost, none doubled,
  * and each carrying the previous values and high-water marks of the state before the kill. The
  * restarted instance's interactive query shows each loop's last sequence verdict.
+ *
+ * <p>Bounded: every wait has a deadline ({@link #WAIT}) and fails with the broker's and the
+ * application's last output lines; the whole test has {@link #LIMIT}, after which JUnit interrupts
+ * it; the child JVMs are killed when the test ends, fails or its JVM exits.
  */
 @Tag("broker")
 class BrokerEndToEndTest {
@@ -69,6 +74,9 @@ class BrokerEndToEndTest {
   private static final int STEPS = 9;
   private static final Duration WAIT = Duration.ofMinutes(2);
 
+  /** The whole test, in minutes (about a minute on an idle 2-core machine). */
+  private static final long LIMIT = 10;
+
   @TempDir(factory = MemoryTempDirFactory.class)
   Path dir;
 
@@ -76,6 +84,7 @@ class BrokerEndToEndTest {
   record Loop(String id, List<EnvelopeScript.Step> script, List<JsonValue> rows, List<JsonValue> drifts, JsonValue sequence) {}
 
   @Test
+  @Timeout(value = LIMIT, unit = TimeUnit.MINUTES)
   void aKilledInstanceLosesAndDoublesNoVerdictAndItsSuccessorRestoresTheState() throws Exception {
     Instant start = Instant.now();
     List<Loop> loops = new ArrayList<>();
@@ -101,22 +110,26 @@ class BrokerEndToEndTest {
       try (KafkaProducer<String, byte[]> producer = producer(broker);
           Committed committed = new Committed(broker, Set.of(topics.sequenceRows(), topics.escalations()))) {
         produce(producer, loops, 0, 3);
-        App first = App.start(exampleClass, dir, broker, "state-1", loops);
-        first.await("state RUNNING", WAIT);
-        await(() -> committed.poll(topics.sequenceRows()) >= LOOPS, "first rows");
-        produce(producer, loops, 3, 6);
-        long before = committed.count(topics.sequenceRows());
-        await(() -> committed.poll(topics.sequenceRows()) > before, "rows of the second part");
-        first.kill(); // SIGKILL: no close, no commit of the open transaction
-        long atKill = committed.poll(topics.sequenceRows());
+        long atKill;
+        try (App first = App.start(exampleClass, dir, broker, "state-1", loops)) {
+          first.await("state RUNNING", WAIT);
+          await(() -> committed.poll(topics.sequenceRows()) >= LOOPS, "first rows", broker, first);
+          produce(producer, loops, 3, 6);
+          long before = committed.count(topics.sequenceRows());
+          await(() -> committed.poll(topics.sequenceRows()) > before, "rows of the second part", broker, first);
+          first.kill(); // SIGKILL: no close, no commit of the open transaction
+          atKill = committed.poll(topics.sequenceRows());
+        }
         produce(producer, loops, 6, STEPS);
 
-        App second = App.start(exampleClass, dir, broker, "state-2", loops); // empty state directory
-        await(() -> committed.poll(topics.sequenceRows()) >= total, "every row");
-        Thread.sleep(3000); // a doubled row would come now
-        committed.poll(topics.sequenceRows());
-        List<String> statusLines = second.linesStartingWith("status ");
-        second.stop();
+        List<String> statusLines;
+        try (App second = App.start(exampleClass, dir, broker, "state-2", loops)) { // empty state directory
+          await(() -> committed.poll(topics.sequenceRows()) >= total, "every row", broker, second);
+          Thread.sleep(3000); // a doubled row would come now
+          committed.poll(topics.sequenceRows());
+          statusLines = second.linesStartingWith("status ");
+          second.stop();
+        }
 
         assertTrue(atKill < total, "the kill came before the end of the histories: " + atKill + " of " + total);
         for (Loop l : loops) {
@@ -213,11 +226,13 @@ class BrokerEndToEndTest {
     producer.flush();
   }
 
-  private static void await(BooleanSupplier done, String what) throws InterruptedException {
+  private static void await(BooleanSupplier done, String what, KafkaBroker broker, App app) throws InterruptedException {
     Instant deadline = Instant.now().plus(WAIT);
     while (!done.getAsBoolean()) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("timed out waiting for " + what);
+      if (Instant.now().isAfter(deadline) || !app.isAlive()) {
+        throw new AssertionError(
+            (app.isAlive() ? "timed out after " + WAIT + " waiting for " : "the topology exited while waiting for ")
+                + what + "\n--- the topology:\n" + app.tail() + "\n--- the broker:\n" + broker.tail());
       }
       Thread.sleep(100);
     }
@@ -279,13 +294,19 @@ class BrokerEndToEndTest {
     }
   }
 
-  /** The example of {@code docs/fleet.md} in a child JVM; its output lines are kept. */
-  private static final class App {
+  /**
+   * The example of {@code docs/fleet.md} in a child JVM; its output lines are kept, its error
+   * output goes to a file; closing it kills it if it still runs.
+   */
+  private static final class App implements AutoCloseable {
     private final Process process;
+    private final Path errors;
     private final List<String> lines = new CopyOnWriteArrayList<>();
 
-    private App(Process process) {
+    private App(Process process, Path errors) {
       this.process = process;
+      this.errors = errors;
+      KafkaBroker.killOnExit(process);
       Thread reader =
           new Thread(
               () -> {
@@ -311,17 +332,29 @@ class BrokerEndToEndTest {
       List<String> cmd = new ArrayList<>(pb.command());
       int cp = cmd.indexOf("-cp") + 1;
       cmd.set(cp, dir.resolve("example").resolve("classes") + java.io.File.pathSeparator + cmd.get(cp));
-      return new App(new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start());
+      Path errors = dir.resolve(stateDir + ".stderr");
+      return new App(new ProcessBuilder(cmd).redirectError(errors.toFile()).start(), errors);
     }
 
     void await(String line, Duration timeout) throws InterruptedException {
       Instant deadline = Instant.now().plus(timeout);
       while (!lines.contains(line)) {
         if (!process.isAlive() || Instant.now().isAfter(deadline)) {
-          throw new AssertionError("the topology did not print '" + line + "': " + lines);
+          throw new AssertionError("the topology did not print '" + line + "' in " + timeout + ":\n" + tail());
         }
         Thread.sleep(100);
       }
+    }
+
+    boolean isAlive() {
+      return process.isAlive();
+    }
+
+    /** The last lines of its output and of its error output, for failure messages. */
+    String tail() {
+      List<String> out = List.copyOf(lines);
+      return String.join("\n", out.subList(Math.max(0, out.size() - 20), out.size()))
+          + "\n(stderr) " + KafkaBroker.tail(errors, 30);
     }
 
     List<String> linesStartingWith(String prefix) {
@@ -336,6 +369,13 @@ class BrokerEndToEndTest {
       process.destroy(); // SIGTERM: the shutdown hook closes the application
       if (!process.waitFor(60, TimeUnit.SECONDS)) {
         process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+      }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+      if (process.isAlive()) {
+        kill();
       }
     }
   }

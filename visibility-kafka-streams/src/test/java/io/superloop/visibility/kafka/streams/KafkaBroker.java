@@ -76,19 +76,21 @@ final class KafkaBroker implements AutoCloseable {
     Files.writeString(config, props, StandardCharsets.UTF_8);
     Path log = dir.resolve("broker.log");
     Process format =
-        java("kafka.tools.StorageTool", "format", "-t", Uuid.randomUuid().toString(), "-c", config.toString())
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
-            .start();
+        killOnExit(
+            java("kafka.tools.StorageTool", "format", "-t", Uuid.randomUuid().toString(), "-c", config.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start());
     if (!format.waitFor(timeout.toSeconds(), TimeUnit.SECONDS) || format.exitValue() != 0) {
       format.destroyForcibly();
-      throw new IllegalStateException("kafka-storage format failed: " + Files.readString(log));
+      throw new IllegalStateException("kafka-storage format failed or took longer than " + timeout + ": " + tail(log, 30));
     }
     Process broker =
-        java("kafka.Kafka", config.toString())
-            .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-            .start();
+        killOnExit(
+            java("kafka.Kafka", config.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start());
     KafkaBroker b = new KafkaBroker(broker, "127.0.0.1:" + port, log);
     try {
       b.awaitReady(timeout);
@@ -124,12 +126,26 @@ final class KafkaBroker implements AutoCloseable {
 
   /** The broker's output, last lines, for failure messages. */
   String tail() {
+    return tail(log, 30);
+  }
+
+  /** The last {@code n} lines of {@code file} (bad UTF-8 replaced), for failure messages. */
+  static String tail(Path file, int n) {
     try {
-      List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-      return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+      List<String> lines = new String(Files.readAllBytes(file), StandardCharsets.UTF_8).lines().toList();
+      return String.join("\n", lines.subList(Math.max(0, lines.size() - n), lines.size()));
     } catch (IOException e) {
-      return "(no log: " + e + ")";
+      return "(no output: " + e + ")";
     }
+  }
+
+  /**
+   * {@return {@code p}, killed when this JVM exits} (surefire's fork timeout, an interrupted run):
+   * no child JVM outlives the test run.
+   */
+  static Process killOnExit(Process p) {
+    Runtime.getRuntime().addShutdownHook(new Thread(p::destroyForcibly));
+    return p;
   }
 
   @Override

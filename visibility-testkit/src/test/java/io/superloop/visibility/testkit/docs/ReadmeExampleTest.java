@@ -44,7 +44,7 @@ class ReadmeExampleTest {
     assertTrue(gradle.contains("platform(\"io.superloop.visibility:visibility-bom:" + version + "\")"), gradle);
     String bom = DocFiles.read("visibility-bom/pom.xml");
     assertTrue(bom.contains("<version>" + version + "</version>"), "the BOM's version is the build's");
-    for (String module : List.of("visibility-api", "visibility-core", "visibility-producer", "visibility-testkit")) {
+    for (String module : List.of("visibility-api", "visibility-core", "visibility-producer", "visibility-testkit", "visibility-kafka-streams")) {
       assertTrue(bom.contains("<artifactId>" + module + "</artifactId>"), module + " in the BOM");
     }
     // .ci/run runs the command of this block, and the demo's
