@@ -40,7 +40,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class AuditAppendBenchmark {
 
   /** The durability of the library's log. */
-  @Param({"FSYNC_PER_RECORD", "GROUP_COMMIT", "NONE"})
+  @Param({"FSYNC_PER_RECORD", "NONE"})
   public Durability durability = Durability.FSYNC_PER_RECORD;
 
   @SuppressWarnings("NullAway.Init") // set by the JMH @Setup method

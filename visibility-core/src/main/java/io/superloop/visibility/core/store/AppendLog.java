@@ -10,15 +10,13 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileLock;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
 /**
  * An append-only JSONL log (hardening H3). Each record is encoded compactly with its trailing
- * {@code \n} and written with one write call (with {@link Durability#GROUP_COMMIT}, one write call
- * for the records of a batch), while holding an in-process lock and an OS lock on the sidecar
+ * {@code \n} and written with one write call while holding an in-process lock and an OS lock on the sidecar
  * {@code <file>.lock}, so records of threads and processes never interleave. Before
  * writing, a writer that finds an unterminated last line moves that fragment to {@code
  * <file>.torn} (appending if it exists; each fragment followed by {@code \n}) and truncates it away.
@@ -28,16 +26,12 @@ import org.jspecify.annotations.Nullable;
  * @param <T> the record type
  */
 public final class AppendLog<T> implements Closeable {
-  /** Default longest wait of a {@link Durability#GROUP_COMMIT} leader for the writers it expects. */
-  public static final Duration DEFAULT_GROUP_COMMIT_MAX_DELAY = Duration.ofMillis(10);
-
   private static final int BLOCK = 64 * 1024;
 
   private final Path file;
   private final Path tornFile;
   private final JsonCodec<T> codec;
   private final Durability durability;
-  private final long maxDelayNanos;
   private final FileOps ops;
   private final SharedLockFile lockFile;
   private final FileOps.Handle writer;
@@ -48,48 +42,16 @@ public final class AppendLog<T> implements Closeable {
   private final AtomicLong fsyncs = new AtomicLong();
   private final AtomicLong tornTails = new AtomicLong();
 
-  /** The group-commit leader's side: one write for the batch, then one fsync. */
-  private final GroupCommit.Sink groupSink =
-      new GroupCommit.Sink() {
-        @Override
-        public void write(GroupCommit.Line[] lines, int n) {
-          ensureOpen();
-          if (n == 1) {
-            writeLocked(lines[0].bytes, false);
-            return;
-          }
-          int total = 0;
-          for (int i = 0; i < n; i++) {
-            total += lines[i].bytes.length;
-          }
-          byte[] all = new byte[total];
-          int at = 0;
-          for (int i = 0; i < n; i++) {
-            byte[] b = lines[i].bytes;
-            System.arraycopy(b, 0, all, at, b.length);
-            at += b.length;
-          }
-          writeLocked(all, false);
-        }
-
-        @Override
-        public void force() {
-          AppendLog.this.force();
-        }
-      };
-
   private AppendLog(
       Path file,
       JsonCodec<T> codec,
       Durability durability,
-      Duration maxDelay,
       FileOps ops,
       boolean forceNewDirectoryEntry) {
     this.file = file;
     this.tornFile = sibling(file, ".torn");
     this.codec = codec;
     this.durability = durability;
-    this.maxDelayNanos = maxDelay.toNanos();
     this.ops = ops;
     Path dir = parentOf(file);
     FileOps.Handle w = null;
@@ -118,8 +80,7 @@ public final class AppendLog<T> implements Closeable {
   }
 
   /**
-   * Opens {@code file} for appending (creating it and its directories when absent), with the
-   * default group-commit delay.
+   * Opens {@code file} for appending (creating it and its directories when absent).
    *
    * @param <T> the record type
    * @param file the log
@@ -129,38 +90,14 @@ public final class AppendLog<T> implements Closeable {
    * @throws VisibilityException on file errors (reason-coded, naming the file)
    */
   public static <T> AppendLog<T> open(Path file, JsonCodec<T> codec, Durability durability) {
-    return open(file, codec, durability, DEFAULT_GROUP_COMMIT_MAX_DELAY);
+    return open(file, codec, durability, RealFileOps.INSTANCE);
   }
 
-  /**
-   * Opens {@code file} for appending; a {@link Durability#GROUP_COMMIT} leader waits at most {@code
-   * groupCommitMaxDelay} for the writers it expects before it writes and forces their records
-   * (zero: never waits).
-   *
-   * @param <T> the record type
-   * @param file the log
-   * @param codec encodes one record as one line
-   * @param durability when appends are forced to disk
-   * @param groupCommitMaxDelay the longest a group-commit leader waits, {@code >= 0}
-   * @return the open log; close it when done
-   * @throws VisibilityException on file errors, or {@link ErrorCode#INVALID_ARGUMENT} for a
-   *     negative delay
-   */
-  public static <T> AppendLog<T> open(
-      Path file, JsonCodec<T> codec, Durability durability, Duration groupCommitMaxDelay) {
-    return open(file, codec, durability, groupCommitMaxDelay, RealFileOps.INSTANCE);
-  }
-
-  static <T> AppendLog<T> open(
-      Path file, JsonCodec<T> codec, Durability durability, Duration maxDelay, FileOps ops) {
+  static <T> AppendLog<T> open(Path file, JsonCodec<T> codec, Durability durability, FileOps ops) {
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(codec, "codec");
     Objects.requireNonNull(durability, "durability");
-    Objects.requireNonNull(maxDelay, "groupCommitMaxDelay");
-    if (maxDelay.isNegative()) {
-      throw new VisibilityException(ErrorCode.INVALID_ARGUMENT, "groupCommitMaxDelay must be >= 0");
-    }
-    return new AppendLog<>(file, codec, durability, maxDelay, ops, true);
+    return new AppendLog<>(file, codec, durability, ops, true);
   }
 
   /**
@@ -169,7 +106,7 @@ public final class AppendLog<T> implements Closeable {
    * the step's files ({@link #openedEmpty()} says whether it must).
    */
   static AppendLog<JsonValue> openForStep(Path file, Durability durability, FileOps ops) {
-    return new AppendLog<>(file, Json.RAW, durability, DEFAULT_GROUP_COMMIT_MAX_DELAY, ops, false);
+    return new AppendLog<>(file, Json.RAW, durability, ops, false);
   }
 
 
@@ -200,9 +137,6 @@ public final class AppendLog<T> implements Closeable {
 
   /**
    * Appends one record; returns once it is written (and forced, unless {@link Durability#NONE}).
-   * With {@link Durability#GROUP_COMMIT} the wait for the shared fsync is not interruptible, since
-   * the record may already be in the file: an interrupt is kept (the thread's flag stays set) and
-   * the call returns when the record's batch is settled.
    *
    * @param value the record, written as one line
    * @throws VisibilityException when the value cannot be encoded, or on file errors ({@link
@@ -215,10 +149,6 @@ public final class AppendLog<T> implements Closeable {
   /** Appends one already encoded line, which must end with its single {@code \n}. */
   void appendLine(byte[] line) {
     ensureOpen();
-    if (durability == Durability.GROUP_COMMIT) {
-      lockFile.group().append(line, maxDelayNanos, groupSink);
-      return;
-    }
     writeLocked(line, durability == Durability.FSYNC_PER_RECORD);
   }
 

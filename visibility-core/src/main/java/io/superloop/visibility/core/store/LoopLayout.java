@@ -259,7 +259,7 @@ public final class LoopLayout {
    */
   public <T> AppendLog<T> openLog(LoopArtifact artifact, JsonCodec<T> codec, Durability durability) {
     requireKind(artifact, LoopArtifact.Kind.LOG);
-    return AppendLog.open(path(artifact), codec, durability, AppendLog.DEFAULT_GROUP_COMMIT_MAX_DELAY, ops);
+    return AppendLog.open(path(artifact), codec, durability, ops);
   }
 
   /** {@return the loop lock of this layout (not yet acquired)} */

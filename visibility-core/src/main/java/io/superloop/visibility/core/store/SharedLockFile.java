@@ -22,7 +22,6 @@ final class SharedLockFile {
 
   private final Path path;
   private final ReentrantLock local = new ReentrantLock();
-  private final GroupCommit group = new GroupCommit();
   /**
    * The log's size right after the last complete record this JVM appended, or -1: when the size is
    * still this, the tail is that record's newline and need not be read again. Guarded by {@link
@@ -88,11 +87,6 @@ final class SharedLockFile {
   /** Records the size after a complete append (-1: unknown); call under the local lock. */
   void knownEnd(long size) {
     knownEnd = size;
-  }
-
-  /** The group commit of the log this lock file guards. */
-  GroupCommit group() {
-    return group;
   }
 
   /** The in-process lock. */

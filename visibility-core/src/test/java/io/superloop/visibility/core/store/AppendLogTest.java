@@ -9,7 +9,6 @@ import io.superloop.visibility.api.VisibilityException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -47,38 +46,11 @@ class AppendLogTest {
   }
 
   @Test
-  void groupCommitSharesFsyncs() throws Exception {
-    Path f = tmp.resolve("g.jsonl");
-    int threads = 8;
-    int each = 40;
-    try (AppendLog<TestRow> log = AppendLog.open(f, TestRow.CODEC, Durability.GROUP_COMMIT)) {
-      Thread[] ts = new Thread[threads];
-      for (int t = 0; t < threads; t++) {
-        String name = "t" + t;
-        ts[t] = new Thread(() -> {
-          for (int i = 0; i < each; i++) {
-            log.append(new TestRow(name, i, "p"));
-          }
-        });
-        ts[t].start();
-      }
-      for (Thread t : ts) {
-        t.join();
-      }
-      assertTrue(log.fsyncCount() < threads * each, "fewer fsyncs than records: " + log.fsyncCount());
-      System.out.println(
-          "[store-figures] group commit (8 threads x 40): records per fsync = "
-              + (double) (threads * each) / log.fsyncCount());
-    }
-    assertEquals(threads * each, JsonlReader.readAll(f, TestRow.CODEC).records().size());
-  }
-
-  @Test
   void aFailedWriteIsRolledBackAndLosesNothing() throws Exception {
     Path f = tmp.resolve("d.jsonl");
     RecordingFileOps ops = new RecordingFileOps();
     try (AppendLog<TestRow> log =
-        AppendLog.open(f, TestRow.CODEC, Durability.FSYNC_PER_RECORD, Duration.ZERO, ops)) {
+        AppendLog.open(f, TestRow.CODEC, Durability.FSYNC_PER_RECORD, ops)) {
       log.append(new TestRow("a", 1, "kept"));
       ops.fault(
           new RecordingFileOps.Fault() {
@@ -109,8 +81,8 @@ class AppendLogTest {
   void failedFsyncIsReported() {
     Path f = tmp.resolve("e.jsonl");
     RecordingFileOps ops = new RecordingFileOps();
-    for (Durability d : new Durability[] {Durability.FSYNC_PER_RECORD, Durability.GROUP_COMMIT}) {
-      try (AppendLog<TestRow> log = AppendLog.open(f, TestRow.CODEC, d, Duration.ZERO, ops)) {
+    for (Durability d : new Durability[] {Durability.FSYNC_PER_RECORD}) {
+      try (AppendLog<TestRow> log = AppendLog.open(f, TestRow.CODEC, d, ops)) {
         ops.fault((op, path) -> op.equals("force") ? new IOException("Input/output error") : null);
         assertEquals(
             ErrorCode.IO_ERROR,
@@ -135,7 +107,7 @@ class AppendLogTest {
         ErrorCode.PERMISSION_DENIED,
         assertThrows(
                 VisibilityException.class,
-                () -> AppendLog.open(tmp.resolve("p.jsonl"), TestRow.CODEC, Durability.NONE, Duration.ZERO, ops))
+                () -> AppendLog.open(tmp.resolve("p.jsonl"), TestRow.CODEC, Durability.NONE, ops))
             .code());
   }
 }

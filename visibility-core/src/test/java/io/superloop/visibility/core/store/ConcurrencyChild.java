@@ -5,7 +5,6 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 
 /**
  * Child JVM of {@link ConcurrencyTest}: opens the log, prints {@code READY}, waits for a line on
@@ -23,7 +22,7 @@ public final class ConcurrencyChild {
     int count = Integer.parseInt(args[2]);
     Durability d = Durability.valueOf(args[3]);
     FileOutputStream out = new FileOutputStream(FileDescriptor.out);
-    try (AppendLog<TestRow> log = AppendLog.open(file, TestRow.CODEC, d, Duration.ofMillis(10))) {
+    try (AppendLog<TestRow> log = AppendLog.open(file, TestRow.CODEC, d)) {
       out.write("READY\n".getBytes(StandardCharsets.US_ASCII));
       while (true) {
         int c = System.in.read();

@@ -9,7 +9,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,8 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  * own instance on the same file) plus 2 other processes append to one log; every line must be
  * exactly one record, each writer's records all present once and in its order. The default build
  * runs 10 x 10,000 records with {@link Durability#NONE} and 10 x 300 with {@link
- * Durability#GROUP_COMMIT}; {@code -Plong} runs 10 x 10,000 with {@code GROUP_COMMIT} as well
- * ({@code store.concurrency.groupCommitRecords}).
+ * Durability#FSYNC_PER_RECORD}; {@code -Plong} runs 10 x 10,000 with {@code FSYNC_PER_RECORD} as
+ * well ({@code store.concurrency.fsyncRecords}).
  */
 class ConcurrencyTest {
   private static final int THREADS = 8;
@@ -47,8 +46,8 @@ class ConcurrencyTest {
   }
 
   @Test
-  void tenWritersWithGroupCommit() throws Exception {
-    run(Durability.GROUP_COMMIT, Integer.getInteger("store.concurrency.groupCommitRecords", 300));
+  void tenWritersWithFsync() throws Exception {
+    run(Durability.FSYNC_PER_RECORD, Integer.getInteger("store.concurrency.fsyncRecords", 300));
   }
 
   private void run(Durability durability, int perWriter) throws Exception {
@@ -77,13 +76,13 @@ class ConcurrencyTest {
     CountDownLatch go = new CountDownLatch(1);
     AtomicReference<@Nullable Throwable> error = new AtomicReference<>();
     List<AppendLog<TestRow>> instances = new ArrayList<>();
-    AppendLog<TestRow> shared = AppendLog.open(file, TestRow.CODEC, durability, Duration.ofMillis(10));
+    AppendLog<TestRow> shared = AppendLog.open(file, TestRow.CODEC, durability);
     instances.add(shared);
     List<Thread> threads = new ArrayList<>();
     for (int t = 0; t < THREADS; t++) {
       AppendLog<TestRow> log = shared;
       if (t >= THREADS / 2) {
-        log = AppendLog.open(file, TestRow.CODEC, durability, Duration.ofMillis(10));
+        log = AppendLog.open(file, TestRow.CODEC, durability);
         instances.add(log);
       }
       AppendLog<TestRow> mine = log;

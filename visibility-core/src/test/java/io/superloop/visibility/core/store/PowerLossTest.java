@@ -57,7 +57,6 @@ class PowerLossTest {
             layout.path(LoopArtifact.CONTROL_INVOCATIONS),
             TestRow.CODEC,
             Durability.FSYNC_PER_RECORD,
-            AppendLog.DEFAULT_GROUP_COMMIT_MAX_DELAY,
             ops)) {
       for (int i = 1; i <= 30; i++) {
         try (LoopLock.Held h = lock.acquire()) {
@@ -78,8 +77,7 @@ class PowerLossTest {
         AppendLog.open(
             layout.path(LoopArtifact.RECONCILE_TELEMETRY),
             TestRow.CODEC,
-            Durability.GROUP_COMMIT,
-            java.time.Duration.ofMillis(2),
+            Durability.FSYNC_PER_RECORD,
             ops)) {
       List<Thread> threads = new ArrayList<>();
       for (int t = 0; t < 3; t++) {
@@ -179,7 +177,6 @@ class PowerLossTest {
                   f,
                   TestRow.CODEC,
                   Durability.NONE,
-                  AppendLog.DEFAULT_GROUP_COMMIT_MAX_DELAY,
                   NoSyncFileOps.INSTANCE)) {
             w.append(new TestRow(log.getKey(), 999_999, "after"));
           }

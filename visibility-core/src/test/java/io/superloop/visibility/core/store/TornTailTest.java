@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -51,7 +50,7 @@ class TornTailTest {
       }
       TestRow next = new TestRow("w", 99, "next");
       try (AppendLog<TestRow> w =
-          AppendLog.open(f, TestRow.CODEC, Durability.NONE, Duration.ZERO, NoSyncFileOps.INSTANCE)) {
+          AppendLog.open(f, TestRow.CODEC, Durability.NONE, NoSyncFileOps.INSTANCE)) {
         w.append(next);
         assertEquals(1, w.tornTailsQuarantined());
       }
