@@ -2,6 +2,7 @@ package io.superloop.visibility.cli;
 
 import io.superloop.visibility.api.status.StatusCodecs;
 import io.superloop.visibility.core.status.StatusProjector;
+import io.superloop.visibility.core.status.StatusReader;
 import io.superloop.visibility.core.store.LoopArtifact;
 import io.superloop.visibility.core.store.LoopLayout;
 import io.superloop.visibility.core.store.LoopStore;
@@ -62,7 +63,7 @@ final class StatusCommand implements Callable<Integer> {
     }
     spec.commandLine()
         .getOut()
-        .print(StatusCodecs.VISIBILITY.encodeLine(new StatusProjector(rules.rules()).project(LoopStore.of(layout).readStatusInputs())));
+        .print(StatusCodecs.VISIBILITY.encodeLine(new StatusProjector(rules.rules()).project(StatusReader.read(LoopStore.of(layout)))));
     return Main.OK;
   }
 

@@ -3,13 +3,17 @@ package io.superloop.visibility.core.plane;
 import io.superloop.visibility.api.ReasonCode;
 import io.superloop.visibility.api.TraceId;
 import io.superloop.visibility.api.Transport;
+import io.superloop.visibility.api.audit.AuditCodecs;
+import io.superloop.visibility.api.audit.IntentRow;
 import io.superloop.visibility.api.envelope.CursorState;
 import io.superloop.visibility.api.envelope.EventsCursor;
 import io.superloop.visibility.api.envelope.internal.ImmutableCursorState;
 import io.superloop.visibility.api.health.HealthThresholds;
+import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.status.VisibilitySummary;
 import io.superloop.visibility.core.audit.ControlContext;
 import io.superloop.visibility.core.audit.IdempotencyKeys;
+import io.superloop.visibility.core.health.HealthSources;
 import io.superloop.visibility.core.reconcile.internal.ImmutableStepInput;
 import io.superloop.visibility.core.reconcile.Ingest;
 import io.superloop.visibility.core.reconcile.ReconcileStep;
@@ -22,9 +26,10 @@ import io.superloop.visibility.core.source.ScanResult;
 import io.superloop.visibility.core.source.ScanStart;
 import io.superloop.visibility.core.source.SpriteServiceIngest;
 import io.superloop.visibility.core.status.StatusProjector;
+import io.superloop.visibility.core.status.StatusReader;
 import io.superloop.visibility.core.store.Durability;
-import io.superloop.visibility.core.store.HealthSources;
 import io.superloop.visibility.core.store.InvocationAuditTrail;
+import io.superloop.visibility.core.store.LoopArtifact;
 import io.superloop.visibility.core.store.LoopLayout;
 import io.superloop.visibility.core.store.LoopLock;
 import io.superloop.visibility.core.store.LoopStore;
@@ -286,7 +291,7 @@ public final class VisibilityPlane {
    * @return the {@code visibility} object of the loop's files as they are now
    */
   public VisibilitySummary status() {
-    return new StatusProjector(rules).project(new LoopStore(layout, durability).readStatusInputs());
+    return new StatusProjector(rules).project(StatusReader.read(new LoopStore(layout, durability)));
   }
 
   /**
@@ -361,7 +366,9 @@ public final class VisibilityPlane {
       Ingest ingest,
       long cursorBefore,
       LoopStore store) {
-    HealthSources sources = store.readHealthSources();
+    Optional<IntentRow> lastIntent = store.lastRow(LoopArtifact.INTENTS, AuditCodecs.INTENT_ROW);
+    HealthSources sources =
+        HealthSources.of(store.readState(LoopArtifact.STATE, Json.RAW).toOptional(), lastIntent);
     ImmutableStepInput.Builder b = StepInput.builder();
     sources
         .lastEventAt()

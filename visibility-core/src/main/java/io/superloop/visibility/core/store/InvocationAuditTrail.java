@@ -45,7 +45,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * marker. A v1 reader then sees an incomplete audit (for example an intent row whose invocation row
  * is missing), exactly as the reference would (contract 9.6); the library does not repair it. What
  * H5 adds is that every such crash after {@code begin} is <em>visible</em>: as long as the v1
- * invocation row of the started idempotency key is missing, {@link LoopStore#readStatusInputs()}
+ * invocation row of the started idempotency key is missing, the status reader ({@code core.status.StatusReader})
  * reports the started row as not completed and the hardened status surface shows {@code
  * visibility.invocationAudit.inFlight: true} (the command may or may not have had its side effect).
  * A crash after the invocation row but before the marker is harmless: the invocation row counts as

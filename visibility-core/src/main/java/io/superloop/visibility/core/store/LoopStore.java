@@ -1,48 +1,35 @@
 package io.superloop.visibility.core.store;
 
 import io.superloop.visibility.api.ReasonCode;
-import io.superloop.visibility.api.VisibilityException;
-import io.superloop.visibility.api.audit.AuditCodecs;
-import io.superloop.visibility.api.audit.ControlInvocation;
-import io.superloop.visibility.api.audit.InFlightRow;
-import io.superloop.visibility.api.audit.InvocationPhase;
 import io.superloop.visibility.api.envelope.CursorState;
 import io.superloop.visibility.api.envelope.EnvelopeCodecs;
 import io.superloop.visibility.api.health.HealthCodecs;
 import io.superloop.visibility.api.heartbeat.HeartbeatCodecs;
 import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.json.JsonValue;
-import io.superloop.visibility.api.reconcile.AlertDispatchState;
-import io.superloop.visibility.api.reconcile.AlertRow;
 import io.superloop.visibility.api.reconcile.EscalationRow;
 import io.superloop.visibility.api.reconcile.ReconcileCodecs;
-import io.superloop.visibility.api.reconcile.ReconcileRow;
 import io.superloop.visibility.api.sequence.SequenceCodecs;
 import io.superloop.visibility.api.sequence.SequenceState;
 import io.superloop.visibility.api.json.JsonCodec;
 import io.superloop.visibility.core.reconcile.ArtifactPaths;
+import io.superloop.visibility.core.reconcile.StateJsonMerge;
 import io.superloop.visibility.core.reconcile.StepResult;
 import io.superloop.visibility.core.rules.TelemetryRetention;
-import io.superloop.visibility.core.rules.TimestampSyntax;
 import io.superloop.visibility.core.rules.VisibilityRules;
-import io.superloop.visibility.core.time.Timestamps;
-import io.superloop.visibility.core.status.internal.ImmutableStatusInputs;
-import io.superloop.visibility.core.status.StatusInputs;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
-import java.util.function.Supplier;
+import java.util.function.Predicate;
 
 /**
  * The visibility files of one loop: loading the previous states before a reconcile step, persisting
@@ -195,7 +182,7 @@ public final class LoopStore {
     result.sequenceRow().ifPresent(
         row -> append(LoopArtifact.SEQUENCE_TELEMETRY, line(SequenceCodecs.OBSERVATION, row), retention, entries, logs));
     entries.add(replace(LoopArtifact.HEALTH, HealthCodecs.HEALTH, result.health()));
-    entries.add(new StepRecord.Merge(statePatch(result)));
+    entries.add(new StepRecord.Merge(StateJsonMerge.patch(result)));
     if (!result.escalations().isEmpty()) {
       ByteArrayOutputStream rows = new ByteArrayOutputStream();
       for (EscalationRow e : result.escalations()) {
@@ -266,18 +253,9 @@ public final class LoopStore {
     entries.add(new StepRecord.Append(log, end, lines));
   }
 
-  /** Contract 1.11: the members a step merges into an existing state.json. */
-  private static JsonValue.JsonObject statePatch(StepResult result) {
-    Map<String, JsonValue> m = new LinkedHashMap<>();
-    m.put("health", Json.parse(HealthCodecs.HEALTH.encode(result.health())));
-    result.health().traceId().ifPresent(id -> m.put("reconcileTraceId", JsonValue.of(id.value())));
-    result.sequenceState().ifPresent(seq -> m.put("sequence", Json.parse(SequenceCodecs.STATE.encode(seq))));
-    return JsonValue.object(m);
-  }
-
   /**
-   * Merges health, trace.reconcileTraceId and sequence into an existing state.json object; a
-   * missing or unreadable one is left alone (the projection's file, never created or repaired
+   * Merges the step's patch into an existing state.json object by the rules of {@link
+   * StateJsonMerge} (contract 1.11); a missing or unreadable one is left alone (the projection's file, never created or repaired
    * here).
    *
    * @return the merged file, staged, if there is one to merge into
@@ -288,25 +266,7 @@ public final class LoopStore {
     if (existing.isEmpty() || !(existing.get() instanceof JsonValue.JsonObject obj)) {
       return Optional.empty();
     }
-    Map<String, JsonValue> m = new LinkedHashMap<>(obj.members());
-    JsonValue health = patch.members().get("health");
-    if (health != null) {
-      m.put("health", health);
-    }
-    Map<String, JsonValue> trace = new LinkedHashMap<>();
-    if (m.get("trace") instanceof JsonValue.JsonObject t) {
-      trace.putAll(t.members());
-    }
-    JsonValue traceId = patch.members().get("reconcileTraceId");
-    if (traceId != null) {
-      trace.put("reconcileTraceId", traceId);
-    }
-    m.put("trace", JsonValue.object(trace));
-    JsonValue seq = patch.members().get("sequence");
-    if (seq != null) {
-      m.put("sequence", seq);
-    }
-    return Optional.of(file.stage(line(Json.RAW, JsonValue.object(m))));
+    return Optional.of(file.stage(line(Json.RAW, StateJsonMerge.merge(obj, patch))));
   }
 
   private StepJournal journal() {
@@ -512,183 +472,47 @@ public final class LoopStore {
   }
 
   /**
-   * Reads the health sources other components write: the last valid {@code intents.jsonl} row's
-   * status and, from {@code state.json} (the projection's file, read only), divergence, the last
-   * event time and the lifecycle state. A missing or unreadable {@code state.json} gives none of
-   * them; it is never renamed or repaired here.
+   * Reads a state file of the loop without renaming an unreadable one.
    *
-   * @return the sources, {@link HealthSources#NONE} parts where absent
+   * @param <T> the value type
+   * @param artifact a state file
+   * @param codec its codec
+   * @return present, absent or unreadable (with the reason)
+   * @throws io.superloop.visibility.api.VisibilityException on file errors other than absence and
+   *     unreadable content
+   */
+  public <T> StateRead<T> readState(LoopArtifact artifact, JsonCodec<T> codec) {
+    return layout.stateFile(artifact, codec).read();
+  }
+
+  /**
+   * The last valid row of a log that {@code match} accepts, reading backwards from the end until
+   * {@code stop} accepts a row (that row is not matched); a rotated log's older files are not read.
+   *
+   * @param <T> the row type
+   * @param artifact a log
+   * @param codec its row codec
+   * @param match which rows count
+   * @param stop where the backwards scan ends
+   * @return the row, if one matched before the scan stopped
    * @throws io.superloop.visibility.api.VisibilityException on file errors other than absence
    */
-  public HealthSources readHealthSources() {
-    Optional<String> lastControlStatus =
-        last(LoopArtifact.INTENTS, AuditCodecs.INTENT_ROW).map(r -> r.status().wire());
-    // no state.json reads as a document without members: no divergence, no event time, no state
-    JsonValue s =
-        layout.stateFile(LoopArtifact.STATE, Json.RAW).read().toOptional().orElse(JsonValue.nullValue());
-    boolean divergence = member(s, "divergence", "any").filter(v -> v == JsonValue.JsonBoolean.TRUE).isPresent();
-    Optional<String> lastEventAt = string(member(s, "projection", "lastEventAt"));
-    String lifecycle =
-        string(member(s, "transition", "currentState"))
-            .or(() -> string(member(s, "projection", "status")))
-            .orElse(HealthSources.NONE.lifecycleState());
-    return new HealthSources(divergence, lastControlStatus, lastEventAt, lifecycle);
-  }
-
-  private static Optional<JsonValue> member(JsonValue v, String outer, String inner) {
-    if (v instanceof JsonValue.JsonObject o && o.members().get(outer) instanceof JsonValue.JsonObject m) {
-      return Optional.ofNullable(m.members().get(inner));
-    }
-    return Optional.empty();
-  }
-
-  private static Optional<String> string(Optional<JsonValue> v) {
-    return v.filter(JsonValue.JsonString.class::isInstance).map(x -> ((JsonValue.JsonString) x).value());
-  }
-
-  /**
-   * Reads what the status surface needs: the state files and the last valid row of each log. A file
-   * that cannot be read (not decodable, beyond its read limit, not a regular file, a symbolic link
-   * under the loop directory, an I/O error) reads as absent and is named in {@link
-   * StatusInputs#unreadable()} with its error code; the projector leaves its section out.
-   *
-   * @return the inputs of the status projector; never throws for one file's problem
-   */
-  public StatusInputs readStatusInputs() {
-    Map<String, String> unreadable = new LinkedHashMap<>();
-    ImmutableStatusInputs.Builder b =
-        StatusInputs.builder()
-            .heartbeatState(state(LoopArtifact.HEARTBEAT_STATE, HeartbeatCodecs.STATE, unreadable))
-            .lastHeartbeatRow(last(LoopArtifact.HEARTBEAT_TELEMETRY, HeartbeatCodecs.OBSERVATION, unreadable))
-            .sequenceState(state(LoopArtifact.SEQUENCE_STATE, SequenceCodecs.STATE, unreadable))
-            .lastSequenceRow(last(LoopArtifact.SEQUENCE_TELEMETRY, SequenceCodecs.OBSERVATION, unreadable))
-            .lastIntent(last(LoopArtifact.INTENTS, AuditCodecs.INTENT_ROW, unreadable))
-            .lastControlRow(last(LoopArtifact.CONTROL_TELEMETRY, AuditCodecs.CONTROL_ROW, unreadable))
-            .reconcileTraceId(
-                last(LoopArtifact.RECONCILE_TELEMETRY, ReconcileCodecs.RECONCILE_ROW, unreadable)
-                    .flatMap(ReconcileRow::traceId));
-    Optional<ControlInvocation> invocation =
-        last(LoopArtifact.CONTROL_INVOCATIONS, AuditCodecs.INVOCATION, unreadable);
-    b.lastInvocation(invocation);
-    Optional<AlertRow> alert = last(LoopArtifact.ALERTS_TELEMETRY, ReconcileCodecs.ALERT_ROW, unreadable);
-    b.alertRowTraceId(alert.map(AlertRow::traceId)).alertRowTimestamp(alert.map(AlertRow::timestamp));
-    Optional<AlertDispatchState> dispatch =
-        state(LoopArtifact.ALERT_DISPATCH_STATE, ReconcileCodecs.ALERT_DISPATCH_STATE, unreadable);
-    b.dispatchTraceId(dispatch.flatMap(AlertDispatchState::traceId))
-        .dispatchUpdatedAt(dispatch.map(AlertDispatchState::updatedAt));
-    Optional<InFlight> inFlight = guarded(LoopArtifact.CONTROL_INVOCATIONS_INFLIGHT, this::lastStarted, unreadable);
-    Optional<InFlightRow> started = inFlight.flatMap(InFlight::started);
-    b.lastStarted(started);
-    if (started.isPresent()) {
-      boolean done =
-          inFlight.get().markedCompleted()
-              || guarded(LoopArtifact.CONTROL_INVOCATIONS, () -> completed(started.get(), invocation), unreadable)
-                  .orElse(false);
-      b.lastStartedCompleted(done);
-    }
-    return b.unreadable(unreadable).build();
-  }
-
-  /**
-   * How far back {@link #completed} looks before the started row's time: a completion row is
-   * written after its start, but two writers may append rows out of timestamp order (a writer
-   * computes its completion time, then appends), and clocks step. Rows older than the start by more
-   * than this cannot belong to it.
-   */
-  static final long COMPLETION_SCAN_SLACK_SECONDS = 600;
-
-  /** The last started row of the in-flight file, and whether a completed marker of it follows. */
-  private record InFlight(Optional<InFlightRow> started, boolean markedCompleted) {}
-
-  private InFlight lastStarted() {
-    Set<String> completedKeys = new HashSet<>();
-    TailRead<InFlightRow> r =
-        layout.last(
-            LoopArtifact.CONTROL_INVOCATIONS_INFLIGHT,
-            AuditCodecs.IN_FLIGHT_ROW,
-            row -> {
-              if (row.phase() == InvocationPhase.STARTED) {
-                return true;
-              }
-              completedKeys.add(row.idempotencyKey());
-              return false;
-            },
-            row -> false);
-    Optional<InFlightRow> started = r.value();
-    return new InFlight(started, started.map(s -> completedKeys.contains(s.idempotencyKey())).orElse(false));
-  }
-
-  /**
-   * Whether the v1 invocation log holds the completion of {@code started} (H5): a row with its
-   * idempotency key that started no earlier than it (so a caller-given key used again by a later
-   * action does not count as that action's completion). Scans backwards from the end and stops at
-   * the first row completed more than {@link #COMPLETION_SCAN_SLACK_SECONDS} before the start, so
-   * the cost depends on the rows written since the start, not on the size of the log.
-   */
-  private boolean completed(InFlightRow started, Optional<ControlInvocation> last) {
-    OptionalLong startMillis = millis(started.timestamp());
-    if (last.isPresent() && completes(last.get(), started, startMillis)) {
-      return true;
-    }
-    return layout.last(
-            LoopArtifact.CONTROL_INVOCATIONS,
-            AuditCodecs.INVOCATION,
-            row -> completes(row, started, startMillis),
-            row -> {
-              if (startMillis.isEmpty()) {
-                return false;
-              }
-              OptionalLong at = millis(row.timestamp());
-              return at.isPresent()
-                  && at.getAsLong() < startMillis.getAsLong() - COMPLETION_SCAN_SLACK_SECONDS * 1000;
-            })
-        .value()
-        .isPresent();
-  }
-
-  private static boolean completes(ControlInvocation row, InFlightRow started, OptionalLong startMillis) {
-    if (!row.idempotencyKey().equals(started.idempotencyKey())) {
-      return false;
-    }
-    OptionalLong rowStart = millis(row.startedAt());
-    if (rowStart.isEmpty() || startMillis.isEmpty()) {
-      return true; // cannot tell the actions of one key apart: the key decides
-    }
-    return rowStart.getAsLong() >= startMillis.getAsLong();
-  }
-
-  private static OptionalLong millis(String timestamp) {
-    return Timestamps.parseEpochMillis(timestamp, TimestampSyntax.RFC_3339);
-  }
-
-  private <T> Optional<T> state(LoopArtifact artifact, JsonCodec<T> codec, Map<String, String> unreadable) {
-    Optional<StateRead<T>> r = guarded(artifact, () -> layout.stateFile(artifact, codec).read(), unreadable);
-    if (r.isPresent() && r.get() instanceof StateRead.Unreadable<T> u) {
-      unreadable.put(artifact.defaultPath(), u.cause().code().wire());
-    }
-    return r.flatMap(StateRead::toOptional);
-  }
-
-  private <T> Optional<T> last(LoopArtifact artifact, JsonCodec<T> codec, Map<String, String> unreadable) {
-    return guarded(artifact, () -> last(artifact, codec), unreadable).flatMap(v -> v);
-  }
-
-  /** {@code read}'s value, or empty with {@code artifact} named in {@code unreadable}. */
-  private static <V> Optional<V> guarded(
-      LoopArtifact artifact, Supplier<V> read, Map<String, String> unreadable) {
-    try {
-      return Optional.of(read.get());
-    } catch (VisibilityException e) {
-      unreadable.put(artifact.defaultPath(), e.code().wire());
-      return Optional.empty();
-    }
+  public <T> Optional<T> lastMatching(
+      LoopArtifact artifact, JsonCodec<T> codec, Predicate<? super T> match, Predicate<? super T> stop) {
+    return layout.last(artifact, codec, match, stop).value();
   }
 
   /**
    * The last valid row of a log; for a rotated telemetry log without one (rotated, its first row
    * not yet written), the last valid row of its newest rotated file.
+   *
+   * @param <T> the row type
+   * @param artifact a log
+   * @param codec its row codec
+   * @return the row, if the log (or its newest rotated file) has a valid one
+   * @throws io.superloop.visibility.api.VisibilityException on file errors other than absence
    */
-  private <T> Optional<T> last(LoopArtifact artifact, JsonCodec<T> codec) {
+  public <T> Optional<T> lastRow(LoopArtifact artifact, JsonCodec<T> codec) {
     Optional<T> v = layout.last(artifact, codec, x -> true, x -> false).value();
     if (v.isEmpty() && ROTATED.contains(artifact)) {
       return LogRotation.newest(layout.fileOps(), layout.path(artifact))

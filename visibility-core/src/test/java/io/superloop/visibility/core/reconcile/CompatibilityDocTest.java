@@ -28,6 +28,7 @@ import io.superloop.visibility.core.rules.internal.ImmutableVisibilityRules;
 import io.superloop.visibility.core.rules.VisibilityRules;
 import io.superloop.visibility.core.status.StatusInputs;
 import io.superloop.visibility.core.status.StatusProjector;
+import io.superloop.visibility.core.status.StatusReader;
 import io.superloop.visibility.core.store.Durability;
 import io.superloop.visibility.core.store.InvocationAuditTrail;
 import io.superloop.visibility.core.store.LoopLayout;
@@ -576,7 +577,7 @@ class CompatibilityDocTest {
     InvocationAuditTrail trail = InvocationAuditTrail.of(LoopStore.of(loop.layout()), REF);
     ControlContext ctx = control(REF, NOW.plusSeconds(20));
     trail.begin(ctx).complete(confirmedCancel(ctx, NOW.plusSeconds(21)));
-    StatusInputs in = LoopStore.of(loop.layout()).readStatusInputs();
+    StatusInputs in = StatusReader.read(LoopStore.of(loop.layout()));
     JsonValue ref = Json.parse(StatusCodecs.VISIBILITY.encodeLine(new StatusProjector(REF).project(in)));
     JsonValue hard = Json.parse(StatusCodecs.VISIBILITY.encodeLine(new StatusProjector(HARD).project(in)));
 

@@ -32,6 +32,7 @@ import io.superloop.visibility.core.rules.internal.ImmutableVisibilityRules;
 import io.superloop.visibility.core.rules.VisibilityRules;
 import io.superloop.visibility.core.status.StatusInputs;
 import io.superloop.visibility.core.status.StatusProjector;
+import io.superloop.visibility.core.status.StatusReader;
 import io.superloop.visibility.core.time.Timestamps;
 import io.superloop.visibility.core.trace.TraceIds;
 import java.nio.file.Path;
@@ -418,7 +419,7 @@ class PresetDecisionsTest {
     loop.reconcile("trace-h16-a", false, NOW, StepInput.DEFAULT_THRESHOLDS);
     loop.writeHeartbeat("{\"timestamp\":1700000000}");
     loop.reconcile("trace-h16-b", false, NOW.plusSeconds(10), StepInput.DEFAULT_THRESHOLDS);
-    StatusInputs in = loop.store.readStatusInputs();
+    StatusInputs in = StatusReader.read(loop.store);
 
     VisibilitySummary ref = new StatusProjector(REF).project(in);
     HeartbeatSurface rh = ref.heartbeat().orElseThrow();

@@ -25,6 +25,7 @@ import io.superloop.visibility.core.source.LocalRuntime;
 import io.superloop.visibility.core.source.ScanResult;
 import io.superloop.visibility.core.source.ScanStart;
 import io.superloop.visibility.core.status.StatusProjector;
+import io.superloop.visibility.core.status.StatusReader;
 import io.superloop.visibility.core.store.Durability;
 import io.superloop.visibility.core.store.JsonlReader;
 import io.superloop.visibility.core.store.LoopArtifact;
@@ -49,7 +50,7 @@ import java.util.OptionalLong;
  * One loop of the contract's section 8 test setup, driven end to end through the library: runtime
  * files under {@code <repo>/.superloop/loops/<loop>/}, one reconcile step per call (load previous
  * states, {@link ReconcileStep}, {@link LoopStore#persist}) and the status surface ({@link
- * StatusProjector} over {@link LoopStore#readStatusInputs()}).
+ * StatusProjector} over {@link StatusReader#read}).
  *
  * <p>{@code local} reads the runtime files in place ({@link LocalRuntime}). {@code sprite_service}
  * plays the service: it renders the snapshot and event envelopes of contract 1.1 as JSON text from the
@@ -293,7 +294,7 @@ final class ScenarioLoop {
   // ---- reading back what the step wrote
 
   VisibilitySummary status() {
-    return new StatusProjector(rules).project(store.readStatusInputs());
+    return new StatusProjector(rules).project(StatusReader.read(store));
   }
 
   Optional<Health> health() {

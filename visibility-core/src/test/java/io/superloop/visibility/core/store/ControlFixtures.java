@@ -19,6 +19,7 @@ import io.superloop.visibility.core.reconcile.StepInput;
 import io.superloop.visibility.core.reconcile.StepResult;
 import io.superloop.visibility.core.rules.VisibilityRules;
 import io.superloop.visibility.core.status.StatusProjector;
+import io.superloop.visibility.core.status.StatusReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -186,7 +187,7 @@ final class ControlFixtures {
   }
 
   static VisibilitySummary summary(LoopStore store, VisibilityRules rules) {
-    return new StatusProjector(rules).project(store.readStatusInputs());
+    return new StatusProjector(rules).project(StatusReader.read(store));
   }
 
   static String summaryJson(LoopStore store, VisibilityRules rules) {

@@ -20,6 +20,7 @@ import io.superloop.visibility.core.audit.IdempotencyKeys;
 import io.superloop.visibility.core.heartbeat.HeartbeatInput;
 import io.superloop.visibility.core.reconcile.StepResult;
 import io.superloop.visibility.core.rules.VisibilityRules;
+import io.superloop.visibility.core.status.StatusReader;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -118,7 +119,7 @@ class ControlScenarioTest {
     ControlRecords rows = control(s, REF, ControlFixtures.local(cancel, Logical.CONFIRMED), cancel);
     // stdout is the intent row: status confirmed
     assertEquals("confirmed", rows.intentRow().status().wire());
-    var in = s.readStatusInputs();
+    var in = StatusReader.read(s);
     assertEquals(TraceId.of("trace-control-local-1"), in.lastIntent().orElseThrow().traceId().orElseThrow());
     assertEquals(TraceId.of("trace-control-local-1"), in.lastControlRow().orElseThrow().traceId().orElseThrow());
     ControlInvocation inv = in.lastInvocation().orElseThrow();
@@ -129,7 +130,7 @@ class ControlScenarioTest {
     ControlContext approve =
         ControlFixtures.ctx(LOOP, Intent.APPROVE, "trace-control-local-2", Transport.LOCAL, generatedKey(Intent.APPROVE, REF));
     control(s, REF, ControlFixtures.local(approve, Logical.CONFIRMED), approve);
-    ControlInvocation inv2 = s.readStatusInputs().lastInvocation().orElseThrow();
+    ControlInvocation inv2 = StatusReader.read(s).lastInvocation().orElseThrow();
     assertEquals(Intent.APPROVE, inv2.intent());
     assertEquals("confirmed", inv2.confirmation().status().wire());
 
@@ -137,7 +138,7 @@ class ControlScenarioTest {
     assertEquals(TraceId.of("trace-reconcile-1"), r1.health().traceId().orElseThrow());
     ControlFixtures.reconcile(s, REF, "trace-reconcile-2", Transport.LOCAL, TS.plusSeconds(60), 3, 1,
         HeartbeatInput.ABSENT, false);
-    assertEquals(TraceId.of("trace-reconcile-2"), s.readStatusInputs().reconcileTraceId().orElseThrow());
+    assertEquals(TraceId.of("trace-reconcile-2"), StatusReader.read(s).reconcileTraceId().orElseThrow());
   }
 
   // ---- scenario 4 (control parts) and parity ----------------------------------------------------
@@ -292,7 +293,7 @@ class ControlScenarioTest {
     assertEquals("executed_unconfirmed", sv.invocationAudit().orElseThrow().outcomeStatus().orElseThrow());
     assertEquals(TraceId.of(trace), sv.trace().controlInvocationTraceId().orElseThrow());
     // The invocation row records doConfirm false (1.7: false when --no-confirm).
-    assertEquals(false, sprite.readStatusInputs().lastInvocation().orElseThrow().request().doConfirm());
+    assertEquals(false, StatusReader.read(sprite).lastInvocation().orElseThrow().request().doConfirm());
     assertEquals(
         1,
         JsonlReader.readAll(local.layout().path(LoopArtifact.CONTROL_INVOCATIONS), AuditCodecs.INVOCATION).records().size());

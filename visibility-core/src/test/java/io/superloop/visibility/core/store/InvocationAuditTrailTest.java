@@ -17,6 +17,7 @@ import io.superloop.visibility.core.audit.ControlContext;
 import io.superloop.visibility.core.audit.ControlRecords;
 import io.superloop.visibility.core.rules.VisibilityRules;
 import io.superloop.visibility.core.status.StatusInputs;
+import io.superloop.visibility.core.status.StatusReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -149,7 +150,7 @@ class InvocationAuditTrailTest {
         }
         // The crash is visible (H5): started, never completed (read after the blocker is gone).
         Files.delete(file(s, blocked));
-        StatusInputs in = s.readStatusInputs();
+        StatusInputs in = StatusReader.read(s);
         assertFalse(in.lastStartedCompleted());
         assertEquals(
             true, ControlFixtures.summary(s, VisibilityRules.hardened()).invocationAudit().orElseThrow().inFlight().orElseThrow());
@@ -249,12 +250,12 @@ class InvocationAuditTrailTest {
         ctx(LOOP, Intent.CANCEL, "trace-r-1", Transport.SPRITE_SERVICE, "idem-1",
             ControlFixtures.STARTED.plusSeconds(30), true);
     var h = s.auditTrail(rules).begin(again);
-    assertFalse(s.readStatusInputs().lastStartedCompleted());
+    assertFalse(StatusReader.read(s).lastStartedCompleted());
     h.complete(
         io.superloop.visibility.core.audit.ControlOutcomes.spriteAnswer(
             again, ControlFixtures.SPRITE_COMMAND, ControlFixtures.spriteResponse(again, Logical.CONFIRMED, true),
             ControlFixtures.STARTED.plusSeconds(31)));
-    assertTrue(s.readStatusInputs().lastStartedCompleted());
+    assertTrue(StatusReader.read(s).lastStartedCompleted());
   }
 
   /**
@@ -272,7 +273,7 @@ class InvocationAuditTrailTest {
       ControlContext other = ctx(LOOP, Intent.APPROVE, "trace-other", Transport.LOCAL, "k-other-" + i);
       s.auditTrail(VisibilityRules.reference()).begin(other).complete(ControlFixtures.local(other, Logical.CONFIRMED));
     }
-    StatusInputs in = s.readStatusInputs();
+    StatusInputs in = StatusReader.read(s);
     assertEquals("k-marker", in.lastStarted().orElseThrow().idempotencyKey());
     assertTrue(in.lastStartedCompleted());
   }
@@ -287,7 +288,7 @@ class InvocationAuditTrailTest {
     s.auditTrail(VisibilityRules.reference()).begin(old).complete(ControlFixtures.local(old, Logical.CONFIRMED));
     ControlContext now = ctx(LOOP, Intent.CANCEL, "trace-b-2", Transport.LOCAL, "k-bound");
     s.auditTrail(VisibilityRules.hardened()).begin(now);
-    assertFalse(s.readStatusInputs().lastStartedCompleted());
+    assertFalse(StatusReader.read(s).lastStartedCompleted());
   }
 
   // ---- handle misuse ---------------------------------------------------------------------------
