@@ -6,7 +6,7 @@ import io.superloop.visibility.api.audit.Intent;
 import io.superloop.visibility.core.audit.ControlContext;
 import io.superloop.visibility.core.audit.ControlOutcomes;
 import io.superloop.visibility.core.audit.ControlRecords;
-import io.superloop.visibility.core.store.InvocationAuditTrail;
+import io.superloop.visibility.core.audit.InvocationAuditTrail;
 import java.time.Clock;
 import java.time.Instant;
 

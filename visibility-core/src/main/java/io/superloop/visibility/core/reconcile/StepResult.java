@@ -3,6 +3,8 @@ package io.superloop.visibility.core.reconcile;
 import io.superloop.visibility.api.ReasonCode;
 import io.superloop.visibility.api.health.Health;
 import io.superloop.visibility.api.health.TransportHealth;
+import io.superloop.visibility.api.heartbeat.HeartbeatObservation;
+import io.superloop.visibility.api.heartbeat.HeartbeatState;
 import io.superloop.visibility.api.reconcile.EscalationRow;
 import io.superloop.visibility.api.reconcile.ReconcileRow;
 import io.superloop.visibility.api.sequence.SequenceObservation;
@@ -50,5 +52,18 @@ public record StepResult(
   public StepResult {
     escalations = List.copyOf(escalations);
     warnings = List.copyOf(warnings);
+  }
+
+  /**
+   * {@return the {@code heartbeat.json} the step writes: the heartbeat decision's state when it
+   * writes one, else empty}
+   */
+  public Optional<HeartbeatState> heartbeatStateToWrite() {
+    return heartbeat.stateWritten() ? heartbeat.state() : Optional.empty();
+  }
+
+  /** {@return the {@code telemetry/heartbeat.jsonl} row the step appends, if any} */
+  public Optional<HeartbeatObservation> heartbeatRow() {
+    return heartbeat.observation();
   }
 }

@@ -16,7 +16,6 @@ import io.superloop.visibility.core.reconcile.ArtifactPaths;
 import io.superloop.visibility.core.reconcile.StateJsonMerge;
 import io.superloop.visibility.core.reconcile.StepResult;
 import io.superloop.visibility.core.rules.TelemetryRetention;
-import io.superloop.visibility.core.rules.VisibilityRules;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -69,16 +68,6 @@ public final class LoopStore {
   /** {@return the durability of appends} */
   public Durability durability() {
     return durability;
-  }
-
-  /**
-   * The control invocation audit trail of this loop, with this store's durability (H5).
-   *
-   * @param rules the rules (H5 decides whether in-flight rows are written)
-   * @return the trail
-   */
-  public InvocationAuditTrail auditTrail(VisibilityRules rules) {
-    return InvocationAuditTrail.of(this, rules);
   }
 
   /**
@@ -172,11 +161,9 @@ public final class LoopStore {
     // its end (a torn tail moved aside first) and, when it is due, its rotation
     List<StepRecord.Entry> entries = new ArrayList<>();
     entries.add(replace(LoopArtifact.TRANSPORT_HEALTH, HealthCodecs.TRANSPORT_HEALTH, result.transportHealth()));
-    if (result.heartbeat().stateWritten()) {
-      result.heartbeat().state().ifPresent(
-          s -> entries.add(replace(LoopArtifact.HEARTBEAT_STATE, HeartbeatCodecs.STATE, s)));
-    }
-    result.heartbeat().observation().ifPresent(
+    result.heartbeatStateToWrite().ifPresent(
+        s -> entries.add(replace(LoopArtifact.HEARTBEAT_STATE, HeartbeatCodecs.STATE, s)));
+    result.heartbeatRow().ifPresent(
         row -> append(LoopArtifact.HEARTBEAT_TELEMETRY, line(HeartbeatCodecs.OBSERVATION, row), retention, entries, logs));
     result.sequenceState().ifPresent(s -> entries.add(replace(LoopArtifact.SEQUENCE_STATE, SequenceCodecs.STATE, s)));
     result.sequenceRow().ifPresent(

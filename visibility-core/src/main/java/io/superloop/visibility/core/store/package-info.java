@@ -12,10 +12,12 @@
  * previous states, persists a step's records as one unit (a {@link
  * io.superloop.visibility.core.store.StepRecord} in the step journal, forced before any artifact
  * changes; {@link io.superloop.visibility.core.store.PendingStep} is what a later step finds there),
- * rotates telemetry logs and reads what the status surface needs; {@link
- * io.superloop.visibility.core.store.InvocationAuditTrail} writes a control invocation's audit rows
- * (H5). Every failure is a {@link io.superloop.visibility.api.VisibilityException} naming the
- * file.
+ * rotates telemetry logs and reads state files and the last valid rows of logs. The store does
+ * I/O only: what to read and what it means (the status inputs, the H5 in-flight check, the health
+ * sources, the {@code state.json} merge rule) is decided in {@code core.status}, {@code core.audit},
+ * {@code core.health} and {@code core.reconcile}, and the control audit trail that appends through
+ * it is {@code core.audit.InvocationAuditTrail}. Every failure is a {@link
+ * io.superloop.visibility.api.VisibilityException} naming the file.
  */
 @NullMarked
 package io.superloop.visibility.core.store;

@@ -17,6 +17,7 @@ import io.superloop.visibility.core.audit.ControlContext;
 import io.superloop.visibility.core.audit.ControlOutcomes;
 import io.superloop.visibility.core.audit.ControlRecords;
 import io.superloop.visibility.core.audit.IdempotencyKeys;
+import io.superloop.visibility.core.audit.InvocationAuditTrail;
 import io.superloop.visibility.core.heartbeat.HeartbeatInput;
 import io.superloop.visibility.core.reconcile.StepResult;
 import io.superloop.visibility.core.rules.VisibilityRules;
@@ -61,7 +62,7 @@ class ControlScenarioTest {
 
   /** Writes an action through the audit trail. */
   private static ControlRecords control(LoopStore s, VisibilityRules rules, ControlRecords rows, ControlContext c) {
-    s.auditTrail(rules).begin(c).complete(rows);
+    InvocationAuditTrail.of(s, rules).begin(c).complete(rows);
     return rows;
   }
 

@@ -15,6 +15,7 @@ import io.superloop.visibility.api.audit.Intent;
 import io.superloop.visibility.api.status.InvocationAuditSurface;
 import io.superloop.visibility.core.audit.ControlContext;
 import io.superloop.visibility.core.audit.ControlRecords;
+import io.superloop.visibility.core.audit.InvocationAuditTrail;
 import io.superloop.visibility.core.rules.VisibilityRules;
 import io.superloop.visibility.core.status.StatusInputs;
 import io.superloop.visibility.core.status.StatusReader;
@@ -54,7 +55,7 @@ class InvocationAuditTrailTest {
   void localConfirmedRowsAreTheV1RowsOfTheContract() throws IOException {
     LoopStore s = store();
     ControlContext c = ctx(LOOP, Intent.CANCEL, "trace-control-local-1", Transport.LOCAL, "k-local-1");
-    var h = s.auditTrail(VisibilityRules.reference()).begin(c);
+    var h = InvocationAuditTrail.of(s, VisibilityRules.reference()).begin(c);
     h.complete(ControlFixtures.local(c, Logical.CONFIRMED));
     // Contract 1.9 (key order), 1.8, 1.7; values of the 4.3 table's "confirm exit 0" row.
     assertEquals(
@@ -93,7 +94,7 @@ class InvocationAuditTrailTest {
     LoopStore s = store();
     ControlContext c = ctx(LOOP, Intent.CANCEL, "trace-service-control-1", Transport.SPRITE_SERVICE, "idem-1");
     var response = ControlFixtures.spriteResponse(c, Logical.CONFIRMED, true);
-    s.auditTrail(VisibilityRules.reference()).begin(c).complete(ControlFixtures.sprite(c, Logical.CONFIRMED, true));
+    InvocationAuditTrail.of(s, VisibilityRules.reference()).begin(c).complete(ControlFixtures.sprite(c, Logical.CONFIRMED, true));
     String output = jq(response.toJson()); // execution.output: compact JSON of the service response (1.7)
     String invocation = lines(file(s, LoopArtifact.CONTROL_INVOCATIONS)).get(0);
     assertTrue(
@@ -140,7 +141,7 @@ class InvocationAuditTrailTest {
             t == Transport.LOCAL
                 ? ControlFixtures.local(c, Logical.CONFIRMED)
                 : ControlFixtures.sprite(c, Logical.CONFIRMED, false);
-        var h = s.auditTrail(VisibilityRules.hardened()).begin(c);
+        var h = InvocationAuditTrail.of(s, VisibilityRules.hardened()).begin(c);
         assertThrows(VisibilityException.class, () -> h.complete(rows));
         assertEquals(1, lines(file(s, LoopArtifact.INTENTS)).size(), t + " " + blocked);
         if (blocked == LoopArtifact.CONTROL_TELEMETRY) {
@@ -167,7 +168,7 @@ class InvocationAuditTrailTest {
   void referenceWritesNoInFlightFile() {
     LoopStore s = store();
     ControlContext c = ctx(LOOP, Intent.APPROVE, "trace-ref-1", Transport.LOCAL, "k-ref");
-    var h = s.auditTrail(VisibilityRules.reference()).begin(c);
+    var h = InvocationAuditTrail.of(s, VisibilityRules.reference()).begin(c);
     assertFalse(h.startedRowWritten());
     assertFalse(Files.exists(file(s, LoopArtifact.CONTROL_INVOCATIONS_INFLIGHT)));
     h.complete(ControlFixtures.local(c, Logical.CONFIRMED));
@@ -178,7 +179,7 @@ class InvocationAuditTrailTest {
   void hardenedStartedRowThenCompletedMarker() throws IOException {
     LoopStore s = store();
     ControlContext c = ctx(LOOP, Intent.CANCEL, "trace-h5-1", Transport.SPRITE_SERVICE, "k-h5");
-    var h = s.auditTrail(VisibilityRules.hardened()).begin(c);
+    var h = InvocationAuditTrail.of(s, VisibilityRules.hardened()).begin(c);
     assertTrue(h.startedRowWritten());
     // H5: {timestamp, loopId, intent, traceId, transport, requestedBy, idempotencyKey, phase:"started"}
     assertEquals(
@@ -203,7 +204,7 @@ class InvocationAuditTrailTest {
     LoopStore s = store();
     VisibilityRules rules = VisibilityRules.hardened();
     ControlContext c = ctx(LOOP, Intent.CANCEL, "trace-h5-2", Transport.LOCAL, "k-h5-2");
-    var h = s.auditTrail(rules).begin(c);
+    var h = InvocationAuditTrail.of(s, rules).begin(c);
     InvocationAuditSurface during = ControlFixtures.summary(s, rules).invocationAudit().orElseThrow();
     assertEquals(
         "{\"timestamp\":\"2026-02-22T12:10:00Z\",\"intent\":\"cancel\",\"transport\":\"local\","
@@ -221,11 +222,11 @@ class InvocationAuditTrailTest {
     for (VisibilityRules rules : List.of(VisibilityRules.reference(), VisibilityRules.hardened())) {
       LoopStore s = new LoopStore(LoopLayout.of(tmp.resolve(rules.name()), LOOP), Durability.NONE);
       ControlContext first = ctx(LOOP, Intent.CANCEL, "trace-h5-3", Transport.LOCAL, "k-first");
-      s.auditTrail(rules).begin(first).complete(ControlFixtures.local(first, Logical.CONFIRMED));
+      InvocationAuditTrail.of(s, rules).begin(first).complete(ControlFixtures.local(first, Logical.CONFIRMED));
       ControlContext second =
           ctx(LOOP, Intent.APPROVE, "trace-h5-4", Transport.LOCAL, "k-second",
               ControlFixtures.STARTED.plusSeconds(60), true);
-      s.auditTrail(rules).begin(second); // the command is running (or the process died)
+      InvocationAuditTrail.of(s, rules).begin(second); // the command is running (or the process died)
       InvocationAuditSurface a = ControlFixtures.summary(s, rules).invocationAudit().orElseThrow();
       // Both show the last completed invocation (contract 6.2: I = last invocation row).
       assertEquals("k-first", a.idempotencyKey().orElseThrow());
@@ -245,11 +246,11 @@ class InvocationAuditTrailTest {
     LoopStore s = store();
     VisibilityRules rules = VisibilityRules.hardened();
     ControlContext first = ctx(LOOP, Intent.CANCEL, "trace-r-1", Transport.SPRITE_SERVICE, "idem-1");
-    s.auditTrail(rules).begin(first).complete(ControlFixtures.sprite(first, Logical.CONFIRMED, false));
+    InvocationAuditTrail.of(s, rules).begin(first).complete(ControlFixtures.sprite(first, Logical.CONFIRMED, false));
     ControlContext again =
         ctx(LOOP, Intent.CANCEL, "trace-r-1", Transport.SPRITE_SERVICE, "idem-1",
             ControlFixtures.STARTED.plusSeconds(30), true);
-    var h = s.auditTrail(rules).begin(again);
+    var h = InvocationAuditTrail.of(s, rules).begin(again);
     assertFalse(StatusReader.read(s).lastStartedCompleted());
     h.complete(
         io.superloop.visibility.core.audit.ControlOutcomes.spriteAnswer(
@@ -266,12 +267,12 @@ class InvocationAuditTrailTest {
   void invocationRowWithoutMarkerCompletesTheStart() throws IOException {
     LoopStore s = store();
     ControlContext c = ctx(LOOP, Intent.CANCEL, "trace-m-1", Transport.LOCAL, "k-marker");
-    s.auditTrail(VisibilityRules.hardened()).begin(c);
+    InvocationAuditTrail.of(s, VisibilityRules.hardened()).begin(c);
     // v1 rows written by another path (a reference-mode writer): no marker in the in-flight file.
-    s.auditTrail(VisibilityRules.reference()).begin(c).complete(ControlFixtures.local(c, Logical.CONFIRMED));
+    InvocationAuditTrail.of(s, VisibilityRules.reference()).begin(c).complete(ControlFixtures.local(c, Logical.CONFIRMED));
     for (int i = 0; i < 50; i++) {
       ControlContext other = ctx(LOOP, Intent.APPROVE, "trace-other", Transport.LOCAL, "k-other-" + i);
-      s.auditTrail(VisibilityRules.reference()).begin(other).complete(ControlFixtures.local(other, Logical.CONFIRMED));
+      InvocationAuditTrail.of(s, VisibilityRules.reference()).begin(other).complete(ControlFixtures.local(other, Logical.CONFIRMED));
     }
     StatusInputs in = StatusReader.read(s);
     assertEquals("k-marker", in.lastStarted().orElseThrow().idempotencyKey());
@@ -285,9 +286,9 @@ class InvocationAuditTrailTest {
     // An old completion of the same key, long before the start: ignored (and the scan stops there).
     ControlContext old =
         ctx(LOOP, Intent.CANCEL, "trace-b-1", Transport.LOCAL, "k-bound", Instant.parse("2026-01-01T00:00:00Z"), true);
-    s.auditTrail(VisibilityRules.reference()).begin(old).complete(ControlFixtures.local(old, Logical.CONFIRMED));
+    InvocationAuditTrail.of(s, VisibilityRules.reference()).begin(old).complete(ControlFixtures.local(old, Logical.CONFIRMED));
     ControlContext now = ctx(LOOP, Intent.CANCEL, "trace-b-2", Transport.LOCAL, "k-bound");
-    s.auditTrail(VisibilityRules.hardened()).begin(now);
+    InvocationAuditTrail.of(s, VisibilityRules.hardened()).begin(now);
     assertFalse(StatusReader.read(s).lastStartedCompleted());
   }
 
@@ -297,7 +298,7 @@ class InvocationAuditTrailTest {
   void completingTwiceIsAnError() {
     LoopStore s = store();
     ControlContext c = ctx(LOOP, Intent.REJECT, "trace-twice", Transport.LOCAL, "k-twice");
-    var h = s.auditTrail(VisibilityRules.hardened()).begin(c);
+    var h = InvocationAuditTrail.of(s, VisibilityRules.hardened()).begin(c);
     ControlRecords rows = ControlFixtures.local(c, Logical.AMBIGUOUS);
     h.complete(rows);
     assertTrue(h.isCompleted());
@@ -312,7 +313,7 @@ class InvocationAuditTrailTest {
     LoopStore s = store();
     ControlContext c = ctx(LOOP, Intent.CANCEL, "trace-x", Transport.LOCAL, "k-x");
     ControlContext other = ctx(LOOP, Intent.CANCEL, "trace-x", Transport.LOCAL, "k-y");
-    var h = s.auditTrail(VisibilityRules.hardened()).begin(c);
+    var h = InvocationAuditTrail.of(s, VisibilityRules.hardened()).begin(c);
     VisibilityException e =
         assertThrows(VisibilityException.class, () -> h.complete(ControlFixtures.local(other, Logical.CONFIRMED)));
     assertEquals(ErrorCode.INVALID_ARGUMENT, e.code());
@@ -325,7 +326,7 @@ class InvocationAuditTrailTest {
     LoopStore s = store();
     ControlContext c = ctx("other-loop", Intent.CANCEL, "trace-x", Transport.LOCAL, "k-x");
     VisibilityException e =
-        assertThrows(VisibilityException.class, () -> s.auditTrail(VisibilityRules.hardened()).begin(c));
+        assertThrows(VisibilityException.class, () -> InvocationAuditTrail.of(s, VisibilityRules.hardened()).begin(c));
     assertEquals(ErrorCode.INVALID_ARGUMENT, e.code());
   }
 }

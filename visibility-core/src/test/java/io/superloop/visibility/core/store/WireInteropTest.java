@@ -16,6 +16,7 @@ import io.superloop.visibility.api.reconcile.ReconcileCodecs;
 import io.superloop.visibility.api.sequence.SequenceCodecs;
 import io.superloop.visibility.core.audit.ControlContext;
 import io.superloop.visibility.core.audit.ControlOutcomes;
+import io.superloop.visibility.core.audit.InvocationAuditTrail;
 import io.superloop.visibility.core.heartbeat.HeartbeatInput;
 import io.superloop.visibility.core.rules.VisibilityRules;
 import java.io.IOException;
@@ -104,14 +105,14 @@ class WireInteropTest {
             .from(ControlFixtures.ctx("demo-loop", Intent.CANCEL, "trace-interop-4", Transport.LOCAL, "k-1"))
             .note("note \"quoted\" \\ back/slash\ttab é ü 你好 😀 \u0001\u001f\u007f")
             .build();
-    s.auditTrail(rules).begin(local).complete(
+    InvocationAuditTrail.of(s, rules).begin(local).complete(
         ControlOutcomes.local(local, "superloop.sh cancel --repo '/re po'", 0,
             "line 1\nline \"2\"\n\tindented é\u0002\n", Optional.of(new ControlOutcomes.ConfirmRun(1,
                 Optional.of(ControlFixtures.confirmResult(Intent.CANCEL, false)))), ControlFixtures.COMPLETED));
     ControlContext sprite = ControlFixtures.ctx("demo-loop", Intent.APPROVE, "trace-interop-5", Transport.SPRITE_SERVICE, "idem-1");
-    s.auditTrail(rules).begin(sprite).complete(ControlFixtures.sprite(sprite, Logical.CONFIRMED, true));
+    InvocationAuditTrail.of(s, rules).begin(sprite).complete(ControlFixtures.sprite(sprite, Logical.CONFIRMED, true));
     ControlContext failed = ControlFixtures.ctx("demo-loop", Intent.REJECT, "trace-interop-6", Transport.SPRITE_SERVICE, "idem-2");
-    s.auditTrail(rules).begin(failed).complete(
+    InvocationAuditTrail.of(s, rules).begin(failed).complete(
         ControlOutcomes.spriteFailure(failed, ControlFixtures.SPRITE_COMMAND, 1, ControlFixtures.COMPLETED));
 
     List<Path> written;

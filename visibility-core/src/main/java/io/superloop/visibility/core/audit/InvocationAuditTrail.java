@@ -1,4 +1,4 @@
-package io.superloop.visibility.core.store;
+package io.superloop.visibility.core.audit;
 
 import io.superloop.visibility.api.ErrorCode;
 import io.superloop.visibility.api.VisibilityException;
@@ -7,9 +7,12 @@ import io.superloop.visibility.api.audit.ControlInvocation;
 import io.superloop.visibility.api.audit.InFlightRow;
 import io.superloop.visibility.api.audit.InvocationPhase;
 import io.superloop.visibility.api.json.JsonCodec;
-import io.superloop.visibility.core.audit.ControlContext;
-import io.superloop.visibility.core.audit.ControlRecords;
 import io.superloop.visibility.core.rules.VisibilityRules;
+import io.superloop.visibility.core.store.AppendLog;
+import io.superloop.visibility.core.store.Durability;
+import io.superloop.visibility.core.store.LoopArtifact;
+import io.superloop.visibility.core.store.LoopLayout;
+import io.superloop.visibility.core.store.LoopStore;
 import io.superloop.visibility.core.time.Timestamps;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
