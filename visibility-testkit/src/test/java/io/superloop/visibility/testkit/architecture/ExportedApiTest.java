@@ -23,9 +23,12 @@ class ExportedApiTest {
    * Where the count stands until the rest of issue 15 lands (a ratchet: lower it as types leave
    * the API, never raise it): the store, reconcile and source packages still exported, and the
    * testkit's scenario kit. Was 311 before issue 15 (nested types and Immutables classes counted);
-   * 212 after the adapter kit (issue 16) added the testkit's JUnit 5 and delivery types.
+   * 212 after the adapter kit (issue 16) added the testkit's JUnit 5 and delivery types; 210 once
+   * the store's decisions left it (HealthSources to core.health, InvocationAuditTrail with its
+   * Invocation to core.audit, both exported only to the testkit; StateJsonMerge added to
+   * core.reconcile).
    */
-  static final int RATCHET = 212;
+  static final int RATCHET = 210;
 
   @Test
   void theExportedApiHasAtMostTheCeilingOfTypes() {
