@@ -95,6 +95,7 @@ public final class Main implements Callable<Integer> {
         });
     int status;
     try {
+      CliLogging.install(System.err, verbose(args));
       status = run(System.out, System.err, args);
     } catch (Throwable t) { // even an error while reporting an error is one line and exit 2
       lastResort(t);

@@ -16,6 +16,7 @@ import io.superloop.visibility.core.store.LoopStore;
 import io.superloop.visibility.core.time.Timestamps;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
  * The audit trail of control invocations of one loop (contract 1.7-1.9 and 4.5; hardening H5).
@@ -63,6 +64,7 @@ public final class InvocationAuditTrail {
   private final LoopLayout layout;
   private final Durability durability;
   private final VisibilityRules rules;
+  private final Consumer<ControlInvocation> completed;
 
   /**
    * A trail over {@code layout}'s files, appending with {@code durability}, deciding by {@code
@@ -73,9 +75,28 @@ public final class InvocationAuditTrail {
    * @param rules the rules (H5 decides whether in-flight rows are written)
    */
   public InvocationAuditTrail(LoopLayout layout, Durability durability, VisibilityRules rules) {
+    this(layout, durability, rules, inv -> {});
+  }
+
+  /**
+   * A trail that also hands each completed invocation row to {@code completed}, once its rows are
+   * appended (the plane's listeners, told of {@code VisibilityPlane.control}).
+   *
+   * @param layout the loop's files
+   * @param durability when appended rows are forced to disk
+   * @param rules the rules (H5 decides whether in-flight rows are written)
+   * @param completed told of each completed invocation, on the completing thread; what it throws
+   *     reaches the caller of {@link Invocation#complete}
+   */
+  public InvocationAuditTrail(
+      LoopLayout layout,
+      Durability durability,
+      VisibilityRules rules,
+      Consumer<ControlInvocation> completed) {
     this.layout = Objects.requireNonNull(layout, "layout");
     this.durability = Objects.requireNonNull(durability, "durability");
     this.rules = Objects.requireNonNull(rules, "rules");
+    this.completed = Objects.requireNonNull(completed, "completed");
   }
 
   /**
@@ -209,6 +230,7 @@ public final class InvocationAuditTrail {
             AuditCodecs.IN_FLIGHT_ROW,
             inFlightRow(ctx, inv.timestamp(), InvocationPhase.COMPLETED));
       }
+      completed.accept(inv);
     }
 
     @Override

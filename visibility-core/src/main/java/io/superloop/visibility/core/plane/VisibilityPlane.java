@@ -10,6 +10,7 @@ import io.superloop.visibility.api.envelope.EventsCursor;
 import io.superloop.visibility.api.envelope.internal.ImmutableCursorState;
 import io.superloop.visibility.api.health.HealthThresholds;
 import io.superloop.visibility.api.json.Json;
+import io.superloop.visibility.api.reconcile.ReconcileRow;
 import io.superloop.visibility.api.status.VisibilitySummary;
 import io.superloop.visibility.core.audit.ControlContext;
 import io.superloop.visibility.core.audit.IdempotencyKeys;
@@ -39,6 +40,7 @@ import io.superloop.visibility.core.trace.TraceIds;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -101,8 +103,10 @@ public final class VisibilityPlane {
 
   private final ReadLimits limits;
   private final InvocationAuditTrail auditTrail;
+  private final Listeners listeners;
 
   private VisibilityPlane(Builder b) {
+    this.listeners = new Listeners(b.listeners);
     this.limits = b.limits;
     this.layout = b.layout.withLimits(b.limits);
     this.runtimeDir = b.runtimeDir == null ? b.layout.runtimeDir() : b.runtimeDir;
@@ -117,7 +121,11 @@ public final class VisibilityPlane {
       }
     };
     this.environmentTraceId = b.environmentTraceId;
-    this.auditTrail = new InvocationAuditTrail(layout, durability, rules);
+    // a completed control action is told to the listeners once its rows are appended
+    this.auditTrail =
+        listeners.isEmpty()
+            ? new InvocationAuditTrail(layout, durability, rules)
+            : new InvocationAuditTrail(layout, durability, rules, listeners::control);
   }
 
   /**
@@ -186,7 +194,13 @@ public final class VisibilityPlane {
    *     step's verdict.
    */
   public Reconciliation reconcileLocal(StepOptions options) {
+    StepFacts facts = new StepFacts();
+    return notifyListeners(localStep(options, facts), facts);
+  }
+
+  private Reconciliation localStep(StepOptions options, StepFacts facts) {
     Instant now = clock.instant();
+    facts.startedAt = now;
     TraceId trace = trace(options);
     LocalRuntime runtime =
         new LocalRuntime(
@@ -195,6 +209,7 @@ public final class VisibilityPlane {
     try (LoopLock.Held held = layout.lock().acquire()) {
       List<ReasonCode> warnings = new ArrayList<>(StepRecovery.settle(store));
       PreviousStates previous = store.loadPrevious();
+      facts.quarantined = previous.quarantined();
       StepRecovery.LocalStart local = StepRecovery.localStart(previous, options.fromStart());
       if (local.rereadsTornStep()) {
         warnings.add(ReasonCode.TORN_STEP_RECOVERED);
@@ -214,6 +229,7 @@ public final class VisibilityPlane {
                           .eventTailCrc32(s.endTailCrc32())
                           .build());
       store.persist(result, cursor, rules.telemetryRetention());
+      feed.scanResult().ifPresent(s -> facts.scanned(start, s));
       return new Reconciliation(trace, Transport.LOCAL, result);
     }
   }
@@ -257,12 +273,20 @@ public final class VisibilityPlane {
    */
   public Reconciliation reconcile(SpriteServiceIngest.Poller poller, StepOptions options) {
     Objects.requireNonNull(poller, "poller");
+    StepFacts facts = new StepFacts();
+    return notifyListeners(spriteStep(poller, options, facts), facts);
+  }
+
+  private Reconciliation spriteStep(
+      SpriteServiceIngest.Poller poller, StepOptions options, StepFacts facts) {
     Instant now = clock.instant();
+    facts.startedAt = now;
     TraceId trace = trace(options);
     LoopStore store = new LoopStore(layout, durability);
     try (LoopLock.Held held = layout.lock().acquire()) {
       List<ReasonCode> warnings = StepRecovery.settle(store);
       PreviousStates previous = store.loadPrevious();
+      facts.quarantined = previous.quarantined();
       long before = options.fromStart() ? 0 : previous.cursor().map(CursorState::eventLineOffset).orElse(0L);
       SpriteServiceIngest.Poll poll = Objects.requireNonNull(poller.poll(before), "poll");
       Ingest ingest = poll.ingest();
@@ -342,6 +366,39 @@ public final class VisibilityPlane {
     return user == null || user.isEmpty() ? "unknown" : user;
   }
 
+  /** Tells the listeners of a committed step; returns the step. */
+  private Reconciliation notifyListeners(Reconciliation r, StepFacts facts) {
+    if (!listeners.isEmpty()) {
+      listeners.step(facts.event(layout.loopId(), r));
+    }
+    return r;
+  }
+
+  /** What a step measured beside its records, for its {@link StepEvent}. */
+  private static final class StepFacts {
+    private final long startNanos = System.nanoTime();
+    private Instant startedAt = Instant.EPOCH;
+    private List<Path> quarantined = List.of();
+    private long bytes;
+
+    void scanned(ScanStart start, ScanResult scan) {
+      long from = scan.resumedAtByteOffset() ? start.byteOffset().orElse(0) : 0;
+      bytes = Math.max(0, scan.endByteOffset() - from);
+    }
+
+    StepEvent event(String loopId, Reconciliation r) {
+      ReconcileRow row = r.result().reconcileRow();
+      return new StepEvent(
+          loopId,
+          r,
+          startedAt,
+          Duration.ofNanos(System.nanoTime() - startNanos),
+          Math.max(0, row.cursorOffsetAfter() - row.cursorOffsetBefore()),
+          bytes,
+          quarantined);
+    }
+  }
+
   /** The loop's {@code cursor.json} after a step (contract 1.16). */
   private ImmutableCursorState.Builder cursor(long lineOffset, long lineCount, Instant now) {
     return CursorState.builder()
@@ -403,6 +460,7 @@ public final class VisibilityPlane {
     private RandomGenerator random = new SecureRandom();
     private Optional<String> environmentTraceId = Optional.empty();
     private ReadLimits limits = ReadLimits.DEFAULT;
+    private final List<VisibilityListener> listeners = new ArrayList<>();
 
     private Builder(LoopLayout layout) {
       this.layout = layout;
@@ -511,6 +569,18 @@ public final class VisibilityPlane {
      */
     public Builder inMemory() {
       this.layout = layout.inMemory();
+      return this;
+    }
+
+    /**
+     * Adds a listener (default none); several may be added, and are called in the order added
+     * ({@link VisibilityListener}). A listener that throws never breaks a step.
+     *
+     * @param listener the listener
+     * @return this builder
+     */
+    public Builder listener(VisibilityListener listener) {
+      listeners.add(Objects.requireNonNull(listener, "listener"));
       return this;
     }
 

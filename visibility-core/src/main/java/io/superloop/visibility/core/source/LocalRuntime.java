@@ -27,6 +27,8 @@ import org.jspecify.annotations.Nullable;
  * 3.1: an event's value is its physical line number, the snapshot's the file's newline count).
  */
 public final class LocalRuntime {
+  private static final System.Logger LOG = System.getLogger("io.superloop.visibility.core.source");
+
   private final Path heartbeatFile;
   private final Path eventsFile;
   private final ReadLimits limits;
@@ -200,6 +202,11 @@ public final class LocalRuntime {
         }
         batch.resetEpoch();
         warnings.accept(ReasonCode.EVENT_LOG_TRUNCATED);
+        LOG.log(
+            System.Logger.Level.WARNING,
+            "events log {0} is shorter than the cursor ({1} lines): read from line 1 in a new epoch",
+            eventsFile,
+            start.lineOffset());
         r = source.scan(eventsFile, ScanStart.FROM_START, listener);
       }
       if (r.malformed() > 0) {
@@ -207,6 +214,12 @@ public final class LocalRuntime {
       }
       if (r.logRewritten()) {
         warnings.accept(ReasonCode.EVENT_LOG_REWRITTEN);
+        LOG.log(
+            System.Logger.Level.WARNING,
+            "events log {0} was rewritten before the cursor (byte offset {1}): read again by"
+                + " counting lines",
+            eventsFile,
+            start.byteOffset().orElse(0));
       }
       batch.snapshot(r.newlineCount());
       result = Optional.of(r);

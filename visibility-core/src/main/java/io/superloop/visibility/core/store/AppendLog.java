@@ -354,6 +354,12 @@ public final class AppendLog<T> implements Closeable {
     writer.truncate(start);
     writer.force();
     tornTails.incrementAndGet();
+    StateFile.LOG.log(
+        System.Logger.Level.WARNING,
+        "quarantined a torn tail of {0} bytes of {1} to {2}",
+        size - start,
+        file,
+        tornFile);
     return start;
   }
 

@@ -18,6 +18,9 @@ import org.jspecify.annotations.Nullable;
  * holds it. Obtain one with {@link LoopLayout#lock()} or {@link #of(Path)}.
  */
 public final class LoopLock {
+  /** Waits for the lock longer than this (one second) are logged. */
+  static final long LOGGED_WAIT_NANOS = TimeUnit.SECONDS.toNanos(1);
+
   private final Path file;
   private final FileOps ops;
 
@@ -105,6 +108,7 @@ public final class LoopLock {
   }
 
   private Held acquire(long deadlineNanos) {
+    long startNanos = System.nanoTime();
     SharedLockFile entry = SharedLockFile.retain(file);
     boolean ok = false;
     try {
@@ -123,6 +127,7 @@ public final class LoopLock {
           os = entry.lockOs(ops, deadlineNanos);
         }
         ok = true;
+        logLongWait(startNanos);
         return new Held(entry, os);
       } finally {
         if (!ok) {
@@ -137,6 +142,18 @@ public final class LoopLock {
       if (!ok) {
         entry.release();
       }
+    }
+  }
+
+  /** Logs a wait for the lock longer than {@link #LOGGED_WAIT_NANOS}. */
+  private void logLongWait(long startNanos) {
+    long waited = System.nanoTime() - startNanos;
+    if (waited > LOGGED_WAIT_NANOS) {
+      StateFile.LOG.log(
+          System.Logger.Level.INFO,
+          "waited {0} ms for the loop lock {1}",
+          TimeUnit.NANOSECONDS.toMillis(waited),
+          file);
     }
   }
 

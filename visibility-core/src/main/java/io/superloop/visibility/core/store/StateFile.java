@@ -30,6 +30,9 @@ import org.jspecify.annotations.Nullable;
  * @param <T> the state type
  */
 public final class StateFile<T> {
+  /** The store's logger: quarantined files, lock waits over a second. */
+  static final System.Logger LOG = System.getLogger("io.superloop.visibility.core.store");
+
   private static final DateTimeFormatter CORRUPT_STAMP =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -169,6 +172,12 @@ public final class StateFile<T> {
     } catch (IOException e) {
       throw IoErrors.of("cannot rename unreadable state aside", file, e);
     }
+    LOG.log(
+        System.Logger.Level.WARNING,
+        "quarantined unreadable state file {0} to {1} ({2})",
+        file,
+        target,
+        u.cause().code().wire());
     return new StateRead.Unreadable<>(file, u.cause(), Optional.of(target));
   }
 

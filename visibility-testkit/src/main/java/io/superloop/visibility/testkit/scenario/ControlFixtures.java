@@ -1,5 +1,8 @@
 package io.superloop.visibility.testkit.scenario;
 
+import io.superloop.visibility.core.plane.ControlCall;
+import io.superloop.visibility.core.plane.ControlResult;
+import io.superloop.visibility.core.plane.VisibilityPlane;
 import io.superloop.visibility.api.TraceId;
 import io.superloop.visibility.api.Transport;
 import io.superloop.visibility.core.audit.ControlContext;
@@ -23,6 +26,31 @@ final class ControlFixtures {
   }
 
   /** The confirm script's result object (contract 1.7), as JSON text. */
+  /**
+   * Records {@code a} through the plane's own control audit ({@code VisibilityPlane.control}), so
+   * that the plane's listeners are told; the action completes at the plane's clock, with the
+   * logical outcome's result.
+   */
+  static void throughPlane(ControlAction a, VisibilityPlane plane, Transport transport, Instant now) {
+    ControlContext ctx = context(a, plane.layout().loopId(), transport, now);
+    String action = "parity " + a.intent().wire();
+    ControlResult result =
+        switch (a.outcome()) {
+          case CONFIRMED -> ControlResult.confirmed(action);
+          case EXECUTED_UNCONFIRMED -> ControlResult.executedUnconfirmed(action);
+          case AMBIGUOUS -> ControlResult.ambiguous(action);
+          case FAILED_COMMAND -> ControlResult.failed(action);
+        };
+    plane
+        .control(
+            ControlCall.of(ctx.intent())
+                .traceId(ctx.traceId().value())
+                .requestedBy(ctx.requestedBy())
+                .idempotencyKey(ctx.idempotencyKey())
+                .transport(transport))
+        .complete(result);
+  }
+
   static String confirmResult(ControlAction a, boolean confirmed, Instant at) {
     String intent = a.intent().wire();
     String reason =

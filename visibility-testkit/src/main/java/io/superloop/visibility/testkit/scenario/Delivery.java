@@ -1,12 +1,14 @@
 package io.superloop.visibility.testkit.scenario;
 
 import io.superloop.visibility.api.Transport;
+import io.superloop.visibility.core.plane.VisibilityPlane;
 import io.superloop.visibility.core.rules.VisibilityRules;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * Turns a {@link RuntimeHistory} into reconcile steps of one transport and records what the loop
@@ -58,6 +60,29 @@ public interface Delivery {
    */
   static Delivery spriteService(Service service) {
     return new SpriteServiceDelivery(Objects.requireNonNull(service, "service"));
+  }
+
+  /**
+   * {@link #LOCAL} with each step's plane configured further, for example with a listener; the
+   * control actions go through the plane's {@code control} (completed at the step's clock).
+   *
+   * @param configure applied to each plane's builder after the delivery's own settings; returns it
+   * @return the delivery
+   */
+  static Delivery localWith(UnaryOperator<VisibilityPlane.Builder> configure) {
+    return new LocalDelivery(Objects.requireNonNull(configure, "configure"), true);
+  }
+
+  /**
+   * {@link #SPRITE_SERVICE} with each step's plane configured further, for example with a
+   * listener; the control actions go through the plane's {@code control} (completed at the step's
+   * clock).
+   *
+   * @param configure applied to each plane's builder after the delivery's own settings; returns it
+   * @return the delivery
+   */
+  static Delivery spriteServiceWith(UnaryOperator<VisibilityPlane.Builder> configure) {
+    return new SpriteServiceDelivery(null, Objects.requireNonNull(configure, "configure"), true);
   }
 
   /**

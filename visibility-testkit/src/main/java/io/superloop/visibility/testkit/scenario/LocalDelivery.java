@@ -21,9 +21,26 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.function.UnaryOperator;
 
 /** {@link Delivery#LOCAL}: real runtime files and {@code VisibilityPlane.reconcileLocal}. */
 final class LocalDelivery implements Delivery {
+  private final UnaryOperator<VisibilityPlane.Builder> configure;
+  private final boolean controlsThroughPlane;
+
+  /** The fixtures' delivery: control actions written through an audit trail of their own. */
+  LocalDelivery() {
+    this(b -> b, false);
+  }
+
+  /**
+   * Each step's plane configured further by {@code configure}; with {@code controlsThroughPlane},
+   * control actions go through {@code plane.control} (its listeners are told).
+   */
+  LocalDelivery(UnaryOperator<VisibilityPlane.Builder> configure, boolean controlsThroughPlane) {
+    this.configure = configure;
+    this.controlsThroughPlane = controlsThroughPlane;
+  }
 
   @Override
   public Transport transport() {
@@ -56,17 +73,21 @@ final class LocalDelivery implements Delivery {
       now = now.plusSeconds(step.advanceSeconds());
       runtime.apply(step);
       VisibilityPlane plane =
-          VisibilityPlane.builder(layout)
+          configure.apply(VisibilityPlane.builder(layout)
               .rules(rules)
               .thresholds(h.thresholds())
               .durability(Durability.NONE)
               .clock(Clock.fixed(now, ZoneOffset.UTC))
-              .random(random)
+              .random(random))
               .build();
       VisibilityPlane.Reconciliation r =
           plane.reconcileLocal(new StepOptions(step.traceId(), step.fromStart()));
       if (step.control().isPresent()) {
-        control(step.control().get(), h.loopId(), layout, rules, now, repo);
+        if (controlsThroughPlane) {
+          ControlFixtures.throughPlane(step.control().get(), plane, Transport.LOCAL, now);
+        } else {
+          control(step.control().get(), h.loopId(), layout, rules, now, repo);
+        }
       }
       views.add(
           new StepView(

@@ -22,6 +22,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -35,15 +36,31 @@ final class SpriteServiceDelivery implements Delivery {
   static final String COMMAND = "POST http://sprite.invalid/ops/control";
 
   private final @Nullable Service adapter;
+  private final UnaryOperator<VisibilityPlane.Builder> configure;
+  private final boolean controlsThroughPlane;
 
   /** The reference service. */
   SpriteServiceDelivery() {
-    this.adapter = null;
+    this(null, b -> b, false);
   }
 
   /** An adapter's service. */
   SpriteServiceDelivery(Service adapter) {
+    this(adapter, b -> b, false);
+  }
+
+  /**
+   * An adapter's service ({@code null}: the reference service), each step's plane configured
+   * further by {@code configure}; with {@code controlsThroughPlane}, control actions go through
+   * {@code plane.control} (its listeners are told).
+   */
+  SpriteServiceDelivery(
+      @Nullable Service adapter,
+      UnaryOperator<VisibilityPlane.Builder> configure,
+      boolean controlsThroughPlane) {
     this.adapter = adapter;
+    this.configure = configure;
+    this.controlsThroughPlane = controlsThroughPlane;
   }
 
   /** The service's side of one run. */
@@ -95,19 +112,23 @@ final class SpriteServiceDelivery implements Delivery {
       // the plane asks for the poll inside the step, with the manager's cursor (0 with fromStart)
       SpriteServiceIngest.Poller poller = cursor -> service.poll(step, cursor, at);
       VisibilityPlane plane =
-          VisibilityPlane.builder(layout)
+          configure.apply(VisibilityPlane.builder(layout)
               .rules(rules)
               .thresholds(h.thresholds())
               .durability(Durability.NONE)
               .clock(Clock.fixed(now, ZoneOffset.UTC))
-              .random(random)
+              .random(random))
               .build();
       VisibilityPlane.Reconciliation r = plane.reconcile(poller, new StepOptions(step.traceId(), step.fromStart()));
       if (r.result().sequenceState().isPresent()) {
         service.delivered();
       }
       if (step.control().isPresent()) {
-        control(step.control().get(), h.loopId(), layout, rules, now);
+        if (controlsThroughPlane) {
+          ControlFixtures.throughPlane(step.control().get(), plane, Transport.SPRITE_SERVICE, now);
+        } else {
+          control(step.control().get(), h.loopId(), layout, rules, now);
+        }
       }
       views.add(
           new StepView(
