@@ -21,10 +21,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.FileVisitResult;
-import java.nio.file.LinkOption;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.time.Instant;
 import java.util.Optional;
@@ -80,8 +76,8 @@ final class DemoCommand implements Callable<Integer> {
         throw new CliException("demo: " + parent + " is a symbolic link; the demo writes only into real directories");
       }
     }
-    removeTree(runtime);
-    removeTree(superloop.resolve("ops-manager").resolve(LOOP));
+    TempTrees.deleteTree(runtime);
+    TempTrees.deleteTree(superloop.resolve("ops-manager").resolve(LOOP));
     Files.createDirectories(runtime);
     Instant now = Instant.now();
     Path events = runtime.resolve("events.jsonl");
@@ -144,30 +140,5 @@ final class DemoCommand implements Callable<Integer> {
     out.println("demo: loop directory " + plane.layout().opsDir());
     out.print(StatusCodecs.VISIBILITY.encodeLine(plane.status()));
     return Main.OK;
-  }
-
-  /** Removes a tree without following links (a link is removed itself); absent is fine. */
-  private static void removeTree(Path root) throws IOException {
-    if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
-      return;
-    }
-    Files.walkFileTree(
-        root,
-        new SimpleFileVisitor<>() {
-          @Override
-          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-            Files.delete(file);
-            return FileVisitResult.CONTINUE;
-          }
-
-          @Override
-          public FileVisitResult postVisitDirectory(Path d, @Nullable IOException e) throws IOException {
-            if (e != null) {
-              throw e;
-            }
-            Files.delete(d);
-            return FileVisitResult.CONTINUE;
-          }
-        });
   }
 }
