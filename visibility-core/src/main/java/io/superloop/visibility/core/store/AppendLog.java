@@ -164,7 +164,8 @@ public final class AppendLog<T> implements Closeable {
   /**
    * As {@link #writeLocked(byte[], boolean)}; with {@code start >= 0} the lines are meant to follow
    * byte {@code start}: bytes from there on that begin {@code bytes} are an earlier attempt of the
-   * same write (all of it: nothing is written; part of it: it is cut back first).
+   * same write (all of it: nothing is written; part of it: it is cut back first). Only {@link
+   * #appendAfter} passes a {@code start}, never with {@code force}.
    */
   private void writeLocked(byte[] bytes, boolean force, long start) {
     lockFile.local().lock();
@@ -178,10 +179,7 @@ public final class AppendLog<T> implements Closeable {
             long present = samePrefix(start, size, bytes);
             if (present == bytes.length) {
               lockFile.knownEnd(-1);
-              if (force) {
-                force();
-              }
-              return;
+              return; // appendAfter's lines: the step forces its logs itself (forceNow)
             }
             if (present == size - start) {
               writer.truncate(start);
@@ -241,15 +239,14 @@ public final class AppendLog<T> implements Closeable {
    * attempt after a crash or an I/O error finds them there (whole: nothing is written; cut short:
    * the fragment is cut back and they are written again). When the bytes after {@code start} are
    * not these lines (another writer, or a log rotated or truncated meanwhile) they are appended at
-   * the end. Forces the log when {@code force}.
+   * the end. Does not force the log: the step forces all its files together ({@link #forceNow()}).
    *
    * @param start the end of the log before the step
    * @param lines whole lines, each ending with its {@code \n}
-   * @param force whether to force the log before returning
    */
-  void appendAfter(long start, byte[] lines, boolean force) {
+  void appendAfter(long start, byte[] lines) {
     ensureOpen();
-    writeLocked(lines, force, start);
+    writeLocked(lines, false, start);
   }
 
   /**

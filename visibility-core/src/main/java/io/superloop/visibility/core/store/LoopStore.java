@@ -298,7 +298,7 @@ public final class LoopStore {
             log = AppendLog.openForStep(file, durability, ops);
             logs.put(a.artifact(), log);
           }
-          log.appendAfter(a.start(), a.lines(), false);
+          log.appendAfter(a.start(), a.lines());
           appended.add(log);
           if (log.openedEmpty() || completing) {
             dirs.add(AppendLog.parentOf(file));

@@ -218,7 +218,7 @@ class StepJournalTest {
 
   private static void append(Path file, long start, byte[] lines) {
     try (AppendLog<JsonValue> log = AppendLog.openForStep(file, Durability.NONE, RealFileOps.INSTANCE)) {
-      log.appendAfter(start, lines, false);
+      log.appendAfter(start, lines);
     }
   }
 
