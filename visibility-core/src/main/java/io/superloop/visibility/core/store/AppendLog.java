@@ -186,10 +186,7 @@ public final class AppendLog<T> implements Closeable {
               size = start;
             }
           }
-          // the tail is read unless it is this JVM's own last complete record (size unchanged)
-          if (size > 0 && size != lockFile.knownEnd() && lastByte(size) != '\n') {
-            size = quarantine(size);
-          }
+          size = wholeLinesEnd(size);
         } catch (IOException e) {
           throw IoErrors.of("cannot inspect the end of the log", file, e);
         }
@@ -262,10 +259,7 @@ public final class AppendLog<T> implements Closeable {
         "cannot inspect the end of the log",
         file,
         () -> {
-          long size = writer.size();
-          if (size > 0 && size != lockFile.knownEnd() && lastByte(size) != '\n') {
-            size = quarantine(size);
-          }
+          long size = wholeLinesEnd(writer.size());
           lockFile.knownEnd(size); // ends with a whole line: the append need not read it again
           return size;
         });
@@ -313,6 +307,18 @@ public final class AppendLog<T> implements Closeable {
       return -1;
     }
     return b.get(0);
+  }
+
+  /**
+   * The end of the log's last whole line, for a log of {@code size} bytes: an unterminated last
+   * line is quarantined first. The tail is read unless it is this JVM's own last complete record
+   * (size unchanged). Hold both locks.
+   */
+  private long wholeLinesEnd(long size) throws IOException {
+    if (size > 0 && size != lockFile.knownEnd() && lastByte(size) != '\n') {
+      return quarantine(size);
+    }
+    return size;
   }
 
   /** Moves the unterminated fragment at the end to the torn file; returns the new size. */
