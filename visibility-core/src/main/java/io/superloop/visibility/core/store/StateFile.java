@@ -194,25 +194,16 @@ public final class StateFile<T> {
     writeBytes(json.encodeUtf8(codec, value, true));
   }
 
+  /** {@link #write} of already encoded content: stage, force, rename, then the directory force. */
   void writeBytes(byte[] content) {
-    Path dir = replace(content);
+    Staged s = stage(content);
+    s.force();
+    Path dir = s.rename();
     try {
       ops.forceDirectory(dir);
     } catch (IOException e) {
       throw IoErrors.of("cannot force the directory", file, e);
     }
-  }
-
-  /**
-   * Replaces the file with {@code content}: a temp file in the same directory (created with its
-   * directories when absent), write, force, rename. The rename is not yet durable: the caller
-   * forces the returned directory (once for every file of a step). On failure the previous state is
-   * left as it was and the temp file is removed.
-   */
-  Path replace(byte[] content) {
-    Staged s = stage(content);
-    s.force();
-    return s.rename();
   }
 
   /**
