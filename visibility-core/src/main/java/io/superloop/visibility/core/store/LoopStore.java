@@ -384,9 +384,7 @@ public final class LoopStore {
     for (StepRecord.Entry e : pending.record().entries()) {
       if (e instanceof StepRecord.Replace r && r.before() != StepRecord.Replace.UNCHECKED) {
         long now = layout.stateFile(r.artifact(), Json.RAW).crc32();
-        java.util.zip.CRC32 c = new java.util.zip.CRC32();
-        c.update(r.content());
-        if (now != r.before() && now != c.getValue()) {
+        if (now != r.before() && now != StateFile.crc32Of(r.content())) {
           out.add(r.artifact());
         }
       }

@@ -313,18 +313,20 @@ public final class StateFile<T> {
   long crc32() {
     try {
       byte @Nullable [] b = readBytes();
-      if (b == null) {
-        return -1;
-      }
-      java.util.zip.CRC32 c = new java.util.zip.CRC32();
-      c.update(b);
-      return c.getValue();
+      return b == null ? -1 : crc32Of(b);
     } catch (NoSuchFileException e) {
       return -1;
     } catch (IOException e) {
       throw IoErrors.of("cannot read state", file, e);
     }
   }
+  /** {@return the CRC-32 of {@code bytes}, as the step journal and its overtaken check take it} */
+  static long crc32Of(byte[] bytes) {
+    java.util.zip.CRC32 c = new java.util.zip.CRC32();
+    c.update(bytes);
+    return c.getValue();
+  }
+
 
   /** The content, or null when it exceeds the document limit. */
   private byte @Nullable [] readBytes() throws IOException {

@@ -190,9 +190,7 @@ final class StepJournal {
                   + maxRecordBytes + " (ReadLimits.stepJournalBytes)")
           .withFile(file.toString());
     }
-    CRC32 c = new CRC32();
-    c.update(record);
-    byte[] header = (header(record.length, c.getValue()) + "\n").getBytes(StandardCharsets.US_ASCII);
+    byte[] header = (header(record.length, StateFile.crc32Of(record)) + "\n").getBytes(StandardCharsets.US_ASCII);
     boolean existed = ops.exists(file);
     try {
       try (FileOps.Handle h = ops.open(file, FileOps.Mode.LOCK)) {
