@@ -1,8 +1,6 @@
 package io.superloop.visibility.core.store;
 
 import io.superloop.visibility.api.Transport;
-import io.superloop.visibility.api.envelope.CursorState;
-import io.superloop.visibility.api.envelope.EnvelopeCodecs;
 import io.superloop.visibility.core.plane.StepOptions;
 import io.superloop.visibility.core.plane.VisibilityPlane;
 import io.superloop.visibility.core.rules.VisibilityRules;
@@ -17,7 +15,6 @@ import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Optional;
 
 /**
  * A loop for step-level store tests: a runtime that appends event lines (line {@code n} is an
@@ -128,19 +125,6 @@ final class TestLoop {
     return plane.reconcile(this::poll, options);
   }
 
-  /** The manager's cursor as {@code cursor.json} holds it (0 when absent). */
-  long managerCursor() {
-    Path p = layout().path(LoopArtifact.CURSOR);
-    if (!Files.isRegularFile(p)) {
-      return 0;
-    }
-    try {
-      return EnvelopeCodecs.CURSOR_STATE.decode(Files.readString(p, StandardCharsets.UTF_8)).eventLineOffset();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
   /** What the service answers to a poll from {@code cursor}. */
   SpriteServiceIngest.Poll poll(long cursor) {
     if (cursor > lines) {
@@ -170,10 +154,5 @@ final class TestLoop {
             + "],\"cursor\":{\"eventLineOffset\":" + lines + ",\"eventLineCount\":" + lines + ",\"updatedAt\":\""
             + at + "\"}}";
     return new SpriteServiceIngest().ofBodies(snapshot, answer);
-  }
-
-  /** The loop's cursor state, if any. */
-  Optional<CursorState> cursor() {
-    return layout().stateFile(LoopArtifact.CURSOR, EnvelopeCodecs.CURSOR_STATE).read().toOptional();
   }
 }
