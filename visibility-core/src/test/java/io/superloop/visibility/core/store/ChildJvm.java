@@ -3,6 +3,8 @@ package io.superloop.visibility.core.store;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -64,7 +66,7 @@ public final class ChildJvm {
   record Running(Process process, ByteArrayOutputStream out, Thread reader) {
     /** {@return what the child printed so far} */
     String text() {
-      return ProcessCrashTest.text(out);
+      return ChildJvm.text(out);
     }
 
     /** Kills the child (SIGKILL) and waits for it and its output. */
@@ -88,7 +90,7 @@ public final class ChildJvm {
       throws IOException, InterruptedException {
     Process p = start(main, args);
     ByteArrayOutputStream buf = new ByteArrayOutputStream();
-    Running r = new Running(p, buf, ProcessCrashTest.pump(p.getInputStream(), buf));
+    Running r = new Running(p, buf, pump(p.getInputStream(), buf));
     while (!r.text().contains("READY\n")) {
       if (!p.isAlive() || System.nanoTime() > deadlineNanos) {
         throw new AssertionError("child did not start (" + failure + "): " + r.text());
@@ -96,5 +98,35 @@ public final class ChildJvm {
       Thread.sleep(2);
     }
     return r;
+  }
+
+  /** Collects what {@code in} gives into {@code buf} on a daemon thread, until it ends. */
+  static Thread pump(InputStream in, ByteArrayOutputStream buf) {
+    Thread t =
+        new Thread(
+            () -> {
+              byte[] b = new byte[8192];
+              try {
+                int n;
+                while ((n = in.read(b)) > 0) {
+                  synchronized (buf) {
+                    buf.write(b, 0, n);
+                  }
+                }
+              } catch (IOException ignored) {
+                // the child died
+              }
+            },
+            "child-stdout");
+    t.setDaemon(true);
+    t.start();
+    return t;
+  }
+
+  /** {@return what {@code buf} holds so far, as ASCII} */
+  static String text(ByteArrayOutputStream buf) {
+    synchronized (buf) {
+      return buf.toString(StandardCharsets.US_ASCII);
+    }
   }
 }

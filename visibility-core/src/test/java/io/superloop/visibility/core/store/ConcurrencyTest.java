@@ -59,13 +59,13 @@ class ConcurrencyTest {
           ChildJvm.start(
               ConcurrencyChild.class, file.toString(), "proc-" + p, String.valueOf(perWriter), durability.name());
       ByteArrayOutputStream buf = new ByteArrayOutputStream();
-      ProcessCrashTest.pump(proc.getInputStream(), buf);
+      ChildJvm.pump(proc.getInputStream(), buf);
       children.add(proc);
       outs.add(buf);
     }
     for (int p = 0; p < PROCESSES; p++) {
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-      while (!ProcessCrashTest.text(outs.get(p)).contains("READY\n")) {
+      while (!ChildJvm.text(outs.get(p)).contains("READY\n")) {
         if (!children.get(p).isAlive() || System.nanoTime() > deadline) {
           fail("child " + p + " did not start");
         }

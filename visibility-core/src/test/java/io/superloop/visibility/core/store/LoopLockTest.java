@@ -86,9 +86,9 @@ class LoopLockTest {
     Path lockFile = tmp.resolve("ops/loop/.lock");
     Process p = ChildJvm.start(Holder.class, lockFile.toString());
     ByteArrayOutputStream buf = new ByteArrayOutputStream();
-    ProcessCrashTest.pump(p.getInputStream(), buf);
+    ChildJvm.pump(p.getInputStream(), buf);
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (!ProcessCrashTest.text(buf).contains("LOCKED")) {
+    while (!ChildJvm.text(buf).contains("LOCKED")) {
       if (!p.isAlive() || System.nanoTime() > deadline) {
         fail("holder did not start");
       }

@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.superloop.visibility.api.json.Json;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -151,34 +148,6 @@ class ProcessCrashTest {
       return false;
     } catch (RuntimeException e) {
       return true;
-    }
-  }
-
-  static Thread pump(InputStream in, ByteArrayOutputStream buf) {
-    Thread t =
-        new Thread(
-            () -> {
-              byte[] b = new byte[8192];
-              try {
-                int n;
-                while ((n = in.read(b)) > 0) {
-                  synchronized (buf) {
-                    buf.write(b, 0, n);
-                  }
-                }
-              } catch (IOException ignored) {
-                // the child died
-              }
-            },
-            "child-stdout");
-    t.setDaemon(true);
-    t.start();
-    return t;
-  }
-
-  static String text(ByteArrayOutputStream buf) {
-    synchronized (buf) {
-      return buf.toString(StandardCharsets.US_ASCII);
     }
   }
 }
