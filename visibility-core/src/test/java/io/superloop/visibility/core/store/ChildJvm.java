@@ -69,6 +69,17 @@ public final class ChildJvm {
       return ChildJvm.text(out);
     }
 
+    /** {@return how many of the lines the child printed so far begin with {@code prefix}} */
+    int lines(String prefix) {
+      int n = 0;
+      for (String l : text().split("\n")) {
+        if (l.startsWith(prefix)) {
+          n++;
+        }
+      }
+      return n;
+    }
+
     /** Kills the child (SIGKILL) and waits for it and its output. */
     String kill() throws InterruptedException {
       process.destroyForcibly();

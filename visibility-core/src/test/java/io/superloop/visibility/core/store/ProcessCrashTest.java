@@ -60,7 +60,7 @@ class ProcessCrashTest {
       Process p = child.process();
       // kill at a random moment: after a random number of acknowledgements, plus a random delay
       int waitAcks = rnd.nextInt(10);
-      while (p.isAlive() && count(child.text(), "A ") < waitAcks && System.nanoTime() < deadline) {
+      while (p.isAlive() && child.lines("A ") < waitAcks && System.nanoTime() < deadline) {
         Thread.sleep(1);
       }
       if (rnd.nextBoolean()) {
@@ -132,14 +132,6 @@ class ProcessCrashTest {
             + " recordsLost=" + lost + " linesInterleaved=" + interleaved
             + " tornTailsInjected=" + injected + " tornTailsSeenAfterKill=" + tornObserved + " quarantinedByNextWriter=" + tornLines
             + " (children reported " + childQuarantines + ") seed=" + seed);
-  }
-
-  private static int count(String s, String what) {
-    int n = 0;
-    for (int i = s.indexOf(what); i >= 0; i = s.indexOf(what, i + 1)) {
-      n++;
-    }
-    return n;
   }
 
   private static boolean isUnparseable(String line) {

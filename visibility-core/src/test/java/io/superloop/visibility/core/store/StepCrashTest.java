@@ -45,7 +45,7 @@ class StepCrashTest {
           ChildJvm.startReady(StepCrashChild.class, deadline, "seed " + seed, repo.toString(), String.valueOf(c));
       // kill after a random number of steps, plus a random delay: often inside a step
       int waitSteps = rnd.nextInt(4);
-      while (child.process().isAlive() && count(child.text()) < waitSteps && System.nanoTime() < deadline) {
+      while (child.process().isAlive() && child.lines("S ") < waitSteps && System.nanoTime() < deadline) {
         Thread.sleep(1);
       }
       Thread.sleep(rnd.nextInt(15));
@@ -82,15 +82,5 @@ class StepCrashTest {
         "[store-figures] step-crash: killCycles=" + cycles + " steps=" + traces.size() + " acknowledged=" + acked.size()
             + " lines=" + loop.lines() + " tornStepsCompletedByTheNextChild=" + recoveredByNextChild
             + " linesLost=" + (loop.lines() - chain[0]) + " linesCountedTwice=" + chain[1] + " seed=" + seed);
-  }
-
-  private static int count(String out) {
-    int n = 0;
-    for (String l : out.split("\n")) {
-      if (l.startsWith("S ")) {
-        n++;
-      }
-    }
-    return n;
   }
 }
