@@ -186,6 +186,20 @@ final class DiskImage {
     }
   }
 
+  /** Deletes a tree, if it exists. */
+  static void deleteTree(Path p) {
+    if (!Files.exists(p)) {
+      return;
+    }
+    try (Stream<Path> s = Files.walk(p)) {
+      for (Path x : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(x);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   @Override
   public String toString() {
     return "DiskImage[" + root + "]";

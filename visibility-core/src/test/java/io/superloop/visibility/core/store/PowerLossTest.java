@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.superloop.visibility.api.json.Json;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -17,7 +16,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -199,7 +197,7 @@ class PowerLossTest {
           }
         }
         cuts++;
-        deleteTree(replay);
+        DiskImage.deleteTree(replay);
       }
     }
     assertEquals(0, lost, "acknowledged records lost");
@@ -209,16 +207,5 @@ class PowerLossTest {
         "[store-figures] power-loss: events=" + events.size() + " cutPointsReplayed=" + cuts
             + " recordsLost=" + lost + " unreadableStates=" + unreadableStates
             + " tornTailsRepaired=" + tornSeen);
-  }
-
-  static void deleteTree(Path p) throws IOException {
-    if (!Files.exists(p)) {
-      return;
-    }
-    try (Stream<Path> s = Files.walk(p)) {
-      for (Path x : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.delete(x);
-      }
-    }
   }
 }

@@ -151,7 +151,7 @@ class StepFaultInjectionTest {
           fail("operation " + k + " (" + failedOp[0] + "): not a VisibilityException", e);
         }
         if (half && !failedOp[0].equals("write")) {
-          deleteTree(dir);
+          DiskImage.deleteTree(dir);
           continue; // the same run as without half
         }
         if (half) {
@@ -160,7 +160,7 @@ class StepFaultInjectionTest {
           fig.errorRuns++;
         }
         finish(loop, fig, "error at operation " + k + " (" + failedOp[0] + (half ? ", half written" : "") + ")");
-        deleteTree(dir);
+        DiskImage.deleteTree(dir);
       }
     }
 
@@ -179,7 +179,7 @@ class StepFaultInjectionTest {
         fig.powerCuts++;
         finish(base.at(dir), fig, "power cut after " + cut + " of " + events.size() + " operations"
             + (half ? ", half of unforced bytes kept" : ""));
-        deleteTree(dir);
+        DiskImage.deleteTree(dir);
       }
     }
 
@@ -256,13 +256,5 @@ class StepFaultInjectionTest {
     assertTrue(p.sequence().violations().isEmpty() && p.sequenceRowsClean(), "no drift");
     assertEquals("clean", p.health().traceId().orElseThrow().value());
     assertEquals("clean", p.stateJsonReconcileTraceId());
-  }
-
-  static void deleteTree(Path p) {
-    try {
-      PowerLossTest.deleteTree(p);
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
   }
 }
