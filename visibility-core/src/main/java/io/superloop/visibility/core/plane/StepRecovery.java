@@ -41,8 +41,8 @@ final class StepRecovery {
    *     torn_step_superseded} when another writer overtook it, else nothing
    */
   static List<ReasonCode> settle(LoopStore store) {
-    store.removeStaleTemps();
     PendingStep pending = store.pendingStep();
+    store.removeStaleTemps(pending);
     List<ReasonCode> warnings = List.of();
     if (pending instanceof PendingStep.Committed c) {
       if (store.overtaken(c).isEmpty()) {

@@ -420,13 +420,13 @@ public final class LoopStore {
    * #discard}: the directories are listed only while the journal holds a record, or before this
    * version's first step of the loop.
    *
+   * @param pending what {@link #pendingStep()} found (the journal is not read again)
    * @return the files removed
    * @throws io.superloop.visibility.api.VisibilityException on file errors
    */
-  public List<Path> removeStaleTemps() {
+  public List<Path> removeStaleTemps(PendingStep pending) {
     FileOps ops = layout.fileOps();
-    Path journal = layout.stepJournalFile();
-    if (ops.exists(journal) && journal().read() instanceof StepJournal.Empty) {
+    if (pending instanceof PendingStep.None && ops.exists(layout.stepJournalFile())) {
       // a step's temp files exist only between its commit and the end of its writes, when the
       // journal holds its record: an empty journal means no step of this version was killed
       // there (a loop this version never stepped has no journal yet: its temps are looked for)
