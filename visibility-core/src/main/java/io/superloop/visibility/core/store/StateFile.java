@@ -36,6 +36,8 @@ public final class StateFile<T> {
   private static final DateTimeFormatter CORRUPT_STAMP =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
   private static final SecureRandom RANDOM = new SecureRandom();
+  /** The random bytes of a temp file's id ({@link #tempSibling}), spelled in lowercase hex. */
+  private static final int TEMP_ID_BYTES = 8;
   private static final Json STATES = ReadLimits.DEFAULT.json(ReadLimits.DEFAULT.stateFileBytes());
 
   private final Path file;
@@ -214,7 +216,7 @@ public final class StateFile<T> {
    */
   Staged stage(byte[] content) {
     Path dir = AppendLog.parentOf(file);
-    byte[] rnd = new byte[8];
+    byte[] rnd = new byte[TEMP_ID_BYTES];
     RANDOM.nextBytes(rnd);
     Path tmp = tempSibling(file, HexFormat.of().formatHex(rnd));
     FileOps.Handle h = null;
@@ -293,8 +295,8 @@ public final class StateFile<T> {
 
   /** Whether {@code name} is the name of a temp file of {@link #write} of {@code file}. */
   static boolean isTempOf(Path file, String name) {
-    String prefix = "." + file.getFileName() + ".tmp-";
-    if (!name.startsWith(prefix) || name.length() != prefix.length() + 16) {
+    String prefix = String.valueOf(tempSibling(file, "").getFileName());
+    if (!name.startsWith(prefix) || name.length() != prefix.length() + 2 * TEMP_ID_BYTES) {
       return false;
     }
     for (int i = prefix.length(); i < name.length(); i++) {
