@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -36,31 +37,34 @@ class FreshnessCalculatorTest {
   private static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
   private static final List<VisibilityRules> PRESETS = List.of(VisibilityRules.reference(), VisibilityRules.hardened());
 
-  /** {@code degraded, critical, lag, expected status}: the edges of both thresholds. */
+  /**
+   * {@code degraded, critical, lag, expected status}, then the severity and threshold of the expected
+   * {@code runtime_heartbeat_stale} health reason (null, null: none): the edges of both thresholds.
+   */
   static Stream<Arguments> edges() {
     return Stream.of(
         // defaults 120 / 300 (contract 2.3)
-        Arguments.of(120, 300, 119, FreshnessStatus.FRESH),
-        Arguments.of(120, 300, 120, FreshnessStatus.DEGRADED),
-        Arguments.of(120, 300, 121, FreshnessStatus.DEGRADED),
-        Arguments.of(120, 300, 299, FreshnessStatus.DEGRADED),
-        Arguments.of(120, 300, 300, FreshnessStatus.CRITICAL),
-        Arguments.of(120, 300, 301, FreshnessStatus.CRITICAL),
+        Arguments.of(120, 300, 119, FreshnessStatus.FRESH, null, null),
+        Arguments.of(120, 300, 120, FreshnessStatus.DEGRADED, Severity.DEGRADED, "120"),
+        Arguments.of(120, 300, 121, FreshnessStatus.DEGRADED, Severity.DEGRADED, "120"),
+        Arguments.of(120, 300, 299, FreshnessStatus.DEGRADED, Severity.DEGRADED, "120"),
+        Arguments.of(120, 300, 300, FreshnessStatus.CRITICAL, Severity.CRITICAL, "300"),
+        Arguments.of(120, 300, 301, FreshnessStatus.CRITICAL, Severity.CRITICAL, "300"),
         // custom 10 / 20
-        Arguments.of(10, 20, 9, FreshnessStatus.FRESH),
-        Arguments.of(10, 20, 10, FreshnessStatus.DEGRADED),
-        Arguments.of(10, 20, 11, FreshnessStatus.DEGRADED),
-        Arguments.of(10, 20, 19, FreshnessStatus.DEGRADED),
-        Arguments.of(10, 20, 20, FreshnessStatus.CRITICAL),
-        Arguments.of(10, 20, 21, FreshnessStatus.CRITICAL),
+        Arguments.of(10, 20, 9, FreshnessStatus.FRESH, null, null),
+        Arguments.of(10, 20, 10, FreshnessStatus.DEGRADED, Severity.DEGRADED, "10"),
+        Arguments.of(10, 20, 11, FreshnessStatus.DEGRADED, Severity.DEGRADED, "10"),
+        Arguments.of(10, 20, 19, FreshnessStatus.DEGRADED, Severity.DEGRADED, "10"),
+        Arguments.of(10, 20, 20, FreshnessStatus.CRITICAL, Severity.CRITICAL, "20"),
+        Arguments.of(10, 20, 21, FreshnessStatus.CRITICAL, Severity.CRITICAL, "20"),
         // equal thresholds: critical wins at the shared edge
-        Arguments.of(45, 45, 44, FreshnessStatus.FRESH),
-        Arguments.of(45, 45, 45, FreshnessStatus.CRITICAL),
-        Arguments.of(45, 45, 46, FreshnessStatus.CRITICAL),
+        Arguments.of(45, 45, 44, FreshnessStatus.FRESH, null, null),
+        Arguments.of(45, 45, 45, FreshnessStatus.CRITICAL, Severity.CRITICAL, "45"),
+        Arguments.of(45, 45, 46, FreshnessStatus.CRITICAL, Severity.CRITICAL, "45"),
         // degraded 0 (2.3: every parsed heartbeat is at least degraded)
-        Arguments.of(0, 1, 0, FreshnessStatus.DEGRADED),
-        Arguments.of(0, 1, 1, FreshnessStatus.CRITICAL),
-        Arguments.of(0, 1, 2, FreshnessStatus.CRITICAL));
+        Arguments.of(0, 1, 0, FreshnessStatus.DEGRADED, Severity.DEGRADED, "0"),
+        Arguments.of(0, 1, 1, FreshnessStatus.CRITICAL, Severity.CRITICAL, "1"),
+        Arguments.of(0, 1, 2, FreshnessStatus.CRITICAL, Severity.CRITICAL, "1"));
   }
 
   @ParameterizedTest(name = "thresholds {0}/{1}, lag {2}: {3}")
@@ -72,7 +76,12 @@ class FreshnessCalculatorTest {
   @ParameterizedTest(name = "thresholds {0}/{1}, lag {2}: {3}")
   @MethodSource("edges")
   void aHeartbeatThatOldIsClassifiedAndReasonedAtTheEdges(
-      long degraded, long critical, long lag, FreshnessStatus expected) {
+      long degraded,
+      long critical,
+      long lag,
+      FreshnessStatus expected,
+      @Nullable Severity reasonSeverity,
+      @Nullable String reasonThreshold) {
     HeartbeatThresholds t = HeartbeatThresholds.of(degraded, critical);
     String at = NOW.minusSeconds(lag).toString();
     for (VisibilityRules rules : PRESETS) {
@@ -89,7 +98,7 @@ class FreshnessCalculatorTest {
           expected == FreshnessStatus.FRESH ? Optional.empty() : Optional.of(ReasonCode.RUNTIME_HEARTBEAT_STALE),
           row.reasonCode(),
           what);
-      assertEquals(staleReasons(expected, lag, degraded, critical), e.healthReasons(), what);
+      assertEquals(staleReasons(lag, reasonSeverity, reasonThreshold), e.healthReasons(), what);
     }
   }
 
@@ -99,7 +108,13 @@ class FreshnessCalculatorTest {
    */
   @ParameterizedTest(name = "thresholds {0}/{1}, kept lag {2}: {3}")
   @MethodSource("edges")
-  void aKeptStateIsReasonedAtTheEdges(long degraded, long critical, long lag, FreshnessStatus expected) {
+  void aKeptStateIsReasonedAtTheEdges(
+      long degraded,
+      long critical,
+      long lag,
+      FreshnessStatus expected,
+      @Nullable Severity reasonSeverity,
+      @Nullable String reasonThreshold) {
     HeartbeatThresholds t = HeartbeatThresholds.of(degraded, critical);
     // stored with other thresholds and a status of its own: only the lag and this step's thresholds count
     HeartbeatState kept =
@@ -119,7 +134,7 @@ class FreshnessCalculatorTest {
             .evaluate(
                 HeartbeatInput.ABSENT, Optional.of(kept), NOW, t, "loop-a", TraceId.of("trace-1"), Transport.LOCAL);
     assertEquals(Optional.of(kept), e.state());
-    assertEquals(staleReasons(expected, lag, degraded, critical), e.healthReasons());
+    assertEquals(staleReasons(lag, reasonSeverity, reasonThreshold), e.healthReasons());
   }
 
   /**
@@ -198,13 +213,13 @@ class FreshnessCalculatorTest {
     Instant now = Instant.parse("2026-03-01T12:00:00Z");
     VisibilityRules hard = VisibilityRules.hardened();
     assertEquals(
-        List.of(reason(ReasonCode.INVALID_HEARTBEAT_TIMESTAMP, "heartbeatAt", "yesterday", "RFC 3339")),
+        List.of(reason(ReasonCode.INVALID_HEARTBEAT_TIMESTAMP, Severity.DEGRADED, "heartbeatAt", "yesterday", "RFC 3339")),
         evaluate(hard, present("yesterday"), now).healthReasons());
     VisibilityRules strictSyntax =
         ImmutableVisibilityRules.copyOf(hard)
             .withTimestampSyntax(TimestampSyntax.V1_STRICT);
     assertEquals(
-        List.of(reason(ReasonCode.INVALID_HEARTBEAT_TIMESTAMP, "heartbeatAt", "2026-03-01T11:59:00.5Z", "YYYY-MM-DDTHH:MM:SSZ")),
+        List.of(reason(ReasonCode.INVALID_HEARTBEAT_TIMESTAMP, Severity.DEGRADED, "heartbeatAt", "2026-03-01T11:59:00.5Z", "YYYY-MM-DDTHH:MM:SSZ")),
         evaluate(strictSyntax, present("2026-03-01T11:59:00.5Z"), now).healthReasons());
     Object[][] payloads = {
       {JsonValue.of("text"), "string"},
@@ -214,42 +229,35 @@ class FreshnessCalculatorTest {
     };
     for (Object[] p : payloads) {
       assertEquals(
-          List.of(reason(ReasonCode.INVALID_HEARTBEAT_PAYLOAD, "heartbeat", (String) p[1], "object")),
+          List.of(reason(ReasonCode.INVALID_HEARTBEAT_PAYLOAD, Severity.DEGRADED, "heartbeat", (String) p[1], "object")),
           evaluate(hard, new HeartbeatInput.Present((JsonValue) p[0]), now).healthReasons(),
           (String) p[1]);
     }
     assertEquals(
-        List.of(reason(ReasonCode.INVALID_HEARTBEAT_PAYLOAD, "heartbeat", "invalid_json", "object")),
+        List.of(reason(ReasonCode.INVALID_HEARTBEAT_PAYLOAD, Severity.DEGRADED, "heartbeat", "invalid_json", "object")),
         evaluate(hard, new HeartbeatInput.Unparseable("{oops", "not JSON"), now).healthReasons());
     // reference: none of them reaches health (contract 2.4, C5)
     assertEquals(List.of(), evaluate(VisibilityRules.reference(), present("yesterday"), now).healthReasons());
     assertEquals(List.of(), evaluate(VisibilityRules.reference(), new HeartbeatInput.Present(JsonValue.of(42)), now).healthReasons());
   }
 
-  private static HealthReason reason(ReasonCode code, String metric, String observed, String threshold) {
+  private static HealthReason reason(
+      ReasonCode code, Severity severity, String metric, String observed, String threshold) {
     return HealthReason.builder()
         .code(code)
-        .severity(Severity.DEGRADED)
+        .severity(severity)
         .metric(metric)
         .observed(observed)
         .threshold(threshold)
         .build();
   }
 
-  /** Contract 2.5's reason for a status: the threshold it reached, the lag observed. */
-  private static List<HealthReason> staleReasons(FreshnessStatus status, long lag, long degraded, long critical) {
-    if (status == FreshnessStatus.FRESH) {
-      return List.of();
-    }
-    boolean isCritical = status == FreshnessStatus.CRITICAL;
-    return List.of(
-        HealthReason.builder()
-            .code(ReasonCode.RUNTIME_HEARTBEAT_STALE)
-            .severity(isCritical ? Severity.CRITICAL : Severity.DEGRADED)
-            .metric("heartbeatLagSeconds")
-            .observed(Long.toString(lag))
-            .threshold(Long.toString(isCritical ? critical : degraded))
-            .build());
+  /** Contract 2.5's reason, as the edge table gives it: none, or the threshold reached and the lag. */
+  private static List<HealthReason> staleReasons(
+      long lag, @Nullable Severity severity, @Nullable String threshold) {
+    return severity == null || threshold == null
+        ? List.of()
+        : List.of(reason(ReasonCode.RUNTIME_HEARTBEAT_STALE, severity, "heartbeatLagSeconds", Long.toString(lag), threshold));
   }
 
   private static HeartbeatInput present(String timestamp) {
