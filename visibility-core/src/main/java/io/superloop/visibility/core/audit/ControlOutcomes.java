@@ -271,22 +271,11 @@ public final class ControlOutcomes {
    * @return the invocation, intents and control rows of the action
    */
   public static ControlRecords records(ControlContext ctx, Outcome o, Instant completedAt) {
-    String command = o.command();
-    long exitCode = o.exitCode();
-    String output = o.output();
-    boolean replayed = o.replayed();
-    OutcomeStatus status = o.status();
-    ExecutionStatus execution = o.execution();
-    ConfirmationStatus confirmation = o.confirmation();
-    boolean attempted = o.attempted();
-    long confirmExit = o.confirmExitCode();
-    boolean confirmed = o.confirmed();
-    Optional<JsonValue> confirmResult = o.confirmResult();
     String timestamp = Timestamps.format(completedAt);
     String startedAt = Timestamps.format(ctx.startedAt());
     long duration = Math.max(0, completedAt.getEpochSecond() - ctx.startedAt().getEpochSecond());
-    Optional<ReasonCode> reason = reasonCodeOf(status);
-    Optional<String> out = output.isEmpty() ? Optional.empty() : Optional.of(output);
+    Optional<ReasonCode> reason = reasonCodeOf(o.status());
+    Optional<String> out = o.output().isEmpty() ? Optional.empty() : Optional.of(o.output());
     ControlInvocation invocation =
         ControlInvocation.builder()
             .timestamp(timestamp)
@@ -301,23 +290,23 @@ public final class ControlOutcomes {
             .request(ctx.request())
             .execution(
                 ControlExecution.builder()
-                    .status(execution)
-                    .exitCode(exitCode)
-                    .command(command)
+                    .status(o.execution())
+                    .exitCode(o.exitCode())
+                    .command(o.command())
                     .output(out)
-                    .replayed(replayed)
+                    .replayed(o.replayed())
                     .build())
             .confirmation(
                 ControlConfirmation.builder()
-                    .attempted(attempted)
-                    .status(confirmation)
-                    .exitCode(confirmExit)
-                    .outcome(confirmResult)
+                    .attempted(o.attempted())
+                    .status(o.confirmation())
+                    .exitCode(o.confirmExitCode())
+                    .outcome(o.confirmResult())
                     .build())
             .outcome(
                 ControlOutcome.builder()
-                    .status(status)
-                    .confirmed(confirmed)
+                    .status(o.status())
+                    .confirmed(o.confirmed())
                     .reasonCode(reason)
                     .durationSeconds(duration)
                     .build())
@@ -330,13 +319,13 @@ public final class ControlOutcomes {
             .intent(ctx.intent())
             .traceId(ctx.traceId())
             .transport(ctx.transport())
-            .status(status)
+            .status(o.status())
             .reasonCode(reason)
             .idempotencyKey(ctx.idempotencyKey())
             .requestedBy(ctx.requestedBy())
-            .exitCode(exitCode)
-            .confirmExitCode(confirmExit)
-            .confirmed(confirmed)
+            .exitCode(o.exitCode())
+            .confirmExitCode(o.confirmExitCode())
+            .confirmed(o.confirmed())
             .durationSeconds(duration)
             .retryAttempts(ctx.request().retryAttempts())
             .retryBackoffSeconds(ctx.request().retryBackoffSeconds())
@@ -350,16 +339,16 @@ public final class ControlOutcomes {
             .requestedBy(ctx.requestedBy())
             .note(ctx.note().filter(n -> !n.isEmpty()))
             .transport(ctx.transport())
-            .status(status)
-            .command(command)
+            .status(o.status())
+            .command(o.command())
             .idempotencyKey(ctx.idempotencyKey())
-            .exitCode(exitCode)
-            .confirmExitCode(confirmExit)
-            .confirmed(confirmed)
+            .exitCode(o.exitCode())
+            .confirmExitCode(o.confirmExitCode())
+            .confirmed(o.confirmed())
             .commandOutput(out)
-            .confirm(confirmResult)
+            .confirm(o.confirmResult())
             .build();
-    return new ControlRecords(intentRow, row, invocation, exitCodeOf(status));
+    return new ControlRecords(intentRow, row, invocation, exitCodeOf(o.status()));
   }
 
   /**
