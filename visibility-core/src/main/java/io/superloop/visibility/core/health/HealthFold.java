@@ -88,11 +88,11 @@ public final class HealthFold {
 
     Map<String, HealthReason> unique = new LinkedHashMap<>();
     for (HealthReason r : gathered) {
-      unique.putIfAbsent(key(r), r);
+      unique.putIfAbsent(r.key(), r);
     }
     List<HealthReason> reasons = new ArrayList<>(unique.values());
-    reasons.sort(Comparator.comparing(HealthFold::key, HealthFold::compareBytes));
-    TreeSet<String> codes = new TreeSet<>(HealthFold::compareBytes);
+    reasons.sort(Comparator.comparing(HealthReason::key, Health::compareCodePoints));
+    TreeSet<String> codes = new TreeSet<>(Health::compareCodePoints);
     for (HealthReason r : reasons) {
       codes.add(r.code().wire());
     }
@@ -177,24 +177,6 @@ public final class HealthFold {
     } else if (observed >= degraded) {
       out.add(reason(code, Severity.DEGRADED, metric, Long.toString(observed), Long.toString(degraded)));
     }
-  }
-
-  private static String key(HealthReason r) {
-    return r.code().wire() + ":" + r.severity().wire();
-  }
-
-  /** jq's sort: by Unicode code point (UTF-8 byte order). */
-  static int compareBytes(String a, String b) {
-    int n = Math.min(a.length(), b.length());
-    for (int i = 0; i < n; ) {
-      int ca = a.codePointAt(i);
-      int cb = b.codePointAt(i);
-      if (ca != cb) {
-        return Integer.compare(ca, cb);
-      }
-      i += Character.charCount(ca);
-    }
-    return Integer.compare(a.length(), b.length());
   }
 
   private static HealthReason reason(

@@ -198,13 +198,16 @@ class HealthFoldTest {
     assertEquals(Optional.of("confirmed"), HealthFold.fold(inputs().lastControlStatus("confirmed").build()).metrics().lastControlStatus());
   }
 
-  /** jq sorts strings by code point: a longer string after its prefix, 'Z' before 'a'. */
+  /**
+   * The order the fold sorts reasons and codes by ({@link Health#compareCodePoints}): jq sorts
+   * strings by code point, a longer string after its prefix, 'Z' before 'a'.
+   */
   @Test
-  void compareBytesIsCodePointOrder() {
-    assertEquals(-1, Integer.signum(HealthFold.compareBytes("ab", "abc")));
-    assertEquals(1, Integer.signum(HealthFold.compareBytes("b", "abc")));
-    assertEquals(-1, Integer.signum(HealthFold.compareBytes("Z", "a")));
-    assertEquals(0, HealthFold.compareBytes("same", "same"));
-    assertEquals(1, Integer.signum(HealthFold.compareBytes("\uD83D\uDE00", "\uFFFF")), "a supplementary code point is above U+FFFF");
+  void theSortOrderIsCodePointOrder() {
+    assertEquals(-1, Integer.signum(Health.compareCodePoints("ab", "abc")));
+    assertEquals(1, Integer.signum(Health.compareCodePoints("b", "abc")));
+    assertEquals(-1, Integer.signum(Health.compareCodePoints("Z", "a")));
+    assertEquals(0, Health.compareCodePoints("same", "same"));
+    assertEquals(1, Integer.signum(Health.compareCodePoints("\uD83D\uDE00", "\uFFFF")), "a supplementary code point is above U+FFFF");
   }
 }
