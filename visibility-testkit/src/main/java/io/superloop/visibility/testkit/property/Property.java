@@ -390,20 +390,9 @@ public final class Property<T> {
    * @throws IllegalArgumentException if the system property is not a whole number of at least 0
    */
   public static int defaultMaxShrinkSteps() {
-    String raw = System.getProperty(SHRINK_STEPS_PROPERTY);
-    if (raw == null || raw.isBlank()) {
-      return DEFAULT_MAX_SHRINK_STEPS;
-    }
-    try {
-      int n = Integer.parseInt(raw.trim());
-      if (n >= 0) {
-        return n;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw new IllegalArgumentException(
-        "-D" + SHRINK_STEPS_PROPERTY + " must be a whole number >= 0, got '" + raw + "'");
+    return (int)
+        wholeProperty(SHRINK_STEPS_PROPERTY, 0, Integer.MAX_VALUE, "a whole number >= 0")
+            .orElse(DEFAULT_MAX_SHRINK_STEPS);
   }
 
   /**
@@ -414,20 +403,9 @@ public final class Property<T> {
    * @throws IllegalArgumentException if the system property is not a whole number of at least 0
    */
   public static Optional<Duration> defaultMaxShrinkTime() {
-    String raw = System.getProperty(SHRINK_SECONDS_PROPERTY);
-    if (raw == null || raw.isBlank()) {
-      return Optional.empty();
-    }
-    try {
-      long n = Long.parseLong(raw.trim());
-      if (n >= 0) {
-        return Optional.of(Duration.ofSeconds(n));
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw new IllegalArgumentException(
-        "-D" + SHRINK_SECONDS_PROPERTY + " must be a whole number of seconds >= 0, got '" + raw + "'");
+    OptionalLong seconds =
+        wholeProperty(SHRINK_SECONDS_PROPERTY, 0, Long.MAX_VALUE, "a whole number of seconds >= 0");
+    return seconds.isPresent() ? Optional.of(Duration.ofSeconds(seconds.getAsLong())) : Optional.empty();
   }
 
   /**
@@ -438,20 +416,28 @@ public final class Property<T> {
    * @throws IllegalArgumentException if the system property is not a positive integer
    */
   public static int defaultTries() {
-    String raw = System.getProperty(TRIES_PROPERTY);
+    return (int)
+        wholeProperty(TRIES_PROPERTY, 1, Integer.MAX_VALUE, "a positive integer").orElse(DEFAULT_TRIES);
+  }
+
+  /**
+   * The whole number in the system property {@code key}, if set; {@code expected} names the range
+   * {@code [min, max]} in the error.
+   */
+  private static OptionalLong wholeProperty(String key, long min, long max, String expected) {
+    String raw = System.getProperty(key);
     if (raw == null || raw.isBlank()) {
-      return DEFAULT_TRIES;
+      return OptionalLong.empty();
     }
     try {
-      int n = Integer.parseInt(raw.trim());
-      if (n >= 1) {
-        return n;
+      long n = Long.parseLong(raw.trim());
+      if (n >= min && n <= max) {
+        return OptionalLong.of(n);
       }
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw new IllegalArgumentException(
-        "-D" + TRIES_PROPERTY + " must be a positive integer, got '" + raw + "'");
+    throw new IllegalArgumentException("-D" + key + " must be " + expected + ", got '" + raw + "'");
   }
 
   /**
