@@ -81,6 +81,9 @@ import picocli.CommandLine.Spec;
       "hardened."
     })
 final class ValidateCommand implements Callable<Integer> {
+  /** Classifies the lines of a runtime's events.jsonl (immutable; built once, not per line). */
+  private static final LocalEventSource EVENT_LINES = new LocalEventSource();
+
   /** The output formats. */
   enum Format {
     text,
@@ -203,6 +206,7 @@ final class ValidateCommand implements Callable<Integer> {
   /** The checks of one file. */
   private final class FileCheck {
     private final Path file;
+    private final String name;
     private final VisibilityRules rules;
     private final SequenceValidator validator;
     private final SequenceValidator.Batch batch;
@@ -212,13 +216,13 @@ final class ValidateCommand implements Callable<Integer> {
 
     FileCheck(Path file, VisibilityRules rules) {
       this.file = file;
+      this.name = String.valueOf(file.getFileName());
       this.rules = rules;
       this.validator = new SequenceValidator(rules);
       this.batch = validator.begin(PreviousSequence.NONE, false);
     }
 
     long run() {
-      String name = String.valueOf(file.getFileName());
       long docs = 0;
       try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
         if (isLinesName(name)) {
@@ -253,10 +257,9 @@ final class ValidateCommand implements Callable<Integer> {
     }
 
     private void document(long line, byte[] bytes, int length) {
-      String name = String.valueOf(file.getFileName());
       if (name.equals("events.jsonl")) {
         // RT/events.jsonl: each non-empty line an event as a local manager reads it (contract 3.1, H13)
-        if (new LocalEventSource().classify(bytes, 0, length) != LineKind.EVENT) {
+        if (EVENT_LINES.classify(bytes, 0, length) != LineKind.EVENT) {
           finding(file, line, ErrorCode.INVALID_FIELD_VALUE.wire(),
               "not an event line: a local manager reads only a JSON object with a timestamp and an event (or type)"
                   + " (hardening H13); its line number is skipped");
