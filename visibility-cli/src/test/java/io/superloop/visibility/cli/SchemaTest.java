@@ -354,32 +354,29 @@ class SchemaTest {
           onlyLibraryRejects, looser, disagreements.size());
       if (!looserExamples.isEmpty()) {
         System.out.println("  the schema is looser on, e.g.: " + looserExamples.subList(0, Math.min(8, looserExamples.size())));
-        try {
-          Files.write(
-              Path.of("target", "schema-looser.txt"),
-              looserExamples,
-              java.nio.file.StandardOpenOption.CREATE,
-              java.nio.file.StandardOpenOption.APPEND);
-        } catch (IOException e) {
-          // printed above
-        }
+        keep("schema-looser.txt", looserExamples); // printed above
       }
     }
 
     void assertNoDisagreement() {
       if (!disagreements.isEmpty()) {
-        try {
-          Files.write(
-              Path.of("target", "schema-disagreements.txt"),
-              disagreements,
-              java.nio.file.StandardOpenOption.CREATE,
-              java.nio.file.StandardOpenOption.APPEND);
-        } catch (IOException e) {
-          // the assertion below still names them
-        }
+        keep("schema-disagreements.txt", disagreements); // the assertion below still names them
       }
       assertEquals(List.of(), invalid, "documents the library wrote or the reference's that do not validate");
       assertEquals(List.of(), disagreements, "documents the schema rejects and the library accepts");
+    }
+
+    /** Appends {@code lines} to {@code target/<name>} for a look after the run (best effort). */
+    private static void keep(String name, List<String> lines) {
+      try {
+        Files.write(
+            Path.of("target", name),
+            lines,
+            java.nio.file.StandardOpenOption.CREATE,
+            java.nio.file.StandardOpenOption.APPEND);
+      } catch (IOException e) {
+        // only a copy: the findings are printed or asserted by the caller
+      }
     }
 
     private static String clip(String s) {
