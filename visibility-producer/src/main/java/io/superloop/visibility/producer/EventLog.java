@@ -3,6 +3,7 @@ package io.superloop.visibility.producer;
 import io.superloop.visibility.api.ErrorCode;
 import io.superloop.visibility.api.VisibilityException;
 import io.superloop.visibility.api.internal.Checks;
+import io.superloop.visibility.api.internal.IoFailures;
 import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.json.JsonValue;
 import java.io.IOException;
@@ -128,7 +129,7 @@ public final class EventLog implements AutoCloseable {
       this.lockChannel =
           FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
     } catch (IOException e) {
-      throw RuntimeFiles.error("cannot open the events log's lock", lockFile, e);
+      throw IoFailures.of("cannot open the events log's lock", lockFile, e);
     }
     boolean ok = false;
     @Nullable FileChannel log = null;
@@ -147,7 +148,7 @@ public final class EventLog implements AutoCloseable {
         l.release();
       }
     } catch (IOException e) {
-      throw RuntimeFiles.error("cannot open the events log", file, e);
+      throw IoFailures.of("cannot open the events log", file, e);
     } finally {
       jvmLock.unlock();
       if (!ok) {
@@ -244,7 +245,7 @@ public final class EventLog implements AutoCloseable {
             }
           } catch (IOException e) {
             undoPartialWrite();
-            throw RuntimeFiles.error("cannot append to the events log", file, e);
+            throw IoFailures.of("cannot append to the events log", file, e);
           }
           length += line.limit();
           lineCount++;
@@ -319,7 +320,7 @@ public final class EventLog implements AutoCloseable {
         l.release();
       }
     } catch (IOException e) {
-      throw RuntimeFiles.error("cannot record the events log's high-water mark", hwmFile, e);
+      throw IoFailures.of("cannot record the events log's high-water mark", hwmFile, e);
     } finally {
       closed = true;
       closeQuietly(channel, reader, lockChannel);
@@ -396,7 +397,7 @@ public final class EventLog implements AutoCloseable {
     } catch (NoSuchFileException e) {
       throw new VisibilityException(ErrorCode.FILE_NOT_FOUND, "no events log", e).withFile(eventsFile.toString());
     } catch (IOException e) {
-      throw RuntimeFiles.error("cannot read the events log", eventsFile, e);
+      throw IoFailures.of("cannot read the events log", eventsFile, e);
     }
   }
 
@@ -479,7 +480,7 @@ public final class EventLog implements AutoCloseable {
         l.release();
       }
     } catch (IOException e) {
-      throw RuntimeFiles.error("cannot lock the events log", lockFile, e);
+      throw IoFailures.of("cannot lock the events log", lockFile, e);
     } finally {
       jvmLock.unlock();
     }

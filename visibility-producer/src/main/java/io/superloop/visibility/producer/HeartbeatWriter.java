@@ -2,6 +2,7 @@ package io.superloop.visibility.producer;
 
 import io.superloop.visibility.api.ErrorCode;
 import io.superloop.visibility.api.VisibilityException;
+import io.superloop.visibility.api.internal.IoFailures;
 import io.superloop.visibility.api.json.JsonValue;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -104,7 +105,7 @@ public final class HeartbeatWriter {
     try {
       RuntimeFiles.replace(file, bytes, force);
     } catch (IOException e) {
-      VisibilityException failure = RuntimeFiles.error("cannot write the heartbeat", file, e);
+      VisibilityException failure = IoFailures.of("cannot write the heartbeat", file, e);
       lastFailure = failure;
       throw failure;
     }

@@ -1,17 +1,11 @@
 package io.superloop.visibility.producer;
 
-import io.superloop.visibility.api.ErrorCode;
-import io.superloop.visibility.api.VisibilityException;
 import io.superloop.visibility.api.internal.Checks;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLockInterruptionException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -21,13 +15,13 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
  * The file operations of the producer: the runtime directory of a loop, atomic replacement of a
  * small file (temp file in the same directory, force, rename, force the directory: hardening H1 on
- * the runtime side), whole writes, and reason-coded errors naming the file.
+ * the runtime side) and whole writes; {@link io.superloop.visibility.api.internal.IoFailures} gives
+ * the reason-coded errors naming the file.
  */
 final class RuntimeFiles {
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -110,38 +104,5 @@ final class RuntimeFiles {
       p = dir.resolve(base + "-" + i);
     }
     return p;
-  }
-
-  /** The exception for {@code e}, raised while doing {@code what} on {@code file}. */
-  static VisibilityException error(String what, Path file, IOException e) {
-    return new VisibilityException(code(e), what + ": " + describe(e), e).withFile(file.toString());
-  }
-
-  private static ErrorCode code(IOException e) {
-    if (e instanceof NoSuchFileException || e instanceof NotDirectoryException) {
-      return ErrorCode.FILE_NOT_FOUND;
-    }
-    if (e instanceof AccessDeniedException) {
-      return ErrorCode.PERMISSION_DENIED;
-    }
-    if (e instanceof FileLockInterruptionException) {
-      return ErrorCode.LOCK_FAILED;
-    }
-    String m = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
-    if (m.contains("no space left") || m.contains("disk quota") || m.contains("not enough space")) {
-      return ErrorCode.DISK_FULL;
-    }
-    if (m.contains("permission denied") || m.contains("operation not permitted")) {
-      return ErrorCode.PERMISSION_DENIED;
-    }
-    return ErrorCode.IO_ERROR;
-  }
-
-  private static String describe(IOException e) {
-    if (e instanceof ClosedChannelException) {
-      return "channel closed";
-    }
-    String m = e.getMessage();
-    return e.getClass().getSimpleName() + (m == null ? "" : " (" + m + ")");
   }
 }

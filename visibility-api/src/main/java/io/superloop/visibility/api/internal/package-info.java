@@ -1,6 +1,6 @@
 /**
- * Codec building blocks shared by the library's modules; not part of the public API (exported only
- * to the core and testkit modules).
+ * Codec building blocks, contract checks and the I/O error mapping shared by the library's modules;
+ * not part of the public API (exported only to the core, testkit and producer modules).
  */
 @NullMarked
 package io.superloop.visibility.api.internal;

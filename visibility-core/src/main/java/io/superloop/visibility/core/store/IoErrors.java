@@ -2,16 +2,15 @@ package io.superloop.visibility.core.store;
 
 import io.superloop.visibility.api.ErrorCode;
 import io.superloop.visibility.api.VisibilityException;
+import io.superloop.visibility.api.internal.IoFailures;
 import java.io.IOException;
-import java.nio.channels.ClosedChannelException;
-import java.nio.channels.FileLockInterruptionException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
-import java.util.Locale;
 
-/** Maps {@link IOException}s to reason-coded {@link VisibilityException}s naming the file. */
+/**
+ * Maps {@link IOException}s to reason-coded {@link VisibilityException}s naming the file: the
+ * store's own refusals ({@link FileOps.SymlinkException}, {@link FileOps.NotRegularFileException}),
+ * then the library's shared mapping ({@link IoFailures}).
+ */
 final class IoErrors {
   private IoErrors() {}
 
@@ -28,36 +27,13 @@ final class IoErrors {
     if (e instanceof FileOps.NotRegularFileException) {
       return ErrorCode.NOT_REGULAR_FILE;
     }
-    if (e instanceof NoSuchFileException || e instanceof NotDirectoryException) {
-      return ErrorCode.FILE_NOT_FOUND;
-    }
-    if (e instanceof AccessDeniedException) {
-      return ErrorCode.PERMISSION_DENIED;
-    }
-    if (e instanceof FileLockInterruptionException) {
-      return ErrorCode.LOCK_FAILED;
-    }
-    String m = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
-    if (m.contains("no space left") || m.contains("disk quota") || m.contains("not enough space")) {
-      return ErrorCode.DISK_FULL;
-    }
-    if (m.contains("permission denied") || m.contains("operation not permitted")) {
-      return ErrorCode.PERMISSION_DENIED;
-    }
-    if (m.contains("no such file")) {
-      return ErrorCode.FILE_NOT_FOUND;
-    }
-    return ErrorCode.IO_ERROR;
+    return IoFailures.code(e);
   }
 
   private static String describe(IOException e) {
-    if (e instanceof ClosedChannelException) {
-      return "channel closed";
-    }
     if (e instanceof FileOps.SymlinkException || e instanceof FileOps.NotRegularFileException) {
       return String.valueOf(e.getMessage());
     }
-    String m = e.getMessage();
-    return e.getClass().getSimpleName() + (m == null ? "" : " (" + m + ")");
+    return IoFailures.describe(e);
   }
 }
