@@ -619,14 +619,10 @@ public final class EventLog implements AutoCloseable {
         && number(o, "epoch") >= 0;
   }
 
+  /** The whole number {@code o} holds at {@code key}, or -1 when it holds none. */
   private static long number(JsonValue.JsonObject o, String key) {
-    return o.get(key)
-        .filter(v -> v instanceof JsonValue.JsonNumber)
-        .flatMap(v -> {
-          java.util.OptionalLong l = ((JsonValue.JsonNumber) v).wholeLongValue();
-          return l.isPresent() ? Optional.of(l.getAsLong()) : Optional.empty();
-        })
-        .orElse(-1L);
+    Optional<JsonValue> v = o.get(key);
+    return v.isPresent() && v.get() instanceof JsonValue.JsonNumber n ? n.wholeLongValue().orElse(-1L) : -1L;
   }
 
   private FileChannel openLog() throws IOException {
