@@ -531,17 +531,12 @@ public final class EventLog implements AutoCloseable {
     try (FileChannel out =
         FileChannel.open(
             torn, StandardOpenOption.CREATE, StandardOpenOption.APPEND, LinkOption.NOFOLLOW_LINKS)) {
-      ByteBuffer buf = ByteBuffer.allocate(BLOCK);
       for (long pos = length; pos < size; ) {
-        buf.clear();
-        buf.limit((int) Math.min(BLOCK, size - pos));
-        int r = reader.read(buf, pos);
-        if (r < 0) {
+        long n = reader.transferTo(pos, size - pos, out);
+        if (n <= 0) {
           break;
         }
-        buf.flip();
-        RuntimeFiles.writeFully(out, buf);
-        pos += r;
+        pos += n;
       }
       RuntimeFiles.writeFully(out, ByteBuffer.wrap(new byte[] {'\n'}));
       out.force(true);
