@@ -1,7 +1,6 @@
 package io.superloop.visibility.testkit.scenario;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -75,12 +74,8 @@ final class RuntimeWriter {
   /** Cuts the log after its first {@code keep} newline-terminated lines (no-op when shorter). */
   private void truncateToLines(int keep) throws IOException {
     byte[] all = Files.readAllBytes(events);
-    long seen = 0;
-    int end = -1;
-    if (keep == 0) {
-      end = 0;
-    }
-    for (int i = 0; i < all.length && end < 0; i++) {
+    int end = keep == 0 ? 0 : -1;
+    for (int i = 0, seen = 0; i < all.length && end < 0; i++) {
       if (all[i] == '\n' && ++seen == keep) {
         end = i + 1;
       }
@@ -88,7 +83,6 @@ final class RuntimeWriter {
     if (end >= 0) {
       try (FileChannel ch = FileChannel.open(events, StandardOpenOption.WRITE)) {
         ch.truncate(end);
-        ch.write(ByteBuffer.allocate(0));
       }
     }
   }
