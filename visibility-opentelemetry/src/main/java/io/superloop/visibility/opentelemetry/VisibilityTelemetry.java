@@ -13,6 +13,7 @@ import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.superloop.visibility.api.ReasonCode;
 import io.superloop.visibility.api.TraceId;
+import io.superloop.visibility.api.Transport;
 import io.superloop.visibility.api.audit.ControlInvocation;
 import io.superloop.visibility.api.audit.OutcomeStatus;
 import io.superloop.visibility.api.health.IngestStatus;
@@ -31,6 +32,8 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -67,6 +70,7 @@ public final class VisibilityTelemetry implements VisibilityListener {
   private static final String ESCALATION_EVENT = "superloop.escalation";
   private static final List<Double> DURATION_BUCKETS =
       List.of(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0);
+  private static final int MAX_CACHED_LOOPS = 1024;
 
   private final Tracer tracer;
   private final LongGauge heartbeatLag;
@@ -81,6 +85,12 @@ public final class VisibilityTelemetry implements VisibilityListener {
   private final LongCounter bytes;
   private final LongCounter quarantined;
   private final DoubleHistogram duration;
+
+  /**
+   * The attribute sets of the loops seen, up to {@link #MAX_CACHED_LOOPS}; beyond, a loop's sets
+   * are built per call (the meter's own cardinality limit applies to them anyway).
+   */
+  private final ConcurrentMap<LoopKey, LoopAttributes> attributes = new ConcurrentHashMap<>();
 
   private VisibilityTelemetry(OpenTelemetry otel) {
     String version = Optional.ofNullable(getClass().getPackage().getImplementationVersion()).orElse("");
@@ -136,8 +146,50 @@ public final class VisibilityTelemetry implements VisibilityListener {
     return new VisibilityTelemetry(Objects.requireNonNull(openTelemetry, "openTelemetry"));
   }
 
-  private static Attributes loopAttributes(String loopId, String transport) {
-    return Attributes.of(Attr.LOOP_ID, loopId, Attr.TRANSPORT, transport);
+  /**
+   * The attribute sets of one loop and transport, built once: the metrics of a step record only
+   * these (the span's attributes are its own), so a step builds no attribute set.
+   */
+  private static final class LoopAttributes {
+    /** {@code superloop.loop.id} and {@code superloop.transport}. */
+    final Attributes loop;
+
+    /** {@link #loop} with {@code superloop.heartbeat.freshness_status}, by {@link FreshnessStatus}. */
+    final Attributes[] freshness;
+
+    /** {@link #loop} with {@code superloop.reason_code}, by {@link ViolationCode}. */
+    final Attributes[] violations;
+
+    LoopAttributes(String loopId, Transport transport) {
+      loop = Attributes.of(Attr.LOOP_ID, loopId, Attr.TRANSPORT, transport.wire());
+      FreshnessStatus[] statuses = FreshnessStatus.values();
+      freshness = new Attributes[statuses.length];
+      for (FreshnessStatus s : statuses) {
+        freshness[s.ordinal()] = loop.toBuilder().put(Attr.FRESHNESS_STATUS, s.wire()).build();
+      }
+      ViolationCode[] codes = ViolationCode.values();
+      violations = new Attributes[codes.length];
+      for (ViolationCode v : codes) {
+        violations[v.ordinal()] = loop.toBuilder().put(Attr.REASON_CODE, v.wire()).build();
+      }
+    }
+  }
+
+  /** The key of {@link #attributes}. */
+  private record LoopKey(String loopId, Transport transport) {}
+
+  private LoopAttributes attributes(String loopId, Transport transport) {
+    LoopKey key = new LoopKey(loopId, transport);
+    LoopAttributes cached = attributes.get(key);
+    if (cached != null) {
+      return cached;
+    }
+    LoopAttributes built = new LoopAttributes(loopId, transport);
+    if (attributes.size() < MAX_CACHED_LOOPS) {
+      LoopAttributes raced = attributes.putIfAbsent(key, built);
+      return raced == null ? built : raced;
+    }
+    return built;
   }
 
   private static void add(LongCounter counter, long value, Attributes attributes) {
@@ -154,7 +206,8 @@ public final class VisibilityTelemetry implements VisibilityListener {
   @Override
   public void onStep(StepEvent step) {
     StepResult result = step.result();
-    Attributes loop = loopAttributes(step.loopId(), step.transport().wire());
+    LoopAttributes attrs = attributes(step.loopId(), step.transport());
+    Attributes loop = attrs.loop;
     duration.record(step.duration().toNanos() / 1e9, loop);
     add(lines, step.linesIngested(), loop);
     add(bytes, step.bytesIngested(), loop);
@@ -164,7 +217,7 @@ public final class VisibilityTelemetry implements VisibilityListener {
       heartbeatLag.set(heartbeat.get().heartbeatLagSeconds(), loop);
       FreshnessStatus now = heartbeat.get().freshnessStatus();
       for (FreshnessStatus s : FreshnessStatus.values()) {
-        heartbeatFreshness.set(s == now ? 1 : 0, loop.toBuilder().put(Attr.FRESHNESS_STATUS, s.wire()).build());
+        heartbeatFreshness.set(s == now ? 1 : 0, attrs.freshness[s.ordinal()]);
       }
     }
     result
@@ -173,7 +226,7 @@ public final class VisibilityTelemetry implements VisibilityListener {
     if (result.sequenceRow().isPresent()) {
       SequenceObservation row = result.sequenceRow().get();
       for (ViolationCode v : row.violations()) {
-        violations.add(1, loop.toBuilder().put(Attr.REASON_CODE, v.wire()).build());
+        violations.add(1, attrs.violations[v.ordinal()]);
       }
       EventDiagnostics events = row.events();
       add(gaps, events.gaps().orElse(0), loop);
@@ -235,7 +288,8 @@ public final class VisibilityTelemetry implements VisibilityListener {
   public void onWarning(StepEvent step, ReasonCode warning) {
     warnings.add(
             1,
-            loopAttributes(step.loopId(), step.transport().wire())
+            attributes(step.loopId(), step.transport())
+                .loop
                 .toBuilder()
                 .put(Attr.REASON_CODE, warning.wire())
                 .build());
@@ -248,7 +302,7 @@ public final class VisibilityTelemetry implements VisibilityListener {
    */
   @Override
   public void onControl(ControlInvocation invocation) {
-    Attributes loop = loopAttributes(invocation.loopId(), invocation.transport().wire());
+    Attributes loop = attributes(invocation.loopId(), invocation.transport()).loop;
     OutcomeStatus status = invocation.outcome().status();
     controls.add(
             1,
