@@ -1,6 +1,8 @@
 package io.superloop.visibility.core.reconcile;
 
 import io.superloop.visibility.api.ReasonCode;
+import io.superloop.visibility.api.TraceId;
+import io.superloop.visibility.api.Transport;
 import io.superloop.visibility.api.VisibilityException;
 import io.superloop.visibility.api.health.FailureCode;
 import io.superloop.visibility.api.health.Health;
@@ -161,7 +163,10 @@ public final class ReconcileStep {
             driftEscalation(in, now, s, ReasonCode.ORDERING_DRIFT_RECOVERED, ReasonCode.ORDERING_DRIFT_RECOVERED));
       }
     }
-    healthEscalation(in, now, health, failed, failureCode).ifPresent(escalations::add);
+    healthEscalation(
+            in.loopId(), in.traceId(), in.transport(), in.paths(), now, health, in.previousHealth(), failed,
+            failureCode)
+        .ifPresent(escalations::add);
 
     ReconcileRow row =
         ReconcileRow.builder()
@@ -259,13 +264,36 @@ public final class ReconcileStep {
         .build();
   }
 
-  /** Contract 2.7: escalate when not healthy and the status or the sorted reason codes changed. */
-  private Optional<EscalationRow> healthEscalation(
-      StepInput in, String now, Health health, boolean failed, Optional<FailureCode> failureCode) {
+  /**
+   * The health escalation of contract 2.7: a row when the health is not healthy and its status or
+   * its sorted reason codes differ from the previous health's. A step's own; public for a
+   * re-evaluation of the heartbeat between steps (the Kafka Streams topology's), which escalates by
+   * the same rule.
+   *
+   * @param loopId the loop
+   * @param traceId the trace of the step or re-evaluation
+   * @param transport the transport
+   * @param paths the file names the row names
+   * @param now the manager clock, formatted ({@code timestamp} of the row)
+   * @param health the health just folded
+   * @param prev the previous health, if any
+   * @param failed whether the ingest the health reflects failed
+   * @param failureCode the failure code of that ingest, if any
+   * @return the escalation row, or empty when the rule does not escalate
+   */
+  public static Optional<EscalationRow> healthEscalation(
+      String loopId,
+      TraceId traceId,
+      Transport transport,
+      ArtifactPaths paths,
+      String now,
+      Health health,
+      Optional<Health> prev,
+      boolean failed,
+      Optional<FailureCode> failureCode) {
     if (health.status() == HealthStatus.HEALTHY) {
       return Optional.empty();
     }
-    Optional<Health> prev = in.previousHealth();
     if (prev.isPresent()
         && prev.get().status() == health.status()
         && prev.get().reasonCodes().equals(health.reasonCodes())) {
@@ -278,15 +306,15 @@ public final class ReconcileStep {
     return Optional.of(
         HealthEscalation.builder()
             .timestamp(now)
-            .loopId(in.loopId())
-            .traceId(in.traceId())
+            .loopId(loopId)
+            .traceId(traceId)
             .category(ReasonCode.of("health_" + health.status().wire()))
-            .transport(in.transport())
+            .transport(transport)
             .ingestStatus(failed ? IngestStatus.FAILED : IngestStatus.SUCCESS)
             .failureCode(failureCode)
-            .stateFile(in.paths().stateFile())
-            .cursorFile(in.paths().cursorFile())
-            .healthFile(in.paths().healthFile())
+            .stateFile(paths.stateFile())
+            .cursorFile(paths.cursorFile())
+            .healthFile(paths.healthFile())
             .healthStatus(health.status())
             .reasonCodes(health.reasonCodes())
             .reasons((JsonValue.JsonArray) JsonValue.array(reasons))

@@ -7,19 +7,14 @@ import io.superloop.visibility.api.envelope.EnvelopeCursor;
 import io.superloop.visibility.api.envelope.SnapshotEnvelope;
 import io.superloop.visibility.api.health.FailureCode;
 import io.superloop.visibility.api.health.Health;
-import io.superloop.visibility.api.health.HealthCodecs;
-import io.superloop.visibility.api.health.HealthReason;
-import io.superloop.visibility.api.health.HealthStatus;
 import io.superloop.visibility.api.health.HealthThresholds;
 import io.superloop.visibility.api.health.IngestStatus;
 import io.superloop.visibility.api.health.TransportHealth;
 import io.superloop.visibility.api.heartbeat.HeartbeatObservation;
 import io.superloop.visibility.api.heartbeat.HeartbeatState;
 import io.superloop.visibility.api.heartbeat.HeartbeatThresholds;
-import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.json.JsonValue;
 import io.superloop.visibility.api.reconcile.EscalationRow;
-import io.superloop.visibility.api.reconcile.HealthEscalation;
 import io.superloop.visibility.api.sequence.SequenceObservation;
 import io.superloop.visibility.api.status.VisibilitySummary;
 import io.superloop.visibility.core.health.HealthFold;
@@ -43,7 +38,6 @@ import io.superloop.visibility.core.status.StatusProjector;
 import io.superloop.visibility.core.time.Timestamps;
 import io.superloop.visibility.core.trace.TraceIds;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -236,7 +230,8 @@ final class Decisions {
   /**
    * The heartbeat evaluated again between steps (a heartbeat record, or the punctuation with the
    * last step's heartbeat at wall-clock time): freshness, then the health fold with the sequence
-   * state and transport health the last step left, then the health escalation of contract 2.7.
+   * state and transport health the last step left, then the health escalation of contract 2.7
+   * ({@link ReconcileStep#healthEscalation}, the step's own rule).
    *
    * @param loopId the loop
    * @param prev the loop's state before
@@ -268,29 +263,9 @@ final class Decisions {
                 .failureCode(failureCode)
                 .lastFailureCode(transport.flatMap(TransportHealth::lastFailureCode))
                 .build());
-    List<EscalationRow> escalations = new ArrayList<>(1);
-    if (escalates(health, prev.health())) {
-      List<JsonValue> reasons = new ArrayList<>();
-      for (HealthReason reason : health.reasons()) {
-        reasons.add(Json.parse(HealthCodecs.REASON.encode(reason)));
-      }
-      escalations.add(
-          HealthEscalation.builder()
-              .timestamp(nowText)
-              .loopId(loopId)
-              .traceId(trace)
-              .category(ReasonCode.of("health_" + health.status().wire()))
-              .transport(TRANSPORT)
-              .ingestStatus(failed ? IngestStatus.FAILED : IngestStatus.SUCCESS)
-              .failureCode(failureCode)
-              .stateFile(paths.stateFile())
-              .cursorFile(paths.cursorFile())
-              .healthFile(paths.healthFile())
-              .healthStatus(health.status())
-              .reasonCodes(health.reasonCodes())
-              .reasons((JsonValue.JsonArray) JsonValue.array(reasons))
-              .build());
-    }
+    Optional<EscalationRow> escalation =
+        ReconcileStep.healthEscalation(
+            loopId, trace, TRANSPORT, paths, nowText, health, prev.health(), failed, failureCode);
     LoopState next =
         new LoopState(
             prev.sequence(),
@@ -301,15 +276,7 @@ final class Decisions {
             prev.transport(),
             heartbeat,
             prev.fileHeartbeat());
-    return new Outcome(next, hb.observation(), Optional.empty(), health, escalations);
-  }
-
-  /** Contract 2.7: not healthy, and the status or the sorted reason codes changed. */
-  private static boolean escalates(Health health, Optional<Health> prev) {
-    return health.status() != HealthStatus.HEALTHY
-        && (prev.isEmpty()
-            || prev.get().status() != health.status()
-            || !prev.get().reasonCodes().equals(health.reasonCodes()));
+    return new Outcome(next, hb.observation(), Optional.empty(), health, escalation.stream().toList());
   }
 
   /**
