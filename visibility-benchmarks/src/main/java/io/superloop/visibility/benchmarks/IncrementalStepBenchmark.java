@@ -65,14 +65,9 @@ public class IncrementalStepBenchmark {
   @Setup(Level.Trial)
   public void setup() throws IOException {
     repo = Files.createTempDirectory("w7-step-");
-    Path runtime = repo.resolve(".superloop").resolve("loops").resolve(LOOP);
-    Files.createDirectories(runtime);
-    events = runtime.resolve("events.jsonl");
+    events = RuntimeLoop.create(repo, LOOP);
     long lines = Workloads.appendRuntimeEventLog(events, logBytes, 13);
     hundredLines = Workloads.runtimeEventLog(100, 17);
-    Files.writeString(
-        runtime.resolve("heartbeat.v1.json"),
-        "{\"schemaVersion\":\"v1\",\"timestamp\":\"2026-02-22T11:59:50Z\",\"source\":\"runtime\",\"status\":\"running\"}\n");
     plane = VisibilityPlane.builder(repo, LOOP).durability(durability).build();
     long t0 = System.nanoTime();
     plane.reconcileLocal(StepOptions.defaults());

@@ -65,11 +65,7 @@ public class ListenerCostBenchmark {
     }
     Path repo = Files.createTempDirectory("w9-listener-");
     try {
-      Path runtime = Files.createDirectories(repo.resolve(".superloop/loops/w9-loop"));
-      Files.write(runtime.resolve("events.jsonl"), Workloads.runtimeEventLog(100, 17));
-      Files.writeString(
-          runtime.resolve("heartbeat.v1.json"),
-          "{\"schemaVersion\":\"v1\",\"timestamp\":\"2026-02-22T11:59:50Z\",\"source\":\"runtime\",\"status\":\"running\"}\n");
+      Files.write(RuntimeLoop.create(repo, "w9-loop"), Workloads.runtimeEventLog(100, 17));
       AtomicReference<StepEvent> seen = new AtomicReference<>();
       VisibilityPlane.builder(repo, "w9-loop")
           .durability(Durability.NONE)

@@ -43,15 +43,9 @@ public final class StepJournalCommits {
     Durability durability = Durability.valueOf(args[3]);
     Path repo = Files.createTempDirectory(dir, "w7-commits-");
     try {
-      Path runtime = repo.resolve(".superloop").resolve("loops").resolve("w7-loop");
-      Files.createDirectories(runtime);
-      Path events = runtime.resolve("events.jsonl");
+      Path events = RuntimeLoop.create(repo, "w7-loop");
       Workloads.appendRuntimeEventLog(events, 1 << 20, 13);
       byte[] hundredLines = Workloads.runtimeEventLog(100, 17);
-      Files.writeString(
-          runtime.resolve("heartbeat.v1.json"),
-          "{\"schemaVersion\":\"v1\",\"timestamp\":\"2026-02-22T11:59:50Z\",\"source\":\"runtime\"}\n",
-          StandardCharsets.UTF_8);
       VisibilityPlane plane = VisibilityPlane.builder(repo, "w7-loop").durability(durability).build();
       for (int i = 0; i < 50; i++) {
         Files.write(events, hundredLines, StandardOpenOption.APPEND);

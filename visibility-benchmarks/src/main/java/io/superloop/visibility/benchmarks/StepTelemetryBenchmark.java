@@ -79,19 +79,13 @@ public class StepTelemetryBenchmark {
   /** The listener under test ({@code none}: one that does nothing). */
   VisibilityListener listener = new VisibilityListener() {};
 
-
   /** Writes the runtime log, builds the plane with its listener and reconciles once. */
   @Setup(Level.Trial)
   public void setup() throws IOException {
     repo = Files.createTempDirectory("w9-step-");
-    Path runtime = repo.resolve(".superloop").resolve("loops").resolve(LOOP);
-    Files.createDirectories(runtime);
-    events = runtime.resolve("events.jsonl");
+    events = RuntimeLoop.create(repo, LOOP);
     Workloads.appendRuntimeEventLog(events, 1L << 20, 13);
     hundredLines = Workloads.runtimeEventLog(100, 17);
-    Files.writeString(
-        runtime.resolve("heartbeat.v1.json"),
-        "{\"schemaVersion\":\"v1\",\"timestamp\":\"2026-02-22T11:59:50Z\",\"source\":\"runtime\",\"status\":\"running\"}\n");
     VisibilityPlane.Builder b = VisibilityPlane.builder(repo, LOOP).durability(Durability.NONE);
     switch (telemetry) {
       case "api-noop":
