@@ -138,10 +138,6 @@ public final class VisibilityTopology {
     return settings.rules();
   }
 
-  Settings settings() {
-    return settings;
-  }
-
   /**
    * Builds the topology: two sources (envelopes, heartbeats; co-partitioned), one processor with
    * the loop and pending stores (changelogged, cached), five sinks.
