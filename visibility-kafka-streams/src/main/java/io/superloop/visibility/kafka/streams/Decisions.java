@@ -37,6 +37,7 @@ import io.superloop.visibility.core.status.StatusInputs;
 import io.superloop.visibility.core.status.StatusProjector;
 import io.superloop.visibility.core.time.Timestamps;
 import io.superloop.visibility.core.trace.TraceIds;
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -68,7 +69,7 @@ final class Decisions {
   private final SequenceValidator validator;
   private final StatusProjector projector;
 
-  Decisions(
+  private Decisions(
       VisibilityRules rules,
       HealthThresholds thresholds,
       ReadLimits limits,
@@ -87,13 +88,26 @@ final class Decisions {
     this.projector = new StatusProjector(rules);
   }
 
+  /**
+   * The decisions of a topology's settings, escalation rows naming the loop store and the topics
+   * ({@link #paths}), trace ids from a new {@link SecureRandom}.
+   */
+  static Decisions of(VisibilityTopology.Settings settings) {
+    return new Decisions(
+        settings.rules(),
+        settings.thresholds(),
+        settings.limits(),
+        paths(VisibilityTopology.LOOP_STORE, settings.topics()),
+        new SecureRandom());
+  }
+
   /** The default thresholds of {@code health.json} (heartbeat 120/300 s). */
   static HealthThresholds defaultThresholds() {
     return StepInput.DEFAULT_THRESHOLDS;
   }
 
   /** The file names escalation rows carry, naming where the topology keeps each record instead. */
-  static ArtifactPaths paths(String loopStore, VisibilityTopics topics) {
+  private static ArtifactPaths paths(String loopStore, VisibilityTopics topics) {
     String store = "store:" + loopStore;
     return new ArtifactPaths(
         store, "topic:" + topics.envelopes(), "topic:" + topics.health(), store, "topic:" + topics.sequenceRows());

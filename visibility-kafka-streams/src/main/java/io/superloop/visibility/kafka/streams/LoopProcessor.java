@@ -7,7 +7,6 @@ import io.superloop.visibility.api.reconcile.EscalationRow;
 import io.superloop.visibility.core.heartbeat.HeartbeatInput;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -58,13 +57,7 @@ final class LoopProcessor implements Processor<String, byte[], String, Object> {
     this.context = ctx;
     this.loops = ctx.getStateStore(VisibilityTopology.LOOP_STORE);
     this.pending = ctx.getStateStore(VisibilityTopology.PENDING_STORE);
-    this.decisions =
-        new Decisions(
-            settings.rules(),
-            settings.thresholds(),
-            settings.limits(),
-            Decisions.paths(VisibilityTopology.LOOP_STORE, settings.topics()),
-            new SecureRandom());
+    this.decisions = Decisions.of(settings);
     if (!settings.punctuationInterval().isZero()) {
       ctx.schedule(settings.punctuationInterval(), PunctuationType.WALL_CLOCK_TIME, this::punctuate);
     }

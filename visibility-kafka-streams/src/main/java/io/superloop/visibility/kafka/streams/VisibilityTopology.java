@@ -4,7 +4,6 @@ import io.superloop.visibility.api.health.HealthThresholds;
 import io.superloop.visibility.api.status.VisibilitySummary;
 import io.superloop.visibility.core.rules.ReadLimits;
 import io.superloop.visibility.core.rules.VisibilityRules;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -114,13 +113,7 @@ public final class VisibilityTopology {
 
   private VisibilityTopology(Settings settings) {
     this.settings = settings;
-    this.statusDecisions =
-        new Decisions(
-            settings.rules(),
-            settings.thresholds(),
-            settings.limits(),
-            Decisions.paths(LOOP_STORE, settings.topics()),
-            new SecureRandom());
+    this.statusDecisions = Decisions.of(settings);
   }
 
   /** {@return a builder with every default} */
