@@ -1,6 +1,4 @@
-/**
- * The v1 record model of the Superloop visibility plane and its streaming JSON codecs.
- */
+/** The v1 record model of the Superloop visibility plane and its streaming JSON codecs. */
 module io.superloop.visibility.api {
   requires transitive tools.jackson.core;
   requires transitive org.jspecify;

@@ -1,7 +1,7 @@
 /**
  * Test support for the Superloop visibility plane: seeded, reproducible generators with integrated
- * shrinking ({@code testkit.gen}), a framework-neutral property runner ({@code testkit.property}) and
- * the conformance case runner ({@code testkit.conformance}).
+ * shrinking ({@code testkit.gen}), a framework-neutral property runner ({@code testkit.property})
+ * and the conformance case runner ({@code testkit.conformance}).
  */
 module io.superloop.visibility.testkit {
   requires transitive io.superloop.visibility.api;
@@ -14,5 +14,6 @@ module io.superloop.visibility.testkit {
   exports io.superloop.visibility.testkit.scenario;
 
   // JUnit instantiates PropertyTest's package-private extension reflectively
-  opens io.superloop.visibility.testkit.property to org.junit.platform.commons;
+  opens io.superloop.visibility.testkit.property to
+      org.junit.platform.commons;
 }

@@ -10,8 +10,8 @@ import java.util.function.BiFunction;
 /**
  * Base of the value sets that other writers may extend (service answer statuses, failure codes,
  * reason codes). A value keeps its wire string exactly as written, known or not, so reading a newer
- * writer's file never fails and never loses the value. Two values are equal when they are of the same
- * class and have the same wire string.
+ * writer's file never fails and never loses the value. Two values are equal when they are of the
+ * same class and have the same wire string.
  */
 public abstract class OpenWireValue implements WireValue {
   private final String wire;

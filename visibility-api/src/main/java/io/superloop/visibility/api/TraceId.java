@@ -5,10 +5,11 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A validated trace id (hardening H7): 1 to 256 printable ASCII characters (0x21-0x7E), so legacy ids
- * such as {@code trace-20260301120000-42-0007} stay valid. Anything else is rejected with {@link
- * ErrorCode#INVALID_TRACE_ID}. Conversion to a W3C trace-id: a 32-hex id is itself (lower-cased), a
- * UUID drops its dashes, a 16-hex id is left-padded with zeros; other ids have no W3C form.
+ * A validated trace id (hardening H7): 1 to 256 printable ASCII characters (0x21-0x7E), so legacy
+ * ids such as {@code trace-20260301120000-42-0007} stay valid. Anything else is rejected with
+ * {@link ErrorCode#INVALID_TRACE_ID}. Conversion to a W3C trace-id: a 32-hex id is itself
+ * (lower-cased), a UUID drops its dashes, a 16-hex id is left-padded with zeros; other ids have no
+ * W3C form.
  */
 public final class TraceId implements Comparable<TraceId> {
   /** The longest valid trace id. */
@@ -109,7 +110,9 @@ public final class TraceId implements Comparable<TraceId> {
     if (h.length() < 55 || h.charAt(2) != '-' || h.charAt(35) != '-' || h.charAt(52) != '-') {
       return Optional.empty();
     }
-    if (!isLowerHex(h, 0, 2) || !isLowerHex(h, 3, 35) || !isLowerHex(h, 36, 52)
+    if (!isLowerHex(h, 0, 2)
+        || !isLowerHex(h, 3, 35)
+        || !isLowerHex(h, 36, 52)
         || !isLowerHex(h, 53, 55)) {
       return Optional.empty();
     }
@@ -120,7 +123,8 @@ public final class TraceId implements Comparable<TraceId> {
       return Optional.empty();
     }
     String trace = h.substring(3, 35);
-    if (trace.chars().allMatch(c -> c == '0') || h.substring(36, 52).chars().allMatch(c -> c == '0')) {
+    if (trace.chars().allMatch(c -> c == '0')
+        || h.substring(36, 52).chars().allMatch(c -> c == '0')) {
       return Optional.empty();
     }
     return Optional.of(new TraceId(trace));

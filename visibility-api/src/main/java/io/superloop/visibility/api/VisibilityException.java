@@ -7,9 +7,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The one exception type of the library. Every failure caused by bad input or by the environment
- * (files, locks) is reported as this unchecked exception with a stable {@link ErrorCode}, and, where
- * known, the JSON pointer of the offending value, the line number (1-based) in a JSONL file, and the
- * file.
+ * (files, locks) is reported as this unchecked exception with a stable {@link ErrorCode}, and,
+ * where known, the JSON pointer of the offending value, the line number (1-based) in a JSONL file,
+ * and the file.
  */
 public final class VisibilityException extends RuntimeException {
   private static final long serialVersionUID = 1L;

@@ -54,16 +54,44 @@ class MalformedAuditAndReconcileRowsTest {
   }
 
   private static final String[] TOKENS = {
-    "{", "}", "[", "]", ":", ",", "\"", "\\", "null", "true", "-1", "1.5", "1e400", "9223372036854775808",
-    "\"\"", "\"\\u0000\"", "{}", "[]", " ", "\u00e9", "\ud83d\ude00", "\"v2\""
+    "{",
+    "}",
+    "[",
+    "]",
+    ":",
+    ",",
+    "\"",
+    "\\",
+    "null",
+    "true",
+    "-1",
+    "1.5",
+    "1e400",
+    "9223372036854775808",
+    "\"\"",
+    "\"\\u0000\"",
+    "{}",
+    "[]",
+    " ",
+    "\u00e9",
+    "\ud83d\ude00",
+    "\"v2\""
   };
 
   private static final List<JsonValue> VALUES =
       List.of(
-          JsonValue.nullValue(), JsonValue.of(-1), JsonValue.of(0), JsonValue.of(true), JsonValue.of(""),
-          JsonValue.of("x y"), JsonValue.of("../etc"), new JsonValue.JsonNumber("2.5"),
-          new JsonValue.JsonNumber("1e30"), JsonValue.array(List.of(JsonValue.nullValue())),
-          JsonValue.object(Map.of()), JsonValue.object(Map.of("k", JsonValue.of(1))));
+          JsonValue.nullValue(),
+          JsonValue.of(-1),
+          JsonValue.of(0),
+          JsonValue.of(true),
+          JsonValue.of(""),
+          JsonValue.of("x y"),
+          JsonValue.of("../etc"),
+          new JsonValue.JsonNumber("2.5"),
+          new JsonValue.JsonNumber("1e30"),
+          JsonValue.array(List.of(JsonValue.nullValue())),
+          JsonValue.object(Map.of()),
+          JsonValue.object(Map.of("k", JsonValue.of(1))));
 
   /** A text mutation: truncate, delete, insert or replace at a random place. */
   private static String mutateText(String s, Random rnd) {
@@ -77,7 +105,9 @@ class MalformedAuditAndReconcileRowsTest {
       case 2 -> s.substring(0, at) + TOKENS[rnd.nextInt(TOKENS.length)] + s.substring(at);
       default -> {
         int to = Math.min(s.length(), at + 1);
-        yield s.substring(0, Math.min(at, to)) + TOKENS[rnd.nextInt(TOKENS.length)] + s.substring(to);
+        yield s.substring(0, Math.min(at, to))
+            + TOKENS[rnd.nextInt(TOKENS.length)]
+            + s.substring(to);
       }
     };
   }
@@ -94,7 +124,9 @@ class MalformedAuditAndReconcileRowsTest {
       String key = keys.get(rnd.nextInt(keys.size()));
       Map<String, JsonValue> m = new LinkedHashMap<>(o.members());
       JsonValue child = m.get(key);
-      if (depth < 3 && rnd.nextInt(3) == 0 && (child instanceof JsonValue.JsonObject || child instanceof JsonValue.JsonArray)) {
+      if (depth < 3
+          && rnd.nextInt(3) == 0
+          && (child instanceof JsonValue.JsonObject || child instanceof JsonValue.JsonArray)) {
         m.put(key, mutateValue(child, rnd, depth + 1));
       } else if (rnd.nextInt(4) == 0) {
         m.remove(key);
@@ -119,7 +151,9 @@ class MalformedAuditAndReconcileRowsTest {
     for (Case c : cases()) {
       for (int i = 0; i < VARIANTS_PER_EXAMPLE; i++) {
         String variant =
-            i % 2 == 0 ? mutateText(c.example().json(), rnd) : mutateStructure(c.example().json(), rnd);
+            i % 2 == 0
+                ? mutateText(c.example().json(), rnd)
+                : mutateStructure(c.example().json(), rnd);
         total++;
         try {
           Object value = c.codec().decode(variant);
@@ -143,7 +177,8 @@ class MalformedAuditAndReconcileRowsTest {
             VisibilityException.class, () -> AuditCodecs.INTENT_ROW.decode("{\"timestamp\" 1}"));
     assertEquals(ErrorCode.INVALID_JSON, e.code());
     assertTrue(e.path().isPresent());
-    assertTrue(e.getCause() instanceof tools.jackson.core.JacksonException, String.valueOf(e.getCause()));
+    assertTrue(
+        e.getCause() instanceof tools.jackson.core.JacksonException, String.valueOf(e.getCause()));
   }
 
   @Test

@@ -25,10 +25,10 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * W4 baseline: the bytes of {@link AuditAppendBenchmark}'s row appended by a bare {@code FileChannel}
- * in append mode, {@code write} and, with {@code force}, {@code force(false)} (what the log calls)
- * per record, by 1 and by 8 threads, without any lock. {@code force=true} is the baseline of the
- * fsync durabilities, {@code force=false} of {@code NONE}. Records per second.
+ * W4 baseline: the bytes of {@link AuditAppendBenchmark}'s row appended by a bare {@code
+ * FileChannel} in append mode, {@code write} and, with {@code force}, {@code force(false)} (what
+ * the log calls) per record, by 1 and by 8 threads, without any lock. {@code force=true} is the
+ * baseline of the fsync durabilities, {@code force=false} of {@code NONE}. Records per second.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -62,7 +62,10 @@ public class AuditAppendBaselineBenchmark {
             true);
     bare =
         FileChannel.open(
-            dir.resolve("bare.jsonl"), StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+            dir.resolve("bare.jsonl"),
+            StandardOpenOption.CREATE,
+            StandardOpenOption.WRITE,
+            StandardOpenOption.APPEND);
   }
 
   /** Closes and deletes the file. */

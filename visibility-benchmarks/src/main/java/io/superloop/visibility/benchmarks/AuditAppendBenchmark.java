@@ -26,10 +26,10 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * W4, audit append: one {@code control-invocations.jsonl} row (the demo's confirmed cancel, ~1 KiB,
- * encoded per append) appended through {@link AppendLog} with each {@link Durability}, by 1 and by 8
- * concurrent writers that each wait for their own record. Baseline: {@link
- * AuditAppendBaselineBenchmark}, in the same run. Throughput is records per second; the mean records
- * per fsync of each iteration is printed ({@code records/fsync}).
+ * encoded per append) appended through {@link AppendLog} with each {@link Durability}, by 1 and by
+ * 8 concurrent writers that each wait for their own record. Baseline: {@link
+ * AuditAppendBaselineBenchmark}, in the same run. Throughput is records per second; the mean
+ * records per fsync of each iteration is printed ({@code records/fsync}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -60,7 +60,9 @@ public class AuditAppendBenchmark {
   public void setup() throws IOException {
     dir = Files.createTempDirectory("w4-audit-");
     row = AuditCodecs.INVOCATION.decode(DemoLoop.controlInvocationRow(dir.resolve("demo")));
-    log = AppendLog.open(dir.resolve("control-invocations.jsonl"), AuditCodecs.INVOCATION, durability);
+    log =
+        AppendLog.open(
+            dir.resolve("control-invocations.jsonl"), AuditCodecs.INVOCATION, durability);
   }
 
   /** Starts counting records and fsyncs. */

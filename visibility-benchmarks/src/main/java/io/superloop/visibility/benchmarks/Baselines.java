@@ -12,10 +12,10 @@ import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.json.JsonFactory;
 
 /**
- * The baseline of the stream workloads: a bare jackson-core loop that only calls {@code nextToken()}
- * over the same bytes, one parser over the whole input (root values separated by white space), the
- * same factory and limits as the library, except the document length: the baseline reads the whole
- * input as one stream, the library bounds each line.
+ * The baseline of the stream workloads: a bare jackson-core loop that only calls {@code
+ * nextToken()} over the same bytes, one parser over the whole input (root values separated by white
+ * space), the same factory and limits as the library, except the document length: the baseline
+ * reads the whole input as one stream, the library bounds each line.
  */
 final class Baselines {
   private static final JsonFactory FACTORY =
@@ -23,7 +23,12 @@ final class Baselines {
           .factory()
           .rebuild()
           .streamReadConstraints(
-              Json.DEFAULT.factory().streamReadConstraints().rebuild().maxDocumentLength(-1).build())
+              Json.DEFAULT
+                  .factory()
+                  .streamReadConstraints()
+                  .rebuild()
+                  .maxDocumentLength(-1)
+                  .build())
           .build();
 
   private Baselines() {}

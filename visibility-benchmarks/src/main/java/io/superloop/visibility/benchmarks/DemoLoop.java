@@ -9,7 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** The command-line demo's loop (a reconciled loop with one confirmed cancel), written for a workload. */
+/**
+ * The command-line demo's loop (a reconciled loop with one confirmed cancel), written for a
+ * workload.
+ */
 final class DemoLoop {
   static final String LOOP = "demo-loop";
 
@@ -27,7 +30,8 @@ final class DemoLoop {
             "--dir",
             repo.toString());
     if (status != 0) {
-      throw new IOException("demo failed (" + status + "): " + err.toString(StandardCharsets.UTF_8));
+      throw new IOException(
+          "demo failed (" + status + "): " + err.toString(StandardCharsets.UTF_8));
     }
     return repo.resolve(".superloop").resolve("ops-manager").resolve(LOOP);
   }
@@ -35,7 +39,9 @@ final class DemoLoop {
   /** The demo's {@code control-invocations.jsonl} row, as written. */
   static String controlInvocationRow(Path repo) throws IOException {
     List<String> lines =
-        Files.readAllLines(write(repo).resolve("telemetry").resolve("control-invocations.jsonl"), StandardCharsets.UTF_8);
+        Files.readAllLines(
+            write(repo).resolve("telemetry").resolve("control-invocations.jsonl"),
+            StandardCharsets.UTF_8);
     return lines.get(lines.size() - 1);
   }
 }

@@ -33,8 +33,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * <ul>
  *   <li>{@code memory}: the log is a byte array (a {@code SeekableByteChannel} over it); baseline
  *       parses the array;
- *   <li>{@code disk}: the log is a file (page cache warm); baseline parses a {@code FileInputStream}
- *       of it. The cold-cache 1 GiB scan is {@link LargeLogScanBenchmark}.
+ *   <li>{@code disk}: the log is a file (page cache warm); baseline parses a {@code
+ *       FileInputStream} of it. The cold-cache 1 GiB scan is {@link LargeLogScanBenchmark}.
  * </ul>
  *
  * One operation is one full scan; throughput in bytes per second is the log size divided by it.
@@ -44,7 +44,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 8, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx256m"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xmx256m"})
 public class EventLogScanBenchmark {
 
   /** Lines in the log. */
@@ -70,7 +72,9 @@ public class EventLogScanBenchmark {
     bytes = Workloads.runtimeEventLog(lines, 7);
     file = Files.createTempFile("w1-events-", ".jsonl");
     Files.write(file, bytes);
-    System.out.printf("%nW1 log: %d lines, %d bytes (%.1f bytes/line)%n", lines, bytes.length, (double) bytes.length / lines);
+    System.out.printf(
+        "%nW1 log: %d lines, %d bytes (%.1f bytes/line)%n",
+        lines, bytes.length, (double) bytes.length / lines);
   }
 
   /** Deletes the log. */

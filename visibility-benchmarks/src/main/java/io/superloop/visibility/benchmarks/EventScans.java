@@ -17,10 +17,13 @@ final class EventScans {
    * One batch from line 1: every reported line judged (an event's value is its line number, a
    * malformed line is missing), the snapshot the newline count.
    */
-  static SequenceVerdict verdict(SequenceValidator validator, Function<LineListener, ScanResult> scan) {
+  static SequenceVerdict verdict(
+      SequenceValidator validator, Function<LineListener, ScanResult> scan) {
     SequenceValidator.Batch batch = validator.begin(PreviousSequence.NONE, false);
     ScanResult r =
-        scan.apply((line, kind, buf, off, len) -> batch.event(kind == LineKind.EVENT ? line : SequenceValues.MISSING));
+        scan.apply(
+            (line, kind, buf, off, len) ->
+                batch.event(kind == LineKind.EVENT ? line : SequenceValues.MISSING));
     batch.snapshot(r.newlineCount());
     return batch.finish();
   }

@@ -29,15 +29,18 @@ import org.openjdk.jmh.annotations.Warmup;
  * every state file and telemetry row) after the runtime appended 100 event lines (testkit {@code
  * Workloads}), on a log of {@code logBytes}. The log was reconciled once in the setup, so each step
  * reads only the new lines. The 1 MiB log is the baseline of the 1 GiB one; both grow by 100 lines
- * before every step (~300 MB over a run), which a step that reads only new bytes does not feel. {@code durability} is
- * the telemetry logs' (state files are always written with fsync + rename, H1).
+ * before every step (~300 MB over a run), which a step that reads only new bytes does not feel.
+ * {@code durability} is the telemetry logs' (state files are always written with fsync + rename,
+ * H1).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 8, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx256m"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xmx256m"})
 public class IncrementalStepBenchmark {
   private static final String LOOP = "w7-loop";
 

@@ -49,13 +49,13 @@ import tools.jackson.core.ObjectReadContext;
 /**
  * W8, fleet topology: envelopes per second through one partition of the Kafka Streams topology
  * ({@code visibility-kafka-streams}) on Kafka's {@link TopologyTestDriver} (no broker: the driver
- * runs the real processor, stores, caching and changelogging in this thread and commits after
- * every record), against a bare deserialize-and-validate loop over the same bytes.
+ * runs the real processor, stores, caching and changelogging in this thread and commits after every
+ * record), against a bare deserialize-and-validate loop over the same bytes.
  *
  * <p>Workload per invocation: {@value #BATCHES} batches of {@link #BATCH} {@code loop_run_event}
- * envelopes (testkit {@code Workloads}: the poll adapter's shape, ~1.1 KiB each, payload and raw line
- * included), each batch closed by its {@code loop_run_snapshot}, for a new loop id each invocation
- * (a partition holds many loops); results are per envelope (snapshots included).
+ * envelopes (testkit {@code Workloads}: the poll adapter's shape, ~1.1 KiB each, payload and raw
+ * line included), each batch closed by its {@code loop_run_snapshot}, for a new loop id each
+ * invocation (a partition holds many loops); results are per envelope (snapshots included).
  *
  * <ul>
  *   <li>{@code topology}: every record piped into the driver (stores in memory or RocksDB), every
@@ -72,7 +72,9 @@ import tools.jackson.core.ObjectReadContext;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 4, time = 3)
 @Measurement(iterations = 6, time = 3)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx1g"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xmx1g"})
 public class KafkaTopologyBenchmark {
   /** Event envelopes per batch. */
   static final int BATCH = 100;
@@ -116,10 +118,13 @@ public class KafkaTopologyBenchmark {
     /** Starts a driver of {@code topology} with the visibility topology's streams settings. */
     void start(Topology topology, String inputTopic) throws IOException {
       stateDir = Files.createTempDirectory("kafka-bench");
-      Properties config = VisibilityTopology.builder().build().streamsConfig("bench", "unused:9092");
+      Properties config =
+          VisibilityTopology.builder().build().streamsConfig("bench", "unused:9092");
       config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
       driver = new TopologyTestDriver(topology, config, Workloads.NOW);
-      input = driver.createInputTopic(inputTopic, Serdes.String().serializer(), Serdes.ByteArray().serializer());
+      input =
+          driver.createInputTopic(
+              inputTopic, Serdes.String().serializer(), Serdes.ByteArray().serializer());
     }
 
     /** Closes the driver and removes its state directory. */
@@ -143,7 +148,10 @@ public class KafkaTopologyBenchmark {
     @Setup(Level.Trial)
     public void setUp() throws IOException {
       VisibilityTopology t =
-          VisibilityTopology.builder().rules(VisibilityRules.hardened()).inMemoryStores(stores.equals("memory")).build();
+          VisibilityTopology.builder()
+              .rules(VisibilityRules.hardened())
+              .inMemoryStores(stores.equals("memory"))
+              .build();
       start(t.topology(), t.topics().envelopes());
     }
 
@@ -152,7 +160,8 @@ public class KafkaTopologyBenchmark {
       long n = 0;
       for (String topic : driver.producedTopicNames()) {
         TestOutputTopic<String, byte[]> out =
-            driver.createOutputTopic(topic, Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
+            driver.createOutputTopic(
+                topic, Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
         n += out.readValuesToList().size();
       }
       return n;
@@ -202,9 +211,9 @@ public class KafkaTopologyBenchmark {
 
   /**
    * The same records through a bare deserialize-and-validate loop: one jackson-core pass per record
-   * (the api's reader, so the same limits and duplicate-key checks), {@code envelopeType} and {@code
-   * sequence.value} taken, the rest skipped; the value judged and fed to the validator; a snapshot
-   * decoded with its typed codec and the batch finished.
+   * (the api's reader, so the same limits and duplicate-key checks), {@code envelopeType} and
+   * {@code sequence.value} taken, the rest skipped; the value judged and fed to the validator; a
+   * snapshot decoded with its typed codec and the batch finished.
    */
   @Benchmark
   @OperationsPerInvocation(RECORDS)
@@ -238,13 +247,17 @@ public class KafkaTopologyBenchmark {
       }
       if (snapshot) {
         SnapshotEnvelope s = Json.DEFAULT.decode(EnvelopeCodecs.SNAPSHOT, r);
-        SequenceVerdict verdict = batch.snapshot(validator.judge(s.sequenceValue().orElse(null))).finish();
+        SequenceVerdict verdict =
+            batch.snapshot(validator.judge(s.sequenceValue().orElse(null))).finish();
         violations += verdict.violations().size();
         batch =
             validator.begin(
                 new PreviousSequence(
-                    verdict.snapshot().current(), verdict.events().last(), verdict.driftActive(),
-                    verdict.snapshot().highWater(), verdict.events().highWater()),
+                    verdict.snapshot().current(),
+                    verdict.events().last(),
+                    verdict.driftActive(),
+                    verdict.snapshot().highWater(),
+                    verdict.events().highWater()),
                 false);
       } else {
         batch.event(validator.judge(value));

@@ -27,17 +27,19 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * W1 at scale: one scan of a 1 GiB runtime {@code events.jsonl} (generated event lines, ~470 bytes
- * each) in a JVM limited to {@code -Xmx64m}, against the bare {@code nextToken()} loop over the same
- * file. Single-shot: each measured scan reads the whole file once. With {@code cache=cold} the page
- * cache is dropped before every scan ({@code /proc/sys/vm/drop_caches}, needs root; the run fails
- * otherwise), so the figure includes reading the disk.
+ * each) in a JVM limited to {@code -Xmx64m}, against the bare {@code nextToken()} loop over the
+ * same file. Single-shot: each measured scan reads the whole file once. With {@code cache=cold} the
+ * page cache is dropped before every scan ({@code /proc/sys/vm/drop_caches}, needs root; the run
+ * fails otherwise), so the figure includes reading the disk.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2)
 @Measurement(iterations = 5)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx64m"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xmx64m"})
 public class LargeLogScanBenchmark {
 
   /** Size of the log in bytes (at least). */
@@ -82,7 +84,8 @@ public class LargeLogScanBenchmark {
   /** The scan-events path over the whole file. */
   @Benchmark
   public SequenceVerdict scanEvents() {
-    return EventScans.verdict(validator, listener -> source.scan(file, ScanStart.FROM_START, listener));
+    return EventScans.verdict(
+        validator, listener -> source.scan(file, ScanStart.FROM_START, listener));
   }
 
   /** Baseline: a bare {@code nextToken()} loop over the same file. */

@@ -30,8 +30,8 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * W9, the listener alone: what {@link VisibilityTelemetry} adds to one step, without the step's
- * I/O and its noise: {@code onStep} of a step over 100 event lines (as {@link
+ * W9, the listener alone: what {@link VisibilityTelemetry} adds to one step, without the step's I/O
+ * and its noise: {@code onStep} of a step over 100 event lines (as {@link
  * StepTelemetryBenchmark}'s), on {@link OpenTelemetry#noop()} ({@code api-noop}) and on the SDK
  * exporting nowhere ({@code sdk}); {@code none} is a listener that does nothing.
  */
@@ -40,7 +40,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 8, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx256m"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xmx256m"})
 public class ListenerCostBenchmark {
   /** What listens to the plane. */
   @Param({"none", "api-noop", "sdk"})

@@ -18,7 +18,8 @@ final class RuntimeLoop {
    * @return the loop's events log, {@code events.jsonl} (not written)
    */
   static Path create(Path repo, String loop) throws IOException {
-    Path runtime = Files.createDirectories(repo.resolve(".superloop").resolve("loops").resolve(loop));
+    Path runtime =
+        Files.createDirectories(repo.resolve(".superloop").resolve("loops").resolve(loop));
     Files.writeString(
         runtime.resolve("heartbeat.v1.json"),
         "{\"schemaVersion\":\"v1\",\"timestamp\":\"2026-02-22T11:59:50Z\",\"source\":\"runtime\",\"status\":\"running\"}\n",

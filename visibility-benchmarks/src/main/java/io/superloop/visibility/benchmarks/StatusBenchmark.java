@@ -28,14 +28,14 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * W5, status surface: {@link VisibilityPlane#status()} of the testkit demo's loop (a reconciled loop
- * with a drift and one confirmed cancel) whose telemetry files are grown to {@code telemetryBytes}
- * in all, every file read on every call (no caching across calls), with one heartbeat and one
- * reconcile row appended before every call. The files grow by history: copies of their own first
- * row, with every timestamp moved to 2020 (older than anything the real rows hold), written before
- * the demo's rows. Shares: heartbeat 40%, sequence 25%, reconcile 20%, control and invocations 5%
- * each, intents, in-flight and escalations the rest. {@code telemetryBytes=0} is the demo loop as
- * written (a few rows per file): the baseline of the same call on small files.
+ * W5, status surface: {@link VisibilityPlane#status()} of the testkit demo's loop (a reconciled
+ * loop with a drift and one confirmed cancel) whose telemetry files are grown to {@code
+ * telemetryBytes} in all, every file read on every call (no caching across calls), with one
+ * heartbeat and one reconcile row appended before every call. The files grow by history: copies of
+ * their own first row, with every timestamp moved to 2020 (older than anything the real rows hold),
+ * written before the demo's rows. Shares: heartbeat 40%, sequence 25%, reconcile 20%, control and
+ * invocations 5% each, intents, in-flight and escalations the rest. {@code telemetryBytes=0} is the
+ * demo loop as written (a few rows per file): the baseline of the same call on small files.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -44,7 +44,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 8, time = 1)
 @Fork(1)
 public class StatusBenchmark {
-  private static final Pattern TIMESTAMP = Pattern.compile("\"\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ\"");
+  private static final Pattern TIMESTAMP =
+      Pattern.compile("\"\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ\"");
   private static final Map<String, Double> SHARES =
       Map.of(
           "telemetry/heartbeat.jsonl", 0.40,
@@ -124,7 +125,8 @@ public class StatusBenchmark {
     byte[] real = Files.readAllBytes(file);
     String first = new String(real, StandardCharsets.UTF_8).lines().findFirst().orElseThrow();
     byte[] old =
-        (TIMESTAMP.matcher(first).replaceAll("\"2020-01-01T00:00:00Z\"") + "\n").getBytes(StandardCharsets.UTF_8);
+        (TIMESTAMP.matcher(first).replaceAll("\"2020-01-01T00:00:00Z\"") + "\n")
+            .getBytes(StandardCharsets.UTF_8);
     Path tmp = file.resolveSibling(file.getFileName() + ".grow");
     try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 20)) {
       long size = real.length;

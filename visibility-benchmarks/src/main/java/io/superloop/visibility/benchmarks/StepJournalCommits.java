@@ -17,8 +17,9 @@ import java.util.Locale;
  * new event lines per step on a 1 MiB log): each {@code fsync}/{@code fdatasync} that finds its
  * data or directory entry not yet committed waits for one commit of the file system's journal, so
  * commits, not force calls, are what a step waits for on ext4. Not a JMH benchmark: a count, read
- * from the file system's {@code /proc/fs/jbd2/<device>/info} ("N transactions ...") before and after
- * the steps, so the loop must live on a file system no one else writes (a loop-mounted image):
+ * from the file system's {@code /proc/fs/jbd2/<device>/info} ("N transactions ...") before and
+ * after the steps, so the loop must live on a file system no one else writes (a loop-mounted
+ * image):
  *
  * <pre>
  * truncate -s 1G /tmp/w7.img &amp;&amp; mkfs.ext4 -q -F /tmp/w7.img &amp;&amp; mkdir -p /tmp/w7 &amp;&amp; mount -o loop /tmp/w7.img /tmp/w7
@@ -46,7 +47,8 @@ public final class StepJournalCommits {
       Path events = RuntimeLoop.create(repo, "w7-loop");
       Workloads.appendRuntimeEventLog(events, 1 << 20, 13);
       byte[] hundredLines = Workloads.runtimeEventLog(100, 17);
-      VisibilityPlane plane = VisibilityPlane.builder(repo, "w7-loop").durability(durability).build();
+      VisibilityPlane plane =
+          VisibilityPlane.builder(repo, "w7-loop").durability(durability).build();
       for (int i = 0; i < 50; i++) {
         Files.write(events, hundredLines, StandardOpenOption.APPEND);
         plane.reconcileLocal(StepOptions.defaults());
@@ -58,7 +60,11 @@ public final class StepJournalCommits {
       }
       long after = transactions(info);
       System.out.printf(
-          Locale.ROOT, "%s: %.2f journal commits per step (%d steps)%n", durability, (after - before) / (double) steps, steps);
+          Locale.ROOT,
+          "%s: %.2f journal commits per step (%d steps)%n",
+          durability,
+          (after - before) / (double) steps,
+          steps);
     } finally {
       TempFiles.deleteTree(repo);
     }

@@ -54,7 +54,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 8, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx256m"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xmx256m"})
 public class StepTelemetryBenchmark {
   private static final String LOOP = "w9-loop";
 
@@ -135,11 +137,15 @@ public class StepTelemetryBenchmark {
         };
     return OpenTelemetrySdk.builder()
         .setTracerProvider(
-            SdkTracerProvider.builder().addSpanProcessor(BatchSpanProcessor.builder(spans).build()).build())
+            SdkTracerProvider.builder()
+                .addSpanProcessor(BatchSpanProcessor.builder(spans).build())
+                .build())
         .setMeterProvider(
             SdkMeterProvider.builder()
                 .registerMetricReader(
-                    PeriodicMetricReader.builder(metrics).setInterval(Duration.ofSeconds(60)).build())
+                    PeriodicMetricReader.builder(metrics)
+                        .setInterval(Duration.ofSeconds(60))
+                        .build())
                 .build())
         .build();
   }

@@ -14,7 +14,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code conformance DIR}: every case of a directory, run and compared with the reference's outputs. */
+/**
+ * {@code conformance DIR}: every case of a directory, run and compared with the reference's
+ * outputs.
+ */
 @Command(
     name = "conformance",
     mixinStandardHelpOptions = true,
@@ -30,20 +33,33 @@ final class ConformanceCommand implements Callable<Integer> {
   CommandSpec spec;
 
   @SuppressWarnings("NullAway.Init") // set by picocli
-  @Parameters(index = "0", paramLabel = "DIR", description = "A directory holding cases/ and expected/.")
+  @Parameters(
+      index = "0",
+      paramLabel = "DIR",
+      description = "A directory holding cases/ and expected/.")
   Path dir;
 
-  @Option(names = "--out", paramLabel = "OUT_DIR", description = "Keep each case's outputs in OUT_DIR/<name>/ (default: a temporary directory, deleted).")
+  @Option(
+      names = "--out",
+      paramLabel = "OUT_DIR",
+      description =
+          "Keep each case's outputs in OUT_DIR/<name>/ (default: a temporary directory, deleted).")
   @Nullable Path out;
 
-  @Option(names = "--rules", paramLabel = "PRESET", description = "reference or hardened (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--rules",
+      paramLabel = "PRESET",
+      description = "reference or hardened (default: ${DEFAULT-VALUE}).")
   Rules rules = Rules.reference;
 
   @Override
   public Integer call() throws IOException {
     ConformanceSuite suite = ConformanceSuite.at(dir);
     PrintWriter w = spec.commandLine().getOut();
-    Path work = out != null ? Files.createDirectories(out) : Files.createTempDirectory("visibility-conformance-");
+    Path work =
+        out != null
+            ? Files.createDirectories(out)
+            : Files.createTempDirectory("visibility-conformance-");
     int passed = 0;
     int failed = 0;
     try {

@@ -11,19 +11,19 @@ import io.superloop.visibility.core.rules.VisibilityRules;
 import io.superloop.visibility.core.time.Timestamps;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.util.List;
-import java.time.Instant;
-import java.util.Optional;
 
 /**
  * {@code demo [--dir DIR]}: an end-to-end run on built-in data. A loop whose runtime wrote a stale
@@ -52,28 +52,43 @@ final class DemoCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--dir", paramLabel = "DIR", description = "Where to write the loop (created when absent).")
+  @Option(
+      names = "--dir",
+      paramLabel = "DIR",
+      description = "Where to write the loop (created when absent).")
   @Nullable Path dir;
 
-  @Option(names = "--rules", paramLabel = "PRESET", description = "reference or hardened (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--rules",
+      paramLabel = "PRESET",
+      description = "reference or hardened (default: ${DEFAULT-VALUE}).")
   Rules rules = Rules.hardened;
 
   @Override
   public Integer call() {
     try {
-      Path repo = dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("visibility-demo-");
+      Path repo =
+          dir != null
+              ? Files.createDirectories(dir)
+              : Files.createTempDirectory("visibility-demo-");
       return demo(repo.toAbsolutePath(), rules.rules(), spec.commandLine().getOut());
     } catch (IOException e) {
-      throw new CliException("demo: cannot write " + (dir == null ? "a temporary directory" : dir) + ": " + e.getMessage());
+      throw new CliException(
+          "demo: cannot write "
+              + (dir == null ? "a temporary directory" : dir)
+              + ": "
+              + e.getMessage());
     }
   }
 
   private static int demo(Path repo, VisibilityRules rules, PrintWriter out) throws IOException {
     Path superloop = repo.resolve(".superloop");
     Path runtime = superloop.resolve("loops").resolve(LOOP);
-    for (Path parent : List.of(superloop, superloop.resolve("loops"), superloop.resolve("ops-manager"))) {
+    for (Path parent :
+        List.of(superloop, superloop.resolve("loops"), superloop.resolve("ops-manager"))) {
       if (Files.isSymbolicLink(parent)) {
-        throw new CliException("demo: " + parent + " is a symbolic link; the demo writes only into real directories");
+        throw new CliException(
+            "demo: " + parent + " is a symbolic link; the demo writes only into real directories");
       }
     }
     TempTrees.deleteTree(runtime);
@@ -82,7 +97,9 @@ final class DemoCommand implements Callable<Integer> {
     Instant now = Instant.now();
     Path events = runtime.resolve("events.jsonl");
     StringBuilder log = new StringBuilder();
-    String[] names = {"loop_start", "iteration_start", "iteration_start", "iteration_start", "iteration_start"};
+    String[] names = {
+      "loop_start", "iteration_start", "iteration_start", "iteration_start", "iteration_start"
+    };
     for (int i = 0; i < names.length; i++) {
       log.append("{\"timestamp\":\"")
           .append(Timestamps.format(now.minusSeconds(60L - i)))
@@ -105,9 +122,15 @@ final class DemoCommand implements Callable<Integer> {
     // a writer dies mid-line, and the runtime goes on: the torn line is malformed (a missing value)
     Files.writeString(
         events,
-        "{\"timestamp\":\"" + Timestamps.format(now) + "\",\"event\":\"iteration_st\n"
-            + "{\"timestamp\":\"" + Timestamps.format(now) + "\",\"event\":\"iteration_start\","
-            + "\"loop_id\":\"" + LOOP + "\",\"run_id\":\"run-demo\",\"iteration\":5}\n",
+        "{\"timestamp\":\""
+            + Timestamps.format(now)
+            + "\",\"event\":\"iteration_st\n"
+            + "{\"timestamp\":\""
+            + Timestamps.format(now)
+            + "\",\"event\":\"iteration_start\","
+            + "\"loop_id\":\""
+            + LOOP
+            + "\",\"run_id\":\"run-demo\",\"iteration\":5}\n",
         StandardCharsets.UTF_8,
         StandardOpenOption.APPEND);
     VisibilityPlane.Reconciliation drift = plane.reconcileLocal(StepOptions.defaults());
@@ -128,15 +151,24 @@ final class DemoCommand implements Callable<Integer> {
                     "{\"intent\":\"cancel\",\"confirmed\":true,\"reason\":\"inactive_not_running\","
                         + "\"attempts\":1,\"timeoutSeconds\":30,\"observedStatus\":\"stopped\","
                         + "\"observedLastEvent\":\"loop_stop\",\"observedApprovalStatus\":null,"
-                        + "\"observedActive\":false,\"observedAt\":\"" + Timestamps.format(Instant.now()) + "\"}"))));
+                        + "\"observedActive\":false,\"observedAt\":\""
+                        + Timestamps.format(Instant.now())
+                        + "\"}"))));
 
     out.println("demo: repo " + repo + " (loop " + LOOP + ", rules " + rules.name() + ")");
     out.println(
-        "demo: step 1 " + baseline.traceId() + " health " + baseline.result().health().status().wire()
-            + "; step 2 " + drift.traceId() + " sequence "
+        "demo: step 1 "
+            + baseline.traceId()
+            + " health "
+            + baseline.result().health().status().wire()
+            + "; step 2 "
+            + drift.traceId()
+            + " sequence "
             + drift.result().sequenceState().map(s -> s.status().wire()).orElse("skipped")
-            + " health " + drift.result().health().status().wire()
-            + " " + drift.result().health().reasonCodes());
+            + " health "
+            + drift.result().health().status().wire()
+            + " "
+            + drift.result().health().reasonCodes());
     out.println("demo: loop directory " + plane.layout().opsDir());
     out.print(StatusCodecs.VISIBILITY.encodeLine(plane.status()));
     return Main.OK;

@@ -19,7 +19,8 @@ final class Failures {
    */
   static int report(Throwable failure, PrintWriter err, boolean verbose) {
     Throwable t = failure;
-    // picocli wraps what is not an Exception (an Error such as OutOfMemoryError) in its own exception
+    // picocli wraps what is not an Exception (an Error such as OutOfMemoryError) in its own
+    // exception
     if (t instanceof CommandLine.ExecutionException && t.getCause() != null) {
       t = t.getCause();
     }
@@ -40,7 +41,8 @@ final class Failures {
       return oneLine(v.getMessage());
     }
     if (t instanceof OutOfMemoryError) {
-      return "out of memory (" + oneLine(String.valueOf(t.getMessage()))
+      return "out of memory ("
+          + oneLine(String.valueOf(t.getMessage()))
           + "): the input needs more heap than the JVM has; raise it with -Xmx";
     }
     if (t instanceof StackOverflowError) {
@@ -50,7 +52,9 @@ final class Failures {
       return "I/O error: " + oneLine(String.valueOf(u.getMessage()));
     }
     String m = t.getMessage();
-    return "internal error: " + t.getClass().getSimpleName() + (m == null ? "" : ": " + oneLine(m))
+    return "internal error: "
+        + t.getClass().getSimpleName()
+        + (m == null ? "" : ": " + oneLine(m))
         + " (--verbose prints the stack trace)";
   }
 

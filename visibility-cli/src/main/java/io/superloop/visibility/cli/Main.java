@@ -19,9 +19,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code java -jar superloop-visibility-<version>.jar <command> ...}: the operator's tool. Exit
- * status 0 when all is well, 1 when there are findings (drift, invalid envelopes, differences), 2 on
- * a usage or input error or any other failure, out of memory included: one line on stderr, never a
- * stack trace ({@code --verbose} adds the detail and the stack trace).
+ * status 0 when all is well, 1 when there are findings (drift, invalid envelopes, differences), 2
+ * on a usage or input error or any other failure, out of memory included: one line on stderr, never
+ * a stack trace ({@code --verbose} adds the detail and the stack trace).
  */
 @Command(
     name = "superloop-visibility",
@@ -134,8 +134,11 @@ public final class Main implements Callable<Integer> {
           CommandLine c = ex.getCommandLine();
           PrintWriter w = c.getErr();
           w.println(
-              "error: " + Failures.oneLine(String.valueOf(ex.getMessage()))
-                  + " (see '" + c.getCommandSpec().qualifiedName() + " --help')");
+              "error: "
+                  + Failures.oneLine(String.valueOf(ex.getMessage()))
+                  + " (see '"
+                  + c.getCommandSpec().qualifiedName()
+                  + " --help')");
           if (verbose(args)) {
             c.usage(w);
           }
@@ -143,7 +146,9 @@ public final class Main implements Callable<Integer> {
           return ERROR;
         });
     cl.setExecutionExceptionHandler(
-        (ex, c, parseResult) -> Failures.report(ex, c.getErr(), verbose(parseResult.originalArgs().toArray(new String[0]))));
+        (ex, c, parseResult) ->
+            Failures.report(
+                ex, c.getErr(), verbose(parseResult.originalArgs().toArray(new String[0]))));
     return cl;
   }
 

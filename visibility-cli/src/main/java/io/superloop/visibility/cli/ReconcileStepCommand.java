@@ -11,7 +11,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code reconcile-step CASE_DIR OUT_DIR}: the case runner as a command (default rules: reference). */
+/**
+ * {@code reconcile-step CASE_DIR OUT_DIR}: the case runner as a command (default rules: reference).
+ */
 @Command(
     name = "reconcile-step",
     mixinStandardHelpOptions = true,
@@ -28,14 +30,20 @@ final class ReconcileStepCommand implements Callable<Integer> {
   CommandSpec spec;
 
   @SuppressWarnings("NullAway.Init") // set by picocli
-  @Parameters(index = "0", paramLabel = "CASE_DIR", description = "The case: config.json and its inputs.")
+  @Parameters(
+      index = "0",
+      paramLabel = "CASE_DIR",
+      description = "The case: config.json and its inputs.")
   Path caseDir;
 
   @SuppressWarnings("NullAway.Init") // set by picocli
   @Parameters(index = "1", paramLabel = "OUT_DIR", description = "Where the step writes.")
   Path outDir;
 
-  @Option(names = "--rules", paramLabel = "PRESET", description = "reference or hardened (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--rules",
+      paramLabel = "PRESET",
+      description = "reference or hardened (default: ${DEFAULT-VALUE}).")
   Rules rules = Rules.reference;
 
   @Override

@@ -52,16 +52,28 @@ final class ScanEventsCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "EVENTS_JSONL", description = "The runtime's events log.")
   Path events;
 
-  @Option(names = "--from-line", paramLabel = "N", description = "The first line of the batch (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--from-line",
+      paramLabel = "N",
+      description = "The first line of the batch (default: ${DEFAULT-VALUE}).")
   long fromLine = 1;
 
-  @Option(names = "--previous", paramLabel = "SEQUENCE_STATE", description = "The previous step's sequence-state.json.")
+  @Option(
+      names = "--previous",
+      paramLabel = "SEQUENCE_STATE",
+      description = "The previous step's sequence-state.json.")
   @Nullable Path previousFile;
 
-  @Option(names = "--loop", paramLabel = "LOOP_ID", description = "The loop id of the printed state.")
+  @Option(
+      names = "--loop",
+      paramLabel = "LOOP_ID",
+      description = "The loop id of the printed state.")
   @Nullable String loop;
 
-  @Option(names = "--rules", paramLabel = "PRESET", description = "reference or hardened (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--rules",
+      paramLabel = "PRESET",
+      description = "reference or hardened (default: ${DEFAULT-VALUE}).")
   Rules rules = Rules.hardened;
 
   @Override
@@ -85,8 +97,7 @@ final class ScanEventsCommand implements Callable<Integer> {
                     batch.event(kind == LineKind.EVENT ? line : SequenceValues.MISSING));
     batch.snapshot(scan.newlineCount());
     SequenceVerdict v = batch.finish();
-    String loopId =
-        loop != null ? loop : previous.map(SequenceState::loopId).orElse("scan-events");
+    String loopId = loop != null ? loop : previous.map(SequenceState::loopId).orElse("scan-events");
     SequenceState state =
         v.toState(
             Timestamps.format(Instant.now()),
@@ -95,8 +106,14 @@ final class ScanEventsCommand implements Callable<Integer> {
             Transport.LOCAL);
     spec.commandLine().getOut().print(SequenceCodecs.STATE.encodeLine(state));
     if (scan.malformed() > 0) {
-      spec.commandLine().getErr().println(
-          "warning: " + ReasonCode.EVENT_LINE_MALFORMED.wire() + ": " + scan.malformed() + " malformed line(s)");
+      spec.commandLine()
+          .getErr()
+          .println(
+              "warning: "
+                  + ReasonCode.EVENT_LINE_MALFORMED.wire()
+                  + ": "
+                  + scan.malformed()
+                  + " malformed line(s)");
     }
     return v.driftActive() ? Main.FINDINGS : Main.OK;
   }

@@ -33,20 +33,33 @@ import picocli.CommandLine.Spec;
 final class StatusCommand implements Callable<Integer> {
   /** The files of which at least one exists once a reconcile step has run. */
   static final List<LoopArtifact> STATUS_SOURCES =
-      List.of(LoopArtifact.HEALTH, LoopArtifact.STATE, LoopArtifact.SEQUENCE_STATE, LoopArtifact.HEARTBEAT_STATE);
+      List.of(
+          LoopArtifact.HEALTH,
+          LoopArtifact.STATE,
+          LoopArtifact.SEQUENCE_STATE,
+          LoopArtifact.HEARTBEAT_STATE);
 
   @SuppressWarnings("NullAway.Init") // set by picocli
   @Spec
   CommandSpec spec;
 
   @SuppressWarnings("NullAway.Init") // set by picocli
-  @Parameters(index = "0", paramLabel = "PATH", description = "A repository root, or a loop's ops directory.")
+  @Parameters(
+      index = "0",
+      paramLabel = "PATH",
+      description = "A repository root, or a loop's ops directory.")
   Path path;
 
-  @Option(names = "--loop", paramLabel = "LOOP", description = "The loop id, with a repository root.")
+  @Option(
+      names = "--loop",
+      paramLabel = "LOOP",
+      description = "The loop id, with a repository root.")
   @Nullable String loop;
 
-  @Option(names = "--rules", paramLabel = "PRESET", description = "reference or hardened (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--rules",
+      paramLabel = "PRESET",
+      description = "reference or hardened (default: ${DEFAULT-VALUE}).")
   Rules rules = Rules.hardened;
 
   @Override
@@ -58,12 +71,19 @@ final class StatusCommand implements Callable<Integer> {
     }
     if (!any) {
       throw new CliException(
-          "no status artifacts in " + layout.opsDir() + " (none of health.json, state.json, sequence-state.json,"
-              + " heartbeat.json): no reconcile step has run for loop " + layout.loopId() + " yet");
+          "no status artifacts in "
+              + layout.opsDir()
+              + " (none of health.json, state.json, sequence-state.json,"
+              + " heartbeat.json): no reconcile step has run for loop "
+              + layout.loopId()
+              + " yet");
     }
     spec.commandLine()
         .getOut()
-        .print(StatusCodecs.VISIBILITY.encodeLine(new StatusProjector(rules.rules()).project(StatusReader.read(LoopStore.of(layout)))));
+        .print(
+            StatusCodecs.VISIBILITY.encodeLine(
+                new StatusProjector(rules.rules())
+                    .project(StatusReader.read(LoopStore.of(layout)))));
     return Main.OK;
   }
 
@@ -77,12 +97,14 @@ final class StatusCommand implements Callable<Integer> {
     }
     if (loop != null) {
       throw new CliException(
-          path + " holds no .superloop/ directory: --loop goes with a repository root (or give the loop's ops"
+          path
+              + " holds no .superloop/ directory: --loop goes with a repository root (or give the loop's ops"
               + " directory, <repo>/.superloop/ops-manager/<loop>/, without --loop)");
     }
     if (!looksLikeOpsDir(path)) {
       throw new CliException(
-          path + " is neither a repository root (no .superloop/) nor a loop's ops directory (none of"
+          path
+              + " is neither a repository root (no .superloop/) nor a loop's ops directory (none of"
               + " health.json, state.json, sequence-state.json, heartbeat.json, telemetry/): give a repository"
               + " root with --loop LOOP, or <repo>/.superloop/ops-manager/<loop>/");
     }
@@ -96,9 +118,15 @@ final class StatusCommand implements Callable<Integer> {
       if (!loops.contains(loop)) {
         List<String> runtime = names(superloop.resolve("loops"));
         throw new CliException(
-            "loop " + loop + " has no ops directory in " + superloop.resolve("ops-manager")
-                + (runtime.contains(loop) ? " (its runtime files exist: no reconcile step has run yet)" : "")
-                + "; loops with one: " + (loops.isEmpty() ? "none" : String.join(", ", loops)));
+            "loop "
+                + loop
+                + " has no ops directory in "
+                + superloop.resolve("ops-manager")
+                + (runtime.contains(loop)
+                    ? " (its runtime files exist: no reconcile step has run yet)"
+                    : "")
+                + "; loops with one: "
+                + (loops.isEmpty() ? "none" : String.join(", ", loops)));
       }
       return loop;
     }
@@ -108,11 +136,19 @@ final class StatusCommand implements Callable<Integer> {
     if (loops.isEmpty()) {
       List<String> runtime = names(superloop.resolve("loops"));
       throw new CliException(
-          "no loop of " + path + " has an ops directory (" + superloop.resolve("ops-manager") + "): no reconcile"
-              + " step has run" + (runtime.isEmpty() ? "" : "; runtime loops: " + String.join(", ", runtime)));
+          "no loop of "
+              + path
+              + " has an ops directory ("
+              + superloop.resolve("ops-manager")
+              + "): no reconcile"
+              + " step has run"
+              + (runtime.isEmpty() ? "" : "; runtime loops: " + String.join(", ", runtime)));
     }
     throw new CliException(
-        path + " has several loops (" + String.join(", ", loops) + "): choose one with --loop LOOP");
+        path
+            + " has several loops ("
+            + String.join(", ", loops)
+            + "): choose one with --loop LOOP");
   }
 
   private static List<String> names(Path dir) {

@@ -34,14 +34,15 @@ final class TempTrees {
         root,
         new SimpleFileVisitor<>() {
           @Override
-          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+              throws IOException {
             Files.delete(file);
             return FileVisitResult.CONTINUE;
           }
 
           @Override
-          public FileVisitResult postVisitDirectory(Path dir, @org.jspecify.annotations.Nullable IOException e)
-              throws IOException {
+          public FileVisitResult postVisitDirectory(
+              Path dir, @org.jspecify.annotations.Nullable IOException e) throws IOException {
             if (e != null) {
               throw e;
             }

@@ -2,34 +2,34 @@ package io.superloop.visibility.cli;
 
 import io.superloop.visibility.api.ErrorCode;
 import io.superloop.visibility.api.TraceId;
+import io.superloop.visibility.api.Transport;
 import io.superloop.visibility.api.VisibilityException;
 import io.superloop.visibility.api.audit.AuditCodecs;
 import io.superloop.visibility.api.envelope.EnvelopeCodecs;
 import io.superloop.visibility.api.health.HealthCodecs;
 import io.superloop.visibility.api.heartbeat.HeartbeatCodecs;
-import io.superloop.visibility.api.json.Json;
-import io.superloop.visibility.api.json.JsonCodec;
-import io.superloop.visibility.api.json.JsonValue;
-import io.superloop.visibility.api.sequence.SequenceCodecs;
-import io.superloop.visibility.api.sequence.ViolationCode;
-import io.superloop.visibility.api.status.StatusCodecs;
-import io.superloop.visibility.api.Transport;
 import io.superloop.visibility.api.heartbeat.HeartbeatObservation;
 import io.superloop.visibility.api.heartbeat.HeartbeatObservationStatus;
 import io.superloop.visibility.api.heartbeat.HeartbeatThresholds;
+import io.superloop.visibility.api.json.Json;
+import io.superloop.visibility.api.json.JsonCodec;
+import io.superloop.visibility.api.json.JsonValue;
+import io.superloop.visibility.api.reconcile.ReconcileCodecs;
+import io.superloop.visibility.api.sequence.SequenceCodecs;
+import io.superloop.visibility.api.sequence.ViolationCode;
+import io.superloop.visibility.api.status.StatusCodecs;
 import io.superloop.visibility.core.heartbeat.FreshnessCalculator;
 import io.superloop.visibility.core.heartbeat.HeartbeatInput;
 import io.superloop.visibility.core.rules.ReadLimits;
-import io.superloop.visibility.core.source.LineKind;
-import io.superloop.visibility.core.source.LocalEventSource;
 import io.superloop.visibility.core.rules.SequenceValueSyntax;
 import io.superloop.visibility.core.rules.VisibilityRules;
 import io.superloop.visibility.core.sequence.PreviousSequence;
 import io.superloop.visibility.core.sequence.SequenceValidator;
 import io.superloop.visibility.core.sequence.SequenceValues;
-import io.superloop.visibility.core.time.Timestamps;
-import io.superloop.visibility.api.reconcile.ReconcileCodecs;
+import io.superloop.visibility.core.source.LineKind;
+import io.superloop.visibility.core.source.LocalEventSource;
 import io.superloop.visibility.core.store.LoopArtifact;
+import io.superloop.visibility.core.time.Timestamps;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -60,9 +60,9 @@ import picocli.CommandLine.Spec;
  * {@code validate PATH...}: checks snapshot and event envelopes (JSON or NDJSON), sprite_service
  * answers, the ops manager's files and the runtime's ({@code heartbeat.v1.json}: a timestamp the
  * manager parses; {@code events.jsonl}: every non-empty line an event, H13; {@code
- * events.hwm.json}: the producer's high-water mark) against the v1 contract. A directory stands for every {@code
- * .json}, {@code .jsonl} and {@code .ndjson} file under it. One finding per line ({@code
- * file:line: code: message}), then a summary line; or, with {@code --format json}, one JSON
+ * events.hwm.json}: the producer's high-water mark) against the v1 contract. A directory stands for
+ * every {@code .json}, {@code .jsonl} and {@code .ndjson} file under it. One finding per line
+ * ({@code file:line: code: message}), then a summary line; or, with {@code --format json}, one JSON
  * document. Per line, the codes are the lower-case {@link ErrorCode} names ({@code invalid_json},
  * {@code duplicate_key}, {@code limit_exceeded}, {@code unsupported_schema_version}, {@code
  * unknown_envelope_type}, {@code missing_field}, {@code invalid_field_type}, {@code
@@ -95,13 +95,22 @@ final class ValidateCommand implements Callable<Integer> {
   CommandSpec spec;
 
   @SuppressWarnings("NullAway.Init") // set by picocli
-  @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files, and directories to search for them.")
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "PATH",
+      description = "Files, and directories to search for them.")
   List<Path> paths;
 
-  @Option(names = "--format", paramLabel = "FORMAT", description = "text or json (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      description = "text or json (default: ${DEFAULT-VALUE}).")
   Format format = Format.text;
 
-  @Option(names = "--rules", paramLabel = "PRESET", description = "reference or hardened (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--rules",
+      paramLabel = "PRESET",
+      description = "reference or hardened (default: ${DEFAULT-VALUE}).")
   Rules rules = Rules.hardened;
 
   @Option(
@@ -120,7 +129,8 @@ final class ValidateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (maxDocument < 1 || maxDocument > Integer.MAX_VALUE - 16) {
-      throw new CliException("--max-document-bytes is 1 to " + (Integer.MAX_VALUE - 16) + ", not " + maxDocument);
+      throw new CliException(
+          "--max-document-bytes is 1 to " + (Integer.MAX_VALUE - 16) + ", not " + maxDocument);
     }
     json = ReadLimits.DEFAULT.withEnvelopeBytes(maxDocument).json(maxDocument);
     List<Path> files = new ArrayList<>();
@@ -138,27 +148,45 @@ final class ValidateCommand implements Callable<Integer> {
     }
     if (format == Format.json) {
       out.println(
-          "],\"summary\":{\"files\":" + files.size() + ",\"documents\":" + documents + ",\"findings\":" + findings + "}}");
+          "],\"summary\":{\"files\":"
+              + files.size()
+              + ",\"documents\":"
+              + documents
+              + ",\"findings\":"
+              + findings
+              + "}}");
     } else {
-      out.println("validate: " + files.size() + " file(s), " + documents + " document(s), " + findings + " finding(s)");
+      out.println(
+          "validate: "
+              + files.size()
+              + " file(s), "
+              + documents
+              + " document(s), "
+              + findings
+              + " finding(s)");
     }
     out.flush();
     return findings == 0 ? Main.OK : Main.FINDINGS;
   }
 
-  /** A file as it is; a directory as every JSON file under it, in path order, links not followed. */
+  /**
+   * A file as it is; a directory as every JSON file under it, in path order, links not followed.
+   */
   private static List<Path> expand(Path p) {
     if (Files.isRegularFile(p)) {
       return List.of(p);
     }
     if (!Files.isDirectory(p)) {
       throw new CliException(
-          (Files.exists(p) ? "not a regular file or directory: " : "no such file or directory: ") + p);
+          (Files.exists(p) ? "not a regular file or directory: " : "no such file or directory: ")
+              + p);
     }
     List<Path> out = new ArrayList<>();
     long skipped = 0;
     try (Stream<Path> s = Files.walk(p)) {
-      for (Path f : (Iterable<Path>) s.filter(f -> isJsonName(String.valueOf(f.getFileName()))).sorted()::iterator) {
+      for (Path f :
+          (Iterable<Path>)
+              s.filter(f -> isJsonName(String.valueOf(f.getFileName()))).sorted()::iterator) {
         // never opened: a FIFO would block, a device such as /dev/zero never ends
         if (Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
           out.add(f);
@@ -171,7 +199,8 @@ final class ValidateCommand implements Callable<Integer> {
     }
     if (out.isEmpty()) {
       throw new CliException(
-          "no regular .json, .jsonl or .ndjson file under " + p
+          "no regular .json, .jsonl or .ndjson file under "
+              + p
               + (skipped > 0 ? " (" + skipped + " skipped: not a regular file)" : ""));
     }
     return out;
@@ -190,16 +219,27 @@ final class ValidateCommand implements Callable<Integer> {
     PrintWriter w = Objects.requireNonNull(out);
     if (format == Format.json) {
       w.print(
-          (findings > 1 ? "," : "") + "{\"file\":" + new JsonValue.JsonString(file.toString()).toJson() + ",\"line\":" + line
-              + ",\"code\":" + new JsonValue.JsonString(code).toJson() + ",\"message\":"
-              + new JsonValue.JsonString(message).toJson() + "}");
+          (findings > 1 ? "," : "")
+              + "{\"file\":"
+              + new JsonValue.JsonString(file.toString()).toJson()
+              + ",\"line\":"
+              + line
+              + ",\"code\":"
+              + new JsonValue.JsonString(code).toJson()
+              + ",\"message\":"
+              + new JsonValue.JsonString(message).toJson()
+              + "}");
     } else {
       w.println(file + ":" + line + ": " + code + ": " + message);
     }
   }
 
   private void finding(Path file, long line, VisibilityException e, String where) {
-    String at = e.path().filter(x -> !x.isEmpty() && e.code() != ErrorCode.INVALID_JSON).map(x -> "at " + x + ": ").orElse("");
+    String at =
+        e.path()
+            .filter(x -> !x.isEmpty() && e.code() != ErrorCode.INVALID_JSON)
+            .map(x -> "at " + x + ": ")
+            .orElse("");
     finding(file, line, e.code().wire(), where + at + e.detail());
   }
 
@@ -233,7 +273,10 @@ final class ValidateCommand implements Callable<Integer> {
             }
             docs++;
             if (l.tooLong()) {
-              finding(file, l.number(), ErrorCode.LIMIT_EXCEEDED.wire(),
+              finding(
+                  file,
+                  l.number(),
+                  ErrorCode.LIMIT_EXCEEDED.wire(),
                   "the line is longer than " + maxDocument + " bytes (--max-document-bytes)");
               continue;
             }
@@ -244,7 +287,10 @@ final class ValidateCommand implements Callable<Integer> {
           byte[] doc = whole.all();
           docs++;
           if (doc == null) {
-            finding(file, 1, ErrorCode.LIMIT_EXCEEDED.wire(),
+            finding(
+                file,
+                1,
+                ErrorCode.LIMIT_EXCEEDED.wire(),
                 "the document is longer than " + maxDocument + " bytes (--max-document-bytes)");
           } else {
             document(1, doc, doc.length);
@@ -258,9 +304,13 @@ final class ValidateCommand implements Callable<Integer> {
 
     private void document(long line, byte[] bytes, int length) {
       if (name.equals("events.jsonl")) {
-        // RT/events.jsonl: each non-empty line an event as a local manager reads it (contract 3.1, H13)
+        // RT/events.jsonl: each non-empty line an event as a local manager reads it (contract 3.1,
+        // H13)
         if (EVENT_LINES.classify(bytes, 0, length) != LineKind.EVENT) {
-          finding(file, line, ErrorCode.INVALID_FIELD_VALUE.wire(),
+          finding(
+              file,
+              line,
+              ErrorCode.INVALID_FIELD_VALUE.wire(),
               "not an event line: a local manager reads only a JSON object with a timestamp and an event (or type)"
                   + " (hardening H13); its line number is skipped");
         }
@@ -268,7 +318,11 @@ final class ValidateCommand implements Callable<Integer> {
       }
       // a byte order mark at the start of the file is skipped, as jq skips it
       int from =
-          line == 1 && length >= 3 && bytes[0] == (byte) 0xef && bytes[1] == (byte) 0xbb && bytes[2] == (byte) 0xbf
+          line == 1
+                  && length >= 3
+                  && bytes[0] == (byte) 0xef
+                  && bytes[1] == (byte) 0xbb
+                  && bytes[2] == (byte) 0xbf
               ? 3
               : 0;
       JsonValue v;
@@ -280,15 +334,31 @@ final class ValidateCommand implements Callable<Integer> {
       }
       String text = new String(bytes, from, length - from, StandardCharsets.UTF_8);
       if (!(v instanceof JsonValue.JsonObject o)) {
-        finding(file, line, ErrorCode.INVALID_FIELD_TYPE.wire(), "the document is " + kind(v) + ", not a JSON object");
+        finding(
+            file,
+            line,
+            ErrorCode.INVALID_FIELD_TYPE.wire(),
+            "the document is " + kind(v) + ", not a JSON object");
         return;
       }
       if (name.equals("heartbeat.v1.json")) {
         runtimeHeartbeat(line, o);
       } else if (name.equals("events.hwm.json")) {
-        for (String member : List.of("schemaVersion", "loopId", "eventsFile", "lineCount", "byteLength", "epoch", "updatedAt")) {
+        for (String member :
+            List.of(
+                "schemaVersion",
+                "loopId",
+                "eventsFile",
+                "lineCount",
+                "byteLength",
+                "epoch",
+                "updatedAt")) {
           if (!o.members().containsKey(member)) {
-            finding(file, line, ErrorCode.MISSING_FIELD.wire(), "the events log's high-water mark has no " + member);
+            finding(
+                file,
+                line,
+                ErrorCode.MISSING_FIELD.wire(),
+                "the events log's high-water mark has no " + member);
           }
         }
       } else if (o.members().containsKey("envelopeType")) {
@@ -301,7 +371,11 @@ final class ValidateCommand implements Callable<Integer> {
             if (e instanceof JsonValue.JsonObject eo) {
               envelope(line, eo, "events[" + i + "]: ");
             } else {
-              finding(file, line, ErrorCode.INVALID_FIELD_TYPE.wire(), "events[" + i + "] is not an object");
+              finding(
+                  file,
+                  line,
+                  ErrorCode.INVALID_FIELD_TYPE.wire(),
+                  "events[" + i + "] is not an object");
               feed(line, SequenceValues.MISSING);
             }
           }
@@ -309,14 +383,18 @@ final class ValidateCommand implements Callable<Integer> {
       } else if (o.members().containsKey("error") && o.members().containsKey("ok")) {
         decode(line, text, EnvelopeCodecs.ERROR_ANSWER);
       } else if (o.members().containsKey("ok")
-          && Stream.of("result", "exitCode", "stderr", "replayed").anyMatch(o.members()::containsKey)) {
+          && Stream.of("result", "exitCode", "stderr", "replayed")
+              .anyMatch(o.members()::containsKey)) {
         decode(line, text, EnvelopeCodecs.CONTROL_ANSWER);
       } else {
         JsonCodec<?> codec = artifactCodec(file, o);
         if (artifact(file).filter(a -> a == LoopArtifact.STATE).isPresent()) {
           projectState(line, o);
         } else if (codec == null) {
-          finding(file, line, ErrorCode.UNKNOWN_ENVELOPE_TYPE.wire(),
+          finding(
+              file,
+              line,
+              ErrorCode.UNKNOWN_ENVELOPE_TYPE.wire(),
               "not a v1 envelope, service answer or ops manager file");
         } else {
           decode(line, text, codec);
@@ -325,7 +403,9 @@ final class ValidateCommand implements Callable<Integer> {
       reportViolations(line);
     }
 
-    /** RT/heartbeat.v1.json: a heartbeat whose timestamp the manager can judge (contract 1.2, 2.2). */
+    /**
+     * RT/heartbeat.v1.json: a heartbeat whose timestamp the manager can judge (contract 1.2, 2.2).
+     */
     private void runtimeHeartbeat(long line, JsonValue.JsonObject o) {
       Optional<HeartbeatObservation> row =
           new FreshnessCalculator(rules)
@@ -339,11 +419,21 @@ final class ValidateCommand implements Callable<Integer> {
                   Transport.LOCAL)
               .observation();
       if (row.isPresent() && row.get().status() == HeartbeatObservationStatus.FAILED) {
-        boolean missing = row.get().reasonCode().filter(r -> r.wire().equals("missing_heartbeat_timestamp")).isPresent();
-        finding(file, line, (missing ? ErrorCode.MISSING_FIELD : ErrorCode.INVALID_TIMESTAMP).wire(),
+        boolean missing =
+            row.get()
+                .reasonCode()
+                .filter(r -> r.wire().equals("missing_heartbeat_timestamp"))
+                .isPresent();
+        finding(
+            file,
+            line,
+            (missing ? ErrorCode.MISSING_FIELD : ErrorCode.INVALID_TIMESTAMP).wire(),
             "the runtime heartbeat's timestamp (timestamp // updatedAt) is "
-                + (missing ? "absent" : "not one the manager parses under " + rules.name() + " rules")
-                + ": a manager reports it as " + row.get().reasonCode().map(r -> r.wire()).orElse("failed"));
+                + (missing
+                    ? "absent"
+                    : "not one the manager parses under " + rules.name() + " rules")
+                + ": a manager reports it as "
+                + row.get().reasonCode().map(r -> r.wire()).orElse("failed"));
       }
     }
 
@@ -351,21 +441,34 @@ final class ValidateCommand implements Callable<Integer> {
       Map<String, JsonValue> m = o.members();
       JsonValue type = m.get("envelopeType");
       boolean event = type instanceof JsonValue.JsonString s && s.value().equals("loop_run_event");
-      boolean snapshot = type instanceof JsonValue.JsonString s2 && s2.value().equals("loop_run_snapshot");
+      boolean snapshot =
+          type instanceof JsonValue.JsonString s2 && s2.value().equals("loop_run_snapshot");
       JsonValue schema = m.get("schemaVersion");
       if (schema == null) {
         finding(file, line, "missing_field", where + "schemaVersion is absent");
       } else if (!(schema instanceof JsonValue.JsonString ss && ss.value().equals("v1"))) {
-        finding(file, line, "unsupported_schema_version", where + "schemaVersion is " + schema.toJson() + ", not \"v1\"");
+        finding(
+            file,
+            line,
+            "unsupported_schema_version",
+            where + "schemaVersion is " + schema.toJson() + ", not \"v1\"");
       }
       if (!event && !snapshot) {
-        finding(file, line, "unknown_envelope_type", where + "envelopeType is " + (type == null ? "absent" : type.toJson()));
+        finding(
+            file,
+            line,
+            "unknown_envelope_type",
+            where + "envelopeType is " + (type == null ? "absent" : type.toJson()));
         return;
       }
       JsonValue trace = m.get("traceId");
       if (trace instanceof JsonValue.JsonString ts) {
         if (!TraceId.isValid(ts.value())) {
-          finding(file, line, "invalid_trace_id", where + "traceId is not 1-256 printable ASCII characters");
+          finding(
+              file,
+              line,
+              "invalid_trace_id",
+              where + "traceId is not 1-256 printable ASCII characters");
         }
       } else if (trace != null && !trace.isNull()) {
         finding(file, line, "invalid_field_type", where + "traceId is not a string");
@@ -378,9 +481,14 @@ final class ValidateCommand implements Callable<Integer> {
       if (!event && m.get("runtime") instanceof JsonValue.JsonObject rt) {
         JsonValue hb = rt.members().get("heartbeat");
         if (hb != null && !hb.isNull() && !(hb instanceof JsonValue.JsonObject)) {
-          // contract 1.1: runtime.heartbeat is an object or null (a manager reads anything else as a
+          // contract 1.1: runtime.heartbeat is an object or null (a manager reads anything else as
+          // a
           // failed heartbeat observation, H18)
-          finding(file, line, "invalid_field_type", where + "runtime.heartbeat is " + kind(hb) + ", not an object or null");
+          finding(
+              file,
+              line,
+              "invalid_field_type",
+              where + "runtime.heartbeat is " + kind(hb) + ", not an object or null");
         }
       }
       JsonCodec<?> codec = event ? EnvelopeCodecs.EVENT : EnvelopeCodecs.SNAPSHOT;
@@ -393,7 +501,9 @@ final class ValidateCommand implements Callable<Integer> {
             e.code() == ErrorCode.UNSUPPORTED_SCHEMA_VERSION
                 || e.code() == ErrorCode.INVALID_TRACE_ID
                 || (e.code() == ErrorCode.MISSING_FIELD
-                    && e.path().filter(x -> x.equals("/schemaVersion") || x.equals("/envelopeType")).isPresent());
+                    && e.path()
+                        .filter(x -> x.equals("/schemaVersion") || x.equals("/envelopeType"))
+                        .isPresent());
         if (!reported) {
           finding(file, line, e, where);
         }
@@ -407,15 +517,21 @@ final class ValidateCommand implements Callable<Integer> {
     }
 
     /**
-     * {@code state.json}: the project state's own members are not the library's; the three it merges
-     * are checked (contract 1.11): {@code health} as {@code health.json}, {@code sequence} as {@code
-     * sequence-state.json}, {@code trace} an object whose {@code reconcileTraceId} is a trace id.
+     * {@code state.json}: the project state's own members are not the library's; the three it
+     * merges are checked (contract 1.11): {@code health} as {@code health.json}, {@code sequence}
+     * as {@code sequence-state.json}, {@code trace} an object whose {@code reconcileTraceId} is a
+     * trace id.
      */
     private void projectState(long line, JsonValue.JsonObject o) {
       Map<String, JsonValue> m = o.members();
       JsonValue version = m.get("schemaVersion");
-      if (version != null && !(version instanceof JsonValue.JsonString vs && vs.value().equals("v1"))) {
-        finding(file, line, "unsupported_schema_version", "schemaVersion is " + version.toJson() + ", not \"v1\"");
+      if (version != null
+          && !(version instanceof JsonValue.JsonString vs && vs.value().equals("v1"))) {
+        finding(
+            file,
+            line,
+            "unsupported_schema_version",
+            "schemaVersion is " + version.toJson() + ", not \"v1\"");
       }
       member(line, m.get("health"), HealthCodecs.HEALTH, "health: ");
       member(line, m.get("sequence"), SequenceCodecs.STATE, "sequence: ");
@@ -431,7 +547,11 @@ final class ValidateCommand implements Callable<Integer> {
           if (!(r instanceof JsonValue.JsonString rs)) {
             finding(file, line, "invalid_field_type", "trace.reconcileTraceId is not a string");
           } else if (!TraceId.isValid(rs.value())) {
-            finding(file, line, "invalid_trace_id", "trace.reconcileTraceId is not 1-256 printable ASCII characters");
+            finding(
+                file,
+                line,
+                "invalid_trace_id",
+                "trace.reconcileTraceId is not 1-256 printable ASCII characters");
           }
         }
       }
@@ -460,13 +580,20 @@ final class ValidateCommand implements Callable<Integer> {
       if (source == null) {
         finding(file, line, "missing_field", where + "sequence.source is absent");
       } else if (!(source instanceof JsonValue.JsonString src) || src.value().isEmpty()) {
-        finding(file, line, "invalid_field_type", where + "sequence.source is not a non-empty string");
+        finding(
+            file, line, "invalid_field_type", where + "sequence.source is not a non-empty string");
       }
       for (String member : so.members().keySet()) {
         if (!member.equals("source") && !member.equals("value")) {
           // contract 1.1: exactly two fields (the schema forbids others)
-          finding(file, line, "invalid_field_value",
-              where + "sequence has a member \"" + member + "\"; it holds exactly source and value");
+          finding(
+              file,
+              line,
+              "invalid_field_value",
+              where
+                  + "sequence has a member \""
+                  + member
+                  + "\"; it holds exactly source and value");
         }
       }
       JsonValue value = so.members().get("value");
@@ -485,7 +612,9 @@ final class ValidateCommand implements Callable<Integer> {
                 ? "an integer literal"
                 : "a whole number or digit string";
         finding(
-            file, line, "invalid_sequence_value",
+            file,
+            line,
+            "invalid_sequence_value",
             where + "sequence.value " + value.toJson() + " is not " + form + " from 0 to 2^63-1");
       }
       return judged;
@@ -511,13 +640,15 @@ final class ValidateCommand implements Callable<Integer> {
     private void reportViolations(long line) {
       for (ViolationCode c : ViolationCode.values()) {
         boolean snapshotCode =
-            c == ViolationCode.SNAPSHOT_SEQUENCE_MISSING || c == ViolationCode.SNAPSHOT_SEQUENCE_REGRESSION;
+            c == ViolationCode.SNAPSHOT_SEQUENCE_MISSING
+                || c == ViolationCode.SNAPSHOT_SEQUENCE_REGRESSION;
         if (snapshotCode && !snapshotSeen) {
           continue;
         }
         if (!reported.contains(c) && batch.shows(c)) {
           reported.add(c);
-          finding(file, line, c.wire(), "the file's envelopes, judged as one batch, show " + c.wire());
+          finding(
+              file, line, c.wire(), "the file's envelopes, judged as one batch, show " + c.wire());
         }
       }
     }
@@ -559,7 +690,10 @@ final class ValidateCommand implements Callable<Integer> {
     return codes;
   }
 
-  /** The ops manager's file that {@code file} is, by its path ({@code telemetry/reconcile.jsonl}, ...). */
+  /**
+   * The ops manager's file that {@code file} is, by its path ({@code telemetry/reconcile.jsonl},
+   * ...).
+   */
   static Optional<LoopArtifact> artifact(Path file) {
     String p = file.toString().replace('\\', '/');
     for (LoopArtifact a : LoopArtifact.values()) {

@@ -58,7 +58,13 @@ class AdapterGuideTest {
       heartbeat.beat("running", "iteration");
       return events.append(
           "iteration_started",
-          Map.of("run_id", JsonValue.of(runId), "iteration", JsonValue.of(n), "status", JsonValue.of("running")));
+          Map.of(
+              "run_id",
+              JsonValue.of(runId),
+              "iteration",
+              JsonValue.of(n),
+              "status",
+              JsonValue.of("running")));
     }
 
     @Override
@@ -66,29 +72,34 @@ class AdapterGuideTest {
       events.close();
     }
   }
+
   // guide:end
 
   // guide:property
   @PropertyTest(tries = 20)
   void everyIterationIsSeenFreshAndInOrder(@TempDir Path dir) {
-    Property.forAll(Gen.ints(1, 30)).check(iterations -> {
-      Path repo = Files.createTempDirectory(dir, "repo");
-      Clock clock = Clock.fixed(T0, ZoneOffset.UTC);
-      try (MyRuntime runtime = new MyRuntime(repo, "my-loop", clock)) {
-        for (long i = 1; i <= iterations; i++) {
-          assertEquals(i, runtime.iteration("run-1", i));
-        }
-      }
-      VisibilityPlane plane = VisibilityPlane.builder(repo, "my-loop")
-          .clock(Clock.offset(clock, Duration.ofSeconds(5)))
-          .build();
-      plane.reconcileLocal(StepOptions.defaults());
-      VisibilitySummary status = plane.status();
-      VisibilityAssertions.assertHeartbeat(status, FreshnessStatus.FRESH);
-      VisibilityAssertions.assertSequenceInOrder(status);
-      VisibilityAssertions.assertEventsLast(status, iterations);
-    });
+    Property.forAll(Gen.ints(1, 30))
+        .check(
+            iterations -> {
+              Path repo = Files.createTempDirectory(dir, "repo");
+              Clock clock = Clock.fixed(T0, ZoneOffset.UTC);
+              try (MyRuntime runtime = new MyRuntime(repo, "my-loop", clock)) {
+                for (long i = 1; i <= iterations; i++) {
+                  assertEquals(i, runtime.iteration("run-1", i));
+                }
+              }
+              VisibilityPlane plane =
+                  VisibilityPlane.builder(repo, "my-loop")
+                      .clock(Clock.offset(clock, Duration.ofSeconds(5)))
+                      .build();
+              plane.reconcileLocal(StepOptions.defaults());
+              VisibilitySummary status = plane.status();
+              VisibilityAssertions.assertHeartbeat(status, FreshnessStatus.FRESH);
+              VisibilityAssertions.assertSequenceInOrder(status);
+              VisibilityAssertions.assertEventsLast(status, iterations);
+            });
   }
+
   // guide:end
 
   @Test
@@ -114,7 +125,8 @@ class AdapterGuideTest {
     VisibilityAssertions.assertEventsLast(status, 3);
 
     // what the plane wrote validates too
-    assertEquals(0, Main.run(System.out, System.err, "validate", repo.resolve(".superloop").toString()));
+    assertEquals(
+        0, Main.run(System.out, System.err, "validate", repo.resolve(".superloop").toString()));
   }
 
   @Test
@@ -128,27 +140,51 @@ class AdapterGuideTest {
         StandardCharsets.UTF_8,
         StandardOpenOption.APPEND);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    int exit = Main.run(new PrintStream(out, true, StandardCharsets.UTF_8), System.err, "validate", repo.resolve(".superloop").toString());
+    int exit =
+        Main.run(
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            System.err,
+            "validate",
+            repo.resolve(".superloop").toString());
     assertEquals(1, exit, out.toString(StandardCharsets.UTF_8));
-    assertTrue(out.toString(StandardCharsets.UTF_8).contains("events.jsonl:2: invalid_field_value: not an event line"), out.toString(StandardCharsets.UTF_8));
+    assertTrue(
+        out.toString(StandardCharsets.UTF_8)
+            .contains("events.jsonl:2: invalid_field_value: not an event line"),
+        out.toString(StandardCharsets.UTF_8));
 
-    Files.writeString(repo.resolve(".superloop/loops/my-loop/heartbeat.v1.json"), "{\"status\":\"running\"}", StandardCharsets.UTF_8);
+    Files.writeString(
+        repo.resolve(".superloop/loops/my-loop/heartbeat.v1.json"),
+        "{\"status\":\"running\"}",
+        StandardCharsets.UTF_8);
     out.reset();
-    Main.run(new PrintStream(out, true, StandardCharsets.UTF_8), System.err, "validate", repo.resolve(".superloop").toString());
-    assertTrue(out.toString(StandardCharsets.UTF_8).contains("heartbeat.v1.json:1: missing_field"), out.toString(StandardCharsets.UTF_8));
+    Main.run(
+        new PrintStream(out, true, StandardCharsets.UTF_8),
+        System.err,
+        "validate",
+        repo.resolve(".superloop").toString());
+    assertTrue(
+        out.toString(StandardCharsets.UTF_8).contains("heartbeat.v1.json:1: missing_field"),
+        out.toString(StandardCharsets.UTF_8));
   }
 
   @Test
   void theGuideShowsThisCode() throws IOException {
-    String guide = Files.readString(CliTest.repo().resolve("docs/adapter-guide.md"), StandardCharsets.UTF_8);
+    String guide =
+        Files.readString(CliTest.repo().resolve("docs/adapter-guide.md"), StandardCharsets.UTF_8);
     Map<String, String> blocks = blocks(guide);
     Map<String, String> regions =
-        regions(Files.readString(Path.of("src/test/java/io/superloop/visibility/cli/AdapterGuideTest.java"), StandardCharsets.UTF_8));
-    assertEquals(List.of("runtime", "property", "validate", "plane"), new ArrayList<>(regions.keySet()));
-    assertEquals(regions.keySet(), blocks.keySet(), "every region is shown, every shown block runs");
+        regions(
+            Files.readString(
+                Path.of("src/test/java/io/superloop/visibility/cli/AdapterGuideTest.java"),
+                StandardCharsets.UTF_8));
+    assertEquals(
+        List.of("runtime", "property", "validate", "plane"), new ArrayList<>(regions.keySet()));
+    assertEquals(
+        regions.keySet(), blocks.keySet(), "every region is shown, every shown block runs");
     regions.forEach((name, code) -> assertEquals(code, blocks.get(name), "guide block " + name));
     assertFalse(guide.contains("../shared"));
-    assertTrue(guide.contains("java -jar superloop-visibility-"), "the guide shows the CLI command");
+    assertTrue(
+        guide.contains("java -jar superloop-visibility-"), "the guide shows the CLI command");
   }
 
   /** The fenced block after each {@code <!-- guide:NAME -->} line. */
@@ -169,7 +205,10 @@ class AdapterGuideTest {
     return out;
   }
 
-  /** Each {@code // guide:NAME} ... {@code // guide:end} region, with its common indentation removed. */
+  /**
+   * Each {@code // guide:NAME} ... {@code // guide:end} region, with its common indentation
+   * removed.
+   */
   private static Map<String, String> regions(String source) {
     Map<String, String> out = new LinkedHashMap<>();
     String[] lines = source.split("\n", -1);
@@ -181,7 +220,12 @@ class AdapterGuideTest {
         while (!lines[k].strip().equals("// guide:end")) {
           body.add(lines[k++]);
         }
-        int indent = body.stream().filter(s -> !s.isBlank()).mapToInt(s -> s.length() - s.stripLeading().length()).min().orElse(0);
+        int indent =
+            body.stream()
+                .filter(s -> !s.isBlank())
+                .mapToInt(s -> s.length() - s.stripLeading().length())
+                .min()
+                .orElse(0);
         StringBuilder b = new StringBuilder();
         body.forEach(s -> b.append(s.isBlank() ? "" : s.substring(indent)).append('\n'));
         out.put(l.substring("// guide:".length()), b.toString());

@@ -36,8 +36,12 @@ class CliLoggingTest {
     Files.writeString(ops.resolve("health.json"), "{");
     VisibilityPlane.builder(repo, "l").build().reconcileLocal(StepOptions.defaults());
     System.getLogger("io.superloop.visibility.cli.test")
-        .log(System.Logger.Level.WARNING, "a message\nover two lines", new IllegalStateException("boom"));
-    System.getLogger("io.superloop.visibility.cli.test").log(System.Logger.Level.DEBUG, "not shown");
+        .log(
+            System.Logger.Level.WARNING,
+            "a message\nover two lines",
+            new IllegalStateException("boom"));
+    System.getLogger("io.superloop.visibility.cli.test")
+        .log(System.Logger.Level.DEBUG, "not shown");
     return err.toString(StandardCharsets.UTF_8);
   }
 
@@ -46,7 +50,10 @@ class CliLoggingTest {
     String[] lines = stepWithACorruptState(false).split("\n");
     assertEquals(2, lines.length, String.join("\n", lines));
     assertTrue(
-        lines[0].startsWith("warning: quarantined unreadable state file " + repo.resolve(".superloop/ops-manager/l/health.json") + " to "),
+        lines[0].startsWith(
+            "warning: quarantined unreadable state file "
+                + repo.resolve(".superloop/ops-manager/l/health.json")
+                + " to "),
         lines[0]);
     assertEquals("warning: a message over two lines", lines[1]);
   }
@@ -54,7 +61,10 @@ class CliLoggingTest {
   @Test
   void stackTracesOnlyWhenVerbose() throws IOException {
     String out = stepWithACorruptState(true);
-    assertTrue(out.contains("warning: a message over two lines\njava.lang.IllegalStateException: boom\n\tat "), out);
+    assertTrue(
+        out.contains(
+            "warning: a message over two lines\njava.lang.IllegalStateException: boom\n\tat "),
+        out);
     assertTrue(!out.contains("not shown"), out);
   }
 }

@@ -32,10 +32,10 @@ import org.junit.jupiter.api.io.TempDir;
  * Every command of the operator's tool completes in a 32 MiB heap ({@code -Xmx32m}) on huge and
  * hostile inputs (issue 14): a 100 MB envelope document and a 50 MB envelope line are {@code
  * limit_exceeded} findings; a FIFO or {@code /dev/zero} is one error line and exit 2, never a hang
- * or a spin; {@code scan-events} streams a 1 GiB log with a 50 MB line; {@code status} reads logs of
- * 500 MB whose last row is 20 MB, and leaves out the section of a corrupt state with exit 0; {@code
- * reconcile-step} runs a case whose runtime log is 1 GiB and heartbeat 100 MB. Inputs are sparse
- * files. The timeout guards against a hang; it is not a speed assertion.
+ * or a spin; {@code scan-events} streams a 1 GiB log with a 50 MB line; {@code status} reads logs
+ * of 500 MB whose last row is 20 MB, and leaves out the section of a corrupt state with exit 0;
+ * {@code reconcile-step} runs a case whose runtime log is 1 GiB and heartbeat 100 MB. Inputs are
+ * sparse files. The timeout guards against a hang; it is not a speed assertion.
  */
 class CliSmallHeapTest {
   private static final long MIB = 1 << 20;
@@ -45,7 +45,9 @@ class CliSmallHeapTest {
 
   @BeforeEach
   void posix() {
-    assumeTrue(Files.exists(Path.of("/dev/zero")) && Files.isExecutable(Path.of("/usr/bin/mkfifo")), "a POSIX system");
+    assumeTrue(
+        Files.exists(Path.of("/dev/zero")) && Files.isExecutable(Path.of("/usr/bin/mkfifo")),
+        "a POSIX system");
   }
 
   record Run(int status, String out, String err) {}
@@ -59,21 +61,34 @@ class CliSmallHeapTest {
             .filter(s -> !s.isEmpty())
             .distinct()
             .collect(Collectors.joining(File.pathSeparator));
-    List<String> cmd = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx32m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", cp, Main.class.getName()));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx32m",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                cp,
+                Main.class.getName()));
     cmd.addAll(List.of(args));
     Path out = tmp.resolve("out.txt");
     Path err = tmp.resolve("err.txt");
-    Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    Process p =
+        new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
     if (!p.waitFor(10, TimeUnit.MINUTES)) {
       p.destroyForcibly().waitFor();
       fail("hung: " + List.of(args));
     }
     Run r = new Run(p.exitValue(), Files.readString(out), Files.readString(err));
-    System.out.println("[cli-small-heap] -Xmx32m " + String.join(" ", args).replace(tmp.toString(), "$TMP")
-        + " -> exit " + r.status());
-    assertFalse(r.err().contains("\tat ") || r.err().contains("Exception in thread"), "a stack trace: " + r.err());
+    System.out.println(
+        "[cli-small-heap] -Xmx32m "
+            + String.join(" ", args).replace(tmp.toString(), "$TMP")
+            + " -> exit "
+            + r.status());
+    assertFalse(
+        r.err().contains("\tat ") || r.err().contains("Exception in thread"),
+        "a stack trace: " + r.err());
     return r;
   }
 
@@ -99,7 +114,11 @@ class CliSmallHeapTest {
             + "\"source\":{\"repoPath\":\"/r\",\"loopId\":\"demo-loop\"},\"sequence\":{\"source\":\"cursor_event_line_offset\","
             + "\"value\":%d},\"event\":{\"timestamp\":\"2026-03-01T12:00:00Z\",\"event\":\"e\"}}\n";
     Path lines = tmp.resolve("lines.ndjson");
-    sparse(lines, String.format(envelope, 1) + "{\"pad\":\"", 50 * MIB, "\"}\n" + String.format(envelope, 3));
+    sparse(
+        lines,
+        String.format(envelope, 1) + "{\"pad\":\"",
+        50 * MIB,
+        "\"}\n" + String.format(envelope, 3));
     r = cli("validate", lines.toString());
     assertEquals(1, r.status(), r.out());
     assertTrue(r.out().contains(lines + ":2: limit_exceeded"), r.out());
@@ -127,17 +146,39 @@ class CliSmallHeapTest {
     Path deep = tmp.resolve("deep.json");
     Files.writeString(deep, "{\"a\":" + "[".repeat(10_000) + "]".repeat(10_000) + "}");
     Path utf8 = tmp.resolve("utf8.json");
-    Files.write(utf8, concat(envelope.replace("\"e\"}}", "\"").getBytes(StandardCharsets.UTF_8), new byte[] {(byte) 0xc3, 0x28}, "\"}}".getBytes(StandardCharsets.UTF_8)));
+    Files.write(
+        utf8,
+        concat(
+            envelope.replace("\"e\"}}", "\"").getBytes(StandardCharsets.UTF_8),
+            new byte[] {(byte) 0xc3, 0x28},
+            "\"}}".getBytes(StandardCharsets.UTF_8)));
     Path bom = tmp.resolve("bom.json");
-    Files.write(bom, concat(new byte[] {(byte) 0xef, (byte) 0xbb, (byte) 0xbf}, envelope.getBytes(StandardCharsets.UTF_8)));
+    Files.write(
+        bom,
+        concat(
+            new byte[] {(byte) 0xef, (byte) 0xbb, (byte) 0xbf},
+            envelope.getBytes(StandardCharsets.UTF_8)));
     Path nul = tmp.resolve("nul.json");
     Files.writeString(nul, envelope.replace("\"e\"}}", "\"\u0000\"}}"));
     long before = Files.size(outside.resolve("ok.json"));
-    Run r = cli("validate", linked.toString(), deep.toString(), utf8.toString(), bom.toString(), nul.toString());
+    Run r =
+        cli(
+            "validate",
+            linked.toString(),
+            deep.toString(),
+            utf8.toString(),
+            bom.toString(),
+            nul.toString());
     assertEquals(1, r.status(), r.err());
-    List<String> findings = r.out().lines().filter(l -> l.startsWith(tmp.toString())).map(l -> l.replace(tmp + "/", "")).toList();
+    List<String> findings =
+        r.out()
+            .lines()
+            .filter(l -> l.startsWith(tmp.toString()))
+            .map(l -> l.replace(tmp + "/", ""))
+            .toList();
     assertEquals(
-        List.of("deep.json:1: limit_exceeded", "utf8.json:1: invalid_json", "nul.json:1: invalid_json"),
+        List.of(
+            "deep.json:1: limit_exceeded", "utf8.json:1: invalid_json", "nul.json:1: invalid_json"),
         findings.stream().map(l -> l.split(": ")[0] + ": " + l.split(": ")[1]).toList(),
         r.out());
     assertEquals(before, Files.size(outside.resolve("ok.json")));
@@ -166,7 +207,8 @@ class CliSmallHeapTest {
       assertEquals(1, r.err().strip().lines().count(), r.err());
       assertTrue(r.err().contains("not a regular file"), r.err());
     }
-    // a directory stands for its regular JSON files: the FIFO and the device link are skipped, unopened
+    // a directory stands for its regular JSON files: the FIFO and the device link are skipped,
+    // unopened
     assertTrue(cli("validate", tmp.toString()).err().contains("(2 skipped: not a regular file)"));
   }
 
@@ -186,7 +228,8 @@ class CliSmallHeapTest {
     try {
       Path rt = Files.createDirectories(repo.resolve(".superloop/loops/demo-loop"));
       Files.writeString(rt.resolve("events.jsonl"), EVENT);
-      Files.writeString(rt.resolve("heartbeat.v1.json"), "{\"timestamp\":\"2026-03-01T11:59:30Z\"}");
+      Files.writeString(
+          rt.resolve("heartbeat.v1.json"), "{\"timestamp\":\"2026-03-01T11:59:30Z\"}");
     } catch (IOException e) {
       throw new AssertionError(e);
     }
@@ -201,7 +244,9 @@ class CliSmallHeapTest {
   @Test
   void statusReadsHugeLogsAndLeavesOutTheSectionOfACorruptState() throws Exception {
     Path ops = loop();
-    for (String log : List.of("telemetry/heartbeat.jsonl", "telemetry/sequence.jsonl", "telemetry/reconcile.jsonl")) {
+    for (String log :
+        List.of(
+            "telemetry/heartbeat.jsonl", "telemetry/sequence.jsonl", "telemetry/reconcile.jsonl")) {
       Path f = ops.resolve(log);
       String rows = Files.readString(f);
       Files.delete(f);
@@ -210,28 +255,44 @@ class CliSmallHeapTest {
     }
     Run r = cli("status", ops.toString());
     assertEquals(0, r.status(), r.err());
-    assertTrue(r.out().startsWith("{\"heartbeat\":{") && r.out().contains("\"sequence\":{"), r.out());
+    assertTrue(
+        r.out().startsWith("{\"heartbeat\":{") && r.out().contains("\"sequence\":{"), r.out());
 
     Files.writeString(ops.resolve("sequence-state.json"), "{\"loopId\":");
     r = cli("status", ops.toString());
     assertEquals(0, r.status(), r.err());
     assertFalse(r.out().contains("\"sequence\":{"), r.out());
-    assertTrue(r.out().contains("\"unreadable\":{\"sequence-state.json\":\"invalid_json\"}"), r.out());
+    assertTrue(
+        r.out().contains("\"unreadable\":{\"sequence-state.json\":\"invalid_json\"}"), r.out());
   }
 
   @Test
   void reconcileStepRunsACaseWithAGigabyteLogAndAHundredMegabyteHeartbeat() throws Exception {
     Path caseDir = tmp.resolve("case");
     Path rt = Files.createDirectories(caseDir.resolve("repo/.superloop/loops/demo-loop"));
-    Files.writeString(caseDir.resolve("config.json"), "{\"now\":\"2026-03-01T12:00:00Z\",\"traceId\":\"t-32m\"}");
+    Files.writeString(
+        caseDir.resolve("config.json"), "{\"now\":\"2026-03-01T12:00:00Z\",\"traceId\":\"t-32m\"}");
     sparse(rt.resolve("events.jsonl"), EVENT + "{\"pad\":\"", 50 * MIB, "\"}\n");
     sparse(rt.resolve("events.jsonl"), "", 1024 * MIB, "\n" + EVENT);
-    sparse(rt.resolve("heartbeat.v1.json"), "{\"timestamp\":\"2026-03-01T11:59:30Z\",\"pad\":\"", 100 * MIB, "\"}");
-    Run r = cli("reconcile-step", caseDir.toString(), tmp.resolve("out").toString(), "--rules", "hardened");
+    sparse(
+        rt.resolve("heartbeat.v1.json"),
+        "{\"timestamp\":\"2026-03-01T11:59:30Z\",\"pad\":\"",
+        100 * MIB,
+        "\"}");
+    Run r =
+        cli(
+            "reconcile-step",
+            caseDir.toString(),
+            tmp.resolve("out").toString(),
+            "--rules",
+            "hardened");
     assertEquals(0, r.status(), r.err());
     assertEquals("t-32m", r.out().strip());
     String visibility = Files.readString(tmp.resolve("out/visibility.json"));
-    assertTrue(visibility.contains("\"lastObservation\":{\"status\":\"failed\",\"reasonCode\":\"heartbeat_payload_too_large\""), visibility);
+    assertTrue(
+        visibility.contains(
+            "\"lastObservation\":{\"status\":\"failed\",\"reasonCode\":\"heartbeat_payload_too_large\""),
+        visibility);
   }
 
   @Test

@@ -40,8 +40,12 @@ class CliTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int status =
-        Main.run(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), args);
-    return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        Main.run(
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8),
+            args);
+    return new Run(
+        status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
   static Path resource(String name) throws URISyntaxException {
@@ -97,7 +101,8 @@ class CliTest {
     Path file = resource("duplicate_key.ndjson");
     Run r = run("validate", file.toString());
     assertEquals(
-        file + ":1: duplicate_key: at /schemaVersion: property \"schemaVersion\" appears twice in one object (column 55)\n"
+        file
+            + ":1: duplicate_key: at /schemaVersion: property \"schemaVersion\" appears twice in one object (column 55)\n"
             + "validate: 1 file(s), 1 document(s), 1 finding(s)\n",
         r.out());
   }
@@ -109,11 +114,23 @@ class CliTest {
     Run r = run("validate", f.toString());
     assertEquals(1, r.status());
     List<String> lines = r.out().lines().collect(Collectors.toList());
-    assertEquals(f + ":1: invalid_json: column 6: expected ':' after the property name \"a\", found '1'", lines.get(0));
-    assertTrue(lines.get(1).startsWith(f + ":2: invalid_json: column 6: expected a value, found the word NaN"), lines.get(1));
-    assertTrue(lines.get(2).startsWith(f + ":3: invalid_json: column 8: control character U+0001 inside a string"), lines.get(2));
-    assertEquals(f + ":4: invalid_field_type: the document is an array, not a JSON object", lines.get(3));
-    for (String internal : List.of("Source", "REDACTED", "Feature", "jackson", "(code ", "CTRL-CHAR")) {
+    assertEquals(
+        f + ":1: invalid_json: column 6: expected ':' after the property name \"a\", found '1'",
+        lines.get(0));
+    assertTrue(
+        lines
+            .get(1)
+            .startsWith(f + ":2: invalid_json: column 6: expected a value, found the word NaN"),
+        lines.get(1));
+    assertTrue(
+        lines
+            .get(2)
+            .startsWith(f + ":3: invalid_json: column 8: control character U+0001 inside a string"),
+        lines.get(2));
+    assertEquals(
+        f + ":4: invalid_field_type: the document is an array, not a JSON object", lines.get(3));
+    for (String internal :
+        List.of("Source", "REDACTED", "Feature", "jackson", "(code ", "CTRL-CHAR")) {
       assertFalse(r.out().contains(internal), r.out());
     }
   }
@@ -126,21 +143,37 @@ class CliTest {
     try (var out = Files.newOutputStream(f)) {
       out.write((first + "\n").getBytes(StandardCharsets.UTF_8));
       out.write(new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xc3, '"', '}', '\n'});
-      out.write((first.replace("\"emittedAt\":\"2026-03-01T12:00:00Z\"", "\"emittedAt\":\"nope\"") + "\n").getBytes(StandardCharsets.UTF_8));
+      out.write(
+          (first.replace("\"emittedAt\":\"2026-03-01T12:00:00Z\"", "\"emittedAt\":\"nope\"") + "\n")
+              .getBytes(StandardCharsets.UTF_8));
     }
     Run r = run("validate", f.toString());
     assertEquals(1, r.status(), r.out() + r.err());
-    assertTrue(r.out().contains(f + ":2: invalid_json: invalid UTF-8: byte 0xc3 at byte 7 is not part of a valid UTF-8 sequence"), r.out());
+    assertTrue(
+        r.out()
+            .contains(
+                f
+                    + ":2: invalid_json: invalid UTF-8: byte 0xc3 at byte 7 is not part of a valid UTF-8 sequence"),
+        r.out());
     assertTrue(r.out().contains(f + ":3: invalid_timestamp: "), r.out());
-    assertTrue(r.out().endsWith("validate: 1 file(s), 3 document(s), " + (r.out().lines().count() - 1) + " finding(s)\n"), r.out());
+    assertTrue(
+        r.out()
+            .endsWith(
+                "validate: 1 file(s), 3 document(s), "
+                    + (r.out().lines().count() - 1)
+                    + " finding(s)\n"),
+        r.out());
   }
 
   @Test
   void validateTakesDirectoriesAndAcceptsEveryReferenceFixture() {
     Run r = run("validate", repo().resolve("fixtures/reference").toString());
     assertEquals(0, r.status(), r.out() + r.err());
-    assertTrue(r.out().matches("validate: (\\d+) file\\(s\\), \\d+ document\\(s\\), 0 finding\\(s\\)\n"), r.out());
-    assertTrue(Integer.parseInt(r.out().replaceAll("validate: (\\d+) file.*\n", "$1")) >= 8, r.out());
+    assertTrue(
+        r.out().matches("validate: (\\d+) file\\(s\\), \\d+ document\\(s\\), 0 finding\\(s\\)\n"),
+        r.out());
+    assertTrue(
+        Integer.parseInt(r.out().replaceAll("validate: (\\d+) file.*\n", "$1")) >= 8, r.out());
   }
 
   @Test
@@ -153,19 +186,32 @@ class CliTest {
     assertTrue(r.out().startsWith("validate: 13 file(s), "), r.out());
     assertTrue(r.out().endsWith(" 0 finding(s)\n"), r.out());
     // a broken row in one of them is found at its line
-    Run broken = run("validate", repo.resolve(".superloop/ops-manager/demo-loop/telemetry/reconcile.jsonl").toString(), "--rules", "reference");
+    Run broken =
+        run(
+            "validate",
+            repo.resolve(".superloop/ops-manager/demo-loop/telemetry/reconcile.jsonl").toString(),
+            "--rules",
+            "reference");
     assertEquals(0, broken.status(), broken.out());
   }
 
   @Test
   void validateFormatJsonIsOneDocumentWithEveryFinding() throws Exception {
-    Run r = run("validate", "--format", "json", resource("invalid_trace_id.ndjson").toString(), resource("good.ndjson").toString());
+    Run r =
+        run(
+            "validate",
+            "--format",
+            "json",
+            resource("invalid_trace_id.ndjson").toString(),
+            resource("good.ndjson").toString());
     assertEquals(1, r.status(), r.err());
     JsonValue.JsonObject doc = (JsonValue.JsonObject) Json.parse(r.out());
     JsonValue.JsonArray findings = (JsonValue.JsonArray) doc.get("findings").orElseThrow();
     assertEquals(1, findings.elements().size(), r.out());
     JsonValue.JsonObject f = (JsonValue.JsonObject) findings.elements().get(0);
-    assertEquals(new JsonValue.JsonString(resource("invalid_trace_id.ndjson").toString()), f.get("file").orElseThrow());
+    assertEquals(
+        new JsonValue.JsonString(resource("invalid_trace_id.ndjson").toString()),
+        f.get("file").orElseThrow());
     assertEquals("1", ((JsonValue.JsonNumber) f.get("line").orElseThrow()).literal());
     assertEquals(new JsonValue.JsonString("invalid_trace_id"), f.get("code").orElseThrow());
     JsonValue.JsonObject summary = (JsonValue.JsonObject) doc.get("summary").orElseThrow();
@@ -178,11 +224,14 @@ class CliTest {
 
   @Test
   void validateErrorsAreOneLine() throws IOException {
-    assertOneLineError(run("validate", work.resolve("nope.json").toString()), "no such file or directory: ");
+    assertOneLineError(
+        run("validate", work.resolve("nope.json").toString()), "no such file or directory: ");
     assertOneLineError(run("validate", "/dev/null"), "not a regular file or directory: /dev/null");
     Files.createDirectories(work.resolve("empty/sub"));
     Files.writeString(work.resolve("empty/sub/notes.txt"), "x");
-    assertOneLineError(run("validate", work.resolve("empty").toString()), "no regular .json, .jsonl or .ndjson file under ");
+    assertOneLineError(
+        run("validate", work.resolve("empty").toString()),
+        "no regular .json, .jsonl or .ndjson file under ");
     assertOneLineError(run("validate", "--format", "yaml", "x"), "--format");
     assertOneLineError(run("validate"), "PATH");
   }
@@ -203,12 +252,24 @@ class CliTest {
     VisibilitySummary v = StatusCodecs.VISIBILITY.decode(ops.out());
     assertEquals("confirmed", v.invocationAudit().orElseThrow().outcomeStatus().orElseThrow());
 
-    assertOneLineError(run("status", repo.toString(), "--loop", "other"), "loop other has no ops directory", "loops with one: demo-loop");
-    Files.createDirectories(repo.resolve(".superloop/ops-manager/second"));
-    assertOneLineError(run("status", repo.toString()), "has several loops (demo-loop, second): choose one with --loop LOOP");
-    assertOneLineError(run("status", repo.toString(), "--loop", "second"), "no status artifacts in ", "no reconcile step has run for loop second");
     assertOneLineError(
-        run("status", repo.resolve(".superloop/ops-manager/demo-loop").toString(), "--loop", "demo-loop"),
+        run("status", repo.toString(), "--loop", "other"),
+        "loop other has no ops directory",
+        "loops with one: demo-loop");
+    Files.createDirectories(repo.resolve(".superloop/ops-manager/second"));
+    assertOneLineError(
+        run("status", repo.toString()),
+        "has several loops (demo-loop, second): choose one with --loop LOOP");
+    assertOneLineError(
+        run("status", repo.toString(), "--loop", "second"),
+        "no status artifacts in ",
+        "no reconcile step has run for loop second");
+    assertOneLineError(
+        run(
+            "status",
+            repo.resolve(".superloop/ops-manager/demo-loop").toString(),
+            "--loop",
+            "demo-loop"),
         "--loop goes with a repository root");
   }
 
@@ -216,10 +277,18 @@ class CliTest {
   void statusSaysWhatIsMissing() throws IOException {
     Path repo = work.resolve("fresh");
     Files.createDirectories(repo.resolve(".superloop/loops/l1"));
-    assertOneLineError(run("status", repo.toString()), "no loop of ", "no reconcile step has run; runtime loops: l1");
-    assertOneLineError(run("status", repo.toString(), "--loop", "l1"), "loop l1 has no ops directory", "its runtime files exist");
+    assertOneLineError(
+        run("status", repo.toString()),
+        "no loop of ",
+        "no reconcile step has run; runtime loops: l1");
+    assertOneLineError(
+        run("status", repo.toString(), "--loop", "l1"),
+        "loop l1 has no ops directory",
+        "its runtime files exist");
     Path plain = Files.createDirectories(work.resolve("plain"));
-    assertOneLineError(run("status", plain.toString()), "is neither a repository root (no .superloop/) nor a loop's ops directory");
+    assertOneLineError(
+        run("status", plain.toString()),
+        "is neither a repository root (no .superloop/) nor a loop's ops directory");
     assertOneLineError(run("status", work.resolve("nope").toString()), "no such directory: ");
   }
 
@@ -231,7 +300,8 @@ class CliTest {
     assertEquals(0, r.status(), r.err());
     String last = r.out().lines().reduce((a, b) -> b).orElse("");
     VisibilitySummary v = StatusCodecs.VISIBILITY.decode(last);
-    assertEquals("runtime_heartbeat_stale", v.heartbeat().orElseThrow().reasonCode().orElseThrow().wire());
+    assertEquals(
+        "runtime_heartbeat_stale", v.heartbeat().orElseThrow().reasonCode().orElseThrow().wire());
     assertEquals("ordering_drift_detected", v.sequence().orElseThrow().status().orElseThrow());
     assertEquals("confirmed", v.invocationAudit().orElseThrow().outcomeStatus().orElseThrow());
     assertTrue(Files.exists(work.resolve("demo/.superloop/ops-manager/demo-loop/health.json")));
@@ -240,7 +310,9 @@ class CliTest {
   @Test
   void demoRunTwiceOnOneDirectoryStartsAnewAndTouchesNothingElse() throws IOException {
     Path repo = work.resolve("again");
-    Path mine = Files.createDirectories(repo.resolve(".superloop/loops/other-loop")).resolve("events.jsonl");
+    Path mine =
+        Files.createDirectories(repo.resolve(".superloop/loops/other-loop"))
+            .resolve("events.jsonl");
     Files.writeString(mine, "kept\n");
     Path outside = Files.writeString(work.resolve("outside.txt"), "outside\n");
     assertEquals(0, run("demo", "--dir", repo.toString()).status());
@@ -251,10 +323,14 @@ class CliTest {
     String last = second.out().lines().reduce((a, b) -> b).orElse("");
     VisibilitySummary v = StatusCodecs.VISIBILITY.decode(last);
     assertEquals("ordering_drift_detected", v.sequence().orElseThrow().status().orElseThrow());
-    assertEquals("runtime_heartbeat_stale", v.heartbeat().orElseThrow().reasonCode().orElseThrow().wire());
+    assertEquals(
+        "runtime_heartbeat_stale", v.heartbeat().orElseThrow().reasonCode().orElseThrow().wire());
     assertEquals("kept\n", Files.readString(mine));
     assertEquals("outside\n", Files.readString(outside));
-    assertFalse(Files.exists(repo.resolve(".superloop/loops/demo-loop/planted"), java.nio.file.LinkOption.NOFOLLOW_LINKS));
+    assertFalse(
+        Files.exists(
+            repo.resolve(".superloop/loops/demo-loop/planted"),
+            java.nio.file.LinkOption.NOFOLLOW_LINKS));
   }
 
   @Test
@@ -263,17 +339,27 @@ class CliTest {
     Run r = run("reconcile-step", c.toString(), work.resolve("out").toString());
     assertEquals(0, r.status(), r.err());
     assertEquals("trace-oracle-stale-heartbeat\n", r.out());
-    Run s = run("status", work.resolve("out/repo/.superloop/ops-manager/demo-loop").toString(), "--rules", "reference");
+    Run s =
+        run(
+            "status",
+            work.resolve("out/repo/.superloop/ops-manager/demo-loop").toString(),
+            "--rules",
+            "reference");
     assertEquals(0, s.status(), s.err());
     JsonValue.JsonObject e =
         (JsonValue.JsonObject)
             Json.parse(
-                Files.readString(repo().resolve("conformance/expected/stale-heartbeat-critical/visibility.json"))
+                Files.readString(
+                        repo()
+                            .resolve(
+                                "conformance/expected/stale-heartbeat-critical/visibility.json"))
                     .replace("<TRACE_ID>", "trace-oracle-stale-heartbeat"));
     JsonValue.JsonObject a = (JsonValue.JsonObject) Json.parse(s.out());
     assertEquals(e.get("heartbeat"), a.get("heartbeat"));
     assertEquals(e.get("sequence"), a.get("sequence"));
-    assertOneLineError(run("reconcile-step", work.toString(), work.resolve("x").toString()), "is not a conformance case (no config.json)");
+    assertOneLineError(
+        run("reconcile-step", work.toString(), work.resolve("x").toString()),
+        "is not a conformance case (no config.json)");
   }
 
   @Test
@@ -284,10 +370,14 @@ class CliTest {
     assertEquals(1, r.status(), r.out());
     assertTrue(r.out().contains("\"violations\":[\"event_sequence_missing\"]"), r.out());
     assertEquals("warning: event_line_malformed: 1 malformed line(s)\n", r.err());
-    assertOneLineError(run("scan-events", log.toString(), "--from-line", "0"), "--from-line is 1 or more");
+    assertOneLineError(
+        run("scan-events", log.toString(), "--from-line", "0"), "--from-line is 1 or more");
     assertOneLineError(run("scan-events", log.toString(), "--from-line", "x"), "--from-line");
     Files.writeString(work.resolve("prev.json"), "{\"a\":1,\"a\":2}");
-    assertOneLineError(run("scan-events", log.toString(), "--previous", work.resolve("prev.json").toString()), "duplicate_key: ", "prev.json");
+    assertOneLineError(
+        run("scan-events", log.toString(), "--previous", work.resolve("prev.json").toString()),
+        "duplicate_key: ",
+        "prev.json");
   }
 
   @Test
@@ -297,8 +387,12 @@ class CliTest {
     assertEquals("conformance: 60 passed, 0 failed\n", r.out());
     // one case whose expected output is changed: one difference, exit status 1
     Path suite = work.resolve("suite");
-    copy(repo().resolve("conformance/cases/stale-heartbeat-critical"), suite.resolve("cases/stale-heartbeat-critical"));
-    copy(repo().resolve("conformance/expected/stale-heartbeat-critical"), suite.resolve("expected/stale-heartbeat-critical"));
+    copy(
+        repo().resolve("conformance/cases/stale-heartbeat-critical"),
+        suite.resolve("cases/stale-heartbeat-critical"));
+    copy(
+        repo().resolve("conformance/expected/stale-heartbeat-critical"),
+        suite.resolve("expected/stale-heartbeat-critical"));
     Path hb = suite.resolve("expected/stale-heartbeat-critical/heartbeat.json");
     Files.writeString(hb, Files.readString(hb).replace("\"critical\"", "\"degraded\""));
     Run d = run("conformance", suite.toString());
@@ -326,7 +420,8 @@ class CliTest {
             new String[] {"reconcile-step", "/nonexistent", "/tmp/x"})) {
       assertOneLineError(run(args));
     }
-    assertOneLineError(run("validate", "--rules", "lenient", "x"), "expected one of [reference, hardened]");
+    assertOneLineError(
+        run("validate", "--rules", "lenient", "x"), "expected one of [reference, hardened]");
   }
 
   @Test
@@ -334,7 +429,15 @@ class CliTest {
     Run help = run("--help");
     assertEquals(0, help.status());
     assertTrue(help.out().startsWith("Usage: superloop-visibility "), help.out());
-    for (String c : List.of("demo", "reconcile-step", "status", "validate", "scan-events", "conformance", "generate-completion")) {
+    for (String c :
+        List.of(
+            "demo",
+            "reconcile-step",
+            "status",
+            "validate",
+            "scan-events",
+            "conformance",
+            "generate-completion")) {
       assertTrue(help.out().contains("\n  " + c + " "), c + " in " + help.out());
       Run sub = run(c, "--help");
       assertEquals(0, sub.status(), c);
@@ -345,7 +448,9 @@ class CliTest {
     assertTrue(v.out().matches("superloop-visibility \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\n"), v.out());
     Run completion = run("generate-completion");
     assertEquals(0, completion.status());
-    assertTrue(completion.out().contains("complete -F _complete_superloop-visibility"), completion.out().substring(0, 200));
+    assertTrue(
+        completion.out().contains("complete -F _complete_superloop-visibility"),
+        completion.out().substring(0, 200));
   }
 
   @Test
@@ -385,19 +490,28 @@ class CliTest {
     int status = Main.execute(cl, args);
     o.flush();
     e.flush();
-    return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    return new Run(
+        status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
   @Test
   void anyUnexpectedThrowableIsOneLineAndExitTwoNeverOne() {
-    assertOneLineError(failing(new OutOfMemoryError("Java heap space")), "error: out of memory (Java heap space): ", "-Xmx");
+    assertOneLineError(
+        failing(new OutOfMemoryError("Java heap space")),
+        "error: out of memory (Java heap space): ",
+        "-Xmx");
     assertOneLineError(failing(new StackOverflowError()), "nested too deeply");
-    assertOneLineError(failing(new IllegalStateException("bad\nstate")), "internal error: IllegalStateException: bad state (--verbose prints the stack trace)");
+    assertOneLineError(
+        failing(new IllegalStateException("bad\nstate")),
+        "internal error: IllegalStateException: bad state (--verbose prints the stack trace)");
     assertOneLineError(failing(new NullPointerException()), "internal error: NullPointerException");
-    assertOneLineError(failing(new IOException("disk gone")), "internal error: IOException: disk gone");
+    assertOneLineError(
+        failing(new IOException("disk gone")), "internal error: IOException: disk gone");
     Run verbose = failing(new OutOfMemoryError("Java heap space"), "--verbose");
     assertEquals(2, verbose.status());
-    assertTrue(verbose.err().contains("java.lang.OutOfMemoryError: Java heap space\n\tat "), verbose.err());
+    assertTrue(
+        verbose.err().contains("java.lang.OutOfMemoryError: Java heap space\n\tat "),
+        verbose.err());
   }
 
   private static void copy(Path from, Path to) throws IOException {

@@ -26,7 +26,10 @@ class JarIT {
 
   static Path jar() {
     return CliTest.repo()
-        .resolve("visibility-cli/target/superloop-visibility-" + System.getProperty("project.version") + ".jar");
+        .resolve(
+            "visibility-cli/target/superloop-visibility-"
+                + System.getProperty("project.version")
+                + ".jar");
   }
 
   private Run java(List<String> jvm, String... args) throws IOException, InterruptedException {
@@ -38,7 +41,8 @@ class JarIT {
     cmd.addAll(List.of(args));
     Path out = work.resolve("out.txt");
     Path err = work.resolve("err.txt");
-    Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    Process p =
+        new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
     assertTrue(p.waitFor(120, TimeUnit.SECONDS), "timed out: " + cmd);
     return new Run(p.exitValue(), Files.readString(out), Files.readString(err));
   }
@@ -48,7 +52,10 @@ class JarIT {
     assertTrue(Files.isRegularFile(jar()), jar().toString());
     try (Stream<Path> s = Files.walk(CliTest.repo(), 3)) {
       List<Path> named =
-          s.filter(p -> p.toString().contains("/target/") && String.valueOf(p.getFileName()).endsWith(".jar"))
+          s.filter(
+                  p ->
+                      p.toString().contains("/target/")
+                          && String.valueOf(p.getFileName()).endsWith(".jar"))
               .filter(p -> String.valueOf(p.getFileName()).contains("superloop-visibility"))
               .collect(Collectors.toList());
       assertEquals(List.of(jar()), named);
@@ -58,7 +65,8 @@ class JarIT {
     assertTrue(help.out().startsWith("Usage: superloop-visibility "), help.out());
     assertEquals("", help.err());
     Run version = java(List.of(), "--version");
-    assertEquals("superloop-visibility " + System.getProperty("project.version") + "\n", version.out());
+    assertEquals(
+        "superloop-visibility " + System.getProperty("project.version") + "\n", version.out());
   }
 
   @Test
@@ -85,7 +93,13 @@ class JarIT {
       }
       o.write("\"}".getBytes(StandardCharsets.US_ASCII));
     }
-    Run r = java(List.of("-Xmx16m", "-XX:+UseSerialGC"), "validate", "--max-document-bytes", String.valueOf(64 << 20), big.toString());
+    Run r =
+        java(
+            List.of("-Xmx16m", "-XX:+UseSerialGC"),
+            "validate",
+            "--max-document-bytes",
+            String.valueOf(64 << 20),
+            big.toString());
     Files.delete(big);
     assertEquals(2, r.status(), r.out() + r.err());
     assertEquals(1, r.err().lines().count(), r.err());

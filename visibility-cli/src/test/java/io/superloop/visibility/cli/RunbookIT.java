@@ -46,7 +46,9 @@ class RunbookIT {
       List<String> expected = new ArrayList<>();
       if (m.group(1).equals("run")) {
         String after = doc.substring(m.end()).stripLeading();
-        assertTrue(after.startsWith("Expected output contains:"), DOC + " line " + line + ": a run block without an \"Expected output contains:\" line");
+        assertTrue(
+            after.startsWith("Expected output contains:"),
+            DOC + " line " + line + ": a run block without an \"Expected output contains:\" line");
         Matcher e = SNIPPET.matcher(after.substring(0, after.indexOf('\n')));
         while (e.find()) {
           expected.add(e.group(1));
@@ -66,21 +68,31 @@ class RunbookIT {
     String doc = Files.readString(repo().resolve(DOC), StandardCharsets.UTF_8);
     for (String heading :
         List.of(
-            "## 1. A stale heartbeat", "## 2. Ordering drift", "## 3. Partial visibility",
-            "## 4. One control action end to end", "## 5. `local` against `sprite_service`")) {
+            "## 1. A stale heartbeat",
+            "## 2. Ordering drift",
+            "## 3. Partial visibility",
+            "## 4. One control action end to end",
+            "## 5. `local` against `sprite_service`")) {
       assertTrue(doc.contains("\n" + heading), heading);
     }
     List<Step> steps = steps(doc);
     assertTrue(steps.get(0).expected().isEmpty(), "the first block is the setup");
-    assertTrue(steps.get(1).script().startsWith("vis demo --dir \"$DEMO\""), "the first run block runs the demo");
+    assertTrue(
+        steps.get(1).script().startsWith("vis demo --dir \"$DEMO\""),
+        "the first run block runs the demo");
     // the setup names the jar this build makes, by its path from the repository root
-    String jar = "visibility-cli/target/superloop-visibility-" + System.getProperty("project.version", "?") + ".jar";
+    String jar =
+        "visibility-cli/target/superloop-visibility-"
+            + System.getProperty("project.version", "?")
+            + ".jar";
     assertTrue(steps.get(0).script().contains("JAR=\"$PWD/" + jar + "\""), steps.get(0).script());
     assertTrue(Files.isRegularFile(repo().resolve(jar)), jar + " is built before this test runs");
     for (int w = 1; w <= 5; w++) {
       int from = doc.indexOf("\n## " + w + ". ");
       int to = w < 5 ? doc.indexOf("\n## " + (w + 1) + ". ") : doc.length();
-      assertTrue(doc.substring(from, to).contains("<!-- runbook: run -->"), "workflow " + w + " has a runnable block");
+      assertTrue(
+          doc.substring(from, to).contains("<!-- runbook: run -->"),
+          "workflow " + w + " has a runnable block");
     }
   }
 
@@ -90,7 +102,13 @@ class RunbookIT {
     List<Step> steps = steps(doc);
     StringBuilder session = new StringBuilder("set -euo pipefail\n");
     for (Step s : steps) {
-      session.append("echo '").append(MARK).append(s.line()).append("'\n").append(s.script()).append('\n');
+      session
+          .append("echo '")
+          .append(MARK)
+          .append(s.line())
+          .append("'\n")
+          .append(s.script())
+          .append('\n');
     }
     Path script = work.resolve("session.sh");
     Files.writeString(script, session, StandardCharsets.UTF_8);
@@ -104,7 +122,10 @@ class RunbookIT {
             .redirectErrorStream(true);
     pb.environment().put("TMPDIR", tmp.toString());
     pb.environment().remove("DEMO");
-    pb.environment().put("PATH", Paths.get(System.getProperty("java.home"), "bin") + ":" + System.getenv("PATH"));
+    pb.environment()
+        .put(
+            "PATH",
+            Paths.get(System.getProperty("java.home"), "bin") + ":" + System.getenv("PATH"));
     Process p = pb.start();
     if (!p.waitFor(600, TimeUnit.SECONDS)) {
       p.descendants().forEach(ProcessHandle::destroyForcibly);
@@ -124,7 +145,10 @@ class RunbookIT {
         }
       }
     }
-    assertEquals(0, p.exitValue(), "the session stopped in block " + ran + " of " + steps.size() + ":\n" + output);
+    assertEquals(
+        0,
+        p.exitValue(),
+        "the session stopped in block " + ran + " of " + steps.size() + ":\n" + output);
     assertEquals(steps.size(), ran, output);
     assertEquals(List.of(), failures);
   }

@@ -6,8 +6,8 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
-import io.superloop.visibility.api.Transport;
 import io.superloop.visibility.api.TraceId;
+import io.superloop.visibility.api.Transport;
 import io.superloop.visibility.api.VisibilityException;
 import io.superloop.visibility.api.heartbeat.HeartbeatObservation;
 import io.superloop.visibility.api.heartbeat.HeartbeatObservationStatus;
@@ -37,15 +37,15 @@ import tools.jackson.core.JacksonException;
 
 /**
  * The schemas of {@code docs/schema} under an independent validator (networknt's, draft 2020-12),
- * the library's own verdict on the same documents, and the mutations that probe where the two
- * could part.
+ * the library's own verdict on the same documents, and the mutations that probe where the two could
+ * part.
  *
  * <p>The library's verdict ("it rejects the document") is, per schema: for the ops manager's files,
  * the envelopes and the service answers, a finding of {@code validate} under {@code hardened} rules
- * (the codec of the file its name says, plus the envelope checks); for {@code RT/heartbeat.v1.json},
- * a heartbeat that either preset cannot use (a {@code failed} observation); for a line of {@code
- * RT/events.jsonl}, a line the local source classifies as malformed; for {@code RT/events.hwm.json},
- * a record the producer's {@code EventLog} moves aside as unusable.
+ * (the codec of the file its name says, plus the envelope checks); for {@code
+ * RT/heartbeat.v1.json}, a heartbeat that either preset cannot use (a {@code failed} observation);
+ * for a line of {@code RT/events.jsonl}, a line the local source classifies as malformed; for
+ * {@code RT/events.hwm.json}, a record the producer's {@code EventLog} moves aside as unusable.
  */
 final class SchemaHarness {
   static final Path SCHEMAS = CliTest.repo().resolve("docs/schema");
@@ -66,7 +66,8 @@ final class SchemaHarness {
       return null;
     }
     try {
-      return Files.readString(SCHEMAS.resolve(iri.substring(BASE.length())), StandardCharsets.UTF_8);
+      return Files.readString(
+          SCHEMAS.resolve(iri.substring(BASE.length())), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -88,10 +89,14 @@ final class SchemaHarness {
     return schemas.computeIfAbsent(rel, r -> registry.getSchema(SchemaLocation.of(BASE + r)));
   }
 
-  /** The schema's errors for a document (empty: valid); a document that is not JSON is one error. */
+  /**
+   * The schema's errors for a document (empty: valid); a document that is not JSON is one error.
+   */
   List<String> errors(String schema, String document) {
     try {
-      return schema(schema).validate(document, InputFormat.JSON).stream().map(Error::toString).toList();
+      return schema(schema).validate(document, InputFormat.JSON).stream()
+          .map(Error::toString)
+          .toList();
     } catch (JacksonException e) {
       return List.of("not JSON: " + e.getOriginalMessage());
     }
@@ -113,25 +118,32 @@ final class SchemaHarness {
 
   // ------------------------------------------------------------------ the library's verdict
 
-  /** Whether the library accepts {@code document} as the file or message {@code schema} describes. */
+  /**
+   * Whether the library accepts {@code document} as the file or message {@code schema} describes.
+   */
   boolean libraryAccepts(String schema, String document) {
     byte[] bytes = document.getBytes(StandardCharsets.UTF_8);
     switch (schema) {
       case "heartbeat.v1.json.schema.json":
-        return usableHeartbeat(document, VisibilityRules.reference()) && usableHeartbeat(document, VisibilityRules.hardened());
+        return usableHeartbeat(document, VisibilityRules.reference())
+            && usableHeartbeat(document, VisibilityRules.hardened());
       case "events.jsonl.schema.json":
         return new LocalEventSource().classify(bytes, 0, bytes.length) == LineKind.EVENT;
       case "events.hwm.json.schema.json":
         return producerKeepsHighWaterMark(document);
       default:
-        return ValidateCommand.findingsOf(Path.of(fileOf(schema)), bytes, VisibilityRules.hardened()).isEmpty();
+        return ValidateCommand.findingsOf(
+                Path.of(fileOf(schema)), bytes, VisibilityRules.hardened())
+            .isEmpty();
     }
   }
 
   /** What {@code validate} finds in a document of {@code schema} (for reports). */
   List<String> libraryFindings(String schema, String document) {
     return ValidateCommand.findingsOf(
-        Path.of(fileOf(schema)), document.getBytes(StandardCharsets.UTF_8), VisibilityRules.hardened());
+        Path.of(fileOf(schema)),
+        document.getBytes(StandardCharsets.UTF_8),
+        VisibilityRules.hardened());
   }
 
   /** The ops manager's file (or a message's file name) a schema describes. */
@@ -214,7 +226,8 @@ final class SchemaHarness {
     JsonValue with(JsonValue replacement);
   }
 
-  private static void mutate(JsonValue v, String path, int depth, Rebuild root, List<Mutation> out) {
+  private static void mutate(
+      JsonValue v, String path, int depth, Rebuild root, List<Mutation> out) {
     if (depth == 0) {
       return;
     }

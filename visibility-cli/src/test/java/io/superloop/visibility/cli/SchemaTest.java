@@ -51,17 +51,18 @@ import org.junit.jupiter.api.io.TempDir;
  *       fixtures, the conformance cases' expected files, every file the demo writes, what the
  *       producer writes;
  *   <li>the other way: every mutation of a valid document (a member dropped, a value of another
- *       type, a negative number, a fraction, a string no enumeration holds) that the schema rejects,
- *       the library rejects too ({@link SchemaHarness#libraryAccepts}); and no generated or fixture
- *       document the library accepts is rejected by its schema.
+ *       type, a negative number, a fraction, a string no enumeration holds) that the schema
+ *       rejects, the library rejects too ({@link SchemaHarness#libraryAccepts}); and no generated
+ *       or fixture document the library accepts is rejected by its schema.
  * </ul>
  *
- * Each test prints its counts; a disagreement fails the test and is written, with every document
- * on which the schema is looser than the library, to {@code target/schema-*.txt}.
+ * Each test prints its counts; a disagreement fails the test and is written, with every document on
+ * which the schema is looser than the library, to {@code target/schema-*.txt}.
  */
 class SchemaTest {
   private static final boolean LONG = Integer.getInteger("visibility.property.tries", 100) >= 1000;
   private static final int SAMPLES = LONG ? 400 : 120;
+
   /** Valid documents mutated per schema: 1 in the default build, 4 with {@code -Plong}. */
   private static final int MUTATED_PER_SCHEMA = LONG ? 4 : 1;
 
@@ -71,25 +72,81 @@ class SchemaTest {
   private static Map<String, List<String>> generated() {
     Map<String, List<String>> out = new TreeMap<>();
     put(out, "heartbeat.json.schema.json", HeartbeatGens.states(), HeartbeatCodecs.STATE);
-    put(out, "telemetry/heartbeat.jsonl.schema.json", HeartbeatGens.observations(), HeartbeatCodecs.OBSERVATION);
+    put(
+        out,
+        "telemetry/heartbeat.jsonl.schema.json",
+        HeartbeatGens.observations(),
+        HeartbeatCodecs.OBSERVATION);
     put(out, "sequence-state.json.schema.json", SequenceGens.states(), SequenceCodecs.STATE);
-    put(out, "telemetry/sequence.jsonl.schema.json", SequenceGens.observations(), SequenceCodecs.OBSERVATION);
+    put(
+        out,
+        "telemetry/sequence.jsonl.schema.json",
+        SequenceGens.observations(),
+        SequenceCodecs.OBSERVATION);
     put(out, "health.json.schema.json", HealthGens.healths(), HealthCodecs.HEALTH);
-    put(out, "telemetry/transport-health.json.schema.json", HealthGens.transportHealths(), HealthCodecs.TRANSPORT_HEALTH);
+    put(
+        out,
+        "telemetry/transport-health.json.schema.json",
+        HealthGens.transportHealths(),
+        HealthCodecs.TRANSPORT_HEALTH);
     put(out, "cursor.json.schema.json", EnvelopeGens.cursorStates(), EnvelopeCodecs.CURSOR_STATE);
-    put(out, "alert-dispatch-state.json.schema.json", ReconcileGens.alertDispatchStates(), ReconcileCodecs.ALERT_DISPATCH_STATE);
+    put(
+        out,
+        "alert-dispatch-state.json.schema.json",
+        ReconcileGens.alertDispatchStates(),
+        ReconcileCodecs.ALERT_DISPATCH_STATE);
     put(out, "intents.jsonl.schema.json", AuditGens.intentRows(), AuditCodecs.INTENT_ROW);
-    put(out, "telemetry/control.jsonl.schema.json", AuditGens.controlRows(), AuditCodecs.CONTROL_ROW);
-    put(out, "telemetry/control-invocations.jsonl.schema.json", AuditGens.invocations(), AuditCodecs.INVOCATION);
-    put(out, "telemetry/control-invocations.inflight.jsonl.schema.json", AuditGens.inFlightRows(), AuditCodecs.IN_FLIGHT_ROW);
-    put(out, "telemetry/reconcile.jsonl.schema.json", ReconcileGens.reconcileRows(), ReconcileCodecs.RECONCILE_ROW);
-    put(out, "escalations.jsonl.schema.json", ReconcileGens.escalationRows(), ReconcileCodecs.ESCALATION);
-    put(out, "telemetry/alerts.jsonl.schema.json", ReconcileGens.alertRows(), ReconcileCodecs.ALERT_ROW);
-    put(out, "envelopes/loop_run_snapshot.schema.json", EnvelopeGens.snapshots(), EnvelopeCodecs.SNAPSHOT);
+    put(
+        out,
+        "telemetry/control.jsonl.schema.json",
+        AuditGens.controlRows(),
+        AuditCodecs.CONTROL_ROW);
+    put(
+        out,
+        "telemetry/control-invocations.jsonl.schema.json",
+        AuditGens.invocations(),
+        AuditCodecs.INVOCATION);
+    put(
+        out,
+        "telemetry/control-invocations.inflight.jsonl.schema.json",
+        AuditGens.inFlightRows(),
+        AuditCodecs.IN_FLIGHT_ROW);
+    put(
+        out,
+        "telemetry/reconcile.jsonl.schema.json",
+        ReconcileGens.reconcileRows(),
+        ReconcileCodecs.RECONCILE_ROW);
+    put(
+        out,
+        "escalations.jsonl.schema.json",
+        ReconcileGens.escalationRows(),
+        ReconcileCodecs.ESCALATION);
+    put(
+        out,
+        "telemetry/alerts.jsonl.schema.json",
+        ReconcileGens.alertRows(),
+        ReconcileCodecs.ALERT_ROW);
+    put(
+        out,
+        "envelopes/loop_run_snapshot.schema.json",
+        EnvelopeGens.snapshots(),
+        EnvelopeCodecs.SNAPSHOT);
     put(out, "envelopes/loop_run_event.schema.json", EnvelopeGens.events(), EnvelopeCodecs.EVENT);
-    put(out, "envelopes/events_answer.schema.json", EnvelopeGens.eventsAnswers(), EnvelopeCodecs.EVENTS_ANSWER);
-    put(out, "envelopes/control_answer.schema.json", EnvelopeGens.controlAnswers(), EnvelopeCodecs.CONTROL_ANSWER);
-    put(out, "envelopes/error_answer.schema.json", EnvelopeGens.errorAnswers(), EnvelopeCodecs.ERROR_ANSWER);
+    put(
+        out,
+        "envelopes/events_answer.schema.json",
+        EnvelopeGens.eventsAnswers(),
+        EnvelopeCodecs.EVENTS_ANSWER);
+    put(
+        out,
+        "envelopes/control_answer.schema.json",
+        EnvelopeGens.controlAnswers(),
+        EnvelopeCodecs.CONTROL_ANSWER);
+    put(
+        out,
+        "envelopes/error_answer.schema.json",
+        EnvelopeGens.errorAnswers(),
+        EnvelopeCodecs.ERROR_ANSWER);
     // state.json: the library merges health, trace and sequence into the project state
     List<String> states = new ArrayList<>();
     List<String> healths = out.getOrDefault("health.json.schema.json", List.of());
@@ -98,20 +155,28 @@ class SchemaTest {
     for (int i = 0; i < SAMPLES; i++) {
       states.add(
           "{\"schemaVersion\":\"v1\",\"generatedAt\":\"2026-03-01T12:00:00Z\",\"projection\":{\"status\":\"running\"},"
-              + "\"health\":" + healths.get(i).strip() + ",\"trace\":{\"fleetTraceId\":\"x\",\"reconcileTraceId\":"
-              + JsonValue.of(traces.get(i)).toJson() + "},\"sequence\":" + sequences.get(i).strip() + "}");
+              + "\"health\":"
+              + healths.get(i).strip()
+              + ",\"trace\":{\"fleetTraceId\":\"x\",\"reconcileTraceId\":"
+              + JsonValue.of(traces.get(i)).toJson()
+              + "},\"sequence\":"
+              + sequences.get(i).strip()
+              + "}");
     }
     out.put("state.json.schema.json", states);
     // RT/events.jsonl: runtime lines, malformed ones included (the library's verdict decides)
     List<String> lines = new ArrayList<>();
-    for (LogLine l : Scenarios.lines("schema-loop", Instant.parse("2026-03-01T12:00:00Z"), true).samples(12L, SAMPLES)) {
+    for (LogLine l :
+        Scenarios.lines("schema-loop", Instant.parse("2026-03-01T12:00:00Z"), true)
+            .samples(12L, SAMPLES)) {
       lines.add(l.text());
     }
     out.put("events.jsonl.schema.json", lines);
     return out;
   }
 
-  private static <T> void put(Map<String, List<String>> out, String schema, Gen<T> gen, JsonCodec<T> codec) {
+  private static <T> void put(
+      Map<String, List<String>> out, String schema, Gen<T> gen, JsonCodec<T> codec) {
     out.put(schema, gen.samples(schema.hashCode(), SAMPLES).stream().map(codec::encode).toList());
   }
 
@@ -134,9 +199,12 @@ class SchemaTest {
     out.put("heartbeat.v1.json.schema.json", heartbeats);
     Path dir = repo.resolve(".superloop/loops/schema-loop");
     List<String> marks = new ArrayList<>();
-    try (EventLog log = EventLog.builder(repo, "schema-loop").force(false).checkpointEvery(1).open()) {
+    try (EventLog log =
+        EventLog.builder(repo, "schema-loop").force(false).checkpointEvery(1).open()) {
       for (int i = 0; i < 20; i++) {
-        log.append("iteration_start", Map.of("iteration", JsonValue.of(i), "message", JsonValue.of("m\u00e9\n" + i)));
+        log.append(
+            "iteration_start",
+            Map.of("iteration", JsonValue.of(i), "message", JsonValue.of("m\u00e9\n" + i)));
         marks.add(SchemaHarness.read(dir.resolve("events.hwm.json")));
         if (i == 10) {
           log.restartFromOne();
@@ -171,7 +239,8 @@ class SchemaTest {
             "envelopes/error_answer.schema.json",
             "defs.schema.json"));
     expected.sort(null);
-    assertEquals(expected, files, "one schema per file of a loop and per message (docs/schema/README.md)");
+    assertEquals(
+        expected, files, "one schema per file of a loop and per message (docs/schema/README.md)");
     // every schema is a draft 2020-12 schema by the meta-schema itself
     SchemaHarness meta = new SchemaHarness(work);
     for (String f : files) {
@@ -185,7 +254,9 @@ class SchemaTest {
   void generatedAndProducedDocumentsValidateAndAgreeWithTheLibrary() throws IOException {
     SchemaHarness h = new SchemaHarness(work);
     Map<String, List<String>> docs = generated();
-    produced().forEach((k, v) -> docs.merge(k, v, (a, b) -> Stream.concat(a.stream(), b.stream()).toList()));
+    produced()
+        .forEach(
+            (k, v) -> docs.merge(k, v, (a, b) -> Stream.concat(a.stream(), b.stream()).toList()));
     Counts c = new Counts();
     for (Map.Entry<String, List<String>> e : docs.entrySet()) {
       for (String d : e.getValue()) {
@@ -206,14 +277,24 @@ class SchemaTest {
     Map<String, String> fixtures = new LinkedHashMap<>();
     fixtures.put("fixtures/reference/event.v1.json", "envelopes/loop_run_event.schema.json");
     fixtures.put("fixtures/reference/snapshot.v1.json", "envelopes/loop_run_snapshot.schema.json");
-    fixtures.put("fixtures/reference/core/snapshot-running.v1.json", "envelopes/loop_run_snapshot.schema.json");
     fixtures.put(
-        "fixtures/reference/core/snapshot-approval-completion-conflict.v1.json", "envelopes/loop_run_snapshot.schema.json");
-    fixtures.put("fixtures/reference/core/events-running.ndjson", "envelopes/loop_run_event.schema.json");
-    fixtures.put("fixtures/reference/observability/intents-ambiguous.jsonl", "intents.jsonl.schema.json");
-    fixtures.put("fixtures/reference/observability/transport-health-critical.json", "telemetry/transport-health.json.schema.json");
-    fixtures.put("fixtures/reference/service/events-batch.v1.json", "envelopes/events_answer.schema.json");
-    fixtures.put("fixtures/reference/service/unauthorized-response.json", "envelopes/error_answer.schema.json");
+        "fixtures/reference/core/snapshot-running.v1.json",
+        "envelopes/loop_run_snapshot.schema.json");
+    fixtures.put(
+        "fixtures/reference/core/snapshot-approval-completion-conflict.v1.json",
+        "envelopes/loop_run_snapshot.schema.json");
+    fixtures.put(
+        "fixtures/reference/core/events-running.ndjson", "envelopes/loop_run_event.schema.json");
+    fixtures.put(
+        "fixtures/reference/observability/intents-ambiguous.jsonl", "intents.jsonl.schema.json");
+    fixtures.put(
+        "fixtures/reference/observability/transport-health-critical.json",
+        "telemetry/transport-health.json.schema.json");
+    fixtures.put(
+        "fixtures/reference/service/events-batch.v1.json", "envelopes/events_answer.schema.json");
+    fixtures.put(
+        "fixtures/reference/service/unauthorized-response.json",
+        "envelopes/error_answer.schema.json");
     for (Map.Entry<String, String> f : fixtures.entrySet()) {
       for (String d : documents(repo.resolve(f.getKey()))) {
         c.mustValidate(h, f.getValue(), d, f.getKey());
@@ -222,10 +303,12 @@ class SchemaTest {
     // the conformance cases' expected loop files (the reference's outputs)
     try (Stream<Path> cases = Files.list(repo.resolve("conformance/expected"))) {
       for (Path dir : cases.sorted().toList()) {
-        for (String name : List.of("health.json", "heartbeat.json", "sequence-state.json", "state.json")) {
+        for (String name :
+            List.of("health.json", "heartbeat.json", "sequence-state.json", "state.json")) {
           Path p = dir.resolve(name);
           if (Files.exists(p)) {
-            c.mustValidate(h, name + ".schema.json", SchemaHarness.read(p), repo.relativize(p).toString());
+            c.mustValidate(
+                h, name + ".schema.json", SchemaHarness.read(p), repo.relativize(p).toString());
           }
         }
       }
@@ -265,16 +348,37 @@ class SchemaTest {
   void mutationsTheSchemaRejectsTheLibraryRejectsToo() throws IOException {
     SchemaHarness h = new SchemaHarness(work);
     Map<String, List<String>> docs = generated();
-    produced().forEach((k, v) -> docs.merge(k, v, (a, b) -> Stream.concat(a.stream(), b.stream()).toList()));
+    produced()
+        .forEach(
+            (k, v) -> docs.merge(k, v, (a, b) -> Stream.concat(a.stream(), b.stream()).toList()));
     docs.computeIfPresent(
         "envelopes/loop_run_event.schema.json",
-        (k, v) -> Stream.concat(documents(CliTest.repo().resolve("fixtures/reference/core/events-running.ndjson")).stream(), v.stream()).toList());
+        (k, v) ->
+            Stream.concat(
+                    documents(
+                        CliTest.repo().resolve("fixtures/reference/core/events-running.ndjson"))
+                        .stream(),
+                    v.stream())
+                .toList());
     docs.computeIfPresent(
         "envelopes/loop_run_snapshot.schema.json",
-        (k, v) -> Stream.concat(Stream.of(SchemaHarness.read(CliTest.repo().resolve("fixtures/reference/snapshot.v1.json"))), v.stream()).toList());
+        (k, v) ->
+            Stream.concat(
+                    Stream.of(
+                        SchemaHarness.read(
+                            CliTest.repo().resolve("fixtures/reference/snapshot.v1.json"))),
+                    v.stream())
+                .toList());
     docs.computeIfPresent(
         "envelopes/events_answer.schema.json",
-        (k, v) -> Stream.concat(Stream.of(SchemaHarness.read(CliTest.repo().resolve("fixtures/reference/service/events-batch.v1.json"))), v.stream()).toList());
+        (k, v) ->
+            Stream.concat(
+                    Stream.of(
+                        SchemaHarness.read(
+                            CliTest.repo()
+                                .resolve("fixtures/reference/service/events-batch.v1.json"))),
+                    v.stream())
+                .toList());
     Counts c = new Counts();
     for (Map.Entry<String, List<String>> e : docs.entrySet()) {
       int seeds = 0;
@@ -333,9 +437,22 @@ class SchemaTest {
       } else if (errors.isEmpty()) {
         onlyLibraryRejects++;
         looser.merge(schema, 1L, Long::sum);
-        looserExamples.add(schema + ": " + what + (what.equals("generated") ? ": " + h.libraryFindings(schema, doc) + " " + clip(doc) : ""));
+        looserExamples.add(
+            schema
+                + ": "
+                + what
+                + (what.equals("generated")
+                    ? ": " + h.libraryFindings(schema, doc) + " " + clip(doc)
+                    : ""));
       } else {
-        disagreements.add(schema + ": " + what + ": the schema rejects (" + errors.get(0) + "), the library accepts: " + clip(doc));
+        disagreements.add(
+            schema
+                + ": "
+                + what
+                + ": the schema rejects ("
+                + errors.get(0)
+                + "), the library accepts: "
+                + clip(doc));
       }
     }
 
@@ -350,10 +467,17 @@ class SchemaTest {
     void print(String what) {
       System.out.printf(
           "schemas, %s: %d documents; both accept %d, both reject %d, only the library rejects %d %s; disagreements %d%n",
-          what, bothAccept + bothReject + onlyLibraryRejects + disagreements.size(), bothAccept, bothReject,
-          onlyLibraryRejects, looser, disagreements.size());
+          what,
+          bothAccept + bothReject + onlyLibraryRejects + disagreements.size(),
+          bothAccept,
+          bothReject,
+          onlyLibraryRejects,
+          looser,
+          disagreements.size());
       if (!looserExamples.isEmpty()) {
-        System.out.println("  the schema is looser on, e.g.: " + looserExamples.subList(0, Math.min(8, looserExamples.size())));
+        System.out.println(
+            "  the schema is looser on, e.g.: "
+                + looserExamples.subList(0, Math.min(8, looserExamples.size())));
         keep("schema-looser.txt", looserExamples); // printed above
       }
     }
@@ -362,8 +486,12 @@ class SchemaTest {
       if (!disagreements.isEmpty()) {
         keep("schema-disagreements.txt", disagreements); // the assertion below still names them
       }
-      assertEquals(List.of(), invalid, "documents the library wrote or the reference's that do not validate");
-      assertEquals(List.of(), disagreements, "documents the schema rejects and the library accepts");
+      assertEquals(
+          List.of(),
+          invalid,
+          "documents the library wrote or the reference's that do not validate");
+      assertEquals(
+          List.of(), disagreements, "documents the schema rejects and the library accepts");
     }
 
     /** Appends {@code lines} to {@code target/<name>} for a look after the run (best effort). */

@@ -14,8 +14,10 @@ final class Attr {
   static final AttributeKey<String> FRESHNESS_STATUS =
       AttributeKey.stringKey("superloop.heartbeat.freshness_status");
   static final AttributeKey<Long> HEARTBEAT_LAG = AttributeKey.longKey("superloop.heartbeat.lag");
-  static final AttributeKey<String> HEALTH_STATUS = AttributeKey.stringKey("superloop.health.status");
-  static final AttributeKey<String> INGEST_STATUS = AttributeKey.stringKey("superloop.ingest.status");
+  static final AttributeKey<String> HEALTH_STATUS =
+      AttributeKey.stringKey("superloop.health.status");
+  static final AttributeKey<String> INGEST_STATUS =
+      AttributeKey.stringKey("superloop.ingest.status");
   static final AttributeKey<String> FAILURE_CODE = AttributeKey.stringKey("superloop.failure_code");
   static final AttributeKey<String> SEQUENCE_STATUS =
       AttributeKey.stringKey("superloop.sequence.status");
@@ -25,8 +27,10 @@ final class Attr {
       AttributeKey.longKey("superloop.reconcile.events_ingested");
   static final AttributeKey<String> ESCALATION_CATEGORY =
       AttributeKey.stringKey("superloop.escalation.category");
-  static final AttributeKey<String> CONTROL_INTENT = AttributeKey.stringKey("superloop.control.intent");
-  static final AttributeKey<String> CONTROL_STATUS = AttributeKey.stringKey("superloop.control.status");
+  static final AttributeKey<String> CONTROL_INTENT =
+      AttributeKey.stringKey("superloop.control.intent");
+  static final AttributeKey<String> CONTROL_STATUS =
+      AttributeKey.stringKey("superloop.control.status");
   static final AttributeKey<String> IDEMPOTENCY_KEY =
       AttributeKey.stringKey("superloop.control.idempotency_key");
 }

@@ -96,8 +96,10 @@ enum Instrument {
   final String metricName;
   final Kind kind;
   final String unit;
+
   @SuppressWarnings("ImmutableEnumChecker") // List.of: unmodifiable
   final List<String> extraAttributes;
+
   final String description;
 
   Instrument(

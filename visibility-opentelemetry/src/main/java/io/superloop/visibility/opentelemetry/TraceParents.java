@@ -59,7 +59,8 @@ final class TraceParents {
       Pattern.compile("([0-9a-f]{2})-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})");
   private static final Pattern HEX32 = Pattern.compile("[0-9a-fA-F]{32}");
   private static final Pattern UUID =
-      Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+      Pattern.compile(
+          "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
   static Parent of(Context current, String superloopTraceId) {
     if (Span.fromContext(current).getSpanContext().isValid()) {

@@ -47,11 +47,11 @@ import java.util.concurrent.TimeUnit;
  *       scope {@value #SCOPE}: heartbeat lag and freshness, sequence violations by code, drift
  *       active, gaps, duplicates, control outcomes by status, step duration, lines and bytes
  *       ingested, quarantined files, warnings. {@code docs/observability.md} has the table.
- *   <li><b>Spans</b>: {@code superloop.reconcile} for each step (from its start on the plane's clock,
- *       lasting its measured duration; one span event {@code superloop.escalation} per escalation
- *       row) and {@code superloop.control} for each control action recorded through the plane
- *       (from its {@code startedAt} to its completion). A span's parent is the current span when
- *       there is one; else, when the step's trace id is a W3C {@code traceparent}, the span it
+ *   <li><b>Spans</b>: {@code superloop.reconcile} for each step (from its start on the plane's
+ *       clock, lasting its measured duration; one span event {@code superloop.escalation} per
+ *       escalation row) and {@code superloop.control} for each control action recorded through the
+ *       plane (from its {@code startedAt} to its completion). A span's parent is the current span
+ *       when there is one; else, when the step's trace id is a W3C {@code traceparent}, the span it
  *       names; else, when it is a bare W3C trace id (32 hex digits) or a UUID (read without its
  *       dashes), a synthetic remote parent with span id {@code 73757065726c6f6f} in that trace;
  *       else the span starts a new trace. The step's trace id is always the attribute {@code
@@ -93,7 +93,8 @@ public final class VisibilityTelemetry implements VisibilityListener {
   private final ConcurrentMap<LoopKey, LoopAttributes> attributes = new ConcurrentHashMap<>();
 
   private VisibilityTelemetry(OpenTelemetry otel) {
-    String version = Optional.ofNullable(getClass().getPackage().getImplementationVersion()).orElse("");
+    String version =
+        Optional.ofNullable(getClass().getPackage().getImplementationVersion()).orElse("");
     Meter meter =
         version.isEmpty()
             ? otel.getMeter(SCOPE)
@@ -154,7 +155,9 @@ public final class VisibilityTelemetry implements VisibilityListener {
     /** {@code superloop.loop.id} and {@code superloop.transport}. */
     final Attributes loop;
 
-    /** {@link #loop} with {@code superloop.heartbeat.freshness_status}, by {@link FreshnessStatus}. */
+    /**
+     * {@link #loop} with {@code superloop.heartbeat.freshness_status}, by {@link FreshnessStatus}.
+     */
     final Attributes[] freshness;
 
     /** {@link #loop} with {@code superloop.reason_code}, by {@link ViolationCode}. */
@@ -220,9 +223,7 @@ public final class VisibilityTelemetry implements VisibilityListener {
         heartbeatFreshness.set(s == now ? 1 : 0, attrs.freshness[s.ordinal()]);
       }
     }
-    result
-        .sequenceState()
-        .ifPresent(s -> driftActive.set(s.driftActive() ? 1 : 0, loop));
+    result.sequenceState().ifPresent(s -> driftActive.set(s.driftActive() ? 1 : 0, loop));
     if (result.sequenceRow().isPresent()) {
       SequenceObservation row = result.sequenceRow().get();
       for (ViolationCode v : row.violations()) {
@@ -287,12 +288,10 @@ public final class VisibilityTelemetry implements VisibilityListener {
   @Override
   public void onWarning(StepEvent step, ReasonCode warning) {
     warnings.add(
-            1,
-            attributes(step.loopId(), step.transport())
-                .loop
-                .toBuilder()
-                .put(Attr.REASON_CODE, warning.wire())
-                .build());
+        1,
+        attributes(step.loopId(), step.transport()).loop.toBuilder()
+            .put(Attr.REASON_CODE, warning.wire())
+            .build());
   }
 
   /**
@@ -305,11 +304,11 @@ public final class VisibilityTelemetry implements VisibilityListener {
     Attributes loop = attributes(invocation.loopId(), invocation.transport()).loop;
     OutcomeStatus status = invocation.outcome().status();
     controls.add(
-            1,
-            loop.toBuilder()
-                .put(Attr.CONTROL_INTENT, invocation.intent().wire())
-                .put(Attr.CONTROL_STATUS, status.wire())
-                .build());
+        1,
+        loop.toBuilder()
+            .put(Attr.CONTROL_INTENT, invocation.intent().wire())
+            .put(Attr.CONTROL_STATUS, status.wire())
+            .build());
     String trace = invocation.traceId().map(TraceId::value).orElse("");
     TraceParents.Parent parent = TraceParents.of(Context.current(), trace);
     long end = epochNanos(parse(invocation.timestamp()).orElseGet(Instant::now));

@@ -26,7 +26,9 @@ final class InMemoryOtel implements AutoCloseable {
       OpenTelemetrySdk.builder()
           .setMeterProvider(SdkMeterProvider.builder().registerMetricReader(reader).build())
           .setTracerProvider(
-              SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(spans)).build())
+              SdkTracerProvider.builder()
+                  .addSpanProcessor(SimpleSpanProcessor.create(spans))
+                  .build())
           .build();
 
   /**

@@ -101,10 +101,14 @@ class ObservabilityDocTest {
       Files.createDirectories(q.resolve(".superloop/loops/parity-loop"));
       Path ops = Files.createDirectories(q.resolve(".superloop/ops-manager/parity-loop"));
       Files.writeString(ops.resolve("health.json"), "{");
-      VisibilityPlane.builder(q, "parity-loop").listener(telemetry).build().reconcileLocal(StepOptions.defaults());
+      VisibilityPlane.builder(q, "parity-loop")
+          .listener(telemetry)
+          .build()
+          .reconcileLocal(StepOptions.defaults());
       GenContext ctx = GenContext.of(17);
       for (int i = 0; i < 200 && exported.size() < Instrument.values().length; i++) {
-        RuntimeHistory h = Scenarios.histories(HistoryShape.withSpriteFaults()).generate(ctx).value();
+        RuntimeHistory h =
+            Scenarios.histories(HistoryShape.withSpriteFaults()).generate(ctx).value();
         for (Delivery d :
             List.of(
                 Delivery.localWith(b -> b.listener(telemetry)),
@@ -145,17 +149,30 @@ class ObservabilityDocTest {
     String cp = System.getProperty("java.class.path");
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     int rc =
-        javac.run(null, null, null, "--release", "17", "-classpath", cp, "-d", classes.toString(), src.toString());
+        javac.run(
+            null,
+            null,
+            null,
+            "--release",
+            "17",
+            "-classpath",
+            cp,
+            "-d",
+            classes.toString(),
+            src.toString());
     assertEquals(0, rc, "the example compiles");
 
     Path repo = work.resolve("repo");
     Path rt = Files.createDirectories(repo.resolve(".superloop/loops/demo-loop"));
     String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
     Files.writeString(
-        rt.resolve("events.jsonl"), "{\"timestamp\":\"" + now + "\",\"event\":\"loop_start\",\"iteration\":1}\n");
+        rt.resolve("events.jsonl"),
+        "{\"timestamp\":\"" + now + "\",\"event\":\"loop_start\",\"iteration\":1}\n");
     Files.writeString(
         rt.resolve("heartbeat.v1.json"),
-        "{\"schemaVersion\":\"v1\",\"timestamp\":\"" + now + "\",\"source\":\"runtime\",\"status\":\"running\"}\n");
+        "{\"schemaVersion\":\"v1\",\"timestamp\":\""
+            + now
+            + "\",\"source\":\"runtime\",\"status\":\"running\"}\n");
 
     // the documented command: java, its -D options, the class (-cp added), its argument
     List<String> cmd = new ArrayList<>();
@@ -178,12 +195,16 @@ class ObservabilityDocTest {
     String output = Files.readString(out, StandardCharsets.UTF_8);
     assertEquals(0, p.exitValue(), output);
     assertTrue(output.contains("step 4bf92f3577b34da6a3ce929d0e0e4736: health healthy"), output);
-    assertTrue(output.contains("'superloop.reconcile' : 4bf92f3577b34da6a3ce929d0e0e4736 "), output);
+    assertTrue(
+        output.contains("'superloop.reconcile' : 4bf92f3577b34da6a3ce929d0e0e4736 "), output);
     for (Instrument i :
         List.of(Instrument.RECONCILE_DURATION, Instrument.INGEST_LINES, Instrument.HEARTBEAT_LAG)) {
       assertTrue(output.contains("name=" + i.metricName + ","), i.metricName + "\n" + output);
     }
-    assertTrue(output.contains("service.name=\"ops-manager\"") || output.contains("service.name=ops-manager"), output);
+    assertTrue(
+        output.contains("service.name=\"ops-manager\"")
+            || output.contains("service.name=ops-manager"),
+        output);
   }
 
   private static String block(String doc, String marker) {

@@ -21,7 +21,10 @@ class SharedTelemetryTest {
   @TempDir Path tmp;
 
   private static VisibilityPlane plane(Path repo, String loop, VisibilityTelemetry telemetry) {
-    return VisibilityPlane.builder(repo, loop).durability(Durability.NONE).listener(telemetry).build();
+    return VisibilityPlane.builder(repo, loop)
+        .durability(Durability.NONE)
+        .listener(telemetry)
+        .build();
   }
 
   private static Path repoWithLines(Path repo, String loop, int lines) throws IOException {
@@ -56,7 +59,8 @@ class SharedTelemetryTest {
       assertEquals(1L, points.get("superloop.reconcile.duration#count " + aSprite));
       assertEquals(1L, points.get("superloop.ingest.lines " + aLocal));
       assertEquals(2L, points.get("superloop.ingest.lines " + bLocal));
-      assertEquals(null, points.get("superloop.ingest.lines " + aSprite)); // a failed poll takes in nothing
+      assertEquals(
+          null, points.get("superloop.ingest.lines " + aSprite)); // a failed poll takes in nothing
       assertEquals(
           4,
           points.keySet().stream().filter(k -> k.startsWith("superloop.ingest.")).count(),

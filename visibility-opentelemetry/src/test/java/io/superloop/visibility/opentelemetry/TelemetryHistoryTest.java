@@ -54,7 +54,9 @@ import org.junit.jupiter.api.io.TempDir;
  * here from the metrics table); after the history, against the loop's persisted files.
  */
 class TelemetryHistoryTest {
-  /** A tenth of the build's tries (10 in the default build, 100 with -Plong): a try is a history. */
+  /**
+   * A tenth of the build's tries (10 in the default build, 100 with -Plong): a try is a history.
+   */
   private static final int TRIES = Math.max(3, Property.defaultTries() / 10);
 
   @TempDir Path tmp;
@@ -75,8 +77,15 @@ class TelemetryHistoryTest {
                   .map(
                       h ->
                           Optional.of(
-                              h.substring(0, 8) + "-" + h.substring(8, 12) + "-" + h.substring(12, 16)
-                                  + "-" + h.substring(16, 20) + "-" + h.substring(20)))));
+                              h.substring(0, 8)
+                                  + "-"
+                                  + h.substring(8, 12)
+                                  + "-"
+                                  + h.substring(12, 16)
+                                  + "-"
+                                  + h.substring(16, 20)
+                                  + "-"
+                                  + h.substring(20)))));
 
   private static Gen<RuntimeHistory> histories(HistoryShape shape) {
     return Scenarios.histories(shape)
@@ -90,11 +99,18 @@ class TelemetryHistoryTest {
                             HistoryStep s = h.steps().get(i);
                             steps.add(
                                 new HistoryStep(
-                                    s.advanceSeconds(), s.change(), s.appended(), s.tornTail(),
-                                    s.fromStart(), s.heartbeat(), ids.get(i).or(s::traceId),
-                                    s.spriteFaults(), s.control()));
+                                    s.advanceSeconds(),
+                                    s.change(),
+                                    s.appended(),
+                                    s.tornTail(),
+                                    s.fromStart(),
+                                    s.heartbeat(),
+                                    ids.get(i).or(s::traceId),
+                                    s.spriteFaults(),
+                                    s.control()));
                           }
-                          return new RuntimeHistory(h.loopId(), h.start(), h.thresholds(), h.seed(), steps);
+                          return new RuntimeHistory(
+                              h.loopId(), h.start(), h.thresholds(), h.seed(), steps);
                         }));
   }
 
@@ -141,8 +157,10 @@ class TelemetryHistoryTest {
                 assertEquals(Files.size(log), bytes, "the history wrote the log");
                 Map<String, Long> points = otel.points();
                 String loop = "{superloop.loop.id=" + h.loopId() + ", superloop.transport=local}";
-                assertEquals(lines == 0 ? null : lines, points.get("superloop.ingest.lines " + loop));
-                assertEquals(bytes == 0 ? null : bytes, points.get("superloop.ingest.bytes " + loop));
+                assertEquals(
+                    lines == 0 ? null : lines, points.get("superloop.ingest.lines " + loop));
+                assertEquals(
+                    bytes == 0 ? null : bytes, points.get("superloop.ingest.bytes " + loop));
               }
             });
   }
@@ -150,7 +168,9 @@ class TelemetryHistoryTest {
   private void run(
       RuntimeHistory h,
       boolean hardened,
-      java.util.function.Function<UnaryOperator<io.superloop.visibility.core.plane.VisibilityPlane.Builder>, Delivery> delivery)
+      java.util.function.Function<
+              UnaryOperator<io.superloop.visibility.core.plane.VisibilityPlane.Builder>, Delivery>
+          delivery)
       throws Exception {
     try (InMemoryOtel otel = new InMemoryOtel()) {
       Model model = new Model();
@@ -166,14 +186,19 @@ class TelemetryHistoryTest {
       // after the history: every instrument against the loop's files
       model.warningsAndControlsDone();
       assertEquals(model.points, otel.points(), "the metrics after the history");
-      assertEquals(model.points, fromFiles(run.last().files(), checker.events), "the model against the files");
+      assertEquals(
+          model.points,
+          fromFiles(run.last().files(), checker.events),
+          "the model against the files");
       // one span per step and per control action, nothing else
       long controls = h.steps().stream().filter(s -> s.control().isPresent()).count();
       assertEquals(h.steps().size() + controls, otel.finishedSpans().size());
     }
   }
 
-  /** The metrics the persisted rows give (the duration histogram from the events: no file has it). */
+  /**
+   * The metrics the persisted rows give (the duration histogram from the events: no file has it).
+   */
   private static Map<String, Long> fromFiles(LoopFiles f, List<StepEvent> events) {
     Model m = new Model();
     String loop = events.get(0).loopId();
@@ -182,17 +207,24 @@ class TelemetryHistoryTest {
     for (int i = 0; i < f.reconcileRows().size(); i++) {
       ReconcileRow row = f.reconcileRows().get(i);
       m.inc("superloop.reconcile.duration#count", attrs, 1);
-      m.inc("superloop.ingest.lines", attrs, Math.max(0, row.cursorOffsetAfter() - row.cursorOffsetBefore()));
+      m.inc(
+          "superloop.ingest.lines",
+          attrs,
+          Math.max(0, row.cursorOffsetAfter() - row.cursorOffsetBefore()));
       m.inc("superloop.ingest.bytes", attrs, events.get(i).bytesIngested());
       for (ReasonCode w : row.warnings()) {
-        m.inc("superloop.reconcile.warnings", Model.with(attrs, "superloop.reason_code", w.wire()), 1);
+        m.inc(
+            "superloop.reconcile.warnings",
+            Model.with(attrs, "superloop.reason_code", w.wire()),
+            1);
       }
     }
     for (SequenceObservation row : f.sequenceRows()) {
       m.sequenceRow(attrs, row);
     }
     f.heartbeat().ifPresent(h -> m.heartbeat(attrs, h));
-    f.sequence().ifPresent(s -> m.set("superloop.sequence.drift.active", attrs, s.driftActive() ? 1 : 0));
+    f.sequence()
+        .ifPresent(s -> m.set("superloop.sequence.drift.active", attrs, s.driftActive() ? 1 : 0));
     for (ControlInvocation inv : f.invocations()) {
       m.control(inv);
     }
@@ -246,7 +278,10 @@ class TelemetryHistoryTest {
       inc(
           "superloop.control.invocations",
           with(
-              with(loop(inv.loopId(), inv.transport().wire()), "superloop.control.intent", inv.intent().wire()),
+              with(
+                  loop(inv.loopId(), inv.transport().wire()),
+                  "superloop.control.intent",
+                  inv.intent().wire()),
               "superloop.control.status",
               inv.outcome().status().wire()),
           1);
@@ -260,7 +295,8 @@ class TelemetryHistoryTest {
       inc("superloop.ingest.bytes", a, e.bytesIngested());
       inc("superloop.store.quarantined_files", a, e.quarantinedFiles().size());
       r.heartbeat().state().ifPresent(h -> heartbeat(a, h));
-      r.sequenceState().ifPresent(s -> set("superloop.sequence.drift.active", a, s.driftActive() ? 1 : 0));
+      r.sequenceState()
+          .ifPresent(s -> set("superloop.sequence.drift.active", a, s.driftActive() ? 1 : 0));
       r.sequenceRow().ifPresent(row -> sequenceRow(a, row));
     }
 
@@ -268,7 +304,9 @@ class TelemetryHistoryTest {
     void warnings(StepEvent e) {
       Attributes a = loop(e.loopId(), e.transport().wire());
       for (ReasonCode w : e.result().warnings()) {
-        pending.add(() -> inc("superloop.reconcile.warnings", with(a, "superloop.reason_code", w.wire()), 1));
+        pending.add(
+            () ->
+                inc("superloop.reconcile.warnings", with(a, "superloop.reason_code", w.wire()), 1));
       }
     }
 
@@ -279,8 +317,8 @@ class TelemetryHistoryTest {
   }
 
   /**
-   * Registered after the telemetry: at each step, the metrics collected now must be the model's
-   * and the span just exported must be the step's.
+   * Registered after the telemetry: at each step, the metrics collected now must be the model's and
+   * the span just exported must be the step's.
    */
   private static final class Checker implements VisibilityListener {
     final InMemoryOtel otel;
@@ -302,7 +340,9 @@ class TelemetryHistoryTest {
       model.warnings(e);
       assertEquals(model.points, otel.points(), "the metrics after step " + steps);
       double durations = events.stream().mapToDouble(x -> x.duration().toNanos() / 1e9).sum();
-      String key = InMemoryOtel.key("superloop.reconcile.duration", Model.loop(e.loopId(), e.transport().wire()));
+      String key =
+          InMemoryOtel.key(
+              "superloop.reconcile.duration", Model.loop(e.loopId(), e.transport().wire()));
       assertEquals(durations, otel.histogramSum().getOrDefault(key, -1.0), 1e-9);
       List<SpanData> spans = otel.finishedSpans();
       checkStepSpan(spans.get(spans.size() - 1), e);
@@ -316,8 +356,10 @@ class TelemetryHistoryTest {
       assertEquals("superloop.control", s.getName());
       Attributes a = s.getAttributes();
       assertEquals(inv.intent().wire(), a.get(AttributeKey.stringKey("superloop.control.intent")));
-      assertEquals(inv.outcome().status().wire(), a.get(AttributeKey.stringKey("superloop.control.status")));
-      assertEquals(inv.idempotencyKey(), a.get(AttributeKey.stringKey("superloop.control.idempotency_key")));
+      assertEquals(
+          inv.outcome().status().wire(), a.get(AttributeKey.stringKey("superloop.control.status")));
+      assertEquals(
+          inv.idempotencyKey(), a.get(AttributeKey.stringKey("superloop.control.idempotency_key")));
       assertEquals(inv.loopId(), a.get(AttributeKey.stringKey("superloop.loop.id")));
       assertEquals(inv.transport().wire(), a.get(AttributeKey.stringKey("superloop.transport")));
       String trace = inv.traceId().map(t -> t.value()).orElse("");
@@ -326,7 +368,9 @@ class TelemetryHistoryTest {
       assertEquals(nanos(Instant.parse(inv.startedAt())), s.getStartEpochNanos());
       assertEquals(nanos(Instant.parse(inv.timestamp())), s.getEndEpochNanos());
       assertEquals(
-          inv.outcome().status().wire().equals("failed_command") ? StatusCode.ERROR : StatusCode.UNSET,
+          inv.outcome().status().wire().equals("failed_command")
+              ? StatusCode.ERROR
+              : StatusCode.UNSET,
           s.getStatus().getStatusCode());
     }
 
@@ -339,9 +383,12 @@ class TelemetryHistoryTest {
       assertEquals(e.transport().wire(), a.get(AttributeKey.stringKey("superloop.transport")));
       assertEquals(e.traceId().value(), a.get(AttributeKey.stringKey("superloop.trace_id")));
       assertEquals(row.status().wire(), a.get(AttributeKey.stringKey("superloop.ingest.status")));
-      assertEquals(r.health().status().wire(), a.get(AttributeKey.stringKey("superloop.health.status")));
-      assertEquals(row.sequenceStatus().wire(), a.get(AttributeKey.stringKey("superloop.sequence.status")));
-      assertEquals(row.eventsIngested(), a.get(AttributeKey.longKey("superloop.reconcile.events_ingested")));
+      assertEquals(
+          r.health().status().wire(), a.get(AttributeKey.stringKey("superloop.health.status")));
+      assertEquals(
+          row.sequenceStatus().wire(), a.get(AttributeKey.stringKey("superloop.sequence.status")));
+      assertEquals(
+          row.eventsIngested(), a.get(AttributeKey.longKey("superloop.reconcile.events_ingested")));
       assertEquals(
           r.heartbeat().state().map(h -> h.heartbeatLagSeconds()).orElse(null),
           a.get(AttributeKey.longKey("superloop.heartbeat.lag")));
@@ -349,7 +396,8 @@ class TelemetryHistoryTest {
           r.sequenceState().map(x -> x.driftActive()).orElse(null),
           a.get(AttributeKey.booleanKey("superloop.sequence.drift_active")));
       assertEquals(
-          row.failureCode().isPresent() ? StatusCode.ERROR : StatusCode.UNSET, s.getStatus().getStatusCode());
+          row.failureCode().isPresent() ? StatusCode.ERROR : StatusCode.UNSET,
+          s.getStatus().getStatusCode());
       long start = nanos(e.startedAt());
       assertEquals(start, s.getStartEpochNanos());
       assertEquals(start + e.duration().toNanos(), s.getEndEpochNanos());
@@ -371,7 +419,8 @@ class TelemetryHistoryTest {
     private static void checkParent(SpanData s, String id) {
       String link = s.getAttributes().get(AttributeKey.stringKey("superloop.trace_link"));
       SpanContext parent = s.getParentSpanContext();
-      if (id.matches("00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}") && !id.substring(3, 35).matches("0+")) {
+      if (id.matches("00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}")
+          && !id.substring(3, 35).matches("0+")) {
         assertEquals("traceparent", link);
         assertEquals(id.substring(3, 35), s.getTraceId());
         assertEquals(id.substring(36, 52), parent.getSpanId());
@@ -381,7 +430,8 @@ class TelemetryHistoryTest {
         assertEquals(id.toLowerCase(java.util.Locale.ROOT), s.getTraceId());
         assertEquals("73757065726c6f6f", parent.getSpanId());
         assertTrue(parent.isRemote());
-      } else if (id.matches("[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}") && !id.matches("[0-]+")) {
+      } else if (id.matches("[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}")
+          && !id.matches("[0-]+")) {
         assertEquals("uuid", link);
         assertEquals(id.replace("-", "").toLowerCase(java.util.Locale.ROOT), s.getTraceId());
         assertEquals("73757065726c6f6f", parent.getSpanId());

@@ -35,7 +35,8 @@ class TraceParentingTest {
   @BeforeEach
   void setUp() throws IOException {
     Path rt = Files.createDirectories(repo.resolve(".superloop/loops/l"));
-    Files.writeString(rt.resolve("events.jsonl"), "{\"timestamp\":\"2026-03-01T11:59:00Z\",\"event\":\"e\"}\n");
+    Files.writeString(
+        rt.resolve("events.jsonl"), "{\"timestamp\":\"2026-03-01T11:59:00Z\",\"event\":\"e\"}\n");
     otel = new InMemoryOtel();
   }
 
@@ -88,7 +89,11 @@ class TraceParentingTest {
     assertEquals("trace_id", link(hex));
     assertEquals(W3C_TRACE, hex.getTraceId());
     assertEquals("73757065726c6f6f", hex.getParentSpanId());
-    assertEquals("superloo", new String(java.util.HexFormat.of().parseHex(hex.getParentSpanId()), java.nio.charset.StandardCharsets.US_ASCII));
+    assertEquals(
+        "superloo",
+        new String(
+            java.util.HexFormat.of().parseHex(hex.getParentSpanId()),
+            java.nio.charset.StandardCharsets.US_ASCII));
 
     SpanData uuid = step("4bf92f35-77b3-4da6-a3ce-929d0e0e4736");
     assertEquals("uuid", link(uuid));
@@ -135,7 +140,8 @@ class TraceParentingTest {
     assertEquals(
         1L,
         otel.points()
-            .get("superloop.reconcile.warnings {superloop.loop.id=l, superloop.reason_code=previous_state_unreadable, superloop.transport=local}"));
+            .get(
+                "superloop.reconcile.warnings {superloop.loop.id=l, superloop.reason_code=previous_state_unreadable, superloop.transport=local}"));
     assertEquals(1, otel.finishedSpans().size());
   }
 }

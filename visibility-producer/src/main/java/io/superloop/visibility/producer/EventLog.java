@@ -31,8 +31,8 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A loop's runtime events log {@code <repo>/.superloop/loops/<loopId>/events.jsonl}, written so that
- * its physical line numbers are the sequence values a manager sees (contract 3.1): the {@code
+ * A loop's runtime events log {@code <repo>/.superloop/loops/<loopId>/events.jsonl}, written so
+ * that its physical line numbers are the sequence values a manager sees (contract 3.1): the {@code
  * local} manager numbers each event by its 1-based line, and its snapshot by the log's newline
  * count; a {@code sprite_service} runs the same numbering on the service's copy. So the log itself
  * is the sequencer and its persisted high-water mark: {@link #append} writes one whole line, with
@@ -40,11 +40,11 @@ import org.jspecify.annotations.Nullable;
  * events.jsonl.lock}), and returns the line's number, which no later append of this or any
  * cooperating writer will return again.
  *
- * <p>Every writer of one log must go through this class (any number of them, in any processes):
- * the value {@link #append} returns is right only when no other writer appends between its check
- * of the file and its write. Lines that a writer outside this class appended in between are counted
- * before the next append, and since each append goes to the end of the file ({@code O_APPEND}), no
- * other writer's bytes are ever overwritten.
+ * <p>Every writer of one log must go through this class (any number of them, in any processes): the
+ * value {@link #append} returns is right only when no other writer appends between its check of the
+ * file and its write. Lines that a writer outside this class appended in between are counted before
+ * the next append, and since each append goes to the end of the file ({@code O_APPEND}), no other
+ * writer's bytes are ever overwritten.
  *
  * <p><b>Crashes.</b> A writer killed in the middle of a write leaves an unterminated last line,
  * which a manager neither reads nor counts (hardening H13). The next append, or the next {@link
@@ -54,11 +54,11 @@ import org.jspecify.annotations.Nullable;
  * Builder#force} is on (the default); without it, it survives the process but not a power cut.
  *
  * <p><b>Restarts.</b> A new writer counts the log's lines on {@link Builder#open()} and goes on
- * after them, so a restarted producer never reuses a value. Beside the log, {@code
- * events.hwm.json} records the line count and length a writer last saw (on open, on close, and
- * every {@link Builder#checkpointEvery} appends): when the log is shorter than that on open, or
- * shrinks or is replaced under an open writer, the writer refuses to append ({@link
- * ErrorCode#INVALID_STATE}) rather than hand out values a manager has already seen.
+ * after them, so a restarted producer never reuses a value. Beside the log, {@code events.hwm.json}
+ * records the line count and length a writer last saw (on open, on close, and every {@link
+ * Builder#checkpointEvery} appends): when the log is shorter than that on open, or shrinks or is
+ * replaced under an open writer, the writer refuses to append ({@link ErrorCode#INVALID_STATE})
+ * rather than hand out values a manager has already seen.
  *
  * <p><b>A deliberate restart from 1</b> ({@link #restartFromOne()}, or {@link
  * Builder#restartFromOne()} at open) moves the log aside to {@code events.jsonl.<yyyyMMddTHHmmssZ>}
@@ -67,10 +67,10 @@ import org.jspecify.annotations.Nullable;
  * reference's {@code --from-start}; {@code sprite_service}: the same option, which polls with
  * {@code cursor=0}). Under {@code hardened} rules that step starts a new epoch ({@code
  * transition.epochReset: true}, hardening H15) and reports no drift; under {@code reference} rules
- * it is judged as the reference judges {@code --from-start}: the new values are below the old
- * ones, so the step reports {@code ordering_drift_detected} ({@code snapshot_sequence_regression},
- * and {@code event_sequence_regression} when the old batch was not empty) until a later step
- * clears it. Without the declaration, a manager keeps its cursor past the end of the new log.
+ * it is judged as the reference judges {@code --from-start}: the new values are below the old ones,
+ * so the step reports {@code ordering_drift_detected} ({@code snapshot_sequence_regression}, and
+ * {@code event_sequence_regression} when the old batch was not empty) until a later step clears it.
+ * Without the declaration, a manager keeps its cursor past the end of the new log.
  *
  * <p><b>sprite_service.</b> A service that serves a runtime's events reads the log with {@link
  * #read}: each line comes with its number, the value to stamp on its envelope ({@link
@@ -127,7 +127,11 @@ public final class EventLog implements AutoCloseable {
       requireRegularOrAbsent(file);
       requireRegularOrAbsent(lockFile);
       this.lockChannel =
-          FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+          FileChannel.open(
+              lockFile,
+              StandardOpenOption.CREATE,
+              StandardOpenOption.WRITE,
+              LinkOption.NOFOLLOW_LINKS);
     } catch (IOException e) {
       throw IoFailures.of("cannot open the events log's lock", lockFile, e);
     }
@@ -219,11 +223,11 @@ public final class EventLog implements AutoCloseable {
    *     H13); it is written compactly, on one line
    * @return the line's number: the sequence value of its envelope
    * @throws VisibilityException {@link ErrorCode#INVALID_ARGUMENT} when the object is not an event,
-   *     {@link ErrorCode#LIMIT_EXCEEDED} when its line is longer than {@link
-   *     Builder#maxLineBytes}, {@link ErrorCode#INVALID_STATE} when this log is closed or its file
-   *     shrank or was replaced since this writer last saw it, {@link ErrorCode#IO_ERROR}, {@link
-   *     ErrorCode#DISK_FULL} or {@link ErrorCode#PERMISSION_DENIED} when the write fails (then
-   *     nothing of the line stays in the log)
+   *     {@link ErrorCode#LIMIT_EXCEEDED} when its line is longer than {@link Builder#maxLineBytes},
+   *     {@link ErrorCode#INVALID_STATE} when this log is closed or its file shrank or was replaced
+   *     since this writer last saw it, {@link ErrorCode#IO_ERROR}, {@link ErrorCode#DISK_FULL} or
+   *     {@link ErrorCode#PERMISSION_DENIED} when the write fails (then nothing of the line stays in
+   *     the log)
    */
   public long append(JsonValue.JsonObject event) {
     requireEvent(event);
@@ -231,7 +235,11 @@ public final class EventLog implements AutoCloseable {
     if (text.length > maxLineBytes) {
       throw new VisibilityException(
               ErrorCode.LIMIT_EXCEEDED,
-              "the event's line is " + text.length + " bytes, more than the " + maxLineBytes + " a manager reads")
+              "the event's line is "
+                  + text.length
+                  + " bytes, more than the "
+                  + maxLineBytes
+                  + " a manager reads")
           .withFile(file.toString());
     }
     ByteBuffer line = ByteBuffer.allocate(text.length + 1).put(text).put((byte) '\n').flip();
@@ -257,8 +265,9 @@ public final class EventLog implements AutoCloseable {
   }
 
   /**
-   * Appends {@code {"timestamp":<now>,"event":<name>, ...fields}} ({@link #append(JsonValue.JsonObject)}),
-   * stamped with the builder's clock as {@code YYYY-MM-DDTHH:MM:SSZ}.
+   * Appends {@code {"timestamp":<now>,"event":<name>, ...fields}} ({@link
+   * #append(JsonValue.JsonObject)}), stamped with the builder's clock as {@code
+   * YYYY-MM-DDTHH:MM:SSZ}.
    *
    * @param name the event's name, for example {@code iteration_start}
    * @param fields further members in order, for example {@code loop_id}, {@code run_id}, {@code
@@ -266,15 +275,17 @@ public final class EventLog implements AutoCloseable {
    *     timestamp} or {@code event}
    * @return the line's number: the sequence value of its envelope
    * @throws VisibilityException as {@link #append(JsonValue.JsonObject)} does, and {@link
-   *     ErrorCode#INVALID_ARGUMENT} when the name is blank or {@code fields} names {@code timestamp}
-   *     or {@code event}
+   *     ErrorCode#INVALID_ARGUMENT} when the name is blank or {@code fields} names {@code
+   *     timestamp} or {@code event}
    */
   public long append(String name, Map<String, JsonValue> fields) {
     if (name.isBlank()) {
-      throw new VisibilityException(ErrorCode.INVALID_ARGUMENT, "an event's name must not be blank");
+      throw new VisibilityException(
+          ErrorCode.INVALID_ARGUMENT, "an event's name must not be blank");
     }
     if (fields.containsKey("timestamp") || fields.containsKey("event")) {
-      throw new VisibilityException(ErrorCode.INVALID_ARGUMENT, "timestamp and event are set by append(name, fields)");
+      throw new VisibilityException(
+          ErrorCode.INVALID_ARGUMENT, "timestamp and event are set by append(name, fields)");
     }
     Map<String, JsonValue> m = new LinkedHashMap<>();
     m.put("timestamp", JsonValue.of(RuntimeFiles.timestamp(clock.instant())));
@@ -345,8 +356,8 @@ public final class EventLog implements AutoCloseable {
    *
    * @param lines the non-empty, newline-terminated lines after the cursor, in order (empty lines
    *     consume their numbers and are left out, as a poll adapter leaves them out)
-   * @param cursor the {@code eventLineOffset} of the answer's cursor: the last line consumed
-   *     (the number of the last line returned when {@code maxEvents} cut the batch, else {@code
+   * @param cursor the {@code eventLineOffset} of the answer's cursor: the last line consumed (the
+   *     number of the last line returned when {@code maxEvents} cut the batch, else {@code
    *     lineCount})
    * @param lineCount the log's newline count: the snapshot's sequence value and every envelope's
    *     {@code cursor.eventLineCount}
@@ -383,19 +394,22 @@ public final class EventLog implements AutoCloseable {
    */
   public static Batch read(Path eventsFile, long cursor, int maxEvents, int maxLineBytes) {
     if (cursor < 0 || maxEvents < 0 || maxLineBytes < 0) {
-      throw new VisibilityException(ErrorCode.INVALID_ARGUMENT, "cursor, maxEvents and maxLineBytes are >= 0");
+      throw new VisibilityException(
+          ErrorCode.INVALID_ARGUMENT, "cursor, maxEvents and maxLineBytes are >= 0");
     }
     try {
       BasicFileAttributes a = Files.readAttributes(eventsFile, BasicFileAttributes.class);
       if (!a.isRegularFile()) {
-        throw new VisibilityException(ErrorCode.NOT_REGULAR_FILE, "the events log is not a regular file")
+        throw new VisibilityException(
+                ErrorCode.NOT_REGULAR_FILE, "the events log is not a regular file")
             .withFile(eventsFile.toString());
       }
       try (InputStream in = Files.newInputStream(eventsFile)) {
         return scanLines(in, cursor, maxEvents, maxLineBytes, eventsFile);
       }
     } catch (NoSuchFileException e) {
-      throw new VisibilityException(ErrorCode.FILE_NOT_FOUND, "no events log", e).withFile(eventsFile.toString());
+      throw new VisibilityException(ErrorCode.FILE_NOT_FOUND, "no events log", e)
+          .withFile(eventsFile.toString());
     } catch (IOException e) {
       throw IoFailures.of("cannot read the events log", eventsFile, e);
     }
@@ -411,7 +425,8 @@ public final class EventLog implements AutoCloseable {
    */
   public static JsonValue.JsonObject sequence(long value) {
     if (value < 0) {
-      throw new VisibilityException(ErrorCode.INVALID_ARGUMENT, "a sequence value is >= 0, got " + value);
+      throw new VisibilityException(
+          ErrorCode.INVALID_ARGUMENT, "a sequence value is >= 0, got " + value);
     }
     Map<String, JsonValue> m = new LinkedHashMap<>();
     m.put("source", JsonValue.of(SEQUENCE_SOURCE));
@@ -419,8 +434,8 @@ public final class EventLog implements AutoCloseable {
     return JsonValue.object(m);
   }
 
-  private static Batch scanLines(InputStream in, long cursor, int maxEvents, int maxLineBytes, Path file)
-      throws IOException {
+  private static Batch scanLines(
+      InputStream in, long cursor, int maxEvents, int maxLineBytes, Path file) throws IOException {
     List<Line> lines = new ArrayList<>();
     byte[] block = new byte[BLOCK];
     byte[] line = new byte[Math.min(maxLineBytes, BLOCK) + 1];
@@ -435,7 +450,9 @@ public final class EventLog implements AutoCloseable {
         if (b != '\n') {
           if (number >= cursor && cut < 0 && lineLength < maxLineBytes) {
             if (held == line.length) {
-              line = java.util.Arrays.copyOf(line, (int) Math.min((long) maxLineBytes + 1, 2L * line.length));
+              line =
+                  java.util.Arrays.copyOf(
+                      line, (int) Math.min((long) maxLineBytes + 1, 2L * line.length));
             }
             line[held++] = b;
           }
@@ -445,7 +462,9 @@ public final class EventLog implements AutoCloseable {
         number++;
         if (number > cursor && cut < 0 && lineLength > 0) {
           Optional<String> text =
-              lineLength > maxLineBytes ? Optional.empty() : Optional.of(new String(line, 0, held, StandardCharsets.UTF_8));
+              lineLength > maxLineBytes
+                  ? Optional.empty()
+                  : Optional.of(new String(line, 0, held, StandardCharsets.UTF_8));
           lines.add(new Line(number, text));
           if (maxEvents > 0 && lines.size() == maxEvents) {
             cut = number;
@@ -457,7 +476,8 @@ public final class EventLog implements AutoCloseable {
     }
     if (cursor > number) {
       throw new VisibilityException(
-              ErrorCode.INVALID_ARGUMENT, "cursor offset (" + cursor + ") exceeds available events (" + number + ")")
+              ErrorCode.INVALID_ARGUMENT,
+              "cursor offset (" + cursor + ") exceeds available events (" + number + ")")
           .withFile(file.toString());
     }
     return new Batch(lines, cut >= 0 ? cut : number, number);
@@ -530,7 +550,10 @@ public final class EventLog implements AutoCloseable {
     long size = channel.size();
     try (FileChannel out =
         FileChannel.open(
-            torn, StandardOpenOption.CREATE, StandardOpenOption.APPEND, LinkOption.NOFOLLOW_LINKS)) {
+            torn,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.APPEND,
+            LinkOption.NOFOLLOW_LINKS)) {
       for (long pos = length; pos < size; ) {
         long n = reader.transferTo(pos, size - pos, out);
         if (n <= 0) {
@@ -576,7 +599,8 @@ public final class EventLog implements AutoCloseable {
     m.put("byteLength", JsonValue.of(length));
     m.put("epoch", JsonValue.of(epoch));
     m.put("updatedAt", JsonValue.of(RuntimeFiles.timestamp(clock.instant())));
-    RuntimeFiles.replace(hwmFile, (JsonValue.object(m).toJson() + "\n").getBytes(StandardCharsets.UTF_8), force);
+    RuntimeFiles.replace(
+        hwmFile, (JsonValue.object(m).toJson() + "\n").getBytes(StandardCharsets.UTF_8), force);
     sinceCheckpoint = 0;
   }
 
@@ -599,14 +623,17 @@ public final class EventLog implements AutoCloseable {
     } catch (VisibilityException e) {
       // not JSON: moved aside below
     }
-    Files.move(hwmFile, RuntimeFiles.freeName(hwmFile, "corrupt-" + RuntimeFiles.stamp(clock.instant())));
+    Files.move(
+        hwmFile, RuntimeFiles.freeName(hwmFile, "corrupt-" + RuntimeFiles.stamp(clock.instant())));
     return Optional.empty();
   }
 
   /** Whether {@code o} is a record of {@link #checkpoint()}: every member there, of its type. */
   private static boolean isHighWaterMark(JsonValue.JsonObject o) {
     return o.get("schemaVersion").equals(Optional.of(JsonValue.of("v1")))
-        && o.get("loopId").filter(v -> v instanceof JsonValue.JsonString s && Checks.isValidLoopId(s.value())).isPresent()
+        && o.get("loopId")
+            .filter(v -> v instanceof JsonValue.JsonString s && Checks.isValidLoopId(s.value()))
+            .isPresent()
         && o.get("eventsFile").equals(Optional.of(JsonValue.of("events.jsonl")))
         && o.get("updatedAt").filter(v -> v instanceof JsonValue.JsonString).isPresent()
         && number(o, "lineCount") >= 0
@@ -617,17 +644,21 @@ public final class EventLog implements AutoCloseable {
   /** The whole number {@code o} holds at {@code key}, or -1 when it holds none. */
   private static long number(JsonValue.JsonObject o, String key) {
     Optional<JsonValue> v = o.get(key);
-    return v.isPresent() && v.get() instanceof JsonValue.JsonNumber n ? n.wholeLongValue().orElse(-1L) : -1L;
+    return v.isPresent() && v.get() instanceof JsonValue.JsonNumber n
+        ? n.wholeLongValue().orElse(-1L)
+        : -1L;
   }
 
   private FileChannel openLog() throws IOException {
     requireRegularOrAbsent(file);
-    return FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND, LinkOption.NOFOLLOW_LINKS);
+    return FileChannel.open(
+        file, StandardOpenOption.CREATE, StandardOpenOption.APPEND, LinkOption.NOFOLLOW_LINKS);
   }
 
   private static @Nullable Object key(Path p) throws IOException {
     try {
-      return Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
+      return Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
+          .fileKey();
     } catch (NoSuchFileException e) {
       return "missing";
     }
@@ -642,16 +673,19 @@ public final class EventLog implements AutoCloseable {
       return;
     }
     if (a.isSymbolicLink()) {
-      throw new VisibilityException(ErrorCode.SYMLINK_REFUSED, "the producer never writes through a symbolic link")
+      throw new VisibilityException(
+              ErrorCode.SYMLINK_REFUSED, "the producer never writes through a symbolic link")
           .withFile(p.toString());
     }
     if (!a.isRegularFile()) {
-      throw new VisibilityException(ErrorCode.NOT_REGULAR_FILE, "not a regular file").withFile(p.toString());
+      throw new VisibilityException(ErrorCode.NOT_REGULAR_FILE, "not a regular file")
+          .withFile(p.toString());
     }
   }
 
   private static void requireEvent(JsonValue.JsonObject event) {
-    boolean timestamp = event.get("timestamp").filter(v -> v instanceof JsonValue.JsonString).isPresent();
+    boolean timestamp =
+        event.get("timestamp").filter(v -> v instanceof JsonValue.JsonString).isPresent();
     boolean named = named(event, "event") || named(event, "type");
     if (!timestamp || !named) {
       throw new VisibilityException(
@@ -668,7 +702,12 @@ public final class EventLog implements AutoCloseable {
   private VisibilityException shrunk(long lines, long bytes) {
     return new VisibilityException(
             ErrorCode.INVALID_STATE,
-            "the events log holds " + lineCountNow() + " lines, fewer than the " + lines + " (" + bytes
+            "the events log holds "
+                + lineCountNow()
+                + " lines, fewer than the "
+                + lines
+                + " ("
+                + bytes
                 + " bytes) already numbered: it was cut or replaced, and appending would hand out sequence"
                 + " values a manager has seen; restart the numbering deliberately (restartFromOne) and"
                 + " reconcile with StepOptions.withFromStart(true)")
@@ -691,7 +730,9 @@ public final class EventLog implements AutoCloseable {
     }
   }
 
-  /** Newlines in {@code [from, to)} and the position after the last of them ({@code from} if none). */
+  /**
+   * Newlines in {@code [from, to)} and the position after the last of them ({@code from} if none).
+   */
   private record Count(long newlines, long end) {}
 
   private static Count count(FileChannel ch, long from, long to) throws IOException {
@@ -784,9 +825,9 @@ public final class EventLog implements AutoCloseable {
 
     /**
      * How many appends pass between two records of the high-water mark in {@code events.hwm.json}
-     * (default {@link #DEFAULT_CHECKPOINT_EVERY}); it is also recorded on open and close. The log is
-     * the mark itself; the record only lets a later writer notice a log that was cut while no writer
-     * ran.
+     * (default {@link #DEFAULT_CHECKPOINT_EVERY}); it is also recorded on open and close. The log
+     * is the mark itself; the record only lets a later writer notice a log that was cut while no
+     * writer ran.
      *
      * @param appends at least 1
      * @return this builder
@@ -812,14 +853,14 @@ public final class EventLog implements AutoCloseable {
     }
 
     /**
-     * Opens the log: counts its lines, moves a torn last line aside, checks the recorded
-     * high-water mark and records it again.
+     * Opens the log: counts its lines, moves a torn last line aside, checks the recorded high-water
+     * mark and records it again.
      *
      * @return the open log; close it when done
      * @throws VisibilityException {@link ErrorCode#INVALID_STATE} when the log holds fewer lines
      *     than the recorded high-water mark (it was cut or replaced), {@link
-     *     ErrorCode#SYMLINK_REFUSED} or {@link ErrorCode#NOT_REGULAR_FILE} when a file of the log is
-     *     a link or not a regular file, or an I/O code
+     *     ErrorCode#SYMLINK_REFUSED} or {@link ErrorCode#NOT_REGULAR_FILE} when a file of the log
+     *     is a link or not a regular file, or an I/O code
      */
     public EventLog open() {
       return new EventLog(this);

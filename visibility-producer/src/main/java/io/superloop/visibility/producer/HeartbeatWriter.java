@@ -44,7 +44,8 @@ import org.jspecify.annotations.Nullable;
  * serialised, so the file's timestamps never go back in the order they were written.
  */
 public final class HeartbeatWriter {
-  private static final Set<String> OWN_FIELDS = Set.of("schemaVersion", "timestamp", "source", "status", "stage");
+  private static final Set<String> OWN_FIELDS =
+      Set.of("schemaVersion", "timestamp", "source", "status", "stage");
 
   private final Path file;
   private final Clock clock;
@@ -130,9 +131,9 @@ public final class HeartbeatWriter {
 
   /**
    * Runs {@link #beat()} on {@code executor} now and then every {@code period}, until the returned
-   * future is cancelled or the executor shuts down. A beat that fails does not end the schedule
-   * (an executor would otherwise stop silently): the failure goes to {@code onFailure} and to
-   * {@link #lastFailure()}, and the next beat tries again.
+   * future is cancelled or the executor shuts down. A beat that fails does not end the schedule (an
+   * executor would otherwise stop silently): the failure goes to {@code onFailure} and to {@link
+   * #lastFailure()}, and the next beat tries again.
    *
    * @param executor the caller's executor
    * @param period the time between beats, at least one second
@@ -142,12 +143,15 @@ public final class HeartbeatWriter {
    *     second
    */
   public ScheduledFuture<?> scheduleAtFixedRate(
-      ScheduledExecutorService executor, Duration period, Consumer<? super VisibilityException> onFailure) {
+      ScheduledExecutorService executor,
+      Duration period,
+      Consumer<? super VisibilityException> onFailure) {
     Objects.requireNonNull(executor, "executor");
     Objects.requireNonNull(onFailure, "onFailure");
     if (period.compareTo(Duration.ofSeconds(1)) < 0) {
       throw new VisibilityException(
-          ErrorCode.INVALID_ARGUMENT, "a heartbeat period is at least one second (timestamps have whole seconds)");
+          ErrorCode.INVALID_ARGUMENT,
+          "a heartbeat period is at least one second (timestamps have whole seconds)");
     }
     return executor.scheduleAtFixedRate(
         () -> {
@@ -169,7 +173,8 @@ public final class HeartbeatWriter {
 
   private static String nonBlank(String field, String value) {
     if (value.isBlank()) {
-      throw new VisibilityException(ErrorCode.INVALID_ARGUMENT, "the heartbeat's " + field + " must not be blank");
+      throw new VisibilityException(
+          ErrorCode.INVALID_ARGUMENT, "the heartbeat's " + field + " must not be blank");
     }
     return value;
   }
@@ -250,7 +255,8 @@ public final class HeartbeatWriter {
      */
     public Builder field(String name, JsonValue value) {
       if (OWN_FIELDS.contains(name)) {
-        throw new VisibilityException(ErrorCode.INVALID_ARGUMENT, "the heartbeat writer owns the field " + name);
+        throw new VisibilityException(
+            ErrorCode.INVALID_ARGUMENT, "the heartbeat writer owns the field " + name);
       }
       extra.put(name, Objects.requireNonNull(value, "value"));
       return this;

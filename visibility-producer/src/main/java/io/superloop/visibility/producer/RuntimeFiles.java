@@ -34,7 +34,12 @@ final class RuntimeFiles {
   static Path runtimeDir(Path repoRoot, String loopId) {
     Objects.requireNonNull(repoRoot, "repoRoot");
     Checks.loopId(Objects.requireNonNull(loopId, "loopId"));
-    return repoRoot.toAbsolutePath().normalize().resolve(".superloop").resolve("loops").resolve(loopId);
+    return repoRoot
+        .toAbsolutePath()
+        .normalize()
+        .resolve(".superloop")
+        .resolve("loops")
+        .resolve(loopId);
   }
 
   /** {@code YYYY-MM-DDTHH:MM:SSZ}, the only timestamp form the reference's parser accepts. */
@@ -61,7 +66,8 @@ final class RuntimeFiles {
     Path tmp = dir.resolve("." + target.getFileName() + ".tmp-" + HexFormat.of().formatHex(nonce));
     boolean moved = false;
     try {
-      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+      try (FileChannel ch =
+          FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
         writeFully(ch, ByteBuffer.wrap(bytes));
         if (force) {
           ch.force(true);
@@ -91,11 +97,14 @@ final class RuntimeFiles {
     try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
       ch.force(true);
     } catch (AccessDeniedException e) {
-      // some platforms cannot open a directory for reading: the rename is then as durable as it gets
+      // some platforms cannot open a directory for reading: the rename is then as durable as it
+      // gets
     }
   }
 
-  /** A name beside {@code file} that does not exist yet: {@code <name>.<suffix>}, then -2, -3, ... */
+  /**
+   * A name beside {@code file} that does not exist yet: {@code <name>.<suffix>}, then -2, -3, ...
+   */
   static Path freeName(Path file, String suffix) {
     Path dir = Objects.requireNonNull(file.getParent());
     String base = file.getFileName() + "." + suffix;

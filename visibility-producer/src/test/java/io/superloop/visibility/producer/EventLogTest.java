@@ -36,7 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class EventLogTest {
   private static final String LOOP = "log-loop";
-  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-01T12:00:00Z"), ZoneOffset.UTC);
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-03-01T12:00:00Z"), ZoneOffset.UTC);
 
   @TempDir Path repo;
 
@@ -79,7 +80,8 @@ class EventLogTest {
         Files.readString(dir().resolve("events.jsonl")));
     assertEquals(
         "{\"schemaVersion\":\"v1\",\"loopId\":\"log-loop\",\"eventsFile\":\"events.jsonl\",\"lineCount\":2,"
-            + "\"byteLength\":" + Files.size(dir().resolve("events.jsonl"))
+            + "\"byteLength\":"
+            + Files.size(dir().resolve("events.jsonl"))
             + ",\"epoch\":0,\"updatedAt\":\"2026-03-01T12:00:00Z\"}\n",
         Files.readString(dir().resolve("events.hwm.json")));
   }
@@ -95,12 +97,19 @@ class EventLogTest {
               "{\"timestamp\":\"2026-03-01T12:00:00Z\",\"event\":null}",
               "{\"timestamp\":\"2026-03-01T12:00:00Z\",\"event\":false,\"type\":null}")) {
         VisibilityException e =
-            assertThrows(VisibilityException.class, () -> log.append((JsonValue.JsonObject) Json.parse(bad)), bad);
+            assertThrows(
+                VisibilityException.class,
+                () -> log.append((JsonValue.JsonObject) Json.parse(bad)),
+                bad);
         assertEquals(ErrorCode.INVALID_ARGUMENT, e.code());
       }
-      assertEquals(1, log.append((JsonValue.JsonObject) Json.parse("{\"timestamp\":\"t\",\"type\":\"x\"}")), "type names too");
+      assertEquals(
+          1,
+          log.append((JsonValue.JsonObject) Json.parse("{\"timestamp\":\"t\",\"type\":\"x\"}")),
+          "type names too");
       assertThrows(VisibilityException.class, () -> log.append("", Map.of()));
-      assertThrows(VisibilityException.class, () -> log.append("x", Map.of("timestamp", JsonValue.of("t"))));
+      assertThrows(
+          VisibilityException.class, () -> log.append("x", Map.of("timestamp", JsonValue.of("t"))));
     }
     try (EventLog small = EventLog.builder(repo, LOOP).maxLineBytes(60).force(false).open()) {
       Map<String, JsonValue> big = Map.of("message", JsonValue.of("m".repeat(60)));
@@ -117,18 +126,21 @@ class EventLogTest {
       log.append(event("b"));
     }
     // a writer killed in the middle of its third line
-    Files.writeString(dir().resolve("events.jsonl"), "{\"timestamp\":\"2026-03", StandardOpenOption.APPEND);
+    Files.writeString(
+        dir().resolve("events.jsonl"), "{\"timestamp\":\"2026-03", StandardOpenOption.APPEND);
     try (EventLog log = open()) {
       assertEquals(2, log.lineCount(), "the fragment is no line");
       assertEquals(3, log.append(event("c")));
     }
     assertEquals(List.of("a", "b", "c"), List.of(idAt(1), idAt(2), idAt(3)));
-    assertEquals("{\"timestamp\":\"2026-03\n", Files.readString(dir().resolve("events.jsonl.torn")));
+    assertEquals(
+        "{\"timestamp\":\"2026-03\n", Files.readString(dir().resolve("events.jsonl.torn")));
   }
 
   @Test
   void anotherWritersLinesAndTornTailAreCaughtUpBeforeEachAppend() throws IOException {
-    try (EventLog a = open(); EventLog b = open()) {
+    try (EventLog a = open();
+        EventLog b = open()) {
       assertEquals(1, a.append(event("a1")));
       assertEquals(2, b.append(event("b1")));
       assertEquals(3, a.append(event("a2")));
@@ -137,7 +149,9 @@ class EventLogTest {
       assertEquals(4, b.append(event("b2")));
       assertEquals(5, a.append(event("a3")));
     }
-    assertEquals(List.of("a1", "b1", "a2", "b2", "a3"), List.of(idAt(1), idAt(2), idAt(3), idAt(4), idAt(5)));
+    assertEquals(
+        List.of("a1", "b1", "a2", "b2", "a3"),
+        List.of(idAt(1), idAt(2), idAt(3), idAt(4), idAt(5)));
   }
 
   @Test
@@ -147,7 +161,8 @@ class EventLogTest {
     List<List<Long>> got = new ArrayList<>();
     Map<String, Long> byId = Collections.synchronizedMap(new LinkedHashMap<>());
     ExecutorService pool = Executors.newFixedThreadPool(threads);
-    try (EventLog first = open(); EventLog second = open()) {
+    try (EventLog first = open();
+        EventLog second = open()) {
       List<Future<List<Long>>> fs = new ArrayList<>();
       for (int t = 0; t < threads; t++) {
         EventLog log = t % 2 == 0 ? first : second;
@@ -185,7 +200,10 @@ class EventLogTest {
       }
     }
     for (Map.Entry<String, Long> e : byId.entrySet()) {
-      assertEquals(e.getKey(), idAt(e.getValue()), "line " + e.getValue() + " holds the event it was returned for");
+      assertEquals(
+          e.getKey(),
+          idAt(e.getValue()),
+          "line " + e.getValue() + " holds the event it was returned for");
     }
   }
 
@@ -203,7 +221,8 @@ class EventLogTest {
     assertTrue(e.getMessage().contains("restartFromOne"), e.getMessage());
     assertEquals(2, lines().size(), "the refused open changed nothing");
 
-    try (EventLog log = EventLog.builder(repo, LOOP).clock(CLOCK).force(false).restartFromOne().open()) {
+    try (EventLog log =
+        EventLog.builder(repo, LOOP).clock(CLOCK).force(false).restartFromOne().open()) {
       assertEquals(0, log.lineCount());
       assertEquals(1, log.append(event("new")));
     }
@@ -218,15 +237,20 @@ class EventLogTest {
       log.append(event("a"));
       log.append(event("b"));
       truncateToLines(events, 1);
-      assertEquals(ErrorCode.INVALID_STATE, assertThrows(VisibilityException.class, () -> log.append(event("c"))).code());
+      assertEquals(
+          ErrorCode.INVALID_STATE,
+          assertThrows(VisibilityException.class, () -> log.append(event("c"))).code());
     }
     Files.delete(events);
     Files.delete(dir().resolve("events.hwm.json"));
     try (EventLog log = open()) {
       log.append(event("a"));
       Files.move(events, dir().resolve("rotated.jsonl"));
-      Files.writeString(events, "{\"timestamp\":\"t\",\"event\":\"x\"}\n{\"timestamp\":\"t\",\"event\":\"y\"}\n");
-      assertEquals(ErrorCode.INVALID_STATE, assertThrows(VisibilityException.class, () -> log.append(event("c"))).code());
+      Files.writeString(
+          events, "{\"timestamp\":\"t\",\"event\":\"x\"}\n{\"timestamp\":\"t\",\"event\":\"y\"}\n");
+      assertEquals(
+          ErrorCode.INVALID_STATE,
+          assertThrows(VisibilityException.class, () -> log.append(event("c"))).code());
     }
   }
 
@@ -238,7 +262,8 @@ class EventLogTest {
       Optional<Path> aside = log.restartFromOne();
       assertEquals(Optional.of(dir().resolve("events.jsonl.20260301T120000Z")), aside);
       assertEquals(1, log.append(event("c")));
-      assertEquals(Optional.of(dir().resolve("events.jsonl.20260301T120000Z-2")), log.restartFromOne());
+      assertEquals(
+          Optional.of(dir().resolve("events.jsonl.20260301T120000Z-2")), log.restartFromOne());
       assertEquals(1, log.append(event("d")));
     }
     assertEquals(List.of("d"), idsOf(dir().resolve("events.jsonl")));
@@ -252,7 +277,9 @@ class EventLogTest {
     EventLog log = open();
     log.close();
     log.close();
-    assertEquals(ErrorCode.INVALID_STATE, assertThrows(VisibilityException.class, () -> log.append(event("x"))).code());
+    assertEquals(
+        ErrorCode.INVALID_STATE,
+        assertThrows(VisibilityException.class, () -> log.append(event("x"))).code());
 
     Path other = repo.resolve("elsewhere.jsonl");
     Files.writeString(other, "");
@@ -260,7 +287,8 @@ class EventLogTest {
     Files.createDirectories(linked.getParent());
     Files.createSymbolicLink(linked, other);
     VisibilityException e =
-        assertThrows(VisibilityException.class, () -> EventLog.builder(repo, "linked").force(false).open());
+        assertThrows(
+            VisibilityException.class, () -> EventLog.builder(repo, "linked").force(false).open());
     assertEquals(ErrorCode.SYMLINK_REFUSED, e.code());
     assertEquals(
         ErrorCode.INVALID_LOOP_ID,
@@ -278,25 +306,43 @@ class EventLogTest {
     Files.writeString(events, a + "\n\n" + c + "\n" + d + "\n{\"timestamp\":\"t\",\"ev");
     EventLog.Batch all = EventLog.read(events, 0, 0, 1000);
     assertEquals(
-        List.of(new EventLog.Line(1, Optional.of(a)), new EventLog.Line(3, Optional.of(c)), new EventLog.Line(4, Optional.of(d))),
+        List.of(
+            new EventLog.Line(1, Optional.of(a)),
+            new EventLog.Line(3, Optional.of(c)),
+            new EventLog.Line(4, Optional.of(d))),
         all.lines());
     assertEquals(4, all.lineCount());
     assertEquals(4, all.cursor());
     EventLog.Batch after1 = EventLog.read(events, 1, 1, 50);
-    assertEquals(List.of(new EventLog.Line(3, Optional.of(c))), after1.lines(), "the empty line's number is skipped");
+    assertEquals(
+        List.of(new EventLog.Line(3, Optional.of(c))),
+        after1.lines(),
+        "the empty line's number is skipped");
     assertEquals(3, after1.cursor(), "cut by maxEvents: the cursor is the last line returned");
-    assertEquals(List.of(new EventLog.Line(4, Optional.empty())), EventLog.read(events, 3, 0, 50).lines(), "too long");
+    assertEquals(
+        List.of(new EventLog.Line(4, Optional.empty())),
+        EventLog.read(events, 3, 0, 50).lines(),
+        "too long");
     assertEquals(List.of(), EventLog.read(events, 4, 0, 50).lines());
-    VisibilityException beyond = assertThrows(VisibilityException.class, () -> EventLog.read(events, 5, 0, 50));
+    VisibilityException beyond =
+        assertThrows(VisibilityException.class, () -> EventLog.read(events, 5, 0, 50));
     assertEquals(ErrorCode.INVALID_ARGUMENT, beyond.code());
-    assertTrue(beyond.getMessage().contains("cursor offset (5) exceeds available events (4)"), beyond.getMessage());
+    assertTrue(
+        beyond.getMessage().contains("cursor offset (5) exceeds available events (4)"),
+        beyond.getMessage());
     assertEquals(
         ErrorCode.FILE_NOT_FOUND,
-        assertThrows(VisibilityException.class, () -> EventLog.read(dir().resolve("none.jsonl"), 0, 0, 50)).code());
+        assertThrows(
+                VisibilityException.class,
+                () -> EventLog.read(dir().resolve("none.jsonl"), 0, 0, 50))
+            .code());
     assertEquals(
-        ErrorCode.NOT_REGULAR_FILE, assertThrows(VisibilityException.class, () -> EventLog.read(dir(), 0, 0, 50)).code());
+        ErrorCode.NOT_REGULAR_FILE,
+        assertThrows(VisibilityException.class, () -> EventLog.read(dir(), 0, 0, 50)).code());
     assertEquals(
-        "{\"source\":\"cursor_event_line_offset\",\"value\":7}", EventLog.sequence(7).toJson(), "contract 1.1");
+        "{\"source\":\"cursor_event_line_offset\",\"value\":7}",
+        EventLog.sequence(7).toJson(),
+        "contract 1.1");
   }
 
   private static List<String> idsOf(Path file) throws IOException {

@@ -26,7 +26,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The heartbeat file: the contract's shape (1.2), whole on every read, on the caller's schedule. */
+/**
+ * The heartbeat file: the contract's shape (1.2), whole on every read, on the caller's schedule.
+ */
 class HeartbeatWriterTest {
   private static final String LOOP = "hb-loop";
 
@@ -60,16 +62,28 @@ class HeartbeatWriterTest {
   @Test
   void refusesWhatItOwnsOrCannotWrite() {
     HeartbeatWriter.Builder b = HeartbeatWriter.builder(repo, LOOP);
-    assertEquals(ErrorCode.INVALID_ARGUMENT, assertThrows(VisibilityException.class, () -> b.field("timestamp", JsonValue.of(1))).code());
-    assertEquals(ErrorCode.INVALID_ARGUMENT, assertThrows(VisibilityException.class, () -> b.state(" ", "x")).code());
-    assertEquals(ErrorCode.INVALID_ARGUMENT, assertThrows(VisibilityException.class, () -> b.source("")).code());
     assertEquals(
-        ErrorCode.INVALID_LOOP_ID, assertThrows(VisibilityException.class, () -> HeartbeatWriter.builder(repo, "..")).code());
+        ErrorCode.INVALID_ARGUMENT,
+        assertThrows(VisibilityException.class, () -> b.field("timestamp", JsonValue.of(1)))
+            .code());
+    assertEquals(
+        ErrorCode.INVALID_ARGUMENT,
+        assertThrows(VisibilityException.class, () -> b.state(" ", "x")).code());
+    assertEquals(
+        ErrorCode.INVALID_ARGUMENT,
+        assertThrows(VisibilityException.class, () -> b.source("")).code());
+    assertEquals(
+        ErrorCode.INVALID_LOOP_ID,
+        assertThrows(VisibilityException.class, () -> HeartbeatWriter.builder(repo, "..")).code());
   }
 
   @Test
   void aReaderNeverSeesHalfAHeartbeat() throws Exception {
-    HeartbeatWriter hb = HeartbeatWriter.builder(repo, LOOP).force(false).field("pad", JsonValue.of("p".repeat(20_000))).build();
+    HeartbeatWriter hb =
+        HeartbeatWriter.builder(repo, LOOP)
+            .force(false)
+            .field("pad", JsonValue.of("p".repeat(20_000)))
+            .build();
     hb.beat();
     AtomicBoolean stop = new AtomicBoolean();
     AtomicInteger reads = new AtomicInteger();
@@ -81,7 +95,8 @@ class HeartbeatWriterTest {
                 try {
                   String text = Files.readString(file());
                   reads.incrementAndGet();
-                  if (!(Json.parse(text) instanceof JsonValue.JsonObject) || !text.endsWith("}\n")) {
+                  if (!(Json.parse(text) instanceof JsonValue.JsonObject)
+                      || !text.endsWith("}\n")) {
                     torn.add(text);
                   }
                 } catch (Exception e) {

@@ -34,9 +34,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A producer child JVM ({@link CrashChild}) is killed with SIGKILL at a random moment of each cycle,
- * often in the middle of a large write; every fourth cycle a torn fragment is also left by hand.
- * After each kill: every acknowledged value names the line that holds its event, no value was
+ * A producer child JVM ({@link CrashChild}) is killed with SIGKILL at a random moment of each
+ * cycle, often in the middle of a large write; every fourth cycle a torn fragment is also left by
+ * hand. After each kill: every acknowledged value names the line that holds its event, no value was
  * acknowledged twice, and the plane (hardened, between cycles) reads every whole line exactly once,
  * in order, and never counts a torn one. At the end both presets read the whole log from line 1:
  * every line an event, no malformed line, no gap. Cycles: {@code producer.crash.cycles} (4 by
@@ -58,9 +58,18 @@ class ProducerCrashTest {
     long lastRead = 0;
     for (int c = 0; c < cycles; c++) {
       if (c % 4 == 3 && Files.exists(events)) {
-        Files.writeString(events, "{\"timestamp\":\"2026-03-01T12:00:00Z\",\"event\":\"torn-" + c, StandardOpenOption.APPEND);
+        Files.writeString(
+            events,
+            "{\"timestamp\":\"2026-03-01T12:00:00Z\",\"event\":\"torn-" + c,
+            StandardOpenOption.APPEND);
       }
-      Process p = child(CrashChild.class, repo.toString(), LOOP, String.valueOf(c), String.valueOf(rnd.nextLong()));
+      Process p =
+          child(
+              CrashChild.class,
+              repo.toString(),
+              LOOP,
+              String.valueOf(c),
+              String.valueOf(rnd.nextLong()));
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       Thread pump = pump(p.getInputStream(), out);
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -79,7 +88,17 @@ class ProducerCrashTest {
         String[] f = line.split(" ");
         if (f[0].equals("A")) {
           String before = acked.put(Long.parseLong(f[2]), f[1]);
-          assertNull(before, "value " + f[2] + " acknowledged twice: " + before + " and " + f[1] + " (seed " + seed + ")");
+          assertNull(
+              before,
+              "value "
+                  + f[2]
+                  + " acknowledged twice: "
+                  + before
+                  + " and "
+                  + f[1]
+                  + " (seed "
+                  + seed
+                  + ")");
         }
       }
       byte[] bytes = Files.readAllBytes(events);
@@ -88,8 +107,13 @@ class ProducerCrashTest {
       }
       List<String> whole = wholeLines(bytes);
       for (Map.Entry<Long, String> e : acked.entrySet()) {
-        assertTrue(e.getKey() <= whole.size(), "acknowledged line " + e.getKey() + " is gone (seed " + seed + ")");
-        assertEquals(e.getValue(), idOf(whole.get((int) (e.getKey() - 1))), "line " + e.getKey() + " (seed " + seed + ")");
+        assertTrue(
+            e.getKey() <= whole.size(),
+            "acknowledged line " + e.getKey() + " is gone (seed " + seed + ")");
+        assertEquals(
+            e.getValue(),
+            idOf(whole.get((int) (e.getKey() - 1))),
+            "line " + e.getKey() + " (seed " + seed + ")");
       }
       // the manager reads the new whole lines, in order; a torn tail is not counted
       SequenceState s = reconcile(VisibilityRules.hardened(), false);
@@ -165,7 +189,8 @@ class ProducerCrashTest {
     }
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.addAll(List.of("-Xshare:auto", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx96m", "-cp"));
+    cmd.addAll(
+        List.of("-Xshare:auto", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx96m", "-cp"));
     cmd.add(String.join(File.pathSeparator, parts));
     cmd.add(main.getName());
     cmd.addAll(List.of(args));

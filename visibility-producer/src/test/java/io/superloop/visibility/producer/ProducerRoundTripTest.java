@@ -46,8 +46,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@link EventLog#append} said, with no violation; a producer restarted in the middle of the
  * history (closed, or dropped without closing) goes on where the last one stopped; a deliberate
  * restart from 1 needs the declared replay, after which {@code hardened} starts a new epoch without
- * drift and {@code reference} reports the regression the reference reports for {@code
- * --from-start} (contract 3.5).
+ * drift and {@code reference} reports the regression the reference reports for {@code --from-start}
+ * (contract 3.5).
  */
 class ProducerRoundTripTest {
   private static final String LOOP = "producer-loop";
@@ -67,10 +67,16 @@ class ProducerRoundTripTest {
 
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("presetsAndTransports")
-  void whatTheProducerWritesThePlaneReadsFreshAndInOrder(VisibilityRules rules, Transport transport) {
+  void whatTheProducerWritesThePlaneReadsFreshAndInOrder(
+      VisibilityRules rules, Transport transport) {
     Instant now = T0;
-    HeartbeatWriter hb = HeartbeatWriter.builder(repo, LOOP).clock(Clock.fixed(now, ZoneOffset.UTC)).build();
-    EventLog log = EventLog.builder(repo, LOOP).clock(Clock.fixed(now, ZoneOffset.UTC)).checkpointEvery(2).open();
+    HeartbeatWriter hb =
+        HeartbeatWriter.builder(repo, LOOP).clock(Clock.fixed(now, ZoneOffset.UTC)).build();
+    EventLog log =
+        EventLog.builder(repo, LOOP)
+            .clock(Clock.fixed(now, ZoneOffset.UTC))
+            .checkpointEvery(2)
+            .open();
     List<Long> step1 = appendEvents(log, 5, "a");
     assertEquals(List.of(1L, 2L, 3L, 4L, 5L), step1, "the first lines are numbered from 1");
     hb.beat();
@@ -84,7 +90,10 @@ class ProducerRoundTripTest {
     EventLog second = EventLog.builder(repo, LOOP).clock(Clock.fixed(now, ZoneOffset.UTC)).open();
     List<Long> step2 = appendEvents(second, 3, "b");
     assertEquals(List.of(6L, 7L, 8L), step2, "a restarted producer goes on after the last line");
-    HeartbeatWriter.builder(repo, LOOP).clock(Clock.fixed(now, ZoneOffset.UTC)).build().beat("running", "tests");
+    HeartbeatWriter.builder(repo, LOOP)
+        .clock(Clock.fixed(now, ZoneOffset.UTC))
+        .build()
+        .beat("running", "tests");
     SequenceState s2 = reconcile(rules, transport, now.plusSeconds(5), false);
     assertInOrder(s2, step2);
     assertEquals(5L, s2.events().previousLast().orElseThrow());
@@ -107,15 +116,19 @@ class ProducerRoundTripTest {
     third.close();
     HeartbeatWriter.builder(repo, LOOP).clock(Clock.fixed(now, ZoneOffset.UTC)).build().beat();
     SequenceState s4 = reconcile(rules, transport, now.plusSeconds(1), true);
-    assertEquals(List.of(1L, 2L), List.of(s4.events().first().orElseThrow(), s4.events().last().orElseThrow()));
+    assertEquals(
+        List.of(1L, 2L),
+        List.of(s4.events().first().orElseThrow(), s4.events().last().orElseThrow()));
     if (rules.name().equals("hardened")) {
-      assertEquals(SequenceStatus.OK, s4.status(), "hardened: a declared replay is a new epoch (H15)");
+      assertEquals(
+          SequenceStatus.OK, s4.status(), "hardened: a declared replay is a new epoch (H15)");
       assertEquals(true, s4.transition().orElseThrow().epochReset().orElseThrow());
     } else {
       // reference: --from-start after a non-empty batch is judged as the reference judges it
       assertEquals(SequenceStatus.ORDERING_DRIFT_DETECTED, s4.status());
       assertEquals(
-          List.of(ViolationCode.EVENT_SEQUENCE_REGRESSION, ViolationCode.SNAPSHOT_SEQUENCE_REGRESSION),
+          List.of(
+              ViolationCode.EVENT_SEQUENCE_REGRESSION, ViolationCode.SNAPSHOT_SEQUENCE_REGRESSION),
           s4.violations());
     }
     // the step after the replay is in order again under both presets
@@ -146,7 +159,10 @@ class ProducerRoundTripTest {
     assertEquals(appended.size(), s.events().ingestedCount());
     assertEquals(appended.get(0), s.events().first().orElseThrow());
     assertEquals(appended.get(appended.size() - 1), s.events().last().orElseThrow());
-    assertEquals(appended.get(appended.size() - 1), s.snapshot().current().orElseThrow(), "snapshot = newline count");
+    assertEquals(
+        appended.get(appended.size() - 1),
+        s.snapshot().current().orElseThrow(),
+        "snapshot = newline count");
     assertFalse(s.events().missing());
     assertEquals(0L, s.events().gaps().orElse(0L), "whole lines only: no gap");
     assertEquals(0L, s.events().duplicates().orElse(0L));
@@ -160,11 +176,15 @@ class ProducerRoundTripTest {
         "heartbeat fresh over " + transport);
   }
 
-  private SequenceState reconcile(VisibilityRules rules, Transport transport, Instant at, boolean fromStart) {
+  private SequenceState reconcile(
+      VisibilityRules rules, Transport transport, Instant at, boolean fromStart) {
     VisibilityPlane plane = plane(rules, at);
-    StepOptions options = StepOptions.defaults().withTraceId("trace-producer").withFromStart(fromStart);
+    StepOptions options =
+        StepOptions.defaults().withTraceId("trace-producer").withFromStart(fromStart);
     VisibilityPlane.Reconciliation r =
-        transport == Transport.LOCAL ? plane.reconcileLocal(options) : plane.reconcile(servedPoll(at, fromStart), options);
+        transport == Transport.LOCAL
+            ? plane.reconcileLocal(options)
+            : plane.reconcile(servedPoll(at, fromStart), options);
     assertEquals(List.of(), r.result().warnings(), "no malformed line, no unreadable state");
     assertEquals(transport, r.transport());
     return r.result().sequenceState().orElseThrow();
@@ -185,7 +205,8 @@ class ProducerRoundTripTest {
   private SpriteServiceIngest.Poll servedPoll(Instant at, boolean fromStart) {
     Path dir = repo.resolve(".superloop/loops/" + LOOP);
     long cursor = fromStart ? 0 : managerCursor();
-    EventLog.Batch batch = EventLog.read(dir.resolve("events.jsonl"), cursor, 0, EventLog.DEFAULT_MAX_LINE_BYTES);
+    EventLog.Batch batch =
+        EventLog.read(dir.resolve("events.jsonl"), cursor, 0, EventLog.DEFAULT_MAX_LINE_BYTES);
     String emitted = at.toString();
     EnvelopeSource source = EnvelopeSource.of("/srv/sprite/repo", LOOP);
     List<JsonValue> events = new ArrayList<>();
@@ -223,7 +244,8 @@ class ProducerRoundTripTest {
                     .build())
             .build();
     return new SpriteServiceIngest()
-        .ofBodies(EnvelopeCodecs.SNAPSHOT.encode(snapshot), EnvelopeCodecs.EVENTS_ANSWER.encode(answer));
+        .ofBodies(
+            EnvelopeCodecs.SNAPSHOT.encode(snapshot), EnvelopeCodecs.EVENTS_ANSWER.encode(answer));
   }
 
   private long managerCursor() {

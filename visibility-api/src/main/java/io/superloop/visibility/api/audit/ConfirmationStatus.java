@@ -2,15 +2,15 @@ package io.superloop.visibility.api.audit;
 
 import io.superloop.visibility.api.WireValue;
 
-/**
- * {@code confirmation.status} of an invocation row, decided by the manager (contract 4.3, 4.4).
- */
+/** {@code confirmation.status} of an invocation row, decided by the manager (contract 4.3, 4.4). */
 public enum ConfirmationStatus implements WireValue {
   /** Confirmation polling observed the intended effect. */
   CONFIRMED("confirmed"),
   /** Confirmation ran and did not observe the effect before its timeout. */
   AMBIGUOUS("ambiguous"),
-  /** Confirmation was not requested ({@code --no-confirm}; sprite: {@code executed_unconfirmed}). */
+  /**
+   * Confirmation was not requested ({@code --no-confirm}; sprite: {@code executed_unconfirmed}).
+   */
   SKIPPED("skipped"),
   /** Confirmation was not run (the command failed, or the service answered without one). */
   NOT_ATTEMPTED("not_attempted"),

@@ -51,6 +51,7 @@ public abstract class ControlConfirmation {
    * {@return fields of a newer writer this version does not know, kept in order and written back}
    */
   public abstract Map<String, JsonValue> unknownFields();
+
   /** Checks the contract rules of this record; called by the generated implementation. */
   @Value.Check
   protected void checkRawValues() {

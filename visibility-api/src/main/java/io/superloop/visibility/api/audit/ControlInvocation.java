@@ -1,8 +1,8 @@
 package io.superloop.visibility.api.audit;
 
-import io.superloop.visibility.api.audit.internal.ImmutableControlInvocation;
 import io.superloop.visibility.api.TraceId;
 import io.superloop.visibility.api.Transport;
+import io.superloop.visibility.api.audit.internal.ImmutableControlInvocation;
 import io.superloop.visibility.api.internal.Checks;
 import io.superloop.visibility.api.internal.VisibilityStyle;
 import io.superloop.visibility.api.json.JsonValue;

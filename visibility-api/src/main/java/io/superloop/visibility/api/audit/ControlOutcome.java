@@ -1,7 +1,7 @@
 package io.superloop.visibility.api.audit;
 
-import io.superloop.visibility.api.audit.internal.ImmutableControlOutcome;
 import io.superloop.visibility.api.ReasonCode;
+import io.superloop.visibility.api.audit.internal.ImmutableControlOutcome;
 import io.superloop.visibility.api.internal.Checks;
 import io.superloop.visibility.api.internal.VisibilityStyle;
 import io.superloop.visibility.api.json.JsonValue;

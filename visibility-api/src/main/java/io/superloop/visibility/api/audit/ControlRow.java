@@ -1,9 +1,9 @@
 package io.superloop.visibility.api.audit;
 
-import io.superloop.visibility.api.audit.internal.ImmutableControlRow;
 import io.superloop.visibility.api.ReasonCode;
 import io.superloop.visibility.api.TraceId;
 import io.superloop.visibility.api.Transport;
+import io.superloop.visibility.api.audit.internal.ImmutableControlRow;
 import io.superloop.visibility.api.internal.Checks;
 import io.superloop.visibility.api.internal.VisibilityStyle;
 import io.superloop.visibility.api.json.JsonValue;

@@ -4,13 +4,15 @@ import io.superloop.visibility.api.OpenWireValue;
 import java.util.Collection;
 
 /**
- * {@code execution.status} of an invocation row (contract 1.7, 4.3, 4.4). Open, so a newer writer's value is kept as written.
+ * {@code execution.status} of an invocation row (contract 1.7, 4.3, 4.4). Open, so a newer writer's
+ * value is kept as written.
  */
 public final class ExecutionStatus extends OpenWireValue {
   private static final Registry<ExecutionStatus> REGISTRY = new Registry<>(ExecutionStatus::new);
 
   /** The command (or service call) succeeded. */
   public static final ExecutionStatus SUCCEEDED = REGISTRY.known("succeeded");
+
   /** The command (or the service call) failed. */
   public static final ExecutionStatus FAILED_COMMAND = REGISTRY.known("failed_command");
 

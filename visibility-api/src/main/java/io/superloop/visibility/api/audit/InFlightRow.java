@@ -1,8 +1,8 @@
 package io.superloop.visibility.api.audit;
 
-import io.superloop.visibility.api.audit.internal.ImmutableInFlightRow;
 import io.superloop.visibility.api.TraceId;
 import io.superloop.visibility.api.Transport;
+import io.superloop.visibility.api.audit.internal.ImmutableInFlightRow;
 import io.superloop.visibility.api.internal.Checks;
 import io.superloop.visibility.api.internal.VisibilityStyle;
 import io.superloop.visibility.api.json.JsonValue;
@@ -12,11 +12,10 @@ import org.immutables.value.Value;
 
 /**
  * One row of the additive {@code OPS/telemetry/control-invocations.inflight.jsonl} (hardening H5):
- * the identity of a control invocation, appended with phase {@code started} before its command
- * runs (and, optionally, with phase {@code completed} after its v1 rows; see {@link
- * InvocationPhase}). Key order {@code timestamp, loopId, intent, traceId, transport, requestedBy,
- * idempotencyKey, phase}; null-filtered; no {@code schemaVersion}. v1 readers never read this
- * file.
+ * the identity of a control invocation, appended with phase {@code started} before its command runs
+ * (and, optionally, with phase {@code completed} after its v1 rows; see {@link InvocationPhase}).
+ * Key order {@code timestamp, loopId, intent, traceId, transport, requestedBy, idempotencyKey,
+ * phase}; null-filtered; no {@code schemaVersion}. v1 readers never read this file.
  */
 @Value.Immutable
 @VisibilityStyle

@@ -1,8 +1,8 @@
 package io.superloop.visibility.api.audit;
 
-import io.superloop.visibility.api.audit.internal.ImmutableIntentRow;
 import io.superloop.visibility.api.TraceId;
 import io.superloop.visibility.api.Transport;
+import io.superloop.visibility.api.audit.internal.ImmutableIntentRow;
 import io.superloop.visibility.api.internal.Checks;
 import io.superloop.visibility.api.internal.VisibilityStyle;
 import io.superloop.visibility.api.json.JsonValue;
@@ -18,11 +18,10 @@ import org.immutables.value.Value;
  * Null-filtered; no {@code schemaVersion}. The health evaluation reads only the last row's {@link
  * #status()} (contract 4.6).
  *
- * <p>The library's control writer sets every field of contract 1.9; on read only {@code
- * timestamp}, {@code loopId}, {@code intent} and {@code status} are required, since hand-written
- * and older rows (the reference's own test fixtures) carry fewer fields, in another key order. The
- * key order of a row read is kept and written back; a built row is written in the contract's
- * order.
+ * <p>The library's control writer sets every field of contract 1.9; on read only {@code timestamp},
+ * {@code loopId}, {@code intent} and {@code status} are required, since hand-written and older rows
+ * (the reference's own test fixtures) carry fewer fields, in another key order. The key order of a
+ * row read is kept and written back; a built row is written in the contract's order.
  */
 @Value.Immutable
 @VisibilityStyle
@@ -119,6 +118,7 @@ public abstract class IntentRow {
     }
     return changed ? r : this;
   }
+
   /** Checks the contract rules of this record; called by the generated implementation. */
   @Value.Check
   protected void checkRawValues() {

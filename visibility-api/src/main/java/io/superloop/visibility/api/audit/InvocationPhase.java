@@ -7,11 +7,11 @@ import io.superloop.visibility.api.WireValue;
  * (hardening H5).
  *
  * <p>{@link #STARTED} is appended before the control command runs. The authoritative completion is
- * the v1 row of {@code telemetry/control-invocations.jsonl} with the same idempotency key.
- * {@link #COMPLETED} is an optional marker a writer may append to the in-flight file after the v1
- * rows, so that the in-flight file alone can tell finished invocations from unfinished ones (for
- * example after the v1 log was rotated); a reader treats either a completed row or a v1 invocation
- * row with the same key as the end of a started invocation.
+ * the v1 row of {@code telemetry/control-invocations.jsonl} with the same idempotency key. {@link
+ * #COMPLETED} is an optional marker a writer may append to the in-flight file after the v1 rows, so
+ * that the in-flight file alone can tell finished invocations from unfinished ones (for example
+ * after the v1 log was rotated); a reader treats either a completed row or a v1 invocation row with
+ * the same key as the end of a started invocation.
  */
 public enum InvocationPhase implements WireValue {
   /** The invocation is about to execute its command. */

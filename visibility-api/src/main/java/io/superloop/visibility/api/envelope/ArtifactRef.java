@@ -11,7 +11,8 @@ import org.immutables.value.Value;
 /**
  * An artifact reference of a snapshot's {@code artifacts} object: {@code {path, exists, sizeBytes,
  * lineCount, sha256, mtimeEpoch}} (contract 1.1). Not null-filtered: an absent file is {@code
- * exists:false, sizeBytes:0, lineCount:0, sha256:null, mtimeEpoch:null}, and those nulls are written.
+ * exists:false, sizeBytes:0, lineCount:0, sha256:null, mtimeEpoch:null}, and those nulls are
+ * written.
  */
 @Value.Immutable
 @VisibilityStyle

@@ -1,7 +1,7 @@
 package io.superloop.visibility.api.envelope;
 
-import io.superloop.visibility.api.envelope.internal.ImmutableControlAnswer;
 import io.superloop.visibility.api.TraceId;
+import io.superloop.visibility.api.envelope.internal.ImmutableControlAnswer;
 import io.superloop.visibility.api.internal.VisibilityStyle;
 import io.superloop.visibility.api.json.JsonValue;
 import java.util.Map;
@@ -12,8 +12,8 @@ import org.immutables.value.Value;
 /**
  * The body of the sprite service's {@code POST /ops/control} answer (contract 1.18), null-filtered:
  * {@code {ok, exitCode, result, stderr, replayed, traceId}}. A replay returns the stored answer of
- * the first call with {@code replayed:true} and that call's trace id. HTTP 200 when the exit code is
- * 0 (and on replays), 409 when 2, 500 otherwise.
+ * the first call with {@code replayed:true} and that call's trace id. HTTP 200 when the exit code
+ * is 0 (and on replays), 409 when 2, 500 otherwise.
  */
 @Value.Immutable
 @VisibilityStyle

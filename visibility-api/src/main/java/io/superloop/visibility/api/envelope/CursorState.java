@@ -11,8 +11,8 @@ import org.immutables.value.Value;
 /**
  * {@code OPS/cursor.json} (contract 1.16): where the manager's next poll of the runtime events log
  * starts. Key order {@code schemaVersion, repoPath, loopId, eventsFile, eventLineOffset,
- * eventLineCount, updatedAt}, then the additive {@code eventByteOffset} (hardening H17), left out when
- * empty. Both line numbers and the byte offset are {@code >= 0}; the loop id is checked.
+ * eventLineCount, updatedAt}, then the additive {@code eventByteOffset} (hardening H17), left out
+ * when empty. Both line numbers and the byte offset are {@code >= 0}; the loop id is checked.
  */
 @Value.Immutable
 @VisibilityStyle

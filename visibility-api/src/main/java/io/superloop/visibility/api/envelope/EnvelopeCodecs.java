@@ -1,5 +1,6 @@
 package io.superloop.visibility.api.envelope;
 
+import io.superloop.visibility.api.ErrorCode;
 import io.superloop.visibility.api.envelope.internal.ImmutableArtifactRef;
 import io.superloop.visibility.api.envelope.internal.ImmutableControlAnswer;
 import io.superloop.visibility.api.envelope.internal.ImmutableCursorState;
@@ -11,7 +12,6 @@ import io.superloop.visibility.api.envelope.internal.ImmutableEventsAnswer;
 import io.superloop.visibility.api.envelope.internal.ImmutableEventsCursor;
 import io.superloop.visibility.api.envelope.internal.ImmutableServiceError;
 import io.superloop.visibility.api.envelope.internal.ImmutableSnapshotEnvelope;
-import io.superloop.visibility.api.ErrorCode;
 import io.superloop.visibility.api.internal.ObjectCodec;
 import io.superloop.visibility.api.internal.ObjectCodec.Absence;
 import io.superloop.visibility.api.internal.ObjectCodec.SchemaVersion;
@@ -32,21 +32,41 @@ public final class EnvelopeCodecs {
   /** {@code source}: {@code {repoPath, loopId}}. */
   public static final JsonCodec<EnvelopeSource> SOURCE =
       ObjectCodec.<EnvelopeSource, ImmutableEnvelopeSource.Builder>builder(
-              "envelope source", ImmutableEnvelopeSource::builder, ImmutableEnvelopeSource.Builder::build)
+              "envelope source",
+              ImmutableEnvelopeSource::builder,
+              ImmutableEnvelopeSource.Builder::build)
           .schemaVersion(SchemaVersion.NONE)
-          .required("repoPath", Values.STRING, EnvelopeSource::repoPath, ImmutableEnvelopeSource.Builder::repoPath)
-          .required("loopId", Values.STRING, EnvelopeSource::loopId, ImmutableEnvelopeSource.Builder::loopId)
-          .unknownFields(EnvelopeSource::unknownFields, ImmutableEnvelopeSource.Builder::putAllUnknownFields)
+          .required(
+              "repoPath",
+              Values.STRING,
+              EnvelopeSource::repoPath,
+              ImmutableEnvelopeSource.Builder::repoPath)
+          .required(
+              "loopId",
+              Values.STRING,
+              EnvelopeSource::loopId,
+              ImmutableEnvelopeSource.Builder::loopId)
+          .unknownFields(
+              EnvelopeSource::unknownFields, ImmutableEnvelopeSource.Builder::putAllUnknownFields)
           .build();
 
   /** Envelope {@code cursor}: {@code {eventLineOffset, eventLineCount}}. */
   public static final JsonCodec<EnvelopeCursor> CURSOR =
       ObjectCodec.<EnvelopeCursor, ImmutableEnvelopeCursor.Builder>builder(
-              "envelope cursor", ImmutableEnvelopeCursor::builder, ImmutableEnvelopeCursor.Builder::build)
+              "envelope cursor",
+              ImmutableEnvelopeCursor::builder,
+              ImmutableEnvelopeCursor.Builder::build)
           .schemaVersion(SchemaVersion.NONE)
-          .requiredLong("eventLineOffset", EnvelopeCursor::eventLineOffset, ImmutableEnvelopeCursor.Builder::eventLineOffset)
-          .requiredLong("eventLineCount", EnvelopeCursor::eventLineCount, ImmutableEnvelopeCursor.Builder::eventLineCount)
-          .unknownFields(EnvelopeCursor::unknownFields, ImmutableEnvelopeCursor.Builder::putAllUnknownFields)
+          .requiredLong(
+              "eventLineOffset",
+              EnvelopeCursor::eventLineOffset,
+              ImmutableEnvelopeCursor.Builder::eventLineOffset)
+          .requiredLong(
+              "eventLineCount",
+              EnvelopeCursor::eventLineCount,
+              ImmutableEnvelopeCursor.Builder::eventLineCount)
+          .unknownFields(
+              EnvelopeCursor::unknownFields, ImmutableEnvelopeCursor.Builder::putAllUnknownFields)
           .build();
 
   /**
@@ -55,22 +75,36 @@ public final class EnvelopeCodecs {
    */
   public static final JsonCodec<ArtifactRef> ARTIFACT_REF =
       ObjectCodec.<ArtifactRef, ImmutableArtifactRef.Builder>builder(
-              "artifact reference", ImmutableArtifactRef::builder, ImmutableArtifactRef.Builder::build)
+              "artifact reference",
+              ImmutableArtifactRef::builder,
+              ImmutableArtifactRef.Builder::build)
           .schemaVersion(SchemaVersion.NONE)
           .required("path", Values.STRING, ArtifactRef::path, ImmutableArtifactRef.Builder::path)
           .requiredBoolean("exists", ArtifactRef::exists, ImmutableArtifactRef.Builder::exists)
-          .requiredLong("sizeBytes", ArtifactRef::sizeBytes, ImmutableArtifactRef.Builder::sizeBytes)
-          .requiredLong("lineCount", ArtifactRef::lineCount, ImmutableArtifactRef.Builder::lineCount)
-          .optional("sha256", Values.STRING, ArtifactRef::sha256, ImmutableArtifactRef.Builder::sha256, Absence.NULL)
-          .optionalLong("mtimeEpoch", ArtifactRef::mtimeEpoch, ImmutableArtifactRef.Builder::mtimeEpoch, Absence.NULL)
-          .unknownFields(ArtifactRef::unknownFields, ImmutableArtifactRef.Builder::putAllUnknownFields)
+          .requiredLong(
+              "sizeBytes", ArtifactRef::sizeBytes, ImmutableArtifactRef.Builder::sizeBytes)
+          .requiredLong(
+              "lineCount", ArtifactRef::lineCount, ImmutableArtifactRef.Builder::lineCount)
+          .optional(
+              "sha256",
+              Values.STRING,
+              ArtifactRef::sha256,
+              ImmutableArtifactRef.Builder::sha256,
+              Absence.NULL)
+          .optionalLong(
+              "mtimeEpoch",
+              ArtifactRef::mtimeEpoch,
+              ImmutableArtifactRef.Builder::mtimeEpoch,
+              Absence.NULL)
+          .unknownFields(
+              ArtifactRef::unknownFields, ImmutableArtifactRef.Builder::putAllUnknownFields)
           .build();
 
   /**
    * {@code loop_run_snapshot} envelopes (contract 1.1), tolerant and order-preserving. Absent
-   * {@code schemaVersion} or {@code envelopeType}: {@code missing_field}; {@code schemaVersion} other
-   * than {@code "v1"}: {@code unsupported_schema_version}; {@code envelopeType} other than {@code
-   * loop_run_snapshot}: {@code unknown_envelope_type}; an invalid present trace id: {@code
+   * {@code schemaVersion} or {@code envelopeType}: {@code missing_field}; {@code schemaVersion}
+   * other than {@code "v1"}: {@code unsupported_schema_version}; {@code envelopeType} other than
+   * {@code loop_run_snapshot}: {@code unknown_envelope_type}; an invalid present trace id: {@code
    * invalid_trace_id}.
    */
   public static final JsonCodec<SnapshotEnvelope> SNAPSHOT =
@@ -79,23 +113,51 @@ public final class EnvelopeCodecs {
               ImmutableSnapshotEnvelope::builder,
               ImmutableSnapshotEnvelope.Builder::build)
           .schemaVersion(SchemaVersion.V1)
-          .constant("envelopeType", EnvelopeType.LOOP_RUN_SNAPSHOT.wire(), ErrorCode.UNKNOWN_ENVELOPE_TYPE)
-          .optional("emittedAt", Values.STRING, SnapshotEnvelope::emittedAt, ImmutableSnapshotEnvelope.Builder::emittedAt, Absence.OMIT)
-          .optional("traceId", Values.TRACE_ID, SnapshotEnvelope::traceId, ImmutableSnapshotEnvelope.Builder::traceId, Absence.NULL)
-          .optional("source", SOURCE, SnapshotEnvelope::source, ImmutableSnapshotEnvelope.Builder::source, Absence.OMIT)
+          .constant(
+              "envelopeType",
+              EnvelopeType.LOOP_RUN_SNAPSHOT.wire(),
+              ErrorCode.UNKNOWN_ENVELOPE_TYPE)
+          .optional(
+              "emittedAt",
+              Values.STRING,
+              SnapshotEnvelope::emittedAt,
+              ImmutableSnapshotEnvelope.Builder::emittedAt,
+              Absence.OMIT)
+          .optional(
+              "traceId",
+              Values.TRACE_ID,
+              SnapshotEnvelope::traceId,
+              ImmutableSnapshotEnvelope.Builder::traceId,
+              Absence.NULL)
+          .optional(
+              "source",
+              SOURCE,
+              SnapshotEnvelope::source,
+              ImmutableSnapshotEnvelope.Builder::source,
+              Absence.OMIT)
           .raw("run", SnapshotEnvelope::run, ImmutableSnapshotEnvelope.Builder::run)
           .raw("runtime", SnapshotEnvelope::runtime, ImmutableSnapshotEnvelope.Builder::runtime)
-          .raw("artifacts", SnapshotEnvelope::artifacts, ImmutableSnapshotEnvelope.Builder::artifacts)
+          .raw(
+              "artifacts",
+              SnapshotEnvelope::artifacts,
+              ImmutableSnapshotEnvelope.Builder::artifacts)
           .raw("sequence", SnapshotEnvelope::sequence, ImmutableSnapshotEnvelope.Builder::sequence)
-          .optional("cursor", CURSOR, SnapshotEnvelope::cursor, ImmutableSnapshotEnvelope.Builder::cursor, Absence.OMIT)
+          .optional(
+              "cursor",
+              CURSOR,
+              SnapshotEnvelope::cursor,
+              ImmutableSnapshotEnvelope.Builder::cursor,
+              Absence.OMIT)
           .raw("health", SnapshotEnvelope::health, ImmutableSnapshotEnvelope.Builder::health)
-          .unknownFields(SnapshotEnvelope::unknownFields, ImmutableSnapshotEnvelope.Builder::putAllUnknownFields)
+          .unknownFields(
+              SnapshotEnvelope::unknownFields,
+              ImmutableSnapshotEnvelope.Builder::putAllUnknownFields)
           .asRead(SnapshotEnvelope::memberOrder, ImmutableSnapshotEnvelope.Builder::memberOrder)
           .build();
 
   /**
-   * {@code loop_run_event} envelopes (contract 1.1), tolerant and order-preserving, with the rules of
-   * {@link #SNAPSHOT} ({@code envelopeType} must be {@code loop_run_event}).
+   * {@code loop_run_event} envelopes (contract 1.1), tolerant and order-preserving, with the rules
+   * of {@link #SNAPSHOT} ({@code envelopeType} must be {@code loop_run_event}).
    */
   public static final JsonCodec<EventEnvelope> EVENT =
       ObjectCodec.<EventEnvelope, ImmutableEventEnvelope.Builder>builder(
@@ -103,43 +165,109 @@ public final class EnvelopeCodecs {
               ImmutableEventEnvelope::builder,
               ImmutableEventEnvelope.Builder::build)
           .schemaVersion(SchemaVersion.V1)
-          .constant("envelopeType", EnvelopeType.LOOP_RUN_EVENT.wire(), ErrorCode.UNKNOWN_ENVELOPE_TYPE)
-          .optional("emittedAt", Values.STRING, EventEnvelope::emittedAt, ImmutableEventEnvelope.Builder::emittedAt, Absence.OMIT)
-          .optional("traceId", Values.TRACE_ID, EventEnvelope::traceId, ImmutableEventEnvelope.Builder::traceId, Absence.NULL)
-          .optional("source", SOURCE, EventEnvelope::source, ImmutableEventEnvelope.Builder::source, Absence.OMIT)
+          .constant(
+              "envelopeType", EnvelopeType.LOOP_RUN_EVENT.wire(), ErrorCode.UNKNOWN_ENVELOPE_TYPE)
+          .optional(
+              "emittedAt",
+              Values.STRING,
+              EventEnvelope::emittedAt,
+              ImmutableEventEnvelope.Builder::emittedAt,
+              Absence.OMIT)
+          .optional(
+              "traceId",
+              Values.TRACE_ID,
+              EventEnvelope::traceId,
+              ImmutableEventEnvelope.Builder::traceId,
+              Absence.NULL)
+          .optional(
+              "source",
+              SOURCE,
+              EventEnvelope::source,
+              ImmutableEventEnvelope.Builder::source,
+              Absence.OMIT)
           .raw("sequence", EventEnvelope::sequence, ImmutableEventEnvelope.Builder::sequence)
-          .optional("cursor", CURSOR, EventEnvelope::cursor, ImmutableEventEnvelope.Builder::cursor, Absence.OMIT)
+          .optional(
+              "cursor",
+              CURSOR,
+              EventEnvelope::cursor,
+              ImmutableEventEnvelope.Builder::cursor,
+              Absence.OMIT)
           .raw("run", EventEnvelope::run, ImmutableEventEnvelope.Builder::run)
           .raw("event", EventEnvelope::event, ImmutableEventEnvelope.Builder::event)
-          .unknownFields(EventEnvelope::unknownFields, ImmutableEventEnvelope.Builder::putAllUnknownFields)
+          .unknownFields(
+              EventEnvelope::unknownFields, ImmutableEventEnvelope.Builder::putAllUnknownFields)
           .asRead(EventEnvelope::memberOrder, ImmutableEventEnvelope.Builder::memberOrder)
           .build();
 
-  /** {@code OPS/cursor.json} (contract 1.16; additive {@code eventByteOffset} and {@code eventTailCrc32}, H17, omitted when empty). */
+  /**
+   * {@code OPS/cursor.json} (contract 1.16; additive {@code eventByteOffset} and {@code
+   * eventTailCrc32}, H17, omitted when empty).
+   */
   public static final JsonCodec<CursorState> CURSOR_STATE =
       ObjectCodec.<CursorState, ImmutableCursorState.Builder>builder(
               "cursor state", ImmutableCursorState::builder, ImmutableCursorState.Builder::build)
           .schemaVersion(SchemaVersion.V1)
-          .required("repoPath", Values.STRING, CursorState::repoPath, ImmutableCursorState.Builder::repoPath)
-          .required("loopId", Values.STRING, CursorState::loopId, ImmutableCursorState.Builder::loopId)
-          .required("eventsFile", Values.STRING, CursorState::eventsFile, ImmutableCursorState.Builder::eventsFile)
-          .requiredLong("eventLineOffset", CursorState::eventLineOffset, ImmutableCursorState.Builder::eventLineOffset)
-          .requiredLong("eventLineCount", CursorState::eventLineCount, ImmutableCursorState.Builder::eventLineCount)
-          .required("updatedAt", Values.STRING, CursorState::updatedAt, ImmutableCursorState.Builder::updatedAt)
-          .optionalLong("eventByteOffset", CursorState::eventByteOffset, ImmutableCursorState.Builder::eventByteOffset, Absence.OMIT)
-          .optionalLong("eventTailCrc32", CursorState::eventTailCrc32, ImmutableCursorState.Builder::eventTailCrc32, Absence.OMIT)
-          .unknownFields(CursorState::unknownFields, ImmutableCursorState.Builder::putAllUnknownFields)
+          .required(
+              "repoPath",
+              Values.STRING,
+              CursorState::repoPath,
+              ImmutableCursorState.Builder::repoPath)
+          .required(
+              "loopId", Values.STRING, CursorState::loopId, ImmutableCursorState.Builder::loopId)
+          .required(
+              "eventsFile",
+              Values.STRING,
+              CursorState::eventsFile,
+              ImmutableCursorState.Builder::eventsFile)
+          .requiredLong(
+              "eventLineOffset",
+              CursorState::eventLineOffset,
+              ImmutableCursorState.Builder::eventLineOffset)
+          .requiredLong(
+              "eventLineCount",
+              CursorState::eventLineCount,
+              ImmutableCursorState.Builder::eventLineCount)
+          .required(
+              "updatedAt",
+              Values.STRING,
+              CursorState::updatedAt,
+              ImmutableCursorState.Builder::updatedAt)
+          .optionalLong(
+              "eventByteOffset",
+              CursorState::eventByteOffset,
+              ImmutableCursorState.Builder::eventByteOffset,
+              Absence.OMIT)
+          .optionalLong(
+              "eventTailCrc32",
+              CursorState::eventTailCrc32,
+              ImmutableCursorState.Builder::eventTailCrc32,
+              Absence.OMIT)
+          .unknownFields(
+              CursorState::unknownFields, ImmutableCursorState.Builder::putAllUnknownFields)
           .build();
 
   /** The events answer's {@code cursor}: {@code {eventLineOffset, eventLineCount, updatedAt}}. */
   public static final JsonCodec<EventsCursor> EVENTS_CURSOR =
       ObjectCodec.<EventsCursor, ImmutableEventsCursor.Builder>builder(
-              "events answer cursor", ImmutableEventsCursor::builder, ImmutableEventsCursor.Builder::build)
+              "events answer cursor",
+              ImmutableEventsCursor::builder,
+              ImmutableEventsCursor.Builder::build)
           .schemaVersion(SchemaVersion.NONE)
-          .requiredLong("eventLineOffset", EventsCursor::eventLineOffset, ImmutableEventsCursor.Builder::eventLineOffset)
-          .requiredLong("eventLineCount", EventsCursor::eventLineCount, ImmutableEventsCursor.Builder::eventLineCount)
-          .required("updatedAt", Values.STRING, EventsCursor::updatedAt, ImmutableEventsCursor.Builder::updatedAt)
-          .unknownFields(EventsCursor::unknownFields, ImmutableEventsCursor.Builder::putAllUnknownFields)
+          .requiredLong(
+              "eventLineOffset",
+              EventsCursor::eventLineOffset,
+              ImmutableEventsCursor.Builder::eventLineOffset)
+          .requiredLong(
+              "eventLineCount",
+              EventsCursor::eventLineCount,
+              ImmutableEventsCursor.Builder::eventLineCount)
+          .required(
+              "updatedAt",
+              Values.STRING,
+              EventsCursor::updatedAt,
+              ImmutableEventsCursor.Builder::updatedAt)
+          .unknownFields(
+              EventsCursor::unknownFields, ImmutableEventsCursor.Builder::putAllUnknownFields)
           .build();
 
   /**
@@ -152,24 +280,32 @@ public final class EnvelopeCodecs {
   /**
    * The 200 body of {@code GET /ops/events} read for sequence validation only: every element of
    * {@code events} that is an object becomes {@code {"sequence":{"value":V}}} (or {@code
-   * {"sequence":{}}} / {@code {}} when it has no value / no sequence object), every other element is
-   * kept as read; the rest of each element is checked for JSON syntax, nesting depth and duplicate
-   * keys and skipped without being built. The answer's other members are decoded exactly as by
-   * {@link #EVENTS_ANSWER}. Length limits on strings and fraction literals apply only to what is
-   * kept (a skipped value allocates nothing). Encoding writes the kept form.
+   * {"sequence":{}}} / {@code {}} when it has no value / no sequence object), every other element
+   * is kept as read; the rest of each element is checked for JSON syntax, nesting depth and
+   * duplicate keys and skipped without being built. The answer's other members are decoded exactly
+   * as by {@link #EVENTS_ANSWER}. Length limits on strings and fraction literals apply only to what
+   * is kept (a skipped value allocates nothing). Encoding writes the kept form.
    */
-  public static final JsonCodec<EventsAnswer> EVENTS_ANSWER_SEQUENCES = eventsAnswer(Envelopes.SEQUENCE_LIST);
+  public static final JsonCodec<EventsAnswer> EVENTS_ANSWER_SEQUENCES =
+      eventsAnswer(Envelopes.SEQUENCE_LIST);
 
   private static JsonCodec<EventsAnswer> eventsAnswer(JsonCodec<List<JsonValue>> events) {
     return ObjectCodec.<EventsAnswer, ImmutableEventsAnswer.Builder>builder(
             "events answer", ImmutableEventsAnswer::builder, ImmutableEventsAnswer.Builder::build)
         .requiredBoolean("ok", EventsAnswer::ok, ImmutableEventsAnswer.Builder::ok)
         .schemaVersion(SchemaVersion.V1)
-        .optional("traceId", Values.TRACE_ID, EventsAnswer::traceId, ImmutableEventsAnswer.Builder::traceId, Absence.OMIT)
+        .optional(
+            "traceId",
+            Values.TRACE_ID,
+            EventsAnswer::traceId,
+            ImmutableEventsAnswer.Builder::traceId,
+            Absence.OMIT)
         .required("source", SOURCE, EventsAnswer::source, ImmutableEventsAnswer.Builder::source)
         .required("events", events, EventsAnswer::events, ImmutableEventsAnswer.Builder::events)
-        .required("cursor", EVENTS_CURSOR, EventsAnswer::cursor, ImmutableEventsAnswer.Builder::cursor)
-        .unknownFields(EventsAnswer::unknownFields, ImmutableEventsAnswer.Builder::putAllUnknownFields)
+        .required(
+            "cursor", EVENTS_CURSOR, EventsAnswer::cursor, ImmutableEventsAnswer.Builder::cursor)
+        .unknownFields(
+            EventsAnswer::unknownFields, ImmutableEventsAnswer.Builder::putAllUnknownFields)
         .build();
   }
 
@@ -178,9 +314,18 @@ public final class EnvelopeCodecs {
       ObjectCodec.<ServiceError, ImmutableServiceError.Builder>builder(
               "service error", ImmutableServiceError::builder, ImmutableServiceError.Builder::build)
           .schemaVersion(SchemaVersion.NONE)
-          .required("code", Values.open(ServiceErrorCode::of), ServiceError::code, ImmutableServiceError.Builder::code)
-          .required("message", Values.STRING, ServiceError::message, ImmutableServiceError.Builder::message)
-          .unknownFields(ServiceError::unknownFields, ImmutableServiceError.Builder::putAllUnknownFields)
+          .required(
+              "code",
+              Values.open(ServiceErrorCode::of),
+              ServiceError::code,
+              ImmutableServiceError.Builder::code)
+          .required(
+              "message",
+              Values.STRING,
+              ServiceError::message,
+              ImmutableServiceError.Builder::message)
+          .unknownFields(
+              ServiceError::unknownFields, ImmutableServiceError.Builder::putAllUnknownFields)
           .build();
 
   /** A sprite service error body: {@code {ok:false, error:{code, message}}}. */
@@ -190,23 +335,51 @@ public final class EnvelopeCodecs {
           .schemaVersion(SchemaVersion.NONE)
           .requiredBoolean("ok", ErrorAnswer::ok, ImmutableErrorAnswer.Builder::ok)
           .required("error", SERVICE_ERROR, ErrorAnswer::error, ImmutableErrorAnswer.Builder::error)
-          .unknownFields(ErrorAnswer::unknownFields, ImmutableErrorAnswer.Builder::putAllUnknownFields)
+          .unknownFields(
+              ErrorAnswer::unknownFields, ImmutableErrorAnswer.Builder::putAllUnknownFields)
           .build();
 
   /**
-   * The {@code POST /ops/control} answer: {@code {ok, exitCode, result, stderr, replayed, traceId}},
-   * null-filtered.
+   * The {@code POST /ops/control} answer: {@code {ok, exitCode, result, stderr, replayed,
+   * traceId}}, null-filtered.
    */
   public static final JsonCodec<ControlAnswer> CONTROL_ANSWER =
       ObjectCodec.<ControlAnswer, ImmutableControlAnswer.Builder>builder(
-              "control answer", ImmutableControlAnswer::builder, ImmutableControlAnswer.Builder::build)
+              "control answer",
+              ImmutableControlAnswer::builder,
+              ImmutableControlAnswer.Builder::build)
           .schemaVersion(SchemaVersion.NONE)
           .requiredBoolean("ok", ControlAnswer::ok, ImmutableControlAnswer.Builder::ok)
-          .optionalLong("exitCode", ControlAnswer::exitCode, ImmutableControlAnswer.Builder::exitCode, Absence.OMIT)
-          .optional("result", Values.RAW_OBJECT, ControlAnswer::result, ImmutableControlAnswer.Builder::result, Absence.OMIT)
-          .optional("stderr", Values.STRING, ControlAnswer::stderr, ImmutableControlAnswer.Builder::stderr, Absence.OMIT)
-          .optional("replayed", Values.BOOLEAN, ControlAnswer::replayed, ImmutableControlAnswer.Builder::replayed, Absence.OMIT)
-          .optional("traceId", Values.TRACE_ID, ControlAnswer::traceId, ImmutableControlAnswer.Builder::traceId, Absence.OMIT)
-          .unknownFields(ControlAnswer::unknownFields, ImmutableControlAnswer.Builder::putAllUnknownFields)
+          .optionalLong(
+              "exitCode",
+              ControlAnswer::exitCode,
+              ImmutableControlAnswer.Builder::exitCode,
+              Absence.OMIT)
+          .optional(
+              "result",
+              Values.RAW_OBJECT,
+              ControlAnswer::result,
+              ImmutableControlAnswer.Builder::result,
+              Absence.OMIT)
+          .optional(
+              "stderr",
+              Values.STRING,
+              ControlAnswer::stderr,
+              ImmutableControlAnswer.Builder::stderr,
+              Absence.OMIT)
+          .optional(
+              "replayed",
+              Values.BOOLEAN,
+              ControlAnswer::replayed,
+              ImmutableControlAnswer.Builder::replayed,
+              Absence.OMIT)
+          .optional(
+              "traceId",
+              Values.TRACE_ID,
+              ControlAnswer::traceId,
+              ImmutableControlAnswer.Builder::traceId,
+              Absence.OMIT)
+          .unknownFields(
+              ControlAnswer::unknownFields, ImmutableControlAnswer.Builder::putAllUnknownFields)
           .build();
 }

@@ -7,8 +7,9 @@ import java.util.Map;
 import org.immutables.value.Value;
 
 /**
- * The {@code source} object of envelopes and of the events answer: {@code {repoPath, loopId}}. Foreign
- * input: the loop id is kept as written, without the loop-id checks of the library's own files.
+ * The {@code source} object of envelopes and of the events answer: {@code {repoPath, loopId}}.
+ * Foreign input: the loop id is kept as written, without the loop-id checks of the library's own
+ * files.
  */
 @Value.Immutable
 @VisibilityStyle

@@ -1,6 +1,5 @@
 package io.superloop.visibility.api.envelope;
 
-import io.superloop.visibility.api.ErrorCode;
 import io.superloop.visibility.api.VisibilityException;
 import io.superloop.visibility.api.internal.Values;
 import io.superloop.visibility.api.json.JsonCodec;
@@ -97,7 +96,8 @@ final class Envelopes {
             p.skipChildren();
           }
         }
-        sequence = value == null ? JsonValue.object(Map.of()) : JsonValue.object(Map.of("value", value));
+        sequence =
+            value == null ? JsonValue.object(Map.of()) : JsonValue.object(Map.of("value", value));
       } else {
         p.skipChildren();
         if (isSequence) {
@@ -105,6 +105,8 @@ final class Envelopes {
         }
       }
     }
-    return sequence == null ? JsonValue.object(Map.of()) : JsonValue.object(Map.of("sequence", sequence));
+    return sequence == null
+        ? JsonValue.object(Map.of())
+        : JsonValue.object(Map.of("sequence", sequence));
   }
 }

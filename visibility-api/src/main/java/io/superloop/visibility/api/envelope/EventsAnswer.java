@@ -1,7 +1,7 @@
 package io.superloop.visibility.api.envelope;
 
-import io.superloop.visibility.api.envelope.internal.ImmutableEventsAnswer;
 import io.superloop.visibility.api.TraceId;
+import io.superloop.visibility.api.envelope.internal.ImmutableEventsAnswer;
 import io.superloop.visibility.api.internal.VisibilityStyle;
 import io.superloop.visibility.api.json.JsonValue;
 import java.util.ArrayList;

@@ -7,8 +7,9 @@ import java.util.Map;
 import org.immutables.value.Value;
 
 /**
- * The {@code cursor} of the sprite service's events answer (contract 1.18): {@code {eventLineOffset,
- * eventLineCount, updatedAt}}, the throw-away cursor of the server-side poll after it ran.
+ * The {@code cursor} of the sprite service's events answer (contract 1.18): {@code
+ * {eventLineOffset, eventLineCount, updatedAt}}, the throw-away cursor of the server-side poll
+ * after it ran.
  */
 @Value.Immutable
 @VisibilityStyle

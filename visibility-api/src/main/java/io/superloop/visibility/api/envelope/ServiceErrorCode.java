@@ -4,20 +4,24 @@ import io.superloop.visibility.api.OpenWireValue;
 import java.util.Collection;
 
 /**
- * The {@code error.code} of a sprite service error answer (contract 1.18). Open: a code this version
- * does not know is kept as written.
+ * The {@code error.code} of a sprite service error answer (contract 1.18). Open: a code this
+ * version does not know is kept as written.
  */
 public final class ServiceErrorCode extends OpenWireValue {
   private static final Registry<ServiceErrorCode> REGISTRY = new Registry<>(ServiceErrorCode::new);
 
   /** HTTP 401: missing or invalid token. */
   public static final ServiceErrorCode UNAUTHORIZED = REGISTRY.known("unauthorized");
+
   /** HTTP 400: a missing or invalid parameter. */
   public static final ServiceErrorCode INVALID_REQUEST = REGISTRY.known("invalid_request");
+
   /** HTTP 400: the request body is not JSON. */
   public static final ServiceErrorCode INVALID_JSON = REGISTRY.known("invalid_json");
+
   /** HTTP 502: an adapter failed or printed non-JSON. */
   public static final ServiceErrorCode RUNTIME_ERROR = REGISTRY.known("runtime_error");
+
   /** HTTP 404: no such route. */
   public static final ServiceErrorCode NOT_FOUND = REGISTRY.known("not_found");
 

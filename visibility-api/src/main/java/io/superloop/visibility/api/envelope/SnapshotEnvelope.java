@@ -1,9 +1,9 @@
 package io.superloop.visibility.api.envelope;
 
-import io.superloop.visibility.api.envelope.internal.ImmutableSnapshotEnvelope;
 import io.superloop.visibility.api.ErrorCode;
 import io.superloop.visibility.api.TraceId;
 import io.superloop.visibility.api.VisibilityException;
+import io.superloop.visibility.api.envelope.internal.ImmutableSnapshotEnvelope;
 import io.superloop.visibility.api.internal.VisibilityStyle;
 import io.superloop.visibility.api.json.JsonValue;
 import java.util.List;
@@ -16,15 +16,15 @@ import org.immutables.value.Value;
  * input. Contract key order: {@code schemaVersion, envelopeType, emittedAt, traceId, source, run,
  * runtime, artifacts, sequence, cursor, health}.
  *
- * <p>Decoding is tolerant ({@link EnvelopeCodecs#SNAPSHOT}): only {@code schemaVersion} ({@code "v1"})
- * and {@code envelopeType} are required; every other member may be absent; the parts the library does
- * not interpret ({@code run}, {@code runtime}, {@code artifacts}, {@code health}) and the {@code
- * sequence} object are kept raw, exactly as written; unknown members are kept. A present {@code
- * traceId} must be a valid {@link TraceId}; a present {@code source}, {@code cursor} or {@code
- * artifacts.heartbeat} must have its documented shape. A decoded envelope remembers its member order
- * ({@link #memberOrder()}) and re-encodes to exactly the compact form of its input; a built one is
- * written in the contract's order, with {@code traceId} always present ({@code null} when empty, as
- * the adapters write it) and other empty members left out.
+ * <p>Decoding is tolerant ({@link EnvelopeCodecs#SNAPSHOT}): only {@code schemaVersion} ({@code
+ * "v1"}) and {@code envelopeType} are required; every other member may be absent; the parts the
+ * library does not interpret ({@code run}, {@code runtime}, {@code artifacts}, {@code health}) and
+ * the {@code sequence} object are kept raw, exactly as written; unknown members are kept. A present
+ * {@code traceId} must be a valid {@link TraceId}; a present {@code source}, {@code cursor} or
+ * {@code artifacts.heartbeat} must have its documented shape. A decoded envelope remembers its
+ * member order ({@link #memberOrder()}) and re-encodes to exactly the compact form of its input; a
+ * built one is written in the contract's order, with {@code traceId} always present ({@code null}
+ * when empty, as the adapters write it) and other empty members left out.
  */
 @Value.Immutable
 @VisibilityStyle
@@ -132,7 +132,8 @@ public abstract class SnapshotEnvelope {
     if (v.isEmpty() || v.get().isNull()) {
       return Optional.empty();
     }
-    return Optional.of(Envelopes.decodeValue(EnvelopeCodecs.ARTIFACT_REF, v.get(), "/artifacts/heartbeat"));
+    return Optional.of(
+        Envelopes.decodeValue(EnvelopeCodecs.ARTIFACT_REF, v.get(), "/artifacts/heartbeat"));
   }
 
   /** Checks the contract rules of this record; called by the generated implementation. */
@@ -141,7 +142,9 @@ public abstract class SnapshotEnvelope {
     Optional<JsonValue> hb = Envelopes.member(artifacts(), "heartbeat");
     if (hb.isPresent() && !hb.get().isNull() && !(hb.get() instanceof JsonValue.JsonObject)) {
       throw VisibilityException.at(
-          ErrorCode.INVALID_FIELD_TYPE, "/artifacts/heartbeat", "expected an object or null (artifact reference)");
+          ErrorCode.INVALID_FIELD_TYPE,
+          "/artifacts/heartbeat",
+          "expected an object or null (artifact reference)");
     }
     heartbeatArtifact();
   }

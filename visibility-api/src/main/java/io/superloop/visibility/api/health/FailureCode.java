@@ -12,12 +12,17 @@ public final class FailureCode extends OpenWireValue {
 
   /** The snapshot could not be obtained. */
   public static final FailureCode SNAPSHOT_UNAVAILABLE = REGISTRY.known("snapshot_unavailable");
+
   /** The events could not be obtained. */
   public static final FailureCode EVENTS_UNAVAILABLE = REGISTRY.known("events_unavailable");
+
   /** A request to the sprite service failed. */
   public static final FailureCode SERVICE_REQUEST_FAILED = REGISTRY.known("service_request_failed");
+
   /** The sprite service answered with an invalid payload. */
-  public static final FailureCode SERVICE_RESPONSE_INVALID = REGISTRY.known("service_response_invalid");
+  public static final FailureCode SERVICE_RESPONSE_INVALID =
+      REGISTRY.known("service_response_invalid");
+
   /** The projection step failed. */
   public static final FailureCode PROJECTION_FAILED = REGISTRY.known("projection_failed");
 

@@ -1,10 +1,10 @@
 package io.superloop.visibility.api.health;
 
-import io.superloop.visibility.api.health.internal.ImmutableHealth;
 import io.superloop.visibility.api.ErrorCode;
 import io.superloop.visibility.api.ReasonCode;
 import io.superloop.visibility.api.TraceId;
 import io.superloop.visibility.api.VisibilityException;
+import io.superloop.visibility.api.health.internal.ImmutableHealth;
 import io.superloop.visibility.api.internal.VisibilityStyle;
 import io.superloop.visibility.api.json.JsonValue;
 import java.util.ArrayList;
@@ -20,11 +20,11 @@ import org.immutables.value.Value;
  * {@code null}s.
  *
  * <p>Contract rules (2.6) are checked on build and therefore on decode, each failing with {@link
- * ErrorCode#INVALID_FIELD_VALUE}: {@link #reasonCodes()} sorted ascending and unique and equal to the
- * distinct codes of {@link #reasons()}; reasons unique by and sorted by {@link HealthReason#key()}
- * (strings compare by code point, as jq sorts); {@link #status()} {@code critical} iff a reason is
- * critical, {@code degraded} iff there are reasons and none is critical, {@code healthy} iff there
- * is none.
+ * ErrorCode#INVALID_FIELD_VALUE}: {@link #reasonCodes()} sorted ascending and unique and equal to
+ * the distinct codes of {@link #reasons()}; reasons unique by and sorted by {@link
+ * HealthReason#key()} (strings compare by code point, as jq sorts); {@link #status()} {@code
+ * critical} iff a reason is critical, {@code degraded} iff there are reasons and none is critical,
+ * {@code healthy} iff there is none.
  */
 @Value.Immutable
 @VisibilityStyle
@@ -133,7 +133,10 @@ public abstract class Health {
     if (!codes.equals(new ArrayList<>(reasonCodesOfReasons))) {
       throw new VisibilityException(
           ErrorCode.INVALID_FIELD_VALUE,
-          "reasonCodes must be the distinct codes of reasons " + reasonCodesOfReasons + ", got " + codes);
+          "reasonCodes must be the distinct codes of reasons "
+              + reasonCodesOfReasons
+              + ", got "
+              + codes);
     }
     HealthStatus expected = statusOf(reasons());
     if (status() != expected) {

@@ -10,9 +10,9 @@ import java.util.OptionalLong;
 import org.immutables.value.Value;
 
 /**
- * {@code health.json.metrics} (contract 1.10). Not null-filtered: every empty optional is written as
- * an explicit {@code null}. {@link #heartbeatLagSeconds()} and {@link #transportFailureStreak()} are
- * {@code >= 0} ({@code invalid_field_value} otherwise).
+ * {@code health.json.metrics} (contract 1.10). Not null-filtered: every empty optional is written
+ * as an explicit {@code null}. {@link #heartbeatLagSeconds()} and {@link #transportFailureStreak()}
+ * are {@code >= 0} ({@code invalid_field_value} otherwise).
  */
 @Value.Immutable
 @VisibilityStyle

@@ -1,7 +1,7 @@
 package io.superloop.visibility.api.health;
 
-import io.superloop.visibility.api.health.internal.ImmutableHealthReason;
 import io.superloop.visibility.api.ReasonCode;
+import io.superloop.visibility.api.health.internal.ImmutableHealthReason;
 import io.superloop.visibility.api.internal.VisibilityStyle;
 import io.superloop.visibility.api.json.JsonValue;
 import java.util.Map;
@@ -10,8 +10,9 @@ import org.immutables.value.Value;
 
 /**
  * One element of {@code health.json.reasons} (contract 1.10, C7): {@code {code, severity, metric,
- * observed, threshold}}. {@link #metric()}, {@link #observed()} and {@link #threshold()} are strings,
- * numbers included ({@code "observed":"121"}), and are omitted when empty (never in practice).
+ * observed, threshold}}. {@link #metric()}, {@link #observed()} and {@link #threshold()} are
+ * strings, numbers included ({@code "observed":"121"}), and are omitted when empty (never in
+ * practice).
  */
 @Value.Immutable
 @VisibilityStyle

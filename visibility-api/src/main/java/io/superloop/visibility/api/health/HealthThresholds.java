@@ -1,8 +1,8 @@
 package io.superloop.visibility.api.health;
 
-import io.superloop.visibility.api.health.internal.ImmutableHealthThresholds;
 import io.superloop.visibility.api.ErrorCode;
 import io.superloop.visibility.api.VisibilityException;
+import io.superloop.visibility.api.health.internal.ImmutableHealthThresholds;
 import io.superloop.visibility.api.internal.VisibilityStyle;
 import io.superloop.visibility.api.json.JsonValue;
 import java.util.Map;
@@ -10,8 +10,8 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * {@code health.json.thresholds} (contract 1.10): the threshold profile name ({@code null} when none)
- * and the six thresholds health was judged against, each {@code >= 0} ({@link
+ * {@code health.json.thresholds} (contract 1.10): the threshold profile name ({@code null} when
+ * none) and the six thresholds health was judged against, each {@code >= 0} ({@link
  * ErrorCode#INVALID_THRESHOLD} otherwise).
  */
 @Value.Immutable

@@ -1,7 +1,7 @@
 package io.superloop.visibility.api.health;
 
-import io.superloop.visibility.api.health.internal.ImmutableHealthTransport;
 import io.superloop.visibility.api.Transport;
+import io.superloop.visibility.api.health.internal.ImmutableHealthTransport;
 import io.superloop.visibility.api.internal.VisibilityStyle;
 import io.superloop.visibility.api.json.JsonValue;
 import java.util.Map;

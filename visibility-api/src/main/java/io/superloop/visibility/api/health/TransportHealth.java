@@ -1,10 +1,10 @@
 package io.superloop.visibility.api.health;
 
-import io.superloop.visibility.api.health.internal.ImmutableTransportHealth;
 import io.superloop.visibility.api.ErrorCode;
 import io.superloop.visibility.api.TraceId;
 import io.superloop.visibility.api.Transport;
 import io.superloop.visibility.api.VisibilityException;
+import io.superloop.visibility.api.health.internal.ImmutableTransportHealth;
 import io.superloop.visibility.api.internal.Checks;
 import io.superloop.visibility.api.internal.VisibilityStyle;
 import io.superloop.visibility.api.json.JsonValue;
@@ -14,8 +14,8 @@ import org.immutables.value.Value;
 
 /**
  * {@code OPS/telemetry/transport-health.json} (contract 1.13): the result of the last transport
- * attempt and the failure streak. Null-filtered: empty optionals are omitted. The streak is {@code 0}
- * after a success and {@code >= 1} after a failure ({@link ErrorCode#INVALID_FIELD_VALUE}
+ * attempt and the failure streak. Null-filtered: empty optionals are omitted. The streak is {@code
+ * 0} after a success and {@code >= 1} after a failure ({@link ErrorCode#INVALID_FIELD_VALUE}
  * otherwise).
  */
 @Value.Immutable

@@ -1,10 +1,10 @@
 package io.superloop.visibility.api.heartbeat;
 
+import io.superloop.visibility.api.ErrorCode;
+import io.superloop.visibility.api.VisibilityException;
 import io.superloop.visibility.api.heartbeat.internal.ImmutableHeartbeatObservation;
 import io.superloop.visibility.api.heartbeat.internal.ImmutableHeartbeatState;
 import io.superloop.visibility.api.heartbeat.internal.ImmutableHeartbeatThresholds;
-import io.superloop.visibility.api.ErrorCode;
-import io.superloop.visibility.api.VisibilityException;
 import io.superloop.visibility.api.internal.ObjectCodec;
 import io.superloop.visibility.api.internal.ObjectCodec.Absence;
 import io.superloop.visibility.api.internal.ObjectCodec.SchemaVersion;
@@ -17,33 +17,94 @@ import tools.jackson.core.JsonParser;
 public final class HeartbeatCodecs {
   private HeartbeatCodecs() {}
 
-  /** {@code thresholds} of heartbeat state: {@code {degradedHeartbeatLagSeconds, criticalHeartbeatLagSeconds}}. */
+  /**
+   * {@code thresholds} of heartbeat state: {@code {degradedHeartbeatLagSeconds,
+   * criticalHeartbeatLagSeconds}}.
+   */
   public static final JsonCodec<HeartbeatThresholds> THRESHOLDS =
       ObjectCodec.<HeartbeatThresholds, ImmutableHeartbeatThresholds.Builder>builder(
-              "heartbeat thresholds", ImmutableHeartbeatThresholds::builder, ImmutableHeartbeatThresholds.Builder::build)
+              "heartbeat thresholds",
+              ImmutableHeartbeatThresholds::builder,
+              ImmutableHeartbeatThresholds.Builder::build)
           .schemaVersion(SchemaVersion.NONE)
-          .requiredLong("degradedHeartbeatLagSeconds", HeartbeatThresholds::degradedHeartbeatLagSeconds, ImmutableHeartbeatThresholds.Builder::degradedHeartbeatLagSeconds)
-          .requiredLong("criticalHeartbeatLagSeconds", HeartbeatThresholds::criticalHeartbeatLagSeconds, ImmutableHeartbeatThresholds.Builder::criticalHeartbeatLagSeconds)
-          .unknownFields(HeartbeatThresholds::unknownFields, ImmutableHeartbeatThresholds.Builder::putAllUnknownFields)
+          .requiredLong(
+              "degradedHeartbeatLagSeconds",
+              HeartbeatThresholds::degradedHeartbeatLagSeconds,
+              ImmutableHeartbeatThresholds.Builder::degradedHeartbeatLagSeconds)
+          .requiredLong(
+              "criticalHeartbeatLagSeconds",
+              HeartbeatThresholds::criticalHeartbeatLagSeconds,
+              ImmutableHeartbeatThresholds.Builder::criticalHeartbeatLagSeconds)
+          .unknownFields(
+              HeartbeatThresholds::unknownFields,
+              ImmutableHeartbeatThresholds.Builder::putAllUnknownFields)
           .build();
 
   /** {@code OPS/heartbeat.json} (contract 1.3; additive {@code clockSkewSeconds}, H9). */
   public static final JsonCodec<HeartbeatState> STATE =
       ObjectCodec.<HeartbeatState, ImmutableHeartbeatState.Builder>builder(
-              "heartbeat state", ImmutableHeartbeatState::builder, ImmutableHeartbeatState.Builder::build)
+              "heartbeat state",
+              ImmutableHeartbeatState::builder,
+              ImmutableHeartbeatState.Builder::build)
           .schemaVersion(SchemaVersion.V1)
-          .required("updatedAt", Values.STRING, HeartbeatState::updatedAt, ImmutableHeartbeatState.Builder::updatedAt)
-          .required("loopId", Values.STRING, HeartbeatState::loopId, ImmutableHeartbeatState.Builder::loopId)
-          .optional("traceId", Values.TRACE_ID, HeartbeatState::traceId, ImmutableHeartbeatState.Builder::traceId, Absence.OMIT)
-          .required("transport", Values.TRANSPORT, HeartbeatState::transport, ImmutableHeartbeatState.Builder::transport)
-          .required("lastHeartbeatAt", Values.STRING, HeartbeatState::lastHeartbeatAt, ImmutableHeartbeatState.Builder::lastHeartbeatAt)
-          .requiredLong("heartbeatLagSeconds", HeartbeatState::heartbeatLagSeconds, ImmutableHeartbeatState.Builder::heartbeatLagSeconds)
-          .required("freshnessStatus", Values.wireEnum(FreshnessStatus.class), HeartbeatState::freshnessStatus, ImmutableHeartbeatState.Builder::freshnessStatus)
-          .optional("reasonCode", Values.REASON_CODE, HeartbeatState::reasonCode, ImmutableHeartbeatState.Builder::reasonCode, Absence.OMIT)
-          .required("thresholds", THRESHOLDS, HeartbeatState::thresholds, ImmutableHeartbeatState.Builder::thresholds)
-          .required("heartbeat", Values.RAW, HeartbeatState::heartbeat, ImmutableHeartbeatState.Builder::heartbeat)
-          .optionalLong("clockSkewSeconds", HeartbeatState::clockSkewSeconds, ImmutableHeartbeatState.Builder::clockSkewSeconds, Absence.OMIT)
-          .unknownFields(HeartbeatState::unknownFields, ImmutableHeartbeatState.Builder::putAllUnknownFields)
+          .required(
+              "updatedAt",
+              Values.STRING,
+              HeartbeatState::updatedAt,
+              ImmutableHeartbeatState.Builder::updatedAt)
+          .required(
+              "loopId",
+              Values.STRING,
+              HeartbeatState::loopId,
+              ImmutableHeartbeatState.Builder::loopId)
+          .optional(
+              "traceId",
+              Values.TRACE_ID,
+              HeartbeatState::traceId,
+              ImmutableHeartbeatState.Builder::traceId,
+              Absence.OMIT)
+          .required(
+              "transport",
+              Values.TRANSPORT,
+              HeartbeatState::transport,
+              ImmutableHeartbeatState.Builder::transport)
+          .required(
+              "lastHeartbeatAt",
+              Values.STRING,
+              HeartbeatState::lastHeartbeatAt,
+              ImmutableHeartbeatState.Builder::lastHeartbeatAt)
+          .requiredLong(
+              "heartbeatLagSeconds",
+              HeartbeatState::heartbeatLagSeconds,
+              ImmutableHeartbeatState.Builder::heartbeatLagSeconds)
+          .required(
+              "freshnessStatus",
+              Values.wireEnum(FreshnessStatus.class),
+              HeartbeatState::freshnessStatus,
+              ImmutableHeartbeatState.Builder::freshnessStatus)
+          .optional(
+              "reasonCode",
+              Values.REASON_CODE,
+              HeartbeatState::reasonCode,
+              ImmutableHeartbeatState.Builder::reasonCode,
+              Absence.OMIT)
+          .required(
+              "thresholds",
+              THRESHOLDS,
+              HeartbeatState::thresholds,
+              ImmutableHeartbeatState.Builder::thresholds)
+          .required(
+              "heartbeat",
+              Values.RAW,
+              HeartbeatState::heartbeat,
+              ImmutableHeartbeatState.Builder::heartbeat)
+          .optionalLong(
+              "clockSkewSeconds",
+              HeartbeatState::clockSkewSeconds,
+              ImmutableHeartbeatState.Builder::clockSkewSeconds,
+              Absence.OMIT)
+          .unknownFields(
+              HeartbeatState::unknownFields, ImmutableHeartbeatState.Builder::putAllUnknownFields)
           .build();
 
   /** {@code fresh} / {@code degraded} / {@code critical} / {@code failed}. */
@@ -51,30 +112,81 @@ public final class HeartbeatCodecs {
       Values.wireEnum(HeartbeatObservationStatus.class);
 
   /**
-   * One {@code telemetry/heartbeat.jsonl} row (contract 1.4; additive {@code clockSkewSeconds}, H9):
-   * null-filtered when parsed, nulls kept when {@code failed}; {@code heartbeatAt} and {@code
+   * One {@code telemetry/heartbeat.jsonl} row (contract 1.4; additive {@code clockSkewSeconds},
+   * H9): null-filtered when parsed, nulls kept when {@code failed}; {@code heartbeatAt} and {@code
    * heartbeatLagSeconds} are keys only when present.
    */
   public static final JsonCodec<HeartbeatObservation> OBSERVATION =
       ObjectCodec.<HeartbeatObservation, ImmutableHeartbeatObservation.Builder>builder(
-              "heartbeat observation", ImmutableHeartbeatObservation::builder, ImmutableHeartbeatObservation.Builder::build)
+              "heartbeat observation",
+              ImmutableHeartbeatObservation::builder,
+              ImmutableHeartbeatObservation.Builder::build)
           .schemaVersion(SchemaVersion.NONE)
           .nullFiltered(HeartbeatObservation::isNullFiltered)
-          .required("timestamp", Values.STRING, HeartbeatObservation::timestamp, ImmutableHeartbeatObservation.Builder::timestamp)
-          .required("loopId", Values.STRING, HeartbeatObservation::loopId, ImmutableHeartbeatObservation.Builder::loopId)
-          .optional("traceId", Values.TRACE_ID, HeartbeatObservation::traceId, ImmutableHeartbeatObservation.Builder::traceId, Absence.LEVEL)
-          .required("transport", Values.TRANSPORT, HeartbeatObservation::transport, ImmutableHeartbeatObservation.Builder::transport)
+          .required(
+              "timestamp",
+              Values.STRING,
+              HeartbeatObservation::timestamp,
+              ImmutableHeartbeatObservation.Builder::timestamp)
+          .required(
+              "loopId",
+              Values.STRING,
+              HeartbeatObservation::loopId,
+              ImmutableHeartbeatObservation.Builder::loopId)
+          .optional(
+              "traceId",
+              Values.TRACE_ID,
+              HeartbeatObservation::traceId,
+              ImmutableHeartbeatObservation.Builder::traceId,
+              Absence.LEVEL)
+          .required(
+              "transport",
+              Values.TRANSPORT,
+              HeartbeatObservation::transport,
+              ImmutableHeartbeatObservation.Builder::transport)
           .required("category", category(), HeartbeatObservation::category, (b, v) -> {})
-          .required("status", OBSERVATION_STATUS, HeartbeatObservation::status, ImmutableHeartbeatObservation.Builder::status)
-          .optional("reasonCode", Values.REASON_CODE, HeartbeatObservation::reasonCode, ImmutableHeartbeatObservation.Builder::reasonCode, Absence.LEVEL)
-          .optional("heartbeatAt", Values.STRING, HeartbeatObservation::heartbeatAt, ImmutableHeartbeatObservation.Builder::heartbeatAt, Absence.OMIT)
-          .optionalLong("heartbeatLagSeconds", HeartbeatObservation::heartbeatLagSeconds, ImmutableHeartbeatObservation.Builder::heartbeatLagSeconds, Absence.OMIT)
-          .optional("heartbeat", Values.RAW, HeartbeatObservation::heartbeat, ImmutableHeartbeatObservation.Builder::heartbeat, Absence.LEVEL)
-          .optionalLong("clockSkewSeconds", HeartbeatObservation::clockSkewSeconds, ImmutableHeartbeatObservation.Builder::clockSkewSeconds, Absence.OMIT)
-          .unknownFields(HeartbeatObservation::unknownFields, ImmutableHeartbeatObservation.Builder::putAllUnknownFields)
+          .required(
+              "status",
+              OBSERVATION_STATUS,
+              HeartbeatObservation::status,
+              ImmutableHeartbeatObservation.Builder::status)
+          .optional(
+              "reasonCode",
+              Values.REASON_CODE,
+              HeartbeatObservation::reasonCode,
+              ImmutableHeartbeatObservation.Builder::reasonCode,
+              Absence.LEVEL)
+          .optional(
+              "heartbeatAt",
+              Values.STRING,
+              HeartbeatObservation::heartbeatAt,
+              ImmutableHeartbeatObservation.Builder::heartbeatAt,
+              Absence.OMIT)
+          .optionalLong(
+              "heartbeatLagSeconds",
+              HeartbeatObservation::heartbeatLagSeconds,
+              ImmutableHeartbeatObservation.Builder::heartbeatLagSeconds,
+              Absence.OMIT)
+          .optional(
+              "heartbeat",
+              Values.RAW,
+              HeartbeatObservation::heartbeat,
+              ImmutableHeartbeatObservation.Builder::heartbeat,
+              Absence.LEVEL)
+          .optionalLong(
+              "clockSkewSeconds",
+              HeartbeatObservation::clockSkewSeconds,
+              ImmutableHeartbeatObservation.Builder::clockSkewSeconds,
+              Absence.OMIT)
+          .unknownFields(
+              HeartbeatObservation::unknownFields,
+              ImmutableHeartbeatObservation.Builder::putAllUnknownFields)
           .build();
 
-  /** {@code category}: must be {@value HeartbeatObservation#CATEGORY} ({@code invalid_field_value} otherwise). */
+  /**
+   * {@code category}: must be {@value HeartbeatObservation#CATEGORY} ({@code invalid_field_value}
+   * otherwise).
+   */
   private static JsonCodec<String> category() {
     return new JsonCodec<>() {
       @Override

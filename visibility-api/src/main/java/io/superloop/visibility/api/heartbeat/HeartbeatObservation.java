@@ -1,11 +1,11 @@
 package io.superloop.visibility.api.heartbeat;
 
-import io.superloop.visibility.api.heartbeat.internal.ImmutableHeartbeatObservation;
 import io.superloop.visibility.api.ErrorCode;
 import io.superloop.visibility.api.ReasonCode;
 import io.superloop.visibility.api.TraceId;
 import io.superloop.visibility.api.Transport;
 import io.superloop.visibility.api.VisibilityException;
+import io.superloop.visibility.api.heartbeat.internal.ImmutableHeartbeatObservation;
 import io.superloop.visibility.api.internal.Checks;
 import io.superloop.visibility.api.internal.VisibilityStyle;
 import io.superloop.visibility.api.json.JsonValue;
@@ -15,22 +15,22 @@ import java.util.OptionalLong;
 import org.immutables.value.Value;
 
 /**
- * One row of {@code OPS/telemetry/heartbeat.jsonl} (contract 1.4), {@code category:"runtime_heartbeat"},
- * no {@code schemaVersion}. Variants:
+ * One row of {@code OPS/telemetry/heartbeat.jsonl} (contract 1.4), {@code
+ * category:"runtime_heartbeat"}, no {@code schemaVersion}. Variants:
  *
  * <ul>
  *   <li>(a) parsed: status {@code fresh|degraded|critical}, {@link #heartbeatAt()} and {@link
- *       #heartbeatLagSeconds()} present, {@link #reasonCode()} {@code runtime_heartbeat_stale} unless
- *       fresh; null-filtered (an empty {@link #traceId()} is omitted); additive {@link
+ *       #heartbeatLagSeconds()} present, {@link #reasonCode()} {@code runtime_heartbeat_stale}
+ *       unless fresh; null-filtered (an empty {@link #traceId()} is omitted); additive {@link
  *       #clockSkewSeconds()} (H9) when present;
  *   <li>(b) status {@code failed}, {@code missing_heartbeat_timestamp}: no {@code heartbeatAt} key;
- *   <li>(c) status {@code failed}, {@code invalid_heartbeat_timestamp}: {@code heartbeatAt} holds the
- *       raw value rendered as text;
+ *   <li>(c) status {@code failed}, {@code invalid_heartbeat_timestamp}: {@code heartbeatAt} holds
+ *       the raw value rendered as text;
  *   <li>(H18) status {@code failed}, {@code invalid_heartbeat_payload}: the payload is not a JSON
  *       object (kept raw in {@link #heartbeat()}) or not JSON ({@link #heartbeat()} empty);
- *   <li>(read limits) status {@code failed}, {@code heartbeat_payload_too_large}: the file is longer
- *       than its read limit; neither {@code heartbeatAt} nor a {@link #heartbeat()} (written as
- *       {@code null}).
+ *   <li>(read limits) status {@code failed}, {@code heartbeat_payload_too_large}: the file is
+ *       longer than its read limit; neither {@code heartbeatAt} nor a {@link #heartbeat()} (written
+ *       as {@code null}).
  * </ul>
  *
  * <p>Failed rows are not null-filtered: an empty {@link #traceId()} or {@link #heartbeat()} is
@@ -51,9 +51,10 @@ public abstract class HeartbeatObservation {
 
   /**
    * {@return a new builder} Its {@code build()} throws {@link IllegalStateException} when a
-   * required attribute is unset, and {@link VisibilityException} ({@link ErrorCode#INVALID_LOOP_ID},
-   * {@link ErrorCode#MISSING_FIELD} or {@link ErrorCode#INVALID_FIELD_VALUE}) when a value breaks
-   * the record's contract checks, the variant rules above included.
+   * required attribute is unset, and {@link VisibilityException} ({@link
+   * ErrorCode#INVALID_LOOP_ID}, {@link ErrorCode#MISSING_FIELD} or {@link
+   * ErrorCode#INVALID_FIELD_VALUE}) when a value breaks the record's contract checks, the variant
+   * rules above included.
    */
   public static ImmutableHeartbeatObservation.Builder builder() {
     return ImmutableHeartbeatObservation.builder();

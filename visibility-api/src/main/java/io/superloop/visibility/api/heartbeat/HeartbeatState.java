@@ -1,9 +1,9 @@
 package io.superloop.visibility.api.heartbeat;
 
-import io.superloop.visibility.api.heartbeat.internal.ImmutableHeartbeatState;
 import io.superloop.visibility.api.ReasonCode;
 import io.superloop.visibility.api.TraceId;
 import io.superloop.visibility.api.Transport;
+import io.superloop.visibility.api.heartbeat.internal.ImmutableHeartbeatState;
 import io.superloop.visibility.api.internal.Checks;
 import io.superloop.visibility.api.internal.VisibilityStyle;
 import io.superloop.visibility.api.json.JsonValue;
@@ -14,8 +14,8 @@ import org.immutables.value.Value;
 
 /**
  * {@code OPS/heartbeat.json}: the freshness projection of the last usable runtime heartbeat
- * (contract 1.3). Top level null-filtered. Build with {@link #builder()}; copy with the {@code with*}
- * methods of {@link ImmutableHeartbeatState}.
+ * (contract 1.3). Top level null-filtered. Build with {@link #builder()}; copy with the {@code
+ * with*} methods of {@link ImmutableHeartbeatState}.
  */
 @Value.Immutable
 @VisibilityStyle

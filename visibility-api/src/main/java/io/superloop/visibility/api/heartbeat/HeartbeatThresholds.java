@@ -1,8 +1,8 @@
 package io.superloop.visibility.api.heartbeat;
 
-import io.superloop.visibility.api.heartbeat.internal.ImmutableHeartbeatThresholds;
 import io.superloop.visibility.api.ErrorCode;
 import io.superloop.visibility.api.VisibilityException;
+import io.superloop.visibility.api.heartbeat.internal.ImmutableHeartbeatThresholds;
 import io.superloop.visibility.api.internal.VisibilityStyle;
 import io.superloop.visibility.api.json.JsonValue;
 import java.util.Map;

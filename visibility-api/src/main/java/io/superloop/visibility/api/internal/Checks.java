@@ -12,8 +12,8 @@ public final class Checks {
 
   /**
    * Validates a loop id: 1-255 bytes in UTF-8, not blank, not {@code .} or {@code ..}, with no
-   * {@code /}, {@code \}, NUL or other control character and no unpaired surrogate (so it is
-   * always one file name on common file systems).
+   * {@code /}, {@code \}, NUL or other control character and no unpaired surrogate (so it is always
+   * one file name on common file systems).
    *
    * @param loopId the candidate
    * @return {@code loopId}
@@ -37,7 +37,11 @@ public final class Checks {
    */
   public static boolean isValidLoopId(String loopId) {
     int n = loopId.length();
-    if (n == 0 || n > MAX_LOOP_ID_BYTES || loopId.equals(".") || loopId.equals("..") || loopId.isBlank()) {
+    if (n == 0
+        || n > MAX_LOOP_ID_BYTES
+        || loopId.equals(".")
+        || loopId.equals("..")
+        || loopId.isBlank()) {
       return false;
     }
     int bytes = 0;
@@ -71,7 +75,8 @@ public final class Checks {
    */
   public static long nonNegative(String field, long value) {
     if (value < 0) {
-      throw new VisibilityException(ErrorCode.INVALID_FIELD_VALUE, field + " must be >= 0, got " + value);
+      throw new VisibilityException(
+          ErrorCode.INVALID_FIELD_VALUE, field + " must be >= 0, got " + value);
     }
     return value;
   }
@@ -86,7 +91,8 @@ public final class Checks {
    */
   public static long positive(String field, long value) {
     if (value <= 0) {
-      throw new VisibilityException(ErrorCode.INVALID_FIELD_VALUE, field + " must be > 0, got " + value);
+      throw new VisibilityException(
+          ErrorCode.INVALID_FIELD_VALUE, field + " must be > 0, got " + value);
     }
     return value;
   }
@@ -108,15 +114,17 @@ public final class Checks {
   }
 
   /**
-   * Requires that a present raw value is not JSON {@code null}: absence is {@code Optional.empty()},
-   * so that a record survives a round trip (a written {@code null} reads back as absent).
+   * Requires that a present raw value is not JSON {@code null}: absence is {@code
+   * Optional.empty()}, so that a record survives a round trip (a written {@code null} reads back as
+   * absent).
    *
    * @param field the field's name, for the message
    * @param value the value
    * @throws VisibilityException {@link ErrorCode#INVALID_FIELD_VALUE} when it holds JSON {@code
    *     null}
    */
-  public static void notJsonNull(String field, java.util.Optional<io.superloop.visibility.api.json.JsonValue> value) {
+  public static void notJsonNull(
+      String field, java.util.Optional<io.superloop.visibility.api.json.JsonValue> value) {
     if (value.isPresent() && value.get().isNull()) {
       throw new VisibilityException(
           ErrorCode.INVALID_FIELD_VALUE, field + " must be empty rather than hold JSON null");
@@ -132,7 +140,8 @@ public final class Checks {
    */
   public static void notJsonNull(String field, io.superloop.visibility.api.json.JsonValue value) {
     if (value.isNull()) {
-      throw new VisibilityException(ErrorCode.INVALID_FIELD_VALUE, field + " must not be JSON null");
+      throw new VisibilityException(
+          ErrorCode.INVALID_FIELD_VALUE, field + " must not be JSON null");
     }
   }
 }

@@ -52,8 +52,9 @@ public final class ObjectCodec<T, B> implements JsonCodec<T> {
   public enum SchemaVersion {
     /**
      * {@code "schemaVersion": "v1"} is required: written where the builder declares it (first, in
-     * the reference's key order); on read an absent one is {@link ErrorCode#MISSING_FIELD}, any value
-     * other than the string {@code "v1"} (null included) {@link ErrorCode#UNSUPPORTED_SCHEMA_VERSION}.
+     * the reference's key order); on read an absent one is {@link ErrorCode#MISSING_FIELD}, any
+     * value other than the string {@code "v1"} (null included) {@link
+     * ErrorCode#UNSUPPORTED_SCHEMA_VERSION}.
      */
     V1,
     /**
@@ -184,7 +185,9 @@ public final class ObjectCodec<T, B> implements JsonCodec<T> {
     void read(JsonParser p, B builder) {
       if (p.currentToken() != JsonToken.VALUE_STRING || !value.equals(p.getString())) {
         throw VisibilityException.at(
-            code, Values.path(p), name() + " must be \"" + value + "\", found " + Values.describeValue(p));
+            code,
+            Values.path(p),
+            name() + " must be \"" + value + "\", found " + Values.describeValue(p));
       }
     }
 
@@ -197,8 +200,10 @@ public final class ObjectCodec<T, B> implements JsonCodec<T> {
   private final String typeName;
   private final SchemaVersion schemaVersion;
   private final List<Field<T, B>> fields;
+
   /** Field name to its place in {@link #fields}. */
   private final Map<String, Integer> indexByName;
+
   private final Supplier<B> newBuilder;
   private final Function<B, T> build;
   private final Predicate<T> nullFiltered;
@@ -206,6 +211,7 @@ public final class ObjectCodec<T, B> implements JsonCodec<T> {
   private final @Nullable BiConsumer<B, Map<String, JsonValue>> unknownSetter;
   private final @Nullable Function<T, List<String>> keyOrderGetter;
   private final @Nullable BiConsumer<B, List<String>> keyOrderSetter;
+
   /** Whether a decoded record is written as read (keys and nulls), not only in its key order. */
   private final boolean asRead;
 
@@ -326,7 +332,8 @@ public final class ObjectCodec<T, B> implements JsonCodec<T> {
     Map<String, JsonValue> unknown = unknownGetter == null ? Map.of() : unknownGetter.apply(value);
     boolean filtered = nullFiltered.test(value);
     g.writeStartObject();
-    Set<String> done = keyOrder.isEmpty() ? Set.of() : writeListed(value, g, keyOrder, unknown, filtered);
+    Set<String> done =
+        keyOrder.isEmpty() ? Set.of() : writeListed(value, g, keyOrder, unknown, filtered);
     for (Field<T, B> f : fields) {
       if (done.contains(f.name())) {
         continue;
@@ -348,15 +355,19 @@ public final class ObjectCodec<T, B> implements JsonCodec<T> {
   }
 
   /**
-   * Writes the keys of a decoded record's {@code keyOrder}, in that order: a known field by its rule
-   * (or, {@linkplain Builder#asRead as read}, its value or {@code null}), an unknown key when the
-   * record still holds it. The known fields not named there follow, in declared order: by their
+   * Writes the keys of a decoded record's {@code keyOrder}, in that order: a known field by its
+   * rule (or, {@linkplain Builder#asRead as read}, its value or {@code null}), an unknown key when
+   * the record still holds it. The known fields not named there follow, in declared order: by their
    * rules, or as read only those that hold a value.
    *
    * @return the names written
    */
   private Set<String> writeListed(
-      T value, JsonGenerator g, List<String> keyOrder, Map<String, JsonValue> unknown, boolean filtered) {
+      T value,
+      JsonGenerator g,
+      List<String> keyOrder,
+      Map<String, JsonValue> unknown,
+      boolean filtered) {
     Set<String> done = new HashSet<>();
     for (String name : keyOrder) {
       if (!done.add(name)) {
@@ -412,7 +423,8 @@ public final class ObjectCodec<T, B> implements JsonCodec<T> {
       }
       schemaVersion = rule;
       if (rule == SchemaVersion.V1) {
-        fields.add(new ConstantField<>("schemaVersion", "v1", ErrorCode.UNSUPPORTED_SCHEMA_VERSION));
+        fields.add(
+            new ConstantField<>("schemaVersion", "v1", ErrorCode.UNSUPPORTED_SCHEMA_VERSION));
       }
       return this;
     }
@@ -508,7 +520,8 @@ public final class ObjectCodec<T, B> implements JsonCodec<T> {
      * @param set the builder's setter
      * @return this builder
      */
-    public Builder<T, B> requiredBoolean(String name, Predicate<T> get, BiConsumer<B, Boolean> set) {
+    public Builder<T, B> requiredBoolean(
+        String name, Predicate<T> get, BiConsumer<B, Boolean> set) {
       return required(name, Values.BOOLEAN, get::test, set);
     }
 
@@ -558,7 +571,8 @@ public final class ObjectCodec<T, B> implements JsonCodec<T> {
      * @param set the builder's setter, called for every value read, {@code null} included
      * @return this builder
      */
-    public Builder<T, B> raw(String name, Function<T, Optional<JsonValue>> get, BiConsumer<B, JsonValue> set) {
+    public Builder<T, B> raw(
+        String name, Function<T, Optional<JsonValue>> get, BiConsumer<B, JsonValue> set) {
       fields.add(
           new OptionalField<>(name, Absence.OMIT) {
             @Override
@@ -685,11 +699,11 @@ public final class ObjectCodec<T, B> implements JsonCodec<T> {
 
     /**
      * Keeps the key order of the document read: on read, every key of the object (known, unknown
-     * and constant) is handed to {@code set} in document order; on write, a record whose {@code get}
-     * list is non-empty is written in that order (fields not named there follow in declared order),
-     * each field by its rule, one whose list is empty in declared order. For files that other
-     * writers, or hand-written fixtures, may lay out in another order than the reference's, and
-     * that the reference's writer null-filters (a key read as {@code null} follows its field's
+     * and constant) is handed to {@code set} in document order; on write, a record whose {@code
+     * get} list is non-empty is written in that order (fields not named there follow in declared
+     * order), each field by its rule, one whose list is empty in declared order. For files that
+     * other writers, or hand-written fixtures, may lay out in another order than the reference's,
+     * and that the reference's writer null-filters (a key read as {@code null} follows its field's
      * {@link Absence} rule).
      *
      * @param get the record's accessor of its key order (empty for a built record)
@@ -703,10 +717,10 @@ public final class ObjectCodec<T, B> implements JsonCodec<T> {
     }
 
     /**
-     * As {@link #keyOrder}, and a decoded record is written exactly as it was read: the keys it had,
-     * in its order, a key read as {@code null} written as {@code null}, a field it did not have left
-     * out whatever its {@link Absence} rule (a built record follows the rules). For foreign input
-     * that is passed on byte for byte (envelopes).
+     * As {@link #keyOrder}, and a decoded record is written exactly as it was read: the keys it
+     * had, in its order, a key read as {@code null} written as {@code null}, a field it did not
+     * have left out whatever its {@link Absence} rule (a built record follows the rules). For
+     * foreign input that is passed on byte for byte (envelopes).
      *
      * @param get the record's accessor of its key order (empty for a built record)
      * @param set the builder's setter
@@ -720,8 +734,8 @@ public final class ObjectCodec<T, B> implements JsonCodec<T> {
     /**
      * {@return the codec}
      *
-     * @throws IllegalStateException when no {@link #schemaVersion(SchemaVersion)} rule was declared,
-     *     or a field name twice
+     * @throws IllegalStateException when no {@link #schemaVersion(SchemaVersion)} rule was
+     *     declared, or a field name twice
      */
     public ObjectCodec<T, B> build() {
       return new ObjectCodec<>(this);

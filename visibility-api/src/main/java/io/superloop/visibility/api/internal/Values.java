@@ -44,7 +44,10 @@ public final class Values {
         ErrorCode.INVALID_FIELD_TYPE, path(p), "expected " + expected + ", found " + describe(t));
   }
 
-  /** The value the parser is on, for a message: a string quoted (cut at 64 characters), else its kind. */
+  /**
+   * The value the parser is on, for a message: a string quoted (cut at 64 characters), else its
+   * kind.
+   */
   static String describeValue(JsonParser p) {
     JsonToken t = p.currentToken();
     boolean string = t == JsonToken.VALUE_STRING;
@@ -132,7 +135,9 @@ public final class Values {
         return v.getAsLong();
       }
       throw VisibilityException.at(
-          ErrorCode.INVALID_FIELD_TYPE, path(p), "expected a whole number in the long range, found " + literal);
+          ErrorCode.INVALID_FIELD_TYPE,
+          path(p),
+          "expected a whole number in the long range, found " + literal);
     }
     throw typeError(p, "a whole number");
   }
@@ -245,7 +250,8 @@ public final class Values {
    * @param wire the string a value is written as
    * @return the codec
    */
-  public static <V> JsonCodec<V> checkedString(Function<String, V> check, Function<V, String> wire) {
+  public static <V> JsonCodec<V> checkedString(
+      Function<String, V> check, Function<V, String> wire) {
     return new JsonCodec<>() {
       @Override
       public V read(JsonParser p) {
@@ -285,7 +291,8 @@ public final class Values {
             throw typeError(p, "an array element");
           }
           if (p.currentToken() == JsonToken.VALUE_NULL) {
-            throw VisibilityException.at(ErrorCode.INVALID_FIELD_TYPE, path(p), "null array element");
+            throw VisibilityException.at(
+                ErrorCode.INVALID_FIELD_TYPE, path(p), "null array element");
           }
           out.add(element.read(p));
         }

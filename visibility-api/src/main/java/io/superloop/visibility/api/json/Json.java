@@ -30,8 +30,8 @@ import tools.jackson.core.util.JsonRecyclerPools;
 /**
  * Entry point for reading and writing whole JSON documents and JSONL lines with a set of {@link
  * JsonReadLimits}. Output is compact and escapes exactly as {@code jq -c} does (control characters
- * and DEL as lower-case {@code \}{@code u00xx}), so the library's files equal the reference's byte for
- * byte. Every failure is a {@link VisibilityException}; no Jackson exception escapes.
+ * and DEL as lower-case {@code \}{@code u00xx}), so the library's files equal the reference's byte
+ * for byte. Every failure is a {@link VisibilityException}; no Jackson exception escapes.
  */
 public final class Json {
 
@@ -58,7 +58,8 @@ public final class Json {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .characterEscapes(JqEscapes.INSTANCE)
             // documents are small and many (one per JSONL line): a thread-local buffer pool makes
-            // creating a parser cheap and uncontended (the default deque pool costs ~0.2 us a parser)
+            // creating a parser cheap and uncontended (the default deque pool costs ~0.2 us a
+            // parser)
             .recyclerPool(JsonRecyclerPools.threadLocalPool())
             .build();
   }
@@ -93,10 +94,10 @@ public final class Json {
    * @param json the document
    * @return the record
    * @throws VisibilityException {@link ErrorCode#INVALID_JSON} for malformed, empty or trailing
-   *     content, {@link ErrorCode#DUPLICATE_KEY}, {@link ErrorCode#LIMIT_EXCEEDED} beyond the {@link
-   *     #limits()}, or whatever {@code codec} throws for a well-formed document that is not a valid
-   *     record ({@link ErrorCode#MISSING_FIELD}, {@link ErrorCode#INVALID_FIELD_TYPE}, ...), located
-   *     at the offending value's JSON pointer
+   *     content, {@link ErrorCode#DUPLICATE_KEY}, {@link ErrorCode#LIMIT_EXCEEDED} beyond the
+   *     {@link #limits()}, or whatever {@code codec} throws for a well-formed document that is not
+   *     a valid record ({@link ErrorCode#MISSING_FIELD}, {@link ErrorCode#INVALID_FIELD_TYPE},
+   *     ...), located at the offending value's JSON pointer
    */
   public <T> T decode(JsonCodec<T> codec, String json) {
     try (JsonParser p = factory.createParser(ObjectReadContext.empty(), json)) {
@@ -114,10 +115,10 @@ public final class Json {
    * @param json the document's UTF-8 bytes
    * @return the record
    * @throws VisibilityException {@link ErrorCode#INVALID_JSON} for malformed, empty or trailing
-   *     content, {@link ErrorCode#DUPLICATE_KEY}, {@link ErrorCode#LIMIT_EXCEEDED} beyond the {@link
-   *     #limits()}, or whatever {@code codec} throws for a well-formed document that is not a valid
-   *     record ({@link ErrorCode#MISSING_FIELD}, {@link ErrorCode#INVALID_FIELD_TYPE}, ...), located
-   *     at the offending value's JSON pointer
+   *     content, {@link ErrorCode#DUPLICATE_KEY}, {@link ErrorCode#LIMIT_EXCEEDED} beyond the
+   *     {@link #limits()}, or whatever {@code codec} throws for a well-formed document that is not
+   *     a valid record ({@link ErrorCode#MISSING_FIELD}, {@link ErrorCode#INVALID_FIELD_TYPE},
+   *     ...), located at the offending value's JSON pointer
    */
   public <T> T decode(JsonCodec<T> codec, byte[] json) {
     return decode(codec, json, 0, json.length);
@@ -134,10 +135,10 @@ public final class Json {
    * @param length the document's length in bytes
    * @return the record
    * @throws VisibilityException {@link ErrorCode#INVALID_JSON} for malformed, empty or trailing
-   *     content, {@link ErrorCode#DUPLICATE_KEY}, {@link ErrorCode#LIMIT_EXCEEDED} beyond the {@link
-   *     #limits()}, or whatever {@code codec} throws for a well-formed document that is not a valid
-   *     record ({@link ErrorCode#MISSING_FIELD}, {@link ErrorCode#INVALID_FIELD_TYPE}, ...), located
-   *     at the offending value's JSON pointer
+   *     content, {@link ErrorCode#DUPLICATE_KEY}, {@link ErrorCode#LIMIT_EXCEEDED} beyond the
+   *     {@link #limits()}, or whatever {@code codec} throws for a well-formed document that is not
+   *     a valid record ({@link ErrorCode#MISSING_FIELD}, {@link ErrorCode#INVALID_FIELD_TYPE},
+   *     ...), located at the offending value's JSON pointer
    */
   public <T> T decode(JsonCodec<T> codec, byte[] json, int offset, int length) {
     try (JsonParser p = factory.createParser(ObjectReadContext.empty(), json, offset, length)) {
@@ -174,15 +175,15 @@ public final class Json {
 
   /**
    * Reads one value with {@code codec} from a parser the caller drives, advancing to the value's
-   * first token when the parser has no current token. Jackson exceptions are translated. Leaves
-   * the parser on the value's last token; what follows is not checked.
+   * first token when the parser has no current token. Jackson exceptions are translated. Leaves the
+   * parser on the value's last token; what follows is not checked.
    *
    * @param <T> the value type
    * @param codec the value's codec
    * @param p a parser created by {@link #factory()} (so the limits apply)
    * @return the value
-   * @throws VisibilityException {@link ErrorCode#INVALID_JSON} at end of input, otherwise as
-   *     {@link #decode(JsonCodec, String)}
+   * @throws VisibilityException {@link ErrorCode#INVALID_JSON} at end of input, otherwise as {@link
+   *     #decode(JsonCodec, String)}
    */
   public static <T> T read(JsonCodec<T> codec, JsonParser p) {
     try {
@@ -222,7 +223,8 @@ public final class Json {
     try (JsonGenerator g = factory.createGenerator(ObjectWriteContext.empty(), w)) {
       codec.write(value, g);
     } catch (JacksonException e) {
-      throw new VisibilityException(ErrorCode.INVALID_FIELD_VALUE, "cannot encode: " + e.getOriginalMessage(), e);
+      throw new VisibilityException(
+          ErrorCode.INVALID_FIELD_VALUE, "cannot encode: " + e.getOriginalMessage(), e);
     }
     return w.toString();
   }
@@ -243,7 +245,8 @@ public final class Json {
     try (JsonGenerator g = factory.createGenerator(ObjectWriteContext.empty(), out)) {
       codec.write(value, g);
     } catch (JacksonException e) {
-      throw new VisibilityException(ErrorCode.INVALID_FIELD_VALUE, "cannot encode: " + e.getOriginalMessage(), e);
+      throw new VisibilityException(
+          ErrorCode.INVALID_FIELD_VALUE, "cannot encode: " + e.getOriginalMessage(), e);
     }
     if (newline) {
       out.write('\n');
@@ -289,7 +292,8 @@ public final class Json {
       code = ErrorCode.INVALID_FIELD_TYPE;
       message = "a number out of the range of its field (" + locationOf(e) + ")";
     } else if (e instanceof JacksonIOException) {
-      return new VisibilityException(ErrorCode.IO_ERROR, "the input could not be read", e).withPath(path);
+      return new VisibilityException(ErrorCode.IO_ERROR, "the input could not be read", e)
+          .withPath(path);
     } else if (e instanceof UnexpectedEndOfInputException) {
       code = ErrorCode.INVALID_JSON;
       message = "the text ends before the JSON value is complete (" + locationOf(e) + ")";
@@ -305,11 +309,15 @@ public final class Json {
         p = null; // the description is best effort; the code stands
       }
       // a repeated key is a plain StreamReadException of the strict parser: the scan tells it apart
-      if (p != null && (p.code() == code || (p.code() == ErrorCode.DUPLICATE_KEY && e.getClass() == StreamReadException.class))) {
+      if (p != null
+          && (p.code() == code
+              || (p.code() == ErrorCode.DUPLICATE_KEY
+                  && e.getClass() == StreamReadException.class))) {
         return new VisibilityException(p.code(), p.message(), e).withPath(p.pointer());
       }
     }
-    // the cause must be given to the constructor: Throwable.initCause fails once a (null) cause is set
+    // the cause must be given to the constructor: Throwable.initCause fails once a (null) cause is
+    // set
     return new VisibilityException(code, message, e).withPath(path);
   }
 
@@ -329,7 +337,9 @@ public final class Json {
     if (l == null || l.getLineNr() < 1) {
       return "location unknown";
     }
-    return l.getLineNr() > 1 ? "line " + l.getLineNr() + ", column " + l.getColumnNr() : "column " + l.getColumnNr();
+    return l.getLineNr() > 1
+        ? "line " + l.getLineNr() + ", column " + l.getColumnNr()
+        : "column " + l.getColumnNr();
   }
 
   /** The codec of raw {@link JsonValue}s. */
@@ -391,9 +401,9 @@ public final class Json {
   }
 
   /**
-   * The literal of the current float token, checked against {@link JsonReadLimits#maxNumberLength()}:
-   * jackson-core checks integer literals while tokenizing but float literals only when their value is
-   * parsed, which a raw literal never is.
+   * The literal of the current float token, checked against {@link
+   * JsonReadLimits#maxNumberLength()}: jackson-core checks integer literals while tokenizing but
+   * float literals only when their value is parsed, which a raw literal never is.
    */
   static String checkedFloatLiteral(JsonParser p) {
     String literal = p.getString();
@@ -426,7 +436,9 @@ public final class Json {
     }
   }
 
-  /** Escapes as jq does: short forms for \b \f \n \r \t, lower-case hex for other controls and DEL. */
+  /**
+   * Escapes as jq does: short forms for \b \f \n \r \t, lower-case hex for other controls and DEL.
+   */
   private static final class JqEscapes extends CharacterEscapes {
     private static final long serialVersionUID = 1L;
     static final JqEscapes INSTANCE = new JqEscapes();

@@ -13,8 +13,8 @@ import tools.jackson.core.JsonParser;
 public interface JsonCodec<T> {
 
   /**
-   * Reads one value whose first token is the parser's current token; on return the current token
-   * is the value's last token.
+   * Reads one value whose first token is the parser's current token; on return the current token is
+   * the value's last token.
    *
    * @param parser the parser, positioned on the value's first token
    * @return the value

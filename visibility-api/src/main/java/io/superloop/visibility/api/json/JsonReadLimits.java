@@ -72,6 +72,12 @@ public record JsonReadLimits(
       int maxNameLength,
       int maxNumberLength,
       long maxDocumentLength) {
-    this(maxNestingDepth, maxStringLength, maxNameLength, maxNumberLength, maxDocumentLength, Long.MAX_VALUE);
+    this(
+        maxNestingDepth,
+        maxStringLength,
+        maxNameLength,
+        maxNumberLength,
+        maxDocumentLength,
+        Long.MAX_VALUE);
   }
 }

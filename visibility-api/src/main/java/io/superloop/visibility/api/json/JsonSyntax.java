@@ -17,9 +17,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * Describes, in plain words, the first problem of a JSON text that the parser rejected: which code
  * ({@link ErrorCode#INVALID_JSON}, {@link ErrorCode#DUPLICATE_KEY}, {@link
- * ErrorCode#LIMIT_EXCEEDED}), where (line, column, JSON pointer) and what was expected. It runs only
- * on the error path, after jackson-core failed, so that messages never quote the parser's internals:
- * a strict RFC 8259 scan of the same text, with the same limits, that stops at the first problem.
+ * ErrorCode#LIMIT_EXCEEDED}), where (line, column, JSON pointer) and what was expected. It runs
+ * only on the error path, after jackson-core failed, so that messages never quote the parser's
+ * internals: a strict RFC 8259 scan of the same text, with the same limits, that stops at the first
+ * problem.
  */
 final class JsonSyntax {
   /** The first problem of a text. */
@@ -65,8 +66,11 @@ final class JsonSyntax {
       return new Problem(
           ErrorCode.INVALID_JSON,
           "",
-          "invalid UTF-8: byte 0x" + String.format(Locale.ROOT, "%02x", utf8[offset + bad] & 0xff)
-              + (lines > 1 ? " at line " + lines + "," : " at") + " byte " + (bad - lineStart + 1)
+          "invalid UTF-8: byte 0x"
+              + String.format(Locale.ROOT, "%02x", utf8[offset + bad] & 0xff)
+              + (lines > 1 ? " at line " + lines + "," : " at")
+              + " byte "
+              + (bad - lineStart + 1)
               + " is not part of a valid UTF-8 sequence");
     }
     try {
@@ -113,7 +117,9 @@ final class JsonSyntax {
       Frame f = stack.peek();
       skipWhite();
       if (pos >= text.length()) {
-        return invalid("the text ends inside " + (f.object ? "an object (no closing '}')" : "an array (no closing ']')"));
+        return invalid(
+            "the text ends inside "
+                + (f.object ? "an object (no closing '}')" : "an array (no closing ']')"));
       }
       char c = text.charAt(pos);
       if (f.object) {
@@ -123,7 +129,8 @@ final class JsonSyntax {
           continue;
         }
         if (c != ',') {
-          return invalid("expected ',' or '}' after the value of \"" + f.name + "\", found " + found());
+          return invalid(
+              "expected ',' or '}' after the value of \"" + f.name + "\", found " + found());
         }
         pos++;
         skipWhite();
@@ -238,7 +245,10 @@ final class JsonSyntax {
     }
     f.name = name;
     if (!f.names.add(name)) {
-      return new Problem(ErrorCode.DUPLICATE_KEY, pointer(), "property \"" + name + "\" appears twice in one object (" + where(start) + ")");
+      return new Problem(
+          ErrorCode.DUPLICATE_KEY,
+          pointer(),
+          "property \"" + name + "\" appears twice in one object (" + where(start) + ")");
     }
     skipWhite();
     if (pos >= text.length() || text.charAt(pos) != ':') {
@@ -279,7 +289,8 @@ final class JsonSyntax {
       }
       if (c < 0x20) {
         return invalid(
-            "control character U+" + String.format(Locale.ROOT, "%04X", (int) c)
+            "control character U+"
+                + String.format(Locale.ROOT, "%04X", (int) c)
                 + " inside a string (it must be written as an escape, such as \\n)");
       }
       pos++;
@@ -340,7 +351,9 @@ final class JsonSyntax {
     }
     pos = start;
     return invalid(
-        "expected a value, found the word " + clip(word) + " (JSON knows only true, false and null; strings"
+        "expected a value, found the word "
+            + clip(word)
+            + " (JSON knows only true, false and null; strings"
             + " need double quotes)");
   }
 
@@ -366,7 +379,8 @@ final class JsonSyntax {
   }
 
   private Problem limit(String what) {
-    return new Problem(ErrorCode.LIMIT_EXCEEDED, pointer(), what + " (" + where(pos) + "; JsonReadLimits)");
+    return new Problem(
+        ErrorCode.LIMIT_EXCEEDED, pointer(), what + " (" + where(pos) + "; JsonReadLimits)");
   }
 
   private String where(int at) {

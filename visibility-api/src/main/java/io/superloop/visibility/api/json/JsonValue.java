@@ -53,7 +53,9 @@ public sealed interface JsonValue {
      */
     public JsonArray {
       elements =
-          elements instanceof ReadElements read ? Collections.unmodifiableList(read) : List.copyOf(elements);
+          elements instanceof ReadElements read
+              ? Collections.unmodifiableList(read)
+              : List.copyOf(elements);
     }
   }
 

@@ -28,7 +28,10 @@ final class Numbers {
     return true;
   }
 
-  /** Whether the literal is a zero mantissa with an exponent ({@code 0e9}, {@code -0.00E-99999999999}). */
+  /**
+   * Whether the literal is a zero mantissa with an exponent ({@code 0e9}, {@code
+   * -0.00E-99999999999}).
+   */
   private static boolean zeroMantissa(String literal) {
     int i = !literal.isEmpty() && (literal.charAt(0) == '-' || literal.charAt(0) == '+') ? 1 : 0;
     boolean digit = false;

@@ -4,20 +4,25 @@ import io.superloop.visibility.api.OpenWireValue;
 import java.util.Collection;
 
 /**
- * {@code status} of the alert dispatch state (contract 1.15). Open: the state is written by
- * another component.
+ * {@code status} of the alert dispatch state (contract 1.15). Open: the state is written by another
+ * component.
  */
 public final class AlertDispatchStatus extends OpenWireValue {
-  private static final Registry<AlertDispatchStatus> REGISTRY = new Registry<>(AlertDispatchStatus::new);
+  private static final Registry<AlertDispatchStatus> REGISTRY =
+      new Registry<>(AlertDispatchStatus::new);
 
   /** There is no escalations file. */
   public static final AlertDispatchStatus NO_SOURCE = REGISTRY.known("no_source");
+
   /** No escalation row since the last run. */
   public static final AlertDispatchStatus NO_NEW_ESCALATIONS = REGISTRY.known("no_new_escalations");
+
   /** Every new escalation was dispatched. */
   public static final AlertDispatchStatus SUCCESS = REGISTRY.known("success");
+
   /** Some new escalations failed. */
   public static final AlertDispatchStatus PARTIAL = REGISTRY.known("partial");
+
   /** The new escalations failed. */
   public static final AlertDispatchStatus FAILED = REGISTRY.known("failed");
 

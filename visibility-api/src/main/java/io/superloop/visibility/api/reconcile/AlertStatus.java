@@ -12,13 +12,20 @@ public final class AlertStatus extends OpenWireValue {
 
   /** Every sink accepted the alert. */
   public static final AlertStatus DISPATCHED = REGISTRY.known("dispatched");
+
   /** Some sinks failed. */
   public static final AlertStatus PARTIAL = REGISTRY.known("partial");
+
   /** Every sink failed. */
   public static final AlertStatus FAILED = REGISTRY.known("failed");
+
   /** The escalation was not dispatched. */
   public static final AlertStatus SKIPPED = REGISTRY.known("skipped");
-  /** The dispatch run itself failed inside reconcile (with reason code {@code alert_dispatch_failed}). */
+
+  /**
+   * The dispatch run itself failed inside reconcile (with reason code {@code
+   * alert_dispatch_failed}).
+   */
   public static final AlertStatus FAILED_COMMAND = REGISTRY.known("failed_command");
 
   private AlertStatus(String wire, boolean known) {

@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One row of {@code OPS/escalations.jsonl} (contract 1.14). Every row starts with {@code
- * timestamp, loopId, traceId, category, transport}; the fields that follow depend on the category:
+ * One row of {@code OPS/escalations.jsonl} (contract 1.14). Every row starts with {@code timestamp,
+ * loopId, traceId, category, transport}; the fields that follow depend on the category:
  *
  * <ul>
  *   <li>{@link OrderingDriftEscalation}: {@code ordering_drift_detected} and the additive {@code

@@ -1,27 +1,27 @@
 package io.superloop.visibility.api.reconcile;
 
-import io.superloop.visibility.api.reconcile.internal.ImmutableHealthEscalation;
-import io.superloop.visibility.api.health.FailureCode;
-import io.superloop.visibility.api.health.HealthStatus;
-import io.superloop.visibility.api.health.IngestStatus;
 import io.superloop.visibility.api.ErrorCode;
 import io.superloop.visibility.api.ReasonCode;
 import io.superloop.visibility.api.TraceId;
 import io.superloop.visibility.api.Transport;
 import io.superloop.visibility.api.VisibilityException;
+import io.superloop.visibility.api.health.FailureCode;
+import io.superloop.visibility.api.health.HealthStatus;
+import io.superloop.visibility.api.health.IngestStatus;
 import io.superloop.visibility.api.internal.Checks;
 import io.superloop.visibility.api.internal.VisibilityStyle;
 import io.superloop.visibility.api.json.JsonValue;
+import io.superloop.visibility.api.reconcile.internal.ImmutableHealthEscalation;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * An escalation row of category {@code health_degraded} or {@code health_critical} (contract
- * 1.14): {@code timestamp, loopId, traceId, category, transport, ingestStatus, failureCode?,
- * stateFile, cursorFile, healthFile, healthStatus, reasonCodes, reasons}. Null-filtered; {@code
- * reasonCodes} is always written.
+ * An escalation row of category {@code health_degraded} or {@code health_critical} (contract 1.14):
+ * {@code timestamp, loopId, traceId, category, transport, ingestStatus, failureCode?, stateFile,
+ * cursorFile, healthFile, healthStatus, reasonCodes, reasons}. Null-filtered; {@code reasonCodes}
+ * is always written.
  */
 @Value.Immutable
 @VisibilityStyle
@@ -87,8 +87,7 @@ public abstract non-sealed class HealthEscalation implements EscalationRow {
         && !category().equals(ReasonCode.HEALTH_CRITICAL)) {
       throw new VisibilityException(
           ErrorCode.INVALID_FIELD_VALUE,
-          "a health escalation has category health_degraded or health_critical, not "
-              + category());
+          "a health escalation has category health_degraded or health_critical, not " + category());
     }
   }
 }

@@ -1,6 +1,5 @@
 package io.superloop.visibility.api.reconcile;
 
-import io.superloop.visibility.api.reconcile.internal.ImmutableOrderingDriftEscalation;
 import io.superloop.visibility.api.ErrorCode;
 import io.superloop.visibility.api.ReasonCode;
 import io.superloop.visibility.api.TraceId;
@@ -9,6 +8,7 @@ import io.superloop.visibility.api.VisibilityException;
 import io.superloop.visibility.api.internal.Checks;
 import io.superloop.visibility.api.internal.VisibilityStyle;
 import io.superloop.visibility.api.json.JsonValue;
+import io.superloop.visibility.api.reconcile.internal.ImmutableOrderingDriftEscalation;
 import java.util.Map;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -81,7 +81,8 @@ public abstract non-sealed class OrderingDriftEscalation implements EscalationRo
       throw new VisibilityException(
           ErrorCode.INVALID_FIELD_VALUE,
           "an ordering drift escalation has category ordering_drift_detected or"
-              + " ordering_drift_recovered, not " + category());
+              + " ordering_drift_recovered, not "
+              + category());
     }
   }
 }

@@ -1,6 +1,5 @@
 package io.superloop.visibility.api.reconcile;
 
-import io.superloop.visibility.api.reconcile.internal.ImmutableOtherEscalation;
 import io.superloop.visibility.api.ErrorCode;
 import io.superloop.visibility.api.ReasonCode;
 import io.superloop.visibility.api.TraceId;
@@ -9,6 +8,7 @@ import io.superloop.visibility.api.VisibilityException;
 import io.superloop.visibility.api.internal.Checks;
 import io.superloop.visibility.api.internal.VisibilityStyle;
 import io.superloop.visibility.api.json.JsonValue;
+import io.superloop.visibility.api.reconcile.internal.ImmutableOtherEscalation;
 import java.util.Map;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -17,9 +17,9 @@ import org.immutables.value.Value;
  * An escalation row of any category other than ordering drift and health (contract 1.14): {@code
  * divergence_detected} ({@code + stateFile, cursorFile, divergenceFlags, state}), {@code
  * profile_drift_detected} ({@code + stateFile, driftStateFile, driftHistoryFile, reasonCode,
- * drift}) and categories of newer writers. The fields after the common ones are kept raw, in
- * order, in {@link #unknownFields()}. A {@code divergence_detected} row is not null-filtered (an
- * absent trace id is written as {@code null}); other rows are.
+ * drift}) and categories of newer writers. The fields after the common ones are kept raw, in order,
+ * in {@link #unknownFields()}. A {@code divergence_detected} row is not null-filtered (an absent
+ * trace id is written as {@code null}); other rows are.
  */
 @Value.Immutable
 @VisibilityStyle

@@ -1,15 +1,15 @@
 package io.superloop.visibility.api.reconcile;
 
-import io.superloop.visibility.api.reconcile.internal.ImmutableReconcileRow;
-import io.superloop.visibility.api.health.FailureCode;
-import io.superloop.visibility.api.health.HealthStatus;
-import io.superloop.visibility.api.health.IngestStatus;
 import io.superloop.visibility.api.ReasonCode;
 import io.superloop.visibility.api.TraceId;
 import io.superloop.visibility.api.Transport;
+import io.superloop.visibility.api.health.FailureCode;
+import io.superloop.visibility.api.health.HealthStatus;
+import io.superloop.visibility.api.health.IngestStatus;
 import io.superloop.visibility.api.internal.Checks;
 import io.superloop.visibility.api.internal.VisibilityStyle;
 import io.superloop.visibility.api.json.JsonValue;
+import io.superloop.visibility.api.reconcile.internal.ImmutableReconcileRow;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,8 +18,8 @@ import org.immutables.value.Value;
 /**
  * One row of {@code OPS/telemetry/reconcile.jsonl} (contract 1.12): the summary of one reconcile
  * step. Null-filtered; no {@code schemaVersion}. {@code healthReasonCodes} is always written
- * ({@code []} included); the additive {@code warnings} (hardening H2, H13, H18) only when non-empty.
- * Every count and duration is {@code >= 0}. Build with {@link #builder()}.
+ * ({@code []} included); the additive {@code warnings} (hardening H2, H13, H18) only when
+ * non-empty. Every count and duration is {@code >= 0}. Build with {@link #builder()}.
  */
 @Value.Immutable
 @VisibilityStyle
@@ -108,9 +108,7 @@ public abstract class ReconcileRow {
   /** {@return the health reason codes the step computed (always written)} */
   public abstract List<ReasonCode> healthReasonCodes();
 
-  /**
-   * {@return the non-fatal problems of the step; omitted when empty} Additive (H2, H13, H18).
-   */
+  /** {@return the non-fatal problems of the step; omitted when empty} Additive (H2, H13, H18). */
   public abstract List<ReasonCode> warnings();
 
   /**

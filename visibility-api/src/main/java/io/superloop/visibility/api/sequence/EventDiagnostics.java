@@ -1,18 +1,18 @@
 package io.superloop.visibility.api.sequence;
 
-import io.superloop.visibility.api.sequence.internal.ImmutableEventDiagnostics;
 import io.superloop.visibility.api.internal.VisibilityStyle;
 import io.superloop.visibility.api.json.JsonValue;
+import io.superloop.visibility.api.sequence.internal.ImmutableEventDiagnostics;
 import java.util.Map;
 import java.util.OptionalLong;
 import org.immutables.value.Value;
 
 /**
  * The {@code events} object of sequence diagnostics (contract 1.5, 3.3, C2, C3, C9). Not
- * null-filtered: an empty {@link #previousLast()}, {@link #first()} or {@link #last()} is written as
- * an explicit {@code null}. The additive fields of H14/H15 ({@link #gaps()}, {@link #duplicates()},
- * {@link #max()}, {@link #highWater()}) are omitted when empty. Counts and sequence values are {@code
- * >= 0}.
+ * null-filtered: an empty {@link #previousLast()}, {@link #first()} or {@link #last()} is written
+ * as an explicit {@code null}. The additive fields of H14/H15 ({@link #gaps()}, {@link
+ * #duplicates()}, {@link #max()}, {@link #highWater()}) are omitted when empty. Counts and sequence
+ * values are {@code >= 0}.
  */
 @Value.Immutable
 @VisibilityStyle
@@ -66,8 +66,8 @@ public abstract class EventDiagnostics {
   public abstract boolean missing();
 
   /**
-   * {@return the number of valid values that exceed the preceding valid value by more than 1;
-   * empty (omitted) when not counted} Additive (H14).
+   * {@return the number of valid values that exceed the preceding valid value by more than 1; empty
+   * (omitted) when not counted} Additive (H14).
    */
   public abstract OptionalLong gaps();
 

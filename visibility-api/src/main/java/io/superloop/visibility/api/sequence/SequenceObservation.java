@@ -1,12 +1,12 @@
 package io.superloop.visibility.api.sequence;
 
-import io.superloop.visibility.api.sequence.internal.ImmutableSequenceObservation;
 import io.superloop.visibility.api.ErrorCode;
 import io.superloop.visibility.api.ReasonCode;
 import io.superloop.visibility.api.TraceId;
 import io.superloop.visibility.api.Transport;
 import io.superloop.visibility.api.internal.VisibilityStyle;
 import io.superloop.visibility.api.json.JsonValue;
+import io.superloop.visibility.api.sequence.internal.ImmutableSequenceObservation;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

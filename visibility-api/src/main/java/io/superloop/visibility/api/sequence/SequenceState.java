@@ -1,12 +1,12 @@
 package io.superloop.visibility.api.sequence;
 
-import io.superloop.visibility.api.sequence.internal.ImmutableSequenceState;
 import io.superloop.visibility.api.ErrorCode;
 import io.superloop.visibility.api.ReasonCode;
 import io.superloop.visibility.api.TraceId;
 import io.superloop.visibility.api.Transport;
 import io.superloop.visibility.api.internal.VisibilityStyle;
 import io.superloop.visibility.api.json.JsonValue;
+import io.superloop.visibility.api.sequence.internal.ImmutableSequenceState;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,9 +25,9 @@ import org.immutables.value.Value;
  * #reasonCode()} {@code ordering_drift_detected} iff drift (else {@code ok} and no reason code),
  * counts {@code >= 0}, a valid loop id. A violation throws {@link
  * io.superloop.visibility.api.VisibilityException} ({@link ErrorCode#INVALID_FIELD_VALUE}, {@link
- * ErrorCode#INVALID_SEQUENCE_VALUE} or {@link ErrorCode#INVALID_LOOP_ID}); a previous file written by
- * another writer that breaks a rule therefore does not decode, and a reader treats it as unreadable
- * previous state.
+ * ErrorCode#INVALID_SEQUENCE_VALUE} or {@link ErrorCode#INVALID_LOOP_ID}); a previous file written
+ * by another writer that breaks a rule therefore does not decode, and a reader treats it as
+ * unreadable previous state.
  */
 @Value.Immutable
 @VisibilityStyle

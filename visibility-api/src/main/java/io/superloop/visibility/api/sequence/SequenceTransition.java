@@ -1,8 +1,8 @@
 package io.superloop.visibility.api.sequence;
 
-import io.superloop.visibility.api.sequence.internal.ImmutableSequenceTransition;
 import io.superloop.visibility.api.internal.VisibilityStyle;
 import io.superloop.visibility.api.json.JsonValue;
+import io.superloop.visibility.api.sequence.internal.ImmutableSequenceTransition;
 import java.util.Map;
 import java.util.Optional;
 import org.immutables.value.Value;

@@ -1,8 +1,8 @@
 package io.superloop.visibility.api.sequence;
 
-import io.superloop.visibility.api.sequence.internal.ImmutableSnapshotDiagnostics;
 import io.superloop.visibility.api.internal.VisibilityStyle;
 import io.superloop.visibility.api.json.JsonValue;
+import io.superloop.visibility.api.sequence.internal.ImmutableSnapshotDiagnostics;
 import java.util.Map;
 import java.util.OptionalLong;
 import org.immutables.value.Value;

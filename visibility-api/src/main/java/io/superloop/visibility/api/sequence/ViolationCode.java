@@ -3,9 +3,9 @@ package io.superloop.visibility.api.sequence;
 import io.superloop.visibility.api.WireValue;
 
 /**
- * The five sequence violation codes (contract 3.4). They are declared in the byte order of their wire
- * strings, so {@link #compareTo} (declaration order) is the canonical order of a {@code violations}
- * array.
+ * The five sequence violation codes (contract 3.4). They are declared in the byte order of their
+ * wire strings, so {@link #compareTo} (declaration order) is the canonical order of a {@code
+ * violations} array.
  */
 public enum ViolationCode implements WireValue {
   /** An event envelope of the batch has no valid sequence value. */

@@ -1,9 +1,9 @@
 package io.superloop.visibility.api.status;
 
-import io.superloop.visibility.api.status.internal.ImmutableHeartbeatObservationSurface;
 import io.superloop.visibility.api.ReasonCode;
 import io.superloop.visibility.api.internal.VisibilityStyle;
 import io.superloop.visibility.api.json.JsonValue;
+import io.superloop.visibility.api.status.internal.ImmutableHeartbeatObservationSurface;
 import java.util.Map;
 import java.util.Optional;
 import org.immutables.value.Value;

@@ -1,12 +1,12 @@
 package io.superloop.visibility.api.status;
 
-import io.superloop.visibility.api.status.internal.ImmutableHeartbeatSurface;
 import io.superloop.visibility.api.ReasonCode;
 import io.superloop.visibility.api.TraceId;
 import io.superloop.visibility.api.Transport;
 import io.superloop.visibility.api.heartbeat.FreshnessStatus;
 import io.superloop.visibility.api.internal.VisibilityStyle;
 import io.superloop.visibility.api.json.JsonValue;
+import io.superloop.visibility.api.status.internal.ImmutableHeartbeatSurface;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -14,8 +14,8 @@ import org.immutables.value.Value;
 
 /**
  * {@code visibility.heartbeat} (contract 6.2, C4), null-filtered: {@code freshnessStatus,
- * reasonCode, lastHeartbeatAt, heartbeatLagSeconds, updatedAt, transport, traceId}, then the additive
- * {@code lastObservation} (H16). With only a failed heartbeat row (C4) it holds no {@code
+ * reasonCode, lastHeartbeatAt, heartbeatLagSeconds, updatedAt, transport, traceId}, then the
+ * additive {@code lastObservation} (H16). With only a failed heartbeat row (C4) it holds no {@code
  * freshnessStatus} and no {@code heartbeatLagSeconds}.
  */
 @Value.Immutable

@@ -1,19 +1,19 @@
 package io.superloop.visibility.api.status;
 
-import io.superloop.visibility.api.status.internal.ImmutableInvocationAuditSurface;
 import io.superloop.visibility.api.TraceId;
 import io.superloop.visibility.api.Transport;
 import io.superloop.visibility.api.internal.VisibilityStyle;
 import io.superloop.visibility.api.json.JsonValue;
+import io.superloop.visibility.api.status.internal.ImmutableInvocationAuditSurface;
 import java.util.Map;
 import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * {@code visibility.invocationAudit} (contract 6.2), null-filtered, from the last control-invocation
- * row: {@code timestamp, intent, transport, idempotencyKey, executionStatus, confirmationStatus,
- * outcomeStatus, replayed, traceId}, then the additive {@code inFlight} (H5, H16). Intent and the
- * three statuses are kept as their wire strings.
+ * {@code visibility.invocationAudit} (contract 6.2), null-filtered, from the last
+ * control-invocation row: {@code timestamp, intent, transport, idempotencyKey, executionStatus,
+ * confirmationStatus, outcomeStatus, replayed, traceId}, then the additive {@code inFlight} (H5,
+ * H16). Intent and the three statuses are kept as their wire strings.
  */
 @Value.Immutable
 @VisibilityStyle

@@ -1,11 +1,11 @@
 package io.superloop.visibility.api.status;
 
-import io.superloop.visibility.api.status.internal.ImmutableSequenceSurface;
 import io.superloop.visibility.api.ReasonCode;
 import io.superloop.visibility.api.TraceId;
 import io.superloop.visibility.api.Transport;
 import io.superloop.visibility.api.internal.VisibilityStyle;
 import io.superloop.visibility.api.json.JsonValue;
+import io.superloop.visibility.api.status.internal.ImmutableSequenceSurface;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,9 +13,9 @@ import java.util.OptionalLong;
 import org.immutables.value.Value;
 
 /**
- * {@code visibility.sequence} (contract 6.2), null-filtered: {@code status, reasonCode, driftActive,
- * violations, snapshotCurrent, eventsLast, updatedAt, transport, traceId}. The sequence status and the
- * violation codes are kept as their wire strings.
+ * {@code visibility.sequence} (contract 6.2), null-filtered: {@code status, reasonCode,
+ * driftActive, violations, snapshotCurrent, eventsLast, updatedAt, transport, traceId}. The
+ * sequence status and the violation codes are kept as their wire strings.
  */
 @Value.Immutable
 @VisibilityStyle

@@ -1,10 +1,10 @@
 package io.superloop.visibility.api.status;
 
-import io.superloop.visibility.api.status.internal.ImmutableTraceSurface;
 import io.superloop.visibility.api.TraceId;
 import io.superloop.visibility.api.internal.Checks;
 import io.superloop.visibility.api.internal.VisibilityStyle;
 import io.superloop.visibility.api.json.JsonValue;
+import io.superloop.visibility.api.status.internal.ImmutableTraceSurface;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;

@@ -1,17 +1,17 @@
 package io.superloop.visibility.api.status;
 
-import io.superloop.visibility.api.status.internal.ImmutableVisibilitySummary;
 import io.superloop.visibility.api.internal.VisibilityStyle;
 import io.superloop.visibility.api.json.JsonValue;
+import io.superloop.visibility.api.status.internal.ImmutableVisibilitySummary;
 import java.util.Map;
 import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * The {@code visibility} object of the status surface (contract 6.2): {@code heartbeat},
- * {@code sequence} and {@code invocationAudit}, each omitted when empty, and {@code trace}, always
- * present (possibly {@code {}}). The additive {@code unreadable} names the files that could not be
- * read; a section fed by one of them is left out rather than shown from part of its sources.
+ * The {@code visibility} object of the status surface (contract 6.2): {@code heartbeat}, {@code
+ * sequence} and {@code invocationAudit}, each omitted when empty, and {@code trace}, always present
+ * (possibly {@code {}}). The additive {@code unreadable} names the files that could not be read; a
+ * section fed by one of them is left out rather than shown from part of its sources.
  */
 @Value.Immutable
 @VisibilityStyle

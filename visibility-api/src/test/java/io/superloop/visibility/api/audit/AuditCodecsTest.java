@@ -1,6 +1,5 @@
 package io.superloop.visibility.api.audit;
 
-import io.superloop.visibility.api.audit.internal.ImmutableIntentRow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -12,6 +11,7 @@ import io.superloop.visibility.api.ReasonCode;
 import io.superloop.visibility.api.TraceId;
 import io.superloop.visibility.api.Transport;
 import io.superloop.visibility.api.VisibilityException;
+import io.superloop.visibility.api.audit.internal.ImmutableIntentRow;
 import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.json.JsonCodec;
 import io.superloop.visibility.api.testing.ExampleRows;
@@ -28,10 +28,14 @@ import org.junit.jupiter.api.TestFactory;
 
 class AuditCodecsTest {
 
-  static final List<Example> INVOCATIONS = ExampleRows.load(AuditCodecsTest.class, "invocations.jsonl");
-  static final List<Example> CONTROL_ROWS = ExampleRows.load(AuditCodecsTest.class, "control-rows.jsonl");
-  static final List<Example> INTENT_ROWS = ExampleRows.load(AuditCodecsTest.class, "intent-rows.jsonl");
-  static final List<Example> IN_FLIGHT_ROWS = ExampleRows.load(AuditCodecsTest.class, "inflight-rows.jsonl");
+  static final List<Example> INVOCATIONS =
+      ExampleRows.load(AuditCodecsTest.class, "invocations.jsonl");
+  static final List<Example> CONTROL_ROWS =
+      ExampleRows.load(AuditCodecsTest.class, "control-rows.jsonl");
+  static final List<Example> INTENT_ROWS =
+      ExampleRows.load(AuditCodecsTest.class, "intent-rows.jsonl");
+  static final List<Example> IN_FLIGHT_ROWS =
+      ExampleRows.load(AuditCodecsTest.class, "inflight-rows.jsonl");
 
   // ---------------------------------------------------------------- reference fixture
 
@@ -73,7 +77,6 @@ class AuditCodecsTest {
             ExampleRows.roundTrips("in-flight row", IN_FLIGHT_ROWS, AuditCodecs.IN_FLIGHT_ROW))
         .flatMap(s -> s);
   }
-
 
   @Test
   void intentExamplesAreInContractOrderWithoutTheReadKeyOrder() {
@@ -223,7 +226,13 @@ class AuditCodecsTest {
     assertFalse(inv.outcome().status().isKnown());
     assertSame(ConfirmationStatus.ATTEMPTED_UNKNOWN, inv.confirmation().status());
     assertSame(ExecutionStatus.SUCCEEDED, inv.execution().status());
-    String newer = INVOCATIONS.get(0).json().replace("\"status\":\"failed_command\",\"exitCode\"", "\"status\":\"timed_out\",\"exitCode\"");
+    String newer =
+        INVOCATIONS
+            .get(0)
+            .json()
+            .replace(
+                "\"status\":\"failed_command\",\"exitCode\"",
+                "\"status\":\"timed_out\",\"exitCode\"");
     ControlInvocation n = AuditCodecs.INVOCATION.decode(newer);
     assertEquals(ExecutionStatus.of("timed_out"), n.execution().status());
     assertEquals(newer, AuditCodecs.INVOCATION.encode(n));
@@ -235,14 +244,17 @@ class AuditCodecsTest {
 
   @Test
   void topLevelNullsAndEmptyNoteAreOmitted() {
-    String withNulls = INV.replace("\"requestedBy\":\"ops-user\",", "\"requestedBy\":\"ops-user\",\"note\":null,")
-        .replace("\"traceId\":\"trace-ctl-0001\"", "\"traceId\":null");
+    String withNulls =
+        INV.replace("\"requestedBy\":\"ops-user\",", "\"requestedBy\":\"ops-user\",\"note\":null,")
+            .replace("\"traceId\":\"trace-ctl-0001\"", "\"traceId\":null");
     ControlInvocation inv = AuditCodecs.INVOCATION.decode(withNulls);
     assertTrue(inv.traceId().isEmpty());
     assertTrue(inv.note().isEmpty());
-    assertEquals(INV.replace("\"traceId\":\"trace-ctl-0001\",", ""), AuditCodecs.INVOCATION.encode(inv));
+    assertEquals(
+        INV.replace("\"traceId\":\"trace-ctl-0001\",", ""), AuditCodecs.INVOCATION.encode(inv));
 
-    String emptyNote = INV.replace("\"requestedBy\":\"ops-user\",", "\"requestedBy\":\"ops-user\",\"note\":\"\",");
+    String emptyNote =
+        INV.replace("\"requestedBy\":\"ops-user\",", "\"requestedBy\":\"ops-user\",\"note\":\"\",");
     assertEquals(INV, AuditCodecs.INVOCATION.encode(AuditCodecs.INVOCATION.decode(emptyNote)));
   }
 
@@ -255,9 +267,17 @@ class AuditCodecsTest {
     assertEquals(none, AuditCodecs.INVOCATION.encode(AuditCodecs.INVOCATION.decode(nul)));
     assertEquals(none, AuditCodecs.INVOCATION.encode(AuditCodecs.INVOCATION.decode(none)));
     ControlExecution e =
-        ControlExecution.builder().status(ExecutionStatus.SUCCEEDED).exitCode(0).command("c").output("").replayed(false).build();
+        ControlExecution.builder()
+            .status(ExecutionStatus.SUCCEEDED)
+            .exitCode(0)
+            .command("c")
+            .output("")
+            .replayed(false)
+            .build();
     assertTrue(e.output().isEmpty());
-    assertEquals("{\"status\":\"succeeded\",\"exitCode\":0,\"command\":\"c\",\"replayed\":false}", AuditCodecs.EXECUTION.encode(e));
+    assertEquals(
+        "{\"status\":\"succeeded\",\"exitCode\":0,\"command\":\"c\",\"replayed\":false}",
+        AuditCodecs.EXECUTION.encode(e));
   }
 
   @Test
@@ -265,14 +285,25 @@ class AuditCodecsTest {
     String nul = INV.replace("\"exitCode\":0}", "\"exitCode\":0,\"outcome\":null}");
     assertEquals(INV, AuditCodecs.INVOCATION.encode(AuditCodecs.INVOCATION.decode(nul)));
     ControlInvocation confirmed = AuditCodecs.INVOCATION.decode(INVOCATIONS.get(3).json());
-    String outcome = Json.DEFAULT.encode(Json.RAW, confirmed.confirmation().outcome().orElseThrow());
-    assertTrue(outcome.contains("\"observedLastEvent\":null,\"observedApprovalStatus\":\"pending\""), outcome);
+    String outcome =
+        Json.DEFAULT.encode(Json.RAW, confirmed.confirmation().outcome().orElseThrow());
+    assertTrue(
+        outcome.contains("\"observedLastEvent\":null,\"observedApprovalStatus\":\"pending\""),
+        outcome);
   }
 
   @Test
   void outcomeReasonCodeOmittedWhenNull() {
-    String nul = INVOCATIONS.get(1).json().replace("\"confirmed\":false,\"durationSeconds\":1", "\"confirmed\":false,\"reasonCode\":null,\"durationSeconds\":1");
-    assertEquals(INVOCATIONS.get(1).json(), AuditCodecs.INVOCATION.encode(AuditCodecs.INVOCATION.decode(nul)));
+    String nul =
+        INVOCATIONS
+            .get(1)
+            .json()
+            .replace(
+                "\"confirmed\":false,\"durationSeconds\":1",
+                "\"confirmed\":false,\"reasonCode\":null,\"durationSeconds\":1");
+    assertEquals(
+        INVOCATIONS.get(1).json(),
+        AuditCodecs.INVOCATION.encode(AuditCodecs.INVOCATION.decode(nul)));
   }
 
   @Test
@@ -282,7 +313,8 @@ class AuditCodecsTest {
         "{\"doConfirm\":false,\"timeoutSeconds\":0,\"intervalSeconds\":0,\"retryAttempts\":0,\"retryBackoffSeconds\":0}",
         AuditCodecs.REQUEST.encode(zero));
     String nullInRequest = INV.replace("\"timeoutSeconds\":30", "\"timeoutSeconds\":null");
-    VisibilityException e = assertThrows(VisibilityException.class, () -> AuditCodecs.INVOCATION.decode(nullInRequest));
+    VisibilityException e =
+        assertThrows(VisibilityException.class, () -> AuditCodecs.INVOCATION.decode(nullInRequest));
     assertEquals(ErrorCode.MISSING_FIELD, e.code());
     assertEquals(Optional.of("/request/timeoutSeconds"), e.path());
   }
@@ -290,18 +322,23 @@ class AuditCodecsTest {
   @Test
   void intentRowOmitsEmptyNoteEmptyOutputAndNullConfirm() {
     String base = INTENT_ROWS.get(1).json();
-    String variant = base.replace("\"note\":\"maintenance window\"", "\"note\":\"\"")
-        .replace("\"confirmed\":false}", "\"confirmed\":false,\"commandOutput\":\"\",\"confirm\":null}");
-    assertEquals(base.replace("\"note\":\"maintenance window\",", ""),
+    String variant =
+        base.replace("\"note\":\"maintenance window\"", "\"note\":\"\"")
+            .replace(
+                "\"confirmed\":false}",
+                "\"confirmed\":false,\"commandOutput\":\"\",\"confirm\":null}");
+    assertEquals(
+        base.replace("\"note\":\"maintenance window\",", ""),
         AuditCodecs.INTENT_ROW.encode(AuditCodecs.INTENT_ROW.decode(variant)));
   }
 
   @Test
   void unknownFieldsAtEveryLevelSurvive() {
-    String in = INV.replace("\"retryBackoffSeconds\":1}", "\"retryBackoffSeconds\":1,\"maxWaitSeconds\":9}")
-        .replace("\"replayed\":false}", "\"replayed\":false,\"signal\":null}")
-        .replace("\"durationSeconds\":5}", "\"durationSeconds\":5,\"durationMillis\":5123}")
-        .replace("\"exitCode\":0}", "\"exitCode\":0,\"polls\":[1,2]}");
+    String in =
+        INV.replace("\"retryBackoffSeconds\":1}", "\"retryBackoffSeconds\":1,\"maxWaitSeconds\":9}")
+            .replace("\"replayed\":false}", "\"replayed\":false,\"signal\":null}")
+            .replace("\"durationSeconds\":5}", "\"durationSeconds\":5,\"durationMillis\":5123}")
+            .replace("\"exitCode\":0}", "\"exitCode\":0,\"polls\":[1,2]}");
     in = in.substring(0, in.length() - 1) + ",\"host\":{\"name\":\"m1\"}}";
     assertEquals(in, AuditCodecs.INVOCATION.encode(AuditCodecs.INVOCATION.decode(in)));
   }
@@ -314,71 +351,165 @@ class AuditCodecsTest {
 
   @Test
   void idempotencyKeyIsRequiredAndNotBlank() {
-    VisibilityException missing = fails(AuditCodecs.INVOCATION, INV.replace("\"idempotencyKey\":\"cancel-1795518143-623\",", ""));
+    VisibilityException missing =
+        fails(
+            AuditCodecs.INVOCATION,
+            INV.replace("\"idempotencyKey\":\"cancel-1795518143-623\",", ""));
     assertEquals(ErrorCode.MISSING_FIELD, missing.code());
     assertEquals(Optional.of("/idempotencyKey"), missing.path());
-    assertEquals(ErrorCode.INVALID_FIELD_VALUE, fails(AuditCodecs.INVOCATION, INV.replace("cancel-1795518143-623", " ")).code());
-    assertEquals(ErrorCode.MISSING_FIELD, fails(AuditCodecs.CONTROL_ROW, CONTROL_ROWS.get(0).json().replace("\"idempotencyKey\":\"cancel-1795518143-623\",", "")).code());
-    assertEquals(ErrorCode.MISSING_FIELD, fails(AuditCodecs.IN_FLIGHT_ROW, IN_FLIGHT_ROWS.get(0).json().replace("\"idempotencyKey\":\"cancel-1772366400000-9f86d081884c7d65\",", "")).code());
+    assertEquals(
+        ErrorCode.INVALID_FIELD_VALUE,
+        fails(AuditCodecs.INVOCATION, INV.replace("cancel-1795518143-623", " ")).code());
+    assertEquals(
+        ErrorCode.MISSING_FIELD,
+        fails(
+                AuditCodecs.CONTROL_ROW,
+                CONTROL_ROWS
+                    .get(0)
+                    .json()
+                    .replace("\"idempotencyKey\":\"cancel-1795518143-623\",", ""))
+            .code());
+    assertEquals(
+        ErrorCode.MISSING_FIELD,
+        fails(
+                AuditCodecs.IN_FLIGHT_ROW,
+                IN_FLIGHT_ROWS
+                    .get(0)
+                    .json()
+                    .replace("\"idempotencyKey\":\"cancel-1772366400000-9f86d081884c7d65\",", ""))
+            .code());
   }
 
   @Test
   void loopIdsAndTraceIdsAreValidated() {
-    assertEquals(ErrorCode.INVALID_LOOP_ID, fails(AuditCodecs.INVOCATION, INV.replace("\"loopId\":\"demo-loop\"", "\"loopId\":\"../x\"")).code());
-    assertEquals(ErrorCode.INVALID_LOOP_ID, fails(AuditCodecs.CONTROL_ROW, CONTROL_ROWS.get(0).json().replace("\"loopId\":\"demo-loop\"", "\"loopId\":\"\"")).code());
-    assertEquals(ErrorCode.INVALID_LOOP_ID, fails(AuditCodecs.INTENT_ROW, INTENT_ROWS.get(0).json().replace("\"loopId\":\"demo-loop\"", "\"loopId\":\"a/b\"")).code());
-    assertEquals(ErrorCode.INVALID_LOOP_ID, fails(AuditCodecs.IN_FLIGHT_ROW, IN_FLIGHT_ROWS.get(0).json().replace("\"loopId\":\"demo-loop\"", "\"loopId\":\"..\"")).code());
-    VisibilityException t = fails(AuditCodecs.INVOCATION, INV.replace("trace-ctl-0001", "bad trace"));
+    assertEquals(
+        ErrorCode.INVALID_LOOP_ID,
+        fails(
+                AuditCodecs.INVOCATION,
+                INV.replace("\"loopId\":\"demo-loop\"", "\"loopId\":\"../x\""))
+            .code());
+    assertEquals(
+        ErrorCode.INVALID_LOOP_ID,
+        fails(
+                AuditCodecs.CONTROL_ROW,
+                CONTROL_ROWS.get(0).json().replace("\"loopId\":\"demo-loop\"", "\"loopId\":\"\""))
+            .code());
+    assertEquals(
+        ErrorCode.INVALID_LOOP_ID,
+        fails(
+                AuditCodecs.INTENT_ROW,
+                INTENT_ROWS.get(0).json().replace("\"loopId\":\"demo-loop\"", "\"loopId\":\"a/b\""))
+            .code());
+    assertEquals(
+        ErrorCode.INVALID_LOOP_ID,
+        fails(
+                AuditCodecs.IN_FLIGHT_ROW,
+                IN_FLIGHT_ROWS
+                    .get(0)
+                    .json()
+                    .replace("\"loopId\":\"demo-loop\"", "\"loopId\":\"..\""))
+            .code());
+    VisibilityException t =
+        fails(AuditCodecs.INVOCATION, INV.replace("trace-ctl-0001", "bad trace"));
     assertEquals(ErrorCode.INVALID_TRACE_ID, t.code());
     assertEquals(Optional.of("/traceId"), t.path());
-    assertEquals(ErrorCode.INVALID_TRACE_ID, fails(AuditCodecs.INTENT_ROW, INTENT_ROWS.get(0).json().replace("trace-ctl-0001", "")).code());
+    assertEquals(
+        ErrorCode.INVALID_TRACE_ID,
+        fails(AuditCodecs.INTENT_ROW, INTENT_ROWS.get(0).json().replace("trace-ctl-0001", ""))
+            .code());
   }
 
   @Test
   void durationsAndCountsMustNotBeNegative() {
-    VisibilityException d = fails(AuditCodecs.INVOCATION, INV.replace("\"durationSeconds\":5", "\"durationSeconds\":-1"));
+    VisibilityException d =
+        fails(
+            AuditCodecs.INVOCATION, INV.replace("\"durationSeconds\":5", "\"durationSeconds\":-1"));
     assertEquals(ErrorCode.INVALID_FIELD_VALUE, d.code());
     assertEquals(Optional.of("/outcome"), d.path());
-    assertEquals(ErrorCode.INVALID_FIELD_VALUE, fails(AuditCodecs.INVOCATION, INV.replace("\"intervalSeconds\":2", "\"intervalSeconds\":-2")).code());
+    assertEquals(
+        ErrorCode.INVALID_FIELD_VALUE,
+        fails(
+                AuditCodecs.INVOCATION,
+                INV.replace("\"intervalSeconds\":2", "\"intervalSeconds\":-2"))
+            .code());
     String row = CONTROL_ROWS.get(0).json();
-    assertEquals(ErrorCode.INVALID_FIELD_VALUE, fails(AuditCodecs.CONTROL_ROW, row.replace("\"durationSeconds\":5", "\"durationSeconds\":-5")).code());
-    assertEquals(ErrorCode.INVALID_FIELD_VALUE, fails(AuditCodecs.CONTROL_ROW, row.replace("\"retryAttempts\":3", "\"retryAttempts\":-3")).code());
-    assertEquals(ErrorCode.INVALID_FIELD_TYPE, fails(AuditCodecs.CONTROL_ROW, row.replace("\"exitCode\":1", "\"exitCode\":1.5")).code());
+    assertEquals(
+        ErrorCode.INVALID_FIELD_VALUE,
+        fails(
+                AuditCodecs.CONTROL_ROW,
+                row.replace("\"durationSeconds\":5", "\"durationSeconds\":-5"))
+            .code());
+    assertEquals(
+        ErrorCode.INVALID_FIELD_VALUE,
+        fails(AuditCodecs.CONTROL_ROW, row.replace("\"retryAttempts\":3", "\"retryAttempts\":-3"))
+            .code());
+    assertEquals(
+        ErrorCode.INVALID_FIELD_TYPE,
+        fails(AuditCodecs.CONTROL_ROW, row.replace("\"exitCode\":1", "\"exitCode\":1.5")).code());
   }
 
   @Test
   void closedValueSetsRejectUnknownValues() {
-    VisibilityException i = fails(AuditCodecs.INVOCATION, INV.replace("\"intent\":\"cancel\"", "\"intent\":\"pause\""));
+    VisibilityException i =
+        fails(AuditCodecs.INVOCATION, INV.replace("\"intent\":\"cancel\"", "\"intent\":\"pause\""));
     assertEquals(ErrorCode.INVALID_FIELD_VALUE, i.code());
     assertEquals(Optional.of("/intent"), i.path());
-    assertEquals(ErrorCode.INVALID_FIELD_VALUE, fails(AuditCodecs.INVOCATION, INV.replace("\"not_attempted\"", "\"maybe\"")).code());
-    assertEquals(ErrorCode.INVALID_FIELD_VALUE, fails(AuditCodecs.IN_FLIGHT_ROW, IN_FLIGHT_ROWS.get(0).json().replace("\"started\"", "\"paused\"")).code());
-    assertEquals(ErrorCode.INVALID_FIELD_VALUE, fails(AuditCodecs.CONTROL_ROW, CONTROL_ROWS.get(0).json().replace("\"transport\":\"local\"", "\"transport\":\"ssh\"")).code());
+    assertEquals(
+        ErrorCode.INVALID_FIELD_VALUE,
+        fails(AuditCodecs.INVOCATION, INV.replace("\"not_attempted\"", "\"maybe\"")).code());
+    assertEquals(
+        ErrorCode.INVALID_FIELD_VALUE,
+        fails(
+                AuditCodecs.IN_FLIGHT_ROW,
+                IN_FLIGHT_ROWS.get(0).json().replace("\"started\"", "\"paused\""))
+            .code());
+    assertEquals(
+        ErrorCode.INVALID_FIELD_VALUE,
+        fails(
+                AuditCodecs.CONTROL_ROW,
+                CONTROL_ROWS
+                    .get(0)
+                    .json()
+                    .replace("\"transport\":\"local\"", "\"transport\":\"ssh\""))
+            .code());
   }
 
   @Test
   void schemaVersionOfInvocationRows() {
-    assertEquals(ErrorCode.UNSUPPORTED_SCHEMA_VERSION, fails(AuditCodecs.INVOCATION, INV.replace("\"v1\"", "\"v2\"")).code());
+    assertEquals(
+        ErrorCode.UNSUPPORTED_SCHEMA_VERSION,
+        fails(AuditCodecs.INVOCATION, INV.replace("\"v1\"", "\"v2\"")).code());
     // contract 1.0: control-invocations.jsonl rows carry schemaVersion "v1": it is required
-    VisibilityException absent = fails(AuditCodecs.INVOCATION, INV.replace("\"schemaVersion\":\"v1\",", ""));
+    VisibilityException absent =
+        fails(AuditCodecs.INVOCATION, INV.replace("\"schemaVersion\":\"v1\",", ""));
     assertEquals(ErrorCode.MISSING_FIELD, absent.code());
     assertEquals(Optional.of("/schemaVersion"), absent.path());
   }
 
   @Test
   void intentRowNeedsOnlyTheHealthRelevantCore() {
-    String minimal = "{\"timestamp\":\"t\",\"loopId\":\"l\",\"intent\":\"cancel\",\"status\":\"failed_command\"}";
+    String minimal =
+        "{\"timestamp\":\"t\",\"loopId\":\"l\",\"intent\":\"cancel\",\"status\":\"failed_command\"}";
     IntentRow r = AuditCodecs.INTENT_ROW.decode(minimal);
     assertSame(OutcomeStatus.FAILED_COMMAND, r.status());
     assertEquals(minimal, AuditCodecs.INTENT_ROW.encode(r));
-    assertEquals(ErrorCode.MISSING_FIELD, fails(AuditCodecs.INTENT_ROW, "{\"timestamp\":\"t\",\"loopId\":\"l\",\"intent\":\"cancel\"}").code());
+    assertEquals(
+        ErrorCode.MISSING_FIELD,
+        fails(
+                AuditCodecs.INTENT_ROW,
+                "{\"timestamp\":\"t\",\"loopId\":\"l\",\"intent\":\"cancel\"}")
+            .code());
   }
 
   @Test
   void readKeyOrderWithFieldsAddedLater() {
-    String fixtureLike = "{\"timestamp\":\"t\",\"loopId\":\"l\",\"intent\":\"approve\",\"status\":\"ambiguous\",\"requestedBy\":\"u\"}";
+    String fixtureLike =
+        "{\"timestamp\":\"t\",\"loopId\":\"l\",\"intent\":\"approve\",\"status\":\"ambiguous\",\"requestedBy\":\"u\"}";
     IntentRow r = AuditCodecs.INTENT_ROW.decode(fixtureLike);
-    IntentRow more = ImmutableIntentRow.copyOf(r).withTraceId(TraceId.of("tr")).withRequestedBy(Optional.empty());
+    IntentRow more =
+        ImmutableIntentRow.copyOf(r)
+            .withTraceId(TraceId.of("tr"))
+            .withRequestedBy(Optional.empty());
     assertEquals(
         "{\"timestamp\":\"t\",\"loopId\":\"l\",\"intent\":\"approve\",\"status\":\"ambiguous\",\"traceId\":\"tr\"}",
         AuditCodecs.INTENT_ROW.encode(more));

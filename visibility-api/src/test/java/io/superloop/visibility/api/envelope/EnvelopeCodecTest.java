@@ -1,7 +1,5 @@
 package io.superloop.visibility.api.envelope;
 
-import io.superloop.visibility.api.envelope.internal.ImmutableControlAnswer;
-import io.superloop.visibility.api.envelope.internal.ImmutableCursorState;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,7 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.superloop.visibility.api.ErrorCode;
 import io.superloop.visibility.api.TraceId;
 import io.superloop.visibility.api.VisibilityException;
-import io.superloop.visibility.api.json.Json;
+import io.superloop.visibility.api.envelope.internal.ImmutableControlAnswer;
+import io.superloop.visibility.api.envelope.internal.ImmutableCursorState;
 import io.superloop.visibility.api.json.JsonValue;
 import io.superloop.visibility.api.testing.RepoFiles;
 import java.nio.file.Path;
@@ -65,10 +64,12 @@ class EnvelopeCodecTest {
                           RepoFiles.read(f).lines().filter(l -> !l.isEmpty()).toList();
                       String jq = RepoFiles.jqCompact(f);
                       List<String> expected = jq.isEmpty() ? List.of() : jq.lines().toList();
-                      assertEquals(expected.size(), lines.size(), "one jq output line per input line");
+                      assertEquals(
+                          expected.size(), lines.size(), "one jq output line per input line");
                       for (int i = 0; i < lines.size(); i++) {
                         EventEnvelope e = EnvelopeCodecs.EVENT.decode(lines.get(i));
-                        assertEquals(expected.get(i), EnvelopeCodecs.EVENT.encode(e), "line " + (i + 1));
+                        assertEquals(
+                            expected.get(i), EnvelopeCodecs.EVENT.encode(e), "line " + (i + 1));
                       }
                     }));
   }
@@ -143,7 +144,12 @@ class EnvelopeCodecTest {
     EventsAnswer a =
         EventsAnswer.builder()
             .source(EnvelopeSource.of("/r", "l"))
-            .cursor(EventsCursor.builder().eventLineOffset(1).eventLineCount(2).updatedAt("2026-03-01T12:00:00Z").build())
+            .cursor(
+                EventsCursor.builder()
+                    .eventLineOffset(1)
+                    .eventLineCount(2)
+                    .updatedAt("2026-03-01T12:00:00Z")
+                    .build())
             .build();
     assertEquals(
         "{\"ok\":true,\"schemaVersion\":\"v1\",\"source\":{\"repoPath\":\"/r\",\"loopId\":\"l\"},\"events\":[],"
@@ -162,9 +168,11 @@ class EnvelopeCodecTest {
     assertEquals(
         RepoFiles.jqCompact(f),
         EnvelopeCodecs.ERROR_ANSWER.encode(
-            ErrorAnswer.of(ServiceError.of(ServiceErrorCode.UNAUTHORIZED, "missing or invalid token"))));
+            ErrorAnswer.of(
+                ServiceError.of(ServiceErrorCode.UNAUTHORIZED, "missing or invalid token"))));
     ErrorAnswer other =
-        EnvelopeCodecs.ERROR_ANSWER.decode("{\"ok\":false,\"error\":{\"code\":\"teapot\",\"message\":\"m\"}}");
+        EnvelopeCodecs.ERROR_ANSWER.decode(
+            "{\"ok\":false,\"error\":{\"code\":\"teapot\",\"message\":\"m\"}}");
     assertFalse(other.error().code().isKnown());
     assertEquals("teapot", other.error().code().wire());
   }
@@ -180,13 +188,16 @@ class EnvelopeCodecTest {
     assertEquals(Optional.of(Boolean.FALSE), a.replayed());
     assertEquals(Optional.of(TraceId.of("t-ctl")), a.traceId());
 
-    String withNulls = "{\"ok\":false,\"exitCode\":2,\"result\":null,\"stderr\":\"boom\",\"replayed\":false,\"traceId\":null}";
+    String withNulls =
+        "{\"ok\":false,\"exitCode\":2,\"result\":null,\"stderr\":\"boom\",\"replayed\":false,\"traceId\":null}";
     assertEquals(
         "{\"ok\":false,\"exitCode\":2,\"stderr\":\"boom\",\"replayed\":false}",
         EnvelopeCodecs.CONTROL_ANSWER.encode(EnvelopeCodecs.CONTROL_ANSWER.decode(withNulls)));
 
     ControlAnswer replay = ImmutableControlAnswer.copyOf(a).withReplayed(true);
-    assertEquals(in.replace("\"replayed\":false", "\"replayed\":true"), EnvelopeCodecs.CONTROL_ANSWER.encode(replay));
+    assertEquals(
+        in.replace("\"replayed\":false", "\"replayed\":true"),
+        EnvelopeCodecs.CONTROL_ANSWER.encode(replay));
 
     VisibilityException e =
         assertThrows(
@@ -230,19 +241,27 @@ class EnvelopeCodecTest {
             + "\"eventLineCount\":4,\"updatedAt\":\"2026-03-01T12:00:00Z\"}";
     assertEquals(v1, EnvelopeCodecs.CURSOR_STATE.encode(c));
     String hardened = v1.substring(0, v1.length() - 1) + ",\"eventByteOffset\":120}";
-    assertEquals(hardened, EnvelopeCodecs.CURSOR_STATE.encode(ImmutableCursorState.copyOf(c).withEventByteOffset(120)));
+    assertEquals(
+        hardened,
+        EnvelopeCodecs.CURSOR_STATE.encode(
+            ImmutableCursorState.copyOf(c).withEventByteOffset(120)));
     assertEquals(120, EnvelopeCodecs.CURSOR_STATE.decode(hardened).eventByteOffset().getAsLong());
-    String newer = v1.substring(0, v1.length() - 1) + ",\"eventByteOffset\":0,\"future\":{\"a\":null}}";
-    assertEquals(newer, EnvelopeCodecs.CURSOR_STATE.encode(EnvelopeCodecs.CURSOR_STATE.decode(newer)));
+    String newer =
+        v1.substring(0, v1.length() - 1) + ",\"eventByteOffset\":0,\"future\":{\"a\":null}}";
+    assertEquals(
+        newer, EnvelopeCodecs.CURSOR_STATE.encode(EnvelopeCodecs.CURSOR_STATE.decode(newer)));
 
     VisibilityException neg =
         assertThrows(
             VisibilityException.class,
-            () -> EnvelopeCodecs.CURSOR_STATE.decode(v1.replace("\"eventLineOffset\":3", "\"eventLineOffset\":-1")));
+            () ->
+                EnvelopeCodecs.CURSOR_STATE.decode(
+                    v1.replace("\"eventLineOffset\":3", "\"eventLineOffset\":-1")));
     assertEquals(ErrorCode.INVALID_FIELD_VALUE, neg.code());
     VisibilityException v2 =
         assertThrows(
-            VisibilityException.class, () -> EnvelopeCodecs.CURSOR_STATE.decode(v1.replace("\"v1\"", "\"v2\"")));
+            VisibilityException.class,
+            () -> EnvelopeCodecs.CURSOR_STATE.decode(v1.replace("\"v1\"", "\"v2\"")));
     assertEquals(ErrorCode.UNSUPPORTED_SCHEMA_VERSION, v2.code());
     VisibilityException loop =
         assertThrows(

@@ -25,7 +25,11 @@ import org.junit.jupiter.api.Test;
 class EnvelopeRobustnessTest {
 
   private static final List<JsonCodec<?>> CODECS =
-      List.of(EnvelopeCodecs.SNAPSHOT, EnvelopeCodecs.EVENT, EnvelopeCodecs.EVENTS_ANSWER, EnvelopeCodecs.CONTROL_ANSWER);
+      List.of(
+          EnvelopeCodecs.SNAPSHOT,
+          EnvelopeCodecs.EVENT,
+          EnvelopeCodecs.EVENTS_ANSWER,
+          EnvelopeCodecs.CONTROL_ANSWER);
 
   private static final byte[] INTERESTING =
       "{}[]\":,0-9e.+\\ntfu \u0000x".getBytes(StandardCharsets.ISO_8859_1);
@@ -50,7 +54,13 @@ class EnvelopeRobustnessTest {
       assertTrue(e.getMessage() != null && !e.getMessage().isEmpty());
       return;
     } catch (RuntimeException | StackOverflowError e) {
-      fail(what + ": " + e.getClass().getName() + " on input " + new String(input, StandardCharsets.UTF_8), e);
+      fail(
+          what
+              + ": "
+              + e.getClass().getName()
+              + " on input "
+              + new String(input, StandardCharsets.UTF_8),
+          e);
       return;
     }
     decoded++;
@@ -141,12 +151,17 @@ class EnvelopeRobustnessTest {
   @Test
   void deepNestingIsLimitExceeded() {
     String deep = "[".repeat(5000) + "]".repeat(5000);
-    String in = "{\"schemaVersion\":\"v1\",\"envelopeType\":\"loop_run_event\",\"event\":" + deep + "}";
-    VisibilityException e = assertThrows(VisibilityException.class, () -> EnvelopeCodecs.EVENT.decode(in));
+    String in =
+        "{\"schemaVersion\":\"v1\",\"envelopeType\":\"loop_run_event\",\"event\":" + deep + "}";
+    VisibilityException e =
+        assertThrows(VisibilityException.class, () -> EnvelopeCodecs.EVENT.decode(in));
     assertEquals(ErrorCode.LIMIT_EXCEEDED, e.code());
     String deepSeq =
-        "{\"schemaVersion\":\"v1\",\"envelopeType\":\"loop_run_event\",\"sequence\":" + "{\"a\":".repeat(100) + "1"
-            + "}".repeat(100) + "}";
+        "{\"schemaVersion\":\"v1\",\"envelopeType\":\"loop_run_event\",\"sequence\":"
+            + "{\"a\":".repeat(100)
+            + "1"
+            + "}".repeat(100)
+            + "}";
     assertEquals(
         ErrorCode.LIMIT_EXCEEDED,
         assertThrows(VisibilityException.class, () -> EnvelopeCodecs.EVENT.decode(deepSeq)).code());
@@ -156,11 +171,13 @@ class EnvelopeRobustnessTest {
   void hugeNumberLiteralIsLimitExceeded() {
     String in =
         "{\"schemaVersion\":\"v1\",\"envelopeType\":\"loop_run_event\",\"sequence\":{\"value\":"
-            + "9".repeat(100_000) + "}}";
+            + "9".repeat(100_000)
+            + "}}";
     assertEquals(
         ErrorCode.LIMIT_EXCEEDED,
         assertThrows(VisibilityException.class, () -> EnvelopeCodecs.EVENT.decode(in)).code());
-    String exp = "{\"schemaVersion\":\"v1\",\"envelopeType\":\"loop_run_event\",\"sequence\":{\"value\":1e999999999}}";
+    String exp =
+        "{\"schemaVersion\":\"v1\",\"envelopeType\":\"loop_run_event\",\"sequence\":{\"value\":1e999999999}}";
     EventEnvelope e = EnvelopeCodecs.EVENT.decode(exp);
     assertEquals("1e999999999", e.sequenceValue().orElseThrow().toJson());
   }
@@ -172,27 +189,39 @@ class EnvelopeRobustnessTest {
     assertTrue(snapshot.length > 1500);
     assertEquals(
         ErrorCode.LIMIT_EXCEEDED,
-        assertThrows(VisibilityException.class, () -> small.decode(EnvelopeCodecs.SNAPSHOT, snapshot)).code());
+        assertThrows(
+                VisibilityException.class, () -> small.decode(EnvelopeCodecs.SNAPSHOT, snapshot))
+            .code());
     String longString =
-        "{\"schemaVersion\":\"v1\",\"envelopeType\":\"loop_run_event\",\"emittedAt\":\"" + "x".repeat(2000) + "\"}";
+        "{\"schemaVersion\":\"v1\",\"envelopeType\":\"loop_run_event\",\"emittedAt\":\""
+            + "x".repeat(2000)
+            + "\"}";
     assertEquals(
         ErrorCode.LIMIT_EXCEEDED,
-        assertThrows(VisibilityException.class, () -> small.decode(EnvelopeCodecs.EVENT, longString)).code());
-    String longName = "{\"" + "k".repeat(300) + "\":1,\"schemaVersion\":\"v1\",\"envelopeType\":\"loop_run_event\"}";
+        assertThrows(
+                VisibilityException.class, () -> small.decode(EnvelopeCodecs.EVENT, longString))
+            .code());
+    String longName =
+        "{\""
+            + "k".repeat(300)
+            + "\":1,\"schemaVersion\":\"v1\",\"envelopeType\":\"loop_run_event\"}";
     assertEquals(
         ErrorCode.LIMIT_EXCEEDED,
-        assertThrows(VisibilityException.class, () -> small.decode(EnvelopeCodecs.EVENT, longName)).code());
+        assertThrows(VisibilityException.class, () -> small.decode(EnvelopeCodecs.EVENT, longName))
+            .code());
   }
 
   @Test
   void duplicateKeysAndTrailingContentAreRejected() {
-    String dup = "{\"schemaVersion\":\"v1\",\"envelopeType\":\"loop_run_event\",\"sequence\":1,\"sequence\":2}";
+    String dup =
+        "{\"schemaVersion\":\"v1\",\"envelopeType\":\"loop_run_event\",\"sequence\":1,\"sequence\":2}";
     assertEquals(
         ErrorCode.DUPLICATE_KEY,
         assertThrows(VisibilityException.class, () -> EnvelopeCodecs.EVENT.decode(dup)).code());
     String trailing = "{\"schemaVersion\":\"v1\",\"envelopeType\":\"loop_run_event\"} {}";
     assertEquals(
         ErrorCode.INVALID_JSON,
-        assertThrows(VisibilityException.class, () -> EnvelopeCodecs.EVENT.decode(trailing)).code());
+        assertThrows(VisibilityException.class, () -> EnvelopeCodecs.EVENT.decode(trailing))
+            .code());
   }
 }

@@ -1,6 +1,5 @@
 package io.superloop.visibility.api.envelope;
 
-import io.superloop.visibility.api.envelope.internal.ImmutableEventEnvelope;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.superloop.visibility.api.ErrorCode;
 import io.superloop.visibility.api.TraceId;
 import io.superloop.visibility.api.VisibilityException;
+import io.superloop.visibility.api.envelope.internal.ImmutableEventEnvelope;
 import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.json.JsonValue;
 import java.util.Map;
@@ -59,12 +59,29 @@ class EnvelopeRulesTest {
   @ParameterizedTest
   @ValueSource(
       strings = {
-        "-4", "true", "\"seq-8\"", "\"1\"", "\"08\"", "3.0", "1e2", "0.0", "-0", "8.5", "null",
-        "9223372036854775808", "{\"n\":1}", "[1]", "1E+2"
+        "-4",
+        "true",
+        "\"seq-8\"",
+        "\"1\"",
+        "\"08\"",
+        "3.0",
+        "1e2",
+        "0.0",
+        "-0",
+        "8.5",
+        "null",
+        "9223372036854775808",
+        "{\"n\":1}",
+        "[1]",
+        "1E+2"
       })
   void anySequenceValueIsKeptExactlyAsWritten(String literal) {
     EventEnvelope e =
-        roundTrip(event(",\"sequence\":{\"source\":\"cursor_event_line_offset\",\"value\":" + literal + "}"));
+        roundTrip(
+            event(
+                ",\"sequence\":{\"source\":\"cursor_event_line_offset\",\"value\":"
+                    + literal
+                    + "}"));
     assertEquals(literal, e.sequenceValue().orElseThrow().toJson());
   }
 
@@ -80,16 +97,23 @@ class EnvelopeRulesTest {
     assertTrue(roundTrip(event("")).traceId().isEmpty());
     String withNull = EVENT_HEAD.replace(",\"source\"", ",\"traceId\":null,\"source\"") + "}";
     assertTrue(roundTrip(withNull).traceId().isEmpty());
-    String with = EVENT_HEAD.replace(",\"source\"", ",\"traceId\":\"trace-20260301120000-42-0007\",\"source\"") + "}";
-    assertEquals(Optional.of(TraceId.of("trace-20260301120000-42-0007")), roundTrip(with).traceId());
+    String with =
+        EVENT_HEAD.replace(
+                ",\"source\"", ",\"traceId\":\"trace-20260301120000-42-0007\",\"source\"")
+            + "}";
+    assertEquals(
+        Optional.of(TraceId.of("trace-20260301120000-42-0007")), roundTrip(with).traceId());
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"\"\"", "\"a b\"", "\"tab\\there\"", "\"\\u00e9t\\u00e9\"", "7", "{}"})
   void invalidTraceIdIsRejected(String literal) {
     String in = EVENT_HEAD.replace(",\"source\"", ",\"traceId\":" + literal + ",\"source\"") + "}";
-    VisibilityException e = assertThrows(VisibilityException.class, () -> EnvelopeCodecs.EVENT.decode(in));
-    assertEquals(literal.startsWith("\"") ? ErrorCode.INVALID_TRACE_ID : ErrorCode.INVALID_FIELD_TYPE, e.code());
+    VisibilityException e =
+        assertThrows(VisibilityException.class, () -> EnvelopeCodecs.EVENT.decode(in));
+    assertEquals(
+        literal.startsWith("\"") ? ErrorCode.INVALID_TRACE_ID : ErrorCode.INVALID_FIELD_TYPE,
+        e.code());
     assertEquals(Optional.of("/traceId"), e.path());
   }
 
@@ -99,7 +123,9 @@ class EnvelopeRulesTest {
       VisibilityException e =
           assertThrows(
               VisibilityException.class,
-              () -> EnvelopeCodecs.EVENT.decode(event("").replace("\"schemaVersion\":\"v1\"", "\"schemaVersion\":" + v)));
+              () ->
+                  EnvelopeCodecs.EVENT.decode(
+                      event("").replace("\"schemaVersion\":\"v1\"", "\"schemaVersion\":" + v)));
       assertEquals(ErrorCode.UNSUPPORTED_SCHEMA_VERSION, e.code(), v);
       assertEquals(Optional.of("/schemaVersion"), e.path());
     }
@@ -125,7 +151,9 @@ class EnvelopeRulesTest {
     VisibilityException noType =
         assertThrows(
             VisibilityException.class,
-            () -> EnvelopeCodecs.EVENT.decode(event("").replace("\"envelopeType\":\"loop_run_event\",", "")));
+            () ->
+                EnvelopeCodecs.EVENT.decode(
+                    event("").replace("\"envelopeType\":\"loop_run_event\",", "")));
     assertEquals(ErrorCode.MISSING_FIELD, noType.code());
     assertEquals(Optional.of("/envelopeType"), noType.path());
     VisibilityException noVersion =
@@ -139,7 +167,8 @@ class EnvelopeRulesTest {
   @Test
   void notAnObjectIsInvalidFieldType() {
     for (String in : new String[] {"[]", "\"x\"", "1", "null"}) {
-      VisibilityException e = assertThrows(VisibilityException.class, () -> EnvelopeCodecs.EVENT.decode(in));
+      VisibilityException e =
+          assertThrows(VisibilityException.class, () -> EnvelopeCodecs.EVENT.decode(in));
       assertEquals(ErrorCode.INVALID_FIELD_TYPE, e.code(), in);
     }
   }
@@ -147,11 +176,17 @@ class EnvelopeRulesTest {
   @Test
   void onlyTheTwoHeaderMembersAreRequired() {
     EventEnvelope e = roundTrip("{\"schemaVersion\":\"v1\",\"envelopeType\":\"loop_run_event\"}");
-    assertTrue(e.source().isEmpty() && e.cursor().isEmpty() && e.emittedAt().isEmpty() && e.event().isEmpty());
+    assertTrue(
+        e.source().isEmpty()
+            && e.cursor().isEmpty()
+            && e.emittedAt().isEmpty()
+            && e.event().isEmpty());
     SnapshotEnvelope s =
-        EnvelopeCodecs.SNAPSHOT.decode("{\"envelopeType\":\"loop_run_snapshot\",\"schemaVersion\":\"v1\"}");
+        EnvelopeCodecs.SNAPSHOT.decode(
+            "{\"envelopeType\":\"loop_run_snapshot\",\"schemaVersion\":\"v1\"}");
     assertEquals(
-        "{\"envelopeType\":\"loop_run_snapshot\",\"schemaVersion\":\"v1\"}", EnvelopeCodecs.SNAPSHOT.encode(s));
+        "{\"envelopeType\":\"loop_run_snapshot\",\"schemaVersion\":\"v1\"}",
+        EnvelopeCodecs.SNAPSHOT.encode(s));
   }
 
   @Test
@@ -176,20 +211,25 @@ class EnvelopeRulesTest {
     VisibilityException cursor =
         assertThrows(
             VisibilityException.class,
-            () -> EnvelopeCodecs.EVENT.decode(EVENT_HEAD.replace("\"eventLineCount\":5", "\"eventLineCount\":\"5\"") + "}"));
+            () ->
+                EnvelopeCodecs.EVENT.decode(
+                    EVENT_HEAD.replace("\"eventLineCount\":5", "\"eventLineCount\":\"5\"") + "}"));
     assertEquals(ErrorCode.INVALID_FIELD_TYPE, cursor.code());
     assertEquals(Optional.of("/cursor/eventLineCount"), cursor.path());
     VisibilityException source =
         assertThrows(
             VisibilityException.class,
-            () -> EnvelopeCodecs.EVENT.decode(EVENT_HEAD.replace(",\"loopId\":\"demo-loop\"", "") + "}"));
+            () ->
+                EnvelopeCodecs.EVENT.decode(
+                    EVENT_HEAD.replace(",\"loopId\":\"demo-loop\"", "") + "}"));
     assertEquals(ErrorCode.MISSING_FIELD, source.code());
     assertEquals(Optional.of("/source/loopId"), source.path());
   }
 
   @Test
   void builtEventIsWrittenInContractOrderWithNullTraceId() {
-    // contract 1.1: schemaVersion, envelopeType, emittedAt, traceId, source, sequence, cursor, run, event
+    // contract 1.1: schemaVersion, envelopeType, emittedAt, traceId, source, sequence, cursor, run,
+    // event
     EventEnvelope e =
         EventEnvelope.builder()
             .event(Json.parse("{\"timestamp\":\"2026-03-01T11:59:00Z\",\"name\":\"loop_start\"}"))
@@ -208,12 +248,15 @@ class EnvelopeRulesTest {
         EnvelopeCodecs.EVENT.encode(e));
     assertEquals(e, EnvelopeCodecs.EVENT.decode(EnvelopeCodecs.EVENT.encode(e)));
     assertTrue(
-        EnvelopeCodecs.EVENT.encode(ImmutableEventEnvelope.copyOf(e).withTraceId(TraceId.of("t-1"))).contains(",\"traceId\":\"t-1\",\"source\""));
+        EnvelopeCodecs.EVENT
+            .encode(ImmutableEventEnvelope.copyOf(e).withTraceId(TraceId.of("t-1")))
+            .contains(",\"traceId\":\"t-1\",\"source\""));
   }
 
   @Test
   void builtSnapshotIsWrittenInContractOrder() {
-    // contract 1.1: schemaVersion, envelopeType, emittedAt, traceId, source, run, runtime, artifacts,
+    // contract 1.1: schemaVersion, envelopeType, emittedAt, traceId, source, run, runtime,
+    // artifacts,
     // sequence, cursor, health
     String heartbeatRef =
         "{\"path\":\".superloop/loops/demo-loop/heartbeat.v1.json\",\"exists\":false,\"sizeBytes\":0,"
@@ -224,7 +267,9 @@ class EnvelopeRulesTest {
             .cursor(EnvelopeCursor.of(0, 0))
             .sequence(Json.parse("{\"source\":\"cursor_event_line_offset\",\"value\":0}"))
             .artifacts(Json.parse("{\"heartbeat\":" + heartbeatRef + "}"))
-            .runtime(Json.parse("{\"superloopState\":null,\"activeRun\":null,\"approval\":null,\"heartbeat\":null}"))
+            .runtime(
+                Json.parse(
+                    "{\"superloopState\":null,\"activeRun\":null,\"approval\":null,\"heartbeat\":null}"))
             .run(Json.parse("{\"runId\":null}"))
             .source(EnvelopeSource.of("/r", "demo-loop"))
             .emittedAt("2026-03-01T12:00:00Z")
@@ -233,7 +278,9 @@ class EnvelopeRulesTest {
         "{\"schemaVersion\":\"v1\",\"envelopeType\":\"loop_run_snapshot\",\"emittedAt\":\"2026-03-01T12:00:00Z\","
             + "\"traceId\":null,\"source\":{\"repoPath\":\"/r\",\"loopId\":\"demo-loop\"},\"run\":{\"runId\":null},"
             + "\"runtime\":{\"superloopState\":null,\"activeRun\":null,\"approval\":null,\"heartbeat\":null},"
-            + "\"artifacts\":{\"heartbeat\":" + heartbeatRef + "},"
+            + "\"artifacts\":{\"heartbeat\":"
+            + heartbeatRef
+            + "},"
             + "\"sequence\":{\"source\":\"cursor_event_line_offset\",\"value\":0},"
             + "\"cursor\":{\"eventLineOffset\":0,\"eventLineCount\":0},\"health\":{\"eventCount\":0}}";
     assertEquals(expected, EnvelopeCodecs.SNAPSHOT.encode(s));
@@ -248,7 +295,9 @@ class EnvelopeRulesTest {
     // hardening H18: a heartbeat that is not an object is kept, judged later
     for (String hb : new String[] {"[1,2]", "\"running\"", "42", "true"}) {
       String in =
-          "{\"schemaVersion\":\"v1\",\"envelopeType\":\"loop_run_snapshot\",\"runtime\":{\"heartbeat\":" + hb + "}}";
+          "{\"schemaVersion\":\"v1\",\"envelopeType\":\"loop_run_snapshot\",\"runtime\":{\"heartbeat\":"
+              + hb
+              + "}}";
       SnapshotEnvelope s = EnvelopeCodecs.SNAPSHOT.decode(in);
       assertEquals(in, EnvelopeCodecs.SNAPSHOT.encode(s));
       assertEquals(hb, s.runtimeHeartbeat().orElseThrow().toJson());
@@ -259,16 +308,19 @@ class EnvelopeRulesTest {
   void malformedHeartbeatArtifactIsRejected() {
     String notObject =
         "{\"schemaVersion\":\"v1\",\"envelopeType\":\"loop_run_snapshot\",\"artifacts\":{\"heartbeat\":\"x\"}}";
-    VisibilityException e = assertThrows(VisibilityException.class, () -> EnvelopeCodecs.SNAPSHOT.decode(notObject));
+    VisibilityException e =
+        assertThrows(VisibilityException.class, () -> EnvelopeCodecs.SNAPSHOT.decode(notObject));
     assertEquals(ErrorCode.INVALID_FIELD_TYPE, e.code());
     assertEquals(Optional.of("/artifacts/heartbeat"), e.path());
     String missingPath =
         "{\"schemaVersion\":\"v1\",\"envelopeType\":\"loop_run_snapshot\",\"artifacts\":{\"heartbeat\":"
             + "{\"exists\":false,\"sizeBytes\":0,\"lineCount\":0,\"sha256\":null,\"mtimeEpoch\":null}}}";
-    VisibilityException m = assertThrows(VisibilityException.class, () -> EnvelopeCodecs.SNAPSHOT.decode(missingPath));
+    VisibilityException m =
+        assertThrows(VisibilityException.class, () -> EnvelopeCodecs.SNAPSHOT.decode(missingPath));
     assertEquals(ErrorCode.MISSING_FIELD, m.code());
     assertEquals(Optional.of("/artifacts/heartbeat/path"), m.path());
-    String nullRef = "{\"schemaVersion\":\"v1\",\"envelopeType\":\"loop_run_snapshot\",\"artifacts\":{\"heartbeat\":null}}";
+    String nullRef =
+        "{\"schemaVersion\":\"v1\",\"envelopeType\":\"loop_run_snapshot\",\"artifacts\":{\"heartbeat\":null}}";
     assertTrue(EnvelopeCodecs.SNAPSHOT.decode(nullRef).heartbeatArtifact().isEmpty());
   }
 
@@ -287,7 +339,11 @@ class EnvelopeRulesTest {
   @Test
   void editedDecodedEnvelopeAppendsNewMembers() {
     EventEnvelope e = EnvelopeCodecs.EVENT.decode(event(""));
-    String out = EnvelopeCodecs.EVENT.encode(ImmutableEventEnvelope.copyOf(e).withTraceId(TraceId.of("t-9")).withUnknownFields(Map.of("n", JsonValue.of(1))));
+    String out =
+        EnvelopeCodecs.EVENT.encode(
+            ImmutableEventEnvelope.copyOf(e)
+                .withTraceId(TraceId.of("t-9"))
+                .withUnknownFields(Map.of("n", JsonValue.of(1))));
     assertEquals(event("").replace("}}", "}") + ",\"traceId\":\"t-9\",\"n\":1}", out);
   }
 }

@@ -1,6 +1,5 @@
 package io.superloop.visibility.api.health;
 
-import io.superloop.visibility.api.health.internal.ImmutableHealth;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -11,6 +10,7 @@ import io.superloop.visibility.api.ReasonCode;
 import io.superloop.visibility.api.TraceId;
 import io.superloop.visibility.api.Transport;
 import io.superloop.visibility.api.VisibilityException;
+import io.superloop.visibility.api.health.internal.ImmutableHealth;
 import io.superloop.visibility.api.testing.RepoFiles;
 import java.nio.file.Path;
 import java.util.List;
@@ -31,7 +31,8 @@ class HealthCodecTest {
 
   @Test
   void referenceTransportHealthFixtureRoundTrips() {
-    Path f = RepoFiles.root().resolve("fixtures/reference/observability/transport-health-critical.json");
+    Path f =
+        RepoFiles.root().resolve("fixtures/reference/observability/transport-health-critical.json");
     TransportHealth t = HealthCodecs.TRANSPORT_HEALTH.decode(RepoFiles.read(f));
     assertEquals(IngestStatus.FAILED, t.lastResult());
     assertEquals(2, t.failureStreak());
@@ -72,7 +73,8 @@ class HealthCodecTest {
     return Health.builder()
         .updatedAt("2026-03-01T12:00:00Z")
         .status(HealthStatus.HEALTHY)
-        .metrics(HealthMetrics.builder().transportFailureStreak(0).lifecycleState("unknown").build())
+        .metrics(
+            HealthMetrics.builder().transportFailureStreak(0).lifecycleState("unknown").build())
         .thresholds(
             HealthThresholds.builder()
                 .degradedIngestLagSeconds(300)
@@ -82,7 +84,11 @@ class HealthCodecTest {
                 .degradedTransportFailureStreak(2)
                 .criticalTransportFailureStreak(4)
                 .build())
-        .transport(HealthTransport.builder().mode(Transport.LOCAL).ingestStatus(IngestStatus.SUCCESS).build())
+        .transport(
+            HealthTransport.builder()
+                .mode(Transport.LOCAL)
+                .ingestStatus(IngestStatus.SUCCESS)
+                .build())
         .evidence(HealthEvidence.builder().build());
   }
 
@@ -113,10 +119,30 @@ class HealthCodecTest {
                 ReasonCode.RUNTIME_HEARTBEAT_STALE,
                 ReasonCode.TRANSPORT_UNREACHABLE)
             .addReasons(
-                HealthReason.of(ReasonCode.ORDERING_DRIFT_DETECTED, Severity.DEGRADED, "sequence.status", "ordering_drift_detected", "ok"),
-                HealthReason.of(ReasonCode.RUNTIME_HEARTBEAT_STALE, Severity.CRITICAL, "heartbeatLagSeconds", "301", "300"),
-                HealthReason.of(ReasonCode.TRANSPORT_UNREACHABLE, Severity.CRITICAL, "transportFailureStreak", "4", "4"),
-                HealthReason.of(ReasonCode.TRANSPORT_UNREACHABLE, Severity.DEGRADED, "ingestStatus", "failed", "success"))
+                HealthReason.of(
+                    ReasonCode.ORDERING_DRIFT_DETECTED,
+                    Severity.DEGRADED,
+                    "sequence.status",
+                    "ordering_drift_detected",
+                    "ok"),
+                HealthReason.of(
+                    ReasonCode.RUNTIME_HEARTBEAT_STALE,
+                    Severity.CRITICAL,
+                    "heartbeatLagSeconds",
+                    "301",
+                    "300"),
+                HealthReason.of(
+                    ReasonCode.TRANSPORT_UNREACHABLE,
+                    Severity.CRITICAL,
+                    "transportFailureStreak",
+                    "4",
+                    "4"),
+                HealthReason.of(
+                    ReasonCode.TRANSPORT_UNREACHABLE,
+                    Severity.DEGRADED,
+                    "ingestStatus",
+                    "failed",
+                    "success"))
             .build();
     assertEquals(CRITICAL, HealthCodecs.HEALTH.encode(built));
   }
@@ -124,8 +150,12 @@ class HealthCodecTest {
   @Test
   void emptyReasonStringsAreOmitted() {
     HealthReason r =
-        HealthReason.builder().code(ReasonCode.RECONCILE_FAILED).severity(Severity.DEGRADED).build();
-    assertEquals("{\"code\":\"reconcile_failed\",\"severity\":\"degraded\"}", HealthCodecs.REASON.encode(r));
+        HealthReason.builder()
+            .code(ReasonCode.RECONCILE_FAILED)
+            .severity(Severity.DEGRADED)
+            .build();
+    assertEquals(
+        "{\"code\":\"reconcile_failed\",\"severity\":\"degraded\"}", HealthCodecs.REASON.encode(r));
     HealthReason empty =
         HealthReason.builder()
             .code(ReasonCode.RECONCILE_FAILED)
@@ -141,10 +171,12 @@ class HealthCodecTest {
   @Test
   void failureCodesAreWrittenAndUnknownOnesKept() {
     String json =
-        HEALTHY_NO_TRACE.replace(
-            "\"ingestStatus\":\"success\",\"failureCode\":null,\"lastFailureCode\":null",
-            "\"ingestStatus\":\"failed\",\"failureCode\":\"projection_failed\",\"lastFailureCode\":\"brand_new_code\"")
-            .replace("\"status\":\"healthy\",\"reasonCodes\":[],\"reasons\":[]",
+        HEALTHY_NO_TRACE
+            .replace(
+                "\"ingestStatus\":\"success\",\"failureCode\":null,\"lastFailureCode\":null",
+                "\"ingestStatus\":\"failed\",\"failureCode\":\"projection_failed\",\"lastFailureCode\":\"brand_new_code\"")
+            .replace(
+                "\"status\":\"healthy\",\"reasonCodes\":[],\"reasons\":[]",
                 "\"status\":\"degraded\",\"reasonCodes\":[\"projection_failed\"],\"reasons\":[{\"code\":\"projection_failed\",\"severity\":\"degraded\",\"metric\":\"ingestStatus\",\"observed\":\"failed\",\"threshold\":\"success\"}]");
     Health h = HealthCodecs.HEALTH.decode(json);
     assertEquals(Optional.of(FailureCode.PROJECTION_FAILED), h.transport().failureCode());
@@ -155,9 +187,13 @@ class HealthCodecTest {
   @Test
   void unknownFieldsSurviveAtEveryLevel() {
     String json =
-        CRITICAL.replace("\"threshold\":\"ok\"}", "\"threshold\":\"ok\",\"zr\":1}")
-            .replace("\"lifecycleState\":\"unknown\"}", "\"lifecycleState\":\"unknown\",\"zm\":null}")
-            .replace("\"sequenceUpdatedAt\":null}}", "\"sequenceUpdatedAt\":null,\"ze\":[]},\"details\":{}}");
+        CRITICAL
+            .replace("\"threshold\":\"ok\"}", "\"threshold\":\"ok\",\"zr\":1}")
+            .replace(
+                "\"lifecycleState\":\"unknown\"}", "\"lifecycleState\":\"unknown\",\"zm\":null}")
+            .replace(
+                "\"sequenceUpdatedAt\":null}}",
+                "\"sequenceUpdatedAt\":null,\"ze\":[]},\"details\":{}}");
     assertEquals(json, HealthCodecs.HEALTH.encode(HealthCodecs.HEALTH.decode(json)));
   }
 
@@ -180,7 +216,8 @@ class HealthCodecTest {
         "{\"schemaVersion\":\"v1\",\"updatedAt\":\"u\",\"traceId\":\"t-1\",\"transport\":\"sprite_service\","
             + "\"lastResult\":\"failed\",\"failureStreak\":1,\"lastFailureCode\":\"events_unavailable\","
             + "\"lastSuccessAt\":\"s\",\"lastFailureAt\":\"f\"}";
-    assertEquals(full, HealthCodecs.TRANSPORT_HEALTH.encode(HealthCodecs.TRANSPORT_HEALTH.decode(full)));
+    assertEquals(
+        full, HealthCodecs.TRANSPORT_HEALTH.encode(HealthCodecs.TRANSPORT_HEALTH.decode(full)));
   }
 
   @Test
@@ -219,14 +256,15 @@ class HealthCodecTest {
   void duplicateReasonCodesAreRejected() {
     assertRejected(
         ErrorCode.INVALID_FIELD_VALUE,
-        CRITICAL.replace("\"transport_unreachable\"],", "\"transport_unreachable\",\"transport_unreachable\"],"));
+        CRITICAL.replace(
+            "\"transport_unreachable\"],",
+            "\"transport_unreachable\",\"transport_unreachable\"],"));
   }
 
   @Test
   void reasonCodesMustBeTheCodesOfTheReasons() {
     assertRejected(
-        ErrorCode.INVALID_FIELD_VALUE,
-        CRITICAL.replace(",\"transport_unreachable\"],", "],"));
+        ErrorCode.INVALID_FIELD_VALUE, CRITICAL.replace(",\"transport_unreachable\"],", "],"));
   }
 
   @Test
@@ -258,27 +296,53 @@ class HealthCodecTest {
     String json =
         HEALTHY_NO_TRACE.replace(
             "\"status\":\"healthy\",\"reasonCodes\":[],\"reasons\":[]",
-            "\"status\":\"critical\",\"reasonCodes\":[\"ingest_stale\"],\"reasons\":[" + crit + "," + degr + "]");
+            "\"status\":\"critical\",\"reasonCodes\":[\"ingest_stale\"],\"reasons\":["
+                + crit
+                + ","
+                + degr
+                + "]");
     assertEquals(json, HealthCodecs.HEALTH.encode(HealthCodecs.HEALTH.decode(json)));
-    assertRejected(ErrorCode.INVALID_FIELD_VALUE, json.replace(crit + "," + degr, degr + "," + crit));
+    assertRejected(
+        ErrorCode.INVALID_FIELD_VALUE, json.replace(crit + "," + degr, degr + "," + crit));
   }
 
   @Test
   void statusMustFollowTheReasons() {
     String sorted = CRITICAL;
-    assertRejected(ErrorCode.INVALID_FIELD_VALUE, sorted.replace("\"status\":\"critical\"", "\"status\":\"degraded\""));
-    assertRejected(ErrorCode.INVALID_FIELD_VALUE, sorted.replace("\"status\":\"critical\"", "\"status\":\"healthy\""));
-    assertRejected(ErrorCode.INVALID_FIELD_VALUE, HEALTHY_NO_TRACE.replace("\"status\":\"healthy\"", "\"status\":\"degraded\""));
+    assertRejected(
+        ErrorCode.INVALID_FIELD_VALUE,
+        sorted.replace("\"status\":\"critical\"", "\"status\":\"degraded\""));
+    assertRejected(
+        ErrorCode.INVALID_FIELD_VALUE,
+        sorted.replace("\"status\":\"critical\"", "\"status\":\"healthy\""));
+    assertRejected(
+        ErrorCode.INVALID_FIELD_VALUE,
+        HEALTHY_NO_TRACE.replace("\"status\":\"healthy\"", "\"status\":\"degraded\""));
     VisibilityException e =
         assertThrows(
             VisibilityException.class,
             () ->
                 healthy()
                     .addReasonCodes(ReasonCode.DIVERGENCE_DETECTED)
-                    .addReasons(HealthReason.of(ReasonCode.DIVERGENCE_DETECTED, Severity.DEGRADED, "divergence.any", "true", "false"))
+                    .addReasons(
+                        HealthReason.of(
+                            ReasonCode.DIVERGENCE_DETECTED,
+                            Severity.DEGRADED,
+                            "divergence.any",
+                            "true",
+                            "false"))
                     .build());
     assertEquals(ErrorCode.INVALID_FIELD_VALUE, e.code());
-    assertEquals(HealthStatus.DEGRADED, Health.statusOf(List.of(HealthReason.of(ReasonCode.DIVERGENCE_DETECTED, Severity.DEGRADED, "divergence.any", "true", "false"))));
+    assertEquals(
+        HealthStatus.DEGRADED,
+        Health.statusOf(
+            List.of(
+                HealthReason.of(
+                    ReasonCode.DIVERGENCE_DETECTED,
+                    Severity.DEGRADED,
+                    "divergence.any",
+                    "true",
+                    "false"))));
   }
 
   @Test
@@ -292,17 +356,28 @@ class HealthCodecTest {
     VisibilityException e =
         assertRejected(
             ErrorCode.INVALID_THRESHOLD,
-            HEALTHY_NO_TRACE.replace("\"degradedIngestLagSeconds\":300", "\"degradedIngestLagSeconds\":-300"));
+            HEALTHY_NO_TRACE.replace(
+                "\"degradedIngestLagSeconds\":300", "\"degradedIngestLagSeconds\":-300"));
     assertEquals("/thresholds", e.path().orElseThrow());
   }
 
   @Test
   void badEnumsAndTypesAreRejected() {
-    assertRejected(ErrorCode.INVALID_FIELD_VALUE, CRITICAL.replace("\"severity\":\"critical\"", "\"severity\":\"fatal\""));
-    assertRejected(ErrorCode.INVALID_FIELD_VALUE, HEALTHY_NO_TRACE.replace("\"ingestStatus\":\"success\"", "\"ingestStatus\":\"ok\""));
-    assertRejected(ErrorCode.INVALID_FIELD_TYPE, HEALTHY_NO_TRACE.replace("\"lifecycleState\":\"unknown\"", "\"lifecycleState\":1"));
-    assertRejected(ErrorCode.MISSING_FIELD, HEALTHY_NO_TRACE.replace("\"lifecycleState\":\"unknown\"", "\"lifecycleState\":null"));
-    assertRejected(ErrorCode.INVALID_TRACE_ID, HEALTHY_NO_TRACE.replace("\"traceId\":null", "\"traceId\":\"\""));
+    assertRejected(
+        ErrorCode.INVALID_FIELD_VALUE,
+        CRITICAL.replace("\"severity\":\"critical\"", "\"severity\":\"fatal\""));
+    assertRejected(
+        ErrorCode.INVALID_FIELD_VALUE,
+        HEALTHY_NO_TRACE.replace("\"ingestStatus\":\"success\"", "\"ingestStatus\":\"ok\""));
+    assertRejected(
+        ErrorCode.INVALID_FIELD_TYPE,
+        HEALTHY_NO_TRACE.replace("\"lifecycleState\":\"unknown\"", "\"lifecycleState\":1"));
+    assertRejected(
+        ErrorCode.MISSING_FIELD,
+        HEALTHY_NO_TRACE.replace("\"lifecycleState\":\"unknown\"", "\"lifecycleState\":null"));
+    assertRejected(
+        ErrorCode.INVALID_TRACE_ID,
+        HEALTHY_NO_TRACE.replace("\"traceId\":null", "\"traceId\":\"\""));
   }
 
   @Test

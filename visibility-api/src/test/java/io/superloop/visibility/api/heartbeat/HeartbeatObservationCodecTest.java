@@ -1,6 +1,5 @@
 package io.superloop.visibility.api.heartbeat;
 
-import io.superloop.visibility.api.heartbeat.internal.ImmutableHeartbeatObservation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -11,6 +10,7 @@ import io.superloop.visibility.api.ReasonCode;
 import io.superloop.visibility.api.TraceId;
 import io.superloop.visibility.api.Transport;
 import io.superloop.visibility.api.VisibilityException;
+import io.superloop.visibility.api.heartbeat.internal.ImmutableHeartbeatObservation;
 import io.superloop.visibility.api.json.Json;
 import org.junit.jupiter.api.Test;
 
@@ -48,7 +48,9 @@ class HeartbeatObservationCodecTest {
     String json =
         PREFIX_TRACE
             + "\"status\":\"degraded\",\"reasonCode\":\"runtime_heartbeat_stale\",\"heartbeatAt\":\"2026-03-01T11:58:00Z\","
-            + "\"heartbeatLagSeconds\":120,\"heartbeat\":" + HB + "}";
+            + "\"heartbeatLagSeconds\":120,\"heartbeat\":"
+            + HB
+            + "}";
     assertRoundTrip(
         json,
         row()
@@ -65,7 +67,9 @@ class HeartbeatObservationCodecTest {
   void variantAFreshIsNullFilteredAndDropsAnEmptyTraceIdAndReasonCode() {
     String json =
         PREFIX_NO_TRACE
-            + "\"status\":\"fresh\",\"heartbeatAt\":\"2026-03-01T11:58:00Z\",\"heartbeatLagSeconds\":0,\"heartbeat\":" + HB + "}";
+            + "\"status\":\"fresh\",\"heartbeatAt\":\"2026-03-01T11:58:00Z\",\"heartbeatLagSeconds\":0,\"heartbeat\":"
+            + HB
+            + "}";
     assertRoundTrip(
         json,
         row()
@@ -137,7 +141,8 @@ class HeartbeatObservationCodecTest {
   @Test
   void invalidPayloadKeepsANonObjectHeartbeatRaw() {
     String json =
-        PREFIX_TRACE + "\"status\":\"failed\",\"reasonCode\":\"invalid_heartbeat_payload\",\"heartbeat\":[1,\"x\"]}";
+        PREFIX_TRACE
+            + "\"status\":\"failed\",\"reasonCode\":\"invalid_heartbeat_payload\",\"heartbeat\":[1,\"x\"]}";
     assertRoundTrip(
         json,
         row()
@@ -151,7 +156,8 @@ class HeartbeatObservationCodecTest {
   @Test
   void invalidPayloadThatIsNotJsonWritesANullHeartbeat() {
     String json =
-        PREFIX_TRACE + "\"status\":\"failed\",\"reasonCode\":\"invalid_heartbeat_payload\",\"heartbeat\":null}";
+        PREFIX_TRACE
+            + "\"status\":\"failed\",\"reasonCode\":\"invalid_heartbeat_payload\",\"heartbeat\":null}";
     assertRoundTrip(
         json,
         row()
@@ -173,9 +179,14 @@ class HeartbeatObservationCodecTest {
 
   @Test
   void statusOfFreshness() {
-    assertEquals(HeartbeatObservationStatus.FRESH, HeartbeatObservationStatus.of(FreshnessStatus.FRESH));
-    assertEquals(HeartbeatObservationStatus.DEGRADED, HeartbeatObservationStatus.of(FreshnessStatus.DEGRADED));
-    assertEquals(HeartbeatObservationStatus.CRITICAL, HeartbeatObservationStatus.of(FreshnessStatus.CRITICAL));
+    assertEquals(
+        HeartbeatObservationStatus.FRESH, HeartbeatObservationStatus.of(FreshnessStatus.FRESH));
+    assertEquals(
+        HeartbeatObservationStatus.DEGRADED,
+        HeartbeatObservationStatus.of(FreshnessStatus.DEGRADED));
+    assertEquals(
+        HeartbeatObservationStatus.CRITICAL,
+        HeartbeatObservationStatus.of(FreshnessStatus.CRITICAL));
   }
 
   // --- checks ---------------------------------------------------------------------------------
@@ -188,49 +199,65 @@ class HeartbeatObservationCodecTest {
 
   @Test
   void parsedRowNeedsHeartbeatAtLagAndHeartbeat() {
-    assertRejected(ErrorCode.MISSING_FIELD, PREFIX_TRACE + "\"status\":\"fresh\",\"heartbeatLagSeconds\":0,\"heartbeat\":{}}");
-    assertRejected(ErrorCode.MISSING_FIELD, PREFIX_TRACE + "\"status\":\"fresh\",\"heartbeatAt\":\"x\",\"heartbeat\":{}}");
-    assertRejected(ErrorCode.MISSING_FIELD, PREFIX_TRACE + "\"status\":\"fresh\",\"heartbeatAt\":\"x\",\"heartbeatLagSeconds\":0}");
+    assertRejected(
+        ErrorCode.MISSING_FIELD,
+        PREFIX_TRACE + "\"status\":\"fresh\",\"heartbeatLagSeconds\":0,\"heartbeat\":{}}");
+    assertRejected(
+        ErrorCode.MISSING_FIELD,
+        PREFIX_TRACE + "\"status\":\"fresh\",\"heartbeatAt\":\"x\",\"heartbeat\":{}}");
+    assertRejected(
+        ErrorCode.MISSING_FIELD,
+        PREFIX_TRACE + "\"status\":\"fresh\",\"heartbeatAt\":\"x\",\"heartbeatLagSeconds\":0}");
   }
 
   @Test
   void parsedRowReasonCodeMustMatchItsStatus() {
     assertRejected(
         ErrorCode.INVALID_FIELD_VALUE,
-        PREFIX_TRACE + "\"status\":\"fresh\",\"reasonCode\":\"runtime_heartbeat_stale\",\"heartbeatAt\":\"x\",\"heartbeatLagSeconds\":0,\"heartbeat\":{}}");
+        PREFIX_TRACE
+            + "\"status\":\"fresh\",\"reasonCode\":\"runtime_heartbeat_stale\",\"heartbeatAt\":\"x\",\"heartbeatLagSeconds\":0,\"heartbeat\":{}}");
     assertRejected(
         ErrorCode.INVALID_FIELD_VALUE,
-        PREFIX_TRACE + "\"status\":\"critical\",\"heartbeatAt\":\"x\",\"heartbeatLagSeconds\":900,\"heartbeat\":{}}");
+        PREFIX_TRACE
+            + "\"status\":\"critical\",\"heartbeatAt\":\"x\",\"heartbeatLagSeconds\":900,\"heartbeat\":{}}");
   }
 
   @Test
   void negativeLagAndNonPositiveSkewAreRejected() {
     assertRejected(
         ErrorCode.INVALID_FIELD_VALUE,
-        PREFIX_TRACE + "\"status\":\"fresh\",\"heartbeatAt\":\"x\",\"heartbeatLagSeconds\":-1,\"heartbeat\":{}}");
+        PREFIX_TRACE
+            + "\"status\":\"fresh\",\"heartbeatAt\":\"x\",\"heartbeatLagSeconds\":-1,\"heartbeat\":{}}");
     assertRejected(
         ErrorCode.INVALID_FIELD_VALUE,
-        PREFIX_TRACE + "\"status\":\"fresh\",\"heartbeatAt\":\"x\",\"heartbeatLagSeconds\":0,\"heartbeat\":{},\"clockSkewSeconds\":0}");
+        PREFIX_TRACE
+            + "\"status\":\"fresh\",\"heartbeatAt\":\"x\",\"heartbeatLagSeconds\":0,\"heartbeat\":{},\"clockSkewSeconds\":0}");
   }
 
   @Test
   void failedRowsFollowTheirVariant() {
-    assertRejected(ErrorCode.MISSING_FIELD, PREFIX_TRACE + "\"status\":\"failed\",\"heartbeat\":{}}");
+    assertRejected(
+        ErrorCode.MISSING_FIELD, PREFIX_TRACE + "\"status\":\"failed\",\"heartbeat\":{}}");
     assertRejected(
         ErrorCode.INVALID_FIELD_VALUE,
-        PREFIX_TRACE + "\"status\":\"failed\",\"reasonCode\":\"missing_heartbeat_timestamp\",\"heartbeatAt\":\"\",\"heartbeat\":{}}");
+        PREFIX_TRACE
+            + "\"status\":\"failed\",\"reasonCode\":\"missing_heartbeat_timestamp\",\"heartbeatAt\":\"\",\"heartbeat\":{}}");
     assertRejected(
         ErrorCode.MISSING_FIELD,
-        PREFIX_TRACE + "\"status\":\"failed\",\"reasonCode\":\"invalid_heartbeat_timestamp\",\"heartbeat\":{}}");
+        PREFIX_TRACE
+            + "\"status\":\"failed\",\"reasonCode\":\"invalid_heartbeat_timestamp\",\"heartbeat\":{}}");
     assertRejected(
         ErrorCode.INVALID_FIELD_VALUE,
-        PREFIX_TRACE + "\"status\":\"failed\",\"reasonCode\":\"invalid_heartbeat_timestamp\",\"heartbeatAt\":\"x\",\"heartbeatLagSeconds\":3,\"heartbeat\":{}}");
+        PREFIX_TRACE
+            + "\"status\":\"failed\",\"reasonCode\":\"invalid_heartbeat_timestamp\",\"heartbeatAt\":\"x\",\"heartbeatLagSeconds\":3,\"heartbeat\":{}}");
     assertRejected(
         ErrorCode.INVALID_FIELD_VALUE,
-        PREFIX_TRACE + "\"status\":\"failed\",\"reasonCode\":\"runtime_heartbeat_stale\",\"heartbeat\":{}}");
+        PREFIX_TRACE
+            + "\"status\":\"failed\",\"reasonCode\":\"runtime_heartbeat_stale\",\"heartbeat\":{}}");
     assertRejected(
         ErrorCode.MISSING_FIELD,
-        PREFIX_TRACE + "\"status\":\"failed\",\"reasonCode\":\"missing_heartbeat_timestamp\",\"heartbeat\":null}");
+        PREFIX_TRACE
+            + "\"status\":\"failed\",\"reasonCode\":\"missing_heartbeat_timestamp\",\"heartbeat\":null}");
   }
 
   @Test

@@ -17,7 +17,9 @@ import io.superloop.visibility.api.json.JsonValue;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** A raw value holding JSON null could not survive a round trip (it reads back as absent): rejected. */
+/**
+ * A raw value holding JSON null could not survive a round trip (it reads back as absent): rejected.
+ */
 class RawNullChecksTest {
 
   @Test

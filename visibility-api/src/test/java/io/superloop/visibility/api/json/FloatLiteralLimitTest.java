@@ -19,19 +19,29 @@ class FloatLiteralLimitTest {
 
   @Test
   void rawFloatLiteralBeyondTheLimitIsLimitExceeded() {
-    VisibilityException e = assertThrows(VisibilityException.class, () -> SMALL.parseValue("[1.2345678]"));
+    VisibilityException e =
+        assertThrows(VisibilityException.class, () -> SMALL.parseValue("[1.2345678]"));
     assertEquals(ErrorCode.LIMIT_EXCEEDED, e.code());
-    e = assertThrows(VisibilityException.class, () -> SMALL.decode(Json.RAW, "{\"a\":1e+123456}".getBytes(StandardCharsets.UTF_8)));
+    e =
+        assertThrows(
+            VisibilityException.class,
+            () -> SMALL.decode(Json.RAW, "{\"a\":1e+123456}".getBytes(StandardCharsets.UTF_8)));
     assertEquals(ErrorCode.LIMIT_EXCEEDED, e.code());
     assertEquals("[1.234567]", SMALL.parseValue("[1.234567]").toJson());
   }
 
   @Test
   void floatLiteralInALongFieldBeyondTheLimitIsLimitExceeded() {
-    String thresholds = "{\"degradedHeartbeatLagSeconds\":1.0000000,\"criticalHeartbeatLagSeconds\":2}";
-    VisibilityException e = assertThrows(VisibilityException.class, () -> SMALL.decode(HeartbeatCodecs.THRESHOLDS, thresholds));
+    String thresholds =
+        "{\"degradedHeartbeatLagSeconds\":1.0000000,\"criticalHeartbeatLagSeconds\":2}";
+    VisibilityException e =
+        assertThrows(
+            VisibilityException.class, () -> SMALL.decode(HeartbeatCodecs.THRESHOLDS, thresholds));
     assertEquals(ErrorCode.LIMIT_EXCEEDED, e.code());
-    String defaults = "{\"degradedHeartbeatLagSeconds\":0." + "0".repeat(70) + ",\"criticalHeartbeatLagSeconds\":2}";
+    String defaults =
+        "{\"degradedHeartbeatLagSeconds\":0."
+            + "0".repeat(70)
+            + ",\"criticalHeartbeatLagSeconds\":2}";
     e = assertThrows(VisibilityException.class, () -> HeartbeatCodecs.THRESHOLDS.decode(defaults));
     assertEquals(ErrorCode.LIMIT_EXCEEDED, e.code());
   }

@@ -44,11 +44,16 @@ class JsonErrorTranslationTest {
     VisibilityException b =
         assertThrows(
             VisibilityException.class,
-            () -> Json.DEFAULT.decode(Json.RAW, "{\"a\":1,\"a\":2}".getBytes(StandardCharsets.UTF_8)));
+            () ->
+                Json.DEFAULT.decode(
+                    Json.RAW, "{\"a\":1,\"a\":2}".getBytes(StandardCharsets.UTF_8)));
     assertEquals(ErrorCode.DUPLICATE_KEY, b.code());
   }
 
-  /** Each malformed text, its code and the library's message (written from RFC 8259, not from jackson). */
+  /**
+   * Each malformed text, its code and the library's message (written from RFC 8259, not from
+   * jackson).
+   */
   @ParameterizedTest
   @CsvSource(
       delimiter = '|',
@@ -73,34 +78,44 @@ class JsonErrorTranslationTest {
   @Test
   void controlCharactersAndLineNumbersOfMultiLineDocuments() {
     VisibilityException e = fail("{\"a\":\"x\u0001\"}");
-    assertEquals("column 8: control character U+0001 inside a string (it must be written as an escape, such as \\n)", e.detail());
+    assertEquals(
+        "column 8: control character U+0001 inside a string (it must be written as an escape, such as \\n)",
+        e.detail());
     VisibilityException m = fail("{\n  \"a\": 1,\n  \"b\" 2\n}");
-    assertEquals("line 3, column 7: expected ':' after the property name \"b\", found '2'", m.detail());
+    assertEquals(
+        "line 3, column 7: expected ':' after the property name \"b\", found '2'", m.detail());
     assertEquals("/b", m.path().orElseThrow());
   }
 
   @Test
   void invalidUtf8NamesTheByte() {
     byte[] bytes = {'{', '"', 'a', '"', ':', '"', (byte) 0xff, '"', '}'};
-    VisibilityException e = assertThrows(VisibilityException.class, () -> Json.DEFAULT.decode(Json.RAW, bytes));
+    VisibilityException e =
+        assertThrows(VisibilityException.class, () -> Json.DEFAULT.decode(Json.RAW, bytes));
     assertEquals(ErrorCode.INVALID_JSON, e.code());
-    assertEquals("invalid UTF-8: byte 0xff at byte 7 is not part of a valid UTF-8 sequence", e.detail());
+    assertEquals(
+        "invalid UTF-8: byte 0xff at byte 7 is not part of a valid UTF-8 sequence", e.detail());
   }
 
   @Test
   void limitsSayWhichLimit() {
     Json small = Json.withLimits(new JsonReadLimits(3, 10, 5, 4, 1000, Long.MAX_VALUE));
-    VisibilityException depth = assertThrows(VisibilityException.class, () -> small.decode(Json.RAW, "[[[[1]]]]"));
+    VisibilityException depth =
+        assertThrows(VisibilityException.class, () -> small.decode(Json.RAW, "[[[[1]]]]"));
     assertEquals(ErrorCode.LIMIT_EXCEEDED, depth.code());
     assertEquals("nested deeper than 3 levels (column 4; JsonReadLimits)", depth.detail());
-    VisibilityException str = assertThrows(VisibilityException.class, () -> small.decode(Json.RAW, "[\"12345678901\"]"));
+    VisibilityException str =
+        assertThrows(VisibilityException.class, () -> small.decode(Json.RAW, "[\"12345678901\"]"));
     assertEquals(ErrorCode.LIMIT_EXCEEDED, str.code());
     assertTrue(str.detail().startsWith("a string longer than 10 characters"), str.detail());
-    VisibilityException num = assertThrows(VisibilityException.class, () -> small.decode(Json.RAW, "[123456]"));
+    VisibilityException num =
+        assertThrows(VisibilityException.class, () -> small.decode(Json.RAW, "[123456]"));
     assertEquals(ErrorCode.LIMIT_EXCEEDED, num.code());
     assertTrue(num.detail().startsWith("a number longer than 4 characters"), num.detail());
     Json fewTokens = Json.withLimits(new JsonReadLimits(64, 100, 100, 10, 1000, 5));
-    VisibilityException tokens = assertThrows(VisibilityException.class, () -> fewTokens.decode(Json.RAW, "[1,2,3,4,5,6,7,8]"));
+    VisibilityException tokens =
+        assertThrows(
+            VisibilityException.class, () -> fewTokens.decode(Json.RAW, "[1,2,3,4,5,6,7,8]"));
     assertEquals(ErrorCode.LIMIT_EXCEEDED, tokens.code());
     assertTrue(tokens.detail().startsWith("more than 5 tokens"), tokens.detail());
   }
@@ -108,9 +123,25 @@ class JsonErrorTranslationTest {
   @Test
   void noMessageQuotesTheParser() {
     for (String json :
-        List.of("{\"a\":NaN}", "{\"a\" 1}", "{\"a\":\"\u0001\"}", "{\"a\":1,\"a\":2}", "[", "{\"a\":-}", "\"abc", "{\"a\":1}x")) {
+        List.of(
+            "{\"a\":NaN}",
+            "{\"a\" 1}",
+            "{\"a\":\"\u0001\"}",
+            "{\"a\":1,\"a\":2}",
+            "[",
+            "{\"a\":-}",
+            "\"abc",
+            "{\"a\":1}x")) {
       String m = fail(json).getMessage();
-      for (String internal : List.of("Source", "REDACTED", "Feature", "jackson", "(code ", "CTRL-CHAR", "Object property")) {
+      for (String internal :
+          List.of(
+              "Source",
+              "REDACTED",
+              "Feature",
+              "jackson",
+              "(code ",
+              "CTRL-CHAR",
+              "Object property")) {
         assertFalse(m.contains(internal), json + " -> " + m);
       }
     }

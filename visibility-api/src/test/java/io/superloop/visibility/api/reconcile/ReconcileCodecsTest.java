@@ -1,11 +1,5 @@
 package io.superloop.visibility.api.reconcile;
 
-import io.superloop.visibility.api.reconcile.internal.ImmutableAlertRow;
-import io.superloop.visibility.api.reconcile.internal.ImmutableOtherEscalation;
-import io.superloop.visibility.api.reconcile.internal.ImmutableReconcileRow;
-import io.superloop.visibility.api.health.FailureCode;
-import io.superloop.visibility.api.health.HealthStatus;
-import io.superloop.visibility.api.health.IngestStatus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -18,9 +12,15 @@ import io.superloop.visibility.api.ReasonCode;
 import io.superloop.visibility.api.TraceId;
 import io.superloop.visibility.api.Transport;
 import io.superloop.visibility.api.VisibilityException;
+import io.superloop.visibility.api.health.FailureCode;
+import io.superloop.visibility.api.health.HealthStatus;
+import io.superloop.visibility.api.health.IngestStatus;
 import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.json.JsonCodec;
 import io.superloop.visibility.api.json.JsonValue;
+import io.superloop.visibility.api.reconcile.internal.ImmutableAlertRow;
+import io.superloop.visibility.api.reconcile.internal.ImmutableOtherEscalation;
+import io.superloop.visibility.api.reconcile.internal.ImmutableReconcileRow;
 import io.superloop.visibility.api.testing.ExampleRows;
 import io.superloop.visibility.api.testing.ExampleRows.Example;
 import java.util.List;
@@ -33,10 +33,14 @@ import org.junit.jupiter.api.TestFactory;
 
 class ReconcileCodecsTest {
 
-  static final List<Example> RECONCILE_ROWS = ExampleRows.load(ReconcileCodecsTest.class, "reconcile-rows.jsonl");
-  static final List<Example> ESCALATIONS = ExampleRows.load(ReconcileCodecsTest.class, "escalation-rows.jsonl");
-  static final List<Example> DISPATCH_STATES = ExampleRows.load(ReconcileCodecsTest.class, "alert-dispatch-states.jsonl");
-  static final List<Example> ALERT_ROWS = ExampleRows.load(ReconcileCodecsTest.class, "alert-rows.jsonl");
+  static final List<Example> RECONCILE_ROWS =
+      ExampleRows.load(ReconcileCodecsTest.class, "reconcile-rows.jsonl");
+  static final List<Example> ESCALATIONS =
+      ExampleRows.load(ReconcileCodecsTest.class, "escalation-rows.jsonl");
+  static final List<Example> DISPATCH_STATES =
+      ExampleRows.load(ReconcileCodecsTest.class, "alert-dispatch-states.jsonl");
+  static final List<Example> ALERT_ROWS =
+      ExampleRows.load(ReconcileCodecsTest.class, "alert-rows.jsonl");
 
   static final String OPS = "/repo/.superloop/ops-manager/demo-loop/";
 
@@ -53,11 +57,11 @@ class ReconcileCodecsTest {
     return Stream.of(
             ExampleRows.roundTrips("reconcile row", RECONCILE_ROWS, ReconcileCodecs.RECONCILE_ROW),
             ExampleRows.roundTrips("escalation", ESCALATIONS, ReconcileCodecs.ESCALATION),
-            ExampleRows.roundTrips("alert dispatch state", DISPATCH_STATES, ReconcileCodecs.ALERT_DISPATCH_STATE),
+            ExampleRows.roundTrips(
+                "alert dispatch state", DISPATCH_STATES, ReconcileCodecs.ALERT_DISPATCH_STATE),
             ExampleRows.roundTrips("alert row", ALERT_ROWS, ReconcileCodecs.ALERT_ROW))
         .flatMap(s -> s);
   }
-
 
   // ---------------------------------------------------------------- reconcile rows
 
@@ -107,13 +111,21 @@ class ReconcileCodecsTest {
   @Test
   void reconcileRowOmitsNullsEmptyMessageAndEmptyWarningsButKeepsEmptyReasonCodes() {
     String base = RECONCILE_ROWS.get(0).json();
-    String variant = base.replace("\"status\":\"success\",", "\"status\":\"success\",\"failureCode\":null,\"failureMessage\":\"\",")
-        .replace("\"fromStart\":false,", "\"fromStart\":false,\"thresholdProfile\":null,")
-        .replace("\"sequenceStatus\":\"ok\",", "\"sequenceStatus\":\"ok\",\"sequenceReasonCode\":null,")
-        .replace("\"healthReasonCodes\":[]}", "\"healthReasonCodes\":[],\"warnings\":[]}");
-    assertEquals(base, ReconcileCodecs.RECONCILE_ROW.encode(ReconcileCodecs.RECONCILE_ROW.decode(variant)));
+    String variant =
+        base.replace(
+                "\"status\":\"success\",",
+                "\"status\":\"success\",\"failureCode\":null,\"failureMessage\":\"\",")
+            .replace("\"fromStart\":false,", "\"fromStart\":false,\"thresholdProfile\":null,")
+            .replace(
+                "\"sequenceStatus\":\"ok\",",
+                "\"sequenceStatus\":\"ok\",\"sequenceReasonCode\":null,")
+            .replace("\"healthReasonCodes\":[]}", "\"healthReasonCodes\":[],\"warnings\":[]}");
+    assertEquals(
+        base, ReconcileCodecs.RECONCILE_ROW.encode(ReconcileCodecs.RECONCILE_ROW.decode(variant)));
     String noReasonCodes = base.replace(",\"healthReasonCodes\":[]", "");
-    assertEquals(base, ReconcileCodecs.RECONCILE_ROW.encode(ReconcileCodecs.RECONCILE_ROW.decode(noReasonCodes)));
+    assertEquals(
+        base,
+        ReconcileCodecs.RECONCILE_ROW.encode(ReconcileCodecs.RECONCILE_ROW.decode(noReasonCodes)));
   }
 
   @Test
@@ -123,18 +135,47 @@ class ReconcileCodecsTest {
     assertSame(FailureCode.SERVICE_REQUEST_FAILED, failed.failureCode().orElseThrow());
     assertSame(ReconcileSequenceStatus.SKIPPED_INGEST_FAILED, failed.sequenceStatus());
     String newerCode = base.replace("service_request_failed", "service_timeout");
-    assertEquals(newerCode, ReconcileCodecs.RECONCILE_ROW.encode(ReconcileCodecs.RECONCILE_ROW.decode(newerCode)));
-    for (String field : List.of("cursorOffsetBefore", "cursorOffsetAfter", "eventsIngested", "maxEvents", "retryAttempts",
-        "retryBackoffSeconds", "durationSeconds", "transportFailureStreak")) {
+    assertEquals(
+        newerCode,
+        ReconcileCodecs.RECONCILE_ROW.encode(ReconcileCodecs.RECONCILE_ROW.decode(newerCode)));
+    for (String field :
+        List.of(
+            "cursorOffsetBefore",
+            "cursorOffsetAfter",
+            "eventsIngested",
+            "maxEvents",
+            "retryAttempts",
+            "retryBackoffSeconds",
+            "durationSeconds",
+            "transportFailureStreak")) {
       String bad = base.replaceFirst("\"" + field + "\":\\d+", "\"" + field + "\":-1");
-      VisibilityException e = assertThrows(VisibilityException.class, () -> ReconcileCodecs.RECONCILE_ROW.decode(bad), field);
+      VisibilityException e =
+          assertThrows(
+              VisibilityException.class, () -> ReconcileCodecs.RECONCILE_ROW.decode(bad), field);
       assertEquals(ErrorCode.INVALID_FIELD_VALUE, e.code(), field);
     }
-    assertEquals(ErrorCode.INVALID_FIELD_VALUE, fails(ReconcileCodecs.RECONCILE_ROW, base.replace("\"skipped_ingest_failed\"", "\"not_evaluated\"")).code());
-    assertEquals(ErrorCode.INVALID_FIELD_VALUE, fails(ReconcileCodecs.RECONCILE_ROW, base.replace("\"healthStatus\":\"critical\"", "\"healthStatus\":\"fine\"")).code());
-    assertEquals(ErrorCode.INVALID_LOOP_ID, fails(ReconcileCodecs.RECONCILE_ROW, base.replace("\"demo-loop\"", "\"a\\\\b\"")).code());
-    assertEquals(ErrorCode.INVALID_TRACE_ID, fails(ReconcileCodecs.RECONCILE_ROW, base.replace("trace-r-0003", "tr\\u00e9")).code());
-    VisibilityException w = fails(ReconcileCodecs.RECONCILE_ROW, RECONCILE_ROWS.get(1).json().replace("\"event_line_malformed\"", "null"));
+    assertEquals(
+        ErrorCode.INVALID_FIELD_VALUE,
+        fails(
+                ReconcileCodecs.RECONCILE_ROW,
+                base.replace("\"skipped_ingest_failed\"", "\"not_evaluated\""))
+            .code());
+    assertEquals(
+        ErrorCode.INVALID_FIELD_VALUE,
+        fails(
+                ReconcileCodecs.RECONCILE_ROW,
+                base.replace("\"healthStatus\":\"critical\"", "\"healthStatus\":\"fine\""))
+            .code());
+    assertEquals(
+        ErrorCode.INVALID_LOOP_ID,
+        fails(ReconcileCodecs.RECONCILE_ROW, base.replace("\"demo-loop\"", "\"a\\\\b\"")).code());
+    assertEquals(
+        ErrorCode.INVALID_TRACE_ID,
+        fails(ReconcileCodecs.RECONCILE_ROW, base.replace("trace-r-0003", "tr\\u00e9")).code());
+    VisibilityException w =
+        fails(
+            ReconcileCodecs.RECONCILE_ROW,
+            RECONCILE_ROWS.get(1).json().replace("\"event_line_malformed\"", "null"));
     assertEquals(ErrorCode.INVALID_FIELD_TYPE, w.code());
   }
 
@@ -142,13 +183,18 @@ class ReconcileCodecsTest {
 
   @Test
   void escalationsDecodeIntoTheirVariants() {
-    List<EscalationRow> rows = ESCALATIONS.stream().map(e -> ReconcileCodecs.ESCALATION.decode(e.json())).collect(Collectors.toList());
+    List<EscalationRow> rows =
+        ESCALATIONS.stream()
+            .map(e -> ReconcileCodecs.ESCALATION.decode(e.json()))
+            .collect(Collectors.toList());
     assertInstanceOf(OtherEscalation.class, rows.get(0));
     assertInstanceOf(OtherEscalation.class, rows.get(1));
     OrderingDriftEscalation drift = assertInstanceOf(OrderingDriftEscalation.class, rows.get(2));
     assertEquals(ReasonCode.ORDERING_DRIFT_DETECTED, drift.reasonCode());
     assertEquals(Optional.of(JsonValue.of(true)), drift.sequence().get("driftActive"));
-    assertEquals(ReasonCode.ORDERING_DRIFT_RECOVERED, assertInstanceOf(OrderingDriftEscalation.class, rows.get(3)).category());
+    assertEquals(
+        ReasonCode.ORDERING_DRIFT_RECOVERED,
+        assertInstanceOf(OrderingDriftEscalation.class, rows.get(3)).category());
     HealthEscalation degraded = assertInstanceOf(HealthEscalation.class, rows.get(4));
     assertTrue(degraded.failureCode().isEmpty());
     assertEquals(List.of(ReasonCode.RUNTIME_HEARTBEAT_STALE), degraded.reasonCodes());
@@ -156,10 +202,13 @@ class ReconcileCodecsTest {
     assertEquals(Optional.of(FailureCode.SERVICE_REQUEST_FAILED), critical.failureCode());
     assertSame(HealthStatus.CRITICAL, critical.healthStatus());
     OtherEscalation profile = assertInstanceOf(OtherEscalation.class, rows.get(6));
-    assertEquals(List.of("stateFile", "driftStateFile", "driftHistoryFile", "reasonCode", "drift"),
+    assertEquals(
+        List.of("stateFile", "driftStateFile", "driftHistoryFile", "reasonCode", "drift"),
         List.copyOf(profile.unknownFields().keySet()));
     OtherEscalation divergence = (OtherEscalation) rows.get(0);
-    assertEquals(List.of("stateFile", "cursorFile", "divergenceFlags", "state"), List.copyOf(divergence.unknownFields().keySet()));
+    assertEquals(
+        List.of("stateFile", "cursorFile", "divergenceFlags", "state"),
+        List.copyOf(divergence.unknownFields().keySet()));
     assertFalse(divergence.nullFiltered());
     assertTrue(profile.nullFiltered());
     assertTrue(rows.get(1).traceId().isEmpty());
@@ -178,14 +227,17 @@ class ReconcileCodecsTest {
             .stateFile(OPS + "state.json")
             .sequenceStateFile(OPS + "sequence-state.json")
             .sequenceTelemetryFile(OPS + "telemetry/sequence.jsonl")
-            .sequence((JsonValue.JsonObject) Json.parse(
-                "{\"status\":\"ordering_drift_detected\",\"driftActive\":true,\"violations\":[\"event_sequence_non_monotonic\",\"event_sequence_regression\"],"
-                    + "\"snapshot\":{\"previous\":9,\"current\":9,\"monotonic\":true,\"regressed\":false,\"missing\":false},"
-                    + "\"events\":{\"ingestedCount\":8,\"previousLast\":null,\"first\":6,\"last\":6,\"monotonicWithinBatch\":false,"
-                    + "\"monotonicAcrossBatches\":true,\"regressed\":true,\"missing\":false}}"))
+            .sequence(
+                (JsonValue.JsonObject)
+                    Json.parse(
+                        "{\"status\":\"ordering_drift_detected\",\"driftActive\":true,\"violations\":[\"event_sequence_non_monotonic\",\"event_sequence_regression\"],"
+                            + "\"snapshot\":{\"previous\":9,\"current\":9,\"monotonic\":true,\"regressed\":false,\"missing\":false},"
+                            + "\"events\":{\"ingestedCount\":8,\"previousLast\":null,\"first\":6,\"last\":6,\"monotonicWithinBatch\":false,"
+                            + "\"monotonicAcrossBatches\":true,\"regressed\":true,\"missing\":false}}"))
             .build();
     assertEquals(ESCALATIONS.get(2).json(), ReconcileCodecs.ESCALATION.encode(drift));
-    assertEquals(ESCALATIONS.get(2).json(), ReconcileCodecs.ORDERING_DRIFT_ESCALATION.encode(drift));
+    assertEquals(
+        ESCALATIONS.get(2).json(), ReconcileCodecs.ORDERING_DRIFT_ESCALATION.encode(drift));
 
     HealthEscalation health =
         HealthEscalation.builder()
@@ -200,8 +252,10 @@ class ReconcileCodecsTest {
             .healthFile(OPS + "health.json")
             .healthStatus(HealthStatus.DEGRADED)
             .addReasonCodes(ReasonCode.RUNTIME_HEARTBEAT_STALE)
-            .reasons((JsonValue.JsonArray) Json.parse(
-                "[{\"code\":\"runtime_heartbeat_stale\",\"severity\":\"degraded\",\"metric\":\"heartbeatLagSeconds\",\"observed\":\"150\",\"threshold\":\"120\"}]"))
+            .reasons(
+                (JsonValue.JsonArray)
+                    Json.parse(
+                        "[{\"code\":\"runtime_heartbeat_stale\",\"severity\":\"degraded\",\"metric\":\"heartbeatLagSeconds\",\"observed\":\"150\",\"threshold\":\"120\"}]"))
             .build();
     assertEquals(ESCALATIONS.get(4).json(), ReconcileCodecs.ESCALATION.encode(health));
   }
@@ -219,43 +273,90 @@ class ReconcileCodecsTest {
     assertEquals(
         "{\"timestamp\":\"t\",\"loopId\":\"demo-loop\",\"traceId\":null,\"category\":\"divergence_detected\",\"transport\":\"local\",\"stateFile\":\"s\"}",
         ReconcileCodecs.ESCALATION.encode(divergence));
-    OtherEscalation profile = ImmutableOtherEscalation.copyOf(divergence).withCategory(ReasonCode.PROFILE_DRIFT_DETECTED);
+    OtherEscalation profile =
+        ImmutableOtherEscalation.copyOf(divergence).withCategory(ReasonCode.PROFILE_DRIFT_DETECTED);
     assertEquals(
         "{\"timestamp\":\"t\",\"loopId\":\"demo-loop\",\"category\":\"profile_drift_detected\",\"transport\":\"local\",\"stateFile\":\"s\"}",
         ReconcileCodecs.ESCALATION.encode(profile));
-    String driftWithNulls = ESCALATIONS.get(2).json().replace("\"traceId\":\"trace-r-0002\"", "\"traceId\":null");
-    assertEquals(ESCALATIONS.get(2).json().replace("\"traceId\":\"trace-r-0002\",", ""),
+    String driftWithNulls =
+        ESCALATIONS.get(2).json().replace("\"traceId\":\"trace-r-0002\"", "\"traceId\":null");
+    assertEquals(
+        ESCALATIONS.get(2).json().replace("\"traceId\":\"trace-r-0002\",", ""),
         ReconcileCodecs.ESCALATION.encode(ReconcileCodecs.ESCALATION.decode(driftWithNulls)));
-    String healthWithNullCode = ESCALATIONS.get(4).json().replace("\"ingestStatus\":\"success\",", "\"ingestStatus\":\"success\",\"failureCode\":null,");
-    assertEquals(ESCALATIONS.get(4).json(), ReconcileCodecs.ESCALATION.encode(ReconcileCodecs.ESCALATION.decode(healthWithNullCode)));
+    String healthWithNullCode =
+        ESCALATIONS
+            .get(4)
+            .json()
+            .replace(
+                "\"ingestStatus\":\"success\",",
+                "\"ingestStatus\":\"success\",\"failureCode\":null,");
+    assertEquals(
+        ESCALATIONS.get(4).json(),
+        ReconcileCodecs.ESCALATION.encode(ReconcileCodecs.ESCALATION.decode(healthWithNullCode)));
   }
 
   @Test
   void escalationVariantsGuardTheirCategories() {
-    assertThrows(VisibilityException.class,
-        () -> OtherEscalation.builder().timestamp("t").loopId("l").category(ReasonCode.HEALTH_CRITICAL).transport(Transport.LOCAL).build());
-    String driftAsHealth = ESCALATIONS.get(2).json().replace("\"category\":\"ordering_drift_detected\"", "\"category\":\"health_degraded\"");
+    assertThrows(
+        VisibilityException.class,
+        () ->
+            OtherEscalation.builder()
+                .timestamp("t")
+                .loopId("l")
+                .category(ReasonCode.HEALTH_CRITICAL)
+                .transport(Transport.LOCAL)
+                .build());
+    String driftAsHealth =
+        ESCALATIONS
+            .get(2)
+            .json()
+            .replace(
+                "\"category\":\"ordering_drift_detected\"", "\"category\":\"health_degraded\"");
     VisibilityException e = fails(ReconcileCodecs.ESCALATION, driftAsHealth);
     assertEquals(ErrorCode.MISSING_FIELD, e.code());
-    VisibilityException noCategory = fails(ReconcileCodecs.ESCALATION, "{\"timestamp\":\"t\",\"loopId\":\"l\",\"transport\":\"local\"}");
+    VisibilityException noCategory =
+        fails(
+            ReconcileCodecs.ESCALATION,
+            "{\"timestamp\":\"t\",\"loopId\":\"l\",\"transport\":\"local\"}");
     assertEquals(ErrorCode.MISSING_FIELD, noCategory.code());
     assertEquals(Optional.of("/category"), noCategory.path());
-    assertEquals(ErrorCode.INVALID_FIELD_TYPE, fails(ReconcileCodecs.ESCALATION, "{\"category\":7}").code());
+    assertEquals(
+        ErrorCode.INVALID_FIELD_TYPE, fails(ReconcileCodecs.ESCALATION, "{\"category\":7}").code());
     assertEquals(ErrorCode.INVALID_FIELD_TYPE, fails(ReconcileCodecs.ESCALATION, "[]").code());
-    VisibilityException seq = fails(ReconcileCodecs.ESCALATION, ESCALATIONS.get(3).json().replaceFirst("\"sequence\":\\{.*\\}\\}$", "\"sequence\":[]}"));
+    VisibilityException seq =
+        fails(
+            ReconcileCodecs.ESCALATION,
+            ESCALATIONS
+                .get(3)
+                .json()
+                .replaceFirst("\"sequence\":\\{.*\\}\\}$", "\"sequence\":[]}"));
     assertEquals(ErrorCode.INVALID_FIELD_TYPE, seq.code());
     assertEquals(Optional.of("/sequence"), seq.path());
-    VisibilityException reasons = fails(ReconcileCodecs.ESCALATION, ESCALATIONS.get(4).json().replaceFirst("\"reasons\":\\[.*\\]\\}$", "\"reasons\":{}}"));
+    VisibilityException reasons =
+        fails(
+            ReconcileCodecs.ESCALATION,
+            ESCALATIONS.get(4).json().replaceFirst("\"reasons\":\\[.*\\]\\}$", "\"reasons\":{}}"));
     assertEquals(ErrorCode.INVALID_FIELD_TYPE, reasons.code());
-    assertEquals(ErrorCode.INVALID_LOOP_ID, fails(ReconcileCodecs.ESCALATION, ESCALATIONS.get(0).json().replace("\"demo-loop\"", "\"\"")).code());
-    assertEquals(ErrorCode.INVALID_TRACE_ID, fails(ReconcileCodecs.ESCALATION, ESCALATIONS.get(5).json().replace("trace-r-0003", "with space")).code());
+    assertEquals(
+        ErrorCode.INVALID_LOOP_ID,
+        fails(
+                ReconcileCodecs.ESCALATION,
+                ESCALATIONS.get(0).json().replace("\"demo-loop\"", "\"\""))
+            .code());
+    assertEquals(
+        ErrorCode.INVALID_TRACE_ID,
+        fails(
+                ReconcileCodecs.ESCALATION,
+                ESCALATIONS.get(5).json().replace("trace-r-0003", "with space"))
+            .code());
   }
 
   // ---------------------------------------------------------------- alert artifacts
 
   @Test
   void alertDispatchStateIsNotFiltered() {
-    AlertDispatchState s = ReconcileCodecs.ALERT_DISPATCH_STATE.decode(DISPATCH_STATES.get(2).json());
+    AlertDispatchState s =
+        ReconcileCodecs.ALERT_DISPATCH_STATE.decode(DISPATCH_STATES.get(2).json());
     assertTrue(s.traceId().isEmpty());
     AlertDispatchState built =
         AlertDispatchState.builder()
@@ -275,11 +376,20 @@ class ReconcileCodecsTest {
             + "\"dispatchedCount\":0,\"skippedCount\":0,\"failedCount\":0,\"failureReasonCodes\":[],"
             + "\"escalationsLineOffset\":0,\"escalationsLineCount\":0}",
         ReconcileCodecs.ALERT_DISPATCH_STATE.encode(built));
-    assertEquals(ErrorCode.INVALID_FIELD_VALUE,
-        fails(ReconcileCodecs.ALERT_DISPATCH_STATE, DISPATCH_STATES.get(1).json().replace("\"failedCount\":1", "\"failedCount\":-1")).code());
-    assertEquals(ErrorCode.UNSUPPORTED_SCHEMA_VERSION,
-        fails(ReconcileCodecs.ALERT_DISPATCH_STATE, DISPATCH_STATES.get(1).json().replace("\"v1\"", "\"v0\"")).code());
-    AlertDispatchState partial = ReconcileCodecs.ALERT_DISPATCH_STATE.decode(DISPATCH_STATES.get(1).json());
+    assertEquals(
+        ErrorCode.INVALID_FIELD_VALUE,
+        fails(
+                ReconcileCodecs.ALERT_DISPATCH_STATE,
+                DISPATCH_STATES.get(1).json().replace("\"failedCount\":1", "\"failedCount\":-1"))
+            .code());
+    assertEquals(
+        ErrorCode.UNSUPPORTED_SCHEMA_VERSION,
+        fails(
+                ReconcileCodecs.ALERT_DISPATCH_STATE,
+                DISPATCH_STATES.get(1).json().replace("\"v1\"", "\"v0\""))
+            .code());
+    AlertDispatchState partial =
+        ReconcileCodecs.ALERT_DISPATCH_STATE.decode(DISPATCH_STATES.get(1).json());
     assertSame(AlertDispatchStatus.PARTIAL, partial.status());
     assertEquals(List.of(ReasonCode.of("sink_request_failed")), partial.failureReasonCodes());
   }
@@ -296,7 +406,9 @@ class ReconcileCodecsTest {
     AlertRow crash = ReconcileCodecs.ALERT_ROW.decode(ALERT_ROWS.get(3).json());
     assertSame(AlertStatus.FAILED_COMMAND, crash.status());
     assertEquals(Optional.of(ReasonCode.ALERT_DISPATCH_FAILED), crash.reasonCode());
-    assertEquals(Optional.of(JsonValue.of("alert dispatch exited with status 1")), Optional.ofNullable(crash.unknownFields().get("message")));
+    assertEquals(
+        Optional.of(JsonValue.of("alert dispatch exited with status 1")),
+        Optional.ofNullable(crash.unknownFields().get("message")));
 
     AlertRow built =
         AlertRow.builder()
@@ -308,19 +420,32 @@ class ReconcileCodecsTest {
             .reasonCode(ReasonCode.ALERT_DISPATCH_FAILED)
             .build();
     assertEquals(ALERT_ROWS.get(4).json(), ReconcileCodecs.ALERT_ROW.encode(built));
-    assertEquals(ALERT_ROWS.get(3).json(),
-        ReconcileCodecs.ALERT_ROW.encode(ImmutableAlertRow.copyOf(built).withUnknownFields(crash.unknownFields())));
+    assertEquals(
+        ALERT_ROWS.get(3).json(),
+        ReconcileCodecs.ALERT_ROW.encode(
+            ImmutableAlertRow.copyOf(built).withUnknownFields(crash.unknownFields())));
     String nullReason = ALERT_ROWS.get(4).json().replace("\"alert_dispatch_failed\"", "null");
-    assertEquals(ALERT_ROWS.get(4).json().replace(",\"reasonCode\":\"alert_dispatch_failed\"", ""),
+    assertEquals(
+        ALERT_ROWS.get(4).json().replace(",\"reasonCode\":\"alert_dispatch_failed\"", ""),
         ReconcileCodecs.ALERT_ROW.encode(ReconcileCodecs.ALERT_ROW.decode(nullReason)));
-    assertEquals(ErrorCode.MISSING_FIELD, fails(ReconcileCodecs.ALERT_ROW, ALERT_ROWS.get(4).json().replace("\"traceId\":\"trace-r-0001\",", "")).code());
-    assertEquals(ErrorCode.INVALID_TRACE_ID, fails(ReconcileCodecs.ALERT_ROW, ALERT_ROWS.get(0).json().replace("trace-r-0003", "")).code());
+    assertEquals(
+        ErrorCode.MISSING_FIELD,
+        fails(
+                ReconcileCodecs.ALERT_ROW,
+                ALERT_ROWS.get(4).json().replace("\"traceId\":\"trace-r-0001\",", ""))
+            .code());
+    assertEquals(
+        ErrorCode.INVALID_TRACE_ID,
+        fails(ReconcileCodecs.ALERT_ROW, ALERT_ROWS.get(0).json().replace("trace-r-0003", ""))
+            .code());
   }
 
   @Test
   void alertRowReorderedByAnotherWriterRoundTrips() {
-    String reordered = "{\"status\":\"skipped\",\"traceId\":\"t1\",\"x\":[null],\"category\":\"alert_dispatch\",\"timestamp\":\"ts\"}";
-    assertEquals(reordered, ReconcileCodecs.ALERT_ROW.encode(ReconcileCodecs.ALERT_ROW.decode(reordered)));
+    String reordered =
+        "{\"status\":\"skipped\",\"traceId\":\"t1\",\"x\":[null],\"category\":\"alert_dispatch\",\"timestamp\":\"ts\"}";
+    assertEquals(
+        reordered, ReconcileCodecs.ALERT_ROW.encode(ReconcileCodecs.ALERT_ROW.decode(reordered)));
   }
 
   private static VisibilityException fails(JsonCodec<?> codec, String json) {

@@ -1,9 +1,5 @@
 package io.superloop.visibility.api.sequence;
 
-import io.superloop.visibility.api.sequence.internal.ImmutableEventDiagnostics;
-import io.superloop.visibility.api.sequence.internal.ImmutableSequenceState;
-import io.superloop.visibility.api.sequence.internal.ImmutableSequenceTransition;
-import io.superloop.visibility.api.sequence.internal.ImmutableSnapshotDiagnostics;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -14,6 +10,10 @@ import io.superloop.visibility.api.ReasonCode;
 import io.superloop.visibility.api.TraceId;
 import io.superloop.visibility.api.Transport;
 import io.superloop.visibility.api.VisibilityException;
+import io.superloop.visibility.api.sequence.internal.ImmutableEventDiagnostics;
+import io.superloop.visibility.api.sequence.internal.ImmutableSequenceState;
+import io.superloop.visibility.api.sequence.internal.ImmutableSequenceTransition;
+import io.superloop.visibility.api.sequence.internal.ImmutableSnapshotDiagnostics;
 import io.superloop.visibility.api.testing.RepoFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -56,8 +56,8 @@ class SequenceStateCodecTest {
 
   /**
    * The previous states of the cases are read as the reference reads them: the watermarks and drift
-   * flag decode (some files lack {@code transition}, some put {@code reasonCode} last); the torn one
-   * of pub-100-020 is {@code invalid_json}.
+   * flag decode (some files lack {@code transition}, some put {@code reasonCode} last); the torn
+   * one of pub-100-020 is {@code invalid_json}.
    */
   @TestFactory
   Stream<DynamicTest> everyPreviousSequenceStateOfTheCasesDecodesOrIsInvalidJson() {
@@ -67,7 +67,11 @@ class SequenceStateCodecTest {
         .map(
             f ->
                 DynamicTest.dynamicTest(
-                    RepoFiles.root().resolve("conformance/cases").relativize(f).getName(0).toString(),
+                    RepoFiles.root()
+                        .resolve("conformance/cases")
+                        .relativize(f)
+                        .getName(0)
+                        .toString(),
                     () -> {
                       String text = RepoFiles.read(f);
                       if (f.toString().contains("pub-100-020")) {
@@ -81,7 +85,8 @@ class SequenceStateCodecTest {
                       assertEquals(jq(".snapshot.current", f), render(s.snapshot().current()));
                       assertEquals(jq(".events.last", f), render(s.events().last()));
                       assertEquals(jq(".driftActive", f), Boolean.toString(s.driftActive()));
-                      assertEquals(jq(".transition == null", f), Boolean.toString(s.transition().isEmpty()));
+                      assertEquals(
+                          jq(".transition == null", f), Boolean.toString(s.transition().isEmpty()));
                     }));
   }
 
@@ -127,9 +132,13 @@ class SequenceStateCodecTest {
 
   @Test
   void topLevelTraceIdIsOmittedWhenAbsent() {
-    String json = SequenceCodecs.STATE.encode(okState().traceId(java.util.Optional.empty()).build());
+    String json =
+        SequenceCodecs.STATE.encode(okState().traceId(java.util.Optional.empty()).build());
     assertFalse(json.contains("traceId"), json);
-    assertTrue(json.startsWith("{\"schemaVersion\":\"v1\",\"updatedAt\":\"2026-03-01T12:00:00Z\",\"loopId\":\"demo-loop\",\"transport\":\"local\","), json);
+    assertTrue(
+        json.startsWith(
+            "{\"schemaVersion\":\"v1\",\"updatedAt\":\"2026-03-01T12:00:00Z\",\"loopId\":\"demo-loop\",\"transport\":\"local\","),
+        json);
   }
 
   @Test
@@ -167,7 +176,8 @@ class SequenceStateCodecTest {
 
   @Test
   void epochResetFalseIsKept() {
-    String json = SequenceCodecs.TRANSITION.encode(transition(true, false, true).withEpochReset(false));
+    String json =
+        SequenceCodecs.TRANSITION.encode(transition(true, false, true).withEpochReset(false));
     assertEquals(
         "{\"previousDriftActive\":true,\"transitionedToDrift\":false,\"recoveredFromDrift\":true,\"epochReset\":false}",
         json);
@@ -175,7 +185,8 @@ class SequenceStateCodecTest {
 
   @Test
   void transitionIsOmittedOnlyWhenAbsent() {
-    String json = SequenceCodecs.STATE.encode(okState().transition(java.util.Optional.empty()).build());
+    String json =
+        SequenceCodecs.STATE.encode(okState().transition(java.util.Optional.empty()).build());
     assertFalse(json.contains("transition"), json);
   }
 
@@ -184,8 +195,12 @@ class SequenceStateCodecTest {
     String in =
         DRIFT_STATE
             .replace("\"missing\":true},\"events\"", "\"missing\":true,\"zSnap\":1},\"events\"")
-            .replace("\"missing\":true},\"transition\"", "\"missing\":true,\"zEvt\":[null]},\"transition\"")
-            .replace("\"recoveredFromDrift\":false}}", "\"recoveredFromDrift\":false,\"zTr\":{}},\"zTop\":\"x\"}");
+            .replace(
+                "\"missing\":true},\"transition\"",
+                "\"missing\":true,\"zEvt\":[null]},\"transition\"")
+            .replace(
+                "\"recoveredFromDrift\":false}}",
+                "\"recoveredFromDrift\":false,\"zTr\":{}},\"zTop\":\"x\"}");
     assertEquals(in, SequenceCodecs.STATE.encode(SequenceCodecs.STATE.decode(in)));
   }
 
@@ -215,7 +230,8 @@ class SequenceStateCodecTest {
   @Test
   void observationRowWithAnotherCategoryDoesNotDecode() {
     String json =
-        SequenceCodecs.OBSERVATION.encode(SequenceObservation.of(okState().build(), "t"))
+        SequenceCodecs.OBSERVATION
+            .encode(SequenceObservation.of(okState().build(), "t"))
             .replace("envelope_sequence", "runtime_heartbeat");
     VisibilityException e =
         assertThrows(VisibilityException.class, () -> SequenceCodecs.OBSERVATION.decode(json));
@@ -304,7 +320,8 @@ class SequenceStateCodecTest {
     assertRejected(
         ErrorCode.INVALID_FIELD_VALUE,
         DRIFT_STATE.replace(
-            "\"reasonCode\":\"ordering_drift_detected\"", "\"reasonCode\":\"divergence_detected\""));
+            "\"reasonCode\":\"ordering_drift_detected\"",
+            "\"reasonCode\":\"divergence_detected\""));
   }
 
   @Test
@@ -354,19 +371,23 @@ class SequenceStateCodecTest {
 
   @Test
   void invalidLoopIdIsRejected() {
-    assertRejected(
-        ErrorCode.INVALID_LOOP_ID, DRIFT_STATE.replace("\"demo-loop\"", "\"../etc\""));
+    assertRejected(ErrorCode.INVALID_LOOP_ID, DRIFT_STATE.replace("\"demo-loop\"", "\"../etc\""));
     VisibilityException e =
         assertThrows(
             VisibilityException.class,
-            () -> SequenceObservation.builder().from(SequenceObservation.of(okState().build(), "t")).loopId("").build());
+            () ->
+                SequenceObservation.builder()
+                    .from(SequenceObservation.of(okState().build(), "t"))
+                    .loopId("")
+                    .build());
     assertEquals(ErrorCode.INVALID_LOOP_ID, e.code());
   }
 
   @Test
   void anObservationRowIsCheckedLikeTheState() {
     String json =
-        SequenceCodecs.OBSERVATION.encode(SequenceObservation.of(driftState().build(), "t"))
+        SequenceCodecs.OBSERVATION
+            .encode(SequenceObservation.of(driftState().build(), "t"))
             .replace("\"driftActive\":true", "\"driftActive\":false");
     VisibilityException e =
         assertThrows(VisibilityException.class, () -> SequenceCodecs.OBSERVATION.decode(json));
@@ -376,11 +397,16 @@ class SequenceStateCodecTest {
   @Test
   void missingRequiredFieldAndWrongSchemaVersionAreRejected() {
     assertRejected(ErrorCode.MISSING_FIELD, DRIFT_STATE.replace("\"driftActive\":true,", ""));
-    assertRejected(ErrorCode.MISSING_FIELD, DRIFT_STATE.replace("\"current\":null", "\"current\":null,\"x\":1").replace("\"monotonic\":false,", ""));
+    assertRejected(
+        ErrorCode.MISSING_FIELD,
+        DRIFT_STATE
+            .replace("\"current\":null", "\"current\":null,\"x\":1")
+            .replace("\"monotonic\":false,", ""));
     assertRejected(
         ErrorCode.UNSUPPORTED_SCHEMA_VERSION,
         DRIFT_STATE.replace("\"schemaVersion\":\"v1\"", "\"schemaVersion\":\"v2\""));
-    assertRejected(ErrorCode.INVALID_FIELD_TYPE, DRIFT_STATE.replace("\"current\":null", "\"current\":1.5"));
+    assertRejected(
+        ErrorCode.INVALID_FIELD_TYPE, DRIFT_STATE.replace("\"current\":null", "\"current\":1.5"));
   }
 
   // --- helpers --------------------------------------------------------------------------------
@@ -445,13 +471,10 @@ class SequenceStateCodecTest {
         .status(SequenceStatus.ORDERING_DRIFT_DETECTED)
         .reasonCode(ReasonCode.ORDERING_DRIFT_DETECTED)
         .driftActive(true)
-        .addViolations(ViolationCode.EVENT_SEQUENCE_MISSING, ViolationCode.SNAPSHOT_SEQUENCE_MISSING)
+        .addViolations(
+            ViolationCode.EVENT_SEQUENCE_MISSING, ViolationCode.SNAPSHOT_SEQUENCE_MISSING)
         .snapshot(
-            SnapshotDiagnostics.builder()
-                .monotonic(false)
-                .regressed(false)
-                .missing(true)
-                .build())
+            SnapshotDiagnostics.builder().monotonic(false).regressed(false).missing(true).build())
         .events(
             EventDiagnostics.builder()
                 .ingestedCount(0)

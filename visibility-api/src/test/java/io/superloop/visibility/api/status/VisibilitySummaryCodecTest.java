@@ -1,7 +1,5 @@
 package io.superloop.visibility.api.status;
 
-import io.superloop.visibility.api.status.internal.ImmutableInvocationAuditSurface;
-import io.superloop.visibility.api.status.internal.ImmutableTraceSurface;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -13,6 +11,8 @@ import io.superloop.visibility.api.TraceId;
 import io.superloop.visibility.api.Transport;
 import io.superloop.visibility.api.VisibilityException;
 import io.superloop.visibility.api.heartbeat.FreshnessStatus;
+import io.superloop.visibility.api.status.internal.ImmutableInvocationAuditSurface;
+import io.superloop.visibility.api.status.internal.ImmutableTraceSurface;
 import io.superloop.visibility.api.testing.RepoFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -63,7 +63,8 @@ class VisibilitySummaryCodecTest {
 
   @Test
   void recoveryExampleHasNoDriftActiveAndKeepsEmptyViolations() {
-    // contract 6.3: after recovery with an empty batch: no driftActive, violations [], no eventsLast
+    // contract 6.3: after recovery with an empty batch: no driftActive, violations [], no
+    // eventsLast
     String seq =
         "{\"status\":\"ok\",\"violations\":[],\"snapshotCurrent\":1,\"updatedAt\":\"2026-11-24T10:00:00Z\","
             + "\"transport\":\"local\",\"traceId\":\"trace-3\"}";
@@ -79,21 +80,24 @@ class VisibilitySummaryCodecTest {
   void failedReconcileOnEmptyRepoHasOnlyTrace() {
     // contract 6.3, third example
     VisibilitySummary v =
-        roundTrip("{\"trace\":{\"reconcileTraceId\":\"t-fail\",\"alertTraceId\":\"t-fail\",\"sharedTraceId\":\"t-fail\"}}");
+        roundTrip(
+            "{\"trace\":{\"reconcileTraceId\":\"t-fail\",\"alertTraceId\":\"t-fail\",\"sharedTraceId\":\"t-fail\"}}");
     assertTrue(v.heartbeat().isEmpty() && v.sequence().isEmpty() && v.invocationAudit().isEmpty());
   }
 
   @Test
   void traceIsAlwaysPresentEvenEmpty() {
     // contract 6.2: always present (it always contains trace, possibly {})
-    assertEquals("{\"trace\":{}}", StatusCodecs.VISIBILITY.encode(VisibilitySummary.builder().build()));
+    assertEquals(
+        "{\"trace\":{}}", StatusCodecs.VISIBILITY.encode(VisibilitySummary.builder().build()));
     assertEquals(TraceSurface.EMPTY, roundTrip("{\"trace\":{}}").trace());
     VisibilityException missing =
         assertThrows(VisibilityException.class, () -> StatusCodecs.VISIBILITY.decode("{}"));
     assertEquals(ErrorCode.MISSING_FIELD, missing.code());
     assertEquals(Optional.of("/trace"), missing.path());
     VisibilityException nul =
-        assertThrows(VisibilityException.class, () -> StatusCodecs.VISIBILITY.decode("{\"trace\":null}"));
+        assertThrows(
+            VisibilityException.class, () -> StatusCodecs.VISIBILITY.decode("{\"trace\":null}"));
     assertEquals(ErrorCode.MISSING_FIELD, nul.code());
   }
 
@@ -102,8 +106,11 @@ class VisibilitySummaryCodecTest {
     // reference: present only when true; hardened (H16): always, so false must survive too
     SequenceSurface none = SequenceSurface.builder().status("ok").build();
     assertEquals("{\"status\":\"ok\"}", StatusCodecs.SEQUENCE.encode(none));
-    SequenceSurface on = SequenceSurface.builder().status("ordering_drift_detected").driftActive(true).build();
-    assertEquals("{\"status\":\"ordering_drift_detected\",\"driftActive\":true}", StatusCodecs.SEQUENCE.encode(on));
+    SequenceSurface on =
+        SequenceSurface.builder().status("ordering_drift_detected").driftActive(true).build();
+    assertEquals(
+        "{\"status\":\"ordering_drift_detected\",\"driftActive\":true}",
+        StatusCodecs.SEQUENCE.encode(on));
     SequenceSurface off = SequenceSurface.builder().status("ok").driftActive(false).build();
     assertEquals("{\"status\":\"ok\",\"driftActive\":false}", StatusCodecs.SEQUENCE.encode(off));
     assertEquals(off, StatusCodecs.SEQUENCE.decode(StatusCodecs.SEQUENCE.encode(off)));
@@ -113,9 +120,11 @@ class VisibilitySummaryCodecTest {
   void violationsAbsentDiffersFromEmpty() {
     assertEquals("{}", StatusCodecs.SEQUENCE.encode(SequenceSurface.builder().build()));
     assertEquals(
-        "{\"violations\":[]}", StatusCodecs.SEQUENCE.encode(SequenceSurface.builder().violations(List.of()).build()));
+        "{\"violations\":[]}",
+        StatusCodecs.SEQUENCE.encode(SequenceSurface.builder().violations(List.of()).build()));
     assertTrue(StatusCodecs.SEQUENCE.decode("{}").violations().isEmpty());
-    assertEquals(Optional.of(List.of()), StatusCodecs.SEQUENCE.decode("{\"violations\":[]}").violations());
+    assertEquals(
+        Optional.of(List.of()), StatusCodecs.SEQUENCE.decode("{\"violations\":[]}").violations());
     List<String> mutable = new ArrayList<>(List.of("event_sequence_missing"));
     SequenceSurface s = SequenceSurface.builder().violations(mutable).build();
     mutable.add("later");
@@ -130,16 +139,19 @@ class VisibilitySummaryCodecTest {
         StatusCodecs.VISIBILITY.decode(
             "{\"heartbeat\":null,\"sequence\":{\"status\":\"ok\",\"reasonCode\":null,\"driftActive\":null,"
                 + "\"violations\":null},\"invocationAudit\":null,\"trace\":{\"controlTraceId\":null}}");
-    assertEquals("{\"sequence\":{\"status\":\"ok\"},\"trace\":{}}", StatusCodecs.VISIBILITY.encode(v));
+    assertEquals(
+        "{\"sequence\":{\"status\":\"ok\"},\"trace\":{}}", StatusCodecs.VISIBILITY.encode(v));
   }
 
   @Test
   void heartbeatWithOnlyAFailedRowHasNoFreshnessAndNoLag() {
-    // contract C4: reasonCode, updatedAt, transport, traceId, plus lastHeartbeatAt for invalid timestamps
+    // contract C4: reasonCode, updatedAt, transport, traceId, plus lastHeartbeatAt for invalid
+    // timestamps
     String hb =
         "{\"reasonCode\":\"invalid_heartbeat_timestamp\",\"lastHeartbeatAt\":\"yesterday\","
             + "\"updatedAt\":\"2026-03-01T12:00:00Z\",\"transport\":\"sprite_service\",\"traceId\":\"t-1\"}";
-    HeartbeatSurface h = roundTrip("{\"heartbeat\":" + hb + ",\"trace\":{}}").heartbeat().orElseThrow();
+    HeartbeatSurface h =
+        roundTrip("{\"heartbeat\":" + hb + ",\"trace\":{}}").heartbeat().orElseThrow();
     assertTrue(h.freshnessStatus().isEmpty());
     assertTrue(h.heartbeatLagSeconds().isEmpty());
     assertEquals(Optional.of(ReasonCode.INVALID_HEARTBEAT_TIMESTAMP), h.reasonCode());
@@ -175,7 +187,8 @@ class VisibilitySummaryCodecTest {
 
   @Test
   void invocationAuditKeyOrderAndReplayedRule() {
-    // contract 6.2: timestamp, intent, transport, idempotencyKey, executionStatus, confirmationStatus,
+    // contract 6.2: timestamp, intent, transport, idempotencyKey, executionStatus,
+    // confirmationStatus,
     // outcomeStatus, replayed (present only when true in the reference), traceId; + inFlight (H5)
     String reference =
         "{\"timestamp\":\"2026-03-01T12:00:00Z\",\"intent\":\"cancel\",\"transport\":\"sprite_service\","
@@ -183,16 +196,24 @@ class VisibilitySummaryCodecTest {
             + "\"confirmationStatus\":\"confirmed\",\"outcomeStatus\":\"confirmed\",\"replayed\":true,"
             + "\"traceId\":\"t-ctl\"}";
     InvocationAuditSurface a =
-        roundTrip("{\"invocationAudit\":" + reference + ",\"trace\":{\"controlInvocationTraceId\":\"t-ctl\"}}")
+        roundTrip(
+                "{\"invocationAudit\":"
+                    + reference
+                    + ",\"trace\":{\"controlInvocationTraceId\":\"t-ctl\"}}")
             .invocationAudit()
             .orElseThrow();
     assertEquals(Optional.of(Boolean.TRUE), a.replayed());
-    InvocationAuditSurface notReplayed = ImmutableInvocationAuditSurface.copyOf(a).withReplayed(Optional.empty());
-    assertEquals(reference.replace("\"replayed\":true,", ""), StatusCodecs.INVOCATION_AUDIT.encode(notReplayed));
+    InvocationAuditSurface notReplayed =
+        ImmutableInvocationAuditSurface.copyOf(a).withReplayed(Optional.empty());
+    assertEquals(
+        reference.replace("\"replayed\":true,", ""),
+        StatusCodecs.INVOCATION_AUDIT.encode(notReplayed));
     InvocationAuditSurface hardened =
         ImmutableInvocationAuditSurface.copyOf(a).withReplayed(false).withInFlight(false);
     assertEquals(
-        reference.replace("\"replayed\":true", "\"replayed\":false").replace("}", ",\"inFlight\":false}"),
+        reference
+            .replace("\"replayed\":true", "\"replayed\":false")
+            .replace("}", ",\"inFlight\":false}"),
         StatusCodecs.INVOCATION_AUDIT.encode(hardened));
   }
 
@@ -210,7 +231,9 @@ class VisibilitySummaryCodecTest {
         all.replace(",\"distinctTraceIds\"", ",\"sharedTraceId\":\"r\",\"distinctTraceIds\""),
         StatusCodecs.TRACE.encode(shared));
     VisibilityException neg =
-        assertThrows(VisibilityException.class, () -> StatusCodecs.TRACE.decode("{\"distinctTraceIds\":-1}"));
+        assertThrows(
+            VisibilityException.class,
+            () -> StatusCodecs.TRACE.decode("{\"distinctTraceIds\":-1}"));
     assertEquals(ErrorCode.INVALID_FIELD_VALUE, neg.code());
   }
 
@@ -219,24 +242,31 @@ class VisibilitySummaryCodecTest {
     VisibilityException trace =
         assertThrows(
             VisibilityException.class,
-            () -> StatusCodecs.VISIBILITY.decode("{\"trace\":{\"reconcileTraceId\":\"has space\"}}"));
+            () ->
+                StatusCodecs.VISIBILITY.decode("{\"trace\":{\"reconcileTraceId\":\"has space\"}}"));
     assertEquals(ErrorCode.INVALID_TRACE_ID, trace.code());
     assertEquals(Optional.of("/trace/reconcileTraceId"), trace.path());
     VisibilityException fresh =
         assertThrows(
             VisibilityException.class,
-            () -> StatusCodecs.VISIBILITY.decode("{\"heartbeat\":{\"freshnessStatus\":\"stale\"},\"trace\":{}}"));
+            () ->
+                StatusCodecs.VISIBILITY.decode(
+                    "{\"heartbeat\":{\"freshnessStatus\":\"stale\"},\"trace\":{}}"));
     assertEquals(ErrorCode.INVALID_FIELD_VALUE, fresh.code());
     assertEquals(Optional.of("/heartbeat/freshnessStatus"), fresh.path());
     VisibilityException transport =
         assertThrows(
             VisibilityException.class,
-            () -> StatusCodecs.VISIBILITY.decode("{\"sequence\":{\"transport\":\"ssh\"},\"trace\":{}}"));
+            () ->
+                StatusCodecs.VISIBILITY.decode(
+                    "{\"sequence\":{\"transport\":\"ssh\"},\"trace\":{}}"));
     assertEquals(ErrorCode.INVALID_FIELD_VALUE, transport.code());
     VisibilityException violation =
         assertThrows(
             VisibilityException.class,
-            () -> StatusCodecs.VISIBILITY.decode("{\"sequence\":{\"violations\":[null]},\"trace\":{}}"));
+            () ->
+                StatusCodecs.VISIBILITY.decode(
+                    "{\"sequence\":{\"violations\":[null]},\"trace\":{}}"));
     assertEquals(ErrorCode.INVALID_FIELD_TYPE, violation.code());
   }
 

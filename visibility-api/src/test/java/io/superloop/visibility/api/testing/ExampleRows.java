@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Spec-derived example rows kept as test resources: a {@code # name} line, then the row's JSON
- * text (compact, as {@code jq -c .} prints it), repeated.
+ * Spec-derived example rows kept as test resources: a {@code # name} line, then the row's JSON text
+ * (compact, as {@code jq -c .} prints it), repeated.
  */
 public final class ExampleRows {
   private ExampleRows() {}
@@ -64,8 +64,8 @@ public final class ExampleRows {
   }
 
   /**
-   * One dynamic test per example: it decodes, re-encodes byte for byte (also as a JSONL line), and the
-   * re-encoding decodes to an equal value.
+   * One dynamic test per example: it decodes, re-encodes byte for byte (also as a JSONL line), and
+   * the re-encoding decodes to an equal value.
    */
   public static <T> java.util.stream.Stream<org.junit.jupiter.api.DynamicTest> roundTrips(
       String kind, List<Example> examples, io.superloop.visibility.api.json.JsonCodec<T> codec) {
@@ -77,8 +77,10 @@ public final class ExampleRows {
                     () -> {
                       T value = codec.decode(e.json());
                       org.junit.jupiter.api.Assertions.assertEquals(e.json(), codec.encode(value));
-                      org.junit.jupiter.api.Assertions.assertEquals(e.json() + "\n", codec.encodeLine(value));
-                      org.junit.jupiter.api.Assertions.assertEquals(value, codec.decode(codec.encode(value)));
+                      org.junit.jupiter.api.Assertions.assertEquals(
+                          e.json() + "\n", codec.encodeLine(value));
+                      org.junit.jupiter.api.Assertions.assertEquals(
+                          value, codec.decode(codec.encode(value)));
                     }));
   }
 }

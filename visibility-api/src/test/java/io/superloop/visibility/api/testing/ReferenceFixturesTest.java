@@ -46,7 +46,9 @@ class ReferenceFixturesTest {
     Optional<String> category = string(o, "category");
     if (envelopeType.isPresent()) {
       return Optional.of(
-          envelopeType.get().equals("loop_run_event") ? EnvelopeCodecs.EVENT : EnvelopeCodecs.SNAPSHOT);
+          envelopeType.get().equals("loop_run_event")
+              ? EnvelopeCodecs.EVENT
+              : EnvelopeCodecs.SNAPSHOT);
     }
     if (has(o, "events") && has(o, "cursor") && has(o, "source") && has(o, "ok")) {
       return Optional.of(EnvelopeCodecs.EVENTS_ANSWER);
@@ -110,7 +112,9 @@ class ReferenceFixturesTest {
   }
 
   private static Optional<String> string(JsonValue.JsonObject o, String key) {
-    return o.get(key).filter(v -> v instanceof JsonValue.JsonString).map(v -> ((JsonValue.JsonString) v).value());
+    return o.get(key)
+        .filter(v -> v instanceof JsonValue.JsonString)
+        .map(v -> ((JsonValue.JsonString) v).value());
   }
 
   /** The documents of a fixture: the whole file, or each non-blank line of a JSONL file. */
@@ -169,7 +173,10 @@ class ReferenceFixturesTest {
       List<EventEnvelope> events = answer.decodeEvents();
       assertEquals(answer.events().size(), events.size());
       for (int i = 0; i < events.size(); i++) {
-        assertEquals(answer.events().get(i).toJson(), EnvelopeCodecs.EVENT.encode(events.get(i)), what + " event " + i);
+        assertEquals(
+            answer.events().get(i).toJson(),
+            EnvelopeCodecs.EVENT.encode(events.get(i)),
+            what + " event " + i);
       }
     }
   }

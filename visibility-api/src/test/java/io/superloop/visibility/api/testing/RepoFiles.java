@@ -17,8 +17,9 @@ public final class RepoFiles {
   private RepoFiles() {}
 
   /**
-   * The repository root: {@code visibility.repo.root} when set (the build sets it), else the nearest
-   * directory above the working directory that holds {@code pom.xml} and {@code conformance/cases}.
+   * The repository root: {@code visibility.repo.root} when set (the build sets it), else the
+   * nearest directory above the working directory that holds {@code pom.xml} and {@code
+   * conformance/cases}.
    */
   public static Path root() {
     String prop = System.getProperty("visibility.repo.root");
@@ -27,14 +28,19 @@ public final class RepoFiles {
     }
     Path dir = Paths.get("").toAbsolutePath();
     for (Path d = dir; d != null; d = d.getParent()) {
-      if (Files.isRegularFile(d.resolve("pom.xml")) && Files.isDirectory(d.resolve("conformance/cases"))) {
+      if (Files.isRegularFile(d.resolve("pom.xml"))
+          && Files.isDirectory(d.resolve("conformance/cases"))) {
         return d.normalize();
       }
     }
-    throw new IllegalStateException("no repository root (pom.xml and conformance/cases) above " + dir);
+    throw new IllegalStateException(
+        "no repository root (pom.xml and conformance/cases) above " + dir);
   }
 
-  /** Every regular file under {@code relative} (from the repository root) whose name ends with one of {@code suffixes}. */
+  /**
+   * Every regular file under {@code relative} (from the repository root) whose name ends with one
+   * of {@code suffixes}.
+   */
   public static List<Path> files(String relative, String... suffixes) {
     try (Stream<Path> s = Files.walk(root().resolve(relative))) {
       return s.filter(Files::isRegularFile)
@@ -49,8 +55,10 @@ public final class RepoFiles {
   /** {@code jq -c .} of a file: the compact rendering the reference's jq would write. */
   public static String jqCompact(Path file) {
     try {
-      Process p = new ProcessBuilder("jq", "-c", ".", file.toString()).redirectErrorStream(true).start();
-      String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      Process p =
+          new ProcessBuilder("jq", "-c", ".", file.toString()).redirectErrorStream(true).start();
+      String out =
+          new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
       if (p.waitFor() != 0) {
         throw new IllegalStateException("jq failed on " + file + ": " + out);
       }
@@ -80,11 +88,12 @@ public final class RepoFiles {
   }
 
   /**
-   * One dynamic test per file under {@code conformance/expected} named {@code fileName}: decoding it
-   * with {@code codec} and encoding again gives exactly {@code jq -c .} of the file.
+   * One dynamic test per file under {@code conformance/expected} named {@code fileName}: decoding
+   * it with {@code codec} and encoding again gives exactly {@code jq -c .} of the file.
    */
-  public static <T> java.util.stream.Stream<org.junit.jupiter.api.DynamicTest> reencodeExpectedAsJqCompact(
-      String fileName, io.superloop.visibility.api.json.JsonCodec<T> codec) {
+  public static <T>
+      java.util.stream.Stream<org.junit.jupiter.api.DynamicTest> reencodeExpectedAsJqCompact(
+          String fileName, io.superloop.visibility.api.json.JsonCodec<T> codec) {
     List<Path> files = files("conformance/expected", fileName);
     files.removeIf(f -> !String.valueOf(f.getFileName()).equals(fileName));
     org.junit.jupiter.api.Assertions.assertFalse(files.isEmpty(), "no expected " + fileName);

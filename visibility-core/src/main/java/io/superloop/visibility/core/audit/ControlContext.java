@@ -1,11 +1,11 @@
 package io.superloop.visibility.core.audit;
 
-import io.superloop.visibility.core.audit.internal.ImmutableControlContext;
 import io.superloop.visibility.api.TraceId;
 import io.superloop.visibility.api.Transport;
 import io.superloop.visibility.api.audit.ControlRequest;
 import io.superloop.visibility.api.audit.Intent;
 import io.superloop.visibility.api.internal.VisibilityStyle;
+import io.superloop.visibility.core.audit.internal.ImmutableControlContext;
 import java.time.Instant;
 import java.util.Optional;
 import org.immutables.value.Value;

@@ -166,11 +166,16 @@ public final class ControlOutcomes {
    */
   public static Outcome spriteAnswerOutcome(String command, JsonValue.JsonObject response) {
     Optional<JsonValue.JsonObject> result =
-        response.get("result").filter(JsonValue.JsonObject.class::isInstance).map(JsonValue.JsonObject.class::cast);
+        response
+            .get("result")
+            .filter(JsonValue.JsonObject.class::isInstance)
+            .map(JsonValue.JsonObject.class::cast);
     long exitCode = longMember(response, "exitCode").orElse(0);
     boolean ok = response.get("ok").map(v -> v == JsonValue.JsonBoolean.TRUE).orElse(false);
     Optional<String> resultStatus =
-        result.flatMap(r -> r.get("status")).filter(JsonValue.JsonString.class::isInstance)
+        result
+            .flatMap(r -> r.get("status"))
+            .filter(JsonValue.JsonString.class::isInstance)
             .map(v -> ((JsonValue.JsonString) v).value());
     OutcomeStatus status;
     if (resultStatus.isPresent()) {
@@ -182,14 +187,23 @@ public final class ControlOutcomes {
     } else {
       status = OutcomeStatus.FAILED_COMMAND;
     }
-    long confirmExit = result.flatMap(r -> longMember(r, "confirmExitCode").stream().boxed().findFirst()).orElse(0L);
+    long confirmExit =
+        result
+            .flatMap(r -> longMember(r, "confirmExitCode").stream().boxed().findFirst())
+            .orElse(0L);
     boolean confirmed =
-        result.flatMap(r -> r.get("confirmed")).map(v -> v == JsonValue.JsonBoolean.TRUE).orElse(false)
+        result
+                .flatMap(r -> r.get("confirmed"))
+                .map(v -> v == JsonValue.JsonBoolean.TRUE)
+                .orElse(false)
             || status.equals(OutcomeStatus.CONFIRMED);
-    Optional<JsonValue> confirmObject = result.flatMap(r -> r.get("confirm")).filter(v -> !v.isNull());
+    Optional<JsonValue> confirmObject =
+        result.flatMap(r -> r.get("confirm")).filter(v -> !v.isNull());
     boolean attempted = confirmObject.isPresent();
     ExecutionStatus execution =
-        status.equals(OutcomeStatus.FAILED_COMMAND) ? ExecutionStatus.FAILED_COMMAND : ExecutionStatus.SUCCEEDED;
+        status.equals(OutcomeStatus.FAILED_COMMAND)
+            ? ExecutionStatus.FAILED_COMMAND
+            : ExecutionStatus.SUCCEEDED;
     ConfirmationStatus confirmation;
     if (status.equals(OutcomeStatus.CONFIRMED)) {
       confirmation = ConfirmationStatus.CONFIRMED;
@@ -198,9 +212,11 @@ public final class ControlOutcomes {
     } else if (status.equals(OutcomeStatus.EXECUTED_UNCONFIRMED)) {
       confirmation = ConfirmationStatus.SKIPPED;
     } else {
-      confirmation = attempted ? ConfirmationStatus.ATTEMPTED_UNKNOWN : ConfirmationStatus.NOT_ATTEMPTED;
+      confirmation =
+          attempted ? ConfirmationStatus.ATTEMPTED_UNKNOWN : ConfirmationStatus.NOT_ATTEMPTED;
     }
-    boolean replayed = response.get("replayed").map(v -> v == JsonValue.JsonBoolean.TRUE).orElse(false);
+    boolean replayed =
+        response.get("replayed").map(v -> v == JsonValue.JsonBoolean.TRUE).orElse(false);
     return new Outcome(
         command,
         exitCode,
@@ -230,7 +246,8 @@ public final class ControlOutcomes {
    *     otherwise (an unknown status included)
    */
   public static int exitCodeOf(OutcomeStatus status) {
-    if (status.equals(OutcomeStatus.CONFIRMED) || status.equals(OutcomeStatus.EXECUTED_UNCONFIRMED)) {
+    if (status.equals(OutcomeStatus.CONFIRMED)
+        || status.equals(OutcomeStatus.EXECUTED_UNCONFIRMED)) {
       return 0;
     }
     return status.equals(OutcomeStatus.AMBIGUOUS) ? 2 : 1;
@@ -352,8 +369,8 @@ public final class ControlOutcomes {
   }
 
   /**
-   * What a control action did, before it is tied to the action (its identity and times): the
-   * parts of the audit rows that depend on the outcome.
+   * What a control action did, before it is tied to the action (its identity and times): the parts
+   * of the audit rows that depend on the outcome.
    *
    * @param command the command line, or the description of the action
    * @param exitCode the command's exit status (local) or the service response's {@code exitCode}
@@ -388,8 +405,17 @@ public final class ControlOutcomes {
      */
     public Outcome withOutput(String text) {
       return new Outcome(
-          command, exitCode, lastLines(text, 40), replayed, status, execution, confirmation,
-          attempted, confirmExitCode, confirmed, confirmResult);
+          command,
+          exitCode,
+          lastLines(text, 40),
+          replayed,
+          status,
+          execution,
+          confirmation,
+          attempted,
+          confirmExitCode,
+          confirmed,
+          confirmResult);
     }
   }
 

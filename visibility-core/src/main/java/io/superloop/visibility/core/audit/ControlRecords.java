@@ -6,7 +6,8 @@ import io.superloop.visibility.api.audit.IntentRow;
 
 /**
  * The three v1 audit rows of one completed control action, appended in this order (contract 4.5):
- * {@code intents.jsonl}, {@code telemetry/control.jsonl}, {@code telemetry/control-invocations.jsonl}.
+ * {@code intents.jsonl}, {@code telemetry/control.jsonl}, {@code
+ * telemetry/control-invocations.jsonl}.
  *
  * @param intentRow the intent row (also the control command's stdout)
  * @param controlRow the control telemetry row

@@ -31,7 +31,12 @@ public final class IdempotencyKeys {
    * @return the key; never empty
    */
   public static String resolve(
-      Optional<String> given, Intent intent, Instant now, long pid, IdStyle style, RandomGenerator random) {
+      Optional<String> given,
+      Intent intent,
+      Instant now,
+      long pid,
+      IdStyle style,
+      RandomGenerator random) {
     if (given.isPresent() && !given.get().isEmpty()) {
       return given.get();
     }
@@ -56,7 +61,10 @@ public final class IdempotencyKeys {
   public static String fleetHandoff(
       String prefix, String fleetTrace, String loopId, String category, String intent) {
     List<String> parts = new ArrayList<>(5);
-    for (String p : new String[] {prefix.isEmpty() ? FLEET_HANDOFF_PREFIX : prefix, fleetTrace, loopId, category, intent}) {
+    for (String p :
+        new String[] {
+          prefix.isEmpty() ? FLEET_HANDOFF_PREFIX : prefix, fleetTrace, loopId, category, intent
+        }) {
       String s = slug(p);
       if (!s.isEmpty()) {
         parts.add(s);
@@ -89,7 +97,8 @@ public final class IdempotencyKeys {
     StringBuilder sb = new StringBuilder(lower.length());
     for (int i = 0; i < lower.length(); i++) {
       char c = lower.charAt(i);
-      boolean keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
+      boolean keep =
+          (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
       char out = keep ? c : '-';
       if (out == '-' && sb.length() > 0 && sb.charAt(sb.length() - 1) == '-') {
         continue;

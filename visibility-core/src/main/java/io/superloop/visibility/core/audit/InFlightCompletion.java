@@ -14,8 +14,8 @@ import java.util.OptionalLong;
  */
 public final class InFlightCompletion {
   /**
-   * How far back a scan for the completion looks before the started row's time: a completion row
-   * is written after its start, but two writers may append rows out of timestamp order (a writer
+   * How far back a scan for the completion looks before the started row's time: a completion row is
+   * written after its start, but two writers may append rows out of timestamp order (a writer
    * computes its completion time, then appends), and clocks step. Rows older than the start by more
    * than this cannot belong to it.
    */

@@ -34,9 +34,10 @@ import java.util.function.Consumer;
  *       writes nothing, as the reference ("no started row", contract 4.5).
  *   <li>{@code complete} appends the three v1 rows in the reference's order: {@code intents.jsonl},
  *       then {@code telemetry/control.jsonl}, then {@code telemetry/control-invocations.jsonl}.
- *       Under H5 it then appends a {@code phase:"completed"} marker with the same idempotency key to
- *       the in-flight file, so a reader can tell finished invocations from the in-flight file alone
- *       (the v1 invocation row stays the authoritative completion; the marker only saves a scan).
+ *       Under H5 it then appends a {@code phase:"completed"} marker with the same idempotency key
+ *       to the in-flight file, so a reader can tell finished invocations from the in-flight file
+ *       alone (the v1 invocation row stays the authoritative completion; the marker only saves a
+ *       scan).
  * </ul>
  *
  * <p>Each row is one append with the store's {@link Durability}: under {@link
@@ -49,16 +50,16 @@ import java.util.function.Consumer;
  * marker. A v1 reader then sees an incomplete audit (for example an intent row whose invocation row
  * is missing), exactly as the reference would (contract 9.6); the library does not repair it. What
  * H5 adds is that every such crash after {@code begin} is <em>visible</em>: as long as the v1
- * invocation row of the started idempotency key is missing, the status reader ({@code core.status.StatusReader})
- * reports the started row as not completed and the hardened status surface shows {@code
- * visibility.invocationAudit.inFlight: true} (the command may or may not have had its side effect).
- * A crash after the invocation row but before the marker is harmless: the invocation row counts as
- * the completion. Under {@code reference} rules a crash before the rows leaves no trace at all, as
- * in the reference.
+ * invocation row of the started idempotency key is missing, the status reader ({@code
+ * core.status.StatusReader}) reports the started row as not completed and the hardened status
+ * surface shows {@code visibility.invocationAudit.inFlight: true} (the command may or may not have
+ * had its side effect). A crash after the invocation row but before the marker is harmless: the
+ * invocation row counts as the completion. Under {@code reference} rules a crash before the rows
+ * leaves no trace at all, as in the reference.
  *
  * <p>The trail takes no loop lock: each append holds its file's lock (H3), so concurrent actions
- * never interleave bytes within a row, but the rows of two concurrent actions may interleave
- * across files, as in the reference. Thread-safe.
+ * never interleave bytes within a row, but the rows of two concurrent actions may interleave across
+ * files, as in the reference. Thread-safe.
  */
 public final class InvocationAuditTrail {
   private final LoopLayout layout;
@@ -129,7 +130,10 @@ public final class InvocationAuditTrail {
     if (!ctx.loopId().equals(layout.loopId())) {
       throw new VisibilityException(
           ErrorCode.INVALID_ARGUMENT,
-          "control context of loop " + ctx.loopId() + " on the audit trail of loop " + layout.loopId());
+          "control context of loop "
+              + ctx.loopId()
+              + " on the audit trail of loop "
+              + layout.loopId());
     }
     boolean inFlightRows = rules.writeInFlightAuditRows();
     if (inFlightRows) {
@@ -141,7 +145,8 @@ public final class InvocationAuditTrail {
     return new Invocation(ctx, inFlightRows);
   }
 
-  private static InFlightRow inFlightRow(ControlContext ctx, String timestamp, InvocationPhase phase) {
+  private static InFlightRow inFlightRow(
+      ControlContext ctx, String timestamp, InvocationPhase phase) {
     return InFlightRow.builder()
         .timestamp(timestamp)
         .loopId(ctx.loopId())
@@ -198,8 +203,8 @@ public final class InvocationAuditTrail {
      *
      * @param records the rows, built from this handle's context
      * @throws VisibilityException {@link ErrorCode#INVALID_STATE} when the handle was already
-     *     completed; {@link ErrorCode#INVALID_ARGUMENT} when the rows belong to another action (loop,
-     *     intent or idempotency key differ); a file error of an append
+     *     completed; {@link ErrorCode#INVALID_ARGUMENT} when the rows belong to another action
+     *     (loop, intent or idempotency key differ); a file error of an append
      */
     public void complete(ControlRecords records) {
       Objects.requireNonNull(records, "records");
@@ -208,7 +213,11 @@ public final class InvocationAuditTrail {
           || inv.intent() != ctx.intent()
           || !inv.idempotencyKey().equals(ctx.idempotencyKey())
           || !records.controlRow().idempotencyKey().equals(ctx.idempotencyKey())
-          || !records.intentRow().idempotencyKey().map(ctx.idempotencyKey()::equals).orElse(false)) {
+          || !records
+              .intentRow()
+              .idempotencyKey()
+              .map(ctx.idempotencyKey()::equals)
+              .orElse(false)) {
         throw new VisibilityException(
             ErrorCode.INVALID_ARGUMENT,
             "audit rows of another control action (idempotency key "
@@ -235,7 +244,11 @@ public final class InvocationAuditTrail {
 
     @Override
     public String toString() {
-      return "Invocation[" + ctx.loopId() + ", " + ctx.idempotencyKey() + (used.get() ? ", completed]" : "]");
+      return "Invocation["
+          + ctx.loopId()
+          + ", "
+          + ctx.idempotencyKey()
+          + (used.get() ? ", completed]" : "]");
     }
   }
 }

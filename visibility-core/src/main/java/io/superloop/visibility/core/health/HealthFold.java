@@ -25,8 +25,8 @@ import java.util.TreeSet;
  * Folds the reason sources into {@code health.json} (contract 2.6, C7): reasons are gathered in the
  * reference's order (divergence, control, ingest lag, heartbeat, transport streak, sequence drift,
  * ingest failure), de-duplicated by {@code code:severity} keeping the first, sorted by that string;
- * {@code reasonCodes} are the unique codes sorted; the status is critical if any reason is critical,
- * else degraded if any reason exists, else healthy. Numbers in reasons are strings.
+ * {@code reasonCodes} are the unique codes sorted; the status is critical if any reason is
+ * critical, else degraded if any reason exists, else healthy. Numbers in reasons are strings.
  */
 public final class HealthFold {
   private HealthFold() {}
@@ -41,16 +41,33 @@ public final class HealthFold {
     List<HealthReason> gathered = new ArrayList<>();
     HealthThresholds t = in.thresholds();
     if (in.divergence()) {
-      gathered.add(reason(ReasonCode.DIVERGENCE_DETECTED, Severity.DEGRADED, "divergence.any", "true", "false"));
+      gathered.add(
+          reason(
+              ReasonCode.DIVERGENCE_DETECTED,
+              Severity.DEGRADED,
+              "divergence.any",
+              "true",
+              "false"));
     }
     in.lastControlStatus()
         .ifPresent(
             s -> {
               if (s.equals("ambiguous")) {
-                gathered.add(reason(ReasonCode.CONTROL_AMBIGUOUS, Severity.DEGRADED, "control.status", s, "confirmed"));
+                gathered.add(
+                    reason(
+                        ReasonCode.CONTROL_AMBIGUOUS,
+                        Severity.DEGRADED,
+                        "control.status",
+                        s,
+                        "confirmed"));
               } else if (s.equals("failed_command")) {
                 gathered.add(
-                    reason(ReasonCode.CONTROL_FAILED_COMMAND, Severity.DEGRADED, "control.status", s, "confirmed"));
+                    reason(
+                        ReasonCode.CONTROL_FAILED_COMMAND,
+                        Severity.DEGRADED,
+                        "control.status",
+                        s,
+                        "confirmed"));
               }
             });
     if (in.ingestLagSeconds().isPresent()) {
@@ -83,7 +100,12 @@ public final class HealthFold {
                         "ok")));
     if (in.ingestFailed()) {
       gathered.add(
-          reason(ingestFailureReason(in.failureCode()), Severity.DEGRADED, "ingestStatus", "failed", "success"));
+          reason(
+              ingestFailureReason(in.failureCode()),
+              Severity.DEGRADED,
+              "ingestStatus",
+              "failed",
+              "success"));
     }
 
     Map<String, HealthReason> unique = new LinkedHashMap<>();
@@ -171,11 +193,20 @@ public final class HealthFold {
   }
 
   private static void threshold(
-      List<HealthReason> out, ReasonCode code, String metric, long observed, long degraded, long critical) {
+      List<HealthReason> out,
+      ReasonCode code,
+      String metric,
+      long observed,
+      long degraded,
+      long critical) {
     if (observed >= critical) {
-      out.add(reason(code, Severity.CRITICAL, metric, Long.toString(observed), Long.toString(critical)));
+      out.add(
+          reason(
+              code, Severity.CRITICAL, metric, Long.toString(observed), Long.toString(critical)));
     } else if (observed >= degraded) {
-      out.add(reason(code, Severity.DEGRADED, metric, Long.toString(observed), Long.toString(degraded)));
+      out.add(
+          reason(
+              code, Severity.DEGRADED, metric, Long.toString(observed), Long.toString(degraded)));
     }
   }
 

@@ -1,6 +1,5 @@
 package io.superloop.visibility.core.health;
 
-import io.superloop.visibility.core.health.internal.ImmutableHealthInputs;
 import io.superloop.visibility.api.TraceId;
 import io.superloop.visibility.api.Transport;
 import io.superloop.visibility.api.health.FailureCode;
@@ -9,14 +8,15 @@ import io.superloop.visibility.api.health.HealthThresholds;
 import io.superloop.visibility.api.heartbeat.HeartbeatState;
 import io.superloop.visibility.api.internal.VisibilityStyle;
 import io.superloop.visibility.api.sequence.SequenceState;
+import io.superloop.visibility.core.health.internal.ImmutableHealthInputs;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.immutables.value.Value;
 
 /**
- * Everything the health fold reads, one field per reason source of contract 2.6 plus the metrics and
- * evidence of {@code health.json}. Build with {@link #builder()}.
+ * Everything the health fold reads, one field per reason source of contract 2.6 plus the metrics
+ * and evidence of {@code health.json}. Build with {@link #builder()}.
  */
 @Value.Immutable
 @VisibilityStyle
@@ -85,8 +85,7 @@ public abstract class HealthInputs {
   }
 
   /**
-   * {@return the failure code of a failed ingest (none: {@code reconcile_failed}): reason source
-   * 7}
+   * {@return the failure code of a failed ingest (none: {@code reconcile_failed}): reason source 7}
    */
   public abstract Optional<FailureCode> failureCode();
 

@@ -12,18 +12,22 @@ import java.util.Optional;
  * @param lastControlStatus the last valid {@code intents.jsonl} row's {@code status} (source 2)
  * @param lastEventAt {@code state.json .projection.lastEventAt} when it is a string (source 3 and
  *     {@code evidence.lastEventAt})
- * @param lifecycleState {@code .transition.currentState // .projection.status // "unknown"} of {@code
- *     state.json}, strings only ({@code metrics.lifecycleState})
+ * @param lifecycleState {@code .transition.currentState // .projection.status // "unknown"} of
+ *     {@code state.json}, strings only ({@code metrics.lifecycleState})
  */
 public record HealthSources(
-    boolean divergence, Optional<String> lastControlStatus, Optional<String> lastEventAt, String lifecycleState) {
+    boolean divergence,
+    Optional<String> lastControlStatus,
+    Optional<String> lastEventAt,
+    String lifecycleState) {
 
   /** No {@code state.json} and no intents: nothing to report. */
-  public static final HealthSources NONE = new HealthSources(false, Optional.empty(), Optional.empty(), "unknown");
+  public static final HealthSources NONE =
+      new HealthSources(false, Optional.empty(), Optional.empty(), "unknown");
 
   /**
-   * The sources as the reference reads them from {@code state.json} (the projection's file) and
-   * the last valid {@code intents.jsonl} row. No {@code state.json}, or one that is not an object,
+   * The sources as the reference reads them from {@code state.json} (the projection's file) and the
+   * last valid {@code intents.jsonl} row. No {@code state.json}, or one that is not an object,
    * reads as a document without members: no divergence, no event time, no state.
    *
    * @param stateJson {@code state.json} as read, if it exists and is readable
@@ -33,7 +37,8 @@ public record HealthSources(
   public static HealthSources of(Optional<JsonValue> stateJson, Optional<IntentRow> lastIntent) {
     Optional<String> lastControlStatus = lastIntent.map(r -> r.status().wire());
     JsonValue s = stateJson.orElse(JsonValue.nullValue());
-    boolean divergence = member(s, "divergence", "any").filter(v -> v == JsonValue.JsonBoolean.TRUE).isPresent();
+    boolean divergence =
+        member(s, "divergence", "any").filter(v -> v == JsonValue.JsonBoolean.TRUE).isPresent();
     Optional<String> lastEventAt = string(member(s, "projection", "lastEventAt"));
     String lifecycle =
         string(member(s, "transition", "currentState"))
@@ -43,13 +48,15 @@ public record HealthSources(
   }
 
   private static Optional<JsonValue> member(JsonValue v, String outer, String inner) {
-    if (v instanceof JsonValue.JsonObject o && o.members().get(outer) instanceof JsonValue.JsonObject m) {
+    if (v instanceof JsonValue.JsonObject o
+        && o.members().get(outer) instanceof JsonValue.JsonObject m) {
       return Optional.ofNullable(m.members().get(inner));
     }
     return Optional.empty();
   }
 
   private static Optional<String> string(Optional<JsonValue> v) {
-    return v.filter(JsonValue.JsonString.class::isInstance).map(x -> ((JsonValue.JsonString) x).value());
+    return v.filter(JsonValue.JsonString.class::isInstance)
+        .map(x -> ((JsonValue.JsonString) x).value());
   }
 }

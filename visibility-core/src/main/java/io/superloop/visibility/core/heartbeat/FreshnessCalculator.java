@@ -9,9 +9,9 @@ import io.superloop.visibility.api.heartbeat.FreshnessStatus;
 import io.superloop.visibility.api.heartbeat.HeartbeatObservation;
 import io.superloop.visibility.api.heartbeat.HeartbeatObservationStatus;
 import io.superloop.visibility.api.heartbeat.HeartbeatState;
+import io.superloop.visibility.api.heartbeat.HeartbeatThresholds;
 import io.superloop.visibility.api.heartbeat.internal.ImmutableHeartbeatObservation;
 import io.superloop.visibility.api.heartbeat.internal.ImmutableHeartbeatState;
-import io.superloop.visibility.api.heartbeat.HeartbeatThresholds;
 import io.superloop.visibility.api.json.JsonValue;
 import io.superloop.visibility.core.rules.TimestampSyntax;
 import io.superloop.visibility.core.rules.VisibilityRules;
@@ -37,10 +37,10 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Always (H18): a heartbeat that is not a JSON object, or not JSON at all, is a failed row with
  * {@code invalid_heartbeat_payload}; one longer than its read limit is a failed row with {@code
- * heartbeat_payload_too_large} that does not carry it; the step goes on. Under hardened rules: RFC 3339 timestamps
- * (H8); clock skew beyond the tolerance is reported (H9); the kept state is re-evaluated at
- * evaluation time and rewritten, and unusable heartbeats reach health (H10); a blank {@code
- * timestamp} falls back to {@code updatedAt} (H11).
+ * heartbeat_payload_too_large} that does not carry it; the step goes on. Under hardened rules: RFC
+ * 3339 timestamps (H8); clock skew beyond the tolerance is reported (H9); the kept state is
+ * re-evaluated at evaluation time and rewritten, and unusable heartbeats reach health (H10); a
+ * blank {@code timestamp} falls back to {@code updatedAt} (H11).
  */
 public final class FreshnessCalculator {
   private static final String METRIC_LAG = "heartbeatLagSeconds";
@@ -118,13 +118,17 @@ public final class FreshnessCalculator {
     List<HealthReason> extra = new ArrayList<>(2);
     ImmutableHeartbeatObservation.Builder row = null;
 
-    if (input instanceof HeartbeatInput.Present p && p.value() instanceof JsonValue.JsonObject obj) {
+    if (input instanceof HeartbeatInput.Present p
+        && p.value() instanceof JsonValue.JsonObject obj) {
       JsonValue ts = selectTimestamp(obj);
       String text = ts == null ? "" : render(ts);
       if (text.isEmpty()) {
-        row = failedRow(nowText, loopId, traceId, transport, obj, ReasonCode.MISSING_HEARTBEAT_TIMESTAMP);
+        row =
+            failedRow(
+                nowText, loopId, traceId, transport, obj, ReasonCode.MISSING_HEARTBEAT_TIMESTAMP);
         if (hardened()) {
-          extra.add(reason(ReasonCode.MISSING_HEARTBEAT_TIMESTAMP, METRIC_AT, "missing", "present"));
+          extra.add(
+              reason(ReasonCode.MISSING_HEARTBEAT_TIMESTAMP, METRIC_AT, "missing", "present"));
         }
       } else {
         OptionalLong hbMillis =
@@ -133,7 +137,13 @@ public final class FreshnessCalculator {
                 : OptionalLong.empty();
         if (hbMillis.isEmpty()) {
           row =
-              failedRow(nowText, loopId, traceId, transport, obj, ReasonCode.INVALID_HEARTBEAT_TIMESTAMP)
+              failedRow(
+                      nowText,
+                      loopId,
+                      traceId,
+                      transport,
+                      obj,
+                      ReasonCode.INVALID_HEARTBEAT_TIMESTAMP)
                   .heartbeatAt(text);
           if (hardened()) {
             extra.add(
@@ -142,7 +152,15 @@ public final class FreshnessCalculator {
         } else {
           HeartbeatState state =
               project(
-                  nowText, nowMillis(now), hbMillis.getAsLong(), text, obj, thresholds, loopId, traceId, transport);
+                  nowText,
+                  nowMillis(now),
+                  hbMillis.getAsLong(),
+                  text,
+                  obj,
+                  thresholds,
+                  loopId,
+                  traceId,
+                  transport);
           ImmutableHeartbeatObservation.Builder ok =
               HeartbeatObservation.builder()
                   .timestamp(nowText)
@@ -156,13 +174,20 @@ public final class FreshnessCalculator {
                   .heartbeat(obj)
                   .clockSkewSeconds(state.clockSkewSeconds());
           return new HeartbeatEvaluation(
-              Optional.of(state), true, Optional.of(ok.build()), reasons(Optional.of(state), thresholds, extra));
+              Optional.of(state),
+              true,
+              Optional.of(ok.build()),
+              reasons(Optional.of(state), thresholds, extra));
         }
       }
     } else if (input instanceof HeartbeatInput.Present p) {
-      row = failedRow(nowText, loopId, traceId, transport, p.value(), ReasonCode.INVALID_HEARTBEAT_PAYLOAD);
+      row =
+          failedRow(
+              nowText, loopId, traceId, transport, p.value(), ReasonCode.INVALID_HEARTBEAT_PAYLOAD);
       if (hardened()) {
-        extra.add(reason(ReasonCode.INVALID_HEARTBEAT_PAYLOAD, "heartbeat", typeName(p.value()), "object"));
+        extra.add(
+            reason(
+                ReasonCode.INVALID_HEARTBEAT_PAYLOAD, "heartbeat", typeName(p.value()), "object"));
       }
     } else if (input instanceof HeartbeatInput.TooLarge t) {
       // a failed row without the heartbeat: nothing of it was read
@@ -185,9 +210,15 @@ public final class FreshnessCalculator {
     } else if (input instanceof HeartbeatInput.Unparseable u) {
       row =
           failedRow(
-              nowText, loopId, traceId, transport, JsonValue.of(u.text()), ReasonCode.INVALID_HEARTBEAT_PAYLOAD);
+              nowText,
+              loopId,
+              traceId,
+              transport,
+              JsonValue.of(u.text()),
+              ReasonCode.INVALID_HEARTBEAT_PAYLOAD);
       if (hardened()) {
-        extra.add(reason(ReasonCode.INVALID_HEARTBEAT_PAYLOAD, "heartbeat", "invalid_json", "object"));
+        extra.add(
+            reason(ReasonCode.INVALID_HEARTBEAT_PAYLOAD, "heartbeat", "invalid_json", "object"));
       }
     }
 
@@ -196,7 +227,8 @@ public final class FreshnessCalculator {
     boolean written = false;
     if (hardened() && previous.isPresent()) {
       HeartbeatState prev = previous.get();
-      OptionalLong hbMillis = Timestamps.parseEpochMillis(prev.lastHeartbeatAt(), rules.timestampSyntax());
+      OptionalLong hbMillis =
+          Timestamps.parseEpochMillis(prev.lastHeartbeatAt(), rules.timestampSyntax());
       if (hbMillis.isPresent()) {
         state =
             Optional.of(
@@ -228,14 +260,18 @@ public final class FreshnessCalculator {
   }
 
   private String syntaxName() {
-    return rules.timestampSyntax() == TimestampSyntax.V1_STRICT ? "YYYY-MM-DDTHH:MM:SSZ" : "RFC 3339";
+    return rules.timestampSyntax() == TimestampSyntax.V1_STRICT
+        ? "YYYY-MM-DDTHH:MM:SSZ"
+        : "RFC 3339";
   }
 
   /** {@code timestamp // updatedAt}; with H11 a blank timestamp string also falls through. */
   private @Nullable JsonValue selectTimestamp(JsonValue.JsonObject obj) {
     JsonValue ts = obj.members().get("timestamp");
     if (fallsThrough(ts)
-        || (rules.blankTimestampFallsBack() && ts instanceof JsonValue.JsonString s && s.value().isBlank())) {
+        || (rules.blankTimestampFallsBack()
+            && ts instanceof JsonValue.JsonString s
+            && s.value().isBlank())) {
       JsonValue updated = obj.members().get("updatedAt");
       return fallsThrough(updated) ? null : updated;
     }
@@ -302,7 +338,12 @@ public final class FreshnessCalculator {
   }
 
   private ImmutableHeartbeatObservation.Builder failedRow(
-      String nowText, String loopId, TraceId traceId, Transport transport, JsonValue heartbeat, ReasonCode code) {
+      String nowText,
+      String loopId,
+      TraceId traceId,
+      Transport transport,
+      JsonValue heartbeat,
+      ReasonCode code) {
     return HeartbeatObservation.builder()
         .timestamp(nowText)
         .loopId(loopId)
@@ -323,8 +364,10 @@ public final class FreshnessCalculator {
     if (state.isPresent()) {
       long lag = state.get().heartbeatLagSeconds();
       switch (classify(lag, thresholds)) {
-        case CRITICAL -> out.add(stale(Severity.CRITICAL, lag, thresholds.criticalHeartbeatLagSeconds()));
-        case DEGRADED -> out.add(stale(Severity.DEGRADED, lag, thresholds.degradedHeartbeatLagSeconds()));
+        case CRITICAL ->
+            out.add(stale(Severity.CRITICAL, lag, thresholds.criticalHeartbeatLagSeconds()));
+        case DEGRADED ->
+            out.add(stale(Severity.DEGRADED, lag, thresholds.degradedHeartbeatLagSeconds()));
         case FRESH -> {}
       }
       if (state.get().clockSkewSeconds().isPresent() && rules.detectClockSkew()) {
@@ -350,7 +393,8 @@ public final class FreshnessCalculator {
         .build();
   }
 
-  private static HealthReason reason(ReasonCode code, String metric, String observed, String threshold) {
+  private static HealthReason reason(
+      ReasonCode code, String metric, String observed, String threshold) {
     return HealthReason.builder()
         .code(code)
         .severity(Severity.DEGRADED)

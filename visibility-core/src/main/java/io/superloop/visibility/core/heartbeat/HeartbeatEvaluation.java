@@ -9,12 +9,12 @@ import java.util.Optional;
 /**
  * What the {@link FreshnessCalculator} decided for one step.
  *
- * @param state the heartbeat state the loop holds after the step: newly written, or the previous one
- *     kept (contract C5), or none
+ * @param state the heartbeat state the loop holds after the step: newly written, or the previous
+ *     one kept (contract C5), or none
  * @param stateWritten whether {@code state} is new and must be written to {@code heartbeat.json}
  * @param observation the {@code telemetry/heartbeat.jsonl} row to append, if any
- * @param healthReasons the heartbeat's reasons for {@code health.json} (contract 2.5; hardened
- *     H9, H10, H18 add their own)
+ * @param healthReasons the heartbeat's reasons for {@code health.json} (contract 2.5; hardened H9,
+ *     H10, H18 add their own)
  */
 public record HeartbeatEvaluation(
     Optional<HeartbeatState> state,

@@ -81,7 +81,8 @@ public final class ControlCall {
    * @return a copy
    */
   public ControlCall requestedBy(String who) {
-    return new ControlCall(intent, Optional.of(who), note, idempotencyKey, traceId, transport, options);
+    return new ControlCall(
+        intent, Optional.of(who), note, idempotencyKey, traceId, transport, options);
   }
 
   /**
@@ -91,7 +92,8 @@ public final class ControlCall {
    * @return a copy
    */
   public ControlCall note(String text) {
-    return new ControlCall(intent, requestedBy, Optional.of(text), idempotencyKey, traceId, transport, options);
+    return new ControlCall(
+        intent, requestedBy, Optional.of(text), idempotencyKey, traceId, transport, options);
   }
 
   /**
@@ -102,7 +104,8 @@ public final class ControlCall {
    * @return a copy
    */
   public ControlCall idempotencyKey(String key) {
-    return new ControlCall(intent, requestedBy, note, Optional.of(key), traceId, transport, options);
+    return new ControlCall(
+        intent, requestedBy, note, Optional.of(key), traceId, transport, options);
   }
 
   /**
@@ -112,7 +115,8 @@ public final class ControlCall {
    * @return a copy
    */
   public ControlCall traceId(String id) {
-    return new ControlCall(intent, requestedBy, note, idempotencyKey, Optional.of(id), transport, options);
+    return new ControlCall(
+        intent, requestedBy, note, idempotencyKey, Optional.of(id), transport, options);
   }
 
   /**
@@ -123,7 +127,13 @@ public final class ControlCall {
    */
   public ControlCall transport(Transport via) {
     return new ControlCall(
-        intent, requestedBy, note, idempotencyKey, traceId, Objects.requireNonNull(via, "via"), options);
+        intent,
+        requestedBy,
+        note,
+        idempotencyKey,
+        traceId,
+        Objects.requireNonNull(via, "via"),
+        options);
   }
 
   /**
@@ -135,7 +145,13 @@ public final class ControlCall {
    */
   public ControlCall options(ControlRequest request) {
     return new ControlCall(
-        intent, requestedBy, note, idempotencyKey, traceId, transport, Objects.requireNonNull(request, "request"));
+        intent,
+        requestedBy,
+        note,
+        idempotencyKey,
+        traceId,
+        transport,
+        Objects.requireNonNull(request, "request"));
   }
 
   /** {@return the intent} */

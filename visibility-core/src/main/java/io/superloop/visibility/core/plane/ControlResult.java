@@ -78,7 +78,8 @@ public final class ControlResult {
    * @return the result
    */
   public static ControlResult ofCommand(String command, int exitCode, String output) {
-    return new ControlResult(ControlOutcomes.localOutcome(command, exitCode, output, Optional.empty()));
+    return new ControlResult(
+        ControlOutcomes.localOutcome(command, exitCode, output, Optional.empty()));
   }
 
   /**
@@ -93,7 +94,11 @@ public final class ControlResult {
    * @return the result
    */
   public static ControlResult ofCommand(
-      String command, int exitCode, String output, long confirmExitCode, Optional<JsonValue> confirmResult) {
+      String command,
+      int exitCode,
+      String output,
+      long confirmExitCode,
+      Optional<JsonValue> confirmResult) {
     return new ControlResult(
         ControlOutcomes.localOutcome(
             command,

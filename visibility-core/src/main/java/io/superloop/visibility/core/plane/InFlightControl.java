@@ -57,9 +57,9 @@ public final class InFlightControl {
   /**
    * Records the action's outcome: appends {@code intents.jsonl}, {@code telemetry/control.jsonl}
    * and {@code telemetry/control-invocations.jsonl} in that order (contract 4.5), then, under H5,
-   * the completion marker. The completion time is the plane's clock now. The handle is spent by
-   * the first call, whatever its result: a call that failed on a file error is not retried (it
-   * could write rows twice); the missing rows then show as an in-flight invocation (H5).
+   * the completion marker. The completion time is the plane's clock now. The handle is spent by the
+   * first call, whatever its result: a call that failed on a file error is not retried (it could
+   * write rows twice); the missing rows then show as an in-flight invocation (H5).
    *
    * @param result what the action did
    * @return the invocation row written
@@ -76,6 +76,10 @@ public final class InFlightControl {
 
   @Override
   public String toString() {
-    return "InFlightControl[" + intent().wire() + ", " + idempotencyKey() + (isCompleted() ? ", completed]" : "]");
+    return "InFlightControl["
+        + intent().wire()
+        + ", "
+        + idempotencyKey()
+        + (isCompleted() ? ", completed]" : "]");
   }
 }

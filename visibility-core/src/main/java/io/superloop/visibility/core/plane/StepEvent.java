@@ -18,12 +18,12 @@ import java.util.List;
  * @param startedAt the manager clock at the step's start (the reconcile row's {@code startedAt})
  * @param duration the step's wall time on the monotonic clock, from the call (waiting for the loop
  *     lock included) to the committed files
- * @param linesIngested event lines (local) or event envelopes (sprite_service) the step took in: its
- *     cursor's advance, {@code cursorOffsetAfter - cursorOffsetBefore} of the reconcile row, 0 when
- *     the cursor went back
+ * @param linesIngested event lines (local) or event envelopes (sprite_service) the step took in:
+ *     its cursor's advance, {@code cursorOffsetAfter - cursorOffsetBefore} of the reconcile row, 0
+ *     when the cursor went back
  * @param bytesIngested bytes of {@code events.jsonl} the step read (local: from the cursor's byte
- *     offset, or from the start of the file when the step had to count lines); 0 for sprite_service,
- *     whose envelopes arrive decoded
+ *     offset, or from the start of the file when the step had to count lines); 0 for
+ *     sprite_service, whose envelopes arrive decoded
  * @param quarantinedFiles the loop's files the step found unreadable and renamed aside ({@code
  *     <name>.corrupt-<time>}), where they are now
  */

@@ -5,10 +5,10 @@ import java.util.Optional;
 /**
  * Options of one reconcile step.
  *
- * @param traceId the step's explicit trace id ({@code --trace-id}); empty: the environment's, else a
- *     generated one
- * @param fromStart read the batch from line 1 ({@code --from-start}); under hardened rules a declared
- *     replay (H15)
+ * @param traceId the step's explicit trace id ({@code --trace-id}); empty: the environment's, else
+ *     a generated one
+ * @param fromStart read the batch from line 1 ({@code --from-start}); under hardened rules a
+ *     declared replay (H15)
  */
 public record StepOptions(Optional<String> traceId, boolean fromStart) {
 

@@ -20,9 +20,9 @@ import java.util.OptionalLong;
  *   <li>a whole record: its step reached its commit point and then died or failed, after writing
  *       any prefix of its artifacts. The step "fully happened": its remaining artifacts are written
  *       from the record (none twice) before this step reads anything, and this step warns {@code
- *       torn_step_recovered}. Unless another writer (a bash manager, an operator) changed one of its
- *       state files since: then its own step superseded it, the record is dropped, and this step
- *       warns {@code torn_step_superseded};
+ *       torn_step_recovered}. Unless another writer (a bash manager, an operator) changed one of
+ *       its state files since: then its own step superseded it, the record is dropped, and this
+ *       step warns {@code torn_step_superseded};
  *   <li>first, temp files of state writes a killed writer left are removed;
  *   <li>a local loop written by an earlier version of the library, whose step moved {@code
  *       cursor.json} (which carries {@code eventByteOffset}, so a local step of this library wrote
@@ -59,9 +59,9 @@ final class StepRecovery {
   }
 
   /**
-   * Where a local step starts reading: line 1 for a declared replay or without a cursor; the
-   * cursor (with its H17 byte offset) when the sequence state covers it; else, for a cursor this
-   * library's local source wrote, after the lines the sequence state covers.
+   * Where a local step starts reading: line 1 for a declared replay or without a cursor; the cursor
+   * (with its H17 byte offset) when the sequence state covers it; else, for a cursor this library's
+   * local source wrote, after the lines the sequence state covers.
    *
    * @param previous the previous states
    * @param fromStart whether the step is a declared replay

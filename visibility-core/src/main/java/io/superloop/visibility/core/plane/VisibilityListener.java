@@ -13,14 +13,15 @@ import io.superloop.visibility.api.audit.ControlInvocation;
  * committed and the loop lock is released, on the thread that ran the step, before the step's
  * method returns; then {@link #onWarning} once per warning of the step, in the step's order. {@link
  * #onControl} runs once per control action recorded through {@link VisibilityPlane#control}, in
- * {@link InFlightControl#complete} after its audit rows are appended, on the completing thread. Listeners are called in registration order. Steps of one plane
- * may run concurrently on several threads, so a listener must be thread-safe.
+ * {@link InFlightControl#complete} after its audit rows are appended, on the completing thread.
+ * Listeners are called in registration order. Steps of one plane may run concurrently on several
+ * threads, so a listener must be thread-safe.
  *
  * <p><b>Failures.</b> A listener that throws never breaks a step or a control action, nor stops the
  * listeners after it: the plane catches the exception and logs it through {@link System.Logger}
- * (logger {@code io.superloop.visibility.core.plane.VisibilityListener}, level {@code WARNING}) once
- * per plane, listener and cause (the exception's class and the place it was thrown from); later
- * failures of the same cause are logged at {@code DEBUG}. An {@link Error} is not caught.
+ * (logger {@code io.superloop.visibility.core.plane.VisibilityListener}, level {@code WARNING})
+ * once per plane, listener and cause (the exception's class and the place it was thrown from);
+ * later failures of the same cause are logged at {@code DEBUG}. An {@link Error} is not caught.
  */
 public interface VisibilityListener {
 

@@ -16,11 +16,11 @@ import io.superloop.visibility.core.audit.ControlContext;
 import io.superloop.visibility.core.audit.IdempotencyKeys;
 import io.superloop.visibility.core.audit.InvocationAuditTrail;
 import io.superloop.visibility.core.health.HealthSources;
-import io.superloop.visibility.core.reconcile.internal.ImmutableStepInput;
 import io.superloop.visibility.core.reconcile.Ingest;
 import io.superloop.visibility.core.reconcile.ReconcileStep;
 import io.superloop.visibility.core.reconcile.StepInput;
 import io.superloop.visibility.core.reconcile.StepResult;
+import io.superloop.visibility.core.reconcile.internal.ImmutableStepInput;
 import io.superloop.visibility.core.rules.ReadLimits;
 import io.superloop.visibility.core.rules.VisibilityRules;
 import io.superloop.visibility.core.source.LocalRuntime;
@@ -71,8 +71,8 @@ import org.jspecify.annotations.Nullable;
  * <h2>Thread safety</h2>
  *
  * <p>A plane is immutable once built; every method may be called from any thread, at the same time
- * as any other, on one plane or on several planes of the same loop, in one process or in several
- * (a bash manager included):
+ * as any other, on one plane or on several planes of the same loop, in one process or in several (a
+ * bash manager included):
  *
  * <ul>
  *   <li><b>Reconcile steps</b> of one loop run one after another: each holds the loop lock (H4, an
@@ -80,16 +80,16 @@ import org.jspecify.annotations.Nullable;
  *       JVM) while it loads the previous states, decides and persists. A second step waits.
  *   <li><b>Control actions</b> take no loop lock: any number may be in flight at once, beside a
  *       step. Each row is one append under its file's lock (H3), so the rows of concurrent actions
- *       never share a line and none is lost; the rows of two actions may interleave across files, as
- *       in the reference. Each action's own rows keep their order (started, intent, control,
+ *       never share a line and none is lost; the rows of two actions may interleave across files,
+ *       as in the reference. Each action's own rows keep their order (started, intent, control,
  *       invocation, completed).
  *   <li><b>{@link #status}</b> only reads, without a lock: it sees each file whole as of some
  *       moment, not necessarily all files as of one step.
  * </ul>
  *
- * <p>The {@link Builder#random(RandomGenerator) random} source is used under a lock, so a
- * generator that is not thread-safe may be given; the {@link Builder#clock(Clock) clock} must be
- * thread-safe (the JDK's are).
+ * <p>The {@link Builder#random(RandomGenerator) random} source is used under a lock, so a generator
+ * that is not thread-safe may be given; the {@link Builder#clock(Clock) clock} must be thread-safe
+ * (the JDK's are).
  */
 public final class VisibilityPlane {
   private final LoopLayout layout;
@@ -115,11 +115,12 @@ public final class VisibilityPlane {
     this.durability = b.durability;
     this.clock = b.clock;
     RandomGenerator given = b.random;
-    this.random = () -> {
-      synchronized (given) {
-        return given.nextLong();
-      }
-    };
+    this.random =
+        () -> {
+          synchronized (given) {
+            return given.nextLong();
+          }
+        };
     this.environmentTraceId = b.environmentTraceId;
     // a completed control action is told to the listeners once its rows are appended
     this.auditTrail =
@@ -219,7 +220,16 @@ public final class VisibilityPlane {
       Ingest ingest = new Ingest.Succeeded(runtime.readHeartbeat(), feed, options.fromStart());
       StepResult result =
           new ReconcileStep(rules)
-              .run(input(previous, warnings, trace, Transport.LOCAL, now, ingest, start.lineOffset(), store));
+              .run(
+                  input(
+                      previous,
+                      warnings,
+                      trace,
+                      Transport.LOCAL,
+                      now,
+                      ingest,
+                      start.lineOffset(),
+                      store));
       Optional<CursorState> cursor =
           feed.scanResult()
               .map(
@@ -255,8 +265,8 @@ public final class VisibilityPlane {
    * One step over a sprite_service poll made inside the step: under the loop lock, once a torn
    * previous step is settled, {@code poller} is asked for the answers from the manager's cursor
    * ({@code cursor.json}'s {@code eventLineOffset}; 0 without one or with {@link
-   * StepOptions#fromStart()}), as contract 3.1 has the manager send it. The answer's cursor is
-   * kept in {@code cursor.json} for the next poll.
+   * StepOptions#fromStart()}), as contract 3.1 has the manager send it. The answer's cursor is kept
+   * in {@code cursor.json} for the next poll.
    *
    * @param poller makes the poll ({@code GET /ops/snapshot} and {@code GET /ops/events?cursor=N})
    * @param options the step's trace id and start
@@ -287,7 +297,8 @@ public final class VisibilityPlane {
       List<ReasonCode> warnings = StepRecovery.settle(store);
       PreviousStates previous = store.loadPrevious();
       facts.quarantined = previous.quarantined();
-      long before = options.fromStart() ? 0 : previous.cursor().map(CursorState::eventLineOffset).orElse(0L);
+      long before =
+          options.fromStart() ? 0 : previous.cursor().map(CursorState::eventLineOffset).orElse(0L);
       SpriteServiceIngest.Poll poll = Objects.requireNonNull(poller.poll(before), "poll");
       Ingest ingest = poll.ingest();
       if (ingest instanceof Ingest.Succeeded s && options.fromStart()) {
@@ -295,12 +306,20 @@ public final class VisibilityPlane {
       }
       StepResult result =
           new ReconcileStep(rules)
-              .run(input(previous, warnings, trace, Transport.SPRITE_SERVICE, now, ingest, before, store));
+              .run(
+                  input(
+                      previous,
+                      warnings,
+                      trace,
+                      Transport.SPRITE_SERVICE,
+                      now,
+                      ingest,
+                      before,
+                      store));
       Optional<CursorState> cursor =
           poll.cursor()
               .map(
-                  (EventsCursor c) ->
-                      cursor(c.eventLineOffset(), c.eventLineCount(), now).build());
+                  (EventsCursor c) -> cursor(c.eventLineOffset(), c.eventLineCount(), now).build());
       store.persist(result, cursor, rules.telemetryRetention());
       return new Reconciliation(trace, Transport.SPRITE_SERVICE, result);
     }
@@ -344,14 +363,20 @@ public final class VisibilityPlane {
     TraceId trace = TraceIds.resolve(call.traceId(), environmentTraceId, rules.idStyle(), random);
     String key =
         IdempotencyKeys.resolve(
-            call.idempotencyKey(), call.intent(), now, ProcessHandle.current().pid(), rules.idStyle(), random);
+            call.idempotencyKey(),
+            call.intent(),
+            now,
+            ProcessHandle.current().pid(),
+            rules.idStyle(),
+            random);
     ControlContext ctx =
         ControlContext.builder()
             .loopId(layout.loopId())
             .intent(call.intent())
             .traceId(trace)
             .transport(call.transport())
-            .requestedBy(call.requestedBy().filter(s -> !s.isEmpty()).orElseGet(VisibilityPlane::user))
+            .requestedBy(
+                call.requestedBy().filter(s -> !s.isEmpty()).orElseGet(VisibilityPlane::user))
             .note(call.note())
             .idempotencyKey(key)
             .request(call.options())
@@ -561,9 +586,9 @@ public final class VisibilityPlane {
     /**
      * Keeps the loop's files in memory instead of on disk ({@link LoopLayout#inMemory()}): for
      * service tests, a plane whose steps, control records and status never touch the file system.
-     * The memory belongs to the plane built next; every call of this method starts an empty one.
-     * A local reconcile still reads the runtime's files from disk; a sprite_service one reads
-     * nothing but its poll.
+     * The memory belongs to the plane built next; every call of this method starts an empty one. A
+     * local reconcile still reads the runtime's files from disk; a sprite_service one reads nothing
+     * but its poll.
      *
      * @return this builder
      */

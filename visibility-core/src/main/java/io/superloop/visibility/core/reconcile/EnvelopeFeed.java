@@ -9,8 +9,8 @@ import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Delivers one snapshot's sequence value and one batch of event sequence values to the validator, in
- * batch order. The local source streams the runtime log through it (constant memory); a
+ * Delivers one snapshot's sequence value and one batch of event sequence values to the validator,
+ * in batch order. The local source streams the runtime log through it (constant memory); a
  * sprite_service answer feeds its decoded envelopes. Both transports give the validator the same
  * input.
  */
@@ -23,7 +23,8 @@ public interface EnvelopeFeed {
    * @param batch the batch being checked
    * @param warnings receives non-fatal problems ({@code event_line_malformed}, ...)
    */
-  void feed(SequenceValidator validator, SequenceValidator.Batch batch, Consumer<ReasonCode> warnings);
+  void feed(
+      SequenceValidator validator, SequenceValidator.Batch batch, Consumer<ReasonCode> warnings);
 
   /**
    * {@return the cursor offset after the batch ({@code reconcile.jsonl cursorOffsetAfter}); valid
@@ -54,7 +55,9 @@ public interface EnvelopeFeed {
     return new EnvelopeFeed() {
       @Override
       public void feed(
-          SequenceValidator validator, SequenceValidator.Batch batch, Consumer<ReasonCode> warnings) {
+          SequenceValidator validator,
+          SequenceValidator.Batch batch,
+          Consumer<ReasonCode> warnings) {
         batch.snapshot(validator.judge(snapshotSequenceValue));
         for (JsonValue e : copy) {
           batch.event(validator.judge(sequenceValueOf(e)));

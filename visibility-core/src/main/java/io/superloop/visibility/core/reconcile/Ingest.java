@@ -37,5 +37,6 @@ public sealed interface Ingest {
    * @param failureCode the failure code; empty folds to {@code reconcile_failed}
    * @param failureMessage the adapter's message (last 40 lines), if any
    */
-  record Failed(Optional<FailureCode> failureCode, Optional<String> failureMessage) implements Ingest {}
+  record Failed(Optional<FailureCode> failureCode, Optional<String> failureMessage)
+      implements Ingest {}
 }

@@ -93,7 +93,8 @@ public final class ReconcileStep {
     long fedCount = 0;
     if (ingest instanceof Ingest.Succeeded s) {
       try {
-        SequenceValidator.Batch batch = validator.begin(PreviousSequence.of(in.previousSequence()), s.declaredReplay());
+        SequenceValidator.Batch batch =
+            validator.begin(PreviousSequence.of(in.previousSequence()), s.declaredReplay());
         s.envelopes().feed(validator, batch, warnings::add);
         fed = batch.finish();
         fedCount = batch.ingestedCount();
@@ -108,9 +109,13 @@ public final class ReconcileStep {
 
     if (ingest instanceof Ingest.Succeeded s && fed != null) {
       heartbeat = evaluateHeartbeat(in, s.heartbeat());
-      heartbeat.observation()
+      heartbeat
+          .observation()
           .flatMap(HeartbeatObservation::reasonCode)
-          .filter(c -> c.equals(ReasonCode.INVALID_HEARTBEAT_PAYLOAD) || c.equals(ReasonCode.HEARTBEAT_PAYLOAD_TOO_LARGE))
+          .filter(
+              c ->
+                  c.equals(ReasonCode.INVALID_HEARTBEAT_PAYLOAD)
+                      || c.equals(ReasonCode.HEARTBEAT_PAYLOAD_TOO_LARGE))
           .ifPresent(warnings::add);
       SequenceVerdict v = fed;
       verdict = Optional.of(v);
@@ -156,15 +161,32 @@ public final class ReconcileStep {
     if (verdict.isPresent() && sequenceState.isPresent()) {
       SequenceState s = sequenceState.get();
       if (verdict.get().transition().transitionedToDrift()) {
-        escalations.add(driftEscalation(in, now, s, ReasonCode.ORDERING_DRIFT_DETECTED,
-            s.reasonCode().orElse(ReasonCode.ORDERING_DRIFT_DETECTED)));
+        escalations.add(
+            driftEscalation(
+                in,
+                now,
+                s,
+                ReasonCode.ORDERING_DRIFT_DETECTED,
+                s.reasonCode().orElse(ReasonCode.ORDERING_DRIFT_DETECTED)));
       } else if (verdict.get().transition().recoveredFromDrift() && rules.escalateDriftRecovery()) {
         escalations.add(
-            driftEscalation(in, now, s, ReasonCode.ORDERING_DRIFT_RECOVERED, ReasonCode.ORDERING_DRIFT_RECOVERED));
+            driftEscalation(
+                in,
+                now,
+                s,
+                ReasonCode.ORDERING_DRIFT_RECOVERED,
+                ReasonCode.ORDERING_DRIFT_RECOVERED));
       }
     }
     healthEscalation(
-            in.loopId(), in.traceId(), in.transport(), in.paths(), now, health, in.previousHealth(), failed,
+            in.loopId(),
+            in.traceId(),
+            in.transport(),
+            in.paths(),
+            now,
+            health,
+            in.previousHealth(),
+            failed,
             failureCode)
         .ifPresent(escalations::add);
 
@@ -186,7 +208,8 @@ public final class ReconcileStep {
             .retryAttempts(in.retryAttempts())
             .retryBackoffSeconds(in.retryBackoffSeconds())
             .thresholdProfile(in.thresholds().profile())
-            .durationSeconds(Math.max(0, in.now().getEpochSecond() - in.startedAt().getEpochSecond()))
+            .durationSeconds(
+                Math.max(0, in.now().getEpochSecond() - in.startedAt().getEpochSecond()))
             .transportFailureStreak(transportHealth.failureStreak())
             .sequenceStatus(
                 verdict.isEmpty()
@@ -200,7 +223,13 @@ public final class ReconcileStep {
             .warnings(warnings)
             .build();
     return new StepResult(
-        heartbeat, sequenceState.filter(x -> !failed), sequenceRow, transportHealth, health, escalations, row,
+        heartbeat,
+        sequenceState.filter(x -> !failed),
+        sequenceRow,
+        transportHealth,
+        health,
+        escalations,
+        row,
         new ArrayList<>(warnings));
   }
 
@@ -226,7 +255,10 @@ public final class ReconcileStep {
             .lastResult(failed ? IngestStatus.FAILED : IngestStatus.SUCCESS);
     if (failed) {
       b.failureStreak(prev.map(TransportHealth::failureStreak).orElse(0L) + 1)
-          .lastFailureCode(failureCode.isPresent() ? failureCode : prev.flatMap(TransportHealth::lastFailureCode))
+          .lastFailureCode(
+              failureCode.isPresent()
+                  ? failureCode
+                  : prev.flatMap(TransportHealth::lastFailureCode))
           .lastSuccessAt(prev.flatMap(TransportHealth::lastSuccessAt))
           .lastFailureAt(now);
     } else {

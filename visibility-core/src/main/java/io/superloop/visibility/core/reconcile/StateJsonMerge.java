@@ -27,20 +27,23 @@ public final class StateJsonMerge {
     Map<String, JsonValue> m = new LinkedHashMap<>();
     m.put("health", Json.parse(HealthCodecs.HEALTH.encode(result.health())));
     result.health().traceId().ifPresent(id -> m.put("reconcileTraceId", JsonValue.of(id.value())));
-    result.sequenceState().ifPresent(seq -> m.put("sequence", Json.parse(SequenceCodecs.STATE.encode(seq))));
+    result
+        .sequenceState()
+        .ifPresent(seq -> m.put("sequence", Json.parse(SequenceCodecs.STATE.encode(seq))));
     return JsonValue.object(m);
   }
 
   /**
-   * Merges a patch of {@link #patch} into an existing {@code state.json} object: {@code health}
-   * and {@code sequence} replaced when the patch has them, {@code trace} made an object (its
-   * members kept) with {@code reconcileTraceId} set when the patch has one.
+   * Merges a patch of {@link #patch} into an existing {@code state.json} object: {@code health} and
+   * {@code sequence} replaced when the patch has them, {@code trace} made an object (its members
+   * kept) with {@code reconcileTraceId} set when the patch has one.
    *
    * @param existing the file's object
    * @param patch the step's patch
    * @return the merged object
    */
-  public static JsonValue.JsonObject merge(JsonValue.JsonObject existing, JsonValue.JsonObject patch) {
+  public static JsonValue.JsonObject merge(
+      JsonValue.JsonObject existing, JsonValue.JsonObject patch) {
     Map<String, JsonValue> m = new LinkedHashMap<>(existing.members());
     JsonValue health = patch.members().get("health");
     if (health != null) {

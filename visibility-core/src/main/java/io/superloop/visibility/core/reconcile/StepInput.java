@@ -1,6 +1,5 @@
 package io.superloop.visibility.core.reconcile;
 
-import io.superloop.visibility.core.reconcile.internal.ImmutableStepInput;
 import io.superloop.visibility.api.ReasonCode;
 import io.superloop.visibility.api.TraceId;
 import io.superloop.visibility.api.Transport;
@@ -12,6 +11,7 @@ import io.superloop.visibility.api.heartbeat.HeartbeatThresholds;
 import io.superloop.visibility.api.internal.Checks;
 import io.superloop.visibility.api.internal.VisibilityStyle;
 import io.superloop.visibility.api.sequence.SequenceState;
+import io.superloop.visibility.core.reconcile.internal.ImmutableStepInput;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -19,14 +19,18 @@ import java.util.OptionalLong;
 import org.immutables.value.Value;
 
 /**
- * Everything one reconcile step decides from: the ingest, the loop's previous states, the clock, the
- * trace, the transport, the thresholds and the other health sources. Build with {@link #builder()}.
+ * Everything one reconcile step decides from: the ingest, the loop's previous states, the clock,
+ * the trace, the transport, the thresholds and the other health sources. Build with {@link
+ * #builder()}.
  */
 @Value.Immutable
 @VisibilityStyle
 public abstract class StepInput {
 
-  /** The default thresholds of {@code health.json} (ingest 300/900, heartbeat 120/300, transport 2/4). */
+  /**
+   * The default thresholds of {@code health.json} (ingest 300/900, heartbeat 120/300, transport
+   * 2/4).
+   */
   public static final HealthThresholds DEFAULT_THRESHOLDS =
       HealthThresholds.builder()
           .degradedIngestLagSeconds(300)

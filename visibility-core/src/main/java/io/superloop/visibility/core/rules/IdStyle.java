@@ -8,8 +8,8 @@ public enum IdStyle {
    */
   REFERENCE,
   /**
-   * Trace ids are 32 lower-case hex characters, never all zeros (a W3C trace-id); idempotency keys are
-   * {@code <intent>-<epochMillis>-<16 lower-case hex random>}.
+   * Trace ids are 32 lower-case hex characters, never all zeros (a W3C trace-id); idempotency keys
+   * are {@code <intent>-<epochMillis>-<16 lower-case hex random>}.
    */
   COLLISION_FREE
 }

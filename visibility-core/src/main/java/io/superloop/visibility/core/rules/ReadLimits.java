@@ -8,8 +8,8 @@ import java.util.Objects;
 
 /**
  * The bounds of every read of the visibility plane, the same under both presets. Each file is read
- * only up to its limit: what lies beyond is never held in memory, and gets a reason code instead
- * of a verdict. The defaults let every plane operation run in a 32 MiB heap on any input.
+ * only up to its limit: what lies beyond is never held in memory, and gets a reason code instead of
+ * a verdict. The defaults let every plane operation run in a 32 MiB heap on any input.
  *
  * <table>
  *   <caption>What each limit bounds, and what happens beyond it</caption>
@@ -36,8 +36,8 @@ import java.util.Objects;
  * @param eventLineBytes the longest line of the runtime events log, in bytes (without its newline)
  * @param stateFileBytes the longest state file of the loop ({@code *.json}), in bytes
  * @param telemetryRowBytes the longest row of a JSONL file of the loop, in bytes
- * @param envelopeBytes the longest envelope document (a {@code .json} file, or one line of a
- *     {@code .ndjson}/{@code .jsonl} file) that the {@code validate} command reads
+ * @param envelopeBytes the longest envelope document (a {@code .json} file, or one line of a {@code
+ *     .ndjson}/{@code .jsonl} file) that the {@code validate} command reads
  * @param stepJournalBytes the longest record of a step in the step journal ({@code
  *     OPS/.step-journal}), in bytes, written or read
  * @param json the limits of each JSON document's structure; its document and string lengths are
@@ -57,16 +57,18 @@ public record ReadLimits(
 
   /**
    * The default structure limits of a file's document: nesting depth 64, numbers of 64 chars, keys
-   * of 4,096 chars, strings and documents of 1 MiB, 65,536 tokens (at most about 5 MiB of heap
-   * once read into values).
+   * of 4,096 chars, strings and documents of 1 MiB, 65,536 tokens (at most about 5 MiB of heap once
+   * read into values).
    */
-  public static final JsonReadLimits FILE_JSON = new JsonReadLimits(64, (int) MIB, 4096, 64, MIB, 64 * KIB);
+  public static final JsonReadLimits FILE_JSON =
+      new JsonReadLimits(64, (int) MIB, 4096, 64, MIB, 64 * KIB);
 
   /**
    * The defaults: heartbeat 64 KiB, step journal record 8 MiB, every other file or line 1 MiB,
    * {@link #FILE_JSON}.
    */
-  public static final ReadLimits DEFAULT = new ReadLimits(64 * KIB, MIB, MIB, MIB, MIB, 8 * MIB, FILE_JSON);
+  public static final ReadLimits DEFAULT =
+      new ReadLimits(64 * KIB, MIB, MIB, MIB, MIB, 8 * MIB, FILE_JSON);
 
   /**
    * Validates the bounds.
@@ -83,12 +85,19 @@ public record ReadLimits(
    */
   public ReadLimits {
     Objects.requireNonNull(json, "json");
-    for (long b : new long[] {
-      heartbeatBytes, eventLineBytes, stateFileBytes, telemetryRowBytes, envelopeBytes, stepJournalBytes
-    }) {
+    for (long b :
+        new long[] {
+          heartbeatBytes,
+          eventLineBytes,
+          stateFileBytes,
+          telemetryRowBytes,
+          envelopeBytes,
+          stepJournalBytes
+        }) {
       if (b < 1 || b > Integer.MAX_VALUE - 16) {
         throw new VisibilityException(
-            ErrorCode.INVALID_ARGUMENT, "a read limit is 1 to " + (Integer.MAX_VALUE - 16) + " bytes, got " + b);
+            ErrorCode.INVALID_ARGUMENT,
+            "a read limit is 1 to " + (Integer.MAX_VALUE - 16) + " bytes, got " + b);
       }
     }
   }
@@ -118,7 +127,14 @@ public record ReadLimits(
    * @return the copy
    */
   public ReadLimits withHeartbeatBytes(long bytes) {
-    return new ReadLimits(bytes, eventLineBytes, stateFileBytes, telemetryRowBytes, envelopeBytes, stepJournalBytes, json);
+    return new ReadLimits(
+        bytes,
+        eventLineBytes,
+        stateFileBytes,
+        telemetryRowBytes,
+        envelopeBytes,
+        stepJournalBytes,
+        json);
   }
 
   /**
@@ -128,7 +144,14 @@ public record ReadLimits(
    * @return the copy
    */
   public ReadLimits withEventLineBytes(long bytes) {
-    return new ReadLimits(heartbeatBytes, bytes, stateFileBytes, telemetryRowBytes, envelopeBytes, stepJournalBytes, json);
+    return new ReadLimits(
+        heartbeatBytes,
+        bytes,
+        stateFileBytes,
+        telemetryRowBytes,
+        envelopeBytes,
+        stepJournalBytes,
+        json);
   }
 
   /**
@@ -138,7 +161,14 @@ public record ReadLimits(
    * @return the copy
    */
   public ReadLimits withStateFileBytes(long bytes) {
-    return new ReadLimits(heartbeatBytes, eventLineBytes, bytes, telemetryRowBytes, envelopeBytes, stepJournalBytes, json);
+    return new ReadLimits(
+        heartbeatBytes,
+        eventLineBytes,
+        bytes,
+        telemetryRowBytes,
+        envelopeBytes,
+        stepJournalBytes,
+        json);
   }
 
   /**
@@ -148,7 +178,14 @@ public record ReadLimits(
    * @return the copy
    */
   public ReadLimits withTelemetryRowBytes(long bytes) {
-    return new ReadLimits(heartbeatBytes, eventLineBytes, stateFileBytes, bytes, envelopeBytes, stepJournalBytes, json);
+    return new ReadLimits(
+        heartbeatBytes,
+        eventLineBytes,
+        stateFileBytes,
+        bytes,
+        envelopeBytes,
+        stepJournalBytes,
+        json);
   }
 
   /**
@@ -158,7 +195,14 @@ public record ReadLimits(
    * @return the copy
    */
   public ReadLimits withEnvelopeBytes(long bytes) {
-    return new ReadLimits(heartbeatBytes, eventLineBytes, stateFileBytes, telemetryRowBytes, bytes, stepJournalBytes, json);
+    return new ReadLimits(
+        heartbeatBytes,
+        eventLineBytes,
+        stateFileBytes,
+        telemetryRowBytes,
+        bytes,
+        stepJournalBytes,
+        json);
   }
 
   /**
@@ -168,7 +212,14 @@ public record ReadLimits(
    * @return the copy
    */
   public ReadLimits withStepJournalBytes(long bytes) {
-    return new ReadLimits(heartbeatBytes, eventLineBytes, stateFileBytes, telemetryRowBytes, envelopeBytes, bytes, json);
+    return new ReadLimits(
+        heartbeatBytes,
+        eventLineBytes,
+        stateFileBytes,
+        telemetryRowBytes,
+        envelopeBytes,
+        bytes,
+        json);
   }
 
   /**
@@ -178,6 +229,13 @@ public record ReadLimits(
    * @return the copy
    */
   public ReadLimits withJson(JsonReadLimits json) {
-    return new ReadLimits(heartbeatBytes, eventLineBytes, stateFileBytes, telemetryRowBytes, envelopeBytes, stepJournalBytes, json);
+    return new ReadLimits(
+        heartbeatBytes,
+        eventLineBytes,
+        stateFileBytes,
+        telemetryRowBytes,
+        envelopeBytes,
+        stepJournalBytes,
+        json);
   }
 }

@@ -6,12 +6,12 @@ import io.superloop.visibility.api.VisibilityException;
 /**
  * How much of the step telemetry logs ({@code telemetry/heartbeat.jsonl}, {@code
  * telemetry/sequence.jsonl}, {@code telemetry/reconcile.jsonl}) a loop keeps. When a step is about
- * to append to a log of {@code maxFileBytes} bytes or more, the log is renamed to {@code
- * <log>.<n>} ({@code n} one more than the newest rotated file's) and the step's rows start a new
- * log; only the newest {@code rotatedFilesKept} rotated files are kept. A log is rotated only at
- * the end of its last whole row, and in the same step that writes the new log's first row; the
- * status surface reads a log's last row from its newest rotated file while the log itself has none.
- * Other logs (control audit, escalations) are never rotated.
+ * to append to a log of {@code maxFileBytes} bytes or more, the log is renamed to {@code <log>.<n>}
+ * ({@code n} one more than the newest rotated file's) and the step's rows start a new log; only the
+ * newest {@code rotatedFilesKept} rotated files are kept. A log is rotated only at the end of its
+ * last whole row, and in the same step that writes the new log's first row; the status surface
+ * reads a log's last row from its newest rotated file while the log itself has none. Other logs
+ * (control audit, escalations) are never rotated.
  *
  * @param maxFileBytes the size at which a log is rotated; 0: never (retention off)
  * @param rotatedFilesKept how many rotated files of each log are kept, at least 1 when rotating

@@ -8,8 +8,8 @@ public enum TimestampSyntax {
    */
   V1_STRICT,
   /**
-   * Full RFC 3339: fractions, {@code +hh:mm} offsets, {@code t}/{@code z} in either case, and a leap
-   * second {@code :60} in the last minute of a UTC month, counted as the next second.
+   * Full RFC 3339: fractions, {@code +hh:mm} offsets, {@code t}/{@code z} in either case, and a
+   * leap second {@code :60} in the last minute of a UTC month, counted as the next second.
    */
   RFC_3339
 }

@@ -1,9 +1,9 @@
 package io.superloop.visibility.core.rules;
 
-import io.superloop.visibility.core.rules.internal.ImmutableVisibilityRules;
 import io.superloop.visibility.api.ErrorCode;
 import io.superloop.visibility.api.VisibilityException;
 import io.superloop.visibility.api.internal.VisibilityStyle;
+import io.superloop.visibility.core.rules.internal.ImmutableVisibilityRules;
 import org.immutables.value.Value;
 
 /**
@@ -63,7 +63,8 @@ public abstract class VisibilityRules {
         return HARDENED;
       default:
         throw new VisibilityException(
-            ErrorCode.INVALID_ARGUMENT, "rules are \"reference\" or \"hardened\", not \"" + name + "\"");
+            ErrorCode.INVALID_ARGUMENT,
+            "rules are \"reference\" or \"hardened\", not \"" + name + "\"");
     }
   }
 
@@ -188,9 +189,9 @@ public abstract class VisibilityRules {
   }
 
   /**
-   * {@return whether a local step that finds the runtime's events log shorter than its cursor (fewer
-   * lines than {@code cursor.eventLineOffset}: truncated, or rotated to a shorter log) reads the log
-   * from its first line, in a new epoch ({@code transition.epochReset: true} with {@link
+   * {@return whether a local step that finds the runtime's events log shorter than its cursor
+   * (fewer lines than {@code cursor.eventLineOffset}: truncated, or rotated to a shorter log) reads
+   * the log from its first line, in a new epoch ({@code transition.epochReset: true} with {@link
    * #replayAwareSequencing()}), and warns {@code event_log_truncated}} H20. Otherwise the ingest
    * fails ({@code events_unavailable}, "cursor offset exceeds available events") until a replay is
    * declared, as the reference's does. Hardened: true; reference: false.

@@ -5,9 +5,9 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * What the validator needs of the previous sequence state (contract 3.2): the previous snapshot value
- * and last event value, whether drift was active, and (hardened H15) the carried high-water marks.
- * {@link #NONE} when there is no readable previous state.
+ * What the validator needs of the previous sequence state (contract 3.2): the previous snapshot
+ * value and last event value, whether drift was active, and (hardened H15) the carried high-water
+ * marks. {@link #NONE} when there is no readable previous state.
  *
  * @param snapshotCurrent previous {@code snapshot.current}
  * @param eventsLast previous {@code events.last}
@@ -44,5 +44,9 @@ public record PreviousSequence(
   /** No previous state. */
   public static final PreviousSequence NONE =
       new PreviousSequence(
-          OptionalLong.empty(), OptionalLong.empty(), false, OptionalLong.empty(), OptionalLong.empty());
+          OptionalLong.empty(),
+          OptionalLong.empty(),
+          false,
+          OptionalLong.empty(),
+          OptionalLong.empty());
 }

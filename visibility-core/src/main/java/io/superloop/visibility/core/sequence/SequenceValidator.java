@@ -2,12 +2,12 @@ package io.superloop.visibility.core.sequence;
 
 import io.superloop.visibility.api.json.JsonValue;
 import io.superloop.visibility.api.sequence.EventDiagnostics;
-import io.superloop.visibility.api.sequence.internal.ImmutableEventDiagnostics;
 import io.superloop.visibility.api.sequence.SequenceTransition;
 import io.superloop.visibility.api.sequence.SnapshotDiagnostics;
+import io.superloop.visibility.api.sequence.ViolationCode;
+import io.superloop.visibility.api.sequence.internal.ImmutableEventDiagnostics;
 import io.superloop.visibility.api.sequence.internal.ImmutableSequenceTransition;
 import io.superloop.visibility.api.sequence.internal.ImmutableSnapshotDiagnostics;
-import io.superloop.visibility.api.sequence.ViolationCode;
 import io.superloop.visibility.core.rules.VisibilityRules;
 import java.util.ArrayList;
 import java.util.List;
@@ -138,8 +138,7 @@ public final class SequenceValidator {
     public Batch snapshot(long value) {
       snapshotSeen = true;
       snapshotCurrent = value;
-      snapshotRegressed =
-          value >= 0 && compareSnapshotWith >= 0 && value < compareSnapshotWith;
+      snapshotRegressed = value >= 0 && compareSnapshotWith >= 0 && value < compareSnapshotWith;
       return this;
     }
 
@@ -252,8 +251,7 @@ public final class SequenceValidator {
               .transitionedToDrift(!previous.driftActive() && driftActive)
               .recoveredFromDrift(previous.driftActive() && !driftActive);
       if (hardened) {
-        long snapHw =
-            epochReset ? snapshotCurrent : Math.max(compareSnapshotWith, snapshotCurrent);
+        long snapHw = epochReset ? snapshotCurrent : Math.max(compareSnapshotWith, snapshotCurrent);
         long evtHw = epochReset ? max : Math.max(compareEventsWith, max);
         snap.highWater(opt(snapHw));
         events.highWater(opt(evtHw));
@@ -262,7 +260,8 @@ public final class SequenceValidator {
       if (!snapshotSeen) {
         throw new IllegalStateException("snapshot(value) was not called for this batch");
       }
-      return new SequenceVerdict(snap.build(), events.build(), transition.build(), List.copyOf(violations));
+      return new SequenceVerdict(
+          snap.build(), events.build(), transition.build(), List.copyOf(violations));
     }
   }
 

@@ -3,8 +3,8 @@ package io.superloop.visibility.core.sequence;
 import io.superloop.visibility.api.ReasonCode;
 import io.superloop.visibility.api.TraceId;
 import io.superloop.visibility.api.Transport;
-import io.superloop.visibility.api.sequence.SequenceState;
 import io.superloop.visibility.api.sequence.EventDiagnostics;
+import io.superloop.visibility.api.sequence.SequenceState;
 import io.superloop.visibility.api.sequence.SequenceStatus;
 import io.superloop.visibility.api.sequence.SequenceTransition;
 import io.superloop.visibility.api.sequence.SnapshotDiagnostics;
@@ -58,7 +58,8 @@ public record SequenceVerdict(
    * @param transport the step's transport
    * @return the state
    */
-  public SequenceState toState(String updatedAt, String loopId, TraceId traceId, Transport transport) {
+  public SequenceState toState(
+      String updatedAt, String loopId, TraceId traceId, Transport transport) {
     return SequenceState.builder()
         .updatedAt(updatedAt)
         .loopId(loopId)

@@ -23,10 +23,10 @@ import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.json.JsonFactory;
 
 /**
- * The {@code local} envelope source over a runtime {@code events.jsonl} (contract 3.1; hardening H13,
- * H17). It reads the file in large blocks, in constant memory whatever its size (one block plus at
- * most one line up to the line length limit), and reports each non-empty, newline-terminated line
- * after the start with its physical line number:
+ * The {@code local} envelope source over a runtime {@code events.jsonl} (contract 3.1; hardening
+ * H13, H17). It reads the file in large blocks, in constant memory whatever its size (one block
+ * plus at most one line up to the line length limit), and reports each non-empty,
+ * newline-terminated line after the start with its physical line number:
  *
  * <ul>
  *   <li>an empty line is skipped exactly as the reference skips it: it consumes a line number and
@@ -69,7 +69,8 @@ public final class LocalEventSource {
     this.factory =
         json.factory()
             .rebuild()
-            .streamReadConstraints(json.factory().streamReadConstraints().rebuild().maxTokenCount(-1).build())
+            .streamReadConstraints(
+                json.factory().streamReadConstraints().rebuild().maxTokenCount(-1).build())
             .disable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
     this.maxLineLength = (int) Math.min(json.limits().maxDocumentLength(), Integer.MAX_VALUE - 16);
@@ -85,20 +86,22 @@ public final class LocalEventSource {
    * @throws VisibilityException {@link ErrorCode#FILE_NOT_FOUND} when the file does not exist (an
    *     {@code events_unavailable} ingest failure), {@link ErrorCode#NOT_REGULAR_FILE} when it (or
    *     what its link leads to) is a FIFO, device, socket or directory, which is never opened,
-   *     {@link ErrorCode#INVALID_ARGUMENT} when the
-   *     file has fewer lines than {@code start.lineOffset()}, {@link ErrorCode#IO_ERROR} or {@link
-   *     ErrorCode#PERMISSION_DENIED} on I/O failure
+   *     {@link ErrorCode#INVALID_ARGUMENT} when the file has fewer lines than {@code
+   *     start.lineOffset()}, {@link ErrorCode#IO_ERROR} or {@link ErrorCode#PERMISSION_DENIED} on
+   *     I/O failure
    */
   public ScanResult scan(Path file, ScanStart start, LineListener listener) {
     try (FileChannel ch = RuntimeFiles.openRegular(file)) {
       return scan(ch, start, listener);
     } catch (NoSuchFileException e) {
-      throw new VisibilityException(ErrorCode.FILE_NOT_FOUND, "no events log", e).withFile(file.toString());
+      throw new VisibilityException(ErrorCode.FILE_NOT_FOUND, "no events log", e)
+          .withFile(file.toString());
     } catch (AccessDeniedException e) {
       throw new VisibilityException(ErrorCode.PERMISSION_DENIED, "cannot read events log", e)
           .withFile(file.toString());
     } catch (IOException e) {
-      throw new VisibilityException(ErrorCode.IO_ERROR, "cannot read events log: " + e.getMessage(), e)
+      throw new VisibilityException(
+              ErrorCode.IO_ERROR, "cannot read events log: " + e.getMessage(), e)
           .withFile(file.toString());
     } catch (VisibilityException e) {
       throw e.file().isPresent() ? e : e.withFile(file.toString());
@@ -106,22 +109,24 @@ public final class LocalEventSource {
   }
 
   /**
-   * Scans the log held by {@code channel} (a file, or bytes in memory) from {@code start}, exactly as
-   * {@link #scan(Path, ScanStart, LineListener)} does. The channel's position is changed; it is not
-   * closed.
+   * Scans the log held by {@code channel} (a file, or bytes in memory) from {@code start}, exactly
+   * as {@link #scan(Path, ScanStart, LineListener)} does. The channel's position is changed; it is
+   * not closed.
    *
    * @param channel the log's bytes
-   * @param start where the batch starts (a line offset, and a byte offset with its tail CRC to resume at)
+   * @param start where the batch starts (a line offset, and a byte offset with its tail CRC to
+   *     resume at)
    * @param listener receives each reported line
    * @return the counts and the end position of the scan
-   * @throws VisibilityException {@link ErrorCode#INVALID_ARGUMENT} when the log has fewer lines than
-   *     {@code start.lineOffset()}, {@link ErrorCode#IO_ERROR} on I/O failure
+   * @throws VisibilityException {@link ErrorCode#INVALID_ARGUMENT} when the log has fewer lines
+   *     than {@code start.lineOffset()}, {@link ErrorCode#IO_ERROR} on I/O failure
    */
   public ScanResult scan(SeekableByteChannel channel, ScanStart start, LineListener listener) {
     try {
       return new Scan(channel, listener).run(start);
     } catch (IOException e) {
-      throw new VisibilityException(ErrorCode.IO_ERROR, "cannot read events log: " + e.getMessage(), e);
+      throw new VisibilityException(
+          ErrorCode.IO_ERROR, "cannot read events log: " + e.getMessage(), e);
     }
   }
 
@@ -271,7 +276,14 @@ public final class LocalEventSource {
         pos += n;
       }
       return new ScanResult(
-          lineNo, lineStartPos, tailCrc32(lineStartPos), events, malformed, blank, pos - lineStartPos, resumed,
+          lineNo,
+          lineStartPos,
+          tailCrc32(lineStartPos),
+          events,
+          malformed,
+          blank,
+          pos - lineStartPos,
+          resumed,
           b >= 0 && !resumed);
     }
 

@@ -8,8 +8,8 @@ import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.json.JsonReadLimits;
 import io.superloop.visibility.api.json.JsonValue;
 import io.superloop.visibility.core.heartbeat.HeartbeatInput;
-import io.superloop.visibility.core.rules.ReadLimits;
 import io.superloop.visibility.core.reconcile.EnvelopeFeed;
+import io.superloop.visibility.core.rules.ReadLimits;
 import io.superloop.visibility.core.sequence.SequenceValidator;
 import io.superloop.visibility.core.sequence.SequenceValues;
 import java.io.IOException;
@@ -21,10 +21,11 @@ import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The {@code local} transport's view of a runtime directory ({@code <repo>/.superloop/loops/<loop>/}):
- * the snapshot's {@code runtime.heartbeat} from {@code heartbeat.v1.json} and the snapshot and event
- * sequence values from {@code events.jsonl}, assigned as the local adapters assign them (contract
- * 3.1: an event's value is its physical line number, the snapshot's the file's newline count).
+ * The {@code local} transport's view of a runtime directory ({@code
+ * <repo>/.superloop/loops/<loop>/}): the snapshot's {@code runtime.heartbeat} from {@code
+ * heartbeat.v1.json} and the snapshot and event sequence values from {@code events.jsonl}, assigned
+ * as the local adapters assign them (contract 3.1: an event's value is its physical line number,
+ * the snapshot's the file's newline count).
  */
 public final class LocalRuntime {
   private static final System.Logger LOG = System.getLogger("io.superloop.visibility.core.source");
@@ -42,8 +43,8 @@ public final class LocalRuntime {
    * @param eventsFile the events log ({@code events.jsonl})
    * @param limits the read limits ({@link ReadLimits#heartbeatBytes()}, {@link
    *     ReadLimits#eventLineBytes()} and the structure limits of each document; a heartbeat may
-   *     nest one level less than the limit and hold 256 tokens less, as it is stored one level
-   *     down in a larger document)
+   *     nest one level less than the limit and hold 256 tokens less, as it is stored one level down
+   *     in a larger document)
    */
   public LocalRuntime(Path heartbeatFile, Path eventsFile, ReadLimits limits) {
     this.heartbeatFile = heartbeatFile;
@@ -61,7 +62,9 @@ public final class LocalRuntime {
    */
   public static LocalRuntime in(Path runtimeDir) {
     return new LocalRuntime(
-        runtimeDir.resolve("heartbeat.v1.json"), runtimeDir.resolve("events.jsonl"), ReadLimits.DEFAULT);
+        runtimeDir.resolve("heartbeat.v1.json"),
+        runtimeDir.resolve("events.jsonl"),
+        ReadLimits.DEFAULT);
   }
 
   /** {@return the events log} */
@@ -95,8 +98,8 @@ public final class LocalRuntime {
   /**
    * The runtime heartbeat of a heartbeat document's bytes, read exactly as {@link #readHeartbeat()}
    * reads the content of {@code heartbeat.v1.json}. For transports that carry the document rather
-   * than the file (a heartbeat record on a topic), so that every transport judges the same bytes the
-   * same way.
+   * than the file (a heartbeat record on a topic), so that every transport judges the same bytes
+   * the same way.
    *
    * @param bytes the document's bytes, as written by the runtime
    * @param limits the read limits ({@link ReadLimits#heartbeatBytes()} and the structure limits, as
@@ -115,7 +118,13 @@ public final class LocalRuntime {
   private static HeartbeatInput heartbeatOf(byte[] bytes, Json heartbeatJson) {
     // decoded as jq reads it: a leading byte order mark is skipped, an invalid UTF-8 sequence
     // becomes U+FFFD (and is kept as text)
-    int bom = bytes.length >= 3 && bytes[0] == (byte) 0xef && bytes[1] == (byte) 0xbb && bytes[2] == (byte) 0xbf ? 3 : 0;
+    int bom =
+        bytes.length >= 3
+                && bytes[0] == (byte) 0xef
+                && bytes[1] == (byte) 0xbb
+                && bytes[2] == (byte) 0xbf
+            ? 3
+            : 0;
     String text = new String(bytes, bom, bytes.length - bom, StandardCharsets.UTF_8);
     try {
       JsonValue v = heartbeatJson.parseValue(text);
@@ -126,8 +135,8 @@ public final class LocalRuntime {
   }
 
   /**
-   * The heartbeat's reader: the heartbeat is stored one level down in {@code heartbeat.json} and its
-   * rows, beside some 30 tokens, so it may nest one level less and hold 256 tokens less than a
+   * The heartbeat's reader: the heartbeat is stored one level down in {@code heartbeat.json} and
+   * its rows, beside some 30 tokens, so it may nest one level less and hold 256 tokens less than a
    * document, and what is accepted always reads back.
    */
   private static Json heartbeatJson(ReadLimits limits) {
@@ -183,7 +192,8 @@ public final class LocalRuntime {
     }
 
     @Override
-    public void feed(SequenceValidator validator, SequenceValidator.Batch batch, Consumer<ReasonCode> warnings) {
+    public void feed(
+        SequenceValidator validator, SequenceValidator.Batch batch, Consumer<ReasonCode> warnings) {
       LineListener listener =
           (lineNumber, kind, buf, off, len) -> {
             if (kind == LineKind.EVENT) {

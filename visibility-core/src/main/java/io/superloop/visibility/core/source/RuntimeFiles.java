@@ -19,8 +19,8 @@ import org.jspecify.annotations.Nullable;
  * Opens the runtime's files for reading. They may be symbolic links (the runtime owns them), but
  * what a link leads to must be a regular file: a FIFO, device, socket, directory or a link loop is
  * {@link ErrorCode#NOT_REGULAR_FILE} and is never opened, so nothing blocks and {@code /dev/zero}
- * is never read. (A regular file replaced by a FIFO between the check and the open would still block
- * the open: Java cannot open without blocking.)
+ * is never read. (A regular file replaced by a FIFO between the check and the open would still
+ * block the open: Java cannot open without blocking.)
  */
 final class RuntimeFiles {
   private RuntimeFiles() {}

@@ -7,8 +7,8 @@ package io.superloop.visibility.core.source;
  *     and {@code cursor.eventLineCount} (contract 3.1)
  * @param endByteOffset the byte position right after the last newline ({@code
  *     cursor.eventByteOffset}, H17)
- * @param endTailCrc32 the CRC-32 of the up to {@value LocalEventSource#TAIL_CHECK_BYTES} bytes before
- *     {@code endByteOffset} ({@code cursor.eventTailCrc32}, H17)
+ * @param endTailCrc32 the CRC-32 of the up to {@value LocalEventSource#TAIL_CHECK_BYTES} bytes
+ *     before {@code endByteOffset} ({@code cursor.eventTailCrc32}, H17)
  * @param events lines reported as {@link LineKind#EVENT}
  * @param malformed lines reported as {@link LineKind#MALFORMED}
  * @param blank empty lines skipped (each consumed a line number)

@@ -8,12 +8,12 @@ import java.util.OptionalLong;
 /**
  * Where a scan of a runtime events log starts: after {@code lineOffset} newline-terminated lines,
  * and (hardening H17) at {@code byteOffset} when that byte position is consistent: inside the file
- * and right after a newline (or 0). An inconsistent byte offset (truncated or rotated log) falls back
- * to counting lines from the start.
+ * and right after a newline (or 0). An inconsistent byte offset (truncated or rotated log) falls
+ * back to counting lines from the start.
  *
- * <p>With {@code tailCrc32} the resume also requires that the up to 256 bytes before the byte offset
- * still have that CRC-32, so a log truncated and grown back past the offset is counted from the
- * start instead of resumed at a position whose line number is no longer known.
+ * <p>With {@code tailCrc32} the resume also requires that the up to 256 bytes before the byte
+ * offset still have that CRC-32, so a log truncated and grown back past the offset is counted from
+ * the start instead of resumed at a position whose line number is no longer known.
  *
  * @param lineOffset lines already consumed ({@code cursor.eventLineOffset})
  * @param byteOffset the byte position after those lines ({@code cursor.eventByteOffset}), if known
@@ -22,7 +22,8 @@ import java.util.OptionalLong;
 public record ScanStart(long lineOffset, OptionalLong byteOffset, OptionalLong tailCrc32) {
 
   /** From line 1 ({@code --from-start}). */
-  public static final ScanStart FROM_START = new ScanStart(0, OptionalLong.of(0), OptionalLong.empty());
+  public static final ScanStart FROM_START =
+      new ScanStart(0, OptionalLong.of(0), OptionalLong.empty());
 
   /**
    * A start without a tail check.
@@ -45,7 +46,9 @@ public record ScanStart(long lineOffset, OptionalLong byteOffset, OptionalLong t
    *     tail check comes without a byte offset
    */
   public ScanStart {
-    if (lineOffset < 0 || (byteOffset.isPresent() && byteOffset.getAsLong() < 0) || tailCrc32.isPresent() && byteOffset.isEmpty()) {
+    if (lineOffset < 0
+        || (byteOffset.isPresent() && byteOffset.getAsLong() < 0)
+        || tailCrc32.isPresent() && byteOffset.isEmpty()) {
       throw new VisibilityException(ErrorCode.INVALID_ARGUMENT, "scan offsets must be >= 0");
     }
   }

@@ -15,9 +15,9 @@ import java.util.Optional;
 
 /**
  * The {@code sprite_service} transport's ingest: the manager's {@code GET /ops/snapshot} and {@code
- * GET /ops/events} answers (contract 1.18, 3.1) turned into the same validator input the local source
- * gives. A request that failed is {@code service_request_failed}; an answer that is not a valid v1
- * answer is {@code service_response_invalid} (contract 1.12).
+ * GET /ops/events} answers (contract 1.18, 3.1) turned into the same validator input the local
+ * source gives. A request that failed is {@code service_request_failed}; an answer that is not a
+ * valid v1 answer is {@code service_response_invalid} (contract 1.12).
  */
 public final class SpriteServiceIngest {
   private final Json json;
@@ -71,8 +71,12 @@ public final class SpriteServiceIngest {
     JsonValue heartbeat = snapshot.runtimeHeartbeat().orElse(JsonValue.nullValue());
     EnvelopeFeed feed =
         EnvelopeFeed.ofEnvelopes(
-            snapshot.sequenceValue().orElse(null), events.events(), events.cursor().eventLineOffset());
-    return new Poll(new Ingest.Succeeded(HeartbeatInput.of(heartbeat), feed, false), Optional.of(events.cursor()));
+            snapshot.sequenceValue().orElse(null),
+            events.events(),
+            events.cursor().eventLineOffset());
+    return new Poll(
+        new Ingest.Succeeded(HeartbeatInput.of(heartbeat), feed, false),
+        Optional.of(events.cursor()));
   }
 
   /**

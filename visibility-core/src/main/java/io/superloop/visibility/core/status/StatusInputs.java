@@ -1,6 +1,5 @@
 package io.superloop.visibility.core.status;
 
-import io.superloop.visibility.core.status.internal.ImmutableStatusInputs;
 import io.superloop.visibility.api.TraceId;
 import io.superloop.visibility.api.audit.ControlInvocation;
 import io.superloop.visibility.api.audit.ControlRow;
@@ -11,6 +10,7 @@ import io.superloop.visibility.api.heartbeat.HeartbeatState;
 import io.superloop.visibility.api.internal.VisibilityStyle;
 import io.superloop.visibility.api.sequence.SequenceObservation;
 import io.superloop.visibility.api.sequence.SequenceState;
+import io.superloop.visibility.core.status.internal.ImmutableStatusInputs;
 import java.util.Map;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -75,14 +75,12 @@ public abstract class StatusInputs {
    */
   public abstract Map<String, String> unreadable();
 
-  /**
-   * {@return the last started row of {@code telemetry/control-invocations.inflight.jsonl}} H5.
-   */
+  /** {@return the last started row of {@code telemetry/control-invocations.inflight.jsonl}} H5. */
   public abstract Optional<InFlightRow> lastStarted();
 
   /**
-   * {@return whether a completed invocation row with the last started row's idempotency key
-   * exists; default false} H5.
+   * {@return whether a completed invocation row with the last started row's idempotency key exists;
+   * default false} H5.
    */
   @Value.Default
   public boolean lastStartedCompleted() {

@@ -11,13 +11,13 @@ import io.superloop.visibility.api.sequence.SequenceState;
 import io.superloop.visibility.api.sequence.ViolationCode;
 import io.superloop.visibility.api.status.HeartbeatObservationSurface;
 import io.superloop.visibility.api.status.HeartbeatSurface;
-import io.superloop.visibility.api.status.internal.ImmutableHeartbeatSurface;
-import io.superloop.visibility.api.status.internal.ImmutableInvocationAuditSurface;
-import io.superloop.visibility.api.status.internal.ImmutableSequenceSurface;
 import io.superloop.visibility.api.status.InvocationAuditSurface;
 import io.superloop.visibility.api.status.SequenceSurface;
 import io.superloop.visibility.api.status.TraceSurface;
 import io.superloop.visibility.api.status.VisibilitySummary;
+import io.superloop.visibility.api.status.internal.ImmutableHeartbeatSurface;
+import io.superloop.visibility.api.status.internal.ImmutableInvocationAuditSurface;
+import io.superloop.visibility.api.status.internal.ImmutableSequenceSurface;
 import io.superloop.visibility.core.rules.TimestampSyntax;
 import io.superloop.visibility.core.rules.VisibilityRules;
 import io.superloop.visibility.core.time.Timestamps;
@@ -31,20 +31,20 @@ import java.util.stream.Collectors;
 /**
  * Projects a loop's state records and last telemetry rows onto the {@code visibility} object of the
  * status surface (contract 6.2-6.4, C4). Under {@code reference} rules it renders exactly as the
- * reference: jq's {@code //} falls through on absent, null and {@code false}, so {@code driftActive}
- * and {@code replayed} appear only when true, and a state's fields mix with the last row's. With
- * {@link VisibilityRules#explicitStatusSurface()} (H16) booleans are always present, the heartbeat
- * surface comes from one record (a newer failed observation is shown as {@code lastObservation}),
- * {@code alertTraceId} takes the newer of the last alert row and the dispatch state, {@code
- * distinctTraceIds} counts the distinct trace ids, and (H5) {@code inFlight} shows a started
- * invocation that has not completed.
+ * reference: jq's {@code //} falls through on absent, null and {@code false}, so {@code
+ * driftActive} and {@code replayed} appear only when true, and a state's fields mix with the last
+ * row's. With {@link VisibilityRules#explicitStatusSurface()} (H16) booleans are always present,
+ * the heartbeat surface comes from one record (a newer failed observation is shown as {@code
+ * lastObservation}), {@code alertTraceId} takes the newer of the last alert row and the dispatch
+ * state, {@code distinctTraceIds} counts the distinct trace ids, and (H5) {@code inFlight} shows a
+ * started invocation that has not completed.
  *
  * <p>Under both rules a section is left out when a file it reads is {@link
  * StatusInputs#unreadable()} (the reference fails as a whole there): {@code heartbeat} for {@code
  * heartbeat.json} and {@code telemetry/heartbeat.jsonl}, {@code sequence} for {@code
  * sequence-state.json} and {@code telemetry/sequence.jsonl}, {@code invocationAudit} for {@code
- * telemetry/control-invocations.jsonl} and its {@code .inflight.jsonl}; the {@code trace} section is
- * always shown from the readable files. The additive {@code unreadable} field names the files.
+ * telemetry/control-invocations.jsonl} and its {@code .inflight.jsonl}; the {@code trace} section
+ * is always shown from the readable files. The additive {@code unreadable} field names the files.
  */
 public final class StatusProjector {
   private final VisibilityRules rules;
@@ -68,9 +68,13 @@ public final class StatusProjector {
     Set<String> bad = in.unreadable().keySet();
     return VisibilitySummary.builder()
         .heartbeat(
-            readable(bad, HEARTBEAT_FILES) ? heartbeat(in.heartbeatState(), in.lastHeartbeatRow()) : Optional.empty())
+            readable(bad, HEARTBEAT_FILES)
+                ? heartbeat(in.heartbeatState(), in.lastHeartbeatRow())
+                : Optional.empty())
         .sequence(
-            readable(bad, SEQUENCE_FILES) ? sequence(in.sequenceState(), in.lastSequenceRow()) : Optional.empty())
+            readable(bad, SEQUENCE_FILES)
+                ? sequence(in.sequenceState(), in.lastSequenceRow())
+                : Optional.empty())
         .invocationAudit(readable(bad, INVOCATION_FILES) ? invocationAudit(in) : Optional.empty())
         .trace(trace(in))
         .unreadable(in.unreadable())
@@ -81,7 +85,8 @@ public final class StatusProjector {
   static final Set<String> HEARTBEAT_FILES = Set.of("heartbeat.json", "telemetry/heartbeat.jsonl");
 
   /** The files of the sequence section (S and s). */
-  static final Set<String> SEQUENCE_FILES = Set.of("sequence-state.json", "telemetry/sequence.jsonl");
+  static final Set<String> SEQUENCE_FILES =
+      Set.of("sequence-state.json", "telemetry/sequence.jsonl");
 
   /** The files of the invocation audit section (I, and the H5 in-flight rows). */
   static final Set<String> INVOCATION_FILES =
@@ -130,8 +135,12 @@ public final class StatusProjector {
     Optional<HeartbeatState> h = state;
     Optional<HeartbeatObservation> r = row;
     b.freshnessStatus(h.map(HeartbeatState::freshnessStatus))
-        .reasonCode(or(h.flatMap(HeartbeatState::reasonCode), r.flatMap(HeartbeatObservation::reasonCode)))
-        .lastHeartbeatAt(or(h.map(HeartbeatState::lastHeartbeatAt), r.flatMap(HeartbeatObservation::heartbeatAt)))
+        .reasonCode(
+            or(h.flatMap(HeartbeatState::reasonCode), r.flatMap(HeartbeatObservation::reasonCode)))
+        .lastHeartbeatAt(
+            or(
+                h.map(HeartbeatState::lastHeartbeatAt),
+                r.flatMap(HeartbeatObservation::heartbeatAt)))
         .heartbeatLagSeconds(
             h.isPresent()
                 ? OptionalLong.of(h.get().heartbeatLagSeconds())
@@ -153,7 +162,8 @@ public final class StatusProjector {
     return Optional.of(b.build());
   }
 
-  private Optional<SequenceSurface> sequence(Optional<SequenceState> state, Optional<SequenceObservation> row) {
+  private Optional<SequenceSurface> sequence(
+      Optional<SequenceState> state, Optional<SequenceObservation> row) {
     if (state.isEmpty() && row.isEmpty()) {
       return Optional.empty();
     }
@@ -162,20 +172,26 @@ public final class StatusProjector {
     ImmutableSequenceSurface.Builder b =
         SequenceSurface.builder()
             .status(or(s.map(x -> x.status().wire()), r.map(x -> x.status().wire())))
-            .reasonCode(or(s.flatMap(SequenceState::reasonCode), r.flatMap(SequenceObservation::reasonCode)))
+            .reasonCode(
+                or(
+                    s.flatMap(SequenceState::reasonCode),
+                    r.flatMap(SequenceObservation::reasonCode)))
             .violations(
                 s.isPresent()
                     ? Optional.of(wires(s.get().violations()))
                     : r.map(x -> wires(x.violations())))
             .snapshotCurrent(
-                s.map(x -> x.snapshot().current()).filter(OptionalLong::isPresent)
+                s.map(x -> x.snapshot().current())
+                    .filter(OptionalLong::isPresent)
                     .orElse(r.map(x -> x.snapshot().current()).orElse(OptionalLong.empty())))
             .eventsLast(
-                s.map(x -> x.events().last()).filter(OptionalLong::isPresent)
+                s.map(x -> x.events().last())
+                    .filter(OptionalLong::isPresent)
                     .orElse(r.map(x -> x.events().last()).orElse(OptionalLong.empty())))
             .updatedAt(or(s.map(SequenceState::updatedAt), r.map(SequenceObservation::timestamp)))
             .transport(or(s.map(SequenceState::transport), r.map(SequenceObservation::transport)))
-            .traceId(or(s.flatMap(SequenceState::traceId), r.flatMap(SequenceObservation::traceId)));
+            .traceId(
+                or(s.flatMap(SequenceState::traceId), r.flatMap(SequenceObservation::traceId)));
     boolean stateDrift = s.map(SequenceState::driftActive).orElse(false);
     boolean rowDrift = r.map(SequenceObservation::driftActive).orElse(false);
     if (hardened()) {
@@ -189,7 +205,10 @@ public final class StatusProjector {
   private Optional<InvocationAuditSurface> invocationAudit(StatusInputs in) {
     Optional<ControlInvocation> last = in.lastInvocation();
     boolean inFlight =
-        hardened() && rules.writeInFlightAuditRows() && in.lastStarted().isPresent() && !in.lastStartedCompleted();
+        hardened()
+            && rules.writeInFlightAuditRows()
+            && in.lastStarted().isPresent()
+            && !in.lastStartedCompleted();
     if (last.isEmpty()) {
       if (!inFlight) {
         return Optional.empty();
@@ -229,7 +248,9 @@ public final class StatusProjector {
 
   private TraceSurface trace(StatusInputs in) {
     Optional<TraceId> control =
-        or(in.lastIntent().flatMap(n -> n.traceId()), in.lastControlRow().flatMap(c -> c.traceId()));
+        or(
+            in.lastIntent().flatMap(n -> n.traceId()),
+            in.lastControlRow().flatMap(c -> c.traceId()));
     Optional<TraceId> invocation = in.lastInvocation().flatMap(ControlInvocation::traceId);
     Optional<TraceId> reconcile = in.reconcileTraceId();
     Optional<TraceId> heartbeat =

@@ -33,8 +33,8 @@ public final class StatusReader {
   private StatusReader() {}
 
   /**
-   * Reads the status inputs. A file that cannot be read (not decodable, beyond its read limit, not a
-   * regular file, a symbolic link under the loop directory, an I/O error) reads as absent and is
+   * Reads the status inputs. A file that cannot be read (not decodable, beyond its read limit, not
+   * a regular file, a symbolic link under the loop directory, an I/O error) reads as absent and is
    * named in {@link StatusInputs#unreadable()} with its error code; the projector leaves its
    * section out.
    *
@@ -45,22 +45,42 @@ public final class StatusReader {
     Map<String, String> unreadable = new LinkedHashMap<>();
     ImmutableStatusInputs.Builder b =
         StatusInputs.builder()
-            .heartbeatState(state(store, LoopArtifact.HEARTBEAT_STATE, HeartbeatCodecs.STATE, unreadable))
-            .lastHeartbeatRow(last(store, LoopArtifact.HEARTBEAT_TELEMETRY, HeartbeatCodecs.OBSERVATION, unreadable))
-            .sequenceState(state(store, LoopArtifact.SEQUENCE_STATE, SequenceCodecs.STATE, unreadable))
-            .lastSequenceRow(last(store, LoopArtifact.SEQUENCE_TELEMETRY, SequenceCodecs.OBSERVATION, unreadable))
+            .heartbeatState(
+                state(store, LoopArtifact.HEARTBEAT_STATE, HeartbeatCodecs.STATE, unreadable))
+            .lastHeartbeatRow(
+                last(
+                    store,
+                    LoopArtifact.HEARTBEAT_TELEMETRY,
+                    HeartbeatCodecs.OBSERVATION,
+                    unreadable))
+            .sequenceState(
+                state(store, LoopArtifact.SEQUENCE_STATE, SequenceCodecs.STATE, unreadable))
+            .lastSequenceRow(
+                last(
+                    store, LoopArtifact.SEQUENCE_TELEMETRY, SequenceCodecs.OBSERVATION, unreadable))
             .lastIntent(last(store, LoopArtifact.INTENTS, AuditCodecs.INTENT_ROW, unreadable))
-            .lastControlRow(last(store, LoopArtifact.CONTROL_TELEMETRY, AuditCodecs.CONTROL_ROW, unreadable))
+            .lastControlRow(
+                last(store, LoopArtifact.CONTROL_TELEMETRY, AuditCodecs.CONTROL_ROW, unreadable))
             .reconcileTraceId(
-                last(store, LoopArtifact.RECONCILE_TELEMETRY, ReconcileCodecs.RECONCILE_ROW, unreadable)
+                last(
+                        store,
+                        LoopArtifact.RECONCILE_TELEMETRY,
+                        ReconcileCodecs.RECONCILE_ROW,
+                        unreadable)
                     .flatMap(ReconcileRow::traceId));
     Optional<ControlInvocation> invocation =
         last(store, LoopArtifact.CONTROL_INVOCATIONS, AuditCodecs.INVOCATION, unreadable);
     b.lastInvocation(invocation);
-    Optional<AlertRow> alert = last(store, LoopArtifact.ALERTS_TELEMETRY, ReconcileCodecs.ALERT_ROW, unreadable);
-    b.alertRowTraceId(alert.map(AlertRow::traceId)).alertRowTimestamp(alert.map(AlertRow::timestamp));
+    Optional<AlertRow> alert =
+        last(store, LoopArtifact.ALERTS_TELEMETRY, ReconcileCodecs.ALERT_ROW, unreadable);
+    b.alertRowTraceId(alert.map(AlertRow::traceId))
+        .alertRowTimestamp(alert.map(AlertRow::timestamp));
     Optional<AlertDispatchState> dispatch =
-        state(store, LoopArtifact.ALERT_DISPATCH_STATE, ReconcileCodecs.ALERT_DISPATCH_STATE, unreadable);
+        state(
+            store,
+            LoopArtifact.ALERT_DISPATCH_STATE,
+            ReconcileCodecs.ALERT_DISPATCH_STATE,
+            unreadable);
     b.dispatchTraceId(dispatch.flatMap(AlertDispatchState::traceId))
         .dispatchUpdatedAt(dispatch.map(AlertDispatchState::updatedAt));
     Optional<InFlight> inFlight =
@@ -97,7 +117,8 @@ public final class StatusReader {
               return false;
             },
             row -> false);
-    return new InFlight(started, started.map(s -> completedKeys.contains(s.idempotencyKey())).orElse(false));
+    return new InFlight(
+        started, started.map(s -> completedKeys.contains(s.idempotencyKey())).orElse(false));
   }
 
   /**
@@ -111,13 +132,17 @@ public final class StatusReader {
     }
     return store
         .lastMatching(
-            LoopArtifact.CONTROL_INVOCATIONS, AuditCodecs.INVOCATION, check::completes, check::beforeSlack)
+            LoopArtifact.CONTROL_INVOCATIONS,
+            AuditCodecs.INVOCATION,
+            check::completes,
+            check::beforeSlack)
         .isPresent();
   }
 
   private static <T> Optional<T> state(
       LoopStore store, LoopArtifact artifact, JsonCodec<T> codec, Map<String, String> unreadable) {
-    Optional<StateRead<T>> r = guarded(artifact, () -> store.readState(artifact, codec), unreadable);
+    Optional<StateRead<T>> r =
+        guarded(artifact, () -> store.readState(artifact, codec), unreadable);
     if (r.isPresent() && r.get() instanceof StateRead.Unreadable<T> u) {
       unreadable.put(artifact.defaultPath(), u.cause().code().wire());
     }

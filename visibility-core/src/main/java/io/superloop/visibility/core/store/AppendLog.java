@@ -16,12 +16,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * An append-only JSONL log (hardening H3). Each record is encoded compactly with its trailing
- * {@code \n} and written with one write call while holding an in-process lock and an OS lock on the sidecar
- * {@code <file>.lock}, so records of threads and processes never interleave. Before
- * writing, a writer that finds an unterminated last line moves that fragment to {@code
- * <file>.torn} (appending if it exists; each fragment followed by {@code \n}) and truncates it away.
- * A failed write is rolled back to the previous end of the file. {@link #append} returns once the
- * record is as durable as the {@link Durability} asks. Thread-safe; close it when done.
+ * {@code \n} and written with one write call while holding an in-process lock and an OS lock on the
+ * sidecar {@code <file>.lock}, so records of threads and processes never interleave. Before
+ * writing, a writer that finds an unterminated last line moves that fragment to {@code <file>.torn}
+ * (appending if it exists; each fragment followed by {@code \n}) and truncates it away. A failed
+ * write is rolled back to the previous end of the file. {@link #append} returns once the record is
+ * as durable as the {@link Durability} asks. Thread-safe; close it when done.
  *
  * @param <T> the record type
  */
@@ -108,7 +108,6 @@ public final class AppendLog<T> implements Closeable {
   static AppendLog<JsonValue> openForStep(Path file, Durability durability, FileOps ops) {
     return new AppendLog<>(file, Json.RAW, durability, ops, false);
   }
-
 
   /** {@return the log file} */
   public Path file() {
@@ -265,7 +264,9 @@ public final class AppendLog<T> implements Closeable {
         });
   }
 
-  /** {@return whether the log was empty when opened (its directory entry may not be durable yet)} */
+  /**
+   * {@return whether the log was empty when opened (its directory entry may not be durable yet)}
+   */
   boolean openedEmpty() {
     return openedEmpty;
   }

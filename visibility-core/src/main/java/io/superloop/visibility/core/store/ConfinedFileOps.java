@@ -23,8 +23,8 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@link FileOps} that never follows a symbolic link under a root directory (the loop files'
- * {@code <repo>/.superloop/ops-manager}): every path component from the root down, the root itself
+ * {@link FileOps} that never follows a symbolic link under a root directory (the loop files' {@code
+ * <repo>/.superloop/ops-manager}): every path component from the root down, the root itself
  * included, must be a real directory and the last one a regular file (or absent where the operation
  * creates it). A link anywhere there is a {@link SymlinkException} naming it; a FIFO, device,
  * socket or directory where a file belongs is a {@link NotRegularFileException}, raised before
@@ -33,9 +33,9 @@ import org.jspecify.annotations.Nullable;
  * <p>Where the platform offers a {@link SecureDirectoryStream} (Linux, macOS), each operation walks
  * down from the root's parent opening one directory at a time relative to the previous one with
  * {@code O_NOFOLLOW} ({@code openat}), and opens, renames or deletes the file relative to its
- * directory, also without following a link. A link swapped in for a component between the check
- * and the use therefore makes the operation fail, and nothing is ever read or written through it.
- * Two gaps remain, both needing write access to a directory under the root and a window of
+ * directory, also without following a link. A link swapped in for a component between the check and
+ * the use therefore makes the operation fail, and nothing is ever read or written through it. Two
+ * gaps remain, both needing write access to a directory under the root and a window of
  * microseconds: a directory created by {@link #createDirectories} is created by path, so a link
  * swapped in for its parent at that instant makes an empty directory appear at the link's target
  * (the next operation then refuses the link); and a regular file replaced by a FIFO between the
@@ -252,7 +252,9 @@ final class ConfinedFileOps implements FileOps {
         atPath = atPath.resolve(component);
         BasicFileAttributes a;
         try {
-          a = at.getFileAttributeView(component, BasicFileAttributeView.class, NOFOLLOW).readAttributes();
+          a =
+              at.getFileAttributeView(component, BasicFileAttributeView.class, NOFOLLOW)
+                  .readAttributes();
         } catch (NoSuchFileException e) {
           throw new NoSuchFileException(atPath.toString());
         }

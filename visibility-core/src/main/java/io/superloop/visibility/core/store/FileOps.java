@@ -34,7 +34,8 @@ interface FileOps {
     private static final long serialVersionUID = 1L;
 
     SymlinkException(Path link) {
-      super(link.toString(), null, "is a symbolic link; the loop's files are never used through one");
+      super(
+          link.toString(), null, "is a symbolic link; the loop's files are never used through one");
     }
   }
 

@@ -18,12 +18,13 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads a JSONL file forward as a stream of decoded records, in memory bounded by the {@link Json}'s
- * document length ({@link io.superloop.visibility.api.json.JsonReadLimits#maxDocumentLength()}): a
- * longer line counts as unparseable and is skipped without being held. Lines that do not decode with the codec are skipped and counted with their line numbers;
- * empty lines are skipped and counted separately; an unterminated last line is never decoded but
- * reported as a {@link TornTail} (hardening H3). An absent file reads as empty ({@link
- * #fileExists()} is false). Not thread-safe; close it when done.
+ * Reads a JSONL file forward as a stream of decoded records, in memory bounded by the {@link
+ * Json}'s document length ({@link
+ * io.superloop.visibility.api.json.JsonReadLimits#maxDocumentLength()}): a longer line counts as
+ * unparseable and is skipped without being held. Lines that do not decode with the codec are
+ * skipped and counted with their line numbers; empty lines are skipped and counted separately; an
+ * unterminated last line is never decoded but reported as a {@link TornTail} (hardening H3). An
+ * absent file reads as empty ({@link #fileExists()} is false). Not thread-safe; close it when done.
  *
  * @param <T> the record type
  */

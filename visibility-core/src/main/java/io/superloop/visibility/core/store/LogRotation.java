@@ -34,7 +34,9 @@ final class LogRotation {
     }
     for (Path p : entries) {
       String n = String.valueOf(p.getFileName());
-      if (n.startsWith(prefix) && n.length() > prefix.length() && n.length() - prefix.length() <= 18) {
+      if (n.startsWith(prefix)
+          && n.length() > prefix.length()
+          && n.length() - prefix.length() <= 18) {
         String digits = n.substring(prefix.length());
         if (digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
           out.add(new Rotated(dir.resolve(n), Long.parseLong(digits)));

@@ -23,11 +23,11 @@ import org.jspecify.annotations.Nullable;
  * <repo>/.superloop/loops/<loopId>/}. Immutable and thread-safe.
  *
  * <p>The state files, logs and locks it makes never follow a symbolic link under {@code
- * <repo>/.superloop/ops-manager/}: each path component from there down is checked without
- * following links, and a link is {@link ErrorCode#SYMLINK_REFUSED} naming it; a FIFO, device,
- * socket or directory where a file belongs is {@link ErrorCode#NOT_REGULAR_FILE} and is never
- * opened. An artifact path overridden to lie elsewhere is checked at its last component only. The
- * state files and rows are read within its {@link #limits()}.
+ * <repo>/.superloop/ops-manager/}: each path component from there down is checked without following
+ * links, and a link is {@link ErrorCode#SYMLINK_REFUSED} naming it; a FIFO, device, socket or
+ * directory where a file belongs is {@link ErrorCode#NOT_REGULAR_FILE} and is never opened. An
+ * artifact path overridden to lie elsewhere is checked at its last component only. The state files
+ * and rows are read within its {@link #limits()}.
  */
 public final class LoopLayout {
   private final Path repoRoot;
@@ -40,7 +40,11 @@ public final class LoopLayout {
   private final Json rowJson;
 
   private LoopLayout(
-      Path repoRoot, String loopId, Map<LoopArtifact, Path> overrides, ReadLimits limits, @Nullable FileOps ops) {
+      Path repoRoot,
+      String loopId,
+      Map<LoopArtifact, Path> overrides,
+      ReadLimits limits,
+      @Nullable FileOps ops) {
     this.repoRoot = repoRoot;
     this.loopId = loopId;
     Path opsManager = repoRoot.resolve(".superloop").resolve("ops-manager");
@@ -59,8 +63,8 @@ public final class LoopLayout {
    * @param loopId the loop id
    * @return the layout, no path overridden
    * @throws VisibilityException {@link ErrorCode#INVALID_LOOP_ID} when the loop id is blank, longer
-   *     than 255 bytes in UTF-8, holds a separator, a control character or an unpaired surrogate, is
-   *     {@code .}/{@code ..}, or cannot name a directory on this file system
+   *     than 255 bytes in UTF-8, holds a separator, a control character or an unpaired surrogate,
+   *     is {@code .}/{@code ..}, or cannot name a directory on this file system
    */
   public static LoopLayout of(Path repoRoot, String loopId) {
     Objects.requireNonNull(repoRoot, "repoRoot");
@@ -68,16 +72,19 @@ public final class LoopLayout {
     Path root = repoRoot.toAbsolutePath().normalize();
     try {
       // the file system's own check: a name its encoding cannot hold fails here, not at first use
-      return new LoopLayout(root, loopId, new EnumMap<>(LoopArtifact.class), ReadLimits.DEFAULT, null);
+      return new LoopLayout(
+          root, loopId, new EnumMap<>(LoopArtifact.class), ReadLimits.DEFAULT, null);
     } catch (InvalidPathException e) {
       throw new VisibilityException(
-          ErrorCode.INVALID_LOOP_ID, "the loop id cannot name a directory here: " + e.getReason(), e);
+          ErrorCode.INVALID_LOOP_ID,
+          "the loop id cannot name a directory here: " + e.getReason(),
+          e);
     }
   }
 
   /**
-   * A copy in which {@code artifact} lives at {@code path} (as the reference's {@code
-   * --*-file} options allow); a relative path is resolved against the repository root.
+   * A copy in which {@code artifact} lives at {@code path} (as the reference's {@code --*-file}
+   * options allow); a relative path is resolved against the repository root.
    *
    * @param artifact the artifact whose path changes
    * @param path its path
@@ -88,7 +95,8 @@ public final class LoopLayout {
     Objects.requireNonNull(path, "path");
     Path p = repoRoot.resolve(path).normalize();
     if (p.getFileName() == null) {
-      throw new VisibilityException(ErrorCode.INVALID_ARGUMENT, "an artifact path must name a file: " + path);
+      throw new VisibilityException(
+          ErrorCode.INVALID_ARGUMENT, "an artifact path must name a file: " + path);
     }
     Map<LoopArtifact, Path> copy = new EnumMap<>(LoopArtifact.class);
     copy.putAll(overrides);
@@ -131,7 +139,8 @@ public final class LoopLayout {
    * @return the copy; this layout is unchanged
    */
   public LoopLayout withLimits(ReadLimits limits) {
-    return new LoopLayout(repoRoot, loopId, overrides, Objects.requireNonNull(limits, "limits"), ops);
+    return new LoopLayout(
+        repoRoot, loopId, overrides, Objects.requireNonNull(limits, "limits"), ops);
   }
 
   /** {@return the read limits of the state files and rows (default {@link ReadLimits#DEFAULT})} */
@@ -236,14 +245,21 @@ public final class LoopLayout {
    * ReadLimits#telemetryRowBytes()} is skipped without being read.
    */
   <T> TailRead<T> last(
-      LoopArtifact artifact, JsonCodec<T> codec, Predicate<? super T> match, Predicate<? super T> stop) {
+      LoopArtifact artifact,
+      JsonCodec<T> codec,
+      Predicate<? super T> match,
+      Predicate<? super T> stop) {
     requireKind(artifact, LoopArtifact.Kind.LOG);
-    return TailReader.scan(path(artifact), codec, rowJson, TailReader.DEFAULT_BLOCK_SIZE, ops, match, stop);
+    return TailReader.scan(
+        path(artifact), codec, rowJson, TailReader.DEFAULT_BLOCK_SIZE, ops, match, stop);
   }
 
-  /** The last valid row of the log file {@code file} (a rotated log), read as {@link #last} reads. */
+  /**
+   * The last valid row of the log file {@code file} (a rotated log), read as {@link #last} reads.
+   */
   <T> TailRead<T> lastIn(Path file, JsonCodec<T> codec) {
-    return TailReader.scan(file, codec, rowJson, TailReader.DEFAULT_BLOCK_SIZE, ops, v -> true, v -> false);
+    return TailReader.scan(
+        file, codec, rowJson, TailReader.DEFAULT_BLOCK_SIZE, ops, v -> true, v -> false);
   }
 
   /**
@@ -257,7 +273,8 @@ public final class LoopLayout {
    * @throws VisibilityException {@link ErrorCode#INVALID_ARGUMENT} when {@code artifact} is a state
    *     file, or a file error
    */
-  public <T> AppendLog<T> openLog(LoopArtifact artifact, JsonCodec<T> codec, Durability durability) {
+  public <T> AppendLog<T> openLog(
+      LoopArtifact artifact, JsonCodec<T> codec, Durability durability) {
     requireKind(artifact, LoopArtifact.Kind.LOG);
     return AppendLog.open(path(artifact), codec, durability, ops);
   }

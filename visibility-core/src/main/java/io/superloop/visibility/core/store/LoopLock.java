@@ -136,7 +136,8 @@ public final class LoopLock {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new VisibilityException(ErrorCode.LOCK_FAILED, "interrupted while waiting for the loop lock", e)
+      throw new VisibilityException(
+              ErrorCode.LOCK_FAILED, "interrupted while waiting for the loop lock", e)
           .withFile(file.toString());
     } finally {
       if (!ok) {
@@ -170,7 +171,7 @@ public final class LoopLock {
       this.owner = Thread.currentThread();
     }
 
-  /** {@return the lock file} */
+    /** {@return the lock file} */
     public Path file() {
       return entry.path();
     }

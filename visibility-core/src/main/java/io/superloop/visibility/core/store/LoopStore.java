@@ -6,12 +6,11 @@ import io.superloop.visibility.api.envelope.EnvelopeCodecs;
 import io.superloop.visibility.api.health.HealthCodecs;
 import io.superloop.visibility.api.heartbeat.HeartbeatCodecs;
 import io.superloop.visibility.api.json.Json;
+import io.superloop.visibility.api.json.JsonCodec;
 import io.superloop.visibility.api.json.JsonValue;
 import io.superloop.visibility.api.reconcile.EscalationRow;
 import io.superloop.visibility.api.reconcile.ReconcileCodecs;
 import io.superloop.visibility.api.sequence.SequenceCodecs;
-import io.superloop.visibility.api.sequence.SequenceState;
-import io.superloop.visibility.api.json.JsonCodec;
 import io.superloop.visibility.core.reconcile.ArtifactPaths;
 import io.superloop.visibility.core.reconcile.StateJsonMerge;
 import io.superloop.visibility.core.reconcile.StepResult;
@@ -22,8 +21,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -103,7 +102,8 @@ public final class LoopStore {
     var cursor = read(LoopArtifact.CURSOR, EnvelopeCodecs.CURSOR_STATE, quarantined);
     List<ReasonCode> warnings =
         quarantined.isEmpty() ? List.of() : List.of(ReasonCode.PREVIOUS_STATE_UNREADABLE);
-    return new PreviousStates(sequence, heartbeat, health, transport, cursor, warnings, quarantined);
+    return new PreviousStates(
+        sequence, heartbeat, health, transport, cursor, warnings, quarantined);
   }
 
   private <T> Optional<T> read(LoopArtifact artifact, JsonCodec<T> codec, List<Path> quarantined) {
@@ -132,9 +132,9 @@ public final class LoopStore {
    * the step journal and forced: the commit point. Then each state file's new content goes to a
    * temp file and each log gets its lines (one write per log); the temp files and (unless {@link
    * Durability#NONE}) the logs are forced, one after another; the temp files are renamed over the
-   * state files; each directory whose entries changed is forced once; and the journal is emptied. A crash or an I/O error before the commit point leaves no artifact changed; after it,
-   * {@link #pendingStep()} finds the record and {@link #complete} writes the rest. Hold the loop
-   * lock.
+   * state files; each directory whose entries changed is forced once; and the journal is emptied. A
+   * crash or an I/O error before the commit point leaves no artifact changed; after it, {@link
+   * #pendingStep()} finds the record and {@link #complete} writes the rest. Hold the loop lock.
    *
    * @param result the step's result
    * @param cursor the new cursor, if the step moved it
@@ -142,7 +142,8 @@ public final class LoopStore {
    * @throws io.superloop.visibility.api.VisibilityException on file errors (naming the file);
    *     before the commit point nothing was written, after it the next step completes the writes
    */
-  public void persist(StepResult result, Optional<CursorState> cursor, TelemetryRetention retention) {
+  public void persist(
+      StepResult result, Optional<CursorState> cursor, TelemetryRetention retention) {
     Map<LoopArtifact, AppendLog<JsonValue>> logs = new EnumMap<>(LoopArtifact.class);
     try {
       persist(result, cursor, retention, logs);
@@ -160,14 +161,38 @@ public final class LoopStore {
     // in the reference's order (contract 1.14), the cursor last; a log's lines are placed after
     // its end (a torn tail moved aside first) and, when it is due, its rotation
     List<StepRecord.Entry> entries = new ArrayList<>();
-    entries.add(replace(LoopArtifact.TRANSPORT_HEALTH, HealthCodecs.TRANSPORT_HEALTH, result.transportHealth()));
-    result.heartbeatStateToWrite().ifPresent(
-        s -> entries.add(replace(LoopArtifact.HEARTBEAT_STATE, HeartbeatCodecs.STATE, s)));
-    result.heartbeatRow().ifPresent(
-        row -> append(LoopArtifact.HEARTBEAT_TELEMETRY, line(HeartbeatCodecs.OBSERVATION, row), retention, entries, logs));
-    result.sequenceState().ifPresent(s -> entries.add(replace(LoopArtifact.SEQUENCE_STATE, SequenceCodecs.STATE, s)));
-    result.sequenceRow().ifPresent(
-        row -> append(LoopArtifact.SEQUENCE_TELEMETRY, line(SequenceCodecs.OBSERVATION, row), retention, entries, logs));
+    entries.add(
+        replace(
+            LoopArtifact.TRANSPORT_HEALTH,
+            HealthCodecs.TRANSPORT_HEALTH,
+            result.transportHealth()));
+    result
+        .heartbeatStateToWrite()
+        .ifPresent(
+            s -> entries.add(replace(LoopArtifact.HEARTBEAT_STATE, HeartbeatCodecs.STATE, s)));
+    result
+        .heartbeatRow()
+        .ifPresent(
+            row ->
+                append(
+                    LoopArtifact.HEARTBEAT_TELEMETRY,
+                    line(HeartbeatCodecs.OBSERVATION, row),
+                    retention,
+                    entries,
+                    logs));
+    result
+        .sequenceState()
+        .ifPresent(s -> entries.add(replace(LoopArtifact.SEQUENCE_STATE, SequenceCodecs.STATE, s)));
+    result
+        .sequenceRow()
+        .ifPresent(
+            row ->
+                append(
+                    LoopArtifact.SEQUENCE_TELEMETRY,
+                    line(SequenceCodecs.OBSERVATION, row),
+                    retention,
+                    entries,
+                    logs));
     entries.add(replace(LoopArtifact.HEALTH, HealthCodecs.HEALTH, result.health()));
     entries.add(new StepRecord.Merge(StateJsonMerge.patch(result)));
     if (!result.escalations().isEmpty()) {
@@ -183,22 +208,31 @@ public final class LoopStore {
         retention,
         entries,
         logs);
-    cursor.ifPresent(c -> entries.add(replace(LoopArtifact.CURSOR, EnvelopeCodecs.CURSOR_STATE, c)));
+    cursor.ifPresent(
+        c -> entries.add(replace(LoopArtifact.CURSOR, EnvelopeCodecs.CURSOR_STATE, c)));
     StepRecord record = new StepRecord(entries);
     StepJournal journal = journal();
     journal.write(record.encode());
     apply(record, false, logs);
     journal.clear();
   }
+
   /** The telemetry logs a retention setting rotates. */
   static final Set<LoopArtifact> ROTATED =
-      EnumSet.of(LoopArtifact.HEARTBEAT_TELEMETRY, LoopArtifact.SEQUENCE_TELEMETRY, LoopArtifact.RECONCILE_TELEMETRY);
+      EnumSet.of(
+          LoopArtifact.HEARTBEAT_TELEMETRY,
+          LoopArtifact.SEQUENCE_TELEMETRY,
+          LoopArtifact.RECONCILE_TELEMETRY);
 
   /** The state files a reconcile step writes (only under the loop lock). */
   private static final List<LoopArtifact> STEP_STATES =
       List.of(
-          LoopArtifact.CURSOR, LoopArtifact.TRANSPORT_HEALTH, LoopArtifact.HEARTBEAT_STATE,
-          LoopArtifact.SEQUENCE_STATE, LoopArtifact.HEALTH, LoopArtifact.STATE);
+          LoopArtifact.CURSOR,
+          LoopArtifact.TRANSPORT_HEALTH,
+          LoopArtifact.HEARTBEAT_STATE,
+          LoopArtifact.SEQUENCE_STATE,
+          LoopArtifact.HEALTH,
+          LoopArtifact.STATE);
 
   /**
    * A state file's new content. {@code health.json}, which every step of every manager (bash
@@ -234,7 +268,10 @@ public final class LoopStore {
     if (retention.rotates() && ROTATED.contains(log) && end >= retention.maxFileBytes()) {
       entries.add(
           new StepRecord.Rotate(
-              log, end, LogRotation.nextNumber(layout.fileOps(), file), retention.rotatedFilesKept()));
+              log,
+              end,
+              LogRotation.nextNumber(layout.fileOps(), file),
+              retention.rotatedFilesKept()));
       end = 0;
     }
     entries.add(new StepRecord.Append(log, end, lines));
@@ -242,8 +279,8 @@ public final class LoopStore {
 
   /**
    * Merges the step's patch into an existing state.json object by the rules of {@link
-   * StateJsonMerge} (contract 1.11); a missing or unreadable one is left alone (the projection's file, never created or repaired
-   * here).
+   * StateJsonMerge} (contract 1.11); a missing or unreadable one is left alone (the projection's
+   * file, never created or repaired here).
    *
    * @return the merged file, staged, if there is one to merge into
    */
@@ -257,20 +294,22 @@ public final class LoopStore {
   }
 
   private StepJournal journal() {
-    return new StepJournal(layout.stepJournalFile(), layout.fileOps(), layout.limits().stepJournalBytes());
+    return new StepJournal(
+        layout.stepJournalFile(), layout.fileOps(), layout.limits().stepJournalBytes());
   }
 
   /**
    * Writes a record's artifacts. Each state file's new content goes to a temp file and each log
-   * gets its lines (rotated first when the record says so), all before anything is forced; then
-   * the temp files and the logs (unless {@link Durability#NONE}) are forced one after another, so
-   * that the file system commits them together; then the temp files are renamed over the state
-   * files and each directory whose entries changed is forced once. When {@code completing} a
-   * pending record, the directories of every log are forced too (an earlier attempt may have
-   * created a log without forcing it). A log already open in {@code logs} is written through that
-   * handle unless it is rotated first.
+   * gets its lines (rotated first when the record says so), all before anything is forced; then the
+   * temp files and the logs (unless {@link Durability#NONE}) are forced one after another, so that
+   * the file system commits them together; then the temp files are renamed over the state files and
+   * each directory whose entries changed is forced once. When {@code completing} a pending record,
+   * the directories of every log are forced too (an earlier attempt may have created a log without
+   * forcing it). A log already open in {@code logs} is written through that handle unless it is
+   * rotated first.
    */
-  private void apply(StepRecord record, boolean completing, Map<LoopArtifact, AppendLog<JsonValue>> logs) {
+  private void apply(
+      StepRecord record, boolean completing, Map<LoopArtifact, AppendLog<JsonValue>> logs) {
     Set<Path> dirs = new LinkedHashSet<>();
     FileOps ops = layout.fileOps();
     List<StateFile<JsonValue>.Staged> staged = new ArrayList<>();
@@ -353,8 +392,7 @@ public final class LoopStore {
 
   /**
    * Writes the artifacts of a committed step that a crash or an I/O error interrupted (the ones
-   * already written are found and not written twice), then empties the journal. Hold the loop
-   * lock.
+   * already written are found and not written twice), then empties the journal. Hold the loop lock.
    *
    * @param pending the record {@link #pendingStep()} found
    * @throws io.superloop.visibility.api.VisibilityException on file errors; the record stays
@@ -483,7 +521,10 @@ public final class LoopStore {
    * @throws io.superloop.visibility.api.VisibilityException on file errors other than absence
    */
   public <T> Optional<T> lastMatching(
-      LoopArtifact artifact, JsonCodec<T> codec, Predicate<? super T> match, Predicate<? super T> stop) {
+      LoopArtifact artifact,
+      JsonCodec<T> codec,
+      Predicate<? super T> match,
+      Predicate<? super T> stop) {
     return layout.last(artifact, codec, match, stop).value();
   }
 

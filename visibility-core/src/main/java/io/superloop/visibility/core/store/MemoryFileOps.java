@@ -76,7 +76,8 @@ final class MemoryFileOps implements FileOps {
   public synchronized void createDirectories(Path dir) throws IOException {
     for (Path d = key(dir); d != null && !dirs.contains(d); d = d.getParent()) {
       if (files.containsKey(d)) {
-        throw new FileAlreadyExistsException(d.toString(), null, "a file where a directory belongs");
+        throw new FileAlreadyExistsException(
+            d.toString(), null, "a file where a directory belongs");
       }
       dirs.add(d);
     }
@@ -176,7 +177,10 @@ final class MemoryFileOps implements FileOps {
           throw new IOException("a memory file holds at most 2 GiB");
         }
         if (end > f.data.length) {
-          f.data = Arrays.copyOf(f.data, (int) Math.max(end, Math.min(Integer.MAX_VALUE - 8L, f.data.length * 2L)));
+          f.data =
+              Arrays.copyOf(
+                  f.data,
+                  (int) Math.max(end, Math.min(Integer.MAX_VALUE - 8L, f.data.length * 2L)));
         }
         src.get(f.data, (int) at, n);
         f.length = (int) Math.max(f.length, end);

@@ -4,10 +4,9 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * What a loop's step journal holds when a step begins ({@link LoopStore#pendingStep()}): nothing,
- * a record cut short (its step never reached an artifact), or a whole record of a step that may
- * have written only some of its artifacts. What each means for the next step is the caller's
- * decision.
+ * What a loop's step journal holds when a step begins ({@link LoopStore#pendingStep()}): nothing, a
+ * record cut short (its step never reached an artifact), or a whole record of a step that may have
+ * written only some of its artifacts. What each means for the next step is the caller's decision.
  */
 public sealed interface PendingStep {
 
@@ -15,8 +14,8 @@ public sealed interface PendingStep {
   record None() implements PendingStep {}
 
   /**
-   * The journal's record was cut short: its step died or failed before its commit point, so none
-   * of its artifacts was written.
+   * The journal's record was cut short: its step died or failed before its commit point, so none of
+   * its artifacts was written.
    *
    * @param journal the journal file
    * @param bytes its size

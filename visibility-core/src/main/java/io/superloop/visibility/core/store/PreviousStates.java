@@ -13,8 +13,8 @@ import java.util.Optional;
 
 /**
  * A loop's state files before a reconcile step, as {@link LoopStore#loadPrevious()} read them. An
- * unreadable file counts as absent for the verdict, is renamed aside (H2) and adds the warning {@code
- * previous_state_unreadable}.
+ * unreadable file counts as absent for the verdict, is renamed aside (H2) and adds the warning
+ * {@code previous_state_unreadable}.
  *
  * @param sequence {@code sequence-state.json}
  * @param heartbeat {@code heartbeat.json}

@@ -14,9 +14,9 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.List;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
@@ -96,7 +96,8 @@ final class RealFileOps implements FileOps {
       case READ:
         return Set.of(StandardOpenOption.READ);
       case APPEND:
-        return Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        return Set.of(
+            StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
       case CREATE_NEW:
         return Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
       case LOCK:

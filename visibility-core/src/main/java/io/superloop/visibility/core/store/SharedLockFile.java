@@ -22,12 +22,14 @@ final class SharedLockFile {
 
   private final Path path;
   private final ReentrantLock local = new ReentrantLock();
+
   /**
    * The log's size right after the last complete record this JVM appended, or -1: when the size is
    * still this, the tail is that record's newline and need not be read again. Guarded by {@link
    * #local}.
    */
   private long knownEnd = -1;
+
   private FileOps.@Nullable Handle handle;
   private int refs;
 
@@ -135,7 +137,8 @@ final class SharedLockFile {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new VisibilityException(ErrorCode.LOCK_FAILED, "interrupted while waiting for the lock", e)
+      throw new VisibilityException(
+              ErrorCode.LOCK_FAILED, "interrupted while waiting for the lock", e)
           .withFile(path.toString());
     } catch (OverlappingFileLockException e) {
       throw new VisibilityException(ErrorCode.LOCK_FAILED, "lock already held in this JVM", e)

@@ -36,8 +36,10 @@ public final class StateFile<T> {
   private static final DateTimeFormatter CORRUPT_STAMP =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
   private static final SecureRandom RANDOM = new SecureRandom();
+
   /** The random bytes of a temp file's id ({@link #tempSibling}), spelled in lowercase hex. */
   private static final int TEMP_ID_BYTES = 8;
+
   private static final Json STATES = ReadLimits.DEFAULT.json(ReadLimits.DEFAULT.stateFileBytes());
 
   private final Path file;
@@ -103,8 +105,8 @@ public final class StateFile<T> {
    *
    * @return {@link StateRead.Present}, {@link StateRead.Absent}, or {@link StateRead.Unreadable}
    *     for an empty, oversized (beyond the document length of its {@link Json}), malformed or
-   *     invalid file, or one that is not a regular file ({@link ErrorCode#NOT_REGULAR_FILE}: a FIFO,
-   *     device, socket or directory, never opened)
+   *     invalid file, or one that is not a regular file ({@link ErrorCode#NOT_REGULAR_FILE}: a
+   *     FIFO, device, socket or directory, never opened)
    * @throws VisibilityException on file errors other than absence ({@link
    *     ErrorCode#PERMISSION_DENIED}, {@link ErrorCode#SYMLINK_REFUSED}, {@link
    *     ErrorCode#IO_ERROR}, ...)
@@ -117,7 +119,8 @@ public final class StateFile<T> {
       return new StateRead.Absent<>(file);
     } catch (FileOps.NotRegularFileException e) {
       // never opened (a FIFO would block): unreadable like a corrupt file, and renamed aside alike
-      return new StateRead.Unreadable<>(file, IoErrors.of("cannot read state", file, e), Optional.empty());
+      return new StateRead.Unreadable<>(
+          file, IoErrors.of("cannot read state", file, e), Optional.empty());
     } catch (IOException e) {
       throw IoErrors.of("cannot read state", file, e);
     }
@@ -126,7 +129,9 @@ public final class StateFile<T> {
           file,
           new VisibilityException(
               ErrorCode.LIMIT_EXCEEDED,
-              "state file is longer than the limit of " + json.limits().maxDocumentLength() + " bytes"),
+              "state file is longer than the limit of "
+                  + json.limits().maxDocumentLength()
+                  + " bytes"),
           Optional.empty());
     }
     if (isBlank(bytes)) {
@@ -160,7 +165,8 @@ public final class StateFile<T> {
     if (!(r instanceof StateRead.Unreadable<T> u)) {
       return r;
     }
-    String base = AppendLog.sibling(file, ".corrupt-" + CORRUPT_STAMP.format(clock.instant())).toString();
+    String base =
+        AppendLog.sibling(file, ".corrupt-" + CORRUPT_STAMP.format(clock.instant())).toString();
     Path target = Path.of(base);
     for (int i = 2; ops.exists(target); i++) {
       target = Path.of(base + "-" + i);
@@ -322,13 +328,13 @@ public final class StateFile<T> {
       throw IoErrors.of("cannot read state", file, e);
     }
   }
+
   /** {@return the CRC-32 of {@code bytes}, as the step journal and its overtaken check take it} */
   static long crc32Of(byte[] bytes) {
     java.util.zip.CRC32 c = new java.util.zip.CRC32();
     c.update(bytes);
     return c.getValue();
   }
-
 
   /** The content, or null when it exceeds the document limit. */
   private byte @Nullable [] readBytes() throws IOException {

@@ -12,7 +12,8 @@ import java.util.Optional;
  *
  * @param <T> the state type
  */
-public sealed interface StateRead<T> permits StateRead.Present, StateRead.Absent, StateRead.Unreadable {
+public sealed interface StateRead<T>
+    permits StateRead.Present, StateRead.Absent, StateRead.Unreadable {
 
   /** {@return the file this outcome is about} */
   Path file();

@@ -61,8 +61,8 @@ final class StepJournal {
    * the limit is held in memory.
    *
    * @throws VisibilityException {@link ErrorCode#LIMIT_EXCEEDED} for a whole record (checksum
-   *     correct) longer than the limit, written with a higher one: the journal is kept; a file error
-   *     ({@link ErrorCode#SYMLINK_REFUSED}, {@link ErrorCode#NOT_REGULAR_FILE}, ...)
+   *     correct) longer than the limit, written with a higher one: the journal is kept; a file
+   *     error ({@link ErrorCode#SYMLINK_REFUSED}, {@link ErrorCode#NOT_REGULAR_FILE}, ...)
    */
   Content read() {
     try (FileOps.Handle h = ops.open(file, FileOps.Mode.READ)) {
@@ -87,8 +87,11 @@ final class StepJournal {
         }
         throw new VisibilityException(
                 ErrorCode.LIMIT_EXCEEDED,
-                "the step journal holds a committed step of " + length + " bytes, more than the limit of "
-                    + maxRecordBytes + " (ReadLimits.stepJournalBytes); give the plane a higher limit to complete"
+                "the step journal holds a committed step of "
+                    + length
+                    + " bytes, more than the limit of "
+                    + maxRecordBytes
+                    + " (ReadLimits.stepJournalBytes); give the plane a higher limit to complete"
                     + " that step")
             .withFile(file.toString());
       }
@@ -137,7 +140,9 @@ final class StepJournal {
     return c.getValue();
   }
 
-  /** The record length and CRC-32 of this version's header line at the start of {@code b}, or null. */
+  /**
+   * The record length and CRC-32 of this version's header line at the start of {@code b}, or null.
+   */
   private static long @Nullable [] parseHeader(byte[] b, int len) {
     int nl = -1;
     for (int i = 0; i < len; i++) {
@@ -186,11 +191,16 @@ final class StepJournal {
     if (record.length > maxRecordBytes) {
       throw new VisibilityException(
               ErrorCode.LIMIT_EXCEEDED,
-              "a step's writes take " + record.length + " bytes, more than the step journal's limit of "
-                  + maxRecordBytes + " (ReadLimits.stepJournalBytes)")
+              "a step's writes take "
+                  + record.length
+                  + " bytes, more than the step journal's limit of "
+                  + maxRecordBytes
+                  + " (ReadLimits.stepJournalBytes)")
           .withFile(file.toString());
     }
-    byte[] header = (header(record.length, StateFile.crc32Of(record)) + "\n").getBytes(StandardCharsets.US_ASCII);
+    byte[] header =
+        (header(record.length, StateFile.crc32Of(record)) + "\n")
+            .getBytes(StandardCharsets.US_ASCII);
     boolean existed = ops.exists(file);
     try {
       try (FileOps.Handle h = ops.open(file, FileOps.Mode.LOCK)) {

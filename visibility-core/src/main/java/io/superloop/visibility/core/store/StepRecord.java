@@ -10,14 +10,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Everything one reconcile step writes, as the step journal holds it ({@link
- * LoopStore#persist}): the bytes of each state file it replaces, the members it merges into {@code
- * state.json}, the telemetry logs it rotates and the lines it appends to each log after the byte
- * where that log ended when the step was committed. Applying a record again gives the same files
- * (state files are replaced, {@code state.json} gets the same members, a rotation happens only while
- * the log still has its old size, and lines already appended after their start are not appended
- * twice). It also holds {@code health.json}'s checksum before the step, so a record that another
- * writer's step has overtaken can be told apart. Immutable.
+ * Everything one reconcile step writes, as the step journal holds it ({@link LoopStore#persist}):
+ * the bytes of each state file it replaces, the members it merges into {@code state.json}, the
+ * telemetry logs it rotates and the lines it appends to each log after the byte where that log
+ * ended when the step was committed. Applying a record again gives the same files (state files are
+ * replaced, {@code state.json} gets the same members, a rotation happens only while the log still
+ * has its old size, and lines already appended after their start are not appended twice). It also
+ * holds {@code health.json}'s checksum before the step, so a record that another writer's step has
+ * overtaken can be told apart. Immutable.
  */
 public final class StepRecord {
   /** One write of the step. */
@@ -64,7 +64,16 @@ public final class StepRecord {
         header(out, "merge " + members.length);
         out.writeBytes(members);
       } else if (e instanceof Rotate r) {
-        header(out, "rotate " + r.artifact().name() + " " + r.sizeBefore() + " " + r.number() + " " + r.keep());
+        header(
+            out,
+            "rotate "
+                + r.artifact().name()
+                + " "
+                + r.sizeBefore()
+                + " "
+                + r.number()
+                + " "
+                + r.keep());
       } else if (e instanceof Append a) {
         header(out, "append " + a.artifact().name() + " " + a.start() + " " + a.lines().length);
         out.writeBytes(a.lines());
@@ -108,7 +117,10 @@ public final class StepRecord {
           case "rotate" ->
               entries.add(
                   new Rotate(
-                      LoopArtifact.valueOf(h[1]), Long.parseLong(h[2]), Long.parseLong(h[3]), Integer.parseInt(h[4])));
+                      LoopArtifact.valueOf(h[1]),
+                      Long.parseLong(h[2]),
+                      Long.parseLong(h[3]),
+                      Integer.parseInt(h[4])));
           case "append" -> {
             byte[] lines = slice(b, pos, Integer.parseInt(h[3]));
             pos += lines.length;
@@ -119,7 +131,9 @@ public final class StepRecord {
       }
     } catch (RuntimeException e) {
       throw new VisibilityException(
-          ErrorCode.STATE_UNREADABLE, "the step journal holds a record this version cannot apply: " + e.getMessage(), e);
+          ErrorCode.STATE_UNREADABLE,
+          "the step journal holds a record this version cannot apply: " + e.getMessage(),
+          e);
     }
     return new StepRecord(entries);
   }

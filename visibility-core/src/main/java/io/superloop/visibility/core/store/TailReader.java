@@ -18,8 +18,8 @@ import org.jspecify.annotations.Nullable;
  * depends on the length of the trailing lines examined, not on the size of the file. An
  * unterminated fragment at the end is skipped and reported; empty lines are skipped; unparseable
  * lines are skipped and counted. A line longer than the {@link Json}'s document length ({@link
- * io.superloop.visibility.api.json.JsonReadLimits#maxDocumentLength()}) counts as unparseable and is
- * never read into memory, so the memory of a scan is one block whatever the lines' length.
+ * io.superloop.visibility.api.json.JsonReadLimits#maxDocumentLength()}) counts as unparseable and
+ * is never read into memory, so the memory of a scan is one block whatever the lines' length.
  */
 public final class TailReader {
   /** The default (largest) block size. */
@@ -64,10 +64,10 @@ public final class TailReader {
 
   /**
    * Scans {@code file} backwards from its end over the records that decode (within {@link
-   * io.superloop.visibility.core.rules.ReadLimits#DEFAULT}), and returns the first one (that is, the
-   * last in the file) that {@code match} accepts. The scan ends without a match
-   * at the first record that {@code stop} accepts (checked after {@code match}), or at the start of
-   * the file. The cost depends on the length of the lines examined, not on the size of the file.
+   * io.superloop.visibility.core.rules.ReadLimits#DEFAULT}), and returns the first one (that is,
+   * the last in the file) that {@code match} accepts. The scan ends without a match at the first
+   * record that {@code stop} accepts (checked after {@code match}), or at the start of the file.
+   * The cost depends on the length of the lines examined, not on the size of the file.
    *
    * @param <T> the record type
    * @param file the log
@@ -79,10 +79,12 @@ public final class TailReader {
    */
   public static <T> TailRead<T> lastMatching(
       Path file, JsonCodec<T> codec, Predicate<? super T> match, Predicate<? super T> stop) {
-    return scan(file, codec, JsonlReader.ROWS, DEFAULT_BLOCK_SIZE, RealFileOps.INSTANCE, match, stop);
+    return scan(
+        file, codec, JsonlReader.ROWS, DEFAULT_BLOCK_SIZE, RealFileOps.INSTANCE, match, stop);
   }
 
-  static <T> TailRead<T> last(Path file, JsonCodec<T> codec, Json json, int blockSize, FileOps ops) {
+  static <T> TailRead<T> last(
+      Path file, JsonCodec<T> codec, Json json, int blockSize, FileOps ops) {
     return scan(file, codec, json, blockSize, ops, v -> true, v -> false);
   }
 
@@ -166,7 +168,11 @@ public final class TailReader {
           if (value != null) {
             if (match.test(value)) {
               return new TailRead<>(
-                  true, Optional.of(new JsonlRecord<>(value, 0, start, len)), skipped, torn, bytesRead);
+                  true,
+                  Optional.of(new JsonlRecord<>(value, 0, start, len)),
+                  skipped,
+                  torn,
+                  bytesRead);
             }
             if (stop.test(value)) {
               return new TailRead<>(true, Optional.empty(), skipped, torn, bytesRead);

@@ -2,8 +2,8 @@ package io.superloop.visibility.core.store;
 
 /**
  * An unterminated fragment at the end of a JSONL file: a record whose write was cut short (or is
- * still in progress). Readers never decode it; the next {@link AppendLog} writer moves it to
- * {@code <file>.torn}.
+ * still in progress). Readers never decode it; the next {@link AppendLog} writer moves it to {@code
+ * <file>.torn}.
  *
  * @param offset byte offset of the fragment's first byte
  * @param length length of the fragment in bytes (at least 1)

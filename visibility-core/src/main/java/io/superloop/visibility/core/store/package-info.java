@@ -11,12 +11,12 @@
  * reconcile step per loop (H4); {@link io.superloop.visibility.core.store.LoopStore} loads the
  * previous states, persists a step's records as one unit (a {@link
  * io.superloop.visibility.core.store.StepRecord} in the step journal, forced before any artifact
- * changes; {@link io.superloop.visibility.core.store.PendingStep} is what a later step finds there),
- * rotates telemetry logs and reads state files and the last valid rows of logs. The store does
- * I/O only: what to read and what it means (the status inputs, the H5 in-flight check, the health
- * sources, the {@code state.json} merge rule) is decided in {@code core.status}, {@code core.audit},
- * {@code core.health} and {@code core.reconcile}, and the control audit trail that appends through
- * it is {@code core.audit.InvocationAuditTrail}. Every failure is a {@link
+ * changes; {@link io.superloop.visibility.core.store.PendingStep} is what a later step finds
+ * there), rotates telemetry logs and reads state files and the last valid rows of logs. The store
+ * does I/O only: what to read and what it means (the status inputs, the H5 in-flight check, the
+ * health sources, the {@code state.json} merge rule) is decided in {@code core.status}, {@code
+ * core.audit}, {@code core.health} and {@code core.reconcile}, and the control audit trail that
+ * appends through it is {@code core.audit.InvocationAuditTrail}. Every failure is a {@link
  * io.superloop.visibility.api.VisibilityException} naming the file.
  */
 @NullMarked

@@ -32,16 +32,16 @@ import org.jspecify.annotations.Nullable;
  * per syntax reads the fields, {@link LocalDate} and {@link LocalTime} judge them.
  *
  * <ul>
- *   <li>{@link TimestampSyntax#V1_STRICT}: exactly {@code YYYY-MM-DDTHH:MM:SSZ}, zero-padded, a valid
- *       calendar date and time of day (seconds 00-59), not before 1970-01-01T00:00:00Z (the
+ *   <li>{@link TimestampSyntax#V1_STRICT}: exactly {@code YYYY-MM-DDTHH:MM:SSZ}, zero-padded, a
+ *       valid calendar date and time of day (seconds 00-59), not before 1970-01-01T00:00:00Z (the
  *       reference rejects negative epochs; contract 2.2 step 5 and C10).
  *   <li>{@link TimestampSyntax#RFC_3339}: {@code full-date "T" full-time} of RFC 3339: {@code T} or
  *       {@code t} (or one space, as RFC 3339 5.6 allows), an optional fraction of any length
  *       (truncated to milliseconds), {@code Z}/{@code z} or a {@code +hh:mm}/{@code -hh:mm} offset
- *       (hours 00-23); years 0000-9999. A leap second, {@code :60}, parses where RFC 3339 5.7 puts it:
- *       in the last minute of a month in UTC (at another local time when an offset is given), and
- *       counts as the next second ({@code 2016-12-31T23:59:60Z} is {@code 2017-01-01T00:00:00Z}),
- *       as the reference's {@code jq fromdateiso8601} counts it.
+ *       (hours 00-23); years 0000-9999. A leap second, {@code :60}, parses where RFC 3339 5.7 puts
+ *       it: in the last minute of a month in UTC (at another local time when an offset is given),
+ *       and counts as the next second ({@code 2016-12-31T23:59:60Z} is {@code
+ *       2017-01-01T00:00:00Z}), as the reference's {@code jq fromdateiso8601} counts it.
  * </ul>
  */
 public final class Timestamps {
@@ -70,7 +70,9 @@ public final class Timestamps {
         .appendValue(SECOND_OF_MINUTE, 2);
   }
 
-  /** {@code YYYY-MM-DDTHH:MM:SSZ}, case-sensitive: what the plane writes and the reference reads. */
+  /**
+   * {@code YYYY-MM-DDTHH:MM:SSZ}, case-sensitive: what the plane writes and the reference reads.
+   */
   private static final DateTimeFormatter V1 =
       dateAndTime(new DateTimeFormatterBuilder())
           .appendLiteral('Z')
@@ -131,9 +133,9 @@ public final class Timestamps {
 
   /**
    * {@code s} with what RFC 3339 allows and {@code java.time} does not read made readable: a space
-   * for the {@code T} (RFC 3339 5.6) becomes a {@code T}, fraction digits past the ninth are dropped
-   * (RFC 3339 puts no bound on them; milliseconds are kept). Most timestamps need neither and are
-   * returned as they are.
+   * for the {@code T} (RFC 3339 5.6) becomes a {@code T}, fraction digits past the ninth are
+   * dropped (RFC 3339 puts no bound on them; milliseconds are kept). Most timestamps need neither
+   * and are returned as they are.
    */
   private static CharSequence asJavaTimeReads(CharSequence s) {
     boolean space = s.length() > SEPARATOR_AT && s.charAt(SEPARATOR_AT) == ' ';
@@ -174,11 +176,12 @@ public final class Timestamps {
   }
 
   /**
-   * The instant the fields name, judged by {@code java.time}: a valid calendar date and time of day;
-   * second 60 only when {@code leapSecondAllowed} and in the last minute of a UTC month,
-   * then counted as the next second.
+   * The instant the fields name, judged by {@code java.time}: a valid calendar date and time of
+   * day; second 60 only when {@code leapSecondAllowed} and in the last minute of a UTC month, then
+   * counted as the next second.
    */
-  private static OptionalLong epochMillis(TemporalAccessor f, long millis, boolean leapSecondAllowed) {
+  private static OptionalLong epochMillis(
+      TemporalAccessor f, long millis, boolean leapSecondAllowed) {
     int second = (int) f.getLong(SECOND_OF_MINUTE);
     boolean leap = second == 60;
     if (leap && !leapSecondAllowed) {
@@ -188,8 +191,14 @@ public final class Timestamps {
     try {
       LocalDateTime local =
           LocalDateTime.of(
-              LocalDate.of((int) f.getLong(YEAR), (int) f.getLong(MONTH_OF_YEAR), (int) f.getLong(DAY_OF_MONTH)),
-              LocalTime.of((int) f.getLong(HOUR_OF_DAY), (int) f.getLong(MINUTE_OF_HOUR), leap ? 59 : second));
+              LocalDate.of(
+                  (int) f.getLong(YEAR),
+                  (int) f.getLong(MONTH_OF_YEAR),
+                  (int) f.getLong(DAY_OF_MONTH)),
+              LocalTime.of(
+                  (int) f.getLong(HOUR_OF_DAY),
+                  (int) f.getLong(MINUTE_OF_HOUR),
+                  leap ? 59 : second));
       long offset = f.isSupported(OFFSET_SECONDS) ? f.getLong(OFFSET_SECONDS) : 0; // V1: Z
       epochSecond = local.toEpochSecond(ZoneOffset.UTC) - offset;
     } catch (DateTimeException e) {

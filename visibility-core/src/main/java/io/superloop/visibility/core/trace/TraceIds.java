@@ -7,8 +7,8 @@ import java.util.random.RandomGenerator;
 
 /**
  * Generates and resolves trace ids. Under {@link IdStyle#REFERENCE} a generated id is a lower-case
- * UUID (version 4) with dashes, as {@code uuidgen} gives; under {@link IdStyle#COLLISION_FREE} it is 32
- * lower-case hex characters, never all zeros (a W3C trace-id).
+ * UUID (version 4) with dashes, as {@code uuidgen} gives; under {@link IdStyle#COLLISION_FREE} it
+ * is 32 lower-case hex characters, never all zeros (a W3C trace-id).
  */
 public final class TraceIds {
   private static final char[] HEX = "0123456789abcdef".toCharArray();
@@ -38,8 +38,15 @@ public final class TraceIds {
     String h = hex(hi, 16);
     String l = hex(lo, 16);
     return TraceId.of(
-        h.substring(0, 8) + "-" + h.substring(8, 12) + "-" + h.substring(12, 16) + "-"
-            + l.substring(0, 4) + "-" + l.substring(4, 16));
+        h.substring(0, 8)
+            + "-"
+            + h.substring(8, 12)
+            + "-"
+            + h.substring(12, 16)
+            + "-"
+            + l.substring(0, 4)
+            + "-"
+            + l.substring(4, 16));
   }
 
   /**
@@ -73,7 +80,10 @@ public final class TraceIds {
    *     used is not a valid trace id
    */
   public static TraceId resolve(
-      Optional<String> explicit, Optional<String> environment, IdStyle style, RandomGenerator random) {
+      Optional<String> explicit,
+      Optional<String> environment,
+      IdStyle style,
+      RandomGenerator random) {
     if (explicit.isPresent() && !explicit.get().isEmpty()) {
       return TraceId.of(explicit.get());
     }

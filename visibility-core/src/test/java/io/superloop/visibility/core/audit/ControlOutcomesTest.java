@@ -86,7 +86,9 @@ class ControlOutcomesTest {
       String reasonCode,
       int exit) {
     JsonValue.JsonObject response = (JsonValue.JsonObject) Json.parse(answer);
-    ControlRecords r = ControlOutcomes.spriteAnswer(ctx(Optional.empty()), "POST /ops/control", response, START.plusSeconds(3));
+    ControlRecords r =
+        ControlOutcomes.spriteAnswer(
+            ctx(Optional.empty()), "POST /ops/control", response, START.plusSeconds(3));
     ControlInvocation i = r.invocation();
     assertEquals(OutcomeStatus.of(status), i.outcome().status(), answer);
     assertEquals(ExecutionStatus.of(execution), i.execution().status(), answer);
@@ -96,7 +98,8 @@ class ControlOutcomesTest {
     assertEquals(confirmExitCode, i.confirmation().exitCode(), answer);
     assertEquals(exitCode, i.execution().exitCode(), answer);
     assertEquals(replayed, i.execution().replayed(), answer);
-    Optional<ReasonCode> reason = reasonCode == null ? Optional.empty() : Optional.of(ReasonCode.of(reasonCode));
+    Optional<ReasonCode> reason =
+        reasonCode == null ? Optional.empty() : Optional.of(ReasonCode.of(reasonCode));
     assertEquals(reason, i.outcome().reasonCode(), answer);
     assertEquals(reason, r.controlRow().reasonCode(), answer);
     assertEquals(OutcomeStatus.of(status), r.intentRow().status(), answer);
@@ -114,7 +117,8 @@ class ControlOutcomesTest {
     ControlRecords empty = ControlOutcomes.spriteAnswer(ctx(Optional.of("")), "POST", ok, START);
     assertEquals(Optional.empty(), empty.invocation().note());
     assertEquals(Optional.empty(), empty.intentRow().note());
-    ControlRecords given = ControlOutcomes.spriteAnswer(ctx(Optional.of("window")), "POST", ok, START);
+    ControlRecords given =
+        ControlOutcomes.spriteAnswer(ctx(Optional.of("window")), "POST", ok, START);
     assertEquals(Optional.of("window"), given.invocation().note());
     assertEquals(Optional.of("window"), given.intentRow().note());
   }
@@ -122,7 +126,8 @@ class ControlOutcomesTest {
   /** Contract 4.4, client failure: failed_command, output "{}", replayed false, exit 1. */
   @Test
   void aClientFailureIsAFailedCommand() {
-    ControlRecords r = ControlOutcomes.spriteFailure(ctx(Optional.empty()), "POST", 1, START.plusSeconds(1));
+    ControlRecords r =
+        ControlOutcomes.spriteFailure(ctx(Optional.empty()), "POST", 1, START.plusSeconds(1));
     assertEquals(OutcomeStatus.FAILED_COMMAND, r.invocation().outcome().status());
     assertEquals(ConfirmationStatus.NOT_ATTEMPTED, r.invocation().confirmation().status());
     assertEquals(Optional.of("{}"), r.invocation().execution().output());
@@ -136,10 +141,15 @@ class ControlOutcomesTest {
     assertEquals(0, ControlOutcomes.exitCodeOf(OutcomeStatus.EXECUTED_UNCONFIRMED));
     assertEquals(2, ControlOutcomes.exitCodeOf(OutcomeStatus.AMBIGUOUS));
     assertEquals(1, ControlOutcomes.exitCodeOf(OutcomeStatus.FAILED_COMMAND));
-    assertEquals(Optional.of(ReasonCode.CONTROL_AMBIGUOUS), ControlOutcomes.reasonCodeOf(OutcomeStatus.AMBIGUOUS));
-    assertEquals(Optional.of(ReasonCode.CONTROL_FAILED_COMMAND), ControlOutcomes.reasonCodeOf(OutcomeStatus.FAILED_COMMAND));
+    assertEquals(
+        Optional.of(ReasonCode.CONTROL_AMBIGUOUS),
+        ControlOutcomes.reasonCodeOf(OutcomeStatus.AMBIGUOUS));
+    assertEquals(
+        Optional.of(ReasonCode.CONTROL_FAILED_COMMAND),
+        ControlOutcomes.reasonCodeOf(OutcomeStatus.FAILED_COMMAND));
     assertEquals(Optional.empty(), ControlOutcomes.reasonCodeOf(OutcomeStatus.CONFIRMED));
-    assertEquals(Optional.empty(), ControlOutcomes.reasonCodeOf(OutcomeStatus.EXECUTED_UNCONFIRMED));
+    assertEquals(
+        Optional.empty(), ControlOutcomes.reasonCodeOf(OutcomeStatus.EXECUTED_UNCONFIRMED));
   }
 
   @Test

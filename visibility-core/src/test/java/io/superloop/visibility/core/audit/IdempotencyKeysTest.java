@@ -26,10 +26,16 @@ class IdempotencyKeysTest {
     assertEquals(
         "cancel-1795518143-623",
         IdempotencyKeys.resolve(
-            Optional.empty(), Intent.CANCEL, Instant.ofEpochSecond(1795518143), 623, IdStyle.REFERENCE, RANDOM));
+            Optional.empty(),
+            Intent.CANCEL,
+            Instant.ofEpochSecond(1795518143),
+            623,
+            IdStyle.REFERENCE,
+            RANDOM));
     assertEquals(
         "approve-" + NOW.getEpochSecond() + "-42",
-        IdempotencyKeys.resolve(Optional.of(""), Intent.APPROVE, NOW, 42, IdStyle.REFERENCE, RANDOM));
+        IdempotencyKeys.resolve(
+            Optional.of(""), Intent.APPROVE, NOW, 42, IdStyle.REFERENCE, RANDOM));
   }
 
   @Test
@@ -37,7 +43,9 @@ class IdempotencyKeysTest {
     assertEquals(IdStyle.COLLISION_FREE, VisibilityRules.hardened().idStyle());
     Pattern p = Pattern.compile("reject-" + NOW.toEpochMilli() + "-[0-9a-f]{16}");
     for (int i = 0; i < 1000; i++) {
-      String key = IdempotencyKeys.resolve(Optional.empty(), Intent.REJECT, NOW, 623, IdStyle.COLLISION_FREE, RANDOM);
+      String key =
+          IdempotencyKeys.resolve(
+              Optional.empty(), Intent.REJECT, NOW, 623, IdStyle.COLLISION_FREE, RANDOM);
       assertTrue(p.matcher(key).matches(), key);
     }
   }
@@ -47,9 +55,12 @@ class IdempotencyKeysTest {
     for (IdStyle style : IdStyle.values()) {
       assertEquals(
           "vis-parity-cancel-1",
-          IdempotencyKeys.resolve(Optional.of("vis-parity-cancel-1"), Intent.CANCEL, NOW, 1, style, RANDOM));
+          IdempotencyKeys.resolve(
+              Optional.of("vis-parity-cancel-1"), Intent.CANCEL, NOW, 1, style, RANDOM));
       assertEquals(
-          " Odd Key/1 ", IdempotencyKeys.resolve(Optional.of(" Odd Key/1 "), Intent.CANCEL, NOW, 1, style, RANDOM));
+          " Odd Key/1 ",
+          IdempotencyKeys.resolve(
+              Optional.of(" Odd Key/1 "), Intent.CANCEL, NOW, 1, style, RANDOM));
     }
   }
 
@@ -57,13 +68,17 @@ class IdempotencyKeysTest {
   void tenThousandHardenedKeysInOneMillisecondAreDistinct() {
     Set<String> keys = new HashSet<>();
     for (int i = 0; i < 10_000; i++) {
-      keys.add(IdempotencyKeys.resolve(Optional.empty(), Intent.CANCEL, NOW, 623, IdStyle.COLLISION_FREE, RANDOM));
+      keys.add(
+          IdempotencyKeys.resolve(
+              Optional.empty(), Intent.CANCEL, NOW, 623, IdStyle.COLLISION_FREE, RANDOM));
     }
     assertEquals(10_000, keys.size());
     // The reference form collides within one second of one process (the weakness H6 fixes).
     Set<String> ref = new HashSet<>();
     for (int i = 0; i < 100; i++) {
-      ref.add(IdempotencyKeys.resolve(Optional.empty(), Intent.CANCEL, NOW, 623, IdStyle.REFERENCE, RANDOM));
+      ref.add(
+          IdempotencyKeys.resolve(
+              Optional.empty(), Intent.CANCEL, NOW, 623, IdStyle.REFERENCE, RANDOM));
     }
     assertEquals(1, ref.size());
   }
@@ -90,13 +105,21 @@ class IdempotencyKeysTest {
     assertEquals(
         "fleet-handoff-trace-fleet-handoff-autonomous-parity-1-loop-target-reconcile_failed-cancel",
         IdempotencyKeys.fleetHandoff(
-            "", "trace-fleet-handoff-autonomous-parity-1", "loop-target", "reconcile_failed", "cancel"));
+            "",
+            "trace-fleet-handoff-autonomous-parity-1",
+            "loop-target",
+            "reconcile_failed",
+            "cancel"));
     assertEquals(
         "my-prefix-loop-red-health_critical-approve",
         IdempotencyKeys.fleetHandoff("My Prefix!", "", "Loop-Red", "health_critical", "approve"));
     assertEquals(
-        "fleet-handoff-loop-red-cancel", IdempotencyKeys.fleetHandoff("", "%%%", "loop-red", "", "cancel"));
-    assertEquals("fleet-handoff-loop-red-cancel", IdempotencyKeys.fleetHandoffFallback("", "loop-red", "cancel"));
-    assertEquals("pfx-loop-red-cancel", IdempotencyKeys.fleetHandoffFallback("pfx", "loop-red", "cancel"));
+        "fleet-handoff-loop-red-cancel",
+        IdempotencyKeys.fleetHandoff("", "%%%", "loop-red", "", "cancel"));
+    assertEquals(
+        "fleet-handoff-loop-red-cancel",
+        IdempotencyKeys.fleetHandoffFallback("", "loop-red", "cancel"));
+    assertEquals(
+        "pfx-loop-red-cancel", IdempotencyKeys.fleetHandoffFallback("pfx", "loop-red", "cancel"));
   }
 }

@@ -1,6 +1,5 @@
 package io.superloop.visibility.core.health;
 
-import io.superloop.visibility.core.health.internal.ImmutableHealthInputs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.superloop.visibility.api.ReasonCode;
@@ -15,6 +14,7 @@ import io.superloop.visibility.api.health.IngestStatus;
 import io.superloop.visibility.api.health.Severity;
 import io.superloop.visibility.api.sequence.SequenceCodecs;
 import io.superloop.visibility.api.sequence.SequenceState;
+import io.superloop.visibility.core.health.internal.ImmutableHealthInputs;
 import io.superloop.visibility.core.reconcile.StepInput;
 import java.util.List;
 import java.util.Optional;
@@ -25,12 +25,14 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Health (contract 2.6): each reason source, the threshold edges of the ingest lag and the
- * transport failure streak (inclusive, as 2.2 step 7), the ingest-failure mapping, the
- * {@code code:severity} dedup and jq's sorted {@code reasonCodes}. The reasons' metric, observed and
+ * transport failure streak (inclusive, as 2.2 step 7), the ingest-failure mapping, the {@code
+ * code:severity} dedup and jq's sorted {@code reasonCodes}. The reasons' metric, observed and
  * threshold texts are those of docs/artifact-contract.md's reason table.
  */
 class HealthFoldTest {
-  /** The defaults of contract 2.3 / 2.6: ingest 300/900, heartbeat 120/300, transport streak 2/4. */
+  /**
+   * The defaults of contract 2.3 / 2.6: ingest 300/900, heartbeat 120/300, transport streak 2/4.
+   */
   private static final HealthThresholds T = StepInput.DEFAULT_THRESHOLDS;
 
   /** docs/artifact-contract.md's sequence-state example: drift, reason ordering_drift_detected. */
@@ -54,7 +56,8 @@ class HealthFoldTest {
         .thresholds(T);
   }
 
-  private static HealthReason reason(String code, Severity severity, String metric, String observed, String threshold) {
+  private static HealthReason reason(
+      String code, Severity severity, String metric, String observed, String threshold) {
     return HealthReason.builder()
         .code(ReasonCode.of(code))
         .severity(severity)
@@ -78,15 +81,30 @@ class HealthFoldTest {
     assertEquals(OptionalLong.empty(), h.metrics().heartbeatLagSeconds());
   }
 
-  /** Columns: lag or streak; the expected severity (empty: no reason) and the threshold it names. */
+  /**
+   * Columns: lag or streak; the expected severity (empty: no reason) and the threshold it names.
+   */
   @ParameterizedTest(name = "ingest lag {0}")
-  @CsvSource({"299,,", "300,degraded,300", "301,degraded,300", "899,degraded,300", "900,critical,900", "901,critical,900"})
+  @CsvSource({
+    "299,,",
+    "300,degraded,300",
+    "301,degraded,300",
+    "899,degraded,300",
+    "900,critical,900",
+    "901,critical,900"
+  })
   void ingestLagAtTheEdges(long lag, String severity, String threshold) {
     Health h = HealthFold.fold(inputs().ingestLagSeconds(lag).build());
     List<HealthReason> want =
         severity == null
             ? List.of()
-            : List.of(reason("ingest_stale", severity(severity), "ingestLagSeconds", Long.toString(lag), threshold));
+            : List.of(
+                reason(
+                    "ingest_stale",
+                    severity(severity),
+                    "ingestLagSeconds",
+                    Long.toString(lag),
+                    threshold));
     assertEquals(want, h.reasons());
     assertEquals(OptionalLong.of(lag), h.metrics().ingestLagSeconds());
   }
@@ -99,7 +117,12 @@ class HealthFoldTest {
         severity == null
             ? List.of()
             : List.of(
-                reason("transport_unreachable", severity(severity), "transportFailureStreak", Long.toString(streak), threshold));
+                reason(
+                    "transport_unreachable",
+                    severity(severity),
+                    "transportFailureStreak",
+                    Long.toString(streak),
+                    threshold));
     assertEquals(want, h.reasons());
     assertEquals(severity == null ? "healthy" : severity, h.status().wire());
   }
@@ -121,9 +144,13 @@ class HealthFoldTest {
       b.failureCode(FailureCode.of(failure));
     }
     Health h = HealthFold.fold(b.build());
-    assertEquals(List.of(reason(expected, Severity.DEGRADED, "ingestStatus", "failed", "success")), h.reasons());
+    assertEquals(
+        List.of(reason(expected, Severity.DEGRADED, "ingestStatus", "failed", "success")),
+        h.reasons());
     assertEquals(IngestStatus.FAILED, h.transport().ingestStatus());
-    assertEquals(failure.isEmpty() ? Optional.empty() : Optional.of(FailureCode.of(failure)), h.transport().failureCode());
+    assertEquals(
+        failure.isEmpty() ? Optional.empty() : Optional.of(FailureCode.of(failure)),
+        h.transport().failureCode());
     assertEquals(HealthStatus.DEGRADED, h.status());
   }
 
@@ -142,7 +169,8 @@ class HealthFoldTest {
   @Test
   void reasonsAreDedupedAndSortedAsJqSortsThem() {
     SequenceState drift = SequenceCodecs.STATE.decode(DRIFT);
-    HealthReason skew = reason("runtime_heartbeat_clock_skew", Severity.DEGRADED, "clockSkewSeconds", "31", "30");
+    HealthReason skew =
+        reason("runtime_heartbeat_clock_skew", Severity.DEGRADED, "clockSkewSeconds", "31", "30");
     Health h =
         HealthFold.fold(
             inputs()
@@ -154,9 +182,15 @@ class HealthFoldTest {
                 .build());
     assertEquals(
         List.of(
-            reason("control_ambiguous", Severity.DEGRADED, "control.status", "ambiguous", "confirmed"),
+            reason(
+                "control_ambiguous", Severity.DEGRADED, "control.status", "ambiguous", "confirmed"),
             reason("divergence_detected", Severity.DEGRADED, "divergence.any", "true", "false"),
-            reason("ordering_drift_detected", Severity.DEGRADED, "sequence.status", "ordering_drift_detected", "ok"),
+            reason(
+                "ordering_drift_detected",
+                Severity.DEGRADED,
+                "sequence.status",
+                "ordering_drift_detected",
+                "ok"),
             skew),
         h.reasons());
     assertEquals(
@@ -184,18 +218,31 @@ class HealthFoldTest {
                 .build());
     assertEquals(
         List.of(
-            reason("control_failed_command", Severity.DEGRADED, "control.status", "failed_command", "confirmed"),
+            reason(
+                "control_failed_command",
+                Severity.DEGRADED,
+                "control.status",
+                "failed_command",
+                "confirmed"),
             reason("transport_unreachable", Severity.CRITICAL, "transportFailureStreak", "4", "4"),
-            reason("transport_unreachable", Severity.DEGRADED, "ingestStatus", "failed", "success")),
+            reason(
+                "transport_unreachable", Severity.DEGRADED, "ingestStatus", "failed", "success")),
         h.reasons());
-    assertEquals(List.of(ReasonCode.CONTROL_FAILED_COMMAND, ReasonCode.TRANSPORT_UNREACHABLE), h.reasonCodes());
+    assertEquals(
+        List.of(ReasonCode.CONTROL_FAILED_COMMAND, ReasonCode.TRANSPORT_UNREACHABLE),
+        h.reasonCodes());
     assertEquals(HealthStatus.CRITICAL, h.status());
   }
 
   @Test
   void aControlStatusOtherThanAmbiguousOrFailedIsNoReason() {
-    assertEquals(List.of(), HealthFold.fold(inputs().lastControlStatus("confirmed").build()).reasons());
-    assertEquals(Optional.of("confirmed"), HealthFold.fold(inputs().lastControlStatus("confirmed").build()).metrics().lastControlStatus());
+    assertEquals(
+        List.of(), HealthFold.fold(inputs().lastControlStatus("confirmed").build()).reasons());
+    assertEquals(
+        Optional.of("confirmed"),
+        HealthFold.fold(inputs().lastControlStatus("confirmed").build())
+            .metrics()
+            .lastControlStatus());
   }
 
   /**
@@ -208,6 +255,9 @@ class HealthFoldTest {
     assertEquals(1, Integer.signum(Health.compareCodePoints("b", "abc")));
     assertEquals(-1, Integer.signum(Health.compareCodePoints("Z", "a")));
     assertEquals(0, Health.compareCodePoints("same", "same"));
-    assertEquals(1, Integer.signum(Health.compareCodePoints("\uD83D\uDE00", "\uFFFF")), "a supplementary code point is above U+FFFF");
+    assertEquals(
+        1,
+        Integer.signum(Health.compareCodePoints("\uD83D\uDE00", "\uFFFF")),
+        "a supplementary code point is above U+FFFF");
   }
 }

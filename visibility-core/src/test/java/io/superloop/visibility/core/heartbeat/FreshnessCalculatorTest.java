@@ -13,9 +13,9 @@ import io.superloop.visibility.api.heartbeat.HeartbeatState;
 import io.superloop.visibility.api.heartbeat.HeartbeatThresholds;
 import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.json.JsonValue;
-import io.superloop.visibility.core.rules.internal.ImmutableVisibilityRules;
 import io.superloop.visibility.core.rules.TimestampSyntax;
 import io.superloop.visibility.core.rules.VisibilityRules;
+import io.superloop.visibility.core.rules.internal.ImmutableVisibilityRules;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -28,18 +28,21 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The heartbeat thresholds at their edges, lag {@code t-1}, {@code t} and {@code t+1} for the degraded
- * and the critical threshold. Expected values are contract 2.2 step 7 ("integers, inclusive": {@code
- * lag >= critical} is critical, else {@code lag >= degraded} is degraded, else fresh) and 2.5 (the
- * health reason names the threshold it reached), written out per case, not computed.
+ * The heartbeat thresholds at their edges, lag {@code t-1}, {@code t} and {@code t+1} for the
+ * degraded and the critical threshold. Expected values are contract 2.2 step 7 ("integers,
+ * inclusive": {@code lag >= critical} is critical, else {@code lag >= degraded} is degraded, else
+ * fresh) and 2.5 (the health reason names the threshold it reached), written out per case, not
+ * computed.
  */
 class FreshnessCalculatorTest {
   private static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
-  private static final List<VisibilityRules> PRESETS = List.of(VisibilityRules.reference(), VisibilityRules.hardened());
+  private static final List<VisibilityRules> PRESETS =
+      List.of(VisibilityRules.reference(), VisibilityRules.hardened());
 
   /**
-   * {@code degraded, critical, lag, expected status}, then the severity and threshold of the expected
-   * {@code runtime_heartbeat_stale} health reason (null, null: none): the edges of both thresholds.
+   * {@code degraded, critical, lag, expected status}, then the severity and threshold of the
+   * expected {@code runtime_heartbeat_stale} health reason (null, null: none): the edges of both
+   * thresholds.
    */
   static Stream<Arguments> edges() {
     return Stream.of(
@@ -70,7 +73,8 @@ class FreshnessCalculatorTest {
   @ParameterizedTest(name = "thresholds {0}/{1}, lag {2}: {3}")
   @MethodSource("edges")
   void classifyAtTheEdges(long degraded, long critical, long lag, FreshnessStatus expected) {
-    assertEquals(expected, FreshnessCalculator.classify(lag, HeartbeatThresholds.of(degraded, critical)));
+    assertEquals(
+        expected, FreshnessCalculator.classify(lag, HeartbeatThresholds.of(degraded, critical)));
   }
 
   @ParameterizedTest(name = "thresholds {0}/{1}, lag {2}: {3}")
@@ -87,7 +91,14 @@ class FreshnessCalculatorTest {
     for (VisibilityRules rules : PRESETS) {
       HeartbeatEvaluation e =
           new FreshnessCalculator(rules)
-              .evaluate(present(at), Optional.empty(), NOW, t, "loop-a", TraceId.of("trace-1"), Transport.LOCAL);
+              .evaluate(
+                  present(at),
+                  Optional.empty(),
+                  NOW,
+                  t,
+                  "loop-a",
+                  TraceId.of("trace-1"),
+                  Transport.LOCAL);
       HeartbeatObservation row = e.observation().orElseThrow();
       HeartbeatState state = e.state().orElseThrow();
       String what = rules.name() + " lag " + lag;
@@ -95,7 +106,9 @@ class FreshnessCalculatorTest {
       assertEquals(expected, state.freshnessStatus(), what);
       assertEquals(expected.wire(), row.status().wire(), what);
       assertEquals(
-          expected == FreshnessStatus.FRESH ? Optional.empty() : Optional.of(ReasonCode.RUNTIME_HEARTBEAT_STALE),
+          expected == FreshnessStatus.FRESH
+              ? Optional.empty()
+              : Optional.of(ReasonCode.RUNTIME_HEARTBEAT_STALE),
           row.reasonCode(),
           what);
       assertEquals(staleReasons(lag, reasonSeverity, reasonThreshold), e.healthReasons(), what);
@@ -103,8 +116,8 @@ class FreshnessCalculatorTest {
   }
 
   /**
-   * Health judges the lag of the state the loop holds against this step's thresholds (contract 2.5),
-   * also when the step read no heartbeat: the reference keeps the previous state (C5).
+   * Health judges the lag of the state the loop holds against this step's thresholds (contract
+   * 2.5), also when the step read no heartbeat: the reference keeps the previous state (C5).
    */
   @ParameterizedTest(name = "thresholds {0}/{1}, kept lag {2}: {3}")
   @MethodSource("edges")
@@ -116,7 +129,8 @@ class FreshnessCalculatorTest {
       @Nullable Severity reasonSeverity,
       @Nullable String reasonThreshold) {
     HeartbeatThresholds t = HeartbeatThresholds.of(degraded, critical);
-    // stored with other thresholds and a status of its own: only the lag and this step's thresholds count
+    // stored with other thresholds and a status of its own: only the lag and this step's thresholds
+    // count
     HeartbeatState kept =
         HeartbeatState.builder()
             .updatedAt("2026-03-01T11:00:00Z")
@@ -132,16 +146,22 @@ class FreshnessCalculatorTest {
     HeartbeatEvaluation e =
         new FreshnessCalculator(VisibilityRules.reference())
             .evaluate(
-                HeartbeatInput.ABSENT, Optional.of(kept), NOW, t, "loop-a", TraceId.of("trace-1"), Transport.LOCAL);
+                HeartbeatInput.ABSENT,
+                Optional.of(kept),
+                NOW,
+                t,
+                "loop-a",
+                TraceId.of("trace-1"),
+                Transport.LOCAL);
     assertEquals(Optional.of(kept), e.state());
     assertEquals(staleReasons(lag, reasonSeverity, reasonThreshold), e.healthReasons());
   }
 
   /**
    * A leap second (issue 14 item 6): under hardened rules {@code 23:59:60Z} counts as the next
-   * second, {@code 00:00:00Z} (docs/compatibility.md), so a clock at {@code 00:01:59Z} sees a lag of
-   * 119 s (fresh; 120 would be degraded) and a clock at {@code 23:59:59Z} a heartbeat 1 s ahead (lag
-   * 0); under reference rules the timestamp is invalid (C10: seconds 00-59).
+   * second, {@code 00:00:00Z} (docs/compatibility.md), so a clock at {@code 00:01:59Z} sees a lag
+   * of 119 s (fresh; 120 would be degraded) and a clock at {@code 23:59:59Z} a heartbeat 1 s ahead
+   * (lag 0); under reference rules the timestamp is invalid (C10: seconds 00-59).
    */
   @Test
   void aLeapSecondHeartbeatCountsAsTheNextSecond() {
@@ -167,7 +187,8 @@ class FreshnessCalculatorTest {
       HeartbeatState state = e.state().orElseThrow();
       assertEquals(c[1], state.heartbeatLagSeconds(), (String) c[0]);
       assertEquals(c[2], state.freshnessStatus(), (String) c[0]);
-      assertEquals(Optional.of("2016-12-31T23:59:60Z"), e.observation().orElseThrow().heartbeatAt());
+      assertEquals(
+          Optional.of("2016-12-31T23:59:60Z"), e.observation().orElseThrow().heartbeatAt());
       assertEquals("2016-12-31T23:59:60Z", state.lastHeartbeatAt());
     }
     HeartbeatEvaluation ref =
@@ -180,13 +201,23 @@ class FreshnessCalculatorTest {
                 "loop-a",
                 TraceId.of("trace-1"),
                 Transport.LOCAL);
-    assertEquals(Optional.of(ReasonCode.INVALID_HEARTBEAT_TIMESTAMP), ref.observation().orElseThrow().reasonCode());
+    assertEquals(
+        Optional.of(ReasonCode.INVALID_HEARTBEAT_TIMESTAMP),
+        ref.observation().orElseThrow().reasonCode());
     assertEquals(Optional.empty(), ref.state());
   }
 
-  private static HeartbeatEvaluation evaluate(VisibilityRules rules, HeartbeatInput input, Instant now) {
+  private static HeartbeatEvaluation evaluate(
+      VisibilityRules rules, HeartbeatInput input, Instant now) {
     return new FreshnessCalculator(rules)
-        .evaluate(input, Optional.empty(), now, HeartbeatThresholds.DEFAULT, "loop-a", TraceId.of("trace-1"), Transport.LOCAL);
+        .evaluate(
+            input,
+            Optional.empty(),
+            now,
+            HeartbeatThresholds.DEFAULT,
+            "loop-a",
+            TraceId.of("trace-1"),
+            Transport.LOCAL);
   }
 
   /**
@@ -196,7 +227,10 @@ class FreshnessCalculatorTest {
   @Test
   void hardenedLagIsTheFlooredExactDifference() {
     HeartbeatState s =
-        evaluate(VisibilityRules.hardened(), present("2026-03-01T11:58:00.500Z"), Instant.parse("2026-03-01T12:00:00.700Z"))
+        evaluate(
+                VisibilityRules.hardened(),
+                present("2026-03-01T11:58:00.500Z"),
+                Instant.parse("2026-03-01T12:00:00.700Z"))
             .state()
             .orElseThrow();
     assertEquals(120, s.heartbeatLagSeconds());
@@ -204,22 +238,34 @@ class FreshnessCalculatorTest {
   }
 
   /**
-   * The hardened health reasons of an unusable heartbeat, as docs/artifact-contract.md's reason table
-   * gives them: invalid_heartbeat_timestamp (metric heartbeatAt, the raw timestamp, the syntax in
-   * force) and invalid_heartbeat_payload (metric heartbeat, the JSON type or invalid_json, "object").
+   * The hardened health reasons of an unusable heartbeat, as docs/artifact-contract.md's reason
+   * table gives them: invalid_heartbeat_timestamp (metric heartbeatAt, the raw timestamp, the
+   * syntax in force) and invalid_heartbeat_payload (metric heartbeat, the JSON type or
+   * invalid_json, "object").
    */
   @Test
   void unusableHeartbeatReasonsNameWhatWasFound() {
     Instant now = Instant.parse("2026-03-01T12:00:00Z");
     VisibilityRules hard = VisibilityRules.hardened();
     assertEquals(
-        List.of(reason(ReasonCode.INVALID_HEARTBEAT_TIMESTAMP, Severity.DEGRADED, "heartbeatAt", "yesterday", "RFC 3339")),
+        List.of(
+            reason(
+                ReasonCode.INVALID_HEARTBEAT_TIMESTAMP,
+                Severity.DEGRADED,
+                "heartbeatAt",
+                "yesterday",
+                "RFC 3339")),
         evaluate(hard, present("yesterday"), now).healthReasons());
     VisibilityRules strictSyntax =
-        ImmutableVisibilityRules.copyOf(hard)
-            .withTimestampSyntax(TimestampSyntax.V1_STRICT);
+        ImmutableVisibilityRules.copyOf(hard).withTimestampSyntax(TimestampSyntax.V1_STRICT);
     assertEquals(
-        List.of(reason(ReasonCode.INVALID_HEARTBEAT_TIMESTAMP, Severity.DEGRADED, "heartbeatAt", "2026-03-01T11:59:00.5Z", "YYYY-MM-DDTHH:MM:SSZ")),
+        List.of(
+            reason(
+                ReasonCode.INVALID_HEARTBEAT_TIMESTAMP,
+                Severity.DEGRADED,
+                "heartbeatAt",
+                "2026-03-01T11:59:00.5Z",
+                "YYYY-MM-DDTHH:MM:SSZ")),
         evaluate(strictSyntax, present("2026-03-01T11:59:00.5Z"), now).healthReasons());
     Object[][] payloads = {
       {JsonValue.of("text"), "string"},
@@ -229,16 +275,33 @@ class FreshnessCalculatorTest {
     };
     for (Object[] p : payloads) {
       assertEquals(
-          List.of(reason(ReasonCode.INVALID_HEARTBEAT_PAYLOAD, Severity.DEGRADED, "heartbeat", (String) p[1], "object")),
+          List.of(
+              reason(
+                  ReasonCode.INVALID_HEARTBEAT_PAYLOAD,
+                  Severity.DEGRADED,
+                  "heartbeat",
+                  (String) p[1],
+                  "object")),
           evaluate(hard, new HeartbeatInput.Present((JsonValue) p[0]), now).healthReasons(),
           (String) p[1]);
     }
     assertEquals(
-        List.of(reason(ReasonCode.INVALID_HEARTBEAT_PAYLOAD, Severity.DEGRADED, "heartbeat", "invalid_json", "object")),
+        List.of(
+            reason(
+                ReasonCode.INVALID_HEARTBEAT_PAYLOAD,
+                Severity.DEGRADED,
+                "heartbeat",
+                "invalid_json",
+                "object")),
         evaluate(hard, new HeartbeatInput.Unparseable("{oops", "not JSON"), now).healthReasons());
     // reference: none of them reaches health (contract 2.4, C5)
-    assertEquals(List.of(), evaluate(VisibilityRules.reference(), present("yesterday"), now).healthReasons());
-    assertEquals(List.of(), evaluate(VisibilityRules.reference(), new HeartbeatInput.Present(JsonValue.of(42)), now).healthReasons());
+    assertEquals(
+        List.of(),
+        evaluate(VisibilityRules.reference(), present("yesterday"), now).healthReasons());
+    assertEquals(
+        List.of(),
+        evaluate(VisibilityRules.reference(), new HeartbeatInput.Present(JsonValue.of(42)), now)
+            .healthReasons());
   }
 
   private static HealthReason reason(
@@ -252,12 +315,20 @@ class FreshnessCalculatorTest {
         .build();
   }
 
-  /** Contract 2.5's reason, as the edge table gives it: none, or the threshold reached and the lag. */
+  /**
+   * Contract 2.5's reason, as the edge table gives it: none, or the threshold reached and the lag.
+   */
   private static List<HealthReason> staleReasons(
       long lag, @Nullable Severity severity, @Nullable String threshold) {
     return severity == null || threshold == null
         ? List.of()
-        : List.of(reason(ReasonCode.RUNTIME_HEARTBEAT_STALE, severity, "heartbeatLagSeconds", Long.toString(lag), threshold));
+        : List.of(
+            reason(
+                ReasonCode.RUNTIME_HEARTBEAT_STALE,
+                severity,
+                "heartbeatLagSeconds",
+                Long.toString(lag),
+                threshold));
   }
 
   private static HeartbeatInput present(String timestamp) {

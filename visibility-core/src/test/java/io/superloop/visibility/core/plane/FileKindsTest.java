@@ -85,7 +85,10 @@ class FileKindsTest {
 
   private VisibilityException failedStep() {
     return assertTimeoutPreemptively(
-        NO_HANG, () -> assertThrows(VisibilityException.class, () -> plane().reconcileLocal(StepOptions.defaults())));
+        NO_HANG,
+        () ->
+            assertThrows(
+                VisibilityException.class, () -> plane().reconcileLocal(StepOptions.defaults())));
   }
 
   /** Every file under {@code dir} (links not followed) with the hash of its content. */
@@ -122,8 +125,14 @@ class FileKindsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {".superloop/ops-manager", ".superloop/ops-manager/demo-loop", ".superloop/ops-manager/demo-loop/telemetry"})
-  void aLinkedDirectoryOfTheLoopIsRefusedAndNothingIsWrittenThroughIt(String dir) throws IOException {
+  @ValueSource(
+      strings = {
+        ".superloop/ops-manager",
+        ".superloop/ops-manager/demo-loop",
+        ".superloop/ops-manager/demo-loop/telemetry"
+      })
+  void aLinkedDirectoryOfTheLoopIsRefusedAndNothingIsWrittenThroughIt(String dir)
+      throws IOException {
     step(); // a first step writes every file, telemetry/ included
     Path link = repo.resolve(dir);
     Path moved = tmp.resolve("moved");
@@ -136,17 +145,26 @@ class FileKindsTest {
     assertEquals(before, tree(outside));
     VisibilitySummary status = plane().status();
     assertFalse(status.unreadable().isEmpty());
-    assertTrue(status.unreadable().values().stream().allMatch("symlink_refused"::equals), status.unreadable().toString());
+    assertTrue(
+        status.unreadable().values().stream().allMatch("symlink_refused"::equals),
+        status.unreadable().toString());
     assertEquals(before, tree(outside));
   }
 
   /**
-   * A linked state file, log (the issue's case: the target's unterminated last line was cut and rows
-   * appended to it) or lock file: refused naming the link, the link and its target left as they are.
+   * A linked state file, log (the issue's case: the target's unterminated last line was cut and
+   * rows appended to it) or lock file: refused naming the link, the link and its target left as
+   * they are.
    */
   @ParameterizedTest
-  @ValueSource(strings = {"health.json:health.json", "telemetry/reconcile.jsonl:reconcile.jsonl", ".lock:health.json"})
-  void aLinkedFileOfTheLoopIsRefusedAndWhatItLeadsToIsKept(String fileAndTarget) throws IOException {
+  @ValueSource(
+      strings = {
+        "health.json:health.json",
+        "telemetry/reconcile.jsonl:reconcile.jsonl",
+        ".lock:health.json"
+      })
+  void aLinkedFileOfTheLoopIsRefusedAndWhatItLeadsToIsKept(String fileAndTarget)
+      throws IOException {
     String file = fileAndTarget.split(":")[0];
     Path link = ops.resolve(file);
     step();
@@ -158,7 +176,8 @@ class FileKindsTest {
     assertTrue(e.getMessage().contains(link.toString()), e.getMessage());
     assertTrue(Files.isSymbolicLink(link), "the link is left for the operator");
     assertEquals(before, tree(outside));
-    Map<String, String> expected = file.endsWith(".jsonl") ? Map.of(file, "symlink_refused") : Map.of();
+    Map<String, String> expected =
+        file.endsWith(".jsonl") ? Map.of(file, "symlink_refused") : Map.of();
     assertEquals(expected, plane().status().unreadable());
   }
 
@@ -201,7 +220,10 @@ class FileKindsTest {
     assertEquals(List.of(ReasonCode.PREVIOUS_STATE_UNREADABLE), List.copyOf(row.warnings()));
     assertTrue(Files.isRegularFile(seq, LinkOption.NOFOLLOW_LINKS));
     try (Stream<Path> s = Files.list(ops)) {
-      assertEquals(1, s.filter(p -> p.getFileName().toString().startsWith("sequence-state.json.corrupt-")).count());
+      assertEquals(
+          1,
+          s.filter(p -> p.getFileName().toString().startsWith("sequence-state.json.corrupt-"))
+              .count());
     }
     assertTrue(plane().status().unreadable().isEmpty());
   }
@@ -219,7 +241,10 @@ class FileKindsTest {
     assertEquals(before, tree(outside));
   }
 
-  /** Puts a link loop, a directory, a FIFO or a link to the device {@code kind} in place of {@code f}. */
+  /**
+   * Puts a link loop, a directory, a FIFO or a link to the device {@code kind} in place of {@code
+   * f}.
+   */
   private static void replaceWith(Path f, String kind) throws IOException, InterruptedException {
     Files.delete(f);
     switch (kind) {
@@ -235,12 +260,15 @@ class FileKindsTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"/dev/zero", "/dev/null", "loop", "directory", "fifo"})
-  void anEventsLogThatIsNotARegularFileIsAFailedIngestNotASpinOrAHang(String kind) throws Exception {
+  void anEventsLogThatIsNotARegularFileIsAFailedIngestNotASpinOrAHang(String kind)
+      throws Exception {
     replaceWith(repo.resolve(".superloop/loops/" + LOOP + "/events.jsonl"), kind);
     ReconcileRow row = step();
     assertEquals(IngestStatus.FAILED, row.status());
     assertEquals(FailureCode.EVENTS_UNAVAILABLE, row.failureCode().orElseThrow());
-    assertTrue(row.failureMessage().orElse("").contains("not a regular file"), row.failureMessage().toString());
+    assertTrue(
+        row.failureMessage().orElse("").contains("not a regular file"),
+        row.failureMessage().toString());
   }
 
   @ParameterizedTest
@@ -249,7 +277,8 @@ class FileKindsTest {
     replaceWith(repo.resolve(".superloop/loops/" + LOOP + "/heartbeat.v1.json"), kind);
     ReconcileRow row = step();
     assertEquals(IngestStatus.SUCCESS, row.status());
-    assertTrue(row.warnings().contains(ReasonCode.INVALID_HEARTBEAT_PAYLOAD), row.warnings().toString());
+    assertTrue(
+        row.warnings().contains(ReasonCode.INVALID_HEARTBEAT_PAYLOAD), row.warnings().toString());
   }
 
   @Test
@@ -260,7 +289,9 @@ class FileKindsTest {
     VisibilityPlane plane =
         VisibilityPlane.builder(
                 io.superloop.visibility.core.store.LoopLayout.of(repo, LOOP)
-                    .withPath(io.superloop.visibility.core.store.LoopArtifact.HEALTH, elsewhere.resolve("health.json")))
+                    .withPath(
+                        io.superloop.visibility.core.store.LoopArtifact.HEALTH,
+                        elsewhere.resolve("health.json")))
             .durability(Durability.NONE)
             .build();
     VisibilityException e =

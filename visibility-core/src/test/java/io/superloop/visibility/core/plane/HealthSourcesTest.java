@@ -25,8 +25,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The health sources other components write reach the health of a step taken through {@link
  * VisibilityPlane} (contract 2.6 sources 1-3, 4.6, 1.10 metrics): the last {@code intents.jsonl}
- * status, {@code state.json .divergence.any}, {@code .projection.lastEventAt} lag against the default
- * ingest thresholds (300/900 s), and the lifecycle state.
+ * status, {@code state.json .divergence.any}, {@code .projection.lastEventAt} lag against the
+ * default ingest thresholds (300/900 s), and the lifecycle state.
  */
 class HealthSourcesTest {
   private static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
@@ -41,7 +41,10 @@ class HealthSourcesTest {
         rt.resolve("events.jsonl"),
         "{\"timestamp\":\"2026-03-01T11:59:00Z\",\"event\":\"loop_start\"}\n",
         StandardCharsets.UTF_8);
-    return VisibilityPlane.builder(repo, LOOP).rules(rules).clock(Clock.fixed(NOW, ZoneOffset.UTC)).build();
+    return VisibilityPlane.builder(repo, LOOP)
+        .rules(rules)
+        .clock(Clock.fixed(NOW, ZoneOffset.UTC))
+        .build();
   }
 
   private Path ops() throws IOException {
@@ -52,30 +55,44 @@ class HealthSourcesTest {
 
   private static String intent(String status) {
     return "{\"timestamp\":\"2026-03-01T11:58:00Z\",\"loopId\":\"demo-loop\",\"intent\":\"cancel\","
-        + "\"traceId\":\"t-1\",\"requestedBy\":\"ops\",\"transport\":\"local\",\"status\":\"" + status + "\","
+        + "\"traceId\":\"t-1\",\"requestedBy\":\"ops\",\"transport\":\"local\",\"status\":\""
+        + status
+        + "\","
         + "\"command\":\"superloop.sh cancel\",\"idempotencyKey\":\"k-1\",\"exitCode\":0}\n";
   }
 
   private static List<String> codes(Health h) {
-    return h.reasons().stream().map(r -> r.code().wire() + ":" + r.severity().wire()).sorted().toList();
+    return h.reasons().stream()
+        .map(r -> r.code().wire() + ":" + r.severity().wire())
+        .sorted()
+        .toList();
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"reference", "hardened"})
   void lastIntentStatusReachesHealth(String preset) throws IOException {
     VisibilityPlane plane = plane(VisibilityRules.named(preset));
-    Files.writeString(ops().resolve("intents.jsonl"), intent("confirmed") + intent("ambiguous"), StandardCharsets.UTF_8);
+    Files.writeString(
+        ops().resolve("intents.jsonl"),
+        intent("confirmed") + intent("ambiguous"),
+        StandardCharsets.UTF_8);
     Health h = plane.reconcileLocal(StepOptions.defaults()).result().health();
     assertTrue(codes(h).contains("control_ambiguous:degraded"), codes(h).toString());
     assertEquals(Optional.of("ambiguous"), h.metrics().lastControlStatus());
 
-    Files.writeString(ops().resolve("intents.jsonl"), intent("failed_command"), StandardCharsets.UTF_8,
+    Files.writeString(
+        ops().resolve("intents.jsonl"),
+        intent("failed_command"),
+        StandardCharsets.UTF_8,
         StandardOpenOption.APPEND);
     h = plane.reconcileLocal(StepOptions.defaults()).result().health();
     assertTrue(codes(h).contains("control_failed_command:degraded"), codes(h).toString());
     assertFalse(codes(h).contains("control_ambiguous:degraded"), codes(h).toString());
 
-    Files.writeString(ops().resolve("intents.jsonl"), intent("confirmed"), StandardCharsets.UTF_8,
+    Files.writeString(
+        ops().resolve("intents.jsonl"),
+        intent("confirmed"),
+        StandardCharsets.UTF_8,
         StandardOpenOption.APPEND);
     h = plane.reconcileLocal(StepOptions.defaults()).result().health();
     assertEquals(List.of(), codes(h).stream().filter(c -> c.startsWith("control_")).toList());
@@ -96,7 +113,11 @@ class HealthSourcesTest {
     Health h = plane.reconcileLocal(StepOptions.defaults()).result().health();
     assertTrue(codes(h).contains("divergence_detected:degraded"), codes(h).toString());
     assertTrue(codes(h).contains("ingest_stale:critical"), codes(h).toString());
-    HealthReason stale = h.reasons().stream().filter(r -> r.code().wire().equals("ingest_stale")).findFirst().orElseThrow();
+    HealthReason stale =
+        h.reasons().stream()
+            .filter(r -> r.code().wire().equals("ingest_stale"))
+            .findFirst()
+            .orElseThrow();
     assertEquals(Optional.of("1000"), stale.observed());
     assertEquals(Optional.of("900"), stale.threshold());
     assertEquals("iterating", h.metrics().lifecycleState());
@@ -123,6 +144,8 @@ class HealthSourcesTest {
     assertEquals("unknown", h.metrics().lifecycleState());
     assertTrue(h.metrics().ingestLagSeconds().isEmpty());
     assertTrue(h.metrics().lastControlStatus().isEmpty());
-    assertFalse(codes(h).stream().anyMatch(c -> c.startsWith("divergence") || c.startsWith("ingest_stale")));
+    assertFalse(
+        codes(h).stream()
+            .anyMatch(c -> c.startsWith("divergence") || c.startsWith("ingest_stale")));
   }
 }

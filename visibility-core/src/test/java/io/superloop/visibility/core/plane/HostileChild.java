@@ -33,8 +33,8 @@ import java.util.stream.Stream;
  * The child JVM of {@link HostileInputCorpusTest} and {@link SmallHeapTest}, run with {@code
  * -Xmx32m}: it builds loops, plants hostile files, runs the plane's operations and prints one
  * tab-separated line per outcome on stdout ({@code START}, {@code RESULT}, {@code OP}, {@code
- * DONE}). Every outcome is caught and printed: an {@link OutOfMemoryError} or another throwable
- * is an outcome too ({@code THROWABLE:...}), so the parent sees exactly which case failed.
+ * DONE}). Every outcome is caught and printed: an {@link OutOfMemoryError} or another throwable is
+ * an outcome too ({@code THROWABLE:...}), so the parent sees exactly which case failed.
  */
 public final class HostileChild {
   static final String LOOP = "demo-loop";
@@ -63,10 +63,14 @@ public final class HostileChild {
     }
   }
 
-  /** The step journal (issue 14's step commit protocol), read by every step before anything else. */
+  /**
+   * The step journal (issue 14's step commit protocol), read by every step before anything else.
+   */
   static final String JOURNAL = OPS + ".step-journal";
 
-  /** Every file the plane reads: the two runtime inputs, each loop artifact and the step journal. */
+  /**
+   * Every file the plane reads: the two runtime inputs, each loop artifact and the step journal.
+   */
   static List<String> files() {
     List<String> out = new ArrayList<>(List.of(RT + "events.jsonl", RT + "heartbeat.v1.json"));
     for (LoopArtifact a : LoopArtifact.values()) {
@@ -175,8 +179,12 @@ public final class HostileChild {
 
   static final byte[] BOM = {(byte) 0xef, (byte) 0xbb, (byte) 0xbf};
 
-  /** Puts {@code kind} in place of {@code file} (a path in {@code repo}); links lead to {@code outside}. */
-  static void plant(Path repo, String file, Kind kind, Path outside) throws IOException, InterruptedException {
+  /**
+   * Puts {@code kind} in place of {@code file} (a path in {@code repo}); links lead to {@code
+   * outside}.
+   */
+  static void plant(Path repo, String file, Kind kind, Path outside)
+      throws IOException, InterruptedException {
     Path f = repo.resolve(file);
     boolean jsonl = file.endsWith(".jsonl");
     boolean events = file.endsWith("events.jsonl");
@@ -218,7 +226,8 @@ public final class HostileChild {
         sparse(f, head, head.length + 50 * MIB, utf8(jsonl ? "\"}\n" : "\"}"));
       }
       case HUGE_DOCUMENT -> {
-        if (file.equals(JOURNAL)) { // a committed record of 100 MB: header, length and checksum right
+        if (file.equals(
+            JOURNAL)) { // a committed record of 100 MB: header, length and checksum right
           long length = 100 * MIB;
           java.util.zip.CRC32 crc = new java.util.zip.CRC32();
           byte[] zeros = new byte[1 << 20];
@@ -226,7 +235,11 @@ public final class HostileChild {
             crc.update(zeros);
           }
           String header =
-              "superloop-step-journal 1 " + length + " " + java.util.HexFormat.of().toHexDigits((int) crc.getValue()) + "\n";
+              "superloop-step-journal 1 "
+                  + length
+                  + " "
+                  + java.util.HexFormat.of().toHexDigits((int) crc.getValue())
+                  + "\n";
           byte[] head = utf8(header);
           try (RandomAccessFile raf = new RandomAccessFile(f.toFile(), "rw")) {
             raf.setLength(0);
@@ -252,14 +265,33 @@ public final class HostileChild {
       }
       case DEEP_NESTING -> {
         String deep = "{\"a\":" + "[".repeat(10_000) + "]".repeat(10_000) + "}";
-        Files.write(f, jsonl ? concat(old, utf8(events ? deep.replace("{\"a\":", "{\"timestamp\":\"2026-03-01T11:59:00Z\",\"event\":\"d\",\"a\":") + "\n" : deep + "\n")) : utf8(deep));
+        Files.write(
+            f,
+            jsonl
+                ? concat(
+                    old,
+                    utf8(
+                        events
+                            ? deep.replace(
+                                    "{\"a\":",
+                                    "{\"timestamp\":\"2026-03-01T11:59:00Z\",\"event\":\"d\",\"a\":")
+                                + "\n"
+                            : deep + "\n"))
+                : utf8(deep));
       }
       case INVALID_UTF8 -> {
         byte[] bad = {(byte) 0xc3, (byte) 0x28, (byte) 0xff};
         byte[] doc =
             file.endsWith("heartbeat.v1.json")
-                ? concat(utf8(heartbeat(T2.minusSeconds(5)).replace("}", ",\"x\":\"")), bad, utf8("\"}"))
-                : concat(utf8(events ? "{\"timestamp\":\"2026-03-01T11:59:00Z\",\"event\":\"u\",\"x\":\"" : "{\"x\":\""), bad, utf8("\"}"));
+                ? concat(
+                    utf8(heartbeat(T2.minusSeconds(5)).replace("}", ",\"x\":\"")), bad, utf8("\"}"))
+                : concat(
+                    utf8(
+                        events
+                            ? "{\"timestamp\":\"2026-03-01T11:59:00Z\",\"event\":\"u\",\"x\":\""
+                            : "{\"x\":\""),
+                    bad,
+                    utf8("\"}"));
         Files.write(f, jsonl ? concat(old, doc, utf8("\n")) : doc);
       }
       case BOM -> {
@@ -299,11 +331,12 @@ public final class HostileChild {
       String sections =
           Stream.of("heartbeat", "sequence", "invocationAudit")
               .filter(
-                  k -> switch (k) {
-                    case "heartbeat" -> s.heartbeat().isPresent();
-                    case "sequence" -> s.sequence().isPresent();
-                    default -> s.invocationAudit().isPresent();
-                  })
+                  k ->
+                      switch (k) {
+                        case "heartbeat" -> s.heartbeat().isPresent();
+                        case "sequence" -> s.sequence().isPresent();
+                        default -> s.invocationAudit().isPresent();
+                      })
               .collect(Collectors.joining(","));
       StatusCodecs.VISIBILITY.encode(s); // it encodes
       return "ok sections=" + sections + " unreadable=" + new java.util.TreeMap<>(s.unreadable());
@@ -349,7 +382,8 @@ public final class HostileChild {
         dir,
         new SimpleFileVisitor<>() {
           @Override
-          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+              throws IOException {
             Files.delete(file);
             return FileVisitResult.CONTINUE;
           }
@@ -386,8 +420,8 @@ public final class HostileChild {
 
   /**
    * {@code corpus WORK OUTSIDE [FILE_FILTER]}: every file x kind; {@code large WORK}: the 32 MiB
-   * scenario of the issue (1 GiB log, 50 MB line, 100 MB heartbeat, 500 MB logs whose last row is 20
-   * MB).
+   * scenario of the issue (1 GiB log, 50 MB line, 100 MB heartbeat, 500 MB logs whose last row is
+   * 20 MB).
    */
   public static void main(String[] args) throws Exception {
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
@@ -397,7 +431,11 @@ public final class HostileChild {
     } else {
       large(out, work);
     }
-    out.println("DONE\tpeakHeapMiB=" + peakHeapMiB() + "\tmaxHeapMiB=" + (Runtime.getRuntime().maxMemory() >> 20));
+    out.println(
+        "DONE\tpeakHeapMiB="
+            + peakHeapMiB()
+            + "\tmaxHeapMiB="
+            + (Runtime.getRuntime().maxMemory() >> 20));
   }
 
   static void corpus(PrintStream out, Path work, Path outside, String filter) throws Exception {
@@ -416,7 +454,8 @@ public final class HostileChild {
         String before = status(repo);
         String step = reconcile(repo, StepOptions.defaults());
         String after = status(repo);
-        out.println("RESULT\t" + file + "\t" + kind.id() + "\t" + before + "\t" + step + "\t" + after);
+        out.println(
+            "RESULT\t" + file + "\t" + kind.id() + "\t" + before + "\t" + step + "\t" + after);
         deleteTree(repo);
       }
     }
@@ -435,26 +474,44 @@ public final class HostileChild {
       raf.seek(1024 * MIB);
       raf.write(utf8("\n" + event(9)));
     }
-    sparse(repo.resolve(RT + "heartbeat.v1.json"), utf8("{\"timestamp\":\"2026-03-01T11:59:00Z\",\"pad\":\""), 100 * MIB, utf8("\"}"));
+    sparse(
+        repo.resolve(RT + "heartbeat.v1.json"),
+        utf8("{\"timestamp\":\"2026-03-01T11:59:00Z\",\"pad\":\""),
+        100 * MIB,
+        utf8("\"}"));
     for (LoopArtifact a : LoopArtifact.values()) {
       if (a.kind() == LoopArtifact.Kind.LOG) {
         plant(repo, OPS + a.defaultPath(), Kind.HUGE_DOCUMENT, repo);
       }
     }
     op(out, "status-500MB-logs-20MB-last-rows", () -> status(repo));
-    op(out, "reconcile-1GiB-log-50MB-line-100MB-heartbeat", () -> reconcile(repo, StepOptions.defaults()));
+    op(
+        out,
+        "reconcile-1GiB-log-50MB-line-100MB-heartbeat",
+        () -> reconcile(repo, StepOptions.defaults()));
     op(out, "reconcile-again-from-cursor", () -> reconcile(repo, StepOptions.defaults()));
-    op(out, "reconcile-from-start", () -> reconcile(repo, StepOptions.defaults().withFromStart(true)));
+    op(
+        out,
+        "reconcile-from-start",
+        () -> reconcile(repo, StepOptions.defaults().withFromStart(true)));
     op(out, "status-after", () -> status(repo));
-    op(out, "reconcile-sprite-service", () -> {
-      try {
-        return "ok " + plane(repo, T2)
-            .reconcile(SpriteServiceIngest.requestFailed("unreachable"), StepOptions.defaults())
-            .result().reconcileRow().status().wire();
-      } catch (Throwable t) {
-        return "THROWABLE " + t;
-      }
-    });
+    op(
+        out,
+        "reconcile-sprite-service",
+        () -> {
+          try {
+            return "ok "
+                + plane(repo, T2)
+                    .reconcile(
+                        SpriteServiceIngest.requestFailed("unreachable"), StepOptions.defaults())
+                    .result()
+                    .reconcileRow()
+                    .status()
+                    .wire();
+          } catch (Throwable t) {
+            return "THROWABLE " + t;
+          }
+        });
   }
 
   interface Op {

@@ -7,9 +7,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.superloop.visibility.core.plane.HostileChild.Kind;
 import io.superloop.visibility.core.store.ChildJvm;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,15 +25,16 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The hostile-input corpus of issue 14: for every file the plane reads (the runtime's events log
- * and heartbeat, each state file, each log of the loop, the step journal) and each kind of hostile input (FIFO, a
- * link to {@code /dev/zero}, a directory, a link loop, a link to a file outside the repository, a
- * 50 MB line, a huge document, deep nesting, invalid UTF-8, a byte order mark, NUL), a child JVM
- * with a 32 MiB heap runs status, one reconcile step and status again. Each returns a typed error
- * or a reason code (never a hang, a stack trace or an {@link OutOfMemoryError}), exactly the one
- * this test expects from the file's role, and nothing outside the repository changes.
+ * and heartbeat, each state file, each log of the loop, the step journal) and each kind of hostile
+ * input (FIFO, a link to {@code /dev/zero}, a directory, a link loop, a link to a file outside the
+ * repository, a 50 MB line, a huge document, deep nesting, invalid UTF-8, a byte order mark, NUL),
+ * a child JVM with a 32 MiB heap runs status, one reconcile step and status again. Each returns a
+ * typed error or a reason code (never a hang, a stack trace or an {@link OutOfMemoryError}),
+ * exactly the one this test expects from the file's role, and nothing outside the repository
+ * changes.
  *
- * <p>The expectations are restated here from the issue, the contract and the documented limits,
- * not taken from the code: the loop's own files are never used through a link ({@code
+ * <p>The expectations are restated here from the issue, the contract and the documented limits, not
+ * taken from the code: the loop's own files are never used through a link ({@code
  * symlink_refused}); a FIFO, device or directory is never opened ({@code not_regular_file}, or a
  * state renamed aside as unreadable, H2); a state beyond its limits is unreadable; a log row beyond
  * them is skipped and the row before it found; status leaves out the section of an unreadable file.
@@ -44,11 +42,21 @@ import org.junit.jupiter.api.io.TempDir;
 class HostileInputCorpusTest {
   @TempDir Path tmp;
 
-  private static final Set<String> STATUS_STATES = Set.of("heartbeat.json", "sequence-state.json", "alert-dispatch-state.json");
+  private static final Set<String> STATUS_STATES =
+      Set.of("heartbeat.json", "sequence-state.json", "alert-dispatch-state.json");
   private static final Set<String> STEP_STATES =
-      Set.of("heartbeat.json", "sequence-state.json", "health.json", "cursor.json", "telemetry/transport-health.json");
+      Set.of(
+          "heartbeat.json",
+          "sequence-state.json",
+          "health.json",
+          "cursor.json",
+          "telemetry/transport-health.json");
   private static final Set<String> APPENDED_LOGS =
-      Set.of("escalations.jsonl", "telemetry/reconcile.jsonl", "telemetry/heartbeat.jsonl", "telemetry/sequence.jsonl");
+      Set.of(
+          "escalations.jsonl",
+          "telemetry/reconcile.jsonl",
+          "telemetry/heartbeat.jsonl",
+          "telemetry/sequence.jsonl");
   private static final Map<String, String> SECTION_OF =
       Map.of(
           "heartbeat.json", "heartbeat",
@@ -99,7 +107,8 @@ class HostileInputCorpusTest {
     if (file.endsWith("/events.jsonl")) {
       String step =
           switch (kind) {
-            case FIFO, DEV_ZERO, DIRECTORY, SYMLINK_LOOP -> "ok failed failure=events_unavailable warnings=[]";
+            case FIFO, DEV_ZERO, DIRECTORY, SYMLINK_LOOP ->
+                "ok failed failure=events_unavailable warnings=[]";
             case SYMLINK_OUTSIDE, BOM -> OK; // a runtime file may be a link; a BOM is skipped (jq)
             case INVALID_UTF8 -> OK; // jq reads invalid UTF-8 as U+FFFD: still an event
             default -> ok("event_line_malformed");
@@ -117,18 +126,23 @@ class HostileInputCorpusTest {
     }
     if (file.endsWith("/.step-journal")) {
       // never read through a link nor opened unless a regular file; bytes that are no whole record
-      // are a write cut short, dropped; a whole record beyond stepJournalBytes is kept, the step stops
+      // are a write cut short, dropped; a whole record beyond stepJournalBytes is kept, the step
+      // stops
       String step =
-          isLink(kind) ? "error symlink_refused"
-              : notAFile(kind) ? "error not_regular_file"
-              : kind == Kind.HUGE_DOCUMENT ? "error limit_exceeded"
-              : OK;
+          isLink(kind)
+              ? "error symlink_refused"
+              : notAFile(kind)
+                  ? "error not_regular_file"
+                  : kind == Kind.HUGE_DOCUMENT ? "error limit_exceeded" : OK;
       return List.of(none, step, none); // status never reads the journal
     }
     String name = file.substring(file.indexOf("/demo-loop/") + "/demo-loop/".length());
     boolean jsonl = name.endsWith(".jsonl");
     boolean statusReads = jsonl ? !name.equals("escalations.jsonl") : STATUS_STATES.contains(name);
-    @Nullable String code = jsonl ? (isLink(kind) ? "symlink_refused" : notAFile(kind) ? "not_regular_file" : null) : documentCode(kind);
+    @Nullable String code =
+        jsonl
+            ? (isLink(kind) ? "symlink_refused" : notAFile(kind) ? "not_regular_file" : null)
+            : documentCode(kind);
     String before = statusReads && code != null ? status(Map.of(name, code)) : none;
     String step;
     String after = before;
@@ -145,7 +159,10 @@ class HostileInputCorpusTest {
         step = OK;
       }
     } else if (name.equals("state.json")) {
-      step = isLink(kind) ? "error symlink_refused" : OK; // another component's file: unreadable is absent
+      step =
+          isLink(kind)
+              ? "error symlink_refused"
+              : OK; // another component's file: unreadable is absent
     } else {
       step = OK; // alert-dispatch-state.json: status only
     }
@@ -174,28 +191,39 @@ class HostileInputCorpusTest {
     List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
     if (!done) {
       p.destroyForcibly().waitFor();
-      fail("the child hung at: " + lines.stream().filter(l -> l.startsWith("START")).reduce((a, b) -> b).orElse("?"));
+      fail(
+          "the child hung at: "
+              + lines.stream().filter(l -> l.startsWith("START")).reduce((a, b) -> b).orElse("?"));
     }
-    assertEquals(0, p.exitValue(), "child exit status; last lines: " + lines.subList(Math.max(0, lines.size() - 3), lines.size()));
+    assertEquals(
+        0,
+        p.exitValue(),
+        "child exit status; last lines: "
+            + lines.subList(Math.max(0, lines.size() - 3), lines.size()));
     assertTrue(lines.get(lines.size() - 1).startsWith("DONE"), String.valueOf(lines));
     return lines;
   }
 
   @Test
   void everyFileAndEveryKindGivesItsTypedOutcomeIn32MiBAndNothingOutsideChanges() throws Exception {
-    assumeTrue(Files.isExecutable(Path.of("/usr/bin/mkfifo")) && Files.exists(Path.of("/dev/zero")), "a POSIX system");
+    assumeTrue(
+        Files.isExecutable(Path.of("/usr/bin/mkfifo")) && Files.exists(Path.of("/dev/zero")),
+        "a POSIX system");
     Path outside = Files.createDirectories(tmp.resolve("outside"));
     StringBuilder events = new StringBuilder();
     for (int i = 1; i <= 5; i++) {
       events.append(HostileChild.event(i));
     }
     Files.writeString(outside.resolve("events.jsonl"), events);
-    Files.writeString(outside.resolve("heartbeat.v1.json"), HostileChild.heartbeat(HostileChild.T2.minusSeconds(5)));
+    Files.writeString(
+        outside.resolve("heartbeat.v1.json"),
+        HostileChild.heartbeat(HostileChild.T2.minusSeconds(5)));
     Files.writeString(outside.resolve("any.json"), "{\"keep\":true}\n");
     Files.writeString(outside.resolve("any.jsonl"), "{\"row\":1}\n{\"torn\":");
     Map<String, String> before = hashes(outside);
 
-    List<String> lines = runChild(tmp, "corpus", tmp.resolve("work").toString(), outside.toString());
+    List<String> lines =
+        runChild(tmp, "corpus", tmp.resolve("work").toString(), outside.toString());
 
     Map<String, List<String>> got = new LinkedHashMap<>();
     for (String l : lines) {
@@ -218,6 +246,7 @@ class HostileInputCorpusTest {
     }
     assertEquals(List.of(), wrong, wrong.size() + " of " + cases + " cases differ");
     assertEquals(before, hashes(outside), "files outside the repository changed");
-    System.out.println("[hostile-corpus] " + cases + " cases at -Xmx32m, " + lines.get(lines.size() - 1));
+    System.out.println(
+        "[hostile-corpus] " + cases + " cases at -Xmx32m, " + lines.get(lines.size() - 1));
   }
 }

@@ -27,8 +27,13 @@ class LogRewrittenTest {
   private static String lines(int from, int to, String name) {
     StringBuilder b = new StringBuilder();
     for (int i = from; i <= to; i++) {
-      b.append("{\"timestamp\":\"2026-03-01T11:59:0").append(i % 10).append("Z\",\"event\":\"")
-          .append(name).append("\",\"n\":").append(i).append("}\n");
+      b.append("{\"timestamp\":\"2026-03-01T11:59:0")
+          .append(i % 10)
+          .append("Z\",\"event\":\"")
+          .append(name)
+          .append("\",\"n\":")
+          .append(i)
+          .append("}\n");
     }
     return b.toString();
   }
@@ -40,24 +45,35 @@ class LogRewrittenTest {
     Files.createDirectories(rt);
     Path log = rt.resolve("events.jsonl");
     Files.writeString(log, lines(1, 3, "old"), StandardCharsets.UTF_8);
-    VisibilityPlane plane = VisibilityPlane.builder(repo, "l").rules(VisibilityRules.named(preset)).build();
-    assertFalse(plane.reconcileLocal(StepOptions.defaults()).result().warnings().contains(ReasonCode.EVENT_LOG_REWRITTEN));
+    VisibilityPlane plane =
+        VisibilityPlane.builder(repo, "l").rules(VisibilityRules.named(preset)).build();
+    assertFalse(
+        plane
+            .reconcileLocal(StepOptions.defaults())
+            .result()
+            .warnings()
+            .contains(ReasonCode.EVENT_LOG_REWRITTEN));
 
     Files.writeString(log, lines(4, 5, "old"), StandardCharsets.UTF_8, StandardOpenOption.APPEND);
     StepResult appended = plane.reconcileLocal(StepOptions.defaults()).result();
-    assertFalse(appended.warnings().contains(ReasonCode.EVENT_LOG_REWRITTEN), appended.warnings().toString());
+    assertFalse(
+        appended.warnings().contains(ReasonCode.EVENT_LOG_REWRITTEN),
+        appended.warnings().toString());
 
     // rotation: a new log, already longer than the old cursor (5 lines)
     Files.writeString(log, lines(1, 8, "new-log"), StandardCharsets.UTF_8);
     StepResult rotated = plane.reconcileLocal(StepOptions.defaults()).result();
-    assertTrue(rotated.warnings().contains(ReasonCode.EVENT_LOG_REWRITTEN), rotated.warnings().toString());
+    assertTrue(
+        rotated.warnings().contains(ReasonCode.EVENT_LOG_REWRITTEN), rotated.warnings().toString());
     // the reference's outcome otherwise: lines 6-8 read (counted from line 1), no ingest failure
     assertEquals(8, rotated.reconcileRow().cursorOffsetAfter());
     assertEquals(3, rotated.reconcileRow().eventsIngested());
 
     // the next step resumes at the new cursor: no warning
-    Files.writeString(log, lines(9, 9, "new-log"), StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+    Files.writeString(
+        log, lines(9, 9, "new-log"), StandardCharsets.UTF_8, StandardOpenOption.APPEND);
     StepResult after = plane.reconcileLocal(StepOptions.defaults()).result();
-    assertFalse(after.warnings().contains(ReasonCode.EVENT_LOG_REWRITTEN), after.warnings().toString());
+    assertFalse(
+        after.warnings().contains(ReasonCode.EVENT_LOG_REWRITTEN), after.warnings().toString());
   }
 }

@@ -53,10 +53,14 @@ class LoopIdTest {
   void theLongestLoopIdIs255BytesInUtf8AsTheFileSystemAllows() throws IOException {
     List<String> ids =
         List.of(
-            "a".repeat(255), "a".repeat(256),
-            "\u00e9".repeat(127) + "a", "\u00e9".repeat(128),
-            "\u4e2d".repeat(85), "\u4e2d".repeat(86),
-            "\ud83d\ude00".repeat(63) + "abc", "\ud83d\ude00".repeat(64));
+            "a".repeat(255),
+            "a".repeat(256),
+            "\u00e9".repeat(127) + "a",
+            "\u00e9".repeat(128),
+            "\u4e2d".repeat(85),
+            "\u4e2d".repeat(86),
+            "\ud83d\ude00".repeat(63) + "abc",
+            "\ud83d\ude00".repeat(64));
     for (String id : ids) {
       boolean fsAccepts;
       try {
@@ -66,21 +70,33 @@ class LoopIdTest {
       } catch (FileSystemException e) {
         fsAccepts = false;
       }
-      assertEquals(fsAccepts, id.getBytes(StandardCharsets.UTF_8).length <= 255, "oracle for " + id.length());
+      assertEquals(
+          fsAccepts,
+          id.getBytes(StandardCharsets.UTF_8).length <= 255,
+          "oracle for " + id.length());
       if (fsAccepts) {
-        VisibilityPlane plane = VisibilityPlane.builder(repo, id).durability(Durability.NONE).build();
+        VisibilityPlane plane =
+            VisibilityPlane.builder(repo, id).durability(Durability.NONE).build();
         // no events log: a failed ingest is the verdict, every loop file is written
         assertEquals(
             IngestStatus.FAILED,
             plane.reconcileLocal(StepOptions.defaults()).result().reconcileRow().status());
-        assertTrue(Files.isRegularFile(repo.resolve(".superloop/ops-manager").resolve(id).resolve("health.json")));
+        assertTrue(
+            Files.isRegularFile(
+                repo.resolve(".superloop/ops-manager").resolve(id).resolve("health.json")));
       } else {
-        assertEquals(ErrorCode.INVALID_LOOP_ID, rejected(repo, id).code(), "id of " + id.length() + " chars");
+        assertEquals(
+            ErrorCode.INVALID_LOOP_ID,
+            rejected(repo, id).code(),
+            "id of " + id.length() + " chars");
       }
     }
   }
 
-  /** The rule restated: valid UTF-16, 1-255 bytes of UTF-8, no separator or control, not blank or dots. */
+  /**
+   * The rule restated: valid UTF-16, 1-255 bytes of UTF-8, no separator or control, not blank or
+   * dots.
+   */
   private static boolean expectedValid(String id) {
     CharsetEncoder utf8 = StandardCharsets.UTF_8.newEncoder();
     if (id.isEmpty() || !utf8.canEncode(id) || id.getBytes(StandardCharsets.UTF_8).length > 255) {
@@ -89,15 +105,38 @@ class LoopIdTest {
     if (id.isBlank() || id.equals(".") || id.equals("..")) {
       return false;
     }
-    return id.codePoints().noneMatch(c -> c < 0x20 || (c >= 0x7f && c < 0xa0) || c == '/' || c == '\\');
+    return id.codePoints()
+        .noneMatch(c -> c < 0x20 || (c >= 0x7f && c < 0xa0) || c == '/' || c == '\\');
   }
 
   /** Random ids around every boundary: each is rejected up front or works end to end. */
   @Test
   void everyLoopIdIsRejectedUpFrontOrWorksEndToEnd() {
     String[] pieces = {
-      "a", "Z", "7", "-", ".", " ", "\u00e9", "\u4e2d", "\ud83d\ude00", "\ud800", "\udc00", "/", "\\",
-      "\u0000", "\n", "\u007f", "\u0085", "\u00a0", "\u2028", "'", "\"", ":", "*", "?"
+      "a",
+      "Z",
+      "7",
+      "-",
+      ".",
+      " ",
+      "\u00e9",
+      "\u4e2d",
+      "\ud83d\ude00",
+      "\ud800",
+      "\udc00",
+      "/",
+      "\\",
+      "\u0000",
+      "\n",
+      "\u007f",
+      "\u0085",
+      "\u00a0",
+      "\u2028",
+      "'",
+      "\"",
+      ":",
+      "*",
+      "?"
     };
     SplittableRandom rnd = new SplittableRandom(20261203L);
     int accepted = 0;
@@ -113,7 +152,8 @@ class LoopIdTest {
       if (expectedValid(id)) {
         accepted++;
         try {
-          VisibilityPlane plane = VisibilityPlane.builder(repo, id).durability(Durability.NONE).build();
+          VisibilityPlane plane =
+              VisibilityPlane.builder(repo, id).durability(Durability.NONE).build();
           plane.reconcileLocal(StepOptions.defaults());
           plane.status();
         } catch (RuntimeException e) {
@@ -135,7 +175,12 @@ class LoopIdTest {
 
   private static String escape(String s) {
     StringBuilder b = new StringBuilder();
-    s.chars().limit(40).forEach(c -> b.append(c < 0x20 || c > 0x7e ? String.format("\\u%04x", c) : String.valueOf((char) c)));
+    s.chars()
+        .limit(40)
+        .forEach(
+            c ->
+                b.append(
+                    c < 0x20 || c > 0x7e ? String.format("\\u%04x", c) : String.valueOf((char) c)));
     return b + (s.length() > 40 ? "...(" + s.length() + " chars)" : "");
   }
 }

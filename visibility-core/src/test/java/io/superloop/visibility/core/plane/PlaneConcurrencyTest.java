@@ -26,9 +26,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What {@link VisibilityPlane}'s javadoc promises about threads: control actions on one plane and on
- * two planes of the same loop, at the same time as reconcile steps and status reads, lose no row,
- * share no line, and keep each action's own rows in order.
+ * What {@link VisibilityPlane}'s javadoc promises about threads: control actions on one plane and
+ * on two planes of the same loop, at the same time as reconcile steps and status reads, lose no
+ * row, share no line, and keep each action's own rows in order.
  */
 class PlaneConcurrencyTest {
   @TempDir Path tmp;
@@ -46,9 +46,16 @@ class PlaneConcurrencyTest {
     // a generator that is not thread-safe: the plane must use it under its lock
     RandomGenerator unsafe = new java.util.SplittableRandom(7)::nextLong;
     VisibilityPlane a =
-        VisibilityPlane.builder(repo, "demo-loop").rules(VisibilityRules.hardened()).durability(Durability.NONE).random(unsafe).build();
+        VisibilityPlane.builder(repo, "demo-loop")
+            .rules(VisibilityRules.hardened())
+            .durability(Durability.NONE)
+            .random(unsafe)
+            .build();
     VisibilityPlane b =
-        VisibilityPlane.builder(repo, "demo-loop").rules(VisibilityRules.hardened()).durability(Durability.NONE).build();
+        VisibilityPlane.builder(repo, "demo-loop")
+            .rules(VisibilityRules.hardened())
+            .durability(Durability.NONE)
+            .build();
     ExecutorService pool = Executors.newFixedThreadPool(THREADS + 2);
     List<Future<?>> work = new ArrayList<>();
     for (int t = 0; t < THREADS; t++) {
@@ -63,19 +70,23 @@ class PlaneConcurrencyTest {
                 return null;
               }));
     }
-    work.add(pool.submit(() -> {
-      for (int i = 0; i < 10; i++) {
-        a.reconcileLocal(StepOptions.defaults());
-        b.reconcileLocal(StepOptions.defaults().withFromStart(true));
-      }
-      return null;
-    }));
-    work.add(pool.submit(() -> {
-      for (int i = 0; i < 30; i++) {
-        a.status();
-      }
-      return null;
-    }));
+    work.add(
+        pool.submit(
+            () -> {
+              for (int i = 0; i < 10; i++) {
+                a.reconcileLocal(StepOptions.defaults());
+                b.reconcileLocal(StepOptions.defaults().withFromStart(true));
+              }
+              return null;
+            }));
+    work.add(
+        pool.submit(
+            () -> {
+              for (int i = 0; i < 30; i++) {
+                a.status();
+              }
+              return null;
+            }));
     for (Future<?> f : work) {
       f.get(5, TimeUnit.MINUTES);
     }
@@ -100,7 +111,8 @@ class PlaneConcurrencyTest {
     // H5: each action's started row precedes its completed row
     Map<String, Integer> started = new HashMap<>();
     Map<String, Integer> completed = new HashMap<>();
-    List<String> inflight = Files.readAllLines(a.layout().path(LoopArtifact.CONTROL_INVOCATIONS_INFLIGHT));
+    List<String> inflight =
+        Files.readAllLines(a.layout().path(LoopArtifact.CONTROL_INVOCATIONS_INFLIGHT));
     for (int i = 0; i < inflight.size(); i++) {
       InFlightRow row = AuditCodecs.IN_FLIGHT_ROW.decode(inflight.get(i));
       (row.phase() == InvocationPhase.STARTED ? started : completed).put(row.idempotencyKey(), i);

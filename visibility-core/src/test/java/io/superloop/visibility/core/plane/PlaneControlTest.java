@@ -15,7 +15,6 @@ import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.core.rules.VisibilityRules;
 import io.superloop.visibility.core.store.Durability;
 import io.superloop.visibility.core.store.LoopArtifact;
-import io.superloop.visibility.core.store.LoopLayout;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,7 +93,11 @@ class PlaneControlTest {
     clock.advance(4);
     c.complete(
         ControlResult.ofCommand(
-            "superloop.sh cancel --repo /repo", 0, "Cancelled loop state.\n", 0, Optional.of(Json.parse("{\"confirmed\":true}"))));
+            "superloop.sh cancel --repo /repo",
+            0,
+            "Cancelled loop state.\n",
+            0,
+            Optional.of(Json.parse("{\"confirmed\":true}"))));
     assertEquals(
         List.of(
             "{\"timestamp\":\"2026-02-22T12:10:04Z\",\"loopId\":\"demo-loop\",\"intent\":\"cancel\","
@@ -133,18 +136,70 @@ class PlaneControlTest {
   /** Any kind of action: the four outcomes are recorded as the 4.3 table's rows of that outcome. */
   @Test
   void anyActionHasTheFourOutcomesOfTheTable() {
-    record Row(ControlResult result, String status, String execution, long exit, String confirmation,
-        boolean attempted, long confirmExit, boolean confirmed, Optional<ReasonCode> reason, int cliExit) {}
+    record Row(
+        ControlResult result,
+        String status,
+        String execution,
+        long exit,
+        String confirmation,
+        boolean attempted,
+        long confirmExit,
+        boolean confirmed,
+        Optional<ReasonCode> reason,
+        int cliExit) {}
     List<Row> table =
         List.of(
-            new Row(ControlResult.confirmed("pool.cancel(7)"), "confirmed", "succeeded", 0, "confirmed", true, 0, true, Optional.empty(), 0),
-            new Row(ControlResult.executedUnconfirmed("pool.cancel(7)"), "executed_unconfirmed", "succeeded", 0, "skipped", false, 0, false, Optional.empty(), 0),
-            new Row(ControlResult.ambiguous("pool.cancel(7)"), "ambiguous", "succeeded", 0, "ambiguous", true, 1, false, Optional.of(ReasonCode.CONTROL_AMBIGUOUS), 2),
-            new Row(ControlResult.failed("pool.cancel(7)"), "failed_command", "failed_command", 1, "not_attempted", false, 0, false, Optional.of(ReasonCode.CONTROL_FAILED_COMMAND), 1));
+            new Row(
+                ControlResult.confirmed("pool.cancel(7)"),
+                "confirmed",
+                "succeeded",
+                0,
+                "confirmed",
+                true,
+                0,
+                true,
+                Optional.empty(),
+                0),
+            new Row(
+                ControlResult.executedUnconfirmed("pool.cancel(7)"),
+                "executed_unconfirmed",
+                "succeeded",
+                0,
+                "skipped",
+                false,
+                0,
+                false,
+                Optional.empty(),
+                0),
+            new Row(
+                ControlResult.ambiguous("pool.cancel(7)"),
+                "ambiguous",
+                "succeeded",
+                0,
+                "ambiguous",
+                true,
+                1,
+                false,
+                Optional.of(ReasonCode.CONTROL_AMBIGUOUS),
+                2),
+            new Row(
+                ControlResult.failed("pool.cancel(7)"),
+                "failed_command",
+                "failed_command",
+                1,
+                "not_attempted",
+                false,
+                0,
+                false,
+                Optional.of(ReasonCode.CONTROL_FAILED_COMMAND),
+                1));
     for (Row r : table) {
       StepClock clock = new StepClock(STARTED);
       VisibilityPlane plane =
-          VisibilityPlane.builder(tmp.resolve(r.status()), LOOP).durability(Durability.NONE).clock(clock).build();
+          VisibilityPlane.builder(tmp.resolve(r.status()), LOOP)
+              .durability(Durability.NONE)
+              .clock(clock)
+              .build();
       InFlightControl c = plane.control(ControlCall.cancel().requestedBy("svc"));
       clock.advance(2);
       ControlInvocation inv = c.complete(r.result().withOutput("line 1\nline 2\n"));
@@ -162,16 +217,22 @@ class PlaneControlTest {
       assertEquals(r.cliExit(), r.result().exitCode(), r.status());
       assertEquals("svc", inv.requestedBy());
       assertEquals(c.idempotencyKey(), inv.idempotencyKey());
-      assertTrue(c.idempotencyKey().matches("cancel-1771762200000-[0-9a-f]{16}"), c.idempotencyKey());
+      assertTrue(
+          c.idempotencyKey().matches("cancel-1771762200000-[0-9a-f]{16}"), c.idempotencyKey());
     }
   }
 
-  /** H5: the started row is on disk when control returns; the status shows it in flight until completion. */
+  /**
+   * H5: the started row is on disk when control returns; the status shows it in flight until
+   * completion.
+   */
   @Test
   void theStartedRowIsWrittenAheadAndTheStatusShowsTheActionInFlight() throws IOException {
     StepClock clock = new StepClock(STARTED);
     VisibilityPlane plane = plane(VisibilityRules.hardened(), clock);
-    InFlightControl c = plane.control(ControlCall.approve().requestedBy("svc").idempotencyKey("k-1").traceId("trace-h5-1"));
+    InFlightControl c =
+        plane.control(
+            ControlCall.approve().requestedBy("svc").idempotencyKey("k-1").traceId("trace-h5-1"));
     assertEquals(
         List.of(
             "{\"timestamp\":\"2026-02-22T12:10:00Z\",\"loopId\":\"demo-loop\",\"intent\":\"approve\","
@@ -184,12 +245,20 @@ class PlaneControlTest {
     c.complete(ControlResult.confirmed("approve"));
     assertEquals(1, lines(plane, LoopArtifact.CONTROL_INVOCATIONS).size());
     assertEquals(2, lines(plane, LoopArtifact.CONTROL_INVOCATIONS_INFLIGHT).size());
-    assertTrue(lines(plane, LoopArtifact.CONTROL_INVOCATIONS_INFLIGHT).get(1).endsWith("\"idempotencyKey\":\"k-1\",\"phase\":\"completed\"}"));
+    assertTrue(
+        lines(plane, LoopArtifact.CONTROL_INVOCATIONS_INFLIGHT)
+            .get(1)
+            .endsWith("\"idempotencyKey\":\"k-1\",\"phase\":\"completed\"}"));
     assertEquals(false, plane.status().invocationAudit().orElseThrow().inFlight().orElseThrow());
     assertTrue(c.isCompleted());
-    VisibilityException twice = assertThrows(VisibilityException.class, () -> c.complete(ControlResult.confirmed("approve")));
+    VisibilityException twice =
+        assertThrows(
+            VisibilityException.class, () -> c.complete(ControlResult.confirmed("approve")));
     assertEquals(ErrorCode.INVALID_STATE, twice.code());
-    assertEquals(1, lines(plane, LoopArtifact.CONTROL_INVOCATIONS).size(), "a second completion writes nothing");
+    assertEquals(
+        1,
+        lines(plane, LoopArtifact.CONTROL_INVOCATIONS).size(),
+        "a second completion writes nothing");
   }
 
   /** An invalid explicit trace id is refused before anything is written. */
@@ -197,7 +266,9 @@ class PlaneControlTest {
   void anInvalidTraceIdIsRefusedBeforeAnyRow() throws IOException {
     VisibilityPlane plane = plane(VisibilityRules.hardened(), Clock.fixed(STARTED, ZoneOffset.UTC));
     VisibilityException e =
-        assertThrows(VisibilityException.class, () -> plane.control(ControlCall.reject().traceId("bad trace")));
+        assertThrows(
+            VisibilityException.class,
+            () -> plane.control(ControlCall.reject().traceId("bad trace")));
     assertEquals(ErrorCode.INVALID_TRACE_ID, e.code());
     assertFalse(Files.exists(plane.layout().path(LoopArtifact.CONTROL_INVOCATIONS_INFLIGHT)));
   }

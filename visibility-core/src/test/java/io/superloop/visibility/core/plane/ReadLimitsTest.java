@@ -42,8 +42,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every read is bounded by a named limit of {@link ReadLimits} (issue 14, item 3), and each limit
- * is the cause of its verdict: the same valid input is read normally once the limit is raised
- * above it. The oracles are the inputs this test writes (their lengths, and what they hold).
+ * is the cause of its verdict: the same valid input is read normally once the limit is raised above
+ * it. The oracles are the inputs this test writes (their lengths, and what they hold).
  */
 class ReadLimitsTest {
   private static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
@@ -63,7 +63,10 @@ class ReadLimitsTest {
         .build();
   }
 
-  /** A valid JSON object of exactly {@code bytes} bytes: {@code {"pad":"xxx..."}} plus prefix members. */
+  /**
+   * A valid JSON object of exactly {@code bytes} bytes: {@code {"pad":"xxx..."}} plus prefix
+   * members.
+   */
   private static String objectOfLength(String members, int bytes) {
     String head = "{" + members + (members.isEmpty() ? "" : ",") + "\"pad\":\"";
     int pad = bytes - head.length() - 2;
@@ -91,22 +94,31 @@ class ReadLimitsTest {
     Files.writeString(runtime().resolve("heartbeat.v1.json"), heartbeat);
     Files.writeString(runtime().resolve("events.jsonl"), "");
 
-    ReconcileRow row = plane(ReadLimits.DEFAULT).reconcileLocal(StepOptions.defaults()).result().reconcileRow();
-    assertTrue(row.warnings().contains(ReasonCode.HEARTBEAT_PAYLOAD_TOO_LARGE), row.warnings().toString());
+    ReconcileRow row =
+        plane(ReadLimits.DEFAULT).reconcileLocal(StepOptions.defaults()).result().reconcileRow();
+    assertTrue(
+        row.warnings().contains(ReasonCode.HEARTBEAT_PAYLOAD_TOO_LARGE), row.warnings().toString());
     HeartbeatObservation last = lastHeartbeatRow();
     assertEquals(HeartbeatObservationStatus.FAILED, last.status());
     assertEquals(Optional.of(ReasonCode.HEARTBEAT_PAYLOAD_TOO_LARGE), last.reasonCode());
     assertEquals(Optional.empty(), last.heartbeat(), "never copied");
-    assertTrue(Files.size(repo.resolve(".superloop/ops-manager/" + LOOP + "/telemetry/heartbeat.jsonl")) < 4096);
+    assertTrue(
+        Files.size(repo.resolve(".superloop/ops-manager/" + LOOP + "/telemetry/heartbeat.jsonl"))
+            < 4096);
     List<String> reasons = new ArrayList<>();
     for (HealthReason r :
-        plane(ReadLimits.DEFAULT).reconcileLocal(StepOptions.defaults()).result().health().reasons()) {
+        plane(ReadLimits.DEFAULT)
+            .reconcileLocal(StepOptions.defaults())
+            .result()
+            .health()
+            .reasons()) {
       reasons.add(r.code().wire() + ":" + r.metric().orElse(""));
     }
     assertTrue(reasons.contains("heartbeat_payload_too_large:heartbeatBytes"), reasons.toString());
 
     // one byte more of limit, and the same heartbeat is read, fresh, and copied as it is
-    plane(ReadLimits.DEFAULT.withHeartbeatBytes(64 * 1024 + 1)).reconcileLocal(StepOptions.defaults());
+    plane(ReadLimits.DEFAULT.withHeartbeatBytes(64 * 1024 + 1))
+        .reconcileLocal(StepOptions.defaults());
     last = lastHeartbeatRow();
     assertEquals(HeartbeatObservationStatus.FRESH, last.status());
     assertEquals(Json.parse(heartbeat), last.heartbeat().orElseThrow());
@@ -122,22 +134,32 @@ class ReadLimitsTest {
 
   @Test
   void anEventLineOverItsLimitIsMalformedAndTheRestIsRead() throws IOException {
-    String big = objectOfLength("\"timestamp\":\"2026-03-01T11:59:00Z\",\"event\":\"big\"", (1 << 20) + 1);
+    String big =
+        objectOfLength("\"timestamp\":\"2026-03-01T11:59:00Z\",\"event\":\"big\"", (1 << 20) + 1);
     String small = "{\"timestamp\":\"2026-03-01T11:59:01Z\",\"event\":\"small\"}";
     Path events = runtime().resolve("events.jsonl");
     Files.writeString(events, small + "\n" + big + "\n" + small + "\n");
     List<String> kinds = new ArrayList<>();
     ScanResult r =
         new LocalEventSource()
-            .scan(events, ScanStart.FROM_START, (line, kind, buf, off, len) -> kinds.add(line + ":" + kind));
+            .scan(
+                events,
+                ScanStart.FROM_START,
+                (line, kind, buf, off, len) -> kinds.add(line + ":" + kind));
     assertEquals(List.of("1:EVENT", "2:MALFORMED", "3:EVENT"), kinds);
     assertEquals(1, r.malformed());
 
-    ReconcileRow row = plane(ReadLimits.DEFAULT).reconcileLocal(StepOptions.defaults().withFromStart(true))
-        .result().reconcileRow();
+    ReconcileRow row =
+        plane(ReadLimits.DEFAULT)
+            .reconcileLocal(StepOptions.defaults().withFromStart(true))
+            .result()
+            .reconcileRow();
     assertEquals(List.of(ReasonCode.EVENT_LINE_MALFORMED), row.warnings());
-    row = plane(ReadLimits.DEFAULT.withEventLineBytes((1 << 20) + 1))
-        .reconcileLocal(StepOptions.defaults().withFromStart(true)).result().reconcileRow();
+    row =
+        plane(ReadLimits.DEFAULT.withEventLineBytes((1 << 20) + 1))
+            .reconcileLocal(StepOptions.defaults().withFromStart(true))
+            .result()
+            .reconcileRow();
     assertEquals(List.of(), row.warnings());
     assertEquals(3, row.eventsIngested());
   }
@@ -148,13 +170,18 @@ class ReadLimitsTest {
     String doc = objectOfLength("\"a\":1", (1 << 20) + 1);
     Files.writeString(f, doc);
     StateRead<JsonValue> r = StateFile.of(f, Json.RAW).read();
-    assertTrue(r instanceof StateRead.Unreadable<JsonValue> u && u.cause().code() == ErrorCode.LIMIT_EXCEEDED, r.toString());
+    assertTrue(
+        r instanceof StateRead.Unreadable<JsonValue> u
+            && u.cause().code() == ErrorCode.LIMIT_EXCEEDED,
+        r.toString());
     ReadLimits more = ReadLimits.DEFAULT.withStateFileBytes((1 << 20) + 1);
     r = StateFile.of(f, Json.RAW, more.json(more.stateFileBytes()), Clock.systemUTC()).read();
     assertEquals(Json.parse(doc), r.toOptional().orElseThrow());
   }
 
-  /** Tokens, not bytes, bound the memory of a document held as values: 65,537 of them are too many. */
+  /**
+   * Tokens, not bytes, bound the memory of a document held as values: 65,537 of them are too many.
+   */
   @Test
   void aStateFileWithTooManyTokensIsUnreadable() throws IOException {
     Path f = repo.resolve("tokens.json");
@@ -164,7 +191,10 @@ class ReadLimitsTest {
     }
     Files.writeString(f, b + "]"); // 65,537 tokens in 131 KB
     StateRead<JsonValue> r = StateFile.of(f, Json.RAW).read();
-    assertTrue(r instanceof StateRead.Unreadable<JsonValue> u && u.cause().code() == ErrorCode.LIMIT_EXCEEDED, r.toString());
+    assertTrue(
+        r instanceof StateRead.Unreadable<JsonValue> u
+            && u.cause().code() == ErrorCode.LIMIT_EXCEEDED,
+        r.toString());
     Files.writeString(f, b.substring(0, b.length() - 2) + "]"); // 65,536 tokens
     assertTrue(StateFile.of(f, Json.RAW).read().toOptional().isPresent());
   }
@@ -186,7 +216,8 @@ class ReadLimitsTest {
   @Test
   void aForwardReaderSkipsALineOverItsLimitWithoutHoldingIt() throws IOException {
     Path log = repo.resolve("rows.jsonl");
-    Files.writeString(log, "{\"n\":1}\n" + objectOfLength("\"n\":2", 5000) + "\n{\"n\":3}\n{\"n\":4");
+    Files.writeString(
+        log, "{\"n\":1}\n" + objectOfLength("\"n\":2", 5000) + "\n{\"n\":3}\n{\"n\":4");
     Json small = ReadLimits.DEFAULT.json(4999);
     List<Long> read = new ArrayList<>();
     try (JsonlReader<JsonValue> r = JsonlReader.open(log, Json.RAW, small)) {
@@ -198,7 +229,8 @@ class ReadLimitsTest {
       assertEquals(List.of(2L), r.unparseableLines());
       assertEquals("{\"n\":4".length(), r.tornTail().orElseThrow().length());
     }
-    try (JsonlReader<JsonValue> r = JsonlReader.open(log, Json.RAW, ReadLimits.DEFAULT.json(5000))) {
+    try (JsonlReader<JsonValue> r =
+        JsonlReader.open(log, Json.RAW, ReadLimits.DEFAULT.json(5000))) {
       int n = 0;
       while (r.hasNext()) {
         r.next();
@@ -210,7 +242,9 @@ class ReadLimitsTest {
 
   @Test
   void theHardenedAndReferenceRulesShareTheLimits() throws IOException {
-    Files.writeString(runtime().resolve("heartbeat.v1.json"), objectOfLength("\"timestamp\":\"2026-03-01T11:59:30Z\"", 70_000));
+    Files.writeString(
+        runtime().resolve("heartbeat.v1.json"),
+        objectOfLength("\"timestamp\":\"2026-03-01T11:59:30Z\"", 70_000));
     Files.writeString(runtime().resolve("events.jsonl"), "");
     VisibilityPlane ref =
         VisibilityPlane.builder(repo, LOOP)
@@ -219,7 +253,8 @@ class ReadLimitsTest {
             .durability(Durability.NONE)
             .build();
     ReconcileRow row = ref.reconcileLocal(StepOptions.defaults()).result().reconcileRow();
-    assertTrue(row.warnings().contains(ReasonCode.HEARTBEAT_PAYLOAD_TOO_LARGE), row.warnings().toString());
+    assertTrue(
+        row.warnings().contains(ReasonCode.HEARTBEAT_PAYLOAD_TOO_LARGE), row.warnings().toString());
     assertFalse(lastHeartbeatRow().heartbeat().isPresent());
   }
 
@@ -232,14 +267,18 @@ class ReadLimitsTest {
       Files.writeString(
           runtime().resolve("heartbeat.v1.json"),
           "{\"timestamp\":\"2026-03-01T11:59:30Z\",\"deep\":" + nested + "}"); // depth levels
-      ReconcileRow first = plane(ReadLimits.DEFAULT).reconcileLocal(StepOptions.defaults()).result().reconcileRow();
-      ReconcileRow second = plane(ReadLimits.DEFAULT).reconcileLocal(StepOptions.defaults()).result().reconcileRow();
+      ReconcileRow first =
+          plane(ReadLimits.DEFAULT).reconcileLocal(StepOptions.defaults()).result().reconcileRow();
+      ReconcileRow second =
+          plane(ReadLimits.DEFAULT).reconcileLocal(StepOptions.defaults()).result().reconcileRow();
       if (depth < 64) {
         assertEquals(List.of(), first.warnings(), "depth " + depth);
       } else {
-        assertEquals(List.of(ReasonCode.INVALID_HEARTBEAT_PAYLOAD), first.warnings(), "depth " + depth);
+        assertEquals(
+            List.of(ReasonCode.INVALID_HEARTBEAT_PAYLOAD), first.warnings(), "depth " + depth);
       }
-      assertFalse(second.warnings().contains(ReasonCode.PREVIOUS_STATE_UNREADABLE), "depth " + depth);
+      assertFalse(
+          second.warnings().contains(ReasonCode.PREVIOUS_STATE_UNREADABLE), "depth " + depth);
       assertTrue(plane(ReadLimits.DEFAULT).status().unreadable().isEmpty(), "depth " + depth);
     }
   }

@@ -25,13 +25,15 @@ class SmallHeapTest {
   @Test
   void everyPlaneOperationCompletesIn32MiBOnHugeInputs() throws Exception {
     assumeTrue(Files.exists(Path.of("/dev/zero")), "a POSIX system (sparse files)");
-    List<String> lines = HostileInputCorpusTest.runChild(tmp, "large", tmp.resolve("repo").toString());
+    List<String> lines =
+        HostileInputCorpusTest.runChild(tmp, "large", tmp.resolve("repo").toString());
     Map<String, String> results = new LinkedHashMap<>();
     for (String l : lines) {
       String[] f = l.split("\t", -1);
       if (f[0].equals("OP")) {
         results.put(f[1], f[2]);
-        System.out.println("[small-heap] -Xmx32m " + f[1] + ": " + f[2] + ", " + f[3] + ", " + f[4]);
+        System.out.println(
+            "[small-heap] -Xmx32m " + f[1] + ": " + f[2] + ", " + f[3] + ", " + f[4]);
       }
     }
     System.out.println("[small-heap] " + lines.get(lines.size() - 1));
@@ -41,7 +43,9 @@ class SmallHeapTest {
     want.put(
         "reconcile-1GiB-log-50MB-line-100MB-heartbeat",
         "ok success failure=- warnings=[event_line_malformed, heartbeat_payload_too_large]");
-    want.put("reconcile-again-from-cursor", "ok success failure=- warnings=[heartbeat_payload_too_large]");
+    want.put(
+        "reconcile-again-from-cursor",
+        "ok success failure=- warnings=[heartbeat_payload_too_large]");
     want.put(
         "reconcile-from-start",
         "ok success failure=- warnings=[event_line_malformed, heartbeat_payload_too_large]");

@@ -57,10 +57,24 @@ class StatusBySectionTest {
     for (String preset : List.of("reference", "hardened")) {
       out.add(Arguments.of(preset, "heartbeat.json", "heartbeat", "{\"loopId\":", "invalid_json"));
       out.add(Arguments.of(preset, "sequence-state.json", "sequence", "{}", "missing_field"));
-      out.add(Arguments.of(preset, "sequence-state.json", "sequence", "{\"a\":" + "[".repeat(100), "limit_exceeded"));
-      out.add(Arguments.of(preset, "telemetry/heartbeat.jsonl", "heartbeat", null, "not_regular_file"));
-      out.add(Arguments.of(preset, "telemetry/sequence.jsonl", "sequence", null, "not_regular_file"));
-      out.add(Arguments.of(preset, "telemetry/control-invocations.jsonl", "invocationAudit", null, "not_regular_file"));
+      out.add(
+          Arguments.of(
+              preset,
+              "sequence-state.json",
+              "sequence",
+              "{\"a\":" + "[".repeat(100),
+              "limit_exceeded"));
+      out.add(
+          Arguments.of(preset, "telemetry/heartbeat.jsonl", "heartbeat", null, "not_regular_file"));
+      out.add(
+          Arguments.of(preset, "telemetry/sequence.jsonl", "sequence", null, "not_regular_file"));
+      out.add(
+          Arguments.of(
+              preset,
+              "telemetry/control-invocations.jsonl",
+              "invocationAudit",
+              null,
+              "not_regular_file"));
       out.add(Arguments.of(preset, "telemetry/reconcile.jsonl", "trace", null, "not_regular_file"));
       out.add(Arguments.of(preset, "alert-dispatch-state.json", "trace", "\u0000", "invalid_json"));
     }
@@ -86,7 +100,8 @@ class StatusBySectionTest {
   void anUnreadableFileLeavesOutOnlyItsSection(
       String preset, String file, String section, String content, String code) throws IOException {
     Path rt = Files.createDirectories(repo.resolve(".superloop/loops/" + LOOP));
-    Files.writeString(rt.resolve("events.jsonl"), "{\"timestamp\":\"2026-03-01T11:59:00Z\",\"event\":\"a\"}\n");
+    Files.writeString(
+        rt.resolve("events.jsonl"), "{\"timestamp\":\"2026-03-01T11:59:00Z\",\"event\":\"a\"}\n");
     Files.writeString(rt.resolve("heartbeat.v1.json"), "{\"timestamp\":\"2026-03-01T11:59:30Z\"}");
     VisibilityPlane plane = plane(preset);
     plane.reconcileLocal(StepOptions.defaults());
@@ -99,7 +114,10 @@ class StatusBySectionTest {
             + "\"status\":\"success\",\"processedCount\":2,\"dispatchedCount\":2,\"skippedCount\":0,"
             + "\"failedCount\":0,\"failureReasonCodes\":[],\"escalationsLineOffset\":12,\"escalationsLineCount\":12}\n");
     Map<String, JsonValue> before = members(plane.status());
-    assertEquals(Set.of("heartbeat", "sequence", "invocationAudit", "trace"), before.keySet(), before.toString());
+    assertEquals(
+        Set.of("heartbeat", "sequence", "invocationAudit", "trace"),
+        before.keySet(),
+        before.toString());
     assertTrue(String.valueOf(before.get("trace")).contains("t-alert"), before.toString());
 
     Path damaged = ops.resolve(file);
@@ -123,7 +141,6 @@ class StatusBySectionTest {
     assertTrue(got.containsKey("trace"));
     // the encoded object reads back, and the known file names are those of the loop's artifacts
     assertEquals(after, StatusCodecs.VISIBILITY.decode(StatusCodecs.VISIBILITY.encode(after)));
-    assertTrue(
-        Stream.of(LoopArtifact.values()).anyMatch(a -> a.defaultPath().equals(file)), file);
+    assertTrue(Stream.of(LoopArtifact.values()).anyMatch(a -> a.defaultPath().equals(file)), file);
   }
 }

@@ -32,7 +32,9 @@ class TruncatedLogTest {
   private static String lines(int from, int to) {
     StringBuilder b = new StringBuilder();
     for (int i = from; i <= to; i++) {
-      b.append("{\"timestamp\":\"2026-03-01T11:59:00Z\",\"event\":\"e\",\"n\":").append(i).append("}\n");
+      b.append("{\"timestamp\":\"2026-03-01T11:59:00Z\",\"event\":\"e\",\"n\":")
+          .append(i)
+          .append("}\n");
     }
     return b.toString();
   }
@@ -43,17 +45,23 @@ class TruncatedLogTest {
    * @param byteOffset whether the cursor carries the H17 byte offset (a library cursor) or not (a
    *     bash manager's)
    */
-  private VisibilityPlane truncatedLoop(VisibilityRules rules, boolean byteOffset) throws IOException {
+  private VisibilityPlane truncatedLoop(VisibilityRules rules, boolean byteOffset)
+      throws IOException {
     Path rt = repo.resolve(".superloop/loops/l");
     Files.createDirectories(rt);
     Path log = rt.resolve("events.jsonl");
     Files.writeString(log, lines(1, 5), StandardCharsets.UTF_8);
     VisibilityPlane plane = VisibilityPlane.builder(repo, "l").rules(rules).build();
-    assertEquals(5, plane.reconcileLocal(StepOptions.defaults()).result().reconcileRow().cursorOffsetAfter());
+    assertEquals(
+        5,
+        plane.reconcileLocal(StepOptions.defaults()).result().reconcileRow().cursorOffsetAfter());
     if (!byteOffset) {
       Path cursor = plane.layout().opsDir().resolve("cursor.json");
       String c = Files.readString(cursor, StandardCharsets.UTF_8);
-      Files.writeString(cursor, c.replaceAll(",\"eventByteOffset\":\\d+,\"eventTailCrc32\":\\d+", ""), StandardCharsets.UTF_8);
+      Files.writeString(
+          cursor,
+          c.replaceAll(",\"eventByteOffset\":\\d+,\"eventTailCrc32\":\\d+", ""),
+          StandardCharsets.UTF_8);
       assertFalse(Files.readString(cursor, StandardCharsets.UTF_8).contains("eventByteOffset"));
     }
     Files.writeString(log, lines(1, 2), StandardCharsets.UTF_8); // rotated: a new log of 2 lines
@@ -73,12 +81,16 @@ class TruncatedLogTest {
     assertFalse(r.reconcileRow().fromStart(), "not a declared replay");
     SequenceState s = r.sequenceState().orElseThrow();
     assertTrue(s.transition().orElseThrow().epochReset().orElse(false), "a new epoch");
-    assertTrue(s.violations().isEmpty(), "lines 1-2 of the new log are no regression: " + s.violations());
+    assertTrue(
+        s.violations().isEmpty(), "lines 1-2 of the new log are no regression: " + s.violations());
     assertEquals(2, s.events().highWater().orElse(-1), "high-water marks of the new epoch");
 
     // the next step resumes at the new cursor: no warning, no violation
     Files.writeString(
-        repo.resolve(".superloop/loops/l/events.jsonl"), lines(3, 3), StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        repo.resolve(".superloop/loops/l/events.jsonl"),
+        lines(3, 3),
+        StandardCharsets.UTF_8,
+        StandardOpenOption.APPEND);
     StepResult next = plane.reconcileLocal(StepOptions.defaults()).result();
     assertTrue(next.warnings().isEmpty(), next.warnings().toString());
     assertEquals(2, next.reconcileRow().cursorOffsetBefore());
@@ -94,12 +106,17 @@ class TruncatedLogTest {
       StepResult r = plane.reconcileLocal(StepOptions.defaults()).result();
       assertEquals(IngestStatus.FAILED, r.reconcileRow().status());
       assertEquals(FailureCode.EVENTS_UNAVAILABLE, r.reconcileRow().failureCode().orElseThrow());
-      assertTrue(r.reconcileRow().failureMessage().orElse("").contains("cursor offset (5) exceeds available events (2)"),
+      assertTrue(
+          r.reconcileRow()
+              .failureMessage()
+              .orElse("")
+              .contains("cursor offset (5) exceeds available events (2)"),
           r.reconcileRow().failureMessage().toString());
       assertFalse(r.warnings().contains(ReasonCode.EVENT_LOG_TRUNCATED));
     }
     // a declared replay reads it
-    StepResult replay = plane.reconcileLocal(new StepOptions(java.util.Optional.empty(), true)).result();
+    StepResult replay =
+        plane.reconcileLocal(new StepOptions(java.util.Optional.empty(), true)).result();
     assertEquals(IngestStatus.SUCCESS, replay.reconcileRow().status());
     assertEquals(2, replay.reconcileRow().cursorOffsetAfter());
   }

@@ -93,7 +93,8 @@ class VisibilityListenerTest {
       Thread other =
           new Thread(
               () -> {
-                try (LoopLock.Held h = LoopLayout.of(repo, LOOP).lock().tryAcquire().orElseThrow()) {
+                try (LoopLock.Held h =
+                    LoopLayout.of(repo, LOOP).lock().tryAcquire().orElseThrow()) {
                   lockFree.incrementAndGet();
                 }
               });
@@ -154,7 +155,8 @@ class VisibilityListenerTest {
       r = plane.reconcileLocal(StepOptions.defaults().withTraceId("trace-listeners-1"));
       assertEquals(2, log.messages(Level.WARNING).size(), log.messages(Level.WARNING).toString());
       assertTrue(log.messages(Level.WARNING).get(0).contains(Throwing.class.getName() + ".onStep"));
-      assertTrue(log.messages(Level.WARNING).get(1).contains(Throwing.class.getName() + ".onWarning"));
+      assertTrue(
+          log.messages(Level.WARNING).get(1).contains(Throwing.class.getName() + ".onWarning"));
     }
     List<String> warnings = r.result().warnings().stream().map(ReasonCode::wire).toList();
     assertTrue(warnings.contains("previous_state_unreadable"), warnings.toString());
@@ -208,7 +210,8 @@ class VisibilityListenerTest {
       assertEquals(2, log.messages(Level.WARNING).size(), log.messages(Level.WARNING).toString());
       assertEquals(4, log.messages(Level.FINE).size(), log.records().toString());
       // the stack trace goes with the record
-      assertTrue(log.records().stream().allMatch(rec -> rec.getThrown() instanceof IllegalStateException));
+      assertTrue(
+          log.records().stream().allMatch(rec -> rec.getThrown() instanceof IllegalStateException));
     }
   }
 
@@ -219,7 +222,11 @@ class VisibilityListenerTest {
     VisibilityPlane plane = builder().listener(new Throwing(calls)).listener(a).build();
     ControlInvocation returned =
         plane
-            .control(ControlCall.cancel().traceId("trace-control-1").requestedBy("ops-user").idempotencyKey("key-1"))
+            .control(
+                ControlCall.cancel()
+                    .traceId("trace-control-1")
+                    .requestedBy("ops-user")
+                    .idempotencyKey("key-1"))
             .complete(ControlResult.executedUnconfirmed("runner.cancel()"));
     assertEquals(List.of("A.onControl"), calls);
     ControlInvocation told = a.controls.get(0);
@@ -240,9 +247,21 @@ class VisibilityListenerTest {
       builder().build().reconcileLocal(StepOptions.defaults());
       List<String> w = log.messages(Level.WARNING);
       assertEquals(2, w.size(), w.toString());
-      assertTrue(w.get(0).startsWith("quarantined unreadable state file " + ops.resolve("sequence-state.json") + " to "), w.get(0));
-      assertTrue(w.get(1).equals("quarantined a torn tail of 8 bytes of " + ops.resolve("telemetry/reconcile.jsonl")
-          + " to " + ops.resolve("telemetry/reconcile.jsonl.torn")), w.get(1));
+      assertTrue(
+          w.get(0)
+              .startsWith(
+                  "quarantined unreadable state file "
+                      + ops.resolve("sequence-state.json")
+                      + " to "),
+          w.get(0));
+      assertTrue(
+          w.get(1)
+              .equals(
+                  "quarantined a torn tail of 8 bytes of "
+                      + ops.resolve("telemetry/reconcile.jsonl")
+                      + " to "
+                      + ops.resolve("telemetry/reconcile.jsonl.torn")),
+          w.get(1));
     }
   }
 
@@ -255,7 +274,8 @@ class VisibilityListenerTest {
     try (LogCapture log = new LogCapture("io.superloop.visibility.core.source")) {
       plane.reconcileLocal(StepOptions.defaults());
       assertEquals(1, log.records().size(), log.records().toString());
-      assertTrue(log.messages(Level.WARNING).get(0).startsWith("events log " + events + " was rewritten"));
+      assertTrue(
+          log.messages(Level.WARNING).get(0).startsWith("events log " + events + " was rewritten"));
       plane.reconcileLocal(StepOptions.defaults());
       assertEquals(1, log.records().size(), "a step that resumes normally logs nothing");
       // truncated below the cursor (5 lines): hardened H20 restarts in a new epoch
@@ -263,7 +283,9 @@ class VisibilityListenerTest {
       plane.reconcileLocal(StepOptions.defaults());
       assertEquals(2, log.records().size(), log.records().toString());
       assertEquals(
-          "events log " + events + " is shorter than the cursor (5 lines): read from line 1 in a new epoch",
+          "events log "
+              + events
+              + " is shorter than the cursor (5 lines): read from line 1 in a new epoch",
           log.messages(Level.WARNING).get(1));
     }
   }

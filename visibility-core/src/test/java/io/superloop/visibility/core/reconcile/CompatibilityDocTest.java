@@ -25,8 +25,8 @@ import io.superloop.visibility.core.audit.IdempotencyKeys;
 import io.superloop.visibility.core.audit.InvocationAuditTrail;
 import io.superloop.visibility.core.plane.StepOptions;
 import io.superloop.visibility.core.plane.VisibilityPlane;
-import io.superloop.visibility.core.rules.internal.ImmutableVisibilityRules;
 import io.superloop.visibility.core.rules.VisibilityRules;
+import io.superloop.visibility.core.rules.internal.ImmutableVisibilityRules;
 import io.superloop.visibility.core.status.StatusInputs;
 import io.superloop.visibility.core.status.StatusProjector;
 import io.superloop.visibility.core.status.StatusReader;
@@ -98,8 +98,16 @@ class CompatibilityDocTest {
       for (String n : needles) {
         assertTrue(
             cell(i).contains(n),
-            "docs/compatibility.md line " + line + " (" + id + "), column " + (i + 2) + " should say `" + n
-                + "` (the library produces it), but reads: " + cell(i));
+            "docs/compatibility.md line "
+                + line
+                + " ("
+                + id
+                + "), column "
+                + (i + 2)
+                + " should say `"
+                + n
+                + "` (the library produces it), but reads: "
+                + cell(i));
       }
     }
 
@@ -114,12 +122,16 @@ class CompatibilityDocTest {
   }
 
   static Path repoRoot() {
-    for (Path d = Paths.get(System.getProperty("user.dir")).toAbsolutePath(); d != null; d = d.getParent()) {
-      if (Files.isRegularFile(d.resolve("docs/compatibility.md")) && Files.isRegularFile(d.resolve("pom.xml"))) {
+    for (Path d = Paths.get(System.getProperty("user.dir")).toAbsolutePath();
+        d != null;
+        d = d.getParent()) {
+      if (Files.isRegularFile(d.resolve("docs/compatibility.md"))
+          && Files.isRegularFile(d.resolve("pom.xml"))) {
         return d;
       }
     }
-    throw new IllegalStateException("no docs/compatibility.md above " + System.getProperty("user.dir"));
+    throw new IllegalStateException(
+        "no docs/compatibility.md above " + System.getProperty("user.dir"));
   }
 
   static String doc() {
@@ -202,7 +214,10 @@ class CompatibilityDocTest {
   @TestFactory
   Stream<DynamicTest> presetDecisionRows() {
     Map<String, Row> rows = table(doc(), "## Decisions that depend on the preset");
-    assertEquals(presetChecks.keySet(), rows.keySet(), "every row of the preset table has a check, and every check a row");
+    assertEquals(
+        presetChecks.keySet(),
+        rows.keySet(),
+        "every row of the preset table has a check, and every check a row");
     return rows.values().stream()
         .map(
             r ->
@@ -210,21 +225,31 @@ class CompatibilityDocTest {
                     r.id(),
                     () -> {
                       switches(r);
-                      Objects.requireNonNull(presetChecks.get(r.id())).accept(r, dir.resolve(r.id()));
+                      Objects.requireNonNull(presetChecks.get(r.id()))
+                          .accept(r, dir.resolve(r.id()));
                     }));
   }
 
   @TestFactory
   Stream<DynamicTest> alwaysDecisionRows() {
     Map<String, Row> rows = table(doc(), "## Decisions that hold in both presets (\"always\")");
-    assertEquals(alwaysChecks.keySet(), rows.keySet(), "every row of the always table has a check, and every check a row");
+    assertEquals(
+        alwaysChecks.keySet(),
+        rows.keySet(),
+        "every row of the always table has a check, and every check a row");
     return rows.values().stream()
-        .map(r -> DynamicTest.dynamicTest(r.id(), () -> Objects.requireNonNull(alwaysChecks.get(r.id())).accept(r, dir.resolve(r.id()))));
+        .map(
+            r ->
+                DynamicTest.dynamicTest(
+                    r.id(),
+                    () ->
+                        Objects.requireNonNull(alwaysChecks.get(r.id()))
+                            .accept(r, dir.resolve(r.id()))));
   }
 
   /**
-   * The switch column: each name is a setting of {@link VisibilityRules}; a default in parentheses is
-   * the hardened value; at least one named setting differs between the presets.
+   * The switch column: each name is a setting of {@link VisibilityRules}; a default in parentheses
+   * is the hardened value; at least one named setting differs between the presets.
    */
   private static void switches(Row r) {
     Matcher m = Pattern.compile("`(\\w+)`(?: \\(([^)]+)\\))?").matcher(r.cell(0));
@@ -263,7 +288,8 @@ class CompatibilityDocTest {
   private static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
 
   static void h5(Row r, Path d) {
-    String inflight = r.ticked(3).stream().filter(t -> t.startsWith("telemetry/")).findFirst().orElseThrow();
+    String inflight =
+        r.ticked(3).stream().filter(t -> t.startsWith("telemetry/")).findFirst().orElseThrow();
     for (VisibilityRules rules : BOTH) {
       Loop loop = new Loop(d.resolve(rules.name()), rules).events(events(2));
       loop.step(NOW, false, "trace-h5");
@@ -272,7 +298,12 @@ class CompatibilityDocTest {
       InvocationAuditTrail.Invocation started = trail.begin(ctx); // ... and the process dies
       JsonValue status = loop.status(NOW);
       if (rules == REF) {
-        for (String f : List.of(inflight, "intents.jsonl", "telemetry/control.jsonl", "telemetry/control-invocations.jsonl")) {
+        for (String f :
+            List.of(
+                inflight,
+                "intents.jsonl",
+                "telemetry/control.jsonl",
+                "telemetry/control-invocations.jsonl")) {
           assertFalse(Files.exists(loop.ops().resolve(f)), f);
         }
         assertTrue(get(status, "invocationAudit").isEmpty());
@@ -281,12 +312,20 @@ class CompatibilityDocTest {
         List<String> lines = lines(loop.ops().resolve(inflight));
         assertEquals(1, lines.size());
         assertTrue(lines.get(0).contains("\"phase\":\"started\""), lines.get(0));
-        r.mentions(3, "phase:\"started\"", "invocationAudit.inFlight: " + get(status, "invocationAudit.inFlight").orElseThrow().toJson());
+        r.mentions(
+            3,
+            "phase:\"started\"",
+            "invocationAudit.inFlight: "
+                + get(status, "invocationAudit.inFlight").orElseThrow().toJson());
         assertEquals(JsonValue.of(true), get(status, "invocationAudit.inFlight").orElseThrow());
         started.complete(confirmedCancel(ctx, NOW.plusSeconds(1)));
         List<String> after = lines(loop.ops().resolve(inflight));
         assertTrue(after.get(1).contains("\"phase\":\"completed\""), after.get(1));
-        r.mentions(3, "phase:\"completed\"", "inFlight: " + get(loop.status(NOW), "invocationAudit.inFlight").orElseThrow().toJson());
+        r.mentions(
+            3,
+            "phase:\"completed\"",
+            "inFlight: "
+                + get(loop.status(NOW), "invocationAudit.inFlight").orElseThrow().toJson());
       }
     }
   }
@@ -296,24 +335,37 @@ class CompatibilityDocTest {
     long pid = 4242;
     String refPattern = r.ticked(2).get(0);
     String hardPattern = r.ticked(3).get(0);
-    String ref = IdempotencyKeys.resolve(Optional.empty(), Intent.CANCEL, at, pid, REF.idStyle(), new SplittableRandom(1));
+    String ref =
+        IdempotencyKeys.resolve(
+            Optional.empty(), Intent.CANCEL, at, pid, REF.idStyle(), new SplittableRandom(1));
     assertTrue(
         ref.matches(placeholders(refPattern, at, pid)), ref + " against the doc's " + refPattern);
-    String ref2 = IdempotencyKeys.resolve(Optional.empty(), Intent.CANCEL, at, pid, REF.idStyle(), new SplittableRandom(2));
+    String ref2 =
+        IdempotencyKeys.resolve(
+            Optional.empty(), Intent.CANCEL, at, pid, REF.idStyle(), new SplittableRandom(2));
     assertEquals(ref, ref2);
     r.mentions(2, "collides inside one JVM");
     SplittableRandom random = new SplittableRandom(1);
-    String h1 = IdempotencyKeys.resolve(Optional.empty(), Intent.CANCEL, at, pid, HARD.idStyle(), random);
-    String h2 = IdempotencyKeys.resolve(Optional.empty(), Intent.CANCEL, at, pid, HARD.idStyle(), random);
-    assertTrue(h1.matches(placeholders(hardPattern, at, pid)), h1 + " against the doc's " + hardPattern);
+    String h1 =
+        IdempotencyKeys.resolve(Optional.empty(), Intent.CANCEL, at, pid, HARD.idStyle(), random);
+    String h2 =
+        IdempotencyKeys.resolve(Optional.empty(), Intent.CANCEL, at, pid, HARD.idStyle(), random);
+    assertTrue(
+        h1.matches(placeholders(hardPattern, at, pid)), h1 + " against the doc's " + hardPattern);
     assertNotEquals(h1, h2);
     for (VisibilityRules rules : BOTH) {
-      assertEquals("caller-key-1", IdempotencyKeys.resolve(Optional.of("caller-key-1"), Intent.CANCEL, at, pid, rules.idStyle(), random));
+      assertEquals(
+          "caller-key-1",
+          IdempotencyKeys.resolve(
+              Optional.of("caller-key-1"), Intent.CANCEL, at, pid, rules.idStyle(), random));
     }
     r.mentions(3, "a caller's key is kept as given in both");
   }
 
-  /** A doc pattern such as {@code cancel-<epochMillis>-<16 hex>} as a regex for {@code at} and {@code pid}. */
+  /**
+   * A doc pattern such as {@code cancel-<epochMillis>-<16 hex>} as a regex for {@code at} and
+   * {@code pid}.
+   */
   private static String placeholders(String pattern, Instant at, long pid) {
     Map<String, String> values =
         Map.of(
@@ -361,7 +413,10 @@ class CompatibilityDocTest {
     int n = 0;
     for (VisibilityRules rules : BOTH) {
       for (String ts : List.of(fraction, offset, lower, v1)) {
-        Loop loop = new Loop(d.resolve(rules.name() + n++), rules).events(events(1)).heartbeat("{\"timestamp\":\"" + ts + "\"}");
+        Loop loop =
+            new Loop(d.resolve(rules.name() + n++), rules)
+                .events(events(1))
+                .heartbeat("{\"timestamp\":\"" + ts + "\"}");
         loop.step(now, false, "trace-h8");
         JsonValue row = loop.lastRow("telemetry/heartbeat.jsonl");
         if (rules == REF && !ts.equals(v1)) {
@@ -377,7 +432,8 @@ class CompatibilityDocTest {
     // the leap second: invalid under reference (seconds 00-59), the next second under hardened
     Matcher leap = Pattern.compile("the leap second `([^`]+)`").matcher(r.cell(1));
     assertTrue(leap.find(), "H8 input names a leap second");
-    Matcher lag = Pattern.compile("at `([^`]+)` the leap second's lag is (\\d+)").matcher(r.cell(3));
+    Matcher lag =
+        Pattern.compile("at `([^`]+)` the leap second's lag is (\\d+)").matcher(r.cell(3));
     assertTrue(lag.find(), "H8 hardened outcome gives the leap second's lag");
     r.mentions(2, "seconds `00`-`59`");
     r.mentions(3, "leap seconds", "`:60` counts as the next second");
@@ -392,7 +448,8 @@ class CompatibilityDocTest {
         assertEquals("invalid_heartbeat_timestamp", str(row, "reasonCode"));
         assertFalse(Files.exists(loop.ops().resolve("heartbeat.json")));
       } else {
-        assertEquals(Long.parseLong(lag.group(2)), num(loop.state("heartbeat.json"), "heartbeatLagSeconds"));
+        assertEquals(
+            Long.parseLong(lag.group(2)), num(loop.state("heartbeat.json"), "heartbeatLagSeconds"));
         assertEquals(leap.group(1), str(loop.state("heartbeat.json"), "lastHeartbeatAt"));
       }
     }
@@ -415,7 +472,10 @@ class CompatibilityDocTest {
         JsonValue row = loop.lastRow("telemetry/heartbeat.jsonl");
         JsonValue health = loop.state("health.json");
         int col = rules == REF ? 2 : 3;
-        r.mentions(col, "lag " + num(state, "heartbeatLagSeconds"), "`" + str(state, "freshnessStatus") + "`");
+        r.mentions(
+            col,
+            "lag " + num(state, "heartbeatLagSeconds"),
+            "`" + str(state, "freshnessStatus") + "`");
         boolean skew = rules == HARD && s > tolerance;
         if (!skew) {
           assertTrue(get(state, "clockSkewSeconds").isEmpty());
@@ -425,10 +485,12 @@ class CompatibilityDocTest {
             r.mentions(2, "nothing else");
           }
         } else {
-          r.mentions(3, "`clockSkewSeconds: " + num(state, "clockSkewSeconds") + "` on state and row");
+          r.mentions(
+              3, "`clockSkewSeconds: " + num(state, "clockSkewSeconds") + "` on state and row");
           assertEquals(ahead, num(state, "clockSkewSeconds"));
           assertEquals(ahead, num(row, "clockSkewSeconds"));
-          JsonValue reason = ((JsonValue.JsonArray) get(health, "reasons").orElseThrow()).elements().get(0);
+          JsonValue reason =
+              ((JsonValue.JsonArray) get(health, "reasons").orElseThrow()).elements().get(0);
           r.mentions(3, str(reason, "severity") + " health reason `" + str(reason, "code") + "`");
         }
       }
@@ -451,11 +513,18 @@ class CompatibilityDocTest {
       if (rules == REF) {
         assertEquals(old, num(state, "heartbeatLagSeconds"));
         assertEquals("healthy", str(health, "status"));
-        r.mentions(2, "(" + old + ", `" + str(state, "freshnessStatus") + "`)", "health never gets staler");
+        r.mentions(
+            2,
+            "(" + old + ", `" + str(state, "freshnessStatus") + "`)",
+            "health never gets staler");
       } else {
         assertEquals(old + later, num(state, "heartbeatLagSeconds"));
-        String code = str(((JsonValue.JsonArray) get(health, "reasons").orElseThrow()).elements().get(0), "code");
-        r.mentions(3, "(" + (old + later) + ", `" + str(state, "freshnessStatus") + "`, `" + code + "`)");
+        String code =
+            str(
+                ((JsonValue.JsonArray) get(health, "reasons").orElseThrow()).elements().get(0),
+                "code");
+        r.mentions(
+            3, "(" + (old + later) + ", `" + str(state, "freshnessStatus") + "`, `" + code + "`)");
       }
       // then a heartbeat without a timestamp, and one with an invalid timestamp
       for (String hb : List.of("{\"status\":\"running\"}", "{\"timestamp\":\"yesterday\"}")) {
@@ -510,10 +579,15 @@ class CompatibilityDocTest {
     assertEquals(values.size(), expected.length, "one value per input");
     r.mentions(3, "only JSON integer literals are valid");
     for (int i = 0; i < values.size(); i++) {
-      EnvelopeFeed feed = EnvelopeFeed.ofEnvelopes(Json.parse("5"), List.of(Json.parse(Section8ScenariosTest.eventEnvelope(values.get(i)))), 5);
+      EnvelopeFeed feed =
+          EnvelopeFeed.ofEnvelopes(
+              Json.parse("5"),
+              List.of(Json.parse(Section8ScenariosTest.eventEnvelope(values.get(i)))),
+              5);
       SequenceState ref = envelopes(REF, feed).sequenceState().orElseThrow();
       assertEquals(List.of(), ref.violations(), values.get(i));
-      assertEquals(Long.parseLong(expected[i].strip()), ref.events().last().orElseThrow(), values.get(i));
+      assertEquals(
+          Long.parseLong(expected[i].strip()), ref.events().last().orElseThrow(), values.get(i));
       SequenceState hard = envelopes(HARD, feed).sequenceState().orElseThrow();
       assertTrue(hard.events().missing() && hard.events().last().isEmpty(), values.get(i));
       r.mentions(3, "missing");
@@ -528,36 +602,65 @@ class CompatibilityDocTest {
                 .traceId(TraceId.of("trace-h12"))
                 .transport(Transport.SPRITE_SERVICE)
                 .now(NOW)
-                .ingest(new Ingest.Succeeded(io.superloop.visibility.core.heartbeat.HeartbeatInput.ABSENT, feed, false))
+                .ingest(
+                    new Ingest.Succeeded(
+                        io.superloop.visibility.core.heartbeat.HeartbeatInput.ABSENT, feed, false))
                 .paths(Section8ScenariosTest.PATHS)
                 .build());
   }
 
   static void h15(Row r, Path d) {
-    r.mentions(1, "lines 1-5 read", "rotated to 1 line", "declared replay (`fromStart`) from line 1", "batch 1-5, an empty batch, a batch from 3");
+    r.mentions(
+        1,
+        "lines 1-5 read",
+        "rotated to 1 line",
+        "declared replay (`fromStart`) from line 1",
+        "batch 1-5, an empty batch, a batch from 3");
     for (VisibilityRules rules : BOTH) {
       Loop loop = new Loop(d.resolve(rules.name()), rules).events(events(5));
       loop.step(NOW, false, "trace-h15-a");
       loop.events(events(1));
       StepResult replay = loop.step(NOW.plusSeconds(1), true, "trace-h15-b");
       JsonValue seq = loop.state("sequence-state.json");
-      assertEquals(JsonValue.of(true), get(loop.lastRow("telemetry/reconcile.jsonl"), "fromStart").orElseThrow());
+      assertEquals(
+          JsonValue.of(true),
+          get(loop.lastRow("telemetry/reconcile.jsonl"), "fromStart").orElseThrow());
       List<String> violations = strings(seq, "violations");
       if (rules == REF) {
-        assertEquals(List.of("event_sequence_regression", "snapshot_sequence_regression"), violations);
+        assertEquals(
+            List.of("event_sequence_regression", "snapshot_sequence_regression"), violations);
         r.mentions(2, "replay: `" + violations.get(0) + "` + `" + violations.get(1) + "`");
       } else {
         assertEquals(List.of(), violations);
         assertEquals("ok", str(seq, "status"));
-        r.mentions(3, "replay: no drift, `transition.epochReset: " + get(seq, "transition.epochReset").orElseThrow().toJson() + "`");
+        r.mentions(
+            3,
+            "replay: no drift, `transition.epochReset: "
+                + get(seq, "transition.epochReset").orElseThrow().toJson()
+                + "`");
       }
-      assertEquals(rules == HARD, replay.sequenceState().orElseThrow().transition().orElseThrow().epochReset().orElse(false));
+      assertEquals(
+          rules == HARD,
+          replay
+              .sequenceState()
+              .orElseThrow()
+              .transition()
+              .orElseThrow()
+              .epochReset()
+              .orElse(false));
 
       ReconcileStep step = new ReconcileStep(rules);
-      StepResult first = Section8ScenariosTest.envelopeStep(step, Optional.empty(), Optional.empty(), 5, false, 1, 2, 3, 4, 5);
-      StepResult empty = Section8ScenariosTest.envelopeStep(step, first.sequenceState(), Optional.of(first.health()), 5, false);
-      StepResult from3 = Section8ScenariosTest.envelopeStep(step, empty.sequenceState(), Optional.of(empty.health()), 5, false, 3, 4);
-      List<String> codes = from3.sequenceState().orElseThrow().violations().stream().map(v -> v.wire()).toList();
+      StepResult first =
+          Section8ScenariosTest.envelopeStep(
+              step, Optional.empty(), Optional.empty(), 5, false, 1, 2, 3, 4, 5);
+      StepResult empty =
+          Section8ScenariosTest.envelopeStep(
+              step, first.sequenceState(), Optional.of(first.health()), 5, false);
+      StepResult from3 =
+          Section8ScenariosTest.envelopeStep(
+              step, empty.sequenceState(), Optional.of(empty.health()), 5, false, 3, 4);
+      List<String> codes =
+          from3.sequenceState().orElseThrow().violations().stream().map(v -> v.wire()).toList();
       if (rules == REF) {
         assertEquals(List.of(), codes);
         r.mentions(2, "batch from 3 after the empty one: no violation (the watermark was lost)");
@@ -569,17 +672,24 @@ class CompatibilityDocTest {
   }
 
   static void h16(Row r, Path d) {
-    r.mentions(1, "sequence ok, last invocation not replayed; a good heartbeat, then one with an invalid timestamp");
+    r.mentions(
+        1,
+        "sequence ok, last invocation not replayed; a good heartbeat, then one with an invalid timestamp");
     // one set of files: a fresh heartbeat, then an unusable one; a completed, not replayed cancel
-    Loop loop = new Loop(d, REF).events(events(1)).heartbeat("{\"timestamp\":\"" + Timestamps.format(NOW) + "\"}");
+    Loop loop =
+        new Loop(d, REF)
+            .events(events(1))
+            .heartbeat("{\"timestamp\":\"" + Timestamps.format(NOW) + "\"}");
     loop.step(NOW, false, "trace-h16-a");
     loop.heartbeat("{\"timestamp\":1700000000}").step(NOW.plusSeconds(10), false, "trace-h16-b");
     InvocationAuditTrail trail = InvocationAuditTrail.of(LoopStore.of(loop.layout()), REF);
     ControlContext ctx = control(REF, NOW.plusSeconds(20));
     trail.begin(ctx).complete(confirmedCancel(ctx, NOW.plusSeconds(21)));
     StatusInputs in = StatusReader.read(LoopStore.of(loop.layout()));
-    JsonValue ref = Json.parse(StatusCodecs.VISIBILITY.encodeLine(new StatusProjector(REF).project(in)));
-    JsonValue hard = Json.parse(StatusCodecs.VISIBILITY.encodeLine(new StatusProjector(HARD).project(in)));
+    JsonValue ref =
+        Json.parse(StatusCodecs.VISIBILITY.encodeLine(new StatusProjector(REF).project(in)));
+    JsonValue hard =
+        Json.parse(StatusCodecs.VISIBILITY.encodeLine(new StatusProjector(HARD).project(in)));
 
     assertEquals("ok", str(ref, "sequence.status"));
     for (String field : List.of("sequence.driftActive", "invocationAudit.replayed")) {
@@ -606,8 +716,12 @@ class CompatibilityDocTest {
             .dispatchTraceId(TraceId.of("trace-dispatch"))
             .dispatchUpdatedAt("2026-03-01T12:00:00Z")
             .build();
-    assertEquals(Optional.of(TraceId.of("trace-alert-row")), new StatusProjector(REF).project(alerts).trace().alertTraceId());
-    assertEquals(Optional.of(TraceId.of("trace-dispatch")), new StatusProjector(HARD).project(alerts).trace().alertTraceId());
+    assertEquals(
+        Optional.of(TraceId.of("trace-alert-row")),
+        new StatusProjector(REF).project(alerts).trace().alertTraceId());
+    assertEquals(
+        Optional.of(TraceId.of("trace-dispatch")),
+        new StatusProjector(HARD).project(alerts).trace().alertTraceId());
     r.mentions(3, "`alertTraceId` the newer of row and dispatch state");
   }
 
@@ -615,11 +729,16 @@ class CompatibilityDocTest {
     r.mentions(1, "drift, then a clean step");
     for (VisibilityRules rules : BOTH) {
       ReconcileStep step = new ReconcileStep(rules);
-      StepResult drift = Section8ScenariosTest.envelopeStep(step, Optional.empty(), Optional.empty(), 3, false, 3, 2);
+      StepResult drift =
+          Section8ScenariosTest.envelopeStep(
+              step, Optional.empty(), Optional.empty(), 3, false, 3, 2);
       assertTrue(drift.sequenceState().orElseThrow().driftActive());
-      StepResult clean = Section8ScenariosTest.envelopeStep(step, drift.sequenceState(), Optional.of(drift.health()), 3, false, 3);
+      StepResult clean =
+          Section8ScenariosTest.envelopeStep(
+              step, drift.sequenceState(), Optional.of(drift.health()), 3, false, 3);
       assertFalse(clean.sequenceState().orElseThrow().driftActive());
-      List<String> categories = clean.escalations().stream().map((EscalationRow e) -> e.category().wire()).toList();
+      List<String> categories =
+          clean.escalations().stream().map((EscalationRow e) -> e.category().wire()).toList();
       if (rules == REF) {
         assertEquals(List.of(), categories);
         r.mentions(2, "no escalation on recovery");
@@ -645,15 +764,27 @@ class CompatibilityDocTest {
           String code = x.reconcileRow().failureCode().orElseThrow().wire();
           String message = x.reconcileRow().failureMessage().orElseThrow();
           assertTrue(message.contains("cursor offset (5) exceeds available events (2)"), message);
-          r.mentions(2, "`" + code + "` (\"cursor offset (5) exceeds available events (2)\")", "declared replay (`fromStart`)");
+          r.mentions(
+              2,
+              "`" + code + "` (\"cursor offset (5) exceeds available events (2)\")",
+              "declared replay (`fromStart`)");
         }
-        assertEquals(2, loop.step(NOW.plusSeconds(3), true, "trace-h20-d").reconcileRow().cursorOffsetAfter());
+        assertEquals(
+            2,
+            loop.step(NOW.plusSeconds(3), true, "trace-h20-d").reconcileRow().cursorOffsetAfter());
       } else {
-        assertEquals(List.of(2L, 2L), List.of(s.reconcileRow().eventsIngested(), s.reconcileRow().cursorOffsetAfter()));
+        assertEquals(
+            List.of(2L, 2L),
+            List.of(s.reconcileRow().eventsIngested(), s.reconcileRow().cursorOffsetAfter()));
         assertEquals(List.of(), strings(seq, "violations"));
         String warning = s.warnings().get(0).wire();
         assertEquals(List.of(warning), s.warnings().stream().map(w -> w.wire()).toList());
-        r.mentions(3, "reads lines 1-2", "`transition.epochReset: " + get(seq, "transition.epochReset").orElseThrow().toJson() + "`",
+        r.mentions(
+            3,
+            "reads lines 1-2",
+            "`transition.epochReset: "
+                + get(seq, "transition.epochReset").orElseThrow().toJson()
+                + "`",
             "warns `" + warning + "`, once");
         assertTrue(next.warnings().isEmpty(), next.warnings().toString());
         assertEquals(2, next.reconcileRow().cursorOffsetBefore());
@@ -666,10 +797,14 @@ class CompatibilityDocTest {
     long max = HARD.telemetryRetention().maxFileBytes();
     int keep = HARD.telemetryRetention().rotatedFilesKept();
     r.mentions(1, "`telemetry/heartbeat.jsonl` at " + (max >> 20) + " MiB");
-    r.mentions(3, "the oldest beyond " + keep + " are deleted", "`TelemetryRetention.OFF` turns it off");
+    r.mentions(
+        3, "the oldest beyond " + keep + " are deleted", "`TelemetryRetention.OFF` turns it off");
     assertEquals("off", REF.telemetryRetention().toString());
     for (VisibilityRules rules : BOTH) {
-      Loop loop = new Loop(d.resolve(rules.name()), rules).events(events(1)).heartbeat("{\"timestamp\":\"" + Timestamps.format(NOW) + "\"}");
+      Loop loop =
+          new Loop(d.resolve(rules.name()), rules)
+              .events(events(1))
+              .heartbeat("{\"timestamp\":\"" + Timestamps.format(NOW) + "\"}");
       loop.step(NOW, false, "trace-h21-a");
       Path log = loop.ops().resolve("telemetry/heartbeat.jsonl");
       String row = read(log);
@@ -687,7 +822,11 @@ class CompatibilityDocTest {
       } else {
         assertEquals(big.length(), size(rotated));
         assertEquals(1, lines(log).size());
-        r.mentions(3, "renamed to `telemetry/" + rotated.getFileName() + "`", "deleted", "starts a new log",
+        r.mentions(
+            3,
+            "renamed to `telemetry/" + rotated.getFileName() + "`",
+            "deleted",
+            "starts a new log",
             "status reads the newest rotated file while the new log has no row");
         String status = loop.status(NOW.plusSeconds(1)).toJson();
         write(log, "");
@@ -703,26 +842,48 @@ class CompatibilityDocTest {
     r.mentions(0, "temp file in the same directory, fsync, atomic rename, directory fsync");
     Path target = d.resolve("health.json");
     List<StateWriteRecording.Op> ops = StateWriteRecording.secondWrite(target);
-    int open = index(ops, o -> o.kind().equals("open") && !o.path().equals(target) && Objects.equals(o.path().getParent(), target.getParent()));
+    int open =
+        index(
+            ops,
+            o ->
+                o.kind().equals("open")
+                    && !o.path().equals(target)
+                    && Objects.equals(o.path().getParent(), target.getParent()));
     Path temp = ops.get(open).path();
     int write = index(ops, o -> o.kind().equals("write") && o.path().equals(temp));
     int force = index(ops, o -> o.kind().equals("force") && o.path().equals(temp));
-    int move = index(ops, o -> o.kind().equals("move") && o.path().equals(temp) && o.target().equals(target.toString()));
-    int forceDir = index(ops, o -> o.kind().equals("forceDir") && o.path().equals(target.getParent()));
+    int move =
+        index(
+            ops,
+            o ->
+                o.kind().equals("move")
+                    && o.path().equals(temp)
+                    && o.target().equals(target.toString()));
+    int forceDir =
+        index(ops, o -> o.kind().equals("forceDir") && o.path().equals(target.getParent()));
     assertTrue(open < write && write < force && force < move && move < forceDir, ops.toString());
-    assertTrue(ops.stream().noneMatch(o -> o.path().equals(target) && !o.kind().equals("move")), "the target is never written in place: " + ops);
+    assertTrue(
+        ops.stream().noneMatch(o -> o.path().equals(target) && !o.kind().equals("move")),
+        "the target is never written in place: " + ops);
     // and a whole step under either preset leaves no temporary file behind
     for (VisibilityRules rules : BOTH) {
-      Loop loop = new Loop(d.resolve(rules.name()), rules).events(events(2)).heartbeat("{\"timestamp\":\"" + Timestamps.format(NOW) + "\"}");
+      Loop loop =
+          new Loop(d.resolve(rules.name()), rules)
+              .events(events(2))
+              .heartbeat("{\"timestamp\":\"" + Timestamps.format(NOW) + "\"}");
       loop.step(NOW, false, "trace-a1");
       for (String f : listNames(loop.ops())) {
-        assertTrue(f.matches("[a-z-]+\\.(json|jsonl)(\\.lock)?|\\.lock|\\.step-journal|telemetry"), "unexpected file " + f);
+        assertTrue(
+            f.matches("[a-z-]+\\.(json|jsonl)(\\.lock)?|\\.lock|\\.step-journal|telemetry"),
+            "unexpected file " + f);
       }
-      assertEquals(0L, size(loop.ops().resolve(".step-journal")), "the step journal is empty between steps");
+      assertEquals(
+          0L, size(loop.ops().resolve(".step-journal")), "the step journal is empty between steps");
     }
   }
 
-  private static int index(List<StateWriteRecording.Op> ops, java.util.function.Predicate<StateWriteRecording.Op> p) {
+  private static int index(
+      List<StateWriteRecording.Op> ops, java.util.function.Predicate<StateWriteRecording.Op> p) {
     for (int i = 0; i < ops.size(); i++) {
       if (p.test(ops.get(i))) {
         return i;
@@ -741,17 +902,26 @@ class CompatibilityDocTest {
       r.mentions(0, "reported as `" + code + "`");
       assertTrue(strings(loop.lastRow("telemetry/reconcile.jsonl"), "warnings").contains(code));
       // counts as absent: no previous watermark
-      assertTrue(get(loop.state("sequence-state.json"), "snapshot.previous").orElseThrow().isNull());
-      List<String> aside = listNames(loop.ops()).stream().filter(f -> f.startsWith("sequence-state.json.corrupt-")).toList();
+      assertTrue(
+          get(loop.state("sequence-state.json"), "snapshot.previous").orElseThrow().isNull());
+      List<String> aside =
+          listNames(loop.ops()).stream()
+              .filter(f -> f.startsWith("sequence-state.json.corrupt-"))
+              .toList();
       assertEquals(1, aside.size(), listNames(loop.ops()).toString());
-      assertTrue(aside.get(0).matches("sequence-state\\.json\\.corrupt-\\d{8}T\\d{6}Z"), aside.get(0));
+      assertTrue(
+          aside.get(0).matches("sequence-state\\.json\\.corrupt-\\d{8}T\\d{6}Z"), aside.get(0));
       r.mentions(0, "renamed to `<name>.corrupt-<stamp>`");
       assertEquals("{\"schemaVersion\":\"v1\",\"upda", read(loop.ops().resolve(aside.get(0))));
     }
   }
 
   static void a3(Row r, Path d) {
-    r.mentions(0, "fsync per record by default", "torn tail moved to `<file>.torn`", "readers return the last *valid* record");
+    r.mentions(
+        0,
+        "fsync per record by default",
+        "torn tail moved to `<file>.torn`",
+        "readers return the last *valid* record");
     assertEquals(Durability.FSYNC_PER_RECORD, LoopStore.of(LoopLayout.of(d, LOOP)).durability());
     for (VisibilityRules rules : BOTH) {
       Loop loop = new Loop(d.resolve(rules.name()), rules).events(events(1));
@@ -759,9 +929,13 @@ class CompatibilityDocTest {
       Path rec = loop.ops().resolve("telemetry/reconcile.jsonl");
       String fragment = "{\"timestamp\":\"2026-03-01T12:00:05Z\",\"loopId\":\"demo-lo";
       append(rec, fragment);
-      assertEquals("trace-a3-a", str(loop.status(NOW), "trace.reconcileTraceId"), "the last valid row");
+      assertEquals(
+          "trace-a3-a", str(loop.status(NOW), "trace.reconcileTraceId"), "the last valid row");
       loop.step(NOW.plusSeconds(10), false, "trace-a3-b");
-      assertEquals(List.of(fragment), lines(loop.ops().resolve("telemetry/reconcile.jsonl.torn")), "the fragment, moved aside");
+      assertEquals(
+          List.of(fragment),
+          lines(loop.ops().resolve("telemetry/reconcile.jsonl.torn")),
+          "the fragment, moved aside");
       List<String> rows = lines(rec);
       assertEquals(2, rows.size());
       for (String row : rows) {
@@ -779,7 +953,10 @@ class CompatibilityDocTest {
       try (LoopLock.Held held = loop.layout().lock().acquire()) {
         assertTrue(Files.exists(loop.ops().resolve(".lock")));
         step = CompletableFuture.supplyAsync(() -> loop.step(NOW, false, "trace-a4"));
-        assertThrows(java.util.concurrent.TimeoutException.class, () -> step.get(300, TimeUnit.MILLISECONDS), "the step waits for the lock");
+        assertThrows(
+            java.util.concurrent.TimeoutException.class,
+            () -> step.get(300, TimeUnit.MILLISECONDS),
+            "the step waits for the lock");
       }
       try {
         assertEquals("success", step.get(60, TimeUnit.SECONDS).reconcileRow().status().wire());
@@ -799,7 +976,8 @@ class CompatibilityDocTest {
     }
     for (VisibilityRules rules : BOTH) {
       Loop loop = new Loop(d.resolve(rules.name()), rules).events(events(1));
-      VisibilityException e = assertThrows(VisibilityException.class, () -> loop.step(NOW, false, "bad trace"));
+      VisibilityException e =
+          assertThrows(VisibilityException.class, () -> loop.step(NOW, false, "bad trace"));
       assertEquals(ErrorCode.INVALID_TRACE_ID, e.code());
     }
   }
@@ -807,17 +985,24 @@ class CompatibilityDocTest {
   static void a13(Row r, Path d) {
     for (VisibilityRules rules : BOTH) {
       Loop loop = new Loop(d.resolve(rules.name()), rules);
-      // an event, an empty line, a white-space line, a malformed line, an event, an unterminated line
+      // an event, an empty line, a white-space line, a malformed line, an event, an unterminated
+      // line
       String last = event(5);
       loop.events(event(1) + "\n" + "  \n" + "{oops\n" + event(5) + last.substring(0, 10));
       StepResult s = loop.step(NOW, false, "trace-a13");
       assertEquals("success", s.reconcileRow().status().wire());
       String warning = s.warnings().get(0).wire();
       JsonValue seq = loop.state("sequence-state.json");
-      r.mentions(0, "a missing value plus `" + warning + "`", "an empty log line consumes a number and is skipped",
+      r.mentions(
+          0,
+          "a missing value plus `" + warning + "`",
+          "an empty log line consumes a number and is skipped",
           "an unterminated last line waits for its newline");
       assertEquals(List.of("event_sequence_missing"), strings(seq, "violations"));
-      assertEquals(4, num(seq, "events.ingestedCount"), "2 events + 2 malformed; the empty line is not counted");
+      assertEquals(
+          4,
+          num(seq, "events.ingestedCount"),
+          "2 events + 2 malformed; the empty line is not counted");
       assertEquals(5, num(seq, "events.last"));
       assertEquals(5, num(seq, "snapshot.current"), "the unterminated line is not counted");
       loop.append(last.substring(10));
@@ -847,7 +1032,9 @@ class CompatibilityDocTest {
   }
 
   static void a17(Row r, Path d) {
-    r.mentions(0, "`cursor.json` carries `eventByteOffset` and `eventTailCrc32`",
+    r.mentions(
+        0,
+        "`cursor.json` carries `eventByteOffset` and `eventTailCrc32`",
         "resumes at that byte when the bytes before it are unchanged, else counts lines");
     for (VisibilityRules rules : BOTH) {
       for (boolean rewritten : List.of(false, true)) {
@@ -859,8 +1046,12 @@ class CompatibilityDocTest {
         assertEquals(two.getBytes(StandardCharsets.UTF_8).length, num(cursor, "eventByteOffset"));
         assertTrue(get(cursor, "eventTailCrc32").isPresent());
         if (rewritten) {
-          // the same bytes up to the offset, but one line instead of two: the position's line number is unknown
-          String one = "{\"timestamp\":\"2026-03-01T12:00:00Z\",\"event\":\"" + "x".repeat(two.length() - 48) + "\"}\n";
+          // the same bytes up to the offset, but one line instead of two: the position's line
+          // number is unknown
+          String one =
+              "{\"timestamp\":\"2026-03-01T12:00:00Z\",\"event\":\""
+                  + "x".repeat(two.length() - 48)
+                  + "\"}\n";
           assertEquals(two.length(), one.length());
           loop.events(one + event(3));
         } else {
@@ -869,7 +1060,8 @@ class CompatibilityDocTest {
         loop.step(NOW.plusSeconds(1), false, "trace-a17-b");
         JsonValue seq = loop.state("sequence-state.json");
         if (rewritten) {
-          // counted: two lines are consumed, the log has two, nothing is new (a byte resume would read line "3")
+          // counted: two lines are consumed, the log has two, nothing is new (a byte resume would
+          // read line "3")
           assertEquals(0, num(seq, "events.ingestedCount"));
         } else {
           assertEquals(3, num(seq, "events.first"));
@@ -879,30 +1071,46 @@ class CompatibilityDocTest {
   }
 
   static void a22(Row r, Path d) {
-    r.mentions(0, "one record in `OPS/.step-journal`, forced before any artifact changes", "no row twice",
-        "warns `torn_step_recovered`", "`torn_step_superseded`", "(`.health.json.tmp-*`) are removed",
+    r.mentions(
+        0,
+        "one record in `OPS/.step-journal`, forced before any artifact changes",
+        "no row twice",
+        "warns `torn_step_recovered`",
+        "`torn_step_superseded`",
+        "(`.health.json.tmp-*`) are removed",
         "read again from `snapshot.current`");
     for (VisibilityRules rules : BOTH) {
-      // a step torn after its commit point (its health.json rename fails): the next one completes it
+      // a step torn after its commit point (its health.json rename fails): the next one completes
+      // it
       Loop loop = new Loop(d.resolve(rules.name()), rules).events(events(3));
       loop.step(NOW, false, "trace-a22-a");
       loop.append(event(4) + event(5));
       TornSteps.failRenameOf(
-          loop.repo, LOOP, rules, Clock.fixed(NOW.plusSeconds(1), ZoneOffset.UTC), "health.json", "trace-a22-torn");
+          loop.repo,
+          LOOP,
+          rules,
+          Clock.fixed(NOW.plusSeconds(1), ZoneOffset.UTC),
+          "health.json",
+          "trace-a22-torn");
       assertTrue(size(TornSteps.journal(loop.layout())) > 0, "the torn step's record");
       Path stale = loop.ops().resolve(".health.json.tmp-0123456789abcdef");
       write(stale, "{\"half");
       loop.append(event(6));
       StepResult next = loop.step(NOW.plusSeconds(2), false, "trace-a22-b");
-      assertEquals(List.of("torn_step_recovered"), next.warnings().stream().map(w -> w.wire()).toList());
-      List<String> traces = lines(loop.ops().resolve("telemetry/reconcile.jsonl")).stream()
-          .map(l -> str(Json.parse(l), "traceId")).toList();
-      assertEquals(List.of("trace-a22-a", "trace-a22-torn", "trace-a22-b"), traces, "each step's row once");
+      assertEquals(
+          List.of("torn_step_recovered"), next.warnings().stream().map(w -> w.wire()).toList());
+      List<String> traces =
+          lines(loop.ops().resolve("telemetry/reconcile.jsonl")).stream()
+              .map(l -> str(Json.parse(l), "traceId"))
+              .toList();
+      assertEquals(
+          List.of("trace-a22-a", "trace-a22-torn", "trace-a22-b"), traces, "each step's row once");
       assertEquals(5, next.reconcileRow().cursorOffsetBefore());
       assertEquals(0, size(TornSteps.journal(loop.layout())));
       assertFalse(Files.exists(stale), "stale temp file removed");
 
-      // a cursor ahead of the sequence state, as an earlier version tore it: the lines are read again
+      // a cursor ahead of the sequence state, as an earlier version tore it: the lines are read
+      // again
       String sequence = read(loop.ops().resolve("sequence-state.json"));
       loop.append(event(7));
       loop.step(NOW.plusSeconds(3), false, "trace-a22-c");
@@ -910,7 +1118,8 @@ class CompatibilityDocTest {
       StepResult reread = loop.step(NOW.plusSeconds(4), false, "trace-a22-d");
       assertEquals(6, reread.reconcileRow().cursorOffsetBefore());
       assertEquals(1, reread.reconcileRow().eventsIngested());
-      assertEquals(List.of("torn_step_recovered"), reread.warnings().stream().map(w -> w.wire()).toList());
+      assertEquals(
+          List.of("torn_step_recovered"), reread.warnings().stream().map(w -> w.wire()).toList());
     }
     r.mentions(1, "moves `cursor.json` before the sequence state is written");
   }
@@ -919,7 +1128,8 @@ class CompatibilityDocTest {
     int n = 0;
     for (VisibilityRules rules : BOTH) {
       for (String payload : List.of("\"abc\"", "{not json")) {
-        Loop loop = new Loop(d.resolve(rules.name() + n++), rules).events(events(1)).heartbeat(payload);
+        Loop loop =
+            new Loop(d.resolve(rules.name() + n++), rules).events(events(1)).heartbeat(payload);
         StepResult s = loop.step(NOW, false, "trace-a18");
         assertEquals("success", s.reconcileRow().status().wire(), payload);
         assertTrue(Files.exists(loop.ops().resolve("sequence-state.json")), "the step goes on");
@@ -941,11 +1151,15 @@ class CompatibilityDocTest {
   /** The sentence after the always table: values above 2^53 are exact in both presets. */
   @Test
   void sequenceValuesAbove2To53AreExactInBothPresets() {
-    assertTrue(doc().contains("Sequence values above 2^53 are kept exact up to 2^63-1 in both presets"));
+    assertTrue(
+        doc().contains("Sequence values above 2^53 are kept exact up to 2^63-1 in both presets"));
     for (VisibilityRules rules : BOTH) {
       for (long v : List.of(9007199254740993L, Long.MAX_VALUE)) {
         EnvelopeFeed feed =
-            EnvelopeFeed.ofEnvelopes(JsonValue.of(v), List.of(Json.parse(Section8ScenariosTest.eventEnvelope(Long.toString(v)))), v);
+            EnvelopeFeed.ofEnvelopes(
+                JsonValue.of(v),
+                List.of(Json.parse(Section8ScenariosTest.eventEnvelope(Long.toString(v)))),
+                v);
         SequenceState s = envelopes(rules, feed).sequenceState().orElseThrow();
         assertEquals(v, s.events().last().orElseThrow(), rules.name());
         assertEquals(v, s.snapshot().current().orElseThrow());
@@ -1010,7 +1224,9 @@ class CompatibilityDocTest {
     }
 
     StepResult step(Instant now, boolean fromStart, String trace) {
-      return plane(now).reconcileLocal(StepOptions.defaults().withTraceId(trace).withFromStart(fromStart)).result();
+      return plane(now)
+          .reconcileLocal(StepOptions.defaults().withTraceId(trace).withFromStart(fromStart))
+          .result();
     }
 
     JsonValue status(Instant now) {
@@ -1030,7 +1246,9 @@ class CompatibilityDocTest {
   // ---- helpers ------------------------------------------------------------------------------
 
   static String event(int i) {
-    return "{\"timestamp\":\"2026-03-01T11:59:00Z\",\"event\":\"iteration_start\",\"iteration\":" + i + "}\n";
+    return "{\"timestamp\":\"2026-03-01T11:59:00Z\",\"event\":\"iteration_start\",\"iteration\":"
+        + i
+        + "}\n";
   }
 
   static String events(int n) {
@@ -1048,7 +1266,14 @@ class CompatibilityDocTest {
         .traceId(TraceId.of("trace-control-1"))
         .transport(Transport.LOCAL)
         .requestedBy("doc")
-        .idempotencyKey(IdempotencyKeys.resolve(Optional.empty(), Intent.CANCEL, started, 4242, rules.idStyle(), new SplittableRandom(3)))
+        .idempotencyKey(
+            IdempotencyKeys.resolve(
+                Optional.empty(),
+                Intent.CANCEL,
+                started,
+                4242,
+                rules.idStyle(),
+                new SplittableRandom(3)))
         .startedAt(started)
         .build();
   }
@@ -1067,7 +1292,8 @@ class CompatibilityDocTest {
                         "{\"intent\":\"cancel\",\"confirmed\":true,\"reason\":\"inactive_not_running\",\"attempts\":1,"
                             + "\"timeoutSeconds\":30,\"observedStatus\":\"stopped\",\"observedLastEvent\":\"loop_stop\","
                             + "\"observedApprovalStatus\":null,\"observedActive\":false,\"observedAt\":\""
-                            + Timestamps.format(done) + "\"}")))),
+                            + Timestamps.format(done)
+                            + "\"}")))),
         done);
   }
 
@@ -1083,18 +1309,21 @@ class CompatibilityDocTest {
   }
 
   static String str(JsonValue v, String path) {
-    JsonValue x = get(v, path).orElseThrow(() -> new AssertionError("no " + path + " in " + v.toJson()));
+    JsonValue x =
+        get(v, path).orElseThrow(() -> new AssertionError("no " + path + " in " + v.toJson()));
     assertTrue(x instanceof JsonValue.JsonString, path + " is not a string in " + v.toJson());
     return ((JsonValue.JsonString) x).value();
   }
 
   static long num(JsonValue v, String path) {
-    JsonValue x = get(v, path).orElseThrow(() -> new AssertionError("no " + path + " in " + v.toJson()));
+    JsonValue x =
+        get(v, path).orElseThrow(() -> new AssertionError("no " + path + " in " + v.toJson()));
     return Long.parseLong(x.toJson());
   }
 
   static List<String> strings(JsonValue v, String path) {
-    JsonValue x = get(v, path).orElseThrow(() -> new AssertionError("no " + path + " in " + v.toJson()));
+    JsonValue x =
+        get(v, path).orElseThrow(() -> new AssertionError("no " + path + " in " + v.toJson()));
     List<String> out = new ArrayList<>();
     for (JsonValue e : ((JsonValue.JsonArray) x).elements()) {
       out.add(((JsonValue.JsonString) e).value());
@@ -1127,7 +1356,6 @@ class CompatibilityDocTest {
       throw new UncheckedIOException(e);
     }
   }
-
 
   static void append(Path file, String text) {
     try {

@@ -57,7 +57,8 @@ class HostileInputTest {
           "1e-999999",
           "0e999999",
           "0e-999999",
-          "0e+2741764644", // the value zero, exponent beyond int range (found by randomNumberLiterals)
+          "0e+2741764644", // the value zero, exponent beyond int range (found by
+          // randomNumberLiterals)
           "0.0e-99999999999",
           "-0e99999999999",
           "1E2",
@@ -84,7 +85,10 @@ class HostileInputTest {
   // ----------------------------------------------------------------------------------------
   // the spec's rules, restated
 
-  /** C1 / H12 reference: a number whose value is whole and in [0, 2^63-1]; "-0" and negatives missing. */
+  /**
+   * C1 / H12 reference: a number whose value is whole and in [0, 2^63-1]; "-0" and negatives
+   * missing.
+   */
   private static long referenceNumber(String literal) {
     if (literal.startsWith("-")) {
       return -1;
@@ -137,7 +141,8 @@ class HostileInputTest {
   // ----------------------------------------------------------------------------------------
   // envelopes
 
-  private static StepResult run(VisibilityRules rules, @Nullable JsonValue snapshotValue, List<JsonValue> events) {
+  private static StepResult run(
+      VisibilityRules rules, @Nullable JsonValue snapshotValue, List<JsonValue> events) {
     return new ReconcileStep(rules)
         .run(
             StepInput.builder()
@@ -147,7 +152,9 @@ class HostileInputTest {
                 .now(NOW)
                 .ingest(
                     new Ingest.Succeeded(
-                        HeartbeatInput.ABSENT, EnvelopeFeed.ofEnvelopes(snapshotValue, events, 0), false))
+                        HeartbeatInput.ABSENT,
+                        EnvelopeFeed.ofEnvelopes(snapshotValue, events, 0),
+                        false))
                 .paths(Section8ScenariosTest.PATHS)
                 .build());
   }
@@ -162,7 +169,8 @@ class HostileInputTest {
                 java.util.Map.of(
                     "sequence",
                     JsonValue.object(
-                        java.util.Map.of("source", JsonValue.of("cursor_event_line_offset"), "value", value)))));
+                        java.util.Map.of(
+                            "source", JsonValue.of("cursor_event_line_offset"), "value", value)))));
     for (VisibilityRules rules : List.of(REF, HARD)) {
       String what = (value == null ? "absent" : abbreviate(value.toJson())) + " " + rules.name();
       StepResult r;
@@ -175,9 +183,12 @@ class HostileInputTest {
       }
       long want = expected(rules, value);
       SequenceState s = r.sequenceState().orElseThrow();
-      assertEquals(want < 0 ? OptionalLong.empty() : OptionalLong.of(want), s.snapshot().current(), what);
-      assertEquals(want < 0 ? OptionalLong.empty() : OptionalLong.of(want), s.events().last(), what);
-      assertEquals(want < 0, s.violations().contains(ViolationCode.SNAPSHOT_SEQUENCE_MISSING), what);
+      assertEquals(
+          want < 0 ? OptionalLong.empty() : OptionalLong.of(want), s.snapshot().current(), what);
+      assertEquals(
+          want < 0 ? OptionalLong.empty() : OptionalLong.of(want), s.events().last(), what);
+      assertEquals(
+          want < 0, s.violations().contains(ViolationCode.SNAPSHOT_SEQUENCE_MISSING), what);
       assertEquals(want < 0, s.violations().contains(ViolationCode.EVENT_SEQUENCE_MISSING), what);
       assertEquals(1, s.events().ingestedCount());
       // the records encode (no exception escapes the codecs either)
@@ -247,7 +258,10 @@ class HostileInputTest {
         } else if (kind == 1) {
           sb.append('+');
         }
-        sb.append(rnd.nextInt(4) == 0 ? Long.toString(rnd.nextLong(1, 3_000_000_000L)) : Integer.toString(rnd.nextInt(25)));
+        sb.append(
+            rnd.nextInt(4) == 0
+                ? Long.toString(rnd.nextLong(1, 3_000_000_000L))
+                : Integer.toString(rnd.nextInt(25)));
       }
       checkValue(new JsonValue.JsonNumber(sb.toString()));
     }
@@ -281,11 +295,13 @@ class HostileInputTest {
             "{\"envelope\":{\"sequence\":{\"value\":5}}}");
     for (VisibilityRules rules : List.of(REF, HARD)) {
       List<JsonValue> events = new ArrayList<>();
-      events.add(Json.parse("{\"sequence\":{\"source\":\"cursor_event_line_offset\",\"value\":1}}"));
+      events.add(
+          Json.parse("{\"sequence\":{\"source\":\"cursor_event_line_offset\",\"value\":1}}"));
       for (String b : bad) {
         events.add(Json.parse(b));
       }
-      events.add(Json.parse("{\"sequence\":{\"source\":\"cursor_event_line_offset\",\"value\":2}}"));
+      events.add(
+          Json.parse("{\"sequence\":{\"source\":\"cursor_event_line_offset\",\"value\":2}}"));
       StepResult r = run(rules, JsonValue.of(2), events);
       SequenceState s = r.sequenceState().orElseThrow();
       assertEquals(bad.size() + 2, s.events().ingestedCount(), rules.name());
@@ -333,7 +349,8 @@ class HostileInputTest {
   // timestamps
 
   private static final DateTimeFormatter STRICT =
-      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'").withResolverStyle(ResolverStyle.STRICT);
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'")
+          .withResolverStyle(ResolverStyle.STRICT);
 
   /** C10 / 2.2 step 5: the reference preset's accepted form. */
   private static boolean referenceParses(String s) {
@@ -370,9 +387,11 @@ class HostileInputTest {
       HeartbeatEvaluation e = evaluate(rules, hb);
       String what = abbreviate(ts.toJson()) + " " + rules.name();
       HeartbeatObservation row = e.observation().orElseThrow();
-      // 2.2 step 4: empty is missing; H11 (hardened): a blank timestamp falls back to updatedAt (absent)
+      // 2.2 step 4: empty is missing; H11 (hardened): a blank timestamp falls back to updatedAt
+      // (absent)
       boolean emptyString =
-          ts instanceof JsonValue.JsonString s && (s.value().isEmpty() || (rules == HARD && s.value().isBlank()));
+          ts instanceof JsonValue.JsonString s
+              && (s.value().isEmpty() || (rules == HARD && s.value().isBlank()));
       boolean valid = e.state().isPresent();
       if (valid) {
         assertTrue(ts instanceof JsonValue.JsonString, what);
@@ -382,20 +401,25 @@ class HostileInputTest {
       } else {
         assertEquals(HeartbeatObservationStatus.FAILED, row.status(), what);
         assertEquals(
-            Optional.of(emptyString ? ReasonCode.MISSING_HEARTBEAT_TIMESTAMP : ReasonCode.INVALID_HEARTBEAT_TIMESTAMP),
+            Optional.of(
+                emptyString
+                    ? ReasonCode.MISSING_HEARTBEAT_TIMESTAMP
+                    : ReasonCode.INVALID_HEARTBEAT_TIMESTAMP),
             row.reasonCode(),
             what);
       }
       io.superloop.visibility.api.heartbeat.HeartbeatCodecs.OBSERVATION.encode(row);
       if (rules == REF) {
-        assertEquals(ts instanceof JsonValue.JsonString s && referenceParses(s.value()), valid, what);
+        assertEquals(
+            ts instanceof JsonValue.JsonString s && referenceParses(s.value()), valid, what);
       }
     }
   }
 
   @Test
   void badHeartbeatTimestamps() {
-    // contract 2.2 step 5 "Rejected [verified]": fractional seconds, numeric offsets, missing Z, space
+    // contract 2.2 step 5 "Rejected [verified]": fractional seconds, numeric offsets, missing Z,
+    // space
     // separator, numbers (epoch), pre-1970; C10: unpadded forms
     List<String> strings =
         List.of(

@@ -28,8 +28,8 @@ import io.superloop.visibility.core.audit.IdempotencyKeys;
 import io.superloop.visibility.core.heartbeat.FreshnessCalculator;
 import io.superloop.visibility.core.heartbeat.HeartbeatEvaluation;
 import io.superloop.visibility.core.heartbeat.HeartbeatInput;
-import io.superloop.visibility.core.rules.internal.ImmutableVisibilityRules;
 import io.superloop.visibility.core.rules.VisibilityRules;
+import io.superloop.visibility.core.rules.internal.ImmutableVisibilityRules;
 import io.superloop.visibility.core.status.StatusInputs;
 import io.superloop.visibility.core.status.StatusProjector;
 import io.superloop.visibility.core.status.StatusReader;
@@ -48,8 +48,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every preset-dependent decision of hardening.md that core owns (H6, H7 generation, H8-H12, H15,
- * H16, H19; H5 belongs to the audit trail), each with the {@code reference} and the {@code hardened}
- * outcome on the same input. Expected values are quoted from hardening.md and the contract.
+ * H16, H19; H5 belongs to the audit trail), each with the {@code reference} and the {@code
+ * hardened} outcome on the same input. Expected values are quoted from hardening.md and the
+ * contract.
  */
 class PresetDecisionsTest {
   private static final VisibilityRules REF = VisibilityRules.reference();
@@ -74,34 +75,42 @@ class PresetDecisionsTest {
 
   /**
    * H6: "generated idempotency keys <intent>-<epochSeconds>-<pid> collide inside one JVM" ->
-   * hardened "<intent>-<epochMillis>-<16 lowercase hex random>; caller-given keys are kept as given".
+   * hardened "<intent>-<epochMillis>-<16 lowercase hex random>; caller-given keys are kept as
+   * given".
    */
   @Test
   void h06IdempotencyKeys() {
     Instant at = Instant.parse("2026-11-24T12:00:00.250Z");
-    String ref = IdempotencyKeys.resolve(Optional.empty(), Intent.CANCEL, at, 4242, REF.idStyle(), new SplittableRandom(1));
+    String ref =
+        IdempotencyKeys.resolve(
+            Optional.empty(), Intent.CANCEL, at, 4242, REF.idStyle(), new SplittableRandom(1));
     assertEquals("cancel-" + at.getEpochSecond() + "-4242", ref);
     SplittableRandom random = new SplittableRandom(1);
-    String h1 = IdempotencyKeys.resolve(Optional.empty(), Intent.CANCEL, at, 4242, HARD.idStyle(), random);
-    String h2 = IdempotencyKeys.resolve(Optional.empty(), Intent.CANCEL, at, 4242, HARD.idStyle(), random);
+    String h1 =
+        IdempotencyKeys.resolve(Optional.empty(), Intent.CANCEL, at, 4242, HARD.idStyle(), random);
+    String h2 =
+        IdempotencyKeys.resolve(Optional.empty(), Intent.CANCEL, at, 4242, HARD.idStyle(), random);
     assertTrue(h1.matches("cancel-" + at.toEpochMilli() + "-[0-9a-f]{16}"), h1);
     assertNotEquals(h1, h2, "two keys of one JVM in the same millisecond must differ");
     // the reference form collides for the same second and pid
     assertEquals(
-        ref, IdempotencyKeys.resolve(Optional.empty(), Intent.CANCEL, at, 4242, REF.idStyle(), new SplittableRandom(2)));
+        ref,
+        IdempotencyKeys.resolve(
+            Optional.empty(), Intent.CANCEL, at, 4242, REF.idStyle(), new SplittableRandom(2)));
     for (VisibilityRules rules : List.of(REF, HARD)) {
       assertEquals(
           "vis-parity-cancel-1",
-          IdempotencyKeys.resolve(Optional.of("vis-parity-cancel-1"), Intent.CANCEL, at, 1, rules.idStyle(), random));
+          IdempotencyKeys.resolve(
+              Optional.of("vis-parity-cancel-1"), Intent.CANCEL, at, 1, rules.idStyle(), random));
     }
   }
 
   // H7 (generation) --------------------------------------------------------------------------
 
   /**
-   * H7: "hardened generates 32 lowercase hex characters, never all zeros (a W3C trace-id); reference
-   * generates a lowercase UUID with dashes". Resolution order (contract 5.1): explicit, environment,
-   * generated, in both presets.
+   * H7: "hardened generates 32 lowercase hex characters, never all zeros (a W3C trace-id);
+   * reference generates a lowercase UUID with dashes". Resolution order (contract 5.1): explicit,
+   * environment, generated, in both presets.
    */
   @Test
   void h07TraceIdGeneration() {
@@ -120,14 +129,17 @@ class PresetDecisionsTest {
     long[] seq = {0, 0, 0, 5};
     int[] at = {0};
     RandomGenerator zeros = () -> seq[Math.min(at[0]++, seq.length - 1)];
-    assertEquals("0000000000000000" + "0000000000000005", TraceIds.generate(HARD.idStyle(), zeros).value());
+    assertEquals(
+        "0000000000000000" + "0000000000000005", TraceIds.generate(HARD.idStyle(), zeros).value());
     for (VisibilityRules rules : List.of(REF, HARD)) {
       SplittableRandom r = new SplittableRandom(3);
       assertEquals(
           TraceId.of("trace-vis-1"),
-          TraceIds.resolve(Optional.of("trace-vis-1"), Optional.of("env-trace"), rules.idStyle(), r));
+          TraceIds.resolve(
+              Optional.of("trace-vis-1"), Optional.of("env-trace"), rules.idStyle(), r));
       assertEquals(
-          TraceId.of("env-trace"), TraceIds.resolve(Optional.of(""), Optional.of("env-trace"), rules.idStyle(), r));
+          TraceId.of("env-trace"),
+          TraceIds.resolve(Optional.of(""), Optional.of("env-trace"), rules.idStyle(), r));
     }
   }
 
@@ -150,7 +162,9 @@ class PresetDecisionsTest {
       String hb = "{\"timestamp\":\"" + ts + "\"}";
       HeartbeatEvaluation ref = evaluate(REF, hb, Optional.empty(), NOW);
       assertEquals(HeartbeatObservationStatus.FAILED, ref.observation().orElseThrow().status(), ts);
-      assertEquals(Optional.of(ReasonCode.INVALID_HEARTBEAT_TIMESTAMP), ref.observation().orElseThrow().reasonCode());
+      assertEquals(
+          Optional.of(ReasonCode.INVALID_HEARTBEAT_TIMESTAMP),
+          ref.observation().orElseThrow().reasonCode());
       assertEquals(Optional.empty(), ref.state());
       HeartbeatEvaluation hard = evaluate(HARD, hb, Optional.empty(), NOW);
       HeartbeatState s = hard.state().orElseThrow();
@@ -161,7 +175,11 @@ class PresetDecisionsTest {
     // the v1 form parses in both
     for (VisibilityRules rules : List.of(REF, HARD)) {
       assertEquals(
-          60, evaluate(rules, "{\"timestamp\":\"2026-11-24T11:59:00Z\"}", Optional.empty(), NOW).state().orElseThrow().heartbeatLagSeconds());
+          60,
+          evaluate(rules, "{\"timestamp\":\"2026-11-24T11:59:00Z\"}", Optional.empty(), NOW)
+              .state()
+              .orElseThrow()
+              .heartbeatLagSeconds());
     }
   }
 
@@ -183,10 +201,14 @@ class PresetDecisionsTest {
       assertEquals(List.of(), ref.healthReasons());
     }
     HeartbeatEvaluation within = evaluate(HARD, at30, Optional.empty(), NOW);
-    assertEquals(OptionalLong.empty(), within.state().orElseThrow().clockSkewSeconds(), "30 s is not more than 30");
+    assertEquals(
+        OptionalLong.empty(),
+        within.state().orElseThrow().clockSkewSeconds(),
+        "30 s is not more than 30");
     assertEquals(List.of(), within.healthReasons());
     HeartbeatEvaluation beyond = evaluate(HARD, at31, Optional.empty(), NOW);
-    assertEquals(0, beyond.state().orElseThrow().heartbeatLagSeconds(), "lag is still clamped at 0");
+    assertEquals(
+        0, beyond.state().orElseThrow().heartbeatLagSeconds(), "lag is still clamped at 0");
     assertEquals(FreshnessStatus.FRESH, beyond.state().orElseThrow().freshnessStatus());
     assertEquals(OptionalLong.of(31), beyond.state().orElseThrow().clockSkewSeconds());
     assertEquals(OptionalLong.of(31), beyond.observation().orElseThrow().clockSkewSeconds());
@@ -216,9 +238,9 @@ class PresetDecisionsTest {
    * H10: hardened "freshness is computed at evaluation time from lastHeartbeatAt, also when the
    * snapshot carries no heartbeat or an unusable one, and heartbeat.json is rewritten with the new
    * lag"; "with requireHeartbeat (default false) a loop that never sent one is degraded
-   * (runtime_heartbeat_missing)". Reference (2.5, C5): "the lag that reaches health is the one frozen
-   * at the last successful heartbeat ingestion"; "health judges its stored heartbeatLagSeconds against
-   * this step's thresholds (a stored 122 against 120/121 is critical)".
+   * (runtime_heartbeat_missing)". Reference (2.5, C5): "the lag that reaches health is the one
+   * frozen at the last successful heartbeat ingestion"; "health judges its stored
+   * heartbeatLagSeconds against this step's thresholds (a stored 122 against 120/121 is critical)".
    */
   @Test
   void h10FreshnessAtEvaluationTime() {
@@ -227,13 +249,27 @@ class PresetDecisionsTest {
     FreshnessCalculator hard = new FreshnessCalculator(HARD);
     Instant later = NOW.plusSeconds(600); // 12:10:00, 720 s after the heartbeat
     HeartbeatEvaluation r =
-        ref.evaluate(HeartbeatInput.ABSENT, Optional.of(prev), later, HeartbeatThresholds.DEFAULT, "demo-loop", TRACE, Transport.LOCAL);
+        ref.evaluate(
+            HeartbeatInput.ABSENT,
+            Optional.of(prev),
+            later,
+            HeartbeatThresholds.DEFAULT,
+            "demo-loop",
+            TRACE,
+            Transport.LOCAL);
     assertFalse(r.stateWritten());
     assertEquals(Optional.of(prev), r.state());
     assertEquals(List.of(), r.healthReasons());
     assertEquals(Optional.empty(), r.observation(), "2.2 step 1: no heartbeat -> do nothing");
     HeartbeatEvaluation h =
-        hard.evaluate(HeartbeatInput.ABSENT, Optional.of(prev), later, HeartbeatThresholds.DEFAULT, "demo-loop", TRACE, Transport.LOCAL);
+        hard.evaluate(
+            HeartbeatInput.ABSENT,
+            Optional.of(prev),
+            later,
+            HeartbeatThresholds.DEFAULT,
+            "demo-loop",
+            TRACE,
+            Transport.LOCAL);
     assertTrue(h.stateWritten());
     assertEquals(720, h.state().orElseThrow().heartbeatLagSeconds());
     assertEquals(FreshnessStatus.CRITICAL, h.state().orElseThrow().freshnessStatus());
@@ -260,21 +296,44 @@ class PresetDecisionsTest {
     VisibilityRules refRequire = ImmutableVisibilityRules.copyOf(REF).withRequireHeartbeat(true);
     assertEquals(
         List.of(ReasonCode.RUNTIME_HEARTBEAT_MISSING),
-        codes(new FreshnessCalculator(hardRequire)
-            .evaluate(HeartbeatInput.ABSENT, Optional.empty(), NOW, HeartbeatThresholds.DEFAULT, "demo-loop", TRACE, Transport.LOCAL)
-            .healthReasons()));
+        codes(
+            new FreshnessCalculator(hardRequire)
+                .evaluate(
+                    HeartbeatInput.ABSENT,
+                    Optional.empty(),
+                    NOW,
+                    HeartbeatThresholds.DEFAULT,
+                    "demo-loop",
+                    TRACE,
+                    Transport.LOCAL)
+                .healthReasons()));
     assertEquals(
         List.of(),
         new FreshnessCalculator(refRequire)
-            .evaluate(HeartbeatInput.ABSENT, Optional.empty(), NOW, HeartbeatThresholds.DEFAULT, "demo-loop", TRACE, Transport.LOCAL)
+            .evaluate(
+                HeartbeatInput.ABSENT,
+                Optional.empty(),
+                NOW,
+                HeartbeatThresholds.DEFAULT,
+                "demo-loop",
+                TRACE,
+                Transport.LOCAL)
             .healthReasons());
     assertEquals(
         List.of(),
-        hard.evaluate(HeartbeatInput.ABSENT, Optional.empty(), NOW, HeartbeatThresholds.DEFAULT, "demo-loop", TRACE, Transport.LOCAL)
+        hard.evaluate(
+                HeartbeatInput.ABSENT,
+                Optional.empty(),
+                NOW,
+                HeartbeatThresholds.DEFAULT,
+                "demo-loop",
+                TRACE,
+                Transport.LOCAL)
             .healthReasons(),
         "requireHeartbeat defaults to false");
 
-    // an unusable heartbeat: reference keeps the state and stays silent; hardened re-evaluates and reports
+    // an unusable heartbeat: reference keeps the state and stays silent; hardened re-evaluates and
+    // reports
     String invalid = "{\"timestamp\":\"not a time\"}";
     HeartbeatEvaluation ri = evaluate(REF, invalid, Optional.of(prev), later);
     assertEquals(List.of(), ri.healthReasons());
@@ -282,7 +341,8 @@ class PresetDecisionsTest {
     HeartbeatEvaluation hi = evaluate(HARD, invalid, Optional.of(prev), later);
     assertTrue(hi.stateWritten());
     assertEquals(
-        List.of(ReasonCode.RUNTIME_HEARTBEAT_STALE, ReasonCode.INVALID_HEARTBEAT_TIMESTAMP), codes(hi.healthReasons()));
+        List.of(ReasonCode.RUNTIME_HEARTBEAT_STALE, ReasonCode.INVALID_HEARTBEAT_TIMESTAMP),
+        codes(hi.healthReasons()));
   }
 
   private static List<ReasonCode> codes(List<HealthReason> reasons) {
@@ -296,9 +356,9 @@ class PresetDecisionsTest {
   // H11 --------------------------------------------------------------------------------------
 
   /**
-   * H11: hardened "a blank timestamp falls back to updatedAt"; reference 2.2 step 3: "an empty string
-   * "" in timestamp is taken, then treated as missing" (step 4); a blank but non-empty string is taken
-   * and fails to parse (step 5).
+   * H11: hardened "a blank timestamp falls back to updatedAt"; reference 2.2 step 3: "an empty
+   * string "" in timestamp is taken, then treated as missing" (step 4); a blank but non-empty
+   * string is taken and fails to parse (step 5).
    */
   @Test
   void h11BlankTimestampFallsBack() {
@@ -319,7 +379,11 @@ class PresetDecisionsTest {
     for (VisibilityRules rules : List.of(REF, HARD)) {
       for (String t : List.of("null", "false")) {
         HeartbeatEvaluation e =
-            evaluate(rules, "{\"timestamp\":" + t + ",\"updatedAt\":\"2026-11-24T11:59:00Z\"}", Optional.empty(), NOW);
+            evaluate(
+                rules,
+                "{\"timestamp\":" + t + ",\"updatedAt\":\"2026-11-24T11:59:00Z\"}",
+                Optional.empty(),
+                NOW);
         assertEquals("2026-11-24T11:59:00Z", e.state().orElseThrow().lastHeartbeatAt());
       }
     }
@@ -328,9 +392,10 @@ class PresetDecisionsTest {
   // H12 --------------------------------------------------------------------------------------
 
   /**
-   * H12 end to end: reference "valid when the value is a whole number from 0 to 2^63-1 ... whatever its
-   * literal form (7, 3.0, 1e2, 0.0), or a string of ASCII digits ("08" is 8)"; hardened "only a JSON
-   * integer literal from 0 to 2^63-1 is valid"; an invalid value is event_sequence_missing (3.3).
+   * H12 end to end: reference "valid when the value is a whole number from 0 to 2^63-1 ... whatever
+   * its literal form (7, 3.0, 1e2, 0.0), or a string of ASCII digits ("08" is 8)"; hardened "only a
+   * JSON integer literal from 0 to 2^63-1 is valid"; an invalid value is event_sequence_missing
+   * (3.3).
    */
   @Test
   void h12SequenceValuesThroughTheStep() {
@@ -339,7 +404,9 @@ class PresetDecisionsTest {
     for (int i = 0; i < values.size(); i++) {
       EnvelopeFeed feed =
           EnvelopeFeed.ofEnvelopes(
-              Json.parse("5"), List.of(Json.parse(Section8ScenariosTest.eventEnvelope(values.get(i)))), 5);
+              Json.parse("5"),
+              List.of(Json.parse(Section8ScenariosTest.eventEnvelope(values.get(i)))),
+              5);
       SequenceState ref = step(REF, feed).sequenceState().orElseThrow();
       assertEquals(List.of(), ref.violations(), values.get(i));
       assertEquals(OptionalLong.of(expected[i]), ref.events().last());
@@ -350,9 +417,11 @@ class PresetDecisionsTest {
     }
     // the snapshot value too: "5" is valid under reference, missing under hardened
     EnvelopeFeed snap = EnvelopeFeed.ofEnvelopes(JsonValue.of("5"), List.of(), 5);
-    assertEquals(OptionalLong.of(5), step(REF, snap).sequenceState().orElseThrow().snapshot().current());
     assertEquals(
-        List.of(ViolationCode.SNAPSHOT_SEQUENCE_MISSING), step(HARD, snap).sequenceState().orElseThrow().violations());
+        OptionalLong.of(5), step(REF, snap).sequenceState().orElseThrow().snapshot().current());
+    assertEquals(
+        List.of(ViolationCode.SNAPSHOT_SEQUENCE_MISSING),
+        step(HARD, snap).sequenceState().orElseThrow().violations());
   }
 
   private static StepResult step(VisibilityRules rules, EnvelopeFeed feed) {
@@ -371,22 +440,30 @@ class PresetDecisionsTest {
   // H15 --------------------------------------------------------------------------------------
 
   /**
-   * H15 on contract 8.1's flow (baseline, truncate to one line, --from-start): reference 3.5 "Replay
-   * with --from-start after a non-empty previous batch yields event_sequence_regression ... and
-   * truncating events.jsonl yields snapshot_sequence_regression"; hardened "the caller marks a batch
-   * as a declared replay (fromStart) or rotation: it starts a new epoch and is not compared with the
-   * old watermarks (transition.epochReset: true)".
+   * H15 on contract 8.1's flow (baseline, truncate to one line, --from-start): reference 3.5
+   * "Replay with --from-start after a non-empty previous batch yields event_sequence_regression ...
+   * and truncating events.jsonl yields snapshot_sequence_regression"; hardened "the caller marks a
+   * batch as a declared replay (fromStart) or rotation: it starts a new epoch and is not compared
+   * with the old watermarks (transition.epochReset: true)".
    */
   @Test
   void h15DeclaredReplayStartsANewEpoch(@TempDir Path dir) {
     for (VisibilityRules rules : List.of(REF, HARD)) {
-      ScenarioLoop loop = new ScenarioLoop(dir.resolve(rules.name()), Transport.LOCAL, rules).writeRuntimeArtifacts("2026-11-24T12:00:00Z");
+      ScenarioLoop loop =
+          new ScenarioLoop(dir.resolve(rules.name()), Transport.LOCAL, rules)
+              .writeRuntimeArtifacts("2026-11-24T12:00:00Z");
       loop.reconcile("trace-a", true, NOW, StepInput.DEFAULT_THRESHOLDS);
       loop.truncateEventsToFirstLine();
-      SequenceState s = loop.reconcile("trace-b", true, NOW, StepInput.DEFAULT_THRESHOLDS).sequenceState().orElseThrow();
+      SequenceState s =
+          loop.reconcile("trace-b", true, NOW, StepInput.DEFAULT_THRESHOLDS)
+              .sequenceState()
+              .orElseThrow();
       if (rules == REF) {
         assertEquals(
-            List.of(ViolationCode.EVENT_SEQUENCE_REGRESSION, ViolationCode.SNAPSHOT_SEQUENCE_REGRESSION), s.violations());
+            List.of(
+                ViolationCode.EVENT_SEQUENCE_REGRESSION,
+                ViolationCode.SNAPSHOT_SEQUENCE_REGRESSION),
+            s.violations());
         assertEquals(Optional.empty(), s.transition().orElseThrow().epochReset());
         assertEquals(OptionalLong.empty(), s.events().highWater());
       } else {
@@ -402,8 +479,8 @@ class PresetDecisionsTest {
   // H16 --------------------------------------------------------------------------------------
 
   /**
-   * H16: hardened "booleans are always present; the heartbeat reason code comes from the same record
-   * as its freshness, and a newer failed observation is shown separately as lastObservation;
+   * H16: hardened "booleans are always present; the heartbeat reason code comes from the same
+   * record as its freshness, and a newer failed observation is shown separately as lastObservation;
    * alertTraceId takes the newer (by timestamp) of the last alert row and the dispatch state;
    * sharedTraceId keeps its v1 rule and distinctTraceIds counts the distinct ids". Reference (6.2):
    * "reasonCode <- H.reasonCode // h.reasonCode (can mix: H fresh + h invalid_heartbeat_timestamp
@@ -434,9 +511,12 @@ class PresetDecisionsTest {
     assertEquals(Optional.of(FreshnessStatus.FRESH), hh.freshnessStatus());
     assertEquals(Optional.empty(), hh.reasonCode());
     assertEquals(Optional.of("failed"), hh.lastObservation().orElseThrow().status());
-    assertEquals(Optional.of(ReasonCode.INVALID_HEARTBEAT_TIMESTAMP), hh.lastObservation().orElseThrow().reasonCode());
+    assertEquals(
+        Optional.of(ReasonCode.INVALID_HEARTBEAT_TIMESTAMP),
+        hh.lastObservation().orElseThrow().reasonCode());
     assertEquals(Optional.of(false), hard.sequence().orElseThrow().driftActive());
-    // heartbeat trace trace-h16-a (kept state), sequence and reconcile trace-h16-b: two distinct, none shared
+    // heartbeat trace trace-h16-a (kept state), sequence and reconcile trace-h16-b: two distinct,
+    // none shared
     assertEquals(OptionalLong.of(2), hard.trace().distinctTraceIds());
     assertEquals(Optional.empty(), hard.trace().sharedTraceId());
     assertEquals(Optional.empty(), ref.trace().sharedTraceId());
@@ -449,28 +529,35 @@ class PresetDecisionsTest {
             .dispatchTraceId(TraceId.of("trace-dispatch"))
             .dispatchUpdatedAt("2026-11-24T12:00:00Z")
             .build();
-    assertEquals(Optional.of(TraceId.of("trace-alert-row")), new StatusProjector(REF).project(alerts).trace().alertTraceId());
-    assertEquals(Optional.of(TraceId.of("trace-dispatch")), new StatusProjector(HARD).project(alerts).trace().alertTraceId());
+    assertEquals(
+        Optional.of(TraceId.of("trace-alert-row")),
+        new StatusProjector(REF).project(alerts).trace().alertTraceId());
+    assertEquals(
+        Optional.of(TraceId.of("trace-dispatch")),
+        new StatusProjector(HARD).project(alerts).trace().alertTraceId());
   }
 
   // H19 --------------------------------------------------------------------------------------
 
   /**
    * H19: hardened "a transition out of drift appends an escalation row of category
-   * ordering_drift_recovered (same fields as ordering_drift_detected)"; reference 3.6: "No escalation
-   * on recovery".
+   * ordering_drift_recovered (same fields as ordering_drift_detected)"; reference 3.6: "No
+   * escalation on recovery".
    */
   @Test
   void h19DriftRecoveryEscalation() {
     for (VisibilityRules rules : List.of(REF, HARD)) {
       ReconcileStep step = new ReconcileStep(rules);
-      StepResult drift = Section8ScenariosTest.envelopeStep(step, Optional.empty(), Optional.empty(), 3, false, 3, 2);
+      StepResult drift =
+          Section8ScenariosTest.envelopeStep(
+              step, Optional.empty(), Optional.empty(), 3, false, 3, 2);
       assertEquals(
           List.of("ordering_drift_detected", "health_degraded"),
           drift.escalations().stream().map(e -> e.category().wire()).toList());
       OrderingDriftEscalation detected = (OrderingDriftEscalation) drift.escalations().get(0);
       StepResult clean =
-          Section8ScenariosTest.envelopeStep(step, drift.sequenceState(), Optional.of(drift.health()), 3, false, 3);
+          Section8ScenariosTest.envelopeStep(
+              step, drift.sequenceState(), Optional.of(drift.health()), 3, false, 3);
       assertEquals(HealthStatus.HEALTHY, clean.health().status());
       List<EscalationRow> rows = clean.escalations();
       if (rules == REF) {
@@ -482,7 +569,8 @@ class PresetDecisionsTest {
         assertEquals(detected.stateFile(), recovered.stateFile());
         assertEquals(detected.sequenceStateFile(), recovered.sequenceStateFile());
         assertEquals(detected.sequenceTelemetryFile(), recovered.sequenceTelemetryFile());
-        assertEquals(detected.sequence().members().keySet(), recovered.sequence().members().keySet());
+        assertEquals(
+            detected.sequence().members().keySet(), recovered.sequence().members().keySet());
         assertEquals(detected.traceId(), recovered.traceId());
         assertEquals(JsonValue.of(false), recovered.sequence().members().get("driftActive"));
       }

@@ -53,9 +53,9 @@ import java.util.OptionalLong;
  * StatusProjector} over {@link StatusReader#read}).
  *
  * <p>{@code local} reads the runtime files in place ({@link LocalRuntime}). {@code sprite_service}
- * plays the service: it renders the snapshot and event envelopes of contract 1.1 as JSON text from the
- * same runtime files (snapshot {@code sequence.value} = newline count, event {@code sequence.value} =
- * physical line number, contract 3.1), parses them and feeds them through {@link
+ * plays the service: it renders the snapshot and event envelopes of contract 1.1 as JSON text from
+ * the same runtime files (snapshot {@code sequence.value} = newline count, event {@code
+ * sequence.value} = physical line number, contract 3.1), parses them and feeds them through {@link
  * EnvelopeFeed#ofEnvelopes}; the manager keeps the cursor (contract 3.1, 1.16).
  */
 final class ScenarioLoop {
@@ -71,7 +71,11 @@ final class ScenarioLoop {
 
   /** "Lax ingest" + "Hb 1/huge" (contract 8): heartbeat degraded 1, critical 999999999. */
   static final HealthThresholds LAX_HB_1_HUGE =
-      HealthThresholds.builder().from(LAX).degradedHeartbeatLagSeconds(1).criticalHeartbeatLagSeconds(999999999).build();
+      HealthThresholds.builder()
+          .from(LAX)
+          .degradedHeartbeatLagSeconds(1)
+          .criticalHeartbeatLagSeconds(999999999)
+          .build();
 
   /** The "stale heartbeat" of contract 8. */
   static final String STALE_HEARTBEAT =
@@ -82,6 +86,7 @@ final class ScenarioLoop {
   final VisibilityRules rules;
   final LoopLayout layout;
   final LoopStore store;
+
   /** A service that answers 502 (contract 8 scenario 5): the sprite ingest fails. */
   boolean serviceFails;
 
@@ -101,18 +106,24 @@ final class ScenarioLoop {
   ScenarioLoop writeRuntimeArtifacts(String ts) {
     write(
         repo.resolve(".superloop/state.json"),
-        "{\"active\":true,\"loop_index\":0,\"iteration\":2,\"current_loop_id\":\"demo-loop\",\"updated_at\":\"" + ts + "\"}\n");
+        "{\"active\":true,\"loop_index\":0,\"iteration\":2,\"current_loop_id\":\"demo-loop\",\"updated_at\":\""
+            + ts
+            + "\"}\n");
     write(
         runtimeDir().resolve("run-summary.json"),
         "{\"entries\":[{\"run_id\":\"run-123\",\"iteration\":1,\"gates\":{\"tests\":\"ok\",\"validation\":\"ok\","
             + "\"prerequisites\":\"ok\",\"checklist\":\"ok\",\"evidence\":\"skipped\",\"approval\":\"none\"},"
-            + "\"stuck\":{\"streak\":0,\"threshold\":3},\"completion_ok\":false,\"ended_at\":\"" + ts + "\"}]}\n");
+            + "\"stuck\":{\"streak\":0,\"threshold\":3},\"completion_ok\":false,\"ended_at\":\""
+            + ts
+            + "\"}]}\n");
     write(runtimeDir().resolve("events.jsonl"), loopStart(ts) + iterationStart(ts));
     return this;
   }
 
   static String loopStart(String ts) {
-    return "{\"timestamp\":\"" + ts + "\",\"event\":\"loop_start\",\"iteration\":1,\"data\":{\"max_iterations\":5}}\n";
+    return "{\"timestamp\":\""
+        + ts
+        + "\",\"event\":\"loop_start\",\"iteration\":1,\"data\":{\"max_iterations\":5}}\n";
   }
 
   static String iterationStart(String ts) {
@@ -166,15 +177,19 @@ final class ScenarioLoop {
     }
   }
 
-  /** One reconcile ({@code --trace-id trace [--from-start]}) at {@code now} with {@code thresholds}. */
+  /**
+   * One reconcile ({@code --trace-id trace [--from-start]}) at {@code now} with {@code thresholds}.
+   */
   StepResult reconcile(String trace, boolean fromStart, Instant now, HealthThresholds thresholds) {
     return layout.lock().call(Duration.ofMinutes(1), () -> step(trace, fromStart, now, thresholds));
   }
 
-  private StepResult step(String trace, boolean fromStart, Instant now, HealthThresholds thresholds) {
+  private StepResult step(
+      String trace, boolean fromStart, Instant now, HealthThresholds thresholds) {
     { // one load-step-persist cycle, under the loop lock (H4)
       PreviousStates previous = store.loadPrevious();
-      long cursorBefore = fromStart ? 0 : previous.cursor().map(CursorState::eventLineOffset).orElse(0L);
+      long cursorBefore =
+          fromStart ? 0 : previous.cursor().map(CursorState::eventLineOffset).orElse(0L);
       Ingest ingest;
       LocalRuntime.Feed localFeed = null;
       Optional<CursorState> cursor = Optional.empty();
@@ -187,14 +202,18 @@ final class ScenarioLoop {
         localFeed = runtime.feed(start);
         ingest = new Ingest.Succeeded(runtime.readHeartbeat(), localFeed, fromStart);
       } else if (serviceFails || !Files.isRegularFile(runtimeDir().resolve("events.jsonl"))) {
-        // contract 8 scenario 5: the service's adapter fails, it answers 502 -> service_request_failed
-        ingest = new Ingest.Failed(Optional.of(FailureCode.SERVICE_REQUEST_FAILED), Optional.of("HTTP 502"));
+        // contract 8 scenario 5: the service's adapter fails, it answers 502 ->
+        // service_request_failed
+        ingest =
+            new Ingest.Failed(
+                Optional.of(FailureCode.SERVICE_REQUEST_FAILED), Optional.of("HTTP 502"));
       } else {
         ServiceAnswer answer = serviceAnswer(trace, cursorBefore, now);
         ingest =
             new Ingest.Succeeded(
                 heartbeatOf(answer.snapshot),
-                EnvelopeFeed.ofEnvelopes(EnvelopeFeed.sequenceValueOf(answer.snapshot), answer.events, answer.lineCount),
+                EnvelopeFeed.ofEnvelopes(
+                    EnvelopeFeed.sequenceValueOf(answer.snapshot), answer.events, answer.lineCount),
                 fromStart);
         cursor = Optional.of(cursorState(answer.lineCount, OptionalLong.empty(), now));
       }
@@ -214,9 +233,13 @@ final class ScenarioLoop {
       StepResult result = new ReconcileStep(rules).run(input);
       if (localFeed != null && localFeed.scanResult().isPresent()) {
         ScanResult scan = localFeed.scanResult().get();
-        cursor = Optional.of(cursorState(scan.newlineCount(), OptionalLong.of(scan.endByteOffset()), now));
+        cursor =
+            Optional.of(
+                cursorState(scan.newlineCount(), OptionalLong.of(scan.endByteOffset()), now));
       }
-      store.persist(result, result.reconcileRow().status() == IngestStatus.SUCCESS ? cursor : Optional.empty());
+      store.persist(
+          result,
+          result.reconcileRow().status() == IngestStatus.SUCCESS ? cursor : Optional.empty());
       return result;
     }
   }
@@ -258,15 +281,35 @@ final class ScenarioLoop {
     String heartbeat = hbExists ? read(hbFile).strip() : "null";
     String source = "{\"repoPath\":" + str(repo.toString()) + ",\"loopId\":\"" + LOOP + "\"}";
     String snapshot =
-        "{\"schemaVersion\":\"v1\",\"envelopeType\":\"loop_run_snapshot\",\"emittedAt\":\"" + ts + "\","
-            + "\"traceId\":" + str(trace) + ",\"source\":" + source + ","
+        "{\"schemaVersion\":\"v1\",\"envelopeType\":\"loop_run_snapshot\",\"emittedAt\":\""
+            + ts
+            + "\","
+            + "\"traceId\":"
+            + str(trace)
+            + ",\"source\":"
+            + source
+            + ","
             + "\"run\":{\"runId\":\"run-123\",\"iteration\":2,\"status\":\"running\",\"summary\":null},"
-            + "\"runtime\":{\"superloopState\":null,\"activeRun\":null,\"approval\":null,\"heartbeat\":" + heartbeat + "},"
-            + "\"artifacts\":{\"heartbeat\":{\"path\":\".superloop/loops/" + LOOP + "/heartbeat.v1.json\","
-            + "\"exists\":" + hbExists + ",\"sizeBytes\":0,\"lineCount\":0,\"sha256\":null,\"mtimeEpoch\":null}},"
-            + "\"sequence\":{\"source\":\"cursor_event_line_offset\",\"value\":" + newlines + "},"
-            + "\"cursor\":{\"eventLineOffset\":" + newlines + ",\"eventLineCount\":" + newlines + "},"
-            + "\"health\":{\"eventCount\":" + newlines + "}}";
+            + "\"runtime\":{\"superloopState\":null,\"activeRun\":null,\"approval\":null,\"heartbeat\":"
+            + heartbeat
+            + "},"
+            + "\"artifacts\":{\"heartbeat\":{\"path\":\".superloop/loops/"
+            + LOOP
+            + "/heartbeat.v1.json\","
+            + "\"exists\":"
+            + hbExists
+            + ",\"sizeBytes\":0,\"lineCount\":0,\"sha256\":null,\"mtimeEpoch\":null}},"
+            + "\"sequence\":{\"source\":\"cursor_event_line_offset\",\"value\":"
+            + newlines
+            + "},"
+            + "\"cursor\":{\"eventLineOffset\":"
+            + newlines
+            + ",\"eventLineCount\":"
+            + newlines
+            + "},"
+            + "\"health\":{\"eventCount\":"
+            + newlines
+            + "}}";
     List<JsonValue> events = new ArrayList<>();
     for (int i = (int) cursor; i < newlines; i++) {
       String line = lines[i];
@@ -275,13 +318,27 @@ final class ScenarioLoop {
       }
       long number = i + 1L;
       String event =
-          "{\"schemaVersion\":\"v1\",\"envelopeType\":\"loop_run_event\",\"emittedAt\":\"" + ts + "\","
-              + "\"traceId\":" + str(trace) + ",\"source\":" + source + ","
-              + "\"sequence\":{\"source\":\"cursor_event_line_offset\",\"value\":" + number + "},"
-              + "\"cursor\":{\"eventLineOffset\":" + number + ",\"eventLineCount\":" + newlines + "},"
+          "{\"schemaVersion\":\"v1\",\"envelopeType\":\"loop_run_event\",\"emittedAt\":\""
+              + ts
+              + "\","
+              + "\"traceId\":"
+              + str(trace)
+              + ",\"source\":"
+              + source
+              + ","
+              + "\"sequence\":{\"source\":\"cursor_event_line_offset\",\"value\":"
+              + number
+              + "},"
+              + "\"cursor\":{\"eventLineOffset\":"
+              + number
+              + ",\"eventLineCount\":"
+              + newlines
+              + "},"
               + "\"run\":{\"runId\":\"run-123\",\"iteration\":2},"
               + "\"event\":{\"timestamp\":null,\"name\":null,\"role\":null,\"status\":null,\"message\":null,"
-              + "\"payload\":null,\"raw\":" + line + "}}";
+              + "\"payload\":null,\"raw\":"
+              + line
+              + "}}";
       events.add(Json.parse(event));
     }
     return new ServiceAnswer(Json.parse(snapshot), events, newlines);
@@ -302,7 +359,10 @@ final class ScenarioLoop {
   }
 
   Optional<HeartbeatState> heartbeatState() {
-    return layout.stateFile(LoopArtifact.HEARTBEAT_STATE, HeartbeatCodecs.STATE).read().toOptional();
+    return layout
+        .stateFile(LoopArtifact.HEARTBEAT_STATE, HeartbeatCodecs.STATE)
+        .read()
+        .toOptional();
   }
 
   Optional<SequenceState> sequenceState() {
@@ -310,11 +370,15 @@ final class ScenarioLoop {
   }
 
   Optional<HeartbeatObservation> lastHeartbeatRow() {
-    return TailReader.last(layout.path(LoopArtifact.HEARTBEAT_TELEMETRY), HeartbeatCodecs.OBSERVATION).value();
+    return TailReader.last(
+            layout.path(LoopArtifact.HEARTBEAT_TELEMETRY), HeartbeatCodecs.OBSERVATION)
+        .value();
   }
 
   Optional<ReconcileRow> lastReconcileRow() {
-    return TailReader.last(layout.path(LoopArtifact.RECONCILE_TELEMETRY), ReconcileCodecs.RECONCILE_ROW).value();
+    return TailReader.last(
+            layout.path(LoopArtifact.RECONCILE_TELEMETRY), ReconcileCodecs.RECONCILE_ROW)
+        .value();
   }
 
   List<EscalationRow> escalations() {

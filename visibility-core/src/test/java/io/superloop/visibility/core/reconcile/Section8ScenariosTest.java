@@ -48,9 +48,9 @@ import org.junit.jupiter.api.io.TempDir;
  * rules (notes-on-issues, issue 3), driven through {@link ReconcileStep}, {@link
  * io.superloop.visibility.core.store.LoopStore} and {@link
  * io.superloop.visibility.core.status.StatusProjector}. Scenarios 24-27 also assert the {@code
- * hardened} outcome. Skipped: 2 and 21 (control audit rows, another helper), 4's control parts, 6-14
- * and 19-20, 22 (fleet, service HTTP, alerts: not one-loop core). Every expected value is quoted from
- * the spec.
+ * hardened} outcome. Skipped: 2 and 21 (control audit rows, another helper), 4's control parts,
+ * 6-14 and 19-20, 22 (fleet, service HTTP, alerts: not one-loop core). Every expected value is
+ * quoted from the spec.
  */
 class Section8ScenariosTest {
   private static final VisibilityRules REF = VisibilityRules.reference();
@@ -61,7 +61,9 @@ class Section8ScenariosTest {
 
   private static final String TS = Timestamps.format(NOW);
 
-  /** Contract 2.2 step 6: lag = now_epoch - heartbeat_epoch, for the stale heartbeat of 2020-01-01. */
+  /**
+   * Contract 2.2 step 6: lag = now_epoch - heartbeat_epoch, for the stale heartbeat of 2020-01-01.
+   */
   private static long staleLag(Instant now) {
     return now.getEpochSecond() - Instant.parse("2020-01-01T00:00:00Z").getEpochSecond();
   }
@@ -79,16 +81,17 @@ class Section8ScenariosTest {
 
   /**
    * Contract 8.1: "Reconcile --from-start --trace-id trace-vis-baseline-1 + lax ingest (exit 0).
-   * Truncate events.jsonl to its first line. Reconcile --from-start --trace-id trace-vis-drift-1 + lax
-   * ingest + Hb 1/huge (exit 0). Status: visibility.heartbeat.freshnessStatus == "degraded"; .reasonCode
-   * == "runtime_heartbeat_stale"; visibility.sequence.status == "ordering_drift_detected"; .driftActive
-   * == true; violations contain snapshot_sequence_regression and event_sequence_regression;
-   * visibility.trace.reconcileTraceId, .heartbeatTraceId, .sequenceTraceId, .sharedTraceId all ==
-   * "trace-vis-drift-1"."
+   * Truncate events.jsonl to its first line. Reconcile --from-start --trace-id trace-vis-drift-1 +
+   * lax ingest + Hb 1/huge (exit 0). Status: visibility.heartbeat.freshnessStatus == "degraded";
+   * .reasonCode == "runtime_heartbeat_stale"; visibility.sequence.status ==
+   * "ordering_drift_detected"; .driftActive == true; violations contain
+   * snapshot_sequence_regression and event_sequence_regression; visibility.trace.reconcileTraceId,
+   * .heartbeatTraceId, .sequenceTraceId, .sharedTraceId all == "trace-vis-drift-1"."
    */
   @Test
   void scenario01StaleHeartbeatAndOrderingDriftWithTraceLinkage(@TempDir Path dir) {
-    ScenarioLoop loop = loop(dir, Transport.LOCAL, REF).writeRuntimeArtifacts(TS).writeHeartbeat(STALE_HEARTBEAT);
+    ScenarioLoop loop =
+        loop(dir, Transport.LOCAL, REF).writeRuntimeArtifacts(TS).writeHeartbeat(STALE_HEARTBEAT);
     StepResult baseline = loop.reconcile("trace-vis-baseline-1", true, NOW, LAX);
     assertEquals(IngestStatus.SUCCESS, baseline.reconcileRow().status());
     loop.truncateEventsToFirstLine();
@@ -100,16 +103,19 @@ class Section8ScenariosTest {
     HeartbeatSurface hb = v.heartbeat().orElseThrow();
     assertEquals(Optional.of(FreshnessStatus.DEGRADED), hb.freshnessStatus());
     assertEquals(Optional.of(ReasonCode.RUNTIME_HEARTBEAT_STALE), hb.reasonCode());
-    // 6.3 observed example: "lastHeartbeatAt":"2020-01-01T00:00:00Z", lag = now - heartbeat (2.2 step 6)
+    // 6.3 observed example: "lastHeartbeatAt":"2020-01-01T00:00:00Z", lag = now - heartbeat (2.2
+    // step 6)
     assertEquals(Optional.of("2020-01-01T00:00:00Z"), hb.lastHeartbeatAt());
     assertEquals(OptionalLong.of(staleLag(now)), hb.heartbeatLagSeconds());
     SequenceSurface seq = v.sequence().orElseThrow();
     assertEquals(Optional.of("ordering_drift_detected"), seq.status());
     assertEquals(Optional.of(ReasonCode.ORDERING_DRIFT_DETECTED), seq.reasonCode());
     assertEquals(Optional.of(true), seq.driftActive());
-    // 6.3: "violations":["event_sequence_regression","snapshot_sequence_regression"],"snapshotCurrent":1,"eventsLast":1
+    // 6.3:
+    // "violations":["event_sequence_regression","snapshot_sequence_regression"],"snapshotCurrent":1,"eventsLast":1
     assertEquals(
-        Optional.of(List.of("event_sequence_regression", "snapshot_sequence_regression")), seq.violations());
+        Optional.of(List.of("event_sequence_regression", "snapshot_sequence_regression")),
+        seq.violations());
     assertEquals(OptionalLong.of(1), seq.snapshotCurrent());
     assertEquals(OptionalLong.of(1), seq.eventsLast());
     TraceSurface t = v.trace();
@@ -122,7 +128,9 @@ class Section8ScenariosTest {
     // runtime_heartbeat_stale; divergence is the projection's input, not modelled here)
     Health health = loop.health().orElseThrow();
     assertEquals(HealthStatus.DEGRADED, health.status());
-    assertEquals(List.of(ReasonCode.ORDERING_DRIFT_DETECTED, ReasonCode.RUNTIME_HEARTBEAT_STALE), health.reasonCodes());
+    assertEquals(
+        List.of(ReasonCode.ORDERING_DRIFT_DETECTED, ReasonCode.RUNTIME_HEARTBEAT_STALE),
+        health.reasonCodes());
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -130,26 +138,30 @@ class Section8ScenariosTest {
 
   /**
    * Contract 8.3 (without its control part, which needs audit rows): two repos, stale heartbeat in
-   * both; baseline reconcile --from-start trace-vis-parity-baseline-1; truncate both events files to
-   * one line; reconcile both --from-start trace-vis-parity-1 + lax ingest + Hb 1/huge. "Assert: sorted
-   * health.reasonCodes equal; summary projection equal: {heartbeat:{freshnessStatus,reasonCode},
-   * sequence:{status,reasonCode,driftActive, violations sorted}, ... trace:{...reconcileTraceId,
-   * heartbeatTraceId, sequenceTraceId,sharedTraceId}}; visibility.trace.sharedTraceId ==
-   * "trace-vis-parity-1" in both. (Reference values: degraded; [divergence_detected,
-   * ordering_drift_detected, runtime_heartbeat_stale] ...)".
+   * both; baseline reconcile --from-start trace-vis-parity-baseline-1; truncate both events files
+   * to one line; reconcile both --from-start trace-vis-parity-1 + lax ingest + Hb 1/huge. "Assert:
+   * sorted health.reasonCodes equal; summary projection equal:
+   * {heartbeat:{freshnessStatus,reasonCode}, sequence:{status,reasonCode,driftActive, violations
+   * sorted}, ... trace:{...reconcileTraceId, heartbeatTraceId, sequenceTraceId,sharedTraceId}};
+   * visibility.trace.sharedTraceId == "trace-vis-parity-1" in both. (Reference values: degraded;
+   * [divergence_detected, ordering_drift_detected, runtime_heartbeat_stale] ...)".
    */
   @Test
   void scenario03LocalAndSpriteServiceParityForReasonSurfaces(@TempDir Path dir) {
     List<VisibilitySummary> summaries = new ArrayList<>();
     List<Health> healths = new ArrayList<>();
     for (Transport transport : List.of(Transport.LOCAL, Transport.SPRITE_SERVICE)) {
-      ScenarioLoop loop = loop(dir, transport, REF).writeRuntimeArtifacts(TS).writeHeartbeat(STALE_HEARTBEAT);
+      ScenarioLoop loop =
+          loop(dir, transport, REF).writeRuntimeArtifacts(TS).writeHeartbeat(STALE_HEARTBEAT);
       loop.reconcile("trace-vis-parity-baseline-1", true, NOW, LAX);
       loop.truncateEventsToFirstLine();
       loop.reconcile("trace-vis-parity-1", true, NOW.plusSeconds(5), LAX_HB_1_HUGE);
       summaries.add(loop.status());
       healths.add(loop.health().orElseThrow());
-      assertEquals(Optional.of(trace("trace-vis-parity-1")), loop.status().trace().sharedTraceId(), transport.wire());
+      assertEquals(
+          Optional.of(trace("trace-vis-parity-1")),
+          loop.status().trace().sharedTraceId(),
+          transport.wire());
       // 7.3: every transport field differs
       assertEquals(Optional.of(transport), loop.status().heartbeat().orElseThrow().transport());
     }
@@ -157,7 +169,8 @@ class Section8ScenariosTest {
     assertEquals(HealthStatus.DEGRADED, healths.get(0).status());
     assertEquals(healths.get(0).reasonCodes(), healths.get(1).reasonCodes());
     assertEquals(
-        List.of(ReasonCode.ORDERING_DRIFT_DETECTED, ReasonCode.RUNTIME_HEARTBEAT_STALE), healths.get(0).reasonCodes());
+        List.of(ReasonCode.ORDERING_DRIFT_DETECTED, ReasonCode.RUNTIME_HEARTBEAT_STALE),
+        healths.get(0).reasonCodes());
     assertEquals(projection(summaries.get(0)), projection(summaries.get(1)));
   }
 
@@ -188,8 +201,8 @@ class Section8ScenariosTest {
    * Contract 8.4's reconcile part: "two repos, TS=now, no heartbeat ... Reconcile both --trace-id
    * trace-vis-autonomous-1 + lax ingest." Before any control action the asserted projection
    * {trace:{controlInvocationTraceId, sharedTraceId}} is equal across transports; by 6.2
-   * visibility.heartbeat is omitted when H and h are both null, invocationAudit when I is null; by 6.4
-   * sharedTraceId is the one distinct trace.
+   * visibility.heartbeat is omitted when H and h are both null, invocationAudit when I is null; by
+   * 6.4 sharedTraceId is the one distinct trace.
    */
   @Test
   void scenario04ReconcilePartWithoutControlActions(@TempDir Path dir) {
@@ -210,26 +223,30 @@ class Section8ScenariosTest {
   // 5
 
   /**
-   * Contract 8.5: "two EMPTY repos (no runtime artifacts) ... Reconcile local and sprite_service with
-   * --trace-id trace-vis-failure-parity-1, both exit != 0. ... Assert health.status == "degraded" both;
-   * sorted reasonCodes equal and contain transport_unreachable; reconcile.lastStatus=="failed" both;
-   * visibility.trace.reconcileTraceId=="trace-vis-failure-parity-1" both." 7.3: failure codes differ
-   * (local *_unavailable vs sprite service_request_failed), "both fold to the same health reason
-   * transport_unreachable".
+   * Contract 8.5: "two EMPTY repos (no runtime artifacts) ... Reconcile local and sprite_service
+   * with --trace-id trace-vis-failure-parity-1, both exit != 0. ... Assert health.status ==
+   * "degraded" both; sorted reasonCodes equal and contain transport_unreachable;
+   * reconcile.lastStatus=="failed" both;
+   * visibility.trace.reconcileTraceId=="trace-vis-failure-parity-1" both." 7.3: failure codes
+   * differ (local *_unavailable vs sprite service_request_failed), "both fold to the same health
+   * reason transport_unreachable".
    */
   @Test
   void scenario05FailedReconcileParity(@TempDir Path dir) {
     List<Health> healths = new ArrayList<>();
     for (Transport transport : List.of(Transport.LOCAL, Transport.SPRITE_SERVICE)) {
       ScenarioLoop loop = loop(dir, transport, REF);
-      StepResult r = loop.reconcile("trace-vis-failure-parity-1", false, NOW, StepInput.DEFAULT_THRESHOLDS);
+      StepResult r =
+          loop.reconcile("trace-vis-failure-parity-1", false, NOW, StepInput.DEFAULT_THRESHOLDS);
       assertEquals(IngestStatus.FAILED, r.reconcileRow().status(), transport.wire());
       Health health = loop.health().orElseThrow();
       assertEquals(HealthStatus.DEGRADED, health.status());
       assertTrue(health.reasonCodes().contains(ReasonCode.TRANSPORT_UNREACHABLE));
       healths.add(health);
       assertEquals(IngestStatus.FAILED, loop.lastReconcileRow().orElseThrow().status());
-      assertEquals(Optional.of(trace("trace-vis-failure-parity-1")), loop.status().trace().reconcileTraceId());
+      assertEquals(
+          Optional.of(trace("trace-vis-failure-parity-1")),
+          loop.status().trace().reconcileTraceId());
       // 1.12: sequenceStatus "skipped_ingest_failed" when the ingest failed
       assertEquals("skipped_ingest_failed", r.reconcileRow().sequenceStatus().wire());
     }
@@ -240,12 +257,13 @@ class Section8ScenariosTest {
   // 15, 16
 
   /**
-   * Contract 8.15: "baseline --from-start --trace-id trace-seq-baseline-1; rewrite events.jsonl to one
-   * loop_start line; reconcile --from-start --trace-id trace-seq-drift-1: health.status=="degraded",
-   * health.traceId=="trace-seq-drift-1", reasonCodes contain ordering_drift_detected; sequence-state
-   * driftActive==true, traceId=="trace-seq-drift-1", violations contain both regressions; status
-   * visibility.sequence.status/driftActive/traceId, visibility.trace.sequenceTraceId as expected; last
-   * escalation category=="health_degraded", traceId=="trace-seq-drift-1"."
+   * Contract 8.15: "baseline --from-start --trace-id trace-seq-baseline-1; rewrite events.jsonl to
+   * one loop_start line; reconcile --from-start --trace-id trace-seq-drift-1:
+   * health.status=="degraded", health.traceId=="trace-seq-drift-1", reasonCodes contain
+   * ordering_drift_detected; sequence-state driftActive==true, traceId=="trace-seq-drift-1",
+   * violations contain both regressions; status visibility.sequence.status/driftActive/traceId,
+   * visibility.trace.sequenceTraceId as expected; last escalation category=="health_degraded",
+   * traceId=="trace-seq-drift-1"."
    */
   @Test
   void scenario15OrderingDriftDegradesHealthWithSequenceDiagnostics(@TempDir Path dir) {
@@ -261,7 +279,10 @@ class Section8ScenariosTest {
     assertTrue(health.reasonCodes().contains(ReasonCode.ORDERING_DRIFT_DETECTED));
     // 3.6: {code, severity:"degraded", metric:"sequence.status", observed:<status>, threshold:"ok"}
     HealthReason drift =
-        health.reasons().stream().filter(r -> r.code().equals(ReasonCode.ORDERING_DRIFT_DETECTED)).findFirst().orElseThrow();
+        health.reasons().stream()
+            .filter(r -> r.code().equals(ReasonCode.ORDERING_DRIFT_DETECTED))
+            .findFirst()
+            .orElseThrow();
     assertEquals(Severity.DEGRADED, drift.severity());
     assertEquals(Optional.of("sequence.status"), drift.metric());
     assertEquals(Optional.of("ordering_drift_detected"), drift.observed());
@@ -271,8 +292,11 @@ class Section8ScenariosTest {
     assertTrue(s.driftActive());
     assertEquals(Optional.of(t), s.traceId());
     assertTrue(
-        s.violations().containsAll(
-            List.of(ViolationCode.EVENT_SEQUENCE_REGRESSION, ViolationCode.SNAPSHOT_SEQUENCE_REGRESSION)));
+        s.violations()
+            .containsAll(
+                List.of(
+                    ViolationCode.EVENT_SEQUENCE_REGRESSION,
+                    ViolationCode.SNAPSHOT_SEQUENCE_REGRESSION)));
 
     VisibilitySummary v = loop.status();
     assertEquals(Optional.of("ordering_drift_detected"), v.sequence().orElseThrow().status());
@@ -284,15 +308,16 @@ class Section8ScenariosTest {
     EscalationRow last = escalations.get(escalations.size() - 1);
     assertEquals(ReasonCode.HEALTH_DEGRADED, last.category());
     assertEquals(Optional.of(t), last.traceId());
-    // 1.14 order within one reconcile: ordering drift -> health; 3.6: escalation only on transitionedToDrift
+    // 1.14 order within one reconcile: ordering drift -> health; 3.6: escalation only on
+    // transitionedToDrift
     EscalationRow beforeLast = escalations.get(escalations.size() - 2);
     assertEquals(ReasonCode.ORDERING_DRIFT_DETECTED, beforeLast.category());
     assertEquals(Optional.of(t), beforeLast.traceId());
   }
 
   /**
-   * Contract 8.16: "same flow on two repos; health status + sorted reasonCodes equal; sequence-state
-   * {status, driftActive, violations sorted} equal."
+   * Contract 8.16: "same flow on two repos; health status + sorted reasonCodes equal;
+   * sequence-state {status, driftActive, violations sorted} equal."
    */
   @Test
   void scenario16OrderingDriftParity(@TempDir Path dir) {
@@ -305,7 +330,8 @@ class Section8ScenariosTest {
       Health h = loop.health().orElseThrow();
       SequenceState s = loop.sequenceState().orElseThrow();
       assertEquals(transport, s.transport());
-      projections.add(List.of(h.status(), h.reasonCodes(), s.status(), s.driftActive(), s.violations()));
+      projections.add(
+          List.of(h.status(), h.reasonCodes(), s.status(), s.driftActive(), s.violations()));
     }
     assertEquals(projections.get(0), projections.get(1));
     assertEquals(SequenceStatus.ORDERING_DRIFT_DETECTED, projections.get(0).get(2));
@@ -322,7 +348,8 @@ class Section8ScenariosTest {
    */
   @Test
   void scenario17HeartbeatTelemetryAndRuntimeHeartbeatStale(@TempDir Path dir) {
-    ScenarioLoop loop = loop(dir, Transport.LOCAL, REF).writeRuntimeArtifacts(TS).writeHeartbeat(STALE_HEARTBEAT);
+    ScenarioLoop loop =
+        loop(dir, Transport.LOCAL, REF).writeRuntimeArtifacts(TS).writeHeartbeat(STALE_HEARTBEAT);
     loop.reconcile("trace-hb-1", false, NOW, LAX_HB_1_HUGE);
     Health health = loop.health().orElseThrow();
     assertEquals(HealthStatus.DEGRADED, health.status());
@@ -355,7 +382,8 @@ class Section8ScenariosTest {
   void scenario18HeartbeatStaleParity(@TempDir Path dir) {
     List<List<Object>> projections = new ArrayList<>();
     for (Transport transport : List.of(Transport.LOCAL, Transport.SPRITE_SERVICE)) {
-      ScenarioLoop loop = loop(dir, transport, REF).writeRuntimeArtifacts(TS).writeHeartbeat(STALE_HEARTBEAT);
+      ScenarioLoop loop =
+          loop(dir, transport, REF).writeRuntimeArtifacts(TS).writeHeartbeat(STALE_HEARTBEAT);
       loop.reconcile("trace-hb-parity-1", false, NOW, LAX_HB_1_HUGE);
       Health h = loop.health().orElseThrow();
       HeartbeatState s = loop.heartbeatState().orElseThrow();
@@ -393,17 +421,18 @@ class Section8ScenariosTest {
       assertEquals("2020-01-01T00:00:00Z", s.lastHeartbeatAt(), rules.name());
       assertEquals(staleLag(NOW), s.heartbeatLagSeconds());
       assertEquals(FreshnessStatus.CRITICAL, s.freshnessStatus());
-      assertEquals(HeartbeatObservationStatus.CRITICAL, r.heartbeat().observation().orElseThrow().status());
+      assertEquals(
+          HeartbeatObservationStatus.CRITICAL, r.heartbeat().observation().orElseThrow().status());
       assertEquals(HealthStatus.CRITICAL, loop.health().orElseThrow().status());
     }
   }
 
   /**
    * Contract 8.24: "Heartbeat timestamp with millis / +00:00 / number -> row
-   * failed/invalid_heartbeat_timestamp; heartbeat.json unchanged." (1.4 (c): heartbeatAt is "the raw
-   * value rendered as text, e.g. "1700000000" for a number".) Hardened: H8 parses millis and offsets;
-   * a number stays invalid, and H10 rewrites heartbeat.json with the lag at evaluation time and adds
-   * the degraded health reason invalid_heartbeat_timestamp.
+   * failed/invalid_heartbeat_timestamp; heartbeat.json unchanged." (1.4 (c): heartbeatAt is "the
+   * raw value rendered as text, e.g. "1700000000" for a number".) Hardened: H8 parses millis and
+   * offsets; a number stays invalid, and H10 rewrites heartbeat.json with the lag at evaluation
+   * time and adds the degraded health reason invalid_heartbeat_timestamp.
    */
   @Test
   void scenario24InvalidHeartbeatTimestamps(@TempDir Path dir) {
@@ -447,14 +476,19 @@ class Section8ScenariosTest {
           assertEquals(HeartbeatObservationStatus.FRESH, row.status(), what);
           assertEquals(HealthStatus.HEALTHY, health.status(), what);
         } else {
-          // H10: heartbeat.json rewritten from lastHeartbeatAt with the lag at evaluation time (100 s)
+          // H10: heartbeat.json rewritten from lastHeartbeatAt with the lag at evaluation time (100
+          // s)
           assertTrue(r.heartbeat().stateWritten(), what);
           HeartbeatState s = loop.heartbeatState().orElseThrow();
           assertEquals(TS, s.lastHeartbeatAt(), what);
           assertEquals(100, s.heartbeatLagSeconds(), what);
           assertEquals(Timestamps.format(later), s.updatedAt(), what);
-          assertNotEquals(new String(before, java.nio.charset.StandardCharsets.UTF_8), ScenarioLoop.read(
-              loop.layout.path(io.superloop.visibility.core.store.LoopArtifact.HEARTBEAT_STATE)), what);
+          assertNotEquals(
+              new String(before, java.nio.charset.StandardCharsets.UTF_8),
+              ScenarioLoop.read(
+                  loop.layout.path(
+                      io.superloop.visibility.core.store.LoopArtifact.HEARTBEAT_STATE)),
+              what);
           assertEquals(HealthStatus.DEGRADED, health.status(), what);
           assertEquals(List.of(ReasonCode.INVALID_HEARTBEAT_TIMESTAMP), health.reasonCodes(), what);
         }
@@ -465,7 +499,8 @@ class Section8ScenariosTest {
   /**
    * Contract 8.25: "Heartbeat without timestamp, or "timestamp":"" even with valid updatedAt ->
    * missing_heartbeat_timestamp." Hardened: H11 "a blank timestamp falls back to updatedAt"; H10 "a
-   * heartbeat whose timestamp is missing ... adds a degraded health reason (missing_heartbeat_timestamp)".
+   * heartbeat whose timestamp is missing ... adds a degraded health reason
+   * (missing_heartbeat_timestamp)".
    */
   @Test
   void scenario25MissingHeartbeatTimestamp(@TempDir Path dir) {
@@ -474,12 +509,14 @@ class Section8ScenariosTest {
       ScenarioLoop loop =
           loop(dir.resolve("none-" + rules.name()), Transport.LOCAL, rules)
               .writeRuntimeArtifacts(TS)
-              .writeHeartbeat("{\"schemaVersion\":\"v1\",\"source\":\"runtime\",\"status\":\"running\"}");
+              .writeHeartbeat(
+                  "{\"schemaVersion\":\"v1\",\"source\":\"runtime\",\"status\":\"running\"}");
       StepResult r = loop.reconcile("trace-25", false, NOW, StepInput.DEFAULT_THRESHOLDS);
       HeartbeatObservation row = r.heartbeat().observation().orElseThrow();
       assertEquals(HeartbeatObservationStatus.FAILED, row.status());
       assertEquals(Optional.of(ReasonCode.MISSING_HEARTBEAT_TIMESTAMP), row.reasonCode());
-      assertEquals(Optional.empty(), loop.heartbeatState(), "1.3: written only with a parseable timestamp");
+      assertEquals(
+          Optional.empty(), loop.heartbeatState(), "1.3: written only with a parseable timestamp");
       Health health = loop.health().orElseThrow();
       if (rules == REF) {
         assertEquals(HealthStatus.HEALTHY, health.status());
@@ -494,7 +531,8 @@ class Section8ScenariosTest {
           loop(dir.resolve("empty-" + rules.name()), Transport.LOCAL, rules)
               .writeRuntimeArtifacts(TS)
               .writeHeartbeat("{\"timestamp\":\"\",\"updatedAt\":\"" + TS + "\"}");
-      StepResult r = loop.reconcile("trace-25", false, NOW.plusSeconds(7), StepInput.DEFAULT_THRESHOLDS);
+      StepResult r =
+          loop.reconcile("trace-25", false, NOW.plusSeconds(7), StepInput.DEFAULT_THRESHOLDS);
       HeartbeatObservation row = r.heartbeat().observation().orElseThrow();
       if (rules == REF) {
         assertEquals(HeartbeatObservationStatus.FAILED, row.status());
@@ -552,28 +590,32 @@ class Section8ScenariosTest {
   // 27
 
   /**
-   * Contract 8.27 under reference rules, local transport: "After drift, a reconcile with an empty batch
-   * -> status:"ok", recoveredFromDrift:true, events.last:null; a following --from-start replay is NOT
-   * flagged (watermark lost)." 3.5: "Drift is recomputed from scratch each run"; 2.7/3.6: no
-   * escalation on recovery.
+   * Contract 8.27 under reference rules, local transport: "After drift, a reconcile with an empty
+   * batch -> status:"ok", recoveredFromDrift:true, events.last:null; a following --from-start
+   * replay is NOT flagged (watermark lost)." 3.5: "Drift is recomputed from scratch each run";
+   * 2.7/3.6: no escalation on recovery.
    */
   @Test
   void scenario27RecoveryAfterEmptyBatchLocalReference(@TempDir Path dir) {
     ScenarioLoop loop = loop(dir, Transport.LOCAL, REF).writeRuntimeArtifacts(TS);
     loop.reconcile("trace-27-a", true, NOW, StepInput.DEFAULT_THRESHOLDS);
     loop.truncateEventsToFirstLine();
-    StepResult drift = loop.reconcile("trace-27-b", true, NOW.plusSeconds(1), StepInput.DEFAULT_THRESHOLDS);
+    StepResult drift =
+        loop.reconcile("trace-27-b", true, NOW.plusSeconds(1), StepInput.DEFAULT_THRESHOLDS);
     assertTrue(drift.sequenceState().orElseThrow().driftActive());
     int escalationsBefore = loop.escalations().size();
 
-    StepResult empty = loop.reconcile("trace-27-c", false, NOW.plusSeconds(2), StepInput.DEFAULT_THRESHOLDS);
+    StepResult empty =
+        loop.reconcile("trace-27-c", false, NOW.plusSeconds(2), StepInput.DEFAULT_THRESHOLDS);
     SequenceState s = empty.sequenceState().orElseThrow();
     assertEquals(SequenceStatus.OK, s.status());
     assertTrue(s.transition().orElseThrow().recoveredFromDrift());
     assertEquals(OptionalLong.empty(), s.events().last());
     assertEquals(0, s.events().ingestedCount());
     assertTrue(
-        loop.escalations().stream().skip(escalationsBefore).noneMatch(e -> e.category().wire().startsWith("ordering_drift")),
+        loop.escalations().stream()
+            .skip(escalationsBefore)
+            .noneMatch(e -> e.category().wire().startsWith("ordering_drift")),
         "no escalation on recovery (3.6)");
     // 6.3 "After recovery with empty batch": no driftActive, no eventsLast
     SequenceSurface seq = loop.status().sequence().orElseThrow();
@@ -581,47 +623,58 @@ class Section8ScenariosTest {
     assertEquals(OptionalLong.empty(), seq.eventsLast());
     assertEquals(Optional.of(List.of()), seq.violations());
 
-    StepResult replay = loop.reconcile("trace-27-d", true, NOW.plusSeconds(3), StepInput.DEFAULT_THRESHOLDS);
+    StepResult replay =
+        loop.reconcile("trace-27-d", true, NOW.plusSeconds(3), StepInput.DEFAULT_THRESHOLDS);
     assertEquals(List.of(), replay.sequenceState().orElseThrow().violations());
   }
 
   /**
    * Contract 8.27 on the same envelopes under both presets (sprite_service feed): drift from a
    * non-monotonic batch, then an empty batch, then a declared replay and an undeclared one.
-   * Reference: recovery, events.last null, neither replay flagged, no recovery escalation. Hardened:
-   * H19 "a transition out of drift appends an escalation row of category ordering_drift_recovered
-   * (same fields as ordering_drift_detected)"; H15 "high-water marks are carried forward across empty
-   * batches ..., so a regression after an empty poll is still caught" and a declared replay "is not
-   * compared with the old watermarks (transition.epochReset: true)".
+   * Reference: recovery, events.last null, neither replay flagged, no recovery escalation.
+   * Hardened: H19 "a transition out of drift appends an escalation row of category
+   * ordering_drift_recovered (same fields as ordering_drift_detected)"; H15 "high-water marks are
+   * carried forward across empty batches ..., so a regression after an empty poll is still caught"
+   * and a declared replay "is not compared with the old watermarks (transition.epochReset: true)".
    */
   @Test
   void scenario27RecoveryAfterEmptyBatchBothPresets() {
     for (VisibilityRules rules : List.of(REF, HARD)) {
       ReconcileStep step = new ReconcileStep(rules);
       StepResult a = envelopeStep(step, Optional.empty(), Optional.empty(), 2, false, 1, 2);
-      StepResult drift = envelopeStep(step, a.sequenceState(), Optional.of(a.health()), 2, false, 2, 1);
-      assertEquals(List.of(ViolationCode.EVENT_SEQUENCE_NON_MONOTONIC), drift.sequenceState().orElseThrow().violations());
-      StepResult empty = envelopeStep(step, drift.sequenceState(), Optional.of(drift.health()), 2, false);
+      StepResult drift =
+          envelopeStep(step, a.sequenceState(), Optional.of(a.health()), 2, false, 2, 1);
+      assertEquals(
+          List.of(ViolationCode.EVENT_SEQUENCE_NON_MONOTONIC),
+          drift.sequenceState().orElseThrow().violations());
+      StepResult empty =
+          envelopeStep(step, drift.sequenceState(), Optional.of(drift.health()), 2, false);
       SequenceState s = empty.sequenceState().orElseThrow();
       assertEquals(SequenceStatus.OK, s.status(), rules.name());
       assertTrue(s.transition().orElseThrow().recoveredFromDrift());
       assertEquals(OptionalLong.empty(), s.events().last());
       List<String> categories = empty.escalations().stream().map(e -> e.category().wire()).toList();
 
-      StepResult declared = envelopeStep(step, empty.sequenceState(), Optional.of(empty.health()), 2, true, 1, 2);
+      StepResult declared =
+          envelopeStep(step, empty.sequenceState(), Optional.of(empty.health()), 2, true, 1, 2);
       assertEquals(List.of(), declared.sequenceState().orElseThrow().violations(), rules.name());
-      StepResult undeclared = envelopeStep(step, empty.sequenceState(), Optional.of(empty.health()), 2, false, 1, 2);
+      StepResult undeclared =
+          envelopeStep(step, empty.sequenceState(), Optional.of(empty.health()), 2, false, 1, 2);
       if (rules == REF) {
         assertEquals(List.of(), categories);
-        assertEquals(Optional.empty(), declared.sequenceState().orElseThrow().transition().orElseThrow().epochReset());
+        assertEquals(
+            Optional.empty(),
+            declared.sequenceState().orElseThrow().transition().orElseThrow().epochReset());
         assertEquals(List.of(), undeclared.sequenceState().orElseThrow().violations());
       } else {
         assertEquals(List.of("ordering_drift_recovered"), categories);
         assertEquals(
-            Optional.of(true), declared.sequenceState().orElseThrow().transition().orElseThrow().epochReset());
+            Optional.of(true),
+            declared.sequenceState().orElseThrow().transition().orElseThrow().epochReset());
         assertEquals(OptionalLong.of(2), s.events().highWater());
         assertEquals(
-            List.of(ViolationCode.EVENT_SEQUENCE_REGRESSION), undeclared.sequenceState().orElseThrow().violations());
+            List.of(ViolationCode.EVENT_SEQUENCE_REGRESSION),
+            undeclared.sequenceState().orElseThrow().violations());
       }
     }
   }
@@ -638,7 +691,8 @@ class Section8ScenariosTest {
     for (long v : eventValues) {
       events.add(Json.parse(eventEnvelope(Long.toString(v))));
     }
-    EnvelopeFeed feed = EnvelopeFeed.ofEnvelopes(JsonValue.of(snapshotValue), events, snapshotValue);
+    EnvelopeFeed feed =
+        EnvelopeFeed.ofEnvelopes(JsonValue.of(snapshotValue), events, snapshotValue);
     return step.run(
         StepInput.builder()
             .loopId(ScenarioLoop.LOOP)
@@ -653,13 +707,20 @@ class Section8ScenariosTest {
   }
 
   static final ArtifactPaths PATHS =
-      new ArtifactPaths("/r/state.json", "/r/cursor.json", "/r/health.json", "/r/sequence-state.json", "/r/telemetry/sequence.jsonl");
+      new ArtifactPaths(
+          "/r/state.json",
+          "/r/cursor.json",
+          "/r/health.json",
+          "/r/sequence-state.json",
+          "/r/telemetry/sequence.jsonl");
 
   /** An event envelope of contract 1.1 whose sequence.value is the JSON text {@code value}. */
   static String eventEnvelope(String value) {
     return "{\"schemaVersion\":\"v1\",\"envelopeType\":\"loop_run_event\",\"emittedAt\":\"2026-11-24T12:00:00Z\","
         + "\"traceId\":\"trace-27\",\"source\":{\"repoPath\":\"/r\",\"loopId\":\"demo-loop\"},"
-        + "\"sequence\":{\"source\":\"cursor_event_line_offset\",\"value\":" + value + "},"
+        + "\"sequence\":{\"source\":\"cursor_event_line_offset\",\"value\":"
+        + value
+        + "},"
         + "\"cursor\":{\"eventLineOffset\":1,\"eventLineCount\":2},\"run\":{\"runId\":\"run-123\",\"iteration\":1},"
         + "\"event\":{\"timestamp\":\"2026-11-24T12:00:00Z\",\"name\":\"loop_start\",\"role\":null,\"status\":null,"
         + "\"message\":null,\"payload\":null,\"raw\":{}}}";

@@ -22,7 +22,8 @@ class SequenceValidatorTest {
   private static final SequenceValidator REF = new SequenceValidator(VisibilityRules.reference());
   private static final SequenceValidator HARD = new SequenceValidator(VisibilityRules.hardened());
 
-  private static SequenceVerdict run(SequenceValidator v, PreviousSequence prev, boolean replay, long snap, long... events) {
+  private static SequenceVerdict run(
+      SequenceValidator v, PreviousSequence prev, boolean replay, long snap, long... events) {
     SequenceValidator.Batch b = v.begin(prev, replay).snapshot(snap);
     for (long e : events) {
       b.event(e);
@@ -58,13 +59,22 @@ class SequenceValidatorTest {
     assertEquals(OptionalLong.of(0), v.events().previousLast());
     SequenceVerdict r = run(REF, prev(1, 1, false), false, 0, 0);
     assertEquals(
-        List.of(ViolationCode.EVENT_SEQUENCE_REGRESSION, ViolationCode.SNAPSHOT_SEQUENCE_REGRESSION),
+        List.of(
+            ViolationCode.EVENT_SEQUENCE_REGRESSION, ViolationCode.SNAPSHOT_SEQUENCE_REGRESSION),
         r.violations());
   }
 
   @Test
   void missingSnapshotAndMissingEventsAreViolationsThatKeepTheBaseline() {
-    SequenceVerdict v = run(REF, PreviousSequence.NONE, false, SequenceValues.MISSING, 5, SequenceValues.MISSING, 4);
+    SequenceVerdict v =
+        run(
+            REF,
+            PreviousSequence.NONE,
+            false,
+            SequenceValues.MISSING,
+            5,
+            SequenceValues.MISSING,
+            4);
     assertEquals(
         List.of(
             ViolationCode.EVENT_SEQUENCE_MISSING,
@@ -92,13 +102,21 @@ class SequenceValidatorTest {
     assertFalse(e.transition().transitionedToDrift());
   }
 
-  /** Scenario 27: after drift, an empty batch recovers; a following replay is not flagged (reference). */
+  /**
+   * Scenario 27: after drift, an empty batch recovers; a following replay is not flagged
+   * (reference).
+   */
   @Test
   void scenario27WatermarkLostUnderReferenceButCaughtUnderHardened() {
     SequenceVerdict recovered = run(REF, prev(5, 5, true), false, 5);
     assertTrue(recovered.transition().recoveredFromDrift());
     PreviousSequence afterEmpty =
-        new PreviousSequence(OptionalLong.of(5), OptionalLong.empty(), false, OptionalLong.empty(), OptionalLong.empty());
+        new PreviousSequence(
+            OptionalLong.of(5),
+            OptionalLong.empty(),
+            false,
+            OptionalLong.empty(),
+            OptionalLong.empty());
     assertEquals(List.of(), run(REF, afterEmpty, true, 5, 1, 2).violations());
 
     // hardened: an undeclared regression after an empty batch is still caught (high-water carried)
@@ -123,7 +141,9 @@ class SequenceValidatorTest {
       assertEquals(OptionalLong.of(0), dup.events().first());
       SequenceVerdict back = run(v, prev(5, 3, false), false, 0, 0);
       assertEquals(
-          List.of(ViolationCode.EVENT_SEQUENCE_REGRESSION, ViolationCode.SNAPSHOT_SEQUENCE_REGRESSION), back.violations());
+          List.of(
+              ViolationCode.EVENT_SEQUENCE_REGRESSION, ViolationCode.SNAPSHOT_SEQUENCE_REGRESSION),
+          back.violations());
       assertTrue(back.snapshot().regressed());
       assertFalse(back.events().monotonicAcrossBatches());
     }
@@ -154,15 +174,24 @@ class SequenceValidatorTest {
   @Test
   void h15AReplayStartsTheHighWaterMarksAfresh() {
     PreviousSequence high =
-        new PreviousSequence(OptionalLong.of(50), OptionalLong.of(50), false, OptionalLong.of(60), OptionalLong.of(70));
+        new PreviousSequence(
+            OptionalLong.of(50),
+            OptionalLong.of(50),
+            false,
+            OptionalLong.of(60),
+            OptionalLong.of(70));
     SequenceVerdict replay = run(HARD, high, true, 3, 1, 2, 3);
     assertEquals(OptionalLong.of(3), replay.snapshot().highWater());
     assertEquals(OptionalLong.of(3), replay.events().highWater());
     assertEquals(List.of(), replay.violations());
     SequenceVerdict next = run(HARD, high, false, 55, 71);
-    assertEquals(OptionalLong.of(60), next.snapshot().highWater(), "max(previous high water 60, 55)");
+    assertEquals(
+        OptionalLong.of(60), next.snapshot().highWater(), "max(previous high water 60, 55)");
     assertEquals(OptionalLong.of(71), next.events().highWater());
-    assertEquals(List.of(ViolationCode.SNAPSHOT_SEQUENCE_REGRESSION), next.violations(), "55 is below the high water 60");
+    assertEquals(
+        List.of(ViolationCode.SNAPSHOT_SEQUENCE_REGRESSION),
+        next.violations(),
+        "55 is below the high water 60");
   }
 
   /**
@@ -175,7 +204,10 @@ class SequenceValidatorTest {
     SplittableRandom r = new SplittableRandom(11);
     for (int i = 0; i < 2000; i++) {
       SequenceValidator v = r.nextBoolean() ? REF : HARD;
-      PreviousSequence p = r.nextInt(4) == 0 ? PreviousSequence.NONE : prev(r.nextInt(-1, 8), r.nextInt(-1, 8), r.nextBoolean());
+      PreviousSequence p =
+          r.nextInt(4) == 0
+              ? PreviousSequence.NONE
+              : prev(r.nextInt(-1, 8), r.nextInt(-1, 8), r.nextBoolean());
       boolean replay = r.nextInt(5) == 0;
       long snap = r.nextInt(6) == 0 ? SequenceValues.MISSING : r.nextInt(0, 9);
       long[] events = new long[r.nextInt(0, 7)];
@@ -184,7 +216,8 @@ class SequenceValidatorTest {
       }
       SequenceValidator.Batch b = v.begin(p, replay);
       for (ViolationCode c : ViolationCode.values()) {
-        if (c == ViolationCode.EVENT_SEQUENCE_MISSING || c == ViolationCode.EVENT_SEQUENCE_NON_MONOTONIC
+        if (c == ViolationCode.EVENT_SEQUENCE_MISSING
+            || c == ViolationCode.EVENT_SEQUENCE_NON_MONOTONIC
             || c == ViolationCode.EVENT_SEQUENCE_REGRESSION) {
           assertFalse(b.shows(c), "nothing fed yet: " + c);
         }
@@ -196,7 +229,10 @@ class SequenceValidatorTest {
         }
         SequenceVerdict prefix = run(v, p, replay, snap, Arrays.copyOf(events, n));
         for (ViolationCode c : ViolationCode.values()) {
-          assertEquals(prefix.violations().contains(c), b.shows(c), c + " after " + n + " of " + Arrays.toString(events));
+          assertEquals(
+              prefix.violations().contains(c),
+              b.shows(c),
+              c + " after " + n + " of " + Arrays.toString(events));
         }
       }
     }
@@ -204,14 +240,19 @@ class SequenceValidatorTest {
 
   private static PreviousSequence fromVerdict(SequenceVerdict v) {
     return new PreviousSequence(
-        v.snapshot().current(), v.events().last(), v.driftActive(), v.snapshot().highWater(), v.events().highWater());
+        v.snapshot().current(),
+        v.events().last(),
+        v.driftActive(),
+        v.snapshot().highWater(),
+        v.events().highWater());
   }
 
   @Test
   void h15ReplayFromStartIsARegressionUnderReferenceOnly() {
     PreviousSequence p = prev(2, 2, false);
     assertEquals(
-        List.of(ViolationCode.EVENT_SEQUENCE_REGRESSION, ViolationCode.SNAPSHOT_SEQUENCE_REGRESSION),
+        List.of(
+            ViolationCode.EVENT_SEQUENCE_REGRESSION, ViolationCode.SNAPSHOT_SEQUENCE_REGRESSION),
         run(REF, p, true, 1, 1).violations());
     SequenceVerdict h = run(HARD, p, true, 1, 1);
     assertEquals(List.of(), h.violations());

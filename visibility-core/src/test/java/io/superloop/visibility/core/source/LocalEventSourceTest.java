@@ -23,8 +23,10 @@ import org.junit.jupiter.api.io.TempDir;
  * and the newline count.
  */
 class LocalEventSourceTest {
-  private static final String E1 = "{\"timestamp\":\"2026-11-24T12:00:00Z\",\"event\":\"loop_start\"}";
-  private static final String E2 = "{\"timestamp\":\"2026-11-24T12:00:01Z\",\"type\":\"iteration_start\"}";
+  private static final String E1 =
+      "{\"timestamp\":\"2026-11-24T12:00:00Z\",\"event\":\"loop_start\"}";
+  private static final String E2 =
+      "{\"timestamp\":\"2026-11-24T12:00:01Z\",\"type\":\"iteration_start\"}";
 
   private final LocalEventSource source = new LocalEventSource();
 
@@ -38,7 +40,8 @@ class LocalEventSourceTest {
         source.scan(
             file,
             start,
-            (n, kind, buf, off, len) -> lines.add(new Line(n, kind, new String(buf, off, len, StandardCharsets.UTF_8))));
+            (n, kind, buf, off, len) ->
+                lines.add(new Line(n, kind, new String(buf, off, len, StandardCharsets.UTF_8))));
     return new Scan(lines, r);
   }
 
@@ -49,14 +52,15 @@ class LocalEventSourceTest {
   }
 
   /**
-   * H13: "an empty line (nothing between two newlines) is skipped exactly as the reference skips it:
-   * it consumes a line number, is not emitted, not counted"; contract 3.1: the snapshot value is the
-   * number of newline characters.
+   * H13: "an empty line (nothing between two newlines) is skipped exactly as the reference skips
+   * it: it consumes a line number, is not emitted, not counted"; contract 3.1: the snapshot value
+   * is the number of newline characters.
    */
   @Test
   void h13EmptyLineIsSkippedButConsumesANumber(@TempDir Path dir) throws IOException {
     Scan s = scan(write(dir, E1 + "\n\n" + E2 + "\n"), ScanStart.FROM_START);
-    assertEquals(List.of(new Line(1, LineKind.EVENT, E1), new Line(3, LineKind.EVENT, E2)), s.lines());
+    assertEquals(
+        List.of(new Line(1, LineKind.EVENT, E1), new Line(3, LineKind.EVENT, E2)), s.lines());
     assertEquals(3, s.result().newlineCount());
     assertEquals(2, s.result().ingested());
     assertEquals(1, s.result().blank());
@@ -112,8 +116,8 @@ class LocalEventSourceTest {
   /**
    * A line is judged as jq reads it (the reference's adapters and the sprite service use jq): a
    * repeated key is allowed and its last value counts; null and false name no event. The oracle is
-   * jq itself: a line is an event when jq reads exactly one value from it and {@code
-   * (.event // .type // null) != null and .timestamp != null} holds for an object.
+   * jq itself: a line is an event when jq reads exactly one value from it and {@code (.event //
+   * .type // null) != null and .timestamp != null} holds for an object.
    */
   @Test
   void linesAreJudgedAsJqReadsThem(@TempDir Path dir) throws Exception {
@@ -154,7 +158,9 @@ class LocalEventSourceTest {
   private static LineKind jqVerdict(String line) throws Exception {
     Process p =
         new ProcessBuilder(
-                "jq", "-c", "type == \"object\" and ((.event // .type // null) != null) and (.timestamp != null)")
+                "jq",
+                "-c",
+                "type == \"object\" and ((.event // .type // null) != null) and (.timestamp != null)")
             .redirectErrorStream(false)
             .start();
     try (var in = p.getOutputStream()) {
@@ -175,8 +181,8 @@ class LocalEventSourceTest {
   }
 
   /**
-   * H13: "an unterminated last line is an in-progress write: it is neither emitted nor counted until
-   * its newline arrives"; then it is emitted once, with its line number.
+   * H13: "an unterminated last line is an in-progress write: it is neither emitted nor counted
+   * until its newline arrives"; then it is emitted once, with its line number.
    */
   @Test
   void h13UnterminatedLastLineWaitsForItsNewline(@TempDir Path dir) throws IOException {
@@ -236,8 +242,8 @@ class LocalEventSourceTest {
   }
 
   /**
-   * H17: "the local source resumes at that byte when it is consistent (inside the file, right after a
-   * newline) and falls back to counting lines otherwise"; the same lines either way.
+   * H17: "the local source resumes at that byte when it is consistent (inside the file, right after
+   * a newline) and falls back to counting lines otherwise"; the same lines either way.
    */
   @Test
   void h17ResumesAtAConsistentByteOffset(@TempDir Path dir) throws IOException {
@@ -263,9 +269,13 @@ class LocalEventSourceTest {
   void h17InconsistentByteOffsetsFallBackToCountingLines(@TempDir Path dir) throws IOException {
     Path f = write(dir, log(9));
     Scan atFour = scan(f, ScanStart.afterLines(4));
-    long fourBytes = (long) log(3).length() + "{\"timestamp\":\"2026-11-24T12:00:00Z\",\"event\":\"e4\"}\n".length();
-    // sanity: the consistent offset of 4 lines (3 events, 1 empty line... counted from the text itself)
-    assertTrue(scan(f, new ScanStart(4, OptionalLong.of(log(3).length()))).result().resumedAtByteOffset());
+    long fourBytes =
+        (long) log(3).length()
+            + "{\"timestamp\":\"2026-11-24T12:00:00Z\",\"event\":\"e4\"}\n".length();
+    // sanity: the consistent offset of 4 lines (3 events, 1 empty line... counted from the text
+    // itself)
+    assertTrue(
+        scan(f, new ScanStart(4, OptionalLong.of(log(3).length()))).result().resumedAtByteOffset());
     for (long bad : new long[] {fourBytes - 1, 5, Files.size(f) + 100, 0}) {
       Scan s = scan(f, new ScanStart(4, OptionalLong.of(bad)));
       assertFalse(s.result().resumedAtByteOffset(), "offset " + bad);
@@ -277,9 +287,9 @@ class LocalEventSourceTest {
   }
 
   /**
-   * H17 with a truncated then rewritten log: the stored byte offset lies beyond the new file, so the
-   * lines are counted; fewer lines than the cursor is the reference's failure ("cursor offset (N)
-   * exceeds available events", contract 8.29), as a VisibilityException.
+   * H17 with a truncated then rewritten log: the stored byte offset lies beyond the new file, so
+   * the lines are counted; fewer lines than the cursor is the reference's failure ("cursor offset
+   * (N) exceeds available events", contract 8.29), as a VisibilityException.
    */
   @Test
   void h17TruncatedLog(@TempDir Path dir) throws IOException {
@@ -293,7 +303,8 @@ class LocalEventSourceTest {
     }
     Files.writeString(f, shortLines.toString(), StandardCharsets.UTF_8);
     assertTrue(Files.size(f) < full.result().endByteOffset());
-    ScanStart stored = new ScanStart(full.result().newlineCount(), OptionalLong.of(full.result().endByteOffset()));
+    ScanStart stored =
+        new ScanStart(full.result().newlineCount(), OptionalLong.of(full.result().endByteOffset()));
     Scan s = scan(f, stored);
     assertFalse(s.result().resumedAtByteOffset());
     assertSameOutcome(scan(f, ScanStart.afterLines(full.result().newlineCount())), s);
@@ -304,39 +315,58 @@ class LocalEventSourceTest {
     assertEquals(ErrorCode.INVALID_ARGUMENT, e.code());
   }
 
-  /** A missing log is FILE_NOT_FOUND (contract C8: "A missing events.jsonl is an ingest failure"). */
+  /**
+   * A missing log is FILE_NOT_FOUND (contract C8: "A missing events.jsonl is an ingest failure").
+   */
   @Test
   void missingLog(@TempDir Path dir) {
     VisibilityException e =
-        assertThrows(VisibilityException.class, () -> scan(dir.resolve("events.jsonl"), ScanStart.FROM_START));
+        assertThrows(
+            VisibilityException.class,
+            () -> scan(dir.resolve("events.jsonl"), ScanStart.FROM_START));
     assertEquals(ErrorCode.FILE_NOT_FOUND, e.code());
   }
 
-  /** H17 with the tail check: a log truncated and grown back past the offset is counted from line 1. */
+  /**
+   * H17 with the tail check: a log truncated and grown back past the offset is counted from line 1.
+   */
   @Test
-  void aLogGrownBackPastTheOffsetIsNotResumed(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+  void aLogGrownBackPastTheOffsetIsNotResumed(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
     Path f = dir.resolve("events.jsonl");
     StringBuilder first = new StringBuilder();
     for (int i = 1; i <= 11; i++) {
-      first.append("{\"timestamp\":\"2026-03-01T00:00:00Z\",\"event\":\"a").append(i).append("\"}\n");
+      first
+          .append("{\"timestamp\":\"2026-03-01T00:00:00Z\",\"event\":\"a")
+          .append(i)
+          .append("\"}\n");
     }
     java.nio.file.Files.writeString(f, first);
     ScanResult r1 = new LocalEventSource().scan(f, ScanStart.FROM_START, (n, k, b, o, l) -> {});
     assertEquals(11, r1.newlineCount());
-    // truncated to 7 lines, then 7 longer lines appended: the old offset now lies inside new content
+    // truncated to 7 lines, then 7 longer lines appended: the old offset now lies inside new
+    // content
     StringBuilder second = new StringBuilder();
     for (int i = 1; i <= 14; i++) {
-      second.append("{\"timestamp\":\"2026-03-01T00:00:00Z\",\"event\":\"").append(i <= 7 ? "a" + i : "longer-event-name-" + i).append("\"}\n");
+      second
+          .append("{\"timestamp\":\"2026-03-01T00:00:00Z\",\"event\":\"")
+          .append(i <= 7 ? "a" + i : "longer-event-name-" + i)
+          .append("\"}\n");
     }
     java.nio.file.Files.writeString(f, second);
-    ScanStart stored = new ScanStart(r1.newlineCount(), OptionalLong.of(r1.endByteOffset()), OptionalLong.of(r1.endTailCrc32()));
+    ScanStart stored =
+        new ScanStart(
+            r1.newlineCount(),
+            OptionalLong.of(r1.endByteOffset()),
+            OptionalLong.of(r1.endTailCrc32()));
     java.util.List<Long> lines = new java.util.ArrayList<>();
     ScanResult r2 = new LocalEventSource().scan(f, stored, (n, k, b, o, l) -> lines.add(n));
     assertEquals(false, r2.resumedAtByteOffset());
     assertEquals(14, r2.newlineCount());
     assertEquals(java.util.List.of(12L, 13L, 14L), lines);
     // the unchanged log resumes at the offset
-    java.nio.file.Files.writeString(f, first + "{\"timestamp\":\"2026-03-01T00:00:00Z\",\"event\":\"b\"}\n");
+    java.nio.file.Files.writeString(
+        f, first + "{\"timestamp\":\"2026-03-01T00:00:00Z\",\"event\":\"b\"}\n");
     ScanResult r3 = new LocalEventSource().scan(f, stored, (n, k, b, o, l) -> {});
     assertEquals(true, r3.resumedAtByteOffset());
     assertEquals(12, r3.newlineCount());

@@ -86,7 +86,8 @@ class AppendLogTest {
         ops.fault((op, path) -> op.equals("force") ? new IOException("Input/output error") : null);
         assertEquals(
             ErrorCode.IO_ERROR,
-            assertThrows(VisibilityException.class, () -> log.append(new TestRow("a", 1, "x"))).code(),
+            assertThrows(VisibilityException.class, () -> log.append(new TestRow("a", 1, "x")))
+                .code(),
             d.name());
         ops.fault(null);
       }
@@ -99,10 +100,13 @@ class AppendLogTest {
     VisibilityException e =
         assertThrows(
             VisibilityException.class,
-            () -> AppendLog.open(tmp.resolve("file/sub/log.jsonl"), TestRow.CODEC, Durability.NONE));
+            () ->
+                AppendLog.open(tmp.resolve("file/sub/log.jsonl"), TestRow.CODEC, Durability.NONE));
     assertTrue(e.file().isPresent());
     RecordingFileOps ops = new RecordingFileOps();
-    ops.fault((op, path) -> op.equals("open") ? new java.nio.file.AccessDeniedException(path.toString()) : null);
+    ops.fault(
+        (op, path) ->
+            op.equals("open") ? new java.nio.file.AccessDeniedException(path.toString()) : null);
     assertEquals(
         ErrorCode.PERMISSION_DENIED,
         assertThrows(

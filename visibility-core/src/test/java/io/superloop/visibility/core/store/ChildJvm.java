@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
-/** Starts a test main class in a child JVM with this JVM's class and module path on its class path. */
+/**
+ * Starts a test main class in a child JVM with this JVM's class and module path on its class path.
+ */
 public final class ChildJvm {
   private ChildJvm() {}
 

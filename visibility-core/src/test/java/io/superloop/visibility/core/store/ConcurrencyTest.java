@@ -57,7 +57,11 @@ class ConcurrencyTest {
     for (int p = 0; p < PROCESSES; p++) {
       Process proc =
           ChildJvm.start(
-              ConcurrencyChild.class, file.toString(), "proc-" + p, String.valueOf(perWriter), durability.name());
+              ConcurrencyChild.class,
+              file.toString(),
+              "proc-" + p,
+              String.valueOf(perWriter),
+              durability.name());
       ByteArrayOutputStream buf = new ByteArrayOutputStream();
       ChildJvm.pump(proc.getInputStream(), buf);
       children.add(proc);
@@ -147,9 +151,19 @@ class ConcurrencyTest {
     assertEquals(THREADS + PROCESSES, next.size());
     next.values().forEach(n -> assertEquals(perWriter, n));
     System.out.println(
-        "[store-figures] concurrency " + durability + ": writers=" + (THREADS + PROCESSES)
-            + " (8 threads + 2 processes) records=" + total + " validLines=" + r.records().size()
-            + " linesInterleaved=" + r.unparseableCount() + " inProcessFsyncs=" + fsyncs
-            + " elapsedMs=" + elapsedMs);
+        "[store-figures] concurrency "
+            + durability
+            + ": writers="
+            + (THREADS + PROCESSES)
+            + " (8 threads + 2 processes) records="
+            + total
+            + " validLines="
+            + r.records().size()
+            + " linesInterleaved="
+            + r.unparseableCount()
+            + " inProcessFsyncs="
+            + fsyncs
+            + " elapsedMs="
+            + elapsedMs);
   }
 }

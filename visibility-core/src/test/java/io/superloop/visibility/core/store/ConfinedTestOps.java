@@ -7,10 +7,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The production file operations for the test trees of any repository: a path under a
- * {@code <repo>/.superloop/ops-manager} goes through the {@link ConfinedFileOps} of that directory
- * (as a {@link LoopLayout}'s own operations do: no symbolic link followed, regular files only), any
- * other path through {@link RealFileOps}. The step tests' recording, fault-injecting and fsync-free
+ * The production file operations for the test trees of any repository: a path under a {@code
+ * <repo>/.superloop/ops-manager} goes through the {@link ConfinedFileOps} of that directory (as a
+ * {@link LoopLayout}'s own operations do: no symbolic link followed, regular files only), any other
+ * path through {@link RealFileOps}. The step tests' recording, fault-injecting and fsync-free
  * operations sit on top of it, so what they count or fail is the production path.
  */
 final class ConfinedTestOps implements FileOps {
@@ -25,8 +25,11 @@ final class ConfinedTestOps implements FileOps {
     for (Path at = p; at != null; at = at.getParent()) {
       Path name = at.getFileName();
       Path parent = at.getParent();
-      if (name != null && name.toString().equals("ops-manager") && parent != null
-          && parent.getFileName() != null && parent.getFileName().toString().equals(".superloop")) {
+      if (name != null
+          && name.toString().equals("ops-manager")
+          && parent != null
+          && parent.getFileName() != null
+          && parent.getFileName().toString().equals(".superloop")) {
         return byRoot.computeIfAbsent(at, ConfinedFileOps::new);
       }
     }

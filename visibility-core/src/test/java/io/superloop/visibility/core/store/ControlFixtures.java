@@ -29,8 +29,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Test inputs of control actions, written from the contract's text (4.1, 4.3, 4.4, 1.18): the
- * local command lines, the confirm result object, and the sprite service's answers.
+ * Test inputs of control actions, written from the contract's text (4.1, 4.3, 4.4, 1.18): the local
+ * command lines, the confirm result object, and the sprite service's answers.
  */
 final class ControlFixtures {
   private ControlFixtures() {}
@@ -46,12 +46,19 @@ final class ControlFixtures {
     FAILED_COMMAND
   }
 
-  static ControlContext ctx(String loopId, Intent intent, String trace, Transport transport, String key) {
+  static ControlContext ctx(
+      String loopId, Intent intent, String trace, Transport transport, String key) {
     return ctx(loopId, intent, trace, transport, key, STARTED, true);
   }
 
   static ControlContext ctx(
-      String loopId, Intent intent, String trace, Transport transport, String key, Instant startedAt, boolean doConfirm) {
+      String loopId,
+      Intent intent,
+      String trace,
+      Transport transport,
+      String key,
+      Instant startedAt,
+      boolean doConfirm) {
     return ControlContext.builder()
         .loopId(loopId)
         .intent(intent)
@@ -68,7 +75,8 @@ final class ControlFixtures {
   static String localCommand(Intent intent) {
     return intent == Intent.CANCEL
         ? "superloop.sh cancel --repo /repo"
-        : "superloop.sh approve --repo /repo --loop demo-loop --by ops-user" + (intent == Intent.REJECT ? " --reject" : "");
+        : "superloop.sh approve --repo /repo --loop demo-loop --by ops-user"
+            + (intent == Intent.REJECT ? " --reject" : "");
   }
 
   /** The confirm result object of contract 1.7 (confirm script output). */
@@ -97,27 +105,38 @@ final class ControlFixtures {
     switch (outcome) {
       case CONFIRMED:
         return ControlOutcomes.local(
-            ctx, cmd, 0, "Cancelled loop state.\n",
-            Optional.of(new ControlOutcomes.ConfirmRun(0, Optional.of(confirmResult(ctx.intent(), true)))),
+            ctx,
+            cmd,
+            0,
+            "Cancelled loop state.\n",
+            Optional.of(
+                new ControlOutcomes.ConfirmRun(0, Optional.of(confirmResult(ctx.intent(), true)))),
             COMPLETED);
       case EXECUTED_UNCONFIRMED:
-        return ControlOutcomes.local(ctx, cmd, 0, "Cancelled loop state.\n", Optional.empty(), COMPLETED);
+        return ControlOutcomes.local(
+            ctx, cmd, 0, "Cancelled loop state.\n", Optional.empty(), COMPLETED);
       case AMBIGUOUS:
         return ControlOutcomes.local(
-            ctx, cmd, 0, "Cancelled loop state.\n",
-            Optional.of(new ControlOutcomes.ConfirmRun(1, Optional.of(confirmResult(ctx.intent(), false)))),
+            ctx,
+            cmd,
+            0,
+            "Cancelled loop state.\n",
+            Optional.of(
+                new ControlOutcomes.ConfirmRun(1, Optional.of(confirmResult(ctx.intent(), false)))),
             COMPLETED);
       default:
-        return ControlOutcomes.local(ctx, cmd, 1, "error: no active loop\n", Optional.empty(), COMPLETED);
+        return ControlOutcomes.local(
+            ctx, cmd, 1, "error: no active loop\n", Optional.empty(), COMPLETED);
     }
   }
 
   /**
    * The sprite service's answer for the logical outcome (contract 1.18): {@code {ok, exitCode,
-   * result: <server-side intents row>, stderr, replayed, traceId}}. The server-side row is the one a
-   * local run with a service-generated key writes (contract 4.5).
+   * result: <server-side intents row>, stderr, replayed, traceId}}. The server-side row is the one
+   * a local run with a service-generated key writes (contract 4.5).
    */
-  static JsonValue.JsonObject spriteResponse(ControlContext ctx, Logical outcome, boolean replayed) {
+  static JsonValue.JsonObject spriteResponse(
+      ControlContext ctx, Logical outcome, boolean replayed) {
     ControlContext server =
         ControlContext.builder()
             .from(ctx)
@@ -125,7 +144,8 @@ final class ControlFixtures {
             .idempotencyKey(ctx.intent().wire() + "-1771762200-4242")
             .build();
     ControlRecords rows = local(server, outcome);
-    String result = io.superloop.visibility.api.audit.AuditCodecs.INTENT_ROW.encode(rows.intentRow());
+    String result =
+        io.superloop.visibility.api.audit.AuditCodecs.INTENT_ROW.encode(rows.intentRow());
     int exit = rows.exitCode();
     String body =
         "{\"ok\":"
@@ -146,7 +166,8 @@ final class ControlFixtures {
 
   /** A sprite_service action with the given logical outcome (contract 4.4). */
   static ControlRecords sprite(ControlContext ctx, Logical outcome, boolean replayed) {
-    return ControlOutcomes.spriteAnswer(ctx, SPRITE_COMMAND, spriteResponse(ctx, outcome, replayed), COMPLETED);
+    return ControlOutcomes.spriteAnswer(
+        ctx, SPRITE_COMMAND, spriteResponse(ctx, outcome, replayed), COMPLETED);
   }
 
   /**
@@ -154,12 +175,23 @@ final class ControlFixtures {
    * the section-8 "reconcile --trace-id T + lax ingest" does.
    */
   static StepResult reconcile(
-      LoopStore store, VisibilityRules rules, String trace, Transport transport, Instant now, long snapshot,
-      long events, HeartbeatInput heartbeat, boolean fromStart) {
+      LoopStore store,
+      VisibilityRules rules,
+      String trace,
+      Transport transport,
+      Instant now,
+      long snapshot,
+      long events,
+      HeartbeatInput heartbeat,
+      boolean fromStart) {
     PreviousStates previous = store.loadPrevious();
     List<JsonValue> env = new ArrayList<>();
     for (long i = 1; i <= events; i++) {
-      env.add(Json.parse("{\"envelopeType\":\"loop_run_event\",\"sequence\":{\"source\":\"cursor_event_line_offset\",\"value\":" + i + "}}"));
+      env.add(
+          Json.parse(
+              "{\"envelopeType\":\"loop_run_event\",\"sequence\":{\"source\":\"cursor_event_line_offset\",\"value\":"
+                  + i
+                  + "}}"));
     }
     StepInput input =
         previous
@@ -168,7 +200,11 @@ final class ControlFixtures {
             .traceId(TraceId.of(trace))
             .transport(transport)
             .now(now)
-            .ingest(new Ingest.Succeeded(heartbeat, EnvelopeFeed.ofEnvelopes(JsonValue.of(snapshot), env, events), fromStart))
+            .ingest(
+                new Ingest.Succeeded(
+                    heartbeat,
+                    EnvelopeFeed.ofEnvelopes(JsonValue.of(snapshot), env, events),
+                    fromStart))
             .paths(store.artifactPaths())
             .build();
     StepResult result = new ReconcileStep(rules).run(input);

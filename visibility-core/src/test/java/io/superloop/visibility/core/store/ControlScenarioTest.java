@@ -50,23 +50,31 @@ class ControlScenarioTest {
     return new LoopStore(LoopLayout.of(tmp.resolve(name), LOOP), Durability.NONE);
   }
 
-  private static StepResult reconcile(LoopStore s, VisibilityRules rules, String trace, Transport t) {
+  private static StepResult reconcile(
+      LoopStore s, VisibilityRules rules, String trace, Transport t) {
     return ControlFixtures.reconcile(s, rules, trace, t, TS, 2, 2, HeartbeatInput.ABSENT, false);
   }
 
   /** The reference CLI generates the key when none is given (4.2). */
   private static String generatedKey(Intent intent, VisibilityRules rules) {
     return IdempotencyKeys.resolve(
-        Optional.empty(), intent, ControlFixtures.STARTED, 623, rules.idStyle(), new SecureRandom());
+        Optional.empty(),
+        intent,
+        ControlFixtures.STARTED,
+        623,
+        rules.idStyle(),
+        new SecureRandom());
   }
 
   /** Writes an action through the audit trail. */
-  private static ControlRecords control(LoopStore s, VisibilityRules rules, ControlRecords rows, ControlContext c) {
+  private static ControlRecords control(
+      LoopStore s, VisibilityRules rules, ControlRecords rows, ControlContext c) {
     InvocationAuditTrail.of(s, rules).begin(c).complete(rows);
     return rows;
   }
 
-  // ---- scenario 2 --------------------------------------------------------------------------------
+  // ---- scenario 2
+  // --------------------------------------------------------------------------------
 
   /** 2. status visibility includes control invocation audit fields. */
   @Test
@@ -75,7 +83,12 @@ class ControlScenarioTest {
       LoopStore s = repo("s2-" + rules.name());
       reconcile(s, rules, "trace-vis-control-1", Transport.LOCAL);
       ControlContext c =
-          ControlFixtures.ctx(LOOP, Intent.CANCEL, "trace-vis-control-1", Transport.LOCAL, generatedKey(Intent.CANCEL, rules));
+          ControlFixtures.ctx(
+              LOOP,
+              Intent.CANCEL,
+              "trace-vis-control-1",
+              Transport.LOCAL,
+              generatedKey(Intent.CANCEL, rules));
       ControlRecords rows = control(s, rules, ControlFixtures.local(c, Logical.CONFIRMED), c);
       assertEquals(0, rows.exitCode());
       VisibilitySummary v = ControlFixtures.summary(s, rules);
@@ -86,7 +99,8 @@ class ControlScenarioTest {
       assertEquals("confirmed", a.confirmationStatus().orElseThrow());
       assertEquals("confirmed", a.outcomeStatus().orElseThrow());
       assertEquals(TraceId.of("trace-vis-control-1"), a.traceId().orElseThrow());
-      assertEquals(TraceId.of("trace-vis-control-1"), v.trace().controlInvocationTraceId().orElseThrow());
+      assertEquals(
+          TraceId.of("trace-vis-control-1"), v.trace().controlInvocationTraceId().orElseThrow());
       if (rules.equals(REF)) {
         // 6.2 under reference: null-filtered, replayed only when true (here false: omitted).
         assertEquals(
@@ -109,27 +123,41 @@ class ControlScenarioTest {
     }
   }
 
-  // ---- scenario 21 -------------------------------------------------------------------------------
+  // ---- scenario 21
+  // -------------------------------------------------------------------------------
 
   /** 21. core: local control cancel and approve with trace ids; reconcile trace ids. */
   @Test
   void scenario21LocalControlAndReconcileTraces() {
     LoopStore s = repo("s21");
     ControlContext cancel =
-        ControlFixtures.ctx(LOOP, Intent.CANCEL, "trace-control-local-1", Transport.LOCAL, generatedKey(Intent.CANCEL, REF));
+        ControlFixtures.ctx(
+            LOOP,
+            Intent.CANCEL,
+            "trace-control-local-1",
+            Transport.LOCAL,
+            generatedKey(Intent.CANCEL, REF));
     ControlRecords rows = control(s, REF, ControlFixtures.local(cancel, Logical.CONFIRMED), cancel);
     // stdout is the intent row: status confirmed
     assertEquals("confirmed", rows.intentRow().status().wire());
     var in = StatusReader.read(s);
-    assertEquals(TraceId.of("trace-control-local-1"), in.lastIntent().orElseThrow().traceId().orElseThrow());
-    assertEquals(TraceId.of("trace-control-local-1"), in.lastControlRow().orElseThrow().traceId().orElseThrow());
+    assertEquals(
+        TraceId.of("trace-control-local-1"), in.lastIntent().orElseThrow().traceId().orElseThrow());
+    assertEquals(
+        TraceId.of("trace-control-local-1"),
+        in.lastControlRow().orElseThrow().traceId().orElseThrow());
     ControlInvocation inv = in.lastInvocation().orElseThrow();
     assertEquals("succeeded", inv.execution().status().wire());
     assertEquals("confirmed", inv.confirmation().status().wire());
     assertEquals("confirmed", inv.outcome().status().wire());
 
     ControlContext approve =
-        ControlFixtures.ctx(LOOP, Intent.APPROVE, "trace-control-local-2", Transport.LOCAL, generatedKey(Intent.APPROVE, REF));
+        ControlFixtures.ctx(
+            LOOP,
+            Intent.APPROVE,
+            "trace-control-local-2",
+            Transport.LOCAL,
+            generatedKey(Intent.APPROVE, REF));
     control(s, REF, ControlFixtures.local(approve, Logical.CONFIRMED), approve);
     ControlInvocation inv2 = StatusReader.read(s).lastInvocation().orElseThrow();
     assertEquals(Intent.APPROVE, inv2.intent());
@@ -137,9 +165,18 @@ class ControlScenarioTest {
 
     StepResult r1 = reconcile(s, REF, "trace-reconcile-1", Transport.LOCAL);
     assertEquals(TraceId.of("trace-reconcile-1"), r1.health().traceId().orElseThrow());
-    ControlFixtures.reconcile(s, REF, "trace-reconcile-2", Transport.LOCAL, TS.plusSeconds(60), 3, 1,
-        HeartbeatInput.ABSENT, false);
-    assertEquals(TraceId.of("trace-reconcile-2"), StatusReader.read(s).reconcileTraceId().orElseThrow());
+    ControlFixtures.reconcile(
+        s,
+        REF,
+        "trace-reconcile-2",
+        Transport.LOCAL,
+        TS.plusSeconds(60),
+        3,
+        1,
+        HeartbeatInput.ABSENT,
+        false);
+    assertEquals(
+        TraceId.of("trace-reconcile-2"), StatusReader.read(s).reconcileTraceId().orElseThrow());
   }
 
   // ---- scenario 4 (control parts) and parity ----------------------------------------------------
@@ -178,13 +215,18 @@ class ControlScenarioTest {
 
   /**
    * The sprite side as the reference runs it with a co-located service (4.5): the service's own
-   * local row first (service-generated key), then the manager's sprite_service row. A 409 (ambiguous)
-   * or 500 (failed) first answer is retried and served from the idempotency cache: replayed true
-   * (4.4).
+   * local row first (service-generated key), then the manager's sprite_service row. A 409
+   * (ambiguous) or 500 (failed) first answer is retried and served from the idempotency cache:
+   * replayed true (4.4).
    */
-  private static ControlRecords spriteSide(LoopStore s, VisibilityRules rules, ControlContext c, Logical o) {
+  private static ControlRecords spriteSide(
+      LoopStore s, VisibilityRules rules, ControlContext c, Logical o) {
     ControlContext server =
-        ControlContext.builder().from(c).transport(Transport.LOCAL).idempotencyKey(c.intent().wire() + "-1771762200-4242").build();
+        ControlContext.builder()
+            .from(c)
+            .transport(Transport.LOCAL)
+            .idempotencyKey(c.intent().wire() + "-1771762200-4242")
+            .build();
     control(s, rules, ControlFixtures.local(server, o), server);
     boolean replayed = o == Logical.AMBIGUOUS || o == Logical.FAILED_COMMAND;
     return control(s, rules, ControlFixtures.sprite(c, o, replayed), c);
@@ -201,11 +243,23 @@ class ControlScenarioTest {
       reconcile(sprite, rules, trace, Transport.SPRITE_SERVICE);
       boolean confirm = o != Logical.EXECUTED_UNCONFIRMED;
       ControlContext lc =
-          ControlFixtures.ctx(LOOP, Intent.CANCEL, trace, Transport.LOCAL, generatedKey(Intent.CANCEL, rules),
-              ControlFixtures.STARTED, confirm);
+          ControlFixtures.ctx(
+              LOOP,
+              Intent.CANCEL,
+              trace,
+              Transport.LOCAL,
+              generatedKey(Intent.CANCEL, rules),
+              ControlFixtures.STARTED,
+              confirm);
       ControlContext sc =
-          ControlFixtures.ctx(LOOP, Intent.CANCEL, trace, Transport.SPRITE_SERVICE, "vis-parity-cancel-1",
-              ControlFixtures.STARTED, confirm);
+          ControlFixtures.ctx(
+              LOOP,
+              Intent.CANCEL,
+              trace,
+              Transport.SPRITE_SERVICE,
+              "vis-parity-cancel-1",
+              ControlFixtures.STARTED,
+              confirm);
       ControlRecords lr = control(local, rules, ControlFixtures.local(lc, o), lc);
       ControlRecords sr = spriteSide(sprite, rules, sc, o);
       assertEquals(lr.exitCode(), sr.exitCode(), "exit code (4.5)");
@@ -215,13 +269,20 @@ class ControlScenarioTest {
       List<String> exp = expectedStatuses(o);
       for (VisibilitySummary v : List.of(lv, sv)) {
         InvocationAuditSurface a = v.invocationAudit().orElseThrow();
-        assertEquals(exp, List.of(a.executionStatus().orElseThrow(), a.confirmationStatus().orElseThrow(),
-            a.outcomeStatus().orElseThrow()), o + " " + rules.name());
+        assertEquals(
+            exp,
+            List.of(
+                a.executionStatus().orElseThrow(),
+                a.confirmationStatus().orElseThrow(),
+                a.outcomeStatus().orElseThrow()),
+            o + " " + rules.name());
         assertEquals(TraceId.of(trace), v.trace().sharedTraceId().orElseThrow());
         assertEquals(TraceId.of(trace), v.trace().controlInvocationTraceId().orElseThrow());
       }
-      assertEquals(Transport.SPRITE_SERVICE, sv.invocationAudit().orElseThrow().transport().orElseThrow());
-      assertEquals("vis-parity-cancel-1", sv.invocationAudit().orElseThrow().idempotencyKey().orElseThrow());
+      assertEquals(
+          Transport.SPRITE_SERVICE, sv.invocationAudit().orElseThrow().transport().orElseThrow());
+      assertEquals(
+          "vis-parity-cancel-1", sv.invocationAudit().orElseThrow().idempotencyKey().orElseThrow());
       // replayed may differ (7.3); its rendering follows the rules (6.2 vs H16).
       Optional<Boolean> lrep = lv.invocationAudit().orElseThrow().replayed();
       Optional<Boolean> srep = sv.invocationAudit().orElseThrow().replayed();
@@ -236,7 +297,10 @@ class ControlScenarioTest {
     }
   }
 
-  /** A sprite request that fails outright (wrong token, non-2xx after retries) maps as a failed local command. */
+  /**
+   * A sprite request that fails outright (wrong token, non-2xx after retries) maps as a failed
+   * local command.
+   */
   @Test
   void spriteClientFailureHasFailedCommandParity() {
     LoopStore local = repo("f-local");
@@ -245,16 +309,24 @@ class ControlScenarioTest {
     reconcile(local, REF, trace, Transport.LOCAL);
     reconcile(sprite, REF, trace, Transport.SPRITE_SERVICE);
     ControlContext lc = ControlFixtures.ctx(LOOP, Intent.CANCEL, trace, Transport.LOCAL, "k-1");
-    ControlContext sc = ControlFixtures.ctx(LOOP, Intent.CANCEL, trace, Transport.SPRITE_SERVICE, "k-2");
+    ControlContext sc =
+        ControlFixtures.ctx(LOOP, Intent.CANCEL, trace, Transport.SPRITE_SERVICE, "k-2");
     control(local, REF, ControlFixtures.local(lc, Logical.FAILED_COMMAND), lc);
     ControlRecords sr =
-        control(sprite, REF, ControlOutcomes.spriteFailure(sc, ControlFixtures.SPRITE_COMMAND, 1, ControlFixtures.COMPLETED), sc);
+        control(
+            sprite,
+            REF,
+            ControlOutcomes.spriteFailure(
+                sc, ControlFixtures.SPRITE_COMMAND, 1, ControlFixtures.COMPLETED),
+            sc);
     assertEquals(1, sr.exitCode());
     assertEquals("{}", sr.invocation().execution().output().orElseThrow());
     VisibilitySummary sv = ControlFixtures.summary(sprite, REF);
     assertEquals(projection(ControlFixtures.summary(local, REF)), projection(sv));
-    assertEquals(List.of("failed_command", "not_attempted", "failed_command"),
-        List.of(sv.invocationAudit().orElseThrow().executionStatus().orElseThrow(),
+    assertEquals(
+        List.of("failed_command", "not_attempted", "failed_command"),
+        List.of(
+            sv.invocationAudit().orElseThrow().executionStatus().orElseThrow(),
             sv.invocationAudit().orElseThrow().confirmationStatus().orElseThrow(),
             sv.invocationAudit().orElseThrow().outcomeStatus().orElseThrow()));
     assertEquals(Optional.empty(), sv.invocationAudit().orElseThrow().replayed());
@@ -269,12 +341,27 @@ class ControlScenarioTest {
     reconcile(local, REF, trace, Transport.LOCAL);
     reconcile(sprite, REF, trace, Transport.SPRITE_SERVICE);
     ControlContext lc =
-        ControlFixtures.ctx(LOOP, Intent.CANCEL, trace, Transport.LOCAL, generatedKey(Intent.CANCEL, REF),
-            ControlFixtures.STARTED, false);
+        ControlFixtures.ctx(
+            LOOP,
+            Intent.CANCEL,
+            trace,
+            Transport.LOCAL,
+            generatedKey(Intent.CANCEL, REF),
+            ControlFixtures.STARTED,
+            false);
     ControlContext sc =
-        ControlFixtures.ctx(LOOP, Intent.CANCEL, trace, Transport.SPRITE_SERVICE, "vis-autonomous-cancel-1",
-            ControlFixtures.STARTED, false);
-    assertEquals(0, control(local, REF, ControlFixtures.local(lc, Logical.EXECUTED_UNCONFIRMED), lc).exitCode());
+        ControlFixtures.ctx(
+            LOOP,
+            Intent.CANCEL,
+            trace,
+            Transport.SPRITE_SERVICE,
+            "vis-autonomous-cancel-1",
+            ControlFixtures.STARTED,
+            false);
+    assertEquals(
+        0,
+        control(local, REF, ControlFixtures.local(lc, Logical.EXECUTED_UNCONFIRMED), lc)
+            .exitCode());
     assertEquals(0, spriteSide(sprite, REF, sc, Logical.EXECUTED_UNCONFIRMED).exitCode());
     VisibilitySummary lv = ControlFixtures.summary(local, REF);
     VisibilitySummary sv = ControlFixtures.summary(sprite, REF);
@@ -291,16 +378,24 @@ class ControlScenarioTest {
     }
     assertEquals(lp, sp);
     assertEquals("skipped", lv.invocationAudit().orElseThrow().confirmationStatus().orElseThrow());
-    assertEquals("executed_unconfirmed", sv.invocationAudit().orElseThrow().outcomeStatus().orElseThrow());
+    assertEquals(
+        "executed_unconfirmed", sv.invocationAudit().orElseThrow().outcomeStatus().orElseThrow());
     assertEquals(TraceId.of(trace), sv.trace().controlInvocationTraceId().orElseThrow());
     // The invocation row records doConfirm false (1.7: false when --no-confirm).
-    assertEquals(false, StatusReader.read(sprite).lastInvocation().orElseThrow().request().doConfirm());
+    assertEquals(
+        false, StatusReader.read(sprite).lastInvocation().orElseThrow().request().doConfirm());
     assertEquals(
         1,
-        JsonlReader.readAll(local.layout().path(LoopArtifact.CONTROL_INVOCATIONS), AuditCodecs.INVOCATION).records().size());
+        JsonlReader.readAll(
+                local.layout().path(LoopArtifact.CONTROL_INVOCATIONS), AuditCodecs.INVOCATION)
+            .records()
+            .size());
     assertEquals(
         2,
-        JsonlReader.readAll(sprite.layout().path(LoopArtifact.CONTROL_INVOCATIONS), AuditCodecs.INVOCATION).records().size(),
+        JsonlReader.readAll(
+                sprite.layout().path(LoopArtifact.CONTROL_INVOCATIONS), AuditCodecs.INVOCATION)
+            .records()
+            .size(),
         "co-located service: its own row, then the manager's (4.5)");
   }
 }

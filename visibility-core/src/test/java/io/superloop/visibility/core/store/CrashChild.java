@@ -26,7 +26,8 @@ public final class CrashChild {
     StateFile<TestRow> health = layout.stateFile(LoopArtifact.HEALTH, TestRow.CODEC);
     String big = "b".repeat(256 * 1024);
     try (AppendLog<TestRow> log =
-        layout.openLog(LoopArtifact.CONTROL_INVOCATIONS, TestRow.CODEC, Durability.FSYNC_PER_RECORD)) {
+        layout.openLog(
+            LoopArtifact.CONTROL_INVOCATIONS, TestRow.CODEC, Durability.FSYNC_PER_RECORD)) {
       report(out, "READY");
       for (long i = seq; ; i++) {
         String payload = i % 5 == 0 ? big : "p" + i;

@@ -17,8 +17,8 @@ import java.util.stream.Stream;
  * operations began: like {@link PowerCut}, a file's content is what it held at its last force and a
  * directory's entries what they were at its last force, but files and directories that existed
  * before the recording keep their content and entries until the recording changes and forces them.
- * With {@code keepHalfUnforced}, half of the bytes a file gained since its last force survive too (a
- * torn write).
+ * With {@code keepHalfUnforced}, half of the bytes a file gained since its last force survive too
+ * (a torn write).
  */
 final class DiskImage {
   private static final class Inode {
@@ -33,8 +33,10 @@ final class DiskImage {
 
   private final Path root;
   private final Map<Path, Inode> names = new HashMap<>();
+
   /** Directory -> its durable entries. */
   private final Map<Path, Map<Path, Inode>> durableNames = new HashMap<>();
+
   private final Map<Integer, Inode> byNumber = new HashMap<>();
 
   /** A tree's files and directories at one moment. */
@@ -65,11 +67,14 @@ final class DiskImage {
     for (Path d : before.dirs()) {
       durableNames.computeIfAbsent(d, x -> new HashMap<>());
     }
-    before.files().forEach((p, b) -> {
-      Inode i = new Inode(b, b);
-      names.put(p, i);
-      durableNames.computeIfAbsent(parent(p), d -> new HashMap<>()).put(p, i);
-    });
+    before
+        .files()
+        .forEach(
+            (p, b) -> {
+              Inode i = new Inode(b, b);
+              names.put(p, i);
+              durableNames.computeIfAbsent(parent(p), d -> new HashMap<>()).put(p, i);
+            });
   }
 
   private static Path parent(Path p) {
@@ -127,11 +132,12 @@ final class DiskImage {
         names.remove(d.path());
       } else if (e instanceof RecordingFileOps.ForceDir fd) {
         Map<Path, Inode> entries = new HashMap<>();
-        names.forEach((p, i) -> {
-          if (fd.dir().equals(p.getParent())) {
-            entries.put(p, i);
-          }
-        });
+        names.forEach(
+            (p, i) -> {
+              if (fd.dir().equals(p.getParent())) {
+                entries.put(p, i);
+              }
+            });
         durableNames.put(fd.dir(), entries);
       }
     }
@@ -142,14 +148,17 @@ final class DiskImage {
   Map<Path, byte[]> survivors(boolean keepHalfUnforced) {
     Map<Path, byte[]> out = new TreeMap<>();
     for (Map<Path, Inode> entries : durableNames.values()) {
-      entries.forEach((p, i) -> {
-        byte[] d = i.durable;
-        byte[] c = i.current;
-        if (keepHalfUnforced && c.length > d.length && Arrays.equals(c, 0, d.length, d, 0, d.length)) {
-          d = Arrays.copyOf(c, d.length + (c.length - d.length) / 2);
-        }
-        out.put(root.relativize(p), d);
-      });
+      entries.forEach(
+          (p, i) -> {
+            byte[] d = i.durable;
+            byte[] c = i.current;
+            if (keepHalfUnforced
+                && c.length > d.length
+                && Arrays.equals(c, 0, d.length, d, 0, d.length)) {
+              d = Arrays.copyOf(c, d.length + (c.length - d.length) / 2);
+            }
+            out.put(root.relativize(p), d);
+          });
     }
     return out;
   }

@@ -54,7 +54,8 @@ class InvocationAuditTrailTest {
   @Test
   void localConfirmedRowsAreTheV1RowsOfTheContract() throws IOException {
     LoopStore s = store();
-    ControlContext c = ctx(LOOP, Intent.CANCEL, "trace-control-local-1", Transport.LOCAL, "k-local-1");
+    ControlContext c =
+        ctx(LOOP, Intent.CANCEL, "trace-control-local-1", Transport.LOCAL, "k-local-1");
     var h = InvocationAuditTrail.of(s, VisibilityRules.reference()).begin(c);
     h.complete(ControlFixtures.local(c, Logical.CONFIRMED));
     // Contract 1.9 (key order), 1.8, 1.7; values of the 4.3 table's "confirm exit 0" row.
@@ -64,7 +65,9 @@ class InvocationAuditTrailTest {
                 + "\"traceId\":\"trace-control-local-1\",\"requestedBy\":\"ops-user\",\"transport\":\"local\","
                 + "\"status\":\"confirmed\",\"command\":\"superloop.sh cancel --repo /repo\","
                 + "\"idempotencyKey\":\"k-local-1\",\"exitCode\":0,\"confirmExitCode\":0,\"confirmed\":true,"
-                + "\"commandOutput\":\"Cancelled loop state.\",\"confirm\":" + CONFIRM + "}"),
+                + "\"commandOutput\":\"Cancelled loop state.\",\"confirm\":"
+                + CONFIRM
+                + "}"),
         lines(file(s, LoopArtifact.INTENTS)));
     assertEquals(
         List.of(
@@ -83,19 +86,27 @@ class InvocationAuditTrailTest {
                 + "\"retryBackoffSeconds\":1},"
                 + "\"execution\":{\"status\":\"succeeded\",\"exitCode\":0,\"command\":\"superloop.sh cancel --repo /repo\","
                 + "\"output\":\"Cancelled loop state.\",\"replayed\":false},"
-                + "\"confirmation\":{\"attempted\":true,\"status\":\"confirmed\",\"exitCode\":0,\"outcome\":" + CONFIRM + "},"
+                + "\"confirmation\":{\"attempted\":true,\"status\":\"confirmed\",\"exitCode\":0,\"outcome\":"
+                + CONFIRM
+                + "},"
                 + "\"outcome\":{\"status\":\"confirmed\",\"confirmed\":true,\"durationSeconds\":4}}"),
         lines(file(s, LoopArtifact.CONTROL_INVOCATIONS)));
-    assertFalse(Files.exists(file(s, LoopArtifact.CONTROL_INVOCATIONS_INFLIGHT)), "reference: no in-flight file");
+    assertFalse(
+        Files.exists(file(s, LoopArtifact.CONTROL_INVOCATIONS_INFLIGHT)),
+        "reference: no in-flight file");
   }
 
   @Test
   void spriteServiceRowsCarryTheAnswer() throws IOException {
     LoopStore s = store();
-    ControlContext c = ctx(LOOP, Intent.CANCEL, "trace-service-control-1", Transport.SPRITE_SERVICE, "idem-1");
+    ControlContext c =
+        ctx(LOOP, Intent.CANCEL, "trace-service-control-1", Transport.SPRITE_SERVICE, "idem-1");
     var response = ControlFixtures.spriteResponse(c, Logical.CONFIRMED, true);
-    InvocationAuditTrail.of(s, VisibilityRules.reference()).begin(c).complete(ControlFixtures.sprite(c, Logical.CONFIRMED, true));
-    String output = jq(response.toJson()); // execution.output: compact JSON of the service response (1.7)
+    InvocationAuditTrail.of(s, VisibilityRules.reference())
+        .begin(c)
+        .complete(ControlFixtures.sprite(c, Logical.CONFIRMED, true));
+    String output =
+        jq(response.toJson()); // execution.output: compact JSON of the service response (1.7)
     String invocation = lines(file(s, LoopArtifact.CONTROL_INVOCATIONS)).get(0);
     assertTrue(
         invocation.contains(
@@ -110,14 +121,20 @@ class InvocationAuditTrailTest {
         invocation);
     assertTrue(
         invocation.contains(
-            "\"confirmation\":{\"attempted\":true,\"status\":\"confirmed\",\"exitCode\":0,\"outcome\":" + CONFIRM + "}"),
+            "\"confirmation\":{\"attempted\":true,\"status\":\"confirmed\",\"exitCode\":0,\"outcome\":"
+                + CONFIRM
+                + "}"),
         invocation);
-    assertTrue(invocation.endsWith("\"outcome\":{\"status\":\"confirmed\",\"confirmed\":true,\"durationSeconds\":4}}"));
+    assertTrue(
+        invocation.endsWith(
+            "\"outcome\":{\"status\":\"confirmed\",\"confirmed\":true,\"durationSeconds\":4}}"));
     String intent = lines(file(s, LoopArtifact.INTENTS)).get(0);
     assertTrue(
-        intent.contains("\"transport\":\"sprite_service\",\"status\":\"confirmed\","
-            + "\"command\":\"POST http://sprite-service.local/ops/control\",\"idempotencyKey\":\"idem-1\","
-            + "\"exitCode\":0,\"confirmExitCode\":0,\"confirmed\":true,\"commandOutput\":" + jsonString(output)),
+        intent.contains(
+            "\"transport\":\"sprite_service\",\"status\":\"confirmed\","
+                + "\"command\":\"POST http://sprite-service.local/ops/control\",\"idempotencyKey\":\"idem-1\","
+                + "\"exitCode\":0,\"confirmExitCode\":0,\"confirmed\":true,\"commandOutput\":"
+                + jsonString(output)),
         intent);
     assertEquals(1, lines(file(s, LoopArtifact.CONTROL_TELEMETRY)).size());
   }
@@ -133,9 +150,13 @@ class InvocationAuditTrailTest {
   @Test
   void rowsAreWrittenInTheReferenceOrderForBothTransports() throws IOException {
     for (Transport t : Transport.values()) {
-      for (LoopArtifact blocked : List.of(LoopArtifact.CONTROL_TELEMETRY, LoopArtifact.CONTROL_INVOCATIONS)) {
-        LoopStore s = new LoopStore(LoopLayout.of(tmp.resolve(t.wire() + "-" + blocked), LOOP), Durability.NONE);
-        Files.createDirectories(file(s, blocked)); // a directory where the log should be: its append fails
+      for (LoopArtifact blocked :
+          List.of(LoopArtifact.CONTROL_TELEMETRY, LoopArtifact.CONTROL_INVOCATIONS)) {
+        LoopStore s =
+            new LoopStore(
+                LoopLayout.of(tmp.resolve(t.wire() + "-" + blocked), LOOP), Durability.NONE);
+        Files.createDirectories(
+            file(s, blocked)); // a directory where the log should be: its append fails
         ControlContext c = ctx(LOOP, Intent.CANCEL, "trace-order-1", t, "k-order");
         ControlRecords rows =
             t == Transport.LOCAL
@@ -154,7 +175,12 @@ class InvocationAuditTrailTest {
         StatusInputs in = StatusReader.read(s);
         assertFalse(in.lastStartedCompleted());
         assertEquals(
-            true, ControlFixtures.summary(s, VisibilityRules.hardened()).invocationAudit().orElseThrow().inFlight().orElseThrow());
+            true,
+            ControlFixtures.summary(s, VisibilityRules.hardened())
+                .invocationAudit()
+                .orElseThrow()
+                .inFlight()
+                .orElseThrow());
         // The handle is spent: no second attempt that could duplicate the intent row.
         VisibilityException again = assertThrows(VisibilityException.class, () -> h.complete(rows));
         assertEquals(ErrorCode.INVALID_STATE, again.code());
@@ -181,7 +207,8 @@ class InvocationAuditTrailTest {
     ControlContext c = ctx(LOOP, Intent.CANCEL, "trace-h5-1", Transport.SPRITE_SERVICE, "k-h5");
     var h = InvocationAuditTrail.of(s, VisibilityRules.hardened()).begin(c);
     assertTrue(h.startedRowWritten());
-    // H5: {timestamp, loopId, intent, traceId, transport, requestedBy, idempotencyKey, phase:"started"}
+    // H5: {timestamp, loopId, intent, traceId, transport, requestedBy, idempotencyKey,
+    // phase:"started"}
     assertEquals(
         List.of(
             "{\"timestamp\":\"2026-02-22T12:10:00Z\",\"loopId\":\"demo-loop\",\"intent\":\"cancel\","
@@ -205,13 +232,15 @@ class InvocationAuditTrailTest {
     VisibilityRules rules = VisibilityRules.hardened();
     ControlContext c = ctx(LOOP, Intent.CANCEL, "trace-h5-2", Transport.LOCAL, "k-h5-2");
     var h = InvocationAuditTrail.of(s, rules).begin(c);
-    InvocationAuditSurface during = ControlFixtures.summary(s, rules).invocationAudit().orElseThrow();
+    InvocationAuditSurface during =
+        ControlFixtures.summary(s, rules).invocationAudit().orElseThrow();
     assertEquals(
         "{\"timestamp\":\"2026-02-22T12:10:00Z\",\"intent\":\"cancel\",\"transport\":\"local\","
             + "\"idempotencyKey\":\"k-h5-2\",\"traceId\":\"trace-h5-2\",\"inFlight\":true}",
         io.superloop.visibility.api.status.StatusCodecs.INVOCATION_AUDIT.encode(during));
     h.complete(ControlFixtures.local(c, Logical.CONFIRMED));
-    InvocationAuditSurface after = ControlFixtures.summary(s, rules).invocationAudit().orElseThrow();
+    InvocationAuditSurface after =
+        ControlFixtures.summary(s, rules).invocationAudit().orElseThrow();
     assertEquals(false, after.inFlight().orElseThrow());
     assertEquals("confirmed", after.outcomeStatus().orElseThrow());
   }
@@ -222,16 +251,26 @@ class InvocationAuditTrailTest {
     for (VisibilityRules rules : List.of(VisibilityRules.reference(), VisibilityRules.hardened())) {
       LoopStore s = new LoopStore(LoopLayout.of(tmp.resolve(rules.name()), LOOP), Durability.NONE);
       ControlContext first = ctx(LOOP, Intent.CANCEL, "trace-h5-3", Transport.LOCAL, "k-first");
-      InvocationAuditTrail.of(s, rules).begin(first).complete(ControlFixtures.local(first, Logical.CONFIRMED));
+      InvocationAuditTrail.of(s, rules)
+          .begin(first)
+          .complete(ControlFixtures.local(first, Logical.CONFIRMED));
       ControlContext second =
-          ctx(LOOP, Intent.APPROVE, "trace-h5-4", Transport.LOCAL, "k-second",
-              ControlFixtures.STARTED.plusSeconds(60), true);
-      InvocationAuditTrail.of(s, rules).begin(second); // the command is running (or the process died)
+          ctx(
+              LOOP,
+              Intent.APPROVE,
+              "trace-h5-4",
+              Transport.LOCAL,
+              "k-second",
+              ControlFixtures.STARTED.plusSeconds(60),
+              true);
+      InvocationAuditTrail.of(s, rules)
+          .begin(second); // the command is running (or the process died)
       InvocationAuditSurface a = ControlFixtures.summary(s, rules).invocationAudit().orElseThrow();
       // Both show the last completed invocation (contract 6.2: I = last invocation row).
       assertEquals("k-first", a.idempotencyKey().orElseThrow());
       if (rules.writeInFlightAuditRows()) {
-        assertEquals(true, a.inFlight().orElseThrow(), "hardened: the started approve is in flight");
+        assertEquals(
+            true, a.inFlight().orElseThrow(), "hardened: the started approve is in flight");
         assertEquals(false, a.replayed().orElseThrow(), "hardened: explicit booleans");
       } else {
         assertTrue(a.inFlight().isEmpty(), "reference: no inFlight field");
@@ -240,21 +279,34 @@ class InvocationAuditTrailTest {
     }
   }
 
-  /** A caller-given key used again: the earlier action's completion does not complete the new one. */
+  /**
+   * A caller-given key used again: the earlier action's completion does not complete the new one.
+   */
   @Test
   void reusedCallerKeyIsInFlightUntilItsOwnCompletion() {
     LoopStore s = store();
     VisibilityRules rules = VisibilityRules.hardened();
-    ControlContext first = ctx(LOOP, Intent.CANCEL, "trace-r-1", Transport.SPRITE_SERVICE, "idem-1");
-    InvocationAuditTrail.of(s, rules).begin(first).complete(ControlFixtures.sprite(first, Logical.CONFIRMED, false));
+    ControlContext first =
+        ctx(LOOP, Intent.CANCEL, "trace-r-1", Transport.SPRITE_SERVICE, "idem-1");
+    InvocationAuditTrail.of(s, rules)
+        .begin(first)
+        .complete(ControlFixtures.sprite(first, Logical.CONFIRMED, false));
     ControlContext again =
-        ctx(LOOP, Intent.CANCEL, "trace-r-1", Transport.SPRITE_SERVICE, "idem-1",
-            ControlFixtures.STARTED.plusSeconds(30), true);
+        ctx(
+            LOOP,
+            Intent.CANCEL,
+            "trace-r-1",
+            Transport.SPRITE_SERVICE,
+            "idem-1",
+            ControlFixtures.STARTED.plusSeconds(30),
+            true);
     var h = InvocationAuditTrail.of(s, rules).begin(again);
     assertFalse(StatusReader.read(s).lastStartedCompleted());
     h.complete(
         io.superloop.visibility.core.audit.ControlOutcomes.spriteAnswer(
-            again, ControlFixtures.SPRITE_COMMAND, ControlFixtures.spriteResponse(again, Logical.CONFIRMED, true),
+            again,
+            ControlFixtures.SPRITE_COMMAND,
+            ControlFixtures.spriteResponse(again, Logical.CONFIRMED, true),
             ControlFixtures.STARTED.plusSeconds(31)));
     assertTrue(StatusReader.read(s).lastStartedCompleted());
   }
@@ -269,10 +321,15 @@ class InvocationAuditTrailTest {
     ControlContext c = ctx(LOOP, Intent.CANCEL, "trace-m-1", Transport.LOCAL, "k-marker");
     InvocationAuditTrail.of(s, VisibilityRules.hardened()).begin(c);
     // v1 rows written by another path (a reference-mode writer): no marker in the in-flight file.
-    InvocationAuditTrail.of(s, VisibilityRules.reference()).begin(c).complete(ControlFixtures.local(c, Logical.CONFIRMED));
+    InvocationAuditTrail.of(s, VisibilityRules.reference())
+        .begin(c)
+        .complete(ControlFixtures.local(c, Logical.CONFIRMED));
     for (int i = 0; i < 50; i++) {
-      ControlContext other = ctx(LOOP, Intent.APPROVE, "trace-other", Transport.LOCAL, "k-other-" + i);
-      InvocationAuditTrail.of(s, VisibilityRules.reference()).begin(other).complete(ControlFixtures.local(other, Logical.CONFIRMED));
+      ControlContext other =
+          ctx(LOOP, Intent.APPROVE, "trace-other", Transport.LOCAL, "k-other-" + i);
+      InvocationAuditTrail.of(s, VisibilityRules.reference())
+          .begin(other)
+          .complete(ControlFixtures.local(other, Logical.CONFIRMED));
     }
     StatusInputs in = StatusReader.read(s);
     assertEquals("k-marker", in.lastStarted().orElseThrow().idempotencyKey());
@@ -285,8 +342,17 @@ class InvocationAuditTrailTest {
     LoopStore s = store();
     // An old completion of the same key, long before the start: ignored (and the scan stops there).
     ControlContext old =
-        ctx(LOOP, Intent.CANCEL, "trace-b-1", Transport.LOCAL, "k-bound", Instant.parse("2026-01-01T00:00:00Z"), true);
-    InvocationAuditTrail.of(s, VisibilityRules.reference()).begin(old).complete(ControlFixtures.local(old, Logical.CONFIRMED));
+        ctx(
+            LOOP,
+            Intent.CANCEL,
+            "trace-b-1",
+            Transport.LOCAL,
+            "k-bound",
+            Instant.parse("2026-01-01T00:00:00Z"),
+            true);
+    InvocationAuditTrail.of(s, VisibilityRules.reference())
+        .begin(old)
+        .complete(ControlFixtures.local(old, Logical.CONFIRMED));
     ControlContext now = ctx(LOOP, Intent.CANCEL, "trace-b-2", Transport.LOCAL, "k-bound");
     InvocationAuditTrail.of(s, VisibilityRules.hardened()).begin(now);
     assertFalse(StatusReader.read(s).lastStartedCompleted());
@@ -304,8 +370,13 @@ class InvocationAuditTrailTest {
     assertTrue(h.isCompleted());
     VisibilityException e = assertThrows(VisibilityException.class, () -> h.complete(rows));
     assertEquals(ErrorCode.INVALID_STATE, e.code());
-    assertEquals(1, JsonlReader.readAll(file(s, LoopArtifact.CONTROL_INVOCATIONS),
-        io.superloop.visibility.api.audit.AuditCodecs.INVOCATION).records().size());
+    assertEquals(
+        1,
+        JsonlReader.readAll(
+                file(s, LoopArtifact.CONTROL_INVOCATIONS),
+                io.superloop.visibility.api.audit.AuditCodecs.INVOCATION)
+            .records()
+            .size());
   }
 
   @Test
@@ -315,7 +386,9 @@ class InvocationAuditTrailTest {
     ControlContext other = ctx(LOOP, Intent.CANCEL, "trace-x", Transport.LOCAL, "k-y");
     var h = InvocationAuditTrail.of(s, VisibilityRules.hardened()).begin(c);
     VisibilityException e =
-        assertThrows(VisibilityException.class, () -> h.complete(ControlFixtures.local(other, Logical.CONFIRMED)));
+        assertThrows(
+            VisibilityException.class,
+            () -> h.complete(ControlFixtures.local(other, Logical.CONFIRMED)));
     assertEquals(ErrorCode.INVALID_ARGUMENT, e.code());
     assertFalse(h.isCompleted(), "a rejected call does not spend the handle");
     assertFalse(Files.exists(file(s, LoopArtifact.INTENTS)));
@@ -326,7 +399,9 @@ class InvocationAuditTrailTest {
     LoopStore s = store();
     ControlContext c = ctx("other-loop", Intent.CANCEL, "trace-x", Transport.LOCAL, "k-x");
     VisibilityException e =
-        assertThrows(VisibilityException.class, () -> InvocationAuditTrail.of(s, VisibilityRules.hardened()).begin(c));
+        assertThrows(
+            VisibilityException.class,
+            () -> InvocationAuditTrail.of(s, VisibilityRules.hardened()).begin(c));
     assertEquals(ErrorCode.INVALID_ARGUMENT, e.code());
   }
 }

@@ -36,13 +36,18 @@ class LegacyTreesTest {
 
   static List<String> trees() throws IOException, URISyntaxException {
     try (Stream<Path> s = Files.list(root())) {
-      return s.filter(Files::isDirectory).map(p -> String.valueOf(p.getFileName())).sorted().toList();
+      return s.filter(Files::isDirectory)
+          .map(p -> String.valueOf(p.getFileName()))
+          .sorted()
+          .toList();
     }
   }
 
   static Path root() throws URISyntaxException {
     return Objects.requireNonNull(
-        Path.of(Objects.requireNonNull(LegacyTreesTest.class.getResource("/legacy-trees/README.md")).toURI())
+        Path.of(
+                Objects.requireNonNull(LegacyTreesTest.class.getResource("/legacy-trees/README.md"))
+                    .toURI())
             .getParent());
   }
 
@@ -66,7 +71,10 @@ class LegacyTreesTest {
     assertEquals(from, row.cursorOffsetBefore(), tree);
     assertEquals(11, row.cursorOffsetAfter(), tree);
     assertEquals(11 - from, row.eventsIngested(), tree);
-    assertEquals(tornLocal, step.result().warnings().contains(ReasonCode.TORN_STEP_RECOVERED), tree + " " + step.result().warnings());
+    assertEquals(
+        tornLocal,
+        step.result().warnings().contains(ReasonCode.TORN_STEP_RECOVERED),
+        tree + " " + step.result().warnings());
 
     // every artifact parses; the rows chain (but for the sprite tree torn by the old store); the
     // sequence state covers every line the step read, without drift

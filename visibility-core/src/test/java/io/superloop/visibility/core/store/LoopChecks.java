@@ -56,7 +56,8 @@ final class LoopChecks {
     /** {@code state.json}'s {@code trace.reconcileTraceId}. */
     String stateJsonReconcileTraceId() {
       JsonValue trace = ((JsonValue.JsonObject) stateJson).members().get("trace");
-      JsonValue id = ((JsonValue.JsonObject) Objects.requireNonNull(trace)).members().get("reconcileTraceId");
+      JsonValue id =
+          ((JsonValue.JsonObject) Objects.requireNonNull(trace)).members().get("reconcileTraceId");
       return ((JsonValue.JsonString) Objects.requireNonNull(id)).value();
     }
   }
@@ -104,7 +105,10 @@ final class LoopChecks {
     long counted = 0;
     long at = 0;
     for (ReconcileRow r : rows) {
-      assertEquals(at, r.cursorOffsetBefore(), "each step starts where the previous one ended: " + traces(rows));
+      assertEquals(
+          at,
+          r.cursorOffsetBefore(),
+          "each step starts where the previous one ended: " + traces(rows));
       assertEquals(r.cursorOffsetAfter() - r.cursorOffsetBefore(), r.eventsIngested());
       for (long line = r.cursorOffsetBefore() + 1; line <= r.cursorOffsetAfter(); line++) {
         covered.add(line);

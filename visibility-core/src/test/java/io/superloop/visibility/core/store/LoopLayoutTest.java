@@ -23,7 +23,8 @@ class LoopLayoutTest {
     assertEquals(ops.resolve("telemetry"), l.telemetryDir());
     assertEquals(ops.resolve(".lock"), l.lockFile());
     assertEquals(Path.of("/srv/repo/.superloop/loops/loop-1"), l.runtimeDir());
-    assertEquals(Path.of("/srv/repo/.superloop/loops/loop-1/heartbeat.v1.json"), l.runtimeHeartbeatFile());
+    assertEquals(
+        Path.of("/srv/repo/.superloop/loops/loop-1/heartbeat.v1.json"), l.runtimeHeartbeatFile());
     assertEquals(".superloop/loops/loop-1/events.jsonl", l.cursorEventsFile());
     Map<LoopArtifact, String> expected =
         Map.ofEntries(
@@ -40,7 +41,8 @@ class LoopLayoutTest {
             Map.entry(LoopArtifact.CONTROL_TELEMETRY, "telemetry/control.jsonl"),
             Map.entry(LoopArtifact.CONTROL_INVOCATIONS, "telemetry/control-invocations.jsonl"),
             Map.entry(
-                LoopArtifact.CONTROL_INVOCATIONS_INFLIGHT, "telemetry/control-invocations.inflight.jsonl"),
+                LoopArtifact.CONTROL_INVOCATIONS_INFLIGHT,
+                "telemetry/control-invocations.inflight.jsonl"),
             Map.entry(LoopArtifact.HEARTBEAT_TELEMETRY, "telemetry/heartbeat.jsonl"),
             Map.entry(LoopArtifact.SEQUENCE_TELEMETRY, "telemetry/sequence.jsonl"),
             Map.entry(LoopArtifact.ALERTS_TELEMETRY, "telemetry/alerts.jsonl"));
@@ -61,15 +63,19 @@ class LoopLayoutTest {
     assertEquals(Path.of("/elsewhere/h.json"), l.path(LoopArtifact.HEALTH));
     assertTrue(l.isOverridden(LoopArtifact.CURSOR));
     assertFalse(l.isOverridden(LoopArtifact.STATE));
-    assertEquals(l, LoopLayout.of(REPO, "loop-1")
-        .withPath(LoopArtifact.CURSOR, Path.of("custom/cursor.json"))
-        .withPath(LoopArtifact.HEALTH, Path.of("/elsewhere/h.json")));
+    assertEquals(
+        l,
+        LoopLayout.of(REPO, "loop-1")
+            .withPath(LoopArtifact.CURSOR, Path.of("custom/cursor.json"))
+            .withPath(LoopArtifact.HEALTH, Path.of("/elsewhere/h.json")));
   }
 
   @Test
   void loopIdsThatAreNotOneSafeSegmentAreRejected() {
-    for (String bad : new String[] {"", " ", ".", "..", "a/b", "a\\b", "../x", "a\u0000b", "a\nb", "x\u007f"}) {
-      VisibilityException e = assertThrows(VisibilityException.class, () -> LoopLayout.of(REPO, bad), bad);
+    for (String bad :
+        new String[] {"", " ", ".", "..", "a/b", "a\\b", "../x", "a\u0000b", "a\nb", "x\u007f"}) {
+      VisibilityException e =
+          assertThrows(VisibilityException.class, () -> LoopLayout.of(REPO, bad), bad);
       assertEquals(ErrorCode.INVALID_LOOP_ID, e.code());
     }
     assertEquals("loop.v2_ü", LoopLayout.of(REPO, "loop.v2_ü").loopId());
@@ -79,7 +85,8 @@ class LoopLayoutTest {
   void kindIsChecked() {
     LoopLayout l = LoopLayout.of(REPO, "loop-1");
     VisibilityException e =
-        assertThrows(VisibilityException.class, () -> l.stateFile(LoopArtifact.INTENTS, TestRow.CODEC));
+        assertThrows(
+            VisibilityException.class, () -> l.stateFile(LoopArtifact.INTENTS, TestRow.CODEC));
     assertEquals(ErrorCode.INVALID_ARGUMENT, e.code());
   }
 }

@@ -45,16 +45,19 @@ class LoopLockTest {
     AtomicInteger maxInside = new AtomicInteger();
     Thread[] ts = new Thread[4];
     for (int t = 0; t < ts.length; t++) {
-      ts[t] = new Thread(() -> {
-        for (int i = 0; i < 25; i++) {
-          try (LoopLock.Held h = layout.lock().acquire()) {
-            maxInside.accumulateAndGet(inside.incrementAndGet(), Math::max);
-            long v = counter.read().toOptional().map(TestRow::seq).orElse(0L);
-            counter.writeBytes(new TestRow("c", v + 1, "").line().getBytes(StandardCharsets.UTF_8));
-            inside.decrementAndGet();
-          }
-        }
-      });
+      ts[t] =
+          new Thread(
+              () -> {
+                for (int i = 0; i < 25; i++) {
+                  try (LoopLock.Held h = layout.lock().acquire()) {
+                    maxInside.accumulateAndGet(inside.incrementAndGet(), Math::max);
+                    long v = counter.read().toOptional().map(TestRow::seq).orElse(0L);
+                    counter.writeBytes(
+                        new TestRow("c", v + 1, "").line().getBytes(StandardCharsets.UTF_8));
+                    inside.decrementAndGet();
+                  }
+                }
+              });
       ts[t].start();
     }
     for (Thread t : ts) {
@@ -67,18 +70,29 @@ class LoopLockTest {
   @Test
   void reentrantTimeoutAndWrongThread() throws Exception {
     LoopLock lock = LoopLock.of(tmp.resolve("ops/.lock"));
-    try (LoopLock.Held outer = lock.acquire(); LoopLock.Held inner = lock.acquire()) {
+    try (LoopLock.Held outer = lock.acquire();
+        LoopLock.Held inner = lock.acquire()) {
       assertEquals(tmp.resolve("ops/.lock").toAbsolutePath(), outer.file());
-      Thread other = new Thread(() -> {
-        VisibilityException e =
-            assertThrows(VisibilityException.class, () -> lock.acquire(Duration.ofMillis(50)));
-        assertEquals(ErrorCode.LOCK_FAILED, e.code());
-        assertTrue(lock.tryAcquire().isEmpty());
-      });
+      Thread other =
+          new Thread(
+              () -> {
+                VisibilityException e =
+                    assertThrows(
+                        VisibilityException.class, () -> lock.acquire(Duration.ofMillis(50)));
+                assertEquals(ErrorCode.LOCK_FAILED, e.code());
+                assertTrue(lock.tryAcquire().isEmpty());
+              });
       other.start();
       other.join();
     }
-    assertTrue(lock.tryAcquire().map(h -> { h.close(); return true; }).orElse(false));
+    assertTrue(
+        lock.tryAcquire()
+            .map(
+                h -> {
+                  h.close();
+                  return true;
+                })
+            .orElse(false));
   }
 
   @Test
@@ -96,7 +110,8 @@ class LoopLockTest {
     }
     LoopLock lock = LoopLock.of(lockFile);
     assertTrue(lock.tryAcquire().isEmpty(), "held by the other process");
-    VisibilityException e = assertThrows(VisibilityException.class, () -> lock.acquire(Duration.ofMillis(100)));
+    VisibilityException e =
+        assertThrows(VisibilityException.class, () -> lock.acquire(Duration.ofMillis(100)));
     assertEquals(ErrorCode.LOCK_FAILED, e.code());
     try (OutputStream in = p.getOutputStream()) {
       in.flush();

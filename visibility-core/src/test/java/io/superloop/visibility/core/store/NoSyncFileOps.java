@@ -6,7 +6,10 @@ import java.nio.channels.FileLock;
 import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
 
-/** The production file operations ({@link ConfinedTestOps}) without any fsync: for checks that do not test durability. */
+/**
+ * The production file operations ({@link ConfinedTestOps}) without any fsync: for checks that do
+ * not test durability.
+ */
 final class NoSyncFileOps implements FileOps {
   static final NoSyncFileOps INSTANCE = new NoSyncFileOps();
 

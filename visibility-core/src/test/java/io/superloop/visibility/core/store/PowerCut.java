@@ -10,12 +10,12 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Rebuilds what a disk would hold if power were lost after the first {@code cut} recorded events:
- * a file's content is what it held at its last {@code force} (nothing, if never forced), and a
- * directory's entries are what they were at its last directory force (so a created or renamed
- * file whose directory was not forced afterwards is not there, and a rename not yet made durable
- * leaves the old file in place). With {@code keepHalfUnforced}, half of the bytes appended after a
- * file's last force survive as well (a torn write).
+ * Rebuilds what a disk would hold if power were lost after the first {@code cut} recorded events: a
+ * file's content is what it held at its last {@code force} (nothing, if never forced), and a
+ * directory's entries are what they were at its last directory force (so a created or renamed file
+ * whose directory was not forced afterwards is not there, and a rename not yet made durable leaves
+ * the old file in place). With {@code keepHalfUnforced}, half of the bytes appended after a file's
+ * last force survive as well (a torn write).
  */
 final class PowerCut {
   private PowerCut() {}

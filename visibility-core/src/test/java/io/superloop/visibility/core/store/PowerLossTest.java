@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.superloop.visibility.api.json.Json;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -25,13 +24,15 @@ import org.junit.jupiter.api.io.TempDir;
  * recorded operation, keeping only what was forced (and, in a second pass, half of what was not).
  */
 class PowerLossTest {
-  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-01T12:00:00Z"), ZoneOffset.UTC);
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-03-01T12:00:00Z"), ZoneOffset.UTC);
 
   @TempDir Path tmp;
 
   private Path root;
   private LoopLayout layout;
   private RecordingFileOps ops;
+
   /** label prefix -> artifact. */
   private final Map<String, LoopArtifact> logs = new HashMap<>();
 
@@ -46,7 +47,8 @@ class PowerLossTest {
     logs.put("audit", LoopArtifact.CONTROL_INVOCATIONS);
     logs.put("recon", LoopArtifact.RECONCILE_TELEMETRY);
     StateFile<TestRow> seqState =
-        StateFile.of(layout.path(LoopArtifact.SEQUENCE_STATE), TestRow.CODEC, Json.DEFAULT, CLOCK, ops);
+        StateFile.of(
+            layout.path(LoopArtifact.SEQUENCE_STATE), TestRow.CODEC, Json.DEFAULT, CLOCK, ops);
     StateFile<TestRow> health =
         StateFile.of(layout.path(LoopArtifact.HEALTH), TestRow.CODEC, Json.DEFAULT, CLOCK, ops);
     LoopLock lock = LoopLock.of(layout.lockFile(), ops);
@@ -104,7 +106,8 @@ class PowerLossTest {
     List<RecordingFileOps.Event> events = run();
     int stateWrites = 0;
     for (int i = 0; i < events.size(); i++) {
-      if (!(events.get(i) instanceof RecordingFileOps.Open o) || o.mode() != FileOps.Mode.CREATE_NEW) {
+      if (!(events.get(i) instanceof RecordingFileOps.Open o)
+          || o.mode() != FileOps.Mode.CREATE_NEW) {
         continue;
       }
       // the events of this thread from the temp file's creation on
@@ -115,7 +118,8 @@ class PowerLossTest {
           mine.add(e);
         }
       }
-      assertTrue(o.path().getFileName().toString().startsWith("."), "temp file is hidden: " + o.path());
+      assertTrue(
+          o.path().getFileName().toString().startsWith("."), "temp file is hidden: " + o.path());
       assertEquals(o.path().getParent(), layout.opsDir(), "temp file in the target's directory");
       int k = 1;
       assertInstanceOf(RecordingFileOps.Write.class, mine.get(k++));
@@ -128,7 +132,8 @@ class PowerLossTest {
       stateWrites++;
     }
     assertEquals(10 + 6, stateWrites);
-    System.out.println("[store-figures] power-loss: state writes checked for order = " + stateWrites);
+    System.out.println(
+        "[store-figures] power-loss: state writes checked for order = " + stateWrites);
   }
 
   @Test
@@ -171,11 +176,8 @@ class PowerLossTest {
             tornSeen++;
           }
           // the next writer repairs the file
-          try (AppendLog<TestRow> w = AppendLog.open(
-                  f,
-                  TestRow.CODEC,
-                  Durability.NONE,
-                  NoSyncFileOps.INSTANCE)) {
+          try (AppendLog<TestRow> w =
+              AppendLog.open(f, TestRow.CODEC, Durability.NONE, NoSyncFileOps.INSTANCE)) {
             w.append(new TestRow(log.getKey(), 999_999, "after"));
           }
           JsonlReadResult<TestRow> after = JsonlReader.readAll(f, TestRow.CODEC);
@@ -193,7 +195,9 @@ class PowerLossTest {
           Long want = stateAcked.get(name);
           if (want != null) {
             TestRow v = s.require();
-            assertTrue(v.seq() >= want, name + " state is at least the acknowledged version at cut " + cut);
+            assertTrue(
+                v.seq() >= want,
+                name + " state is at least the acknowledged version at cut " + cut);
           }
         }
         cuts++;
@@ -204,8 +208,15 @@ class PowerLossTest {
     assertEquals(0, unreadableStates, "unreadable state files");
     assertTrue(tornSeen > 0, "the half-kept variant produced torn tails");
     System.out.println(
-        "[store-figures] power-loss: events=" + events.size() + " cutPointsReplayed=" + cuts
-            + " recordsLost=" + lost + " unreadableStates=" + unreadableStates
-            + " tornTailsRepaired=" + tornSeen);
+        "[store-figures] power-loss: events="
+            + events.size()
+            + " cutPointsReplayed="
+            + cuts
+            + " recordsLost="
+            + lost
+            + " unreadableStates="
+            + unreadableStates
+            + " tornTailsRepaired="
+            + tornSeen);
   }
 }

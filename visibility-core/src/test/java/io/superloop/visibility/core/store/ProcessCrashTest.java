@@ -21,9 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Process crash: a child JVM ({@link CrashChild}) appends and rewrites state files until it is
  * killed with SIGKILL at a random moment; after each kill every state file parses and is at least
- * at its acknowledged version, every acknowledged record is present exactly once, no line holds
- * two records, and the next writer quarantines a torn tail. Cycles: {@code store.crash.cycles}
- * (20 by default, 200 with {@code -Plong}).
+ * at its acknowledged version, every acknowledged record is present exactly once, no line holds two
+ * records, and the next writer quarantines a torn tail. Cycles: {@code store.crash.cycles} (20 by
+ * default, 200 with {@code -Plong}).
  */
 class ProcessCrashTest {
   @TempDir Path tmp;
@@ -56,7 +56,12 @@ class ProcessCrashTest {
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
       ChildJvm.Running child =
           ChildJvm.startReady(
-              CrashChild.class, deadline, "seed " + seed, repo.toString(), "crash-loop", String.valueOf((c + 1) * 10_000_000L));
+              CrashChild.class,
+              deadline,
+              "seed " + seed,
+              repo.toString(),
+              "crash-loop",
+              String.valueOf((c + 1) * 10_000_000L));
       Process p = child.process();
       // kill at a random moment: after a random number of acknowledgements, plus a random delay
       int waitAcks = rnd.nextInt(10);
@@ -82,7 +87,8 @@ class ProcessCrashTest {
       for (String name : List.of("seq", "health")) {
         LoopArtifact a = name.equals("seq") ? LoopArtifact.SEQUENCE_STATE : LoopArtifact.HEALTH;
         StateRead<TestRow> s = layout.stateFile(a, TestRow.CODEC).read();
-        assertFalse(s.isUnreadable(), name + " unreadable after kill " + c + " (seed " + seed + ")");
+        assertFalse(
+            s.isUnreadable(), name + " unreadable after kill " + c + " (seed " + seed + ")");
         Long want = stateAcked.get(name);
         if (want != null) {
           assertTrue(s.require().seq() >= want, name + " older than acknowledged, seed " + seed);
@@ -128,10 +134,24 @@ class ProcessCrashTest {
     assertEquals(0, lost, "acknowledged records lost (seed " + seed + ")");
     assertEquals(0, interleaved, "lines holding other than one record (seed " + seed + ")");
     System.out.println(
-        "[store-figures] process-crash: killCycles=" + cycles + " acknowledged=" + acked.size()
-            + " recordsLost=" + lost + " linesInterleaved=" + interleaved
-            + " tornTailsInjected=" + injected + " tornTailsSeenAfterKill=" + tornObserved + " quarantinedByNextWriter=" + tornLines
-            + " (children reported " + childQuarantines + ") seed=" + seed);
+        "[store-figures] process-crash: killCycles="
+            + cycles
+            + " acknowledged="
+            + acked.size()
+            + " recordsLost="
+            + lost
+            + " linesInterleaved="
+            + interleaved
+            + " tornTailsInjected="
+            + injected
+            + " tornTailsSeenAfterKill="
+            + tornObserved
+            + " quarantinedByNextWriter="
+            + tornLines
+            + " (children reported "
+            + childQuarantines
+            + ") seed="
+            + seed);
   }
 
   private static boolean isUnparseable(String line) {

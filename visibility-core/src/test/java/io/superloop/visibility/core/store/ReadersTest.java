@@ -90,7 +90,8 @@ class ReadersTest {
       Files.writeString(f, sb.toString());
       JsonlReadResult<TestRow> all = JsonlReader.readAll(f, TestRow.CODEC);
       for (int block : new int[] {1, 2, 3, 5, 8, 13, 64, 1 << 16}) {
-        TailRead<TestRow> t = TailReader.last(f, TestRow.CODEC, Json.DEFAULT, block, RealFileOps.INSTANCE);
+        TailRead<TestRow> t =
+            TailReader.last(f, TestRow.CODEC, Json.DEFAULT, block, RealFileOps.INSTANCE);
         List<TestRow> values = all.values();
         assertEquals(
             values.isEmpty() ? null : values.get(values.size() - 1),
@@ -131,6 +132,10 @@ class ReadersTest {
     assertEquals(read[0], read[1], "bytes read by the tail reader");
     // the last row is ~50 bytes: one small first block holds it, whatever the file's size
     assertTrue(read[1] <= 8 * 1024, "bytes read: " + read[1]);
-    System.out.println("[store-figures] tail reader: bytes read on 1 MiB and 32 MiB files = " + read[0] + ", " + read[1]);
+    System.out.println(
+        "[store-figures] tail reader: bytes read on 1 MiB and 32 MiB files = "
+            + read[0]
+            + ", "
+            + read[1]);
   }
 }

@@ -12,10 +12,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A {@link FileOps} that delegates to another one and records every operation that changes the
- * file system or forces it, with the inode it concerns, in one global order; and can inject
- * failures. Used to check the order of state writes and to replay a run as if power was lost at
- * any point (see {@link PowerCut}).
+ * A {@link FileOps} that delegates to another one and records every operation that changes the file
+ * system or forces it, with the inode it concerns, in one global order; and can inject failures.
+ * Used to check the order of state writes and to replay a run as if power was lost at any point
+ * (see {@link PowerCut}).
  */
 final class RecordingFileOps implements FileOps {
 
@@ -29,7 +29,8 @@ final class RecordingFileOps implements FileOps {
    * A file was opened; {@code created} when it got a new inode number (made by the open, or seen
    * for the first time), {@code existed} when it existed before the open.
    */
-  record Open(String thread, Path path, Mode mode, int inode, boolean created, boolean existed) implements Event {}
+  record Open(String thread, Path path, Mode mode, int inode, boolean created, boolean existed)
+      implements Event {}
 
   /** Bytes were written at {@code position}. */
   record Write(String thread, Path path, int inode, long position, byte[] bytes) implements Event {}
@@ -56,8 +57,9 @@ final class RecordingFileOps implements FileOps {
   interface Fault {
     /**
      * Called before each operation ({@code open}, {@code write}, {@code force}, {@code truncate},
-     * {@code move}, {@code forceDir}, {@code delete}, {@code mkdirs}, {@code list}); returns the exception to throw
-     * or null. For {@code write}, {@link #partialWrite} says how many bytes land first.
+     * {@code move}, {@code forceDir}, {@code delete}, {@code mkdirs}, {@code list}); returns the
+     * exception to throw or null. For {@code write}, {@link #partialWrite} says how many bytes land
+     * first.
      */
     @Nullable IOException before(String op, Path path);
 

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Hardening H1 and H2. */
 class StateFileTest {
-  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-02-22T12:10:05Z"), ZoneOffset.UTC);
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-02-22T12:10:05Z"), ZoneOffset.UTC);
 
   @TempDir Path tmp;
 
@@ -50,7 +51,8 @@ class StateFileTest {
   void unreadableFilesAreReportedAndRenamedAside() throws Exception {
     Path f = tmp.resolve("sequence-state.json");
     StateFile<TestRow> s = StateFile.of(f, TestRow.CODEC, Json.DEFAULT, CLOCK);
-    for (String content : new String[] {"", "\n", "{\"writer\":\"x\",\"se", "not json", "[1,2]", "{\"writer\":1}"}) {
+    for (String content :
+        new String[] {"", "\n", "{\"writer\":\"x\",\"se", "not json", "[1,2]", "{\"writer\":1}"}) {
       Files.writeString(f, content);
       StateRead<TestRow> r = s.read();
       StateRead.Unreadable<TestRow> u = assertInstanceOf(StateRead.Unreadable.class, r, content);
@@ -72,7 +74,8 @@ class StateFileTest {
     Files.writeString(f, "{again");
     StateRead.Unreadable<TestRow> u2 =
         assertInstanceOf(StateRead.Unreadable.class, s.readQuarantining());
-    assertEquals(tmp.resolve("sequence-state.json.corrupt-20260222T121005Z-2"), u2.movedTo().orElseThrow());
+    assertEquals(
+        tmp.resolve("sequence-state.json.corrupt-20260222T121005Z-2"), u2.movedTo().orElseThrow());
     assertEquals("{torn", Files.readString(aside), "an earlier corrupt file is never overwritten");
   }
 
@@ -94,7 +97,8 @@ class StateFileTest {
             return length / 2;
           }
         });
-    VisibilityException e = assertThrows(VisibilityException.class, () -> s.write(new TestRow("h", 2, "new")));
+    VisibilityException e =
+        assertThrows(VisibilityException.class, () -> s.write(new TestRow("h", 2, "new")));
     assertEquals(ErrorCode.DISK_FULL, e.code());
     assertEquals(f.toString(), e.file().orElseThrow());
     ops.fault(null);
@@ -111,7 +115,8 @@ class StateFileTest {
     StateFile<TestRow> s = state(f, ops);
     s.write(new TestRow("s", 1, "x"));
     ops.fault((op, path) -> op.equals("open") ? new AccessDeniedException(path.toString()) : null);
-    assertEquals(ErrorCode.PERMISSION_DENIED, assertThrows(VisibilityException.class, s::read).code());
+    assertEquals(
+        ErrorCode.PERMISSION_DENIED, assertThrows(VisibilityException.class, s::read).code());
     assertEquals(
         ErrorCode.PERMISSION_DENIED,
         assertThrows(VisibilityException.class, () -> s.write(new TestRow("s", 2, "y"))).code());
@@ -124,8 +129,14 @@ class StateFileTest {
     // a regular file where the directory should be
     Files.writeString(tmp.resolve("blocker"), "x");
     StateFile<TestRow> blocked = StateFile.of(tmp.resolve("blocker/sub/state.json"), TestRow.CODEC);
-    VisibilityException e = assertThrows(VisibilityException.class, () -> blocked.write(new TestRow("s", 1, "x")));
+    VisibilityException e =
+        assertThrows(VisibilityException.class, () -> blocked.write(new TestRow("s", 1, "x")));
     assertTrue(e.file().isPresent());
-    assertEquals(ErrorCode.FILE_NOT_FOUND, assertThrows(VisibilityException.class, () -> StateFile.of(tmp.resolve("none.json"), TestRow.CODEC).read().require()).code());
+    assertEquals(
+        ErrorCode.FILE_NOT_FOUND,
+        assertThrows(
+                VisibilityException.class,
+                () -> StateFile.of(tmp.resolve("none.json"), TestRow.CODEC).read().require())
+            .code());
   }
 }

@@ -15,15 +15,16 @@ public final class StateWriteRecording {
 
   /**
    * One operation: {@code kind} is {@code open}, {@code write}, {@code force}, {@code truncate},
-   * {@code move}, {@code forceDir} or {@code delete}; {@code path} the file it concerns ({@code move}:
-   * the source), {@code target} the rename's target (else empty).
+   * {@code move}, {@code forceDir} or {@code delete}; {@code path} the file it concerns ({@code
+   * move}: the source), {@code target} the rename's target (else empty).
    */
   public record Op(String kind, Path path, String target) {}
 
   /** Writes {@code file} once, then records the operations of a second write over it. */
   public static List<Op> secondWrite(Path file) {
     RecordingFileOps ops = new RecordingFileOps();
-    StateFile<TestRow> state = StateFile.of(file, TestRow.CODEC, Json.DEFAULT, Clock.systemUTC(), ops);
+    StateFile<TestRow> state =
+        StateFile.of(file, TestRow.CODEC, Json.DEFAULT, Clock.systemUTC(), ops);
     state.write(new TestRow("doc", 1, "first"));
     int from = ops.events().size();
     state.write(new TestRow("doc", 2, "second"));

@@ -41,7 +41,9 @@ public final class StepCrashChild {
 
   /** The newline count of the loop's events log (0 when absent). */
   static int lines(Path repo) throws IOException {
-    Path log = new TestLoop(repo, Transport.LOCAL, VisibilityRules.hardened(), Durability.NONE).eventsFile();
+    Path log =
+        new TestLoop(repo, Transport.LOCAL, VisibilityRules.hardened(), Durability.NONE)
+            .eventsFile();
     if (!Files.exists(log)) {
       return 0;
     }

@@ -8,9 +8,9 @@ import io.superloop.visibility.api.ReasonCode;
 import io.superloop.visibility.api.Transport;
 import io.superloop.visibility.api.VisibilityException;
 import io.superloop.visibility.core.plane.VisibilityPlane;
-import io.superloop.visibility.core.rules.internal.ImmutableVisibilityRules;
 import io.superloop.visibility.core.rules.TelemetryRetention;
 import io.superloop.visibility.core.rules.VisibilityRules;
+import io.superloop.visibility.core.rules.internal.ImmutableVisibilityRules;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,9 +39,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  *
  * A third run has the faulty step rotate its three telemetry logs (retention at 500 bytes). Then
  * the runtime appends lines 10-11 and one clean step runs. Every artifact must parse (no
- * unparseable or torn line, no temp file, an empty journal); the reconcile rows must chain
- * (each step starts where the previous one ended, from line 0 to line 11, so no line is lost or
- * counted twice), and the {@code faulty} step must have happened fully (its reconcile, sequence and
+ * unparseable or torn line, no temp file, an empty journal); the reconcile rows must chain (each
+ * step starts where the previous one ended, from line 0 to line 11, so no line is lost or counted
+ * twice), and the {@code faulty} step must have happened fully (its reconcile, sequence and
  * heartbeat rows all present, once) or not at all (none of them), with the sequence state covering
  * every line.
  */
@@ -51,9 +51,9 @@ class StepFaultInjectionTest {
 
   /**
    * Every fault of every case, and each power cut twice (with half of the unforced bytes kept too):
-   * {@code -Dstore.fault.exhaustive=true} ({@code -Plong}). By default the sprite_service case takes
-   * every other fault and cut point, the rotating case every third, and a power cut keeps half of
-   * the unforced bytes at every other cut point.
+   * {@code -Dstore.fault.exhaustive=true} ({@code -Plong}). By default the sprite_service case
+   * takes every other fault and cut point, the rotating case every third, and a power cut keeps
+   * half of the unforced bytes at every other cut point.
    */
   private static final boolean EXHAUSTIVE = Boolean.getBoolean("store.fault.exhaustive");
 
@@ -74,24 +74,28 @@ class StepFaultInjectionTest {
 
   static Stream<Arguments> cases() {
     return Stream.of(
-        Arguments.of(Transport.LOCAL, false), Arguments.of(Transport.SPRITE_SERVICE, false), Arguments.of(Transport.LOCAL, true));
+        Arguments.of(Transport.LOCAL, false),
+        Arguments.of(Transport.SPRITE_SERVICE, false),
+        Arguments.of(Transport.LOCAL, true));
   }
 
   /**
    * @param transport the transport
-   * @param rotating whether the faulty step also rotates its three telemetry logs (retention at
-   *     500 bytes)
+   * @param rotating whether the faulty step also rotates its three telemetry logs (retention at 500
+   *     bytes)
    */
   @ParameterizedTest
   @MethodSource("cases")
-  void everyFaultOfAStepLeavesAllOrNothing(Transport transport, boolean rotating) throws IOException {
+  void everyFaultOfAStepLeavesAllOrNothing(Transport transport, boolean rotating)
+      throws IOException {
     Figures fig = new Figures();
     VisibilityRules rules =
         rotating
             ? ImmutableVisibilityRules.copyOf(VisibilityRules.hardened())
                 .withTelemetryRetention(new TelemetryRetention(500, 10))
             : VisibilityRules.hardened();
-    TestLoop base = new TestLoop(tmp.resolve("base"), transport, rules, Durability.FSYNC_PER_RECORD);
+    TestLoop base =
+        new TestLoop(tmp.resolve("base"), transport, rules, Durability.FSYNC_PER_RECORD);
     Files.createDirectories(base.layout().opsDir());
     Files.writeString(
         base.layout().path(LoopArtifact.STATE),
@@ -106,10 +110,11 @@ class StepFaultInjectionTest {
     DiskImage.copyTree(base.repo, counted);
     AtomicInteger ops = new AtomicInteger();
     RecordingFileOps counter = new RecordingFileOps(NoSyncFileOps.INSTANCE);
-    counter.fault((op, path) -> {
-      ops.incrementAndGet();
-      return null;
-    });
+    counter.fault(
+        (op, path) -> {
+          ops.incrementAndGet();
+          return null;
+        });
     base.at(counted).step(counter, "faulty");
     fig.operations = ops.get();
     assertTrue(fig.operations > 30, "a step does many file operations: " + fig.operations);
@@ -135,7 +140,8 @@ class StepFaultInjectionTest {
                   return null;
                 }
                 failedOp[0] = op;
-                return new IOException(op.equals("write") ? "No space left on device" : "Input/output error");
+                return new IOException(
+                    op.equals("write") ? "No space left on device" : "Input/output error");
               }
 
               @Override
@@ -159,7 +165,10 @@ class StepFaultInjectionTest {
         } else {
           fig.errorRuns++;
         }
-        finish(loop, fig, "error at operation " + k + " (" + failedOp[0] + (half ? ", half written" : "") + ")");
+        finish(
+            loop,
+            fig,
+            "error at operation " + k + " (" + failedOp[0] + (half ? ", half written" : "") + ")");
         DiskImage.deleteTree(dir);
       }
     }
@@ -177,8 +186,15 @@ class StepFaultInjectionTest {
         Path dir = tmp.resolve("cut-" + cut + "-" + half);
         image.materialize(dir, half);
         fig.powerCuts++;
-        finish(base.at(dir), fig, "power cut after " + cut + " of " + events.size() + " operations"
-            + (half ? ", half of unforced bytes kept" : ""));
+        finish(
+            base.at(dir),
+            fig,
+            "power cut after "
+                + cut
+                + " of "
+                + events.size()
+                + " operations"
+                + (half ? ", half of unforced bytes kept" : ""));
         DiskImage.deleteTree(dir);
       }
     }
@@ -186,18 +202,41 @@ class StepFaultInjectionTest {
     if (rotating) {
       for (LoopArtifact a : LoopStore.ROTATED) {
         assertTrue(
-            events.stream().anyMatch(e -> e instanceof RecordingFileOps.Move m && m.source().equals(base.at(recorded).layout().path(a))),
+            events.stream()
+                .anyMatch(
+                    e ->
+                        e instanceof RecordingFileOps.Move m
+                            && m.source().equals(base.at(recorded).layout().path(a))),
             "the faulty step rotates " + a);
       }
     }
     System.out.println(
-        "[store-figures] fault injection, " + transport.wire() + (rotating ? " (rotating its logs)" : "") + ": file operations per step=" + fig.operations
-            + " errorRuns=" + fig.errorRuns + " partialWriteRuns=" + fig.partialWriteRuns
-            + " powerCuts=" + fig.powerCuts + " (of " + (events.size() + 1) + " cut points)"
-            + " faultyStepHappened=" + fig.faultyStepHappened + " neverHappened=" + fig.faultyStepNeverHappened
-            + " tornStepRecoveredWarnings=" + fig.recoveredWarnings
-            + " linesLost=" + fig.linesLost + " linesCountedTwice=" + fig.linesTwice);
-    assertTrue(fig.faultyStepHappened > 0 && fig.faultyStepNeverHappened > 0, "both outcomes occur");
+        "[store-figures] fault injection, "
+            + transport.wire()
+            + (rotating ? " (rotating its logs)" : "")
+            + ": file operations per step="
+            + fig.operations
+            + " errorRuns="
+            + fig.errorRuns
+            + " partialWriteRuns="
+            + fig.partialWriteRuns
+            + " powerCuts="
+            + fig.powerCuts
+            + " (of "
+            + (events.size() + 1)
+            + " cut points)"
+            + " faultyStepHappened="
+            + fig.faultyStepHappened
+            + " neverHappened="
+            + fig.faultyStepNeverHappened
+            + " tornStepRecoveredWarnings="
+            + fig.recoveredWarnings
+            + " linesLost="
+            + fig.linesLost
+            + " linesCountedTwice="
+            + fig.linesTwice);
+    assertTrue(
+        fig.faultyStepHappened > 0 && fig.faultyStepNeverHappened > 0, "both outcomes occur");
     assertTrue(fig.recoveredWarnings > 0, "some clean steps completed a torn step");
     assertEquals(0, fig.linesLost);
     assertEquals(0, fig.linesTwice);
@@ -226,9 +265,10 @@ class StepFaultInjectionTest {
     // the faulty step happened fully or not at all
     List<String> traces = LoopChecks.traces(p.rows());
     boolean happened = traces.contains("faulty");
-    List<String> expected = happened
-        ? List.of("trace-1", "trace-2", "faulty", "clean")
-        : List.of("trace-1", "trace-2", "clean");
+    List<String> expected =
+        happened
+            ? List.of("trace-1", "trace-2", "faulty", "clean")
+            : List.of("trace-1", "trace-2", "clean");
     assertEquals(expected, traces, "reconcile rows");
     assertEquals(expected, p.sequenceRowTraces(), "sequence rows");
     assertEquals(expected, p.heartbeatRowTraces(), "heartbeat rows");

@@ -41,7 +41,9 @@ class StepIoCountTest {
     Path events = rt.resolve("events.jsonl");
     Files.writeString(events, line(1) + line(2), StandardCharsets.UTF_8);
     Files.writeString(
-        rt.resolve("heartbeat.v1.json"), "{\"timestamp\":\"2026-03-01T11:59:50Z\"}", StandardCharsets.UTF_8);
+        rt.resolve("heartbeat.v1.json"),
+        "{\"timestamp\":\"2026-03-01T11:59:50Z\"}",
+        StandardCharsets.UTF_8);
     RecordingFileOps ops = new RecordingFileOps();
     VisibilityPlane plane =
         VisibilityPlane.builder(LoopLayout.of(repo, "count-loop").withFileOps(ops))
@@ -64,12 +66,18 @@ class StepIoCountTest {
     long dirForces = step.stream().filter(RecordingFileOps.ForceDir.class::isInstance).count();
     long renames = step.stream().filter(RecordingFileOps.Move.class::isInstance).count();
     System.out.println(
-        "[store-figures] steady-state local step: file forces=" + forces + " directory forces=" + dirForces
-            + " renames=" + renames + " (before the step commit protocol: 8, 8 and 5)");
+        "[store-figures] steady-state local step: file forces="
+            + forces
+            + " directory forces="
+            + dirForces
+            + " renames="
+            + renames
+            + " (before the step commit protocol: 8, 8 and 5)");
     LoopLayout layout = LoopLayout.of(repo, "count-loop");
     Path journal = layout.stepJournalFile();
     // what was counted ran over the operations a plane uses without a test seam: the confined ones
-    assertTrue(layout.fileOps() instanceof ConfinedFileOps, "a layout's own operations are confined");
+    assertTrue(
+        layout.fileOps() instanceof ConfinedFileOps, "a layout's own operations are confined");
 
     // the five state files: each a temp file forced once, then renamed over the target
     Map<Path, Integer> forced = new HashMap<>();
@@ -77,31 +85,45 @@ class StepIoCountTest {
         .filter(RecordingFileOps.Force.class::isInstance)
         .forEach(e -> forced.merge(((RecordingFileOps.Force) e).path(), 1, Integer::sum));
     List<RecordingFileOps.Move> moves =
-        step.stream().filter(RecordingFileOps.Move.class::isInstance).map(RecordingFileOps.Move.class::cast).toList();
+        step.stream()
+            .filter(RecordingFileOps.Move.class::isInstance)
+            .map(RecordingFileOps.Move.class::cast)
+            .toList();
     assertEquals(
         java.util.Set.of(
-            layout.path(LoopArtifact.CURSOR), layout.path(LoopArtifact.TRANSPORT_HEALTH),
-            layout.path(LoopArtifact.HEARTBEAT_STATE), layout.path(LoopArtifact.SEQUENCE_STATE),
+            layout.path(LoopArtifact.CURSOR),
+            layout.path(LoopArtifact.TRANSPORT_HEALTH),
+            layout.path(LoopArtifact.HEARTBEAT_STATE),
+            layout.path(LoopArtifact.SEQUENCE_STATE),
             layout.path(LoopArtifact.HEALTH)),
-        moves.stream().map(RecordingFileOps.Move::target).collect(java.util.stream.Collectors.toSet()));
+        moves.stream()
+            .map(RecordingFileOps.Move::target)
+            .collect(java.util.stream.Collectors.toSet()));
     for (RecordingFileOps.Move m : moves) {
       assertEquals(1, forced.remove(m.source()), "temp file forced once before its rename: " + m);
     }
     // the three logs forced once each, and the journal once: its commit point
     assertEquals(
         Map.of(
-            journal, 1,
-            layout.path(LoopArtifact.HEARTBEAT_TELEMETRY), 1,
-            layout.path(LoopArtifact.SEQUENCE_TELEMETRY), 1,
-            layout.path(LoopArtifact.RECONCILE_TELEMETRY), 1),
+            journal,
+            1,
+            layout.path(LoopArtifact.HEARTBEAT_TELEMETRY),
+            1,
+            layout.path(LoopArtifact.SEQUENCE_TELEMETRY),
+            1,
+            layout.path(LoopArtifact.RECONCILE_TELEMETRY),
+            1),
         forced);
-    int commit = indexOf(step, e -> e instanceof RecordingFileOps.Force f && f.path().equals(journal));
+    int commit =
+        indexOf(step, e -> e instanceof RecordingFileOps.Force f && f.path().equals(journal));
     int firstArtifactWrite =
         indexOf(
             step,
-            e -> e instanceof RecordingFileOps.Move
-                || e instanceof RecordingFileOps.Write w && !w.path().equals(journal)
-                    && !w.path().getFileName().toString().startsWith("."));
+            e ->
+                e instanceof RecordingFileOps.Move
+                    || e instanceof RecordingFileOps.Write w
+                        && !w.path().equals(journal)
+                        && !w.path().getFileName().toString().startsWith("."));
     assertTrue(commit < firstArtifactWrite, "the journal is forced before any artifact changes");
 
     // one directory force per directory that got a rename, after its last rename; none for the
@@ -112,7 +134,8 @@ class StepIoCountTest {
         perDir.merge(d.dir(), 1, Integer::sum);
         for (int j = i + 1; j < step.size(); j++) {
           if (step.get(j) instanceof RecordingFileOps.Move m) {
-            assertTrue(!d.dir().equals(m.target().getParent()), "a rename after its directory's force");
+            assertTrue(
+                !d.dir().equals(m.target().getParent()), "a rename after its directory's force");
           }
         }
       }
@@ -123,7 +146,8 @@ class StepIoCountTest {
     assertEquals(5, renames);
   }
 
-  private static int indexOf(List<RecordingFileOps.Event> events, java.util.function.Predicate<RecordingFileOps.Event> p) {
+  private static int indexOf(
+      List<RecordingFileOps.Event> events, java.util.function.Predicate<RecordingFileOps.Event> p) {
     for (int i = 0; i < events.size(); i++) {
       if (p.test(events.get(i))) {
         return i;

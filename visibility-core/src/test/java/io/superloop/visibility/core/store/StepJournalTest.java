@@ -26,9 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The store's primitives of the step commit protocol: the journal tells a whole record from one cut
- * short at any byte or altered in any byte; a record survives its encoding; a repeated append
- * after its start is not appended twice; stale temp files of state writes are removed, other files
- * kept.
+ * short at any byte or altered in any byte; a record survives its encoding; a repeated append after
+ * its start is not appended twice; stale temp files of state writes are removed, other files kept.
  */
 class StepJournalTest {
   @TempDir Path tmp;
@@ -40,10 +39,16 @@ class StepJournalTest {
   private static StepRecord sample() {
     return new StepRecord(
         List.of(
-            new StepRecord.Replace(LoopArtifact.HEALTH, utf8("{\"schemaVersion\":\"v1\",\"é\":\"\\n\"}\n"), 4294967295L),
-            new StepRecord.Merge((JsonValue.JsonObject) Json.parse("{\"health\":{\"é\":[1,2.5,null]},\"reconcileTraceId\":\"t\"}")),
+            new StepRecord.Replace(
+                LoopArtifact.HEALTH,
+                utf8("{\"schemaVersion\":\"v1\",\"é\":\"\\n\"}\n"),
+                4294967295L),
+            new StepRecord.Merge(
+                (JsonValue.JsonObject)
+                    Json.parse("{\"health\":{\"é\":[1,2.5,null]},\"reconcileTraceId\":\"t\"}")),
             new StepRecord.Rotate(LoopArtifact.HEARTBEAT_TELEMETRY, 16777216, 7, 4),
-            new StepRecord.Append(LoopArtifact.HEARTBEAT_TELEMETRY, 0, utf8("{\"a\":1}\n{\"b\":\"x y\"}\n")),
+            new StepRecord.Append(
+                LoopArtifact.HEARTBEAT_TELEMETRY, 0, utf8("{\"a\":1}\n{\"b\":\"x y\"}\n")),
             new StepRecord.Append(LoopArtifact.ESCALATIONS, 123456789012L, utf8("")),
             new StepRecord.Replace(LoopArtifact.CURSOR, new byte[0], -1)));
   }
@@ -77,7 +82,8 @@ class StepJournalTest {
   void aJournalCutShortOrAlteredAnywhereIsTorn() throws IOException {
     Path file = tmp.resolve("ops/.step-journal");
     Files.createDirectories(file.getParent());
-    StepJournal j = new StepJournal(file, RealFileOps.INSTANCE, ReadLimits.DEFAULT.stepJournalBytes());
+    StepJournal j =
+        new StepJournal(file, RealFileOps.INSTANCE, ReadLimits.DEFAULT.stepJournalBytes());
     assertInstanceOf(StepJournal.Empty.class, j.read(), "no journal yet");
     byte[] record = sample().encode();
     j.write(record);
@@ -102,16 +108,26 @@ class StepJournalTest {
   @Test
   void aRecordOverTheLimitIsRefusedBeforeAnythingIsWritten() {
     Path file = tmp.resolve(".step-journal");
-    assertEquals(8 << 20, ReadLimits.DEFAULT.stepJournalBytes(), "the documented default (failure-model.md, Limits)");
-    StepJournal j = new StepJournal(file, RealFileOps.INSTANCE, ReadLimits.DEFAULT.stepJournalBytes());
-    VisibilityException e = assertThrows(VisibilityException.class, () -> j.write(new byte[(8 << 20) + 1]));
+    assertEquals(
+        8 << 20,
+        ReadLimits.DEFAULT.stepJournalBytes(),
+        "the documented default (failure-model.md, Limits)");
+    StepJournal j =
+        new StepJournal(file, RealFileOps.INSTANCE, ReadLimits.DEFAULT.stepJournalBytes());
+    VisibilityException e =
+        assertThrows(VisibilityException.class, () -> j.write(new byte[(8 << 20) + 1]));
     assertEquals(ErrorCode.LIMIT_EXCEEDED, e.code());
     assertFalse(Files.exists(file));
     StepJournal small = new StepJournal(file, RealFileOps.INSTANCE, 100);
-    assertEquals(ErrorCode.LIMIT_EXCEEDED, assertThrows(VisibilityException.class, () -> small.write(new byte[101])).code());
+    assertEquals(
+        ErrorCode.LIMIT_EXCEEDED,
+        assertThrows(VisibilityException.class, () -> small.write(new byte[101])).code());
     assertFalse(Files.exists(file));
     small.write(new byte[100]);
-    assertEquals(100, assertInstanceOf(StepJournal.Whole.class, small.read()).record().length, "at the limit");
+    assertEquals(
+        100,
+        assertInstanceOf(StepJournal.Whole.class, small.read()).record().length,
+        "at the limit");
   }
 
   @Test
@@ -121,14 +137,17 @@ class StepJournalTest {
     new StepJournal(file, RealFileOps.INSTANCE, record.length).write(record);
     byte[] whole = Files.readAllBytes(file);
     StepJournal lower = new StepJournal(file, RealFileOps.INSTANCE, record.length - 1);
-    VisibilityException e = assertThrows(VisibilityException.class, lower::read, "committed, written with a higher limit");
+    VisibilityException e =
+        assertThrows(
+            VisibilityException.class, lower::read, "committed, written with a higher limit");
     assertEquals(ErrorCode.LIMIT_EXCEEDED, e.code());
     assertTrue(e.getMessage().contains("stepJournalBytes"), e.getMessage());
     assertArrayEquals(whole, Files.readAllBytes(file), "kept for a plane with a higher limit");
     byte[] altered = whole.clone();
     altered[altered.length - 1] ^= 0x20;
     Files.write(file, altered);
-    assertInstanceOf(StepJournal.Torn.class, lower.read(), "beyond the limit and its checksum wrong: cut short");
+    assertInstanceOf(
+        StepJournal.Torn.class, lower.read(), "beyond the limit and its checksum wrong: cut short");
     // a header claiming 64 MiB over 64 MiB of zeros and a checksum that is not theirs: cut short
     long big = 64L << 20;
     String header = "superloop-step-journal 1 " + big + " 00000000\n";
@@ -137,33 +156,50 @@ class StepJournalTest {
       raf.write(utf8(header));
       raf.setLength(header.length() + big);
     }
-    assertInstanceOf(StepJournal.Torn.class, new StepJournal(file, RealFileOps.INSTANCE, ReadLimits.DEFAULT.stepJournalBytes()).read());
+    assertInstanceOf(
+        StepJournal.Torn.class,
+        new StepJournal(file, RealFileOps.INSTANCE, ReadLimits.DEFAULT.stepJournalBytes()).read());
   }
 
   @Test
   void aWholeRecordThisVersionCannotApplyStopsTheStep() throws IOException {
-    TestLoop loop = new TestLoop(tmp.resolve("repo"), Transport.LOCAL, VisibilityRules.hardened(), Durability.NONE);
+    TestLoop loop =
+        new TestLoop(
+            tmp.resolve("repo"), Transport.LOCAL, VisibilityRules.hardened(), Durability.NONE);
     loop.append(1).step(NoSyncFileOps.INSTANCE, "t-1");
     byte[] body = utf8("frobnicate HEALTH 1\nx");
     CRC32 c = new CRC32();
     c.update(body);
     Files.write(
         loop.layout().stepJournalFile(),
-        utf8("superloop-step-journal 1 " + body.length + " " + java.util.HexFormat.of().toHexDigits((int) c.getValue()) + "\nfrobnicate HEALTH 1\nx"));
+        utf8(
+            "superloop-step-journal 1 "
+                + body.length
+                + " "
+                + java.util.HexFormat.of().toHexDigits((int) c.getValue())
+                + "\nfrobnicate HEALTH 1\nx"));
     VisibilityException e =
-        assertThrows(VisibilityException.class, () -> loop.append(1).step(NoSyncFileOps.INSTANCE, "t-2"));
+        assertThrows(
+            VisibilityException.class, () -> loop.append(1).step(NoSyncFileOps.INSTANCE, "t-2"));
     assertEquals(ErrorCode.STATE_UNREADABLE, e.code());
-    assertTrue(Files.size(loop.layout().stepJournalFile()) > 0, "the record is kept for an operator");
+    assertTrue(
+        Files.size(loop.layout().stepJournalFile()) > 0, "the record is kept for an operator");
   }
 
   @Test
   void aTornStepAnotherWriterOvertookIsDroppedNotCompleted() throws IOException {
-    TestLoop loop = new TestLoop(tmp.resolve("repo"), Transport.LOCAL, VisibilityRules.reference(), Durability.NONE);
+    TestLoop loop =
+        new TestLoop(
+            tmp.resolve("repo"), Transport.LOCAL, VisibilityRules.reference(), Durability.NONE);
     loop.append(3).step(NoSyncFileOps.INSTANCE, "t-1");
     loop.append(2);
     TornSteps.failRenameOf(
-        loop.repo, TestLoop.LOOP, loop.rules, java.time.Clock.fixed(loop.now(), java.time.ZoneOffset.UTC),
-        "health.json", "torn");
+        loop.repo,
+        TestLoop.LOOP,
+        loop.rules,
+        java.time.Clock.fixed(loop.now(), java.time.ZoneOffset.UTC),
+        "health.json",
+        "torn");
     // a bash manager's step comes between (the torn step got as far as its sequence state): it
     // moves the cursor (without eventByteOffset)
     Path cursor = loop.layout().path(LoopArtifact.CURSOR);
@@ -175,15 +211,20 @@ class StepJournalTest {
     String bashCursor = Files.readString(cursor);
     // ... and rewrites health.json, as every manager's step does
     Path health = loop.layout().path(LoopArtifact.HEALTH);
-    Files.writeString(health, Files.readString(health).replace("\"traceId\":\"t-1\"", "\"traceId\":\"bash-step\""));
+    Files.writeString(
+        health,
+        Files.readString(health).replace("\"traceId\":\"t-1\"", "\"traceId\":\"bash-step\""));
     assertTrue(Files.readString(health).contains("bash-step"));
     loop.append(1);
     var next = loop.step(NoSyncFileOps.INSTANCE, "t-3").result();
     assertEquals(List.of(ReasonCode.TORN_STEP_SUPERSEDED), next.warnings());
     assertEquals(5, next.reconcileRow().cursorOffsetBefore(), "the other writer's cursor is kept");
     List<String> traces =
-        LoopChecks.traces(JsonlReader.readAll(loop.layout().path(LoopArtifact.RECONCILE_TELEMETRY),
-            io.superloop.visibility.api.reconcile.ReconcileCodecs.RECONCILE_ROW).values());
+        LoopChecks.traces(
+            JsonlReader.readAll(
+                    loop.layout().path(LoopArtifact.RECONCILE_TELEMETRY),
+                    io.superloop.visibility.api.reconcile.ReconcileCodecs.RECONCILE_ROW)
+                .values());
     // the torn step failed at its first rename, after its rows: they stay, once; its state files
     // (cursor.json among them) are not written over the other writer's
     assertEquals(List.of("t-1", "torn", "t-3"), traces);
@@ -217,7 +258,8 @@ class StepJournalTest {
   }
 
   private static void append(Path file, long start, byte[] lines) {
-    try (AppendLog<JsonValue> log = AppendLog.openForStep(file, Durability.NONE, RealFileOps.INSTANCE)) {
+    try (AppendLog<JsonValue> log =
+        AppendLog.openForStep(file, Durability.NONE, RealFileOps.INSTANCE)) {
       log.appendAfter(start, lines);
     }
   }
@@ -226,7 +268,11 @@ class StepJournalTest {
   void staleTempFilesOfStateWritesAreRemovedOthersKept() throws IOException {
     for (boolean firstStepOfThisVersion : new boolean[] {true, false}) {
       TestLoop loop =
-          new TestLoop(tmp.resolve("repo-" + firstStepOfThisVersion), Transport.LOCAL, VisibilityRules.hardened(), Durability.NONE);
+          new TestLoop(
+              tmp.resolve("repo-" + firstStepOfThisVersion),
+              Transport.LOCAL,
+              VisibilityRules.hardened(),
+              Durability.NONE);
       loop.append(1).step(NoSyncFileOps.INSTANCE, "t-1");
       LoopLayout l = loop.layout();
       if (firstStepOfThisVersion) {
@@ -235,8 +281,12 @@ class StepJournalTest {
         // a step killed after its commit point: its record is in the journal
         loop.append(1);
         TornSteps.failRenameOf(
-            loop.repo, TestLoop.LOOP, loop.rules, java.time.Clock.fixed(loop.now(), java.time.ZoneOffset.UTC),
-            "health.json", "torn");
+            loop.repo,
+            TestLoop.LOOP,
+            loop.rules,
+            java.time.Clock.fixed(loop.now(), java.time.ZoneOffset.UTC),
+            "health.json",
+            "torn");
       }
       List<Path> stale =
           List.of(
@@ -264,17 +314,21 @@ class StepJournalTest {
       for (Path p : kept) {
         assertTrue(Files.exists(p), p + " kept");
       }
-      assertTrue(Json.DEFAULT.parseValue(Files.readString(l.path(LoopArtifact.HEALTH))) instanceof JsonValue.JsonObject);
+      assertTrue(
+          Json.DEFAULT.parseValue(Files.readString(l.path(LoopArtifact.HEALTH)))
+              instanceof JsonValue.JsonObject);
 
-      // between whole steps the journal is empty: no step can have left a temp file, none is looked for
+      // between whole steps the journal is empty: no step can have left a temp file, none is looked
+      // for
       RecordingFileOps ops = new RecordingFileOps(NoSyncFileOps.INSTANCE);
       List<String> listed = new java.util.ArrayList<>();
-      ops.fault((op, path) -> {
-        if (op.equals("list")) {
-          listed.add(path.toString());
-        }
-        return null;
-      });
+      ops.fault(
+          (op, path) -> {
+            if (op.equals("list")) {
+              listed.add(path.toString());
+            }
+            return null;
+          });
       loop.append(1).step(ops, "t-3");
       assertEquals(List.of(), listed, "no directory listed in a steady step");
     }

@@ -12,9 +12,9 @@ import io.superloop.visibility.api.json.JsonCodec;
 import io.superloop.visibility.api.reconcile.ReconcileCodecs;
 import io.superloop.visibility.api.sequence.SequenceCodecs;
 import io.superloop.visibility.api.status.StatusCodecs;
-import io.superloop.visibility.core.rules.internal.ImmutableVisibilityRules;
 import io.superloop.visibility.core.rules.TelemetryRetention;
 import io.superloop.visibility.core.rules.VisibilityRules;
+import io.superloop.visibility.core.rules.internal.ImmutableVisibilityRules;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,7 +49,8 @@ class TelemetryRetentionTest {
   }
 
   private TestLoop run(VisibilityRules rules) {
-    TestLoop loop = new TestLoop(tmp.resolve(rules.name()), Transport.LOCAL, rules, Durability.NONE);
+    TestLoop loop =
+        new TestLoop(tmp.resolve(rules.name()), Transport.LOCAL, rules, Durability.NONE);
     for (int i = 1; i <= STEPS; i++) {
       loop.append(1).step(NoSyncFileOps.INSTANCE, "t-" + i);
     }
@@ -115,7 +116,8 @@ class TelemetryRetentionTest {
     // a rotation whose step died before the new log's first row: each log moved aside whole
     for (LoopArtifact a : LoopStore.ROTATED) {
       Path log = l.path(a);
-      Files.move(log, AppendLog.sibling(log, "." + LogRotation.nextNumber(RealFileOps.INSTANCE, log)));
+      Files.move(
+          log, AppendLog.sibling(log, "." + LogRotation.nextNumber(RealFileOps.INSTANCE, log)));
       if (a == LoopArtifact.SEQUENCE_TELEMETRY) {
         Files.createFile(log); // created, still empty
       }
@@ -138,9 +140,11 @@ class TelemetryRetentionTest {
 
   @Test
   void settingIsValidated() {
-    assertEquals(ErrorCode.INVALID_ARGUMENT,
+    assertEquals(
+        ErrorCode.INVALID_ARGUMENT,
         assertThrows(VisibilityException.class, () -> new TelemetryRetention(100, 0)).code());
-    assertEquals(ErrorCode.INVALID_ARGUMENT,
+    assertEquals(
+        ErrorCode.INVALID_ARGUMENT,
         assertThrows(VisibilityException.class, () -> new TelemetryRetention(-1, 1)).code());
     assertTrue(!TelemetryRetention.OFF.rotates() && TelemetryRetention.DEFAULT.rotates());
     assertEquals(TelemetryRetention.OFF, VisibilityRules.reference().telemetryRetention());

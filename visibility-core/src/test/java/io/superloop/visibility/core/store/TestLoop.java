@@ -17,11 +17,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 
 /**
- * A loop for step-level store tests: a runtime that appends event lines (line {@code n} is an
- * event with {@code "n":n}) and writes a heartbeat, and either transport over it. The local
- * transport reads {@code events.jsonl}; the sprite_service transport gets the answers a service
- * over the same runtime gives for the manager's cursor (contract 3.1: event {@code n} has sequence
- * value {@code n}; the snapshot's value is the line count).
+ * A loop for step-level store tests: a runtime that appends event lines (line {@code n} is an event
+ * with {@code "n":n}) and writes a heartbeat, and either transport over it. The local transport
+ * reads {@code events.jsonl}; the sprite_service transport gets the answers a service over the same
+ * runtime gives for the manager's cursor (contract 3.1: event {@code n} has sequence value {@code
+ * n}; the snapshot's value is the line count).
  */
 final class TestLoop {
   static final String LOOP = "step-loop";
@@ -53,7 +53,9 @@ final class TestLoop {
     return t;
   }
 
-  /** The same loop after {@code lines} lines, its clock at {@code now} (a tree written elsewhere). */
+  /**
+   * The same loop after {@code lines} lines, its clock at {@code now} (a tree written elsewhere).
+   */
   TestLoop resume(int lines, Instant now) {
     TestLoop t = at(repo);
     t.lines = lines;
@@ -85,7 +87,9 @@ final class TestLoop {
     return "{\"timestamp\":\"2026-03-01T11:59:00Z\",\"event\":\"tick\",\"n\":" + n + "}\n";
   }
 
-  /** The runtime appends {@code n} event lines and refreshes its heartbeat; the clock moves 30 s. */
+  /**
+   * The runtime appends {@code n} event lines and refreshes its heartbeat; the clock moves 30 s.
+   */
   TestLoop append(int n) {
     StringBuilder b = new StringBuilder();
     for (int i = 0; i < n; i++) {
@@ -94,8 +98,13 @@ final class TestLoop {
     now = now.plusSeconds(30);
     try {
       Files.writeString(
-          eventsFile(), b.toString(), StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-      Files.writeString(runtimeDir().resolve("heartbeat.v1.json"), heartbeat(), StandardCharsets.UTF_8);
+          eventsFile(),
+          b.toString(),
+          StandardCharsets.UTF_8,
+          StandardOpenOption.CREATE,
+          StandardOpenOption.APPEND);
+      Files.writeString(
+          runtimeDir().resolve("heartbeat.v1.json"), heartbeat(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -103,7 +112,8 @@ final class TestLoop {
   }
 
   private String heartbeat() {
-    return "{\"schemaVersion\":\"v1\",\"timestamp\":\"" + Timestamps.format(now.minusSeconds(5))
+    return "{\"schemaVersion\":\"v1\",\"timestamp\":\""
+        + Timestamps.format(now.minusSeconds(5))
         + "\",\"source\":\"runtime\",\"status\":\"running\"}";
   }
 
@@ -129,30 +139,58 @@ final class TestLoop {
   SpriteServiceIngest.Poll poll(long cursor) {
     if (cursor > lines) {
       return SpriteServiceIngest.requestFailed(
-          "HTTP 502 runtime_error: cursor offset (" + cursor + ") exceeds available events (" + lines + ")");
+          "HTTP 502 runtime_error: cursor offset ("
+              + cursor
+              + ") exceeds available events ("
+              + lines
+              + ")");
     }
     String at = Timestamps.format(now);
     String source = "{\"repoPath\":\"/srv/step-repo\",\"loopId\":\"" + LOOP + "\"}";
     String snapshot =
-        "{\"schemaVersion\":\"v1\",\"envelopeType\":\"loop_run_snapshot\",\"emittedAt\":\"" + at + "\",\"source\":"
-            + source + ",\"runtime\":{\"heartbeat\":" + heartbeat() + "},\"cursor\":{\"eventLineOffset\":" + lines
-            + ",\"eventLineCount\":" + lines + "},\"sequence\":{\"source\":\"cursor_event_line_offset\",\"value\":"
-            + lines + "}}";
+        "{\"schemaVersion\":\"v1\",\"envelopeType\":\"loop_run_snapshot\",\"emittedAt\":\""
+            + at
+            + "\",\"source\":"
+            + source
+            + ",\"runtime\":{\"heartbeat\":"
+            + heartbeat()
+            + "},\"cursor\":{\"eventLineOffset\":"
+            + lines
+            + ",\"eventLineCount\":"
+            + lines
+            + "},\"sequence\":{\"source\":\"cursor_event_line_offset\",\"value\":"
+            + lines
+            + "}}";
     StringBuilder events = new StringBuilder();
     for (long n = cursor + 1; n <= lines; n++) {
       if (events.length() > 0) {
         events.append(',');
       }
-      events.append("{\"schemaVersion\":\"v1\",\"envelopeType\":\"loop_run_event\",\"emittedAt\":\"").append(at)
-          .append("\",\"source\":").append(source)
-          .append(",\"sequence\":{\"source\":\"cursor_event_line_offset\",\"value\":").append(n)
-          .append("},\"cursor\":{\"eventLineOffset\":").append(n).append(",\"eventLineCount\":").append(lines)
+      events
+          .append("{\"schemaVersion\":\"v1\",\"envelopeType\":\"loop_run_event\",\"emittedAt\":\"")
+          .append(at)
+          .append("\",\"source\":")
+          .append(source)
+          .append(",\"sequence\":{\"source\":\"cursor_event_line_offset\",\"value\":")
+          .append(n)
+          .append("},\"cursor\":{\"eventLineOffset\":")
+          .append(n)
+          .append(",\"eventLineCount\":")
+          .append(lines)
           .append("},\"event\":{\"timestamp\":\"2026-03-01T11:59:00Z\",\"name\":\"tick\"}}");
     }
     String answer =
-        "{\"ok\":true,\"schemaVersion\":\"v1\",\"source\":" + source + ",\"events\":[" + events
-            + "],\"cursor\":{\"eventLineOffset\":" + lines + ",\"eventLineCount\":" + lines + ",\"updatedAt\":\""
-            + at + "\"}}";
+        "{\"ok\":true,\"schemaVersion\":\"v1\",\"source\":"
+            + source
+            + ",\"events\":["
+            + events
+            + "],\"cursor\":{\"eventLineOffset\":"
+            + lines
+            + ",\"eventLineCount\":"
+            + lines
+            + ",\"updatedAt\":\""
+            + at
+            + "\"}}";
     return new SpriteServiceIngest().ofBodies(snapshot, answer);
   }
 }

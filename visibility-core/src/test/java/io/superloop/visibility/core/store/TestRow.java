@@ -39,7 +39,8 @@ record TestRow(String writer, long seq, String payload) {
             }
           }
           if (writer == null || seq < 0 || payload == null) {
-            throw VisibilityException.at(ErrorCode.MISSING_FIELD, "", "writer, seq and payload are required");
+            throw VisibilityException.at(
+                ErrorCode.MISSING_FIELD, "", "writer, seq and payload are required");
           }
           return new TestRow(writer, seq, payload);
         }

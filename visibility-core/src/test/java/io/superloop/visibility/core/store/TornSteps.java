@@ -23,11 +23,17 @@ public final class TornSteps {
    * @throws AssertionError when the step did not fail
    */
   public static VisibilityException failRenameOf(
-      Path repo, String loopId, VisibilityRules rules, Clock clock, String stateFileName, String trace) {
+      Path repo,
+      String loopId,
+      VisibilityRules rules,
+      Clock clock,
+      String stateFileName,
+      String trace) {
     RecordingFileOps ops = new RecordingFileOps(NoSyncFileOps.INSTANCE);
     ops.fault(
         (op, path) ->
-            op.equals("move") && String.valueOf(path.getFileName()).startsWith("." + stateFileName + ".tmp-")
+            op.equals("move")
+                    && String.valueOf(path.getFileName()).startsWith("." + stateFileName + ".tmp-")
                 ? new IOException("Input/output error")
                 : null);
     try {

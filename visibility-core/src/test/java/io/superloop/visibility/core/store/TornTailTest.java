@@ -26,7 +26,8 @@ class TornTailTest {
     List<TestRow> rows = new ArrayList<>();
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < 5; i++) {
-      TestRow r = new TestRow("w", i, "payload-" + i + (i == 4 ? " é ünïcødé ✓ 𝄞 \" \\ \n tail" : ""));
+      TestRow r =
+          new TestRow("w", i, "payload-" + i + (i == 4 ? " é ünïcødé ✓ 𝄞 \" \\ \n tail" : ""));
       rows.add(r);
       sb.append(r.line());
     }
@@ -43,7 +44,12 @@ class TornTailTest {
       assertEquals(new TornTail(lastStart, cut - lastStart, 5), r.tornTail().orElseThrow());
       for (int block : new int[] {1, 3, 16, TailReader.DEFAULT_BLOCK_SIZE}) {
         TailRead<TestRow> t =
-            TailReader.last(f, TestRow.CODEC, io.superloop.visibility.api.json.Json.DEFAULT, block, RealFileOps.INSTANCE);
+            TailReader.last(
+                f,
+                TestRow.CODEC,
+                io.superloop.visibility.api.json.Json.DEFAULT,
+                block,
+                RealFileOps.INSTANCE);
         assertEquals(rows.get(3), t.value().orElseThrow(), "last valid record, block " + block);
         assertEquals(new TornTail(lastStart, cut - lastStart, 0), t.tornTail().orElseThrow());
         assertEquals(0, t.skippedUnparseable());
@@ -81,7 +87,8 @@ class TornTailTest {
       w.append(new TestRow("w", 2, "b"));
     }
     assertEquals("older\n{\"wri\n", Files.readString(torn));
-    assertEquals(new TestRow("w", 1, "a").line() + new TestRow("w", 2, "b").line(), Files.readString(f));
+    assertEquals(
+        new TestRow("w", 1, "a").line() + new TestRow("w", 2, "b").line(), Files.readString(f));
   }
 
   @Test

@@ -82,7 +82,8 @@ class WireInteropTest {
   }
 
   private void check(VisibilityRules rules) throws IOException {
-    LoopStore s = new LoopStore(LoopLayout.of(tmp.resolve(rules.name()), "demo-loop"), Durability.NONE);
+    LoopStore s =
+        new LoopStore(LoopLayout.of(tmp.resolve(rules.name()), "demo-loop"), Durability.NONE);
     Files.createDirectories(s.layout().opsDir());
     // state.json as the projection writes it (the store only merges into an existing one)
     Files.writeString(
@@ -90,30 +91,71 @@ class WireInteropTest {
         "{\"schemaVersion\":\"v1\",\"loopId\":\"demo-loop\",\"transition\":{\"currentState\":\"running\"},\"health\":null}\n");
     Instant t0 = Instant.parse("2026-02-22T12:09:00Z");
     ControlFixtures.reconcile(
-        s, rules, "trace-interop-1", Transport.LOCAL, t0, 2, 2, HeartbeatInput.of(Json.parse(STALE_HEARTBEAT)), false);
+        s,
+        rules,
+        "trace-interop-1",
+        Transport.LOCAL,
+        t0,
+        2,
+        2,
+        HeartbeatInput.of(Json.parse(STALE_HEARTBEAT)),
+        false);
     // a regression: drift, escalation rows
     ControlFixtures.reconcile(
-        s, rules, "trace-interop-2", Transport.LOCAL, t0.plusSeconds(60), 1, 1,
-        HeartbeatInput.of(Json.parse(STALE_HEARTBEAT)), false);
+        s,
+        rules,
+        "trace-interop-2",
+        Transport.LOCAL,
+        t0.plusSeconds(60),
+        1,
+        1,
+        HeartbeatInput.of(Json.parse(STALE_HEARTBEAT)),
+        false);
     // an unparseable heartbeat (a failed observation row)
     ControlFixtures.reconcile(
-        s, rules, "trace-interop-3", Transport.LOCAL, t0.plusSeconds(120), 1, 1,
-        HeartbeatInput.of(Json.parse("{\"timestamp\":\"2026-02-22T12:11:00.5+01:00\"}")), false);
+        s,
+        rules,
+        "trace-interop-3",
+        Transport.LOCAL,
+        t0.plusSeconds(120),
+        1,
+        1,
+        HeartbeatInput.of(Json.parse("{\"timestamp\":\"2026-02-22T12:11:00.5+01:00\"}")),
+        false);
     // control actions with text that needs escaping: quotes, backslash, control chars, non-ASCII
     ControlContext local =
         ControlContext.builder()
-            .from(ControlFixtures.ctx("demo-loop", Intent.CANCEL, "trace-interop-4", Transport.LOCAL, "k-1"))
+            .from(
+                ControlFixtures.ctx(
+                    "demo-loop", Intent.CANCEL, "trace-interop-4", Transport.LOCAL, "k-1"))
             .note("note \"quoted\" \\ back/slash\ttab é ü 你好 😀 \u0001\u001f\u007f")
             .build();
-    InvocationAuditTrail.of(s, rules).begin(local).complete(
-        ControlOutcomes.local(local, "superloop.sh cancel --repo '/re po'", 0,
-            "line 1\nline \"2\"\n\tindented é\u0002\n", Optional.of(new ControlOutcomes.ConfirmRun(1,
-                Optional.of(ControlFixtures.confirmResult(Intent.CANCEL, false)))), ControlFixtures.COMPLETED));
-    ControlContext sprite = ControlFixtures.ctx("demo-loop", Intent.APPROVE, "trace-interop-5", Transport.SPRITE_SERVICE, "idem-1");
-    InvocationAuditTrail.of(s, rules).begin(sprite).complete(ControlFixtures.sprite(sprite, Logical.CONFIRMED, true));
-    ControlContext failed = ControlFixtures.ctx("demo-loop", Intent.REJECT, "trace-interop-6", Transport.SPRITE_SERVICE, "idem-2");
-    InvocationAuditTrail.of(s, rules).begin(failed).complete(
-        ControlOutcomes.spriteFailure(failed, ControlFixtures.SPRITE_COMMAND, 1, ControlFixtures.COMPLETED));
+    InvocationAuditTrail.of(s, rules)
+        .begin(local)
+        .complete(
+            ControlOutcomes.local(
+                local,
+                "superloop.sh cancel --repo '/re po'",
+                0,
+                "line 1\nline \"2\"\n\tindented é\u0002\n",
+                Optional.of(
+                    new ControlOutcomes.ConfirmRun(
+                        1, Optional.of(ControlFixtures.confirmResult(Intent.CANCEL, false)))),
+                ControlFixtures.COMPLETED));
+    ControlContext sprite =
+        ControlFixtures.ctx(
+            "demo-loop", Intent.APPROVE, "trace-interop-5", Transport.SPRITE_SERVICE, "idem-1");
+    InvocationAuditTrail.of(s, rules)
+        .begin(sprite)
+        .complete(ControlFixtures.sprite(sprite, Logical.CONFIRMED, true));
+    ControlContext failed =
+        ControlFixtures.ctx(
+            "demo-loop", Intent.REJECT, "trace-interop-6", Transport.SPRITE_SERVICE, "idem-2");
+    InvocationAuditTrail.of(s, rules)
+        .begin(failed)
+        .complete(
+            ControlOutcomes.spriteFailure(
+                failed, ControlFixtures.SPRITE_COMMAND, 1, ControlFixtures.COMPLETED));
 
     List<Path> written;
     try (Stream<Path> files = Files.walk(s.layout().opsDir())) {
@@ -134,8 +176,12 @@ class WireInteropTest {
       assertEquals(jqFile(f), text, f + ": not the jq -c rendering");
       JsonCodec<?> codec = java.util.Objects.requireNonNull(CODECS.get(a), a.name());
       if (a.kind() == LoopArtifact.Kind.STATE) {
-        assertTrue(text.endsWith("\n") && text.indexOf('\n') == text.length() - 1, f + ": one line");
-        assertEquals(text, roundTrip(codec, text.substring(0, text.length() - 1)) + "\n", f + ": codec round trip");
+        assertTrue(
+            text.endsWith("\n") && text.indexOf('\n') == text.length() - 1, f + ": one line");
+        assertEquals(
+            text,
+            roundTrip(codec, text.substring(0, text.length() - 1)) + "\n",
+            f + ": codec round trip");
       } else {
         for (String line : text.split("\n", -1)) {
           if (!line.isEmpty()) {
@@ -167,7 +213,8 @@ class WireInteropTest {
   /** {@code jq -c . file}: every JSON document of the file, compact, one per line. */
   private static String jqFile(Path file) {
     try {
-      Process p = new ProcessBuilder("jq", "-c", ".", file.toString()).redirectErrorStream(true).start();
+      Process p =
+          new ProcessBuilder("jq", "-c", ".", file.toString()).redirectErrorStream(true).start();
       String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       if (p.waitFor() != 0) {
         throw new AssertionError("jq failed on " + file + ": " + out);

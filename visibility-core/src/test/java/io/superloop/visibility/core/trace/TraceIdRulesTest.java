@@ -17,11 +17,11 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * Hardening H7, the "always" part: "a trace id is accepted when it is 1-256 printable ASCII characters
- * (0x21-0x7E), so legacy ids such as trace-20260301120000-42-0007 stay valid; anything else is
- * rejected with reason code invalid_trace_id. ... Conversion to W3C: a 32-hex id is itself, a UUID
- * drops its dashes, a 16-hex id is left-padded with zeros; other ids have no W3C form (empty). A
- * traceparent header parses to its trace-id".
+ * Hardening H7, the "always" part: "a trace id is accepted when it is 1-256 printable ASCII
+ * characters (0x21-0x7E), so legacy ids such as trace-20260301120000-42-0007 stay valid; anything
+ * else is rejected with reason code invalid_trace_id. ... Conversion to W3C: a 32-hex id is itself,
+ * a UUID drops its dashes, a 16-hex id is left-padded with zeros; other ids have no W3C form
+ * (empty). A traceparent header parses to its trace-id".
  */
 class TraceIdRulesTest {
 
@@ -68,28 +68,45 @@ class TraceIdRulesTest {
     }
   }
 
-  /** Contract 5.1 resolution with an invalid explicit or environment value: rejected in both presets. */
+  /**
+   * Contract 5.1 resolution with an invalid explicit or environment value: rejected in both
+   * presets.
+   */
   @Test
   void resolutionRejectsInvalidValuesInBothPresets() {
     for (VisibilityRules rules : List.of(VisibilityRules.reference(), VisibilityRules.hardened())) {
       VisibilityException e =
           assertThrows(
               VisibilityException.class,
-              () -> TraceIds.resolve(Optional.of("bad trace"), Optional.empty(), rules.idStyle(), new SplittableRandom(1)));
+              () ->
+                  TraceIds.resolve(
+                      Optional.of("bad trace"),
+                      Optional.empty(),
+                      rules.idStyle(),
+                      new SplittableRandom(1)));
       assertEquals(ErrorCode.INVALID_TRACE_ID, e.code());
       assertThrows(
           VisibilityException.class,
-          () -> TraceIds.resolve(Optional.empty(), Optional.of("bad\ttrace"), rules.idStyle(), new SplittableRandom(1)));
+          () ->
+              TraceIds.resolve(
+                  Optional.empty(),
+                  Optional.of("bad\ttrace"),
+                  rules.idStyle(),
+                  new SplittableRandom(1)));
     }
   }
 
   @Test
   void w3cConversion() {
     assertEquals(
-        Optional.of("4bf92f3577b34da6a3ce929d0e0e4736"), TraceId.of("4bf92f3577b34da6a3ce929d0e0e4736").toW3c());
+        Optional.of("4bf92f3577b34da6a3ce929d0e0e4736"),
+        TraceId.of("4bf92f3577b34da6a3ce929d0e0e4736").toW3c());
     assertEquals(
-        Optional.of("550e8400e29b41d4a716446655440000"), TraceId.of("550e8400-e29b-41d4-a716-446655440000").toW3c());
-    assertEquals(Optional.of("0000000000000000" + "00f067aa0ba902b7"), TraceId.of("00f067aa0ba902b7").toW3c());
+        Optional.of("550e8400e29b41d4a716446655440000"),
+        TraceId.of("550e8400-e29b-41d4-a716-446655440000").toW3c());
+    assertEquals(
+        Optional.of("0000000000000000" + "00f067aa0ba902b7"),
+        TraceId.of("00f067aa0ba902b7").toW3c());
     for (String none :
         List.of(
             "trace-20260301120000-42-0007",
@@ -120,7 +137,8 @@ class TraceIdRulesTest {
             "00-4bf92f3577b34da6a3ce929d0e0e4736-0000000000000000-01", // all-zero parent-id
             "00-4BF92F3577B34DA6A3CE929D0E0E4736-00f067aa0ba902b7-01", // upper case
             "ff-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01", // version ff is invalid
-            "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01-extra", // version 00 has no more fields
+            "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01-extra", // version 00 has no
+            // more fields
             "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7", // no flags
             "00_4bf92f3577b34da6a3ce929d0e0e4736_00f067aa0ba902b7_01")) {
       assertEquals(Optional.empty(), TraceId.fromTraceparent(bad), bad);
@@ -128,8 +146,8 @@ class TraceIdRulesTest {
   }
 
   /**
-   * Reference ids are what {@code uuidgen} prints (H7: "lower-case UUID with dashes"): random UUIDs,
-   * RFC 4122 version 4 with the IETF variant, as java.util.UUID reads them.
+   * Reference ids are what {@code uuidgen} prints (H7: "lower-case UUID with dashes"): random
+   * UUIDs, RFC 4122 version 4 with the IETF variant, as java.util.UUID reads them.
    */
   @Test
   void referenceIdsAreVersion4Uuids() {

@@ -78,7 +78,8 @@ final class Decisions {
     this.rules = rules;
     this.thresholds = thresholds;
     this.heartbeatThresholds =
-        HeartbeatThresholds.of(thresholds.degradedHeartbeatLagSeconds(), thresholds.criticalHeartbeatLagSeconds());
+        HeartbeatThresholds.of(
+            thresholds.degradedHeartbeatLagSeconds(), thresholds.criticalHeartbeatLagSeconds());
     this.limits = limits;
     this.paths = paths;
     this.random = random;
@@ -110,7 +111,11 @@ final class Decisions {
   private static ArtifactPaths paths(String loopStore, VisibilityTopics topics) {
     String store = "store:" + loopStore;
     return new ArtifactPaths(
-        store, "topic:" + topics.envelopes(), "topic:" + topics.health(), store, "topic:" + topics.sequenceRows());
+        store,
+        "topic:" + topics.envelopes(),
+        "topic:" + topics.health(),
+        store,
+        "topic:" + topics.sequenceRows());
   }
 
   /** {@return the judged value a missing or invalid sequence value gets} */
@@ -168,7 +173,11 @@ final class Decisions {
       Instant now) {
     // the snapshot's runtime.heartbeat when it carries one, else the heartbeats topic's document
     HeartbeatInput heartbeat =
-        snapshot.runtimeHeartbeat().filter(v -> !v.isNull()).map(HeartbeatInput::of).orElse(prev.fileHeartbeat());
+        snapshot
+            .runtimeHeartbeat()
+            .filter(v -> !v.isNull())
+            .map(HeartbeatInput::of)
+            .orElse(prev.fileHeartbeat());
     @Nullable JsonValue snapshotValue = snapshot.sequenceValue().orElse(null);
     long cursorAfter = snapshot.cursor().map(EnvelopeCursor::eventLineOffset).orElse(0L);
     EnvelopeFeed feed =
@@ -196,9 +205,15 @@ final class Decisions {
           }
         };
     TraceId trace =
-        TraceIds.resolve(snapshot.traceId().map(TraceId::value), Optional.empty(), rules.idStyle(), random);
+        TraceIds.resolve(
+            snapshot.traceId().map(TraceId::value), Optional.empty(), rules.idStyle(), random);
     // the punctuation evaluates this heartbeat again until the next record brings another
-    return run(loopId, prev.withLastHeartbeat(heartbeat), trace, now, new Ingest.Succeeded(heartbeat, feed, declaredReplay));
+    return run(
+        loopId,
+        prev.withLastHeartbeat(heartbeat),
+        trace,
+        now,
+        new Ingest.Succeeded(heartbeat, feed, declaredReplay));
   }
 
   /**
@@ -207,7 +222,8 @@ final class Decisions {
    * batch's events stay pending for the next snapshot, as the service's cursor would not move.
    */
   Outcome failedStep(String loopId, LoopState prev, String message, Instant now) {
-    Ingest failed = new Ingest.Failed(Optional.of(FailureCode.SERVICE_RESPONSE_INVALID), Optional.of(message));
+    Ingest failed =
+        new Ingest.Failed(Optional.of(FailureCode.SERVICE_RESPONSE_INVALID), Optional.of(message));
     return run(loopId, prev, TraceIds.generate(rules.idStyle(), random), now, failed);
   }
 
@@ -255,7 +271,8 @@ final class Decisions {
   Outcome refresh(String loopId, LoopState prev, HeartbeatInput heartbeat, Instant now) {
     TraceId trace = TraceIds.generate(rules.idStyle(), random);
     HeartbeatEvaluation hb =
-        freshness.evaluate(heartbeat, prev.heartbeat(), now, heartbeatThresholds, loopId, trace, TRANSPORT);
+        freshness.evaluate(
+            heartbeat, prev.heartbeat(), now, heartbeatThresholds, loopId, trace, TRANSPORT);
     Optional<TransportHealth> transport = prev.transport();
     // the last step's failed ingest stays a health source until the next step
     boolean failed = transport.map(t -> t.lastResult() == IngestStatus.FAILED).orElse(false);
@@ -290,7 +307,8 @@ final class Decisions {
             prev.transport(),
             heartbeat,
             prev.fileHeartbeat());
-    return new Outcome(next, hb.observation(), Optional.empty(), health, escalation.stream().toList());
+    return new Outcome(
+        next, hb.observation(), Optional.empty(), health, escalation.stream().toList());
   }
 
   /**
@@ -298,13 +316,20 @@ final class Decisions {
    * reason codes. The punctuation publishes only such changes.
    */
   static boolean changed(LoopState before, LoopState after) {
-    return !before.heartbeat().map(HeartbeatState::freshnessStatus)
+    return !before
+            .heartbeat()
+            .map(HeartbeatState::freshnessStatus)
             .equals(after.heartbeat().map(HeartbeatState::freshnessStatus))
         || !before.health().map(Health::status).equals(after.health().map(Health::status))
-        || !before.health().map(Health::reasonCodes).equals(after.health().map(Health::reasonCodes));
+        || !before
+            .health()
+            .map(Health::reasonCodes)
+            .equals(after.health().map(Health::reasonCodes));
   }
 
-  /** The status surface of a loop's state (contract 6), projected as the plane projects its files. */
+  /**
+   * The status surface of a loop's state (contract 6), projected as the plane projects its files.
+   */
   VisibilitySummary summary(LoopState s) {
     return projector.project(
         StatusInputs.builder()

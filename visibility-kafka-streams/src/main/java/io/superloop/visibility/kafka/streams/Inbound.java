@@ -14,10 +14,10 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
 
 /**
- * One record of the envelope topic, judged. Decoding never throws: bytes that are not a JSON
- * object are {@link Undecodable} with the reason code of the api codecs, and count as an event
- * without a usable sequence value, as a malformed element of a sprite_service events answer does
- * (contract C9).
+ * One record of the envelope topic, judged. Decoding never throws: bytes that are not a JSON object
+ * are {@link Undecodable} with the reason code of the api codecs, and count as an event without a
+ * usable sequence value, as a malformed element of a sprite_service events answer does (contract
+ * C9).
  */
 sealed interface Inbound {
 
@@ -66,7 +66,9 @@ sealed interface Inbound {
     if (bytes.length > json.limits().maxDocumentLength()) {
       return new Undecodable(
           ErrorCode.LIMIT_EXCEEDED,
-          "an envelope of " + bytes.length + " bytes is longer than the limit of "
+          "an envelope of "
+              + bytes.length
+              + " bytes is longer than the limit of "
               + json.limits().maxDocumentLength());
     }
     // one pass over the bytes: every token is checked (syntax, limits, duplicate keys), only the
@@ -84,7 +86,9 @@ sealed interface Inbound {
           String name = p.currentName();
           JsonToken value = p.nextToken();
           if (name.equals("envelopeType")) {
-            snapshot = value == JsonToken.VALUE_STRING && EnvelopeType.LOOP_RUN_SNAPSHOT.wire().equals(p.getString());
+            snapshot =
+                value == JsonToken.VALUE_STRING
+                    && EnvelopeType.LOOP_RUN_SNAPSHOT.wire().equals(p.getString());
           } else if (name.equals("sequence") && value == JsonToken.START_OBJECT) {
             sequenceValue = null;
             while (p.nextToken() == JsonToken.PROPERTY_NAME) {

@@ -59,7 +59,8 @@ final class LoopProcessor implements Processor<String, byte[], String, Object> {
     this.pending = ctx.getStateStore(VisibilityTopology.PENDING_STORE);
     this.decisions = Decisions.of(settings);
     if (!settings.punctuationInterval().isZero()) {
-      ctx.schedule(settings.punctuationInterval(), PunctuationType.WALL_CLOCK_TIME, this::punctuate);
+      ctx.schedule(
+          settings.punctuationInterval(), PunctuationType.WALL_CLOCK_TIME, this::punctuate);
     }
   }
 
@@ -84,11 +85,16 @@ final class LoopProcessor implements Processor<String, byte[], String, Object> {
     String loopId = record.key();
     // a loop id is 1-255 UTF-8 bytes; the full check is the records' own (INVALID_LOOP_ID below)
     if (loopId == null || loopId.isEmpty() || loopId.length() > 255) {
-      deadLetter(record, ErrorCode.INVALID_LOOP_ID, "a record's key is its loop id: 1 to 255 bytes");
+      deadLetter(
+          record, ErrorCode.INVALID_LOOP_ID, "a record's key is its loop id: 1 to 255 bytes");
       return;
     }
     boolean heartbeat =
-        ctx().recordMetadata().map(RecordMetadata::topic).filter(settings.topics().heartbeats()::equals).isPresent();
+        ctx()
+            .recordMetadata()
+            .map(RecordMetadata::topic)
+            .filter(settings.topics().heartbeats()::equals)
+            .isPresent();
     try {
       if (heartbeat) {
         onHeartbeat(loopId, record);
@@ -108,7 +114,10 @@ final class LoopProcessor implements Processor<String, byte[], String, Object> {
     byte[] bytes = record.value();
     HeartbeatInput input = bytes == null ? HeartbeatInput.ABSENT : decisions().heartbeatOf(bytes);
     LoopState prev = load(loopId).withFileHeartbeat(input);
-    publish(loopId, decisions().refresh(loopId, prev, input, settings.clock().instant()), record.timestamp());
+    publish(
+        loopId,
+        decisions().refresh(loopId, prev, input, settings.clock().instant()),
+        record.timestamp());
   }
 
   private void onEnvelope(String loopId, Record<String, byte[]> record) {
@@ -124,7 +133,12 @@ final class LoopProcessor implements Processor<String, byte[], String, Object> {
       Decisions.Outcome o =
           decisions()
               .snapshotStep(
-                  loopId, load(loopId), s.envelope(), batch.values(), batch.overflow(), replay,
+                  loopId,
+                  load(loopId),
+                  s.envelope(),
+                  batch.values(),
+                  batch.overflow(),
+                  replay,
                   settings.clock().instant());
       clearPending(loopId, batch);
       publish(loopId, o, record.timestamp());
@@ -132,14 +146,17 @@ final class LoopProcessor implements Processor<String, byte[], String, Object> {
       deadLetter(record, b.error().code(), b.error().getMessage());
       publish(
           loopId,
-          decisions().failedStep(loopId, load(loopId), b.error().getMessage(), settings.clock().instant()),
+          decisions()
+              .failedStep(loopId, load(loopId), b.error().getMessage(), settings.clock().instant()),
           record.timestamp());
     }
   }
 
   private static boolean declaredReplay(Headers headers) {
     Header h = headers.lastHeader(VisibilityTopology.REPLAY_HEADER);
-    return h != null && h.value() != null && "true".equals(new String(h.value(), StandardCharsets.UTF_8));
+    return h != null
+        && h.value() != null
+        && "true".equals(new String(h.value(), StandardCharsets.UTF_8));
   }
 
   // ------------------------------------------------------------------ the punctuation
@@ -173,12 +190,15 @@ final class LoopProcessor implements Processor<String, byte[], String, Object> {
     return bytes == null ? LoopState.EMPTY : decode(loopId, bytes);
   }
 
-  /** A stored state that does not read is a previous state unreadable, as in the plane: start anew. */
+  /**
+   * A stored state that does not read is a previous state unreadable, as in the plane: start anew.
+   */
   private static LoopState decode(String loopId, byte[] bytes) {
     try {
       return LoopState.decode(bytes);
     } catch (VisibilityException e) {
-      LOG.warn("loop {}: previous_state_unreadable: {}: {}", loopId, e.code().wire(), e.getMessage());
+      LOG.warn(
+          "loop {}: previous_state_unreadable: {}: {}", loopId, e.code().wire(), e.getMessage());
       return LoopState.EMPTY;
     }
   }
@@ -186,8 +206,12 @@ final class LoopProcessor implements Processor<String, byte[], String, Object> {
   private void publish(String loopId, Decisions.Outcome o, long timestamp) {
     loops().put(loopId, o.state().encode());
     ProcessorContext<String, Object> c = ctx();
-    o.heartbeatRow().ifPresent(r -> c.forward(new Record<>(loopId, r, timestamp), VisibilityTopology.HEARTBEAT_SINK));
-    o.sequenceRow().ifPresent(r -> c.forward(new Record<>(loopId, r, timestamp), VisibilityTopology.SEQUENCE_SINK));
+    o.heartbeatRow()
+        .ifPresent(
+            r -> c.forward(new Record<>(loopId, r, timestamp), VisibilityTopology.HEARTBEAT_SINK));
+    o.sequenceRow()
+        .ifPresent(
+            r -> c.forward(new Record<>(loopId, r, timestamp), VisibilityTopology.SEQUENCE_SINK));
     c.forward(new Record<>(loopId, o.health(), timestamp), VisibilityTopology.HEALTH_SINK);
     for (EscalationRow e : o.escalations()) {
       c.forward(new Record<>(loopId, e, timestamp), VisibilityTopology.ESCALATION_SINK);
@@ -198,8 +222,8 @@ final class LoopProcessor implements Processor<String, byte[], String, Object> {
 
   /**
    * The events of the open batch: per loop a header ({@code count}, {@code overflow}) under {@link
-   * #prefix} and one 8-byte judged value per event under the prefix, {@code ':'} and its index in
-   * 8 hex digits. The prefix starts with the loop id's length, so no loop's keys start another's.
+   * #prefix} and one 8-byte judged value per event under the prefix, {@code ':'} and its index in 8
+   * hex digits. The prefix starts with the loop id's length, so no loop's keys start another's.
    */
   private static String prefix(String loopId) {
     return hex(loopId.length(), 2) + loopId;
@@ -237,7 +261,9 @@ final class LoopProcessor implements Processor<String, byte[], String, Object> {
       deadLetter(
           record,
           ErrorCode.LIMIT_EXCEEDED,
-          "more than " + settings.maxPendingEvents() + " events without a snapshot: this one counts as"
+          "more than "
+              + settings.maxPendingEvents()
+              + " events without a snapshot: this one counts as"
               + " an event without a sequence value");
     }
     pending().put(key, ByteBuffer.allocate(16).putLong(h[0]).putLong(h[1]).array());
@@ -291,9 +317,10 @@ final class LoopProcessor implements Processor<String, byte[], String, Object> {
           headers.add("__streams.errors.partition", utf8(Integer.toString(md.partition())));
           headers.add("__streams.errors.offset", utf8(Long.toString(md.offset())));
         });
-    ctx().forward(
-        new Record<String, Object>(record.key(), record.value(), record.timestamp(), headers),
-        VisibilityTopology.DEAD_LETTER_SINK);
+    ctx()
+        .forward(
+            new Record<String, Object>(record.key(), record.value(), record.timestamp(), headers),
+            VisibilityTopology.DEAD_LETTER_SINK);
   }
 
   private static byte[] utf8(String s) {

@@ -22,9 +22,9 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 
 /**
- * What the topology keeps of one loop between records (the loop store's value): the loop's
- * previous states as the file-based plane keeps them in its files, each written with its v1 codec,
- * and the heartbeat documents the next evaluations read.
+ * What the topology keeps of one loop between records (the loop store's value): the loop's previous
+ * states as the file-based plane keeps them in its files, each written with its v1 codec, and the
+ * heartbeat documents the next evaluations read.
  *
  * @param sequence {@code sequence-state.json}
  * @param sequenceRow the last {@code telemetry/sequence.jsonl} row (status surface)
@@ -60,20 +60,22 @@ record LoopState(
           HeartbeatInput.ABSENT);
 
   /**
-   * The store's reader: a heartbeat document (up to the heartbeat read limit's structure) appears at
-   * most four times, two levels deeper than in its own file.
+   * The store's reader: a heartbeat document (up to the heartbeat read limit's structure) appears
+   * at most four times, two levels deeper than in its own file.
    */
   private static final Json STORE_JSON =
       Json.withLimits(new JsonReadLimits(128, 16 << 20, 4096, 64, 16L << 20, 1 << 20));
 
   /** This state with another heartbeat input of the last evaluation. */
   LoopState withLastHeartbeat(HeartbeatInput input) {
-    return new LoopState(sequence, sequenceRow, heartbeat, heartbeatRow, health, transport, input, fileHeartbeat);
+    return new LoopState(
+        sequence, sequenceRow, heartbeat, heartbeatRow, health, transport, input, fileHeartbeat);
   }
 
   /** This state with another latest document of the heartbeats topic. */
   LoopState withFileHeartbeat(HeartbeatInput input) {
-    return new LoopState(sequence, sequenceRow, heartbeat, heartbeatRow, health, transport, lastHeartbeat, input);
+    return new LoopState(
+        sequence, sequenceRow, heartbeat, heartbeatRow, health, transport, lastHeartbeat, input);
   }
 
   /** {@return the state as the store keeps it: one JSON object of v1 documents, UTF-8} */
@@ -97,7 +99,8 @@ record LoopState(
         @Override
         public LoopState read(JsonParser p) {
           if (p.currentToken() != JsonToken.START_OBJECT) {
-            throw new VisibilityException(ErrorCode.INVALID_FIELD_TYPE, "a stored loop state is an object");
+            throw new VisibilityException(
+                ErrorCode.INVALID_FIELD_TYPE, "a stored loop state is an object");
           }
           Optional<SequenceState> sequence = Optional.empty();
           Optional<SequenceObservation> sequenceRow = Optional.empty();
@@ -139,7 +142,8 @@ record LoopState(
                 p.skipChildren(); // a member of a newer writer
             }
           }
-          return new LoopState(sequence, sequenceRow, heartbeat, heartbeatRow, health, transport, last, file);
+          return new LoopState(
+              sequence, sequenceRow, heartbeat, heartbeatRow, health, transport, last, file);
         }
 
         @Override
@@ -156,7 +160,8 @@ record LoopState(
           g.writeEndObject();
         }
 
-        private <T> void write(JsonGenerator g, String name, JsonCodec<T> codec, Optional<T> value) {
+        private <T> void write(
+            JsonGenerator g, String name, JsonCodec<T> codec, Optional<T> value) {
           if (value.isPresent()) {
             g.writeName(name);
             codec.write(value.get(), g);
@@ -190,7 +195,8 @@ record LoopState(
               return HeartbeatInput.ABSENT;
             }
           }
-          throw new VisibilityException(ErrorCode.INVALID_FIELD_VALUE, "not a stored heartbeat input: " + v.toJson());
+          throw new VisibilityException(
+              ErrorCode.INVALID_FIELD_VALUE, "not a stored heartbeat input: " + v.toJson());
         }
 
         @Override

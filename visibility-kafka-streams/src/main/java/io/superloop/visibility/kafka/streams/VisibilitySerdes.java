@@ -50,7 +50,8 @@ public final class VisibilitySerdes {
    */
   public static <T> Serde<T> of(JsonCodec<T> codec) {
     Objects.requireNonNull(codec, "codec");
-    Serializer<T> serializer = (topic, value) -> value == null ? null : Json.DEFAULT.encodeUtf8(codec, value, false);
+    Serializer<T> serializer =
+        (topic, value) -> value == null ? null : Json.DEFAULT.encodeUtf8(codec, value, false);
     Deserializer<T> deserializer =
         (topic, bytes) -> {
           if (bytes == null) {
@@ -85,12 +86,17 @@ public final class VisibilitySerdes {
     return of(ReconcileCodecs.ESCALATION);
   }
 
-  /** {@return the serde of {@code loop_run_snapshot} envelopes (for producers of the envelope topic)} */
+  /**
+   * {@return the serde of {@code loop_run_snapshot} envelopes (for producers of the envelope
+   * topic)}
+   */
   public static Serde<SnapshotEnvelope> snapshots() {
     return of(EnvelopeCodecs.SNAPSHOT);
   }
 
-  /** {@return the serde of {@code loop_run_event} envelopes (for producers of the envelope topic)} */
+  /**
+   * {@return the serde of {@code loop_run_event} envelopes (for producers of the envelope topic)}
+   */
   public static Serde<EventEnvelope> events() {
     return of(EnvelopeCodecs.EVENT);
   }

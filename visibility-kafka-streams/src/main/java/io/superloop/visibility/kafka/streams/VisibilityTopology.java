@@ -62,17 +62,17 @@ public final class VisibilityTopology {
   public static final String PENDING_STORE = "visibility-pending";
 
   /**
-   * The header of a snapshot record that declares its batch a replay from line 1 ({@code --from-start},
-   * or a rotated log re-sent): value {@code true}. Only changes the verdict under replay-aware rules
-   * (H15).
+   * The header of a snapshot record that declares its batch a replay from line 1 ({@code
+   * --from-start}, or a rotated log re-sent): value {@code true}. Only changes the verdict under
+   * replay-aware rules (H15).
    */
   public static final String REPLAY_HEADER = "visibility.declared-replay";
 
   /**
    * The header of a dead-letter record naming why it was not judged: the {@link
-   * io.superloop.visibility.api.ErrorCode} wire name ({@code invalid_json}, {@code invalid_loop_id},
-   * {@code limit_exceeded}, ...). The record also carries Kafka Streams' own dead-letter headers
-   * ({@code __streams.errors.message}, {@code __streams.errors.topic}, {@code
+   * io.superloop.visibility.api.ErrorCode} wire name ({@code invalid_json}, {@code
+   * invalid_loop_id}, {@code limit_exceeded}, ...). The record also carries Kafka Streams' own
+   * dead-letter headers ({@code __streams.errors.message}, {@code __streams.errors.topic}, {@code
    * __streams.errors.partition}, {@code __streams.errors.offset}).
    */
   public static final String ERROR_CODE_HEADER = "visibility.error.code";
@@ -141,32 +141,59 @@ public final class VisibilityTopology {
     VisibilityTopics t = settings.topics();
     Topology topology = new Topology();
     topology.addSource(
-        ENVELOPE_SOURCE, Serdes.String().deserializer(), Serdes.ByteArray().deserializer(), t.envelopes());
+        ENVELOPE_SOURCE,
+        Serdes.String().deserializer(),
+        Serdes.ByteArray().deserializer(),
+        t.envelopes());
     topology.addSource(
-        HEARTBEAT_SOURCE, Serdes.String().deserializer(), Serdes.ByteArray().deserializer(), t.heartbeats());
-    topology.addProcessor(PROCESSOR, () -> new LoopProcessor(settings), ENVELOPE_SOURCE, HEARTBEAT_SOURCE);
+        HEARTBEAT_SOURCE,
+        Serdes.String().deserializer(),
+        Serdes.ByteArray().deserializer(),
+        t.heartbeats());
+    topology.addProcessor(
+        PROCESSOR, () -> new LoopProcessor(settings), ENVELOPE_SOURCE, HEARTBEAT_SOURCE);
     topology.addStateStore(store(LOOP_STORE), PROCESSOR);
     topology.addStateStore(store(PENDING_STORE), PROCESSOR);
     topology.addSink(
-        SEQUENCE_SINK, t.sequenceRows(), Serdes.String().serializer(), VisibilitySerdes.sequenceRows().serializer(),
+        SEQUENCE_SINK,
+        t.sequenceRows(),
+        Serdes.String().serializer(),
+        VisibilitySerdes.sequenceRows().serializer(),
         PROCESSOR);
     topology.addSink(
-        HEARTBEAT_SINK, t.heartbeatRows(), Serdes.String().serializer(),
-        VisibilitySerdes.heartbeatRows().serializer(), PROCESSOR);
-    topology.addSink(
-        HEALTH_SINK, t.health(), Serdes.String().serializer(), VisibilitySerdes.health().serializer(), PROCESSOR);
-    topology.addSink(
-        ESCALATION_SINK, t.escalations(), Serdes.String().serializer(), VisibilitySerdes.escalations().serializer(),
+        HEARTBEAT_SINK,
+        t.heartbeatRows(),
+        Serdes.String().serializer(),
+        VisibilitySerdes.heartbeatRows().serializer(),
         PROCESSOR);
     topology.addSink(
-        DEAD_LETTER_SINK, t.deadLetters(), Serdes.String().serializer(), Serdes.ByteArray().serializer(), PROCESSOR);
+        HEALTH_SINK,
+        t.health(),
+        Serdes.String().serializer(),
+        VisibilitySerdes.health().serializer(),
+        PROCESSOR);
+    topology.addSink(
+        ESCALATION_SINK,
+        t.escalations(),
+        Serdes.String().serializer(),
+        VisibilitySerdes.escalations().serializer(),
+        PROCESSOR);
+    topology.addSink(
+        DEAD_LETTER_SINK,
+        t.deadLetters(),
+        Serdes.String().serializer(),
+        Serdes.ByteArray().serializer(),
+        PROCESSOR);
     return topology;
   }
 
   private StoreBuilder<?> store(String name) {
     KeyValueBytesStoreSupplier supplier =
-        settings.inMemoryStores() ? Stores.inMemoryKeyValueStore(name) : Stores.persistentKeyValueStore(name);
-    return Stores.keyValueStoreBuilder(supplier, Serdes.String(), Serdes.ByteArray()).withCachingEnabled();
+        settings.inMemoryStores()
+            ? Stores.inMemoryKeyValueStore(name)
+            : Stores.persistentKeyValueStore(name);
+    return Stores.keyValueStoreBuilder(supplier, Serdes.String(), Serdes.ByteArray())
+        .withCachingEnabled();
   }
 
   /**
@@ -185,15 +212,19 @@ public final class VisibilityTopology {
     p.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
     p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-    p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, settings.topics().deadLetters());
-    p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class.getName());
+    p.put(
+        StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, settings.topics().deadLetters());
+    p.put(
+        StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+        LogAndContinueExceptionHandler.class.getName());
     return p;
   }
 
   /**
    * A loop's {@code visibility} status object, by interactive query of this instance's loop store
    * (the partitions this instance owns). For a loop another instance owns, ask {@code
-   * streams.queryMetadataForKey(LOOP_STORE, loopId, Serdes.String().serializer())} which host to ask.
+   * streams.queryMetadataForKey(LOOP_STORE, loopId, Serdes.String().serializer())} which host to
+   * ask.
    *
    * @param streams the running application of {@link #topology()}
    * @param loopId the loop
@@ -204,7 +235,8 @@ public final class VisibilityTopology {
    */
   public Optional<VisibilitySummary> status(KafkaStreams streams, String loopId) {
     return status(
-        streams.store(StoreQueryParameters.fromNameAndType(LOOP_STORE, QueryableStoreTypes.keyValueStore())),
+        streams.store(
+            StoreQueryParameters.fromNameAndType(LOOP_STORE, QueryableStoreTypes.keyValueStore())),
         loopId);
   }
 
@@ -216,9 +248,12 @@ public final class VisibilityTopology {
    * @param loopId the loop
    * @return the status; empty when the store holds nothing of the loop
    */
-  public Optional<VisibilitySummary> status(ReadOnlyKeyValueStore<String, byte[]> loopStore, String loopId) {
+  public Optional<VisibilitySummary> status(
+      ReadOnlyKeyValueStore<String, byte[]> loopStore, String loopId) {
     byte[] bytes = loopStore.get(loopId);
-    return bytes == null ? Optional.empty() : Optional.of(statusDecisions.summary(LoopState.decode(bytes)));
+    return bytes == null
+        ? Optional.empty()
+        : Optional.of(statusDecisions.summary(LoopState.decode(bytes)));
   }
 
   /** Builds a {@link VisibilityTopology}; every setting has a documented default. */
@@ -269,8 +304,8 @@ public final class VisibilityTopology {
     }
 
     /**
-     * Sets the read limits (default {@link ReadLimits#DEFAULT}: envelopes 1 MiB, heartbeats 64
-     * KiB, as the plane's).
+     * Sets the read limits (default {@link ReadLimits#DEFAULT}: envelopes 1 MiB, heartbeats 64 KiB,
+     * as the plane's).
      *
      * @param limits the limits
      * @return this builder
@@ -292,8 +327,8 @@ public final class VisibilityTopology {
     }
 
     /**
-     * Sets how often the wall-clock punctuation re-evaluates every loop's heartbeat (default 30
-     * s; {@link Duration#ZERO}: never).
+     * Sets how often the wall-clock punctuation re-evaluates every loop's heartbeat (default 30 s;
+     * {@link Duration#ZERO}: never).
      *
      * @param interval the interval, zero or at least one millisecond
      * @return this builder
@@ -340,7 +375,14 @@ public final class VisibilityTopology {
     public VisibilityTopology build() {
       return new VisibilityTopology(
           new Settings(
-              topics, rules, thresholds, limits, clock, punctuationInterval, maxPendingEvents, inMemoryStores));
+              topics,
+              rules,
+              thresholds,
+              limits,
+              clock,
+              punctuationInterval,
+              maxPendingEvents,
+              inMemoryStores));
     }
   }
 }

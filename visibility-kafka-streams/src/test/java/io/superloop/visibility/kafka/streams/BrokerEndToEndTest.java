@@ -57,8 +57,8 @@ import org.junit.jupiter.api.io.TempDir;
  * End to end on a real single-node KRaft broker started from Kafka's own artifacts ({@link
  * KafkaBroker}): the example of {@code docs/fleet.md}, compiled here, runs the topology in a child
  * JVM with exactly-once v2; it is killed with SIGKILL in the middle of the histories, and a new
- * instance with an empty state directory (every store restored from its changelog) finishes them.
- * A {@code read_committed} consumer then finds, for every loop, exactly the sequence rows and drift
+ * instance with an empty state directory (every store restored from its changelog) finishes them. A
+ * {@code read_committed} consumer then finds, for every loop, exactly the sequence rows and drift
  * escalations a file-based plane gives for the same envelopes, in order: none lost, none doubled,
  * and each carrying the previous values and high-water marks of the state before the kill. The
  * restarted instance's interactive query shows each loop's last sequence verdict.
@@ -81,14 +81,20 @@ class BrokerEndToEndTest {
   Path dir;
 
   /** One loop's script and what the file-based plane gives for it. */
-  record Loop(String id, List<EnvelopeScript.Step> script, List<JsonValue> rows, List<JsonValue> drifts, JsonValue sequence) {}
+  record Loop(
+      String id,
+      List<EnvelopeScript.Step> script,
+      List<JsonValue> rows,
+      List<JsonValue> drifts,
+      JsonValue sequence) {}
 
   @Test
   @Timeout(value = LIMIT, unit = TimeUnit.MINUTES)
   void aKilledInstanceLosesAndDoublesNoVerdictAndItsSuccessorRestoresTheState() throws Exception {
     Instant start = Instant.now();
     List<Loop> loops = new ArrayList<>();
-    HistoryShape shape = new HistoryShape(STEPS, STEPS, 12, true, false, true, false, true, false, true);
+    HistoryShape shape =
+        new HistoryShape(STEPS, STEPS, 12, true, false, true, false, true, false, true);
     for (int i = 0; i < LOOPS; i++) {
       RuntimeHistory h = Scenarios.histories(shape).sample(1000 + i);
       EnvelopeScript.Extras extras = EnvelopeScript.Extras.gen().sample(2000 + i);
@@ -108,7 +114,8 @@ class BrokerEndToEndTest {
       }
       long total = loops.stream().mapToLong(l -> l.rows().size()).sum();
       try (KafkaProducer<String, byte[]> producer = producer(broker);
-          Committed committed = new Committed(broker, Set.of(topics.sequenceRows(), topics.escalations()))) {
+          Committed committed =
+              new Committed(broker, Set.of(topics.sequenceRows(), topics.escalations()))) {
         produce(producer, loops, 0, 3);
         long atKill;
         try (App first = App.start(exampleClass, dir, broker, "state-1", loops)) {
@@ -116,14 +123,19 @@ class BrokerEndToEndTest {
           await(() -> committed.poll(topics.sequenceRows()) >= LOOPS, "first rows", broker, first);
           produce(producer, loops, 3, 6);
           long before = committed.count(topics.sequenceRows());
-          await(() -> committed.poll(topics.sequenceRows()) > before, "rows of the second part", broker, first);
+          await(
+              () -> committed.poll(topics.sequenceRows()) > before,
+              "rows of the second part",
+              broker,
+              first);
           first.kill(); // SIGKILL: no close, no commit of the open transaction
           atKill = committed.poll(topics.sequenceRows());
         }
         produce(producer, loops, 6, STEPS);
 
         List<String> statusLines;
-        try (App second = App.start(exampleClass, dir, broker, "state-2", loops)) { // empty state directory
+        try (App second =
+            App.start(exampleClass, dir, broker, "state-2", loops)) { // empty state directory
           await(() -> committed.poll(topics.sequenceRows()) >= total, "every row", broker, second);
           Thread.sleep(3000); // a doubled row would come now
           committed.poll(topics.sequenceRows());
@@ -131,10 +143,16 @@ class BrokerEndToEndTest {
           second.stop();
         }
 
-        assertTrue(atKill < total, "the kill came before the end of the histories: " + atKill + " of " + total);
+        assertTrue(
+            atKill < total,
+            "the kill came before the end of the histories: " + atKill + " of " + total);
         for (Loop l : loops) {
-          assertEquals(l.rows(), committed.rows(topics.sequenceRows(), l.id()), l.id() + ": sequence rows");
-          assertEquals(l.drifts(), committed.drifts(topics.escalations(), l.id()), l.id() + ": drift escalations");
+          assertEquals(
+              l.rows(), committed.rows(topics.sequenceRows(), l.id()), l.id() + ": sequence rows");
+          assertEquals(
+              l.drifts(),
+              committed.drifts(topics.escalations(), l.id()),
+              l.id() + ": drift escalations");
           JsonValue shown = lastStatus(statusLines, l.id());
           assertEquals(l.sequence(), shown, l.id() + ": visibility.sequence by interactive query");
         }
@@ -157,7 +175,9 @@ class BrokerEndToEndTest {
       EnvelopeScript.PlaneStep step = s.reconcile(layout, RULES, h.thresholds(), id);
       plane = step.plane();
       StepResult r = step.result();
-      r.sequenceRow().ifPresent(row -> rows.add(clockFree(Json.parse(SequenceCodecs.OBSERVATION.encode(row)))));
+      r.sequenceRow()
+          .ifPresent(
+              row -> rows.add(clockFree(Json.parse(SequenceCodecs.OBSERVATION.encode(row)))));
       for (EscalationRow e : r.escalations()) {
         if (e instanceof OrderingDriftEscalation) {
           drifts.add(clockFree(Json.parse(ReconcileCodecs.ESCALATION.encode(e))));
@@ -165,22 +185,31 @@ class BrokerEndToEndTest {
       }
     }
     VisibilitySummary status = java.util.Objects.requireNonNull(plane).status();
-    JsonValue sequence = clockFree(Json.parse(StatusCodecs.SEQUENCE.encode(status.sequence().orElseThrow())));
+    JsonValue sequence =
+        clockFree(Json.parse(StatusCodecs.SEQUENCE.encode(status.sequence().orElseThrow())));
     return new Loop(id, script, rows, drifts, sequence);
   }
 
   /** What depends on the clock, the trace or where a record is kept is taken out. */
   private static final Set<String> DROPPED =
-      Set.of("timestamp", "updatedAt", "traceId", "stateFile", "sequenceStateFile", "sequenceTelemetryFile");
+      Set.of(
+          "timestamp",
+          "updatedAt",
+          "traceId",
+          "stateFile",
+          "sequenceStateFile",
+          "sequenceTelemetryFile");
 
   private static JsonValue clockFree(JsonValue v) {
     if (v instanceof JsonValue.JsonObject o) {
       Map<String, JsonValue> m = new LinkedHashMap<>();
-      o.members().forEach((k, x) -> {
-        if (!DROPPED.contains(k)) {
-          m.put(k, clockFree(x));
-        }
-      });
+      o.members()
+          .forEach(
+              (k, x) -> {
+                if (!DROPPED.contains(k)) {
+                  m.put(k, clockFree(x));
+                }
+              });
       return JsonValue.object(m);
     }
     return v;
@@ -190,7 +219,8 @@ class BrokerEndToEndTest {
     String prefix = "status " + loop + " ";
     for (int i = lines.size() - 1; i >= 0; i--) {
       if (lines.get(i).startsWith(prefix)) {
-        VisibilitySummary s = StatusCodecs.VISIBILITY.decode(lines.get(i).substring(prefix.length()));
+        VisibilitySummary s =
+            StatusCodecs.VISIBILITY.decode(lines.get(i).substring(prefix.length()));
         return clockFree(Json.parse(StatusCodecs.SEQUENCE.encode(s.sequence().orElseThrow())));
       }
     }
@@ -207,7 +237,8 @@ class BrokerEndToEndTest {
   }
 
   /** Steps {@code [from, to)} of every loop, each loop's records in order under its key. */
-  private static void produce(KafkaProducer<String, byte[]> producer, List<Loop> loops, int from, int to) throws Exception {
+  private static void produce(
+      KafkaProducer<String, byte[]> producer, List<Loop> loops, int from, int to) throws Exception {
     String topic = VisibilityTopics.DEFAULT.envelopes();
     for (int step = from; step < to; step++) {
       for (Loop l : loops) {
@@ -218,7 +249,8 @@ class BrokerEndToEndTest {
         ProducerRecord<String, byte[]> snap =
             new ProducerRecord<>(topic, l.id(), s.snapshot().getBytes(StandardCharsets.UTF_8));
         if (s.replay()) {
-          snap.headers().add(VisibilityTopology.REPLAY_HEADER, "true".getBytes(StandardCharsets.UTF_8));
+          snap.headers()
+              .add(VisibilityTopology.REPLAY_HEADER, "true".getBytes(StandardCharsets.UTF_8));
         }
         var unused = producer.send(snap);
       }
@@ -226,19 +258,28 @@ class BrokerEndToEndTest {
     producer.flush();
   }
 
-  private static void await(BooleanSupplier done, String what, KafkaBroker broker, App app) throws InterruptedException {
+  private static void await(BooleanSupplier done, String what, KafkaBroker broker, App app)
+      throws InterruptedException {
     Instant deadline = Instant.now().plus(WAIT);
     while (!done.getAsBoolean()) {
       if (Instant.now().isAfter(deadline) || !app.isAlive()) {
         throw new AssertionError(
-            (app.isAlive() ? "timed out after " + WAIT + " waiting for " : "the topology exited while waiting for ")
-                + what + "\n--- the topology:\n" + app.tail() + "\n--- the broker:\n" + broker.tail());
+            (app.isAlive()
+                    ? "timed out after " + WAIT + " waiting for "
+                    : "the topology exited while waiting for ")
+                + what
+                + "\n--- the topology:\n"
+                + app.tail()
+                + "\n--- the broker:\n"
+                + broker.tail());
       }
       Thread.sleep(100);
     }
   }
 
-  /** A {@code read_committed} consumer of output topics, from their beginning, keeping every record. */
+  /**
+   * A {@code read_committed} consumer of output topics, from their beginning, keeping every record.
+   */
   private static final class Committed implements AutoCloseable {
     private final KafkaConsumer<String, byte[]> consumer;
     private final Map<String, List<ConsumerRecord<String, byte[]>>> records = new LinkedHashMap<>();
@@ -311,7 +352,8 @@ class BrokerEndToEndTest {
           new Thread(
               () -> {
                 try (BufferedReader r =
-                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                    new BufferedReader(
+                        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                   String line;
                   while ((line = r.readLine()) != null) {
                     lines.add(line);
@@ -324,14 +366,17 @@ class BrokerEndToEndTest {
       reader.start();
     }
 
-    static App start(String mainClass, Path dir, KafkaBroker broker, String stateDir, List<Loop> loops)
+    static App start(
+        String mainClass, Path dir, KafkaBroker broker, String stateDir, List<Loop> loops)
         throws IOException {
-      List<String> args = new ArrayList<>(List.of(broker.bootstrap(), dir.resolve(stateDir).toString()));
+      List<String> args =
+          new ArrayList<>(List.of(broker.bootstrap(), dir.resolve(stateDir).toString()));
       loops.forEach(l -> args.add(l.id()));
       ProcessBuilder pb = KafkaBroker.java(mainClass, args.toArray(new String[0]));
       List<String> cmd = new ArrayList<>(pb.command());
       int cp = cmd.indexOf("-cp") + 1;
-      cmd.set(cp, dir.resolve("example").resolve("classes") + java.io.File.pathSeparator + cmd.get(cp));
+      cmd.set(
+          cp, dir.resolve("example").resolve("classes") + java.io.File.pathSeparator + cmd.get(cp));
       Path errors = dir.resolve(stateDir + ".stderr");
       return new App(new ProcessBuilder(cmd).redirectError(errors.toFile()).start(), errors);
     }
@@ -340,7 +385,8 @@ class BrokerEndToEndTest {
       Instant deadline = Instant.now().plus(timeout);
       while (!lines.contains(line)) {
         if (!process.isAlive() || Instant.now().isAfter(deadline)) {
-          throw new AssertionError("the topology did not print '" + line + "' in " + timeout + ":\n" + tail());
+          throw new AssertionError(
+              "the topology did not print '" + line + "' in " + timeout + ":\n" + tail());
         }
         Thread.sleep(100);
       }
@@ -354,7 +400,8 @@ class BrokerEndToEndTest {
     String tail() {
       List<String> out = List.copyOf(lines);
       return String.join("\n", out.subList(Math.max(0, out.size() - 20), out.size()))
-          + "\n(stderr) " + KafkaBroker.tail(errors, 30);
+          + "\n(stderr) "
+          + KafkaBroker.tail(errors, 30);
     }
 
     List<String> linesStartingWith(String prefix) {

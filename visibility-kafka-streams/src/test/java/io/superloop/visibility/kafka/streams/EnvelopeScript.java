@@ -27,24 +27,28 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The producer's side of a {@link RuntimeHistory} on Kafka, written by the test itself (never by the
- * library's encoders): per step, the event envelopes of the lines the step appended (all of the log
- * on a declared replay) in the sprite_service poll adapter's v1 shape (an event's {@code
+ * The producer's side of a {@link RuntimeHistory} on Kafka, written by the test itself (never by
+ * the library's encoders): per step, the event envelopes of the lines the step appended (all of the
+ * log on a declared replay) in the sprite_service poll adapter's v1 shape (an event's {@code
  * sequence.value} is its physical line number, the snapshot's the log's line count; empty lines
- * consume a number and are not sent), then the snapshot that closes the batch. The history's
- * sprite faults are applied to the envelopes, and {@link Extras} add records that are not JSON
- * objects and snapshots that are not valid v1. Each event also has the element a sprite_service
- * events answer carries for it, so a file-based plane can be fed exactly the same batch.
+ * consume a number and are not sent), then the snapshot that closes the batch. The history's sprite
+ * faults are applied to the envelopes, and {@link Extras} add records that are not JSON objects and
+ * snapshots that are not valid v1. Each event also has the element a sprite_service events answer
+ * carries for it, so a file-based plane can be fed exactly the same batch.
  */
 final class EnvelopeScript {
   static final String REPO = "/srv/kafka/repo";
 
-  /** Records that are not a JSON object: the bytes sent, and the element an events answer carries. */
+  /**
+   * Records that are not a JSON object: the bytes sent, and the element an events answer carries.
+   */
   static final List<Event> GARBAGE =
       List.of(
           new Event(utf8("not json at all"), "\"not json at all\""),
           new Event(new byte[] {(byte) 0xff, (byte) 0xfe, '{', '}'}, "\"invalid utf-8\""),
-          new Event(utf8("{\"schemaVersion\":\"v1\",\"envelopeType\":\"loop_run_event\""), "\"truncated\""),
+          new Event(
+              utf8("{\"schemaVersion\":\"v1\",\"envelopeType\":\"loop_run_event\""),
+              "\"truncated\""),
           new Event(utf8("[1,2,3]"), "[1,2,3]"),
           new Event(utf8("42"), "42"),
           new Event(utf8("null"), "null"),
@@ -71,9 +75,11 @@ final class EnvelopeScript {
       Gen<List<Integer>> one = Gen.listOf(Gen.ints(0, 40), 3, 3);
       return Gen.zip(
           Gen.frequency(
-              Gen.weighted(2, Gen.constant(List.<List<Integer>>of())), Gen.weighted(1, Gen.listOf(one, 1, 3))),
+              Gen.weighted(2, Gen.constant(List.<List<Integer>>of())),
+              Gen.weighted(1, Gen.listOf(one, 1, 3))),
           Gen.frequency(
-              Gen.weighted(4, Gen.constant(List.<Integer>of())), Gen.weighted(1, Gen.listOf(Gen.ints(0, 3), 1, 1))),
+              Gen.weighted(4, Gen.constant(List.<Integer>of())),
+              Gen.weighted(1, Gen.listOf(Gen.ints(0, 3), 1, 1))),
           Extras::new);
     }
   }
@@ -110,7 +116,8 @@ final class EnvelopeScript {
      *
      * @return the plane (for its status) and what the step produced
      */
-    PlaneStep reconcile(LoopLayout layout, VisibilityRules rules, HealthThresholds thresholds, String loopId) {
+    PlaneStep reconcile(
+        LoopLayout layout, VisibilityRules rules, HealthThresholds thresholds, String loopId) {
       VisibilityPlane plane =
           VisibilityPlane.builder(layout)
               .rules(rules)
@@ -120,16 +127,26 @@ final class EnvelopeScript {
               .build();
       StepResult r =
           plane
-              .reconcile(new SpriteServiceIngest().ofBodies(snapshot, eventsAnswer(loopId)), new StepOptions(trace, replay))
+              .reconcile(
+                  new SpriteServiceIngest().ofBodies(snapshot, eventsAnswer(loopId)),
+                  new StepOptions(trace, replay))
               .result();
       return new PlaneStep(plane, r);
     }
 
     /** {@return the sprite_service events answer of the batch} */
     String eventsAnswer(String loopId) {
-      return "{\"ok\":true,\"schemaVersion\":\"v1\",\"source\":" + source(loopId) + ",\"events\":["
-          + String.join(",", answerElements) + "],\"cursor\":{\"eventLineOffset\":" + lineCount
-          + ",\"eventLineCount\":" + lineCount + ",\"updatedAt\":" + str(Timestamps.format(now)) + "}}";
+      return "{\"ok\":true,\"schemaVersion\":\"v1\",\"source\":"
+          + source(loopId)
+          + ",\"events\":["
+          + String.join(",", answerElements)
+          + "],\"cursor\":{\"eventLineOffset\":"
+          + lineCount
+          + ",\"eventLineCount\":"
+          + lineCount
+          + ",\"updatedAt\":"
+          + str(Timestamps.format(now))
+          + "}}";
     }
   }
 
@@ -186,7 +203,8 @@ final class EnvelopeScript {
       for (int line = from; line < n; line++) {
         LogLine l = log.get(line);
         if (l.kind() == LogLine.Kind.EVENT) {
-          entries.add(new Entry(l.event().orElseThrow(), l.text(), line + 1L, Long.toString(line + 1L)));
+          entries.add(
+              new Entry(l.event().orElseThrow(), l.text(), line + 1L, Long.toString(line + 1L)));
         } else if (l.kind() != LogLine.Kind.BLANK) {
           entries.add(Entry.garbage(new Event(utf8(l.text()), str(l.text()))));
         }
@@ -235,7 +253,9 @@ final class EnvelopeScript {
       }
       for (List<Integer> g : extras.garbage()) {
         if (Math.floorMod(g.get(0), h.steps().size()) == i) {
-          entries.add(Math.floorMod(g.get(1), entries.size() + 1), Entry.garbage(GARBAGE.get(Math.floorMod(g.get(2), GARBAGE.size()))));
+          entries.add(
+              Math.floorMod(g.get(1), entries.size() + 1),
+              Entry.garbage(GARBAGE.get(Math.floorMod(g.get(2), GARBAGE.size()))));
         }
       }
       List<Event> events = new ArrayList<>();
@@ -247,10 +267,27 @@ final class EnvelopeScript {
       Optional<String> hbText = s.heartbeat().fileText();
       boolean valid = !extras.badSnapshots().contains(i);
       String snapshot =
-          snapshot(loopId, trace, nowText, snapshotValue, n, heartbeatsTopic ? null : hbText.map(String::strip).orElse(null), valid);
+          snapshot(
+              loopId,
+              trace,
+              nowText,
+              snapshotValue,
+              n,
+              heartbeatsTopic ? null : hbText.map(String::strip).orElse(null),
+              valid);
       Optional<Optional<byte[]>> hbRecord =
           heartbeatsTopic ? Optional.of(hbText.map(EnvelopeScript::utf8)) : Optional.empty();
-      steps.add(new Step(now, s.traceId(), s.fromStart(), hbRecord, events, snapshot, valid, List.copyOf(carried), n));
+      steps.add(
+          new Step(
+              now,
+              s.traceId(),
+              s.fromStart(),
+              hbRecord,
+              events,
+              snapshot,
+              valid,
+              List.copyOf(carried),
+              n));
       if (valid) {
         carried.clear();
         lastSnapshot = n;
@@ -259,7 +296,9 @@ final class EnvelopeScript {
     return steps;
   }
 
-  /** One event of a batch before rendering; {@code value} is the JSON text of its sequence value. */
+  /**
+   * One event of a batch before rendering; {@code value} is the JSON text of its sequence value.
+   */
   private static final class Entry {
     final @Nullable RuntimeEvent event;
     final String raw;
@@ -271,7 +310,12 @@ final class EnvelopeScript {
       this(event, raw, lineNo, value, null);
     }
 
-    private Entry(@Nullable RuntimeEvent event, String raw, long lineNo, @Nullable String value, @Nullable Event garbage) {
+    private Entry(
+        @Nullable RuntimeEvent event,
+        String raw,
+        long lineNo,
+        @Nullable String value,
+        @Nullable Event garbage) {
       this.event = event;
       this.raw = raw;
       this.lineNo = lineNo;
@@ -293,29 +337,71 @@ final class EnvelopeScript {
       }
       RuntimeEvent ev = event;
       String json =
-          "{\"schemaVersion\":\"v1\",\"envelopeType\":\"loop_run_event\",\"emittedAt\":" + str(nowText)
-              + ",\"traceId\":" + (trace == null ? "null" : str(trace))
-              + ",\"source\":" + source(loopId)
-              + ",\"sequence\":{\"source\":\"cursor_event_line_offset\"" + (value == null ? "" : ",\"value\":" + value) + "}"
-              + ",\"cursor\":{\"eventLineOffset\":" + lineNo + ",\"eventLineCount\":" + lineCount + "}"
-              + ",\"run\":{\"runId\":" + str(ev.runId()) + ",\"iteration\":" + ev.iteration() + "}"
-              + ",\"event\":{\"timestamp\":" + str(ev.timestamp()) + ",\"name\":" + str(ev.name())
-              + ",\"role\":" + str(ev.role()) + ",\"status\":" + str(ev.status())
-              + ",\"message\":" + str(ev.message()) + ",\"payload\":" + ev.payloadJson() + ",\"raw\":" + raw + "}}";
+          "{\"schemaVersion\":\"v1\",\"envelopeType\":\"loop_run_event\",\"emittedAt\":"
+              + str(nowText)
+              + ",\"traceId\":"
+              + (trace == null ? "null" : str(trace))
+              + ",\"source\":"
+              + source(loopId)
+              + ",\"sequence\":{\"source\":\"cursor_event_line_offset\""
+              + (value == null ? "" : ",\"value\":" + value)
+              + "}"
+              + ",\"cursor\":{\"eventLineOffset\":"
+              + lineNo
+              + ",\"eventLineCount\":"
+              + lineCount
+              + "}"
+              + ",\"run\":{\"runId\":"
+              + str(ev.runId())
+              + ",\"iteration\":"
+              + ev.iteration()
+              + "}"
+              + ",\"event\":{\"timestamp\":"
+              + str(ev.timestamp())
+              + ",\"name\":"
+              + str(ev.name())
+              + ",\"role\":"
+              + str(ev.role())
+              + ",\"status\":"
+              + str(ev.status())
+              + ",\"message\":"
+              + str(ev.message())
+              + ",\"payload\":"
+              + ev.payloadJson()
+              + ",\"raw\":"
+              + raw
+              + "}}";
       return new Event(utf8(json), json);
     }
   }
 
   static String snapshot(
-      String loopId, @Nullable String trace, String nowText, @Nullable String value, long lineCount,
-      @Nullable String heartbeat, boolean valid) {
-    return "{\"schemaVersion\":\"" + (valid ? "v1" : "v2") + "\",\"envelopeType\":\"loop_run_snapshot\",\"emittedAt\":" + str(nowText)
-        + ",\"traceId\":" + (trace == null ? "null" : str(trace))
-        + ",\"source\":" + source(loopId)
+      String loopId,
+      @Nullable String trace,
+      String nowText,
+      @Nullable String value,
+      long lineCount,
+      @Nullable String heartbeat,
+      boolean valid) {
+    return "{\"schemaVersion\":\""
+        + (valid ? "v1" : "v2")
+        + "\",\"envelopeType\":\"loop_run_snapshot\",\"emittedAt\":"
+        + str(nowText)
+        + ",\"traceId\":"
+        + (trace == null ? "null" : str(trace))
+        + ",\"source\":"
+        + source(loopId)
         + ",\"runtime\":{\"superloopState\":{\"active\":true},\"activeRun\":null,\"approval\":null,\"heartbeat\":"
-        + (heartbeat == null ? "null" : heartbeat) + "}"
-        + ",\"sequence\":{\"source\":\"cursor_event_line_offset\"" + (value == null ? "" : ",\"value\":" + value) + "}"
-        + ",\"cursor\":{\"eventLineOffset\":" + lineCount + ",\"eventLineCount\":" + lineCount + "}}";
+        + (heartbeat == null ? "null" : heartbeat)
+        + "}"
+        + ",\"sequence\":{\"source\":\"cursor_event_line_offset\""
+        + (value == null ? "" : ",\"value\":" + value)
+        + "}"
+        + ",\"cursor\":{\"eventLineOffset\":"
+        + lineCount
+        + ",\"eventLineCount\":"
+        + lineCount
+        + "}}";
   }
 
   static String source(String loopId) {

@@ -22,12 +22,16 @@ final class FleetDoc {
   private FleetDoc() {}
 
   static Path repoRoot() {
-    for (Path d = Paths.get(System.getProperty("user.dir")).toAbsolutePath(); d != null; d = d.getParent()) {
-      if (Files.isRegularFile(d.resolve("docs/fleet.md")) && Files.isRegularFile(d.resolve("pom.xml"))) {
+    for (Path d = Paths.get(System.getProperty("user.dir")).toAbsolutePath();
+        d != null;
+        d = d.getParent()) {
+      if (Files.isRegularFile(d.resolve("docs/fleet.md"))
+          && Files.isRegularFile(d.resolve("pom.xml"))) {
         return d;
       }
     }
-    throw new IllegalStateException("no repository root with docs/fleet.md above " + System.getProperty("user.dir"));
+    throw new IllegalStateException(
+        "no repository root with docs/fleet.md above " + System.getProperty("user.dir"));
   }
 
   static String read(String relative) {
@@ -71,17 +75,29 @@ final class FleetDoc {
     Files.writeString(src, source, StandardCharsets.UTF_8);
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-    try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, null, StandardCharsets.UTF_8)) {
+    try (StandardJavaFileManager files =
+        javac.getStandardFileManager(diagnostics, null, StandardCharsets.UTF_8)) {
       boolean ok =
           javac
               .getTask(
-                  null, files, diagnostics,
-                  List.of("--release", "17", "-Xlint:all", "-Werror", "-classpath", KafkaBroker.testClassPath(),
-                      "-d", classes.toString()),
-                  null, files.getJavaFileObjects(src))
+                  null,
+                  files,
+                  diagnostics,
+                  List.of(
+                      "--release",
+                      "17",
+                      "-Xlint:all",
+                      "-Werror",
+                      "-classpath",
+                      KafkaBroker.testClassPath(),
+                      "-d",
+                      classes.toString()),
+                  null,
+                  files.getJavaFileObjects(src))
               .call();
       if (!ok) {
-        throw new AssertionError("docs/fleet.md's example does not compile: " + diagnostics.getDiagnostics());
+        throw new AssertionError(
+            "docs/fleet.md's example does not compile: " + diagnostics.getDiagnostics());
       }
     }
     return m.group(1);

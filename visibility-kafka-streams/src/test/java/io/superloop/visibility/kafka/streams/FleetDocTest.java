@@ -48,9 +48,15 @@ class FleetDocTest {
         "mvn -B -pl visibility-kafka-streams -am test -Pkafka-broker -Dtest='BrokerEndToEndTest,TopologyParityTest'"
             + " -Dsurefire.failIfNoSpecifiedTests=false -Dvisibility.kafka.property.tries=500";
     assertTrue(doc.contains("\n" + command + "\n"), "docs/fleet.md gives the command");
-    // .ci/run bounds it with timeout(1) and fails loudly: the command ends its line, before a continuation
+    // .ci/run bounds it with timeout(1) and fails loudly: the command ends its line, before a
+    // continuation
     assertTrue(
-        ci.lines().anyMatch(l -> l.endsWith(" " + command + " \\") || l.endsWith(" " + command) || l.equals(command)),
+        ci.lines()
+            .anyMatch(
+                l ->
+                    l.endsWith(" " + command + " \\")
+                        || l.endsWith(" " + command)
+                        || l.equals(command)),
         ".ci/run runs the command");
   }
 }

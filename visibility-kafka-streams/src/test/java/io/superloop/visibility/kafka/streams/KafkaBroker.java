@@ -77,13 +77,20 @@ final class KafkaBroker implements AutoCloseable {
     Path log = dir.resolve("broker.log");
     Process format =
         killOnExit(
-            java("kafka.tools.StorageTool", "format", "-t", Uuid.randomUuid().toString(), "-c", config.toString())
+            java(
+                    "kafka.tools.StorageTool",
+                    "format",
+                    "-t",
+                    Uuid.randomUuid().toString(),
+                    "-c",
+                    config.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start());
     if (!format.waitFor(timeout.toSeconds(), TimeUnit.SECONDS) || format.exitValue() != 0) {
       format.destroyForcibly();
-      throw new IllegalStateException("kafka-storage format failed or took longer than " + timeout + ": " + tail(log, 30));
+      throw new IllegalStateException(
+          "kafka-storage format failed or took longer than " + timeout + ": " + tail(log, 30));
     }
     Process broker =
         killOnExit(
@@ -116,12 +123,17 @@ final class KafkaBroker implements AutoCloseable {
       }
       Thread.sleep(200);
     }
-    throw new IllegalStateException("the broker did not answer in " + timeout + ": " + tail(), last);
+    throw new IllegalStateException(
+        "the broker did not answer in " + timeout + ": " + tail(), last);
   }
 
   Admin admin() {
     return Admin.create(
-        Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000));
+        Map.of(
+            AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+            bootstrap,
+            AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+            10_000));
   }
 
   /** The broker's output, last lines, for failure messages. */
@@ -132,7 +144,8 @@ final class KafkaBroker implements AutoCloseable {
   /** The last {@code n} lines of {@code file} (bad UTF-8 replaced), for failure messages. */
   static String tail(Path file, int n) {
     try {
-      List<String> lines = new String(Files.readAllBytes(file), StandardCharsets.UTF_8).lines().toList();
+      List<String> lines =
+          new String(Files.readAllBytes(file), StandardCharsets.UTF_8).lines().toList();
       return String.join("\n", lines.subList(Math.max(0, lines.size() - n), lines.size()));
     } catch (IOException e) {
       return "(no output: " + e + ")";

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDirFactory;
  */
 final class MemoryTempDirFactory implements TempDirFactory {
   @Override
-  public Path createTempDirectory(AnnotatedElementContext element, ExtensionContext extension) throws IOException {
+  public Path createTempDirectory(AnnotatedElementContext element, ExtensionContext extension)
+      throws IOException {
     Path shm = Paths.get("/dev/shm");
     return Files.isDirectory(shm) && Files.isWritable(shm)
         ? Files.createTempDirectory(shm, "visibility-kafka-")

@@ -19,27 +19,28 @@ import io.superloop.visibility.testkit.gen.SequenceGens;
 import io.superloop.visibility.testkit.gen.ValueGens;
 import io.superloop.visibility.testkit.property.Property;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.processor.TaskId;
-import java.util.Optional;
-import java.util.Properties;
-import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 
 /**
- * The serdes on the api codecs (v1 JSON both ways, reason-coded errors, dead letters through Kafka's
- * own handler) and the loop store's value (every state written with its codec reads back equal).
+ * The serdes on the api codecs (v1 JSON both ways, reason-coded errors, dead letters through
+ * Kafka's own handler) and the loop store's value (every state written with its codec reads back
+ * equal).
  */
 class SerdesAndStateTest {
   /** A heartbeat input of every kind the store keeps. */
@@ -70,9 +71,11 @@ class SerdesAndStateTest {
                   LoopState s =
                       new LoopState(
                           (Optional<io.superloop.visibility.api.sequence.SequenceState>) p.get(0),
-                          (Optional<io.superloop.visibility.api.sequence.SequenceObservation>) p.get(1),
+                          (Optional<io.superloop.visibility.api.sequence.SequenceObservation>)
+                              p.get(1),
                           (Optional<io.superloop.visibility.api.heartbeat.HeartbeatState>) p.get(2),
-                          (Optional<io.superloop.visibility.api.heartbeat.HeartbeatObservation>) p.get(3),
+                          (Optional<io.superloop.visibility.api.heartbeat.HeartbeatObservation>)
+                              p.get(3),
                           (Optional<Health>) p.get(4),
                           (Optional<io.superloop.visibility.api.health.TransportHealth>) p.get(5),
                           (HeartbeatInput) p.get(6),
@@ -88,7 +91,9 @@ class SerdesAndStateTest {
   @Test
   void aStoredStateThatIsNotOneFailsWithAReasonCode() {
     VisibilityException e =
-        assertThrows(VisibilityException.class, () -> LoopState.decode("[1]".getBytes(StandardCharsets.UTF_8)));
+        assertThrows(
+            VisibilityException.class,
+            () -> LoopState.decode("[1]".getBytes(StandardCharsets.UTF_8)));
     assertEquals(ErrorCode.INVALID_FIELD_TYPE, e.code());
     assertEquals(
         ErrorCode.INVALID_JSON,
@@ -107,9 +112,13 @@ class SerdesAndStateTest {
     SerializationException bad =
         assertThrows(
             SerializationException.class,
-            () -> serde.deserializer().deserialize("t", "{\"schemaVersion\":".getBytes(StandardCharsets.UTF_8)));
+            () ->
+                serde
+                    .deserializer()
+                    .deserialize("t", "{\"schemaVersion\":".getBytes(StandardCharsets.UTF_8)));
     assertTrue(String.valueOf(bad.getMessage()).startsWith("invalid_json: "), bad.getMessage());
-    assertEquals(ErrorCode.INVALID_JSON, assertInstanceOf(VisibilityException.class, bad.getCause()).code());
+    assertEquals(
+        ErrorCode.INVALID_JSON, assertInstanceOf(VisibilityException.class, bad.getCause()).code());
   }
 
   /**
@@ -120,12 +129,15 @@ class SerdesAndStateTest {
    * driver does not send the dead letters of deserialization failures.)
    */
   @Test
-  void theStreamsConfigsDeserializationHandlerDeadLettersBadBytesWithTheReasonCode() throws Exception {
+  void theStreamsConfigsDeserializationHandlerDeadLettersBadBytesWithTheReasonCode()
+      throws Exception {
     VisibilityTopology visibility = VisibilityTopology.builder().build();
     Properties config = visibility.streamsConfig("health-reader", "unused:9092");
     DeserializationExceptionHandler handler =
         (DeserializationExceptionHandler)
-            Class.forName((String) config.get(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG))
+            Class.forName(
+                    (String)
+                        config.get(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG))
                 .getDeclaredConstructor()
                 .newInstance();
     Map<String, Object> settings = new HashMap<>();
@@ -134,8 +146,11 @@ class SerdesAndStateTest {
     byte[] bad = "{\"status\":".getBytes(StandardCharsets.UTF_8);
     byte[] key = "loop-a".getBytes(StandardCharsets.UTF_8);
     SerializationException e =
-        assertThrows(SerializationException.class, () -> VisibilitySerdes.health().deserializer().deserialize("t", bad));
-    ConsumerRecord<byte[], byte[]> record = new ConsumerRecord<>("visibility.health", 0, 7L, key, bad);
+        assertThrows(
+            SerializationException.class,
+            () -> VisibilitySerdes.health().deserializer().deserialize("t", bad));
+    ConsumerRecord<byte[], byte[]> record =
+        new ConsumerRecord<>("visibility.health", 0, 7L, key, bad);
     DeserializationExceptionHandler.Response r = handler.handleError(context(key, bad), record, e);
     assertEquals(DeserializationExceptionHandler.Result.RESUME, r.result());
     assertEquals(1, r.deadLetterQueueRecords().size());

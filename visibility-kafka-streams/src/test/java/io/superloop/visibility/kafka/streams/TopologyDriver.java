@@ -88,17 +88,33 @@ final class TopologyDriver implements AutoCloseable {
     config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     this.driver = new TopologyTestDriver(visibility.topology(), config, start);
     VisibilityTopics t = visibility.topics();
-    envelopes = driver.createInputTopic(t.envelopes(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
-    heartbeats = driver.createInputTopic(t.heartbeats(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
+    envelopes =
+        driver.createInputTopic(
+            t.envelopes(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
+    heartbeats =
+        driver.createInputTopic(
+            t.heartbeats(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
     sequenceRows =
-        driver.createOutputTopic(t.sequenceRows(), Serdes.String().deserializer(), VisibilitySerdes.sequenceRows().deserializer());
+        driver.createOutputTopic(
+            t.sequenceRows(),
+            Serdes.String().deserializer(),
+            VisibilitySerdes.sequenceRows().deserializer());
     heartbeatRows =
         driver.createOutputTopic(
-            t.heartbeatRows(), Serdes.String().deserializer(), VisibilitySerdes.heartbeatRows().deserializer());
-    health = driver.createOutputTopic(t.health(), Serdes.String().deserializer(), VisibilitySerdes.health().deserializer());
+            t.heartbeatRows(),
+            Serdes.String().deserializer(),
+            VisibilitySerdes.heartbeatRows().deserializer());
+    health =
+        driver.createOutputTopic(
+            t.health(), Serdes.String().deserializer(), VisibilitySerdes.health().deserializer());
     escalations =
-        driver.createOutputTopic(t.escalations(), Serdes.String().deserializer(), VisibilitySerdes.escalations().deserializer());
-    deadLetters = driver.createOutputTopic(t.deadLetters(), Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
+        driver.createOutputTopic(
+            t.escalations(),
+            Serdes.String().deserializer(),
+            VisibilitySerdes.escalations().deserializer());
+    deadLetters =
+        driver.createOutputTopic(
+            t.deadLetters(), Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
   }
 
   void envelope(@Nullable String loopId, byte @Nullable [] value) {

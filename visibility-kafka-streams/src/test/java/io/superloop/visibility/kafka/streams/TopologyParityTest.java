@@ -53,15 +53,15 @@ import org.junit.jupiter.params.provider.ValueSource;
  *       are not JSON objects and snapshots that are not valid v1; the plane is fed the very same
  *       envelopes as sprite_service answers ({@code SpriteServiceIngest.ofBodies}).
  *   <li>Heartbeats on the heartbeats topic: histories with white-space and malformed lines and
- *       heartbeat files that are not JSON; the plane is the local transport over real files
- *       ({@code Delivery.LOCAL}).
+ *       heartbeat files that are not JSON; the plane is the local transport over real files ({@code
+ *       Delivery.LOCAL}).
  * </ul>
  *
  * After every step, compared with loop id and trace ids taken out: the step's sequence row,
  * heartbeat row and health (the topology's published records against the plane's), the loop's
  * states (the loop store against the plane's files) and the {@code heartbeat} and {@code sequence}
- * sections of the status surface; with heartbeats in the snapshots also the escalation rows.
- * Tries: {@code visibility.kafka.property.tries} (default the smaller of 60 and {@code
+ * sections of the status surface; with heartbeats in the snapshots also the escalation rows. Tries:
+ * {@code visibility.kafka.property.tries} (default the smaller of 60 and {@code
  * visibility.property.tries}).
  */
 class TopologyParityTest {
@@ -78,6 +78,7 @@ class TopologyParityTest {
 
   @TempDir(factory = MemoryTempDirFactory.class)
   Path dir;
+
   private final Map<HealthThresholds, TopologyDriver> drivers = new HashMap<>();
   private final AtomicLong tries = new AtomicLong();
 
@@ -91,7 +92,10 @@ class TopologyParityTest {
         t,
         k ->
             new TopologyDriver(
-                VisibilityTopology.builder().rules(rules).thresholds(k).punctuationInterval(java.time.Duration.ZERO),
+                VisibilityTopology.builder()
+                    .rules(rules)
+                    .thresholds(k)
+                    .punctuationInterval(java.time.Duration.ZERO),
                 Scenarios.BASE,
                 dir.resolve("driver-" + drivers.size())));
   }
@@ -100,7 +104,8 @@ class TopologyParityTest {
   @ValueSource(strings = {"hardened", "reference"})
   void heartbeatsInSnapshotsAgreeWithTheSpriteServicePlane(String preset) {
     VisibilityRules rules = VisibilityRules.named(preset);
-    Property.forAll(Gen.zip(Scenarios.histories(SNAPSHOT_SHAPE), EnvelopeScript.Extras.gen(), Case::new))
+    Property.forAll(
+            Gen.zip(Scenarios.histories(SNAPSHOT_SHAPE), EnvelopeScript.Extras.gen(), Case::new))
         .named("topology parity, heartbeats in snapshots (" + preset + ")")
         .tries(TRIES)
         .check(c -> assertSnapshotParity(c.history(), c.extras(), rules));
@@ -126,8 +131,11 @@ class TopologyParityTest {
     return new RuntimeHistory(h.loopId(), h.start(), h.thresholds(), h.seed(), steps);
   }
 
-  /** The plane fed the script's envelopes as sprite_service answers; the topology fed the records. */
-  private void assertSnapshotParity(RuntimeHistory h, EnvelopeScript.Extras extras, VisibilityRules rules) {
+  /**
+   * The plane fed the script's envelopes as sprite_service answers; the topology fed the records.
+   */
+  private void assertSnapshotParity(
+      RuntimeHistory h, EnvelopeScript.Extras extras, VisibilityRules rules) {
     String loop = "loop-" + tries.incrementAndGet();
     TopologyDriver topology = driver(h.thresholds(), rules);
     LoopLayout layout = LoopLayout.of(dir.resolve(loop), h.loopId());
@@ -149,7 +157,8 @@ class TopologyParityTest {
       compareStates("step " + i, sequence, r.heartbeat().state(), state, Set.of());
     }
     if (plane != null) {
-      compareSurfaces("last step", LoopFiles.read(layout, plane.status()), topology, loop, Set.of());
+      compareSurfaces(
+          "last step", LoopFiles.read(layout, plane.status()), topology, loop, Set.of());
     }
   }
 
@@ -158,8 +167,10 @@ class TopologyParityTest {
     String loop = "loop-" + tries.incrementAndGet();
     TopologyDriver topology = driver(h.thresholds(), rules);
     List<StepView> views = Delivery.LOCAL.deliver(h, dir.resolve(loop), rules).steps();
-    List<EnvelopeScript.Step> script = EnvelopeScript.of(h, h.loopId(), true, EnvelopeScript.Extras.NONE);
-    // the transport differs by name only (contract 7.3): local files against sprite_service envelopes
+    List<EnvelopeScript.Step> script =
+        EnvelopeScript.of(h, h.loopId(), true, EnvelopeScript.Extras.NONE);
+    // the transport differs by name only (contract 7.3): local files against sprite_service
+    // envelopes
     Set<String> transport = Set.of("transport");
     for (int i = 0; i < script.size(); i++) {
       TopologyDriver.Published p = runStep(topology, loop, script.get(i));
@@ -172,7 +183,8 @@ class TopologyParityTest {
   }
 
   /** Sends one step's records at its clock; returns what the snapshot's step published. */
-  private static TopologyDriver.Published runStep(TopologyDriver topology, String loop, EnvelopeScript.Step s) {
+  private static TopologyDriver.Published runStep(
+      TopologyDriver topology, String loop, EnvelopeScript.Step s) {
     topology.clock.set(s.now());
     s.heartbeatDocument().ifPresent(doc -> topology.heartbeat(loop, doc.orElse(null)));
     topology.drain(); // the heartbeat record's own evaluation: not a step of the plane
@@ -185,39 +197,80 @@ class TopologyParityTest {
 
   /** The step's published rows against the plane's. */
   private static void compareStep(
-      String at, StepResult plane, TopologyDriver.Published p, Set<String> drop, boolean escalations) {
-    same(at + " sequence row", rows(SequenceCodecs.OBSERVATION, plane.sequenceRow().stream().toList()),
-        rows(SequenceCodecs.OBSERVATION, values(p.sequenceRows())), drop);
-    same(at + " heartbeat row", rows(HeartbeatCodecs.OBSERVATION, plane.heartbeat().observation().stream().toList()),
-        rows(HeartbeatCodecs.OBSERVATION, values(p.heartbeatRows())), drop);
-    same(at + " health", rows(HealthCodecs.HEALTH, List.of(plane.health())), rows(HealthCodecs.HEALTH, values(p.health())),
+      String at,
+      StepResult plane,
+      TopologyDriver.Published p,
+      Set<String> drop,
+      boolean escalations) {
+    same(
+        at + " sequence row",
+        rows(SequenceCodecs.OBSERVATION, plane.sequenceRow().stream().toList()),
+        rows(SequenceCodecs.OBSERVATION, values(p.sequenceRows())),
+        drop);
+    same(
+        at + " heartbeat row",
+        rows(HeartbeatCodecs.OBSERVATION, plane.heartbeat().observation().stream().toList()),
+        rows(HeartbeatCodecs.OBSERVATION, values(p.heartbeatRows())),
+        drop);
+    same(
+        at + " health",
+        rows(HealthCodecs.HEALTH, List.of(plane.health())),
+        rows(HealthCodecs.HEALTH, values(p.health())),
         drop);
     if (escalations) {
-      same(at + " escalations", rows(ReconcileCodecs.ESCALATION, plane.escalations()),
-          rows(ReconcileCodecs.ESCALATION, values(p.escalations())), drop);
+      same(
+          at + " escalations",
+          rows(ReconcileCodecs.ESCALATION, plane.escalations()),
+          rows(ReconcileCodecs.ESCALATION, values(p.escalations())),
+          drop);
     }
   }
 
-  /** The loop store's states against the plane's {@code sequence-state.json} and {@code heartbeat.json}. */
+  /**
+   * The loop store's states against the plane's {@code sequence-state.json} and {@code
+   * heartbeat.json}.
+   */
   private static void compareStates(
-      String at, Optional<SequenceState> sequence, Optional<HeartbeatState> heartbeat, LoopState state, Set<String> drop) {
-    same(at + " sequence-state", rows(SequenceCodecs.STATE, sequence.stream().toList()),
-        rows(SequenceCodecs.STATE, state.sequence().stream().toList()), drop);
-    same(at + " heartbeat state", rows(HeartbeatCodecs.STATE, heartbeat.stream().toList()),
-        rows(HeartbeatCodecs.STATE, state.heartbeat().stream().toList()), drop);
+      String at,
+      Optional<SequenceState> sequence,
+      Optional<HeartbeatState> heartbeat,
+      LoopState state,
+      Set<String> drop) {
+    same(
+        at + " sequence-state",
+        rows(SequenceCodecs.STATE, sequence.stream().toList()),
+        rows(SequenceCodecs.STATE, state.sequence().stream().toList()),
+        drop);
+    same(
+        at + " heartbeat state",
+        rows(HeartbeatCodecs.STATE, heartbeat.stream().toList()),
+        rows(HeartbeatCodecs.STATE, state.heartbeat().stream().toList()),
+        drop);
   }
 
-  /** The {@code heartbeat} and {@code sequence} sections of the status surface (interactive query). */
-  private static void compareSurfaces(String at, LoopFiles files, TopologyDriver topology, String loop, Set<String> drop) {
+  /**
+   * The {@code heartbeat} and {@code sequence} sections of the status surface (interactive query).
+   */
+  private static void compareSurfaces(
+      String at, LoopFiles files, TopologyDriver topology, String loop, Set<String> drop) {
     VisibilitySummary mine = topology.status(loop).orElseThrow();
-    same(at + " visibility.heartbeat", rows(StatusCodecs.HEARTBEAT, files.visibility().heartbeat().stream().toList()),
-        rows(StatusCodecs.HEARTBEAT, mine.heartbeat().stream().toList()), drop);
-    same(at + " visibility.sequence", rows(StatusCodecs.SEQUENCE, files.visibility().sequence().stream().toList()),
-        rows(StatusCodecs.SEQUENCE, mine.sequence().stream().toList()), drop);
+    same(
+        at + " visibility.heartbeat",
+        rows(StatusCodecs.HEARTBEAT, files.visibility().heartbeat().stream().toList()),
+        rows(StatusCodecs.HEARTBEAT, mine.heartbeat().stream().toList()),
+        drop);
+    same(
+        at + " visibility.sequence",
+        rows(StatusCodecs.SEQUENCE, files.visibility().sequence().stream().toList()),
+        rows(StatusCodecs.SEQUENCE, mine.sequence().stream().toList()),
+        drop);
   }
 
-  private static <T> List<T> values(List<org.apache.kafka.streams.test.TestRecord<String, T>> records) {
-    return records.stream().map(org.apache.kafka.streams.test.TestRecord::value).collect(Collectors.toList());
+  private static <T> List<T> values(
+      List<org.apache.kafka.streams.test.TestRecord<String, T>> records) {
+    return records.stream()
+        .map(org.apache.kafka.streams.test.TestRecord::value)
+        .collect(Collectors.toList());
   }
 
   private static <T> List<JsonValue> rows(JsonCodec<T> codec, List<T> values) {
@@ -226,9 +279,17 @@ class TopologyParityTest {
 
   /** Loop ids, traces and the escalations' store and topic names are the transports' own. */
   private static final Set<String> DROPPED =
-      Set.of("loopId", "traceId", "stateFile", "cursorFile", "healthFile", "sequenceStateFile", "sequenceTelemetryFile");
+      Set.of(
+          "loopId",
+          "traceId",
+          "stateFile",
+          "cursorFile",
+          "healthFile",
+          "sequenceStateFile",
+          "sequenceTelemetryFile");
 
-  private static void same(String what, List<JsonValue> plane, List<JsonValue> topology, Set<String> alsoDrop) {
+  private static void same(
+      String what, List<JsonValue> plane, List<JsonValue> topology, Set<String> alsoDrop) {
     assertEquals(
         plane.stream().map(v -> strip(v, alsoDrop)).collect(Collectors.toList()),
         topology.stream().map(v -> strip(v, alsoDrop)).collect(Collectors.toList()),
@@ -238,16 +299,18 @@ class TopologyParityTest {
   private static JsonValue strip(JsonValue v, Set<String> alsoDrop) {
     if (v instanceof JsonValue.JsonObject o) {
       Map<String, JsonValue> m = new LinkedHashMap<>();
-      o.members().forEach(
-          (k, x) -> {
-            if (!DROPPED.contains(k) && !alsoDrop.contains(k)) {
-              m.put(k, strip(x, alsoDrop));
-            }
-          });
+      o.members()
+          .forEach(
+              (k, x) -> {
+                if (!DROPPED.contains(k) && !alsoDrop.contains(k)) {
+                  m.put(k, strip(x, alsoDrop));
+                }
+              });
       return JsonValue.object(m);
     }
     if (v instanceof JsonValue.JsonArray a) {
-      return JsonValue.array(a.elements().stream().map(x -> strip(x, alsoDrop)).collect(Collectors.toList()));
+      return JsonValue.array(
+          a.elements().stream().map(x -> strip(x, alsoDrop)).collect(Collectors.toList()));
     }
     return v;
   }

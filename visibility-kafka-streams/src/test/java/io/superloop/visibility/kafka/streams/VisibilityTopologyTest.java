@@ -44,16 +44,21 @@ class VisibilityTopologyTest {
   }
 
   private static String heartbeat(Instant at) {
-    return "{\"schemaVersion\":\"v1\",\"timestamp\":\"" + Timestamps.format(at) + "\",\"status\":\"running\"}";
+    return "{\"schemaVersion\":\"v1\",\"timestamp\":\""
+        + Timestamps.format(at)
+        + "\",\"status\":\"running\"}";
   }
 
   private static String event(long value) {
     return "{\"schemaVersion\":\"v1\",\"envelopeType\":\"loop_run_event\",\"traceId\":null,"
-        + "\"sequence\":{\"source\":\"cursor_event_line_offset\",\"value\":" + value + "}}";
+        + "\"sequence\":{\"source\":\"cursor_event_line_offset\",\"value\":"
+        + value
+        + "}}";
   }
 
   private static String snapshot(long value) {
-    return EnvelopeScript.snapshot(LOOP, null, Timestamps.format(T0), Long.toString(value), value, null, true);
+    return EnvelopeScript.snapshot(
+        LOOP, null, Timestamps.format(T0), Long.toString(value), value, null, true);
   }
 
   private static List<String> codes(Health h) {
@@ -68,7 +73,8 @@ class VisibilityTopologyTest {
   @ParameterizedTest
   @ValueSource(strings = {"hardened", "reference"})
   void punctuationTurnsALoopWhoseHeartbeatsStopStaleWithoutNewInput(String preset) {
-    try (TopologyDriver d = driver(VisibilityTopology.builder().rules(VisibilityRules.named(preset)))) {
+    try (TopologyDriver d =
+        driver(VisibilityTopology.builder().rules(VisibilityRules.named(preset)))) {
       d.heartbeat(LOOP, heartbeat(T0).getBytes(StandardCharsets.UTF_8));
       TopologyDriver.Published first = d.drain();
       assertEquals("fresh", only(first.heartbeatRows()).status().wire());
@@ -77,7 +83,8 @@ class VisibilityTopologyTest {
       // lag 119 s < 120: nothing changed, nothing published
       d.advanceTo(T0.plusSeconds(119));
       TopologyDriver.Published quiet = d.drain();
-      assertTrue(quiet.heartbeatRows().isEmpty() && quiet.health().isEmpty(), "published: " + quiet);
+      assertTrue(
+          quiet.heartbeatRows().isEmpty() && quiet.health().isEmpty(), "published: " + quiet);
 
       // lag 120 s = degraded threshold (inclusive)
       d.advanceTo(T0.plusSeconds(120));
@@ -94,7 +101,10 @@ class VisibilityTopologyTest {
       assertEquals("topic:" + d.visibility.topics().health(), ((HealthEscalation) e).healthFile());
       assertEquals(
           Optional.of("degraded"),
-          d.status(LOOP).flatMap(VisibilitySummary::heartbeat).flatMap(h -> h.freshnessStatus()).map(f -> f.wire()));
+          d.status(LOOP)
+              .flatMap(VisibilitySummary::heartbeat)
+              .flatMap(h -> h.freshnessStatus())
+              .map(f -> f.wire()));
 
       // still degraded at 299 s: no change, no rows
       d.advanceTo(T0.plusSeconds(299));
@@ -120,7 +130,8 @@ class VisibilityTopologyTest {
   void punctuationAlsoAgesAHeartbeatThatCameInASnapshot() {
     try (TopologyDriver d = driver(VisibilityTopology.builder())) {
       d.envelope(LOOP, event(1));
-      String snap = EnvelopeScript.snapshot(LOOP, null, Timestamps.format(T0), "1", 1, heartbeat(T0), true);
+      String snap =
+          EnvelopeScript.snapshot(LOOP, null, Timestamps.format(T0), "1", 1, heartbeat(T0), true);
       d.snapshot(LOOP, snap, false);
       assertEquals("fresh", only(d.drain().heartbeatRows()).status().wire());
       d.advanceTo(T0.plusSeconds(300));
@@ -148,13 +159,17 @@ class VisibilityTopologyTest {
       assertEquals(d.visibility.topics().envelopes(), header(first, "__streams.errors.topic"));
       assertEquals("1", header(first, "__streams.errors.offset"));
       assertNull(p.deadLetters().get(1).value());
-      assertEquals("invalid_json", header(p.deadLetters().get(1), VisibilityTopology.ERROR_CODE_HEADER));
-      assertEquals("invalid_field_type", header(p.deadLetters().get(2), VisibilityTopology.ERROR_CODE_HEADER));
+      assertEquals(
+          "invalid_json", header(p.deadLetters().get(1), VisibilityTopology.ERROR_CODE_HEADER));
+      assertEquals(
+          "invalid_field_type",
+          header(p.deadLetters().get(2), VisibilityTopology.ERROR_CODE_HEADER));
 
       // contract C9: a malformed element is a missing value
       SequenceObservation row = only(p.sequenceRows());
       assertEquals(5L, row.events().ingestedCount());
-      assertEquals(List.of("event_sequence_missing"), row.violations().stream().map(v -> v.wire()).toList());
+      assertEquals(
+          List.of("event_sequence_missing"), row.violations().stream().map(v -> v.wire()).toList());
       // contract 2.7: the drift's own escalation, then health's
       assertEquals(
           List.of("ordering_drift_detected", "health_degraded"),
@@ -173,7 +188,9 @@ class VisibilityTopologyTest {
       TopologyDriver.Published p = d.drain();
       assertEquals(
           List.of("invalid_loop_id", "invalid_loop_id", "invalid_loop_id", "invalid_loop_id"),
-          p.deadLetters().stream().map(r -> header(r, VisibilityTopology.ERROR_CODE_HEADER)).toList());
+          p.deadLetters().stream()
+              .map(r -> header(r, VisibilityTopology.ERROR_CODE_HEADER))
+              .toList());
       assertTrue(p.sequenceRows().isEmpty() && p.health().isEmpty() && p.heartbeatRows().isEmpty());
       assertEquals(0, d.loopStore().approximateNumEntries());
       assertFalse(d.pendingStore().all().hasNext(), "the invalid loop's pending events are gone");
@@ -191,7 +208,9 @@ class VisibilityTopologyTest {
       d.envelope(LOOP, event(2));
       d.snapshot(LOOP, snapshot(2).replace("\"v1\"", "\"v2\""), false);
       TopologyDriver.Published failed = d.drain();
-      assertEquals("unsupported_schema_version", header(failed.deadLetters().get(0), VisibilityTopology.ERROR_CODE_HEADER));
+      assertEquals(
+          "unsupported_schema_version",
+          header(failed.deadLetters().get(0), VisibilityTopology.ERROR_CODE_HEADER));
       assertTrue(failed.sequenceRows().isEmpty(), "no sequence row for a failed ingest");
       // contract 2.6: service_response_invalid folds into invalid_transport_payload
       assertEquals(List.of("invalid_transport_payload"), codes(only(failed.health())));
@@ -215,11 +234,14 @@ class VisibilityTopologyTest {
       TopologyDriver.Published p = d.drain();
       assertEquals(
           List.of("limit_exceeded", "limit_exceeded"),
-          p.deadLetters().stream().map(r -> header(r, VisibilityTopology.ERROR_CODE_HEADER)).toList());
+          p.deadLetters().stream()
+              .map(r -> header(r, VisibilityTopology.ERROR_CODE_HEADER))
+              .toList());
       SequenceObservation row = only(p.sequenceRows());
       assertEquals(5L, row.events().ingestedCount());
       assertEquals(3L, row.events().last().getAsLong());
-      assertEquals(List.of("event_sequence_missing"), row.violations().stream().map(v -> v.wire()).toList());
+      assertEquals(
+          List.of("event_sequence_missing"), row.violations().stream().map(v -> v.wire()).toList());
       assertFalse(d.pendingStore().all().hasNext(), "the batch is gone after its snapshot");
     }
   }

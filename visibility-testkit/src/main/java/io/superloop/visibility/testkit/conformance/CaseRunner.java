@@ -41,14 +41,15 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.ObjectReadContext;
 
 /**
- * Runs one conformance case (the format of {@code docs/conformance.md}) as one reconcile
- * step through {@link VisibilityPlane} and writes {@code sequence-state.json}, {@code heartbeat.json}
- * (when the loop holds one), {@code health.json} and {@code visibility.json} to the output directory.
+ * Runs one conformance case (the format of {@code docs/conformance.md}) as one reconcile step
+ * through {@link VisibilityPlane} and writes {@code sequence-state.json}, {@code heartbeat.json}
+ * (when the loop holds one), {@code health.json} and {@code visibility.json} to the output
+ * directory.
  *
  * <p>The loop directory is {@code OUT/repo/.superloop/ops-manager/<loop>/}. When it does not exist,
- * the case's {@code previous/} is copied into it first (the case directory is never written); when it
- * exists, it is the previous state, so repeated runs accumulate telemetry. A case with {@code repo/}
- * uses the {@code local} transport and reads the runtime files in place; otherwise {@code
+ * the case's {@code previous/} is copied into it first (the case directory is never written); when
+ * it exists, it is the previous state, so repeated runs accumulate telemetry. A case with {@code
+ * repo/} uses the {@code local} transport and reads the runtime files in place; otherwise {@code
  * snapshot.json} is the {@code /ops/snapshot} answer and {@code events.ndjson} the {@code events}
  * array of the {@code /ops/events} answer (its cursor: the last event's, else the snapshot's).
  */
@@ -76,21 +77,29 @@ public final class CaseRunner {
     try {
       return doRun(caseDir, outDir);
     } catch (IOException e) {
-      throw new VisibilityException(ErrorCode.IO_ERROR, "case " + caseDir + ": " + e.getMessage(), e);
+      throw new VisibilityException(
+          ErrorCode.IO_ERROR, "case " + caseDir + ": " + e.getMessage(), e);
     } catch (UncheckedIOException e) {
-      throw new VisibilityException(ErrorCode.IO_ERROR, "case " + caseDir + ": " + e.getMessage(), e);
+      throw new VisibilityException(
+          ErrorCode.IO_ERROR, "case " + caseDir + ": " + e.getMessage(), e);
     }
   }
 
   private VisibilityPlane.Reconciliation doRun(Path caseDir, Path outDir) throws IOException {
-    JsonValue.JsonObject config = object(CASE_FILES.parseValue(read(caseDir.resolve("config.json"))), "config.json");
+    JsonValue.JsonObject config =
+        object(CASE_FILES.parseValue(read(caseDir.resolve("config.json"))), "config.json");
     String nowText =
         string(config, "now")
-            .orElseThrow(() -> new VisibilityException(ErrorCode.MISSING_FIELD, "config.json requires \"now\""));
+            .orElseThrow(
+                () ->
+                    new VisibilityException(
+                        ErrorCode.MISSING_FIELD, "config.json requires \"now\""));
     Instant now =
         Timestamps.parse(nowText, TimestampSyntax.RFC_3339)
             .orElseThrow(
-                () -> new VisibilityException(ErrorCode.INVALID_TIMESTAMP, "config.now is not a timestamp: " + nowText));
+                () ->
+                    new VisibilityException(
+                        ErrorCode.INVALID_TIMESTAMP, "config.now is not a timestamp: " + nowText));
     String loopId = string(config, "loopId").orElse("demo-loop");
     StepOptions options =
         new StepOptions(
@@ -102,7 +111,8 @@ public final class CaseRunner {
       Files.createDirectories(layout.opsDir());
       copyTree(caseDir.resolve("previous"), layout.opsDir());
     }
-    Path runtimeDir = caseDir.resolve("repo").resolve(".superloop").resolve("loops").resolve(loopId);
+    Path runtimeDir =
+        caseDir.resolve("repo").resolve(".superloop").resolve("loops").resolve(loopId);
     VisibilityPlane plane =
         VisibilityPlane.builder(layout)
             .rules(rules)
@@ -124,16 +134,21 @@ public final class CaseRunner {
     copyIfExists(layout.path(LoopArtifact.HEARTBEAT_STATE), outDir.resolve("heartbeat.json"));
     copyIfExists(layout.path(LoopArtifact.HEALTH), outDir.resolve("health.json"));
     Files.writeString(
-        outDir.resolve("visibility.json"), StatusCodecs.VISIBILITY.encodeLine(visibility), StandardCharsets.UTF_8);
+        outDir.resolve("visibility.json"),
+        StatusCodecs.VISIBILITY.encodeLine(visibility),
+        StandardCharsets.UTF_8);
     return r;
   }
 
   private static SpriteServiceIngest.Poll spritePoll(Path caseDir, String now) throws IOException {
-    SnapshotEnvelope snapshot = CASE_FILES.decode(EnvelopeCodecs.SNAPSHOT, read(caseDir.resolve("snapshot.json")));
+    SnapshotEnvelope snapshot =
+        CASE_FILES.decode(EnvelopeCodecs.SNAPSHOT, read(caseDir.resolve("snapshot.json")));
     // one parser over the whole file: the token limit bounds all the events held, not each line
     List<JsonValue> events = new ArrayList<>();
     try (JsonParser p =
-        CASE_FILES.factory().createParser(ObjectReadContext.empty(), read(caseDir.resolve("events.ndjson")))) {
+        CASE_FILES
+            .factory()
+            .createParser(ObjectReadContext.empty(), read(caseDir.resolve("events.ndjson")))) {
       while (p.nextToken() != null) {
         events.add(Json.read(Json.RAW, p));
       }
@@ -142,11 +157,14 @@ public final class CaseRunner {
     }
     Optional<JsonValue.JsonObject> cursor =
         events.isEmpty()
-            ? snapshot.cursor().map(c -> (JsonValue.JsonObject) Json.parse(EnvelopeCodecs.CURSOR.encode(c)))
+            ? snapshot
+                .cursor()
+                .map(c -> (JsonValue.JsonObject) Json.parse(EnvelopeCodecs.CURSOR.encode(c)))
             : member(events.get(events.size() - 1), "cursor");
     EventsAnswer answer =
         EventsAnswer.builder()
-            .source(snapshot.source().orElse(EnvelopeSource.builder().repoPath("").loopId("").build()))
+            .source(
+                snapshot.source().orElse(EnvelopeSource.builder().repoPath("").loopId("").build()))
             .events(events)
             .cursor(
                 EventsCursor.builder()
@@ -163,16 +181,22 @@ public final class CaseRunner {
     Optional<JsonValue.JsonObject> t = member(config, "thresholds");
     return HealthThresholds.builder()
         .from(d)
-        .degradedHeartbeatLagSeconds(longOf(t, "degradedHeartbeatLagSeconds").orElse(d.degradedHeartbeatLagSeconds()))
-        .criticalHeartbeatLagSeconds(longOf(t, "criticalHeartbeatLagSeconds").orElse(d.criticalHeartbeatLagSeconds()))
-        .degradedIngestLagSeconds(longOf(t, "degradedIngestLagSeconds").orElse(d.degradedIngestLagSeconds()))
-        .criticalIngestLagSeconds(longOf(t, "criticalIngestLagSeconds").orElse(d.criticalIngestLagSeconds()))
+        .degradedHeartbeatLagSeconds(
+            longOf(t, "degradedHeartbeatLagSeconds").orElse(d.degradedHeartbeatLagSeconds()))
+        .criticalHeartbeatLagSeconds(
+            longOf(t, "criticalHeartbeatLagSeconds").orElse(d.criticalHeartbeatLagSeconds()))
+        .degradedIngestLagSeconds(
+            longOf(t, "degradedIngestLagSeconds").orElse(d.degradedIngestLagSeconds()))
+        .criticalIngestLagSeconds(
+            longOf(t, "criticalIngestLagSeconds").orElse(d.criticalIngestLagSeconds()))
         .build();
   }
 
   private static Optional<JsonValue.JsonObject> member(JsonValue o, String name) {
     return o instanceof JsonValue.JsonObject obj
-        ? obj.get(name).filter(JsonValue.JsonObject.class::isInstance).map(JsonValue.JsonObject.class::cast)
+        ? obj.get(name)
+            .filter(JsonValue.JsonObject.class::isInstance)
+            .map(JsonValue.JsonObject.class::cast)
         : Optional.empty();
   }
 
@@ -184,7 +208,9 @@ public final class CaseRunner {
   }
 
   private static Optional<String> string(JsonValue.JsonObject o, String name) {
-    return o.get(name).filter(JsonValue.JsonString.class::isInstance).map(v -> ((JsonValue.JsonString) v).value());
+    return o.get(name)
+        .filter(JsonValue.JsonString.class::isInstance)
+        .map(v -> ((JsonValue.JsonString) v).value());
   }
 
   private static JsonValue.JsonObject object(JsonValue v, String what) {
@@ -196,10 +222,11 @@ public final class CaseRunner {
 
   /**
    * The limits of a case's own files ({@code config.json}, {@code snapshot.json}, {@code
-   * events.ndjson}): each at most {@link ReadLimits#envelopeBytes()}, its values within the
-   * default token count.
+   * events.ndjson}): each at most {@link ReadLimits#envelopeBytes()}, its values within the default
+   * token count.
    */
-  private static final Json CASE_FILES = ReadLimits.DEFAULT.json(ReadLimits.DEFAULT.envelopeBytes());
+  private static final Json CASE_FILES =
+      ReadLimits.DEFAULT.json(ReadLimits.DEFAULT.envelopeBytes());
 
   /** A case file, if it is a regular file within {@link #CASE_FILES}' document length. */
   private static String read(Path file) throws IOException {
@@ -212,7 +239,8 @@ public final class CaseRunner {
     }
     long max = CASE_FILES.limits().maxDocumentLength();
     if (Files.size(file) > max) {
-      throw new VisibilityException(ErrorCode.LIMIT_EXCEEDED, "a case file is longer than " + max + " bytes")
+      throw new VisibilityException(
+              ErrorCode.LIMIT_EXCEEDED, "a case file is longer than " + max + " bytes")
           .withFile(file.toString());
     }
     return Files.readString(file, StandardCharsets.UTF_8);

@@ -60,18 +60,21 @@ public final class ConformanceSuite {
       names.sort(null);
       return names;
     } catch (IOException e) {
-      throw new VisibilityException(ErrorCode.IO_ERROR, "cannot list " + root.resolve("cases") + ": " + e.getMessage(), e);
+      throw new VisibilityException(
+          ErrorCode.IO_ERROR, "cannot list " + root.resolve("cases") + ": " + e.getMessage(), e);
     }
   }
 
   /** The outcome of one case. */
-  public record CaseResult(String name, String traceId, List<OutputComparison.Difference> differences) {
+  public record CaseResult(
+      String name, String traceId, List<OutputComparison.Difference> differences) {
     /**
      * An outcome.
      *
      * @param name the case's name
      * @param traceId the step's trace id (the case's, or the one the library generated)
-     * @param differences every difference from the reference's outputs; empty when the case conforms
+     * @param differences every difference from the reference's outputs; empty when the case
+     *     conforms
      */
     public CaseResult {
       Objects.requireNonNull(name, "name");
@@ -101,13 +104,17 @@ public final class ConformanceSuite {
     try {
       configTrace =
           OutputComparison.configTrace(
-                  Json.parse(Files.readString(caseDir.resolve("config.json"), StandardCharsets.UTF_8)))
+                  Json.parse(
+                      Files.readString(caseDir.resolve("config.json"), StandardCharsets.UTF_8)))
               .orElse("");
     } catch (IOException e) {
-      throw new VisibilityException(ErrorCode.IO_ERROR, "case " + name + ": cannot read config.json: " + e.getMessage(), e);
+      throw new VisibilityException(
+          ErrorCode.IO_ERROR, "case " + name + ": cannot read config.json: " + e.getMessage(), e);
     }
     String trace = new CaseRunner(rules).run(caseDir, outDir).traceId().value();
     return new CaseResult(
-        name, trace, OutputComparison.compare(root.resolve("expected").resolve(name), outDir, configTrace));
+        name,
+        trace,
+        OutputComparison.compare(root.resolve("expected").resolve(name), outDir, configTrace));
   }
 }

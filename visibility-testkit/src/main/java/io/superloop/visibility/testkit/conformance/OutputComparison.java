@@ -24,9 +24,9 @@ import org.jspecify.annotations.Nullable;
  * the rules of {@code docs/conformance.md}:
  *
  * <ul>
- *   <li>the case's trace id is replaced by {@code <TRACE_ID>} wherever it is a whole string value of
- *       the library's output, as it is in the reference's (a case with no trace id lets the library
- *       generate one: it is read back from the library's {@code health.json});
+ *   <li>the case's trace id is replaced by {@code <TRACE_ID>} wherever it is a whole string value
+ *       of the library's output, as it is in the reference's (a case with no trace id lets the
+ *       library generate one: it is read back from the library's {@code health.json});
  *   <li>{@code sequence-state.json} and {@code heartbeat.json}: every field of the reference's file
  *       must be present with an equal value (an explicit {@code null} is not an absent field); the
  *       library may add only the {@linkplain #ADDITIVE_FIELDS additive fields}, at any depth;
@@ -46,12 +46,21 @@ public final class OutputComparison {
   /** Field names the library may add to the reference's objects (the additive fields of H1-H19). */
   public static final Set<String> ADDITIVE_FIELDS =
       Set.of(
-          "gaps", "duplicates", "max", "highWater", "epochReset", "clockSkewSeconds", "distinctTraceIds",
-          "inFlight", "lastObservation", "phase", "warnings");
+          "gaps",
+          "duplicates",
+          "max",
+          "highWater",
+          "epochReset",
+          "clockSkewSeconds",
+          "distinctTraceIds",
+          "inFlight",
+          "lastObservation",
+          "phase",
+          "warnings");
 
   /**
-   * The compared part of {@code health.json}: view name to the path of the value in the file. A path
-   * that is absent reads as {@code null} on both sides.
+   * The compared part of {@code health.json}: view name to the path of the value in the file. A
+   * path that is absent reads as {@code null} on both sides.
    */
   public static final Map<String, List<String>> HEALTH_VIEW = healthView();
 
@@ -82,14 +91,23 @@ public final class OutputComparison {
       Objects.requireNonNull(actual, "actual");
     }
 
-    /** {@code file: {"path":...,"expected":...,"actual":...}}, or {@code file: expected ..., actual ...}. */
+    /**
+     * {@code file: {"path":...,"expected":...,"actual":...}}, or {@code file: expected ..., actual
+     * ...}.
+     */
     @Override
     public String toString() {
       if (path.isEmpty()) {
         return file + ": expected " + expected + ", actual " + actual;
       }
-      return file + ": {\"path\":" + new JsonValue.JsonString(path).toJson() + ",\"expected\":" + expected
-          + ",\"actual\":" + actual + "}";
+      return file
+          + ": {\"path\":"
+          + new JsonValue.JsonString(path).toJson()
+          + ",\"expected\":"
+          + expected
+          + ",\"actual\":"
+          + actual
+          + "}";
     }
   }
 
@@ -99,7 +117,8 @@ public final class OutputComparison {
    * @param expectedDir the reference's outputs ({@code expected/<case>/})
    * @param actualDir the library's outputs (the four files written by {@link CaseRunner})
    * @param traceId the case's trace id ({@code config.json}'s {@code traceId}); empty when the case
-   *     gives none, and then the one the library generated is read from {@code actualDir/health.json}
+   *     gives none, and then the one the library generated is read from {@code
+   *     actualDir/health.json}
    * @return every difference, in file order; empty when the case conforms
    * @throws UncheckedIOException when a file exists but cannot be read
    */
@@ -209,7 +228,8 @@ public final class OutputComparison {
     return a.equals(b);
   }
 
-  private static void diff(String file, JsonValue e, JsonValue a, String path, List<Difference> out) {
+  private static void diff(
+      String file, JsonValue e, JsonValue a, String path, List<Difference> out) {
     if (e instanceof JsonValue.JsonObject eo && a instanceof JsonValue.JsonObject ao) {
       for (String k : new TreeSet<>(eo.members().keySet())) {
         JsonValue ev = Objects.requireNonNull(eo.members().get(k));
@@ -222,7 +242,12 @@ public final class OutputComparison {
       }
       for (String k : new TreeSet<>(ao.members().keySet())) {
         if (!eo.members().containsKey(k) && !ADDITIVE_FIELDS.contains(k)) {
-          out.add(new Difference(file, path + "." + k, ABSENT.toJson(), Objects.requireNonNull(ao.members().get(k)).toJson()));
+          out.add(
+              new Difference(
+                  file,
+                  path + "." + k,
+                  ABSENT.toJson(),
+                  Objects.requireNonNull(ao.members().get(k)).toJson()));
         }
       }
     } else if (e instanceof JsonValue.JsonArray ea
@@ -242,7 +267,8 @@ public final class OutputComparison {
       HEALTH_VIEW.forEach((name, path) -> m.put(name, at(doc, path)));
       return new JsonValue.JsonObject(m);
     }
-    if (view.equals("visibility") && doc instanceof JsonValue.JsonObject o
+    if (view.equals("visibility")
+        && doc instanceof JsonValue.JsonObject o
         && o.members().get("trace") instanceof JsonValue.JsonObject trace) {
       Map<String, JsonValue> t = new LinkedHashMap<>(trace.members());
       t.remove("alertTraceId");
@@ -311,7 +337,8 @@ public final class OutputComparison {
   }
 
   static Optional<String> configTrace(JsonValue config) {
-    return config instanceof JsonValue.JsonObject o && o.members().get("traceId") instanceof JsonValue.JsonString s
+    return config instanceof JsonValue.JsonObject o
+            && o.members().get("traceId") instanceof JsonValue.JsonString s
         ? Optional.of(s.value())
         : Optional.empty();
   }

@@ -8,6 +8,11 @@ import io.superloop.visibility.api.audit.ControlOutcome;
 import io.superloop.visibility.api.audit.ControlRequest;
 import io.superloop.visibility.api.audit.ControlRow;
 import io.superloop.visibility.api.audit.ExecutionStatus;
+import io.superloop.visibility.api.audit.InFlightRow;
+import io.superloop.visibility.api.audit.Intent;
+import io.superloop.visibility.api.audit.IntentRow;
+import io.superloop.visibility.api.audit.InvocationPhase;
+import io.superloop.visibility.api.audit.OutcomeStatus;
 import io.superloop.visibility.api.audit.internal.ImmutableControlConfirmation;
 import io.superloop.visibility.api.audit.internal.ImmutableControlExecution;
 import io.superloop.visibility.api.audit.internal.ImmutableControlInvocation;
@@ -16,11 +21,6 @@ import io.superloop.visibility.api.audit.internal.ImmutableControlRequest;
 import io.superloop.visibility.api.audit.internal.ImmutableControlRow;
 import io.superloop.visibility.api.audit.internal.ImmutableInFlightRow;
 import io.superloop.visibility.api.audit.internal.ImmutableIntentRow;
-import io.superloop.visibility.api.audit.InFlightRow;
-import io.superloop.visibility.api.audit.Intent;
-import io.superloop.visibility.api.audit.IntentRow;
-import io.superloop.visibility.api.audit.InvocationPhase;
-import io.superloop.visibility.api.audit.OutcomeStatus;
 
 /**
  * Generators of the records of {@code api.audit}, valid by construction. Optional strings that the
@@ -81,7 +81,10 @@ public final class AuditGens {
    */
   public static Gen<ControlRequest> requests() {
     Gen<Long> n = ValueGens.nonNegativeLongs();
-    return BuilderGen.of(ControlRequest.class, ImmutableControlRequest::builder, ImmutableControlRequest.Builder::build)
+    return BuilderGen.of(
+            ControlRequest.class,
+            ImmutableControlRequest::builder,
+            ImmutableControlRequest.Builder::build)
         .with(Gen.booleans(), ImmutableControlRequest.Builder::doConfirm)
         .with(n, ImmutableControlRequest.Builder::timeoutSeconds)
         .with(n, ImmutableControlRequest.Builder::intervalSeconds)
@@ -97,7 +100,10 @@ public final class AuditGens {
    * @return the generator
    */
   public static Gen<ControlExecution> executions() {
-    return BuilderGen.of(ControlExecution.class, ImmutableControlExecution::builder, ImmutableControlExecution.Builder::build)
+    return BuilderGen.of(
+            ControlExecution.class,
+            ImmutableControlExecution::builder,
+            ImmutableControlExecution.Builder::build)
         .with(executionStatuses(), ImmutableControlExecution.Builder::status)
         .with(ValueGens.anyLongs(), ImmutableControlExecution.Builder::exitCode)
         .with(ValueGens.strings(), ImmutableControlExecution.Builder::command)
@@ -114,11 +120,16 @@ public final class AuditGens {
    * @return the generator
    */
   public static Gen<ControlConfirmation> confirmations() {
-    return BuilderGen.of(ControlConfirmation.class, ImmutableControlConfirmation::builder, ImmutableControlConfirmation.Builder::build)
+    return BuilderGen.of(
+            ControlConfirmation.class,
+            ImmutableControlConfirmation::builder,
+            ImmutableControlConfirmation.Builder::build)
         .with(Gen.booleans(), ImmutableControlConfirmation.Builder::attempted)
         .with(confirmationStatuses(), ImmutableControlConfirmation.Builder::status)
         .with(ValueGens.anyLongs(), ImmutableControlConfirmation.Builder::exitCode)
-        .with(Gen.optionals(ValueGens.nonNullJsonValues()), ImmutableControlConfirmation.Builder::outcome)
+        .with(
+            Gen.optionals(ValueGens.nonNullJsonValues()),
+            ImmutableControlConfirmation.Builder::outcome)
         .with(ValueGens.unknownFields(), ImmutableControlConfirmation.Builder::putAllUnknownFields)
         .gen();
   }
@@ -129,7 +140,10 @@ public final class AuditGens {
    * @return the generator
    */
   public static Gen<ControlOutcome> outcomes() {
-    return BuilderGen.of(ControlOutcome.class, ImmutableControlOutcome::builder, ImmutableControlOutcome.Builder::build)
+    return BuilderGen.of(
+            ControlOutcome.class,
+            ImmutableControlOutcome::builder,
+            ImmutableControlOutcome.Builder::build)
         .with(outcomeStatuses(), ImmutableControlOutcome.Builder::status)
         .with(Gen.booleans(), ImmutableControlOutcome.Builder::confirmed)
         .with(Gen.optionals(ValueGens.reasonCodes()), ImmutableControlOutcome.Builder::reasonCode)
@@ -145,7 +159,10 @@ public final class AuditGens {
    * @return the generator
    */
   public static Gen<ControlInvocation> invocations() {
-    return BuilderGen.of(ControlInvocation.class, ImmutableControlInvocation::builder, ImmutableControlInvocation.Builder::build)
+    return BuilderGen.of(
+            ControlInvocation.class,
+            ImmutableControlInvocation::builder,
+            ImmutableControlInvocation.Builder::build)
         .with(ValueGens.timestamps(), ImmutableControlInvocation.Builder::timestamp)
         .with(ValueGens.timestamps(), ImmutableControlInvocation.Builder::startedAt)
         .with(ValueGens.loopIds(), ImmutableControlInvocation.Builder::loopId)
@@ -170,7 +187,8 @@ public final class AuditGens {
    * @return the generator
    */
   public static Gen<ControlRow> controlRows() {
-    return BuilderGen.of(ControlRow.class, ImmutableControlRow::builder, ImmutableControlRow.Builder::build)
+    return BuilderGen.of(
+            ControlRow.class, ImmutableControlRow::builder, ImmutableControlRow.Builder::build)
         .with(ValueGens.timestamps(), ImmutableControlRow.Builder::timestamp)
         .with(ValueGens.timestamps(), ImmutableControlRow.Builder::startedAt)
         .with(ValueGens.loopIds(), ImmutableControlRow.Builder::loopId)
@@ -199,7 +217,8 @@ public final class AuditGens {
    * @return the generator
    */
   public static Gen<IntentRow> intentRows() {
-    return BuilderGen.of(IntentRow.class, ImmutableIntentRow::builder, ImmutableIntentRow.Builder::build)
+    return BuilderGen.of(
+            IntentRow.class, ImmutableIntentRow::builder, ImmutableIntentRow.Builder::build)
         .with(ValueGens.timestamps(), ImmutableIntentRow.Builder::timestamp)
         .with(ValueGens.loopIds(), ImmutableIntentRow.Builder::loopId)
         .with(intents(), ImmutableIntentRow.Builder::intent)
@@ -211,7 +230,9 @@ public final class AuditGens {
         .with(ValueGens.optionalStrings(), ImmutableIntentRow.Builder::command)
         .with(ValueGens.optionalStrings(), ImmutableIntentRow.Builder::idempotencyKey)
         .with(ValueGens.optionalLongs(ValueGens.anyLongs()), ImmutableIntentRow.Builder::exitCode)
-        .with(ValueGens.optionalLongs(ValueGens.anyLongs()), ImmutableIntentRow.Builder::confirmExitCode)
+        .with(
+            ValueGens.optionalLongs(ValueGens.anyLongs()),
+            ImmutableIntentRow.Builder::confirmExitCode)
         .with(Gen.optionals(Gen.booleans()), ImmutableIntentRow.Builder::confirmed)
         .with(ValueGens.optionalStrings(), ImmutableIntentRow.Builder::commandOutput)
         .with(Gen.optionals(ValueGens.nonNullJsonValues()), ImmutableIntentRow.Builder::confirm)
@@ -226,7 +247,8 @@ public final class AuditGens {
    * @return the generator
    */
   public static Gen<InFlightRow> inFlightRows() {
-    return BuilderGen.of(InFlightRow.class, ImmutableInFlightRow::builder, ImmutableInFlightRow.Builder::build)
+    return BuilderGen.of(
+            InFlightRow.class, ImmutableInFlightRow::builder, ImmutableInFlightRow.Builder::build)
         .with(ValueGens.timestamps(), ImmutableInFlightRow.Builder::timestamp)
         .with(ValueGens.loopIds(), ImmutableInFlightRow.Builder::loopId)
         .with(intents(), ImmutableInFlightRow.Builder::intent)

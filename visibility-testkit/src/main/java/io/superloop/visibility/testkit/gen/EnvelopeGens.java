@@ -11,6 +11,9 @@ import io.superloop.visibility.api.envelope.ErrorAnswer;
 import io.superloop.visibility.api.envelope.EventEnvelope;
 import io.superloop.visibility.api.envelope.EventsAnswer;
 import io.superloop.visibility.api.envelope.EventsCursor;
+import io.superloop.visibility.api.envelope.ServiceError;
+import io.superloop.visibility.api.envelope.ServiceErrorCode;
+import io.superloop.visibility.api.envelope.SnapshotEnvelope;
 import io.superloop.visibility.api.envelope.internal.ImmutableArtifactRef;
 import io.superloop.visibility.api.envelope.internal.ImmutableControlAnswer;
 import io.superloop.visibility.api.envelope.internal.ImmutableCursorState;
@@ -22,9 +25,6 @@ import io.superloop.visibility.api.envelope.internal.ImmutableEventsAnswer;
 import io.superloop.visibility.api.envelope.internal.ImmutableEventsCursor;
 import io.superloop.visibility.api.envelope.internal.ImmutableServiceError;
 import io.superloop.visibility.api.envelope.internal.ImmutableSnapshotEnvelope;
-import io.superloop.visibility.api.envelope.ServiceError;
-import io.superloop.visibility.api.envelope.ServiceErrorCode;
-import io.superloop.visibility.api.envelope.SnapshotEnvelope;
 import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.json.JsonValue;
 import java.util.LinkedHashMap;
@@ -32,8 +32,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Generators of the records of {@code api.envelope}: the adapters' envelopes (built ones, written in
- * the contract's order), the sprite service's answers and {@code cursor.json}, valid by
+ * Generators of the records of {@code api.envelope}: the adapters' envelopes (built ones, written
+ * in the contract's order), the sprite service's answers and {@code cursor.json}, valid by
  * construction.
  */
 public final class EnvelopeGens {
@@ -63,9 +63,15 @@ public final class EnvelopeGens {
    * @return the generator
    */
   public static Gen<EnvelopeSource> sources() {
-    return BuilderGen.of(EnvelopeSource.class, ImmutableEnvelopeSource::builder, ImmutableEnvelopeSource.Builder::build)
+    return BuilderGen.of(
+            EnvelopeSource.class,
+            ImmutableEnvelopeSource::builder,
+            ImmutableEnvelopeSource.Builder::build)
         .with(ValueGens.strings(), ImmutableEnvelopeSource.Builder::repoPath)
-        .with(Gen.frequency(Gen.weighted(2, ValueGens.loopIds()), Gen.weighted(1, ValueGens.strings())), ImmutableEnvelopeSource.Builder::loopId)
+        .with(
+            Gen.frequency(
+                Gen.weighted(2, ValueGens.loopIds()), Gen.weighted(1, ValueGens.strings())),
+            ImmutableEnvelopeSource.Builder::loopId)
         .with(ValueGens.unknownFields(), ImmutableEnvelopeSource.Builder::putAllUnknownFields)
         .gen();
   }
@@ -76,7 +82,10 @@ public final class EnvelopeGens {
    * @return the generator
    */
   public static Gen<EnvelopeCursor> cursors() {
-    return BuilderGen.of(EnvelopeCursor.class, ImmutableEnvelopeCursor::builder, ImmutableEnvelopeCursor.Builder::build)
+    return BuilderGen.of(
+            EnvelopeCursor.class,
+            ImmutableEnvelopeCursor::builder,
+            ImmutableEnvelopeCursor.Builder::build)
         .with(ValueGens.anyLongs(), ImmutableEnvelopeCursor.Builder::eventLineOffset)
         .with(ValueGens.anyLongs(), ImmutableEnvelopeCursor.Builder::eventLineCount)
         .with(ValueGens.unknownFields(), ImmutableEnvelopeCursor.Builder::putAllUnknownFields)
@@ -90,20 +99,22 @@ public final class EnvelopeGens {
    * @return the generator
    */
   public static Gen<ArtifactRef> artifactRefs() {
-    return BuilderGen.of(ArtifactRef.class, ImmutableArtifactRef::builder, ImmutableArtifactRef.Builder::build)
+    return BuilderGen.of(
+            ArtifactRef.class, ImmutableArtifactRef::builder, ImmutableArtifactRef.Builder::build)
         .with(ValueGens.strings(), ImmutableArtifactRef.Builder::path)
         .with(Gen.booleans(), ImmutableArtifactRef.Builder::exists)
         .with(ValueGens.anyLongs(), ImmutableArtifactRef.Builder::sizeBytes)
         .with(ValueGens.anyLongs(), ImmutableArtifactRef.Builder::lineCount)
         .with(ValueGens.optionalStrings(), ImmutableArtifactRef.Builder::sha256)
-        .with(ValueGens.optionalLongs(ValueGens.anyLongs()), ImmutableArtifactRef.Builder::mtimeEpoch)
+        .with(
+            ValueGens.optionalLongs(ValueGens.anyLongs()), ImmutableArtifactRef.Builder::mtimeEpoch)
         .with(ValueGens.unknownFields(), ImmutableArtifactRef.Builder::putAllUnknownFields)
         .gen();
   }
 
   /**
-   * Raw {@code sequence} members: absent, {@code null}, {@code {source, value}} with a valid, negative,
-   * fractional, huge, string or {@code null} value, or any other JSON value.
+   * Raw {@code sequence} members: absent, {@code null}, {@code {source, value}} with a valid,
+   * negative, fractional, huge, string or {@code null} value, or any other JSON value.
    *
    * @return the generator
    */
@@ -124,12 +135,13 @@ public final class EnvelopeGens {
               m.putAll(extra);
               return (JsonValue) JsonValue.object(m);
             });
-    return Gen.optionals(Gen.frequency(Gen.weighted(3, object), Gen.weighted(1, ValueGens.jsonValues(2))));
+    return Gen.optionals(
+        Gen.frequency(Gen.weighted(3, object), Gen.weighted(1, ValueGens.jsonValues(2))));
   }
 
   /**
-   * Raw {@code artifacts} members: absent, a non-object, or an object whose {@code heartbeat} member is
-   * absent, {@code null} or an artifact reference (the only shapes a snapshot accepts).
+   * Raw {@code artifacts} members: absent, a non-object, or an object whose {@code heartbeat}
+   * member is absent, {@code null} or an artifact reference (the only shapes a snapshot accepts).
    *
    * @return the generator
    */
@@ -138,7 +150,10 @@ public final class EnvelopeGens {
         Gen.frequency(
             Gen.weighted(1, Gen.constant(Optional.<JsonValue>empty())),
             Gen.weighted(1, Gen.constant(Optional.of(JsonValue.nullValue()))),
-            Gen.weighted(3, artifactRefs().map(r -> Optional.of(Json.parse(EnvelopeCodecs.ARTIFACT_REF.encode(r))))));
+            Gen.weighted(
+                3,
+                artifactRefs()
+                    .map(r -> Optional.of(Json.parse(EnvelopeCodecs.ARTIFACT_REF.encode(r))))));
     Gen<JsonValue.JsonObject> others =
         ValueGens.objectsOf(
             ValueGens.strings().map(k -> k.equals("heartbeat") ? "heartbeat~other" : k),
@@ -169,7 +184,10 @@ public final class EnvelopeGens {
    */
   public static Gen<SnapshotEnvelope> snapshots() {
     Gen<Optional<JsonValue>> raw = Gen.optionals(ValueGens.jsonValues());
-    return BuilderGen.of(SnapshotEnvelope.class, ImmutableSnapshotEnvelope::builder, ImmutableSnapshotEnvelope.Builder::build)
+    return BuilderGen.of(
+            SnapshotEnvelope.class,
+            ImmutableSnapshotEnvelope::builder,
+            ImmutableSnapshotEnvelope.Builder::build)
         .with(Gen.optionals(ValueGens.timestamps()), ImmutableSnapshotEnvelope.Builder::emittedAt)
         .with(ValueGens.optionalTraceIds(), ImmutableSnapshotEnvelope.Builder::traceId)
         .with(Gen.optionals(sources()), ImmutableSnapshotEnvelope.Builder::source)
@@ -191,7 +209,10 @@ public final class EnvelopeGens {
    */
   public static Gen<EventEnvelope> events() {
     Gen<Optional<JsonValue>> raw = Gen.optionals(ValueGens.jsonValues());
-    return BuilderGen.of(EventEnvelope.class, ImmutableEventEnvelope::builder, ImmutableEventEnvelope.Builder::build)
+    return BuilderGen.of(
+            EventEnvelope.class,
+            ImmutableEventEnvelope::builder,
+            ImmutableEventEnvelope.Builder::build)
         .with(Gen.optionals(ValueGens.timestamps()), ImmutableEventEnvelope.Builder::emittedAt)
         .with(ValueGens.optionalTraceIds(), ImmutableEventEnvelope.Builder::traceId)
         .with(Gen.optionals(sources()), ImmutableEventEnvelope.Builder::source)
@@ -210,15 +231,20 @@ public final class EnvelopeGens {
    * @return the generator
    */
   public static Gen<CursorState> cursorStates() {
-    return BuilderGen.of(CursorState.class, ImmutableCursorState::builder, ImmutableCursorState.Builder::build)
+    return BuilderGen.of(
+            CursorState.class, ImmutableCursorState::builder, ImmutableCursorState.Builder::build)
         .with(ValueGens.strings(), ImmutableCursorState.Builder::repoPath)
         .with(ValueGens.loopIds(), ImmutableCursorState.Builder::loopId)
         .with(ValueGens.strings(), ImmutableCursorState.Builder::eventsFile)
         .with(ValueGens.nonNegativeLongs(), ImmutableCursorState.Builder::eventLineOffset)
         .with(ValueGens.nonNegativeLongs(), ImmutableCursorState.Builder::eventLineCount)
         .with(ValueGens.timestamps(), ImmutableCursorState.Builder::updatedAt)
-        .with(ValueGens.optionalLongs(ValueGens.nonNegativeLongs()), ImmutableCursorState.Builder::eventByteOffset)
-        .with(ValueGens.optionalLongs(Gen.longs(0, 0xffffffffL)), ImmutableCursorState.Builder::eventTailCrc32)
+        .with(
+            ValueGens.optionalLongs(ValueGens.nonNegativeLongs()),
+            ImmutableCursorState.Builder::eventByteOffset)
+        .with(
+            ValueGens.optionalLongs(Gen.longs(0, 0xffffffffL)),
+            ImmutableCursorState.Builder::eventTailCrc32)
         .with(ValueGens.unknownFields(), ImmutableCursorState.Builder::putAllUnknownFields)
         .gen();
   }
@@ -229,7 +255,10 @@ public final class EnvelopeGens {
    * @return the generator
    */
   public static Gen<EventsCursor> eventsCursors() {
-    return BuilderGen.of(EventsCursor.class, ImmutableEventsCursor::builder, ImmutableEventsCursor.Builder::build)
+    return BuilderGen.of(
+            EventsCursor.class,
+            ImmutableEventsCursor::builder,
+            ImmutableEventsCursor.Builder::build)
         .with(ValueGens.anyLongs(), ImmutableEventsCursor.Builder::eventLineOffset)
         .with(ValueGens.anyLongs(), ImmutableEventsCursor.Builder::eventLineCount)
         .with(ValueGens.timestamps(), ImmutableEventsCursor.Builder::updatedAt)
@@ -238,8 +267,8 @@ public final class EnvelopeGens {
   }
 
   /**
-   * {@code GET /ops/events} answers: empty and non-empty event lists whose elements are encoded event
-   * envelopes or any raw JSON value ({@code null} included), unknown fields.
+   * {@code GET /ops/events} answers: empty and non-empty event lists whose elements are encoded
+   * event envelopes or any raw JSON value ({@code null} included), unknown fields.
    *
    * @return the generator
    */
@@ -248,7 +277,10 @@ public final class EnvelopeGens {
         Gen.frequency(
             Gen.weighted(3, events().map(e -> Json.parse(EnvelopeCodecs.EVENT.encode(e)))),
             Gen.weighted(1, ValueGens.jsonValues(1)));
-    return BuilderGen.of(EventsAnswer.class, ImmutableEventsAnswer::builder, ImmutableEventsAnswer.Builder::build)
+    return BuilderGen.of(
+            EventsAnswer.class,
+            ImmutableEventsAnswer::builder,
+            ImmutableEventsAnswer.Builder::build)
         .with(Gen.booleans(), ImmutableEventsAnswer.Builder::ok)
         .with(ValueGens.optionalTraceIds(), ImmutableEventsAnswer.Builder::traceId)
         .with(sources(), ImmutableEventsAnswer.Builder::source)
@@ -264,7 +296,10 @@ public final class EnvelopeGens {
    * @return the generator
    */
   public static Gen<ServiceError> serviceErrors() {
-    return BuilderGen.of(ServiceError.class, ImmutableServiceError::builder, ImmutableServiceError.Builder::build)
+    return BuilderGen.of(
+            ServiceError.class,
+            ImmutableServiceError::builder,
+            ImmutableServiceError.Builder::build)
         .with(serviceErrorCodes(), ImmutableServiceError.Builder::code)
         .with(ValueGens.strings(), ImmutableServiceError.Builder::message)
         .with(ValueGens.unknownFields(), ImmutableServiceError.Builder::putAllUnknownFields)
@@ -277,22 +312,31 @@ public final class EnvelopeGens {
    * @return the generator
    */
   public static Gen<ErrorAnswer> errorAnswers() {
-    return BuilderGen.of(ErrorAnswer.class, ImmutableErrorAnswer::builder, ImmutableErrorAnswer.Builder::build)
-        .with(Gen.frequency(Gen.weighted(4, Gen.constant(false)), Gen.weighted(1, Gen.constant(true))), ImmutableErrorAnswer.Builder::ok)
+    return BuilderGen.of(
+            ErrorAnswer.class, ImmutableErrorAnswer::builder, ImmutableErrorAnswer.Builder::build)
+        .with(
+            Gen.frequency(
+                Gen.weighted(4, Gen.constant(false)), Gen.weighted(1, Gen.constant(true))),
+            ImmutableErrorAnswer.Builder::ok)
         .with(serviceErrors(), ImmutableErrorAnswer.Builder::error)
         .with(ValueGens.unknownFields(), ImmutableErrorAnswer.Builder::putAllUnknownFields)
         .gen();
   }
 
   /**
-   * {@code POST /ops/control} answers: every optional member present or absent, with unknown fields.
+   * {@code POST /ops/control} answers: every optional member present or absent, with unknown
+   * fields.
    *
    * @return the generator
    */
   public static Gen<ControlAnswer> controlAnswers() {
-    return BuilderGen.of(ControlAnswer.class, ImmutableControlAnswer::builder, ImmutableControlAnswer.Builder::build)
+    return BuilderGen.of(
+            ControlAnswer.class,
+            ImmutableControlAnswer::builder,
+            ImmutableControlAnswer.Builder::build)
         .with(Gen.booleans(), ImmutableControlAnswer.Builder::ok)
-        .with(ValueGens.optionalLongs(ValueGens.anyLongs()), ImmutableControlAnswer.Builder::exitCode)
+        .with(
+            ValueGens.optionalLongs(ValueGens.anyLongs()), ImmutableControlAnswer.Builder::exitCode)
         .with(Gen.optionals(ValueGens.jsonObjects()), ImmutableControlAnswer.Builder::result)
         .with(ValueGens.optionalStrings(), ImmutableControlAnswer.Builder::stderr)
         .with(Gen.optionals(Gen.booleans()), ImmutableControlAnswer.Builder::replayed)

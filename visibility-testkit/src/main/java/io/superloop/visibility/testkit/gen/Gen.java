@@ -9,14 +9,13 @@ import java.util.function.Function;
 import java.util.function.IntFunction;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 
 /**
- * A seeded, deterministic generator of values with integrated shrinking. {@link #generate} draws from
- * a {@link GenContext} and returns a {@link Shrinkable}: the value and a lazy tree of smaller
- * candidates. The combinators ({@link #map}, {@link #flatMap}, {@link #filter}, {@link #zip}, {@link
- * #listOf}, ...) transform whole trees, so composed generators shrink automatically and their
- * candidates keep the generator's own constraints.
+ * A seeded, deterministic generator of values with integrated shrinking. {@link #generate} draws
+ * from a {@link GenContext} and returns a {@link Shrinkable}: the value and a lazy tree of smaller
+ * candidates. The combinators ({@link #map}, {@link #flatMap}, {@link #filter}, {@link #zip},
+ * {@link #listOf}, ...) transform whole trees, so composed generators shrink automatically and
+ * their candidates keep the generator's own constraints.
  *
  * <p>A generator is a plain function; custom ones can be written as lambdas, for example {@code ctx
  * -> Shrinkable.of(ctx.nextInt(0, 9))} (no shrinking) or on top of the factories here. Generators
@@ -183,8 +182,9 @@ public interface Gen<T> {
   }
 
   /**
-   * Whole numbers in {@code [min, max]}, shrinking toward 0 when 0 is in range, else toward the bound
-   * nearest to 0. About one draw in 16 is an edge value ({@code min}, {@code max} or that target).
+   * Whole numbers in {@code [min, max]}, shrinking toward 0 when 0 is in range, else toward the
+   * bound nearest to 0. About one draw in 16 is an edge value ({@code min}, {@code max} or that
+   * target).
    *
    * @param min the smallest value
    * @param max the largest value, at least {@code min}
@@ -354,7 +354,8 @@ public interface Gen<T> {
    * @return the generator
    */
   static <T> Gen<Optional<T>> optionals(Gen<T> gen) {
-    return frequency(weighted(1, constant(Optional.<T>empty())), weighted(3, gen.map(Optional::of)));
+    return frequency(
+        weighted(1, constant(Optional.<T>empty())), weighted(3, gen.map(Optional::of)));
   }
 
   /**
@@ -400,8 +401,9 @@ public interface Gen<T> {
   }
 
   /**
-   * Strings of characters from {@code chars} with a length in {@code [minLength, maxLength]} (limited
-   * further by the size hint as in {@link #listOf}); shrink shorter first, then each character.
+   * Strings of characters from {@code chars} with a length in {@code [minLength, maxLength]}
+   * (limited further by the size hint as in {@link #listOf}); shrink shorter first, then each
+   * character.
    *
    * @param chars the character generator
    * @param minLength the shortest length, at least 0
@@ -422,9 +424,9 @@ public interface Gen<T> {
 
   /**
    * Lists of values of {@code element} with a size in {@code [minSize, maxSize]}: the size is drawn
-   * uniformly from {@code [minSize, min(maxSize, minSize + size hint)]}. Shrinks by removing elements
-   * (all excess at once, then halving chunks, then single elements), never below {@code minSize},
-   * then by shrinking elements in order. The lists are unmodifiable.
+   * uniformly from {@code [minSize, min(maxSize, minSize + size hint)]}. Shrinks by removing
+   * elements (all excess at once, then halving chunks, then single elements), never below {@code
+   * minSize}, then by shrinking elements in order. The lists are unmodifiable.
    *
    * @param element the element generator
    * @param minSize the smallest size, at least 0
@@ -480,8 +482,7 @@ public interface Gen<T> {
    * @param <R> the combined type
    * @return the generator
    */
-  static <A, B, R> Gen<R> zip(
-      Gen<A> a, Gen<B> b, BiFunction<? super A, ? super B, ? extends R> f) {
+  static <A, B, R> Gen<R> zip(Gen<A> a, Gen<B> b, BiFunction<? super A, ? super B, ? extends R> f) {
     Objects.requireNonNull(f, "f");
     return ctx -> {
       Shrinkable<A> sa = a.generate(ctx);

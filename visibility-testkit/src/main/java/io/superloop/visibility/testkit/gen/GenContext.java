@@ -3,10 +3,11 @@ package io.superloop.visibility.testkit.gen;
 import java.util.SplittableRandom;
 
 /**
- * The source a {@link Gen} draws from: a seeded {@link SplittableRandom} and a size hint. Two contexts
- * created with the same seed and size make the same draws in the same order, which is what makes
- * every generator reproducible. The size hint bounds the length of collections whose own bounds
- * leave room (see {@link Gen#listOf}); recursive generators can read it with {@link Gen#sized}.
+ * The source a {@link Gen} draws from: a seeded {@link SplittableRandom} and a size hint. Two
+ * contexts created with the same seed and size make the same draws in the same order, which is what
+ * makes every generator reproducible. The size hint bounds the length of collections whose own
+ * bounds leave room (see {@link Gen#listOf}); recursive generators can read it with {@link
+ * Gen#sized}.
  *
  * <p>A context is not thread-safe; use one per thread (or per try).
  */
@@ -72,8 +73,8 @@ public final class GenContext {
   }
 
   /**
-   * A uniformly drawn {@code long} in {@code [min, max]} (both inclusive; the full {@code long} range
-   * is allowed).
+   * A uniformly drawn {@code long} in {@code [min, max]} (both inclusive; the full {@code long}
+   * range is allowed).
    *
    * @param min the smallest value
    * @param max the largest value, at least {@code min}

@@ -38,14 +38,15 @@ final class GenSupport {
     try {
       return Stream.of(bind(outer, f, seed, size));
     } catch (GenerationException e) {
-      // The inner generator cannot produce a value for this smaller outer value: skip the candidate.
+      // The inner generator cannot produce a value for this smaller outer value: skip the
+      // candidate.
       return Stream.empty();
     }
   }
 
   /**
-   * The concatenation of {@code part.apply(0)}, ..., {@code part.apply(count - 1)}, each part created
-   * only when the previous one is used up and each element pulled one at a time ({@code
+   * The concatenation of {@code part.apply(0)}, ..., {@code part.apply(count - 1)}, each part
+   * created only when the previous one is used up and each element pulled one at a time ({@code
    * Stream.flatMap} would buffer a whole part when traversed through an iterator).
    */
   static <T> Stream<T> concatLazily(int count, IntFunction<? extends Stream<? extends T>> part) {

@@ -9,6 +9,9 @@ import io.superloop.visibility.api.health.HealthReason;
 import io.superloop.visibility.api.health.HealthStatus;
 import io.superloop.visibility.api.health.HealthThresholds;
 import io.superloop.visibility.api.health.HealthTransport;
+import io.superloop.visibility.api.health.IngestStatus;
+import io.superloop.visibility.api.health.Severity;
+import io.superloop.visibility.api.health.TransportHealth;
 import io.superloop.visibility.api.health.internal.ImmutableHealth;
 import io.superloop.visibility.api.health.internal.ImmutableHealthEvidence;
 import io.superloop.visibility.api.health.internal.ImmutableHealthMetrics;
@@ -16,9 +19,6 @@ import io.superloop.visibility.api.health.internal.ImmutableHealthReason;
 import io.superloop.visibility.api.health.internal.ImmutableHealthThresholds;
 import io.superloop.visibility.api.health.internal.ImmutableHealthTransport;
 import io.superloop.visibility.api.health.internal.ImmutableTransportHealth;
-import io.superloop.visibility.api.health.IngestStatus;
-import io.superloop.visibility.api.health.Severity;
-import io.superloop.visibility.api.health.TransportHealth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
@@ -71,7 +71,10 @@ public final class HealthGens {
    * @return the generator
    */
   public static Gen<HealthReason> reasons() {
-    return BuilderGen.of(HealthReason.class, ImmutableHealthReason::builder, ImmutableHealthReason.Builder::build)
+    return BuilderGen.of(
+            HealthReason.class,
+            ImmutableHealthReason::builder,
+            ImmutableHealthReason.Builder::build)
         .with(ValueGens.reasonCodes(), ImmutableHealthReason.Builder::code)
         .with(severities(), ImmutableHealthReason.Builder::severity)
         .with(ValueGens.optionalStrings(), ImmutableHealthReason.Builder::metric)
@@ -88,9 +91,16 @@ public final class HealthGens {
    * @return the generator
    */
   public static Gen<HealthMetrics> metrics() {
-    return BuilderGen.of(HealthMetrics.class, ImmutableHealthMetrics::builder, ImmutableHealthMetrics.Builder::build)
-        .with(ValueGens.optionalLongs(ValueGens.anyLongs()), ImmutableHealthMetrics.Builder::ingestLagSeconds)
-        .with(ValueGens.optionalLongs(ValueGens.nonNegativeLongs()), ImmutableHealthMetrics.Builder::heartbeatLagSeconds)
+    return BuilderGen.of(
+            HealthMetrics.class,
+            ImmutableHealthMetrics::builder,
+            ImmutableHealthMetrics.Builder::build)
+        .with(
+            ValueGens.optionalLongs(ValueGens.anyLongs()),
+            ImmutableHealthMetrics.Builder::ingestLagSeconds)
+        .with(
+            ValueGens.optionalLongs(ValueGens.nonNegativeLongs()),
+            ImmutableHealthMetrics.Builder::heartbeatLagSeconds)
         .with(ValueGens.nonNegativeLongs(), ImmutableHealthMetrics.Builder::transportFailureStreak)
         .with(ValueGens.optionalStrings(), ImmutableHealthMetrics.Builder::lastControlStatus)
         .with(ValueGens.optionalStrings(), ImmutableHealthMetrics.Builder::sequenceStatus)
@@ -100,14 +110,17 @@ public final class HealthGens {
   }
 
   /**
-   * Health thresholds: each {@code >= 0} (0 and {@link Long#MAX_VALUE} included), a profile or none,
-   * unknown fields.
+   * Health thresholds: each {@code >= 0} (0 and {@link Long#MAX_VALUE} included), a profile or
+   * none, unknown fields.
    *
    * @return the generator
    */
   public static Gen<HealthThresholds> thresholds() {
     Gen<Long> n = ValueGens.nonNegativeLongs();
-    return BuilderGen.of(HealthThresholds.class, ImmutableHealthThresholds::builder, ImmutableHealthThresholds.Builder::build)
+    return BuilderGen.of(
+            HealthThresholds.class,
+            ImmutableHealthThresholds::builder,
+            ImmutableHealthThresholds.Builder::build)
         .with(ValueGens.optionalStrings(), ImmutableHealthThresholds.Builder::profile)
         .with(n, ImmutableHealthThresholds.Builder::degradedIngestLagSeconds)
         .with(n, ImmutableHealthThresholds.Builder::criticalIngestLagSeconds)
@@ -125,7 +138,10 @@ public final class HealthGens {
    * @return the generator
    */
   public static Gen<HealthTransport> transports() {
-    return BuilderGen.of(HealthTransport.class, ImmutableHealthTransport::builder, ImmutableHealthTransport.Builder::build)
+    return BuilderGen.of(
+            HealthTransport.class,
+            ImmutableHealthTransport::builder,
+            ImmutableHealthTransport.Builder::build)
         .with(ValueGens.transports(), ImmutableHealthTransport.Builder::mode)
         .with(ingestStatuses(), ImmutableHealthTransport.Builder::ingestStatus)
         .with(Gen.optionals(failureCodes()), ImmutableHealthTransport.Builder::failureCode)
@@ -140,10 +156,16 @@ public final class HealthGens {
    * @return the generator
    */
   public static Gen<HealthEvidence> evidence() {
-    return BuilderGen.of(HealthEvidence.class, ImmutableHealthEvidence::builder, ImmutableHealthEvidence.Builder::build)
+    return BuilderGen.of(
+            HealthEvidence.class,
+            ImmutableHealthEvidence::builder,
+            ImmutableHealthEvidence.Builder::build)
         .with(Gen.optionals(ValueGens.timestamps()), ImmutableHealthEvidence.Builder::lastEventAt)
-        .with(Gen.optionals(ValueGens.timestamps()), ImmutableHealthEvidence.Builder::lastHeartbeatAt)
-        .with(Gen.optionals(ValueGens.timestamps()), ImmutableHealthEvidence.Builder::sequenceUpdatedAt)
+        .with(
+            Gen.optionals(ValueGens.timestamps()), ImmutableHealthEvidence.Builder::lastHeartbeatAt)
+        .with(
+            Gen.optionals(ValueGens.timestamps()),
+            ImmutableHealthEvidence.Builder::sequenceUpdatedAt)
         .with(ValueGens.unknownFields(), ImmutableHealthEvidence.Builder::putAllUnknownFields)
         .gen();
   }
@@ -167,8 +189,8 @@ public final class HealthGens {
   }
 
   /**
-   * {@code health.json} verdicts: reasons sorted and unique, reason codes their distinct sorted codes,
-   * status derived from them (healthy, degraded and critical all occur), every nested object
+   * {@code health.json} verdicts: reasons sorted and unique, reason codes their distinct sorted
+   * codes, status derived from them (healthy, degraded and critical all occur), every nested object
    * generated, unknown fields.
    *
    * @return the generator
@@ -209,16 +231,23 @@ public final class HealthGens {
         Gen.frequency(
             Gen.weighted(1, Gen.constant(new long[] {0, 0})),
             Gen.weighted(2, ValueGens.positiveLongs().map(n -> new long[] {1, n})));
-    return BuilderGen.of(TransportHealth.class, ImmutableTransportHealth::builder, ImmutableTransportHealth.Builder::build)
+    return BuilderGen.of(
+            TransportHealth.class,
+            ImmutableTransportHealth::builder,
+            ImmutableTransportHealth.Builder::build)
         .with(ValueGens.timestamps(), ImmutableTransportHealth.Builder::updatedAt)
         .with(ValueGens.optionalTraceIds(), ImmutableTransportHealth.Builder::traceId)
         .with(ValueGens.transports(), ImmutableTransportHealth.Builder::transport)
         .with(
             resultAndStreak,
-            (b, rs) -> b.lastResult(rs[0] == 0 ? IngestStatus.SUCCESS : IngestStatus.FAILED).failureStreak(rs[1]))
+            (b, rs) ->
+                b.lastResult(rs[0] == 0 ? IngestStatus.SUCCESS : IngestStatus.FAILED)
+                    .failureStreak(rs[1]))
         .with(Gen.optionals(failureCodes()), ImmutableTransportHealth.Builder::lastFailureCode)
-        .with(Gen.optionals(ValueGens.timestamps()), ImmutableTransportHealth.Builder::lastSuccessAt)
-        .with(Gen.optionals(ValueGens.timestamps()), ImmutableTransportHealth.Builder::lastFailureAt)
+        .with(
+            Gen.optionals(ValueGens.timestamps()), ImmutableTransportHealth.Builder::lastSuccessAt)
+        .with(
+            Gen.optionals(ValueGens.timestamps()), ImmutableTransportHealth.Builder::lastFailureAt)
         .with(ValueGens.unknownFields(), ImmutableTransportHealth.Builder::putAllUnknownFields)
         .gen();
   }

@@ -36,8 +36,8 @@ public final class HeartbeatGens {
   }
 
   /**
-   * Heartbeat thresholds: both {@code >= 0} (0 and {@link Long#MAX_VALUE} included), critical {@code
-   * >=} degraded (equal ones included), with unknown fields.
+   * Heartbeat thresholds: both {@code >= 0} (0 and {@link Long#MAX_VALUE} included), critical
+   * {@code >=} degraded (equal ones included), with unknown fields.
    *
    * @return the generator
    */
@@ -47,7 +47,10 @@ public final class HeartbeatGens {
             ValueGens.nonNegativeLongs(),
             ValueGens.nonNegativeLongs(),
             (a, b) -> new long[] {Math.min(a, b), Math.max(a, b)});
-    return BuilderGen.of(HeartbeatThresholds.class, ImmutableHeartbeatThresholds::builder, ImmutableHeartbeatThresholds.Builder::build)
+    return BuilderGen.of(
+            HeartbeatThresholds.class,
+            ImmutableHeartbeatThresholds::builder,
+            ImmutableHeartbeatThresholds.Builder::build)
         .with(pair, (b, p) -> b.degradedHeartbeatLagSeconds(p[0]).criticalHeartbeatLagSeconds(p[1]))
         .with(ValueGens.unknownFields(), ImmutableHeartbeatThresholds.Builder::putAllUnknownFields)
         .gen();
@@ -62,7 +65,10 @@ public final class HeartbeatGens {
    */
   public static Gen<HeartbeatState> states() {
     Gen<FreshnessStatus> freshness = freshnessStatuses();
-    return BuilderGen.of(HeartbeatState.class, ImmutableHeartbeatState::builder, ImmutableHeartbeatState.Builder::build)
+    return BuilderGen.of(
+            HeartbeatState.class,
+            ImmutableHeartbeatState::builder,
+            ImmutableHeartbeatState.Builder::build)
         .with(ValueGens.timestamps(), ImmutableHeartbeatState.Builder::updatedAt)
         .with(ValueGens.loopIds(), ImmutableHeartbeatState.Builder::loopId)
         .with(ValueGens.optionalTraceIds(), ImmutableHeartbeatState.Builder::traceId)
@@ -79,7 +85,9 @@ public final class HeartbeatGens {
                             : Optional.of(ReasonCode.RUNTIME_HEARTBEAT_STALE)))
         .with(thresholds(), ImmutableHeartbeatState.Builder::thresholds)
         .with(ValueGens.nonNullJsonValues(), ImmutableHeartbeatState.Builder::heartbeat)
-        .with(ValueGens.optionalLongs(ValueGens.positiveLongs()), ImmutableHeartbeatState.Builder::clockSkewSeconds)
+        .with(
+            ValueGens.optionalLongs(ValueGens.positiveLongs()),
+            ImmutableHeartbeatState.Builder::clockSkewSeconds)
         .with(ValueGens.unknownFields(), ImmutableHeartbeatState.Builder::putAllUnknownFields)
         .gen();
   }
@@ -87,9 +95,9 @@ public final class HeartbeatGens {
   /**
    * {@code telemetry/heartbeat.jsonl} rows of every variant: parsed (fresh, degraded, critical) and
    * failed with {@code missing_heartbeat_timestamp}, {@code invalid_heartbeat_timestamp}, {@code
-   * invalid_heartbeat_payload}, {@code heartbeat_payload_too_large} or an unknown reason code, each with exactly the fields its variant
-   * allows. A present raw heartbeat is never {@code null} (an empty one is what is written {@code
-   * null}).
+   * invalid_heartbeat_payload}, {@code heartbeat_payload_too_large} or an unknown reason code, each
+   * with exactly the fields its variant allows. A present raw heartbeat is never {@code null} (an
+   * empty one is what is written {@code null}).
    *
    * @return the generator
    */
@@ -118,16 +126,23 @@ public final class HeartbeatGens {
                     ah.heartbeat(),
                     skew));
     Gen<Variant> missing =
-        someHeartbeat.map(hb -> failed(ReasonCode.MISSING_HEARTBEAT_TIMESTAMP, Optional.empty(), hb));
+        someHeartbeat.map(
+            hb -> failed(ReasonCode.MISSING_HEARTBEAT_TIMESTAMP, Optional.empty(), hb));
     Gen<Variant> invalid =
-        Gen.zip(someAt, someHeartbeat, (at, hb) -> failed(ReasonCode.INVALID_HEARTBEAT_TIMESTAMP, at, hb));
+        Gen.zip(
+            someAt,
+            someHeartbeat,
+            (at, hb) -> failed(ReasonCode.INVALID_HEARTBEAT_TIMESTAMP, at, hb));
     Gen<Variant> payload =
-        Gen.zip(noAt, anyHeartbeat, (at, hb) -> failed(ReasonCode.INVALID_HEARTBEAT_PAYLOAD, at, hb));
+        Gen.zip(
+            noAt, anyHeartbeat, (at, hb) -> failed(ReasonCode.INVALID_HEARTBEAT_PAYLOAD, at, hb));
     Gen<Variant> tooLarge =
-        Gen.constant(failed(ReasonCode.HEARTBEAT_PAYLOAD_TOO_LARGE, Optional.empty(), Optional.empty()));
+        Gen.constant(
+            failed(ReasonCode.HEARTBEAT_PAYLOAD_TOO_LARGE, Optional.empty(), Optional.empty()));
     Gen<Variant> unknown =
         Gen.zip(
-            ValueGens.reasonCodes().map(c -> c.isKnown() ? ReasonCode.of(c.wire() + "~unknown") : c),
+            ValueGens.reasonCodes()
+                .map(c -> c.isKnown() ? ReasonCode.of(c.wire() + "~unknown") : c),
             Gen.optionals(ValueGens.timestamps()),
             anyHeartbeat,
             (c, at, hb) -> failed(c, at, hb));
@@ -139,7 +154,10 @@ public final class HeartbeatGens {
             Gen.weighted(1, payload),
             Gen.weighted(1, tooLarge),
             Gen.weighted(1, unknown));
-    return BuilderGen.of(HeartbeatObservation.class, ImmutableHeartbeatObservation::builder, ImmutableHeartbeatObservation.Builder::build)
+    return BuilderGen.of(
+            HeartbeatObservation.class,
+            ImmutableHeartbeatObservation::builder,
+            ImmutableHeartbeatObservation.Builder::build)
         .with(ValueGens.timestamps(), ImmutableHeartbeatObservation.Builder::timestamp)
         .with(ValueGens.loopIds(), ImmutableHeartbeatObservation.Builder::loopId)
         .with(ValueGens.optionalTraceIds(), ImmutableHeartbeatObservation.Builder::traceId)
@@ -157,7 +175,8 @@ public final class HeartbeatGens {
         .gen();
   }
 
-  private static Variant failed(ReasonCode code, Optional<String> at, Optional<JsonValue> heartbeat) {
+  private static Variant failed(
+      ReasonCode code, Optional<String> at, Optional<JsonValue> heartbeat) {
     return new Variant(
         HeartbeatObservationStatus.FAILED,
         Optional.of(code),

@@ -2,17 +2,17 @@ package io.superloop.visibility.testkit.gen;
 
 import io.superloop.visibility.api.ReasonCode;
 import io.superloop.visibility.api.sequence.EventDiagnostics;
-import io.superloop.visibility.api.sequence.internal.ImmutableEventDiagnostics;
-import io.superloop.visibility.api.sequence.internal.ImmutableSequenceObservation;
-import io.superloop.visibility.api.sequence.internal.ImmutableSequenceState;
-import io.superloop.visibility.api.sequence.internal.ImmutableSequenceTransition;
-import io.superloop.visibility.api.sequence.internal.ImmutableSnapshotDiagnostics;
 import io.superloop.visibility.api.sequence.SequenceObservation;
 import io.superloop.visibility.api.sequence.SequenceState;
 import io.superloop.visibility.api.sequence.SequenceStatus;
 import io.superloop.visibility.api.sequence.SequenceTransition;
 import io.superloop.visibility.api.sequence.SnapshotDiagnostics;
 import io.superloop.visibility.api.sequence.ViolationCode;
+import io.superloop.visibility.api.sequence.internal.ImmutableEventDiagnostics;
+import io.superloop.visibility.api.sequence.internal.ImmutableSequenceObservation;
+import io.superloop.visibility.api.sequence.internal.ImmutableSequenceState;
+import io.superloop.visibility.api.sequence.internal.ImmutableSequenceTransition;
+import io.superloop.visibility.api.sequence.internal.ImmutableSnapshotDiagnostics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -59,7 +59,8 @@ public final class SequenceGens {
                   }
                   return List.copyOf(out);
                 });
-    return Gen.frequency(Gen.weighted(1, Gen.constant(List.<ViolationCode>of())), Gen.weighted(1, some));
+    return Gen.frequency(
+        Gen.weighted(1, Gen.constant(List.<ViolationCode>of())), Gen.weighted(1, some));
   }
 
   private static Gen<OptionalLong> sequenceValues() {
@@ -72,7 +73,10 @@ public final class SequenceGens {
    * @return the generator
    */
   public static Gen<SnapshotDiagnostics> snapshotDiagnostics() {
-    return BuilderGen.of(SnapshotDiagnostics.class, ImmutableSnapshotDiagnostics::builder, ImmutableSnapshotDiagnostics.Builder::build)
+    return BuilderGen.of(
+            SnapshotDiagnostics.class,
+            ImmutableSnapshotDiagnostics::builder,
+            ImmutableSnapshotDiagnostics.Builder::build)
         .with(sequenceValues(), ImmutableSnapshotDiagnostics.Builder::previous)
         .with(sequenceValues(), ImmutableSnapshotDiagnostics.Builder::current)
         .with(Gen.booleans(), ImmutableSnapshotDiagnostics.Builder::monotonic)
@@ -89,7 +93,10 @@ public final class SequenceGens {
    * @return the generator
    */
   public static Gen<EventDiagnostics> eventDiagnostics() {
-    return BuilderGen.of(EventDiagnostics.class, ImmutableEventDiagnostics::builder, ImmutableEventDiagnostics.Builder::build)
+    return BuilderGen.of(
+            EventDiagnostics.class,
+            ImmutableEventDiagnostics::builder,
+            ImmutableEventDiagnostics.Builder::build)
         .with(ValueGens.nonNegativeLongs(), ImmutableEventDiagnostics.Builder::ingestedCount)
         .with(sequenceValues(), ImmutableEventDiagnostics.Builder::previousLast)
         .with(sequenceValues(), ImmutableEventDiagnostics.Builder::first)
@@ -112,7 +119,10 @@ public final class SequenceGens {
    * @return the generator
    */
   public static Gen<SequenceTransition> transitions() {
-    return BuilderGen.of(SequenceTransition.class, ImmutableSequenceTransition::builder, ImmutableSequenceTransition.Builder::build)
+    return BuilderGen.of(
+            SequenceTransition.class,
+            ImmutableSequenceTransition::builder,
+            ImmutableSequenceTransition.Builder::build)
         .with(Gen.booleans(), ImmutableSequenceTransition.Builder::previousDriftActive)
         .with(Gen.booleans(), ImmutableSequenceTransition.Builder::transitionedToDrift)
         .with(Gen.booleans(), ImmutableSequenceTransition.Builder::recoveredFromDrift)
@@ -122,7 +132,9 @@ public final class SequenceGens {
   }
 
   private static Optional<ReasonCode> reasonOf(List<ViolationCode> violations) {
-    return violations.isEmpty() ? Optional.empty() : Optional.of(ReasonCode.ORDERING_DRIFT_DETECTED);
+    return violations.isEmpty()
+        ? Optional.empty()
+        : Optional.of(ReasonCode.ORDERING_DRIFT_DETECTED);
   }
 
   private static SequenceStatus statusOf(List<ViolationCode> violations) {
@@ -136,7 +148,10 @@ public final class SequenceGens {
    * @return the generator
    */
   public static Gen<SequenceState> states() {
-    return BuilderGen.of(SequenceState.class, ImmutableSequenceState::builder, ImmutableSequenceState.Builder::build)
+    return BuilderGen.of(
+            SequenceState.class,
+            ImmutableSequenceState::builder,
+            ImmutableSequenceState.Builder::build)
         .with(ValueGens.timestamps(), ImmutableSequenceState.Builder::updatedAt)
         .with(ValueGens.loopIds(), ImmutableSequenceState.Builder::loopId)
         .with(ValueGens.optionalTraceIds(), ImmutableSequenceState.Builder::traceId)
@@ -144,7 +159,10 @@ public final class SequenceGens {
         .with(
             violationLists(),
             (b, v) ->
-                b.status(statusOf(v)).reasonCode(reasonOf(v)).driftActive(!v.isEmpty()).addAllViolations(v))
+                b.status(statusOf(v))
+                    .reasonCode(reasonOf(v))
+                    .driftActive(!v.isEmpty())
+                    .addAllViolations(v))
         .with(snapshotDiagnostics(), ImmutableSequenceState.Builder::snapshot)
         .with(eventDiagnostics(), ImmutableSequenceState.Builder::events)
         .with(Gen.optionals(transitions()), ImmutableSequenceState.Builder::transition)
@@ -158,7 +176,10 @@ public final class SequenceGens {
    * @return the generator
    */
   public static Gen<SequenceObservation> observations() {
-    return BuilderGen.of(SequenceObservation.class, ImmutableSequenceObservation::builder, ImmutableSequenceObservation.Builder::build)
+    return BuilderGen.of(
+            SequenceObservation.class,
+            ImmutableSequenceObservation::builder,
+            ImmutableSequenceObservation.Builder::build)
         .with(ValueGens.timestamps(), ImmutableSequenceObservation.Builder::timestamp)
         .with(ValueGens.loopIds(), ImmutableSequenceObservation.Builder::loopId)
         .with(ValueGens.optionalTraceIds(), ImmutableSequenceObservation.Builder::traceId)
@@ -166,7 +187,10 @@ public final class SequenceGens {
         .with(
             violationLists(),
             (b, v) ->
-                b.status(statusOf(v)).reasonCode(reasonOf(v)).driftActive(!v.isEmpty()).addAllViolations(v))
+                b.status(statusOf(v))
+                    .reasonCode(reasonOf(v))
+                    .driftActive(!v.isEmpty())
+                    .addAllViolations(v))
         .with(snapshotDiagnostics(), ImmutableSequenceObservation.Builder::snapshot)
         .with(eventDiagnostics(), ImmutableSequenceObservation.Builder::events)
         .with(Gen.optionals(transitions()), ImmutableSequenceObservation.Builder::transition)

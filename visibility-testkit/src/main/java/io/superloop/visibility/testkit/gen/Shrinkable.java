@@ -12,8 +12,8 @@ import java.util.stream.Stream;
 
 /**
  * A generated value together with its shrink candidates: a lazily unfolded tree whose children are
- * "smaller" values, best (most aggressive) first. A property runner walks the tree greedily: it moves
- * to the first child that still fails and stops when no child fails.
+ * "smaller" values, best (most aggressive) first. A property runner walks the tree greedily: it
+ * moves to the first child that still fails and stops when no child fails.
  *
  * <p>Children are computed on each call of {@link #shrinks()}, never stored, so a large tree costs
  * nothing until it is walked. Instances are immutable if the values are.
@@ -53,8 +53,8 @@ public final class Shrinkable<T> {
   }
 
   /**
-   * The tree obtained by applying {@code shrinker} to {@code value}, then to each candidate, and so on.
-   * {@code shrinker} must eventually return no candidates (each candidate strictly "smaller").
+   * The tree obtained by applying {@code shrinker} to {@code value}, then to each candidate, and so
+   * on. {@code shrinker} must eventually return no candidates (each candidate strictly "smaller").
    *
    * @param value the root value
    * @param shrinker the direct candidates of a value, best first
@@ -68,10 +68,10 @@ public final class Shrinkable<T> {
   }
 
   /**
-   * The tree of a whole number shrinking toward {@code target}: candidates are {@code target} itself,
-   * then values ever closer to {@code value} by halving the distance, ending with the neighbour of
-   * {@code value}. For a predicate that fails exactly above (or below) a threshold, greedy shrinking
-   * therefore reaches the threshold exactly.
+   * The tree of a whole number shrinking toward {@code target}: candidates are {@code target}
+   * itself, then values ever closer to {@code value} by halving the distance, ending with the
+   * neighbour of {@code value}. For a predicate that fails exactly above (or below) a threshold,
+   * greedy shrinking therefore reaches the threshold exactly.
    *
    * @param value the root value
    * @param target the value to shrink toward
@@ -141,14 +141,13 @@ public final class Shrinkable<T> {
    */
   public Shrinkable<T> filter(Predicate<? super T> predicate) {
     return new Shrinkable<>(
-        value,
-        () -> shrinks().filter(s -> predicate.test(s.value)).map(s -> s.filter(predicate)));
+        value, () -> shrinks().filter(s -> predicate.test(s.value)).map(s -> s.filter(predicate)));
   }
 
   /**
    * The monadic bind of trees: {@code f} gives a tree for every value of this tree. Candidates are
-   * first this tree's candidates (each with its own {@code f} tree), then the candidates of the root's
-   * {@code f} tree. {@link Gen#flatMap} uses a variant that regenerates from a fixed seed.
+   * first this tree's candidates (each with its own {@code f} tree), then the candidates of the
+   * root's {@code f} tree. {@link Gen#flatMap} uses a variant that regenerates from a fixed seed.
    *
    * @param f the dependent tree of a value
    * @param <R> the new value type
@@ -157,8 +156,7 @@ public final class Shrinkable<T> {
   public <R> Shrinkable<R> flatMap(Function<? super T, Shrinkable<R>> f) {
     Shrinkable<R> inner = f.apply(value);
     return new Shrinkable<>(
-        inner.value,
-        () -> Stream.concat(shrinks().map(s -> s.flatMap(f)), inner.shrinks()));
+        inner.value, () -> Stream.concat(shrinks().map(s -> s.flatMap(f)), inner.shrinks()));
   }
 
   /**
@@ -207,9 +205,9 @@ public final class Shrinkable<T> {
   }
 
   /**
-   * A variable-length list of trees as a tree of lists that never gets shorter than {@code minSize}.
-   * Candidates: first removals (all excess elements at once, then chunks of half that size, down to
-   * single elements), then each element's candidates in order.
+   * A variable-length list of trees as a tree of lists that never gets shorter than {@code
+   * minSize}. Candidates: first removals (all excess elements at once, then chunks of half that
+   * size, down to single elements), then each element's candidates in order.
    *
    * @param elements the element trees
    * @param minSize the shortest length a candidate may have
@@ -233,7 +231,8 @@ public final class Shrinkable<T> {
     return Collections.unmodifiableList(out);
   }
 
-  private static <T> Stream<List<Shrinkable<T>>> removals(List<Shrinkable<T>> elements, int minSize) {
+  private static <T> Stream<List<Shrinkable<T>>> removals(
+      List<Shrinkable<T>> elements, int minSize) {
     int n = elements.size();
     int excess = n - minSize;
     if (excess <= 0) {
@@ -252,7 +251,8 @@ public final class Shrinkable<T> {
         });
   }
 
-  private static <T> List<Shrinkable<T>> without(List<Shrinkable<T>> elements, int start, int count) {
+  private static <T> List<Shrinkable<T>> without(
+      List<Shrinkable<T>> elements, int start, int count) {
     List<Shrinkable<T>> out = new ArrayList<>(elements.size() - count);
     out.addAll(elements.subList(0, start));
     out.addAll(elements.subList(start + count, elements.size()));
@@ -263,7 +263,9 @@ public final class Shrinkable<T> {
     return GenSupport.concatLazily(
         elements.size(),
         i ->
-            elements.get(i).shrinks()
+            elements
+                .get(i)
+                .shrinks()
                 .map(
                     s -> {
                       List<Shrinkable<T>> out = new ArrayList<>(elements);

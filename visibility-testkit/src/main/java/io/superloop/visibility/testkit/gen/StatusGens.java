@@ -2,18 +2,18 @@ package io.superloop.visibility.testkit.gen;
 
 import io.superloop.visibility.api.status.HeartbeatObservationSurface;
 import io.superloop.visibility.api.status.HeartbeatSurface;
+import io.superloop.visibility.api.status.InvocationAuditSurface;
+import io.superloop.visibility.api.status.SequenceSurface;
+import io.superloop.visibility.api.status.TraceSurface;
+import io.superloop.visibility.api.status.VisibilitySummary;
 import io.superloop.visibility.api.status.internal.ImmutableHeartbeatObservationSurface;
 import io.superloop.visibility.api.status.internal.ImmutableHeartbeatSurface;
 import io.superloop.visibility.api.status.internal.ImmutableInvocationAuditSurface;
 import io.superloop.visibility.api.status.internal.ImmutableSequenceSurface;
 import io.superloop.visibility.api.status.internal.ImmutableTraceSurface;
 import io.superloop.visibility.api.status.internal.ImmutableVisibilitySummary;
-import io.superloop.visibility.api.status.InvocationAuditSurface;
-import io.superloop.visibility.api.status.SequenceSurface;
-import io.superloop.visibility.api.status.TraceSurface;
-import io.superloop.visibility.api.status.VisibilitySummary;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Generators of the records of {@code api.status} (the {@code visibility} status surface). */
@@ -26,11 +26,19 @@ public final class StatusGens {
    * @return the generator
    */
   public static Gen<HeartbeatObservationSurface> heartbeatObservationSurfaces() {
-    return BuilderGen.of(HeartbeatObservationSurface.class, ImmutableHeartbeatObservationSurface::builder, ImmutableHeartbeatObservationSurface.Builder::build)
+    return BuilderGen.of(
+            HeartbeatObservationSurface.class,
+            ImmutableHeartbeatObservationSurface::builder,
+            ImmutableHeartbeatObservationSurface.Builder::build)
         .with(ValueGens.optionalStrings(), ImmutableHeartbeatObservationSurface.Builder::status)
-        .with(Gen.optionals(ValueGens.reasonCodes()), ImmutableHeartbeatObservationSurface.Builder::reasonCode)
-        .with(Gen.optionals(ValueGens.timestamps()), ImmutableHeartbeatObservationSurface.Builder::at)
-        .with(ValueGens.unknownFields(), ImmutableHeartbeatObservationSurface.Builder::putAllUnknownFields)
+        .with(
+            Gen.optionals(ValueGens.reasonCodes()),
+            ImmutableHeartbeatObservationSurface.Builder::reasonCode)
+        .with(
+            Gen.optionals(ValueGens.timestamps()), ImmutableHeartbeatObservationSurface.Builder::at)
+        .with(
+            ValueGens.unknownFields(),
+            ImmutableHeartbeatObservationSurface.Builder::putAllUnknownFields)
         .gen();
   }
 
@@ -40,22 +48,33 @@ public final class StatusGens {
    * @return the generator
    */
   public static Gen<HeartbeatSurface> heartbeatSurfaces() {
-    return BuilderGen.of(HeartbeatSurface.class, ImmutableHeartbeatSurface::builder, ImmutableHeartbeatSurface.Builder::build)
-        .with(Gen.optionals(HeartbeatGens.freshnessStatuses()), ImmutableHeartbeatSurface.Builder::freshnessStatus)
+    return BuilderGen.of(
+            HeartbeatSurface.class,
+            ImmutableHeartbeatSurface::builder,
+            ImmutableHeartbeatSurface.Builder::build)
+        .with(
+            Gen.optionals(HeartbeatGens.freshnessStatuses()),
+            ImmutableHeartbeatSurface.Builder::freshnessStatus)
         .with(Gen.optionals(ValueGens.reasonCodes()), ImmutableHeartbeatSurface.Builder::reasonCode)
-        .with(Gen.optionals(ValueGens.timestamps()), ImmutableHeartbeatSurface.Builder::lastHeartbeatAt)
-        .with(ValueGens.optionalLongs(ValueGens.anyLongs()), ImmutableHeartbeatSurface.Builder::heartbeatLagSeconds)
+        .with(
+            Gen.optionals(ValueGens.timestamps()),
+            ImmutableHeartbeatSurface.Builder::lastHeartbeatAt)
+        .with(
+            ValueGens.optionalLongs(ValueGens.anyLongs()),
+            ImmutableHeartbeatSurface.Builder::heartbeatLagSeconds)
         .with(Gen.optionals(ValueGens.timestamps()), ImmutableHeartbeatSurface.Builder::updatedAt)
         .with(Gen.optionals(ValueGens.transports()), ImmutableHeartbeatSurface.Builder::transport)
         .with(ValueGens.optionalTraceIds(), ImmutableHeartbeatSurface.Builder::traceId)
-        .with(Gen.optionals(heartbeatObservationSurfaces()), ImmutableHeartbeatSurface.Builder::lastObservation)
+        .with(
+            Gen.optionals(heartbeatObservationSurfaces()),
+            ImmutableHeartbeatSurface.Builder::lastObservation)
         .with(ValueGens.unknownFields(), ImmutableHeartbeatSurface.Builder::putAllUnknownFields)
         .gen();
   }
 
   /**
-   * Sequence surfaces: violations absent, empty ({@code []}) or non-empty, every other field present
-   * or absent, unknown fields.
+   * Sequence surfaces: violations absent, empty ({@code []}) or non-empty, every other field
+   * present or absent, unknown fields.
    *
    * @return the generator
    */
@@ -66,13 +85,20 @@ public final class StatusGens {
                 Gen.weighted(3, SequenceGens.violationCodes().map(v -> v.wire())),
                 Gen.weighted(1, ValueGens.strings())),
             4);
-    return BuilderGen.of(SequenceSurface.class, ImmutableSequenceSurface::builder, ImmutableSequenceSurface.Builder::build)
+    return BuilderGen.of(
+            SequenceSurface.class,
+            ImmutableSequenceSurface::builder,
+            ImmutableSequenceSurface.Builder::build)
         .with(ValueGens.optionalStrings(), ImmutableSequenceSurface.Builder::status)
         .with(Gen.optionals(ValueGens.reasonCodes()), ImmutableSequenceSurface.Builder::reasonCode)
         .with(Gen.optionals(Gen.booleans()), ImmutableSequenceSurface.Builder::driftActive)
         .with(Gen.optionals(violations), ImmutableSequenceSurface.Builder::violations)
-        .with(ValueGens.optionalLongs(ValueGens.anyLongs()), ImmutableSequenceSurface.Builder::snapshotCurrent)
-        .with(ValueGens.optionalLongs(ValueGens.anyLongs()), ImmutableSequenceSurface.Builder::eventsLast)
+        .with(
+            ValueGens.optionalLongs(ValueGens.anyLongs()),
+            ImmutableSequenceSurface.Builder::snapshotCurrent)
+        .with(
+            ValueGens.optionalLongs(ValueGens.anyLongs()),
+            ImmutableSequenceSurface.Builder::eventsLast)
         .with(Gen.optionals(ValueGens.timestamps()), ImmutableSequenceSurface.Builder::updatedAt)
         .with(Gen.optionals(ValueGens.transports()), ImmutableSequenceSurface.Builder::transport)
         .with(ValueGens.optionalTraceIds(), ImmutableSequenceSurface.Builder::traceId)
@@ -86,18 +112,33 @@ public final class StatusGens {
    * @return the generator
    */
   public static Gen<InvocationAuditSurface> invocationAuditSurfaces() {
-    return BuilderGen.of(InvocationAuditSurface.class, ImmutableInvocationAuditSurface::builder, ImmutableInvocationAuditSurface.Builder::build)
-        .with(Gen.optionals(ValueGens.timestamps()), ImmutableInvocationAuditSurface.Builder::timestamp)
-        .with(Gen.optionals(Gen.frequency(Gen.weighted(3, AuditGens.intents().map(i -> i.wire())), Gen.weighted(1, ValueGens.strings()))), ImmutableInvocationAuditSurface.Builder::intent)
-        .with(Gen.optionals(ValueGens.transports()), ImmutableInvocationAuditSurface.Builder::transport)
+    return BuilderGen.of(
+            InvocationAuditSurface.class,
+            ImmutableInvocationAuditSurface::builder,
+            ImmutableInvocationAuditSurface.Builder::build)
+        .with(
+            Gen.optionals(ValueGens.timestamps()),
+            ImmutableInvocationAuditSurface.Builder::timestamp)
+        .with(
+            Gen.optionals(
+                Gen.frequency(
+                    Gen.weighted(3, AuditGens.intents().map(i -> i.wire())),
+                    Gen.weighted(1, ValueGens.strings()))),
+            ImmutableInvocationAuditSurface.Builder::intent)
+        .with(
+            Gen.optionals(ValueGens.transports()),
+            ImmutableInvocationAuditSurface.Builder::transport)
         .with(ValueGens.optionalStrings(), ImmutableInvocationAuditSurface.Builder::idempotencyKey)
         .with(ValueGens.optionalStrings(), ImmutableInvocationAuditSurface.Builder::executionStatus)
-        .with(ValueGens.optionalStrings(), ImmutableInvocationAuditSurface.Builder::confirmationStatus)
+        .with(
+            ValueGens.optionalStrings(),
+            ImmutableInvocationAuditSurface.Builder::confirmationStatus)
         .with(ValueGens.optionalStrings(), ImmutableInvocationAuditSurface.Builder::outcomeStatus)
         .with(Gen.optionals(Gen.booleans()), ImmutableInvocationAuditSurface.Builder::replayed)
         .with(ValueGens.optionalTraceIds(), ImmutableInvocationAuditSurface.Builder::traceId)
         .with(Gen.optionals(Gen.booleans()), ImmutableInvocationAuditSurface.Builder::inFlight)
-        .with(ValueGens.unknownFields(), ImmutableInvocationAuditSurface.Builder::putAllUnknownFields)
+        .with(
+            ValueGens.unknownFields(), ImmutableInvocationAuditSurface.Builder::putAllUnknownFields)
         .gen();
   }
 
@@ -108,7 +149,10 @@ public final class StatusGens {
    * @return the generator
    */
   public static Gen<TraceSurface> traceSurfaces() {
-    return BuilderGen.of(TraceSurface.class, ImmutableTraceSurface::builder, ImmutableTraceSurface.Builder::build)
+    return BuilderGen.of(
+            TraceSurface.class,
+            ImmutableTraceSurface::builder,
+            ImmutableTraceSurface.Builder::build)
         .with(ValueGens.optionalTraceIds(), ImmutableTraceSurface.Builder::controlTraceId)
         .with(ValueGens.optionalTraceIds(), ImmutableTraceSurface.Builder::controlInvocationTraceId)
         .with(ValueGens.optionalTraceIds(), ImmutableTraceSurface.Builder::reconcileTraceId)
@@ -116,7 +160,9 @@ public final class StatusGens {
         .with(ValueGens.optionalTraceIds(), ImmutableTraceSurface.Builder::sequenceTraceId)
         .with(ValueGens.optionalTraceIds(), ImmutableTraceSurface.Builder::alertTraceId)
         .with(ValueGens.optionalTraceIds(), ImmutableTraceSurface.Builder::sharedTraceId)
-        .with(ValueGens.optionalLongs(ValueGens.nonNegativeLongs()), ImmutableTraceSurface.Builder::distinctTraceIds)
+        .with(
+            ValueGens.optionalLongs(ValueGens.nonNegativeLongs()),
+            ImmutableTraceSurface.Builder::distinctTraceIds)
         .with(ValueGens.unknownFields(), ImmutableTraceSurface.Builder::putAllUnknownFields)
         .gen();
   }
@@ -128,10 +174,15 @@ public final class StatusGens {
    * @return the generator
    */
   public static Gen<VisibilitySummary> visibilitySummaries() {
-    return BuilderGen.of(VisibilitySummary.class, ImmutableVisibilitySummary::builder, ImmutableVisibilitySummary.Builder::build)
+    return BuilderGen.of(
+            VisibilitySummary.class,
+            ImmutableVisibilitySummary::builder,
+            ImmutableVisibilitySummary.Builder::build)
         .with(Gen.optionals(heartbeatSurfaces()), ImmutableVisibilitySummary.Builder::heartbeat)
         .with(Gen.optionals(sequenceSurfaces()), ImmutableVisibilitySummary.Builder::sequence)
-        .with(Gen.optionals(invocationAuditSurfaces()), ImmutableVisibilitySummary.Builder::invocationAudit)
+        .with(
+            Gen.optionals(invocationAuditSurfaces()),
+            ImmutableVisibilitySummary.Builder::invocationAudit)
         .with(traceSurfaces(), ImmutableVisibilitySummary.Builder::trace)
         .with(unreadable(), ImmutableVisibilitySummary.Builder::putAllUnreadable)
         .with(ValueGens.unknownFields(), ImmutableVisibilitySummary.Builder::putAllUnknownFields)
@@ -148,9 +199,19 @@ public final class StatusGens {
     Gen<Map.Entry<String, String>> entry =
         Gen.zip(
             Gen.elements(
-                "heartbeat.json", "sequence-state.json", "telemetry/heartbeat.jsonl",
-                "telemetry/control-invocations.jsonl", "intents.jsonl", "alert-dispatch-state.json"),
-            Gen.elements("invalid_json", "limit_exceeded", "not_regular_file", "symlink_refused", "io_error", "new_code"),
+                "heartbeat.json",
+                "sequence-state.json",
+                "telemetry/heartbeat.jsonl",
+                "telemetry/control-invocations.jsonl",
+                "intents.jsonl",
+                "alert-dispatch-state.json"),
+            Gen.elements(
+                "invalid_json",
+                "limit_exceeded",
+                "not_regular_file",
+                "symlink_refused",
+                "io_error",
+                "new_code"),
             Map::entry);
     Gen<Map<String, String>> some =
         Gen.listOf(entry, 1, 3)

@@ -17,60 +17,209 @@ import java.util.function.Function;
 
 /**
  * Generators of the scalar building blocks of the v1 records: strings (with unicode, control
- * characters and quotes), loop ids, trace ids, timestamps as written, edge-biased whole numbers, raw
- * {@link JsonValue}s of bounded depth, unknown-field maps whose keys are never a field name of any v1
- * record, and the open value sets (known constants and unknown wire strings).
+ * characters and quotes), loop ids, trace ids, timestamps as written, edge-biased whole numbers,
+ * raw {@link JsonValue}s of bounded depth, unknown-field maps whose keys are never a field name of
+ * any v1 record, and the open value sets (known constants and unknown wire strings).
  */
 public final class ValueGens {
   private ValueGens() {}
 
   /**
-   * Every field name of every v1 object level (plus {@code schemaVersion} and {@code envelopeType}):
-   * {@link #unknownFields()} never uses one as a key.
+   * Every field name of every v1 object level (plus {@code schemaVersion} and {@code
+   * envelopeType}): {@link #unknownFields()} never uses one as a key.
    */
   public static final Set<String> KNOWN_FIELD_NAMES =
       Set.of(
-          "schemaVersion", "envelopeType", "alertTraceId", "artifacts", "at", "attempted",
-          "category", "clockSkewSeconds", "code", "command", "commandOutput", "confirm",
-          "confirmExitCode", "confirmation", "confirmationStatus", "confirmed",
-          "controlInvocationTraceId", "controlTraceId", "criticalHeartbeatLagSeconds",
-          "criticalIngestLagSeconds", "criticalTransportFailureStreak", "current", "cursor",
-          "cursorFile", "cursorOffsetAfter", "cursorOffsetBefore", "degradedHeartbeatLagSeconds",
-          "degradedIngestLagSeconds", "degradedTransportFailureStreak", "dispatchTelemetryFile",
-          "dispatchedCount", "distinctTraceIds", "doConfirm", "driftActive", "duplicates",
-          "durationSeconds", "emittedAt", "epochReset", "error", "escalationTraceId",
-          "escalationsFile", "escalationsLineCount", "escalationsLineOffset", "event",
-          "eventByteOffset", "eventLineCount", "eventLineOffset", "events", "eventsFile",
-          "eventsIngested", "eventsLast", "eventTailCrc32", "evidence", "execution", "executionStatus", "exists",
-          "exitCode", "failedCount", "failureCode", "failureMessage", "failureReasonCodes",
-          "failureStreak", "first", "freshnessStatus", "fromStart", "gaps", "health", "healthFile",
-          "healthReasonCodes", "healthStatus", "heartbeat", "heartbeatAt", "heartbeatLagSeconds",
-          "heartbeatTraceId", "highWater", "idempotencyKey", "inFlight", "ingestLagSeconds",
-          "ingestStatus", "ingestedCount", "intent", "intervalSeconds", "invocationAudit", "last",
-          "lastControlStatus", "lastEventAt", "lastFailureAt", "lastFailureCode",
-          "lastHeartbeatAt", "lastObservation", "lastResult", "lastSuccessAt", "lifecycleState",
-          "lineCount", "loopId", "max", "maxEvents", "message", "metric", "metrics", "missing",
-          "mode", "monotonic", "monotonicAcrossBatches", "monotonicWithinBatch", "mtimeEpoch",
-          "note", "observed", "ok", "outcome", "outcomeStatus", "output", "path", "phase",
-          "previous", "previousDriftActive", "previousLast", "processedCount", "profile",
-          "reasonCode", "reasonCodes", "reasons", "reconcileTraceId", "recoveredFromDrift",
-          "regressed", "replayed", "repoPath", "request", "requestedBy", "result", "retryAttempts",
-          "retryBackoffSeconds", "run", "runtime", "sequence", "sequenceReasonCode",
-          "sequenceStateFile", "sequenceStatus", "sequenceTelemetryFile", "sequenceTraceId",
-          "sequenceUpdatedAt", "severity", "sharedTraceId", "sizeBytes", "skippedCount",
-          "snapshot", "snapshotCurrent", "source", "startedAt", "stateFile", "status", "stderr",
-          "threshold", "thresholdProfile", "thresholds", "timeoutSeconds", "timestamp", "trace",
-          "traceId", "transition", "transitionedToDrift", "transport", "transportFailureStreak",
-          "updatedAt", "violations", "warnings");
+          "schemaVersion",
+          "envelopeType",
+          "alertTraceId",
+          "artifacts",
+          "at",
+          "attempted",
+          "category",
+          "clockSkewSeconds",
+          "code",
+          "command",
+          "commandOutput",
+          "confirm",
+          "confirmExitCode",
+          "confirmation",
+          "confirmationStatus",
+          "confirmed",
+          "controlInvocationTraceId",
+          "controlTraceId",
+          "criticalHeartbeatLagSeconds",
+          "criticalIngestLagSeconds",
+          "criticalTransportFailureStreak",
+          "current",
+          "cursor",
+          "cursorFile",
+          "cursorOffsetAfter",
+          "cursorOffsetBefore",
+          "degradedHeartbeatLagSeconds",
+          "degradedIngestLagSeconds",
+          "degradedTransportFailureStreak",
+          "dispatchTelemetryFile",
+          "dispatchedCount",
+          "distinctTraceIds",
+          "doConfirm",
+          "driftActive",
+          "duplicates",
+          "durationSeconds",
+          "emittedAt",
+          "epochReset",
+          "error",
+          "escalationTraceId",
+          "escalationsFile",
+          "escalationsLineCount",
+          "escalationsLineOffset",
+          "event",
+          "eventByteOffset",
+          "eventLineCount",
+          "eventLineOffset",
+          "events",
+          "eventsFile",
+          "eventsIngested",
+          "eventsLast",
+          "eventTailCrc32",
+          "evidence",
+          "execution",
+          "executionStatus",
+          "exists",
+          "exitCode",
+          "failedCount",
+          "failureCode",
+          "failureMessage",
+          "failureReasonCodes",
+          "failureStreak",
+          "first",
+          "freshnessStatus",
+          "fromStart",
+          "gaps",
+          "health",
+          "healthFile",
+          "healthReasonCodes",
+          "healthStatus",
+          "heartbeat",
+          "heartbeatAt",
+          "heartbeatLagSeconds",
+          "heartbeatTraceId",
+          "highWater",
+          "idempotencyKey",
+          "inFlight",
+          "ingestLagSeconds",
+          "ingestStatus",
+          "ingestedCount",
+          "intent",
+          "intervalSeconds",
+          "invocationAudit",
+          "last",
+          "lastControlStatus",
+          "lastEventAt",
+          "lastFailureAt",
+          "lastFailureCode",
+          "lastHeartbeatAt",
+          "lastObservation",
+          "lastResult",
+          "lastSuccessAt",
+          "lifecycleState",
+          "lineCount",
+          "loopId",
+          "max",
+          "maxEvents",
+          "message",
+          "metric",
+          "metrics",
+          "missing",
+          "mode",
+          "monotonic",
+          "monotonicAcrossBatches",
+          "monotonicWithinBatch",
+          "mtimeEpoch",
+          "note",
+          "observed",
+          "ok",
+          "outcome",
+          "outcomeStatus",
+          "output",
+          "path",
+          "phase",
+          "previous",
+          "previousDriftActive",
+          "previousLast",
+          "processedCount",
+          "profile",
+          "reasonCode",
+          "reasonCodes",
+          "reasons",
+          "reconcileTraceId",
+          "recoveredFromDrift",
+          "regressed",
+          "replayed",
+          "repoPath",
+          "request",
+          "requestedBy",
+          "result",
+          "retryAttempts",
+          "retryBackoffSeconds",
+          "run",
+          "runtime",
+          "sequence",
+          "sequenceReasonCode",
+          "sequenceStateFile",
+          "sequenceStatus",
+          "sequenceTelemetryFile",
+          "sequenceTraceId",
+          "sequenceUpdatedAt",
+          "severity",
+          "sharedTraceId",
+          "sizeBytes",
+          "skippedCount",
+          "snapshot",
+          "snapshotCurrent",
+          "source",
+          "startedAt",
+          "stateFile",
+          "status",
+          "stderr",
+          "threshold",
+          "thresholdProfile",
+          "thresholds",
+          "timeoutSeconds",
+          "timestamp",
+          "trace",
+          "traceId",
+          "transition",
+          "transitionedToDrift",
+          "transport",
+          "transportFailureStreak",
+          "updatedAt",
+          "violations",
+          "warnings");
 
   private static final String ALNUM =
       "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
 
-  /** Characters a string may hold besides ASCII: BMP letters, symbols, separators and astral pairs. */
+  /**
+   * Characters a string may hold besides ASCII: BMP letters, symbols, separators and astral pairs.
+   */
   private static final List<String> UNICODE =
       List.of(
-          "\u00e9", "\u00fc", "\u00df", "\u4e2d", "\u6587", "\u043a", "\u20ac", "\u00a0", "\u2028",
-          "\u2029", "\ufeff", "\ud83d\ude00", "\ud834\udd1e", "\u0301", "\uffff");
+          "\u00e9",
+          "\u00fc",
+          "\u00df",
+          "\u4e2d",
+          "\u6587",
+          "\u043a",
+          "\u20ac",
+          "\u00a0",
+          "\u2028",
+          "\u2029",
+          "\ufeff",
+          "\ud83d\ude00",
+          "\ud834\udd1e",
+          "\u0301",
+          "\uffff");
 
   private static final String CONTROLS;
 
@@ -83,23 +232,27 @@ public final class ValueGens {
     CONTROLS = sb.toString();
   }
 
-  private static final Gen<String> ASCII_PIECE = Gen.chars(Gen.PRINTABLE_ASCII).map(String::valueOf);
+  private static final Gen<String> ASCII_PIECE =
+      Gen.chars(Gen.PRINTABLE_ASCII).map(String::valueOf);
   private static final Gen<String> UNICODE_PIECE = Gen.elements(UNICODE);
   private static final Gen<String> CONTROL_PIECE = Gen.chars(CONTROLS).map(String::valueOf);
-  private static final Gen<String> QUOTE_PIECE = Gen.elements("\"", "\\", "'", "/", "\\\"", "\\u0000");
+  private static final Gen<String> QUOTE_PIECE =
+      Gen.elements("\"", "\\", "'", "/", "\\\"", "\\u0000");
 
   /** Pieces of a loop id: no control character, {@code /} or {@code \}. */
   private static final Gen<String> LOOP_ID_PIECE =
       Gen.frequency(
-          Gen.weighted(8, Gen.chars(ALNUM + "-_.:@+ ~'\"!#$%&()*,;<=>?[]^`{|}").map(String::valueOf)),
-          Gen.weighted(2, Gen.elements("\u00e9", "\u4e2d", "\u043a", "\u20ac", "\ud83d\ude00", "\u00a0")));
+          Gen.weighted(
+              8, Gen.chars(ALNUM + "-_.:@+ ~'\"!#$%&()*,;<=>?[]^`{|}").map(String::valueOf)),
+          Gen.weighted(
+              2, Gen.elements("\u00e9", "\u4e2d", "\u043a", "\u20ac", "\ud83d\ude00", "\u00a0")));
 
   // ---------------------------------------------------------------- strings
 
   /**
    * Strings of 0 to 12 pieces: printable ASCII mostly, with unicode (BMP and surrogate pairs, line
-   * separators, BOM), control characters (C0, DEL, C1) and quotes or backslashes mixed in; about one
-   * in twelve is a longer printable string (up to 300 characters). Never a lone surrogate.
+   * separators, BOM), control characters (C0, DEL, C1) and quotes or backslashes mixed in; about
+   * one in twelve is a longer printable string (up to 300 characters). Never a lone surrogate.
    *
    * @return the generator
    */
@@ -125,8 +278,8 @@ public final class ValueGens {
   }
 
   /**
-   * Timestamps as written: mostly {@code YYYY-MM-DDTHH:MM:SSZ}, sometimes any string (the records keep
-   * the text they read).
+   * Timestamps as written: mostly {@code YYYY-MM-DDTHH:MM:SSZ}, sometimes any string (the records
+   * keep the text they read).
    *
    * @return the generator
    */
@@ -152,7 +305,10 @@ public final class ValueGens {
    */
   public static Gen<String> loopIds() {
     Gen<String> normal =
-        Gen.zip(Gen.chars(ALNUM), Gen.listOf(LOOP_ID_PIECE, 0, 16).map(ValueGens::join), (c, s) -> c + s);
+        Gen.zip(
+            Gen.chars(ALNUM),
+            Gen.listOf(LOOP_ID_PIECE, 0, 16).map(ValueGens::join),
+            (c, s) -> c + s);
     Gen<String> longestAscii =
         Gen.zip(Gen.chars(ALNUM), Gen.strings(ALNUM + "-_.", 254, 254), (c, s) -> c + s);
     Gen<String> longestWide =
@@ -165,8 +321,8 @@ public final class ValueGens {
   }
 
   /**
-   * Valid trace ids (hardening H7): printable ASCII without space, 1 to 256 characters, in the forms
-   * seen in practice (W3C 32-hex, UUID, 16-hex, legacy {@code trace-...}) and arbitrary ones,
+   * Valid trace ids (hardening H7): printable ASCII without space, 1 to 256 characters, in the
+   * forms seen in practice (W3C 32-hex, UUID, 16-hex, legacy {@code trace-...}) and arbitrary ones,
    * including the longest.
    *
    * @return the generator
@@ -182,7 +338,8 @@ public final class ValueGens {
             Gen.strings(hex, 4, 4),
             Gen.strings(hex, 16, 16),
             (a, b, c, d) -> a + "-" + b + "-" + c + "-" + d.substring(0, 4) + "-" + d.substring(4));
-    Gen<String> legacy = Gen.longs(0, 9999).map(n -> "trace-20260301120000-42-" + String.format("%04d", n));
+    Gen<String> legacy =
+        Gen.longs(0, 9999).map(n -> "trace-20260301120000-42-" + String.format("%04d", n));
     return Gen.frequency(
             Gen.weighted(4, Gen.strings(visible, 1, 40)),
             Gen.weighted(2, w3c),
@@ -205,7 +362,8 @@ public final class ValueGens {
   // ---------------------------------------------------------------- numbers
 
   /**
-   * Whole numbers {@code >= 0}, biased to the edges 0 and {@link Long#MAX_VALUE} and to small values.
+   * Whole numbers {@code >= 0}, biased to the edges 0 and {@link Long#MAX_VALUE} and to small
+   * values.
    *
    * @return the generator
    */
@@ -231,8 +389,8 @@ public final class ValueGens {
   }
 
   /**
-   * Any whole {@code long}, biased to 0, -1, {@link Long#MIN_VALUE}, {@link Long#MAX_VALUE} and small
-   * values.
+   * Any whole {@code long}, biased to 0, -1, {@link Long#MIN_VALUE}, {@link Long#MAX_VALUE} and
+   * small values.
    *
    * @return the generator
    */
@@ -264,13 +422,29 @@ public final class ValueGens {
   public static Gen<String> numberLiterals() {
     Gen<String> fixed =
         Gen.elements(
-            "0", "-0", "1", "-1", "0.5", "-0.0", "3.0", "1e2", "1E+2", "2.5e-3", "1.0E-10",
-            "9223372036854775807", "-9223372036854775808", "9223372036854775808",
-            "123456789012345678901234567890", "1e400", "0.1", "100");
-    Gen<String> decimal =
-        Gen.zip(anyLongs(), Gen.longs(0, 999_999), (a, b) -> a + "." + b);
+            "0",
+            "-0",
+            "1",
+            "-1",
+            "0.5",
+            "-0.0",
+            "3.0",
+            "1e2",
+            "1E+2",
+            "2.5e-3",
+            "1.0E-10",
+            "9223372036854775807",
+            "-9223372036854775808",
+            "9223372036854775808",
+            "123456789012345678901234567890",
+            "1e400",
+            "0.1",
+            "100");
+    Gen<String> decimal = Gen.zip(anyLongs(), Gen.longs(0, 999_999), (a, b) -> a + "." + b);
     return Gen.frequency(
-        Gen.weighted(2, fixed), Gen.weighted(3, anyLongs().map(String::valueOf)), Gen.weighted(1, decimal));
+        Gen.weighted(2, fixed),
+        Gen.weighted(3, anyLongs().map(String::valueOf)),
+        Gen.weighted(1, decimal));
   }
 
   // ---------------------------------------------------------------- JSON values
@@ -349,7 +523,8 @@ public final class ValueGens {
    * @param maxMembers the most members
    * @return the generator
    */
-  public static Gen<JsonValue.JsonObject> objectsOf(Gen<String> keys, Gen<JsonValue> values, int maxMembers) {
+  public static Gen<JsonValue.JsonObject> objectsOf(
+      Gen<String> keys, Gen<JsonValue> values, int maxMembers) {
     return Gen.listOf(Gen.zip(keys, values, Map::entry), 0, maxMembers)
         .map(
             entries -> {
@@ -370,8 +545,18 @@ public final class ValueGens {
   public static Gen<String> unknownKeys() {
     Gen<String> plausible =
         Gen.elements(
-            "futureField", "x-extra", "", "\"quoted\"", "\u043a\u043b\u044e\u0447", "a\u0000b",
-            "emoji\ud83d\ude00", "schema_version", "TraceId", "loopid", "status ", "_links");
+            "futureField",
+            "x-extra",
+            "",
+            "\"quoted\"",
+            "\u043a\u043b\u044e\u0447",
+            "a\u0000b",
+            "emoji\ud83d\ude00",
+            "schema_version",
+            "TraceId",
+            "loopid",
+            "status ",
+            "_links");
     return Gen.frequency(Gen.weighted(1, plausible), Gen.weighted(2, strings()))
         .map(k -> KNOWN_FIELD_NAMES.contains(k) ? k + "~unknown" : k);
   }
@@ -401,17 +586,18 @@ public final class ValueGens {
    * @param <V> the value type
    * @return the generator
    */
-  public static <V extends OpenWireValue> Gen<V> openValues(Collection<V> known, Function<String, V> of) {
+  public static <V extends OpenWireValue> Gen<V> openValues(
+      Collection<V> known, Function<String, V> of) {
     Gen<V> unknown =
         Gen.frequency(
-                Gen.weighted(1, Gen.elements("future_code", "x", "")),
-                Gen.weighted(2, strings()))
+                Gen.weighted(1, Gen.elements("future_code", "x", "")), Gen.weighted(2, strings()))
             .map(
                 s -> {
                   V v = of.apply(s);
                   return v.isKnown() ? of.apply(s + "~unknown") : v;
                 });
-    return Gen.frequency(Gen.weighted(3, Gen.elements(List.copyOf(known))), Gen.weighted(1, unknown));
+    return Gen.frequency(
+        Gen.weighted(3, Gen.elements(List.copyOf(known))), Gen.weighted(1, unknown));
   }
 
   /**

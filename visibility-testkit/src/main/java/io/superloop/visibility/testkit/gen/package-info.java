@@ -2,17 +2,17 @@
  * Seeded, deterministic generators with integrated shrinking. A {@link
  * io.superloop.visibility.testkit.gen.Gen} draws from a {@link
  * io.superloop.visibility.testkit.gen.GenContext} (a seeded random source plus a size hint) and
- * returns a {@link io.superloop.visibility.testkit.gen.Shrinkable}: the value together with a lazily
- * computed tree of smaller candidates. Because {@code map}, {@code flatMap}, {@code filter} and the
- * collection generators transform whole trees, composed generators shrink without extra code, and
- * every shrink candidate still satisfies the generator's own constraints (ranges, sizes, filters).
- * The same seed always yields the same values. No test framework is needed.
+ * returns a {@link io.superloop.visibility.testkit.gen.Shrinkable}: the value together with a
+ * lazily computed tree of smaller candidates. Because {@code map}, {@code flatMap}, {@code filter}
+ * and the collection generators transform whole trees, composed generators shrink without extra
+ * code, and every shrink candidate still satisfies the generator's own constraints (ranges, sizes,
+ * filters). The same seed always yields the same values. No test framework is needed.
  *
  * <p>{@code ValueGens} and the per-package {@code HeartbeatGens}, {@code EnvelopeGens}, {@code
- * SequenceGens}, {@code HealthGens}, {@code AuditGens}, {@code ReconcileGens} and {@code StatusGens}
- * generate every v1 record of the api, valid by construction (every {@code @Value.Check} holds), with
- * optional fields present and absent, empty and non-empty lists, unknown fields, edge numbers and
- * strings with unicode, control characters and quotes.
+ * SequenceGens}, {@code HealthGens}, {@code AuditGens}, {@code ReconcileGens} and {@code
+ * StatusGens} generate every v1 record of the api, valid by construction (every
+ * {@code @Value.Check} holds), with optional fields present and absent, empty and non-empty lists,
+ * unknown fields, edge numbers and strings with unicode, control characters and quotes.
  */
 @NullMarked
 package io.superloop.visibility.testkit.gen;

@@ -9,7 +9,8 @@ import java.time.Duration;
  * @param original the value as first generated
  * @param originalFailure what the check threw (or the {@link AssertionError} for {@code false}) for
  *     the original value
- * @param shrunk the smallest failing value found (equal to {@code original} if nothing smaller fails)
+ * @param shrunk the smallest failing value found (equal to {@code original} if nothing smaller
+ *     fails)
  * @param shrunkFailure what the check threw for the shrunk value
  * @param shrinkSteps how many candidates were run while shrinking
  * @param shrinksTaken how many of them failed and were taken as the new smallest value

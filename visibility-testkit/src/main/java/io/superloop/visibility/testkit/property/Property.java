@@ -27,9 +27,9 @@ import org.jspecify.annotations.Nullable;
  * AssertionError} or any exception) or, for {@link #checkThat}, by returning {@code false}. On the
  * first failure the value is shrunk greedily: the runner moves to the first candidate that still
  * fails (with any failure) until none does, or until the shrink budget is spent. {@link #check}
- * then throws an {@link AssertionError} naming the property, seed, try, the original and the
- * shrunk counterexample, the failure, and the replay flag {@code -Dvisibility.property.seed=<seed>},
- * with the original failure as its cause; {@link #run} returns a {@link PropertyResult} instead.
+ * then throws an {@link AssertionError} naming the property, seed, try, the original and the shrunk
+ * counterexample, the failure, and the replay flag {@code -Dvisibility.property.seed=<seed>}, with
+ * the original failure as its cause; {@link #run} returns a {@link PropertyResult} instead.
  *
  * <p><b>Shrink budget.</b> Shrinking stops at whichever comes first: {@link #maxShrinkSteps}
  * candidate runs (default: the system property {@value #SHRINK_STEPS_PROPERTY}, else {@value
@@ -45,9 +45,9 @@ import org.jspecify.annotations.Nullable;
  * <p>Defaults: tries from the system property {@value #TRIES_PROPERTY} (else {@value
  * #DEFAULT_TRIES}); the seed from {@value #SEED_PROPERTY} if set, else a random one. Values set on
  * the property itself ({@link #tries}, {@link #seed}, {@link #maxShrinkSteps}, {@link
- * #maxShrinkTime}) take precedence over the system properties.
- * All tries of a run draw, in order, from one {@link GenContext} seeded with the run's seed, so the
- * same seed replays the same values. A property object is immutable; the setters return copies.
+ * #maxShrinkTime}) take precedence over the system properties. All tries of a run draw, in order,
+ * from one {@link GenContext} seeded with the run's seed, so the same seed replays the same values.
+ * A property object is immutable; the setters return copies.
  *
  * @param <T> the type of the values checked
  */
@@ -116,14 +116,7 @@ public final class Property<T> {
    */
   public static <T> Property<T> forAll(Gen<T> gen) {
     return new Property<>(
-        Objects.requireNonNull(gen, "gen"),
-        null,
-        0,
-        false,
-        0L,
-        GenContext.DEFAULT_SIZE,
-        -1,
-        null);
+        Objects.requireNonNull(gen, "gen"), null, 0, false, 0L, GenContext.DEFAULT_SIZE, -1, null);
   }
 
   /**
@@ -134,7 +127,14 @@ public final class Property<T> {
    */
   public Property<T> named(String name) {
     return new Property<>(
-        gen, Objects.requireNonNull(name, "name"), tries, seeded, seed, size, maxShrinkSteps, maxShrinkTime);
+        gen,
+        Objects.requireNonNull(name, "name"),
+        tries,
+        seeded,
+        seed,
+        size,
+        maxShrinkSteps,
+        maxShrinkTime);
   }
 
   /**
@@ -198,7 +198,8 @@ public final class Property<T> {
    */
   public Property<T> maxShrinkTime(Duration maxShrinkTime) {
     if (maxShrinkTime.isNegative()) {
-      throw new IllegalArgumentException("maxShrinkTime must not be negative, got " + maxShrinkTime);
+      throw new IllegalArgumentException(
+          "maxShrinkTime must not be negative, got " + maxShrinkTime);
     }
     return new Property<>(gen, name, tries, seeded, seed, size, maxShrinkSteps, maxShrinkTime);
   }
@@ -208,7 +209,8 @@ public final class Property<T> {
    *
    * @param body the check of one value
    * @throws AssertionError describing the shrunk counterexample if some value fails
-   * @throws GenerationException if the generator cannot produce a value (the message names the seed)
+   * @throws GenerationException if the generator cannot produce a value (the message names the
+   *     seed)
    */
   public void check(Body<? super T> body) {
     run(body).assertPassed();
@@ -219,7 +221,8 @@ public final class Property<T> {
    *
    * @param condition the condition every value must meet
    * @throws AssertionError describing the shrunk counterexample if some value fails
-   * @throws GenerationException if the generator cannot produce a value (the message names the seed)
+   * @throws GenerationException if the generator cannot produce a value (the message names the
+   *     seed)
    */
   public void checkThat(Predicate<? super T> condition) {
     runThat(condition).assertPassed();
@@ -230,7 +233,8 @@ public final class Property<T> {
    *
    * @param condition the condition every value must meet
    * @return the outcome
-   * @throws GenerationException if the generator cannot produce a value (the message names the seed)
+   * @throws GenerationException if the generator cannot produce a value (the message names the
+   *     seed)
    */
   public PropertyResult<T> runThat(Predicate<? super T> condition) {
     Objects.requireNonNull(condition, "condition");
@@ -247,7 +251,8 @@ public final class Property<T> {
    *
    * @param body the check of one value
    * @return the outcome
-   * @throws GenerationException if the generator cannot produce a value (the message names the seed)
+   * @throws GenerationException if the generator cannot produce a value (the message names the
+   *     seed)
    */
   public PropertyResult<T> run(Body<? super T> body) {
     Objects.requireNonNull(body, "body");
@@ -304,7 +309,8 @@ public final class Property<T> {
       Throwable originalFailure,
       Body<? super T> body) {
     int stepBudget = maxShrinkSteps >= 0 ? maxShrinkSteps : defaultMaxShrinkSteps();
-    Duration timeBudget = maxShrinkTime != null ? maxShrinkTime : defaultMaxShrinkTime().orElse(null);
+    Duration timeBudget =
+        maxShrinkTime != null ? maxShrinkTime : defaultMaxShrinkTime().orElse(null);
     long started = System.nanoTime();
     long deadline = timeBudget == null ? Long.MAX_VALUE : started + saturatedNanos(timeBudget);
     Shrinkable<T> current = original;
@@ -405,7 +411,9 @@ public final class Property<T> {
   public static Optional<Duration> defaultMaxShrinkTime() {
     OptionalLong seconds =
         wholeProperty(SHRINK_SECONDS_PROPERTY, 0, Long.MAX_VALUE, "a whole number of seconds >= 0");
-    return seconds.isPresent() ? Optional.of(Duration.ofSeconds(seconds.getAsLong())) : Optional.empty();
+    return seconds.isPresent()
+        ? Optional.of(Duration.ofSeconds(seconds.getAsLong()))
+        : Optional.empty();
   }
 
   /**
@@ -417,7 +425,8 @@ public final class Property<T> {
    */
   public static int defaultTries() {
     return (int)
-        wholeProperty(TRIES_PROPERTY, 1, Integer.MAX_VALUE, "a positive integer").orElse(DEFAULT_TRIES);
+        wholeProperty(TRIES_PROPERTY, 1, Integer.MAX_VALUE, "a positive integer")
+            .orElse(DEFAULT_TRIES);
   }
 
   /**

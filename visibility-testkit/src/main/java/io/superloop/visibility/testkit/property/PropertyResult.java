@@ -6,7 +6,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The outcome of one {@link Property} run: passed, or the counterexample with everything needed to
- * replay it. {@link #report()} is the text {@link #assertPassed()} puts in its {@link AssertionError}.
+ * replay it. {@link #report()} is the text {@link #assertPassed()} puts in its {@link
+ * AssertionError}.
  *
  * @param <T> the value type
  */
@@ -110,8 +111,8 @@ public final class PropertyResult<T> {
   }
 
   /**
-   * A human-readable report: one line if passed; else the property name, seed, try, the original and
-   * shrunk counterexample, the failures and the replay flag.
+   * A human-readable report: one line if passed; else the property name, seed, try, the original
+   * and shrunk counterexample, the failures and the replay flag.
    *
    * @return the report
    */
@@ -162,8 +163,8 @@ public final class PropertyResult<T> {
   /**
    * Throws if the property failed.
    *
-   * @throws AssertionError with {@link #report()} as message, the original failure as cause, and the
-   *     shrunk failure (if it is another throwable) as suppressed exception
+   * @throws AssertionError with {@link #report()} as message, the original failure as cause, and
+   *     the shrunk failure (if it is another throwable) as suppressed exception
    */
   public void assertPassed() {
     Counterexample<T> ce = counterexample;

@@ -39,7 +39,8 @@ final class PropertyScope {
   /** Reads and checks the annotation's values. */
   static PropertyScope of(PropertyTest a, String where) {
     if (a.tries() < 0) {
-      throw new IllegalArgumentException("@PropertyTest(tries = " + a.tries() + ") on " + where + ": must be >= 0");
+      throw new IllegalArgumentException(
+          "@PropertyTest(tries = " + a.tries() + ") on " + where + ": must be >= 0");
     }
     OptionalLong seed = OptionalLong.empty();
     if (!a.seed().isBlank()) {
@@ -47,13 +48,16 @@ final class PropertyScope {
         seed = OptionalLong.of(Long.parseLong(a.seed().trim()));
       } catch (NumberFormatException e) {
         throw new IllegalArgumentException(
-            "@PropertyTest(seed = \"" + a.seed() + "\") on " + where + ": must be a decimal long", e);
+            "@PropertyTest(seed = \"" + a.seed() + "\") on " + where + ": must be a decimal long",
+            e);
       }
     }
     return new PropertyScope(a.tries(), seed);
   }
 
-  /** The JUnit 5 extension of {@link PropertyTest}: the settings hold while the test method runs. */
+  /**
+   * The JUnit 5 extension of {@link PropertyTest}: the settings hold while the test method runs.
+   */
   static final class Extension implements InvocationInterceptor {
     @Override
     public void interceptTestMethod(

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * }</pre>
  *
  * <p>It is a {@link Test} (JUnit runs, filters and reports it as one), and while it runs, every
- * property it checks that does not set its own {@link Property#tries} or {@link Property#seed}
- * uses {@link #tries()} and {@link #seed()}. A failing property's report names its seed and how to
+ * property it checks that does not set its own {@link Property#tries} or {@link Property#seed} uses
+ * {@link #tries()} and {@link #seed()}. A failing property's report names its seed and how to
  * replay it: {@code @PropertyTest(seed = "<seed>")} on the test, or {@code
  * -Dvisibility.property.seed=<seed>} for the whole run. Precedence: the property's own setting,
  * then this annotation, then the system properties ({@value Property#TRIES_PROPERTY}, {@value

@@ -1,11 +1,11 @@
 package io.superloop.visibility.testkit.scenario;
 
-import io.superloop.visibility.core.plane.ControlCall;
-import io.superloop.visibility.core.plane.ControlResult;
-import io.superloop.visibility.core.plane.VisibilityPlane;
 import io.superloop.visibility.api.TraceId;
 import io.superloop.visibility.api.Transport;
 import io.superloop.visibility.core.audit.ControlContext;
+import io.superloop.visibility.core.plane.ControlCall;
+import io.superloop.visibility.core.plane.ControlResult;
+import io.superloop.visibility.core.plane.VisibilityPlane;
 import io.superloop.visibility.core.time.Timestamps;
 import java.time.Instant;
 
@@ -13,7 +13,8 @@ import java.time.Instant;
 final class ControlFixtures {
   private ControlFixtures() {}
 
-  static ControlContext context(ControlAction a, String loopId, Transport transport, Instant startedAt) {
+  static ControlContext context(
+      ControlAction a, String loopId, Transport transport, Instant startedAt) {
     return ControlContext.builder()
         .loopId(loopId)
         .intent(a.intent())
@@ -31,7 +32,8 @@ final class ControlFixtures {
    * that the plane's listeners are told; the action completes at the plane's clock, with the
    * logical outcome's result.
    */
-  static void throughPlane(ControlAction a, VisibilityPlane plane, Transport transport, Instant now) {
+  static void throughPlane(
+      ControlAction a, VisibilityPlane plane, Transport transport, Instant now) {
     ControlContext ctx = context(a, plane.layout().loopId(), transport, now);
     String action = "parity " + a.intent().wire();
     ControlResult result =
@@ -59,16 +61,24 @@ final class ControlFixtures {
             : intent.equals("cancel")
                 ? "inactive_not_running"
                 : intent.equals("approve") ? "completion_observed" : "rejection_observed";
-    return "{\"intent\":" + JsonText.string(intent)
-        + ",\"confirmed\":" + confirmed
-        + ",\"reason\":" + JsonText.string(reason)
-        + ",\"attempts\":" + (confirmed ? 1 : 15)
+    return "{\"intent\":"
+        + JsonText.string(intent)
+        + ",\"confirmed\":"
+        + confirmed
+        + ",\"reason\":"
+        + JsonText.string(reason)
+        + ",\"attempts\":"
+        + (confirmed ? 1 : 15)
         + ",\"timeoutSeconds\":30"
-        + ",\"observedStatus\":" + JsonText.string(confirmed ? "stopped" : "running")
-        + ",\"observedLastEvent\":" + (confirmed ? JsonText.string("loop_stop") : "null")
+        + ",\"observedStatus\":"
+        + JsonText.string(confirmed ? "stopped" : "running")
+        + ",\"observedLastEvent\":"
+        + (confirmed ? JsonText.string("loop_stop") : "null")
         + ",\"observedApprovalStatus\":null"
-        + ",\"observedActive\":" + !confirmed
-        + ",\"observedAt\":" + JsonText.string(Timestamps.format(at))
+        + ",\"observedActive\":"
+        + !confirmed
+        + ",\"observedAt\":"
+        + JsonText.string(Timestamps.format(at))
         + "}";
   }
 }

@@ -49,11 +49,11 @@ public interface Delivery {
   /**
    * A sprite_service delivery whose answers come from an adapter under test: before each reconcile
    * the testkit writes the step's runtime files ({@code events.jsonl}, {@code heartbeat.v1.json})
-   * into a runtime folder of the run's own, then asks {@code service} for the {@code
-   * /ops/snapshot} and {@code /ops/events} answers with the manager's cursor; an exception of the
-   * service is a failed request ({@code events_unavailable}). It carries the histories both
-   * transports carry ({@link RuntimeHistory#carriableByBoth()}); control actions are recorded as
-   * {@link #SPRITE_SERVICE} records them.
+   * into a runtime folder of the run's own, then asks {@code service} for the {@code /ops/snapshot}
+   * and {@code /ops/events} answers with the manager's cursor; an exception of the service is a
+   * failed request ({@code events_unavailable}). It carries the histories both transports carry
+   * ({@link RuntimeHistory#carriableByBoth()}); control actions are recorded as {@link
+   * #SPRITE_SERVICE} records them.
    *
    * @param service the adapter
    * @return the delivery
@@ -74,9 +74,8 @@ public interface Delivery {
   }
 
   /**
-   * {@link #SPRITE_SERVICE} with each step's plane configured further, for example with a
-   * listener; the control actions go through the plane's {@code control} (completed at the step's
-   * clock).
+   * {@link #SPRITE_SERVICE} with each step's plane configured further, for example with a listener;
+   * the control actions go through the plane's {@code control} (completed at the step's clock).
    *
    * @param configure applied to each plane's builder after the delivery's own settings; returns it
    * @return the delivery
@@ -86,8 +85,8 @@ public interface Delivery {
   }
 
   /**
-   * A sprite service under test: its answers to the manager's two polls, read from a runtime
-   * folder (contract 1.1, 1.18, 3.1). {@link SpriteServiceAnswers} gives the reference answers.
+   * A sprite service under test: its answers to the manager's two polls, read from a runtime folder
+   * (contract 1.1, 1.18, 3.1). {@link SpriteServiceAnswers} gives the reference answers.
    */
   interface Service {
     /**
@@ -112,7 +111,8 @@ public interface Delivery {
      * @throws Exception when the service fails, for example a cursor beyond the log (the manager
      *     sees a failed request)
      */
-    String events(Path runtimeDir, long cursor, Instant now, Optional<String> traceId) throws Exception;
+    String events(Path runtimeDir, long cursor, Instant now, Optional<String> traceId)
+        throws Exception;
   }
 
   /** {@return the transport the loop's records name} */

@@ -13,8 +13,8 @@ package io.superloop.visibility.testkit.scenario;
  * @param controls control actions
  * @param badHeartbeats heartbeats without a usable timestamp (missing, empty, every bad form of
  *     contract 2.2 step 5 / C10, non-object JSON)
- * @param localFaults faults only the local transport carries (white-space, malformed and torn lines,
- *     a heartbeat file that is not JSON)
+ * @param localFaults faults only the local transport carries (white-space, malformed and torn
+ *     lines, a heartbeat file that is not JSON)
  * @param spriteFaults faults only the sprite_service transport carries ({@link SpriteFault})
  */
 public record HistoryShape(
@@ -99,6 +99,16 @@ public record HistoryShape(
    * @throws IllegalArgumentException when the bounds are out of order
    */
   public HistoryShape withSteps(int min, int max) {
-    return new HistoryShape(min, max, maxLines, logChanges, undeclaredLogChanges, replays, controls, badHeartbeats, localFaults, spriteFaults);
+    return new HistoryShape(
+        min,
+        max,
+        maxLines,
+        logChanges,
+        undeclaredLogChanges,
+        replays,
+        controls,
+        badHeartbeats,
+        localFaults,
+        spriteFaults);
   }
 }

@@ -95,7 +95,15 @@ public record HistoryStep(
    */
   public HistoryStep withAppended(List<LogLine> lines) {
     return new HistoryStep(
-        advanceSeconds, change, lines, tornTail, fromStart, heartbeat, traceId, spriteFaults, control);
+        advanceSeconds,
+        change,
+        lines,
+        tornTail,
+        fromStart,
+        heartbeat,
+        traceId,
+        spriteFaults,
+        control);
   }
 
   /**
@@ -106,7 +114,15 @@ public record HistoryStep(
    */
   public HistoryStep withTornTail(Optional<LogLine> torn) {
     return new HistoryStep(
-        advanceSeconds, change, appended, torn, fromStart, heartbeat, traceId, spriteFaults, control);
+        advanceSeconds,
+        change,
+        appended,
+        torn,
+        fromStart,
+        heartbeat,
+        traceId,
+        spriteFaults,
+        control);
   }
 
   /**

@@ -61,7 +61,8 @@ final class LocalDelivery implements Delivery {
     }
   }
 
-  private DeliveryRun run(RuntimeHistory h, Path workDir, VisibilityRules rules) throws IOException {
+  private DeliveryRun run(RuntimeHistory h, Path workDir, VisibilityRules rules)
+      throws IOException {
     Path repo = workDir.resolve("repo");
     LoopLayout layout = LoopLayout.of(repo, h.loopId());
     RuntimeWriter runtime = new RuntimeWriter(layout.runtimeDir());
@@ -73,12 +74,14 @@ final class LocalDelivery implements Delivery {
       now = now.plusSeconds(step.advanceSeconds());
       runtime.apply(step);
       VisibilityPlane plane =
-          configure.apply(VisibilityPlane.builder(layout)
-              .rules(rules)
-              .thresholds(h.thresholds())
-              .durability(Durability.NONE)
-              .clock(Clock.fixed(now, ZoneOffset.UTC))
-              .random(random))
+          configure
+              .apply(
+                  VisibilityPlane.builder(layout)
+                      .rules(rules)
+                      .thresholds(h.thresholds())
+                      .durability(Durability.NONE)
+                      .clock(Clock.fixed(now, ZoneOffset.UTC))
+                      .random(random))
               .build();
       VisibilityPlane.Reconciliation r =
           plane.reconcileLocal(new StepOptions(step.traceId(), step.fromStart()));
@@ -101,9 +104,15 @@ final class LocalDelivery implements Delivery {
 
   /** The local mapping of contract 4.3, written through the audit trail. */
   static void control(
-      ControlAction a, String loopId, LoopLayout layout, VisibilityRules rules, Instant now, Path repo) {
+      ControlAction a,
+      String loopId,
+      LoopLayout layout,
+      VisibilityRules rules,
+      Instant now,
+      Path repo) {
     ControlContext ctx = ControlFixtures.context(a, loopId, Transport.LOCAL, now);
-    InvocationAuditTrail.Invocation inv = new InvocationAuditTrail(layout, Durability.NONE, rules).begin(ctx);
+    InvocationAuditTrail.Invocation inv =
+        new InvocationAuditTrail(layout, Durability.NONE, rules).begin(ctx);
     inv.complete(records(a, ctx, now.plusSeconds(a.durationSeconds()), repo));
   }
 
@@ -113,7 +122,10 @@ final class LocalDelivery implements Delivery {
     switch (a.outcome()) {
       case CONFIRMED:
         return ControlOutcomes.local(
-            ctx, command, 0, "ok\n",
+            ctx,
+            command,
+            0,
+            "ok\n",
             Optional.of(
                 new ControlOutcomes.ConfirmRun(
                     0, Optional.of(Json.parse(ControlFixtures.confirmResult(a, true, done))))),
@@ -122,13 +134,17 @@ final class LocalDelivery implements Delivery {
         return ControlOutcomes.local(ctx, command, 0, "ok\n", Optional.empty(), done);
       case AMBIGUOUS:
         return ControlOutcomes.local(
-            ctx, command, 0, "ok\n",
+            ctx,
+            command,
+            0,
+            "ok\n",
             Optional.of(
                 new ControlOutcomes.ConfirmRun(
                     1, Optional.of(Json.parse(ControlFixtures.confirmResult(a, false, done))))),
             done);
       default:
-        return ControlOutcomes.local(ctx, command, 1, "error: no active loop\n", Optional.empty(), done);
+        return ControlOutcomes.local(
+            ctx, command, 1, "error: no active loop\n", Optional.empty(), done);
     }
   }
 }

@@ -16,8 +16,8 @@ public record LogLine(Kind kind, String text, Optional<RuntimeEvent> event) {
     /** A valid event object: both transports deliver it as an envelope. */
     EVENT,
     /**
-     * An empty line: it consumes a line number and is delivered by neither transport (contract 3.1);
-     * a sprite_service carries it as a gap in the line numbers.
+     * An empty line: it consumes a line number and is delivered by neither transport (contract
+     * 3.1); a sprite_service carries it as a gap in the line numbers.
      */
     BLANK,
     /** A line of white space only (local only: malformed, H13). */
@@ -72,6 +72,8 @@ public record LogLine(Kind kind, String text, Optional<RuntimeEvent> event) {
 
   @Override
   public String toString() {
-    return kind == Kind.EVENT ? "EVENT(" + event.map(RuntimeEvent::name).orElse("") + ")" : kind + "(" + text + ")";
+    return kind == Kind.EVENT
+        ? "EVENT(" + event.map(RuntimeEvent::name).orElse("") + ")"
+        : kind + "(" + text + ")";
   }
 }

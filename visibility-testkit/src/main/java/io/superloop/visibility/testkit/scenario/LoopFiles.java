@@ -17,9 +17,9 @@ import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.json.JsonCodec;
 import io.superloop.visibility.api.json.JsonValue;
 import io.superloop.visibility.api.reconcile.EscalationRow;
-import io.superloop.visibility.api.reconcile.internal.ImmutableReconcileRow;
 import io.superloop.visibility.api.reconcile.ReconcileCodecs;
 import io.superloop.visibility.api.reconcile.ReconcileRow;
+import io.superloop.visibility.api.reconcile.internal.ImmutableReconcileRow;
 import io.superloop.visibility.api.sequence.SequenceCodecs;
 import io.superloop.visibility.api.sequence.SequenceObservation;
 import io.superloop.visibility.api.sequence.SequenceState;
@@ -117,8 +117,8 @@ public record LoopFiles(
    * @param layout the loop's layout
    * @param visibility the status surface as the plane projects it now
    * @return every state file and every log's non-empty rows; an absent file is empty
-   * @throws io.superloop.visibility.api.VisibilityException when a file does not decode (a row
-   *     that does not decode is not skipped)
+   * @throws io.superloop.visibility.api.VisibilityException when a file does not decode (a row that
+   *     does not decode is not skipped)
    * @throws java.io.UncheckedIOException when a file cannot be read
    */
   public static LoopFiles read(LoopLayout layout, VisibilitySummary visibility) {
@@ -163,7 +163,9 @@ public record LoopFiles(
     put(m, "state.json", state.map(JsonValue::toJson));
     m.put("heartbeat.jsonl", encodeAll(heartbeatRows, HeartbeatCodecs.OBSERVATION));
     m.put("sequence.jsonl", encodeAll(sequenceRows, SequenceCodecs.OBSERVATION));
-    m.put("reconcile.jsonl", encodeAll(withoutLocalOnlyWarnings(reconcileRows), ReconcileCodecs.RECONCILE_ROW));
+    m.put(
+        "reconcile.jsonl",
+        encodeAll(withoutLocalOnlyWarnings(reconcileRows), ReconcileCodecs.RECONCILE_ROW));
     m.put("escalations.jsonl", encodeAll(escalations, ReconcileCodecs.ESCALATION));
     m.put("intents.jsonl", controlRows(encodeAll(intents, AuditCodecs.INTENT_ROW)));
     m.put("control.jsonl", controlRows(encodeAll(controlRows, AuditCodecs.CONTROL_ROW)));
@@ -197,11 +199,13 @@ public record LoopFiles(
   private static JsonValue drop(JsonValue v, String key) {
     if (v instanceof JsonValue.JsonObject o) {
       Map<String, JsonValue> m = new LinkedHashMap<>();
-      o.members().forEach((k, x) -> {
-        if (!k.equals(key)) {
-          m.put(k, drop(x, key));
-        }
-      });
+      o.members()
+          .forEach(
+              (k, x) -> {
+                if (!k.equals(key)) {
+                  m.put(k, drop(x, key));
+                }
+              });
       return JsonValue.object(m);
     }
     if (v instanceof JsonValue.JsonArray a) {
@@ -217,12 +221,16 @@ public record LoopFiles(
   private static JsonValue normalize(JsonValue v, String repo, String key) {
     if (v instanceof JsonValue.JsonObject o) {
       Map<String, JsonValue> m = new LinkedHashMap<>();
-      o.members().forEach((k, x) -> {
-        if (k.equals("failureMessage") || k.equals("eventByteOffset") || k.equals("eventTailCrc32")) {
-          return;
-        }
-        m.put(k, normalize(x, repo, k));
-      });
+      o.members()
+          .forEach(
+              (k, x) -> {
+                if (k.equals("failureMessage")
+                    || k.equals("eventByteOffset")
+                    || k.equals("eventTailCrc32")) {
+                  return;
+                }
+                m.put(k, normalize(x, repo, k));
+              });
       return JsonValue.object(m);
     }
     if (v instanceof JsonValue.JsonArray a) {
@@ -238,7 +246,8 @@ public record LoopFiles(
           && (t.equals("local") || t.equals("sprite_service"))) {
         return JsonValue.of("<transport>");
       }
-      if ((key.equals("failureCode") || key.equals("lastFailureCode")) && TRANSPORT_FAILURES.contains(t)) {
+      if ((key.equals("failureCode") || key.equals("lastFailureCode"))
+          && TRANSPORT_FAILURES.contains(t)) {
         return JsonValue.of("<transport_failure>");
       }
       if (t.contains(repo)) {
@@ -248,7 +257,8 @@ public record LoopFiles(
     return v;
   }
 
-  private static <T> Optional<T> state(LoopLayout layout, LoopArtifact artifact, JsonCodec<T> codec) {
+  private static <T> Optional<T> state(
+      LoopLayout layout, LoopArtifact artifact, JsonCodec<T> codec) {
     Path p = layout.path(artifact);
     if (!Files.isRegularFile(p)) {
       return Optional.empty();
@@ -290,7 +300,9 @@ public record LoopFiles(
                 r.warnings().contains(ReasonCode.EVENT_LOG_REWRITTEN)
                     ? ImmutableReconcileRow.copyOf(r)
                         .withWarnings(
-                            r.warnings().stream().filter(w -> !w.equals(ReasonCode.EVENT_LOG_REWRITTEN)).toList())
+                            r.warnings().stream()
+                                .filter(w -> !w.equals(ReasonCode.EVENT_LOG_REWRITTEN))
+                                .toList())
                     : r)
         .toList();
   }

@@ -39,11 +39,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /**
- * The local / sprite_service parity properties and the step-level validator invariants, as
- * reusable checks. Each {@code xxx(...)} method runs a {@link Property} over a generator (default
- * tries: {@link Property#defaultTries()}, 1,000 unless configured); each {@code assertXxx(...)}
- * method checks one value and throws an {@link AssertionError} when it fails, so users can run the
- * checks on their own deliveries and generators. Every try works in a fresh subdirectory of the work
+ * The local / sprite_service parity properties and the step-level validator invariants, as reusable
+ * checks. Each {@code xxx(...)} method runs a {@link Property} over a generator (default tries:
+ * {@link Property#defaultTries()}, 1,000 unless configured); each {@code assertXxx(...)} method
+ * checks one value and throws an {@link AssertionError} when it fails, so users can run the checks
+ * on their own deliveries and generators. Every try works in a fresh subdirectory of the work
  * directory, removed after a passing try.
  *
  * <pre>{@code
@@ -123,8 +123,11 @@ public final class ParityProperties {
    * @param rules the rules of every step
    * @throws AssertionError naming the property, seed and shrunk counterexample when a try fails
    */
-  public void transportParity(Gen<RuntimeHistory> histories, Delivery left, Delivery right, VisibilityRules rules) {
-    property(histories.filter(h -> left.canCarry(h) && right.canCarry(h), 1000), "transport parity (" + rules.name() + ")")
+  public void transportParity(
+      Gen<RuntimeHistory> histories, Delivery left, Delivery right, VisibilityRules rules) {
+    property(
+            histories.filter(h -> left.canCarry(h) && right.canCarry(h), 1000),
+            "transport parity (" + rules.name() + ")")
         .check(h -> assertTransportParity(h, left, right, rules));
   }
 
@@ -137,7 +140,8 @@ public final class ParityProperties {
    * @param rules the rules of every step
    * @throws AssertionError naming the first step and member that differ
    */
-  public void assertTransportParity(RuntimeHistory h, Delivery left, Delivery right, VisibilityRules rules) {
+  public void assertTransportParity(
+      RuntimeHistory h, Delivery left, Delivery right, VisibilityRules rules) {
     Path dir = freshDir("parity");
     Delivery.DeliveryRun a = left.deliver(h, dir.resolve(left.transport().wire()), rules);
     Delivery.DeliveryRun b = right.deliver(h, dir.resolve(right.transport().wire() + "-2"), rules);
@@ -146,8 +150,14 @@ public final class ParityProperties {
       JsonValue nb = b.steps().get(i).files().normalized(b.repoRoot());
       if (!na.equals(nb)) {
         throw new AssertionError(
-            "step " + i + " differs between " + left.transport().wire() + " and " + right.transport().wire()
-                + ": " + firstDifference(na, nb, ""));
+            "step "
+                + i
+                + " differs between "
+                + left.transport().wire()
+                + " and "
+                + right.transport().wire()
+                + ": "
+                + firstDifference(na, nb, ""));
       }
     }
     delete(dir);
@@ -188,11 +198,18 @@ public final class ParityProperties {
     List<String> ps = projection(sprite, rules);
     List<String> expected =
         List.of(
-            a.intent().wire(), a.outcome().executionWire(), a.outcome().confirmationWire(), a.outcome().outcomeWire(),
+            a.intent().wire(),
+            a.outcome().executionWire(),
+            a.outcome().confirmationWire(),
+            a.outcome().outcomeWire(),
             a.traceId());
     check(pl.equals(ps), "7.2 projection differs: local " + pl + " sprite_service " + ps);
-    check(pl.subList(0, 5).equals(expected), "local projection " + pl + " is not the contract's " + expected);
-    check(pl.subList(5, 10).equals(expected), "status projection " + pl + " is not the contract's " + expected);
+    check(
+        pl.subList(0, 5).equals(expected),
+        "local projection " + pl + " is not the contract's " + expected);
+    check(
+        pl.subList(5, 10).equals(expected),
+        "status projection " + pl + " is not the contract's " + expected);
     delete(dir);
   }
 
@@ -200,10 +217,14 @@ public final class ParityProperties {
   private static List<String> projection(LoopLayout layout, VisibilityRules rules) {
     VisibilityPlane plane = VisibilityPlane.builder(layout).rules(rules).build();
     LoopFiles f = LoopFiles.read(layout, plane.status());
-    check(f.invocations().size() == 1, "expected one invocation row, found " + f.invocations().size());
+    check(
+        f.invocations().size() == 1,
+        "expected one invocation row, found " + f.invocations().size());
     ControlInvocation i = f.invocations().get(0);
     InvocationAuditSurface s =
-        f.visibility().invocationAudit().orElseThrow(() -> new AssertionError("no visibility.invocationAudit"));
+        f.visibility()
+            .invocationAudit()
+            .orElseThrow(() -> new AssertionError("no visibility.invocationAudit"));
     return List.of(
         i.intent().wire(),
         i.execution().status().wire(),
@@ -230,9 +251,16 @@ public final class ParityProperties {
   public void strictlyIncreasingNeverDrifts(
       Gen<RuntimeHistory> histories, List<Delivery> deliveries, List<VisibilityRules> presets) {
     property(
-            Gen.zip(histories, Gen.elements(deliveries), Gen.elements(presets), (h, d, r) -> new Object[] {h, d, r}),
+            Gen.zip(
+                histories,
+                Gen.elements(deliveries),
+                Gen.elements(presets),
+                (h, d, r) -> new Object[] {h, d, r}),
             "strictly increasing never drifts")
-        .check(a -> assertStrictlyIncreasingNeverDrifts((RuntimeHistory) a[0], (Delivery) a[1], (VisibilityRules) a[2]));
+        .check(
+            a ->
+                assertStrictlyIncreasingNeverDrifts(
+                    (RuntimeHistory) a[0], (Delivery) a[1], (VisibilityRules) a[2]));
   }
 
   /**
@@ -244,14 +272,21 @@ public final class ParityProperties {
    * @throws AssertionError when a step drifts, does not rewrite the sequence state, or reports
    *     {@code event_log_rewritten}
    */
-  public void assertStrictlyIncreasingNeverDrifts(RuntimeHistory h, Delivery delivery, VisibilityRules rules) {
+  public void assertStrictlyIncreasingNeverDrifts(
+      RuntimeHistory h, Delivery delivery, VisibilityRules rules) {
     Path dir = freshDir("increasing");
     Delivery.DeliveryRun run = delivery.deliver(h, dir, rules);
     for (StepView v : run.steps()) {
-      SequenceState s = v.files().sequence().orElseThrow(() -> new AssertionError("no sequence state"));
-      check(s.violations().isEmpty() && !s.driftActive(), "step " + v.index() + " drifted: " + s.violations());
-      check(s.updatedAt().equals(Timestamps.format(h.clockAt(v.index()))), "step " + v.index() + " state not rewritten");
-      // the parity comparison drops this local-only warning; an appending history must never raise it
+      SequenceState s =
+          v.files().sequence().orElseThrow(() -> new AssertionError("no sequence state"));
+      check(
+          s.violations().isEmpty() && !s.driftActive(),
+          "step " + v.index() + " drifted: " + s.violations());
+      check(
+          s.updatedAt().equals(Timestamps.format(h.clockAt(v.index()))),
+          "step " + v.index() + " state not rewritten");
+      // the parity comparison drops this local-only warning; an appending history must never raise
+      // it
       check(
           !v.warnings().contains(ReasonCode.EVENT_LOG_REWRITTEN.wire()),
           "step " + v.index() + " reported a rewritten log after appends only");
@@ -283,20 +318,29 @@ public final class ParityProperties {
     Delivery d = c.local() ? Delivery.LOCAL : Delivery.SPRITE_SERVICE;
     Delivery.DeliveryRun run = d.deliver(c.history(), dir, rules);
     StepView last = run.last();
-    SequenceState s = last.files().sequence().orElseThrow(() -> new AssertionError("no sequence state"));
+    SequenceState s =
+        last.files().sequence().orElseThrow(() -> new AssertionError("no sequence state"));
     List<String> got = s.violations().stream().map(ViolationCode::wire).toList();
     List<String> want = c.expected(rules).stream().map(ViolationCode::wire).toList();
     check(got.equals(want), c.fault() + ": violations " + got + ", expected " + want);
     if (c.fault().equals("WHITE_SPACE") || c.fault().equals("MALFORMED")) {
-      check(last.warnings().contains("event_line_malformed"), c.fault() + ": no event_line_malformed warning");
+      check(
+          last.warnings().contains("event_line_malformed"),
+          c.fault() + ": no event_line_malformed warning");
     }
     if (c.fault().equals("EVENT_DUPLICATE")) {
-      check(s.events().duplicates().orElse(-1) == 1, "duplicate: events.duplicates " + s.events().duplicates());
+      check(
+          s.events().duplicates().orElse(-1) == 1,
+          "duplicate: events.duplicates " + s.events().duplicates());
     }
     if (c.fault().equals("TORN")) {
-      long events = c.history().steps().get(c.history().steps().size() - 1).appended().stream()
-          .filter(l -> l.kind() == LogLine.Kind.EVENT).count();
-      check(s.events().ingestedCount() == events, "torn line counted: " + s.events().ingestedCount() + " != " + events);
+      long events =
+          c.history().steps().get(c.history().steps().size() - 1).appended().stream()
+              .filter(l -> l.kind() == LogLine.Kind.EVENT)
+              .count();
+      check(
+          s.events().ingestedCount() == events,
+          "torn line counted: " + s.events().ingestedCount() + " != " + events);
     }
     delete(dir);
   }
@@ -310,7 +354,9 @@ public final class ParityProperties {
    * @throws AssertionError naming the property, seed and shrunk counterexample when a try fails
    */
   public void declaredReplayNeverDrifts(List<Delivery> deliveries, VisibilityRules rules) {
-    property(Gen.zip(changedLog(true), Gen.elements(deliveries), (h, d) -> new Object[] {h, d}), "declared replay never drifts")
+    property(
+            Gen.zip(changedLog(true), Gen.elements(deliveries), (h, d) -> new Object[] {h, d}),
+            "declared replay never drifts")
         .check(a -> assertDeclaredReplayNeverDrifts((RuntimeHistory) a[0], (Delivery) a[1], rules));
   }
 
@@ -339,15 +385,22 @@ public final class ParityProperties {
   public void assertUndeclaredLogChangeNeverDrifts(RuntimeHistory h, VisibilityRules rules) {
     Path dir = freshDir("shrunk");
     StepView last = Delivery.LOCAL.deliver(h, dir, rules).last();
-    SequenceState s = last.files().sequence().orElseThrow(() -> new AssertionError("no sequence state"));
+    SequenceState s =
+        last.files().sequence().orElseThrow(() -> new AssertionError("no sequence state"));
     check(s.violations().isEmpty(), "an undeclared log change drifted: " + s.violations());
     ReconcileRow row = last.reconciliation().result().reconcileRow();
     boolean shorter = row.cursorOffsetBefore() > s.snapshot().current().orElse(0);
     check(
         last.warnings().contains(ReasonCode.EVENT_LOG_TRUNCATED.wire()) == shorter,
-        "event_log_truncated " + last.warnings() + " for a log of " + s.snapshot().current() + " lines after a cursor at "
+        "event_log_truncated "
+            + last.warnings()
+            + " for a log of "
+            + s.snapshot().current()
+            + " lines after a cursor at "
             + row.cursorOffsetBefore());
-    check(s.transition().flatMap(x -> x.epochReset()).orElse(false) == shorter, "epoch reset only for a shorter log");
+    check(
+        s.transition().flatMap(x -> x.epochReset()).orElse(false) == shorter,
+        "epoch reset only for a shorter log");
     delete(dir);
   }
 
@@ -362,12 +415,18 @@ public final class ParityProperties {
                         Gen.weighted(1, Gen.ints(0, 10).map(LogChange::truncate)),
                         Gen.weighted(
                             1,
-                            Gen.listOf(Scenarios.lines(h.loopId(), h.clockAt(h.steps().size() - 1), false), 0, 10)
+                            Gen.listOf(
+                                    Scenarios.lines(
+                                        h.loopId(), h.clockAt(h.steps().size() - 1), false),
+                                    0,
+                                    10)
                                 .map(LogChange::rotate))),
-                    Gen.listOf(Scenarios.lines(h.loopId(), h.clockAt(h.steps().size() - 1), false), 0, 10),
+                    Gen.listOf(
+                        Scenarios.lines(h.loopId(), h.clockAt(h.steps().size() - 1), false), 0, 10),
                     (change, lines) ->
                         h.plus(
-                            h.steps().get(h.steps().size() - 1)
+                            h.steps()
+                                .get(h.steps().size() - 1)
                                 .withAppended(lines)
                                 .withChange(change, declared)
                                 .withSpriteFaults(List.of()))));
@@ -381,12 +440,16 @@ public final class ParityProperties {
    * @param rules replay-aware rules
    * @throws AssertionError when the replay drifts or starts no new epoch
    */
-  public void assertDeclaredReplayNeverDrifts(RuntimeHistory h, Delivery delivery, VisibilityRules rules) {
+  public void assertDeclaredReplayNeverDrifts(
+      RuntimeHistory h, Delivery delivery, VisibilityRules rules) {
     Path dir = freshDir("replay");
     StepView last = delivery.deliver(h, dir, rules).last();
-    SequenceState s = last.files().sequence().orElseThrow(() -> new AssertionError("no sequence state"));
+    SequenceState s =
+        last.files().sequence().orElseThrow(() -> new AssertionError("no sequence state"));
     check(s.violations().isEmpty(), "declared replay drifted: " + s.violations());
-    check(s.transition().flatMap(x -> x.epochReset()).orElse(false), "declared replay did not reset the epoch");
+    check(
+        s.transition().flatMap(x -> x.epochReset()).orElse(false),
+        "declared replay did not reset the epoch");
     delete(dir);
   }
 
@@ -401,9 +464,9 @@ public final class ParityProperties {
   public void regressionAfterEmptyBatch(List<VisibilityRules> presets) {
     Gen<RuntimeHistory> gen =
         Gen.zip(
-            Scenarios.histories(HistoryShape.strictlyIncreasing().withSteps(1, 2)),
-            Gen.booleans(),
-            (h, snapshot) -> new Object[] {h, snapshot})
+                Scenarios.histories(HistoryShape.strictlyIncreasing().withSteps(1, 2)),
+                Gen.booleans(),
+                (h, snapshot) -> new Object[] {h, snapshot})
             .flatMap(
                 a -> {
                   RuntimeHistory h = (RuntimeHistory) a[0];
@@ -413,13 +476,28 @@ public final class ParityProperties {
                       Gen.listOf(Scenarios.eventLines(h.loopId(), now), 1, 5),
                       Gen.listOf(Scenarios.eventLines(h.loopId(), now), 1, 5),
                       (first, third) -> {
-                        HistoryStep base = h.steps().get(h.steps().size() - 1).withSpriteFaults(List.of());
+                        HistoryStep base =
+                            h.steps().get(h.steps().size() - 1).withSpriteFaults(List.of());
                         RuntimeHistory out = h.withLastStep(base.withAppended(first));
-                        out = out.plus(base.withAppended(List.of()).withSpriteFaults(
-                            snapshot ? List.of(new SpriteFault(SpriteFault.Kind.SNAPSHOT_MISSING, 0, "")) : List.of()));
-                        return out.plus(base.withAppended(third).withSpriteFaults(List.of(new SpriteFault(
-                            snapshot ? SpriteFault.Kind.SNAPSHOT_REGRESSING : SpriteFault.Kind.EVENT_REGRESSING_ACROSS,
-                            0, ""))));
+                        out =
+                            out.plus(
+                                base.withAppended(List.of())
+                                    .withSpriteFaults(
+                                        snapshot
+                                            ? List.of(
+                                                new SpriteFault(
+                                                    SpriteFault.Kind.SNAPSHOT_MISSING, 0, ""))
+                                            : List.of()));
+                        return out.plus(
+                            base.withAppended(third)
+                                .withSpriteFaults(
+                                    List.of(
+                                        new SpriteFault(
+                                            snapshot
+                                                ? SpriteFault.Kind.SNAPSHOT_REGRESSING
+                                                : SpriteFault.Kind.EVENT_REGRESSING_ACROSS,
+                                            0,
+                                            ""))));
                       });
                 });
     property(Gen.zip(gen, Gen.elements(presets), Case::new), "regression after an empty batch")
@@ -437,13 +515,19 @@ public final class ParityProperties {
   public void assertRegressionAfterEmptyBatch(RuntimeHistory h, VisibilityRules rules) {
     Path dir = freshDir("empty-batch");
     StepView last = Delivery.SPRITE_SERVICE.deliver(h, dir, rules).last();
-    SequenceState s = last.files().sequence().orElseThrow(() -> new AssertionError("no sequence state"));
+    SequenceState s =
+        last.files().sequence().orElseThrow(() -> new AssertionError("no sequence state"));
     boolean snapshot =
-        h.steps().get(h.steps().size() - 1).spriteFaults().get(0).kind() == SpriteFault.Kind.SNAPSHOT_REGRESSING;
+        h.steps().get(h.steps().size() - 1).spriteFaults().get(0).kind()
+            == SpriteFault.Kind.SNAPSHOT_REGRESSING;
     ViolationCode code =
-        snapshot ? ViolationCode.SNAPSHOT_SEQUENCE_REGRESSION : ViolationCode.EVENT_SEQUENCE_REGRESSION;
+        snapshot
+            ? ViolationCode.SNAPSHOT_SEQUENCE_REGRESSION
+            : ViolationCode.EVENT_SEQUENCE_REGRESSION;
     List<ViolationCode> want = rules.replayAwareSequencing() ? List.of(code) : List.of();
-    check(s.violations().equals(want), "after an empty batch: " + s.violations() + ", expected " + want);
+    check(
+        s.violations().equals(want),
+        "after an empty batch: " + s.violations() + ", expected " + want);
     delete(dir);
   }
 
@@ -467,13 +551,18 @@ public final class ParityProperties {
                         Scenarios.heartbeatLags(t),
                         Scenarios.heartbeatLags(t),
                         Gen.booleans(),
-                        (x, y, local) -> List.<Object>of(t, Math.min(x, y), Math.max(x, y), local)));
+                        (x, y, local) ->
+                            List.<Object>of(t, Math.min(x, y), Math.max(x, y), local)));
     property(Gen.zip(gen, Gen.elements(presets), Case::new), "freshness monotone and exact")
         .check(
             c -> {
               List<Object> a = c.value();
               assertFreshness(
-                  (HealthThresholds) a.get(0), (Long) a.get(1), (Long) a.get(2), (Boolean) a.get(3), c.rules());
+                  (HealthThresholds) a.get(0),
+                  (Long) a.get(1),
+                  (Long) a.get(2),
+                  (Boolean) a.get(3),
+                  c.rules());
             });
   }
 
@@ -487,7 +576,8 @@ public final class ParityProperties {
    * @param rules the rules
    * @throws AssertionError when a state is not exact or the statuses are not monotone
    */
-  public void assertFreshness(HealthThresholds t, long lag1, long lag2, boolean local, VisibilityRules rules) {
+  public void assertFreshness(
+      HealthThresholds t, long lag1, long lag2, boolean local, VisibilityRules rules) {
     Freshness f1 = freshness(t, lag1, local, rules);
     Freshness f2 = freshness(t, lag2, local, rules);
     // monotone on what the library wrote, before (and apart from) the exactness of each state
@@ -500,31 +590,53 @@ public final class ParityProperties {
     assertExact(f2, t, rules);
   }
 
-  /** The heartbeat state and health verdict a step wrote for a heartbeat {@code lag} seconds old. */
+  /**
+   * The heartbeat state and health verdict a step wrote for a heartbeat {@code lag} seconds old.
+   */
   private record Freshness(long lag, HeartbeatState state, boolean stale) {
     @Override
     public String toString() {
-      return state.freshnessStatus().wire() + " (heartbeatLagSeconds " + state.heartbeatLagSeconds()
-          + ", runtime_heartbeat_stale in health: " + stale + ")";
+      return state.freshnessStatus().wire()
+          + " (heartbeatLagSeconds "
+          + state.heartbeatLagSeconds()
+          + ", runtime_heartbeat_stale in health: "
+          + stale
+          + ")";
     }
   }
 
   private static int rank(FreshnessStatus status) {
-    return List.of(FreshnessStatus.FRESH, FreshnessStatus.DEGRADED, FreshnessStatus.CRITICAL).indexOf(status);
+    return List.of(FreshnessStatus.FRESH, FreshnessStatus.DEGRADED, FreshnessStatus.CRITICAL)
+        .indexOf(status);
   }
 
   private Freshness freshness(HealthThresholds t, long lag, boolean local, VisibilityRules rules) {
     Path dir = freshDir("freshness");
     Instant now = Scenarios.BASE;
-    String hb = "{\"schemaVersion\":\"v1\",\"timestamp\":\"" + Timestamps.format(now.minusSeconds(lag))
-        + "\",\"source\":\"runtime\",\"status\":\"running\",\"stage\":\"iteration\"}";
-    HistoryStep step = new HistoryStep(0, LogChange.NONE, List.of(), Optional.empty(), false,
-        HeartbeatSpec.json(hb, "lag=" + lag), Optional.of("trace-fresh"), List.of(), Optional.empty());
+    String hb =
+        "{\"schemaVersion\":\"v1\",\"timestamp\":\""
+            + Timestamps.format(now.minusSeconds(lag))
+            + "\",\"source\":\"runtime\",\"status\":\"running\",\"stage\":\"iteration\"}";
+    HistoryStep step =
+        new HistoryStep(
+            0,
+            LogChange.NONE,
+            List.of(),
+            Optional.empty(),
+            false,
+            HeartbeatSpec.json(hb, "lag=" + lag),
+            Optional.of("trace-fresh"),
+            List.of(),
+            Optional.empty());
     RuntimeHistory h = new RuntimeHistory("parity-loop", now, t, 1L, List.of(step));
     StepView v = (local ? Delivery.LOCAL : Delivery.SPRITE_SERVICE).deliver(h, dir, rules).last();
-    HeartbeatState s = v.files().heartbeat().orElseThrow(() -> new AssertionError("no heartbeat state, lag " + lag));
-    boolean stale = v.files().health().orElseThrow().reasonCodes().stream()
-        .anyMatch(c -> c.wire().equals("runtime_heartbeat_stale"));
+    HeartbeatState s =
+        v.files()
+            .heartbeat()
+            .orElseThrow(() -> new AssertionError("no heartbeat state, lag " + lag));
+    boolean stale =
+        v.files().health().orElseThrow().reasonCodes().stream()
+            .anyMatch(c -> c.wire().equals("runtime_heartbeat_stale"));
     delete(dir);
     return new Freshness(lag, s, stale);
   }
@@ -535,15 +647,30 @@ public final class ParityProperties {
     HeartbeatState s = f.state();
     long clamped = Math.max(0, lag);
     String want =
-        clamped >= t.criticalHeartbeatLagSeconds() ? "critical"
+        clamped >= t.criticalHeartbeatLagSeconds()
+            ? "critical"
             : clamped >= t.degradedHeartbeatLagSeconds() ? "degraded" : "fresh";
-    check(s.heartbeatLagSeconds() == clamped, "lag " + lag + ": heartbeatLagSeconds " + s.heartbeatLagSeconds());
-    check(s.freshnessStatus().wire().equals(want),
-        "lag " + lag + " thresholds " + t.degradedHeartbeatLagSeconds() + "/" + t.criticalHeartbeatLagSeconds()
-            + ": " + s.freshnessStatus().wire() + ", expected " + want);
-    check(f.stale() == !want.equals("fresh"), "lag " + lag + ": runtime_heartbeat_stale in health is " + f.stale());
+    check(
+        s.heartbeatLagSeconds() == clamped,
+        "lag " + lag + ": heartbeatLagSeconds " + s.heartbeatLagSeconds());
+    check(
+        s.freshnessStatus().wire().equals(want),
+        "lag "
+            + lag
+            + " thresholds "
+            + t.degradedHeartbeatLagSeconds()
+            + "/"
+            + t.criticalHeartbeatLagSeconds()
+            + ": "
+            + s.freshnessStatus().wire()
+            + ", expected "
+            + want);
+    check(
+        f.stale() == !want.equals("fresh"),
+        "lag " + lag + ": runtime_heartbeat_stale in health is " + f.stale());
     boolean skewed = rules.detectClockSkew() && -lag > rules.clockSkewToleranceSeconds();
-    check(s.clockSkewSeconds().isPresent() == skewed
+    check(
+        s.clockSkewSeconds().isPresent() == skewed
             && (!skewed || s.clockSkewSeconds().getAsLong() == -lag),
         "lag " + lag + ": clockSkewSeconds " + s.clockSkewSeconds());
   }
@@ -577,11 +704,27 @@ public final class ParityProperties {
   public void assertSharedTraceId(List<Optional<String>> traces, VisibilityRules rules) {
     Path dir = freshDir("trace");
     Instant now = Scenarios.BASE;
-    String hb = "{\"schemaVersion\":\"v1\",\"timestamp\":\"" + Timestamps.format(now.minusSeconds(5)) + "\"}";
-    HistoryStep step = new HistoryStep(0, LogChange.NONE, List.of(), Optional.empty(), false,
-        HeartbeatSpec.json(hb, "fresh"), Optional.of("trace-r0"), List.of(), Optional.empty());
+    String hb =
+        "{\"schemaVersion\":\"v1\",\"timestamp\":\""
+            + Timestamps.format(now.minusSeconds(5))
+            + "\"}";
+    HistoryStep step =
+        new HistoryStep(
+            0,
+            LogChange.NONE,
+            List.of(),
+            Optional.empty(),
+            false,
+            HeartbeatSpec.json(hb, "fresh"),
+            Optional.of("trace-r0"),
+            List.of(),
+            Optional.empty());
     RuntimeHistory h =
-        new RuntimeHistory("parity-loop", now, io.superloop.visibility.core.reconcile.StepInput.DEFAULT_THRESHOLDS, 1L,
+        new RuntimeHistory(
+            "parity-loop",
+            now,
+            io.superloop.visibility.core.reconcile.StepInput.DEFAULT_THRESHOLDS,
+            1L,
             List.of(step));
     Delivery.LOCAL.deliver(h, dir, rules);
     LoopLayout layout = LoopLayout.of(dir.resolve("repo"), "parity-loop");
@@ -595,29 +738,50 @@ public final class ParityProperties {
     retrace(layout, heartbeat, LoopArtifact.HEARTBEAT_STATE, LoopArtifact.HEARTBEAT_TELEMETRY);
     retrace(layout, sequence, LoopArtifact.SEQUENCE_STATE, LoopArtifact.SEQUENCE_TELEMETRY);
     if (control.isPresent()) {
-      ControlAction a = new ControlAction(io.superloop.visibility.api.audit.Intent.CANCEL, LogicalOutcome.CONFIRMED,
-          control.get(), "key-1", ControlAction.SpriteForm.ANSWER_WITH_STATUS, 0);
+      ControlAction a =
+          new ControlAction(
+              io.superloop.visibility.api.audit.Intent.CANCEL,
+              LogicalOutcome.CONFIRMED,
+              control.get(),
+              "key-1",
+              ControlAction.SpriteForm.ANSWER_WITH_STATUS,
+              0);
       LocalDelivery.control(a, "parity-loop", layout, rules, now, layout.repoRoot());
-      retrace(layout, invocation.or(() -> Optional.of("trace-c")), LoopArtifact.CONTROL_INVOCATIONS);
+      retrace(
+          layout, invocation.or(() -> Optional.of("trace-c")), LoopArtifact.CONTROL_INVOCATIONS);
     }
     if (alert.isPresent()) {
-      write(layout.path(LoopArtifact.ALERTS_TELEMETRY),
-          "{\"timestamp\":\"" + Timestamps.format(now) + "\",\"loopId\":\"parity-loop\",\"traceId\":\"" + alert.get()
-              + "\",\"escalationTraceId\":\"" + alert.get() + "\",\"category\":\"alert_dispatch\","
+      write(
+          layout.path(LoopArtifact.ALERTS_TELEMETRY),
+          "{\"timestamp\":\""
+              + Timestamps.format(now)
+              + "\",\"loopId\":\"parity-loop\",\"traceId\":\""
+              + alert.get()
+              + "\",\"escalationTraceId\":\""
+              + alert.get()
+              + "\",\"category\":\"alert_dispatch\","
               + "\"escalationCategory\":\"health_degraded\",\"eventSeverity\":\"warning\",\"status\":\"dispatched\","
               + "\"sinkCount\":1,\"dispatchedSinkCount\":1,\"failedSinkCount\":0}\n");
     }
     TraceSurface t = VisibilityPlane.builder(layout).rules(rules).build().status().trace();
     Set<String> distinct = new LinkedHashSet<>();
-    Stream.of(control, reconcile, alert, heartbeat, sequence).forEach(o -> o.ifPresent(distinct::add));
-    Optional<String> want = distinct.size() == 1 ? Optional.of(distinct.iterator().next()) : Optional.empty();
+    Stream.of(control, reconcile, alert, heartbeat, sequence)
+        .forEach(o -> o.ifPresent(distinct::add));
+    Optional<String> want =
+        distinct.size() == 1 ? Optional.of(distinct.iterator().next()) : Optional.empty();
     Optional<String> got = t.sharedTraceId().map(x -> x.value());
-    check(got.equals(want), "traces " + traces + ": sharedTraceId " + got + ", expected " + want + " (" + t + ")");
+    check(
+        got.equals(want),
+        "traces " + traces + ": sharedTraceId " + got + ", expected " + want + " (" + t + ")");
     delete(dir);
   }
 
-  /** Sets {@code traceId} in every record of the artifacts, or removes them when {@code trace} is empty. */
-  private static void retrace(LoopLayout layout, Optional<String> trace, LoopArtifact... artifacts) {
+  /**
+   * Sets {@code traceId} in every record of the artifacts, or removes them when {@code trace} is
+   * empty.
+   */
+  private static void retrace(
+      LoopLayout layout, Optional<String> trace, LoopArtifact... artifacts) {
     try {
       for (LoopArtifact artifact : artifacts) {
         Path p = layout.path(artifact);
@@ -665,8 +829,8 @@ public final class ParityProperties {
    * A clean history whose last step carries exactly one fault.
    *
    * @param history the history
-   * @param fault the fault's name: {@code WHITE_SPACE}, {@code MALFORMED}, {@code TORN} (local) or a
-   *     {@link SpriteFault.Kind} name (sprite_service)
+   * @param fault the fault's name: {@code WHITE_SPACE}, {@code MALFORMED}, {@code TORN} (local) or
+   *     a {@link SpriteFault.Kind} name (sprite_service)
    * @param local whether the fault is a local one
    */
   public record FaultCase(RuntimeHistory history, String fault, boolean local) {
@@ -684,10 +848,12 @@ public final class ParityProperties {
       boolean eventEarlier = false;
       for (int i = 0; i < n - 1; i++) {
         before += steps.get(i).appended().size();
-        eventEarlier |= steps.get(i).appended().stream().anyMatch(l -> l.kind() == LogLine.Kind.EVENT);
+        eventEarlier |=
+            steps.get(i).appended().stream().anyMatch(l -> l.kind() == LogLine.Kind.EVENT);
       }
       boolean eventInPrevious =
-          n >= 2 && steps.get(n - 2).appended().stream().anyMatch(l -> l.kind() == LogLine.Kind.EVENT);
+          n >= 2
+              && steps.get(n - 2).appended().stream().anyMatch(l -> l.kind() == LogLine.Kind.EVENT);
       switch (fault) {
         case "WHITE_SPACE":
         case "MALFORMED":
@@ -756,8 +922,12 @@ public final class ParityProperties {
                         break;
                       default:
                         local = false;
-                        step = last.withAppended(lines)
-                            .withSpriteFaults(List.of(new SpriteFault(SpriteFault.Kind.valueOf(kind), index, value)));
+                        step =
+                            last.withAppended(lines)
+                                .withSpriteFaults(
+                                    List.of(
+                                        new SpriteFault(
+                                            SpriteFault.Kind.valueOf(kind), index, value)));
                     }
                     return new FaultCase(h.withLastStep(step), kind, local);
                   });
@@ -808,13 +978,20 @@ public final class ParityProperties {
         JsonValue y = ob.members().get(k);
         if (!Objects.equals(x, y)) {
           if (x == null || y == null) {
-            return path + "/" + k + ": " + (x == null ? "absent" : x.toJson()) + " vs " + (y == null ? "absent" : y.toJson());
+            return path
+                + "/"
+                + k
+                + ": "
+                + (x == null ? "absent" : x.toJson())
+                + " vs "
+                + (y == null ? "absent" : y.toJson());
           }
           return firstDifference(x, y, path + "/" + k);
         }
       }
     }
-    if (a instanceof JsonValue.JsonArray xa && b instanceof JsonValue.JsonArray xb
+    if (a instanceof JsonValue.JsonArray xa
+        && b instanceof JsonValue.JsonArray xb
         && xa.elements().size() == xb.elements().size()) {
       for (int i = 0; i < xa.elements().size(); i++) {
         if (!xa.elements().get(i).equals(xb.elements().get(i))) {
@@ -824,5 +1001,4 @@ public final class ParityProperties {
     }
     return path + ": " + a.toJson() + " vs " + b.toJson();
   }
-
 }

@@ -30,15 +30,24 @@ public record RuntimeEvent(
    * @return one compact JSON object, no newline
    */
   public String line(String loopId) {
-    return "{\"timestamp\":" + JsonText.string(timestamp)
-        + ",\"event\":" + JsonText.string(name)
-        + ",\"loop_id\":" + JsonText.string(loopId)
-        + ",\"run_id\":" + JsonText.string(runId)
-        + ",\"iteration\":" + iteration
-        + ",\"role\":" + JsonText.string(role)
-        + ",\"status\":" + JsonText.string(status)
-        + ",\"message\":" + JsonText.string(message)
-        + ",\"payload\":" + payloadJson
+    return "{\"timestamp\":"
+        + JsonText.string(timestamp)
+        + ",\"event\":"
+        + JsonText.string(name)
+        + ",\"loop_id\":"
+        + JsonText.string(loopId)
+        + ",\"run_id\":"
+        + JsonText.string(runId)
+        + ",\"iteration\":"
+        + iteration
+        + ",\"role\":"
+        + JsonText.string(role)
+        + ",\"status\":"
+        + JsonText.string(status)
+        + ",\"message\":"
+        + JsonText.string(message)
+        + ",\"payload\":"
+        + payloadJson
         + "}";
   }
 }

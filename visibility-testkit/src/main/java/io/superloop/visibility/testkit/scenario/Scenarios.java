@@ -30,10 +30,20 @@ public final class Scenarios {
       "abcdefghijklmnopqrstuvwxyz ABCDEFGHIJ 0123456789 .,:;-_/()[]{}\"\\'é→ñ";
   private static final List<String> EVENT_NAMES =
       List.of(
-          "loop_start", "iteration_start", "iteration_end", "gate_passed", "gate_failed", "tool_call",
-          "approval_requested", "approval_decision", "loop_complete", "test_run");
-  private static final List<String> ROLES = List.of("planner", "implementer", "tester", "reviewer", "runtime");
-  private static final List<String> STATUSES = List.of("running", "ok", "failed", "pending", "skipped");
+          "loop_start",
+          "iteration_start",
+          "iteration_end",
+          "gate_passed",
+          "gate_failed",
+          "tool_call",
+          "approval_requested",
+          "approval_decision",
+          "loop_complete",
+          "test_run");
+  private static final List<String> ROLES =
+      List.of("planner", "implementer", "tester", "reviewer", "runtime");
+  private static final List<String> STATUSES =
+      List.of("running", "ok", "failed", "pending", "skipped");
 
   private Scenarios() {}
 
@@ -75,17 +85,23 @@ public final class Scenarios {
       for (int i = 0; i < n; i++) {
         Shrinkable<Long> advance = advanceGen.generate(ctx);
         now = now.plusSeconds(advance.value());
-        Shrinkable<HistoryStep> step = step(shape, loop, now, advance.value(), t.value()).generate(ctx);
+        Shrinkable<HistoryStep> step =
+            step(shape, loop, now, advance.value(), t.value()).generate(ctx);
         // the step's content stays as generated while its advance shrinks (content first)
         steps.add(Shrinkable.zip(step, advance, HistoryStep::withAdvanceSeconds));
       }
-      Shrinkable<List<Object>> setting = Shrinkable.sequence(List.of(widen(t), widen(seed), widen(offset)));
+      Shrinkable<List<Object>> setting =
+          Shrinkable.sequence(List.of(widen(t), widen(seed), widen(offset)));
       return Shrinkable.zip(
           Shrinkable.list(steps, shape.minSteps()),
           setting,
           (s, c) ->
               new RuntimeHistory(
-                  loop, BASE.plusSeconds((Long) c.get(2)), (HealthThresholds) c.get(0), (Long) c.get(1), s));
+                  loop,
+                  BASE.plusSeconds((Long) c.get(2)),
+                  (HealthThresholds) c.get(0),
+                  (Long) c.get(1),
+                  s));
     };
   }
 
@@ -139,11 +155,13 @@ public final class Scenarios {
             ? Gen.frequency(
                 Gen.weighted(8, Gen.constant(LogChange.NONE)),
                 Gen.weighted(1, Gen.ints(0, 12).map(LogChange::truncate)),
-                Gen.weighted(1, Gen.listOf(lines(loopId, now, false), 0, 12).map(LogChange::rotate)))
+                Gen.weighted(
+                    1, Gen.listOf(lines(loopId, now, false), 0, 12).map(LogChange::rotate)))
             : Gen.constant(LogChange.NONE);
     Gen<Boolean> fromStart =
         shape.replays()
-            ? Gen.frequency(Gen.weighted(5, Gen.constant(false)), Gen.weighted(1, Gen.constant(true)))
+            ? Gen.frequency(
+                Gen.weighted(5, Gen.constant(false)), Gen.weighted(1, Gen.constant(true)))
             : Gen.constant(false);
     Gen<Optional<LogLine>> torn =
         shape.localFaults()
@@ -240,13 +258,22 @@ public final class Scenarios {
    */
   public static Gen<RuntimeEvent> events(Instant now) {
     RuntimeEvent small =
-        new RuntimeEvent(Timestamps.format(now), "iteration_start", "run-000000", 1, "runtime", "running", "", "{}");
+        new RuntimeEvent(
+            Timestamps.format(now),
+            "iteration_start",
+            "run-000000",
+            1,
+            "runtime",
+            "running",
+            "",
+            "{}");
     Gen<RuntimeEvent> full = fullEvents(now);
     return ctx -> {
       Shrinkable<RuntimeEvent> e = full.generate(ctx);
       return e.value().equals(small)
           ? e
-          : Shrinkable.of(e.value(), () -> Stream.concat(Stream.of(Shrinkable.of(small)), e.shrinks()));
+          : Shrinkable.of(
+              e.value(), () -> Stream.concat(Stream.of(Shrinkable.of(small)), e.shrinks()));
     };
   }
 
@@ -255,7 +282,11 @@ public final class Scenarios {
         Gen.zip(
             Gen.elements("plan", "implement", "test", "review"),
             Gen.longs(0, 600_000),
-            Gen.listOf(Gen.strings("abcdefghijklmnopqrstuvwxyz", 3, 12).map(s -> "src/main/" + s + ".java"), 0, 4),
+            Gen.listOf(
+                Gen.strings("abcdefghijklmnopqrstuvwxyz", 3, 12)
+                    .map(s -> "src/main/" + s + ".java"),
+                0,
+                4),
             Gen.strings(TEXT, 0, 80),
             (stage, ms, files, notes) -> {
               StringBuilder b = new StringBuilder("{\"stage\":").append(JsonText.string(stage));
@@ -322,7 +353,8 @@ public final class Scenarios {
 
   /** {@return JSON texts of {@code sequence.value} that are invalid under both presets} */
   public static Gen<String> mistypedValues() {
-    return Gen.elements("\"abc\"", "true", "1.5", "-3", "null", "\"\"", "{\"n\":1}", "[1]", "\"-1\"", "\" 7\"");
+    return Gen.elements(
+        "\"abc\"", "true", "1.5", "-3", "null", "\"\"", "{\"n\":1}", "[1]", "\"-1\"", "\" 7\"");
   }
 
   /** {@return control actions: every intent, logical outcome and fitting sprite_service form} */
@@ -371,12 +403,26 @@ public final class Scenarios {
 
   /** How a heartbeat writes its timestamp. */
   enum Form {
-    VALID, FRACTION, OFFSET, NO_Z, SPACE, LOWERCASE, EPOCH_NUMBER, PRE_1970, UNPADDED, BAD_DATE, GARBAGE
+    VALID,
+    FRACTION,
+    OFFSET,
+    NO_Z,
+    SPACE,
+    LOWERCASE,
+    EPOCH_NUMBER,
+    PRE_1970,
+    UNPADDED,
+    BAD_DATE,
+    GARBAGE
   }
 
   /** How the heartbeat object carries its timestamp. */
   enum Carrier {
-    TIMESTAMP, UPDATED_AT_ONLY, EMPTY_THEN_UPDATED_AT, NULL_THEN_UPDATED_AT, FALSE_THEN_UPDATED_AT
+    TIMESTAMP,
+    UPDATED_AT_ONLY,
+    EMPTY_THEN_UPDATED_AT,
+    NULL_THEN_UPDATED_AT,
+    FALSE_THEN_UPDATED_AT
   }
 
   /**
@@ -398,11 +444,15 @@ public final class Scenarios {
     Gen<HeartbeatSpec> stamped =
         Gen.zip(
             heartbeatLags(t),
-            bad ? Gen.frequency(Gen.weighted(6, Gen.constant(Form.VALID)), Gen.weighted(4, Gen.elements(Form.values())))
+            bad
+                ? Gen.frequency(
+                    Gen.weighted(6, Gen.constant(Form.VALID)),
+                    Gen.weighted(4, Gen.elements(Form.values())))
                 : Gen.constant(Form.VALID),
             bad ? Gen.elements(Carrier.values()) : Gen.constant(Carrier.TIMESTAMP),
             Gen.booleans(),
-            (lag, form, carrier, farPast) -> stamped(now, lag, form, carrier, farPast && lag > 86_400));
+            (lag, form, carrier, farPast) ->
+                stamped(now, lag, form, carrier, farPast && lag > 86_400));
     List<Gen.Weighted<HeartbeatSpec>> w = new ArrayList<>();
     w.add(Gen.weighted(8, stamped));
     w.add(Gen.weighted(1, Gen.constant(HeartbeatSpec.ABSENT)));
@@ -419,12 +469,14 @@ public final class Scenarios {
                   HeartbeatSpec.json("[1,2]", "non-object array"))));
     }
     if (localOnly) {
-      w.add(Gen.weighted(1, Gen.constant(HeartbeatSpec.unparseable("{\"timestamp\": ", "not JSON"))));
+      w.add(
+          Gen.weighted(1, Gen.constant(HeartbeatSpec.unparseable("{\"timestamp\": ", "not JSON"))));
     }
     return Gen.frequency(w);
   }
 
-  private static HeartbeatSpec stamped(Instant now, long lag, Form form, Carrier carrier, boolean farPast) {
+  private static HeartbeatSpec stamped(
+      Instant now, long lag, Form form, Carrier carrier, boolean farPast) {
     Instant at = now.minusSeconds(lag);
     String base = farPast ? FAR_PAST : Timestamps.format(at);
     String value;
@@ -445,7 +497,8 @@ public final class Scenarios {
         value = JsonText.string(base.replace('T', 't').replace('Z', 'z'));
         break;
       case EPOCH_NUMBER:
-        value = Long.toString(farPast ? Instant.parse(FAR_PAST).getEpochSecond() : at.getEpochSecond());
+        value =
+            Long.toString(farPast ? Instant.parse(FAR_PAST).getEpochSecond() : at.getEpochSecond());
         break;
       case PRE_1970:
         value = JsonText.string("1969-12-31T23:59:59Z");
@@ -484,14 +537,26 @@ public final class Scenarios {
   }
 
   private static String hb(String timestampFields, String extra) {
-    return "{\"schemaVersion\":\"v1\"" + timestampFields
-        + ",\"source\":\"runtime\",\"status\":\"running\",\"stage\":\"iteration\"" + extra + "}";
+    return "{\"schemaVersion\":\"v1\""
+        + timestampFields
+        + ",\"source\":\"runtime\",\"status\":\"running\",\"stage\":\"iteration\""
+        + extra
+        + "}";
   }
 
   private static String unpadded(Instant at) {
     java.time.ZonedDateTime z = at.atZone(ZoneOffset.UTC);
-    return z.getYear() + "-" + z.getMonthValue() + "-" + z.getDayOfMonth() + "T" + z.getHour() + ":"
-        + z.getMinute() + ":" + z.getSecond() + "Z";
+    return z.getYear()
+        + "-"
+        + z.getMonthValue()
+        + "-"
+        + z.getDayOfMonth()
+        + "T"
+        + z.getHour()
+        + ":"
+        + z.getMinute()
+        + ":"
+        + z.getSecond()
+        + "Z";
   }
-
 }

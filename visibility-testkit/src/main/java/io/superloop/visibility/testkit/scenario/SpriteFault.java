@@ -6,14 +6,17 @@ package io.superloop.visibility.testkit.scenario;
  *
  * @param kind the fault
  * @param index for event faults: the index in the batch's envelope list (taken modulo its size)
- * @param valueJson for {@link Kind#EVENT_MISTYPED} and {@link Kind#SNAPSHOT_MISTYPED}: the JSON text
- *     written as {@code sequence.value} (invalid under both presets)
+ * @param valueJson for {@link Kind#EVENT_MISTYPED} and {@link Kind#SNAPSHOT_MISTYPED}: the JSON
+ *     text written as {@code sequence.value} (invalid under both presets)
  */
 public record SpriteFault(Kind kind, int index, String valueJson) {
 
   /** The kinds of sprite_service faults. */
   public enum Kind {
-    /** An event envelope's {@code sequence.value} is not a valid value: {@code event_sequence_missing}. */
+    /**
+     * An event envelope's {@code sequence.value} is not a valid value: {@code
+     * event_sequence_missing}.
+     */
     EVENT_MISTYPED,
     /** An event envelope has no {@code sequence.value}: {@code event_sequence_missing}. */
     EVENT_MISSING,
@@ -29,7 +32,10 @@ public record SpriteFault(Kind kind, int index, String valueJson) {
      * event_sequence_regression} when the previous watermark exists.
      */
     EVENT_REGRESSING_ACROSS,
-    /** The snapshot's {@code sequence.value} is not a valid value: {@code snapshot_sequence_missing}. */
+    /**
+     * The snapshot's {@code sequence.value} is not a valid value: {@code
+     * snapshot_sequence_missing}.
+     */
     SNAPSHOT_MISTYPED,
     /** The snapshot has no {@code sequence.value}: {@code snapshot_sequence_missing}. */
     SNAPSHOT_MISSING,

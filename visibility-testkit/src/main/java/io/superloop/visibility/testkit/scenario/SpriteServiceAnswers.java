@@ -6,7 +6,6 @@ import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.json.JsonValue;
 import io.superloop.visibility.core.time.Timestamps;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -24,10 +23,10 @@ import org.jspecify.annotations.Nullable;
  * The reference encoder of a sprite service's answers: what {@code GET /ops/snapshot} and {@code
  * GET /ops/events?cursor=N} must return for a runtime folder, written as JSON text by the testkit's
  * own encoder in the v1 envelope shape (contract 1.1, 1.18, 3.1), independently of the library's
- * local source. Sequence values follow the service's poll adapter: an event's value is its
- * physical line number, the snapshot's the log's newline count; empty lines consume a number and
- * are not delivered; a last line without its newline is not there yet. Use it as the oracle of an
- * adapter's answers, or as the answers of a stand-in service:
+ * local source. Sequence values follow the service's poll adapter: an event's value is its physical
+ * line number, the snapshot's the log's newline count; empty lines consume a number and are not
+ * delivered; a last line without its newline is not there yet. Use it as the oracle of an adapter's
+ * answers, or as the answers of a stand-in service:
  *
  * <pre>{@code
  * SpriteServiceAnswers reference = SpriteServiceAnswers.read(runtimeDir);
@@ -85,7 +84,8 @@ public final class SpriteServiceAnswers {
   public static SpriteServiceAnswers read(Path runtimeDir) {
     Path name = runtimeDir.toAbsolutePath().normalize().getFileName();
     if (name == null) {
-      throw new VisibilityException(ErrorCode.INVALID_ARGUMENT, "not a runtime folder: " + runtimeDir);
+      throw new VisibilityException(
+          ErrorCode.INVALID_ARGUMENT, "not a runtime folder: " + runtimeDir);
     }
     SpriteServiceAnswers answers = new SpriteServiceAnswers(name.toString());
     Path events = runtimeDir.resolve("events.jsonl");
@@ -96,7 +96,8 @@ public final class SpriteServiceAnswers {
       for (int i = 0; i < lines.length - 1; i++) {
         answers.log.add(lines[i].isEmpty() ? LogLine.blank() : eventLine(lines[i], i + 1, events));
       }
-      answers.heartbeatText = Files.exists(heartbeat) ? Files.readString(heartbeat, StandardCharsets.UTF_8) : null;
+      answers.heartbeatText =
+          Files.exists(heartbeat) ? Files.readString(heartbeat, StandardCharsets.UTF_8) : null;
     } catch (NoSuchFileException e) {
       throw new VisibilityException(ErrorCode.FILE_NOT_FOUND, "no events log: " + events, e);
     } catch (IOException e) {
@@ -114,7 +115,9 @@ public final class SpriteServiceAnswers {
               string(o, "timestamp"),
               string(o, "event"),
               string(o, "run_id"),
-              ((JsonValue.JsonNumber) o.get("iteration").orElseThrow()).wholeLongValue().orElseThrow(),
+              ((JsonValue.JsonNumber) o.get("iteration").orElseThrow())
+                  .wholeLongValue()
+                  .orElseThrow(),
               string(o, "role"),
               string(o, "status"),
               string(o, "message"),
@@ -152,7 +155,10 @@ public final class SpriteServiceAnswers {
         Json.parse(heartbeatText);
       } catch (VisibilityException e) {
         throw new VisibilityException(
-            e.code(), "heartbeat.v1.json is not JSON (the service's snapshot adapter fails): " + e.getMessage(), e);
+            e.code(),
+            "heartbeat.v1.json is not JSON (the service's snapshot adapter fails): "
+                + e.getMessage(),
+            e);
       }
     }
     return snapshot(List.of(), now, traceId.orElse(null));
@@ -173,7 +179,11 @@ public final class SpriteServiceAnswers {
     if (cursor < 0 || cursor > log.size()) {
       throw new VisibilityException(
           ErrorCode.INVALID_ARGUMENT,
-          "HTTP 502 runtime_error: cursor offset (" + cursor + ") exceeds available events (" + log.size() + ")");
+          "HTTP 502 runtime_error: cursor offset ("
+              + cursor
+              + ") exceeds available events ("
+              + log.size()
+              + ")");
     }
     return events(List.of(), cursor, now, traceId.orElse(null));
   }
@@ -220,33 +230,54 @@ public final class SpriteServiceAnswers {
     StringBuilder b = new StringBuilder(1024);
     b.append("{\"schemaVersion\":\"v1\",\"envelopeType\":\"loop_run_snapshot\",\"emittedAt\":")
         .append(JsonText.string(nowText))
-        .append(",\"traceId\":").append(JsonText.stringOrNull(trace))
-        .append(",\"source\":").append(source())
+        .append(",\"traceId\":")
+        .append(JsonText.stringOrNull(trace))
+        .append(",\"source\":")
+        .append(source())
         .append(",\"run\":{\"runId\":")
-        .append(lastEvent == null ? "null" : JsonText.string(lastEvent.event().orElseThrow().runId()))
+        .append(
+            lastEvent == null ? "null" : JsonText.string(lastEvent.event().orElseThrow().runId()))
         .append(",\"iteration\":")
-        .append(lastEvent == null ? "null" : Long.toString(lastEvent.event().orElseThrow().iteration()))
+        .append(
+            lastEvent == null ? "null" : Long.toString(lastEvent.event().orElseThrow().iteration()))
         .append(",\"status\":\"running\",\"summary\":null}")
-        .append(",\"runtime\":{\"superloopState\":{\"active\":true},\"activeRun\":null,\"approval\":null,\"heartbeat\":")
+        .append(
+            ",\"runtime\":{\"superloopState\":{\"active\":true},\"activeRun\":null,\"approval\":null,\"heartbeat\":")
         .append(hbText == null ? "null" : hbText.strip())
         .append("},\"artifacts\":{\"events\":")
         .append(ref("events.jsonl", logText()))
-        .append(",\"runSummary\":").append(ref("run-summary.json", null))
-        .append(",\"state\":").append(ref("state.json", null))
-        .append(",\"activeRun\":").append(ref("active-run.json", null))
-        .append(",\"approval\":").append(ref("approval.json", null))
-        .append(",\"heartbeat\":").append(ref("heartbeat.v1.json", hbText))
-        .append("},\"sequence\":{\"source\":\"").append(SOURCE).append('"');
+        .append(",\"runSummary\":")
+        .append(ref("run-summary.json", null))
+        .append(",\"state\":")
+        .append(ref("state.json", null))
+        .append(",\"activeRun\":")
+        .append(ref("active-run.json", null))
+        .append(",\"approval\":")
+        .append(ref("approval.json", null))
+        .append(",\"heartbeat\":")
+        .append(ref("heartbeat.v1.json", hbText))
+        .append("},\"sequence\":{\"source\":\"")
+        .append(SOURCE)
+        .append('"');
     if (value != null) {
       b.append(",\"value\":").append(value);
     }
-    b.append("},\"cursor\":{\"eventLineOffset\":").append(n).append(",\"eventLineCount\":").append(n)
-        .append("},\"health\":{\"eventCount\":").append(events)
+    b.append("},\"cursor\":{\"eventLineOffset\":")
+        .append(n)
+        .append(",\"eventLineCount\":")
+        .append(n)
+        .append("},\"health\":{\"eventCount\":")
+        .append(events)
         .append(",\"lastEventAt\":")
-        .append(lastEvent == null ? "null" : JsonText.string(lastEvent.event().orElseThrow().timestamp()))
+        .append(
+            lastEvent == null
+                ? "null"
+                : JsonText.string(lastEvent.event().orElseThrow().timestamp()))
         .append(",\"lastEventName\":")
-        .append(lastEvent == null ? "null" : JsonText.string(lastEvent.event().orElseThrow().name()))
-        .append(",\"lastSummaryAt\":null,\"hasPendingApproval\":false,\"gates\":{},\"stuck\":false}}");
+        .append(
+            lastEvent == null ? "null" : JsonText.string(lastEvent.event().orElseThrow().name()))
+        .append(
+            ",\"lastSummaryAt\":null,\"hasPendingApproval\":false,\"gates\":{},\"stuck\":false}}");
     return b.toString();
   }
 
@@ -263,12 +294,16 @@ public final class SpriteServiceAnswers {
     }
   }
 
-  /** The {@code GET /ops/events?cursor=<cursor>&maxEvents=0} answer of a history step, with its faults. */
+  /**
+   * The {@code GET /ops/events?cursor=<cursor>&maxEvents=0} answer of a history step, with its
+   * faults.
+   */
   String eventsBody(HistoryStep step, long cursor, Instant now, @Nullable String trace) {
     return events(step.spriteFaults(), cursor, now, trace);
   }
 
-  private String events(List<SpriteFault> faults, long cursor, Instant now, @Nullable String trace) {
+  private String events(
+      List<SpriteFault> faults, long cursor, Instant now, @Nullable String trace) {
     long n = log.size();
     List<Entry> entries = new ArrayList<>();
     for (int i = (int) cursor; i < n; i++) {
@@ -319,15 +354,23 @@ public final class SpriteServiceAnswers {
       }
       b.append(eventEnvelope(entries.get(i), n, nowText, trace));
     }
-    b.append("],\"cursor\":{\"eventLineOffset\":").append(n).append(",\"eventLineCount\":").append(n)
-        .append(",\"updatedAt\":").append(JsonText.string(nowText)).append("}}");
+    b.append("],\"cursor\":{\"eventLineOffset\":")
+        .append(n)
+        .append(",\"eventLineCount\":")
+        .append(n)
+        .append(",\"updatedAt\":")
+        .append(JsonText.string(nowText))
+        .append("}}");
     return b.toString();
   }
 
   /** The envelope the events answer gives for log line {@code index} (0-based), with no faults. */
   String eventEnvelope(int index, Instant now, @Nullable String trace) {
     return eventEnvelope(
-        new Entry(log.get(index), index + 1L, Long.toString(index + 1L)), log.size(), Timestamps.format(now), trace);
+        new Entry(log.get(index), index + 1L, Long.toString(index + 1L)),
+        log.size(),
+        Timestamps.format(now),
+        trace);
   }
 
   private String eventEnvelope(Entry e, long lineCount, String nowText, @Nullable String trace) {
@@ -335,23 +378,38 @@ public final class SpriteServiceAnswers {
     StringBuilder b = new StringBuilder(e.line.text().length() * 2 + 400);
     b.append("{\"schemaVersion\":\"v1\",\"envelopeType\":\"loop_run_event\",\"emittedAt\":")
         .append(JsonText.string(nowText))
-        .append(",\"traceId\":").append(JsonText.stringOrNull(trace))
-        .append(",\"source\":").append(source())
-        .append(",\"sequence\":{\"source\":\"").append(SOURCE).append('"');
+        .append(",\"traceId\":")
+        .append(JsonText.stringOrNull(trace))
+        .append(",\"source\":")
+        .append(source())
+        .append(",\"sequence\":{\"source\":\"")
+        .append(SOURCE)
+        .append('"');
     if (e.value != null) {
       b.append(",\"value\":").append(e.value);
     }
-    b.append("},\"cursor\":{\"eventLineOffset\":").append(e.lineNo)
-        .append(",\"eventLineCount\":").append(lineCount)
-        .append("},\"run\":{\"runId\":").append(JsonText.string(ev.runId()))
-        .append(",\"iteration\":").append(ev.iteration())
-        .append("},\"event\":{\"timestamp\":").append(JsonText.string(ev.timestamp()))
-        .append(",\"name\":").append(JsonText.string(ev.name()))
-        .append(",\"role\":").append(JsonText.string(ev.role()))
-        .append(",\"status\":").append(JsonText.string(ev.status()))
-        .append(",\"message\":").append(JsonText.string(ev.message()))
-        .append(",\"payload\":").append(ev.payloadJson())
-        .append(",\"raw\":").append(e.line.text())
+    b.append("},\"cursor\":{\"eventLineOffset\":")
+        .append(e.lineNo)
+        .append(",\"eventLineCount\":")
+        .append(lineCount)
+        .append("},\"run\":{\"runId\":")
+        .append(JsonText.string(ev.runId()))
+        .append(",\"iteration\":")
+        .append(ev.iteration())
+        .append("},\"event\":{\"timestamp\":")
+        .append(JsonText.string(ev.timestamp()))
+        .append(",\"name\":")
+        .append(JsonText.string(ev.name()))
+        .append(",\"role\":")
+        .append(JsonText.string(ev.role()))
+        .append(",\"status\":")
+        .append(JsonText.string(ev.status()))
+        .append(",\"message\":")
+        .append(JsonText.string(ev.message()))
+        .append(",\"payload\":")
+        .append(ev.payloadJson())
+        .append(",\"raw\":")
+        .append(e.line.text())
         .append("}}");
     return b.toString();
   }
@@ -368,36 +426,56 @@ public final class SpriteServiceAnswers {
     long confirmExit = o == LogicalOutcome.AMBIGUOUS ? 1 : 0;
     boolean confirmRan = o == LogicalOutcome.CONFIRMED || o == LogicalOutcome.AMBIGUOUS;
     StringBuilder r = new StringBuilder(600);
-    r.append("{\"timestamp\":").append(JsonText.string(Timestamps.format(done)))
-        .append(",\"loopId\":").append(JsonText.string(loopId))
-        .append(",\"intent\":").append(JsonText.string(a.intent().wire()))
-        .append(",\"traceId\":").append(JsonText.string(a.traceId()))
+    r.append("{\"timestamp\":")
+        .append(JsonText.string(Timestamps.format(done)))
+        .append(",\"loopId\":")
+        .append(JsonText.string(loopId))
+        .append(",\"intent\":")
+        .append(JsonText.string(a.intent().wire()))
+        .append(",\"traceId\":")
+        .append(JsonText.string(a.traceId()))
         .append(",\"requestedBy\":\"parity-operator\",\"transport\":\"local\"");
     if (a.spriteForm() != ControlAction.SpriteForm.ANSWER_WITHOUT_STATUS) {
       r.append(",\"status\":").append(JsonText.string(o.outcomeWire()));
     }
-    r.append(",\"command\":").append(JsonText.string("superloop.sh " + a.intent().wire() + " --repo " + SERVICE_REPO))
+    r.append(",\"command\":")
+        .append(JsonText.string("superloop.sh " + a.intent().wire() + " --repo " + SERVICE_REPO))
         .append(",\"idempotencyKey\":")
         .append(JsonText.string(a.intent().wire() + "-" + startedAt.getEpochSecond() + "-4242"))
-        .append(",\"exitCode\":").append(superloopExit)
-        .append(",\"confirmExitCode\":").append(confirmExit)
-        .append(",\"confirmed\":").append(o == LogicalOutcome.CONFIRMED)
-        .append(",\"commandOutput\":").append(JsonText.string(superloopExit == 0 ? "ok" : "error: no active loop"));
+        .append(",\"exitCode\":")
+        .append(superloopExit)
+        .append(",\"confirmExitCode\":")
+        .append(confirmExit)
+        .append(",\"confirmed\":")
+        .append(o == LogicalOutcome.CONFIRMED)
+        .append(",\"commandOutput\":")
+        .append(JsonText.string(superloopExit == 0 ? "ok" : "error: no active loop"));
     if (confirmRan) {
-      r.append(",\"confirm\":").append(ControlFixtures.confirmResult(a, o == LogicalOutcome.CONFIRMED, done));
+      r.append(",\"confirm\":")
+          .append(ControlFixtures.confirmResult(a, o == LogicalOutcome.CONFIRMED, done));
     }
     r.append('}');
-    return "{\"ok\":" + (exit == 0)
-        + ",\"exitCode\":" + exit
-        + ",\"result\":" + r
-        + ",\"stderr\":" + JsonText.string(exit == 0 ? "" : "control exited " + exit)
-        + ",\"replayed\":" + (a.spriteForm() == ControlAction.SpriteForm.REPLAYED)
-        + ",\"traceId\":" + JsonText.string(a.traceId())
+    return "{\"ok\":"
+        + (exit == 0)
+        + ",\"exitCode\":"
+        + exit
+        + ",\"result\":"
+        + r
+        + ",\"stderr\":"
+        + JsonText.string(exit == 0 ? "" : "control exited " + exit)
+        + ",\"replayed\":"
+        + (a.spriteForm() == ControlAction.SpriteForm.REPLAYED)
+        + ",\"traceId\":"
+        + JsonText.string(a.traceId())
         + "}";
   }
 
   private String source() {
-    return "{\"repoPath\":" + JsonText.string(SERVICE_REPO) + ",\"loopId\":" + JsonText.string(loopId) + "}";
+    return "{\"repoPath\":"
+        + JsonText.string(SERVICE_REPO)
+        + ",\"loopId\":"
+        + JsonText.string(loopId)
+        + "}";
   }
 
   private String logText() {
@@ -412,12 +490,21 @@ public final class SpriteServiceAnswers {
   private String ref(String name, @Nullable String text) {
     String path = JsonText.string(".superloop/loops/" + loopId + "/" + name);
     if (text == null) {
-      return "{\"path\":" + path + ",\"exists\":false,\"sizeBytes\":0,\"lineCount\":0,\"sha256\":null,\"mtimeEpoch\":null}";
+      return "{\"path\":"
+          + path
+          + ",\"exists\":false,\"sizeBytes\":0,\"lineCount\":0,\"sha256\":null,\"mtimeEpoch\":null}";
     }
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
     long lines = text.chars().filter(c -> c == '\n').count();
-    return "{\"path\":" + path + ",\"exists\":true,\"sizeBytes\":" + bytes.length + ",\"lineCount\":" + lines
-        + ",\"sha256\":" + JsonText.string(sha256(bytes)) + ",\"mtimeEpoch\":1700000000}";
+    return "{\"path\":"
+        + path
+        + ",\"exists\":true,\"sizeBytes\":"
+        + bytes.length
+        + ",\"lineCount\":"
+        + lines
+        + ",\"sha256\":"
+        + JsonText.string(sha256(bytes))
+        + ",\"mtimeEpoch\":1700000000}";
   }
 
   private static String sha256(byte[] bytes) {

@@ -94,14 +94,21 @@ final class SpriteServiceDelivery implements Delivery {
     }
   }
 
-  private DeliveryRun run(RuntimeHistory h, Path workDir, VisibilityRules rules) throws IOException {
+  private DeliveryRun run(RuntimeHistory h, Path workDir, VisibilityRules rules)
+      throws IOException {
     Path repo = workDir.resolve("repo");
     LoopLayout layout = LoopLayout.of(repo, h.loopId());
     SplittableRandom random = new SplittableRandom(h.seed());
     ServiceSide service =
         adapter == null
             ? reference(h.loopId())
-            : adapted(adapter, workDir.resolve("service").resolve(".superloop").resolve("loops").resolve(h.loopId()));
+            : adapted(
+                adapter,
+                workDir
+                    .resolve("service")
+                    .resolve(".superloop")
+                    .resolve("loops")
+                    .resolve(h.loopId()));
     List<StepView> views = new ArrayList<>();
     Instant now = h.start();
     for (int i = 0; i < h.steps().size(); i++) {
@@ -112,14 +119,17 @@ final class SpriteServiceDelivery implements Delivery {
       // the plane asks for the poll inside the step, with the manager's cursor (0 with fromStart)
       SpriteServiceIngest.Poller poller = cursor -> service.poll(step, cursor, at);
       VisibilityPlane plane =
-          configure.apply(VisibilityPlane.builder(layout)
-              .rules(rules)
-              .thresholds(h.thresholds())
-              .durability(Durability.NONE)
-              .clock(Clock.fixed(now, ZoneOffset.UTC))
-              .random(random))
+          configure
+              .apply(
+                  VisibilityPlane.builder(layout)
+                      .rules(rules)
+                      .thresholds(h.thresholds())
+                      .durability(Durability.NONE)
+                      .clock(Clock.fixed(now, ZoneOffset.UTC))
+                      .random(random))
               .build();
-      VisibilityPlane.Reconciliation r = plane.reconcile(poller, new StepOptions(step.traceId(), step.fromStart()));
+      VisibilityPlane.Reconciliation r =
+          plane.reconcile(poller, new StepOptions(step.traceId(), step.fromStart()));
       if (r.result().sequenceState().isPresent()) {
         service.delivered();
       }
@@ -154,12 +164,17 @@ final class SpriteServiceDelivery implements Delivery {
         if (cursor > answers.lineCount()) {
           // the service's poll adapter dies: HTTP 502 runtime_error, a failed request
           return SpriteServiceIngest.requestFailed(
-              "HTTP 502 runtime_error: cursor offset (" + cursor + ") exceeds available events ("
-                  + answers.lineCount() + ")");
+              "HTTP 502 runtime_error: cursor offset ("
+                  + cursor
+                  + ") exceeds available events ("
+                  + answers.lineCount()
+                  + ")");
         }
         String trace = step.traceId().orElse(null);
         return new SpriteServiceIngest()
-            .ofBodies(answers.snapshotBody(step, now, trace), answers.eventsBody(step, cursor, now, trace));
+            .ofBodies(
+                answers.snapshotBody(step, now, trace),
+                answers.eventsBody(step, cursor, now, trace));
       }
 
       @Override
@@ -200,9 +215,11 @@ final class SpriteServiceDelivery implements Delivery {
   }
 
   /** The sprite_service mapping of contract 4.4, written through the audit trail. */
-  static void control(ControlAction a, String loopId, LoopLayout layout, VisibilityRules rules, Instant now) {
+  static void control(
+      ControlAction a, String loopId, LoopLayout layout, VisibilityRules rules, Instant now) {
     ControlContext ctx = ControlFixtures.context(a, loopId, Transport.SPRITE_SERVICE, now);
-    InvocationAuditTrail.Invocation inv = new InvocationAuditTrail(layout, Durability.NONE, rules).begin(ctx);
+    InvocationAuditTrail.Invocation inv =
+        new InvocationAuditTrail(layout, Durability.NONE, rules).begin(ctx);
     inv.complete(records(a, ctx, now.plusSeconds(a.durationSeconds()), loopId));
   }
 
@@ -212,6 +229,7 @@ final class SpriteServiceDelivery implements Delivery {
       return ControlOutcomes.spriteFailure(ctx, COMMAND, 1, done);
     }
     String body = SpriteServiceAnswers.controlAnswer(a, loopId, ctx.startedAt(), done);
-    return ControlOutcomes.spriteAnswer(ctx, COMMAND, (JsonValue.JsonObject) Json.parse(body), done);
+    return ControlOutcomes.spriteAnswer(
+        ctx, COMMAND, (JsonValue.JsonObject) Json.parse(body), done);
   }
 }

@@ -12,7 +12,10 @@ import java.util.List;
  * @param files the loop's files after the step (and its control action), decoded
  */
 public record StepView(
-    int index, VisibilityPlane.Reconciliation reconciliation, List<String> warnings, LoopFiles files) {
+    int index,
+    VisibilityPlane.Reconciliation reconciliation,
+    List<String> warnings,
+    LoopFiles files) {
   /**
    * A compact constructor keeping the warnings unmodifiable.
    *

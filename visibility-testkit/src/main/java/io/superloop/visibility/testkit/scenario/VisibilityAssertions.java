@@ -42,13 +42,25 @@ public final class VisibilityAssertions {
    * @throws AssertionError when there is no heartbeat section or it reports another freshness
    */
   public static void assertHeartbeat(VisibilitySummary status, FreshnessStatus expected) {
-    HeartbeatSurface h = status.heartbeat().orElseThrow(() -> fail("visibility.heartbeat: expected " + expected.wire() + ", there is no heartbeat section", status));
+    HeartbeatSurface h =
+        status
+            .heartbeat()
+            .orElseThrow(
+                () ->
+                    fail(
+                        "visibility.heartbeat: expected "
+                            + expected.wire()
+                            + ", there is no heartbeat section",
+                        status));
     Optional<FreshnessStatus> actual = h.freshnessStatus();
     if (actual.isEmpty() || actual.get() != expected) {
       throw fail(
-          "visibility.heartbeat: expected freshnessStatus " + expected.wire() + ", was "
+          "visibility.heartbeat: expected freshnessStatus "
+              + expected.wire()
+              + ", was "
               + actual.map(FreshnessStatus::wire).orElse("absent")
-              + details(h.heartbeatLagSeconds(), h.reasonCode().map(r -> r.wire()), h.lastHeartbeatAt()),
+              + details(
+                  h.heartbeatLagSeconds(), h.reasonCode().map(r -> r.wire()), h.lastHeartbeatAt()),
           status);
     }
   }
@@ -67,7 +79,9 @@ public final class VisibilityAssertions {
         || s.driftActive().orElse(false)) {
       throw fail(
           "visibility.sequence: expected status ok without violations, was "
-              + s.status().orElse("absent") + " with violations " + violations
+              + s.status().orElse("absent")
+              + " with violations "
+              + violations
               + (s.driftActive().orElse(false) ? " (drift active)" : ""),
           status);
     }
@@ -84,10 +98,15 @@ public final class VisibilityAssertions {
     SequenceSurface s = sequence(status, "drift");
     TreeSet<String> want = new TreeSet<>(Arrays.stream(expected).map(ViolationCode::wire).toList());
     TreeSet<String> got = new TreeSet<>(s.violations().orElse(List.of()));
-    if (!s.status().equals(Optional.of(SequenceStatus.ORDERING_DRIFT_DETECTED.wire())) || !want.equals(got)) {
+    if (!s.status().equals(Optional.of(SequenceStatus.ORDERING_DRIFT_DETECTED.wire()))
+        || !want.equals(got)) {
       throw fail(
-          "visibility.sequence: expected status ordering_drift_detected with violations " + want + ", was "
-              + s.status().orElse("absent") + " with violations " + got,
+          "visibility.sequence: expected status ordering_drift_detected with violations "
+              + want
+              + ", was "
+              + s.status().orElse("absent")
+              + " with violations "
+              + got,
           status);
     }
   }
@@ -102,7 +121,9 @@ public final class VisibilityAssertions {
   public static void assertEventsLast(VisibilitySummary status, long expected) {
     SequenceSurface s = sequence(status, "eventsLast " + expected);
     if (s.eventsLast().isEmpty() || s.eventsLast().getAsLong() != expected) {
-      throw fail("visibility.sequence: expected eventsLast " + expected + ", was " + show(s.eventsLast()), status);
+      throw fail(
+          "visibility.sequence: expected eventsLast " + expected + ", was " + show(s.eventsLast()),
+          status);
     }
   }
 
@@ -125,11 +146,16 @@ public final class VisibilityAssertions {
    * @throws AssertionError naming the violations and the diagnostics
    */
   public static void assertInOrder(SequenceState state) {
-    if (state.status() != SequenceStatus.OK || !state.violations().isEmpty() || state.driftActive()) {
+    if (state.status() != SequenceStatus.OK
+        || !state.violations().isEmpty()
+        || state.driftActive()) {
       throw new AssertionError(
-          "sequence state: expected status ok without violations, was " + state.status().wire()
-              + " with violations " + state.violations().stream().map(ViolationCode::wire).toList()
-              + "\n  in " + SequenceCodecs.STATE.encode(state));
+          "sequence state: expected status ok without violations, was "
+              + state.status().wire()
+              + " with violations "
+              + state.violations().stream().map(ViolationCode::wire).toList()
+              + "\n  in "
+              + SequenceCodecs.STATE.encode(state));
     }
   }
 
@@ -142,10 +168,16 @@ public final class VisibilityAssertions {
    */
   public static void assertViolations(SequenceState state, ViolationCode... expected) {
     TreeSet<String> want = new TreeSet<>(Arrays.stream(expected).map(ViolationCode::wire).toList());
-    TreeSet<String> got = new TreeSet<>(state.violations().stream().map(ViolationCode::wire).toList());
+    TreeSet<String> got =
+        new TreeSet<>(state.violations().stream().map(ViolationCode::wire).toList());
     if (!want.equals(got)) {
       throw new AssertionError(
-          "sequence state: expected violations " + want + ", was " + got + "\n  in " + SequenceCodecs.STATE.encode(state));
+          "sequence state: expected violations "
+              + want
+              + ", was "
+              + got
+              + "\n  in "
+              + SequenceCodecs.STATE.encode(state));
     }
   }
 
@@ -159,22 +191,42 @@ public final class VisibilityAssertions {
   public static void assertFreshness(HeartbeatState state, FreshnessStatus expected) {
     if (state.freshnessStatus() != expected) {
       throw new AssertionError(
-          "heartbeat state: expected freshnessStatus " + expected.wire() + ", was " + state.freshnessStatus().wire()
-              + " (lag " + state.heartbeatLagSeconds() + " s; degraded from "
-              + state.thresholds().degradedHeartbeatLagSeconds() + " s, critical from "
-              + state.thresholds().criticalHeartbeatLagSeconds() + " s; last heartbeat " + state.lastHeartbeatAt() + ")"
-              + "\n  in " + HeartbeatCodecs.STATE.encode(state));
+          "heartbeat state: expected freshnessStatus "
+              + expected.wire()
+              + ", was "
+              + state.freshnessStatus().wire()
+              + " (lag "
+              + state.heartbeatLagSeconds()
+              + " s; degraded from "
+              + state.thresholds().degradedHeartbeatLagSeconds()
+              + " s, critical from "
+              + state.thresholds().criticalHeartbeatLagSeconds()
+              + " s; last heartbeat "
+              + state.lastHeartbeatAt()
+              + ")"
+              + "\n  in "
+              + HeartbeatCodecs.STATE.encode(state));
     }
   }
 
   private static SequenceSurface sequence(VisibilitySummary status, String expected) {
     return status
         .sequence()
-        .orElseThrow(() -> fail("visibility.sequence: expected " + expected + ", there is no sequence section", status));
+        .orElseThrow(
+            () ->
+                fail(
+                    "visibility.sequence: expected " + expected + ", there is no sequence section",
+                    status));
   }
 
   private static String details(OptionalLong lag, Optional<String> reason, Optional<String> last) {
-    return " (lag " + show(lag) + " s, reason " + reason.orElse("none") + ", last heartbeat " + last.orElse("none") + ")";
+    return " (lag "
+        + show(lag)
+        + " s, reason "
+        + reason.orElse("none")
+        + ", last heartbeat "
+        + last.orElse("none")
+        + ")";
   }
 
   private static String show(OptionalLong v) {

@@ -12,14 +12,15 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Large, realistic inputs for benchmarks and soak tests, drawn from the scenario generators: runtime
- * {@code events.jsonl} lines of about 300-600 bytes with payloads ({@link Scenarios#eventLines}), and
- * the sprite service's {@code /ops/events} answers and event envelopes over the same lines, in the
- * service poll adapter's shape (contract 1.1, 1.18). Equal seeds give equal bytes.
+ * Large, realistic inputs for benchmarks and soak tests, drawn from the scenario generators:
+ * runtime {@code events.jsonl} lines of about 300-600 bytes with payloads ({@link
+ * Scenarios#eventLines}), and the sprite service's {@code /ops/events} answers and event envelopes
+ * over the same lines, in the service poll adapter's shape (contract 1.1, 1.18). Equal seeds give
+ * equal bytes.
  *
- * <p>Large logs cycle through a pool of distinct generated lines: a runtime log's sequence values are
- * its line numbers, not its contents, so a repeated line changes no decision, and a 1 GiB log is
- * written at disk speed instead of generator speed.
+ * <p>Large logs cycle through a pool of distinct generated lines: a runtime log's sequence values
+ * are its line numbers, not its contents, so a repeated line changes no decision, and a 1 GiB log
+ * is written at disk speed instead of generator speed.
  */
 public final class Workloads {
   /** The loop id of every workload. */
@@ -86,8 +87,8 @@ public final class Workloads {
 
   /**
    * Appends newline-terminated runtime event lines to {@code file} (created when absent) until it
-   * holds at least {@code minBytes} bytes; returns the lines written. Streams: memory stays constant
-   * whatever the size.
+   * holds at least {@code minBytes} bytes; returns the lines written. Streams: memory stays
+   * constant whatever the size.
    *
    * @param file the log
    * @param minBytes the size to reach
@@ -102,7 +103,9 @@ public final class Workloads {
     try (OutputStream out =
         new BufferedOutputStream(
             Files.newOutputStream(
-                file, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND),
+                file,
+                java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.APPEND),
             1 << 20)) {
       while (size < minBytes) {
         byte[] line = pool.get((int) (written % POOL));
@@ -129,8 +132,8 @@ public final class Workloads {
   }
 
   /**
-   * The sprite service's {@code GET /ops/snapshot} answer body (contract 1.1) for the log of
-   * {@link #eventsAnswerBody(int, long)}.
+   * The sprite service's {@code GET /ops/snapshot} answer body (contract 1.1) for the log of {@link
+   * #eventsAnswerBody(int, long)}.
    *
    * @param events how many lines the log holds
    * @param seed the seed
@@ -171,7 +174,14 @@ public final class Workloads {
 
   private static HistoryStep quietStep() {
     return new HistoryStep(
-        0, LogChange.NONE, List.of(), Optional.empty(), false, HeartbeatSpec.ABSENT, Optional.empty(), List.of(),
+        0,
+        LogChange.NONE,
+        List.of(),
+        Optional.empty(),
+        false,
+        HeartbeatSpec.ABSENT,
+        Optional.empty(),
+        List.of(),
         Optional.empty());
   }
 }

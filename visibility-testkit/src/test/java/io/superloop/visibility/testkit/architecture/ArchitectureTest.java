@@ -33,7 +33,9 @@ class ArchitectureTest {
 
   private static Location asLocation(URI uri) {
     // a jar is read through its jar: URL, a directory of class files as it is
-    return uri.getPath().endsWith(".jar") ? Location.of(URI.create("jar:" + uri + "!/")) : Location.of(uri);
+    return uri.getPath().endsWith(".jar")
+        ? Location.of(URI.create("jar:" + uri + "!/"))
+        : Location.of(uri);
   }
 
   /** The record model is the bottom layer: nothing of visibility-api refers to visibility-core. */
@@ -81,8 +83,8 @@ class ArchitectureTest {
    * step's result it persists ({@code StepResult}, with the {@code ArtifactPaths} it hands the step
    * and the {@code state.json} merge rule {@code StateJsonMerge} it applies when it writes or
    * completes a step; {@code PreviousStates} fills a {@code StepInput} builder) and the I/O
-   * settings {@code ReadLimits} and {@code TelemetryRetention}. Nothing else of those packages,
-   * and nothing of {@code core.time}.
+   * settings {@code ReadLimits} and {@code TelemetryRetention}. Nothing else of those packages, and
+   * nothing of {@code core.time}.
    */
   @Test
   void theStoreUsesOnlyTheseReconcileAndRulesTypes() {
@@ -95,7 +97,8 @@ class ArchitectureTest {
             CORE + "reconcile.internal.ImmutableStepInput$Builder",
             CORE + "rules.ReadLimits",
             CORE + "rules.TelemetryRetention");
-    List<String> packages = List.of(CORE + "reconcile", CORE + "reconcile.internal", CORE + "rules", CORE + "time");
+    List<String> packages =
+        List.of(CORE + "reconcile", CORE + "reconcile.internal", CORE + "rules", CORE + "time");
     noClasses()
         .that()
         .resideInAPackage(CORE + "store..")
@@ -103,7 +106,8 @@ class ArchitectureTest {
         .dependOnClassesThat(
             DescribedPredicate.describe(
                 "are in core.reconcile, core.rules or core.time but not one of " + allowed,
-                (JavaClass c) -> packages.contains(c.getPackageName()) && !allowed.contains(c.getName())))
+                (JavaClass c) ->
+                    packages.contains(c.getPackageName()) && !allowed.contains(c.getName())))
         .check(classes);
   }
 
@@ -113,7 +117,8 @@ class ArchitectureTest {
    * records ({@code api.*.internal}, behind the records' {@code builder()}), the control audit of
    * {@code core.audit} its deliveries write as the reference does ({@code ControlContext} with its
    * generated builder in {@code core.audit.internal}, {@code ControlOutcomes}, {@code
-   * ControlRecords}, {@code InvocationAuditTrail}) and {@code core.time.Timestamps}. Those packages are exported to the testkit only.
+   * ControlRecords}, {@code InvocationAuditTrail}) and {@code core.time.Timestamps}. Those packages
+   * are exported to the testkit only.
    */
   @Test
   void theTestkitUsesTheExportedApiAndNamedTypesBeyondIt() {
@@ -143,14 +148,22 @@ class ArchitectureTest {
         .should()
         .dependOnClassesThat(
             DescribedPredicate.describe(
-                "are library classes outside the exported API and not one of " + beyondPackages + " " + beyondTypes,
+                "are library classes outside the exported API and not one of "
+                    + beyondPackages
+                    + " "
+                    + beyondTypes,
                 (JavaClass c) -> {
                   String pkg = c.getPackageName();
                   if (!pkg.startsWith(LibraryModules.API) && !pkg.startsWith(LibraryModules.CORE)) {
                     return false;
                   }
-                  String top = c.getName().contains("$") ? c.getName().substring(0, c.getName().indexOf('$')) : c.getName();
-                  return !exported.contains(pkg) && !beyondPackages.contains(pkg) && !beyondTypes.contains(top);
+                  String top =
+                      c.getName().contains("$")
+                          ? c.getName().substring(0, c.getName().indexOf('$'))
+                          : c.getName();
+                  return !exported.contains(pkg)
+                      && !beyondPackages.contains(pkg)
+                      && !beyondTypes.contains(top);
                 }))
         .check(classes);
   }

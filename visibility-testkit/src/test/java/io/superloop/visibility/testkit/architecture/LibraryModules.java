@@ -15,8 +15,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * The library's modules as the JVM resolved them: the tests run on the module path (the testkit
- * has a module descriptor), so each module's descriptor and class files are read from where it was
+ * The library's modules as the JVM resolved them: the tests run on the module path (the testkit has
+ * a module descriptor), so each module's descriptor and class files are read from where it was
  * resolved (its {@code target/classes} directory or its jar).
  */
 final class LibraryModules {
@@ -34,7 +34,8 @@ final class LibraryModules {
         .configuration()
         .findModule(name)
         .orElseThrow(
-            () -> new AssertionError(name + " is not on the module path: run the tests as a module"));
+            () ->
+                new AssertionError(name + " is not on the module path: run the tests as a module"));
   }
 
   static ModuleDescriptor descriptor(String name) {

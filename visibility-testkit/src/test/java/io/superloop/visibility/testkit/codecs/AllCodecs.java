@@ -72,26 +72,56 @@ public final class AllCodecs {
           // heartbeat
           e("HeartbeatCodecs.THRESHOLDS", HeartbeatCodecs.THRESHOLDS, HeartbeatGens.thresholds()),
           e("HeartbeatCodecs.STATE", HeartbeatCodecs.STATE, HeartbeatGens.states()),
-          e("HeartbeatCodecs.OBSERVATION_STATUS", HeartbeatCodecs.OBSERVATION_STATUS, HeartbeatGens.observationStatuses()),
-          e("HeartbeatCodecs.OBSERVATION", HeartbeatCodecs.OBSERVATION, HeartbeatGens.observations()),
+          e(
+              "HeartbeatCodecs.OBSERVATION_STATUS",
+              HeartbeatCodecs.OBSERVATION_STATUS,
+              HeartbeatGens.observationStatuses()),
+          e(
+              "HeartbeatCodecs.OBSERVATION",
+              HeartbeatCodecs.OBSERVATION,
+              HeartbeatGens.observations()),
           // envelope
           e("EnvelopeCodecs.SOURCE", EnvelopeCodecs.SOURCE, EnvelopeGens.sources()),
           e("EnvelopeCodecs.CURSOR", EnvelopeCodecs.CURSOR, EnvelopeGens.cursors()),
-          e("EnvelopeCodecs.ARTIFACT_REF", EnvelopeCodecs.ARTIFACT_REF, EnvelopeGens.artifactRefs()),
+          e(
+              "EnvelopeCodecs.ARTIFACT_REF",
+              EnvelopeCodecs.ARTIFACT_REF,
+              EnvelopeGens.artifactRefs()),
           e("EnvelopeCodecs.SNAPSHOT", EnvelopeCodecs.SNAPSHOT, EnvelopeGens.snapshots()),
           e("EnvelopeCodecs.EVENT", EnvelopeCodecs.EVENT, EnvelopeGens.events()),
-          e("EnvelopeCodecs.CURSOR_STATE", EnvelopeCodecs.CURSOR_STATE, EnvelopeGens.cursorStates()),
-          e("EnvelopeCodecs.EVENTS_CURSOR", EnvelopeCodecs.EVENTS_CURSOR, EnvelopeGens.eventsCursors()),
-          e("EnvelopeCodecs.EVENTS_ANSWER", EnvelopeCodecs.EVENTS_ANSWER, EnvelopeGens.eventsAnswers()),
+          e(
+              "EnvelopeCodecs.CURSOR_STATE",
+              EnvelopeCodecs.CURSOR_STATE,
+              EnvelopeGens.cursorStates()),
+          e(
+              "EnvelopeCodecs.EVENTS_CURSOR",
+              EnvelopeCodecs.EVENTS_CURSOR,
+              EnvelopeGens.eventsCursors()),
+          e(
+              "EnvelopeCodecs.EVENTS_ANSWER",
+              EnvelopeCodecs.EVENTS_ANSWER,
+              EnvelopeGens.eventsAnswers()),
           e(
               "EnvelopeCodecs.EVENTS_ANSWER_SEQUENCES",
               EnvelopeCodecs.EVENTS_ANSWER_SEQUENCES,
               // answers in the kept form: what the projection reads from any answer
               EnvelopeGens.eventsAnswers()
-                  .map(a -> EnvelopeCodecs.EVENTS_ANSWER_SEQUENCES.decode(EnvelopeCodecs.EVENTS_ANSWER.encode(a)))),
-          e("EnvelopeCodecs.SERVICE_ERROR", EnvelopeCodecs.SERVICE_ERROR, EnvelopeGens.serviceErrors()),
-          e("EnvelopeCodecs.ERROR_ANSWER", EnvelopeCodecs.ERROR_ANSWER, EnvelopeGens.errorAnswers()),
-          e("EnvelopeCodecs.CONTROL_ANSWER", EnvelopeCodecs.CONTROL_ANSWER, EnvelopeGens.controlAnswers()),
+                  .map(
+                      a ->
+                          EnvelopeCodecs.EVENTS_ANSWER_SEQUENCES.decode(
+                              EnvelopeCodecs.EVENTS_ANSWER.encode(a)))),
+          e(
+              "EnvelopeCodecs.SERVICE_ERROR",
+              EnvelopeCodecs.SERVICE_ERROR,
+              EnvelopeGens.serviceErrors()),
+          e(
+              "EnvelopeCodecs.ERROR_ANSWER",
+              EnvelopeCodecs.ERROR_ANSWER,
+              EnvelopeGens.errorAnswers()),
+          e(
+              "EnvelopeCodecs.CONTROL_ANSWER",
+              EnvelopeCodecs.CONTROL_ANSWER,
+              EnvelopeGens.controlAnswers()),
           // health
           e("HealthCodecs.STATUS", HealthCodecs.STATUS, HealthGens.statuses()),
           e("HealthCodecs.SEVERITY", HealthCodecs.SEVERITY, HealthGens.severities()),
@@ -103,13 +133,25 @@ public final class AllCodecs {
           e("HealthCodecs.TRANSPORT", HealthCodecs.TRANSPORT, HealthGens.transports()),
           e("HealthCodecs.EVIDENCE", HealthCodecs.EVIDENCE, HealthGens.evidence()),
           e("HealthCodecs.HEALTH", HealthCodecs.HEALTH, HealthGens.healths()),
-          e("HealthCodecs.TRANSPORT_HEALTH", HealthCodecs.TRANSPORT_HEALTH, HealthGens.transportHealths()),
+          e(
+              "HealthCodecs.TRANSPORT_HEALTH",
+              HealthCodecs.TRANSPORT_HEALTH,
+              HealthGens.transportHealths()),
           // audit
           e("AuditCodecs.INTENT", AuditCodecs.INTENT, AuditGens.intents()),
-          e("AuditCodecs.CONFIRMATION_STATUS", AuditCodecs.CONFIRMATION_STATUS, AuditGens.confirmationStatuses()),
+          e(
+              "AuditCodecs.CONFIRMATION_STATUS",
+              AuditCodecs.CONFIRMATION_STATUS,
+              AuditGens.confirmationStatuses()),
           e("AuditCodecs.OUTCOME_STATUS", AuditCodecs.OUTCOME_STATUS, AuditGens.outcomeStatuses()),
-          e("AuditCodecs.EXECUTION_STATUS", AuditCodecs.EXECUTION_STATUS, AuditGens.executionStatuses()),
-          e("AuditCodecs.INVOCATION_PHASE", AuditCodecs.INVOCATION_PHASE, AuditGens.invocationPhases()),
+          e(
+              "AuditCodecs.EXECUTION_STATUS",
+              AuditCodecs.EXECUTION_STATUS,
+              AuditGens.executionStatuses()),
+          e(
+              "AuditCodecs.INVOCATION_PHASE",
+              AuditCodecs.INVOCATION_PHASE,
+              AuditGens.invocationPhases()),
           e("AuditCodecs.REQUEST", AuditCodecs.REQUEST, AuditGens.requests()),
           e("AuditCodecs.EXECUTION", AuditCodecs.EXECUTION, AuditGens.executions()),
           e("AuditCodecs.CONFIRMATION", AuditCodecs.CONFIRMATION, AuditGens.confirmations()),
@@ -119,18 +161,48 @@ public final class AllCodecs {
           e("AuditCodecs.INTENT_ROW", AuditCodecs.INTENT_ROW, AuditGens.intentRows()),
           e("AuditCodecs.IN_FLIGHT_ROW", AuditCodecs.IN_FLIGHT_ROW, AuditGens.inFlightRows()),
           // reconcile
-          e("ReconcileCodecs.SEQUENCE_STATUS", ReconcileCodecs.SEQUENCE_STATUS, ReconcileGens.sequenceStatuses()),
-          e("ReconcileCodecs.ALERT_STATUS", ReconcileCodecs.ALERT_STATUS, ReconcileGens.alertStatuses()),
-          e("ReconcileCodecs.ALERT_DISPATCH_STATUS", ReconcileCodecs.ALERT_DISPATCH_STATUS, ReconcileGens.alertDispatchStatuses()),
-          e("ReconcileCodecs.RECONCILE_ROW", ReconcileCodecs.RECONCILE_ROW, ReconcileGens.reconcileRows()),
-          e("ReconcileCodecs.ORDERING_DRIFT_ESCALATION", ReconcileCodecs.ORDERING_DRIFT_ESCALATION, ReconcileGens.orderingDriftEscalations()),
-          e("ReconcileCodecs.HEALTH_ESCALATION", ReconcileCodecs.HEALTH_ESCALATION, ReconcileGens.healthEscalations()),
-          e("ReconcileCodecs.OTHER_ESCALATION", ReconcileCodecs.OTHER_ESCALATION, ReconcileGens.otherEscalations()),
-          e("ReconcileCodecs.ESCALATION", ReconcileCodecs.ESCALATION, ReconcileGens.escalationRows()),
-          e("ReconcileCodecs.ALERT_DISPATCH_STATE", ReconcileCodecs.ALERT_DISPATCH_STATE, ReconcileGens.alertDispatchStates()),
+          e(
+              "ReconcileCodecs.SEQUENCE_STATUS",
+              ReconcileCodecs.SEQUENCE_STATUS,
+              ReconcileGens.sequenceStatuses()),
+          e(
+              "ReconcileCodecs.ALERT_STATUS",
+              ReconcileCodecs.ALERT_STATUS,
+              ReconcileGens.alertStatuses()),
+          e(
+              "ReconcileCodecs.ALERT_DISPATCH_STATUS",
+              ReconcileCodecs.ALERT_DISPATCH_STATUS,
+              ReconcileGens.alertDispatchStatuses()),
+          e(
+              "ReconcileCodecs.RECONCILE_ROW",
+              ReconcileCodecs.RECONCILE_ROW,
+              ReconcileGens.reconcileRows()),
+          e(
+              "ReconcileCodecs.ORDERING_DRIFT_ESCALATION",
+              ReconcileCodecs.ORDERING_DRIFT_ESCALATION,
+              ReconcileGens.orderingDriftEscalations()),
+          e(
+              "ReconcileCodecs.HEALTH_ESCALATION",
+              ReconcileCodecs.HEALTH_ESCALATION,
+              ReconcileGens.healthEscalations()),
+          e(
+              "ReconcileCodecs.OTHER_ESCALATION",
+              ReconcileCodecs.OTHER_ESCALATION,
+              ReconcileGens.otherEscalations()),
+          e(
+              "ReconcileCodecs.ESCALATION",
+              ReconcileCodecs.ESCALATION,
+              ReconcileGens.escalationRows()),
+          e(
+              "ReconcileCodecs.ALERT_DISPATCH_STATE",
+              ReconcileCodecs.ALERT_DISPATCH_STATE,
+              ReconcileGens.alertDispatchStates()),
           e("ReconcileCodecs.ALERT_ROW", ReconcileCodecs.ALERT_ROW, ReconcileGens.alertRows()),
           // sequence
-          e("SequenceCodecs.VIOLATION_CODE", SequenceCodecs.VIOLATION_CODE, SequenceGens.violationCodes()),
+          e(
+              "SequenceCodecs.VIOLATION_CODE",
+              SequenceCodecs.VIOLATION_CODE,
+              SequenceGens.violationCodes()),
           e("SequenceCodecs.STATUS", SequenceCodecs.STATUS, SequenceGens.statuses()),
           e("SequenceCodecs.SNAPSHOT", SequenceCodecs.SNAPSHOT, SequenceGens.snapshotDiagnostics()),
           e("SequenceCodecs.EVENTS", SequenceCodecs.EVENTS, SequenceGens.eventDiagnostics()),
@@ -138,10 +210,16 @@ public final class AllCodecs {
           e("SequenceCodecs.STATE", SequenceCodecs.STATE, SequenceGens.states()),
           e("SequenceCodecs.OBSERVATION", SequenceCodecs.OBSERVATION, SequenceGens.observations()),
           // status
-          e("StatusCodecs.HEARTBEAT_OBSERVATION", StatusCodecs.HEARTBEAT_OBSERVATION, StatusGens.heartbeatObservationSurfaces()),
+          e(
+              "StatusCodecs.HEARTBEAT_OBSERVATION",
+              StatusCodecs.HEARTBEAT_OBSERVATION,
+              StatusGens.heartbeatObservationSurfaces()),
           e("StatusCodecs.HEARTBEAT", StatusCodecs.HEARTBEAT, StatusGens.heartbeatSurfaces()),
           e("StatusCodecs.SEQUENCE", StatusCodecs.SEQUENCE, StatusGens.sequenceSurfaces()),
-          e("StatusCodecs.INVOCATION_AUDIT", StatusCodecs.INVOCATION_AUDIT, StatusGens.invocationAuditSurfaces()),
+          e(
+              "StatusCodecs.INVOCATION_AUDIT",
+              StatusCodecs.INVOCATION_AUDIT,
+              StatusGens.invocationAuditSurfaces()),
           e("StatusCodecs.TRACE", StatusCodecs.TRACE, StatusGens.traceSurfaces()),
           e("StatusCodecs.VISIBILITY", StatusCodecs.VISIBILITY, StatusGens.visibilitySummaries()),
           // scalar building blocks
@@ -156,7 +234,9 @@ public final class AllCodecs {
     for (Class<?> c : CODEC_CLASSES) {
       for (Field f : c.getFields()) {
         int m = f.getModifiers();
-        if (Modifier.isStatic(m) && Modifier.isFinal(m) && JsonCodec.class.isAssignableFrom(f.getType())) {
+        if (Modifier.isStatic(m)
+            && Modifier.isFinal(m)
+            && JsonCodec.class.isAssignableFrom(f.getType())) {
           try {
             out.put(c.getSimpleName() + "." + f.getName(), (JsonCodec<?>) f.get(null));
           } catch (IllegalAccessException ex) {
@@ -169,14 +249,15 @@ public final class AllCodecs {
   }
 
   /**
-   * The simple names of the {@code *Codecs} classes in the api's class directory (empty when the api
-   * is packaged as a jar).
+   * The simple names of the {@code *Codecs} classes in the api's class directory (empty when the
+   * api is packaged as a jar).
    */
   public static List<String> codecClassesOnDisk() {
     List<String> out = new ArrayList<>();
     try {
       Path root =
-          Paths.get(HeartbeatCodecs.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+          Paths.get(
+              HeartbeatCodecs.class.getProtectionDomain().getCodeSource().getLocation().toURI());
       if (!Files.isDirectory(root)) {
         return out;
       }

@@ -35,11 +35,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Decoding hostile input with every codec only ever raises {@link VisibilityException} with an error
- * code (never an NPE, a ClassCastException, a Jackson exception or a stack overflow), and specific
- * inputs give specific codes. Inputs: fixed malformed documents, every prefix of valid encodings,
- * nesting beyond the depth limit, strings, keys, numbers and documents beyond (small) limits, and
- * deterministic random mutations of valid encodings (text and UTF-8 bytes).
+ * Decoding hostile input with every codec only ever raises {@link VisibilityException} with an
+ * error code (never an NPE, a ClassCastException, a Jackson exception or a stack overflow), and
+ * specific inputs give specific codes. Inputs: fixed malformed documents, every prefix of valid
+ * encodings, nesting beyond the depth limit, strings, keys, numbers and documents beyond (small)
+ * limits, and deterministic random mutations of valid encodings (text and UTF-8 bytes).
  */
 class CodecRobustnessTest {
 
@@ -47,13 +47,61 @@ class CodecRobustnessTest {
 
   private static final List<String> MALFORMED =
       List.of(
-          "", " ", "\n", "{", "}", "[", "]", "{]", "[}", "nul", "tru", "fals", "NaN", "Infinity",
-          "-", "01", "1.", ".5", "1e", "+1", "'a'", "{a:1}", "{'a':1}", "{\"a\"}", "{\"a\":}",
-          "{\"a\" 1}", "{,}", "{\"a\":1,}", "[1,]", "[,1]", "{\"a\":1}}", "{} {}", "{}x", "\"abc",
-          "\"\\x\"", "\"\\u12\"", "\"\\ud800\"", "\"\\udc00\\ud800\"", "\"a\u0001b\"", "\u0000",
-          "\ufeff{}", "/* c */ {}", "// c\n{}", "{\"a\":tru}", "{\"a\":[1 2]}", "{\"a\":{\"b\":}}",
-          "{\"schemaVersion\":\"v1\"", "{\"a\":1e99999999999}", "{\"a\":-}", "[[[[[[", "]]]]",
-          "{\"\":\"\"}", "{\"a\":\"\u007f\"}", "{\"a\":1}\u0000", "{\"a\":\"\\u0000\"}");
+          "",
+          " ",
+          "\n",
+          "{",
+          "}",
+          "[",
+          "]",
+          "{]",
+          "[}",
+          "nul",
+          "tru",
+          "fals",
+          "NaN",
+          "Infinity",
+          "-",
+          "01",
+          "1.",
+          ".5",
+          "1e",
+          "+1",
+          "'a'",
+          "{a:1}",
+          "{'a':1}",
+          "{\"a\"}",
+          "{\"a\":}",
+          "{\"a\" 1}",
+          "{,}",
+          "{\"a\":1,}",
+          "[1,]",
+          "[,1]",
+          "{\"a\":1}}",
+          "{} {}",
+          "{}x",
+          "\"abc",
+          "\"\\x\"",
+          "\"\\u12\"",
+          "\"\\ud800\"",
+          "\"\\udc00\\ud800\"",
+          "\"a\u0001b\"",
+          "\u0000",
+          "\ufeff{}",
+          "/* c */ {}",
+          "// c\n{}",
+          "{\"a\":tru}",
+          "{\"a\":[1 2]}",
+          "{\"a\":{\"b\":}}",
+          "{\"schemaVersion\":\"v1\"",
+          "{\"a\":1e99999999999}",
+          "{\"a\":-}",
+          "[[[[[[",
+          "]]]]",
+          "{\"\":\"\"}",
+          "{\"a\":\"\u007f\"}",
+          "{\"a\":1}\u0000",
+          "{\"a\":\"\\u0000\"}");
 
   private static final Json SMALL = Json.withLimits(new JsonReadLimits(5, 16, 16, 8, 1 << 20));
 
@@ -62,7 +110,8 @@ class CodecRobustnessTest {
   // ---------------------------------------------------------------- helpers
 
   /** Decodes and returns the error (null on success); fails on any other throwable. */
-  private static <T> @Nullable VisibilityException decode(JsonCodec<T> codec, Json json, String input, String what) {
+  private static <T> @Nullable VisibilityException decode(
+      JsonCodec<T> codec, Json json, String input, String what) {
     T v;
     try {
       v = json.decode(codec, input);
@@ -74,15 +123,18 @@ class CodecRobustnessTest {
       return null;
     }
     String once = codec.encode(v);
-    assertEquals(once, codec.encode(codec.decode(once)), what + ": a decoded value re-encodes stably");
+    assertEquals(
+        once, codec.encode(codec.decode(once)), what + ": a decoded value re-encodes stably");
     return null;
   }
 
-  private static <T> @Nullable VisibilityException decodeBytes(JsonCodec<T> codec, byte[] input, String what) {
+  private static <T> @Nullable VisibilityException decodeBytes(
+      JsonCodec<T> codec, byte[] input, String what) {
     try {
       T v = Json.DEFAULT.decode(codec, input);
       String once = codec.encode(v);
-      assertEquals(once, codec.encode(codec.decode(once)), what + ": a decoded value re-encodes stably");
+      assertEquals(
+          once, codec.encode(codec.decode(once)), what + ": a decoded value re-encodes stably");
       return null;
     } catch (VisibilityException e) {
       assertNotNull(e.code(), what + ": error code");
@@ -93,7 +145,8 @@ class CodecRobustnessTest {
     }
   }
 
-  private static void expect(ErrorCode code, @Nullable VisibilityException e, String what, String input) {
+  private static void expect(
+      ErrorCode code, @Nullable VisibilityException e, String what, String input) {
     if (e == null) {
       fail(what + ": expected " + code + " but decoded " + show(input));
       return;
@@ -141,8 +194,10 @@ class CodecRobustnessTest {
     return Optional.empty();
   }
 
-  private static Stream<DynamicTest> perCodec(String what, java.util.function.Consumer<AllCodecs.Entry<?>> body) {
-    return CODECS.stream().map(e -> DynamicTest.dynamicTest(what + " " + e.name(), () -> body.accept(e)));
+  private static Stream<DynamicTest> perCodec(
+      String what, java.util.function.Consumer<AllCodecs.Entry<?>> body) {
+    return CODECS.stream()
+        .map(e -> DynamicTest.dynamicTest(what + " " + e.name(), () -> body.accept(e)));
   }
 
   // ---------------------------------------------------------------- robustness
@@ -173,15 +228,19 @@ class CodecRobustnessTest {
         e -> {
           List<String> s = samples(e, 6);
           for (String full : List.of(s.get(0), s.get(s.size() / 2))) {
-            boolean number = !full.isEmpty() && (Character.isDigit(full.charAt(0)) || full.charAt(0) == '-');
+            boolean number =
+                !full.isEmpty() && (Character.isDigit(full.charAt(0)) || full.charAt(0) == '-');
             for (int i = 0; i < full.length(); i++) {
               String prefix = full.substring(0, i);
-              VisibilityException x = decode(e.codec(), Json.DEFAULT, prefix, e.name() + " prefix " + i);
+              VisibilityException x =
+                  decode(e.codec(), Json.DEFAULT, prefix, e.name() + " prefix " + i);
               if (!number) {
                 expect(ErrorCode.INVALID_JSON, x, e.name() + " truncated at " + i, prefix);
               }
             }
-            assertTrue(decode(e.codec(), Json.DEFAULT, full, e.name()) == null, e.name() + " full sample decodes");
+            assertTrue(
+                decode(e.codec(), Json.DEFAULT, full, e.name()) == null,
+                e.name() + " full sample decodes");
           }
         });
   }
@@ -210,10 +269,13 @@ class CodecRobustnessTest {
           String atLimit = "{\"n~unknown\":" + "[".repeat(max - 1) + "]".repeat(max - 1) + "}";
           String beyond = "{\"n~unknown\":" + "[".repeat(max) + "]".repeat(max) + "}";
           VisibilityException at = decode(e.codec(), SMALL, atLimit, e.name());
-          assertFalse(at != null && at.code() == ErrorCode.LIMIT_EXCEEDED, e.name() + " at the depth limit");
+          assertFalse(
+              at != null && at.code() == ErrorCode.LIMIT_EXCEEDED,
+              e.name() + " at the depth limit");
           VisibilityException over = decode(e.codec(), SMALL, beyond, e.name());
           if (object) {
-            expect(ErrorCode.LIMIT_EXCEEDED, over, e.name() + " one level beyond the limit", beyond);
+            expect(
+                ErrorCode.LIMIT_EXCEEDED, over, e.name() + " one level beyond the limit", beyond);
           }
         });
   }
@@ -239,18 +301,35 @@ class CodecRobustnessTest {
           String longString = "\"" + "x".repeat(17) + "\"";
           VisibilityException s = decode(e.codec(), SMALL, longString, e.name());
           if (!object) {
-            expect(ErrorCode.LIMIT_EXCEEDED, s, e.name() + " string beyond a small limit", longString);
+            expect(
+                ErrorCode.LIMIT_EXCEEDED, s, e.name() + " string beyond a small limit", longString);
           }
-          String longNumber = "{\"n~unknown\":" + "9".repeat(JsonReadLimits.DEFAULT.maxNumberLength() + 1) + "}";
+          String longNumber =
+              "{\"n~unknown\":" + "9".repeat(JsonReadLimits.DEFAULT.maxNumberLength() + 1) + "}";
           VisibilityException n = decode(e.codec(), Json.DEFAULT, longNumber, e.name());
           if (object) {
-            expect(ErrorCode.LIMIT_EXCEEDED, n, e.name() + " number beyond the default limit", longNumber);
+            expect(
+                ErrorCode.LIMIT_EXCEEDED,
+                n,
+                e.name() + " number beyond the default limit",
+                longNumber);
           }
           String sample = samples(e, 1).get(0);
-          Json tiny = Json.withLimits(new JsonReadLimits(64, 1 << 20, 4096, 64, Math.max(1, sample.length() - 1)));
-          expect(ErrorCode.LIMIT_EXCEEDED, decode(e.codec(), tiny, sample, e.name()), e.name() + " document beyond the limit", sample);
-          Json exact = Json.withLimits(new JsonReadLimits(64, 1 << 20, 4096, 64, sample.getBytes(StandardCharsets.UTF_8).length));
-          assertTrue(decode(e.codec(), exact, sample, e.name()) == null, e.name() + " document at the length limit decodes");
+          Json tiny =
+              Json.withLimits(
+                  new JsonReadLimits(64, 1 << 20, 4096, 64, Math.max(1, sample.length() - 1)));
+          expect(
+              ErrorCode.LIMIT_EXCEEDED,
+              decode(e.codec(), tiny, sample, e.name()),
+              e.name() + " document beyond the limit",
+              sample);
+          Json exact =
+              Json.withLimits(
+                  new JsonReadLimits(
+                      64, 1 << 20, 4096, 64, sample.getBytes(StandardCharsets.UTF_8).length));
+          assertTrue(
+              decode(e.codec(), exact, sample, e.name()) == null,
+              e.name() + " document at the length limit decodes");
         });
   }
 
@@ -305,13 +384,18 @@ class CodecRobustnessTest {
                     "duplicate key " + e.name(),
                     () -> {
                       String in = "{\"zz~unknown\":1,\"zz~unknown\":2}";
-                      expect(ErrorCode.DUPLICATE_KEY, decode(e.codec(), Json.DEFAULT, in, e.name()), e.name(), in);
+                      expect(
+                          ErrorCode.DUPLICATE_KEY,
+                          decode(e.codec(), Json.DEFAULT, in, e.name()),
+                          e.name(),
+                          in);
                       for (String s : samples(e, 3)) {
                         JsonValue.JsonObject o = (JsonValue.JsonObject) Json.parse(s);
                         if (o.members().isEmpty()) {
                           continue;
                         }
-                        Map.Entry<String, JsonValue> first = o.members().entrySet().iterator().next();
+                        Map.Entry<String, JsonValue> first =
+                            o.members().entrySet().iterator().next();
                         String dup =
                             s.substring(0, s.length() - 1)
                                 + ","
@@ -319,7 +403,11 @@ class CodecRobustnessTest {
                                 + ":"
                                 + first.getValue().toJson()
                                 + "}";
-                        expect(ErrorCode.DUPLICATE_KEY, decode(e.codec(), Json.DEFAULT, dup, e.name()), e.name() + " repeated " + first.getKey(), dup);
+                        expect(
+                            ErrorCode.DUPLICATE_KEY,
+                            decode(e.codec(), Json.DEFAULT, dup, e.name()),
+                            e.name() + " repeated " + first.getKey(),
+                            dup);
                       }
                     }));
   }
@@ -333,11 +421,19 @@ class CodecRobustnessTest {
           boolean string = samples(e, 1).get(0).startsWith("\"");
           if (object) {
             for (String in : List.of("[]", "1", "\"s\"", "true", "null", "[{}]")) {
-              expect(ErrorCode.INVALID_FIELD_TYPE, decode(e.codec(), Json.DEFAULT, in, e.name()), e.name() + " root", in);
+              expect(
+                  ErrorCode.INVALID_FIELD_TYPE,
+                  decode(e.codec(), Json.DEFAULT, in, e.name()),
+                  e.name() + " root",
+                  in);
             }
           } else if (string) {
             for (String in : List.of("{}", "[]", "1", "true", "null")) {
-              expect(ErrorCode.INVALID_FIELD_TYPE, decode(e.codec(), Json.DEFAULT, in, e.name()), e.name() + " root", in);
+              expect(
+                  ErrorCode.INVALID_FIELD_TYPE,
+                  decode(e.codec(), Json.DEFAULT, in, e.name()),
+                  e.name() + " root",
+                  in);
             }
           }
         });
@@ -345,20 +441,80 @@ class CodecRobustnessTest {
 
   @Test
   void wrongFieldType() {
-    check(HeartbeatCodecs.STATE, "HeartbeatCodecs.STATE", "loopId", "1", ErrorCode.INVALID_FIELD_TYPE);
-    check(HeartbeatCodecs.STATE, "HeartbeatCodecs.STATE", "thresholds", "[]", ErrorCode.INVALID_FIELD_TYPE);
-    check(EnvelopeCodecs.CURSOR_STATE, "EnvelopeCodecs.CURSOR_STATE", "eventLineOffset", "\"12\"", ErrorCode.INVALID_FIELD_TYPE);
-    check(HealthCodecs.HEALTH, "HealthCodecs.HEALTH", "reasons", "{}", ErrorCode.INVALID_FIELD_TYPE);
-    check(HealthCodecs.HEALTH, "HealthCodecs.HEALTH", "reasonCodes", "[1]", ErrorCode.INVALID_FIELD_TYPE);
-    check(EnvelopeCodecs.EVENTS_ANSWER, "EnvelopeCodecs.EVENTS_ANSWER", "events", "{}", ErrorCode.INVALID_FIELD_TYPE);
     check(
-        EnvelopeCodecs.EVENTS_ANSWER_SEQUENCES, "EnvelopeCodecs.EVENTS_ANSWER_SEQUENCES", "events", "{}", ErrorCode.INVALID_FIELD_TYPE);
-    check(EnvelopeCodecs.SNAPSHOT, "EnvelopeCodecs.SNAPSHOT", "cursor", "\"x\"", ErrorCode.INVALID_FIELD_TYPE);
-    check(EnvelopeCodecs.CONTROL_ANSWER, "EnvelopeCodecs.CONTROL_ANSWER", "result", "[]", ErrorCode.INVALID_FIELD_TYPE);
-    check(SequenceCodecs.STATE, "SequenceCodecs.STATE", "driftActive", "\"true\"", ErrorCode.INVALID_FIELD_TYPE);
-    check(ReconcileCodecs.HEALTH_ESCALATION, "ReconcileCodecs.HEALTH_ESCALATION", "reasons", "{}", ErrorCode.INVALID_FIELD_TYPE);
-    check(ReconcileCodecs.ESCALATION, "ReconcileCodecs.ESCALATION", "category", "7", ErrorCode.INVALID_FIELD_TYPE);
-    check(AuditCodecs.INVOCATION, "AuditCodecs.INVOCATION", "request", "true", ErrorCode.INVALID_FIELD_TYPE);
+        HeartbeatCodecs.STATE,
+        "HeartbeatCodecs.STATE",
+        "loopId",
+        "1",
+        ErrorCode.INVALID_FIELD_TYPE);
+    check(
+        HeartbeatCodecs.STATE,
+        "HeartbeatCodecs.STATE",
+        "thresholds",
+        "[]",
+        ErrorCode.INVALID_FIELD_TYPE);
+    check(
+        EnvelopeCodecs.CURSOR_STATE,
+        "EnvelopeCodecs.CURSOR_STATE",
+        "eventLineOffset",
+        "\"12\"",
+        ErrorCode.INVALID_FIELD_TYPE);
+    check(
+        HealthCodecs.HEALTH, "HealthCodecs.HEALTH", "reasons", "{}", ErrorCode.INVALID_FIELD_TYPE);
+    check(
+        HealthCodecs.HEALTH,
+        "HealthCodecs.HEALTH",
+        "reasonCodes",
+        "[1]",
+        ErrorCode.INVALID_FIELD_TYPE);
+    check(
+        EnvelopeCodecs.EVENTS_ANSWER,
+        "EnvelopeCodecs.EVENTS_ANSWER",
+        "events",
+        "{}",
+        ErrorCode.INVALID_FIELD_TYPE);
+    check(
+        EnvelopeCodecs.EVENTS_ANSWER_SEQUENCES,
+        "EnvelopeCodecs.EVENTS_ANSWER_SEQUENCES",
+        "events",
+        "{}",
+        ErrorCode.INVALID_FIELD_TYPE);
+    check(
+        EnvelopeCodecs.SNAPSHOT,
+        "EnvelopeCodecs.SNAPSHOT",
+        "cursor",
+        "\"x\"",
+        ErrorCode.INVALID_FIELD_TYPE);
+    check(
+        EnvelopeCodecs.CONTROL_ANSWER,
+        "EnvelopeCodecs.CONTROL_ANSWER",
+        "result",
+        "[]",
+        ErrorCode.INVALID_FIELD_TYPE);
+    check(
+        SequenceCodecs.STATE,
+        "SequenceCodecs.STATE",
+        "driftActive",
+        "\"true\"",
+        ErrorCode.INVALID_FIELD_TYPE);
+    check(
+        ReconcileCodecs.HEALTH_ESCALATION,
+        "ReconcileCodecs.HEALTH_ESCALATION",
+        "reasons",
+        "{}",
+        ErrorCode.INVALID_FIELD_TYPE);
+    check(
+        ReconcileCodecs.ESCALATION,
+        "ReconcileCodecs.ESCALATION",
+        "category",
+        "7",
+        ErrorCode.INVALID_FIELD_TYPE);
+    check(
+        AuditCodecs.INVOCATION,
+        "AuditCodecs.INVOCATION",
+        "request",
+        "true",
+        ErrorCode.INVALID_FIELD_TYPE);
   }
 
   @Test
@@ -369,7 +525,11 @@ class CodecRobustnessTest {
       {EnvelopeCodecs.CURSOR, "EnvelopeCodecs.CURSOR", "eventLineCount"},
       {HealthCodecs.TRANSPORT_HEALTH, "HealthCodecs.TRANSPORT_HEALTH", "failureStreak"},
       {AuditCodecs.CONTROL_ROW, "AuditCodecs.CONTROL_ROW", "exitCode"},
-      {ReconcileCodecs.ALERT_DISPATCH_STATE, "ReconcileCodecs.ALERT_DISPATCH_STATE", "processedCount"},
+      {
+        ReconcileCodecs.ALERT_DISPATCH_STATE,
+        "ReconcileCodecs.ALERT_DISPATCH_STATE",
+        "processedCount"
+      },
       {ReconcileCodecs.RECONCILE_ROW, "ReconcileCodecs.RECONCILE_ROW", "maxEvents"},
       {SequenceCodecs.EVENTS, "SequenceCodecs.EVENTS", "ingestedCount"},
     };
@@ -393,7 +553,11 @@ class CodecRobustnessTest {
                       String s = sampleWith(e, "schemaVersion").orElseThrow();
                       for (String v : List.of("\"v2\"", "\"V1\"", "\"\"", "1", "{}", "null")) {
                         String in = withMember(s, "schemaVersion", v);
-                        expect(ErrorCode.UNSUPPORTED_SCHEMA_VERSION, decode(e.codec(), Json.DEFAULT, in, e.name()), e.name() + " schemaVersion " + v, in);
+                        expect(
+                            ErrorCode.UNSUPPORTED_SCHEMA_VERSION,
+                            decode(e.codec(), Json.DEFAULT, in, e.name()),
+                            e.name() + " schemaVersion " + v,
+                            in);
                       }
                     }));
   }
@@ -408,17 +572,24 @@ class CodecRobustnessTest {
                 DynamicTest.dynamicTest(
                     "no schemaVersion " + e.name(),
                     () -> {
-                      JsonValue.JsonObject o = (JsonValue.JsonObject) Json.parse(sampleWith(e, "schemaVersion").orElseThrow());
+                      JsonValue.JsonObject o =
+                          (JsonValue.JsonObject)
+                              Json.parse(sampleWith(e, "schemaVersion").orElseThrow());
                       Map<String, JsonValue> m = new LinkedHashMap<>(o.members());
                       m.remove("schemaVersion");
                       String in = JsonValue.object(m).toJson();
                       VisibilityException x = decode(e.codec(), Json.DEFAULT, in, e.name());
                       expect(ErrorCode.MISSING_FIELD, x, e.name() + " without schemaVersion", in);
-                      assertEquals(Optional.of("/schemaVersion"), Objects.requireNonNull(x).path(), e.name());
+                      assertEquals(
+                          Optional.of("/schemaVersion"),
+                          Objects.requireNonNull(x).path(),
+                          e.name());
                     }));
   }
 
-  /** An object without a {@code schemaVersion} of its own keeps a foreign one as an unknown field. */
+  /**
+   * An object without a {@code schemaVersion} of its own keeps a foreign one as an unknown field.
+   */
   @TestFactory
   Stream<DynamicTest> aSchemaVersionWhereNoneIsDefinedIsAnUnknownField() {
     return CODECS.stream()
@@ -469,9 +640,15 @@ class CodecRobustnessTest {
                     "traceId " + e.name(),
                     () -> {
                       String s = sampleWith(e, "traceId").orElseThrow();
-                      for (String bad : List.of("", "has space", "x".repeat(257), "caf\u00e9", "tab\t", "\u0000")) {
+                      for (String bad :
+                          List.of(
+                              "", "has space", "x".repeat(257), "caf\u00e9", "tab\t", "\u0000")) {
                         String in = withMember(s, "traceId", JsonValue.of(bad).toJson());
-                        expect(ErrorCode.INVALID_TRACE_ID, decode(e.codec(), Json.DEFAULT, in, e.name()), e.name() + " traceId " + show(bad), in);
+                        expect(
+                            ErrorCode.INVALID_TRACE_ID,
+                            decode(e.codec(), Json.DEFAULT, in, e.name()),
+                            e.name() + " traceId " + show(bad),
+                            in);
                       }
                     }));
   }
@@ -486,22 +663,39 @@ class CodecRobustnessTest {
     }
     assertEquals(
         List.of(
-            "HeartbeatCodecs.STATE", "HeartbeatCodecs.OBSERVATION", "EnvelopeCodecs.SNAPSHOT",
-            "EnvelopeCodecs.EVENT", "EnvelopeCodecs.EVENTS_ANSWER", "EnvelopeCodecs.EVENTS_ANSWER_SEQUENCES",
+            "HeartbeatCodecs.STATE",
+            "HeartbeatCodecs.OBSERVATION",
+            "EnvelopeCodecs.SNAPSHOT",
+            "EnvelopeCodecs.EVENT",
+            "EnvelopeCodecs.EVENTS_ANSWER",
+            "EnvelopeCodecs.EVENTS_ANSWER_SEQUENCES",
             "EnvelopeCodecs.CONTROL_ANSWER",
-            "HealthCodecs.HEALTH", "HealthCodecs.TRANSPORT_HEALTH", "AuditCodecs.INVOCATION",
-            "AuditCodecs.CONTROL_ROW", "AuditCodecs.INTENT_ROW", "AuditCodecs.IN_FLIGHT_ROW",
-            "ReconcileCodecs.RECONCILE_ROW", "ReconcileCodecs.ORDERING_DRIFT_ESCALATION",
-            "ReconcileCodecs.HEALTH_ESCALATION", "ReconcileCodecs.OTHER_ESCALATION",
-            "ReconcileCodecs.ESCALATION", "ReconcileCodecs.ALERT_DISPATCH_STATE",
-            "ReconcileCodecs.ALERT_ROW", "SequenceCodecs.STATE", "SequenceCodecs.OBSERVATION",
-            "StatusCodecs.HEARTBEAT", "StatusCodecs.SEQUENCE", "StatusCodecs.INVOCATION_AUDIT"),
+            "HealthCodecs.HEALTH",
+            "HealthCodecs.TRANSPORT_HEALTH",
+            "AuditCodecs.INVOCATION",
+            "AuditCodecs.CONTROL_ROW",
+            "AuditCodecs.INTENT_ROW",
+            "AuditCodecs.IN_FLIGHT_ROW",
+            "ReconcileCodecs.RECONCILE_ROW",
+            "ReconcileCodecs.ORDERING_DRIFT_ESCALATION",
+            "ReconcileCodecs.HEALTH_ESCALATION",
+            "ReconcileCodecs.OTHER_ESCALATION",
+            "ReconcileCodecs.ESCALATION",
+            "ReconcileCodecs.ALERT_DISPATCH_STATE",
+            "ReconcileCodecs.ALERT_ROW",
+            "SequenceCodecs.STATE",
+            "SequenceCodecs.OBSERVATION",
+            "StatusCodecs.HEARTBEAT",
+            "StatusCodecs.SEQUENCE",
+            "StatusCodecs.INVOCATION_AUDIT"),
         names,
         "codecs whose samples carry a top-level traceId");
   }
 
-  private static void check(JsonCodec<?> codec, String name, String key, String valueJson, ErrorCode code) {
-    AllCodecs.Entry<?> e = CODECS.stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow();
+  private static void check(
+      JsonCodec<?> codec, String name, String key, String valueJson, ErrorCode code) {
+    AllCodecs.Entry<?> e =
+        CODECS.stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow();
     assertTrue(e.codec() == codec, name);
     String s = sampleWith(e, key).orElseGet(() -> samples(e, 1).get(0));
     String in = withMember(s, key, valueJson);

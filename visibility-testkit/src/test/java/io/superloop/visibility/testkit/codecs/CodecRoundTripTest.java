@@ -18,8 +18,8 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Round trip of every codec over generated values (the property runner's default tries): {@code
- * decode(encode(x)) == x}, {@code encode(decode(encode(x)))} is {@code encode(x)} byte for byte, and
- * the UTF-8 byte path agrees with the string path.
+ * decode(encode(x)) == x}, {@code encode(decode(encode(x)))} is {@code encode(x)} byte for byte,
+ * and the UTF-8 byte path agrees with the string path.
  */
 class CodecRoundTripTest {
 
@@ -34,7 +34,8 @@ class CodecRoundTripTest {
     assertEquals(Set.of(), missing, "codec constants without a generator");
     for (AllCodecs.Entry<?> e : AllCodecs.ALL) {
       if (AllCodecs.codecFields().containsKey(e.name())) {
-        assertTrue(AllCodecs.codecFields().get(e.name()) == e.codec(), e.name() + " is that constant");
+        assertTrue(
+            AllCodecs.codecFields().get(e.name()) == e.codec(), e.name() + " is that constant");
       }
     }
   }

@@ -53,10 +53,13 @@ class ConformanceTest {
                 DynamicTest.dynamicTest(
                     name,
                     () -> {
-                      ConformanceSuite.CaseResult r = suite.run(name, VisibilityRules.reference(), work.resolve("ref-" + name));
+                      ConformanceSuite.CaseResult r =
+                          suite.run(name, VisibilityRules.reference(), work.resolve("ref-" + name));
                       assertEquals(
                           "",
-                          r.differences().stream().map(Object::toString).collect(Collectors.joining("\n")),
+                          r.differences().stream()
+                              .map(Object::toString)
+                              .collect(Collectors.joining("\n")),
                           "differences from the reference for " + name);
                     }));
   }
@@ -85,7 +88,9 @@ class ConformanceTest {
                               HardenedExpectations.of(name),
                               work.resolve("expected-hard-" + name));
                       String trace =
-                          OutputComparison.configTrace(Json.parse(Files.readString(caseDir.resolve("config.json")))).orElse("");
+                          OutputComparison.configTrace(
+                                  Json.parse(Files.readString(caseDir.resolve("config.json"))))
+                              .orElse("");
                       assertEquals(
                           "",
                           OutputComparison.compare(expected, out, trace).stream()
@@ -103,14 +108,19 @@ class ConformanceTest {
   @Test
   void everyHardenedDifferenceIsRealAndTiedToAPresetRule() throws IOException {
     Map<String, String> modes =
-        HardenedExpectations.ruleModes(Files.readString(DocFiles.repoRoot().resolve("spec/hardening.md")));
+        HardenedExpectations.ruleModes(
+            Files.readString(DocFiles.repoRoot().resolve("spec/hardening.md")));
     List<String> names = suite().caseNames();
     List<String> files = HardenedExpectations.files();
-    assertTrue(names.containsAll(files), "hardened expectations name only existing cases: " + files);
+    assertTrue(
+        names.containsAll(files), "hardened expectations name only existing cases: " + files);
     assertTrue(files.size() >= 40, "hardened expectations found: " + files.size());
     for (String name : files) {
       HardenedExpectations.check(
-          name, HardenedExpectations.of(name), suite().root().resolve("expected").resolve(name), modes);
+          name,
+          HardenedExpectations.of(name),
+          suite().root().resolve("expected").resolve(name),
+          modes);
     }
   }
 }

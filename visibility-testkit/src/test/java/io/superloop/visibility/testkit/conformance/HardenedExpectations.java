@@ -27,12 +27,13 @@ import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The hardened expectations of the conformance cases: {@code conformance/hardened/<case>.json} lists
- * how the output of a case under {@code hardened} rules differs from the reference's expected output,
- * in groups, each group naming the rules of hardening.md that explain it ({@code rules}), saying why
- * ({@code why}), and giving the changes: {@code set} (file, JSON pointer, hardened value), {@code
- * remove} (file, JSON pointers of fields the hardened output does not have) and {@code write} (a
- * file the reference did not write, whole). A case without a file has no difference.
+ * The hardened expectations of the conformance cases: {@code conformance/hardened/<case>.json}
+ * lists how the output of a case under {@code hardened} rules differs from the reference's expected
+ * output, in groups, each group naming the rules of hardening.md that explain it ({@code rules}),
+ * saying why ({@code why}), and giving the changes: {@code set} (file, JSON pointer, hardened
+ * value), {@code remove} (file, JSON pointers of fields the hardened output does not have) and
+ * {@code write} (a file the reference did not write, whole). A case without a file has no
+ * difference.
  */
 final class HardenedExpectations {
   private static final List<String> FILES =
@@ -75,7 +76,8 @@ final class HardenedExpectations {
    *
    * @return {@code out}
    */
-  static Path write(Path referenceDir, List<JsonValue.JsonObject> groups, Path out) throws IOException {
+  static Path write(Path referenceDir, List<JsonValue.JsonObject> groups, Path out)
+      throws IOException {
     Files.createDirectories(out);
     for (String file : FILES) {
       Optional<JsonValue> doc = document(referenceDir, file);
@@ -88,7 +90,8 @@ final class HardenedExpectations {
           doc = Optional.of(at(doc.orElseThrow(), tokens(e.getKey()), e.getValue()));
         }
         for (JsonValue p : elements(member(g, "remove", file))) {
-          doc = Optional.of(at(doc.orElseThrow(), tokens(((JsonValue.JsonString) p).value()), null));
+          doc =
+              Optional.of(at(doc.orElseThrow(), tokens(((JsonValue.JsonString) p).value()), null));
         }
       }
       if (doc.isPresent()) {
@@ -102,7 +105,11 @@ final class HardenedExpectations {
    * Checks the differences of one case: each group names at least one rule whose mode in
    * hardening.md is not "always" and says why; each change is real.
    */
-  static void check(String caseName, List<JsonValue.JsonObject> groups, Path referenceDir, Map<String, String> modes)
+  static void check(
+      String caseName,
+      List<JsonValue.JsonObject> groups,
+      Path referenceDir,
+      Map<String, String> modes)
       throws IOException {
     assertFalse(groups.isEmpty(), caseName + ": a file with no difference");
     for (JsonValue.JsonObject g : groups) {
@@ -112,22 +119,30 @@ final class HardenedExpectations {
         String id = ((JsonValue.JsonString) r).value();
         String mode = modes.get(id);
         assertTrue(mode != null, caseName + ": " + id + " is not a rule of hardening.md");
-        assertFalse(String.valueOf(mode).startsWith("always"), caseName + ": " + id + " holds in both presets");
+        assertFalse(
+            String.valueOf(mode).startsWith("always"),
+            caseName + ": " + id + " holds in both presets");
       }
       String why = g.get("why").map(v -> ((JsonValue.JsonString) v).value()).orElse("");
       assertTrue(why.length() > 20, caseName + ": a group that does not say why");
       for (String file : FILES) {
         Optional<JsonValue> ref = document(referenceDir, file);
         if (member(g, "write", file).isPresent()) {
-          assertTrue(ref.isEmpty(), caseName + ": writes " + file + ", which the reference wrote too");
+          assertTrue(
+              ref.isEmpty(), caseName + ": writes " + file + ", which the reference wrote too");
         }
         for (Map.Entry<String, JsonValue> e : members(member(g, "set", file))) {
           Optional<JsonValue> old = ref.flatMap(d -> get(d, tokens(e.getKey())));
-          assertNotEquals(Optional.of(e.getValue()), old, caseName + ": " + file + e.getKey() + " is the reference's value");
+          assertNotEquals(
+              Optional.of(e.getValue()),
+              old,
+              caseName + ": " + file + e.getKey() + " is the reference's value");
         }
         for (JsonValue p : elements(member(g, "remove", file))) {
           String ptr = ((JsonValue.JsonString) p).value();
-          assertTrue(ref.flatMap(d -> get(d, tokens(ptr))).isPresent(), caseName + ": " + file + ptr + " is not in the reference's output");
+          assertTrue(
+              ref.flatMap(d -> get(d, tokens(ptr))).isPresent(),
+              caseName + ": " + file + ptr + " is not in the reference's output");
         }
       }
     }
@@ -188,7 +203,9 @@ final class HardenedExpectations {
           return Optional.empty();
         }
         cur = next.get();
-      } else if (cur instanceof JsonValue.JsonArray a && t.matches("\\d+") && Integer.parseInt(t) < a.elements().size()) {
+      } else if (cur instanceof JsonValue.JsonArray a
+          && t.matches("\\d+")
+          && Integer.parseInt(t) < a.elements().size()) {
         cur = a.elements().get(Integer.parseInt(t));
       } else {
         return Optional.empty();

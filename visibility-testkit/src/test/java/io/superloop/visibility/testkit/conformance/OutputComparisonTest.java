@@ -31,9 +31,12 @@ class OutputComparisonTest {
 
   @Test
   void everyExpectedFieldMustBePresentWithAnEqualValue() {
-    assertEquals(List.of(), diff("heartbeat.json", "{\"a\":1,\"b\":{\"c\":\"x\"}}", "{\"b\":{\"c\":\"x\"},\"a\":1}"));
     assertEquals(
-        List.of("heartbeat.json: {\"path\":\"heartbeat.a\",\"expected\":1,\"actual\":\"(absent)\"}"),
+        List.of(),
+        diff("heartbeat.json", "{\"a\":1,\"b\":{\"c\":\"x\"}}", "{\"b\":{\"c\":\"x\"},\"a\":1}"));
+    assertEquals(
+        List.of(
+            "heartbeat.json: {\"path\":\"heartbeat.a\",\"expected\":1,\"actual\":\"(absent)\"}"),
         diff("heartbeat.json", "{\"a\":1,\"b\":2}", "{\"b\":2}"));
     assertEquals(
         List.of("heartbeat.json: {\"path\":\"heartbeat.b.c\",\"expected\":\"x\",\"actual\":\"y\"}"),
@@ -43,10 +46,12 @@ class OutputComparisonTest {
   @Test
   void anExplicitNullIsNotAnAbsentField() {
     assertEquals(
-        List.of("sequence-state.json: {\"path\":\"sequence-state.x\",\"expected\":null,\"actual\":\"(absent)\"}"),
+        List.of(
+            "sequence-state.json: {\"path\":\"sequence-state.x\",\"expected\":null,\"actual\":\"(absent)\"}"),
         diff("sequence-state.json", "{\"x\":null}", "{}"));
     assertEquals(
-        List.of("sequence-state.json: {\"path\":\"sequence-state.x\",\"expected\":\"(absent)\",\"actual\":null}"),
+        List.of(
+            "sequence-state.json: {\"path\":\"sequence-state.x\",\"expected\":\"(absent)\",\"actual\":null}"),
         diff("sequence-state.json", "{}", "{\"x\":null}"));
   }
 
@@ -54,17 +59,26 @@ class OutputComparisonTest {
   void onlyTheAdditiveFieldsMayBeAddedAtAnyDepth() {
     assertEquals(
         List.of(),
-        diff("sequence-state.json", "{\"events\":{\"first\":1}}", "{\"events\":{\"first\":1,\"gaps\":0,\"max\":1},\"epochReset\":false}"));
+        diff(
+            "sequence-state.json",
+            "{\"events\":{\"first\":1}}",
+            "{\"events\":{\"first\":1,\"gaps\":0,\"max\":1},\"epochReset\":false}"));
     assertEquals(
-        List.of("sequence-state.json: {\"path\":\"sequence-state.events.extra\",\"expected\":\"(absent)\",\"actual\":true}"),
-        diff("sequence-state.json", "{\"events\":{\"first\":1}}", "{\"events\":{\"first\":1,\"extra\":true}}"));
+        List.of(
+            "sequence-state.json: {\"path\":\"sequence-state.events.extra\",\"expected\":\"(absent)\",\"actual\":true}"),
+        diff(
+            "sequence-state.json",
+            "{\"events\":{\"first\":1}}",
+            "{\"events\":{\"first\":1,\"extra\":true}}"));
   }
 
   @Test
   void numbersCompareByValueArraysInOrder() {
-    assertEquals(List.of(), diff("heartbeat.json", "{\"n\":1.0,\"l\":[1,2]}", "{\"n\":1,\"l\":[1,2.00]}"));
     assertEquals(
-        List.of("heartbeat.json: {\"path\":\"heartbeat.l[0]\",\"expected\":1,\"actual\":2}",
+        List.of(), diff("heartbeat.json", "{\"n\":1.0,\"l\":[1,2]}", "{\"n\":1,\"l\":[1,2.00]}"));
+    assertEquals(
+        List.of(
+            "heartbeat.json: {\"path\":\"heartbeat.l[0]\",\"expected\":1,\"actual\":2}",
             "heartbeat.json: {\"path\":\"heartbeat.l[1]\",\"expected\":2,\"actual\":1}"),
         diff("heartbeat.json", "{\"l\":[1,2]}", "{\"l\":[2,1]}"));
     // arrays of different lengths differ as a whole
@@ -85,24 +99,37 @@ class OutputComparisonTest {
             + "\"transport\":{\"mode\":\"local\"},\"extra\":1}";
     assertEquals(List.of(), diff("health.json", expected, actual));
     assertEquals(
-        List.of("health.json: {\"path\":\"health.heartbeatLagSeconds\",\"expected\":400,\"actual\":401}"),
-        diff("health.json", expected, actual.replace("\"heartbeatLagSeconds\":400", "\"heartbeatLagSeconds\":401")));
+        List.of(
+            "health.json: {\"path\":\"health.heartbeatLagSeconds\",\"expected\":400,\"actual\":401}"),
+        diff(
+            "health.json",
+            expected,
+            actual.replace("\"heartbeatLagSeconds\":400", "\"heartbeatLagSeconds\":401")));
     assertEquals(12, OutputComparison.HEALTH_VIEW.size());
   }
 
   @Test
   void visibilityLeavesOutTheAlertTraceOnly() {
-    String expected = "{\"trace\":{\"reconcileTraceId\":\"<TRACE_ID>\",\"alertTraceId\":\"<TRACE_ID>\"}}";
-    assertEquals(List.of(), diff("visibility.json", expected, "{\"trace\":{\"reconcileTraceId\":\"<TRACE_ID>\"}}"));
+    String expected =
+        "{\"trace\":{\"reconcileTraceId\":\"<TRACE_ID>\",\"alertTraceId\":\"<TRACE_ID>\"}}";
     assertEquals(
-        List.of("visibility.json: {\"path\":\"visibility.trace.reconcileTraceId\",\"expected\":\"<TRACE_ID>\",\"actual\":\"other\"}"),
-        diff("visibility.json", expected, "{\"trace\":{\"reconcileTraceId\":\"other\",\"alertTraceId\":\"z\"}}"));
+        List.of(),
+        diff("visibility.json", expected, "{\"trace\":{\"reconcileTraceId\":\"<TRACE_ID>\"}}"));
+    assertEquals(
+        List.of(
+            "visibility.json: {\"path\":\"visibility.trace.reconcileTraceId\",\"expected\":\"<TRACE_ID>\",\"actual\":\"other\"}"),
+        diff(
+            "visibility.json",
+            expected,
+            "{\"trace\":{\"reconcileTraceId\":\"other\",\"alertTraceId\":\"z\"}}"));
   }
 
   @Test
   void theTraceIsReplacedInWholeStringValuesOnly() {
     JsonValue v = Json.parse("{\"t\":\"abc\",\"abc\":[\"abc\",\"abcd\"]}");
-    assertEquals("{\"t\":\"<TRACE_ID>\",\"abc\":[\"<TRACE_ID>\",\"abcd\"]}", OutputComparison.replaceTrace(v, "abc").toJson());
+    assertEquals(
+        "{\"t\":\"<TRACE_ID>\",\"abc\":[\"<TRACE_ID>\",\"abcd\"]}",
+        OutputComparison.replaceTrace(v, "abc").toJson());
   }
 
   @Test
@@ -117,9 +144,14 @@ class OutputComparisonTest {
     write(e.resolve("visibility.json"), "{}");
     List<OutputComparison.Difference> d = OutputComparison.compare(e, a, "t-1");
     assertEquals(
-        List.of("heartbeat.json: expected no file (the reference wrote none), actual a file",
-            "health.json", "visibility.json: expected a file, actual no file"),
-        d.stream().map(x -> x.path().isEmpty() && x.file().equals("health.json") ? x.file() : x.toString()).collect(Collectors.toList()));
+        List.of(
+            "heartbeat.json: expected no file (the reference wrote none), actual a file",
+            "health.json",
+            "visibility.json: expected a file, actual no file"),
+        d.stream()
+            .map(
+                x -> x.path().isEmpty() && x.file().equals("health.json") ? x.file() : x.toString())
+            .collect(Collectors.toList()));
     assertTrue(d.get(1).actual().startsWith("not JSON"), d.get(1).actual());
   }
 
@@ -132,8 +164,11 @@ class OutputComparisonTest {
     write(e.resolve("sequence-state.json"), "{\"traceId\":\"<TRACE_ID>\"}");
     write(a.resolve("sequence-state.json"), "{\"traceId\":\"generated-2\"}");
     assertEquals(
-        List.of("sequence-state.json: {\"path\":\"sequence-state.traceId\",\"expected\":\"<TRACE_ID>\",\"actual\":\"generated-2\"}"),
-        OutputComparison.compare(e, a, "").stream().map(Object::toString).collect(Collectors.toList()));
+        List.of(
+            "sequence-state.json: {\"path\":\"sequence-state.traceId\",\"expected\":\"<TRACE_ID>\",\"actual\":\"generated-2\"}"),
+        OutputComparison.compare(e, a, "").stream()
+            .map(Object::toString)
+            .collect(Collectors.toList()));
   }
 
   /** A real case conforms; one changed value in the library's output is exactly one difference. */
@@ -141,19 +176,24 @@ class OutputComparisonTest {
   void aRealCaseAndOneMutation() throws IOException {
     ConformanceSuite suite = ConformanceTest.suite();
     Path out = work.resolve("out");
-    ConformanceSuite.CaseResult r = suite.run("stale-heartbeat-critical", VisibilityRules.reference(), out);
+    ConformanceSuite.CaseResult r =
+        suite.run("stale-heartbeat-critical", VisibilityRules.reference(), out);
     assertTrue(r.passed(), r.differences().toString());
     Path hb = out.resolve("heartbeat.json");
     String text = Files.readString(hb);
     assertTrue(text.contains("\"freshnessStatus\":\"critical\""), text);
     write(hb, text.replace("\"freshnessStatus\":\"critical\"", "\"freshnessStatus\":\"degraded\""));
     List<OutputComparison.Difference> d =
-        OutputComparison.compare(suite.root().resolve("expected/stale-heartbeat-critical"), out, r.traceId());
+        OutputComparison.compare(
+            suite.root().resolve("expected/stale-heartbeat-critical"), out, r.traceId());
     assertEquals(1, d.size(), d.toString());
     assertEquals("heartbeat.freshnessStatus", d.get(0).path());
     assertEquals("\"critical\"", d.get(0).expected());
     assertEquals("\"degraded\"", d.get(0).actual());
-    assertFalse(OutputComparison.compare(suite.root().resolve("expected/stale-heartbeat-critical"), out, "other-trace").isEmpty());
+    assertFalse(
+        OutputComparison.compare(
+                suite.root().resolve("expected/stale-heartbeat-critical"), out, "other-trace")
+            .isEmpty());
   }
 
   private static void write(Path p, String s) throws IOException {

@@ -55,14 +55,23 @@ class FreshnessPropertiesTest {
 
   /** The RFC 3339 date-time grammar (section 5.6): shape only, java.time checks the values. */
   static final Pattern RFC3339_SHAPE =
-      Pattern.compile("\\d{4}-\\d{2}-\\d{2}[Tt]\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?([Zz]|[+-]\\d{2}:\\d{2})");
+      Pattern.compile(
+          "\\d{4}-\\d{2}-\\d{2}[Tt]\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?([Zz]|[+-]\\d{2}:\\d{2})");
 
-  static final List<VisibilityRules> PRESETS = List.of(VisibilityRules.reference(), VisibilityRules.hardened());
+  static final List<VisibilityRules> PRESETS =
+      List.of(VisibilityRules.reference(), VisibilityRules.hardened());
 
-  static HeartbeatEvaluation evaluate(VisibilityRules rules, JsonValue heartbeat, Instant now, HeartbeatThresholds t) {
+  static HeartbeatEvaluation evaluate(
+      VisibilityRules rules, JsonValue heartbeat, Instant now, HeartbeatThresholds t) {
     return new FreshnessCalculator(rules)
         .evaluate(
-            HeartbeatInput.of(heartbeat), Optional.empty(), now, t, "loop-a", TraceId.of("trace-1"), Transport.LOCAL);
+            HeartbeatInput.of(heartbeat),
+            Optional.empty(),
+            now,
+            t,
+            "loop-a",
+            TraceId.of("trace-1"),
+            Transport.LOCAL);
   }
 
   static JsonValue heartbeat(String timestamp) {
@@ -91,7 +100,9 @@ class FreshnessPropertiesTest {
 
   // ------------------------------------------------------------ classification and lag
 
-  /** A heartbeat second, thresholds, and two clock readings now1 <= now2 (millisecond precision). */
+  /**
+   * A heartbeat second, thresholds, and two clock readings now1 <= now2 (millisecond precision).
+   */
   record Timeline(long heartbeat, long degraded, long critical, long now1Millis, long now2Millis) {}
 
   static Gen<Long> heartbeatSeconds() {
@@ -108,7 +119,11 @@ class FreshnessPropertiesTest {
             weighted(1, Gen.longs(-5_000_000_000L, 5_000_000_000L)),
             weighted(1, Gen.longs(-2_000, 2_000)));
     return Gen.zip(
-        Gen.zip(heartbeatSeconds(), Gen.longs(0, 400), Gen.longs(0, 400), (h, d, c) -> new long[] {h, d, d + c}),
+        Gen.zip(
+            heartbeatSeconds(),
+            Gen.longs(0, 400),
+            Gen.longs(0, 400),
+            (h, d, c) -> new long[] {h, d, d + c}),
         offsetMillis,
         Gen.longs(0, 600_000),
         Gen.constant(0),
@@ -122,7 +137,8 @@ class FreshnessPropertiesTest {
   @Test
   void lagAndStatusFollowTheClock() {
     Property.forAll(timelines())
-        .named("freshness: lag = now - ts in whole seconds, clamped; status per 2.2; monotone in now")
+        .named(
+            "freshness: lag = now - ts in whole seconds, clamped; status per 2.2; monotone in now")
         .tries(Math.max(Property.defaultTries(), 5000))
         .check(
             tl -> {
@@ -140,11 +156,15 @@ class FreshnessPropertiesTest {
                   assertEquals(lag, r.heartbeatLagSeconds().orElseThrow(), rules.name() + " lag");
                   assertEquals(Optional.of(ts), r.heartbeatAt());
                   assertEquals(
-                      expected.equals("fresh") ? Optional.empty() : Optional.of("runtime_heartbeat_stale"),
+                      expected.equals("fresh")
+                          ? Optional.empty()
+                          : Optional.of("runtime_heartbeat_stale"),
                       r.reasonCode().map(c -> c.wire()));
                   assertEquals(expected, e.state().orElseThrow().freshnessStatus().wire());
                   assertEquals(lag, e.state().orElseThrow().heartbeatLagSeconds());
-                  assertEquals(V1.format(Instant.ofEpochSecond(Math.floorDiv(nowMillis, 1000))), r.timestamp());
+                  assertEquals(
+                      V1.format(Instant.ofEpochSecond(Math.floorDiv(nowMillis, 1000))),
+                      r.timestamp());
                   assertTrue(rank(expected) >= rank(previous), "a later now is never fresher");
                   previous = r.status().wire();
                   // H9: skew reported only under hardened, only beyond 30 s ahead
@@ -153,7 +173,9 @@ class FreshnessPropertiesTest {
                   assertEquals(skew, r.clockSkewSeconds().isPresent(), rules.name() + " skew");
                   if (skew) {
                     long s = r.clockSkewSeconds().getAsLong();
-                    assertTrue(s * 1000 >= aheadMillis && (s - 1) * 1000 < aheadMillis, "skew = ahead, rounded up");
+                    assertTrue(
+                        s * 1000 >= aheadMillis && (s - 1) * 1000 < aheadMillis,
+                        "skew = ahead, rounded up");
                   }
                 }
               }
@@ -162,8 +184,14 @@ class FreshnessPropertiesTest {
 
   @Test
   void thresholdsAreExactAtTheirBoundaries() {
-    Property.forAll(Gen.zip(heartbeatSeconds(), Gen.longs(1, 1000), Gen.longs(0, 1000), (h, d, c) -> new long[] {h, d, d + c}))
-        .named("freshness: lag == degraded -> degraded, == critical -> critical, == degraded-1 -> fresh")
+    Property.forAll(
+            Gen.zip(
+                heartbeatSeconds(),
+                Gen.longs(1, 1000),
+                Gen.longs(0, 1000),
+                (h, d, c) -> new long[] {h, d, d + c}))
+        .named(
+            "freshness: lag == degraded -> degraded, == critical -> critical, == degraded-1 -> fresh")
         .check(
             hdc -> {
               long h = hdc[0];
@@ -186,8 +214,10 @@ class FreshnessPropertiesTest {
             });
   }
 
-  private static String status(VisibilityRules rules, String ts, long nowSecond, HeartbeatThresholds t) {
-    HeartbeatObservation r = row(evaluate(rules, heartbeat(ts), Instant.ofEpochSecond(nowSecond, 999_000_000), t));
+  private static String status(
+      VisibilityRules rules, String ts, long nowSecond, HeartbeatThresholds t) {
+    HeartbeatObservation r =
+        row(evaluate(rules, heartbeat(ts), Instant.ofEpochSecond(nowSecond, 999_000_000), t));
     if (nowSecond < Instant.parse(ts).getEpochSecond()) {
       assertEquals(0, r.heartbeatLagSeconds().orElseThrow(), "clamped at 0");
     }
@@ -196,7 +226,19 @@ class FreshnessPropertiesTest {
 
   // ------------------------------------------------------------ timestamp forms
 
-  enum Form { V1, FRACTION, OFFSET, FRACTION_OFFSET, NO_ZONE, SPACE, LOWER_T, LOWER_Z, PRE_1970, UNPADDED, BAD_DATE }
+  enum Form {
+    V1,
+    FRACTION,
+    OFFSET,
+    FRACTION_OFFSET,
+    NO_ZONE,
+    SPACE,
+    LOWER_T,
+    LOWER_Z,
+    PRE_1970,
+    UNPADDED,
+    BAD_DATE
+  }
 
   /** A timestamp text of the given form, built from calendar fields with java.time. */
   record Stamp(Form form, String text) {}
@@ -204,8 +246,16 @@ class FreshnessPropertiesTest {
   static Gen<Stamp> stamps() {
     Gen<int[]> fields =
         Gen.zip(
-            Gen.zip(Gen.ints(1970, 9998), Gen.ints(1, 12), Gen.ints(1, 28), (y, m, d) -> new int[] {y, m, d}),
-            Gen.zip(Gen.ints(0, 23), Gen.ints(0, 59), Gen.ints(0, 59), (h, mi, s) -> new int[] {h, mi, s}),
+            Gen.zip(
+                Gen.ints(1970, 9998),
+                Gen.ints(1, 12),
+                Gen.ints(1, 28),
+                (y, m, d) -> new int[] {y, m, d}),
+            Gen.zip(
+                Gen.ints(0, 23),
+                Gen.ints(0, 59),
+                Gen.ints(0, 59),
+                (h, mi, s) -> new int[] {h, mi, s}),
             Gen.ints(0, 1969),
             Gen.ints(0, 5),
             (ymd, hms, old, which) ->
@@ -245,8 +295,10 @@ class FreshnessPropertiesTest {
             case LOWER_Z:
               return new Stamp(form, base + "z");
             case PRE_1970:
-              return new Stamp(form, DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'")
-                  .format(ldt.withYear(f[6])));
+              return new Stamp(
+                  form,
+                  DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'")
+                      .format(ldt.withYear(f[6])));
             case UNPADDED:
               {
                 int[] v = {f[0], f[1], f[2], f[3], f[4], f[5]};
@@ -263,12 +315,18 @@ class FreshnessPropertiesTest {
                 if (which == 2 && v[2] == 0) {
                   p[2] = "1";
                 }
-                return new Stamp(form, p[0] + "-" + p[1] + "-" + p[2] + "T" + p[3] + ":" + p[4] + ":" + p[5] + "Z");
+                return new Stamp(
+                    form,
+                    p[0] + "-" + p[1] + "-" + p[2] + "T" + p[3] + ":" + p[4] + ":" + p[5] + "Z");
               }
             case BAD_DATE:
             default:
               // day 29..31 of the month: valid or not by the calendar
-              return new Stamp(form, String.format("%04d-%02d-%02dT%02d:%02d:%02dZ", f[0], f[1], 29 + f[7] % 3, f[3], f[4], f[5]));
+              return new Stamp(
+                  form,
+                  String.format(
+                      "%04d-%02d-%02dT%02d:%02d:%02dZ",
+                      f[0], f[1], 29 + f[7] % 3, f[3], f[4], f[5]));
           }
         });
   }
@@ -308,18 +366,24 @@ class FreshnessPropertiesTest {
               long nowOffsetMillis = sn.nowOffsetMillis();
               String ts = st.text();
               for (VisibilityRules rules : PRESETS) {
-                boolean hardened = rules.timestampSyntax() != VisibilityRules.reference().timestampSyntax();
+                boolean hardened =
+                    rules.timestampSyntax() != VisibilityRules.reference().timestampSyntax();
                 if (hardened && st.form() == Form.SPACE) {
-                  continue; // RFC 3339 5.6 allows a space only as an application's choice: not judged here
+                  continue; // RFC 3339 5.6 allows a space only as an application's choice: not
+                  // judged here
                 }
                 Optional<Instant> expected = hardened ? rfc3339(ts) : v1(ts);
                 Instant anchor = expected.orElse(Instant.ofEpochSecond(1_750_000_000L));
-                Instant now = Instant.ofEpochMilli(Math.max(0, anchor.toEpochMilli() + nowOffsetMillis));
-                HeartbeatObservation r = row(evaluate(rules, heartbeat(ts), now, HeartbeatThresholds.DEFAULT));
+                Instant now =
+                    Instant.ofEpochMilli(Math.max(0, anchor.toEpochMilli() + nowOffsetMillis));
+                HeartbeatObservation r =
+                    row(evaluate(rules, heartbeat(ts), now, HeartbeatThresholds.DEFAULT));
                 assertEquals(Optional.of(ts), r.heartbeatAt());
                 if (expected.isEmpty()) {
                   assertEquals("failed", r.status().wire(), rules.name() + " " + st);
-                  assertEquals(Optional.of("invalid_heartbeat_timestamp"), r.reasonCode().map(c -> c.wire()));
+                  assertEquals(
+                      Optional.of("invalid_heartbeat_timestamp"),
+                      r.reasonCode().map(c -> c.wire()));
                 } else {
                   assertTrue(!r.status().wire().equals("failed"), rules.name() + " accepts " + st);
                   // Duration normalizes to a non-negative nano part: getSeconds() is the floor
@@ -340,17 +404,39 @@ class FreshnessPropertiesTest {
     for (VisibilityRules rules : PRESETS) {
       Map<String, JsonValue> m = new LinkedHashMap<>();
       m.put("timestamp", JsonValue.of(1_700_000_000L));
-      HeartbeatObservation r = row(evaluate(rules, JsonValue.object(m), Instant.ofEpochSecond(1_700_000_100L), HeartbeatThresholds.DEFAULT));
+      HeartbeatObservation r =
+          row(
+              evaluate(
+                  rules,
+                  JsonValue.object(m),
+                  Instant.ofEpochSecond(1_700_000_100L),
+                  HeartbeatThresholds.DEFAULT));
       assertEquals(Optional.of("invalid_heartbeat_timestamp"), r.reasonCode().map(c -> c.wire()));
       assertEquals(Optional.of("1700000000"), r.heartbeatAt());
-      r = row(evaluate(rules, heartbeat("1700000000"), Instant.ofEpochSecond(1_700_000_100L), HeartbeatThresholds.DEFAULT));
+      r =
+          row(
+              evaluate(
+                  rules,
+                  heartbeat("1700000000"),
+                  Instant.ofEpochSecond(1_700_000_100L),
+                  HeartbeatThresholds.DEFAULT));
       assertEquals(Optional.of("invalid_heartbeat_timestamp"), r.reasonCode().map(c -> c.wire()));
     }
   }
 
   // ------------------------------------------------------------ timestamp selection
 
-  enum Slot { ABSENT, NULL, FALSE, TRUE, EMPTY, BLANK, VALID, INVALID, NUMBER }
+  enum Slot {
+    ABSENT,
+    NULL,
+    FALSE,
+    TRUE,
+    EMPTY,
+    BLANK,
+    VALID,
+    INVALID,
+    NUMBER
+  }
 
   /** The two candidate fields of a heartbeat object and their key order. */
   record Selection(Slot timestamp, Slot updatedAt, boolean updatedAtFirst) {}
@@ -409,53 +495,69 @@ class FreshnessPropertiesTest {
         checkSelection(new Selection(ts, ua, true));
       }
     }
-    Property.forAll(Gen.zip(Gen.elements(Slot.values()), Gen.elements(Slot.values()), Gen.booleans(), Selection::new))
-        .named("freshness: timestamp // updatedAt; \"\" is missing (reference); blank falls back (H11)")
+    Property.forAll(
+            Gen.zip(
+                Gen.elements(Slot.values()),
+                Gen.elements(Slot.values()),
+                Gen.booleans(),
+                Selection::new))
+        .named(
+            "freshness: timestamp // updatedAt; \"\" is missing (reference); blank falls back (H11)")
         .tries(500)
         .check(FreshnessPropertiesTest::checkSelection);
   }
 
   private static void checkSelection(Selection x) {
-            {
-              Slot ts = x.timestamp();
-              Slot ua = x.updatedAt();
-              boolean updatedAtFirst = x.updatedAtFirst();
-              Map<String, JsonValue> m = new LinkedHashMap<>();
-              if (updatedAtFirst && ua != Slot.ABSENT) {
-                m.put("updatedAt", slotValue(ua));
-              }
-              if (ts != Slot.ABSENT) {
-                m.put("timestamp", slotValue(ts));
-              }
-              if (!updatedAtFirst && ua != Slot.ABSENT) {
-                m.put("updatedAt", slotValue(ua));
-              }
-              for (VisibilityRules rules : PRESETS) {
-                boolean h11 = rules.blankTimestampFallsBack();
-                // jq //: absent, null and false fall through; H11: a blank string too
-                boolean through = ts == Slot.ABSENT || ts == Slot.NULL || ts == Slot.FALSE
-                    || (h11 && (ts == Slot.EMPTY || ts == Slot.BLANK));
-                Slot chosen = through ? ua : ts;
-                boolean none = chosen == Slot.ABSENT || chosen == Slot.NULL || chosen == Slot.FALSE;
-                HeartbeatEvaluation e = evaluate(rules, JsonValue.object(m), Instant.parse("2026-02-22T12:11:00Z"), HeartbeatThresholds.DEFAULT);
-                HeartbeatObservation r = row(e);
-                String why = rules.name() + " timestamp=" + ts + " updatedAt=" + ua;
-                if (none || chosen == Slot.EMPTY) {
-                  assertEquals("failed", r.status().wire(), why);
-                  assertEquals(Optional.of("missing_heartbeat_timestamp"), r.reasonCode().map(c -> c.wire()), why);
-                  assertEquals(Optional.empty(), r.heartbeatAt(), why);
-                  assertTrue(e.state().isEmpty(), why);
-                } else if (chosen == Slot.VALID) {
-                  assertEquals("fresh", r.status().wire(), why);
-                  assertEquals(60, r.heartbeatLagSeconds().orElseThrow(), why);
-                  assertEquals(VALID_TS, e.state().orElseThrow().lastHeartbeatAt(), why);
-                } else {
-                  assertEquals("failed", r.status().wire(), why);
-                  assertEquals(Optional.of("invalid_heartbeat_timestamp"), r.reasonCode().map(c -> c.wire()), why);
-                  assertEquals(Optional.of(rendered(chosen)), r.heartbeatAt(), why);
-                  assertTrue(e.state().isEmpty(), why);
-                }
-              }
-            }
+    {
+      Slot ts = x.timestamp();
+      Slot ua = x.updatedAt();
+      boolean updatedAtFirst = x.updatedAtFirst();
+      Map<String, JsonValue> m = new LinkedHashMap<>();
+      if (updatedAtFirst && ua != Slot.ABSENT) {
+        m.put("updatedAt", slotValue(ua));
+      }
+      if (ts != Slot.ABSENT) {
+        m.put("timestamp", slotValue(ts));
+      }
+      if (!updatedAtFirst && ua != Slot.ABSENT) {
+        m.put("updatedAt", slotValue(ua));
+      }
+      for (VisibilityRules rules : PRESETS) {
+        boolean h11 = rules.blankTimestampFallsBack();
+        // jq //: absent, null and false fall through; H11: a blank string too
+        boolean through =
+            ts == Slot.ABSENT
+                || ts == Slot.NULL
+                || ts == Slot.FALSE
+                || (h11 && (ts == Slot.EMPTY || ts == Slot.BLANK));
+        Slot chosen = through ? ua : ts;
+        boolean none = chosen == Slot.ABSENT || chosen == Slot.NULL || chosen == Slot.FALSE;
+        HeartbeatEvaluation e =
+            evaluate(
+                rules,
+                JsonValue.object(m),
+                Instant.parse("2026-02-22T12:11:00Z"),
+                HeartbeatThresholds.DEFAULT);
+        HeartbeatObservation r = row(e);
+        String why = rules.name() + " timestamp=" + ts + " updatedAt=" + ua;
+        if (none || chosen == Slot.EMPTY) {
+          assertEquals("failed", r.status().wire(), why);
+          assertEquals(
+              Optional.of("missing_heartbeat_timestamp"), r.reasonCode().map(c -> c.wire()), why);
+          assertEquals(Optional.empty(), r.heartbeatAt(), why);
+          assertTrue(e.state().isEmpty(), why);
+        } else if (chosen == Slot.VALID) {
+          assertEquals("fresh", r.status().wire(), why);
+          assertEquals(60, r.heartbeatLagSeconds().orElseThrow(), why);
+          assertEquals(VALID_TS, e.state().orElseThrow().lastHeartbeatAt(), why);
+        } else {
+          assertEquals("failed", r.status().wire(), why);
+          assertEquals(
+              Optional.of("invalid_heartbeat_timestamp"), r.reasonCode().map(c -> c.wire()), why);
+          assertEquals(Optional.of(rendered(chosen)), r.heartbeatAt(), why);
+          assertTrue(e.state().isEmpty(), why);
+        }
+      }
+    }
   }
 }

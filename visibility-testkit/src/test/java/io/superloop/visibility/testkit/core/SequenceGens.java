@@ -9,7 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Generators of previous states and batches around a base (zero, small, mid, near Long.MAX_VALUE). */
+/**
+ * Generators of previous states and batches around a base (zero, small, mid, near Long.MAX_VALUE).
+ */
 final class SequenceGens {
   private SequenceGens() {}
 
@@ -39,7 +41,8 @@ final class SequenceGens {
 
   static Gen<Optional<Long>> maybeNear(long base) {
     return Gen.frequency(
-        weighted(1, Gen.constant(Optional.<Long>empty())), weighted(4, valueNear(base).map(Optional::of)));
+        weighted(1, Gen.constant(Optional.<Long>empty())),
+        weighted(4, valueNear(base).map(Optional::of)));
   }
 
   /** A step of a walk: empty = a missing value; otherwise the change from the current value. */
@@ -75,7 +78,11 @@ final class SequenceGens {
   static Gen<Prev> prevNear(long base) {
     Gen<Prev> some =
         Gen.zip(
-            Gen.zip(maybeNear(base), maybeNear(base), Gen.booleans(), (a, b, c) -> List.<Object>of(a, b, c)),
+            Gen.zip(
+                maybeNear(base),
+                maybeNear(base),
+                Gen.booleans(),
+                (a, b, c) -> List.<Object>of(a, b, c)),
             maybeNear(base),
             maybeNear(base),
             (abc, d, e) -> {
@@ -97,8 +104,6 @@ final class SequenceGens {
   }
 
   static Gen<Chain> chains() {
-    return base()
-        .flatMap(
-            b -> Gen.zip(prevNear(b), Gen.listOf(stepNear(b), 1, 5), Chain::new));
+    return base().flatMap(b -> Gen.zip(prevNear(b), Gen.listOf(stepNear(b), 1, 5), Chain::new));
   }
 }

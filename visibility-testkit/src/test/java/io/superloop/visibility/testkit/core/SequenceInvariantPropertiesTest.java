@@ -89,7 +89,8 @@ class SequenceInvariantPropertiesTest {
                 SequenceValidator validator = new SequenceValidator(rules);
                 PreviousSequence prev = PreviousSequence.NONE;
                 int at = 0;
-                long snapshot = values.isEmpty() ? 0 : values.get(0) - 1 < 0 ? 0 : values.get(0) - 1;
+                long snapshot =
+                    values.isEmpty() ? 0 : values.get(0) - 1 < 0 ? 0 : values.get(0) - 1;
                 for (int b = 0; b <= cs.batchSizes().size(); b++) {
                   // the last batch takes whatever is left
                   int size =
@@ -106,7 +107,8 @@ class SequenceInvariantPropertiesTest {
                       SequenceModelPropertiesTest.run(
                           validator, prev, new Step(false, Optional.of(snapshot), present(batch)));
                   assertEquals(List.of(), codes(v), rules.name() + " batch " + b);
-                  assertTrue(v.events().monotonicWithinBatch() && v.events().monotonicAcrossBatches());
+                  assertTrue(
+                      v.events().monotonicWithinBatch() && v.events().monotonicAcrossBatches());
                   prev = SequenceModelPropertiesTest.nextOf(v);
                 }
               }
@@ -158,7 +160,8 @@ class SequenceInvariantPropertiesTest {
         cur = SequenceGens.add(cur, i);
         events.add(Optional.of(cur));
       }
-      return new Step(false, Optional.of(SequenceGens.add(previousSnapshot, snapshotAhead)), events);
+      return new Step(
+          false, Optional.of(SequenceGens.add(previousSnapshot, snapshotAhead)), events);
     }
 
     Step faulty() {
@@ -198,18 +201,32 @@ class SequenceInvariantPropertiesTest {
             weighted(1, Gen.longs(1, Long.MAX_VALUE - 10_000)),
             weighted(1, Gen.longs(Long.MAX_VALUE - 20_000, Long.MAX_VALUE - 10_000)));
     Gen<Long> increment =
-        Gen.frequency(weighted(6, Gen.constant(1L)), weighted(1, Gen.constant(0L)), weighted(2, Gen.longs(2, 50)));
+        Gen.frequency(
+            weighted(6, Gen.constant(1L)),
+            weighted(1, Gen.constant(0L)),
+            weighted(2, Gen.longs(2, 50)));
     Gen<List<Long>> incs = Gen.listOf(increment, 2, 40);
     return Gen.zip(
         Gen.zip(positive, positive, incs, (a, b, c) -> List.<Object>of(a, b, c)),
-        Gen.zip(Gen.longs(0, 50), Gen.booleans(), Gen.elements(Fault.values()), (a, b, c) -> List.<Object>of(a, b, c)),
+        Gen.zip(
+            Gen.longs(0, 50),
+            Gen.booleans(),
+            Gen.elements(Fault.values()),
+            (a, b, c) -> List.<Object>of(a, b, c)),
         Gen.ints(0, 1_000_000),
         Gen.longs(0, Long.MAX_VALUE),
         (x, y, i, d) -> {
           @SuppressWarnings("unchecked")
           List<Long> is = (List<Long>) x.get(2);
           return new FaultCase(
-              (Long) x.get(0), (Long) x.get(1), is, (Long) y.get(0), (Boolean) y.get(1), (Fault) y.get(2), i, d);
+              (Long) x.get(0),
+              (Long) x.get(1),
+              is,
+              (Long) y.get(0),
+              (Boolean) y.get(1),
+              (Fault) y.get(2),
+              i,
+              d);
         });
   }
 
@@ -222,9 +239,11 @@ class SequenceInvariantPropertiesTest {
             fc -> {
               for (VisibilityRules rules : PRESETS) {
                 SequenceValidator validator = new SequenceValidator(rules);
-                SequenceVerdict clean = SequenceModelPropertiesTest.run(validator, fc.previous(), fc.cleanStep());
+                SequenceVerdict clean =
+                    SequenceModelPropertiesTest.run(validator, fc.previous(), fc.cleanStep());
                 assertEquals(List.of(), codes(clean), rules.name() + " clean step");
-                SequenceVerdict v = SequenceModelPropertiesTest.run(validator, fc.previous(), fc.faulty());
+                SequenceVerdict v =
+                    SequenceModelPropertiesTest.run(validator, fc.previous(), fc.faulty());
                 assertEquals(List.of(fc.fault().code), codes(v), rules.name() + " " + fc.fault());
                 assertTrue(v.transition().transitionedToDrift());
               }
@@ -244,11 +263,16 @@ class SequenceInvariantPropertiesTest {
 
   static Gen<ReplayCase> replayCases() {
     Gen<Optional<Long>> big = Gen.optionals(start());
-    Gen<Long> increment = Gen.frequency(weighted(8, Gen.constant(1L)), weighted(1, Gen.longs(2, 9)));
+    Gen<Long> increment =
+        Gen.frequency(weighted(8, Gen.constant(1L)), weighted(1, Gen.longs(2, 9)));
     return Gen.zip(
         Gen.zip(big, big, Gen.booleans(), (a, b, c) -> List.<Object>of(a, b, c)),
         big,
-        Gen.zip(Gen.longs(0, 1), Gen.listOf(increment, 0, 40), Gen.longs(0, 100), (a, b, c) -> List.<Object>of(a, b, c)),
+        Gen.zip(
+            Gen.longs(0, 1),
+            Gen.listOf(increment, 0, 40),
+            Gen.longs(0, 100),
+            (a, b, c) -> List.<Object>of(a, b, c)),
         Gen.constant(0),
         (x, hw, y, unused) -> {
           @SuppressWarnings("unchecked")
@@ -257,7 +281,8 @@ class SequenceInvariantPropertiesTest {
           Optional<Long> pl = (Optional<Long>) x.get(1);
           @SuppressWarnings("unchecked")
           List<Long> incs = (List<Long>) y.get(1);
-          return new ReplayCase(ps, pl, (Boolean) x.get(2), hw, (Long) y.get(0), incs, (Long) y.get(2));
+          return new ReplayCase(
+              ps, pl, (Boolean) x.get(2), hw, (Long) y.get(0), incs, (Long) y.get(2));
         });
   }
 
@@ -282,40 +307,64 @@ class SequenceInvariantPropertiesTest {
                       SequenceModel.ol(rc.prevHighWater()));
               Step replay = new Step(true, Optional.of(rc.snapshot()), present(values));
               SequenceVerdict h =
-                  SequenceModelPropertiesTest.run(new SequenceValidator(VisibilityRules.hardened()), prev, replay);
+                  SequenceModelPropertiesTest.run(
+                      new SequenceValidator(VisibilityRules.hardened()), prev, replay);
               assertEquals(List.of(), codes(h));
               assertEquals(Optional.of(true), h.transition().epochReset());
               assertEquals(rc.prevDrift(), h.transition().recoveredFromDrift());
               // the new epoch's high-water marks are its own values
               assertEquals(OptionalLong.of(rc.snapshot()), h.snapshot().highWater());
               assertEquals(
-                  values.isEmpty() ? OptionalLong.empty() : OptionalLong.of(values.get(values.size() - 1)),
+                  values.isEmpty()
+                      ? OptionalLong.empty()
+                      : OptionalLong.of(values.get(values.size() - 1)),
                   h.events().highWater());
               // contract 3.5: the reference flags the same replay as a regression
               SequenceVerdict r =
-                  SequenceModelPropertiesTest.run(new SequenceValidator(VisibilityRules.reference()), prev, replay);
-              boolean evReg = !values.isEmpty() && rc.prevLast().isPresent() && values.get(0) < rc.prevLast().get();
-              boolean snReg = rc.prevSnapshot().isPresent() && rc.snapshot() < rc.prevSnapshot().get();
+                  SequenceModelPropertiesTest.run(
+                      new SequenceValidator(VisibilityRules.reference()), prev, replay);
+              boolean evReg =
+                  !values.isEmpty()
+                      && rc.prevLast().isPresent()
+                      && values.get(0) < rc.prevLast().get();
+              boolean snReg =
+                  rc.prevSnapshot().isPresent() && rc.snapshot() < rc.prevSnapshot().get();
               assertEquals(evReg, codes(r).contains("event_sequence_regression"));
               assertEquals(snReg, codes(r).contains("snapshot_sequence_regression"));
             });
   }
 
   /** Step 1 ends at L with snapshot S; step 2 is empty or all-missing; step 3 starts below both. */
-  record AfterEmptyCase(long last, long snapshot, boolean allMissing, int missingCount, boolean snapshotMissing, long below, long snapBelow) {}
+  record AfterEmptyCase(
+      long last,
+      long snapshot,
+      boolean allMissing,
+      int missingCount,
+      boolean snapshotMissing,
+      long below,
+      long snapBelow) {}
 
   static Gen<AfterEmptyCase> afterEmptyCases() {
     Gen<Long> positive =
         Gen.frequency(weighted(3, Gen.longs(1, 1000)), weighted(1, Gen.longs(1, Long.MAX_VALUE)));
     return Gen.zip(
         Gen.zip(positive, positive, Gen.booleans(), (a, b, c) -> List.<Object>of(a, b, c)),
-        Gen.zip(Gen.ints(1, 5), Gen.booleans(), Gen.longs(0, Long.MAX_VALUE), (a, b, c) -> List.<Object>of(a, b, c)),
+        Gen.zip(
+            Gen.ints(1, 5),
+            Gen.booleans(),
+            Gen.longs(0, Long.MAX_VALUE),
+            (a, b, c) -> List.<Object>of(a, b, c)),
         Gen.longs(0, Long.MAX_VALUE),
         Gen.constant(0),
         (x, y, sb, unused) ->
             new AfterEmptyCase(
-                (Long) x.get(0), (Long) x.get(1), (Boolean) x.get(2), (Integer) y.get(0), (Boolean) y.get(1),
-                (Long) y.get(2), sb));
+                (Long) x.get(0),
+                (Long) x.get(1),
+                (Boolean) x.get(2),
+                (Integer) y.get(0),
+                (Boolean) y.get(1),
+                (Long) y.get(2),
+                sb));
   }
 
   @Test
@@ -333,22 +382,34 @@ class SequenceInvariantPropertiesTest {
                   middle.add(Optional.empty());
                 }
               }
-              Step s2 = new Step(false, c.snapshotMissing() ? Optional.empty() : Optional.of(c.snapshot()), middle);
-              Step s3 = new Step(false, Optional.of(snap3), List.of(Optional.of(first), Optional.of(c.last())));
+              Step s2 =
+                  new Step(
+                      false,
+                      c.snapshotMissing() ? Optional.empty() : Optional.of(c.snapshot()),
+                      middle);
+              Step s3 =
+                  new Step(
+                      false,
+                      Optional.of(snap3),
+                      List.of(Optional.of(first), Optional.of(c.last())));
               for (VisibilityRules rules : PRESETS) {
                 SequenceValidator validator = new SequenceValidator(rules);
-                SequenceVerdict v1 = SequenceModelPropertiesTest.run(validator, PreviousSequence.NONE, s1);
+                SequenceVerdict v1 =
+                    SequenceModelPropertiesTest.run(validator, PreviousSequence.NONE, s1);
                 SequenceVerdict v2 =
-                    SequenceModelPropertiesTest.run(validator, SequenceModelPropertiesTest.nextOf(v1), s2);
+                    SequenceModelPropertiesTest.run(
+                        validator, SequenceModelPropertiesTest.nextOf(v1), s2);
                 SequenceVerdict v3 =
-                    SequenceModelPropertiesTest.run(validator, SequenceModelPropertiesTest.nextOf(v2), s3);
+                    SequenceModelPropertiesTest.run(
+                        validator, SequenceModelPropertiesTest.nextOf(v2), s3);
                 List<String> expected = new ArrayList<>();
                 boolean hardened = rules.replayAwareSequencing();
                 if (hardened) {
                   expected.add("event_sequence_regression");
                   expected.add("snapshot_sequence_regression");
                 } else if (!c.snapshotMissing()) {
-                  // reference (3.5): watermarks are not carried; only a valid middle snapshot compares
+                  // reference (3.5): watermarks are not carried; only a valid middle snapshot
+                  // compares
                   expected.add("snapshot_sequence_regression");
                 }
                 assertEquals(expected, codes(v3), rules.name());

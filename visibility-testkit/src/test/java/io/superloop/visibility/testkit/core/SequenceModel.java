@@ -1,8 +1,8 @@
 package io.superloop.visibility.testkit.core;
 
 import io.superloop.visibility.api.sequence.EventDiagnostics;
-import io.superloop.visibility.api.sequence.SnapshotDiagnostics;
 import io.superloop.visibility.api.sequence.SequenceTransition;
+import io.superloop.visibility.api.sequence.SnapshotDiagnostics;
 import io.superloop.visibility.api.sequence.ViolationCode;
 import io.superloop.visibility.core.sequence.PreviousSequence;
 import io.superloop.visibility.core.sequence.SequenceVerdict;
@@ -27,11 +27,16 @@ final class SequenceModel {
       boolean driftActive,
       Optional<Long> snapshotHighWater,
       Optional<Long> eventsHighWater) {
-    static final Prev NONE = new Prev(Optional.empty(), Optional.empty(), false, Optional.empty(), Optional.empty());
+    static final Prev NONE =
+        new Prev(Optional.empty(), Optional.empty(), false, Optional.empty(), Optional.empty());
 
     PreviousSequence toCode() {
       return new PreviousSequence(
-          ol(snapshotCurrent), ol(eventsLast), driftActive, ol(snapshotHighWater), ol(eventsHighWater));
+          ol(snapshotCurrent),
+          ol(eventsLast),
+          driftActive,
+          ol(snapshotHighWater),
+          ol(eventsHighWater));
     }
   }
 
@@ -73,9 +78,7 @@ final class SequenceModel {
     }
   }
 
-  /**
-   * The model. {@code hardened} = replay-aware sequencing (H15); H14 counters are always there.
-   */
+  /** The model. {@code hardened} = replay-aware sequencing (H15); H14 counters are always there. */
   static Outcome model(Prev p, Step s, boolean hardened) {
     boolean epochReset = hardened && s.declaredReplay();
     // What the snapshot value and the first event value are compared with.
@@ -152,7 +155,8 @@ final class SequenceModel {
     Optional<Long> evtHw = Optional.empty();
     if (hardened) {
       snapHw = epochReset ? s.snapshot() : larger(snapBaseline, s.snapshot());
-      evtHw = epochReset ? Optional.ofNullable(max) : larger(eventBaseline, Optional.ofNullable(max));
+      evtHw =
+          epochReset ? Optional.ofNullable(max) : larger(eventBaseline, Optional.ofNullable(max));
     }
     return new Outcome(
         new ArrayList<>(violations),

@@ -82,7 +82,8 @@ class SequenceModelPropertiesTest {
         .named("sequence: sorted unique violations, driftActive iff violations, transitions")
         .check(
             c -> {
-              for (VisibilityRules rules : List.of(VisibilityRules.reference(), VisibilityRules.hardened())) {
+              for (VisibilityRules rules :
+                  List.of(VisibilityRules.reference(), VisibilityRules.hardened())) {
                 SequenceValidator validator = new SequenceValidator(rules);
                 PreviousSequence prev = c.start().toCode();
                 for (Step s : c.steps()) {
@@ -101,16 +102,21 @@ class SequenceModelPropertiesTest {
                   assertEquals(prev.driftActive() && !drift, v.transition().recoveredFromDrift());
                   // each flag of the diagnostics shows in the violations and back
                   assertEquals(v.snapshot().missing(), wires.contains("snapshot_sequence_missing"));
-                  assertEquals(v.snapshot().regressed(), wires.contains("snapshot_sequence_regression"));
+                  assertEquals(
+                      v.snapshot().regressed(), wires.contains("snapshot_sequence_regression"));
                   assertEquals(v.events().missing(), wires.contains("event_sequence_missing"));
                   assertEquals(
-                      !v.events().monotonicWithinBatch(), wires.contains("event_sequence_non_monotonic"));
+                      !v.events().monotonicWithinBatch(),
+                      wires.contains("event_sequence_non_monotonic"));
                   assertEquals(
-                      !v.events().monotonicAcrossBatches(), wires.contains("event_sequence_regression"));
+                      !v.events().monotonicAcrossBatches(),
+                      wires.contains("event_sequence_regression"));
                   assertEquals(
                       v.events().regressed(),
                       !v.events().monotonicWithinBatch() || !v.events().monotonicAcrossBatches());
-                  assertEquals(v.snapshot().monotonic(), !v.snapshot().missing() && !v.snapshot().regressed());
+                  assertEquals(
+                      v.snapshot().monotonic(),
+                      !v.snapshot().missing() && !v.snapshot().regressed());
                   assertEquals(s.events().size(), v.events().ingestedCount());
                   prev = nextOf(v);
                 }

@@ -45,7 +45,8 @@ class SequenceValuePropertiesTest {
       return Optional.empty(); // true, false, null, arrays, objects
     }
     boolean minus = c0 == '-';
-    boolean integerLiteral = json.indexOf('.') < 0 && json.indexOf('e') < 0 && json.indexOf('E') < 0;
+    boolean integerLiteral =
+        json.indexOf('.') < 0 && json.indexOf('e') < 0 && json.indexOf('E') < 0;
     if (hardened && !integerLiteral) {
       return Optional.empty();
     }
@@ -74,7 +75,9 @@ class SequenceValuePropertiesTest {
   }
 
   private static Optional<Long> inRange(BigInteger v) {
-    return v.signum() >= 0 && v.compareTo(LONG_MAX) <= 0 ? Optional.of(v.longValueExact()) : Optional.empty();
+    return v.signum() >= 0 && v.compareTo(LONG_MAX) <= 0
+        ? Optional.of(v.longValueExact())
+        : Optional.empty();
   }
 
   static Gen<String> digits(int min, int max) {
@@ -88,8 +91,15 @@ class SequenceValuePropertiesTest {
         Gen.frequency(
             weighted(1, Gen.constant("0")),
             weighted(4, Gen.zip(Gen.chars("123456789"), digits(0, 22), (a, b) -> a + b)),
-            weighted(1, Gen.elements("9223372036854775807", "9223372036854775808", "9223372036854775806",
-                "18446744073709551616", "9007199254740993", "10000000000000000")));
+            weighted(
+                1,
+                Gen.elements(
+                    "9223372036854775807",
+                    "9223372036854775808",
+                    "9223372036854775806",
+                    "18446744073709551616",
+                    "9007199254740993",
+                    "10000000000000000")));
     Gen<String> frac =
         Gen.frequency(
             weighted(3, Gen.constant("")),
@@ -98,20 +108,46 @@ class SequenceValuePropertiesTest {
     Gen<String> exp =
         Gen.frequency(
             weighted(4, Gen.constant("")),
-            weighted(3, Gen.zip(Gen.elements("e", "E"), Gen.elements("", "+", "-"), Gen.ints(0, 25),
-                (e, s, n) -> e + s + n)),
-            weighted(1, Gen.zip(Gen.elements("e", "E"), Gen.elements("", "+", "-"),
-                Gen.elements("999999999", "2147483647", "2147483648", "99999999999"), (e, s, n) -> e + s + n)));
+            weighted(
+                3,
+                Gen.zip(
+                    Gen.elements("e", "E"),
+                    Gen.elements("", "+", "-"),
+                    Gen.ints(0, 25),
+                    (e, s, n) -> e + s + n)),
+            weighted(
+                1,
+                Gen.zip(
+                    Gen.elements("e", "E"),
+                    Gen.elements("", "+", "-"),
+                    Gen.elements("999999999", "2147483647", "2147483648", "99999999999"),
+                    (e, s, n) -> e + s + n)));
     return Gen.zip(sign, intPart, frac, exp, (s, i, f, e) -> s + i + f + e);
   }
 
   static Gen<String> jsonTexts() {
     Gen<String> digitStrings = digits(0, 25).map(d -> "\"" + d + "\"");
     Gen<String> otherStrings =
-        Gen.elements(" 7", "7 ", "1e2", "-1", "+1", "0x10", "\u0663", "\uff11", "1.0", "", "-0", "08", "007")
+        Gen.elements(
+                " 7", "7 ", "1e2", "-1", "+1", "0x10", "\u0663", "\uff11", "1.0", "", "-0", "08",
+                "007")
             .map(s -> "\"" + s + "\"");
-    Gen<String> others = Gen.elements("true", "false", "null", "[1]", "{\"value\":1}", "-0", "0.0", "-0.0",
-        "1e2", "3.0", "8.5", "0e99999999999", "1e99999999999", "1e-99999999999");
+    Gen<String> others =
+        Gen.elements(
+            "true",
+            "false",
+            "null",
+            "[1]",
+            "{\"value\":1}",
+            "-0",
+            "0.0",
+            "-0.0",
+            "1e2",
+            "3.0",
+            "8.5",
+            "0e99999999999",
+            "1e99999999999",
+            "1e-99999999999");
     return Gen.frequency(
         weighted(8, numberLiterals()),
         weighted(3, digitStrings),
@@ -131,9 +167,13 @@ class SequenceValuePropertiesTest {
               JsonValue v = Json.parse(json);
               long r = model(json, false).orElse(SequenceValues.MISSING);
               long h = model(json, true).orElse(SequenceValues.MISSING);
-              assertEquals(r, SequenceValues.judge(v, SequenceValueSyntax.WHOLE_VALUE), "reference " + json);
+              assertEquals(
+                  r, SequenceValues.judge(v, SequenceValueSyntax.WHOLE_VALUE), "reference " + json);
               assertEquals(r, ref.judge(v), "reference validator " + json);
-              assertEquals(h, SequenceValues.judge(v, SequenceValueSyntax.INTEGER_LITERAL), "hardened " + json);
+              assertEquals(
+                  h,
+                  SequenceValues.judge(v, SequenceValueSyntax.INTEGER_LITERAL),
+                  "hardened " + json);
               assertEquals(h, hard.judge(v), "hardened validator " + json);
             });
     assertEquals(SequenceValues.MISSING, ref.judge(null), "an absent value is missing");

@@ -87,20 +87,23 @@ import org.junit.jupiter.api.io.TempDir;
  * Keeps {@code docs/artifact-contract.md} true (see {@link ContractDoc} for its markers):
  *
  * <ol>
- *   <li>every example decodes with the library's codec of its artifact and re-encodes to exactly the
- *       same bytes, without a field the codec does not know, at any level;
+ *   <li>every example decodes with the library's codec of its artifact and re-encodes to exactly
+ *       the same bytes, without a field the codec does not know, at any level;
  *   <li>every artifact section has an example, and the files documented are exactly the files of
- *       {@link LoopArtifact} and {@link LoopLayout}; every top-level codec of the api has an example;
+ *       {@link LoopArtifact} and {@link LoopLayout}; every top-level codec of the api has an
+ *       example;
  *   <li>every field table lists exactly the fields its codec writes (found by encoding generated
  *       values, so an added codec field without a doc row fails, and a doc row naming no codec
  *       field fails);
- *   <li>every value-set table lists exactly the wire values the code defines, and the value sets are
- *       every {@link WireValue} / {@link OpenWireValue} type of the api plus {@link ErrorCode}.
+ *   <li>every value-set table lists exactly the wire values the code defines, and the value sets
+ *       are every {@link WireValue} / {@link OpenWireValue} type of the api plus {@link ErrorCode}.
  * </ol>
  */
 class ArtifactContractDocTest {
 
-  /** The codec of each documented artifact and message (independent of the doc's own "codec" rows). */
+  /**
+   * The codec of each documented artifact and message (independent of the doc's own "codec" rows).
+   */
   static final Map<String, JsonCodec<?>> CODECS =
       Map.ofEntries(
           Map.entry("OPS/heartbeat.json", HeartbeatCodecs.STATE),
@@ -145,22 +148,48 @@ class ArtifactContractDocTest {
    */
   static final Set<String> PARTS =
       Set.of(
-          "HeartbeatCodecs.THRESHOLDS", "HeartbeatCodecs.OBSERVATION_STATUS",
-          "EnvelopeCodecs.SOURCE", "EnvelopeCodecs.CURSOR", "EnvelopeCodecs.ARTIFACT_REF",
-          "EnvelopeCodecs.EVENTS_CURSOR", "EnvelopeCodecs.SERVICE_ERROR", "EnvelopeCodecs.EVENTS_ANSWER_SEQUENCES",
-          "HealthCodecs.STATUS", "HealthCodecs.SEVERITY", "HealthCodecs.INGEST_STATUS",
-          "HealthCodecs.FAILURE_CODE", "HealthCodecs.REASON", "HealthCodecs.METRICS",
-          "HealthCodecs.THRESHOLDS", "HealthCodecs.TRANSPORT", "HealthCodecs.EVIDENCE",
-          "AuditCodecs.INTENT", "AuditCodecs.CONFIRMATION_STATUS", "AuditCodecs.OUTCOME_STATUS",
-          "AuditCodecs.EXECUTION_STATUS", "AuditCodecs.INVOCATION_PHASE", "AuditCodecs.REQUEST",
-          "AuditCodecs.EXECUTION", "AuditCodecs.CONFIRMATION", "AuditCodecs.OUTCOME",
-          "ReconcileCodecs.SEQUENCE_STATUS", "ReconcileCodecs.ALERT_STATUS",
-          "ReconcileCodecs.ALERT_DISPATCH_STATUS", "ReconcileCodecs.ORDERING_DRIFT_ESCALATION",
-          "ReconcileCodecs.HEALTH_ESCALATION", "ReconcileCodecs.OTHER_ESCALATION",
-          "SequenceCodecs.VIOLATION_CODE", "SequenceCodecs.STATUS", "SequenceCodecs.SNAPSHOT",
-          "SequenceCodecs.EVENTS", "SequenceCodecs.TRANSITION",
-          "StatusCodecs.HEARTBEAT_OBSERVATION", "StatusCodecs.HEARTBEAT", "StatusCodecs.SEQUENCE",
-          "StatusCodecs.INVOCATION_AUDIT", "StatusCodecs.TRACE");
+          "HeartbeatCodecs.THRESHOLDS",
+          "HeartbeatCodecs.OBSERVATION_STATUS",
+          "EnvelopeCodecs.SOURCE",
+          "EnvelopeCodecs.CURSOR",
+          "EnvelopeCodecs.ARTIFACT_REF",
+          "EnvelopeCodecs.EVENTS_CURSOR",
+          "EnvelopeCodecs.SERVICE_ERROR",
+          "EnvelopeCodecs.EVENTS_ANSWER_SEQUENCES",
+          "HealthCodecs.STATUS",
+          "HealthCodecs.SEVERITY",
+          "HealthCodecs.INGEST_STATUS",
+          "HealthCodecs.FAILURE_CODE",
+          "HealthCodecs.REASON",
+          "HealthCodecs.METRICS",
+          "HealthCodecs.THRESHOLDS",
+          "HealthCodecs.TRANSPORT",
+          "HealthCodecs.EVIDENCE",
+          "AuditCodecs.INTENT",
+          "AuditCodecs.CONFIRMATION_STATUS",
+          "AuditCodecs.OUTCOME_STATUS",
+          "AuditCodecs.EXECUTION_STATUS",
+          "AuditCodecs.INVOCATION_PHASE",
+          "AuditCodecs.REQUEST",
+          "AuditCodecs.EXECUTION",
+          "AuditCodecs.CONFIRMATION",
+          "AuditCodecs.OUTCOME",
+          "ReconcileCodecs.SEQUENCE_STATUS",
+          "ReconcileCodecs.ALERT_STATUS",
+          "ReconcileCodecs.ALERT_DISPATCH_STATUS",
+          "ReconcileCodecs.ORDERING_DRIFT_ESCALATION",
+          "ReconcileCodecs.HEALTH_ESCALATION",
+          "ReconcileCodecs.OTHER_ESCALATION",
+          "SequenceCodecs.VIOLATION_CODE",
+          "SequenceCodecs.STATUS",
+          "SequenceCodecs.SNAPSHOT",
+          "SequenceCodecs.EVENTS",
+          "SequenceCodecs.TRANSITION",
+          "StatusCodecs.HEARTBEAT_OBSERVATION",
+          "StatusCodecs.HEARTBEAT",
+          "StatusCodecs.SEQUENCE",
+          "StatusCodecs.INVOCATION_AUDIT",
+          "StatusCodecs.TRACE");
 
   /** Records whose unknown fields legitimately hold data: the raw rest of another writer's row. */
   static final Set<Class<?>> RAW_REST = Set.of(AlertRow.class, OtherEscalation.class);
@@ -227,7 +256,11 @@ class ArtifactContractDocTest {
     }
     assertEquals(line, Json.DEFAULT.encode(codec, value), where + ": re-encodes to other bytes");
     byte[] utf8 = line.getBytes(StandardCharsets.UTF_8);
-    assertEquals(line, new String(Json.DEFAULT.encodeUtf8(codec, Json.DEFAULT.decode(codec, utf8), false), StandardCharsets.UTF_8),
+    assertEquals(
+        line,
+        new String(
+            Json.DEFAULT.encodeUtf8(codec, Json.DEFAULT.decode(codec, utf8), false),
+            StandardCharsets.UTF_8),
         where + ": the UTF-8 path re-encodes to other bytes");
     return value;
   }
@@ -275,13 +308,17 @@ class ArtifactContractDocTest {
         if (!RAW_REST.contains(type)) {
           assertEquals(Map.of(), v, path + ": fields the codec does not know (misspelt?)");
         }
-      } else if (!m.getName().equals("keyOrder") && !m.getName().equals("memberOrder") && v != null) {
+      } else if (!m.getName().equals("keyOrder")
+          && !m.getName().equals("memberOrder")
+          && v != null) {
         assertNoUnknownFields(v, path + "." + m.getName());
       }
     }
   }
 
-  /** The public record type of the api that {@code c} implements (its Immutables class's parent). */
+  /**
+   * The public record type of the api that {@code c} implements (its Immutables class's parent).
+   */
   static Class<?> apiType(Class<?> c) {
     for (Class<?> k = c; k != null && k != Object.class; k = k.getSuperclass()) {
       if (Modifier.isPublic(k.getModifiers())
@@ -308,17 +345,24 @@ class ArtifactContractDocTest {
     }
   }
 
-  /** {@code state.json}: the merged {@code health} and {@code sequence} are those records, byte for byte. */
+  /**
+   * {@code state.json}: the merged {@code health} and {@code sequence} are those records, byte for
+   * byte.
+   */
   @Test
   void stateJsonExampleHoldsAHealthAndASequenceState() {
     for (ContractDoc.Example e : examplesOf("OPS/state.json")) {
-      JsonValue.JsonObject state = assertInstanceOf(JsonValue.JsonObject.class, Json.parse(e.lines().get(0)));
+      JsonValue.JsonObject state =
+          assertInstanceOf(JsonValue.JsonObject.class, Json.parse(e.lines().get(0)));
       JsonValue health = state.members().get("health");
       JsonValue sequence = state.members().get("sequence");
       JsonValue trace = state.members().get("trace");
-      assertTrue(health != null && sequence != null && trace != null, e + ": health, trace and sequence");
-      assertNoUnknownFields(roundTrip(HealthCodecs.HEALTH, health.toJson(), e + " health"), e + " health");
-      assertNoUnknownFields(roundTrip(SequenceCodecs.STATE, sequence.toJson(), e + " sequence"), e + " sequence");
+      assertTrue(
+          health != null && sequence != null && trace != null, e + ": health, trace and sequence");
+      assertNoUnknownFields(
+          roundTrip(HealthCodecs.HEALTH, health.toJson(), e + " health"), e + " health");
+      assertNoUnknownFields(
+          roundTrip(SequenceCodecs.STATE, sequence.toJson(), e + " sequence"), e + " sequence");
       assertEquals(
           ((JsonValue.JsonObject) health).get("traceId").orElseThrow(),
           ((JsonValue.JsonObject) trace).get("reconcileTraceId").orElseThrow(),
@@ -333,17 +377,21 @@ class ArtifactContractDocTest {
       Path log = dir.resolve("events.jsonl");
       Files.writeString(log, String.join("\n", e.lines()) + "\n", StandardCharsets.UTF_8);
       List<LineKind> kinds = new ArrayList<>();
-      ScanResult r = new LocalEventSource().scan(log, ScanStart.FROM_START, (n, kind, buf, off, len) -> kinds.add(kind));
+      ScanResult r =
+          new LocalEventSource()
+              .scan(log, ScanStart.FROM_START, (n, kind, buf, off, len) -> kinds.add(kind));
       assertEquals(e.lines().size(), kinds.size(), e + ": one reported line per example line");
-      assertTrue(kinds.stream().allMatch(k -> k == LineKind.EVENT), e + ": every line is an event: " + kinds);
+      assertTrue(
+          kinds.stream().allMatch(k -> k == LineKind.EVENT),
+          e + ": every line is an event: " + kinds);
       assertEquals(e.lines().size(), r.newlineCount(), e + ": newline count");
     }
   }
 
   /**
    * {@code cursor.json} (local) after reading the {@code RT/events.jsonl} example to its end: line
-   * offset and count are its line count, the byte offset its length, the CRC-32 that of its last 256
-   * bytes (computed here with {@link CRC32}, independently of the library's scan).
+   * offset and count are its line count, the byte offset its length, the CRC-32 that of its last
+   * 256 bytes (computed here with {@link CRC32}, independently of the library's scan).
    */
   @Test
   void cursorExampleMatchesTheRuntimeEventsExample() {
@@ -357,20 +405,28 @@ class ArtifactContractDocTest {
     crc.update(bytes, from, bytes.length - from);
     JsonValue.JsonObject cursor = (JsonValue.JsonObject) Json.parse(cursors.get(0).lines().get(0));
     long lines = logs.get(0).lines().size();
-    assertEquals(Optional.of(JsonValue.of(lines)), cursor.get("eventLineOffset"), "eventLineOffset");
+    assertEquals(
+        Optional.of(JsonValue.of(lines)), cursor.get("eventLineOffset"), "eventLineOffset");
     assertEquals(Optional.of(JsonValue.of(lines)), cursor.get("eventLineCount"), "eventLineCount");
-    assertEquals(Optional.of(JsonValue.of((long) bytes.length)), cursor.get("eventByteOffset"), "eventByteOffset");
-    assertEquals(Optional.of(JsonValue.of(crc.getValue())), cursor.get("eventTailCrc32"), "eventTailCrc32");
+    assertEquals(
+        Optional.of(JsonValue.of((long) bytes.length)),
+        cursor.get("eventByteOffset"),
+        "eventByteOffset");
+    assertEquals(
+        Optional.of(JsonValue.of(crc.getValue())), cursor.get("eventTailCrc32"), "eventTailCrc32");
   }
 
   /** {@code RT/heartbeat.v1.json}: the example's timestamp parses under both presets' syntaxes. */
   @Test
   void runtimeHeartbeatExampleHasAV1Timestamp() {
     for (ContractDoc.Example e : examplesOf("RT/heartbeat.v1.json")) {
-      JsonValue.JsonObject hb = assertInstanceOf(JsonValue.JsonObject.class, Json.parse(e.lines().get(0)));
-      JsonValue.JsonString ts = assertInstanceOf(JsonValue.JsonString.class, hb.members().get("timestamp"));
+      JsonValue.JsonObject hb =
+          assertInstanceOf(JsonValue.JsonObject.class, Json.parse(e.lines().get(0)));
+      JsonValue.JsonString ts =
+          assertInstanceOf(JsonValue.JsonString.class, hb.members().get("timestamp"));
       for (TimestampSyntax s : TimestampSyntax.values()) {
-        assertTrue(Timestamps.parseEpochMillis(ts.value(), s).isPresent(), e + ": timestamp under " + s);
+        assertTrue(
+            Timestamps.parseEpochMillis(ts.value(), s).isPresent(), e + ": timestamp under " + s);
       }
     }
   }
@@ -384,10 +440,13 @@ class ArtifactContractDocTest {
         seen.add(apiType(ReconcileCodecs.ESCALATION.decode(line).getClass()));
       }
     }
-    assertEquals(Set.of(OrderingDriftEscalation.class, HealthEscalation.class, OtherEscalation.class), seen);
+    assertEquals(
+        Set.of(OrderingDriftEscalation.class, HealthEscalation.class, OtherEscalation.class), seen);
   }
 
-  /** The examples of artifact {@code id}; a section without one fails (a check must not pass empty). */
+  /**
+   * The examples of artifact {@code id}; a section without one fails (a check must not pass empty).
+   */
   private List<ContractDoc.Example> examplesOf(String id) {
     List<ContractDoc.Example> found =
         doc.examples.stream().filter(e -> e.id().equals(id)).collect(Collectors.toList());
@@ -404,8 +463,12 @@ class ArtifactContractDocTest {
       assertEquals(e.id(), e.section(), e + " stands in the section of " + e.section());
       withExamples.add(e.id());
     }
-    assertEquals(new TreeSet<>(doc.sections), withExamples, "artifact sections vs artifacts with examples");
-    assertEquals(new TreeSet<>(CODECS.keySet()), new TreeSet<>(doc.sections), "artifact sections vs known codecs");
+    assertEquals(
+        new TreeSet<>(doc.sections), withExamples, "artifact sections vs artifacts with examples");
+    assertEquals(
+        new TreeSet<>(CODECS.keySet()),
+        new TreeSet<>(doc.sections),
+        "artifact sections vs known codecs");
   }
 
   /**
@@ -422,7 +485,9 @@ class ArtifactContractDocTest {
     expected.add("RT/" + slashes(layout.runtimeDir().relativize(layout.runtimeHeartbeatFile())));
     expected.add("RT/" + slashes(layout.runtimeDir().relativize(layout.runtimeEventsFile())));
     Set<String> documented =
-        doc.sections.stream().filter(s -> !s.startsWith("wire:")).collect(Collectors.toCollection(TreeSet::new));
+        doc.sections.stream()
+            .filter(s -> !s.startsWith("wire:"))
+            .collect(Collectors.toCollection(TreeSet::new));
     assertEquals(expected, documented, "files of the layout vs file sections of the doc");
 
     // the lock file is not JSON: it is listed in the table of files that are not JSON
@@ -438,7 +503,14 @@ class ArtifactContractDocTest {
     }
     assertEquals(
         new TreeSet<>(
-            List.of("repoRoot", "opsDir", "telemetryDir", "runtimeDir", "lockFile", "runtimeHeartbeatFile", "runtimeEventsFile")),
+            List.of(
+                "repoRoot",
+                "opsDir",
+                "telemetryDir",
+                "runtimeDir",
+                "lockFile",
+                "runtimeHeartbeatFile",
+                "runtimeEventsFile")),
         pathMethods,
         "LoopLayout's paths: a new file needs a section in the doc");
   }
@@ -447,23 +519,29 @@ class ArtifactContractDocTest {
     return p.toString().replace('\\', '/');
   }
 
-  /** Every codec constant of the api is the codec of a documented artifact or a known part of one. */
+  /**
+   * Every codec constant of the api is the codec of a documented artifact or a known part of one.
+   */
   @Test
   void everyTopLevelCodecHasAnExample() {
     Map<String, JsonCodec<?>> constants = AllCodecs.codecFields();
     Set<String> used = new TreeSet<>();
     for (String id : doc.sections) {
       JsonCodec<?> c = CODECS.get(id);
-      constants.forEach((name, codec) -> {
-        if (codec == c) {
-          used.add(name);
-        }
-      });
+      constants.forEach(
+          (name, codec) -> {
+            if (codec == c) {
+              used.add(name);
+            }
+          });
     }
     Set<String> unexplained = new TreeSet<>(constants.keySet());
     unexplained.removeAll(used);
     unexplained.removeAll(PARTS);
-    assertEquals(Set.of(), unexplained, "codec constants that are neither a documented artifact nor a part of one");
+    assertEquals(
+        Set.of(),
+        unexplained,
+        "codec constants that are neither a documented artifact nor a part of one");
     Set<String> stale = new TreeSet<>(PARTS);
     stale.removeAll(constants.keySet());
     assertEquals(Set.of(), stale, "PARTS names codecs that do not exist");
@@ -471,10 +549,10 @@ class ArtifactContractDocTest {
 
   /**
    * Each codec declares the {@code schemaVersion} rule the doc's index gives its artifact (contract
-   * 1.0): {@code v1} (also "per row", "per envelope") is {@link ObjectCodec.SchemaVersion#V1}, {@code
-   * none} is {@link ObjectCodec.SchemaVersion#NONE}; a file read raw ({@code not checked}, or
-   * project-state's own {@code v1}) has no object codec. The escalation log is checked through its
-   * three row codecs.
+   * 1.0): {@code v1} (also "per row", "per envelope") is {@link ObjectCodec.SchemaVersion#V1},
+   * {@code none} is {@link ObjectCodec.SchemaVersion#NONE}; a file read raw ({@code not checked},
+   * or project-state's own {@code v1}) has no object codec. The escalation log is checked through
+   * its three row codecs.
    */
   @Test
   void everyCodecDeclaresTheSchemaVersionRuleOfTheIndex() {
@@ -487,7 +565,9 @@ class ArtifactContractDocTest {
             "error answer", "wire:error_answer",
             "status `visibility` object", "wire:status_visibility");
     Pattern row = Pattern.compile("^\\| \\[([^\\]]+)\\]\\(#[^)]*\\) \\| [^|]+ \\| ([^|]+) \\|.*$");
-    String index = doc.text.substring(doc.text.indexOf("## Index"), doc.text.indexOf("### Files that are not JSON"));
+    String index =
+        doc.text.substring(
+            doc.text.indexOf("## Index"), doc.text.indexOf("### Files that are not JSON"));
     Set<String> checked = new TreeSet<>();
     for (String line : index.split("\n")) {
       Matcher m = row.matcher(line);
@@ -495,23 +575,32 @@ class ArtifactContractDocTest {
         continue;
       }
       String label = m.group(1);
-      String id = label.matches("`(OPS|RT)/[^`]+`") ? label.substring(1, label.length() - 1) : wireRows.get(label);
-      assertTrue(id != null && CODECS.containsKey(id), "index row " + label + " names a known artifact");
+      String id =
+          label.matches("`(OPS|RT)/[^`]+`")
+              ? label.substring(1, label.length() - 1)
+              : wireRows.get(label);
+      assertTrue(
+          id != null && CODECS.containsKey(id), "index row " + label + " names a known artifact");
       String cell = m.group(2).trim();
       List<JsonCodec<?>> codecs =
           id.equals("OPS/escalations.jsonl")
-              ? List.of(ReconcileCodecs.ORDERING_DRIFT_ESCALATION, ReconcileCodecs.HEALTH_ESCALATION, ReconcileCodecs.OTHER_ESCALATION)
+              ? List.of(
+                  ReconcileCodecs.ORDERING_DRIFT_ESCALATION,
+                  ReconcileCodecs.HEALTH_ESCALATION,
+                  ReconcileCodecs.OTHER_ESCALATION)
               : List.of(CODECS.get(id));
       for (JsonCodec<?> codec : codecs) {
         if (codec instanceof ObjectCodec<?, ?> o) {
           ObjectCodec.SchemaVersion expected =
-              cell.startsWith("`v1`") ? ObjectCodec.SchemaVersion.V1
-                  : cell.equals("none") ? ObjectCodec.SchemaVersion.NONE
-                  : null;
+              cell.startsWith("`v1`")
+                  ? ObjectCodec.SchemaVersion.V1
+                  : cell.equals("none") ? ObjectCodec.SchemaVersion.NONE : null;
           assertEquals(expected, o.schemaVersion(), id + ": index says " + cell);
         } else {
           assertEquals(Json.RAW, codec, id + ": neither an object codec nor read raw");
-          assertTrue(cell.equals("not checked") || cell.equals("none") || cell.contains("project-state"), id + ": read raw, index says " + cell);
+          assertTrue(
+              cell.equals("not checked") || cell.equals("none") || cell.contains("project-state"),
+              id + ": read raw, index says " + cell);
         }
       }
       checked.add(id);
@@ -525,20 +614,30 @@ class ArtifactContractDocTest {
   Stream<DynamicTest> everyFieldTableListsExactlyTheFieldsItsCodecWrites() {
     assertFalse(doc.fieldTables.isEmpty(), "no field tables found");
     return doc.fieldTables.stream()
-        .map(t -> DynamicTest.dynamicTest(t.key() + " (line " + t.docLine() + ")", () -> checkFieldTable(t)));
+        .map(
+            t ->
+                DynamicTest.dynamicTest(
+                    t.key() + " (line " + t.docLine() + ")", () -> checkFieldTable(t)));
   }
 
   static void checkFieldTable(ContractDoc.Table t) {
     AllCodecs.Entry<?> entry =
-        AllCodecs.ALL.stream().filter(x -> x.name().equals(t.key())).findFirst()
+        AllCodecs.ALL.stream()
+            .filter(x -> x.name().equals(t.key()))
+            .findFirst()
             .orElseThrow(() -> new AssertionError("line " + t.docLine() + ": no codec " + t.key()));
     Written written = written(entry);
     assertEquals(
-        new TreeSet<>(written.fields()), new TreeSet<>(t.firstColumn()),
+        new TreeSet<>(written.fields()),
+        new TreeSet<>(t.firstColumn()),
         "line " + t.docLine() + ": fields " + t.key() + " writes vs the fields the doc lists");
     for (List<String> order : written.orders()) {
-      List<String> docOrder = t.firstColumn().stream().filter(order::contains).collect(Collectors.toList());
-      assertEquals(order, docOrder, "line " + t.docLine() + ": the doc lists the fields of " + t.key() + " in written order");
+      List<String> docOrder =
+          t.firstColumn().stream().filter(order::contains).collect(Collectors.toList());
+      assertEquals(
+          order,
+          docOrder,
+          "line " + t.docLine() + ": the doc lists the fields of " + t.key() + " in written order");
     }
   }
 
@@ -605,7 +704,8 @@ class ArtifactContractDocTest {
   /** Every artifact with a typed codec has a field table of that codec. */
   @Test
   void everyTypedArtifactHasAFieldTable() {
-    Set<String> tables = doc.fieldTables.stream().map(ContractDoc.Table::key).collect(Collectors.toSet());
+    Set<String> tables =
+        doc.fieldTables.stream().map(ContractDoc.Table::key).collect(Collectors.toSet());
     Map<String, JsonCodec<?>> constants = AllCodecs.codecFields();
     Set<String> missing = new TreeSet<>();
     for (String id : doc.sections) {
@@ -613,11 +713,14 @@ class ArtifactContractDocTest {
       if (c == Json.RAW) {
         continue;
       }
-      constants.forEach((name, codec) -> {
-        if (codec == c && !tables.contains(name) && !name.equals("ReconcileCodecs.ESCALATION")) {
-          missing.add(id + " (" + name + ")");
-        }
-      });
+      constants.forEach(
+          (name, codec) -> {
+            if (codec == c
+                && !tables.contains(name)
+                && !name.equals("ReconcileCodecs.ESCALATION")) {
+              missing.add(id + " (" + name + ")");
+            }
+          });
     }
     assertEquals(Set.of(), missing, "artifacts without a field table of their codec");
   }
@@ -632,7 +735,10 @@ class ArtifactContractDocTest {
     for (Class<?> c : VALUE_SETS) {
       defined.put(c.getSimpleName(), new TreeSet<>(wireValues(c)));
     }
-    assertEquals(defined.keySet(), documented.keySet(), "value sets the code defines vs value sets the doc lists");
+    assertEquals(
+        defined.keySet(),
+        documented.keySet(),
+        "value sets the code defines vs value sets the doc lists");
     Map<String, String> mismatches = new TreeMap<>();
     for (String set : defined.keySet()) {
       Set<String> notDocumented = new TreeSet<>(defined.get(set));
@@ -640,7 +746,12 @@ class ArtifactContractDocTest {
       Set<String> notDefined = new TreeSet<>(documented.get(set));
       notDefined.removeAll(defined.get(set));
       if (!notDocumented.isEmpty() || !notDefined.isEmpty()) {
-        mismatches.put(set, "defined but not in the doc " + notDocumented + ", in the doc but not defined " + notDefined);
+        mismatches.put(
+            set,
+            "defined but not in the doc "
+                + notDocumented
+                + ", in the doc but not defined "
+                + notDefined);
       }
     }
     assertEquals(Map.of(), mismatches, "value sets whose doc table differs from the code");
@@ -650,7 +761,9 @@ class ArtifactContractDocTest {
   @Test
   void theValueSetsHoldTheStandingCodes() {
     Set<String> reasons = new TreeSet<>(doc.codeTables.get("ReasonCode").firstColumn());
-    assertTrue(reasons.containsAll(Set.of("runtime_heartbeat_stale", "ordering_drift_detected")), reasons.toString());
+    assertTrue(
+        reasons.containsAll(Set.of("runtime_heartbeat_stale", "ordering_drift_detected")),
+        reasons.toString());
     assertEquals(
         List.of(
             "event_sequence_missing",
@@ -662,7 +775,10 @@ class ArtifactContractDocTest {
         "the five violation codes, in their canonical (byte) order");
   }
 
-  /** The wire strings of one value set: enum constants' {@code wire()}, or an open set's {@code known()}. */
+  /**
+   * The wire strings of one value set: enum constants' {@code wire()}, or an open set's {@code
+   * known()}.
+   */
   static List<String> wireValues(Class<?> type) {
     List<String> out = new ArrayList<>();
     try {
@@ -697,7 +813,10 @@ class ArtifactContractDocTest {
       } catch (ClassNotFoundException | LinkageError ex) {
         throw new AssertionError("cannot load " + name, ex);
       }
-      if (c == WireValue.class || c == OpenWireValue.class || c.isInterface() || Modifier.isAbstract(c.getModifiers())) {
+      if (c == WireValue.class
+          || c == OpenWireValue.class
+          || c.isInterface()
+          || Modifier.isAbstract(c.getModifiers())) {
         continue;
       }
       boolean wireEnum = c.isEnum() && hasWireMethod(c);
@@ -705,7 +824,8 @@ class ArtifactContractDocTest {
         found.add(c.getName());
       }
     }
-    Set<String> listed = VALUE_SETS.stream().map(Class::getName).collect(Collectors.toCollection(TreeSet::new));
+    Set<String> listed =
+        VALUE_SETS.stream().map(Class::getName).collect(Collectors.toCollection(TreeSet::new));
     assertTrue(found.size() >= 20, "the scan found the api's value sets: " + found);
     assertEquals(found, listed, "wire value types of the api vs VALUE_SETS");
   }

@@ -13,18 +13,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The machine-readable parts of {@code docs/artifact-contract.md}, found by HTML-comment markers that
- * render as nothing:
+ * The machine-readable parts of {@code docs/artifact-contract.md}, found by HTML-comment markers
+ * that render as nothing:
  *
  * <ul>
  *   <li>{@code <!-- artifact: ID -->} opens the section of one artifact ({@code OPS/...}, {@code
  *       RT/...}) or message ({@code wire:...});
  *   <li>{@code <!-- example: ID -->} or {@code <!-- example: ID#variant -->}, followed by a {@code
  *       ```json} fenced block: one example; each line of the block is one compact JSON document;
- *   <li>{@code <!-- fields: Codecs.CONSTANT -->}, followed by a table: the fields of one object level,
- *       each first cell a backticked field name;
- *   <li>{@code <!-- codes: TypeSimpleName -->}, followed by a table: one value set, each first cell a
- *       backticked wire value.
+ *   <li>{@code <!-- fields: Codecs.CONSTANT -->}, followed by a table: the fields of one object
+ *       level, each first cell a backticked field name;
+ *   <li>{@code <!-- codes: TypeSimpleName -->}, followed by a table: one value set, each first cell
+ *       a backticked wire value.
  * </ul>
  *
  * A marker that does not have what must follow it is a parse error, so a broken doc fails loudly
@@ -32,7 +32,8 @@ import java.util.regex.Pattern;
  */
 final class ContractDoc {
   private static final Pattern ARTIFACT = Pattern.compile("^<!-- artifact: (\\S+) -->$");
-  private static final Pattern EXAMPLE = Pattern.compile("^<!-- example: ([^\\s#]+)(?:#(\\S+))? -->$");
+  private static final Pattern EXAMPLE =
+      Pattern.compile("^<!-- example: ([^\\s#]+)(?:#(\\S+))? -->$");
   private static final Pattern FIELDS = Pattern.compile("^<!-- fields: (\\w+\\.\\w+) -->$");
   private static final Pattern CODES = Pattern.compile("^<!-- codes: (\\w+) -->$");
   private static final Pattern CELL = Pattern.compile("^`([^`]+)`$");
@@ -114,7 +115,12 @@ final class ContractDoc {
           throw doc.error(j, "empty example");
         }
         doc.examples.add(
-            new Example(m.group(1), m.group(2) == null ? "" : m.group(2), section, i + 1, List.copyOf(body)));
+            new Example(
+                m.group(1),
+                m.group(2) == null ? "" : m.group(2),
+                section,
+                i + 1,
+                List.copyOf(body)));
         i = k;
       } else if ((m = FIELDS.matcher(line)).matches()) {
         doc.fieldTables.add(new Table(m.group(1), i + 1, doc.table(lines, i)));
@@ -124,7 +130,9 @@ final class ContractDoc {
           throw doc.error(i, "value set listed twice: " + t.key());
         }
       } else if (line.startsWith("<!--")
-          && (line.contains("artifact:") || line.contains("example:") || line.contains("fields:")
+          && (line.contains("artifact:")
+              || line.contains("example:")
+              || line.contains("fields:")
               || line.contains("codes:"))) {
         throw doc.error(i, "malformed marker: " + line);
       }
@@ -132,7 +140,10 @@ final class ContractDoc {
     return doc;
   }
 
-  /** The first cells of the table right after the marker at {@code marker} (blank lines allowed before). */
+  /**
+   * The first cells of the table right after the marker at {@code marker} (blank lines allowed
+   * before).
+   */
   private List<String> table(String[] lines, int marker) {
     int h = nextNonBlank(lines, marker + 1);
     if (h + 1 >= lines.length
@@ -146,7 +157,8 @@ final class ContractDoc {
       String first = cells.length > 1 ? cells[1].strip() : "";
       Matcher c = CELL.matcher(first);
       if (!c.matches()) {
-        throw error(r, "the first cell of a marked table must be one backticked value, found: " + first);
+        throw error(
+            r, "the first cell of a marked table must be one backticked value, found: " + first);
       }
       if (out.contains(c.group(1))) {
         throw error(r, "listed twice: " + c.group(1));

@@ -17,8 +17,8 @@ public final class DocFiles {
   private DocFiles() {}
 
   /**
-   * The repository root: {@code visibility.repo.root} when set (the build sets it), else the nearest
-   * directory above the working directory holding README.md, docs/ and pom.xml.
+   * The repository root: {@code visibility.repo.root} when set (the build sets it), else the
+   * nearest directory above the working directory holding README.md, docs/ and pom.xml.
    */
   public static Path repoRoot() {
     String prop = System.getProperty("visibility.repo.root");
@@ -27,7 +27,8 @@ public final class DocFiles {
     }
     Path dir = Paths.get(System.getProperty("user.dir")).toAbsolutePath();
     for (Path d = dir; d != null; d = d.getParent()) {
-      if (Files.isRegularFile(d.resolve("README.md")) && Files.isDirectory(d.resolve("docs"))
+      if (Files.isRegularFile(d.resolve("README.md"))
+          && Files.isDirectory(d.resolve("docs"))
           && Files.isRegularFile(d.resolve("pom.xml"))) {
         return d;
       }
@@ -64,7 +65,8 @@ public final class DocFiles {
         j++;
       }
       if (j >= lines.length || !lines[j].startsWith("```")) {
-        throw new AssertionError("line " + (i + 1) + ": marker " + marker + " is not followed by a fenced block");
+        throw new AssertionError(
+            "line " + (i + 1) + ": marker " + marker + " is not followed by a fenced block");
       }
       String lang = lines[j].substring(3).strip();
       StringBuilder text = new StringBuilder();
@@ -103,9 +105,12 @@ public final class DocFiles {
   /** What a child process did. */
   record Run(int status, String output) {}
 
-  /** Runs {@code command} with {@code env} added, stdout and stderr merged, at most {@code seconds}. */
+  /**
+   * Runs {@code command} with {@code env} added, stdout and stderr merged, at most {@code seconds}.
+   */
   static Run run(List<String> command, Map<String, String> env, Path workDir, long seconds) {
-    ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
+    ProcessBuilder pb =
+        new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
     pb.environment().putAll(env);
     try {
       Path out = Files.createTempFile("doc-run-", ".out");

@@ -93,13 +93,15 @@ class GenBoundsTest {
     Shrinkable<Boolean> t = Gen.booleans().filter(b -> b).generate(GenContext.of(1L));
     assertEquals(true, t.value());
     assertEquals(List.of(), Trees.children(t), "filtered shrinks keep only true values");
-    Shrinkable<Boolean> any = Gen.booleans().filter(b -> b, 1000).map(b -> b).generate(GenContext.of(2L));
+    Shrinkable<Boolean> any =
+        Gen.booleans().filter(b -> b, 1000).map(b -> b).generate(GenContext.of(2L));
     assertTrue(any.value());
   }
 
   @Test
   void elementsOnlyGivenValuesAndAllOfThem() {
-    List<String> xs = drawAll(Gen.elements("x", "y", "z"), 8L, v -> Set.of("x", "y", "z").contains(v));
+    List<String> xs =
+        drawAll(Gen.elements("x", "y", "z"), 8L, v -> Set.of("x", "y", "z").contains(v));
     assertEquals(Set.of("x", "y", "z"), new HashSet<>(xs));
     assertThrows(IllegalArgumentException.class, () -> Gen.elements(List.of()));
   }
@@ -107,8 +109,7 @@ class GenBoundsTest {
   @Test
   void oneOfDrawsFromEveryAlternative() {
     Gen<Integer> g = Gen.oneOf(Gen.ints(0, 9), Gen.ints(100, 109), Gen.constant(-1));
-    List<Integer> xs =
-        drawAll(g, 9L, x -> (x >= 0 && x <= 9) || (x >= 100 && x <= 109) || x == -1);
+    List<Integer> xs = drawAll(g, 9L, x -> (x >= 0 && x <= 9) || (x >= 100 && x <= 109) || x == -1);
     assertTrue(xs.stream().anyMatch(x -> x < 10 && x >= 0));
     assertTrue(xs.stream().anyMatch(x -> x >= 100));
     assertTrue(xs.contains(-1));
@@ -144,7 +145,10 @@ class GenBoundsTest {
         drawAll(
             Gen.strings("abc", 2, 7),
             12L,
-            s -> s.length() >= 2 && s.length() <= 7 && s.chars().allMatch(c -> "abc".indexOf(c) >= 0));
+            s ->
+                s.length() >= 2
+                    && s.length() <= 7
+                    && s.chars().allMatch(c -> "abc".indexOf(c) >= 0));
     assertEquals(6, xs.stream().map(String::length).distinct().count(), "lengths 2..7 all appear");
     drawAll(
         Gen.strings(Gen.chars('0', '9'), 0, 3),
@@ -167,7 +171,10 @@ class GenBoundsTest {
     assertEquals(6, xs.stream().map(List::size).distinct().count(), "sizes 3..8 all appear");
     // The size hint caps lists whose own bounds allow more: [2, 2 + 10].
     List<List<Integer>> hinted =
-        drawAll(Gen.listOf(Gen.ints(0, 1), 2, 1000).resize(10), 16L, l -> l.size() >= 2 && l.size() <= 12);
+        drawAll(
+            Gen.listOf(Gen.ints(0, 1), 2, 1000).resize(10),
+            16L,
+            l -> l.size() >= 2 && l.size() <= 12);
     assertTrue(hinted.stream().anyMatch(l -> l.size() == 12));
     assertThrows(UnsupportedOperationException.class, () -> xs.get(0).add(1));
     assertThrows(IllegalArgumentException.class, () -> Gen.listOf(Gen.ints(0, 1), 5, 4));
@@ -177,7 +184,8 @@ class GenBoundsTest {
   void listShrinksRemoveExcessFirstThenShrinkElements() {
     Shrinkable<List<Long>> s =
         Shrinkable.list(
-            List.of(Shrinkable.towards(3, 0), Shrinkable.towards(1, 0), Shrinkable.towards(2, 0)), 1);
+            List.of(Shrinkable.towards(3, 0), Shrinkable.towards(1, 0), Shrinkable.towards(2, 0)),
+            1);
     List<List<Long>> c = Trees.children(s);
     // excess 2: chunks of 2 at offset 0; then chunks of 1 at 0, 1, 2; then element shrinks.
     assertEquals(List.of(2L), c.get(0));
@@ -193,7 +201,8 @@ class GenBoundsTest {
     Gen<String> g = Gen.zip(Gen.ints(1, 3), Gen.elements("p", "q"), (i, s) -> i + s);
     List<String> xs = drawAll(g, 17L, v -> v.matches("[1-3][pq]"));
     assertEquals(6, new HashSet<>(xs).size());
-    Gen<Integer> sum3 = Gen.zip(Gen.ints(0, 1), Gen.ints(10, 11), Gen.ints(100, 101), (a, b, c) -> a + b + c);
+    Gen<Integer> sum3 =
+        Gen.zip(Gen.ints(0, 1), Gen.ints(10, 11), Gen.ints(100, 101), (a, b, c) -> a + b + c);
     drawAll(sum3, 18L, v -> v >= 110 && v <= 113);
   }
 
@@ -209,18 +218,22 @@ class GenBoundsTest {
   @Test
   void filterKeepsValuesAndCandidatesValid() {
     drawAll(Gen.longs(0, 1_000_000).filter(x -> x % 7 == 3), 21L, x -> x % 7 == 3);
-    drawAll(
-        Gen.listOf(Gen.ints(0, 9), 0, 10).filter(l -> l.contains(4)), 22L, l -> l.contains(4));
+    drawAll(Gen.listOf(Gen.ints(0, 9), 0, 10).filter(l -> l.contains(4)), 22L, l -> l.contains(4));
   }
 
   @Test
   void filterExhaustionIsAClearError() {
     Gen<Long> impossible = Gen.longs(0, 10).filter(x -> x > 100, 25);
     GenerationException e = assertThrows(GenerationException.class, () -> impossible.sample(1L));
-    assertTrue(String.valueOf(e.getMessage()).contains("filter rejected 25 generated values in a row"), e.getMessage());
+    assertTrue(
+        String.valueOf(e.getMessage()).contains("filter rejected 25 generated values in a row"),
+        e.getMessage());
     GenerationException d =
-        assertThrows(GenerationException.class, () -> Gen.longs(0, 10).filter(x -> x > 100).sample(1L));
-    assertTrue(String.valueOf(d.getMessage()).contains("rejected " + Gen.DEFAULT_FILTER_TRIES), d.getMessage());
+        assertThrows(
+            GenerationException.class, () -> Gen.longs(0, 10).filter(x -> x > 100).sample(1L));
+    assertTrue(
+        String.valueOf(d.getMessage()).contains("rejected " + Gen.DEFAULT_FILTER_TRIES),
+        d.getMessage());
     assertThrows(IllegalArgumentException.class, () -> Gen.longs(0, 1).filter(x -> true, 0));
   }
 

@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import java.util.stream.Stream;
 
 class GenDeterminismTest {
 
@@ -28,7 +28,9 @@ class GenDeterminismTest {
           Map.entry("optionals", () -> Gen.optionals(Gen.ints(0, 9))),
           Map.entry(
               "frequency",
-              () -> Gen.frequency(Gen.weighted(1, Gen.constant(-1)), Gen.weighted(5, Gen.ints(0, 9)))),
+              () ->
+                  Gen.frequency(
+                      Gen.weighted(1, Gen.constant(-1)), Gen.weighted(5, Gen.ints(0, 9)))),
           Map.entry("oneOf", () -> Gen.oneOf(Gen.ints(0, 9), Gen.ints(100, 109))),
           Map.entry(
               "flatMap", () -> Gen.ints(0, 10).flatMap(n -> Gen.listOf(Gen.booleans(), n, n))),
@@ -53,7 +55,8 @@ class GenDeterminismTest {
                     e.getKey(),
                     () -> {
                       assertEquals(
-                          e.getValue().get().samples(42L, 300), e.getValue().get().samples(42L, 300));
+                          e.getValue().get().samples(42L, 300),
+                          e.getValue().get().samples(42L, 300));
                       assertEquals(trees(e.getValue().get(), 7L), trees(e.getValue().get(), 7L));
                     }));
   }
@@ -84,7 +87,8 @@ class GenDeterminismTest {
     GenContext a = GenContext.of(5L);
     GenContext b = GenContext.of(5L);
     for (int i = 0; i < 100; i++) {
-      assertEquals(a.nextLong(Long.MIN_VALUE, Long.MAX_VALUE), b.nextLong(Long.MIN_VALUE, Long.MAX_VALUE));
+      assertEquals(
+          a.nextLong(Long.MIN_VALUE, Long.MAX_VALUE), b.nextLong(Long.MIN_VALUE, Long.MAX_VALUE));
       assertEquals(a.nextSeed(), b.nextSeed());
     }
   }

@@ -28,7 +28,9 @@ class SequenceProjectionPropertiesTest {
     static Outcome of(String body, boolean projected) {
       try {
         return new Outcome(
-            (projected ? EnvelopeCodecs.EVENTS_ANSWER_SEQUENCES : EnvelopeCodecs.EVENTS_ANSWER).decode(body), null);
+            (projected ? EnvelopeCodecs.EVENTS_ANSWER_SEQUENCES : EnvelopeCodecs.EVENTS_ANSWER)
+                .decode(body),
+            null);
       } catch (VisibilityException e) {
         return new Outcome(null, e.code().wire());
       }

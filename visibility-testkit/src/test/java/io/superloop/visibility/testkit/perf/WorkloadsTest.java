@@ -28,8 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The benchmark workloads are what their Javadoc says: runtime event lines of ~300-600 bytes that
- * are all events, envelopes and answers that decode and validate clean with sequence values equal to
- * line numbers, equal bytes for equal seeds, and large logs written to the size asked.
+ * are all events, envelopes and answers that decode and validate clean with sequence values equal
+ * to line numbers, equal bytes for equal seeds, and large logs written to the size asked.
  */
 class WorkloadsTest {
 
@@ -52,7 +52,8 @@ class WorkloadsTest {
   @Test
   void equalSeedsGiveEqualBytes() {
     assertTrue(Arrays.equals(Workloads.runtimeEventLog(500, 9), Workloads.runtimeEventLog(500, 9)));
-    assertFalse(Arrays.equals(Workloads.runtimeEventLog(500, 9), Workloads.runtimeEventLog(500, 10)));
+    assertFalse(
+        Arrays.equals(Workloads.runtimeEventLog(500, 9), Workloads.runtimeEventLog(500, 10)));
     assertEquals(Workloads.eventsAnswerBody(50, 4), Workloads.eventsAnswerBody(50, 4));
   }
 
@@ -60,18 +61,24 @@ class WorkloadsTest {
   void answersValidateCleanWithLineNumbers() {
     int n = 5000; // more than the line pool: repeated lines keep their own numbers
     SpriteServiceIngest.Poll poll =
-        new SpriteServiceIngest().ofBodies(Workloads.snapshotBody(n, 2), Workloads.eventsAnswerBody(n, 2));
+        new SpriteServiceIngest()
+            .ofBodies(Workloads.snapshotBody(n, 2), Workloads.eventsAnswerBody(n, 2));
     Ingest.Succeeded ok = (Ingest.Succeeded) poll.ingest();
     SequenceValidator v = new SequenceValidator(VisibilityRules.hardened());
     SequenceValidator.Batch batch = v.begin(PreviousSequence.NONE, false);
-    ok.envelopes().feed(v, batch, w -> {
-      throw new AssertionError("warning " + w);
-    });
+    ok.envelopes()
+        .feed(
+            v,
+            batch,
+            w -> {
+              throw new AssertionError("warning " + w);
+            });
     SequenceVerdict verdict = batch.finish();
     assertFalse(verdict.driftActive(), verdict.toString());
     assertEquals(n, batch.ingestedCount());
     assertEquals(n, poll.cursor().orElseThrow().eventLineOffset());
-    List<JsonValue> events = EnvelopeCodecs.EVENTS_ANSWER.decode(Workloads.eventsAnswerBody(n, 2)).events();
+    List<JsonValue> events =
+        EnvelopeCodecs.EVENTS_ANSWER.decode(Workloads.eventsAnswerBody(n, 2)).events();
     for (int i = 0; i < n; i++) {
       assertEquals(JsonValue.of(i + 1L), EnvelopeFeed.sequenceValueOf(events.get(i)));
     }
@@ -79,7 +86,8 @@ class WorkloadsTest {
 
   @Test
   void ndjsonLinesAreTypedEnvelopes() {
-    String[] lines = new String(Workloads.eventEnvelopeNdjson(300, 8), StandardCharsets.UTF_8).split("\n");
+    String[] lines =
+        new String(Workloads.eventEnvelopeNdjson(300, 8), StandardCharsets.UTF_8).split("\n");
     assertEquals(300, lines.length);
     for (int i = 0; i < lines.length; i++) {
       EventEnvelope e = EnvelopeCodecs.EVENT.decode(lines[i]);

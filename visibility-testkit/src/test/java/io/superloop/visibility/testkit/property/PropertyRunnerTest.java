@@ -75,7 +75,8 @@ class PropertyRunnerTest {
     assertEquals(4, calls.get(), "an explicit tries() wins over the system property");
     System.setProperty(Property.TRIES_PROPERTY, "many");
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> Property.forAll(Gen.booleans()).check(b -> {}));
+        assertThrows(
+            IllegalArgumentException.class, () -> Property.forAll(Gen.booleans()).check(b -> {}));
     assertTrue(message(e).contains(Property.TRIES_PROPERTY), message(e));
   }
 
@@ -92,7 +93,8 @@ class PropertyRunnerTest {
     assertEquals(
         5L, Property.forAll(Gen.booleans()).tries(1).seed(5L).run(b -> {}).seed(), "explicit wins");
     System.setProperty(Property.SEED_PROPERTY, "0x12");
-    assertThrows(IllegalArgumentException.class, () -> Property.forAll(Gen.booleans()).check(b -> {}));
+    assertThrows(
+        IllegalArgumentException.class, () -> Property.forAll(Gen.booleans()).check(b -> {}));
   }
 
   @Test
@@ -125,18 +127,18 @@ class PropertyRunnerTest {
                           }
                         }));
     PropertyResult<Long> r =
-        Property.forAll(Gen.longs(0, 1_000_000_000L))
-            .seed(4242L)
-            .tries(300)
-            .runThat(x -> x < 1000);
+        Property.forAll(Gen.longs(0, 1_000_000_000L)).seed(4242L).tries(300).runThat(x -> x < 1000);
     Counterexample<Long> ce = r.counterexample().orElseThrow();
     String m = message(e);
-    assertTrue(m.startsWith("Property 'below a thousand' failed on try " + ce.tryNumber() + " of 300"), m);
+    assertTrue(
+        m.startsWith("Property 'below a thousand' failed on try " + ce.tryNumber() + " of 300"), m);
     assertTrue(m.contains("seed 4242"), m);
     assertTrue(m.contains("original counterexample: " + ce.original() + "\n"), m);
     assertTrue(m.contains("shrunk counterexample:   1000\n"), m);
     assertTrue(m.contains("failure: java.lang.IllegalStateException: too big: 1000"), m);
-    assertTrue(m.contains("original failure: java.lang.IllegalStateException: too big: " + ce.original()), m);
+    assertTrue(
+        m.contains("original failure: java.lang.IllegalStateException: too big: " + ce.original()),
+        m);
     assertTrue(m.endsWith("replay: -Dvisibility.property.seed=4242"), m);
     assertSame(first[0], e.getCause(), "the original failure is the cause");
     assertEquals(1, e.getSuppressed().length, "the shrunk failure is attached");
@@ -169,7 +171,9 @@ class PropertyRunnerTest {
         assertThrows(
             AssertionError.class,
             () -> Property.forAll(Gen.ints(0, 100)).seed(1L).checkThat(x -> x < 50));
-    assertTrue(message(e).contains("failure: java.lang.AssertionError: condition returned false"), message(e));
+    assertTrue(
+        message(e).contains("failure: java.lang.AssertionError: condition returned false"),
+        message(e));
     assertTrue(message(e).contains("shrunk counterexample:   50\n"), message(e));
   }
 
@@ -177,7 +181,10 @@ class PropertyRunnerTest {
   void defaultNameIsTheCallingClassAndMethod() {
     PropertyResult<Integer> r = Property.forAll(Gen.ints(0, 1)).tries(1).runThat(x -> false);
     assertEquals("PropertyRunnerTest.defaultNameIsTheCallingClassAndMethod", r.name());
-    assertTrue(r.report().startsWith("Property 'PropertyRunnerTest.defaultNameIsTheCallingClassAndMethod' failed"));
+    assertTrue(
+        r.report()
+            .startsWith(
+                "Property 'PropertyRunnerTest.defaultNameIsTheCallingClassAndMethod' failed"));
   }
 
   @Test
@@ -241,7 +248,11 @@ class PropertyRunnerTest {
       System.setProperty(Property.SHRINK_SECONDS_PROPERTY, "60");
       assertEquals(Duration.ofSeconds(60), Property.defaultMaxShrinkTime().orElseThrow());
       Counterexample<Long> ce =
-          Property.forAll(Gen.longs(0, 1_000_000_000L)).seed(3L).runThat(x -> x < 1000).counterexample().orElseThrow();
+          Property.forAll(Gen.longs(0, 1_000_000_000L))
+              .seed(3L)
+              .runThat(x -> x < 1000)
+              .counterexample()
+              .orElseThrow();
       assertEquals(3, ce.shrinkSteps());
       assertTrue(ce.shrinkLimitReached());
       Counterexample<Long> own =
@@ -272,7 +283,9 @@ class PropertyRunnerTest {
                     .named("impossible")
                     .seed(99L)
                     .check(x -> {}));
-    assertTrue(message(e).contains("Property 'impossible': the generator failed on try 1 (seed 99)"), message(e));
+    assertTrue(
+        message(e).contains("Property 'impossible': the generator failed on try 1 (seed 99)"),
+        message(e));
     assertTrue(message(e).contains("filter rejected 100 generated values in a row"), message(e));
     assertTrue(message(e).contains("-Dvisibility.property.seed=99"), message(e));
   }
@@ -307,7 +320,8 @@ class PropertyRunnerTest {
                   }
                   return x;
                 });
-    PropertyResult<Long> r = Property.forAll(fragile.filter(x -> x >= 10)).seed(2L).runThat(x -> x < 20);
+    PropertyResult<Long> r =
+        Property.forAll(fragile.filter(x -> x >= 10)).seed(2L).runThat(x -> x < 20);
     Counterexample<Long> ce = r.counterexample().orElseThrow();
     assertTrue(ce.shrunk() >= 20);
     assertTrue(r.report().contains("stopped early"), r.report());

@@ -21,7 +21,8 @@ class PropertyShrinkTest {
     PropertyResult<T> r = Property.forAll(gen).tries(1000).seed(seed).runThat(p);
     assertFalse(r.passed(), "the property must fail for this test to mean anything");
     Counterexample<T> ce = r.counterexample().orElseThrow();
-    assertFalse(ce.shrinkLimitReached(), "shrinking ended at a local minimum, not at the step limit");
+    assertFalse(
+        ce.shrinkLimitReached(), "shrinking ended at a local minimum, not at the step limit");
     assertFalse(p.test(ce.shrunk()), "the shrunk value still fails");
     return ce;
   }
@@ -83,8 +84,7 @@ class PropertyShrinkTest {
   void stringsShrinkToMinimalLengthAndSimplestCharacters() {
     assertEquals("aaaaa", failing(Gen.strings("abc", 0, 40), 9L, s -> s.length() < 5).shrunk());
     assertEquals("c", failing(Gen.strings("abc", 0, 40), 10L, s -> s.indexOf('c') < 0).shrunk());
-    assertEquals(
-        "aaa", failing(Gen.strings(Gen.PRINTABLE_ASCII, 3, 40), 11L, s -> false).shrunk());
+    assertEquals("aaa", failing(Gen.strings(Gen.PRINTABLE_ASCII, 3, 40), 11L, s -> false).shrunk());
   }
 
   @Test
@@ -136,7 +136,8 @@ class PropertyShrinkTest {
 
   @Test
   void choicesShrinkTowardTheFirstAlternative() {
-    assertEquals("a", failing(Gen.oneOf(Gen.constant("a"), Gen.constant("b")), 16L, s -> false).shrunk());
+    assertEquals(
+        "a", failing(Gen.oneOf(Gen.constant("a"), Gen.constant("b")), 16L, s -> false).shrunk());
     assertEquals("p", failing(Gen.elements("p", "q", "r"), 17L, s -> false).shrunk());
     assertEquals(false, failing(Gen.booleans(), 18L, b -> false).shrunk());
     assertEquals(
@@ -155,6 +156,7 @@ class PropertyShrinkTest {
   @Test
   void optionalPresentValuesShrinkInside() {
     assertEquals(
-        Optional.of(7), failing(Gen.optionals(Gen.ints(0, 100)), 22L, o -> o.orElse(0) < 7).shrunk());
+        Optional.of(7),
+        failing(Gen.optionals(Gen.ints(0, 100)), 22L, o -> o.orElse(0) < 7).shrunk());
   }
 }

@@ -50,7 +50,9 @@ class PropertyTestTest {
     @PropertyTest(tries = 500)
     void failsAboveAThreshold() {
       Assumptions.assumeTrue(launching);
-      Property.forAll(VALUES).named("below a threshold").check(v -> assertTrue(v < 600_000_000L, "too big: " + v));
+      Property.forAll(VALUES)
+          .named("below a threshold")
+          .check(v -> assertTrue(v < 600_000_000L, "too big: " + v));
     }
 
     @PropertyTest(seed = "not a number")
@@ -61,7 +63,9 @@ class PropertyTestTest {
 
   private static TestExecutionSummary launch(String method) {
     LauncherDiscoveryRequest request =
-        LauncherDiscoveryRequestBuilder.request().selectors(selectMethod(Launched.class, method)).build();
+        LauncherDiscoveryRequestBuilder.request()
+            .selectors(selectMethod(Launched.class, method))
+            .build();
     Launcher launcher = LauncherFactory.create();
     SummaryGeneratingListener listener = new SummaryGeneratingListener();
     Launched.launching = true;
@@ -97,7 +101,10 @@ class PropertyTestTest {
   @Test
   void aFailureNamesItsSeedAndTheSeedReplaysIt() {
     String first = failure(launch("failsAboveAThreshold"));
-    Matcher m = Pattern.compile("replay: @PropertyTest\\(seed = \"(-?\\d+)\"\\) or -Dvisibility\\.property\\.seed=(-?\\d+)").matcher(first);
+    Matcher m =
+        Pattern.compile(
+                "replay: @PropertyTest\\(seed = \"(-?\\d+)\"\\) or -Dvisibility\\.property\\.seed=(-?\\d+)")
+            .matcher(first);
     assertTrue(m.find(), first);
     assertEquals(m.group(1), m.group(2));
     String seed = m.group(1);
@@ -114,7 +121,8 @@ class PropertyTestTest {
       }
     }
     // the same try fails with the same original and shrunk counterexample
-    assertEquals(lines(first, "failed on try", "original counterexample", "shrunk counterexample"),
+    assertEquals(
+        lines(first, "failed on try", "original counterexample", "shrunk counterexample"),
         lines(again, "failed on try", "original counterexample", "shrunk counterexample"));
     assertTrue(first.contains("shrunk counterexample:   600000000"), first);
   }
@@ -122,12 +130,16 @@ class PropertyTestTest {
   @Test
   void anAnnotationSeedThatIsNotANumberIsNamed() {
     String message = failure(launch("badSeed"));
-    assertTrue(message.contains("@PropertyTest(seed = \"not a number\") on Launched.badSeed: must be a decimal long"), message);
+    assertTrue(
+        message.contains(
+            "@PropertyTest(seed = \"not a number\") on Launched.badSeed: must be a decimal long"),
+        message);
   }
 
   @Test
   void outsideAnAnnotatedTestTheReportNamesOnlyTheSystemProperty() {
-    PropertyResult<Long> r = Property.forAll(VALUES).seed(5).tries(500).run(v -> assertTrue(v < 600_000_000L));
+    PropertyResult<Long> r =
+        Property.forAll(VALUES).seed(5).tries(500).run(v -> assertTrue(v < 600_000_000L));
     assertTrue(r.report().contains("replay: -Dvisibility.property.seed=5"), r.report());
     assertNotEquals(-1, r.report().indexOf("seed 5"));
     assertTrue(!r.report().contains("@PropertyTest"), r.report());

@@ -41,24 +41,42 @@ class InMemoryPlaneTest {
   private static final Instant T0 = Instant.parse("2026-03-01T12:00:00Z");
 
   private static String event(int i) {
-    return new RuntimeEvent("2026-03-01T11:5" + i + ":00Z", "step", "run-1", i, "planner", "running", "m" + i, "{}").line(LOOP);
+    return new RuntimeEvent(
+            "2026-03-01T11:5" + i + ":00Z", "step", "run-1", i, "planner", "running", "m" + i, "{}")
+        .line(LOOP);
   }
 
   /** Runs three polls and one control action; returns each step's status, encoded. */
-  private static List<String> run(VisibilityPlane.Builder builder, Path runtime, VisibilityRules rules) throws IOException {
+  private static List<String> run(
+      VisibilityPlane.Builder builder, Path runtime, VisibilityRules rules) throws IOException {
     Files.createDirectories(runtime);
     Files.writeString(runtime.resolve("events.jsonl"), "", StandardCharsets.UTF_8);
     VisibilityPlane plane =
-        builder.rules(rules).durability(Durability.NONE).clock(Clock.fixed(T0, ZoneOffset.UTC)).random(new SplittableRandom(7)).build();
+        builder
+            .rules(rules)
+            .durability(Durability.NONE)
+            .clock(Clock.fixed(T0, ZoneOffset.UTC))
+            .random(new SplittableRandom(7))
+            .build();
     List<String> out = new ArrayList<>();
     List<String> appends = List.of(event(1) + "\n" + event(2) + "\n", "\n" + event(3) + "\n", "");
     long cursor = 0;
     for (int step = 0; step < appends.size(); step++) {
-      Files.writeString(runtime.resolve("events.jsonl"), appends.get(step), StandardCharsets.UTF_8, StandardOpenOption.APPEND);
-      Files.writeString(runtime.resolve("heartbeat.v1.json"), "{\"timestamp\":\"2026-03-01T11:5" + (step * 2) + ":00Z\"}", StandardCharsets.UTF_8);
+      Files.writeString(
+          runtime.resolve("events.jsonl"),
+          appends.get(step),
+          StandardCharsets.UTF_8,
+          StandardOpenOption.APPEND);
+      Files.writeString(
+          runtime.resolve("heartbeat.v1.json"),
+          "{\"timestamp\":\"2026-03-01T11:5" + (step * 2) + ":00Z\"}",
+          StandardCharsets.UTF_8);
       SpriteServiceAnswers answers = SpriteServiceAnswers.read(runtime);
       SpriteServiceIngest.Poll poll =
-          new SpriteServiceIngest().ofBodies(answers.snapshot(T0, Optional.empty()), answers.events(cursor, T0, Optional.empty()));
+          new SpriteServiceIngest()
+              .ofBodies(
+                  answers.snapshot(T0, Optional.empty()),
+                  answers.events(cursor, T0, Optional.empty()));
       VisibilityPlane.Reconciliation r = plane.reconcile(poll, StepOptions.defaults());
       cursor = poll.cursor().orElseThrow().eventLineOffset();
       out.add(r.result().sequenceState().map(s -> s.status().wire()).orElse("none"));
@@ -68,7 +86,14 @@ class InMemoryPlaneTest {
         VisibilityAssertions.assertEventsLast(plane.status(), 4);
       }
     }
-    ControlAction action = new ControlAction(Intent.CANCEL, LogicalOutcome.CONFIRMED, "trace-control-1", "cancel-1772366400-4242", ControlAction.SpriteForm.ANSWER_WITH_STATUS, 2);
+    ControlAction action =
+        new ControlAction(
+            Intent.CANCEL,
+            LogicalOutcome.CONFIRMED,
+            "trace-control-1",
+            "cancel-1772366400-4242",
+            ControlAction.SpriteForm.ANSWER_WITH_STATUS,
+            2);
     SpriteServiceDelivery.control(action, LOOP, plane.layout(), rules, T0);
     VisibilitySummary last = plane.status();
     out.add(StatusCodecs.VISIBILITY.encode(last));
@@ -80,12 +105,21 @@ class InMemoryPlaneTest {
   }
 
   @Test
-  void aMemoryPlaneReportsWhatAPlaneOnDiskReportsAndWritesNothing(@TempDir Path dir) throws IOException {
+  void aMemoryPlaneReportsWhatAPlaneOnDiskReportsAndWritesNothing(@TempDir Path dir)
+      throws IOException {
     for (VisibilityRules rules : List.of(VisibilityRules.reference(), VisibilityRules.hardened())) {
       Path memoryRepo = dir.resolve("memory-" + rules.name());
       Path diskRepo = dir.resolve("disk-" + rules.name());
-      List<String> onDisk = run(VisibilityPlane.builder(diskRepo, LOOP), dir.resolve("rt-disk-" + rules.name()).resolve(LOOP), rules);
-      List<String> inMemory = run(VisibilityPlane.builder(memoryRepo, LOOP).inMemory(), dir.resolve("rt-mem-" + rules.name()).resolve(LOOP), rules);
+      List<String> onDisk =
+          run(
+              VisibilityPlane.builder(diskRepo, LOOP),
+              dir.resolve("rt-disk-" + rules.name()).resolve(LOOP),
+              rules);
+      List<String> inMemory =
+          run(
+              VisibilityPlane.builder(memoryRepo, LOOP).inMemory(),
+              dir.resolve("rt-mem-" + rules.name()).resolve(LOOP),
+              rules);
       assertEquals(onDisk, inMemory);
       assertTrue(Files.isDirectory(diskRepo.resolve(".superloop/ops-manager").resolve(LOOP)));
       assertFalse(Files.exists(memoryRepo), "a memory plane writes nothing under its repository");
@@ -95,24 +129,47 @@ class InMemoryPlaneTest {
   @Test
   void memoryPlanesShareNothing(@TempDir Path dir) throws IOException {
     Path repo = dir.resolve("repo");
-    run(VisibilityPlane.builder(repo, LOOP).inMemory(), dir.resolve("rt").resolve(LOOP), VisibilityRules.hardened());
+    run(
+        VisibilityPlane.builder(repo, LOOP).inMemory(),
+        dir.resolve("rt").resolve(LOOP),
+        VisibilityRules.hardened());
     VisibilitySummary fresh = VisibilityPlane.builder(repo, LOOP).inMemory().build().status();
-    assertTrue(fresh.heartbeat().isEmpty() && fresh.sequence().isEmpty() && fresh.invocationAudit().isEmpty(), StatusCodecs.VISIBILITY.encode(fresh));
+    assertTrue(
+        fresh.heartbeat().isEmpty()
+            && fresh.sequence().isEmpty()
+            && fresh.invocationAudit().isEmpty(),
+        StatusCodecs.VISIBILITY.encode(fresh));
     assertFalse(Files.exists(repo));
   }
 
   @Test
   void aMemoryPlaneJudgesARegressionAsOneOnDiskDoes(@TempDir Path dir) throws IOException {
-    VisibilityPlane plane = VisibilityPlane.builder(dir.resolve("repo"), LOOP).inMemory().clock(Clock.fixed(T0, ZoneOffset.UTC)).build();
+    VisibilityPlane plane =
+        VisibilityPlane.builder(dir.resolve("repo"), LOOP)
+            .inMemory()
+            .clock(Clock.fixed(T0, ZoneOffset.UTC))
+            .build();
     Path rt = dir.resolve("rt").resolve(LOOP);
     Files.createDirectories(rt);
-    Files.writeString(rt.resolve("events.jsonl"), event(1) + "\n" + event(2) + "\n", StandardCharsets.UTF_8);
+    Files.writeString(
+        rt.resolve("events.jsonl"), event(1) + "\n" + event(2) + "\n", StandardCharsets.UTF_8);
     SpriteServiceAnswers answers = SpriteServiceAnswers.read(rt);
-    plane.reconcile(new SpriteServiceIngest().ofBodies(answers.snapshot(T0, Optional.empty()), answers.events(0, T0, Optional.empty())), StepOptions.defaults());
+    plane.reconcile(
+        new SpriteServiceIngest()
+            .ofBodies(
+                answers.snapshot(T0, Optional.empty()), answers.events(0, T0, Optional.empty())),
+        StepOptions.defaults());
     // the service serves the log again from line 1 without a declared replay: its values regress
-    plane.reconcile(new SpriteServiceIngest().ofBodies(answers.snapshot(T0, Optional.empty()), answers.events(0, T0, Optional.empty())), StepOptions.defaults());
-    VisibilityAssertions.assertSequenceDrift(plane.status(), ViolationCode.EVENT_SEQUENCE_REGRESSION);
-    assertEquals(Transport.SPRITE_SERVICE, plane.status().sequence().orElseThrow().transport().orElseThrow());
+    plane.reconcile(
+        new SpriteServiceIngest()
+            .ofBodies(
+                answers.snapshot(T0, Optional.empty()), answers.events(0, T0, Optional.empty())),
+        StepOptions.defaults());
+    VisibilityAssertions.assertSequenceDrift(
+        plane.status(), ViolationCode.EVENT_SEQUENCE_REGRESSION);
+    assertEquals(
+        Transport.SPRITE_SERVICE,
+        plane.status().sequence().orElseThrow().transport().orElseThrow());
     assertFalse(Files.exists(dir.resolve("repo")));
   }
 

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDirFactory;
  */
 final class MemoryTempDirFactory implements TempDirFactory {
   @Override
-  public Path createTempDirectory(AnnotatedElementContext element, ExtensionContext extension) throws IOException {
+  public Path createTempDirectory(AnnotatedElementContext element, ExtensionContext extension)
+      throws IOException {
     Path shm = Paths.get("/dev/shm");
     if (Files.isDirectory(shm) && Files.isWritable(shm)) {
       return Files.createTempDirectory(shm, "visibility-parity-");

@@ -1,7 +1,7 @@
 package io.superloop.visibility.testkit.scenario;
 
-import io.superloop.visibility.core.rules.internal.ImmutableVisibilityRules;
 import io.superloop.visibility.core.rules.VisibilityRules;
+import io.superloop.visibility.core.rules.internal.ImmutableVisibilityRules;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -20,23 +20,25 @@ class ParityPropertiesTest {
   @Test
   void transportParityHardened(@TempDir(factory = MemoryTempDirFactory.class) Path dir) {
     ParityProperties.in(dir)
-        .transportParity(Scenarios.carriableHistories(), Delivery.LOCAL, Delivery.SPRITE_SERVICE, HARDENED);
+        .transportParity(
+            Scenarios.carriableHistories(), Delivery.LOCAL, Delivery.SPRITE_SERVICE, HARDENED);
   }
 
   @Test
   void transportParityReference(@TempDir(factory = MemoryTempDirFactory.class) Path dir) {
     ParityProperties.in(dir)
-        .transportParity(Scenarios.carriableHistories(), Delivery.LOCAL, Delivery.SPRITE_SERVICE, REFERENCE);
+        .transportParity(
+            Scenarios.carriableHistories(), Delivery.LOCAL, Delivery.SPRITE_SERVICE, REFERENCE);
   }
 
   /**
-   * Undeclared log changes (truncation, rotation, then growth past the old byte offset). Found by this
-   * property: a log grown back past the old offset was resumed there (H17) with the old line count
-   * (seed 9127268646972872112; shrunk: 6 lines, +5, then truncate to 7 and append 7: local
-   * snapshot.current 13, sprite_service 14). Fixed by the cursor's {@code eventTailCrc32}: the local
-   * source resumes only when the bytes before the offset are still the same. Without H20: a log
-   * shorter than the cursor is a failed ingest on both transports (the service's poll adapter dies on
-   * it), while the hardened local source reads it from line 1 (see the next property).
+   * Undeclared log changes (truncation, rotation, then growth past the old byte offset). Found by
+   * this property: a log grown back past the old offset was resumed there (H17) with the old line
+   * count (seed 9127268646972872112; shrunk: 6 lines, +5, then truncate to 7 and append 7: local
+   * snapshot.current 13, sprite_service 14). Fixed by the cursor's {@code eventTailCrc32}: the
+   * local source resumes only when the bytes before the offset are still the same. Without H20: a
+   * log shorter than the cursor is a failed ingest on both transports (the service's poll adapter
+   * dies on it), while the hardened local source reads it from line 1 (see the next property).
    */
   @Test
   void undeclaredTruncationParity(@TempDir(factory = MemoryTempDirFactory.class) Path dir) {
@@ -49,7 +51,8 @@ class ParityPropertiesTest {
   }
 
   @Test
-  void undeclaredLogChangeNeverDriftsUnderHardened(@TempDir(factory = MemoryTempDirFactory.class) Path dir) {
+  void undeclaredLogChangeNeverDriftsUnderHardened(
+      @TempDir(factory = MemoryTempDirFactory.class) Path dir) {
     ParityProperties.in(dir).undeclaredLogChangeNeverDrifts(HARDENED);
   }
 
@@ -61,7 +64,8 @@ class ParityPropertiesTest {
   @Test
   void strictlyIncreasingNeverDrifts(@TempDir(factory = MemoryTempDirFactory.class) Path dir) {
     ParityProperties.in(dir)
-        .strictlyIncreasingNeverDrifts(Scenarios.histories(HistoryShape.strictlyIncreasing()), DELIVERIES, BOTH);
+        .strictlyIncreasingNeverDrifts(
+            Scenarios.histories(HistoryShape.strictlyIncreasing()), DELIVERIES, BOTH);
   }
 
   @Test
@@ -70,12 +74,14 @@ class ParityPropertiesTest {
   }
 
   @Test
-  void declaredReplayNeverDriftsUnderHardened(@TempDir(factory = MemoryTempDirFactory.class) Path dir) {
+  void declaredReplayNeverDriftsUnderHardened(
+      @TempDir(factory = MemoryTempDirFactory.class) Path dir) {
     ParityProperties.in(dir).declaredReplayNeverDrifts(DELIVERIES, HARDENED);
   }
 
   @Test
-  void regressionAfterEmptyBatchCaughtUnderHardenedOnly(@TempDir(factory = MemoryTempDirFactory.class) Path dir) {
+  void regressionAfterEmptyBatchCaughtUnderHardenedOnly(
+      @TempDir(factory = MemoryTempDirFactory.class) Path dir) {
     ParityProperties.in(dir).regressionAfterEmptyBatch(BOTH);
   }
 

@@ -43,12 +43,16 @@ class PlantedBugShrinkTest {
     Delivery planted = Delivery.spriteService(new EventNumberingService());
     for (long seed : LongStream.rangeClosed(1, seeds).map(i -> 7919 * i).toArray()) {
       PropertyResult<RuntimeHistory> r =
-          Property.forAll(Scenarios.carriableHistories().filter(RuntimeHistory::carriableByBoth, 1000))
+          Property.forAll(
+                  Scenarios.carriableHistories().filter(RuntimeHistory::carriableByBoth, 1000))
               .named("planted event numbering, seed " + seed)
               .seed(seed)
               .tries(200)
               .maxShrinkSteps(MAX_CANDIDATES)
-              .run(h -> parity.assertTransportParity(h, Delivery.LOCAL, planted, VisibilityRules.hardened()));
+              .run(
+                  h ->
+                      parity.assertTransportParity(
+                          h, Delivery.LOCAL, planted, VisibilityRules.hardened()));
       assertFalse(r.passed(), "the planted bug must be found (seed " + seed + ")");
       Counterexample<RuntimeHistory> ce = r.counterexample().orElseThrow();
       System.out.printf(
@@ -62,7 +66,8 @@ class PlantedBugShrinkTest {
       assertFalse(ce.shrinkLimitReached(), "shrinking ended before its budget: " + r.report());
       assertTrue(ce.shrinkSteps() <= MAX_CANDIDATES, r.report());
       assertTrue(ce.shrunk().steps().size() <= 2, "shrunk to at most 2 steps: " + r.report());
-      assertTrue(blankBeforeEvent(ce.shrunk()), "the shrunk history holds the culprit: " + r.report());
+      assertTrue(
+          blankBeforeEvent(ce.shrunk()), "the shrunk history holds the culprit: " + r.report());
     }
   }
 
@@ -117,18 +122,32 @@ class PlantedBugShrinkTest {
     }
 
     @Override
-    public String events(Path runtimeDir, long cursor, Instant now, Optional<String> traceId) throws IOException {
+    public String events(Path runtimeDir, long cursor, Instant now, Optional<String> traceId)
+        throws IOException {
       JsonValue.JsonObject answer =
-          (JsonValue.JsonObject) Json.parse(SpriteServiceAnswers.read(runtimeDir).events(cursor, now, traceId));
-      List<String> log = Files.readAllLines(runtimeDir.resolve("events.jsonl"), StandardCharsets.UTF_8);
+          (JsonValue.JsonObject)
+              Json.parse(SpriteServiceAnswers.read(runtimeDir).events(cursor, now, traceId));
+      List<String> log =
+          Files.readAllLines(runtimeDir.resolve("events.jsonl"), StandardCharsets.UTF_8);
       List<JsonValue> events = new ArrayList<>();
       for (JsonValue e : ((JsonValue.JsonArray) answer.get("events").orElseThrow()).elements()) {
         JsonValue.JsonObject env = (JsonValue.JsonObject) e;
         JsonValue.JsonObject cursorOf = (JsonValue.JsonObject) env.get("cursor").orElseThrow();
-        long line = ((JsonValue.JsonNumber) cursorOf.get("eventLineOffset").orElseThrow()).wholeLongValue().orElseThrow();
-        long index = log.subList(0, (int) line).stream().filter(l -> !l.isEmpty()).count(); // the bug
+        long line =
+            ((JsonValue.JsonNumber) cursorOf.get("eventLineOffset").orElseThrow())
+                .wholeLongValue()
+                .orElseThrow();
+        long index =
+            log.subList(0, (int) line).stream().filter(l -> !l.isEmpty()).count(); // the bug
         Map<String, JsonValue> m = new LinkedHashMap<>(env.members());
-        m.put("sequence", JsonValue.object(Map.of("source", JsonValue.of("cursor_event_line_offset"), "value", JsonValue.of(index))));
+        m.put(
+            "sequence",
+            JsonValue.object(
+                Map.of(
+                    "source",
+                    JsonValue.of("cursor_event_line_offset"),
+                    "value",
+                    JsonValue.of(index))));
         events.add(JsonValue.object(m));
       }
       Map<String, JsonValue> a = new LinkedHashMap<>(answer.members());

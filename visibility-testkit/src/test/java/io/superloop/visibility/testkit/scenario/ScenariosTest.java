@@ -27,7 +27,8 @@ class ScenariosTest {
 
   @Test
   void sameSeedSameHistory() {
-    assertEquals(Scenarios.carriableHistories().sample(42L), Scenarios.carriableHistories().sample(42L));
+    assertEquals(
+        Scenarios.carriableHistories().sample(42L), Scenarios.carriableHistories().sample(42L));
   }
 
   @Test
@@ -35,7 +36,8 @@ class ScenariosTest {
     for (RuntimeHistory h : Scenarios.carriableHistories().samples(3L, 500)) {
       assertTrue(h.carriableByBoth());
       for (HistoryStep s : h.steps()) {
-        assertTrue(s.change().kind() == LogChange.Kind.NONE || s.fromStart(), "undeclared " + s.change());
+        assertTrue(
+            s.change().kind() == LogChange.Kind.NONE || s.fromStart(), "undeclared " + s.change());
       }
     }
   }

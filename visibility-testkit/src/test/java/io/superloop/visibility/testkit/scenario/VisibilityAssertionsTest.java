@@ -39,7 +39,9 @@ class VisibilityAssertionsTest {
   private static final String OK = "monotonic-ok";
 
   private static String expected(String caseName, String file) throws IOException {
-    return Files.readString(DocFiles.repoRoot().resolve("conformance/expected").resolve(caseName).resolve(file), StandardCharsets.UTF_8)
+    return Files.readString(
+            DocFiles.repoRoot().resolve("conformance/expected").resolve(caseName).resolve(file),
+            StandardCharsets.UTF_8)
         .replace("<TRACE_ID>", "4bf92f3577b34da6a3ce929d0e0e4736");
   }
 
@@ -87,16 +89,26 @@ class VisibilityAssertionsTest {
     failsWith(
         () -> assertSequenceDrift(status(REGRESSION), ViolationCode.EVENT_SEQUENCE_REGRESSION),
         "with violations [event_sequence_regression], was ordering_drift_detected with violations [event_sequence_non_monotonic]");
-    failsWith(() -> assertSequenceDrift(status(CRITICAL), ViolationCode.EVENT_SEQUENCE_NON_MONOTONIC), "was ok with violations []");
+    failsWith(
+        () -> assertSequenceDrift(status(CRITICAL), ViolationCode.EVENT_SEQUENCE_NON_MONOTONIC),
+        "was ok with violations []");
     failsWith(() -> assertEventsLast(status(REGRESSION), 3), "expected eventsLast 3, was 4");
-    failsWith(() -> assertSequenceInOrder(VisibilitySummary.builder().build()), "there is no sequence section");
+    failsWith(
+        () -> assertSequenceInOrder(VisibilitySummary.builder().build()),
+        "there is no sequence section");
   }
 
   @Test
   void unreadableFilesAreNamed() throws IOException {
     assertReadable(status(OK));
-    VisibilitySummary torn = VisibilitySummary.builder().from(status(OK)).unreadable(Map.of("health.json", "invalid_json")).build();
-    failsWith(() -> assertReadable(torn), "visibility.unreadable: expected none, was {health.json=invalid_json}");
+    VisibilitySummary torn =
+        VisibilitySummary.builder()
+            .from(status(OK))
+            .unreadable(Map.of("health.json", "invalid_json"))
+            .build();
+    failsWith(
+        () -> assertReadable(torn),
+        "visibility.unreadable: expected none, was {health.json=invalid_json}");
   }
 
   @Test
@@ -108,7 +120,9 @@ class VisibilityAssertionsTest {
         () -> assertInOrder(sequence(REGRESSION)),
         "sequence state: expected status ok without violations, was ordering_drift_detected with violations [event_sequence_non_monotonic]",
         "\"monotonicWithinBatch\":false");
-    failsWith(() -> assertViolations(sequence(OK), ViolationCode.SNAPSHOT_SEQUENCE_MISSING), "expected violations [snapshot_sequence_missing], was []");
+    failsWith(
+        () -> assertViolations(sequence(OK), ViolationCode.SNAPSHOT_SEQUENCE_MISSING),
+        "expected violations [snapshot_sequence_missing], was []");
   }
 
   @Test
