@@ -1,7 +1,10 @@
 /**
  * The decisions of the visibility plane (sequence validation, heartbeat freshness, health, trace
  * linkage, invocation outcomes, status) as pure functions, one reconcile step composed from them,
- * and the loop artifact store.
+ * and the loop artifact store. Its API is {@code core.plane} (the plane, for all three jobs),
+ * {@code core.rules} (the rules and settings) and the decisions a user may call on their own
+ * ({@code core.sequence}'s validator, {@code core.heartbeat}'s freshness calculator); every other
+ * package is exported to the library's own modules only.
  */
 module io.superloop.visibility.core {
   requires transitive io.superloop.visibility.api;
@@ -21,10 +24,17 @@ module io.superloop.visibility.core {
       io.superloop.visibility.testkit;
   exports io.superloop.visibility.core.sequence;
   exports io.superloop.visibility.core.heartbeat;
-  exports io.superloop.visibility.core.source;
-  exports io.superloop.visibility.core.reconcile;
-  exports io.superloop.visibility.core.store;
   exports io.superloop.visibility.core.plane;
+  // the step, its sources and the store the plane composes (issue 15: not the user's API), and the
+  // plane's store-level members (PlaneAccess): for the library's own modules
+  exports io.superloop.visibility.core.source to
+      io.superloop.visibility.testkit;
+  exports io.superloop.visibility.core.reconcile to
+      io.superloop.visibility.testkit;
+  exports io.superloop.visibility.core.store to
+      io.superloop.visibility.testkit;
+  exports io.superloop.visibility.core.internal to
+      io.superloop.visibility.testkit;
   // generated Immutables implementations (VisibilityStyle): for the library's own modules
   exports io.superloop.visibility.core.audit.internal to
       io.superloop.visibility.testkit;

@@ -2,8 +2,8 @@ package io.superloop.visibility.benchmarks;
 
 import io.superloop.visibility.api.audit.AuditCodecs;
 import io.superloop.visibility.api.audit.ControlInvocation;
+import io.superloop.visibility.core.rules.Durability;
 import io.superloop.visibility.core.store.AppendLog;
-import io.superloop.visibility.core.store.Durability;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,7 +2,6 @@ package io.superloop.visibility.benchmarks;
 
 import io.superloop.visibility.core.sequence.PreviousSequence;
 import io.superloop.visibility.core.sequence.SequenceValidator;
-import io.superloop.visibility.core.sequence.SequenceValues;
 import io.superloop.visibility.core.sequence.SequenceVerdict;
 import io.superloop.visibility.core.source.LineKind;
 import io.superloop.visibility.core.source.LineListener;
@@ -23,7 +22,7 @@ final class EventScans {
     ScanResult r =
         scan.apply(
             (line, kind, buf, off, len) ->
-                batch.event(kind == LineKind.EVENT ? line : SequenceValues.MISSING));
+                batch.event(kind == LineKind.EVENT ? line : SequenceValidator.MISSING));
     batch.snapshot(r.newlineCount());
     return batch.finish();
   }

@@ -2,7 +2,7 @@ package io.superloop.visibility.benchmarks;
 
 import io.superloop.visibility.core.plane.StepOptions;
 import io.superloop.visibility.core.plane.VisibilityPlane;
-import io.superloop.visibility.core.store.Durability;
+import io.superloop.visibility.core.rules.Durability;
 import io.superloop.visibility.testkit.scenario.Workloads;
 import java.io.IOException;
 import java.nio.file.Files;

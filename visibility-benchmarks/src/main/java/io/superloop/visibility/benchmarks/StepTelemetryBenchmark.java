@@ -16,7 +16,7 @@ import io.opentelemetry.sdk.trace.export.SpanExporter;
 import io.superloop.visibility.core.plane.StepOptions;
 import io.superloop.visibility.core.plane.VisibilityListener;
 import io.superloop.visibility.core.plane.VisibilityPlane;
-import io.superloop.visibility.core.store.Durability;
+import io.superloop.visibility.core.rules.Durability;
 import io.superloop.visibility.opentelemetry.VisibilityTelemetry;
 import io.superloop.visibility.testkit.scenario.Workloads;
 import java.io.IOException;

@@ -2,6 +2,7 @@ package io.superloop.visibility.cli;
 
 import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.status.StatusCodecs;
+import io.superloop.visibility.core.internal.PlaneAccess;
 import io.superloop.visibility.core.plane.ControlCall;
 import io.superloop.visibility.core.plane.ControlResult;
 import io.superloop.visibility.core.plane.InFlightControl;
@@ -160,16 +161,16 @@ final class DemoCommand implements Callable<Integer> {
         "demo: step 1 "
             + baseline.traceId()
             + " health "
-            + baseline.result().health().status().wire()
+            + baseline.health().status().wire()
             + "; step 2 "
             + drift.traceId()
             + " sequence "
-            + drift.result().sequenceState().map(s -> s.status().wire()).orElse("skipped")
+            + drift.sequenceState().map(s -> s.status().wire()).orElse("skipped")
             + " health "
-            + drift.result().health().status().wire()
+            + drift.health().status().wire()
             + " "
-            + drift.result().health().reasonCodes());
-    out.println("demo: loop directory " + plane.layout().opsDir());
+            + drift.health().reasonCodes());
+    out.println("demo: loop directory " + PlaneAccess.layout(plane).opsDir());
     out.print(StatusCodecs.VISIBILITY.encodeLine(plane.status()));
     return Main.OK;
   }

@@ -7,7 +7,6 @@ import io.superloop.visibility.api.sequence.SequenceState;
 import io.superloop.visibility.core.rules.VisibilityRules;
 import io.superloop.visibility.core.sequence.PreviousSequence;
 import io.superloop.visibility.core.sequence.SequenceValidator;
-import io.superloop.visibility.core.sequence.SequenceValues;
 import io.superloop.visibility.core.sequence.SequenceVerdict;
 import io.superloop.visibility.core.source.LineKind;
 import io.superloop.visibility.core.source.LocalEventSource;
@@ -94,7 +93,7 @@ final class ScanEventsCommand implements Callable<Integer> {
                 events,
                 ScanStart.afterLines(fromLine - 1),
                 (line, kind, buf, off, len) ->
-                    batch.event(kind == LineKind.EVENT ? line : SequenceValues.MISSING));
+                    batch.event(kind == LineKind.EVENT ? line : SequenceValidator.MISSING));
     batch.snapshot(scan.newlineCount());
     SequenceVerdict v = batch.finish();
     String loopId = loop != null ? loop : previous.map(SequenceState::loopId).orElse("scan-events");

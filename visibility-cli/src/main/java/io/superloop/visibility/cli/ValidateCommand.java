@@ -25,7 +25,6 @@ import io.superloop.visibility.core.rules.SequenceValueSyntax;
 import io.superloop.visibility.core.rules.VisibilityRules;
 import io.superloop.visibility.core.sequence.PreviousSequence;
 import io.superloop.visibility.core.sequence.SequenceValidator;
-import io.superloop.visibility.core.sequence.SequenceValues;
 import io.superloop.visibility.core.source.LineKind;
 import io.superloop.visibility.core.source.LocalEventSource;
 import io.superloop.visibility.core.store.LoopArtifact;
@@ -376,7 +375,7 @@ final class ValidateCommand implements Callable<Integer> {
                   line,
                   ErrorCode.INVALID_FIELD_TYPE.wire(),
                   "events[" + i + "] is not an object");
-              feed(line, SequenceValues.MISSING);
+              feed(line, SequenceValidator.MISSING);
             }
           }
         }
@@ -570,11 +569,11 @@ final class ValidateCommand implements Callable<Integer> {
     private long sequence(long line, String where, @Nullable JsonValue seq) {
       if (seq == null) {
         finding(file, line, "missing_field", where + "sequence is absent");
-        return SequenceValues.MISSING;
+        return SequenceValidator.MISSING;
       }
       if (!(seq instanceof JsonValue.JsonObject so)) {
         finding(file, line, "invalid_field_type", where + "sequence is not an object");
-        return SequenceValues.MISSING;
+        return SequenceValidator.MISSING;
       }
       JsonValue source = so.members().get("source");
       if (source == null) {
@@ -599,14 +598,14 @@ final class ValidateCommand implements Callable<Integer> {
       JsonValue value = so.members().get("value");
       if (value == null) {
         finding(file, line, "missing_field", where + "sequence.value is absent");
-        return SequenceValues.MISSING;
+        return SequenceValidator.MISSING;
       }
       if (!(value instanceof JsonValue.JsonNumber) && !(value instanceof JsonValue.JsonString)) {
         finding(file, line, "invalid_field_type", where + "sequence.value is " + value.toJson());
-        return SequenceValues.MISSING;
+        return SequenceValidator.MISSING;
       }
       long judged = validator.judge(value);
-      if (judged == SequenceValues.MISSING) {
+      if (judged == SequenceValidator.MISSING) {
         String form =
             rules.sequenceValueSyntax() == SequenceValueSyntax.INTEGER_LITERAL
                 ? "an integer literal"

@@ -120,7 +120,7 @@ class AdapterGuideTest {
     VisibilitySummary status = plane.status();
     System.out.println(StatusCodecs.VISIBILITY.encode(status));
     // guide:end
-    assertEquals(3, step.result().sequenceState().orElseThrow().events().last().orElseThrow());
+    assertEquals(3, step.sequenceState().orElseThrow().events().last().orElseThrow());
     VisibilityAssertions.assertHeartbeat(status, FreshnessStatus.FRESH);
     VisibilityAssertions.assertEventsLast(status, 3);
 

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.superloop.visibility.core.plane.StepOptions;
 import io.superloop.visibility.core.plane.VisibilityPlane;
-import io.superloop.visibility.core.store.Durability;
+import io.superloop.visibility.core.rules.Durability;
 import java.io.File;
 import java.io.IOException;
 import java.io.RandomAccessFile;

@@ -26,7 +26,7 @@ import io.superloop.visibility.api.sequence.SequenceObservation;
 import io.superloop.visibility.api.sequence.ViolationCode;
 import io.superloop.visibility.core.plane.StepEvent;
 import io.superloop.visibility.core.plane.VisibilityListener;
-import io.superloop.visibility.core.reconcile.StepResult;
+import io.superloop.visibility.core.plane.VisibilityPlane;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -208,7 +208,7 @@ public final class VisibilityTelemetry implements VisibilityListener {
    */
   @Override
   public void onStep(StepEvent step) {
-    StepResult result = step.result();
+    VisibilityPlane.Reconciliation result = step.reconciliation();
     LoopAttributes attrs = attributes(step.loopId(), step.transport());
     Attributes loop = attrs.loop;
     duration.record(step.duration().toNanos() / 1e9, loop);
@@ -237,7 +237,7 @@ public final class VisibilityTelemetry implements VisibilityListener {
   }
 
   private void stepSpan(StepEvent step, Attributes loop) {
-    StepResult result = step.result();
+    VisibilityPlane.Reconciliation result = step.reconciliation();
     ReconcileRow row = result.reconcileRow();
     TraceParents.Parent parent = TraceParents.of(Context.current(), step.traceId().value());
     long start = epochNanos(step.startedAt());

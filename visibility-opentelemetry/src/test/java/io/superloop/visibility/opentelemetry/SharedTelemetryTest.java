@@ -2,10 +2,10 @@ package io.superloop.visibility.opentelemetry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.superloop.visibility.core.plane.SpriteServicePoll;
 import io.superloop.visibility.core.plane.StepOptions;
 import io.superloop.visibility.core.plane.VisibilityPlane;
-import io.superloop.visibility.core.source.SpriteServiceIngest;
-import io.superloop.visibility.core.store.Durability;
+import io.superloop.visibility.core.rules.Durability;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,7 +48,7 @@ class SharedTelemetryTest {
       plane(local, "b", telemetry).reconcileLocal(StepOptions.defaults());
       plane(local, "b", telemetry).reconcileLocal(StepOptions.defaults());
       plane(Files.createDirectories(tmp.resolve("sprite")), "a", telemetry)
-          .reconcile(SpriteServiceIngest.requestFailed("no service"), StepOptions.defaults());
+          .reconcile(SpriteServicePoll.requestFailed("no service"), StepOptions.defaults());
 
       Map<String, Long> points = otel.points();
       String aLocal = "{superloop.loop.id=a, superloop.transport=local}";

@@ -21,7 +21,7 @@ import io.superloop.visibility.api.sequence.SequenceObservation;
 import io.superloop.visibility.api.sequence.ViolationCode;
 import io.superloop.visibility.core.plane.StepEvent;
 import io.superloop.visibility.core.plane.VisibilityListener;
-import io.superloop.visibility.core.reconcile.StepResult;
+import io.superloop.visibility.core.plane.VisibilityPlane;
 import io.superloop.visibility.core.rules.VisibilityRules;
 import io.superloop.visibility.testkit.gen.Gen;
 import io.superloop.visibility.testkit.property.Property;
@@ -289,7 +289,7 @@ class TelemetryHistoryTest {
 
     void step(StepEvent e) {
       Attributes a = loop(e.loopId(), e.transport().wire());
-      StepResult r = e.result();
+      VisibilityPlane.Reconciliation r = e.reconciliation();
       inc("superloop.reconcile.duration#count", a, 1);
       inc("superloop.ingest.lines", a, e.linesIngested());
       inc("superloop.ingest.bytes", a, e.bytesIngested());
@@ -303,7 +303,7 @@ class TelemetryHistoryTest {
     /** Warnings are told after every listener's onStep: they count from the next step on. */
     void warnings(StepEvent e) {
       Attributes a = loop(e.loopId(), e.transport().wire());
-      for (ReasonCode w : e.result().warnings()) {
+      for (ReasonCode w : e.reconciliation().warnings()) {
         pending.add(
             () ->
                 inc("superloop.reconcile.warnings", with(a, "superloop.reason_code", w.wire()), 1));
@@ -375,7 +375,7 @@ class TelemetryHistoryTest {
     }
 
     private static void checkStepSpan(SpanData s, StepEvent e) {
-      StepResult r = e.result();
+      VisibilityPlane.Reconciliation r = e.reconciliation();
       ReconcileRow row = r.reconcileRow();
       assertEquals("superloop.reconcile", s.getName());
       Attributes a = s.getAttributes();

@@ -12,7 +12,7 @@ import io.superloop.visibility.core.plane.StepEvent;
 import io.superloop.visibility.core.plane.StepOptions;
 import io.superloop.visibility.core.plane.VisibilityListener;
 import io.superloop.visibility.core.plane.VisibilityPlane;
-import io.superloop.visibility.core.store.Durability;
+import io.superloop.visibility.core.rules.Durability;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

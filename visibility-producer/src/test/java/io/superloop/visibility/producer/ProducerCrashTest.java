@@ -12,8 +12,8 @@ import io.superloop.visibility.api.sequence.SequenceState;
 import io.superloop.visibility.api.sequence.SequenceStatus;
 import io.superloop.visibility.core.plane.StepOptions;
 import io.superloop.visibility.core.plane.VisibilityPlane;
+import io.superloop.visibility.core.rules.Durability;
 import io.superloop.visibility.core.rules.VisibilityRules;
-import io.superloop.visibility.core.store.Durability;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
@@ -154,8 +154,8 @@ class ProducerCrashTest {
             .durability(Durability.NONE)
             .build()
             .reconcileLocal(StepOptions.defaults().withFromStart(fromStart));
-    assertEquals(List.of(), r.result().warnings(), "no malformed line was counted");
-    return r.result().sequenceState().orElseThrow();
+    assertEquals(List.of(), r.warnings(), "no malformed line was counted");
+    return r.sequenceState().orElseThrow();
   }
 
   private static List<String> wholeLines(byte[] bytes) {

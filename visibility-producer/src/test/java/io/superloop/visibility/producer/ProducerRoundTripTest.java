@@ -18,11 +18,11 @@ import io.superloop.visibility.api.json.JsonValue;
 import io.superloop.visibility.api.sequence.SequenceState;
 import io.superloop.visibility.api.sequence.SequenceStatus;
 import io.superloop.visibility.api.sequence.ViolationCode;
+import io.superloop.visibility.core.plane.SpriteServicePoll;
 import io.superloop.visibility.core.plane.StepOptions;
 import io.superloop.visibility.core.plane.VisibilityPlane;
+import io.superloop.visibility.core.rules.Durability;
 import io.superloop.visibility.core.rules.VisibilityRules;
-import io.superloop.visibility.core.source.SpriteServiceIngest;
-import io.superloop.visibility.core.store.Durability;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -185,9 +185,9 @@ class ProducerRoundTripTest {
         transport == Transport.LOCAL
             ? plane.reconcileLocal(options)
             : plane.reconcile(servedPoll(at, fromStart), options);
-    assertEquals(List.of(), r.result().warnings(), "no malformed line, no unreadable state");
+    assertEquals(List.of(), r.warnings(), "no malformed line, no unreadable state");
     assertEquals(transport, r.transport());
-    return r.result().sequenceState().orElseThrow();
+    return r.sequenceState().orElseThrow();
   }
 
   private VisibilityPlane plane(VisibilityRules rules, Instant at) {
@@ -202,7 +202,7 @@ class ProducerRoundTripTest {
    * The sprite service's answers, served from the producer's files: the events after the manager's
    * cursor read with {@link EventLog#read}, each envelope stamped with its line number.
    */
-  private SpriteServiceIngest.Poll servedPoll(Instant at, boolean fromStart) {
+  private SpriteServicePoll servedPoll(Instant at, boolean fromStart) {
     Path dir = repo.resolve(".superloop/loops/" + LOOP);
     long cursor = fromStart ? 0 : managerCursor();
     EventLog.Batch batch =
@@ -243,9 +243,8 @@ class ProducerRoundTripTest {
                     .updatedAt(emitted)
                     .build())
             .build();
-    return new SpriteServiceIngest()
-        .ofBodies(
-            EnvelopeCodecs.SNAPSHOT.encode(snapshot), EnvelopeCodecs.EVENTS_ANSWER.encode(answer));
+    return SpriteServicePoll.ofBodies(
+        EnvelopeCodecs.SNAPSHOT.encode(snapshot), EnvelopeCodecs.EVENTS_ANSWER.encode(answer));
   }
 
   private long managerCursor() {

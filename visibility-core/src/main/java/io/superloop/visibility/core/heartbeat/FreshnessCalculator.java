@@ -118,8 +118,7 @@ public final class FreshnessCalculator {
     List<HealthReason> extra = new ArrayList<>(2);
     ImmutableHeartbeatObservation.Builder row = null;
 
-    if (input instanceof HeartbeatInput.Present p
-        && p.value() instanceof JsonValue.JsonObject obj) {
+    if (input instanceof HeartbeatPresent p && p.value() instanceof JsonValue.JsonObject obj) {
       JsonValue ts = selectTimestamp(obj);
       String text = ts == null ? "" : render(ts);
       if (text.isEmpty()) {
@@ -180,7 +179,7 @@ public final class FreshnessCalculator {
               reasons(Optional.of(state), thresholds, extra));
         }
       }
-    } else if (input instanceof HeartbeatInput.Present p) {
+    } else if (input instanceof HeartbeatPresent p) {
       row =
           failedRow(
               nowText, loopId, traceId, transport, p.value(), ReasonCode.INVALID_HEARTBEAT_PAYLOAD);
@@ -189,7 +188,7 @@ public final class FreshnessCalculator {
             reason(
                 ReasonCode.INVALID_HEARTBEAT_PAYLOAD, "heartbeat", typeName(p.value()), "object"));
       }
-    } else if (input instanceof HeartbeatInput.TooLarge t) {
+    } else if (input instanceof HeartbeatTooLarge t) {
       // a failed row without the heartbeat: nothing of it was read
       row =
           HeartbeatObservation.builder()
@@ -207,7 +206,7 @@ public final class FreshnessCalculator {
                 "more than " + t.limitBytes(),
                 Long.toString(t.limitBytes())));
       }
-    } else if (input instanceof HeartbeatInput.Unparseable u) {
+    } else if (input instanceof HeartbeatUnparseable u) {
       row =
           failedRow(
               nowText,

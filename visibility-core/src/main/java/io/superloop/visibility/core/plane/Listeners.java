@@ -32,7 +32,7 @@ final class Listeners {
     for (VisibilityListener l : listeners) {
       call(l, "onStep", x -> x.onStep(step));
     }
-    for (ReasonCode w : step.result().warnings()) {
+    for (ReasonCode w : step.reconciliation().warnings()) {
       for (VisibilityListener l : listeners) {
         call(l, "onWarning", x -> x.onWarning(step, w));
       }

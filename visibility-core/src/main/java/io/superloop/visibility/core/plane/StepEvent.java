@@ -2,7 +2,6 @@ package io.superloop.visibility.core.plane;
 
 import io.superloop.visibility.api.TraceId;
 import io.superloop.visibility.api.Transport;
-import io.superloop.visibility.core.reconcile.StepResult;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -59,10 +58,5 @@ public record StepEvent(
   /** {@return the step's transport} */
   public Transport transport() {
     return reconciliation.transport();
-  }
-
-  /** {@return the step's records} */
-  public StepResult result() {
-    return reconciliation.result();
   }
 }

@@ -8,19 +8,29 @@ import io.superloop.visibility.api.audit.IntentRow;
 import io.superloop.visibility.api.envelope.CursorState;
 import io.superloop.visibility.api.envelope.EventsCursor;
 import io.superloop.visibility.api.envelope.internal.ImmutableCursorState;
+import io.superloop.visibility.api.health.Health;
 import io.superloop.visibility.api.health.HealthThresholds;
+import io.superloop.visibility.api.health.TransportHealth;
+import io.superloop.visibility.api.heartbeat.HeartbeatObservation;
+import io.superloop.visibility.api.heartbeat.HeartbeatState;
 import io.superloop.visibility.api.json.Json;
+import io.superloop.visibility.api.reconcile.EscalationRow;
 import io.superloop.visibility.api.reconcile.ReconcileRow;
+import io.superloop.visibility.api.sequence.SequenceObservation;
+import io.superloop.visibility.api.sequence.SequenceState;
 import io.superloop.visibility.api.status.VisibilitySummary;
 import io.superloop.visibility.core.audit.ControlContext;
 import io.superloop.visibility.core.audit.IdempotencyKeys;
 import io.superloop.visibility.core.audit.InvocationAuditTrail;
 import io.superloop.visibility.core.health.HealthSources;
+import io.superloop.visibility.core.heartbeat.HeartbeatEvaluation;
+import io.superloop.visibility.core.internal.PlaneAccess;
 import io.superloop.visibility.core.reconcile.Ingest;
 import io.superloop.visibility.core.reconcile.ReconcileStep;
 import io.superloop.visibility.core.reconcile.StepInput;
 import io.superloop.visibility.core.reconcile.StepResult;
 import io.superloop.visibility.core.reconcile.internal.ImmutableStepInput;
+import io.superloop.visibility.core.rules.Durability;
 import io.superloop.visibility.core.rules.ReadLimits;
 import io.superloop.visibility.core.rules.VisibilityRules;
 import io.superloop.visibility.core.source.LocalRuntime;
@@ -29,7 +39,6 @@ import io.superloop.visibility.core.source.ScanStart;
 import io.superloop.visibility.core.source.SpriteServiceIngest;
 import io.superloop.visibility.core.status.StatusProjector;
 import io.superloop.visibility.core.status.StatusReader;
-import io.superloop.visibility.core.store.Durability;
 import io.superloop.visibility.core.store.LoopArtifact;
 import io.superloop.visibility.core.store.LoopLayout;
 import io.superloop.visibility.core.store.LoopLock;
@@ -46,6 +55,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.LongFunction;
 import java.util.random.RandomGenerator;
 import org.jspecify.annotations.Nullable;
 
@@ -105,6 +115,28 @@ public final class VisibilityPlane {
   private final InvocationAuditTrail auditTrail;
   private final Listeners listeners;
 
+  static {
+    // what the library's own modules reach beyond the public API (core.internal, not exported)
+    PlaneAccess.install(
+        new PlaneAccess.Hooks() {
+          @Override
+          public Builder layout(Builder builder, LoopLayout layout) {
+            builder.layout = Objects.requireNonNull(layout, "layout");
+            return builder;
+          }
+
+          @Override
+          public LoopLayout layout(VisibilityPlane plane) {
+            return plane.layout;
+          }
+
+          @Override
+          public StepResult result(Reconciliation reconciliation) {
+            return reconciliation.result;
+          }
+        });
+  }
+
   private VisibilityPlane(Builder b) {
     this.listeners = new Listeners(b.listeners);
     this.limits = b.limits;
@@ -130,7 +162,9 @@ public final class VisibilityPlane {
   }
 
   /**
-   * A builder for a loop at the default paths ({@link LoopLayout#of}).
+   * A builder for a loop at the default paths: the loop's files under {@code
+   * <repoRoot>/.superloop/ops-manager/<loopId>/}, the runtime's under {@code
+   * <repoRoot>/.superloop/loops/<loopId>/} (contract section 1.0).
    *
    * @param repoRoot the repository root; the loop's files live under {@code .superloop/} there
    * @param loopId the loop id
@@ -141,21 +175,6 @@ public final class VisibilityPlane {
    */
   public static Builder builder(Path repoRoot, String loopId) {
     return new Builder(LoopLayout.of(repoRoot, loopId));
-  }
-
-  /**
-   * A builder over an explicit layout (paths overridden).
-   *
-   * @param layout the loop's file layout
-   * @return a builder with every other default
-   */
-  public static Builder builder(LoopLayout layout) {
-    return new Builder(layout);
-  }
-
-  /** {@return the layout of the loop's files} */
-  public LoopLayout layout() {
-    return layout;
   }
 
   /** {@return the rules in force} */
@@ -169,13 +188,103 @@ public final class VisibilityPlane {
   }
 
   /**
-   * What one step did.
-   *
-   * @param traceId the step's trace
-   * @param transport the step's transport
-   * @param result every record the step produced (already persisted)
+   * What one step did: its trace, its transport and every record it produced, in the order the
+   * store persisted them (contract 1.14): heartbeat state and row, sequence state and row,
+   * transport health, health, escalation rows, the reconcile row. Every record carries the step's
+   * trace. Immutable.
    */
-  public record Reconciliation(TraceId traceId, Transport transport, StepResult result) {}
+  public static final class Reconciliation {
+    private final TraceId traceId;
+    private final Transport transport;
+    private final StepResult result;
+
+    Reconciliation(TraceId traceId, Transport transport, StepResult result) {
+      this.traceId = traceId;
+      this.transport = transport;
+      this.result = result;
+    }
+
+    /** {@return the step's trace} */
+    public TraceId traceId() {
+      return traceId;
+    }
+
+    /** {@return the step's transport} */
+    public Transport transport() {
+      return transport;
+    }
+
+    /** {@return the heartbeat decision (state kept or written, row to append, health reasons)} */
+    public HeartbeatEvaluation heartbeat() {
+      return result.heartbeat();
+    }
+
+    /**
+     * {@return the {@code heartbeat.json} the step wrote: the heartbeat decision's state when it
+     * wrote one, else empty}
+     */
+    public Optional<HeartbeatState> heartbeatStateToWrite() {
+      return result.heartbeatStateToWrite();
+    }
+
+    /** {@return the {@code telemetry/heartbeat.jsonl} row the step appended, if any} */
+    public Optional<HeartbeatObservation> heartbeatRow() {
+      return result.heartbeatRow();
+    }
+
+    /** {@return the new {@code sequence-state.json} (only when the ingest succeeded)} */
+    public Optional<SequenceState> sequenceState() {
+      return result.sequenceState();
+    }
+
+    /** {@return the {@code telemetry/sequence.jsonl} row (only when the ingest succeeded)} */
+    public Optional<SequenceObservation> sequenceRow() {
+      return result.sequenceRow();
+    }
+
+    /** {@return the new {@code telemetry/transport-health.json}} */
+    public TransportHealth transportHealth() {
+      return result.transportHealth();
+    }
+
+    /** {@return the new {@code health.json}} */
+    public Health health() {
+      return result.health();
+    }
+
+    /** {@return the rows appended to {@code escalations.jsonl}, in order} */
+    public List<EscalationRow> escalations() {
+      return result.escalations();
+    }
+
+    /** {@return the {@code telemetry/reconcile.jsonl} row} */
+    public ReconcileRow reconcileRow() {
+      return result.reconcileRow();
+    }
+
+    /** {@return the step's non-fatal problems (also in the reconcile row)} */
+    public List<ReasonCode> warnings() {
+      return result.warnings();
+    }
+
+    @Override
+    public boolean equals(@Nullable Object o) {
+      return o instanceof Reconciliation r
+          && traceId.equals(r.traceId)
+          && transport == r.transport
+          && result.equals(r.result);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(traceId, transport, result);
+    }
+
+    @Override
+    public String toString() {
+      return "Reconciliation[traceId=" + traceId + ", transport=" + transport + ", " + result + "]";
+    }
+  }
 
   /**
    * One step over the local runtime files: {@code heartbeat.v1.json} and {@code events.jsonl} from
@@ -245,18 +354,18 @@ public final class VisibilityPlane {
   }
 
   /**
-   * One step over a sprite_service poll ({@link SpriteServiceIngest}) made before the step; the
-   * answer's cursor is kept in {@code cursor.json} for the next poll. Prefer {@link
-   * #reconcile(SpriteServiceIngest.Poller, StepOptions)}: a step that first completes a torn step
-   * (whose cursor the poll could not know) then polls from the completed step's cursor.
+   * One step over a sprite_service poll made before the step; the answer's cursor is kept in {@code
+   * cursor.json} for the next poll. Prefer {@link #reconcile(LongFunction, StepOptions)}: a step
+   * that first completes a torn step (whose cursor the poll could not know) then polls from the
+   * completed step's cursor.
    *
    * @param poll the service's answers, or the failure to reach it
    * @param options the step's trace id and start
    * @return what the step produced, already persisted
-   * @throws io.superloop.visibility.api.VisibilityException as {@link
-   *     #reconcile(SpriteServiceIngest.Poller, StepOptions)}
+   * @throws io.superloop.visibility.api.VisibilityException as {@link #reconcile(LongFunction,
+   *     StepOptions)}
    */
-  public Reconciliation reconcile(SpriteServiceIngest.Poll poll, StepOptions options) {
+  public Reconciliation reconcile(SpriteServicePoll poll, StepOptions options) {
     Objects.requireNonNull(poll, "poll");
     return reconcile(cursorOffset -> poll, options);
   }
@@ -268,7 +377,9 @@ public final class VisibilityPlane {
    * StepOptions#fromStart()}), as contract 3.1 has the manager send it. The answer's cursor is kept
    * in {@code cursor.json} for the next poll.
    *
-   * @param poller makes the poll ({@code GET /ops/snapshot} and {@code GET /ops/events?cursor=N})
+   * @param poller makes the poll from the cursor it is given ({@code GET /ops/snapshot} and {@code
+   *     GET /ops/events?cursor=N}), with {@link SpriteServicePoll#ofBodies} or {@link
+   *     SpriteServicePoll#requestFailed}
    * @param options the step's trace id and start
    * @return what the step produced, already persisted
    * @throws io.superloop.visibility.api.VisibilityException {@link
@@ -281,14 +392,14 @@ public final class VisibilityPlane {
    *     cannot be read or persisted. Problems of the runtime's input do not throw: they are the
    *     step's verdict.
    */
-  public Reconciliation reconcile(SpriteServiceIngest.Poller poller, StepOptions options) {
+  public Reconciliation reconcile(LongFunction<SpriteServicePoll> poller, StepOptions options) {
     Objects.requireNonNull(poller, "poller");
     StepFacts facts = new StepFacts();
     return notifyListeners(spriteStep(poller, options, facts), facts);
   }
 
   private Reconciliation spriteStep(
-      SpriteServiceIngest.Poller poller, StepOptions options, StepFacts facts) {
+      LongFunction<SpriteServicePoll> poller, StepOptions options, StepFacts facts) {
     Instant now = clock.instant();
     facts.startedAt = now;
     TraceId trace = trace(options);
@@ -299,7 +410,7 @@ public final class VisibilityPlane {
       facts.quarantined = previous.quarantined();
       long before =
           options.fromStart() ? 0 : previous.cursor().map(CursorState::eventLineOffset).orElse(0L);
-      SpriteServiceIngest.Poll poll = Objects.requireNonNull(poller.poll(before), "poll");
+      SpriteServiceIngest.Poll poll = Objects.requireNonNull(poller.apply(before), "poll").poll();
       Ingest ingest = poll.ingest();
       if (ingest instanceof Ingest.Succeeded s && options.fromStart()) {
         ingest = new Ingest.Succeeded(s.heartbeat(), s.envelopes(), true);
@@ -412,7 +523,7 @@ public final class VisibilityPlane {
     }
 
     StepEvent event(String loopId, Reconciliation r) {
-      ReconcileRow row = r.result().reconcileRow();
+      ReconcileRow row = r.reconcileRow();
       return new StepEvent(
           loopId,
           r,
@@ -503,8 +614,8 @@ public final class VisibilityPlane {
     }
 
     /**
-     * Sets the health thresholds (default {@link StepInput#DEFAULT_THRESHOLDS}: heartbeat 120/300
-     * s).
+     * Sets the health thresholds (default, as the reference: ingest lag degraded at 300 s and
+     * critical at 900 s, heartbeat lag 120 s and 300 s, transport failure streak 2 and 4).
      *
      * @param thresholds the thresholds
      * @return this builder
@@ -560,7 +671,8 @@ public final class VisibilityPlane {
     }
 
     /**
-     * Sets where the local runtime files are (default {@link LoopLayout#runtimeDir()}).
+     * Sets where the local runtime files are (default {@code
+     * <repoRoot>/.superloop/loops/<loopId>/}).
      *
      * @param runtimeDir the directory holding {@code heartbeat.v1.json} and {@code events.jsonl}
      * @return this builder
@@ -584,11 +696,10 @@ public final class VisibilityPlane {
     }
 
     /**
-     * Keeps the loop's files in memory instead of on disk ({@link LoopLayout#inMemory()}): for
-     * service tests, a plane whose steps, control records and status never touch the file system.
-     * The memory belongs to the plane built next; every call of this method starts an empty one. A
-     * local reconcile still reads the runtime's files from disk; a sprite_service one reads nothing
-     * but its poll.
+     * Keeps the loop's files in memory instead of on disk: for service tests, a plane whose steps,
+     * control records and status never touch the file system. The memory belongs to the plane built
+     * next; every call of this method starts an empty one. A local reconcile still reads the
+     * runtime's files from disk; a sprite_service one reads nothing but its poll.
      *
      * @return this builder
      */

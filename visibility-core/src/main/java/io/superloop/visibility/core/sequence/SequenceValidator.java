@@ -28,6 +28,13 @@ import org.jspecify.annotations.Nullable;
  * carried high-water marks instead of the previous values alone.
  */
 public final class SequenceValidator {
+  /**
+   * The judgement of a sequence value that is not valid (absent, null, negative, fractional, beyond
+   * 2^63-1, ...): what {@link #judge} returns for it, and what {@link Batch#snapshot} and {@link
+   * Batch#event} take for a missing value.
+   */
+  public static final long MISSING = -1;
+
   private final VisibilityRules rules;
 
   /**
@@ -48,7 +55,7 @@ public final class SequenceValidator {
    * Judges a raw sequence value under these rules' syntax (H12).
    *
    * @param value the raw {@code sequence.value}, or null when absent
-   * @return the value, 0 to 2^63-1, or {@link SequenceValues#MISSING}
+   * @return the value, 0 to 2^63-1, or {@link #MISSING}
    */
   public long judge(@Nullable JsonValue value) {
     return SequenceValues.judge(value, rules.sequenceValueSyntax());
@@ -132,7 +139,7 @@ public final class SequenceValidator {
     /**
      * Feeds the snapshot's value.
      *
-     * @param value the judged value ({@link SequenceValues#MISSING} when missing or invalid)
+     * @param value the judged value ({@link #MISSING} when missing or invalid)
      * @return this batch
      */
     public Batch snapshot(long value) {
@@ -145,8 +152,7 @@ public final class SequenceValidator {
     /**
      * Feeds the next event's value.
      *
-     * @param value the judged value ({@link SequenceValues#MISSING} when missing, invalid or
-     *     malformed)
+     * @param value the judged value ({@link #MISSING} when missing, invalid or malformed)
      * @return this batch
      */
     public Batch event(long value) {

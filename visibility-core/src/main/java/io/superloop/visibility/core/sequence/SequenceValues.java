@@ -9,9 +9,9 @@ import org.jspecify.annotations.Nullable;
  * Judges envelope sequence values (hardening H12, contract C1). A valid value is returned as a
  * {@code long} from 0 to 2^63-1, exactly; anything else is {@link #MISSING}.
  */
-public final class SequenceValues {
-  /** The judgement of a value that is not valid (absent, null, negative, fractional, ...). */
-  public static final long MISSING = -1;
+final class SequenceValues {
+  /** The judgement of a value that is not valid ({@link SequenceValidator#MISSING}). */
+  static final long MISSING = SequenceValidator.MISSING;
 
   private SequenceValues() {}
 
@@ -22,7 +22,7 @@ public final class SequenceValues {
    * @param syntax which values are valid
    * @return the value, 0 to 2^63-1, or {@link #MISSING}
    */
-  public static long judge(@Nullable JsonValue value, SequenceValueSyntax syntax) {
+  static long judge(@Nullable JsonValue value, SequenceValueSyntax syntax) {
     if (value instanceof JsonValue.JsonNumber n) {
       return judgeNumberLiteral(n.literal(), syntax);
     }
@@ -39,7 +39,7 @@ public final class SequenceValues {
    * @param syntax which values are valid
    * @return the value, 0 to 2^63-1, or {@link #MISSING} (negatives and {@code -0} included)
    */
-  public static long judgeNumberLiteral(String literal, SequenceValueSyntax syntax) {
+  static long judgeNumberLiteral(String literal, SequenceValueSyntax syntax) {
     if (literal.isEmpty() || literal.charAt(0) == '-') {
       return MISSING; // negatives, and -0 (jq renders "-0", which fails ^[0-9]+$)
     }
@@ -57,7 +57,7 @@ public final class SequenceValues {
    * @param s the characters
    * @return the value, 0 to 2^63-1, or {@link #MISSING} when empty, not all digits or too large
    */
-  public static long judgeDigits(CharSequence s) {
+  static long judgeDigits(CharSequence s) {
     int n = s.length();
     if (n == 0) {
       return MISSING;

@@ -11,7 +11,6 @@ import io.superloop.visibility.core.heartbeat.HeartbeatInput;
 import io.superloop.visibility.core.reconcile.EnvelopeFeed;
 import io.superloop.visibility.core.rules.ReadLimits;
 import io.superloop.visibility.core.sequence.SequenceValidator;
-import io.superloop.visibility.core.sequence.SequenceValues;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
@@ -74,9 +73,9 @@ public final class LocalRuntime {
 
   /**
    * {@return the runtime heartbeat: absent when the file does not exist, the parsed value
-   * otherwise; {@link HeartbeatInput.Unparseable} when it is not JSON, beyond a structure limit, or
-   * not a regular file (H18); {@link HeartbeatInput.TooLarge} when it is longer than {@link
-   * ReadLimits#heartbeatBytes()}, which is never read beyond that}
+   * otherwise; {@link HeartbeatInput#unparseable unparseable} when it is not JSON, beyond a
+   * structure limit, or not a regular file (H18); {@link HeartbeatInput#tooLarge too large} when it
+   * is longer than {@link ReadLimits#heartbeatBytes()}, which is never read beyond that}
    */
   public HeartbeatInput readHeartbeat() {
     byte @Nullable [] bytes;
@@ -85,12 +84,12 @@ public final class LocalRuntime {
     } catch (NoSuchFileException e) {
       return HeartbeatInput.ABSENT;
     } catch (IOException e) {
-      return new HeartbeatInput.Unparseable("", "cannot read: " + e.getMessage());
+      return HeartbeatInput.unparseable("", "cannot read: " + e.getMessage());
     } catch (VisibilityException e) {
-      return new HeartbeatInput.Unparseable("", e.getMessage());
+      return HeartbeatInput.unparseable("", e.getMessage());
     }
     if (bytes == null) {
-      return new HeartbeatInput.TooLarge(limits.heartbeatBytes());
+      return HeartbeatInput.tooLarge(limits.heartbeatBytes());
     }
     return heartbeatOf(bytes, heartbeatJson);
   }
@@ -105,12 +104,13 @@ public final class LocalRuntime {
    * @param limits the read limits ({@link ReadLimits#heartbeatBytes()} and the structure limits, as
    *     for the file)
    * @return the parsed value ({@link HeartbeatInput#ABSENT} for JSON {@code null}); {@link
-   *     HeartbeatInput.Unparseable} when it is not JSON or beyond a structure limit (H18); {@link
-   *     HeartbeatInput.TooLarge} when it is longer than {@link ReadLimits#heartbeatBytes()}
+   *     HeartbeatInput#unparseable unparseable} when it is not JSON or beyond a structure limit
+   *     (H18); {@link HeartbeatInput#tooLarge too large} when it is longer than {@link
+   *     ReadLimits#heartbeatBytes()}
    */
   public static HeartbeatInput heartbeatOf(byte[] bytes, ReadLimits limits) {
     if (bytes.length > limits.heartbeatBytes()) {
-      return new HeartbeatInput.TooLarge(limits.heartbeatBytes());
+      return HeartbeatInput.tooLarge(limits.heartbeatBytes());
     }
     return heartbeatOf(bytes, heartbeatJson(limits));
   }
@@ -130,7 +130,7 @@ public final class LocalRuntime {
       JsonValue v = heartbeatJson.parseValue(text);
       return HeartbeatInput.of(v);
     } catch (VisibilityException e) {
-      return new HeartbeatInput.Unparseable(text, e.getMessage());
+      return HeartbeatInput.unparseable(text, e.getMessage());
     }
   }
 
@@ -199,7 +199,7 @@ public final class LocalRuntime {
             if (kind == LineKind.EVENT) {
               batch.event(lineNumber);
             } else {
-              batch.event(SequenceValues.MISSING);
+              batch.event(SequenceValidator.MISSING);
             }
           };
       ScanResult r;

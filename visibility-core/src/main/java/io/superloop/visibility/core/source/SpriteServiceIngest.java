@@ -14,10 +14,11 @@ import io.superloop.visibility.core.reconcile.Ingest;
 import java.util.Optional;
 
 /**
- * The {@code sprite_service} transport's ingest: the manager's {@code GET /ops/snapshot} and {@code
- * GET /ops/events} answers (contract 1.18, 3.1) turned into the same validator input the local
- * source gives. A request that failed is {@code service_request_failed}; an answer that is not a
- * valid v1 answer is {@code service_response_invalid} (contract 1.12).
+ * The {@code sprite_service} transport's ingest (the plane's {@code SpriteServicePoll} is made of
+ * it): the manager's {@code GET /ops/snapshot} and {@code GET /ops/events} answers (contract 1.18,
+ * 3.1) turned into the same validator input the local source gives. A request that failed is {@code
+ * service_request_failed}; an answer that is not a valid v1 answer is {@code
+ * service_response_invalid} (contract 1.12).
  */
 public final class SpriteServiceIngest {
   private final Json json;
@@ -43,22 +44,6 @@ public final class SpriteServiceIngest {
    * @param cursor the events answer's cursor, to be kept in {@code cursor.json}; empty on failure
    */
   public record Poll(Ingest ingest, Optional<EventsCursor> cursor) {}
-
-  /**
-   * Makes one poll from the manager's cursor: the caller's HTTP client asks {@code GET
-   * /ops/snapshot} and {@code GET /ops/events?cursor=N} and turns the answers into a {@link Poll}
-   * ({@link #ofBodies}, {@link #requestFailed}).
-   */
-  @FunctionalInterface
-  public interface Poller {
-    /**
-     * Polls the service.
-     *
-     * @param cursorOffset the manager's cursor ({@code cursor=} of the events request)
-     * @return the answers, or the failure to get them
-     */
-    Poll poll(long cursorOffset);
-  }
 
   /**
    * The ingest of decoded answers.

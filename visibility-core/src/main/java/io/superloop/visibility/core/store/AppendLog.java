@@ -5,6 +5,7 @@ import io.superloop.visibility.api.VisibilityException;
 import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.json.JsonCodec;
 import io.superloop.visibility.api.json.JsonValue;
+import io.superloop.visibility.core.rules.Durability;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -5,6 +5,7 @@ import io.superloop.visibility.api.VisibilityException;
 import io.superloop.visibility.api.internal.Checks;
 import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.json.JsonCodec;
+import io.superloop.visibility.core.rules.Durability;
 import io.superloop.visibility.core.rules.ReadLimits;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -121,7 +122,7 @@ public final class LoopLayout {
   /**
    * A copy whose loop files (everything under {@link #opsDir()}: states, logs, locks) live in
    * memory, not on disk: for tests of a service that embeds the plane. The memory belongs to the
-   * copy and to what is built from it ({@code VisibilityPlane.builder(layout.inMemory())}, or the
+   * copy and to what is built from it ({@code PlaneAccess.builder(layout.inMemory())}, or the plane
    * builder's {@code inMemory()}); it starts empty and is gone with them. Only the loop's own files
    * move to memory: a local reconcile still reads the runtime's files ({@link #runtimeDir()}) from
    * disk.

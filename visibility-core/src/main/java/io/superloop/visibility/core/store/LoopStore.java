@@ -14,6 +14,7 @@ import io.superloop.visibility.api.sequence.SequenceCodecs;
 import io.superloop.visibility.core.reconcile.ArtifactPaths;
 import io.superloop.visibility.core.reconcile.StateJsonMerge;
 import io.superloop.visibility.core.reconcile.StepResult;
+import io.superloop.visibility.core.rules.Durability;
 import io.superloop.visibility.core.rules.TelemetryRetention;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -4,7 +4,7 @@
  * writes single-JSON state files atomically (temp file, fsync, rename, directory fsync; hardening
  * H1) and reports an unreadable one instead of treating it as absent (H2); {@link
  * io.superloop.visibility.core.store.AppendLog} appends one JSONL record per write call under an
- * in-process and an OS lock with a chosen {@link io.superloop.visibility.core.store.Durability},
+ * in-process and an OS lock with a chosen {@link io.superloop.visibility.core.rules.Durability},
  * quarantining a torn tail (H3); {@link io.superloop.visibility.core.store.JsonlReader} and {@link
  * io.superloop.visibility.core.store.TailReader} read those logs forward and backward, skipping and
  * counting unparseable lines; {@link io.superloop.visibility.core.store.LoopLock} serialises one

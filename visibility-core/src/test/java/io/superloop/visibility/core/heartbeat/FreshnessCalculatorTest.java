@@ -282,7 +282,7 @@ class FreshnessCalculatorTest {
                   "heartbeat",
                   (String) p[1],
                   "object")),
-          evaluate(hard, new HeartbeatInput.Present((JsonValue) p[0]), now).healthReasons(),
+          evaluate(hard, HeartbeatInput.of((JsonValue) p[0]), now).healthReasons(),
           (String) p[1]);
     }
     assertEquals(
@@ -293,14 +293,14 @@ class FreshnessCalculatorTest {
                 "heartbeat",
                 "invalid_json",
                 "object")),
-        evaluate(hard, new HeartbeatInput.Unparseable("{oops", "not JSON"), now).healthReasons());
+        evaluate(hard, HeartbeatInput.unparseable("{oops", "not JSON"), now).healthReasons());
     // reference: none of them reaches health (contract 2.4, C5)
     assertEquals(
         List.of(),
         evaluate(VisibilityRules.reference(), present("yesterday"), now).healthReasons());
     assertEquals(
         List.of(),
-        evaluate(VisibilityRules.reference(), new HeartbeatInput.Present(JsonValue.of(42)), now)
+        evaluate(VisibilityRules.reference(), HeartbeatInput.of(JsonValue.of(42)), now)
             .healthReasons());
   }
 

@@ -14,7 +14,8 @@ import io.superloop.visibility.api.health.FailureCode;
 import io.superloop.visibility.api.health.IngestStatus;
 import io.superloop.visibility.api.reconcile.ReconcileRow;
 import io.superloop.visibility.api.status.VisibilitySummary;
-import io.superloop.visibility.core.store.Durability;
+import io.superloop.visibility.core.internal.PlaneAccess;
+import io.superloop.visibility.core.rules.Durability;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -79,7 +80,6 @@ class FileKindsTest {
 
   private ReconcileRow step() {
     return assertTimeoutPreemptively(NO_HANG, () -> plane().reconcileLocal(StepOptions.defaults()))
-        .result()
         .reconcileRow();
   }
 
@@ -287,7 +287,7 @@ class FileKindsTest {
     Files.createSymbolicLink(elsewhere.resolve("health.json"), outside.resolve("health.json"));
     Map<String, String> before = tree(outside);
     VisibilityPlane plane =
-        VisibilityPlane.builder(
+        PlaneAccess.builder(
                 io.superloop.visibility.core.store.LoopLayout.of(repo, LOOP)
                     .withPath(
                         io.superloop.visibility.core.store.LoopArtifact.HEALTH,

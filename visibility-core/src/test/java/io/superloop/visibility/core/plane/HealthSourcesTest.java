@@ -76,7 +76,7 @@ class HealthSourcesTest {
         ops().resolve("intents.jsonl"),
         intent("confirmed") + intent("ambiguous"),
         StandardCharsets.UTF_8);
-    Health h = plane.reconcileLocal(StepOptions.defaults()).result().health();
+    Health h = plane.reconcileLocal(StepOptions.defaults()).health();
     assertTrue(codes(h).contains("control_ambiguous:degraded"), codes(h).toString());
     assertEquals(Optional.of("ambiguous"), h.metrics().lastControlStatus());
 
@@ -85,7 +85,7 @@ class HealthSourcesTest {
         intent("failed_command"),
         StandardCharsets.UTF_8,
         StandardOpenOption.APPEND);
-    h = plane.reconcileLocal(StepOptions.defaults()).result().health();
+    h = plane.reconcileLocal(StepOptions.defaults()).health();
     assertTrue(codes(h).contains("control_failed_command:degraded"), codes(h).toString());
     assertFalse(codes(h).contains("control_ambiguous:degraded"), codes(h).toString());
 
@@ -94,7 +94,7 @@ class HealthSourcesTest {
         intent("confirmed"),
         StandardCharsets.UTF_8,
         StandardOpenOption.APPEND);
-    h = plane.reconcileLocal(StepOptions.defaults()).result().health();
+    h = plane.reconcileLocal(StepOptions.defaults()).health();
     assertEquals(List.of(), codes(h).stream().filter(c -> c.startsWith("control_")).toList());
     assertEquals(Optional.of("confirmed"), h.metrics().lastControlStatus());
   }
@@ -110,7 +110,7 @@ class HealthSourcesTest {
             + "\"projection\":{\"status\":\"running\",\"lastEventAt\":\"2026-03-01T11:43:20Z\"},"
             + "\"transition\":{\"currentState\":\"iterating\"}}\n",
         StandardCharsets.UTF_8);
-    Health h = plane.reconcileLocal(StepOptions.defaults()).result().health();
+    Health h = plane.reconcileLocal(StepOptions.defaults()).health();
     assertTrue(codes(h).contains("divergence_detected:degraded"), codes(h).toString());
     assertTrue(codes(h).contains("ingest_stale:critical"), codes(h).toString());
     HealthReason stale =
@@ -129,7 +129,7 @@ class HealthSourcesTest {
         "{\"schemaVersion\":\"v1\",\"divergence\":{\"any\":false},"
             + "\"projection\":{\"status\":\"running\",\"lastEventAt\":\"2026-03-01T11:53:20Z\"}}\n",
         StandardCharsets.UTF_8);
-    h = plane.reconcileLocal(StepOptions.defaults()).result().health();
+    h = plane.reconcileLocal(StepOptions.defaults()).health();
     assertFalse(codes(h).contains("divergence_detected:degraded"), codes(h).toString());
     assertTrue(codes(h).contains("ingest_stale:degraded"), codes(h).toString());
     assertEquals("running", h.metrics().lifecycleState());
@@ -140,7 +140,7 @@ class HealthSourcesTest {
   @ValueSource(strings = {"reference", "hardened"})
   void withoutStateJsonNothingIsInvented(String preset) throws IOException {
     VisibilityPlane plane = plane(VisibilityRules.named(preset));
-    Health h = plane.reconcileLocal(StepOptions.defaults()).result().health();
+    Health h = plane.reconcileLocal(StepOptions.defaults()).health();
     assertEquals("unknown", h.metrics().lifecycleState());
     assertTrue(h.metrics().ingestLagSeconds().isEmpty());
     assertTrue(h.metrics().lastControlStatus().isEmpty());

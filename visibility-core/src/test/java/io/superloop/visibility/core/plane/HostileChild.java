@@ -5,8 +5,7 @@ import io.superloop.visibility.api.VisibilityException;
 import io.superloop.visibility.api.reconcile.ReconcileRow;
 import io.superloop.visibility.api.status.StatusCodecs;
 import io.superloop.visibility.api.status.VisibilitySummary;
-import io.superloop.visibility.core.source.SpriteServiceIngest;
-import io.superloop.visibility.core.store.Durability;
+import io.superloop.visibility.core.rules.Durability;
 import io.superloop.visibility.core.store.LoopArtifact;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -350,7 +349,7 @@ public final class HostileChild {
   /** The reconcile outcome: ingest status, failure code and warnings, or the error code. */
   static String reconcile(Path repo, StepOptions options) {
     try {
-      ReconcileRow row = plane(repo, T2).reconcileLocal(options).result().reconcileRow();
+      ReconcileRow row = plane(repo, T2).reconcileLocal(options).reconcileRow();
       return "ok "
           + row.status().wire()
           + " failure="
@@ -503,8 +502,7 @@ public final class HostileChild {
             return "ok "
                 + plane(repo, T2)
                     .reconcile(
-                        SpriteServiceIngest.requestFailed("unreachable"), StepOptions.defaults())
-                    .result()
+                        SpriteServicePoll.requestFailed("unreachable"), StepOptions.defaults())
                     .reconcileRow()
                     .status()
                     .wire();

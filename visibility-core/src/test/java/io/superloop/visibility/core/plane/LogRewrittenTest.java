@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.superloop.visibility.api.ReasonCode;
-import io.superloop.visibility.core.reconcile.StepResult;
 import io.superloop.visibility.core.rules.VisibilityRules;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -50,19 +49,18 @@ class LogRewrittenTest {
     assertFalse(
         plane
             .reconcileLocal(StepOptions.defaults())
-            .result()
             .warnings()
             .contains(ReasonCode.EVENT_LOG_REWRITTEN));
 
     Files.writeString(log, lines(4, 5, "old"), StandardCharsets.UTF_8, StandardOpenOption.APPEND);
-    StepResult appended = plane.reconcileLocal(StepOptions.defaults()).result();
+    VisibilityPlane.Reconciliation appended = plane.reconcileLocal(StepOptions.defaults());
     assertFalse(
         appended.warnings().contains(ReasonCode.EVENT_LOG_REWRITTEN),
         appended.warnings().toString());
 
     // rotation: a new log, already longer than the old cursor (5 lines)
     Files.writeString(log, lines(1, 8, "new-log"), StandardCharsets.UTF_8);
-    StepResult rotated = plane.reconcileLocal(StepOptions.defaults()).result();
+    VisibilityPlane.Reconciliation rotated = plane.reconcileLocal(StepOptions.defaults());
     assertTrue(
         rotated.warnings().contains(ReasonCode.EVENT_LOG_REWRITTEN), rotated.warnings().toString());
     // the reference's outcome otherwise: lines 6-8 read (counted from line 1), no ingest failure
@@ -72,7 +70,7 @@ class LogRewrittenTest {
     // the next step resumes at the new cursor: no warning
     Files.writeString(
         log, lines(9, 9, "new-log"), StandardCharsets.UTF_8, StandardOpenOption.APPEND);
-    StepResult after = plane.reconcileLocal(StepOptions.defaults()).result();
+    VisibilityPlane.Reconciliation after = plane.reconcileLocal(StepOptions.defaults());
     assertFalse(
         after.warnings().contains(ReasonCode.EVENT_LOG_REWRITTEN), after.warnings().toString());
   }

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import io.superloop.visibility.api.ErrorCode;
 import io.superloop.visibility.api.VisibilityException;
 import io.superloop.visibility.api.health.IngestStatus;
-import io.superloop.visibility.core.store.Durability;
+import io.superloop.visibility.core.rules.Durability;
 import java.io.IOException;
 import java.nio.charset.CharsetEncoder;
 import java.nio.charset.StandardCharsets;
@@ -80,7 +80,7 @@ class LoopIdTest {
         // no events log: a failed ingest is the verdict, every loop file is written
         assertEquals(
             IngestStatus.FAILED,
-            plane.reconcileLocal(StepOptions.defaults()).result().reconcileRow().status());
+            plane.reconcileLocal(StepOptions.defaults()).reconcileRow().status());
         assertTrue(
             Files.isRegularFile(
                 repo.resolve(".superloop/ops-manager").resolve(id).resolve("health.json")));

@@ -6,8 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.superloop.visibility.api.audit.AuditCodecs;
 import io.superloop.visibility.api.audit.InFlightRow;
 import io.superloop.visibility.api.audit.InvocationPhase;
+import io.superloop.visibility.core.internal.PlaneAccess;
+import io.superloop.visibility.core.rules.Durability;
 import io.superloop.visibility.core.rules.VisibilityRules;
-import io.superloop.visibility.core.store.Durability;
 import io.superloop.visibility.core.store.LoopArtifact;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,17 +95,19 @@ class PlaneConcurrencyTest {
 
     int total = THREADS * ACTIONS;
     Set<String> keys = new HashSet<>();
-    for (String line : Files.readAllLines(a.layout().path(LoopArtifact.CONTROL_INVOCATIONS))) {
+    for (String line :
+        Files.readAllLines(PlaneAccess.layout(a).path(LoopArtifact.CONTROL_INVOCATIONS))) {
       keys.add(AuditCodecs.INVOCATION.decode(line).idempotencyKey());
     }
     assertEquals(total, keys.size(), "one invocation row per action, each key once");
     Set<String> intentKeys = new HashSet<>();
-    for (String line : Files.readAllLines(a.layout().path(LoopArtifact.INTENTS))) {
+    for (String line : Files.readAllLines(PlaneAccess.layout(a).path(LoopArtifact.INTENTS))) {
       intentKeys.add(AuditCodecs.INTENT_ROW.decode(line).idempotencyKey().orElseThrow());
     }
     assertEquals(keys, intentKeys);
     Set<String> controlKeys = new HashSet<>();
-    for (String line : Files.readAllLines(a.layout().path(LoopArtifact.CONTROL_TELEMETRY))) {
+    for (String line :
+        Files.readAllLines(PlaneAccess.layout(a).path(LoopArtifact.CONTROL_TELEMETRY))) {
       controlKeys.add(AuditCodecs.CONTROL_ROW.decode(line).idempotencyKey());
     }
     assertEquals(keys, controlKeys);
@@ -112,7 +115,7 @@ class PlaneConcurrencyTest {
     Map<String, Integer> started = new HashMap<>();
     Map<String, Integer> completed = new HashMap<>();
     List<String> inflight =
-        Files.readAllLines(a.layout().path(LoopArtifact.CONTROL_INVOCATIONS_INFLIGHT));
+        Files.readAllLines(PlaneAccess.layout(a).path(LoopArtifact.CONTROL_INVOCATIONS_INFLIGHT));
     for (int i = 0; i < inflight.size(); i++) {
       InFlightRow row = AuditCodecs.IN_FLIGHT_ROW.decode(inflight.get(i));
       (row.phase() == InvocationPhase.STARTED ? started : completed).put(row.idempotencyKey(), i);

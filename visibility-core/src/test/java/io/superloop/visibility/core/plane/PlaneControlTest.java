@@ -12,8 +12,9 @@ import io.superloop.visibility.api.audit.ControlInvocation;
 import io.superloop.visibility.api.audit.ExecutionStatus;
 import io.superloop.visibility.api.audit.OutcomeStatus;
 import io.superloop.visibility.api.json.Json;
+import io.superloop.visibility.core.internal.PlaneAccess;
+import io.superloop.visibility.core.rules.Durability;
 import io.superloop.visibility.core.rules.VisibilityRules;
-import io.superloop.visibility.core.store.Durability;
 import io.superloop.visibility.core.store.LoopArtifact;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -75,7 +76,7 @@ class PlaneControlTest {
   }
 
   private List<String> lines(VisibilityPlane plane, LoopArtifact a) throws IOException {
-    Path p = plane.layout().path(a);
+    Path p = PlaneAccess.layout(plane).path(a);
     return Files.exists(p) ? Files.readAllLines(p) : List.of();
   }
 
@@ -270,6 +271,7 @@ class PlaneControlTest {
             VisibilityException.class,
             () -> plane.control(ControlCall.reject().traceId("bad trace")));
     assertEquals(ErrorCode.INVALID_TRACE_ID, e.code());
-    assertFalse(Files.exists(plane.layout().path(LoopArtifact.CONTROL_INVOCATIONS_INFLIGHT)));
+    assertFalse(
+        Files.exists(PlaneAccess.layout(plane).path(LoopArtifact.CONTROL_INVOCATIONS_INFLIGHT)));
   }
 }

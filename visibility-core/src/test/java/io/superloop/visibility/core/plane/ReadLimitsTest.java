@@ -15,12 +15,12 @@ import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.json.JsonReadLimits;
 import io.superloop.visibility.api.json.JsonValue;
 import io.superloop.visibility.api.reconcile.ReconcileRow;
+import io.superloop.visibility.core.rules.Durability;
 import io.superloop.visibility.core.rules.ReadLimits;
 import io.superloop.visibility.core.rules.VisibilityRules;
 import io.superloop.visibility.core.source.LocalEventSource;
 import io.superloop.visibility.core.source.ScanResult;
 import io.superloop.visibility.core.source.ScanStart;
-import io.superloop.visibility.core.store.Durability;
 import io.superloop.visibility.core.store.JsonlReader;
 import io.superloop.visibility.core.store.JsonlRecord;
 import io.superloop.visibility.core.store.StateFile;
@@ -95,7 +95,7 @@ class ReadLimitsTest {
     Files.writeString(runtime().resolve("events.jsonl"), "");
 
     ReconcileRow row =
-        plane(ReadLimits.DEFAULT).reconcileLocal(StepOptions.defaults()).result().reconcileRow();
+        plane(ReadLimits.DEFAULT).reconcileLocal(StepOptions.defaults()).reconcileRow();
     assertTrue(
         row.warnings().contains(ReasonCode.HEARTBEAT_PAYLOAD_TOO_LARGE), row.warnings().toString());
     HeartbeatObservation last = lastHeartbeatRow();
@@ -107,11 +107,7 @@ class ReadLimitsTest {
             < 4096);
     List<String> reasons = new ArrayList<>();
     for (HealthReason r :
-        plane(ReadLimits.DEFAULT)
-            .reconcileLocal(StepOptions.defaults())
-            .result()
-            .health()
-            .reasons()) {
+        plane(ReadLimits.DEFAULT).reconcileLocal(StepOptions.defaults()).health().reasons()) {
       reasons.add(r.code().wire() + ":" + r.metric().orElse(""));
     }
     assertTrue(reasons.contains("heartbeat_payload_too_large:heartbeatBytes"), reasons.toString());
@@ -152,13 +148,11 @@ class ReadLimitsTest {
     ReconcileRow row =
         plane(ReadLimits.DEFAULT)
             .reconcileLocal(StepOptions.defaults().withFromStart(true))
-            .result()
             .reconcileRow();
     assertEquals(List.of(ReasonCode.EVENT_LINE_MALFORMED), row.warnings());
     row =
         plane(ReadLimits.DEFAULT.withEventLineBytes((1 << 20) + 1))
             .reconcileLocal(StepOptions.defaults().withFromStart(true))
-            .result()
             .reconcileRow();
     assertEquals(List.of(), row.warnings());
     assertEquals(3, row.eventsIngested());
@@ -252,7 +246,7 @@ class ReadLimitsTest {
             .clock(Clock.fixed(NOW, ZoneOffset.UTC))
             .durability(Durability.NONE)
             .build();
-    ReconcileRow row = ref.reconcileLocal(StepOptions.defaults()).result().reconcileRow();
+    ReconcileRow row = ref.reconcileLocal(StepOptions.defaults()).reconcileRow();
     assertTrue(
         row.warnings().contains(ReasonCode.HEARTBEAT_PAYLOAD_TOO_LARGE), row.warnings().toString());
     assertFalse(lastHeartbeatRow().heartbeat().isPresent());
@@ -268,9 +262,9 @@ class ReadLimitsTest {
           runtime().resolve("heartbeat.v1.json"),
           "{\"timestamp\":\"2026-03-01T11:59:30Z\",\"deep\":" + nested + "}"); // depth levels
       ReconcileRow first =
-          plane(ReadLimits.DEFAULT).reconcileLocal(StepOptions.defaults()).result().reconcileRow();
+          plane(ReadLimits.DEFAULT).reconcileLocal(StepOptions.defaults()).reconcileRow();
       ReconcileRow second =
-          plane(ReadLimits.DEFAULT).reconcileLocal(StepOptions.defaults()).result().reconcileRow();
+          plane(ReadLimits.DEFAULT).reconcileLocal(StepOptions.defaults()).reconcileRow();
       if (depth < 64) {
         assertEquals(List.of(), first.warnings(), "depth " + depth);
       } else {

@@ -8,7 +8,7 @@ import io.superloop.visibility.api.ReasonCode;
 import io.superloop.visibility.api.health.FailureCode;
 import io.superloop.visibility.api.health.IngestStatus;
 import io.superloop.visibility.api.sequence.SequenceState;
-import io.superloop.visibility.core.reconcile.StepResult;
+import io.superloop.visibility.core.internal.PlaneAccess;
 import io.superloop.visibility.core.rules.VisibilityRules;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -53,10 +53,9 @@ class TruncatedLogTest {
     Files.writeString(log, lines(1, 5), StandardCharsets.UTF_8);
     VisibilityPlane plane = VisibilityPlane.builder(repo, "l").rules(rules).build();
     assertEquals(
-        5,
-        plane.reconcileLocal(StepOptions.defaults()).result().reconcileRow().cursorOffsetAfter());
+        5, plane.reconcileLocal(StepOptions.defaults()).reconcileRow().cursorOffsetAfter());
     if (!byteOffset) {
-      Path cursor = plane.layout().opsDir().resolve("cursor.json");
+      Path cursor = PlaneAccess.layout(plane).opsDir().resolve("cursor.json");
       String c = Files.readString(cursor, StandardCharsets.UTF_8);
       Files.writeString(
           cursor,
@@ -72,7 +71,7 @@ class TruncatedLogTest {
   @ValueSource(booleans = {true, false})
   void hardenedStartsANewEpochAndSaysSoOnce(boolean byteOffset) throws IOException {
     VisibilityPlane plane = truncatedLoop(VisibilityRules.hardened(), byteOffset);
-    StepResult r = plane.reconcileLocal(StepOptions.defaults()).result();
+    VisibilityPlane.Reconciliation r = plane.reconcileLocal(StepOptions.defaults());
     assertEquals(IngestStatus.SUCCESS, r.reconcileRow().status());
     assertEquals(java.util.List.of(ReasonCode.EVENT_LOG_TRUNCATED), r.warnings());
     assertEquals(5, r.reconcileRow().cursorOffsetBefore());
@@ -91,7 +90,7 @@ class TruncatedLogTest {
         lines(3, 3),
         StandardCharsets.UTF_8,
         StandardOpenOption.APPEND);
-    StepResult next = plane.reconcileLocal(StepOptions.defaults()).result();
+    VisibilityPlane.Reconciliation next = plane.reconcileLocal(StepOptions.defaults());
     assertTrue(next.warnings().isEmpty(), next.warnings().toString());
     assertEquals(2, next.reconcileRow().cursorOffsetBefore());
     assertEquals(1, next.reconcileRow().eventsIngested());
@@ -103,7 +102,7 @@ class TruncatedLogTest {
   void referenceFailsTheIngestAsTheReferenceDoes(boolean byteOffset) throws IOException {
     VisibilityPlane plane = truncatedLoop(VisibilityRules.reference(), byteOffset);
     for (int i = 0; i < 2; i++) {
-      StepResult r = plane.reconcileLocal(StepOptions.defaults()).result();
+      VisibilityPlane.Reconciliation r = plane.reconcileLocal(StepOptions.defaults());
       assertEquals(IngestStatus.FAILED, r.reconcileRow().status());
       assertEquals(FailureCode.EVENTS_UNAVAILABLE, r.reconcileRow().failureCode().orElseThrow());
       assertTrue(
@@ -115,8 +114,8 @@ class TruncatedLogTest {
       assertFalse(r.warnings().contains(ReasonCode.EVENT_LOG_TRUNCATED));
     }
     // a declared replay reads it
-    StepResult replay =
-        plane.reconcileLocal(new StepOptions(java.util.Optional.empty(), true)).result();
+    VisibilityPlane.Reconciliation replay =
+        plane.reconcileLocal(new StepOptions(java.util.Optional.empty(), true));
     assertEquals(IngestStatus.SUCCESS, replay.reconcileRow().status());
     assertEquals(2, replay.reconcileRow().cursorOffsetAfter());
   }

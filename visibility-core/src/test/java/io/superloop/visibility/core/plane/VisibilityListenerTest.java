@@ -9,7 +9,8 @@ import io.superloop.visibility.api.Transport;
 import io.superloop.visibility.api.audit.AuditCodecs;
 import io.superloop.visibility.api.audit.ControlInvocation;
 import io.superloop.visibility.api.audit.OutcomeStatus;
-import io.superloop.visibility.core.store.Durability;
+import io.superloop.visibility.core.internal.PlaneAccess;
+import io.superloop.visibility.core.rules.Durability;
 import io.superloop.visibility.core.store.LoopLayout;
 import io.superloop.visibility.core.store.LoopLock;
 import java.io.IOException;
@@ -158,7 +159,7 @@ class VisibilityListenerTest {
       assertTrue(
           log.messages(Level.WARNING).get(1).contains(Throwing.class.getName() + ".onWarning"));
     }
-    List<String> warnings = r.result().warnings().stream().map(ReasonCode::wire).toList();
+    List<String> warnings = r.warnings().stream().map(ReasonCode::wire).toList();
     assertTrue(warnings.contains("previous_state_unreadable"), warnings.toString());
     List<String> want = new ArrayList<>(List.of("A.onStep", "T.onStep", "B.onStep"));
     for (String w : warnings) {
@@ -302,7 +303,7 @@ class VisibilityListenerTest {
       Thread holder =
           new Thread(
               () -> {
-                try (LoopLock.Held h = plane.layout().lock().acquire()) {
+                try (LoopLock.Held h = PlaneAccess.layout(plane).lock().acquire()) {
                   held.countDown();
                   Thread.sleep(1_300);
                 } catch (InterruptedException e) {

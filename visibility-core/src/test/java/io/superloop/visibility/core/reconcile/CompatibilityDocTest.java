@@ -23,14 +23,15 @@ import io.superloop.visibility.core.audit.ControlOutcomes;
 import io.superloop.visibility.core.audit.ControlRecords;
 import io.superloop.visibility.core.audit.IdempotencyKeys;
 import io.superloop.visibility.core.audit.InvocationAuditTrail;
+import io.superloop.visibility.core.internal.PlaneAccess;
 import io.superloop.visibility.core.plane.StepOptions;
 import io.superloop.visibility.core.plane.VisibilityPlane;
+import io.superloop.visibility.core.rules.Durability;
 import io.superloop.visibility.core.rules.VisibilityRules;
 import io.superloop.visibility.core.rules.internal.ImmutableVisibilityRules;
 import io.superloop.visibility.core.status.StatusInputs;
 import io.superloop.visibility.core.status.StatusProjector;
 import io.superloop.visibility.core.status.StatusReader;
-import io.superloop.visibility.core.store.Durability;
 import io.superloop.visibility.core.store.LoopLayout;
 import io.superloop.visibility.core.store.LoopLock;
 import io.superloop.visibility.core.store.LoopStore;
@@ -1224,9 +1225,9 @@ class CompatibilityDocTest {
     }
 
     StepResult step(Instant now, boolean fromStart, String trace) {
-      return plane(now)
-          .reconcileLocal(StepOptions.defaults().withTraceId(trace).withFromStart(fromStart))
-          .result();
+      return PlaneAccess.result(
+          plane(now)
+              .reconcileLocal(StepOptions.defaults().withTraceId(trace).withFromStart(fromStart)));
     }
 
     JsonValue status(Instant now) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.superloop.visibility.api.ErrorCode;
 import io.superloop.visibility.api.VisibilityException;
+import io.superloop.visibility.core.rules.Durability;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

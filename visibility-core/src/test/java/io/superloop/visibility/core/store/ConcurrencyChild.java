@@ -1,5 +1,6 @@
 package io.superloop.visibility.core.store;
 
+import io.superloop.visibility.core.rules.Durability;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;

@@ -20,6 +20,7 @@ import io.superloop.visibility.core.audit.IdempotencyKeys;
 import io.superloop.visibility.core.audit.InvocationAuditTrail;
 import io.superloop.visibility.core.heartbeat.HeartbeatInput;
 import io.superloop.visibility.core.reconcile.StepResult;
+import io.superloop.visibility.core.rules.Durability;
 import io.superloop.visibility.core.rules.VisibilityRules;
 import io.superloop.visibility.core.status.StatusReader;
 import java.nio.file.Path;

@@ -16,6 +16,7 @@ import io.superloop.visibility.api.status.InvocationAuditSurface;
 import io.superloop.visibility.core.audit.ControlContext;
 import io.superloop.visibility.core.audit.ControlRecords;
 import io.superloop.visibility.core.audit.InvocationAuditTrail;
+import io.superloop.visibility.core.rules.Durability;
 import io.superloop.visibility.core.rules.VisibilityRules;
 import io.superloop.visibility.core.status.StatusInputs;
 import io.superloop.visibility.core.status.StatusReader;

@@ -9,6 +9,7 @@ import io.superloop.visibility.api.Transport;
 import io.superloop.visibility.api.reconcile.ReconcileRow;
 import io.superloop.visibility.api.status.StatusCodecs;
 import io.superloop.visibility.core.plane.VisibilityPlane;
+import io.superloop.visibility.core.rules.Durability;
 import io.superloop.visibility.core.rules.VisibilityRules;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -64,7 +65,7 @@ class LegacyTreesTest {
             .resume(9, Instant.parse("2026-03-01T12:01:30Z"))
             .append(2);
     VisibilityPlane.Reconciliation step = loop.step(ConfinedTestOps.INSTANCE, "after-upgrade");
-    ReconcileRow row = step.result().reconcileRow();
+    ReconcileRow row = step.reconcileRow();
 
     boolean tornLocal = tree.contains("torn") && transport == Transport.LOCAL;
     long from = tornLocal ? 6 : 9; // where the tree's sequence state (local) or cursor ends
@@ -73,8 +74,8 @@ class LegacyTreesTest {
     assertEquals(11 - from, row.eventsIngested(), tree);
     assertEquals(
         tornLocal,
-        step.result().warnings().contains(ReasonCode.TORN_STEP_RECOVERED),
-        tree + " " + step.result().warnings());
+        step.warnings().contains(ReasonCode.TORN_STEP_RECOVERED),
+        tree + " " + step.warnings());
 
     // every artifact parses; the rows chain (but for the sprite tree torn by the old store); the
     // sequence state covers every line the step read, without drift

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.superloop.visibility.api.json.Json;
+import io.superloop.visibility.core.rules.Durability;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;

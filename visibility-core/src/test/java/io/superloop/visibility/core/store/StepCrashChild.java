@@ -2,6 +2,7 @@ package io.superloop.visibility.core.store;
 
 import io.superloop.visibility.api.Transport;
 import io.superloop.visibility.core.plane.VisibilityPlane;
+import io.superloop.visibility.core.rules.Durability;
 import io.superloop.visibility.core.rules.VisibilityRules;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -35,7 +36,7 @@ public final class StepCrashChild {
       loop.append(1 + i % 3);
       String trace = "c" + cycle + "-s" + i;
       VisibilityPlane.Reconciliation r = loop.step(ConfinedTestOps.INSTANCE, trace);
-      report(out, "S " + trace + " " + r.result().warnings().stream().map(w -> w.wire()).toList());
+      report(out, "S " + trace + " " + r.warnings().stream().map(w -> w.wire()).toList());
     }
   }
 

@@ -8,6 +8,7 @@ import io.superloop.visibility.api.ReasonCode;
 import io.superloop.visibility.api.Transport;
 import io.superloop.visibility.api.VisibilityException;
 import io.superloop.visibility.core.plane.VisibilityPlane;
+import io.superloop.visibility.core.rules.Durability;
 import io.superloop.visibility.core.rules.TelemetryRetention;
 import io.superloop.visibility.core.rules.VisibilityRules;
 import io.superloop.visibility.core.rules.internal.ImmutableVisibilityRules;
@@ -277,7 +278,7 @@ class StepFaultInjectionTest {
     } else {
       fig.faultyStepNeverHappened++;
     }
-    if (clean.result().warnings().contains(ReasonCode.TORN_STEP_RECOVERED)) {
+    if (clean.warnings().contains(ReasonCode.TORN_STEP_RECOVERED)) {
       fig.recoveredWarnings++;
     }
 

@@ -3,6 +3,7 @@ package io.superloop.visibility.core.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.superloop.visibility.core.internal.PlaneAccess;
 import io.superloop.visibility.core.plane.StepOptions;
 import io.superloop.visibility.core.plane.VisibilityPlane;
 import java.io.IOException;
@@ -46,7 +47,7 @@ class StepIoCountTest {
         StandardCharsets.UTF_8);
     RecordingFileOps ops = new RecordingFileOps();
     VisibilityPlane plane =
-        VisibilityPlane.builder(LoopLayout.of(repo, "count-loop").withFileOps(ops))
+        PlaneAccess.builder(LoopLayout.of(repo, "count-loop").withFileOps(ops))
             .clock(Clock.fixed(Instant.parse("2026-03-01T12:00:00Z"), ZoneOffset.UTC))
             .build();
     plane.reconcileLocal(StepOptions.defaults());

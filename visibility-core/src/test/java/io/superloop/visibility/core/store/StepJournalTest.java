@@ -13,6 +13,7 @@ import io.superloop.visibility.api.Transport;
 import io.superloop.visibility.api.VisibilityException;
 import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.json.JsonValue;
+import io.superloop.visibility.core.rules.Durability;
 import io.superloop.visibility.core.rules.ReadLimits;
 import io.superloop.visibility.core.rules.VisibilityRules;
 import java.io.IOException;
@@ -216,7 +217,7 @@ class StepJournalTest {
         Files.readString(health).replace("\"traceId\":\"t-1\"", "\"traceId\":\"bash-step\""));
     assertTrue(Files.readString(health).contains("bash-step"));
     loop.append(1);
-    var next = loop.step(NoSyncFileOps.INSTANCE, "t-3").result();
+    var next = loop.step(NoSyncFileOps.INSTANCE, "t-3");
     assertEquals(List.of(ReasonCode.TORN_STEP_SUPERSEDED), next.warnings());
     assertEquals(5, next.reconcileRow().cursorOffsetBefore(), "the other writer's cursor is kept");
     List<String> traces =

@@ -12,6 +12,7 @@ import io.superloop.visibility.api.json.JsonCodec;
 import io.superloop.visibility.api.reconcile.ReconcileCodecs;
 import io.superloop.visibility.api.sequence.SequenceCodecs;
 import io.superloop.visibility.api.status.StatusCodecs;
+import io.superloop.visibility.core.rules.Durability;
 import io.superloop.visibility.core.rules.TelemetryRetention;
 import io.superloop.visibility.core.rules.VisibilityRules;
 import io.superloop.visibility.core.rules.internal.ImmutableVisibilityRules;

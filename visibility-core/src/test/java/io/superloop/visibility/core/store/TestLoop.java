@@ -1,10 +1,12 @@
 package io.superloop.visibility.core.store;
 
 import io.superloop.visibility.api.Transport;
+import io.superloop.visibility.core.internal.PlaneAccess;
+import io.superloop.visibility.core.plane.SpriteServicePoll;
 import io.superloop.visibility.core.plane.StepOptions;
 import io.superloop.visibility.core.plane.VisibilityPlane;
+import io.superloop.visibility.core.rules.Durability;
 import io.superloop.visibility.core.rules.VisibilityRules;
-import io.superloop.visibility.core.source.SpriteServiceIngest;
 import io.superloop.visibility.core.time.Timestamps;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -118,7 +120,7 @@ final class TestLoop {
   }
 
   VisibilityPlane plane(FileOps ops) {
-    return VisibilityPlane.builder(LoopLayout.of(repo, LOOP).withFileOps(ops))
+    return PlaneAccess.builder(LoopLayout.of(repo, LOOP).withFileOps(ops))
         .rules(rules)
         .durability(durability)
         .clock(Clock.fixed(now, ZoneOffset.UTC))
@@ -136,9 +138,9 @@ final class TestLoop {
   }
 
   /** What the service answers to a poll from {@code cursor}. */
-  SpriteServiceIngest.Poll poll(long cursor) {
+  SpriteServicePoll poll(long cursor) {
     if (cursor > lines) {
-      return SpriteServiceIngest.requestFailed(
+      return SpriteServicePoll.requestFailed(
           "HTTP 502 runtime_error: cursor offset ("
               + cursor
               + ") exceeds available events ("
@@ -191,6 +193,6 @@ final class TestLoop {
             + ",\"updatedAt\":\""
             + at
             + "\"}}";
-    return new SpriteServiceIngest().ofBodies(snapshot, answer);
+    return SpriteServicePoll.ofBodies(snapshot, answer);
   }
 }

@@ -1,8 +1,9 @@
 package io.superloop.visibility.core.store;
 
 import io.superloop.visibility.api.VisibilityException;
+import io.superloop.visibility.core.internal.PlaneAccess;
 import io.superloop.visibility.core.plane.StepOptions;
-import io.superloop.visibility.core.plane.VisibilityPlane;
+import io.superloop.visibility.core.rules.Durability;
 import io.superloop.visibility.core.rules.VisibilityRules;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -37,7 +38,7 @@ public final class TornSteps {
                 ? new IOException("Input/output error")
                 : null);
     try {
-      VisibilityPlane.builder(LoopLayout.of(repo, loopId).withFileOps(ops))
+      PlaneAccess.builder(LoopLayout.of(repo, loopId).withFileOps(ops))
           .rules(rules)
           .clock(clock)
           .durability(Durability.NONE)

@@ -18,6 +18,7 @@ import io.superloop.visibility.core.audit.ControlContext;
 import io.superloop.visibility.core.audit.ControlOutcomes;
 import io.superloop.visibility.core.audit.InvocationAuditTrail;
 import io.superloop.visibility.core.heartbeat.HeartbeatInput;
+import io.superloop.visibility.core.rules.Durability;
 import io.superloop.visibility.core.rules.VisibilityRules;
 import java.io.IOException;
 import java.io.UncheckedIOException;

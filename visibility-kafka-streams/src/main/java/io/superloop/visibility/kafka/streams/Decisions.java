@@ -31,7 +31,6 @@ import io.superloop.visibility.core.reconcile.StepResult;
 import io.superloop.visibility.core.rules.ReadLimits;
 import io.superloop.visibility.core.rules.VisibilityRules;
 import io.superloop.visibility.core.sequence.SequenceValidator;
-import io.superloop.visibility.core.sequence.SequenceValues;
 import io.superloop.visibility.core.source.LocalRuntime;
 import io.superloop.visibility.core.status.StatusInputs;
 import io.superloop.visibility.core.status.StatusProjector;
@@ -120,7 +119,7 @@ final class Decisions {
 
   /** {@return the judged value a missing or invalid sequence value gets} */
   static long missing() {
-    return SequenceValues.MISSING;
+    return SequenceValidator.MISSING;
   }
 
   /**
@@ -190,7 +189,7 @@ final class Decisions {
               batch.event(e);
             }
             for (long i = 0; i < overflow; i++) {
-              batch.event(SequenceValues.MISSING);
+              batch.event(SequenceValidator.MISSING);
             }
           }
 

@@ -11,7 +11,6 @@ import io.superloop.visibility.api.heartbeat.HeartbeatState;
 import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.json.JsonCodec;
 import io.superloop.visibility.api.json.JsonReadLimits;
-import io.superloop.visibility.api.json.JsonValue;
 import io.superloop.visibility.api.sequence.SequenceCodecs;
 import io.superloop.visibility.api.sequence.SequenceObservation;
 import io.superloop.visibility.api.sequence.SequenceState;
@@ -133,10 +132,10 @@ record LoopState(
                 transport = Optional.of(HealthCodecs.TRANSPORT_HEALTH.read(p));
                 break;
               case "lastHeartbeat":
-                last = HEARTBEAT_INPUT.read(p);
+                last = HeartbeatInput.CODEC.read(p);
                 break;
               case "fileHeartbeat":
-                file = HEARTBEAT_INPUT.read(p);
+                file = HeartbeatInput.CODEC.read(p);
                 break;
               default:
                 p.skipChildren(); // a member of a newer writer
@@ -155,8 +154,8 @@ record LoopState(
           write(g, "heartbeatRow", HeartbeatCodecs.OBSERVATION, s.heartbeatRow());
           write(g, "health", HealthCodecs.HEALTH, s.health());
           write(g, "transportHealth", HealthCodecs.TRANSPORT_HEALTH, s.transport());
-          write(g, "lastHeartbeat", HEARTBEAT_INPUT, Optional.of(s.lastHeartbeat()));
-          write(g, "fileHeartbeat", HEARTBEAT_INPUT, Optional.of(s.fileHeartbeat()));
+          write(g, "lastHeartbeat", HeartbeatInput.CODEC, Optional.of(s.lastHeartbeat()));
+          write(g, "fileHeartbeat", HeartbeatInput.CODEC, Optional.of(s.fileHeartbeat()));
           g.writeEndObject();
         }
 
@@ -166,54 +165,6 @@ record LoopState(
             g.writeName(name);
             codec.write(value.get(), g);
           }
-        }
-      };
-
-  /**
-   * A heartbeat input: {@code {"absent":true}}, {@code {"value":V}}, {@code {"text":T,"problem":P}}
-   * (not JSON) or {@code {"tooLargeLimit":N}}.
-   */
-  private static final JsonCodec<HeartbeatInput> HEARTBEAT_INPUT =
-      new JsonCodec<>() {
-        @Override
-        public HeartbeatInput read(JsonParser p) {
-          JsonValue v = Json.RAW.read(p);
-          if (v instanceof JsonValue.JsonObject o) {
-            JsonValue value = o.members().get("value");
-            if (value != null) {
-              return HeartbeatInput.of(value);
-            }
-            if (o.members().get("text") instanceof JsonValue.JsonString text
-                && o.members().get("problem") instanceof JsonValue.JsonString problem) {
-              return new HeartbeatInput.Unparseable(text.value(), problem.value());
-            }
-            if (o.members().get("tooLargeLimit") instanceof JsonValue.JsonNumber n
-                && n.wholeLongValue().isPresent()) {
-              return new HeartbeatInput.TooLarge(n.wholeLongValue().getAsLong());
-            }
-            if (o.members().containsKey("absent")) {
-              return HeartbeatInput.ABSENT;
-            }
-          }
-          throw new VisibilityException(
-              ErrorCode.INVALID_FIELD_VALUE, "not a stored heartbeat input: " + v.toJson());
-        }
-
-        @Override
-        public void write(HeartbeatInput in, JsonGenerator g) {
-          g.writeStartObject();
-          if (in instanceof HeartbeatInput.Present p) {
-            g.writeName("value");
-            Json.RAW.write(p.value(), g);
-          } else if (in instanceof HeartbeatInput.Unparseable u) {
-            g.writeStringProperty("text", u.text());
-            g.writeStringProperty("problem", u.problem());
-          } else if (in instanceof HeartbeatInput.TooLarge t) {
-            g.writeNumberProperty("tooLargeLimit", t.limitBytes());
-          } else {
-            g.writeBooleanProperty("absent", true);
-          }
-          g.writeEndObject();
         }
       };
 }

@@ -2,12 +2,13 @@ package io.superloop.visibility.kafka.streams;
 
 import io.superloop.visibility.api.health.HealthThresholds;
 import io.superloop.visibility.api.json.JsonValue;
+import io.superloop.visibility.core.internal.PlaneAccess;
+import io.superloop.visibility.core.plane.SpriteServicePoll;
 import io.superloop.visibility.core.plane.StepOptions;
 import io.superloop.visibility.core.plane.VisibilityPlane;
 import io.superloop.visibility.core.reconcile.StepResult;
+import io.superloop.visibility.core.rules.Durability;
 import io.superloop.visibility.core.rules.VisibilityRules;
-import io.superloop.visibility.core.source.SpriteServiceIngest;
-import io.superloop.visibility.core.store.Durability;
 import io.superloop.visibility.core.store.LoopLayout;
 import io.superloop.visibility.core.time.Timestamps;
 import io.superloop.visibility.testkit.gen.Gen;
@@ -119,18 +120,17 @@ final class EnvelopeScript {
     PlaneStep reconcile(
         LoopLayout layout, VisibilityRules rules, HealthThresholds thresholds, String loopId) {
       VisibilityPlane plane =
-          VisibilityPlane.builder(layout)
+          PlaneAccess.builder(layout)
               .rules(rules)
               .thresholds(thresholds)
               .durability(Durability.NONE)
               .clock(Clock.fixed(now, ZoneOffset.UTC))
               .build();
       StepResult r =
-          plane
-              .reconcile(
-                  new SpriteServiceIngest().ofBodies(snapshot, eventsAnswer(loopId)),
-                  new StepOptions(trace, replay))
-              .result();
+          PlaneAccess.result(
+              plane.reconcile(
+                  SpriteServicePoll.ofBodies(snapshot, eventsAnswer(loopId)),
+                  new StepOptions(trace, replay)));
       return new PlaneStep(plane, r);
     }
 

@@ -48,8 +48,8 @@ class SerdesAndStateTest {
     return Gen.oneOf(
         Gen.constant(HeartbeatInput.ABSENT),
         ValueGens.nonNullJsonValues().map(HeartbeatInput::of),
-        Gen.zip(ValueGens.strings(), ValueGens.strings(), HeartbeatInput.Unparseable::new),
-        Gen.longs(1, 1 << 20).map(HeartbeatInput.TooLarge::new));
+        Gen.zip(ValueGens.strings(), ValueGens.strings(), HeartbeatInput::unparseable),
+        Gen.longs(1, 1 << 20).map(HeartbeatInput::tooLarge));
   }
 
   @Test

@@ -14,6 +14,7 @@ import io.superloop.visibility.api.sequence.SequenceCodecs;
 import io.superloop.visibility.api.sequence.SequenceState;
 import io.superloop.visibility.api.status.StatusCodecs;
 import io.superloop.visibility.api.status.VisibilitySummary;
+import io.superloop.visibility.core.internal.PlaneAccess;
 import io.superloop.visibility.core.plane.VisibilityPlane;
 import io.superloop.visibility.core.reconcile.StepResult;
 import io.superloop.visibility.core.rules.VisibilityRules;
@@ -51,7 +52,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * <ul>
  *   <li>Heartbeats in the snapshots: histories with every sprite_service fault, plus records that
  *       are not JSON objects and snapshots that are not valid v1; the plane is fed the very same
- *       envelopes as sprite_service answers ({@code SpriteServiceIngest.ofBodies}).
+ *       envelopes as sprite_service answers ({@code SpriteServicePoll.ofBodies}).
  *   <li>Heartbeats on the heartbeats topic: histories with white-space and malformed lines and
  *       heartbeat files that are not JSON; the plane is the local transport over real files ({@code
  *       Delivery.LOCAL}).
@@ -176,7 +177,7 @@ class TopologyParityTest {
       TopologyDriver.Published p = runStep(topology, loop, script.get(i));
       StepView v = views.get(i);
       LoopState state = topology.state(loop).orElseThrow(() -> new AssertionError("no loop state"));
-      compareStep("step " + i, v.reconciliation().result(), p, transport, false);
+      compareStep("step " + i, PlaneAccess.result(v.reconciliation()), p, transport, false);
       compareStates("step " + i, v.files().sequence(), v.files().heartbeat(), state, transport);
       compareSurfaces("step " + i, v.files(), topology, loop, transport);
     }

@@ -12,13 +12,14 @@ import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.json.JsonValue;
 import io.superloop.visibility.api.status.StatusCodecs;
 import io.superloop.visibility.api.status.VisibilitySummary;
+import io.superloop.visibility.core.internal.PlaneAccess;
+import io.superloop.visibility.core.plane.SpriteServicePoll;
 import io.superloop.visibility.core.plane.StepOptions;
 import io.superloop.visibility.core.plane.VisibilityPlane;
 import io.superloop.visibility.core.reconcile.StepInput;
 import io.superloop.visibility.core.rules.ReadLimits;
 import io.superloop.visibility.core.rules.TimestampSyntax;
 import io.superloop.visibility.core.rules.VisibilityRules;
-import io.superloop.visibility.core.source.SpriteServiceIngest;
 import io.superloop.visibility.core.store.LoopArtifact;
 import io.superloop.visibility.core.store.LoopLayout;
 import io.superloop.visibility.core.time.Timestamps;
@@ -114,7 +115,7 @@ public final class CaseRunner {
     Path runtimeDir =
         caseDir.resolve("repo").resolve(".superloop").resolve("loops").resolve(loopId);
     VisibilityPlane plane =
-        VisibilityPlane.builder(layout)
+        PlaneAccess.builder(layout)
             .rules(rules)
             .thresholds(thresholds(config))
             .clock(Clock.fixed(now, ZoneOffset.UTC))
@@ -140,7 +141,7 @@ public final class CaseRunner {
     return r;
   }
 
-  private static SpriteServiceIngest.Poll spritePoll(Path caseDir, String now) throws IOException {
+  private static SpriteServicePoll spritePoll(Path caseDir, String now) throws IOException {
     SnapshotEnvelope snapshot =
         CASE_FILES.decode(EnvelopeCodecs.SNAPSHOT, read(caseDir.resolve("snapshot.json")));
     // one parser over the whole file: the token limit bounds all the events held, not each line
@@ -173,7 +174,7 @@ public final class CaseRunner {
                     .updatedAt(now)
                     .build())
             .build();
-    return new SpriteServiceIngest().of(snapshot, answer);
+    return SpriteServicePoll.of(snapshot, answer);
   }
 
   private static HealthThresholds thresholds(JsonValue.JsonObject config) {

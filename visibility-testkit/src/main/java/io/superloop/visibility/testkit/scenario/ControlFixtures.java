@@ -3,6 +3,7 @@ package io.superloop.visibility.testkit.scenario;
 import io.superloop.visibility.api.TraceId;
 import io.superloop.visibility.api.Transport;
 import io.superloop.visibility.core.audit.ControlContext;
+import io.superloop.visibility.core.internal.PlaneAccess;
 import io.superloop.visibility.core.plane.ControlCall;
 import io.superloop.visibility.core.plane.ControlResult;
 import io.superloop.visibility.core.plane.VisibilityPlane;
@@ -34,7 +35,7 @@ final class ControlFixtures {
    */
   static void throughPlane(
       ControlAction a, VisibilityPlane plane, Transport transport, Instant now) {
-    ControlContext ctx = context(a, plane.layout().loopId(), transport, now);
+    ControlContext ctx = context(a, PlaneAccess.layout(plane).loopId(), transport, now);
     String action = "parity " + a.intent().wire();
     ControlResult result =
         switch (a.outcome()) {

@@ -41,8 +41,8 @@ public interface Delivery {
   /**
    * The sprite_service transport: builds the {@code /ops/snapshot} and {@code /ops/events} answers
    * directly from the model with the testkit's own encoder of the v1 envelope shape (never through
-   * the library's local source) and reconciles with {@code VisibilityPlane.reconcile(new
-   * SpriteServiceIngest().ofBodies(...))}.
+   * the library's local source) and reconciles with {@code
+   * VisibilityPlane.reconcile(SpriteServicePoll.ofBodies(...))}.
    */
   Delivery SPRITE_SERVICE = new SpriteServiceDelivery();
 

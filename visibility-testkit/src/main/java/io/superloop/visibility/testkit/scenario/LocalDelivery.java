@@ -6,10 +6,11 @@ import io.superloop.visibility.core.audit.ControlContext;
 import io.superloop.visibility.core.audit.ControlOutcomes;
 import io.superloop.visibility.core.audit.ControlRecords;
 import io.superloop.visibility.core.audit.InvocationAuditTrail;
+import io.superloop.visibility.core.internal.PlaneAccess;
 import io.superloop.visibility.core.plane.StepOptions;
 import io.superloop.visibility.core.plane.VisibilityPlane;
+import io.superloop.visibility.core.rules.Durability;
 import io.superloop.visibility.core.rules.VisibilityRules;
-import io.superloop.visibility.core.store.Durability;
 import io.superloop.visibility.core.store.LoopLayout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -76,7 +77,7 @@ final class LocalDelivery implements Delivery {
       VisibilityPlane plane =
           configure
               .apply(
-                  VisibilityPlane.builder(layout)
+                  PlaneAccess.builder(layout)
                       .rules(rules)
                       .thresholds(h.thresholds())
                       .durability(Durability.NONE)
@@ -96,7 +97,7 @@ final class LocalDelivery implements Delivery {
           new StepView(
               i,
               r,
-              r.result().warnings().stream().map(w -> w.wire()).toList(),
+              r.warnings().stream().map(w -> w.wire()).toList(),
               LoopFiles.read(layout, plane.status())));
     }
     return new DeliveryRun(Transport.LOCAL, repo, views);

@@ -12,6 +12,7 @@ import io.superloop.visibility.api.sequence.SequenceState;
 import io.superloop.visibility.api.sequence.ViolationCode;
 import io.superloop.visibility.api.status.InvocationAuditSurface;
 import io.superloop.visibility.api.status.TraceSurface;
+import io.superloop.visibility.core.internal.PlaneAccess;
 import io.superloop.visibility.core.plane.VisibilityPlane;
 import io.superloop.visibility.core.rules.VisibilityRules;
 import io.superloop.visibility.core.store.LoopArtifact;
@@ -215,7 +216,7 @@ public final class ParityProperties {
 
   /** intent, execution, confirmation, outcome, trace of the last audit row, then of the status. */
   private static List<String> projection(LoopLayout layout, VisibilityRules rules) {
-    VisibilityPlane plane = VisibilityPlane.builder(layout).rules(rules).build();
+    VisibilityPlane plane = PlaneAccess.builder(layout).rules(rules).build();
     LoopFiles f = LoopFiles.read(layout, plane.status());
     check(
         f.invocations().size() == 1,
@@ -388,7 +389,7 @@ public final class ParityProperties {
     SequenceState s =
         last.files().sequence().orElseThrow(() -> new AssertionError("no sequence state"));
     check(s.violations().isEmpty(), "an undeclared log change drifted: " + s.violations());
-    ReconcileRow row = last.reconciliation().result().reconcileRow();
+    ReconcileRow row = last.reconciliation().reconcileRow();
     boolean shorter = row.cursorOffsetBefore() > s.snapshot().current().orElse(0);
     check(
         last.warnings().contains(ReasonCode.EVENT_LOG_TRUNCATED.wire()) == shorter,
@@ -763,7 +764,7 @@ public final class ParityProperties {
               + "\"escalationCategory\":\"health_degraded\",\"eventSeverity\":\"warning\",\"status\":\"dispatched\","
               + "\"sinkCount\":1,\"dispatchedSinkCount\":1,\"failedSinkCount\":0}\n");
     }
-    TraceSurface t = VisibilityPlane.builder(layout).rules(rules).build().status().trace();
+    TraceSurface t = PlaneAccess.builder(layout).rules(rules).build().status().trace();
     Set<String> distinct = new LinkedHashSet<>();
     Stream.of(control, reconcile, alert, heartbeat, sequence)
         .forEach(o -> o.ifPresent(distinct::add));

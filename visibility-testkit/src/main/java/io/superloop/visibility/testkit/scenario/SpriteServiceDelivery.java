@@ -7,11 +7,12 @@ import io.superloop.visibility.core.audit.ControlContext;
 import io.superloop.visibility.core.audit.ControlOutcomes;
 import io.superloop.visibility.core.audit.ControlRecords;
 import io.superloop.visibility.core.audit.InvocationAuditTrail;
+import io.superloop.visibility.core.internal.PlaneAccess;
+import io.superloop.visibility.core.plane.SpriteServicePoll;
 import io.superloop.visibility.core.plane.StepOptions;
 import io.superloop.visibility.core.plane.VisibilityPlane;
+import io.superloop.visibility.core.rules.Durability;
 import io.superloop.visibility.core.rules.VisibilityRules;
-import io.superloop.visibility.core.source.SpriteServiceIngest;
-import io.superloop.visibility.core.store.Durability;
 import io.superloop.visibility.core.store.LoopLayout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,6 +23,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.LongFunction;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
@@ -69,7 +71,7 @@ final class SpriteServiceDelivery implements Delivery {
     void apply(HistoryStep step) throws IOException;
 
     /** The answers to the manager's poll at {@code cursor}, or the failed request. */
-    SpriteServiceIngest.Poll poll(HistoryStep step, long cursor, Instant now);
+    SpriteServicePoll poll(HistoryStep step, long cursor, Instant now);
 
     /** The manager ingested the last poll. */
     void delivered();
@@ -117,11 +119,11 @@ final class SpriteServiceDelivery implements Delivery {
       service.apply(step);
       Instant at = now;
       // the plane asks for the poll inside the step, with the manager's cursor (0 with fromStart)
-      SpriteServiceIngest.Poller poller = cursor -> service.poll(step, cursor, at);
+      LongFunction<SpriteServicePoll> poller = cursor -> service.poll(step, cursor, at);
       VisibilityPlane plane =
           configure
               .apply(
-                  VisibilityPlane.builder(layout)
+                  PlaneAccess.builder(layout)
                       .rules(rules)
                       .thresholds(h.thresholds())
                       .durability(Durability.NONE)
@@ -130,7 +132,7 @@ final class SpriteServiceDelivery implements Delivery {
               .build();
       VisibilityPlane.Reconciliation r =
           plane.reconcile(poller, new StepOptions(step.traceId(), step.fromStart()));
-      if (r.result().sequenceState().isPresent()) {
+      if (r.sequenceState().isPresent()) {
         service.delivered();
       }
       if (step.control().isPresent()) {
@@ -144,7 +146,7 @@ final class SpriteServiceDelivery implements Delivery {
           new StepView(
               i,
               r,
-              r.result().warnings().stream().map(w -> w.wire()).toList(),
+              r.warnings().stream().map(w -> w.wire()).toList(),
               LoopFiles.read(layout, plane.status())));
     }
     return new DeliveryRun(Transport.SPRITE_SERVICE, repo, views);
@@ -160,10 +162,10 @@ final class SpriteServiceDelivery implements Delivery {
       }
 
       @Override
-      public SpriteServiceIngest.Poll poll(HistoryStep step, long cursor, Instant now) {
+      public SpriteServicePoll poll(HistoryStep step, long cursor, Instant now) {
         if (cursor > answers.lineCount()) {
           // the service's poll adapter dies: HTTP 502 runtime_error, a failed request
-          return SpriteServiceIngest.requestFailed(
+          return SpriteServicePoll.requestFailed(
               "HTTP 502 runtime_error: cursor offset ("
                   + cursor
                   + ") exceeds available events ("
@@ -171,10 +173,8 @@ final class SpriteServiceDelivery implements Delivery {
                   + ")");
         }
         String trace = step.traceId().orElse(null);
-        return new SpriteServiceIngest()
-            .ofBodies(
-                answers.snapshotBody(step, now, trace),
-                answers.eventsBody(step, cursor, now, trace));
+        return SpriteServicePoll.ofBodies(
+            answers.snapshotBody(step, now, trace), answers.eventsBody(step, cursor, now, trace));
       }
 
       @Override
@@ -194,7 +194,7 @@ final class SpriteServiceDelivery implements Delivery {
       }
 
       @Override
-      public SpriteServiceIngest.Poll poll(HistoryStep step, long cursor, Instant now) {
+      public SpriteServicePoll poll(HistoryStep step, long cursor, Instant now) {
         String snapshot;
         String events;
         try {
@@ -202,9 +202,9 @@ final class SpriteServiceDelivery implements Delivery {
           events = adapter.events(runtimeDir, cursor, now, step.traceId());
         } catch (Exception e) {
           // what the manager sees of a service that fails: a failed request
-          return SpriteServiceIngest.requestFailed("the service failed: " + e);
+          return SpriteServicePoll.requestFailed("the service failed: " + e);
         }
-        return new SpriteServiceIngest().ofBodies(snapshot, events);
+        return SpriteServicePoll.ofBodies(snapshot, events);
       }
 
       @Override

@@ -83,8 +83,8 @@ class ArchitectureTest {
    * step's result it persists ({@code StepResult}, with the {@code ArtifactPaths} it hands the step
    * and the {@code state.json} merge rule {@code StateJsonMerge} it applies when it writes or
    * completes a step; {@code PreviousStates} fills a {@code StepInput} builder) and the I/O
-   * settings {@code ReadLimits} and {@code TelemetryRetention}. Nothing else of those packages, and
-   * nothing of {@code core.time}.
+   * settings {@code ReadLimits}, {@code TelemetryRetention} and {@code Durability}. Nothing else of
+   * those packages, and nothing of {@code core.time} nor of {@code core.internal}.
    */
   @Test
   void theStoreUsesOnlyTheseReconcileAndRulesTypes() {
@@ -96,9 +96,15 @@ class ArchitectureTest {
             CORE + "reconcile.internal.ImmutableStepInput",
             CORE + "reconcile.internal.ImmutableStepInput$Builder",
             CORE + "rules.ReadLimits",
-            CORE + "rules.TelemetryRetention");
+            CORE + "rules.TelemetryRetention",
+            CORE + "rules.Durability");
     List<String> packages =
-        List.of(CORE + "reconcile", CORE + "reconcile.internal", CORE + "rules", CORE + "time");
+        List.of(
+            CORE + "reconcile",
+            CORE + "reconcile.internal",
+            CORE + "rules",
+            CORE + "time",
+            CORE + "internal");
     noClasses()
         .that()
         .resideInAPackage(CORE + "store..")
@@ -117,8 +123,11 @@ class ArchitectureTest {
    * records ({@code api.*.internal}, behind the records' {@code builder()}), the control audit of
    * {@code core.audit} its deliveries write as the reference does ({@code ControlContext} with its
    * generated builder in {@code core.audit.internal}, {@code ControlOutcomes}, {@code
-   * ControlRecords}, {@code InvocationAuditTrail}) and {@code core.time.Timestamps}. Those packages
-   * are exported to the testkit only.
+   * ControlRecords}, {@code InvocationAuditTrail}), {@code core.time.Timestamps}, the plane over an
+   * explicit layout of its scenarios and conformance cases ({@code core.internal.PlaneAccess} with
+   * {@code core.store.LoopLayout} and {@code LoopArtifact}, also to read a loop's files) and the
+   * default thresholds {@code core.reconcile.StepInput.DEFAULT_THRESHOLDS}. Those packages are
+   * exported to the library's own modules only.
    */
   @Test
   void theTestkitUsesTheExportedApiAndNamedTypesBeyondIt() {
@@ -141,7 +150,11 @@ class ArchitectureTest {
             CORE + "audit.ControlOutcomes",
             CORE + "audit.ControlRecords",
             CORE + "audit.InvocationAuditTrail",
-            CORE + "time.Timestamps");
+            CORE + "time.Timestamps",
+            CORE + "internal.PlaneAccess",
+            CORE + "store.LoopLayout",
+            CORE + "store.LoopArtifact",
+            CORE + "reconcile.StepInput");
     noClasses()
         .that()
         .resideInAPackage("io.superloop.visibility.testkit..")

@@ -1,5 +1,6 @@
 package io.superloop.visibility.testkit.architecture;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,6 +8,7 @@ import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,9 +29,11 @@ class ExportedApiTest {
    * the store's decisions left it (HealthSources to core.health, InvocationAuditTrail with its
    * Invocation to core.audit, both exported only to the testkit; StateJsonMerge added to
    * core.reconcile); 212 with the listener SPI (issue 17: core.plane's VisibilityListener and
-   * StepEvent).
+   * StepEvent); 165 once core exports only its plane, rules, sequence validator and freshness
+   * calculator (core 71 -> 24: core.store, core.reconcile and core.source exported to the library's
+   * own modules only).
    */
-  static final int RATCHET = 212;
+  static final int RATCHET = 165;
 
   @Test
   void theExportedApiHasAtMostTheCeilingOfTypes() {
@@ -51,6 +55,28 @@ class ExportedApiTest {
             + " (issue 15's ceiling is "
             + CEILING
             + ")");
+  }
+
+  /**
+   * visibility-core exports to every module only its API (issue 15): the plane, the rules, and the
+   * two decisions a user may call alone; the store, the step, its sources and the plane's internal
+   * accessor are exported to the library's own modules only.
+   */
+  @Test
+  void coreExportsThePlaneTheRulesAndTwoDecisionsOnly() {
+    String core = "io.superloop.visibility.core.";
+    assertEquals(
+        Set.of(core + "plane", core + "rules", core + "sequence", core + "heartbeat"),
+        LibraryModules.unqualifiedExports(LibraryModules.CORE));
+    Set<String> qualified =
+        LibraryModules.descriptor(LibraryModules.CORE).exports().stream()
+            .filter(e -> e.isQualified())
+            .map(e -> e.source())
+            .collect(Collectors.toSet());
+    assertTrue(
+        qualified.containsAll(
+            Set.of(core + "store", core + "reconcile", core + "source", core + "internal")),
+        qualified.toString());
   }
 
   /** The count sees what it must: a nested public type counts, a package-private one does not. */

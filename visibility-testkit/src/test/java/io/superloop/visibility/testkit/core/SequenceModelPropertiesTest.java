@@ -6,7 +6,6 @@ import io.superloop.visibility.api.sequence.ViolationCode;
 import io.superloop.visibility.core.rules.VisibilityRules;
 import io.superloop.visibility.core.sequence.PreviousSequence;
 import io.superloop.visibility.core.sequence.SequenceValidator;
-import io.superloop.visibility.core.sequence.SequenceValues;
 import io.superloop.visibility.core.sequence.SequenceVerdict;
 import io.superloop.visibility.testkit.core.SequenceGens.Chain;
 import io.superloop.visibility.testkit.core.SequenceModel.Outcome;
@@ -28,9 +27,9 @@ class SequenceModelPropertiesTest {
   /** Runs one step through the validator. */
   static SequenceVerdict run(SequenceValidator validator, PreviousSequence previous, Step step) {
     SequenceValidator.Batch b = validator.begin(previous, step.declaredReplay());
-    b.snapshot(step.snapshot().orElse(SequenceValues.MISSING));
+    b.snapshot(step.snapshot().orElse(SequenceValidator.MISSING));
     for (Optional<Long> e : step.events()) {
-      b.event(e.orElse(SequenceValues.MISSING));
+      b.event(e.orElse(SequenceValidator.MISSING));
     }
     return b.finish();
   }

@@ -8,7 +8,6 @@ import io.superloop.visibility.api.json.JsonValue;
 import io.superloop.visibility.core.rules.SequenceValueSyntax;
 import io.superloop.visibility.core.rules.VisibilityRules;
 import io.superloop.visibility.core.sequence.SequenceValidator;
-import io.superloop.visibility.core.sequence.SequenceValues;
 import io.superloop.visibility.testkit.gen.Gen;
 import io.superloop.visibility.testkit.property.Property;
 import java.math.BigDecimal;
@@ -159,24 +158,21 @@ class SequenceValuePropertiesTest {
   void judgedValuesEqualTheBigDecimalModel() {
     SequenceValidator ref = new SequenceValidator(VisibilityRules.reference());
     SequenceValidator hard = new SequenceValidator(VisibilityRules.hardened());
+    // the presets' syntaxes: the reference reads whole values, hardened integer literals only (H12)
+    assertEquals(SequenceValueSyntax.WHOLE_VALUE, ref.rules().sequenceValueSyntax());
+    assertEquals(SequenceValueSyntax.INTEGER_LITERAL, hard.rules().sequenceValueSyntax());
     Property.forAll(jsonTexts())
         .named("sequence values: H12 judge == BigDecimal model (both presets)")
         .tries(Math.max(Property.defaultTries(), 20_000))
         .check(
             json -> {
               JsonValue v = Json.parse(json);
-              long r = model(json, false).orElse(SequenceValues.MISSING);
-              long h = model(json, true).orElse(SequenceValues.MISSING);
-              assertEquals(
-                  r, SequenceValues.judge(v, SequenceValueSyntax.WHOLE_VALUE), "reference " + json);
+              long r = model(json, false).orElse(SequenceValidator.MISSING);
+              long h = model(json, true).orElse(SequenceValidator.MISSING);
               assertEquals(r, ref.judge(v), "reference validator " + json);
-              assertEquals(
-                  h,
-                  SequenceValues.judge(v, SequenceValueSyntax.INTEGER_LITERAL),
-                  "hardened " + json);
               assertEquals(h, hard.judge(v), "hardened validator " + json);
             });
-    assertEquals(SequenceValues.MISSING, ref.judge(null), "an absent value is missing");
-    assertEquals(SequenceValues.MISSING, hard.judge(null), "an absent value is missing");
+    assertEquals(SequenceValidator.MISSING, ref.judge(null), "an absent value is missing");
+    assertEquals(SequenceValidator.MISSING, hard.judge(null), "an absent value is missing");
   }
 }

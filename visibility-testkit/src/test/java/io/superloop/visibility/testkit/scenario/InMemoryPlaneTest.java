@@ -11,11 +11,12 @@ import io.superloop.visibility.api.sequence.ViolationCode;
 import io.superloop.visibility.api.status.StatusCodecs;
 import io.superloop.visibility.api.status.VisibilitySummary;
 import io.superloop.visibility.core.audit.InvocationAuditTrail;
+import io.superloop.visibility.core.internal.PlaneAccess;
+import io.superloop.visibility.core.plane.SpriteServicePoll;
 import io.superloop.visibility.core.plane.StepOptions;
 import io.superloop.visibility.core.plane.VisibilityPlane;
+import io.superloop.visibility.core.rules.Durability;
 import io.superloop.visibility.core.rules.VisibilityRules;
-import io.superloop.visibility.core.source.SpriteServiceIngest;
-import io.superloop.visibility.core.store.Durability;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -72,14 +73,12 @@ class InMemoryPlaneTest {
           "{\"timestamp\":\"2026-03-01T11:5" + (step * 2) + ":00Z\"}",
           StandardCharsets.UTF_8);
       SpriteServiceAnswers answers = SpriteServiceAnswers.read(runtime);
-      SpriteServiceIngest.Poll poll =
-          new SpriteServiceIngest()
-              .ofBodies(
-                  answers.snapshot(T0, Optional.empty()),
-                  answers.events(cursor, T0, Optional.empty()));
+      SpriteServicePoll poll =
+          SpriteServicePoll.ofBodies(
+              answers.snapshot(T0, Optional.empty()), answers.events(cursor, T0, Optional.empty()));
       VisibilityPlane.Reconciliation r = plane.reconcile(poll, StepOptions.defaults());
       cursor = poll.cursor().orElseThrow().eventLineOffset();
-      out.add(r.result().sequenceState().map(s -> s.status().wire()).orElse("none"));
+      out.add(r.sequenceState().map(s -> s.status().wire()).orElse("none"));
       out.add(StatusCodecs.VISIBILITY.encode(plane.status()));
       if (step == 1) {
         // line 3 is empty: the second batch's one event is line 4 (contract 3.1)
@@ -94,7 +93,7 @@ class InMemoryPlaneTest {
             "cancel-1772366400-4242",
             ControlAction.SpriteForm.ANSWER_WITH_STATUS,
             2);
-    SpriteServiceDelivery.control(action, LOOP, plane.layout(), rules, T0);
+    SpriteServiceDelivery.control(action, LOOP, PlaneAccess.layout(plane), rules, T0);
     VisibilitySummary last = plane.status();
     out.add(StatusCodecs.VISIBILITY.encode(last));
     VisibilityAssertions.assertSequenceInOrder(last);
@@ -155,15 +154,13 @@ class InMemoryPlaneTest {
         rt.resolve("events.jsonl"), event(1) + "\n" + event(2) + "\n", StandardCharsets.UTF_8);
     SpriteServiceAnswers answers = SpriteServiceAnswers.read(rt);
     plane.reconcile(
-        new SpriteServiceIngest()
-            .ofBodies(
-                answers.snapshot(T0, Optional.empty()), answers.events(0, T0, Optional.empty())),
+        SpriteServicePoll.ofBodies(
+            answers.snapshot(T0, Optional.empty()), answers.events(0, T0, Optional.empty())),
         StepOptions.defaults());
     // the service serves the log again from line 1 without a declared replay: its values regress
     plane.reconcile(
-        new SpriteServiceIngest()
-            .ofBodies(
-                answers.snapshot(T0, Optional.empty()), answers.events(0, T0, Optional.empty())),
+        SpriteServicePoll.ofBodies(
+            answers.snapshot(T0, Optional.empty()), answers.events(0, T0, Optional.empty())),
         StepOptions.defaults());
     VisibilityAssertions.assertSequenceDrift(
         plane.status(), ViolationCode.EVENT_SEQUENCE_REGRESSION);
@@ -176,7 +173,8 @@ class InMemoryPlaneTest {
   @Test
   void controlRecordsGoThroughTheMemoryLayout(@TempDir Path dir) {
     VisibilityPlane plane = VisibilityPlane.builder(dir.resolve("repo"), LOOP).inMemory().build();
-    new InvocationAuditTrail(plane.layout(), Durability.NONE, VisibilityRules.hardened());
+    new InvocationAuditTrail(
+        PlaneAccess.layout(plane), Durability.NONE, VisibilityRules.hardened());
     assertFalse(Files.exists(dir.resolve("repo")));
   }
 }
