@@ -165,7 +165,10 @@ class ArchitectureTest {
                     + beyondPackages
                     + " "
                     + beyondTypes,
-                (JavaClass c) -> {
+                (JavaClass dependency) -> {
+                  // an array of a type depends on the type
+                  JavaClass c =
+                      dependency.isArray() ? dependency.getBaseComponentType() : dependency;
                   String pkg = c.getPackageName();
                   if (!pkg.startsWith(LibraryModules.API) && !pkg.startsWith(LibraryModules.CORE)) {
                     return false;
