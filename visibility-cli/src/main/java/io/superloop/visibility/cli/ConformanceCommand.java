@@ -1,11 +1,11 @@
 package io.superloop.visibility.cli;
 
 import io.superloop.visibility.testkit.conformance.ConformanceSuite;
-import io.superloop.visibility.testkit.conformance.OutputComparison;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -64,13 +64,13 @@ final class ConformanceCommand implements Callable<Integer> {
     int failed = 0;
     try {
       for (String name : suite.caseNames()) {
-        ConformanceSuite.CaseResult r = suite.run(name, rules.rules(), work.resolve(name));
-        if (r.passed()) {
+        List<String> differences = suite.run(name, rules.rules(), work.resolve(name));
+        if (differences.isEmpty()) {
           passed++;
         } else {
           failed++;
-          w.println("case " + name + ": " + r.differences().size() + " difference(s)");
-          for (OutputComparison.Difference d : r.differences()) {
+          w.println("case " + name + ": " + differences.size() + " difference(s)");
+          for (String d : differences) {
             w.println("  " + d);
           }
         }

@@ -1,7 +1,7 @@
 package io.superloop.visibility.cli;
 
 import io.superloop.visibility.core.plane.VisibilityPlane;
-import io.superloop.visibility.testkit.conformance.CaseRunner;
+import io.superloop.visibility.testkit.conformance.internal.CaseRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

@@ -4,20 +4,23 @@ import io.superloop.visibility.api.ErrorCode;
 import io.superloop.visibility.api.VisibilityException;
 import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.core.rules.VisibilityRules;
+import io.superloop.visibility.testkit.conformance.internal.CaseRunner;
+import io.superloop.visibility.testkit.conformance.internal.OutputComparison;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.stream.Stream;
 
 /**
  * A directory of conformance cases in the layout of {@code docs/conformance.md}: {@code
  * cases/<name>/} holds the input of one reconcile step, {@code expected/<name>/} the reference's
- * outputs for it. {@link #run(String, VisibilityRules, Path)} runs one case with {@link CaseRunner}
- * and compares its outputs with {@link OutputComparison}.
+ * outputs for it. {@link #run(String, VisibilityRules, Path)} runs one case as one reconcile step
+ * of the library and compares its four outputs ({@code health.json}, {@code sequence_state.json},
+ * {@code heartbeat_state.json}, the {@code visibility} status) with the reference's under the rules
+ * of {@code docs/conformance.md}.
  */
 public final class ConformanceSuite {
   private final Path root;
@@ -65,40 +68,19 @@ public final class ConformanceSuite {
     }
   }
 
-  /** The outcome of one case. */
-  public record CaseResult(
-      String name, String traceId, List<OutputComparison.Difference> differences) {
-    /**
-     * An outcome.
-     *
-     * @param name the case's name
-     * @param traceId the step's trace id (the case's, or the one the library generated)
-     * @param differences every difference from the reference's outputs; empty when the case
-     *     conforms
-     */
-    public CaseResult {
-      Objects.requireNonNull(name, "name");
-      Objects.requireNonNull(traceId, "traceId");
-      differences = List.copyOf(differences);
-    }
-
-    /** {@return whether the library's outputs conform to the reference's} */
-    public boolean passed() {
-      return differences.isEmpty();
-    }
-  }
-
   /**
    * Runs one case as one reconcile step and compares the outputs with the reference's.
    *
    * @param name the case's name (a directory under {@code cases/})
    * @param rules the rules of the step; the reference's outputs are those of {@link
    *     VisibilityRules#reference()}
-   * @param outDir where the step writes (a fresh directory per run; see {@link CaseRunner#run})
-   * @return the outcome
+   * @param outDir where the step writes (a fresh directory per run, created when absent)
+   * @return every difference from the reference's outputs, one line each ({@code file:
+   *     {"path":...,"expected":...,"actual":...}}, or {@code file: expected ..., actual ...} for a
+   *     whole file), in file order; empty when the case conforms
    * @throws VisibilityException when the case is malformed or a file fails
    */
-  public CaseResult run(String name, VisibilityRules rules, Path outDir) {
+  public List<String> run(String name, VisibilityRules rules, Path outDir) {
     Path caseDir = root.resolve("cases").resolve(name);
     String configTrace;
     try {
@@ -111,10 +93,10 @@ public final class ConformanceSuite {
       throw new VisibilityException(
           ErrorCode.IO_ERROR, "case " + name + ": cannot read config.json: " + e.getMessage(), e);
     }
-    String trace = new CaseRunner(rules).run(caseDir, outDir).traceId().value();
-    return new CaseResult(
-        name,
-        trace,
-        OutputComparison.compare(root.resolve("expected").resolve(name), outDir, configTrace));
+    new CaseRunner(rules).run(caseDir, outDir);
+    return OutputComparison.compare(root.resolve("expected").resolve(name), outDir, configTrace)
+        .stream()
+        .map(OutputComparison.Difference::toString)
+        .toList();
   }
 }

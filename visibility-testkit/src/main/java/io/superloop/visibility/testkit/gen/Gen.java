@@ -2,6 +2,7 @@ package io.superloop.visibility.testkit.gen;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiFunction;
@@ -291,46 +292,52 @@ public interface Gen<T> {
    * @param weight the relative weight, at least 1
    * @param gen the alternative
    * @param <T> the value type
-   * @return the pair
+   * @return the pair (weight, generator)
+   * @throws IllegalArgumentException if {@code weight < 1}
    */
-  static <T> Weighted<T> weighted(int weight, Gen<? extends T> gen) {
-    return new Weighted<>(weight, gen);
+  static <T> Map.Entry<Integer, Gen<? extends T>> weighted(int weight, Gen<? extends T> gen) {
+    if (weight < 1) {
+      throw new IllegalArgumentException("weight must be >= 1, got " + weight);
+    }
+    return Map.entry(weight, Objects.requireNonNull(gen, "gen"));
   }
 
   /**
    * A value of one of the alternatives, chosen with probability proportional to its weight; shrinks
    * first toward earlier alternatives, then within the chosen one.
    *
-   * @param alternatives the weighted generators, at least one
+   * @param alternatives the weighted generators ({@link #weighted}), at least one
    * @param <T> the value type
    * @return the generator
    */
   @SafeVarargs
-  static <T> Gen<T> frequency(Weighted<? extends T>... alternatives) {
-    List<Weighted<? extends T>> list = new ArrayList<>(alternatives.length);
-    for (Weighted<? extends T> w : alternatives) {
-      list.add(w);
-    }
-    return frequency(list);
+  static <T> Gen<T> frequency(Map.Entry<Integer, ? extends Gen<? extends T>>... alternatives) {
+    return frequency(List.of(alternatives));
   }
 
   /**
    * A value of one of the alternatives, chosen with probability proportional to its weight; shrinks
    * first toward earlier alternatives, then within the chosen one.
    *
-   * @param alternatives the weighted generators, at least one
+   * @param alternatives the weighted generators ({@link #weighted}), at least one
    * @param <T> the value type
    * @return the generator
+   * @throws IllegalArgumentException if there is no alternative or a weight is below 1
    */
-  static <T> Gen<T> frequency(List<? extends Weighted<? extends T>> alternatives) {
-    List<Weighted<? extends T>> copy = List.copyOf(alternatives);
+  static <T> Gen<T> frequency(
+      List<? extends Map.Entry<Integer, ? extends Gen<? extends T>>> alternatives) {
+    List<Map.Entry<Integer, ? extends Gen<? extends T>>> copy = List.copyOf(alternatives);
     if (copy.isEmpty()) {
       throw new IllegalArgumentException("frequency: no alternatives");
     }
     long[] upper = new long[copy.size()];
     long total = 0;
     for (int i = 0; i < copy.size(); i++) {
-      total += copy.get(i).weight();
+      int weight = copy.get(i).getKey();
+      if (weight < 1) {
+        throw new IllegalArgumentException("weight must be >= 1, got " + weight);
+      }
+      total += weight;
       upper[i] = total;
     }
     long sum = total;
@@ -341,7 +348,7 @@ public interface Gen<T> {
               while (r >= upper[i]) {
                 i++;
               }
-              return GenSupport.<T>widen(copy.get(i).gen());
+              return GenSupport.<T>widen(copy.get(i).getValue());
             });
   }
 
@@ -492,63 +499,6 @@ public interface Gen<T> {
   }
 
   /**
-   * Values of three generators combined with {@code f}; shrinks them in order, independently.
-   *
-   * @param a the first generator
-   * @param b the second generator
-   * @param c the third generator
-   * @param f combines the values
-   * @param <A> the first type
-   * @param <B> the second type
-   * @param <C> the third type
-   * @param <R> the combined type
-   * @return the generator
-   */
-  static <A, B, C, R> Gen<R> zip(
-      Gen<A> a, Gen<B> b, Gen<C> c, Fn3<? super A, ? super B, ? super C, ? extends R> f) {
-    Objects.requireNonNull(f, "f");
-    return sequence(List.<Gen<?>>of(a, b, c))
-        .map(
-            l ->
-                f.apply(
-                    GenSupport.<A>cast(l.get(0)),
-                    GenSupport.<B>cast(l.get(1)),
-                    GenSupport.<C>cast(l.get(2))));
-  }
-
-  /**
-   * Values of four generators combined with {@code f}; shrinks them in order, independently.
-   *
-   * @param a the first generator
-   * @param b the second generator
-   * @param c the third generator
-   * @param d the fourth generator
-   * @param f combines the values
-   * @param <A> the first type
-   * @param <B> the second type
-   * @param <C> the third type
-   * @param <D> the fourth type
-   * @param <R> the combined type
-   * @return the generator
-   */
-  static <A, B, C, D, R> Gen<R> zip(
-      Gen<A> a,
-      Gen<B> b,
-      Gen<C> c,
-      Gen<D> d,
-      Fn4<? super A, ? super B, ? super C, ? super D, ? extends R> f) {
-    Objects.requireNonNull(f, "f");
-    return sequence(List.<Gen<?>>of(a, b, c, d))
-        .map(
-            l ->
-                f.apply(
-                    GenSupport.<A>cast(l.get(0)),
-                    GenSupport.<B>cast(l.get(1)),
-                    GenSupport.<C>cast(l.get(2)),
-                    GenSupport.<D>cast(l.get(3))));
-  }
-
-  /**
    * A generator built from the current size hint, for recursive structures: for example {@code
    * sized(n -> n == 0 ? leaf : oneOf(leaf, node(lazy(() -> self).resize(n / 2))))}.
    *
@@ -572,73 +522,5 @@ public interface Gen<T> {
   static <T> Gen<T> lazy(Supplier<? extends Gen<T>> supplier) {
     Objects.requireNonNull(supplier, "supplier");
     return ctx -> supplier.get().generate(ctx);
-  }
-
-  // ---------------------------------------------------------------- helper types
-
-  /**
-   * A generator with a relative weight, for {@link #frequency}.
-   *
-   * @param weight the relative weight, at least 1
-   * @param gen the generator
-   * @param <T> the value type
-   */
-  record Weighted<T>(int weight, Gen<? extends T> gen) {
-    /**
-     * Checks the weight.
-     *
-     * @param weight the relative weight, at least 1
-     * @param gen the generator
-     */
-    public Weighted {
-      if (weight < 1) {
-        throw new IllegalArgumentException("weight must be >= 1, got " + weight);
-      }
-      Objects.requireNonNull(gen, "gen");
-    }
-  }
-
-  /**
-   * A function of three arguments, for {@link #zip(Gen, Gen, Gen, Fn3)}.
-   *
-   * @param <A> the first argument type
-   * @param <B> the second argument type
-   * @param <C> the third argument type
-   * @param <R> the result type
-   */
-  @FunctionalInterface
-  interface Fn3<A, B, C, R> {
-    /**
-     * Applies the function.
-     *
-     * @param a the first argument
-     * @param b the second argument
-     * @param c the third argument
-     * @return the result
-     */
-    R apply(A a, B b, C c);
-  }
-
-  /**
-   * A function of four arguments, for {@link #zip(Gen, Gen, Gen, Gen, Fn4)}.
-   *
-   * @param <A> the first argument type
-   * @param <B> the second argument type
-   * @param <C> the third argument type
-   * @param <D> the fourth argument type
-   * @param <R> the result type
-   */
-  @FunctionalInterface
-  interface Fn4<A, B, C, D, R> {
-    /**
-     * Applies the function.
-     *
-     * @param a the first argument
-     * @param b the second argument
-     * @param c the third argument
-     * @param d the fourth argument
-     * @return the result
-     */
-    R apply(A a, B b, C c, D d);
   }
 }

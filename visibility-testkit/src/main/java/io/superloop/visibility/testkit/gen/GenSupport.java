@@ -90,10 +90,4 @@ final class GenSupport {
   static <T> Gen<T> widen(Gen<? extends T> gen) {
     return (Gen<T>) gen;
   }
-
-  /** An unchecked cast of a value whose type the caller knows. */
-  @SuppressWarnings({"unchecked", "TypeParameterUnusedInFormals"})
-  static <T> T cast(Object value) {
-    return (T) value;
-  }
 }

@@ -8,11 +8,10 @@
  * code, and every shrink candidate still satisfies the generator's own constraints (ranges, sizes,
  * filters). The same seed always yields the same values. No test framework is needed.
  *
- * <p>{@code ValueGens} and the per-package {@code HeartbeatGens}, {@code EnvelopeGens}, {@code
- * SequenceGens}, {@code HealthGens}, {@code AuditGens}, {@code ReconcileGens} and {@code
- * StatusGens} generate every v1 record of the api, valid by construction (every
- * {@code @Value.Check} holds), with optional fields present and absent, empty and non-empty lists,
- * unknown fields, edge numbers and strings with unicode, control characters and quotes.
+ * <p>{@link io.superloop.visibility.testkit.gen.VisibilityGens} generates the v1 records and
+ * envelopes of the api, valid by construction (every {@code @Value.Check} holds), with optional
+ * fields present and absent, empty and non-empty lists, unknown fields, edge numbers and strings
+ * with unicode, control characters and quotes.
  */
 @NullMarked
 package io.superloop.visibility.testkit.gen;

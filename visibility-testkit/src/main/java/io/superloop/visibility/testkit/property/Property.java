@@ -12,6 +12,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.function.ThrowingConsumer;
 
 /**
  * A property over the values of a generator, and its runner. Usable from JUnit 5 or any other code:
@@ -205,14 +206,15 @@ public final class Property<T> {
   }
 
   /**
-   * Runs {@code body} for every try; it fails by throwing.
+   * Runs {@code body} for every try; it fails by throwing anything (an {@link AssertionError}, an
+   * exception, checked ones included).
    *
    * @param body the check of one value
    * @throws AssertionError describing the shrunk counterexample if some value fails
    * @throws GenerationException if the generator cannot produce a value (the message names the
    *     seed)
    */
-  public void check(Body<? super T> body) {
+  public void check(ThrowingConsumer<? super T> body) {
     run(body).assertPassed();
   }
 
@@ -254,7 +256,7 @@ public final class Property<T> {
    * @throws GenerationException if the generator cannot produce a value (the message names the
    *     seed)
    */
-  public PropertyResult<T> run(Body<? super T> body) {
+  public PropertyResult<T> run(ThrowingConsumer<? super T> body) {
     Objects.requireNonNull(body, "body");
     String propertyName = name != null ? name : callerName();
     Optional<PropertyScope> scope = PropertyScope.current();
@@ -307,7 +309,7 @@ public final class Property<T> {
       int tryNumber,
       Shrinkable<T> original,
       Throwable originalFailure,
-      Body<? super T> body) {
+      ThrowingConsumer<? super T> body) {
     int stepBudget = maxShrinkSteps >= 0 ? maxShrinkSteps : defaultMaxShrinkSteps();
     Duration timeBudget =
         maxShrinkTime != null ? maxShrinkTime : defaultMaxShrinkTime().orElse(null);
@@ -363,7 +365,7 @@ public final class Property<T> {
     return result;
   }
 
-  private static <T> @Nullable Throwable evaluate(Body<? super T> body, T value) {
+  private static <T> @Nullable Throwable evaluate(ThrowingConsumer<? super T> body, T value) {
     try {
       body.accept(value);
       return null;
@@ -488,21 +490,5 @@ public final class Property<T> {
 
   private static String simpleName(String className) {
     return className.substring(className.lastIndexOf('.') + 1);
-  }
-
-  /**
-   * The check of one value: it fails by throwing anything.
-   *
-   * @param <T> the value type
-   */
-  @FunctionalInterface
-  public interface Body<T> {
-    /**
-     * Checks {@code value}.
-     *
-     * @param value the generated value
-     * @throws Throwable any failure (an {@link AssertionError}, an exception)
-     */
-    void accept(T value) throws Throwable;
   }
 }

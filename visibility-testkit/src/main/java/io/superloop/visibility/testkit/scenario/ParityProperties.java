@@ -19,6 +19,7 @@ import io.superloop.visibility.core.store.LoopArtifact;
 import io.superloop.visibility.core.store.LoopLayout;
 import io.superloop.visibility.core.time.Timestamps;
 import io.superloop.visibility.testkit.gen.Gen;
+import io.superloop.visibility.testkit.gen.internal.Zip;
 import io.superloop.visibility.testkit.property.Property;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -252,7 +253,7 @@ public final class ParityProperties {
   public void strictlyIncreasingNeverDrifts(
       Gen<RuntimeHistory> histories, List<Delivery> deliveries, List<VisibilityRules> presets) {
     property(
-            Gen.zip(
+            Zip.zip(
                 histories,
                 Gen.elements(deliveries),
                 Gen.elements(presets),
@@ -548,7 +549,7 @@ public final class ParityProperties {
         Scenarios.thresholds()
             .flatMap(
                 t ->
-                    Gen.zip(
+                    Zip.zip(
                         Scenarios.heartbeatLags(t),
                         Scenarios.heartbeatLags(t),
                         Gen.booleans(),
@@ -887,7 +888,7 @@ public final class ParityProperties {
     for (SpriteFault.Kind k : SpriteFault.Kind.values()) {
       kinds.add(k.name());
     }
-    return Gen.zip(
+    return Zip.zip(
             Scenarios.histories(HistoryShape.strictlyIncreasing().withSteps(2, 4)),
             Gen.elements(kinds),
             Gen.ints(0, 20),
@@ -900,7 +901,7 @@ public final class ParityProperties {
               int index = (Integer) a[2];
               String value = (String) a[3];
               Instant now = h.clockAt(h.steps().size() - 1);
-              return Gen.zip(
+              return Zip.zip(
                   Gen.listOf(Scenarios.eventLines(h.loopId(), now), 2, 8),
                   Scenarios.whiteSpaceLines(),
                   Scenarios.malformedLines(),

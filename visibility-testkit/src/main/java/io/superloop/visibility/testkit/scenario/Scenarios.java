@@ -6,10 +6,12 @@ import io.superloop.visibility.core.reconcile.StepInput;
 import io.superloop.visibility.core.time.Timestamps;
 import io.superloop.visibility.testkit.gen.Gen;
 import io.superloop.visibility.testkit.gen.Shrinkable;
+import io.superloop.visibility.testkit.gen.internal.Zip;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -226,7 +228,7 @@ public final class Scenarios {
    * @return the generator
    */
   public static Gen<LogLine> lines(String loopId, Instant now, boolean localFaults) {
-    List<Gen.Weighted<LogLine>> w = new ArrayList<>();
+    List<Map.Entry<Integer, Gen<? extends LogLine>>> w = new ArrayList<>();
     w.add(Gen.weighted(8, eventLines(loopId, now)));
     w.add(Gen.weighted(1, Gen.constant(LogLine.blank())));
     if (localFaults) {
@@ -279,7 +281,7 @@ public final class Scenarios {
 
   private static Gen<RuntimeEvent> fullEvents(Instant now) {
     Gen<String> payload =
-        Gen.zip(
+        Zip.zip(
             Gen.elements("plan", "implement", "test", "review"),
             Gen.longs(0, 600_000),
             Gen.listOf(
@@ -298,13 +300,13 @@ public final class Scenarios {
               return b.append("],\"notes\":").append(JsonText.string(notes)).append('}').toString();
             });
     Gen<Object[]> head =
-        Gen.zip(
+        Zip.zip(
             Gen.longs(0, 600),
             Gen.elements(EVENT_NAMES),
             Gen.strings(HEX, 6, 6),
             Gen.longs(1, 50),
             (ago, name, run, it) -> new Object[] {ago, name, run, it});
-    return Gen.zip(
+    return Zip.zip(
         head,
         Gen.zip(Gen.elements(ROLES), Gen.elements(STATUSES), (r, s) -> new String[] {r, s}),
         Gen.strings(TEXT, 40, 160),
@@ -344,7 +346,7 @@ public final class Scenarios {
 
   /** {@return faults of a sprite_service answer} */
   public static Gen<SpriteFault> spriteFaults() {
-    return Gen.zip(
+    return Zip.zip(
         Gen.elements(SpriteFault.Kind.values()),
         Gen.ints(0, 20),
         mistypedValues(),
@@ -359,7 +361,7 @@ public final class Scenarios {
 
   /** {@return control actions: every intent, logical outcome and fitting sprite_service form} */
   public static Gen<ControlAction> controls() {
-    return Gen.zip(
+    return Zip.zip(
             Gen.elements(Intent.values()),
             Gen.elements(LogicalOutcome.values()),
             Gen.strings(HEX, 8, 8),
@@ -442,7 +444,7 @@ public final class Scenarios {
   public static Gen<HeartbeatSpec> heartbeats(
       Instant now, HealthThresholds t, boolean bad, boolean localOnly) {
     Gen<HeartbeatSpec> stamped =
-        Gen.zip(
+        Zip.zip(
             heartbeatLags(t),
             bad
                 ? Gen.frequency(
@@ -453,7 +455,7 @@ public final class Scenarios {
             Gen.booleans(),
             (lag, form, carrier, farPast) ->
                 stamped(now, lag, form, carrier, farPast && lag > 86_400));
-    List<Gen.Weighted<HeartbeatSpec>> w = new ArrayList<>();
+    List<Map.Entry<Integer, Gen<? extends HeartbeatSpec>>> w = new ArrayList<>();
     w.add(Gen.weighted(8, stamped));
     w.add(Gen.weighted(1, Gen.constant(HeartbeatSpec.ABSENT)));
     if (bad) {

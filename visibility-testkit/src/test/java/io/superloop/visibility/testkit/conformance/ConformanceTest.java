@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.core.rules.VisibilityRules;
+import io.superloop.visibility.testkit.conformance.internal.CaseRunner;
+import io.superloop.visibility.testkit.conformance.internal.OutputComparison;
 import io.superloop.visibility.testkit.docs.DocFiles;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -53,13 +55,11 @@ class ConformanceTest {
                 DynamicTest.dynamicTest(
                     name,
                     () -> {
-                      ConformanceSuite.CaseResult r =
+                      List<String> differences =
                           suite.run(name, VisibilityRules.reference(), work.resolve("ref-" + name));
                       assertEquals(
                           "",
-                          r.differences().stream()
-                              .map(Object::toString)
-                              .collect(Collectors.joining("\n")),
+                          String.join("\n", differences),
                           "differences from the reference for " + name);
                     }));
   }

@@ -14,6 +14,7 @@ import io.superloop.visibility.core.heartbeat.HeartbeatEvaluation;
 import io.superloop.visibility.core.heartbeat.HeartbeatInput;
 import io.superloop.visibility.core.rules.VisibilityRules;
 import io.superloop.visibility.testkit.gen.Gen;
+import io.superloop.visibility.testkit.gen.internal.Zip;
 import io.superloop.visibility.testkit.property.Property;
 import java.time.Duration;
 import java.time.Instant;
@@ -118,8 +119,8 @@ class FreshnessPropertiesTest {
             weighted(3, Gen.longs(-120_000, 400_000)),
             weighted(1, Gen.longs(-5_000_000_000L, 5_000_000_000L)),
             weighted(1, Gen.longs(-2_000, 2_000)));
-    return Gen.zip(
-        Gen.zip(
+    return Zip.zip(
+        Zip.zip(
             heartbeatSeconds(),
             Gen.longs(0, 400),
             Gen.longs(0, 400),
@@ -185,7 +186,7 @@ class FreshnessPropertiesTest {
   @Test
   void thresholdsAreExactAtTheirBoundaries() {
     Property.forAll(
-            Gen.zip(
+            Zip.zip(
                 heartbeatSeconds(),
                 Gen.longs(1, 1000),
                 Gen.longs(0, 1000),
@@ -245,13 +246,13 @@ class FreshnessPropertiesTest {
 
   static Gen<Stamp> stamps() {
     Gen<int[]> fields =
-        Gen.zip(
-            Gen.zip(
+        Zip.zip(
+            Zip.zip(
                 Gen.ints(1970, 9998),
                 Gen.ints(1, 12),
                 Gen.ints(1, 28),
                 (y, m, d) -> new int[] {y, m, d}),
-            Gen.zip(
+            Zip.zip(
                 Gen.ints(0, 23),
                 Gen.ints(0, 59),
                 Gen.ints(0, 59),
@@ -262,12 +263,12 @@ class FreshnessPropertiesTest {
                 new int[] {ymd[0], ymd[1], ymd[2], hms[0], hms[1], hms[2], old, which});
     Gen<String> fraction = Gen.strings("0123456789", 1, 9);
     Gen<String> offset =
-        Gen.zip(
+        Zip.zip(
             Gen.elements("+", "-"),
             Gen.frequency(weighted(8, Gen.ints(0, 17)), weighted(1, Gen.constant(18))),
             Gen.ints(0, 59),
             (s, h, m) -> String.format("%s%02d:%02d", s, h, h == 18 ? 0 : m));
-    return Gen.zip(
+    return Zip.zip(
         Gen.zip(Gen.elements(Form.values()), fields, (f, fs) -> new Object[] {f, fs}),
         fraction,
         offset,
@@ -496,7 +497,7 @@ class FreshnessPropertiesTest {
       }
     }
     Property.forAll(
-            Gen.zip(
+            Zip.zip(
                 Gen.elements(Slot.values()),
                 Gen.elements(Slot.values()),
                 Gen.booleans(),

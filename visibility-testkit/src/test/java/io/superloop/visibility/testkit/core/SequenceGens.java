@@ -5,6 +5,7 @@ import static io.superloop.visibility.testkit.gen.Gen.weighted;
 import io.superloop.visibility.testkit.core.SequenceModel.Prev;
 import io.superloop.visibility.testkit.core.SequenceModel.Step;
 import io.superloop.visibility.testkit.gen.Gen;
+import io.superloop.visibility.testkit.gen.internal.Zip;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -77,8 +78,8 @@ final class SequenceGens {
 
   static Gen<Prev> prevNear(long base) {
     Gen<Prev> some =
-        Gen.zip(
-            Gen.zip(
+        Zip.zip(
+            Zip.zip(
                 maybeNear(base),
                 maybeNear(base),
                 Gen.booleans(),
@@ -96,7 +97,7 @@ final class SequenceGens {
   }
 
   static Gen<Step> stepNear(long base) {
-    return Gen.zip(
+    return Zip.zip(
         Gen.frequency(weighted(5, Gen.constant(false)), weighted(1, Gen.constant(true))),
         maybeNear(base),
         batchNear(base),

@@ -11,6 +11,7 @@ import io.superloop.visibility.core.sequence.SequenceValidator;
 import io.superloop.visibility.core.sequence.SequenceVerdict;
 import io.superloop.visibility.testkit.core.SequenceModel.Step;
 import io.superloop.visibility.testkit.gen.Gen;
+import io.superloop.visibility.testkit.gen.internal.Zip;
 import io.superloop.visibility.testkit.property.Property;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,7 +71,7 @@ class SequenceInvariantPropertiesTest {
   static Gen<CleanStream> cleanStreams() {
     Gen<Long> increment =
         Gen.frequency(weighted(8, Gen.constant(1L)), weighted(2, Gen.longs(2, 1000)));
-    return Gen.zip(
+    return Zip.zip(
         start(),
         Gen.listOf(increment, 0, 80),
         Gen.listOf(Gen.ints(0, 12), 1, 12),
@@ -206,9 +207,9 @@ class SequenceInvariantPropertiesTest {
             weighted(1, Gen.constant(0L)),
             weighted(2, Gen.longs(2, 50)));
     Gen<List<Long>> incs = Gen.listOf(increment, 2, 40);
-    return Gen.zip(
-        Gen.zip(positive, positive, incs, (a, b, c) -> List.<Object>of(a, b, c)),
-        Gen.zip(
+    return Zip.zip(
+        Zip.zip(positive, positive, incs, (a, b, c) -> List.<Object>of(a, b, c)),
+        Zip.zip(
             Gen.longs(0, 50),
             Gen.booleans(),
             Gen.elements(Fault.values()),
@@ -265,10 +266,10 @@ class SequenceInvariantPropertiesTest {
     Gen<Optional<Long>> big = Gen.optionals(start());
     Gen<Long> increment =
         Gen.frequency(weighted(8, Gen.constant(1L)), weighted(1, Gen.longs(2, 9)));
-    return Gen.zip(
-        Gen.zip(big, big, Gen.booleans(), (a, b, c) -> List.<Object>of(a, b, c)),
+    return Zip.zip(
+        Zip.zip(big, big, Gen.booleans(), (a, b, c) -> List.<Object>of(a, b, c)),
         big,
-        Gen.zip(
+        Zip.zip(
             Gen.longs(0, 1),
             Gen.listOf(increment, 0, 40),
             Gen.longs(0, 100),
@@ -347,9 +348,9 @@ class SequenceInvariantPropertiesTest {
   static Gen<AfterEmptyCase> afterEmptyCases() {
     Gen<Long> positive =
         Gen.frequency(weighted(3, Gen.longs(1, 1000)), weighted(1, Gen.longs(1, Long.MAX_VALUE)));
-    return Gen.zip(
-        Gen.zip(positive, positive, Gen.booleans(), (a, b, c) -> List.<Object>of(a, b, c)),
-        Gen.zip(
+    return Zip.zip(
+        Zip.zip(positive, positive, Gen.booleans(), (a, b, c) -> List.<Object>of(a, b, c)),
+        Zip.zip(
             Gen.ints(1, 5),
             Gen.booleans(),
             Gen.longs(0, Long.MAX_VALUE),

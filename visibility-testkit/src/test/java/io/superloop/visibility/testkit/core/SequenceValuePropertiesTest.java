@@ -9,6 +9,7 @@ import io.superloop.visibility.core.rules.SequenceValueSyntax;
 import io.superloop.visibility.core.rules.VisibilityRules;
 import io.superloop.visibility.core.sequence.SequenceValidator;
 import io.superloop.visibility.testkit.gen.Gen;
+import io.superloop.visibility.testkit.gen.internal.Zip;
 import io.superloop.visibility.testkit.property.Property;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -109,19 +110,19 @@ class SequenceValuePropertiesTest {
             weighted(4, Gen.constant("")),
             weighted(
                 3,
-                Gen.zip(
+                Zip.zip(
                     Gen.elements("e", "E"),
                     Gen.elements("", "+", "-"),
                     Gen.ints(0, 25),
                     (e, s, n) -> e + s + n)),
             weighted(
                 1,
-                Gen.zip(
+                Zip.zip(
                     Gen.elements("e", "E"),
                     Gen.elements("", "+", "-"),
                     Gen.elements("999999999", "2147483647", "2147483648", "99999999999"),
                     (e, s, n) -> e + s + n)));
-    return Gen.zip(sign, intPart, frac, exp, (s, i, f, e) -> s + i + f + e);
+    return Zip.zip(sign, intPart, frac, exp, (s, i, f, e) -> s + i + f + e);
   }
 
   static Gen<String> jsonTexts() {

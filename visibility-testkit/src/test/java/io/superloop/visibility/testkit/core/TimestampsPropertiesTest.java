@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.superloop.visibility.core.rules.TimestampSyntax;
 import io.superloop.visibility.core.time.Timestamps;
 import io.superloop.visibility.testkit.gen.Gen;
+import io.superloop.visibility.testkit.gen.internal.Zip;
 import io.superloop.visibility.testkit.property.Property;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -32,7 +33,7 @@ class TimestampsPropertiesTest {
   static Gen<Long> epochSeconds(int fromYear) {
     Gen<Long> uniform = Gen.longs(LocalDate.of(fromYear, 1, 1).toEpochDay() * 86400, MAX_EPOCH);
     Gen<Long> monthEnds =
-        Gen.zip(
+        Zip.zip(
             Gen.ints(fromYear, 9999),
             Gen.ints(1, 12),
             Gen.longs(-2, 1),
@@ -139,8 +140,8 @@ class TimestampsPropertiesTest {
   @Test
   void calendarValidityMatchesJavaTime() {
     Gen<Fields> fields =
-        Gen.zip(
-            Gen.zip(
+        Zip.zip(
+            Zip.zip(
                 Gen.frequency(
                     weighted(4, Gen.ints(1970, 9999)),
                     weighted(1, Gen.ints(0, 1969)),

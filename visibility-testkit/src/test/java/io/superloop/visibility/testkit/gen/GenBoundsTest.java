@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.superloop.visibility.testkit.gen.internal.Zip;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -202,7 +203,7 @@ class GenBoundsTest {
     List<String> xs = drawAll(g, 17L, v -> v.matches("[1-3][pq]"));
     assertEquals(6, new HashSet<>(xs).size());
     Gen<Integer> sum3 =
-        Gen.zip(Gen.ints(0, 1), Gen.ints(10, 11), Gen.ints(100, 101), (a, b, c) -> a + b + c);
+        Zip.zip(Gen.ints(0, 1), Gen.ints(10, 11), Gen.ints(100, 101), (a, b, c) -> a + b + c);
     drawAll(sum3, 18L, v -> v >= 110 && v <= 113);
   }
 

@@ -3,6 +3,7 @@ package io.superloop.visibility.testkit.gen;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import io.superloop.visibility.testkit.gen.internal.Zip;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,7 @@ class GenDeterminismTest {
           Map.entry(
               "zip4",
               () ->
-                  Gen.zip(
+                  Zip.zip(
                       Gen.ints(0, 9),
                       Gen.booleans(),
                       Gen.strings("xy", 0, 3),

@@ -7,8 +7,9 @@ import io.superloop.visibility.api.envelope.EnvelopeCodecs;
 import io.superloop.visibility.api.envelope.EventsAnswer;
 import io.superloop.visibility.api.json.JsonValue;
 import io.superloop.visibility.core.reconcile.EnvelopeFeed;
-import io.superloop.visibility.testkit.gen.EnvelopeGens;
 import io.superloop.visibility.testkit.gen.Gen;
+import io.superloop.visibility.testkit.gen.internal.EnvelopeGens;
+import io.superloop.visibility.testkit.gen.internal.Zip;
 import io.superloop.visibility.testkit.property.Property;
 import io.superloop.visibility.testkit.scenario.Workloads;
 import java.util.List;
@@ -71,7 +72,7 @@ class SequenceProjectionPropertiesTest {
   @Test
   void mutatedAnswersGiveTheSameOutcome() {
     Gen<String> mutated =
-        Gen.zip(
+        Zip.zip(
             EnvelopeGens.eventsAnswers().map(EnvelopeCodecs.EVENTS_ANSWER::encode),
             Gen.longs(0, Long.MAX_VALUE),
             Gen.elements('{', '}', '[', ']', '"', ',', ':', '0', 'x', ' ', '\\'),

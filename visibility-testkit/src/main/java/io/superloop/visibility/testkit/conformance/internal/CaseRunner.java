@@ -1,4 +1,4 @@
-package io.superloop.visibility.testkit.conformance;
+package io.superloop.visibility.testkit.conformance.internal;
 
 import io.superloop.visibility.api.ErrorCode;
 import io.superloop.visibility.api.VisibilityException;

@@ -1,10 +1,11 @@
-package io.superloop.visibility.testkit.gen;
+package io.superloop.visibility.testkit.gen.internal;
 
 import io.superloop.visibility.api.OpenWireValue;
 import io.superloop.visibility.api.ReasonCode;
 import io.superloop.visibility.api.TraceId;
 import io.superloop.visibility.api.Transport;
 import io.superloop.visibility.api.json.JsonValue;
+import io.superloop.visibility.testkit.gen.Gen;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -285,7 +286,7 @@ public final class ValueGens {
    */
   public static Gen<String> timestamps() {
     Gen<String> iso =
-        Gen.zip(
+        Zip.zip(
             Gen.longs(0, 9999),
             Gen.longs(1, 12),
             Gen.longs(1, 28),
@@ -332,7 +333,7 @@ public final class ValueGens {
     String hex = "0123456789abcdef";
     Gen<String> w3c = Gen.strings(hex, 32, 32);
     Gen<String> uuid =
-        Gen.zip(
+        Zip.zip(
             Gen.strings(hex, 8, 8),
             Gen.strings(hex, 4, 4),
             Gen.strings(hex, 4, 4),

@@ -1,4 +1,4 @@
-package io.superloop.visibility.testkit.gen;
+package io.superloop.visibility.testkit.gen.internal;
 
 import io.superloop.visibility.api.ReasonCode;
 import io.superloop.visibility.api.reconcile.AlertDispatchState;
@@ -17,6 +17,7 @@ import io.superloop.visibility.api.reconcile.internal.ImmutableHealthEscalation;
 import io.superloop.visibility.api.reconcile.internal.ImmutableOrderingDriftEscalation;
 import io.superloop.visibility.api.reconcile.internal.ImmutableOtherEscalation;
 import io.superloop.visibility.api.reconcile.internal.ImmutableReconcileRow;
+import io.superloop.visibility.testkit.gen.Gen;
 import java.util.Set;
 
 /** Generators of the records of {@code api.reconcile}, valid by construction. */

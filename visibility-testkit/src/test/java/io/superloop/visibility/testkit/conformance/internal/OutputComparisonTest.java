@@ -1,4 +1,4 @@
-package io.superloop.visibility.testkit.conformance;
+package io.superloop.visibility.testkit.conformance.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.json.JsonValue;
 import io.superloop.visibility.core.rules.VisibilityRules;
+import io.superloop.visibility.testkit.conformance.ConformanceSuite;
+import io.superloop.visibility.testkit.docs.DocFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -174,18 +176,24 @@ class OutputComparisonTest {
   /** A real case conforms; one changed value in the library's output is exactly one difference. */
   @Test
   void aRealCaseAndOneMutation() throws IOException {
-    ConformanceSuite suite = ConformanceTest.suite();
+    ConformanceSuite suite = ConformanceSuite.at(DocFiles.repoRoot().resolve("conformance"));
     Path out = work.resolve("out");
-    ConformanceSuite.CaseResult r =
+    List<String> differences =
         suite.run("stale-heartbeat-critical", VisibilityRules.reference(), out);
-    assertTrue(r.passed(), r.differences().toString());
+    assertTrue(differences.isEmpty(), differences.toString());
+    String trace =
+        OutputComparison.configTrace(
+                Json.parse(
+                    Files.readString(
+                        suite.root().resolve("cases/stale-heartbeat-critical/config.json"))))
+            .orElse("");
     Path hb = out.resolve("heartbeat.json");
     String text = Files.readString(hb);
     assertTrue(text.contains("\"freshnessStatus\":\"critical\""), text);
     write(hb, text.replace("\"freshnessStatus\":\"critical\"", "\"freshnessStatus\":\"degraded\""));
     List<OutputComparison.Difference> d =
         OutputComparison.compare(
-            suite.root().resolve("expected/stale-heartbeat-critical"), out, r.traceId());
+            suite.root().resolve("expected/stale-heartbeat-critical"), out, trace);
     assertEquals(1, d.size(), d.toString());
     assertEquals("heartbeat.freshnessStatus", d.get(0).path());
     assertEquals("\"critical\"", d.get(0).expected());

@@ -1,5 +1,6 @@
-package io.superloop.visibility.testkit.gen;
+package io.superloop.visibility.testkit.gen.internal;
 
+import io.superloop.visibility.testkit.gen.Gen;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
@@ -16,7 +17,7 @@ import java.util.function.Supplier;
  * @param <B> the builder type
  * @param <T> the record type
  */
-final class BuilderGen<B, T> {
+public final class BuilderGen<B, T> {
   private final Supplier<B> newBuilder;
   private final Function<B, ? extends T> build;
   private final List<Gen<Consumer<B>>> parts = new ArrayList<>();
@@ -26,17 +27,36 @@ final class BuilderGen<B, T> {
     this.build = build;
   }
 
-  static <B, T> BuilderGen<B, T> of(
+  /**
+   * A builder generator of {@code type}'s records.
+   *
+   * @param type the record type (names the generator's type at the call site)
+   * @param newBuilder a fresh builder
+   * @param build builds the record
+   * @param <B> the builder type
+   * @param <T> the record type
+   * @return a builder generator without parts
+   */
+  public static <B, T> BuilderGen<B, T> of(
       Class<T> type, Supplier<B> newBuilder, Function<B, ? extends T> build) {
     return new BuilderGen<>(newBuilder, build);
   }
 
-  <V> BuilderGen<B, T> with(Gen<V> gen, BiConsumer<B, ? super V> set) {
+  /**
+   * Adds a part: a generator of one setter's value.
+   *
+   * @param gen the value's generator
+   * @param set applies the value to the builder
+   * @param <V> the value type
+   * @return this
+   */
+  public <V> BuilderGen<B, T> with(Gen<V> gen, BiConsumer<B, ? super V> set) {
     parts.add(gen.map(v -> b -> set.accept(b, v)));
     return this;
   }
 
-  Gen<T> gen() {
+  /** {@return the generator of records built from one value of each part, in order} */
+  public Gen<T> gen() {
     List<Gen<Consumer<B>>> copy = List.copyOf(parts);
     return Gen.sequence(copy)
         .map(

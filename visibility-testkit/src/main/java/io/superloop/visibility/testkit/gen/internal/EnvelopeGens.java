@@ -1,4 +1,4 @@
-package io.superloop.visibility.testkit.gen;
+package io.superloop.visibility.testkit.gen.internal;
 
 import io.superloop.visibility.api.envelope.ArtifactRef;
 import io.superloop.visibility.api.envelope.ControlAnswer;
@@ -27,6 +27,7 @@ import io.superloop.visibility.api.envelope.internal.ImmutableServiceError;
 import io.superloop.visibility.api.envelope.internal.ImmutableSnapshotEnvelope;
 import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.json.JsonValue;
+import io.superloop.visibility.testkit.gen.Gen;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package io.superloop.visibility.testkit.gen;
+package io.superloop.visibility.testkit.gen.internal;
 
 import io.superloop.visibility.api.status.HeartbeatObservationSurface;
 import io.superloop.visibility.api.status.HeartbeatSurface;
@@ -12,6 +12,7 @@ import io.superloop.visibility.api.status.internal.ImmutableInvocationAuditSurfa
 import io.superloop.visibility.api.status.internal.ImmutableSequenceSurface;
 import io.superloop.visibility.api.status.internal.ImmutableTraceSurface;
 import io.superloop.visibility.api.status.internal.ImmutableVisibilitySummary;
+import io.superloop.visibility.testkit.gen.Gen;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.superloop.visibility.testkit.gen;
+package io.superloop.visibility.testkit.gen.internal;
 
 import io.superloop.visibility.api.audit.ConfirmationStatus;
 import io.superloop.visibility.api.audit.ControlConfirmation;
@@ -21,6 +21,7 @@ import io.superloop.visibility.api.audit.internal.ImmutableControlRequest;
 import io.superloop.visibility.api.audit.internal.ImmutableControlRow;
 import io.superloop.visibility.api.audit.internal.ImmutableInFlightRow;
 import io.superloop.visibility.api.audit.internal.ImmutableIntentRow;
+import io.superloop.visibility.testkit.gen.Gen;
 
 /**
  * Generators of the records of {@code api.audit}, valid by construction. Optional strings that the

@@ -1,4 +1,4 @@
-package io.superloop.visibility.testkit.gen;
+package io.superloop.visibility.testkit.gen.internal;
 
 import io.superloop.visibility.api.ReasonCode;
 import io.superloop.visibility.api.heartbeat.FreshnessStatus;
@@ -10,6 +10,7 @@ import io.superloop.visibility.api.heartbeat.internal.ImmutableHeartbeatObservat
 import io.superloop.visibility.api.heartbeat.internal.ImmutableHeartbeatState;
 import io.superloop.visibility.api.heartbeat.internal.ImmutableHeartbeatThresholds;
 import io.superloop.visibility.api.json.JsonValue;
+import io.superloop.visibility.testkit.gen.Gen;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -107,7 +108,7 @@ public final class HeartbeatGens {
     Gen<Optional<String>> someAt = ValueGens.timestamps().map(Optional::of);
     Gen<Optional<String>> noAt = Gen.constant(Optional.<String>empty());
     Gen<Variant> parsed =
-        Gen.zip(
+        Zip.zip(
             Gen.elements(
                 HeartbeatObservationStatus.FRESH,
                 HeartbeatObservationStatus.DEGRADED,
@@ -140,7 +141,7 @@ public final class HeartbeatGens {
         Gen.constant(
             failed(ReasonCode.HEARTBEAT_PAYLOAD_TOO_LARGE, Optional.empty(), Optional.empty()));
     Gen<Variant> unknown =
-        Gen.zip(
+        Zip.zip(
             ValueGens.reasonCodes()
                 .map(c -> c.isKnown() ? ReasonCode.of(c.wire() + "~unknown") : c),
             Gen.optionals(ValueGens.timestamps()),

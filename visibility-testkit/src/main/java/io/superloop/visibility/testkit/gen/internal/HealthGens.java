@@ -1,4 +1,4 @@
-package io.superloop.visibility.testkit.gen;
+package io.superloop.visibility.testkit.gen.internal;
 
 import io.superloop.visibility.api.ReasonCode;
 import io.superloop.visibility.api.health.FailureCode;
@@ -19,6 +19,7 @@ import io.superloop.visibility.api.health.internal.ImmutableHealthReason;
 import io.superloop.visibility.api.health.internal.ImmutableHealthThresholds;
 import io.superloop.visibility.api.health.internal.ImmutableHealthTransport;
 import io.superloop.visibility.api.health.internal.ImmutableTransportHealth;
+import io.superloop.visibility.testkit.gen.Gen;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;

@@ -1,4 +1,4 @@
-package io.superloop.visibility.testkit.conformance;
+package io.superloop.visibility.testkit.conformance.internal;
 
 import io.superloop.visibility.api.VisibilityException;
 import io.superloop.visibility.api.json.Json;
@@ -336,7 +336,13 @@ public final class OutputComparison {
     }
   }
 
-  static Optional<String> configTrace(JsonValue config) {
+  /**
+   * The trace id a case's {@code config.json} gives, if any.
+   *
+   * @param config the parsed {@code config.json}
+   * @return its {@code traceId}, or empty when it gives none
+   */
+  public static Optional<String> configTrace(JsonValue config) {
     return config instanceof JsonValue.JsonObject o
             && o.members().get("traceId") instanceof JsonValue.JsonString s
         ? Optional.of(s.value())

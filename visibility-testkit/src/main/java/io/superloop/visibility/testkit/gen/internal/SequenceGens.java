@@ -1,4 +1,4 @@
-package io.superloop.visibility.testkit.gen;
+package io.superloop.visibility.testkit.gen.internal;
 
 import io.superloop.visibility.api.ReasonCode;
 import io.superloop.visibility.api.sequence.EventDiagnostics;
@@ -13,6 +13,7 @@ import io.superloop.visibility.api.sequence.internal.ImmutableSequenceObservatio
 import io.superloop.visibility.api.sequence.internal.ImmutableSequenceState;
 import io.superloop.visibility.api.sequence.internal.ImmutableSequenceTransition;
 import io.superloop.visibility.api.sequence.internal.ImmutableSnapshotDiagnostics;
+import io.superloop.visibility.testkit.gen.Gen;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
