@@ -10,7 +10,7 @@ import io.superloop.visibility.core.sequence.SequenceVerdict;
 import io.superloop.visibility.core.source.SpriteServiceIngest;
 import io.superloop.visibility.core.store.JsonlReader;
 import io.superloop.visibility.core.store.JsonlRecord;
-import io.superloop.visibility.testkit.scenario.Workloads;
+import io.superloop.visibility.testkit.scenario.internal.Workloads;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,7 +5,7 @@ import io.superloop.visibility.core.sequence.SequenceValidator;
 import io.superloop.visibility.core.sequence.SequenceVerdict;
 import io.superloop.visibility.core.source.LocalEventSource;
 import io.superloop.visibility.core.source.ScanStart;
-import io.superloop.visibility.testkit.scenario.Workloads;
+import io.superloop.visibility.testkit.scenario.internal.Workloads;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -8,7 +8,7 @@ import io.superloop.visibility.core.plane.VisibilityListener;
 import io.superloop.visibility.core.plane.VisibilityPlane;
 import io.superloop.visibility.core.rules.Durability;
 import io.superloop.visibility.opentelemetry.VisibilityTelemetry;
-import io.superloop.visibility.testkit.scenario.Workloads;
+import io.superloop.visibility.testkit.scenario.internal.Workloads;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,7 +3,7 @@ package io.superloop.visibility.benchmarks;
 import io.superloop.visibility.core.plane.StepOptions;
 import io.superloop.visibility.core.plane.VisibilityPlane;
 import io.superloop.visibility.core.rules.Durability;
-import io.superloop.visibility.testkit.scenario.Workloads;
+import io.superloop.visibility.testkit.scenario.internal.Workloads;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -4,7 +4,7 @@ import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.json.JsonValue;
 import io.superloop.visibility.core.store.TailRead;
 import io.superloop.visibility.core.store.TailReader;
-import io.superloop.visibility.testkit.scenario.Workloads;
+import io.superloop.visibility.testkit.scenario.internal.Workloads;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -23,8 +23,8 @@ import io.superloop.visibility.testkit.gen.internal.HeartbeatGens;
 import io.superloop.visibility.testkit.gen.internal.ReconcileGens;
 import io.superloop.visibility.testkit.gen.internal.SequenceGens;
 import io.superloop.visibility.testkit.gen.internal.ValueGens;
-import io.superloop.visibility.testkit.scenario.LogLine;
-import io.superloop.visibility.testkit.scenario.Scenarios;
+import io.superloop.visibility.testkit.scenario.internal.HistoryGens;
+import io.superloop.visibility.testkit.scenario.internal.LogLine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -167,7 +167,7 @@ class SchemaTest {
     // RT/events.jsonl: runtime lines, malformed ones included (the library's verdict decides)
     List<String> lines = new ArrayList<>();
     for (LogLine l :
-        Scenarios.lines("schema-loop", Instant.parse("2026-03-01T12:00:00Z"), true)
+        HistoryGens.lines("schema-loop", Instant.parse("2026-03-01T12:00:00Z"), true)
             .samples(12L, SAMPLES)) {
       lines.add(l.text());
     }

@@ -8,10 +8,10 @@ import io.superloop.visibility.core.plane.StepOptions;
 import io.superloop.visibility.core.plane.VisibilityPlane;
 import io.superloop.visibility.core.rules.VisibilityRules;
 import io.superloop.visibility.testkit.gen.GenContext;
-import io.superloop.visibility.testkit.scenario.Delivery;
-import io.superloop.visibility.testkit.scenario.HistoryShape;
-import io.superloop.visibility.testkit.scenario.RuntimeHistory;
-import io.superloop.visibility.testkit.scenario.Scenarios;
+import io.superloop.visibility.testkit.scenario.internal.History;
+import io.superloop.visibility.testkit.scenario.internal.HistoryGens;
+import io.superloop.visibility.testkit.scenario.internal.HistoryShape;
+import io.superloop.visibility.testkit.scenario.internal.StepDelivery;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -107,12 +107,11 @@ class ObservabilityDocTest {
           .reconcileLocal(StepOptions.defaults());
       GenContext ctx = GenContext.of(17);
       for (int i = 0; i < 200 && exported.size() < Instrument.values().length; i++) {
-        RuntimeHistory h =
-            Scenarios.histories(HistoryShape.withSpriteFaults()).generate(ctx).value();
-        for (Delivery d :
+        History h = HistoryGens.histories(HistoryShape.withSpriteFaults()).generate(ctx).value();
+        for (StepDelivery d :
             List.of(
-                Delivery.localWith(b -> b.listener(telemetry)),
-                Delivery.spriteServiceWith(b -> b.listener(telemetry)))) {
+                StepDelivery.localWith(b -> b.listener(telemetry)),
+                StepDelivery.spriteServiceWith(b -> b.listener(telemetry)))) {
           Path dir = work.resolve("r" + runs.incrementAndGet());
           if (d.canCarry(h)) {
             d.deliver(h, dir, VisibilityRules.hardened());

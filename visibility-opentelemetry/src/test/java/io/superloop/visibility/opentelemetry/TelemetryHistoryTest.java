@@ -25,13 +25,13 @@ import io.superloop.visibility.core.plane.VisibilityPlane;
 import io.superloop.visibility.core.rules.VisibilityRules;
 import io.superloop.visibility.testkit.gen.Gen;
 import io.superloop.visibility.testkit.property.Property;
-import io.superloop.visibility.testkit.scenario.Delivery;
-import io.superloop.visibility.testkit.scenario.HistoryShape;
-import io.superloop.visibility.testkit.scenario.HistoryStep;
-import io.superloop.visibility.testkit.scenario.LogLine;
-import io.superloop.visibility.testkit.scenario.LoopFiles;
-import io.superloop.visibility.testkit.scenario.RuntimeHistory;
-import io.superloop.visibility.testkit.scenario.Scenarios;
+import io.superloop.visibility.testkit.scenario.internal.History;
+import io.superloop.visibility.testkit.scenario.internal.HistoryGens;
+import io.superloop.visibility.testkit.scenario.internal.HistoryShape;
+import io.superloop.visibility.testkit.scenario.internal.HistoryStep;
+import io.superloop.visibility.testkit.scenario.internal.LogLine;
+import io.superloop.visibility.testkit.scenario.internal.LoopFiles;
+import io.superloop.visibility.testkit.scenario.internal.StepDelivery;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,8 +87,8 @@ class TelemetryHistoryTest {
                                   + "-"
                                   + h.substring(20)))));
 
-  private static Gen<RuntimeHistory> histories(HistoryShape shape) {
-    return Scenarios.histories(shape)
+  private static Gen<History> histories(HistoryShape shape) {
+    return HistoryGens.histories(shape)
         .flatMap(
             h ->
                 Gen.listOf(TRACE_IDS, h.steps().size(), h.steps().size())
@@ -109,7 +109,7 @@ class TelemetryHistoryTest {
                                     s.spriteFaults(),
                                     s.control()));
                           }
-                          return new RuntimeHistory(
+                          return new History(
                               h.loopId(), h.start(), h.thresholds(), h.seed(), steps);
                         }));
   }
@@ -119,7 +119,7 @@ class TelemetryHistoryTest {
     Property.forAll(Gen.zip(histories(HistoryShape.withLocalFaults()), Gen.booleans(), Map::entry))
         .named("telemetry of local histories")
         .tries(TRIES)
-        .check(e -> run(e.getKey(), e.getValue(), Delivery::localWith));
+        .check(e -> run(e.getKey(), e.getValue(), StepDelivery::localWith));
   }
 
   @Test
@@ -127,7 +127,7 @@ class TelemetryHistoryTest {
     Property.forAll(Gen.zip(histories(HistoryShape.withSpriteFaults()), Gen.booleans(), Map::entry))
         .named("telemetry of sprite_service histories")
         .tries(TRIES)
-        .check(e -> run(e.getKey(), e.getValue(), Delivery::spriteServiceWith));
+        .check(e -> run(e.getKey(), e.getValue(), StepDelivery::spriteServiceWith));
   }
 
   /**
@@ -136,14 +136,14 @@ class TelemetryHistoryTest {
    */
   @Test
   void linesAndBytesAddUpToTheLog() {
-    Property.forAll(Scenarios.histories(HistoryShape.strictlyIncreasing()))
+    Property.forAll(HistoryGens.histories(HistoryShape.strictlyIncreasing()))
         .named("lines and bytes of append-only histories")
         .tries(TRIES)
         .check(
             h -> {
               try (InMemoryOtel otel = new InMemoryOtel()) {
                 Path work = tmp.resolve("append-" + runs.incrementAndGet());
-                Delivery.localWith(b -> b.listener(VisibilityTelemetry.create(otel.sdk)))
+                StepDelivery.localWith(b -> b.listener(VisibilityTelemetry.create(otel.sdk)))
                     .deliver(h, work, VisibilityRules.hardened());
                 long lines = 0;
                 long bytes = 0;
@@ -166,18 +166,19 @@ class TelemetryHistoryTest {
   }
 
   private void run(
-      RuntimeHistory h,
+      History h,
       boolean hardened,
       java.util.function.Function<
-              UnaryOperator<io.superloop.visibility.core.plane.VisibilityPlane.Builder>, Delivery>
+              UnaryOperator<io.superloop.visibility.core.plane.VisibilityPlane.Builder>,
+              StepDelivery>
           delivery)
       throws Exception {
     try (InMemoryOtel otel = new InMemoryOtel()) {
       Model model = new Model();
       Checker checker = new Checker(otel, model);
       VisibilityTelemetry telemetry = VisibilityTelemetry.create(otel.sdk);
-      Delivery d = delivery.apply(b -> b.listener(telemetry).listener(checker));
-      Delivery.DeliveryRun run =
+      StepDelivery d = delivery.apply(b -> b.listener(telemetry).listener(checker));
+      StepDelivery.DeliveryRun run =
           d.deliver(
               h,
               tmp.resolve("run-" + runs.incrementAndGet()),

@@ -15,9 +15,9 @@ import io.superloop.visibility.core.plane.VisibilityPlane;
 import io.superloop.visibility.core.reconcile.StepResult;
 import io.superloop.visibility.core.rules.VisibilityRules;
 import io.superloop.visibility.core.store.LoopLayout;
-import io.superloop.visibility.testkit.scenario.HistoryShape;
-import io.superloop.visibility.testkit.scenario.RuntimeHistory;
-import io.superloop.visibility.testkit.scenario.Scenarios;
+import io.superloop.visibility.testkit.scenario.internal.History;
+import io.superloop.visibility.testkit.scenario.internal.HistoryGens;
+import io.superloop.visibility.testkit.scenario.internal.HistoryShape;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -96,7 +96,7 @@ class BrokerEndToEndTest {
     HistoryShape shape =
         new HistoryShape(STEPS, STEPS, 12, true, false, true, false, true, false, true);
     for (int i = 0; i < LOOPS; i++) {
-      RuntimeHistory h = Scenarios.histories(shape).sample(1000 + i);
+      History h = HistoryGens.histories(shape).sample(1000 + i);
       EnvelopeScript.Extras extras = EnvelopeScript.Extras.gen().sample(2000 + i);
       loops.add(oracle("e2e-loop-" + i, h, extras));
     }
@@ -165,7 +165,7 @@ class BrokerEndToEndTest {
 
   // ------------------------------------------------------------------ the oracle
 
-  private Loop oracle(String id, RuntimeHistory h, EnvelopeScript.Extras extras) {
+  private Loop oracle(String id, History h, EnvelopeScript.Extras extras) {
     List<EnvelopeScript.Step> script = EnvelopeScript.of(h, id, false, extras);
     LoopLayout layout = LoopLayout.of(dir.resolve("oracle").resolve(id), id);
     List<JsonValue> rows = new ArrayList<>();

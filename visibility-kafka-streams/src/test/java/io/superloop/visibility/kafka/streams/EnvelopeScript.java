@@ -12,11 +12,11 @@ import io.superloop.visibility.core.rules.VisibilityRules;
 import io.superloop.visibility.core.store.LoopLayout;
 import io.superloop.visibility.core.time.Timestamps;
 import io.superloop.visibility.testkit.gen.Gen;
-import io.superloop.visibility.testkit.scenario.HistoryStep;
-import io.superloop.visibility.testkit.scenario.LogLine;
-import io.superloop.visibility.testkit.scenario.RuntimeEvent;
-import io.superloop.visibility.testkit.scenario.RuntimeHistory;
-import io.superloop.visibility.testkit.scenario.SpriteFault;
+import io.superloop.visibility.testkit.scenario.internal.History;
+import io.superloop.visibility.testkit.scenario.internal.HistoryStep;
+import io.superloop.visibility.testkit.scenario.internal.LogLine;
+import io.superloop.visibility.testkit.scenario.internal.RuntimeEvent;
+import io.superloop.visibility.testkit.scenario.internal.SpriteFault;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -28,9 +28,9 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The producer's side of a {@link RuntimeHistory} on Kafka, written by the test itself (never by
- * the library's encoders): per step, the event envelopes of the lines the step appended (all of the
- * log on a declared replay) in the sprite_service poll adapter's v1 shape (an event's {@code
+ * The producer's side of a {@link History} on Kafka, written by the test itself (never by the
+ * library's encoders): per step, the event envelopes of the lines the step appended (all of the log
+ * on a declared replay) in the sprite_service poll adapter's v1 shape (an event's {@code
  * sequence.value} is its physical line number, the snapshot's the log's line count; empty lines
  * consume a number and are not sent), then the snapshot that closes the batch. The history's sprite
  * faults are applied to the envelopes, and {@link Extras} add records that are not JSON objects and
@@ -171,7 +171,7 @@ final class EnvelopeScript {
    * @param extras records that are not JSON objects, and invalid snapshots
    * @return one entry per step
    */
-  static List<Step> of(RuntimeHistory h, String loopId, boolean heartbeatsTopic, Extras extras) {
+  static List<Step> of(History h, String loopId, boolean heartbeatsTopic, Extras extras) {
     List<LogLine> log = new ArrayList<>();
     List<Step> steps = new ArrayList<>();
     List<String> carried = new ArrayList<>();

@@ -21,13 +21,13 @@ import io.superloop.visibility.core.rules.VisibilityRules;
 import io.superloop.visibility.core.store.LoopLayout;
 import io.superloop.visibility.testkit.gen.Gen;
 import io.superloop.visibility.testkit.property.Property;
-import io.superloop.visibility.testkit.scenario.Delivery;
-import io.superloop.visibility.testkit.scenario.HistoryShape;
-import io.superloop.visibility.testkit.scenario.HistoryStep;
-import io.superloop.visibility.testkit.scenario.LoopFiles;
-import io.superloop.visibility.testkit.scenario.RuntimeHistory;
-import io.superloop.visibility.testkit.scenario.Scenarios;
-import io.superloop.visibility.testkit.scenario.StepView;
+import io.superloop.visibility.testkit.scenario.internal.History;
+import io.superloop.visibility.testkit.scenario.internal.HistoryGens;
+import io.superloop.visibility.testkit.scenario.internal.HistoryShape;
+import io.superloop.visibility.testkit.scenario.internal.HistoryStep;
+import io.superloop.visibility.testkit.scenario.internal.LoopFiles;
+import io.superloop.visibility.testkit.scenario.internal.StepDelivery;
+import io.superloop.visibility.testkit.scenario.internal.StepView;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -55,7 +55,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  *       envelopes as sprite_service answers ({@code SpriteServicePoll.ofBodies}).
  *   <li>Heartbeats on the heartbeats topic: histories with white-space and malformed lines and
  *       heartbeat files that are not JSON; the plane is the local transport over real files ({@code
- *       Delivery.LOCAL}).
+ *       StepDelivery.LOCAL}).
  * </ul>
  *
  * After every step, compared with loop id and trace ids taken out: the step's sequence row,
@@ -97,7 +97,7 @@ class TopologyParityTest {
                     .rules(rules)
                     .thresholds(k)
                     .punctuationInterval(java.time.Duration.ZERO),
-                Scenarios.BASE,
+                HistoryGens.BASE,
                 dir.resolve("driver-" + drivers.size())));
   }
 
@@ -106,7 +106,7 @@ class TopologyParityTest {
   void heartbeatsInSnapshotsAgreeWithTheSpriteServicePlane(String preset) {
     VisibilityRules rules = VisibilityRules.named(preset);
     Property.forAll(
-            Gen.zip(Scenarios.histories(SNAPSHOT_SHAPE), EnvelopeScript.Extras.gen(), Case::new))
+            Gen.zip(HistoryGens.histories(SNAPSHOT_SHAPE), EnvelopeScript.Extras.gen(), Case::new))
         .named("topology parity, heartbeats in snapshots (" + preset + ")")
         .tries(TRIES)
         .check(c -> assertSnapshotParity(c.history(), c.extras(), rules));
@@ -116,27 +116,27 @@ class TopologyParityTest {
   @ValueSource(strings = {"hardened", "reference"})
   void heartbeatTopicAgreesWithTheLocalPlane(String preset) {
     VisibilityRules rules = VisibilityRules.named(preset);
-    Property.forAll(Scenarios.histories(FILE_SHAPE).map(TopologyParityTest::withoutTornTails))
+    Property.forAll(HistoryGens.histories(FILE_SHAPE).map(TopologyParityTest::withoutTornTails))
         .named("topology parity, heartbeats topic (" + preset + ")")
         .tries(TRIES)
         .check(h -> assertFileParity(h, rules));
   }
 
-  record Case(RuntimeHistory history, EnvelopeScript.Extras extras) {}
+  record Case(History history, EnvelopeScript.Extras extras) {}
 
-  private static RuntimeHistory withoutTornTails(RuntimeHistory h) {
+  private static History withoutTornTails(History h) {
     List<HistoryStep> steps = new ArrayList<>();
     for (HistoryStep s : h.steps()) {
       steps.add(s.withTornTail(Optional.empty()));
     }
-    return new RuntimeHistory(h.loopId(), h.start(), h.thresholds(), h.seed(), steps);
+    return new History(h.loopId(), h.start(), h.thresholds(), h.seed(), steps);
   }
 
   /**
    * The plane fed the script's envelopes as sprite_service answers; the topology fed the records.
    */
   private void assertSnapshotParity(
-      RuntimeHistory h, EnvelopeScript.Extras extras, VisibilityRules rules) {
+      History h, EnvelopeScript.Extras extras, VisibilityRules rules) {
     String loop = "loop-" + tries.incrementAndGet();
     TopologyDriver topology = driver(h.thresholds(), rules);
     LoopLayout layout = LoopLayout.of(dir.resolve(loop), h.loopId());
@@ -164,10 +164,10 @@ class TopologyParityTest {
   }
 
   /** The local plane over real files; the topology fed heartbeat documents and envelope records. */
-  private void assertFileParity(RuntimeHistory h, VisibilityRules rules) {
+  private void assertFileParity(History h, VisibilityRules rules) {
     String loop = "loop-" + tries.incrementAndGet();
     TopologyDriver topology = driver(h.thresholds(), rules);
-    List<StepView> views = Delivery.LOCAL.deliver(h, dir.resolve(loop), rules).steps();
+    List<StepView> views = StepDelivery.LOCAL.deliver(h, dir.resolve(loop), rules).steps();
     List<EnvelopeScript.Step> script =
         EnvelopeScript.of(h, h.loopId(), true, EnvelopeScript.Extras.NONE);
     // the transport differs by name only (contract 7.3): local files against sprite_service

@@ -1,20 +1,19 @@
 package io.superloop.visibility.testkit.scenario;
 
-import io.superloop.visibility.api.Transport;
 import io.superloop.visibility.core.plane.VisibilityPlane;
-import io.superloop.visibility.core.rules.VisibilityRules;
+import io.superloop.visibility.testkit.scenario.internal.StepDelivery;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
- * Turns a {@link RuntimeHistory} into reconcile steps of one transport and records what the loop
- * directory holds after each step. To run the {@link ParityProperties} on a sprite service adapter,
- * wrap it with {@link #spriteService}: the testkit writes each step's runtime files, asks the
- * adapter for its answers, and reconciles them:
+ * One transport's way of turning a {@link RuntimeHistory} into reconcile steps: the testkit writes
+ * each step's runtime files, reconciles them over the transport and records what the loop directory
+ * holds after each step, for {@link ParityProperties} to compare. To run the parity properties on a
+ * sprite service adapter, wrap it with {@link #spriteService}: the testkit asks the adapter for its
+ * answers and reconciles them:
  *
  * <pre>{@code
  * Delivery mine = Delivery.spriteService(new Delivery.Service() {
@@ -29,22 +28,26 @@ import java.util.function.UnaryOperator;
  *     Scenarios.carriableHistories(), Delivery.LOCAL, mine, VisibilityRules.hardened());
  * }</pre>
  */
-public interface Delivery {
-
+public final class Delivery {
   /**
    * The local transport: writes the runtime files ({@code events.jsonl}, {@code heartbeat.v1.json})
    * into a repository under the work directory and reconciles with {@code
    * VisibilityPlane.reconcileLocal}.
    */
-  Delivery LOCAL = new LocalDelivery();
+  public static final Delivery LOCAL = new Delivery(StepDelivery.LOCAL);
 
   /**
    * The sprite_service transport: builds the {@code /ops/snapshot} and {@code /ops/events} answers
-   * directly from the model with the testkit's own encoder of the v1 envelope shape (never through
-   * the library's local source) and reconciles with {@code
-   * VisibilityPlane.reconcile(SpriteServicePoll.ofBodies(...))}.
+   * directly from the history with the testkit's own encoder of the v1 envelope shape (never
+   * through the library's local source) and reconciles them with {@code VisibilityPlane.reconcile}.
    */
-  Delivery SPRITE_SERVICE = new SpriteServiceDelivery();
+  public static final Delivery SPRITE_SERVICE = new Delivery(StepDelivery.SPRITE_SERVICE);
+
+  private final StepDelivery steps;
+
+  private Delivery(StepDelivery steps) {
+    this.steps = steps;
+  }
 
   /**
    * A sprite_service delivery whose answers come from an adapter under test: before each reconcile
@@ -58,8 +61,8 @@ public interface Delivery {
    * @param service the adapter
    * @return the delivery
    */
-  static Delivery spriteService(Service service) {
-    return new SpriteServiceDelivery(Objects.requireNonNull(service, "service"));
+  public static Delivery spriteService(Service service) {
+    return new Delivery(StepDelivery.spriteService(Objects.requireNonNull(service, "service")));
   }
 
   /**
@@ -69,8 +72,8 @@ public interface Delivery {
    * @param configure applied to each plane's builder after the delivery's own settings; returns it
    * @return the delivery
    */
-  static Delivery localWith(UnaryOperator<VisibilityPlane.Builder> configure) {
-    return new LocalDelivery(Objects.requireNonNull(configure, "configure"), true);
+  public static Delivery localWith(UnaryOperator<VisibilityPlane.Builder> configure) {
+    return new Delivery(StepDelivery.localWith(configure));
   }
 
   /**
@@ -80,15 +83,26 @@ public interface Delivery {
    * @param configure applied to each plane's builder after the delivery's own settings; returns it
    * @return the delivery
    */
-  static Delivery spriteServiceWith(UnaryOperator<VisibilityPlane.Builder> configure) {
-    return new SpriteServiceDelivery(null, Objects.requireNonNull(configure, "configure"), true);
+  public static Delivery spriteServiceWith(UnaryOperator<VisibilityPlane.Builder> configure) {
+    return new Delivery(StepDelivery.spriteServiceWith(configure));
+  }
+
+  /** {@return the step machinery behind this delivery} */
+  StepDelivery steps() {
+    return steps;
+  }
+
+  /** {@return the transport's wire name} */
+  @Override
+  public String toString() {
+    return steps.transport().wire();
   }
 
   /**
    * A sprite service under test: its answers to the manager's two polls, read from a runtime folder
    * (contract 1.1, 1.18, 3.1). {@link SpriteServiceAnswers} gives the reference answers.
    */
-  interface Service {
+  public interface Service {
     /**
      * The {@code GET /ops/snapshot} answer.
      *
@@ -113,52 +127,5 @@ public interface Delivery {
      */
     String events(Path runtimeDir, long cursor, Instant now, Optional<String> traceId)
         throws Exception;
-  }
-
-  /** {@return the transport the loop's records name} */
-  Transport transport();
-
-  /**
-   * Tells whether this delivery can carry a history.
-   *
-   * @param history the history
-   * @return whether it holds no fault of the other transport
-   */
-  boolean canCarry(RuntimeHistory history);
-
-  /**
-   * Runs every step of {@code history} against a fresh loop under {@code workDir} (which must be
-   * empty or absent) and returns the loop's files after each step.
-   *
-   * @param history the history
-   * @param workDir a directory of this run alone
-   * @param rules the rules of every step
-   * @return the run
-   */
-  DeliveryRun deliver(RuntimeHistory history, Path workDir, VisibilityRules rules);
-
-  /**
-   * What a delivery did.
-   *
-   * @param transport the transport
-   * @param repoRoot the manager-side repository (its path is normalized away when comparing)
-   * @param steps one view per step, in order
-   */
-  record DeliveryRun(Transport transport, Path repoRoot, List<StepView> steps) {
-    /**
-     * A compact constructor keeping the steps unmodifiable.
-     *
-     * @param transport the transport
-     * @param repoRoot the manager-side repository
-     * @param steps one view per step, in order
-     */
-    public DeliveryRun {
-      steps = List.copyOf(steps);
-    }
-
-    /** {@return the view after the last step} */
-    public StepView last() {
-      return steps.get(steps.size() - 1);
-    }
   }
 }

@@ -1,90 +1,47 @@
 package io.superloop.visibility.testkit.scenario;
 
-import io.superloop.visibility.api.health.HealthThresholds;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
+import io.superloop.visibility.testkit.scenario.internal.History;
 
 /**
- * A transport-neutral model of one loop's runtime history: what the runtime writes, what the
- * manager's clock says, and which control actions run, step by step. A {@link Delivery} turns it
- * into reconcile steps of one transport.
- *
- * @param loopId the loop
- * @param start the manager clock before the first step
- * @param thresholds the heartbeat (and other) thresholds of every step
- * @param seed the seed of generated trace ids (both deliveries use it identically)
- * @param steps the steps, at least one
+ * One loop's runtime history, transport-neutral: what the runtime writes (events, torn lines,
+ * heartbeats, log truncations and rotations), what the manager's clock says and which control
+ * actions run, step by step. {@link Scenarios} generates them; a {@link Delivery} turns one into
+ * reconcile steps of its transport. Its {@link #toString()} prints every step, so a shrunk
+ * counterexample reads as the history that fails.
  */
-public record RuntimeHistory(
-    String loopId, Instant start, HealthThresholds thresholds, long seed, List<HistoryStep> steps) {
+public final class RuntimeHistory {
+  private final History model;
 
-  /**
-   * A compact constructor keeping the steps unmodifiable.
-   *
-   * @param loopId the loop
-   * @param start the manager clock before the first step
-   * @param thresholds the heartbeat (and other) thresholds of every step
-   * @param seed the seed of generated trace ids (both deliveries use it identically)
-   * @param steps the steps, at least one
-   */
-  public RuntimeHistory {
-    steps = List.copyOf(steps);
+  RuntimeHistory(History model) {
+    this.model = model;
+  }
+
+  /** {@return the model behind this history} */
+  History model() {
+    return model;
   }
 
   /**
-   * {@return whether every step can be carried by both transports (no local-only, no sprite-only
-   * fault)}
+   * {@return whether every step can be carried by both transports (no fault only one of them can
+   * carry: a file-level fault for {@code local}, a malformed answer for {@code sprite_service})}
    */
   public boolean carriableByBoth() {
-    return steps.stream().noneMatch(s -> s.hasLocalOnlyFault() || s.hasSpriteOnlyFault());
+    return model.carriableByBoth();
   }
 
-  /** {@return whether the local transport can carry the history (no sprite-only fault)} */
-  public boolean carriableByLocal() {
-    return steps.stream().noneMatch(HistoryStep::hasSpriteOnlyFault);
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof RuntimeHistory h && h.model.equals(model);
   }
 
-  /** {@return whether the sprite_service transport can carry the history (no local-only fault)} */
-  public boolean carriableBySprite() {
-    return steps.stream().noneMatch(HistoryStep::hasLocalOnlyFault);
+  @Override
+  public int hashCode() {
+    return model.hashCode();
   }
 
-  /**
-   * The manager clock at a step.
-   *
-   * @param index the 0-based step
-   * @return the start plus the advances of steps 0 to {@code index}
-   */
-  public Instant clockAt(int index) {
-    Instant t = start;
-    for (int i = 0; i <= index; i++) {
-      t = t.plusSeconds(steps.get(i).advanceSeconds());
-    }
-    return t;
-  }
-
-  /**
-   * This history with one more step.
-   *
-   * @param step the step appended
-   * @return the copy
-   */
-  public RuntimeHistory plus(HistoryStep step) {
-    List<HistoryStep> s = new ArrayList<>(steps);
-    s.add(step);
-    return new RuntimeHistory(loopId, start, thresholds, seed, s);
-  }
-
-  /**
-   * This history with its last step replaced.
-   *
-   * @param step the new last step
-   * @return the copy
-   */
-  public RuntimeHistory withLastStep(HistoryStep step) {
-    List<HistoryStep> s = new ArrayList<>(steps);
-    s.set(s.size() - 1, step);
-    return new RuntimeHistory(loopId, start, thresholds, seed, s);
+  /** {@return every step of the history} */
+  @Override
+  public String toString() {
+    return model.toString();
   }
 }

@@ -1,12 +1,13 @@
 /**
- * Transport-neutral scenarios of a loop's runtime history ({@link
- * io.superloop.visibility.testkit.scenario.RuntimeHistory}), their seeded generators ({@link
- * io.superloop.visibility.testkit.scenario.Scenarios}), two independent deliveries of one history
- * ({@link io.superloop.visibility.testkit.scenario.Delivery#LOCAL local runtime files} and {@link
- * io.superloop.visibility.testkit.scenario.Delivery#SPRITE_SERVICE sprite_service answers encoded
- * by the testkit itself}), and the local / sprite_service parity properties ({@link
- * io.superloop.visibility.testkit.scenario.ParityProperties}) that users can run on their own
- * deliveries.
+ * Checks of a loop's visibility as a user runs them on their own adapter: transport-neutral runtime
+ * histories ({@link io.superloop.visibility.testkit.scenario.RuntimeHistory}) and their seeded
+ * generator ({@link io.superloop.visibility.testkit.scenario.Scenarios}), deliveries of one history
+ * over a transport ({@link io.superloop.visibility.testkit.scenario.Delivery}: local runtime files,
+ * sprite_service answers encoded by the testkit itself, or an adapter's own sprite service), the
+ * transport parity property over two deliveries ({@link
+ * io.superloop.visibility.testkit.scenario.ParityProperties}), the reference answers of a sprite
+ * service ({@link io.superloop.visibility.testkit.scenario.SpriteServiceAnswers}) and assertions on
+ * what a plane reports ({@link io.superloop.visibility.testkit.scenario.VisibilityAssertions}).
  */
 @NullMarked
 package io.superloop.visibility.testkit.scenario;

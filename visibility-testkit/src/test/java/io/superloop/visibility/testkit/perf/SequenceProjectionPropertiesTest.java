@@ -11,7 +11,7 @@ import io.superloop.visibility.testkit.gen.Gen;
 import io.superloop.visibility.testkit.gen.internal.EnvelopeGens;
 import io.superloop.visibility.testkit.gen.internal.Zip;
 import io.superloop.visibility.testkit.property.Property;
-import io.superloop.visibility.testkit.scenario.Workloads;
+import io.superloop.visibility.testkit.scenario.internal.Workloads;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;

@@ -16,7 +16,7 @@ import io.superloop.visibility.core.sequence.SequenceVerdict;
 import io.superloop.visibility.core.source.LineKind;
 import io.superloop.visibility.core.source.LocalEventSource;
 import io.superloop.visibility.core.source.SpriteServiceIngest;
-import io.superloop.visibility.testkit.scenario.Workloads;
+import io.superloop.visibility.testkit.scenario.internal.Workloads;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

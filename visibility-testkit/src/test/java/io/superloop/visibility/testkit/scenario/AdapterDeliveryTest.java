@@ -12,6 +12,7 @@ import io.superloop.visibility.api.json.JsonValue;
 import io.superloop.visibility.core.rules.VisibilityRules;
 import io.superloop.visibility.testkit.property.Property;
 import io.superloop.visibility.testkit.property.PropertyResult;
+import io.superloop.visibility.testkit.scenario.internal.MemoryTempDirFactory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package io.superloop.visibility.testkit.scenario;
+package io.superloop.visibility.testkit.scenario.internal;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +9,7 @@ import io.superloop.visibility.core.rules.VisibilityRules;
 import io.superloop.visibility.testkit.property.Counterexample;
 import io.superloop.visibility.testkit.property.Property;
 import io.superloop.visibility.testkit.property.PropertyResult;
+import io.superloop.visibility.testkit.scenario.Delivery;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * counterexample shrinks within 2,000 candidate runs to a history of at most 2 steps that holds the
  * culprit: an empty line before an event. Three seeds in the default build, twelve with {@code
  * -Plong} (each prints its shrink steps and time). The adapter is plugged in with {@link
- * Delivery#spriteService}.
+ * StepDelivery#spriteService}.
  */
 class PlantedBugShrinkTest {
   private static final int MAX_CANDIDATES = 2_000;
@@ -39,12 +40,11 @@ class PlantedBugShrinkTest {
   void eventNumberingInsteadOfLinesShrinksToAtMostTwoSteps(
       @TempDir(factory = MemoryTempDirFactory.class) Path dir) {
     int seeds = Integer.getInteger("visibility.property.tries", 100) >= 1000 ? 12 : 3;
-    ParityProperties parity = ParityProperties.in(dir);
-    Delivery planted = Delivery.spriteService(new EventNumberingService());
+    ParityChecks parity = ParityChecks.in(dir);
+    StepDelivery planted = StepDelivery.spriteService(new EventNumberingService());
     for (long seed : LongStream.rangeClosed(1, seeds).map(i -> 7919 * i).toArray()) {
-      PropertyResult<RuntimeHistory> r =
-          Property.forAll(
-                  Scenarios.carriableHistories().filter(RuntimeHistory::carriableByBoth, 1000))
+      PropertyResult<History> r =
+          Property.forAll(HistoryGens.carriableHistories().filter(History::carriableByBoth, 1000))
               .named("planted event numbering, seed " + seed)
               .seed(seed)
               .tries(200)
@@ -52,9 +52,9 @@ class PlantedBugShrinkTest {
               .run(
                   h ->
                       parity.assertTransportParity(
-                          h, Delivery.LOCAL, planted, VisibilityRules.hardened()));
+                          h, StepDelivery.LOCAL, planted, VisibilityRules.hardened()));
       assertFalse(r.passed(), "the planted bug must be found (seed " + seed + ")");
-      Counterexample<RuntimeHistory> ce = r.counterexample().orElseThrow();
+      Counterexample<History> ce = r.counterexample().orElseThrow();
       System.out.printf(
           "planted bug, seed %d: %d steps -> %d steps, %d candidates run, %d taken, %.1f s%n",
           seed,
@@ -72,7 +72,7 @@ class PlantedBugShrinkTest {
   }
 
   /** Whether some log the history writes holds an empty line before an event line. */
-  private static boolean blankBeforeEvent(RuntimeHistory h) {
+  private static boolean blankBeforeEvent(History h) {
     List<LogLine> log = new ArrayList<>();
     for (HistoryStep s : h.steps()) {
       List<LogLine> before = new ArrayList<>(log);
@@ -113,12 +113,12 @@ class PlantedBugShrinkTest {
   /**
    * The adapter with the planted bug: its events answer numbers each envelope by the count of event
    * lines up to it (empty lines skipped) instead of its physical line number. Its delivery is one
-   * line: {@code Delivery.spriteService(new EventNumberingService())}.
+   * line: {@code StepDelivery.spriteService(new EventNumberingService())}.
    */
   static final class EventNumberingService implements Delivery.Service {
     @Override
     public String snapshot(Path runtimeDir, Instant now, Optional<String> traceId) {
-      return SpriteServiceAnswers.read(runtimeDir).snapshot(now, traceId);
+      return ReferenceAnswers.read(runtimeDir).snapshot(now, traceId);
     }
 
     @Override
@@ -126,7 +126,7 @@ class PlantedBugShrinkTest {
         throws IOException {
       JsonValue.JsonObject answer =
           (JsonValue.JsonObject)
-              Json.parse(SpriteServiceAnswers.read(runtimeDir).events(cursor, now, traceId));
+              Json.parse(ReferenceAnswers.read(runtimeDir).events(cursor, now, traceId));
       List<String> log =
           Files.readAllLines(runtimeDir.resolve("events.jsonl"), StandardCharsets.UTF_8);
       List<JsonValue> events = new ArrayList<>();

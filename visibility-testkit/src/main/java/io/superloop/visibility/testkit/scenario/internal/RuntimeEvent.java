@@ -1,4 +1,4 @@
-package io.superloop.visibility.testkit.scenario;
+package io.superloop.visibility.testkit.scenario.internal;
 
 /**
  * One event the runtime appends to {@code events.jsonl}: the fields a poll adapter copies into the

@@ -1,4 +1,4 @@
-package io.superloop.visibility.testkit.scenario;
+package io.superloop.visibility.testkit.scenario.internal;
 
 /**
  * A fault only a sprite_service answer can carry: a sequence value of the answer that is not what

@@ -1,4 +1,4 @@
-package io.superloop.visibility.testkit.scenario;
+package io.superloop.visibility.testkit.scenario.internal;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -14,9 +14,9 @@ import java.util.Optional;
 /**
  * Large, realistic inputs for benchmarks and soak tests, drawn from the scenario generators:
  * runtime {@code events.jsonl} lines of about 300-600 bytes with payloads ({@link
- * Scenarios#eventLines}), and the sprite service's {@code /ops/events} answers and event envelopes
- * over the same lines, in the service poll adapter's shape (contract 1.1, 1.18). Equal seeds give
- * equal bytes.
+ * HistoryGens#eventLines}), and the sprite service's {@code /ops/events} answers and event
+ * envelopes over the same lines, in the service poll adapter's shape (contract 1.1, 1.18). Equal
+ * seeds give equal bytes.
  *
  * <p>Large logs cycle through a pool of distinct generated lines: a runtime log's sequence values
  * are its line numbers, not its contents, so a repeated line changes no decision, and a 1 GiB log
@@ -27,7 +27,7 @@ public final class Workloads {
   public static final String LOOP_ID = "bench-loop";
 
   /** The manager's clock of every workload; event timestamps are up to ten minutes before it. */
-  public static final Instant NOW = Scenarios.BASE;
+  public static final Instant NOW = HistoryGens.BASE;
 
   /** Distinct lines in the pool of a large log. */
   static final int POOL = 4096;
@@ -42,7 +42,7 @@ public final class Workloads {
    * @return the lines, in order
    */
   public static List<String> runtimeEventLines(int count, long seed) {
-    List<LogLine> lines = Scenarios.eventLines(LOOP_ID, NOW).samples(seed, count);
+    List<LogLine> lines = HistoryGens.eventLines(LOOP_ID, NOW).samples(seed, count);
     List<String> out = new ArrayList<>(count);
     for (LogLine l : lines) {
       out.add(l.text());
@@ -127,7 +127,7 @@ public final class Workloads {
    * @return the body, compact JSON
    */
   public static String eventsAnswerBody(int events, long seed) {
-    SpriteServiceAnswers service = service(events, seed);
+    ReferenceAnswers service = service(events, seed);
     return service.eventsBody(quietStep(), 0, NOW, "4bf92f3577b34da6a3ce929d0e0e4736");
   }
 
@@ -140,7 +140,7 @@ public final class Workloads {
    * @return the body, compact JSON
    */
   public static String snapshotBody(int events, long seed) {
-    SpriteServiceAnswers service = service(events, seed);
+    ReferenceAnswers service = service(events, seed);
     return service.snapshotBody(quietStep(), NOW, "4bf92f3577b34da6a3ce929d0e0e4736");
   }
 
@@ -153,7 +153,7 @@ public final class Workloads {
    * @return the stream's bytes
    */
   public static byte[] eventEnvelopeNdjson(int events, long seed) {
-    SpriteServiceAnswers service = service(events, seed);
+    ReferenceAnswers service = service(events, seed);
     StringBuilder b = new StringBuilder(events * 1100);
     for (int i = 0; i < events; i++) {
       b.append(service.eventEnvelope(i, NOW, "4bf92f3577b34da6a3ce929d0e0e4736")).append('\n');
@@ -161,9 +161,9 @@ public final class Workloads {
     return b.toString().getBytes(StandardCharsets.UTF_8);
   }
 
-  private static SpriteServiceAnswers service(int events, long seed) {
-    SpriteServiceAnswers service = new SpriteServiceAnswers(LOOP_ID);
-    List<LogLine> pool = Scenarios.eventLines(LOOP_ID, NOW).samples(seed, Math.min(events, POOL));
+  private static ReferenceAnswers service(int events, long seed) {
+    ReferenceAnswers service = new ReferenceAnswers(LOOP_ID);
+    List<LogLine> pool = HistoryGens.eventLines(LOOP_ID, NOW).samples(seed, Math.min(events, POOL));
     List<LogLine> lines = new ArrayList<>(events);
     for (int i = 0; i < events; i++) {
       lines.add(pool.get(i % pool.size()));

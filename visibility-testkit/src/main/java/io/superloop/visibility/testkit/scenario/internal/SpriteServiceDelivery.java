@@ -1,4 +1,4 @@
-package io.superloop.visibility.testkit.scenario;
+package io.superloop.visibility.testkit.scenario.internal;
 
 import io.superloop.visibility.api.Transport;
 import io.superloop.visibility.api.json.Json;
@@ -14,6 +14,7 @@ import io.superloop.visibility.core.plane.VisibilityPlane;
 import io.superloop.visibility.core.rules.Durability;
 import io.superloop.visibility.core.rules.VisibilityRules;
 import io.superloop.visibility.core.store.LoopLayout;
+import io.superloop.visibility.testkit.scenario.Delivery;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -28,16 +29,16 @@ import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A sprite_service delivery: {@link Delivery#SPRITE_SERVICE}, whose answers {@link
- * SpriteServiceAnswers} builds from the model (with the step's {@link SpriteFault}s), or {@link
- * Delivery#spriteService}, whose answers an adapter gives from runtime files the testkit writes
+ * A sprite_service delivery: {@link StepDelivery#SPRITE_SERVICE}, whose answers {@link
+ * ReferenceAnswers} builds from the model (with the step's {@link SpriteFault}s), or {@link
+ * StepDelivery#spriteService}, whose answers an adapter gives from runtime files the testkit writes
  * ({@link RuntimeWriter}). The manager keeps its cursor in {@code cursor.json} and sends it with
  * each poll ({@code 0} with {@code fromStart}), as contract 3.1 says.
  */
-final class SpriteServiceDelivery implements Delivery {
+final class SpriteServiceDelivery implements StepDelivery {
   static final String COMMAND = "POST http://sprite.invalid/ops/control";
 
-  private final @Nullable Service adapter;
+  private final Delivery.@Nullable Service adapter;
   private final UnaryOperator<VisibilityPlane.Builder> configure;
   private final boolean controlsThroughPlane;
 
@@ -47,7 +48,7 @@ final class SpriteServiceDelivery implements Delivery {
   }
 
   /** An adapter's service. */
-  SpriteServiceDelivery(Service adapter) {
+  SpriteServiceDelivery(Delivery.Service adapter) {
     this(adapter, b -> b, false);
   }
 
@@ -57,7 +58,7 @@ final class SpriteServiceDelivery implements Delivery {
    * {@code plane.control} (its listeners are told).
    */
   SpriteServiceDelivery(
-      @Nullable Service adapter,
+      Delivery.@Nullable Service adapter,
       UnaryOperator<VisibilityPlane.Builder> configure,
       boolean controlsThroughPlane) {
     this.adapter = adapter;
@@ -83,12 +84,12 @@ final class SpriteServiceDelivery implements Delivery {
   }
 
   @Override
-  public boolean canCarry(RuntimeHistory history) {
+  public boolean canCarry(History history) {
     return adapter == null ? history.carriableBySprite() : history.carriableByBoth();
   }
 
   @Override
-  public DeliveryRun deliver(RuntimeHistory h, Path workDir, VisibilityRules rules) {
+  public DeliveryRun deliver(History h, Path workDir, VisibilityRules rules) {
     try {
       return run(h, workDir, rules);
     } catch (IOException e) {
@@ -96,8 +97,7 @@ final class SpriteServiceDelivery implements Delivery {
     }
   }
 
-  private DeliveryRun run(RuntimeHistory h, Path workDir, VisibilityRules rules)
-      throws IOException {
+  private DeliveryRun run(History h, Path workDir, VisibilityRules rules) throws IOException {
     Path repo = workDir.resolve("repo");
     LoopLayout layout = LoopLayout.of(repo, h.loopId());
     SplittableRandom random = new SplittableRandom(h.seed());
@@ -154,7 +154,7 @@ final class SpriteServiceDelivery implements Delivery {
 
   /** The reference service: answers from the model, the step's faults applied. */
   private static ServiceSide reference(String loopId) {
-    SpriteServiceAnswers answers = new SpriteServiceAnswers(loopId);
+    ReferenceAnswers answers = new ReferenceAnswers(loopId);
     return new ServiceSide() {
       @Override
       public void apply(HistoryStep step) {
@@ -185,7 +185,7 @@ final class SpriteServiceDelivery implements Delivery {
   }
 
   /** An adapter's service over runtime files written into {@code runtimeDir}. */
-  private static ServiceSide adapted(Service adapter, Path runtimeDir) throws IOException {
+  private static ServiceSide adapted(Delivery.Service adapter, Path runtimeDir) throws IOException {
     RuntimeWriter runtime = new RuntimeWriter(runtimeDir);
     return new ServiceSide() {
       @Override
@@ -228,7 +228,7 @@ final class SpriteServiceDelivery implements Delivery {
     if (a.spriteForm() == ControlAction.SpriteForm.CLIENT_FAILURE) {
       return ControlOutcomes.spriteFailure(ctx, COMMAND, 1, done);
     }
-    String body = SpriteServiceAnswers.controlAnswer(a, loopId, ctx.startedAt(), done);
+    String body = ReferenceAnswers.controlAnswer(a, loopId, ctx.startedAt(), done);
     return ControlOutcomes.spriteAnswer(
         ctx, COMMAND, (JsonValue.JsonObject) Json.parse(body), done);
   }

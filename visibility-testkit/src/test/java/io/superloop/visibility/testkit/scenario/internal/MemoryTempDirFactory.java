@@ -1,4 +1,4 @@
-package io.superloop.visibility.testkit.scenario;
+package io.superloop.visibility.testkit.scenario.internal;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDirFactory;
  * the parity properties writes and fsyncs a loop directory, which on a shared disk costs more than
  * the work itself. Falls back to the default temporary directory.
  */
-final class MemoryTempDirFactory implements TempDirFactory {
+public final class MemoryTempDirFactory implements TempDirFactory {
   @Override
   public Path createTempDirectory(AnnotatedElementContext element, ExtensionContext extension)
       throws IOException {

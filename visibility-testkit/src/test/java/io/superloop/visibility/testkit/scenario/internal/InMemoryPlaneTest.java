@@ -1,4 +1,4 @@
-package io.superloop.visibility.testkit.scenario;
+package io.superloop.visibility.testkit.scenario.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,9 +14,10 @@ import io.superloop.visibility.core.audit.InvocationAuditTrail;
 import io.superloop.visibility.core.internal.PlaneAccess;
 import io.superloop.visibility.core.plane.SpriteServicePoll;
 import io.superloop.visibility.core.plane.StepOptions;
-import io.superloop.visibility.core.plane.VisibilityPlane;
 import io.superloop.visibility.core.rules.Durability;
+import io.superloop.visibility.core.plane.VisibilityPlane;
 import io.superloop.visibility.core.rules.VisibilityRules;
+import io.superloop.visibility.testkit.scenario.VisibilityAssertions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -72,10 +73,11 @@ class InMemoryPlaneTest {
           runtime.resolve("heartbeat.v1.json"),
           "{\"timestamp\":\"2026-03-01T11:5" + (step * 2) + ":00Z\"}",
           StandardCharsets.UTF_8);
-      SpriteServiceAnswers answers = SpriteServiceAnswers.read(runtime);
+      ReferenceAnswers answers = ReferenceAnswers.read(runtime);
       SpriteServicePoll poll =
           SpriteServicePoll.ofBodies(
-              answers.snapshot(T0, Optional.empty()), answers.events(cursor, T0, Optional.empty()));
+                  answers.snapshot(T0, Optional.empty()),
+                  answers.events(cursor, T0, Optional.empty()));
       VisibilityPlane.Reconciliation r = plane.reconcile(poll, StepOptions.defaults());
       cursor = poll.cursor().orElseThrow().eventLineOffset();
       out.add(r.sequenceState().map(s -> s.status().wire()).orElse("none"));
@@ -152,15 +154,15 @@ class InMemoryPlaneTest {
     Files.createDirectories(rt);
     Files.writeString(
         rt.resolve("events.jsonl"), event(1) + "\n" + event(2) + "\n", StandardCharsets.UTF_8);
-    SpriteServiceAnswers answers = SpriteServiceAnswers.read(rt);
+    ReferenceAnswers answers = ReferenceAnswers.read(rt);
     plane.reconcile(
         SpriteServicePoll.ofBodies(
-            answers.snapshot(T0, Optional.empty()), answers.events(0, T0, Optional.empty())),
+                answers.snapshot(T0, Optional.empty()), answers.events(0, T0, Optional.empty())),
         StepOptions.defaults());
     // the service serves the log again from line 1 without a declared replay: its values regress
     plane.reconcile(
         SpriteServicePoll.ofBodies(
-            answers.snapshot(T0, Optional.empty()), answers.events(0, T0, Optional.empty())),
+                answers.snapshot(T0, Optional.empty()), answers.events(0, T0, Optional.empty())),
         StepOptions.defaults());
     VisibilityAssertions.assertSequenceDrift(
         plane.status(), ViolationCode.EVENT_SEQUENCE_REGRESSION);
@@ -173,8 +175,7 @@ class InMemoryPlaneTest {
   @Test
   void controlRecordsGoThroughTheMemoryLayout(@TempDir Path dir) {
     VisibilityPlane plane = VisibilityPlane.builder(dir.resolve("repo"), LOOP).inMemory().build();
-    new InvocationAuditTrail(
-        PlaneAccess.layout(plane), Durability.NONE, VisibilityRules.hardened());
+    new InvocationAuditTrail(PlaneAccess.layout(plane), Durability.NONE, VisibilityRules.hardened());
     assertFalse(Files.exists(dir.resolve("repo")));
   }
 }

@@ -1,4 +1,4 @@
-package io.superloop.visibility.testkit.scenario;
+package io.superloop.visibility.testkit.scenario.internal;
 
 /**
  * The logical outcome of a control action, independent of the transport that carried it, with the

@@ -1,4 +1,4 @@
-package io.superloop.visibility.testkit.scenario;
+package io.superloop.visibility.testkit.scenario.internal;
 
 import io.superloop.visibility.core.rules.VisibilityRules;
 import io.superloop.visibility.core.rules.internal.ImmutableVisibilityRules;
@@ -15,20 +15,27 @@ class ParityPropertiesTest {
   private static final VisibilityRules HARDENED = VisibilityRules.hardened();
   private static final VisibilityRules REFERENCE = VisibilityRules.reference();
   private static final List<VisibilityRules> BOTH = List.of(HARDENED, REFERENCE);
-  private static final List<Delivery> DELIVERIES = List.of(Delivery.LOCAL, Delivery.SPRITE_SERVICE);
+  private static final List<StepDelivery> DELIVERIES =
+      List.of(StepDelivery.LOCAL, StepDelivery.SPRITE_SERVICE);
 
   @Test
   void transportParityHardened(@TempDir(factory = MemoryTempDirFactory.class) Path dir) {
-    ParityProperties.in(dir)
+    ParityChecks.in(dir)
         .transportParity(
-            Scenarios.carriableHistories(), Delivery.LOCAL, Delivery.SPRITE_SERVICE, HARDENED);
+            HistoryGens.carriableHistories(),
+            StepDelivery.LOCAL,
+            StepDelivery.SPRITE_SERVICE,
+            HARDENED);
   }
 
   @Test
   void transportParityReference(@TempDir(factory = MemoryTempDirFactory.class) Path dir) {
-    ParityProperties.in(dir)
+    ParityChecks.in(dir)
         .transportParity(
-            Scenarios.carriableHistories(), Delivery.LOCAL, Delivery.SPRITE_SERVICE, REFERENCE);
+            HistoryGens.carriableHistories(),
+            StepDelivery.LOCAL,
+            StepDelivery.SPRITE_SERVICE,
+            REFERENCE);
   }
 
   /**
@@ -42,56 +49,56 @@ class ParityPropertiesTest {
    */
   @Test
   void undeclaredTruncationParity(@TempDir(factory = MemoryTempDirFactory.class) Path dir) {
-    ParityProperties.in(dir)
+    ParityChecks.in(dir)
         .transportParity(
-            Scenarios.histories(HistoryShape.carriableWithUndeclaredLogChanges()),
-            Delivery.LOCAL,
-            Delivery.SPRITE_SERVICE,
+            HistoryGens.histories(HistoryShape.carriableWithUndeclaredLogChanges()),
+            StepDelivery.LOCAL,
+            StepDelivery.SPRITE_SERVICE,
             ImmutableVisibilityRules.copyOf(HARDENED).withRestartTruncatedEventLog(false));
   }
 
   @Test
   void undeclaredLogChangeNeverDriftsUnderHardened(
       @TempDir(factory = MemoryTempDirFactory.class) Path dir) {
-    ParityProperties.in(dir).undeclaredLogChangeNeverDrifts(HARDENED);
+    ParityChecks.in(dir).undeclaredLogChangeNeverDrifts(HARDENED);
   }
 
   @Test
   void invocationParity(@TempDir(factory = MemoryTempDirFactory.class) Path dir) {
-    ParityProperties.in(dir).invocationParity(Scenarios.controls(), BOTH);
+    ParityChecks.in(dir).invocationParity(HistoryGens.controls(), BOTH);
   }
 
   @Test
   void strictlyIncreasingNeverDrifts(@TempDir(factory = MemoryTempDirFactory.class) Path dir) {
-    ParityProperties.in(dir)
+    ParityChecks.in(dir)
         .strictlyIncreasingNeverDrifts(
-            Scenarios.histories(HistoryShape.strictlyIncreasing()), DELIVERIES, BOTH);
+            HistoryGens.histories(HistoryShape.strictlyIncreasing()), DELIVERIES, BOTH);
   }
 
   @Test
   void singleFaultGivesItsCode(@TempDir(factory = MemoryTempDirFactory.class) Path dir) {
-    ParityProperties.in(dir).singleFaultGivesItsCode(BOTH);
+    ParityChecks.in(dir).singleFaultGivesItsCode(BOTH);
   }
 
   @Test
   void declaredReplayNeverDriftsUnderHardened(
       @TempDir(factory = MemoryTempDirFactory.class) Path dir) {
-    ParityProperties.in(dir).declaredReplayNeverDrifts(DELIVERIES, HARDENED);
+    ParityChecks.in(dir).declaredReplayNeverDrifts(DELIVERIES, HARDENED);
   }
 
   @Test
   void regressionAfterEmptyBatchCaughtUnderHardenedOnly(
       @TempDir(factory = MemoryTempDirFactory.class) Path dir) {
-    ParityProperties.in(dir).regressionAfterEmptyBatch(BOTH);
+    ParityChecks.in(dir).regressionAfterEmptyBatch(BOTH);
   }
 
   @Test
   void freshnessMonotoneAndExact(@TempDir(factory = MemoryTempDirFactory.class) Path dir) {
-    ParityProperties.in(dir).freshnessMonotoneAndExact(BOTH);
+    ParityChecks.in(dir).freshnessMonotoneAndExact(BOTH);
   }
 
   @Test
   void sharedTraceIdRule(@TempDir(factory = MemoryTempDirFactory.class) Path dir) {
-    ParityProperties.in(dir).sharedTraceIdRule(BOTH);
+    ParityChecks.in(dir).sharedTraceIdRule(BOTH);
   }
 }

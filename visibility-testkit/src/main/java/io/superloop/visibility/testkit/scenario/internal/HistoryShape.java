@@ -1,7 +1,7 @@
-package io.superloop.visibility.testkit.scenario;
+package io.superloop.visibility.testkit.scenario.internal;
 
 /**
- * What a generated {@link RuntimeHistory} may contain.
+ * What a generated {@link History} may contain.
  *
  * @param minSteps the fewest steps (at least 1)
  * @param maxSteps the most steps

@@ -1,4 +1,4 @@
-package io.superloop.visibility.testkit.scenario;
+package io.superloop.visibility.testkit.scenario.internal;
 
 import io.superloop.visibility.api.Transport;
 import io.superloop.visibility.api.json.Json;
@@ -24,8 +24,8 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.function.UnaryOperator;
 
-/** {@link Delivery#LOCAL}: real runtime files and {@code VisibilityPlane.reconcileLocal}. */
-final class LocalDelivery implements Delivery {
+/** {@link StepDelivery#LOCAL}: real runtime files and {@code VisibilityPlane.reconcileLocal}. */
+final class LocalDelivery implements StepDelivery {
   private final UnaryOperator<VisibilityPlane.Builder> configure;
   private final boolean controlsThroughPlane;
 
@@ -49,12 +49,12 @@ final class LocalDelivery implements Delivery {
   }
 
   @Override
-  public boolean canCarry(RuntimeHistory history) {
+  public boolean canCarry(History history) {
     return history.carriableByLocal();
   }
 
   @Override
-  public DeliveryRun deliver(RuntimeHistory history, Path workDir, VisibilityRules rules) {
+  public DeliveryRun deliver(History history, Path workDir, VisibilityRules rules) {
     try {
       return run(history, workDir, rules);
     } catch (IOException e) {
@@ -62,8 +62,7 @@ final class LocalDelivery implements Delivery {
     }
   }
 
-  private DeliveryRun run(RuntimeHistory h, Path workDir, VisibilityRules rules)
-      throws IOException {
+  private DeliveryRun run(History h, Path workDir, VisibilityRules rules) throws IOException {
     Path repo = workDir.resolve("repo");
     LoopLayout layout = LoopLayout.of(repo, h.loopId());
     RuntimeWriter runtime = new RuntimeWriter(layout.runtimeDir());

@@ -1,4 +1,4 @@
-package io.superloop.visibility.testkit.scenario;
+package io.superloop.visibility.testkit.scenario.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,7 +13,7 @@ class ScenariosTest {
 
   @Test
   void eventLinesAreRealisticInSize() {
-    List<LogLine> lines = Scenarios.eventLines("parity-loop", Scenarios.BASE).samples(7L, 2000);
+    List<LogLine> lines = HistoryGens.eventLines("parity-loop", HistoryGens.BASE).samples(7L, 2000);
     int min = Integer.MAX_VALUE;
     int max = 0;
     for (LogLine l : lines) {
@@ -28,12 +28,12 @@ class ScenariosTest {
   @Test
   void sameSeedSameHistory() {
     assertEquals(
-        Scenarios.carriableHistories().sample(42L), Scenarios.carriableHistories().sample(42L));
+        HistoryGens.carriableHistories().sample(42L), HistoryGens.carriableHistories().sample(42L));
   }
 
   @Test
   void carriableHistoriesAreCarriableAndDeclareTheirLogChanges() {
-    for (RuntimeHistory h : Scenarios.carriableHistories().samples(3L, 500)) {
+    for (History h : HistoryGens.carriableHistories().samples(3L, 500)) {
       assertTrue(h.carriableByBoth());
       for (HistoryStep s : h.steps()) {
         assertTrue(
@@ -44,7 +44,7 @@ class ScenariosTest {
 
   @Test
   void heartbeatsCoverTheBoundaries() {
-    List<Long> lags = Scenarios.heartbeatLags(StepInput.DEFAULT_THRESHOLDS).samples(5L, 3000);
+    List<Long> lags = HistoryGens.heartbeatLags(StepInput.DEFAULT_THRESHOLDS).samples(5L, 3000);
     for (long want : new long[] {119, 120, 299, 300, 0}) {
       assertTrue(lags.contains(want), "lag " + want + " never generated");
     }

@@ -1,4 +1,4 @@
-package io.superloop.visibility.testkit.scenario;
+package io.superloop.visibility.testkit.scenario.internal;
 
 /**
  * The testkit's own minimal JSON text writer (string escaping), so that the sprite_service answers
