@@ -7,7 +7,8 @@ import io.opentelemetry.sdk.metrics.data.MetricData;
 import io.superloop.visibility.core.plane.StepOptions;
 import io.superloop.visibility.core.plane.VisibilityPlane;
 import io.superloop.visibility.core.rules.VisibilityRules;
-import io.superloop.visibility.testkit.gen.GenContext;
+import io.superloop.visibility.testkit.gen.internal.GenContext;
+import io.superloop.visibility.testkit.gen.internal.Generation;
 import io.superloop.visibility.testkit.scenario.internal.History;
 import io.superloop.visibility.testkit.scenario.internal.HistoryGens;
 import io.superloop.visibility.testkit.scenario.internal.HistoryShape;
@@ -107,7 +108,9 @@ class ObservabilityDocTest {
           .reconcileLocal(StepOptions.defaults());
       GenContext ctx = GenContext.of(17);
       for (int i = 0; i < 200 && exported.size() < Instrument.values().length; i++) {
-        History h = HistoryGens.histories(HistoryShape.withSpriteFaults()).generate(ctx).value();
+        History h =
+            Generation.generate(HistoryGens.histories(HistoryShape.withSpriteFaults()), ctx)
+                .value();
         for (StepDelivery d :
             List.of(
                 StepDelivery.localWith(b -> b.listener(telemetry)),

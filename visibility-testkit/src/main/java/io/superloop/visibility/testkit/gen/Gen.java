@@ -1,5 +1,9 @@
 package io.superloop.visibility.testkit.gen;
 
+import io.superloop.visibility.testkit.gen.internal.GenContext;
+import io.superloop.visibility.testkit.gen.internal.Generation;
+import io.superloop.visibility.testkit.gen.internal.GenerationException;
+import io.superloop.visibility.testkit.gen.internal.Shrinkable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,37 +16,58 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
- * A seeded, deterministic generator of values with integrated shrinking. {@link #generate} draws
- * from a {@link GenContext} and returns a {@link Shrinkable}: the value and a lazy tree of smaller
- * candidates. The combinators ({@link #map}, {@link #flatMap}, {@link #filter}, {@link #zip},
- * {@link #listOf}, ...) transform whole trees, so composed generators shrink automatically and
- * their candidates keep the generator's own constraints.
+ * A seeded, deterministic generator of values with integrated shrinking. Each draw gives a value
+ * and a lazy tree of smaller candidates; the combinators ({@link #map}, {@link #flatMap}, {@link
+ * #filter}, {@link #zip}, {@link #listOf}, ...) transform whole trees, so composed generators
+ * shrink automatically and their candidates keep the generator's own constraints.
  *
- * <p>A generator is a plain function; custom ones can be written as lambdas, for example {@code ctx
- * -> Shrinkable.of(ctx.nextInt(0, 9))} (no shrinking) or on top of the factories here. Generators
- * must draw only from the context they are given, so that one seed reproduces every value.
+ * <p>Generators are built from the factories here ({@link #longs}, {@link #elements}, {@link
+ * #strings}, {@link #frequency}, ...) and {@link VisibilityGens}, and combined; one seed reproduces
+ * every value ({@link #sample}). Instances are immutable and can be shared.
  *
  * @param <T> the type of generated values
  */
-@FunctionalInterface
-public interface Gen<T> {
+public final class Gen<T> {
+  static {
+    Generation.install(
+        new Generation.Bridge() {
+          @Override
+          public <T> Gen<T> gen(Function<GenContext, Shrinkable<T>> draw) {
+            return of(draw);
+          }
+
+          @Override
+          public <T> Shrinkable<T> generate(Gen<T> gen, GenContext ctx) {
+            return gen.generate(ctx);
+          }
+        });
+  }
+
   /** How many consecutive rejections {@link #filter(Predicate)} tolerates before giving up. */
-  int DEFAULT_FILTER_TRIES = 100;
+  public static final int DEFAULT_FILTER_TRIES = 100;
 
   /**
    * Printable ASCII (0x20-0x7E), ordered so that shrinking goes toward {@code 'a'}: lower-case
    * letters, digits, upper-case letters, space, then punctuation.
    */
-  String PRINTABLE_ASCII =
+  public static final String PRINTABLE_ASCII =
       "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ !\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
 
-  /**
-   * Draws one value with its shrink tree from {@code ctx}.
-   *
-   * @param ctx the random source and size hint
-   * @return the value and its shrink candidates
-   */
-  Shrinkable<T> generate(GenContext ctx);
+  private final Function<GenContext, Shrinkable<T>> draw;
+
+  private Gen(Function<GenContext, Shrinkable<T>> draw) {
+    this.draw = draw;
+  }
+
+  /** {@return the generator that draws with {@code draw}} */
+  static <T> Gen<T> of(Function<GenContext, Shrinkable<T>> draw) {
+    return new Gen<>(Objects.requireNonNull(draw, "draw"));
+  }
+
+  /** Draws one value with its shrink tree from {@code ctx}. */
+  Shrinkable<T> generate(GenContext ctx) {
+    return draw.apply(ctx);
+  }
 
   // ---------------------------------------------------------------- sampling
 
@@ -52,7 +77,7 @@ public interface Gen<T> {
    * @param seed the seed
    * @return the value (equal seeds give equal values)
    */
-  default T sample(long seed) {
+  public T sample(long seed) {
     return generate(GenContext.of(seed)).value();
   }
 
@@ -63,7 +88,7 @@ public interface Gen<T> {
    * @param count how many values
    * @return the values, in draw order (equal seeds give equal lists)
    */
-  default List<T> samples(long seed, int count) {
+  public List<T> samples(long seed, int count) {
     GenContext ctx = GenContext.of(seed);
     List<T> out = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
@@ -81,9 +106,9 @@ public interface Gen<T> {
    * @param <R> the new value type
    * @return the mapped generator
    */
-  default <R> Gen<R> map(Function<? super T, ? extends R> f) {
+  public <R> Gen<R> map(Function<? super T, ? extends R> f) {
     Objects.requireNonNull(f, "f");
-    return ctx -> generate(ctx).map(f);
+    return of(ctx -> generate(ctx).map(f));
   }
 
   /**
@@ -95,14 +120,15 @@ public interface Gen<T> {
    * @param <R> the new value type
    * @return the combined generator
    */
-  default <R> Gen<R> flatMap(Function<? super T, ? extends Gen<R>> f) {
+  public <R> Gen<R> flatMap(Function<? super T, ? extends Gen<R>> f) {
     Objects.requireNonNull(f, "f");
-    return ctx -> {
-      Shrinkable<T> outer = generate(ctx);
-      long seed = ctx.nextSeed();
-      int size = ctx.size();
-      return GenSupport.bind(outer, f, seed, size);
-    };
+    return of(
+        ctx -> {
+          Shrinkable<T> outer = generate(ctx);
+          long seed = ctx.nextSeed();
+          int size = ctx.size();
+          return GenSupport.bind(outer, f, seed, size);
+        });
   }
 
   /**
@@ -111,9 +137,9 @@ public interface Gen<T> {
    *
    * @param predicate which values to keep
    * @return the filtered generator
-   * @throws GenerationException (when generating) if every one of the tries is rejected
+   * @throws IllegalStateException (when generating) if every one of the tries is rejected
    */
-  default Gen<T> filter(Predicate<? super T> predicate) {
+  public Gen<T> filter(Predicate<? super T> predicate) {
     return filter(predicate, DEFAULT_FILTER_TRIES);
   }
 
@@ -124,26 +150,27 @@ public interface Gen<T> {
    * @param predicate which values to keep
    * @param maxTries how many consecutive rejections end generation with an error, at least 1
    * @return the filtered generator
-   * @throws GenerationException (when generating) if every one of the tries is rejected
+   * @throws IllegalStateException (when generating) if every one of the tries is rejected
    */
-  default Gen<T> filter(Predicate<? super T> predicate, int maxTries) {
+  public Gen<T> filter(Predicate<? super T> predicate, int maxTries) {
     Objects.requireNonNull(predicate, "predicate");
     if (maxTries < 1) {
       throw new IllegalArgumentException("maxTries must be >= 1, got " + maxTries);
     }
-    return ctx -> {
-      for (int i = 0; i < maxTries; i++) {
-        Shrinkable<T> s = generate(ctx);
-        if (predicate.test(s.value())) {
-          return s.filter(predicate);
-        }
-      }
-      throw new GenerationException(
-          "filter rejected "
-              + maxTries
-              + " generated values in a row; the predicate is too strict for this generator: "
-              + "generate valid values directly (map/flatMap) or raise maxTries");
-    };
+    return of(
+        ctx -> {
+          for (int i = 0; i < maxTries; i++) {
+            Shrinkable<T> s = generate(ctx);
+            if (predicate.test(s.value())) {
+              return s.filter(predicate);
+            }
+          }
+          throw new GenerationException(
+              "filter rejected "
+                  + maxTries
+                  + " generated values in a row; the predicate is too strict for this generator: "
+                  + "generate valid values directly (map/flatMap) or raise maxTries");
+        });
   }
 
   /**
@@ -151,21 +178,23 @@ public interface Gen<T> {
    *
    * @return a generator of the same values whose trees are leaves
    */
-  default Gen<T> noShrink() {
-    return ctx -> generate(ctx).withoutShrinks();
+  public Gen<T> noShrink() {
+    return of(ctx -> generate(ctx).withoutShrinks());
   }
 
   /**
-   * This generator run with the size hint {@code size} (see {@link GenContext#size()}).
+   * This generator run with the size hint {@code size}: the bound on the length of collections
+   * whose own bounds leave room ({@link #listOf}, {@link #strings}), and what {@link #sized} passes
+   * on (100 unless a property sets another, {@code Property.size}).
    *
    * @param size the size hint, at least 0
    * @return the resized generator
    */
-  default Gen<T> resize(int size) {
+  public Gen<T> resize(int size) {
     if (size < 0) {
       throw new IllegalArgumentException("size must be >= 0, got " + size);
     }
-    return ctx -> generate(ctx.withSize(size));
+    return of(ctx -> generate(ctx.withSize(size)));
   }
 
   // ---------------------------------------------------------------- basic generators
@@ -177,9 +206,9 @@ public interface Gen<T> {
    * @param <T> the value type
    * @return the constant generator
    */
-  static <T> Gen<T> constant(T value) {
+  public static <T> Gen<T> constant(T value) {
     Shrinkable<T> leaf = Shrinkable.of(value);
-    return ctx -> leaf;
+    return of(ctx -> leaf);
   }
 
   /**
@@ -192,21 +221,22 @@ public interface Gen<T> {
    * @return the generator
    * @throws IllegalArgumentException if {@code min > max}
    */
-  static Gen<Long> longs(long min, long max) {
+  public static Gen<Long> longs(long min, long max) {
     if (min > max) {
       throw new IllegalArgumentException("longs: min " + min + " > max " + max);
     }
     long target = min > 0 ? min : (max < 0 ? max : 0);
-    return ctx -> {
-      long v;
-      if (ctx.nextInt(0, 15) == 0) {
-        int edge = ctx.nextInt(0, 2);
-        v = edge == 0 ? min : (edge == 1 ? max : target);
-      } else {
-        v = ctx.nextLong(min, max);
-      }
-      return Shrinkable.towards(v, target);
-    };
+    return of(
+        ctx -> {
+          long v;
+          if (ctx.nextInt(0, 15) == 0) {
+            int edge = ctx.nextInt(0, 2);
+            v = edge == 0 ? min : (edge == 1 ? max : target);
+          } else {
+            v = ctx.nextLong(min, max);
+          }
+          return Shrinkable.towards(v, target);
+        });
   }
 
   /**
@@ -217,7 +247,7 @@ public interface Gen<T> {
    * @return the generator
    * @throws IllegalArgumentException if {@code min > max}
    */
-  static Gen<Integer> ints(int min, int max) {
+  public static Gen<Integer> ints(int min, int max) {
     if (min > max) {
       throw new IllegalArgumentException("ints: min " + min + " > max " + max);
     }
@@ -229,8 +259,8 @@ public interface Gen<T> {
    *
    * @return the generator
    */
-  static Gen<Boolean> booleans() {
-    return ctx -> ctx.nextBoolean() ? GenSupport.TRUE : GenSupport.FALSE;
+  public static Gen<Boolean> booleans() {
+    return of(ctx -> ctx.nextBoolean() ? GenSupport.TRUE : GenSupport.FALSE);
   }
 
   /**
@@ -242,7 +272,7 @@ public interface Gen<T> {
    * @return the generator
    */
   @SafeVarargs
-  static <T> Gen<T> elements(T... values) {
+  public static <T> Gen<T> elements(T... values) {
     List<T> list = new ArrayList<>(values.length);
     for (T v : values) {
       list.add(v);
@@ -258,7 +288,7 @@ public interface Gen<T> {
    * @param <T> the value type
    * @return the generator
    */
-  static <T> Gen<T> elements(List<? extends T> values) {
+  public static <T> Gen<T> elements(List<? extends T> values) {
     List<T> copy = List.copyOf(values);
     if (copy.isEmpty()) {
       throw new IllegalArgumentException("elements: no values to choose from");
@@ -275,7 +305,7 @@ public interface Gen<T> {
    * @return the generator
    */
   @SafeVarargs
-  static <T> Gen<T> oneOf(Gen<? extends T>... gens) {
+  public static <T> Gen<T> oneOf(Gen<? extends T>... gens) {
     List<Gen<? extends T>> copy = new ArrayList<>(gens.length);
     for (Gen<? extends T> g : gens) {
       copy.add(Objects.requireNonNull(g, "gen"));
@@ -295,7 +325,8 @@ public interface Gen<T> {
    * @return the pair (weight, generator)
    * @throws IllegalArgumentException if {@code weight < 1}
    */
-  static <T> Map.Entry<Integer, Gen<? extends T>> weighted(int weight, Gen<? extends T> gen) {
+  public static <T> Map.Entry<Integer, Gen<? extends T>> weighted(
+      int weight, Gen<? extends T> gen) {
     if (weight < 1) {
       throw new IllegalArgumentException("weight must be >= 1, got " + weight);
     }
@@ -311,7 +342,8 @@ public interface Gen<T> {
    * @return the generator
    */
   @SafeVarargs
-  static <T> Gen<T> frequency(Map.Entry<Integer, ? extends Gen<? extends T>>... alternatives) {
+  public static <T> Gen<T> frequency(
+      Map.Entry<Integer, ? extends Gen<? extends T>>... alternatives) {
     return frequency(List.of(alternatives));
   }
 
@@ -324,7 +356,7 @@ public interface Gen<T> {
    * @return the generator
    * @throws IllegalArgumentException if there is no alternative or a weight is below 1
    */
-  static <T> Gen<T> frequency(
+  public static <T> Gen<T> frequency(
       List<? extends Map.Entry<Integer, ? extends Gen<? extends T>>> alternatives) {
     List<Map.Entry<Integer, ? extends Gen<? extends T>>> copy = List.copyOf(alternatives);
     if (copy.isEmpty()) {
@@ -360,7 +392,7 @@ public interface Gen<T> {
    * @param <T> the value type
    * @return the generator
    */
-  static <T> Gen<Optional<T>> optionals(Gen<T> gen) {
+  public static <T> Gen<Optional<T>> optionals(Gen<T> gen) {
     return frequency(
         weighted(1, constant(Optional.<T>empty())), weighted(3, gen.map(Optional::of)));
   }
@@ -371,7 +403,7 @@ public interface Gen<T> {
    * @param alphabet the characters to choose from, not empty
    * @return the generator
    */
-  static Gen<Character> chars(String alphabet) {
+  public static Gen<Character> chars(String alphabet) {
     if (alphabet.isEmpty()) {
       throw new IllegalArgumentException("chars: empty alphabet");
     }
@@ -386,7 +418,7 @@ public interface Gen<T> {
    * @param max the largest character, at least {@code min}
    * @return the generator
    */
-  static Gen<Character> chars(char min, char max) {
+  public static Gen<Character> chars(char min, char max) {
     if (min > max) {
       throw new IllegalArgumentException("chars: min > max");
     }
@@ -403,7 +435,7 @@ public interface Gen<T> {
    * @param maxLength the longest length, at least {@code minLength}
    * @return the generator
    */
-  static Gen<String> strings(String alphabet, int minLength, int maxLength) {
+  public static Gen<String> strings(String alphabet, int minLength, int maxLength) {
     return strings(chars(alphabet), minLength, maxLength);
   }
 
@@ -417,7 +449,7 @@ public interface Gen<T> {
    * @param maxLength the longest length, at least {@code minLength}
    * @return the generator
    */
-  static Gen<String> strings(Gen<Character> chars, int minLength, int maxLength) {
+  public static Gen<String> strings(Gen<Character> chars, int minLength, int maxLength) {
     return listOf(chars, minLength, maxLength)
         .map(
             cs -> {
@@ -441,21 +473,22 @@ public interface Gen<T> {
    * @param <T> the element type
    * @return the generator
    */
-  static <T> Gen<List<T>> listOf(Gen<T> element, int minSize, int maxSize) {
+  public static <T> Gen<List<T>> listOf(Gen<T> element, int minSize, int maxSize) {
     Objects.requireNonNull(element, "element");
     if (minSize < 0 || minSize > maxSize) {
       throw new IllegalArgumentException(
           "listOf: need 0 <= minSize <= maxSize, got " + minSize + ", " + maxSize);
     }
-    return ctx -> {
-      long cap = Math.min((long) maxSize, (long) minSize + ctx.size());
-      int n = ctx.nextInt(minSize, (int) cap);
-      List<Shrinkable<T>> elements = new ArrayList<>(n);
-      for (int i = 0; i < n; i++) {
-        elements.add(element.generate(ctx));
-      }
-      return Shrinkable.list(elements, minSize);
-    };
+    return of(
+        ctx -> {
+          long cap = Math.min((long) maxSize, (long) minSize + ctx.size());
+          int n = ctx.nextInt(minSize, (int) cap);
+          List<Shrinkable<T>> elements = new ArrayList<>(n);
+          for (int i = 0; i < n; i++) {
+            elements.add(element.generate(ctx));
+          }
+          return Shrinkable.list(elements, minSize);
+        });
   }
 
   /**
@@ -466,15 +499,16 @@ public interface Gen<T> {
    * @param <T> the element type
    * @return the generator of unmodifiable lists
    */
-  static <T> Gen<List<T>> sequence(List<? extends Gen<? extends T>> gens) {
+  public static <T> Gen<List<T>> sequence(List<? extends Gen<? extends T>> gens) {
     List<Gen<? extends T>> copy = List.copyOf(gens);
-    return ctx -> {
-      List<Shrinkable<T>> elements = new ArrayList<>(copy.size());
-      for (Gen<? extends T> g : copy) {
-        elements.add(GenSupport.<T>widen(g).generate(ctx));
-      }
-      return Shrinkable.sequence(elements);
-    };
+    return of(
+        ctx -> {
+          List<Shrinkable<T>> elements = new ArrayList<>(copy.size());
+          for (Gen<? extends T> g : copy) {
+            elements.add(GenSupport.<T>widen(g).generate(ctx));
+          }
+          return Shrinkable.sequence(elements);
+        });
   }
 
   /**
@@ -489,13 +523,15 @@ public interface Gen<T> {
    * @param <R> the combined type
    * @return the generator
    */
-  static <A, B, R> Gen<R> zip(Gen<A> a, Gen<B> b, BiFunction<? super A, ? super B, ? extends R> f) {
+  public static <A, B, R> Gen<R> zip(
+      Gen<A> a, Gen<B> b, BiFunction<? super A, ? super B, ? extends R> f) {
     Objects.requireNonNull(f, "f");
-    return ctx -> {
-      Shrinkable<A> sa = a.generate(ctx);
-      Shrinkable<B> sb = b.generate(ctx);
-      return Shrinkable.zip(sa, sb, f);
-    };
+    return of(
+        ctx -> {
+          Shrinkable<A> sa = a.generate(ctx);
+          Shrinkable<B> sb = b.generate(ctx);
+          return Shrinkable.zip(sa, sb, f);
+        });
   }
 
   /**
@@ -506,9 +542,9 @@ public interface Gen<T> {
    * @param <T> the value type
    * @return the generator
    */
-  static <T> Gen<T> sized(IntFunction<? extends Gen<T>> f) {
+  public static <T> Gen<T> sized(IntFunction<? extends Gen<T>> f) {
     Objects.requireNonNull(f, "f");
-    return ctx -> f.apply(ctx.size()).generate(ctx);
+    return of(ctx -> f.apply(ctx.size()).generate(ctx));
   }
 
   /**
@@ -519,8 +555,8 @@ public interface Gen<T> {
    * @param <T> the value type
    * @return the generator
    */
-  static <T> Gen<T> lazy(Supplier<? extends Gen<T>> supplier) {
+  public static <T> Gen<T> lazy(Supplier<? extends Gen<T>> supplier) {
     Objects.requireNonNull(supplier, "supplier");
-    return ctx -> supplier.get().generate(ctx);
+    return of(ctx -> supplier.get().generate(ctx));
   }
 }

@@ -1,9 +1,10 @@
 package io.superloop.visibility.testkit.property;
 
 import io.superloop.visibility.testkit.gen.Gen;
-import io.superloop.visibility.testkit.gen.GenContext;
-import io.superloop.visibility.testkit.gen.GenerationException;
-import io.superloop.visibility.testkit.gen.Shrinkable;
+import io.superloop.visibility.testkit.gen.internal.GenContext;
+import io.superloop.visibility.testkit.gen.internal.Generation;
+import io.superloop.visibility.testkit.gen.internal.GenerationException;
+import io.superloop.visibility.testkit.gen.internal.Shrinkable;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.Objects;
@@ -47,8 +48,8 @@ import org.junit.jupiter.api.function.ThrowingConsumer;
  * #DEFAULT_TRIES}); the seed from {@value #SEED_PROPERTY} if set, else a random one. Values set on
  * the property itself ({@link #tries}, {@link #seed}, {@link #maxShrinkSteps}, {@link
  * #maxShrinkTime}) take precedence over the system properties. All tries of a run draw, in order,
- * from one {@link GenContext} seeded with the run's seed, so the same seed replays the same values.
- * A property object is immutable; the setters return copies.
+ * from one random source seeded with the run's seed, so the same seed replays the same values. A
+ * property object is immutable; the setters return copies.
  *
  * @param <T> the type of the values checked
  */
@@ -162,8 +163,8 @@ public final class Property<T> {
   }
 
   /**
-   * This property with the generator size hint {@code size} (default {@link
-   * GenContext#DEFAULT_SIZE}).
+   * This property with the generator size hint {@code size} (default 100): the bound on the length
+   * of generated collections whose own bounds leave room.
    *
    * @param size the size hint, at least 0
    * @return a copy with the size hint
@@ -211,7 +212,7 @@ public final class Property<T> {
    *
    * @param body the check of one value
    * @throws AssertionError describing the shrunk counterexample if some value fails
-   * @throws GenerationException if the generator cannot produce a value (the message names the
+   * @throws IllegalStateException if the generator cannot produce a value (the message names the
    *     seed)
    */
   public void check(ThrowingConsumer<? super T> body) {
@@ -223,7 +224,7 @@ public final class Property<T> {
    *
    * @param condition the condition every value must meet
    * @throws AssertionError describing the shrunk counterexample if some value fails
-   * @throws GenerationException if the generator cannot produce a value (the message names the
+   * @throws IllegalStateException if the generator cannot produce a value (the message names the
    *     seed)
    */
   public void checkThat(Predicate<? super T> condition) {
@@ -235,7 +236,7 @@ public final class Property<T> {
    *
    * @param condition the condition every value must meet
    * @return the outcome
-   * @throws GenerationException if the generator cannot produce a value (the message names the
+   * @throws IllegalStateException if the generator cannot produce a value (the message names the
    *     seed)
    */
   public PropertyResult<T> runThat(Predicate<? super T> condition) {
@@ -253,7 +254,7 @@ public final class Property<T> {
    *
    * @param body the check of one value
    * @return the outcome
-   * @throws GenerationException if the generator cannot produce a value (the message names the
+   * @throws IllegalStateException if the generator cannot produce a value (the message names the
    *     seed)
    */
   public PropertyResult<T> run(ThrowingConsumer<? super T> body) {
@@ -273,7 +274,7 @@ public final class Property<T> {
     for (int i = 1; i <= runTries; i++) {
       Shrinkable<T> drawn;
       try {
-        drawn = gen.generate(ctx);
+        drawn = Generation.generate(gen, ctx);
       } catch (GenerationException e) {
         throw new GenerationException(
             "Property '"

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <pre>{@code
  * @PropertyTest(tries = 200)
  * void heartbeatsRoundTrip() {
- *   Property.forAll(HeartbeatGens.states()).check(s -> assertEquals(s, decode(encode(s))));
+ *   Property.forAll(VisibilityGens.heartbeatStates()).check(s -> assertEquals(s, decode(encode(s))));
  * }
  * }</pre>
  *

@@ -18,7 +18,8 @@ import io.superloop.visibility.api.json.JsonReadLimits;
 import io.superloop.visibility.api.json.JsonValue;
 import io.superloop.visibility.api.reconcile.ReconcileCodecs;
 import io.superloop.visibility.api.sequence.SequenceCodecs;
-import io.superloop.visibility.testkit.gen.GenContext;
+import io.superloop.visibility.testkit.gen.internal.GenContext;
+import io.superloop.visibility.testkit.gen.internal.Generation;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -163,7 +164,7 @@ class CodecRobustnessTest {
     GenContext ctx = GenContext.of(e.name().hashCode(), 6);
     List<String> out = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      out.add(e.codec().encode(e.gen().generate(ctx).value()));
+      out.add(e.codec().encode(Generation.generate(e.gen(), ctx).value()));
     }
     out.sort(Comparator.comparingInt(String::length));
     return out;

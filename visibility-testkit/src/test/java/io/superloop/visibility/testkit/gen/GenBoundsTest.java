@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.superloop.visibility.testkit.gen.internal.GenContext;
+import io.superloop.visibility.testkit.gen.internal.Generation;
+import io.superloop.visibility.testkit.gen.internal.GenerationException;
+import io.superloop.visibility.testkit.gen.internal.Shrinkable;
 import io.superloop.visibility.testkit.gen.internal.Zip;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,7 +28,7 @@ class GenBoundsTest {
     GenContext ctx = GenContext.of(seed);
     List<T> roots = new ArrayList<>();
     for (int i = 0; i < DRAWS; i++) {
-      Shrinkable<T> s = gen.generate(ctx);
+      Shrinkable<T> s = Generation.generate(gen, ctx);
       roots.add(s.value());
       for (T v : Trees.values(s, i < 30 ? 3 : 1, 5)) {
         assertTrue(ok.test(v), () -> "out of bounds: " + v);
@@ -67,7 +71,7 @@ class GenBoundsTest {
   @Test
   void singleValueRange() {
     assertEquals(List.of(9L, 9L, 9L), Gen.longs(9, 9).samples(5L, 3));
-    assertTrue(Trees.children(Gen.longs(9, 9).generate(GenContext.of(1L))).isEmpty());
+    assertTrue(Trees.children(Generation.generate(Gen.longs(9, 9), GenContext.of(1L))).isEmpty());
   }
 
   @Test
@@ -91,11 +95,11 @@ class GenBoundsTest {
   void booleansGiveBothAndShrinkToFalse() {
     List<Boolean> xs = drawAll(Gen.booleans(), 7L, b -> true);
     assertTrue(xs.contains(true) && xs.contains(false));
-    Shrinkable<Boolean> t = Gen.booleans().filter(b -> b).generate(GenContext.of(1L));
+    Shrinkable<Boolean> t = Generation.generate(Gen.booleans().filter(b -> b), GenContext.of(1L));
     assertEquals(true, t.value());
     assertEquals(List.of(), Trees.children(t), "filtered shrinks keep only true values");
     Shrinkable<Boolean> any =
-        Gen.booleans().filter(b -> b, 1000).map(b -> b).generate(GenContext.of(2L));
+        Generation.generate(Gen.booleans().filter(b -> b, 1000).map(b -> b), GenContext.of(2L));
     assertTrue(any.value());
   }
 
@@ -285,7 +289,7 @@ class GenBoundsTest {
 
   @Test
   void noShrinkDropsCandidates() {
-    Shrinkable<Long> s = Gen.longs(10, 1000).noShrink().generate(GenContext.of(3L));
+    Shrinkable<Long> s = Generation.generate(Gen.longs(10, 1000).noShrink(), GenContext.of(3L));
     assertFalse(s.value() < 10);
     assertTrue(Trees.children(s).isEmpty());
   }

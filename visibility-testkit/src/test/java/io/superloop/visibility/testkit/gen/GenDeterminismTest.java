@@ -3,6 +3,8 @@ package io.superloop.visibility.testkit.gen;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import io.superloop.visibility.testkit.gen.internal.GenContext;
+import io.superloop.visibility.testkit.gen.internal.Generation;
 import io.superloop.visibility.testkit.gen.internal.Zip;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,7 +68,7 @@ class GenDeterminismTest {
     GenContext ctx = GenContext.of(seed);
     List<List<?>> out = new ArrayList<>();
     for (int i = 0; i < 20; i++) {
-      out.add(Trees.values(gen.generate(ctx), 3, 4));
+      out.add(Trees.values(Generation.generate(gen, ctx), 3, 4));
     }
     return out;
   }

@@ -1,5 +1,6 @@
 package io.superloop.visibility.testkit.gen;
 
+import io.superloop.visibility.testkit.gen.internal.Shrinkable;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.superloop.visibility.testkit.gen.Gen;
-import io.superloop.visibility.testkit.gen.GenerationException;
+import io.superloop.visibility.testkit.gen.internal.GenerationException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

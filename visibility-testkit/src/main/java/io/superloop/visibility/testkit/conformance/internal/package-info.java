@@ -1,9 +1,9 @@
 /**
  * The conformance machinery behind {@link
- * io.superloop.visibility.testkit.conformance.ConformanceSuite}, exported only to the library's own
- * modules: {@code CaseRunner} runs one case (one reconcile step) through the library and writes the
- * four compared files; {@code OutputComparison} compares them with the reference's outputs under
- * the documented rules. The command-line tool uses both.
+ * io.superloop.visibility.testkit.conformance.ConformanceSuite}; not exported (the command-line
+ * tool uses it from the class path): {@code CaseRunner} runs one case (one reconcile step) through
+ * the library and writes the four compared files; {@code OutputComparison} compares them with the
+ * reference's outputs under the documented rules.
  */
 @NullMarked
 package io.superloop.visibility.testkit.conformance.internal;

@@ -5,7 +5,8 @@ import io.superloop.visibility.api.health.HealthThresholds;
 import io.superloop.visibility.core.reconcile.StepInput;
 import io.superloop.visibility.core.time.Timestamps;
 import io.superloop.visibility.testkit.gen.Gen;
-import io.superloop.visibility.testkit.gen.Shrinkable;
+import io.superloop.visibility.testkit.gen.internal.Generation;
+import io.superloop.visibility.testkit.gen.internal.Shrinkable;
 import io.superloop.visibility.testkit.gen.internal.Zip;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -17,8 +18,8 @@ import java.util.stream.Stream;
 
 /**
  * Seeded generators of runtime histories and of their parts. Every generator draws only from its
- * {@link io.superloop.visibility.testkit.gen.GenContext}, so one seed reproduces a history, and
- * composed ones shrink (fewer steps, fewer lines, simpler parts).
+ * {@link io.superloop.visibility.testkit.gen.internal.GenContext}, so one seed reproduces a
+ * history, and composed ones shrink (fewer steps, fewer lines, simpler parts).
  */
 public final class HistoryGens {
   /** The earliest manager clock of generated histories. */
@@ -75,36 +76,37 @@ public final class HistoryGens {
     Gen<Long> offsetGen = Gen.longs(0, 86_400L * 30);
     Gen<Long> advanceGen = advances();
     String loop = "parity-loop";
-    return ctx -> {
-      Shrinkable<HealthThresholds> t = thresholdGen.generate(ctx);
-      Shrinkable<Long> seed = seedGen.generate(ctx);
-      Shrinkable<Long> offset = offsetGen.generate(ctx);
-      long cap = Math.min((long) shape.maxSteps(), (long) shape.minSteps() + ctx.size());
-      int n = ctx.nextInt(shape.minSteps(), (int) cap);
-      Instant start = BASE.plusSeconds(offset.value());
-      Instant now = start;
-      List<Shrinkable<HistoryStep>> steps = new ArrayList<>(n);
-      for (int i = 0; i < n; i++) {
-        Shrinkable<Long> advance = advanceGen.generate(ctx);
-        now = now.plusSeconds(advance.value());
-        Shrinkable<HistoryStep> step =
-            step(shape, loop, now, advance.value(), t.value()).generate(ctx);
-        // the step's content stays as generated while its advance shrinks (content first)
-        steps.add(Shrinkable.zip(step, advance, HistoryStep::withAdvanceSeconds));
-      }
-      Shrinkable<List<Object>> setting =
-          Shrinkable.sequence(List.of(widen(t), widen(seed), widen(offset)));
-      return Shrinkable.zip(
-          Shrinkable.list(steps, shape.minSteps()),
-          setting,
-          (s, c) ->
-              new History(
-                  loop,
-                  BASE.plusSeconds((Long) c.get(2)),
-                  (HealthThresholds) c.get(0),
-                  (Long) c.get(1),
-                  s));
-    };
+    return Generation.gen(
+        ctx -> {
+          Shrinkable<HealthThresholds> t = Generation.generate(thresholdGen, ctx);
+          Shrinkable<Long> seed = Generation.generate(seedGen, ctx);
+          Shrinkable<Long> offset = Generation.generate(offsetGen, ctx);
+          long cap = Math.min((long) shape.maxSteps(), (long) shape.minSteps() + ctx.size());
+          int n = ctx.nextInt(shape.minSteps(), (int) cap);
+          Instant start = BASE.plusSeconds(offset.value());
+          Instant now = start;
+          List<Shrinkable<HistoryStep>> steps = new ArrayList<>(n);
+          for (int i = 0; i < n; i++) {
+            Shrinkable<Long> advance = Generation.generate(advanceGen, ctx);
+            now = now.plusSeconds(advance.value());
+            Shrinkable<HistoryStep> step =
+                Generation.generate(step(shape, loop, now, advance.value(), t.value()), ctx);
+            // the step's content stays as generated while its advance shrinks (content first)
+            steps.add(Shrinkable.zip(step, advance, HistoryStep::withAdvanceSeconds));
+          }
+          Shrinkable<List<Object>> setting =
+              Shrinkable.sequence(List.of(widen(t), widen(seed), widen(offset)));
+          return Shrinkable.zip(
+              Shrinkable.list(steps, shape.minSteps()),
+              setting,
+              (s, c) ->
+                  new History(
+                      loop,
+                      BASE.plusSeconds((Long) c.get(2)),
+                      (HealthThresholds) c.get(0),
+                      (Long) c.get(1),
+                      s));
+        });
   }
 
   @SuppressWarnings("unchecked")
@@ -270,13 +272,14 @@ public final class HistoryGens {
             "",
             "{}");
     Gen<RuntimeEvent> full = fullEvents(now);
-    return ctx -> {
-      Shrinkable<RuntimeEvent> e = full.generate(ctx);
-      return e.value().equals(small)
-          ? e
-          : Shrinkable.of(
-              e.value(), () -> Stream.concat(Stream.of(Shrinkable.of(small)), e.shrinks()));
-    };
+    return Generation.gen(
+        ctx -> {
+          Shrinkable<RuntimeEvent> e = Generation.generate(full, ctx);
+          return e.value().equals(small)
+              ? e
+              : Shrinkable.of(
+                  e.value(), () -> Stream.concat(Stream.of(Shrinkable.of(small)), e.shrinks()));
+        });
   }
 
   private static Gen<RuntimeEvent> fullEvents(Instant now) {

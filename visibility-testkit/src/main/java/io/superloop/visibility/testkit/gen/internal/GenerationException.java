@@ -1,11 +1,13 @@
-package io.superloop.visibility.testkit.gen;
+package io.superloop.visibility.testkit.gen.internal;
+
+import io.superloop.visibility.testkit.gen.Gen;
 
 /**
  * A generator could not produce a value: typically a {@link Gen#filter filter} rejected too many
  * candidates in a row, or a generator was built with inconsistent bounds. This signals a badly
  * configured generator, not a failing property.
  */
-public final class GenerationException extends RuntimeException {
+public final class GenerationException extends IllegalStateException {
   /**
    * A generation failure with {@code message}.
    *

@@ -1,5 +1,6 @@
-package io.superloop.visibility.testkit.gen;
+package io.superloop.visibility.testkit.gen.internal;
 
+import io.superloop.visibility.testkit.gen.Gen;
 import java.util.SplittableRandom;
 
 /**

@@ -1,14 +1,22 @@
-package io.superloop.visibility.testkit.gen;
+package io.superloop.visibility.testkit.gen.internal;
 
+import io.superloop.visibility.testkit.gen.Gen;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A generated value together with its shrink candidates: a lazily unfolded tree whose children are
@@ -242,7 +250,7 @@ public final class Shrinkable<T> {
     for (int k = excess; k > 0; k /= 2) {
       chunkSizes.add(k);
     }
-    return GenSupport.concatLazily(
+    return concatLazily(
         chunkSizes.size(),
         j -> {
           int k = chunkSizes.get(j);
@@ -260,7 +268,7 @@ public final class Shrinkable<T> {
   }
 
   private static <T> Stream<List<Shrinkable<T>>> elementShrinks(List<Shrinkable<T>> elements) {
-    return GenSupport.concatLazily(
+    return concatLazily(
         elements.size(),
         i ->
             elements
@@ -278,5 +286,47 @@ public final class Shrinkable<T> {
   @Override
   public String toString() {
     return String.valueOf(value);
+  }
+
+  /**
+   * The concatenation of {@code part.apply(0)}, ..., {@code part.apply(count - 1)}, each part
+   * created only when the previous one is used up and each element pulled one at a time ({@code
+   * Stream.flatMap} would buffer a whole part when traversed through an iterator).
+   */
+  private static <T> Stream<T> concatLazily(
+      int count, IntFunction<? extends Stream<? extends T>> part) {
+    Iterator<T> it =
+        new Iterator<T>() {
+          private int next;
+          private @Nullable Iterator<? extends T> current;
+
+          @Override
+          public boolean hasNext() {
+            while (true) {
+              Iterator<? extends T> c = current;
+              if (c != null && c.hasNext()) {
+                return true;
+              }
+              if (next >= count) {
+                return false;
+              }
+              current = part.apply(next++).iterator();
+            }
+          }
+
+          @Override
+          public T next() {
+            if (!hasNext()) {
+              throw new NoSuchElementException();
+            }
+            Iterator<? extends T> c = current;
+            if (c == null) {
+              throw new NoSuchElementException(); // unreachable: hasNext() set it
+            }
+            return c.next();
+          }
+        };
+    return StreamSupport.stream(
+        Spliterators.spliteratorUnknownSize(it, Spliterator.ORDERED | Spliterator.NONNULL), false);
   }
 }
