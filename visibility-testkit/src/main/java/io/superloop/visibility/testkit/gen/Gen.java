@@ -344,7 +344,12 @@ public final class Gen<T> {
   @SafeVarargs
   public static <T> Gen<T> frequency(
       Map.Entry<Integer, ? extends Gen<? extends T>>... alternatives) {
-    return frequency(List.of(alternatives));
+    List<Map.Entry<Integer, ? extends Gen<? extends T>>> list =
+        new ArrayList<>(alternatives.length);
+    for (Map.Entry<Integer, ? extends Gen<? extends T>> w : alternatives) {
+      list.add(w);
+    }
+    return frequency(list);
   }
 
   /**
