@@ -14,8 +14,8 @@ import io.superloop.visibility.core.audit.InvocationAuditTrail;
 import io.superloop.visibility.core.internal.PlaneAccess;
 import io.superloop.visibility.core.plane.SpriteServicePoll;
 import io.superloop.visibility.core.plane.StepOptions;
-import io.superloop.visibility.core.rules.Durability;
 import io.superloop.visibility.core.plane.VisibilityPlane;
+import io.superloop.visibility.core.rules.Durability;
 import io.superloop.visibility.core.rules.VisibilityRules;
 import io.superloop.visibility.testkit.scenario.VisibilityAssertions;
 import java.io.IOException;
@@ -76,8 +76,7 @@ class InMemoryPlaneTest {
       ReferenceAnswers answers = ReferenceAnswers.read(runtime);
       SpriteServicePoll poll =
           SpriteServicePoll.ofBodies(
-                  answers.snapshot(T0, Optional.empty()),
-                  answers.events(cursor, T0, Optional.empty()));
+              answers.snapshot(T0, Optional.empty()), answers.events(cursor, T0, Optional.empty()));
       VisibilityPlane.Reconciliation r = plane.reconcile(poll, StepOptions.defaults());
       cursor = poll.cursor().orElseThrow().eventLineOffset();
       out.add(r.sequenceState().map(s -> s.status().wire()).orElse("none"));
@@ -157,12 +156,12 @@ class InMemoryPlaneTest {
     ReferenceAnswers answers = ReferenceAnswers.read(rt);
     plane.reconcile(
         SpriteServicePoll.ofBodies(
-                answers.snapshot(T0, Optional.empty()), answers.events(0, T0, Optional.empty())),
+            answers.snapshot(T0, Optional.empty()), answers.events(0, T0, Optional.empty())),
         StepOptions.defaults());
     // the service serves the log again from line 1 without a declared replay: its values regress
     plane.reconcile(
         SpriteServicePoll.ofBodies(
-                answers.snapshot(T0, Optional.empty()), answers.events(0, T0, Optional.empty())),
+            answers.snapshot(T0, Optional.empty()), answers.events(0, T0, Optional.empty())),
         StepOptions.defaults());
     VisibilityAssertions.assertSequenceDrift(
         plane.status(), ViolationCode.EVENT_SEQUENCE_REGRESSION);
@@ -175,7 +174,8 @@ class InMemoryPlaneTest {
   @Test
   void controlRecordsGoThroughTheMemoryLayout(@TempDir Path dir) {
     VisibilityPlane plane = VisibilityPlane.builder(dir.resolve("repo"), LOOP).inMemory().build();
-    new InvocationAuditTrail(PlaneAccess.layout(plane), Durability.NONE, VisibilityRules.hardened());
+    new InvocationAuditTrail(
+        PlaneAccess.layout(plane), Durability.NONE, VisibilityRules.hardened());
     assertFalse(Files.exists(dir.resolve("repo")));
   }
 }
