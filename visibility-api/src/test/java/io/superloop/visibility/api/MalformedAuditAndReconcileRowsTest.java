@@ -4,11 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import io.superloop.visibility.api.audit.AuditCodecs;
 import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.json.JsonCodec;
 import io.superloop.visibility.api.json.JsonValue;
-import io.superloop.visibility.api.reconcile.ReconcileCodecs;
 import io.superloop.visibility.api.testing.ExampleRows;
 import io.superloop.visibility.api.testing.ExampleRows.Example;
 import java.util.ArrayList;
@@ -42,14 +40,14 @@ class MalformedAuditAndReconcileRowsTest {
     String a = "/io/superloop/visibility/api/audit/";
     String r = "/io/superloop/visibility/api/reconcile/";
     List<Case> out = new ArrayList<>();
-    add(out, AuditCodecs.INVOCATION, anchor, a + "invocations.jsonl");
-    add(out, AuditCodecs.CONTROL_ROW, anchor, a + "control-rows.jsonl");
-    add(out, AuditCodecs.INTENT_ROW, anchor, a + "intent-rows.jsonl");
-    add(out, AuditCodecs.IN_FLIGHT_ROW, anchor, a + "inflight-rows.jsonl");
-    add(out, ReconcileCodecs.RECONCILE_ROW, anchor, r + "reconcile-rows.jsonl");
-    add(out, ReconcileCodecs.ESCALATION, anchor, r + "escalation-rows.jsonl");
-    add(out, ReconcileCodecs.ALERT_DISPATCH_STATE, anchor, r + "alert-dispatch-states.jsonl");
-    add(out, ReconcileCodecs.ALERT_ROW, anchor, r + "alert-rows.jsonl");
+    add(out, Codecs.CONTROL_INVOCATION, anchor, a + "invocations.jsonl");
+    add(out, Codecs.CONTROL_ROW, anchor, a + "control-rows.jsonl");
+    add(out, Codecs.INTENT_ROW, anchor, a + "intent-rows.jsonl");
+    add(out, Codecs.IN_FLIGHT_ROW, anchor, a + "inflight-rows.jsonl");
+    add(out, Codecs.RECONCILE_ROW, anchor, r + "reconcile-rows.jsonl");
+    add(out, Codecs.ESCALATION_ROW, anchor, r + "escalation-rows.jsonl");
+    add(out, Codecs.ALERT_DISPATCH_STATE, anchor, r + "alert-dispatch-states.jsonl");
+    add(out, Codecs.ALERT_ROW, anchor, r + "alert-rows.jsonl");
     return out;
   }
 
@@ -174,7 +172,7 @@ class MalformedAuditAndReconcileRowsTest {
   void malformedJsonIsInvalidJsonWithItsLocationAndCause() {
     VisibilityException e =
         org.junit.jupiter.api.Assertions.assertThrows(
-            VisibilityException.class, () -> AuditCodecs.INTENT_ROW.decode("{\"timestamp\" 1}"));
+            VisibilityException.class, () -> Codecs.INTENT_ROW.decode("{\"timestamp\" 1}"));
     assertEquals(ErrorCode.INVALID_JSON, e.code());
     assertTrue(e.path().isPresent());
     assertTrue(

@@ -1,6 +1,6 @@
 package io.superloop.visibility.benchmarks;
 
-import io.superloop.visibility.api.audit.AuditCodecs;
+import io.superloop.visibility.api.Codecs;
 import io.superloop.visibility.api.json.Json;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -57,8 +57,8 @@ public class AuditAppendBaselineBenchmark {
     dir = Files.createTempDirectory("w4-bare-");
     rowBytes =
         Json.DEFAULT.encodeUtf8(
-            AuditCodecs.INVOCATION,
-            AuditCodecs.INVOCATION.decode(DemoLoop.controlInvocationRow(dir.resolve("demo"))),
+            Codecs.CONTROL_INVOCATION,
+            Codecs.CONTROL_INVOCATION.decode(DemoLoop.controlInvocationRow(dir.resolve("demo"))),
             true);
     bare =
         FileChannel.open(

@@ -1,6 +1,6 @@
 package io.superloop.visibility.benchmarks;
 
-import io.superloop.visibility.api.audit.AuditCodecs;
+import io.superloop.visibility.api.Codecs;
 import io.superloop.visibility.api.audit.ControlInvocation;
 import io.superloop.visibility.core.rules.Durability;
 import io.superloop.visibility.core.store.AppendLog;
@@ -59,10 +59,10 @@ public class AuditAppendBenchmark {
   @Setup(Level.Trial)
   public void setup() throws IOException {
     dir = Files.createTempDirectory("w4-audit-");
-    row = AuditCodecs.INVOCATION.decode(DemoLoop.controlInvocationRow(dir.resolve("demo")));
+    row = Codecs.CONTROL_INVOCATION.decode(DemoLoop.controlInvocationRow(dir.resolve("demo")));
     log =
         AppendLog.open(
-            dir.resolve("control-invocations.jsonl"), AuditCodecs.INVOCATION, durability);
+            dir.resolve("control-invocations.jsonl"), Codecs.CONTROL_INVOCATION, durability);
   }
 
   /** Starts counting records and fsyncs. */

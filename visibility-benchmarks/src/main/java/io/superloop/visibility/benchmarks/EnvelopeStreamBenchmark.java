@@ -1,6 +1,6 @@
 package io.superloop.visibility.benchmarks;
 
-import io.superloop.visibility.api.envelope.EnvelopeCodecs;
+import io.superloop.visibility.api.Codecs;
 import io.superloop.visibility.api.envelope.EventEnvelope;
 import io.superloop.visibility.core.reconcile.Ingest;
 import io.superloop.visibility.core.rules.VisibilityRules;
@@ -115,7 +115,7 @@ public class EnvelopeStreamBenchmark {
   public long ndjson() {
     SequenceValidator.Batch batch = validator.begin(PreviousSequence.NONE, false);
     long n = 0;
-    try (JsonlReader<EventEnvelope> r = JsonlReader.open(ndjson, EnvelopeCodecs.EVENT)) {
+    try (JsonlReader<EventEnvelope> r = JsonlReader.open(ndjson, Codecs.EVENT_ENVELOPE)) {
       while (r.hasNext()) {
         JsonlRecord<EventEnvelope> rec = r.next();
         batch.event(validator.judge(rec.value().sequenceValue().orElse(null)));

@@ -1,6 +1,6 @@
 package io.superloop.visibility.benchmarks;
 
-import io.superloop.visibility.api.envelope.EnvelopeCodecs;
+import io.superloop.visibility.api.Codecs;
 import io.superloop.visibility.api.envelope.SnapshotEnvelope;
 import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.json.JsonValue;
@@ -246,7 +246,7 @@ public class KafkaTopologyBenchmark {
         }
       }
       if (snapshot) {
-        SnapshotEnvelope s = Json.DEFAULT.decode(EnvelopeCodecs.SNAPSHOT, r);
+        SnapshotEnvelope s = Json.DEFAULT.decode(Codecs.SNAPSHOT_ENVELOPE, r);
         SequenceVerdict verdict =
             batch.snapshot(validator.judge(s.sequenceValue().orElse(null))).finish();
         violations += verdict.violations().size();

@@ -1,5 +1,6 @@
 package io.superloop.visibility.cli;
 
+import io.superloop.visibility.api.Codecs;
 import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.status.StatusCodecs;
 import io.superloop.visibility.core.internal.PlaneAccess;

@@ -1,8 +1,8 @@
 package io.superloop.visibility.cli;
 
+import io.superloop.visibility.api.Codecs;
 import io.superloop.visibility.api.ReasonCode;
 import io.superloop.visibility.api.Transport;
-import io.superloop.visibility.api.sequence.SequenceCodecs;
 import io.superloop.visibility.api.sequence.SequenceState;
 import io.superloop.visibility.core.rules.VisibilityRules;
 import io.superloop.visibility.core.sequence.PreviousSequence;
@@ -103,7 +103,7 @@ final class ScanEventsCommand implements Callable<Integer> {
             loopId,
             TraceIds.generate(preset.idStyle(), new SecureRandom()),
             Transport.LOCAL);
-    spec.commandLine().getOut().print(SequenceCodecs.STATE.encodeLine(state));
+    spec.commandLine().getOut().print(Codecs.SEQUENCE_STATE.encodeLine(state));
     if (scan.malformed() > 0) {
       spec.commandLine()
           .getErr()
@@ -122,7 +122,7 @@ final class ScanEventsCommand implements Callable<Integer> {
       return Optional.empty();
     }
     // read as the plane reads a state file: a regular file within ReadLimits.DEFAULT
-    StateRead<SequenceState> r = StateFile.of(file, SequenceCodecs.STATE).read();
+    StateRead<SequenceState> r = StateFile.of(file, Codecs.SEQUENCE_STATE).read();
     if (!(r instanceof StateRead.Present<SequenceState> p)) {
       throw r.isUnreadable()
           ? ((StateRead.Unreadable<SequenceState>) r).toException()

@@ -1,6 +1,6 @@
 package io.superloop.visibility.cli;
 
-import io.superloop.visibility.api.status.StatusCodecs;
+import io.superloop.visibility.api.Codecs;
 import io.superloop.visibility.core.status.StatusProjector;
 import io.superloop.visibility.core.status.StatusReader;
 import io.superloop.visibility.core.store.LoopArtifact;
@@ -81,7 +81,7 @@ final class StatusCommand implements Callable<Integer> {
     spec.commandLine()
         .getOut()
         .print(
-            StatusCodecs.VISIBILITY.encodeLine(
+            Codecs.VISIBILITY_SUMMARY.encodeLine(
                 new StatusProjector(rules.rules())
                     .project(StatusReader.read(LoopStore.of(layout)))));
     return Main.OK;

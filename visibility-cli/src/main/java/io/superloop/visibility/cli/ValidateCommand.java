@@ -1,23 +1,17 @@
 package io.superloop.visibility.cli;
 
+import io.superloop.visibility.api.Codecs;
 import io.superloop.visibility.api.ErrorCode;
 import io.superloop.visibility.api.TraceId;
 import io.superloop.visibility.api.Transport;
 import io.superloop.visibility.api.VisibilityException;
-import io.superloop.visibility.api.audit.AuditCodecs;
-import io.superloop.visibility.api.envelope.EnvelopeCodecs;
-import io.superloop.visibility.api.health.HealthCodecs;
-import io.superloop.visibility.api.heartbeat.HeartbeatCodecs;
 import io.superloop.visibility.api.heartbeat.HeartbeatObservation;
 import io.superloop.visibility.api.heartbeat.HeartbeatObservationStatus;
 import io.superloop.visibility.api.heartbeat.HeartbeatThresholds;
 import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.json.JsonCodec;
 import io.superloop.visibility.api.json.JsonValue;
-import io.superloop.visibility.api.reconcile.ReconcileCodecs;
-import io.superloop.visibility.api.sequence.SequenceCodecs;
 import io.superloop.visibility.api.sequence.ViolationCode;
-import io.superloop.visibility.api.status.StatusCodecs;
 import io.superloop.visibility.core.heartbeat.FreshnessCalculator;
 import io.superloop.visibility.core.heartbeat.HeartbeatInput;
 import io.superloop.visibility.core.rules.ReadLimits;
@@ -363,7 +357,7 @@ final class ValidateCommand implements Callable<Integer> {
       } else if (o.members().containsKey("envelopeType")) {
         envelope(line, o, "");
       } else if (o.members().containsKey("events") && o.members().containsKey("ok")) {
-        decode(line, text, EnvelopeCodecs.EVENTS_ANSWER);
+        decode(line, text, Codecs.EVENTS_ANSWER);
         if (o.members().get("events") instanceof JsonValue.JsonArray arr) {
           for (int i = 0; i < arr.elements().size(); i++) {
             JsonValue e = arr.elements().get(i);
@@ -380,11 +374,11 @@ final class ValidateCommand implements Callable<Integer> {
           }
         }
       } else if (o.members().containsKey("error") && o.members().containsKey("ok")) {
-        decode(line, text, EnvelopeCodecs.ERROR_ANSWER);
+        decode(line, text, Codecs.ERROR_ANSWER);
       } else if (o.members().containsKey("ok")
           && Stream.of("result", "exitCode", "stderr", "replayed")
               .anyMatch(o.members()::containsKey)) {
-        decode(line, text, EnvelopeCodecs.CONTROL_ANSWER);
+        decode(line, text, Codecs.CONTROL_ANSWER);
       } else {
         JsonCodec<?> codec = artifactCodec(file, o);
         if (artifact(file).filter(a -> a == LoopArtifact.STATE).isPresent()) {
@@ -490,7 +484,7 @@ final class ValidateCommand implements Callable<Integer> {
               where + "runtime.heartbeat is " + kind(hb) + ", not an object or null");
         }
       }
-      JsonCodec<?> codec = event ? EnvelopeCodecs.EVENT : EnvelopeCodecs.SNAPSHOT;
+      JsonCodec<?> codec = event ? Codecs.EVENT_ENVELOPE : Codecs.SNAPSHOT_ENVELOPE;
       try {
         json.decode(codec, o.toJson());
       } catch (VisibilityException e) {
@@ -532,8 +526,8 @@ final class ValidateCommand implements Callable<Integer> {
             "unsupported_schema_version",
             "schemaVersion is " + version.toJson() + ", not \"v1\"");
       }
-      member(line, m.get("health"), HealthCodecs.HEALTH, "health: ");
-      member(line, m.get("sequence"), SequenceCodecs.STATE, "sequence: ");
+      member(line, m.get("health"), Codecs.HEALTH, "health: ");
+      member(line, m.get("sequence"), Codecs.SEQUENCE_STATE, "sequence: ");
       JsonValue trace = m.get("trace");
       if (trace != null && !trace.isNull()) {
         if (!(trace instanceof JsonValue.JsonObject to)) {
@@ -709,35 +703,35 @@ final class ValidateCommand implements Callable<Integer> {
     if (artifact.isPresent()) {
       switch (artifact.get()) {
         case HEARTBEAT_STATE:
-          return HeartbeatCodecs.STATE;
+          return Codecs.HEARTBEAT_STATE;
         case SEQUENCE_STATE:
-          return SequenceCodecs.STATE;
+          return Codecs.SEQUENCE_STATE;
         case HEALTH:
-          return HealthCodecs.HEALTH;
+          return Codecs.HEALTH;
         case CURSOR:
-          return EnvelopeCodecs.CURSOR_STATE;
+          return Codecs.CURSOR_STATE;
         case TRANSPORT_HEALTH:
-          return HealthCodecs.TRANSPORT_HEALTH;
+          return Codecs.TRANSPORT_HEALTH;
         case ALERT_DISPATCH_STATE:
-          return ReconcileCodecs.ALERT_DISPATCH_STATE;
+          return Codecs.ALERT_DISPATCH_STATE;
         case INTENTS:
-          return AuditCodecs.INTENT_ROW;
+          return Codecs.INTENT_ROW;
         case ESCALATIONS:
-          return ReconcileCodecs.ESCALATION;
+          return Codecs.ESCALATION_ROW;
         case RECONCILE_TELEMETRY:
-          return ReconcileCodecs.RECONCILE_ROW;
+          return Codecs.RECONCILE_ROW;
         case CONTROL_TELEMETRY:
-          return AuditCodecs.CONTROL_ROW;
+          return Codecs.CONTROL_ROW;
         case CONTROL_INVOCATIONS:
-          return AuditCodecs.INVOCATION;
+          return Codecs.CONTROL_INVOCATION;
         case CONTROL_INVOCATIONS_INFLIGHT:
-          return AuditCodecs.IN_FLIGHT_ROW;
+          return Codecs.IN_FLIGHT_ROW;
         case HEARTBEAT_TELEMETRY:
-          return HeartbeatCodecs.OBSERVATION;
+          return Codecs.HEARTBEAT_OBSERVATION;
         case SEQUENCE_TELEMETRY:
-          return SequenceCodecs.OBSERVATION;
+          return Codecs.SEQUENCE_OBSERVATION;
         case ALERTS_TELEMETRY:
-          return ReconcileCodecs.ALERT_ROW;
+          return Codecs.ALERT_ROW;
         case STATE:
           return null; // the project state: checked member by member (projectState)
       }
@@ -746,37 +740,37 @@ final class ValidateCommand implements Callable<Integer> {
     JsonValue category = m.get("category");
     String cat = category instanceof JsonValue.JsonString s ? s.value() : "";
     if (cat.equals("runtime_heartbeat")) {
-      return HeartbeatCodecs.OBSERVATION;
+      return Codecs.HEARTBEAT_OBSERVATION;
     }
     if (cat.equals("envelope_sequence")) {
-      return SequenceCodecs.OBSERVATION;
+      return Codecs.SEQUENCE_OBSERVATION;
     }
     if (m.containsKey("freshnessStatus")) {
-      return HeartbeatCodecs.STATE;
+      return Codecs.HEARTBEAT_STATE;
     }
     if (m.containsKey("driftActive") && m.containsKey("violations")) {
-      return SequenceCodecs.STATE;
+      return Codecs.SEQUENCE_STATE;
     }
     if (m.containsKey("reasonCodes") && m.containsKey("metrics")) {
-      return HealthCodecs.HEALTH;
+      return Codecs.HEALTH;
     }
     if (m.containsKey("failureStreak") && m.containsKey("lastResult")) {
-      return HealthCodecs.TRANSPORT_HEALTH;
+      return Codecs.TRANSPORT_HEALTH;
     }
     if (m.containsKey("eventsFile") && m.containsKey("eventLineOffset")) {
-      return EnvelopeCodecs.CURSOR_STATE;
+      return Codecs.CURSOR_STATE;
     }
     if (m.containsKey("execution") && m.containsKey("outcome")) {
-      return AuditCodecs.INVOCATION;
+      return Codecs.CONTROL_INVOCATION;
     }
     if (m.containsKey("intent") && m.containsKey("retryAttempts")) {
-      return AuditCodecs.CONTROL_ROW;
+      return Codecs.CONTROL_ROW;
     }
     if (m.containsKey("intent") && m.containsKey("status")) {
-      return AuditCodecs.INTENT_ROW;
+      return Codecs.INTENT_ROW;
     }
     if (m.containsKey("trace")) {
-      return StatusCodecs.VISIBILITY;
+      return Codecs.VISIBILITY_SUMMARY;
     }
     return null;
   }

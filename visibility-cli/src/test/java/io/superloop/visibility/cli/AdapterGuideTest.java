@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.superloop.visibility.api.Codecs;
 import io.superloop.visibility.api.heartbeat.FreshnessStatus;
 import io.superloop.visibility.api.json.JsonValue;
-import io.superloop.visibility.api.status.StatusCodecs;
 import io.superloop.visibility.api.status.VisibilitySummary;
 import io.superloop.visibility.core.plane.StepOptions;
 import io.superloop.visibility.core.plane.VisibilityPlane;
@@ -118,7 +118,7 @@ class AdapterGuideTest {
     VisibilityPlane plane = VisibilityPlane.builder(repo, "my-loop").build();
     VisibilityPlane.Reconciliation step = plane.reconcileLocal(StepOptions.defaults());
     VisibilitySummary status = plane.status();
-    System.out.println(StatusCodecs.VISIBILITY.encode(status));
+    System.out.println(Codecs.VISIBILITY_SUMMARY.encode(status));
     // guide:end
     assertEquals(3, step.sequenceState().orElseThrow().events().last().orElseThrow());
     VisibilityAssertions.assertHeartbeat(status, FreshnessStatus.FRESH);

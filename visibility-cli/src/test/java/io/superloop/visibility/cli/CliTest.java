@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.superloop.visibility.api.Codecs;
 import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.json.JsonValue;
-import io.superloop.visibility.api.status.StatusCodecs;
 import io.superloop.visibility.api.status.VisibilitySummary;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -249,7 +249,7 @@ class CliTest {
     assertEquals(ops.out(), root.out());
     Run named = run("status", repo.toString(), "--loop", "demo-loop");
     assertEquals(ops.out(), named.out());
-    VisibilitySummary v = StatusCodecs.VISIBILITY.decode(ops.out());
+    VisibilitySummary v = Codecs.VISIBILITY_SUMMARY.decode(ops.out());
     assertEquals("confirmed", v.invocationAudit().orElseThrow().outcomeStatus().orElseThrow());
 
     assertOneLineError(
@@ -299,7 +299,7 @@ class CliTest {
     Run r = run("demo", "--dir", work.resolve("demo").toString());
     assertEquals(0, r.status(), r.err());
     String last = r.out().lines().reduce((a, b) -> b).orElse("");
-    VisibilitySummary v = StatusCodecs.VISIBILITY.decode(last);
+    VisibilitySummary v = Codecs.VISIBILITY_SUMMARY.decode(last);
     assertEquals(
         "runtime_heartbeat_stale", v.heartbeat().orElseThrow().reasonCode().orElseThrow().wire());
     assertEquals("ordering_drift_detected", v.sequence().orElseThrow().status().orElseThrow());
@@ -321,7 +321,7 @@ class CliTest {
     Run second = run("demo", "--dir", repo.toString());
     assertEquals(0, second.status(), second.err());
     String last = second.out().lines().reduce((a, b) -> b).orElse("");
-    VisibilitySummary v = StatusCodecs.VISIBILITY.decode(last);
+    VisibilitySummary v = Codecs.VISIBILITY_SUMMARY.decode(last);
     assertEquals("ordering_drift_detected", v.sequence().orElseThrow().status().orElseThrow());
     assertEquals(
         "runtime_heartbeat_stale", v.heartbeat().orElseThrow().reasonCode().orElseThrow().wire());

@@ -3,15 +3,10 @@ package io.superloop.visibility.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.superloop.visibility.api.audit.AuditCodecs;
-import io.superloop.visibility.api.envelope.EnvelopeCodecs;
-import io.superloop.visibility.api.health.HealthCodecs;
-import io.superloop.visibility.api.heartbeat.HeartbeatCodecs;
+import io.superloop.visibility.api.Codecs;
 import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.json.JsonCodec;
 import io.superloop.visibility.api.json.JsonValue;
-import io.superloop.visibility.api.reconcile.ReconcileCodecs;
-import io.superloop.visibility.api.sequence.SequenceCodecs;
 import io.superloop.visibility.core.store.LoopArtifact;
 import io.superloop.visibility.producer.EventLog;
 import io.superloop.visibility.producer.HeartbeatWriter;
@@ -71,82 +66,74 @@ class SchemaTest {
   /** The generators of the records the codecs write, by schema. */
   private static Map<String, List<String>> generated() {
     Map<String, List<String>> out = new TreeMap<>();
-    put(out, "heartbeat.json.schema.json", HeartbeatGens.states(), HeartbeatCodecs.STATE);
+    put(out, "heartbeat.json.schema.json", HeartbeatGens.states(), Codecs.HEARTBEAT_STATE);
     put(
         out,
         "telemetry/heartbeat.jsonl.schema.json",
         HeartbeatGens.observations(),
-        HeartbeatCodecs.OBSERVATION);
-    put(out, "sequence-state.json.schema.json", SequenceGens.states(), SequenceCodecs.STATE);
+        Codecs.HEARTBEAT_OBSERVATION);
+    put(out, "sequence-state.json.schema.json", SequenceGens.states(), Codecs.SEQUENCE_STATE);
     put(
         out,
         "telemetry/sequence.jsonl.schema.json",
         SequenceGens.observations(),
-        SequenceCodecs.OBSERVATION);
-    put(out, "health.json.schema.json", HealthGens.healths(), HealthCodecs.HEALTH);
+        Codecs.SEQUENCE_OBSERVATION);
+    put(out, "health.json.schema.json", HealthGens.healths(), Codecs.HEALTH);
     put(
         out,
         "telemetry/transport-health.json.schema.json",
         HealthGens.transportHealths(),
-        HealthCodecs.TRANSPORT_HEALTH);
-    put(out, "cursor.json.schema.json", EnvelopeGens.cursorStates(), EnvelopeCodecs.CURSOR_STATE);
+        Codecs.TRANSPORT_HEALTH);
+    put(out, "cursor.json.schema.json", EnvelopeGens.cursorStates(), Codecs.CURSOR_STATE);
     put(
         out,
         "alert-dispatch-state.json.schema.json",
         ReconcileGens.alertDispatchStates(),
-        ReconcileCodecs.ALERT_DISPATCH_STATE);
-    put(out, "intents.jsonl.schema.json", AuditGens.intentRows(), AuditCodecs.INTENT_ROW);
-    put(
-        out,
-        "telemetry/control.jsonl.schema.json",
-        AuditGens.controlRows(),
-        AuditCodecs.CONTROL_ROW);
+        Codecs.ALERT_DISPATCH_STATE);
+    put(out, "intents.jsonl.schema.json", AuditGens.intentRows(), Codecs.INTENT_ROW);
+    put(out, "telemetry/control.jsonl.schema.json", AuditGens.controlRows(), Codecs.CONTROL_ROW);
     put(
         out,
         "telemetry/control-invocations.jsonl.schema.json",
         AuditGens.invocations(),
-        AuditCodecs.INVOCATION);
+        Codecs.CONTROL_INVOCATION);
     put(
         out,
         "telemetry/control-invocations.inflight.jsonl.schema.json",
         AuditGens.inFlightRows(),
-        AuditCodecs.IN_FLIGHT_ROW);
+        Codecs.IN_FLIGHT_ROW);
     put(
         out,
         "telemetry/reconcile.jsonl.schema.json",
         ReconcileGens.reconcileRows(),
-        ReconcileCodecs.RECONCILE_ROW);
+        Codecs.RECONCILE_ROW);
     put(
         out,
         "escalations.jsonl.schema.json",
         ReconcileGens.escalationRows(),
-        ReconcileCodecs.ESCALATION);
-    put(
-        out,
-        "telemetry/alerts.jsonl.schema.json",
-        ReconcileGens.alertRows(),
-        ReconcileCodecs.ALERT_ROW);
+        Codecs.ESCALATION_ROW);
+    put(out, "telemetry/alerts.jsonl.schema.json", ReconcileGens.alertRows(), Codecs.ALERT_ROW);
     put(
         out,
         "envelopes/loop_run_snapshot.schema.json",
         EnvelopeGens.snapshots(),
-        EnvelopeCodecs.SNAPSHOT);
-    put(out, "envelopes/loop_run_event.schema.json", EnvelopeGens.events(), EnvelopeCodecs.EVENT);
+        Codecs.SNAPSHOT_ENVELOPE);
+    put(out, "envelopes/loop_run_event.schema.json", EnvelopeGens.events(), Codecs.EVENT_ENVELOPE);
     put(
         out,
         "envelopes/events_answer.schema.json",
         EnvelopeGens.eventsAnswers(),
-        EnvelopeCodecs.EVENTS_ANSWER);
+        Codecs.EVENTS_ANSWER);
     put(
         out,
         "envelopes/control_answer.schema.json",
         EnvelopeGens.controlAnswers(),
-        EnvelopeCodecs.CONTROL_ANSWER);
+        Codecs.CONTROL_ANSWER);
     put(
         out,
         "envelopes/error_answer.schema.json",
         EnvelopeGens.errorAnswers(),
-        EnvelopeCodecs.ERROR_ANSWER);
+        Codecs.ERROR_ANSWER);
     // state.json: the library merges health, trace and sequence into the project state
     List<String> states = new ArrayList<>();
     List<String> healths = out.getOrDefault("health.json.schema.json", List.of());

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.superloop.visibility.api.Codecs;
 import io.superloop.visibility.api.Transport;
-import io.superloop.visibility.api.envelope.EnvelopeCodecs;
 import io.superloop.visibility.api.envelope.EnvelopeCursor;
 import io.superloop.visibility.api.envelope.EnvelopeSource;
 import io.superloop.visibility.api.envelope.EventEnvelope;
@@ -221,7 +221,7 @@ class ProducerRoundTripTest {
               .run(raw.get("run_id").orElseThrow())
               .event(raw)
               .build();
-      events.add(Json.parse(EnvelopeCodecs.EVENT.encode(e)));
+      events.add(Json.parse(Codecs.EVENT_ENVELOPE.encode(e)));
     }
     JsonValue heartbeat = readJson(dir.resolve("heartbeat.v1.json"));
     SnapshotEnvelope snapshot =
@@ -249,7 +249,7 @@ class ProducerRoundTripTest {
 
   private long managerCursor() {
     Path p = repo.resolve(".superloop/ops-manager/" + LOOP + "/cursor.json");
-    return Files.exists(p) ? EnvelopeCodecs.CURSOR_STATE.decode(readText(p)).eventLineOffset() : 0;
+    return Files.exists(p) ? Codecs.CURSOR_STATE.decode(readText(p)).eventLineOffset() : 0;
   }
 
   private static JsonValue readJson(Path p) {

@@ -3,7 +3,7 @@
  * telemetry/control-invocations.jsonl} audit rows with their request, execution, confirmation and
  * outcome parts, the {@code telemetry/control.jsonl} attempt rows, the {@code intents.jsonl} intent
  * rows, the additive in-flight rows of {@code telemetry/control-invocations.inflight.jsonl}, their
- * value sets and their codecs ({@link io.superloop.visibility.api.audit.AuditCodecs}).
+ * value sets and their codecs ({@link io.superloop.visibility.api.Codecs}).
  */
 @NullMarked
 package io.superloop.visibility.api.audit;

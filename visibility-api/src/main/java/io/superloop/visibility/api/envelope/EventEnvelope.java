@@ -1,5 +1,6 @@
 package io.superloop.visibility.api.envelope;
 
+import io.superloop.visibility.api.Codecs;
 import io.superloop.visibility.api.TraceId;
 import io.superloop.visibility.api.envelope.internal.ImmutableEventEnvelope;
 import io.superloop.visibility.api.internal.VisibilityStyle;
@@ -14,7 +15,7 @@ import org.immutables.value.Value;
  * poll adapter delivers it, foreign input. Contract key order: {@code schemaVersion, envelopeType,
  * emittedAt, traceId, source, sequence, cursor, run, event}.
  *
- * <p>Decoding is tolerant ({@link EnvelopeCodecs#EVENT}), with the rules of {@link
+ * <p>Decoding is tolerant ({@link Codecs#EVENT_ENVELOPE}), with the rules of {@link
  * SnapshotEnvelope}: only {@code schemaVersion} and {@code envelopeType} are required, {@code
  * sequence}, {@code run} and {@code event} are raw, unknown members are kept, and a decoded
  * envelope re-encodes exactly as read ({@link #memberOrder()}); a built one is written in the

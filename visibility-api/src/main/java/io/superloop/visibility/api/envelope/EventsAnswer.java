@@ -1,5 +1,6 @@
 package io.superloop.visibility.api.envelope;
 
+import io.superloop.visibility.api.Codecs;
 import io.superloop.visibility.api.TraceId;
 import io.superloop.visibility.api.envelope.internal.ImmutableEventsAnswer;
 import io.superloop.visibility.api.internal.VisibilityStyle;
@@ -14,7 +15,7 @@ import org.immutables.value.Value;
  * The 200 body of the sprite service's {@code GET /ops/events} (contract 1.18), top level
  * null-filtered: {@code {ok, schemaVersion, traceId?, source, events, cursor}}. The {@code events}
  * elements are kept raw, because a manager counts malformed elements too (contract C9); decode them
- * with {@link #decodeEvents()} or {@link EnvelopeCodecs#EVENT}.
+ * with {@link #decodeEvents()} or {@link Codecs#EVENT_ENVELOPE}.
  */
 @Value.Immutable
 @VisibilityStyle
@@ -68,7 +69,7 @@ public abstract class EventsAnswer {
   public final List<EventEnvelope> decodeEvents() {
     List<EventEnvelope> out = new ArrayList<>(events().size());
     for (int i = 0; i < events().size(); i++) {
-      out.add(Envelopes.decodeValue(EnvelopeCodecs.EVENT, events().get(i), "/events/" + i));
+      out.add(Envelopes.decodeValue(Codecs.EVENT_ENVELOPE, events().get(i), "/events/" + i));
     }
     return List.copyOf(out);
   }

@@ -1,5 +1,6 @@
 package io.superloop.visibility.api.envelope;
 
+import io.superloop.visibility.api.Codecs;
 import io.superloop.visibility.api.ErrorCode;
 import io.superloop.visibility.api.TraceId;
 import io.superloop.visibility.api.VisibilityException;
@@ -16,7 +17,7 @@ import org.immutables.value.Value;
  * input. Contract key order: {@code schemaVersion, envelopeType, emittedAt, traceId, source, run,
  * runtime, artifacts, sequence, cursor, health}.
  *
- * <p>Decoding is tolerant ({@link EnvelopeCodecs#SNAPSHOT}): only {@code schemaVersion} ({@code
+ * <p>Decoding is tolerant ({@link Codecs#SNAPSHOT_ENVELOPE}): only {@code schemaVersion} ({@code
  * "v1"}) and {@code envelopeType} are required; every other member may be absent; the parts the
  * library does not interpret ({@code run}, {@code runtime}, {@code artifacts}, {@code health}) and
  * the {@code sequence} object are kept raw, exactly as written; unknown members are kept. A present
@@ -132,8 +133,7 @@ public abstract class SnapshotEnvelope {
     if (v.isEmpty() || v.get().isNull()) {
       return Optional.empty();
     }
-    return Optional.of(
-        Envelopes.decodeValue(EnvelopeCodecs.ARTIFACT_REF, v.get(), "/artifacts/heartbeat"));
+    return Optional.of(Envelopes.decodeValue(Codecs.ARTIFACT_REF, v.get(), "/artifacts/heartbeat"));
   }
 
   /** Checks the contract rules of this record; called by the generated implementation. */

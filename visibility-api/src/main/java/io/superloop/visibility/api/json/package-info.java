@@ -3,9 +3,8 @@
  * io.superloop.visibility.api.json.Json} reads and writes whole documents and lines under {@link
  * io.superloop.visibility.api.json.JsonReadLimits}; {@link
  * io.superloop.visibility.api.json.JsonValue} holds the parts of an artifact the library does not
- * interpret, exactly as read; each record package has a {@code *Codecs} class with a {@link
- * io.superloop.visibility.api.json.JsonCodec} for each of its records (such as {@link
- * io.superloop.visibility.api.heartbeat.HeartbeatCodecs}).
+ * interpret, exactly as read; {@link io.superloop.visibility.api.Codecs} holds a {@link
+ * io.superloop.visibility.api.json.JsonCodec} for each record and vocabulary of the api.
  */
 @NullMarked
 package io.superloop.visibility.api.json;

@@ -1,5 +1,6 @@
 package io.superloop.visibility.api.reconcile;
 
+import io.superloop.visibility.api.Codecs;
 import io.superloop.visibility.api.ReasonCode;
 import io.superloop.visibility.api.TraceId;
 import io.superloop.visibility.api.Transport;
@@ -21,7 +22,7 @@ import java.util.Optional;
  *       after the common ones are kept raw, in order.
  * </ul>
  *
- * {@link ReconcileCodecs#ESCALATION} reads a row into the variant its category names.
+ * {@link Codecs#ESCALATION_ROW} reads a row into the variant its category names.
  */
 public sealed interface EscalationRow
     permits OrderingDriftEscalation, HealthEscalation, OtherEscalation {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.superloop.visibility.api.Codecs;
 import io.superloop.visibility.api.ErrorCode;
 import io.superloop.visibility.api.ReasonCode;
 import io.superloop.visibility.api.TraceId;
@@ -48,10 +49,10 @@ class AuditCodecsTest {
     assertFalse(lines.isEmpty());
     assertEquals(expected.size(), lines.size());
     for (int i = 0; i < lines.size(); i++) {
-      IntentRow row = AuditCodecs.INTENT_ROW.decode(lines.get(i));
-      assertEquals(expected.get(i), AuditCodecs.INTENT_ROW.encode(row));
+      IntentRow row = Codecs.INTENT_ROW.decode(lines.get(i));
+      assertEquals(expected.get(i), Codecs.INTENT_ROW.encode(row));
     }
-    IntentRow last = AuditCodecs.INTENT_ROW.decode(lines.get(lines.size() - 1));
+    IntentRow last = Codecs.INTENT_ROW.decode(lines.get(lines.size() - 1));
     assertSame(OutcomeStatus.AMBIGUOUS, last.status());
     assertEquals(Intent.APPROVE, last.intent());
     assertEquals(Optional.of("ops-user"), last.requestedBy());
@@ -71,20 +72,20 @@ class AuditCodecsTest {
   @TestFactory
   Stream<DynamicTest> examplesRoundTripByteExact() {
     return Stream.of(
-            ExampleRows.roundTrips("invocation", INVOCATIONS, AuditCodecs.INVOCATION),
-            ExampleRows.roundTrips("control row", CONTROL_ROWS, AuditCodecs.CONTROL_ROW),
-            ExampleRows.roundTrips("intent row", INTENT_ROWS, AuditCodecs.INTENT_ROW),
-            ExampleRows.roundTrips("in-flight row", IN_FLIGHT_ROWS, AuditCodecs.IN_FLIGHT_ROW))
+            ExampleRows.roundTrips("invocation", INVOCATIONS, Codecs.CONTROL_INVOCATION),
+            ExampleRows.roundTrips("control row", CONTROL_ROWS, Codecs.CONTROL_ROW),
+            ExampleRows.roundTrips("intent row", INTENT_ROWS, Codecs.INTENT_ROW),
+            ExampleRows.roundTrips("in-flight row", IN_FLIGHT_ROWS, Codecs.IN_FLIGHT_ROW))
         .flatMap(s -> s);
   }
 
   @Test
   void intentExamplesAreInContractOrderWithoutTheReadKeyOrder() {
     for (Example e : INTENT_ROWS) {
-      IntentRow row = AuditCodecs.INTENT_ROW.decode(e.json());
+      IntentRow row = Codecs.INTENT_ROW.decode(e.json());
       assertFalse(row.keyOrder().isEmpty());
       IntentRow built = ImmutableIntentRow.copyOf(row).withKeyOrder(List.of());
-      assertEquals(e.json(), AuditCodecs.INTENT_ROW.encode(built), e.name());
+      assertEquals(e.json(), Codecs.INTENT_ROW.encode(built), e.name());
       assertEquals(row, built);
     }
   }
@@ -126,7 +127,7 @@ class AuditCodecsTest {
                     .durationSeconds(5)
                     .build())
             .build();
-    assertEquals(INVOCATIONS.get(0).json(), AuditCodecs.INVOCATION.encode(inv));
+    assertEquals(INVOCATIONS.get(0).json(), Codecs.CONTROL_INVOCATION.encode(inv));
 
     ControlRow row =
         ControlRow.builder()
@@ -147,7 +148,7 @@ class AuditCodecsTest {
             .retryAttempts(3)
             .retryBackoffSeconds(1)
             .build();
-    assertEquals(CONTROL_ROWS.get(0).json(), AuditCodecs.CONTROL_ROW.encode(row));
+    assertEquals(CONTROL_ROWS.get(0).json(), Codecs.CONTROL_ROW.encode(row));
 
     IntentRow intent =
         IntentRow.builder()
@@ -166,7 +167,7 @@ class AuditCodecsTest {
             .confirmed(false)
             .commandOutput("error: no active run")
             .build();
-    assertEquals(INTENT_ROWS.get(0).json(), AuditCodecs.INTENT_ROW.encode(intent));
+    assertEquals(INTENT_ROWS.get(0).json(), Codecs.INTENT_ROW.encode(intent));
   }
 
   @Test
@@ -193,7 +194,7 @@ class AuditCodecsTest {
             .commandOutput("approved demo-loop")
             .confirm(Json.parse(confirm))
             .build();
-    assertEquals(e.json(), AuditCodecs.INTENT_ROW.encode(row));
+    assertEquals(e.json(), Codecs.INTENT_ROW.encode(row));
   }
 
   @Test
@@ -209,19 +210,19 @@ class AuditCodecsTest {
             .idempotencyKey("cancel-1772366400000-9f86d081884c7d65")
             .phase(InvocationPhase.STARTED)
             .build();
-    assertEquals(IN_FLIGHT_ROWS.get(0).json(), AuditCodecs.IN_FLIGHT_ROW.encode(row));
+    assertEquals(IN_FLIGHT_ROWS.get(0).json(), Codecs.IN_FLIGHT_ROW.encode(row));
   }
 
   @Test
   void requestDefaultsAreTheDocumentedOnes() {
     assertEquals(
         "{\"doConfirm\":true,\"timeoutSeconds\":30,\"intervalSeconds\":2,\"retryAttempts\":3,\"retryBackoffSeconds\":1}",
-        AuditCodecs.REQUEST.encode(ControlRequest.DEFAULT));
+        Codecs.CONTROL_REQUEST.encode(ControlRequest.DEFAULT));
   }
 
   @Test
   void openStatusesKeepUnknownValues() {
-    ControlInvocation inv = AuditCodecs.INVOCATION.decode(INVOCATIONS.get(7).json());
+    ControlInvocation inv = Codecs.CONTROL_INVOCATION.decode(INVOCATIONS.get(7).json());
     assertEquals("cancel_requested", inv.outcome().status().wire());
     assertFalse(inv.outcome().status().isKnown());
     assertSame(ConfirmationStatus.ATTEMPTED_UNKNOWN, inv.confirmation().status());
@@ -233,9 +234,9 @@ class AuditCodecsTest {
             .replace(
                 "\"status\":\"failed_command\",\"exitCode\"",
                 "\"status\":\"timed_out\",\"exitCode\"");
-    ControlInvocation n = AuditCodecs.INVOCATION.decode(newer);
+    ControlInvocation n = Codecs.CONTROL_INVOCATION.decode(newer);
     assertEquals(ExecutionStatus.of("timed_out"), n.execution().status());
-    assertEquals(newer, AuditCodecs.INVOCATION.encode(n));
+    assertEquals(newer, Codecs.CONTROL_INVOCATION.encode(n));
   }
 
   // ---------------------------------------------------------------- omitted vs null
@@ -247,15 +248,16 @@ class AuditCodecsTest {
     String withNulls =
         INV.replace("\"requestedBy\":\"ops-user\",", "\"requestedBy\":\"ops-user\",\"note\":null,")
             .replace("\"traceId\":\"trace-ctl-0001\"", "\"traceId\":null");
-    ControlInvocation inv = AuditCodecs.INVOCATION.decode(withNulls);
+    ControlInvocation inv = Codecs.CONTROL_INVOCATION.decode(withNulls);
     assertTrue(inv.traceId().isEmpty());
     assertTrue(inv.note().isEmpty());
     assertEquals(
-        INV.replace("\"traceId\":\"trace-ctl-0001\",", ""), AuditCodecs.INVOCATION.encode(inv));
+        INV.replace("\"traceId\":\"trace-ctl-0001\",", ""), Codecs.CONTROL_INVOCATION.encode(inv));
 
     String emptyNote =
         INV.replace("\"requestedBy\":\"ops-user\",", "\"requestedBy\":\"ops-user\",\"note\":\"\",");
-    assertEquals(INV, AuditCodecs.INVOCATION.encode(AuditCodecs.INVOCATION.decode(emptyNote)));
+    assertEquals(
+        INV, Codecs.CONTROL_INVOCATION.encode(Codecs.CONTROL_INVOCATION.decode(emptyNote)));
   }
 
   @Test
@@ -263,9 +265,9 @@ class AuditCodecsTest {
     String empty = INV.replace("\"output\":\"error: no active run\"", "\"output\":\"\"");
     String nul = INV.replace("\"output\":\"error: no active run\"", "\"output\":null");
     String none = INV.replace("\"output\":\"error: no active run\",", "");
-    assertEquals(none, AuditCodecs.INVOCATION.encode(AuditCodecs.INVOCATION.decode(empty)));
-    assertEquals(none, AuditCodecs.INVOCATION.encode(AuditCodecs.INVOCATION.decode(nul)));
-    assertEquals(none, AuditCodecs.INVOCATION.encode(AuditCodecs.INVOCATION.decode(none)));
+    assertEquals(none, Codecs.CONTROL_INVOCATION.encode(Codecs.CONTROL_INVOCATION.decode(empty)));
+    assertEquals(none, Codecs.CONTROL_INVOCATION.encode(Codecs.CONTROL_INVOCATION.decode(nul)));
+    assertEquals(none, Codecs.CONTROL_INVOCATION.encode(Codecs.CONTROL_INVOCATION.decode(none)));
     ControlExecution e =
         ControlExecution.builder()
             .status(ExecutionStatus.SUCCEEDED)
@@ -277,14 +279,14 @@ class AuditCodecsTest {
     assertTrue(e.output().isEmpty());
     assertEquals(
         "{\"status\":\"succeeded\",\"exitCode\":0,\"command\":\"c\",\"replayed\":false}",
-        AuditCodecs.EXECUTION.encode(e));
+        Codecs.CONTROL_EXECUTION.encode(e));
   }
 
   @Test
   void confirmationOutcomeOmittedWhenNoneButItsNullsKept() {
     String nul = INV.replace("\"exitCode\":0}", "\"exitCode\":0,\"outcome\":null}");
-    assertEquals(INV, AuditCodecs.INVOCATION.encode(AuditCodecs.INVOCATION.decode(nul)));
-    ControlInvocation confirmed = AuditCodecs.INVOCATION.decode(INVOCATIONS.get(3).json());
+    assertEquals(INV, Codecs.CONTROL_INVOCATION.encode(Codecs.CONTROL_INVOCATION.decode(nul)));
+    ControlInvocation confirmed = Codecs.CONTROL_INVOCATION.decode(INVOCATIONS.get(3).json());
     String outcome =
         Json.DEFAULT.encode(Json.RAW, confirmed.confirmation().outcome().orElseThrow());
     assertTrue(
@@ -303,7 +305,7 @@ class AuditCodecsTest {
                 "\"confirmed\":false,\"reasonCode\":null,\"durationSeconds\":1");
     assertEquals(
         INVOCATIONS.get(1).json(),
-        AuditCodecs.INVOCATION.encode(AuditCodecs.INVOCATION.decode(nul)));
+        Codecs.CONTROL_INVOCATION.encode(Codecs.CONTROL_INVOCATION.decode(nul)));
   }
 
   @Test
@@ -311,10 +313,11 @@ class AuditCodecsTest {
     ControlRequest zero = ControlRequest.of(false, 0, 0, 0, 0);
     assertEquals(
         "{\"doConfirm\":false,\"timeoutSeconds\":0,\"intervalSeconds\":0,\"retryAttempts\":0,\"retryBackoffSeconds\":0}",
-        AuditCodecs.REQUEST.encode(zero));
+        Codecs.CONTROL_REQUEST.encode(zero));
     String nullInRequest = INV.replace("\"timeoutSeconds\":30", "\"timeoutSeconds\":null");
     VisibilityException e =
-        assertThrows(VisibilityException.class, () -> AuditCodecs.INVOCATION.decode(nullInRequest));
+        assertThrows(
+            VisibilityException.class, () -> Codecs.CONTROL_INVOCATION.decode(nullInRequest));
     assertEquals(ErrorCode.MISSING_FIELD, e.code());
     assertEquals(Optional.of("/request/timeoutSeconds"), e.path());
   }
@@ -329,7 +332,7 @@ class AuditCodecsTest {
                 "\"confirmed\":false,\"commandOutput\":\"\",\"confirm\":null}");
     assertEquals(
         base.replace("\"note\":\"maintenance window\",", ""),
-        AuditCodecs.INTENT_ROW.encode(AuditCodecs.INTENT_ROW.decode(variant)));
+        Codecs.INTENT_ROW.encode(Codecs.INTENT_ROW.decode(variant)));
   }
 
   @Test
@@ -340,7 +343,7 @@ class AuditCodecsTest {
             .replace("\"durationSeconds\":5}", "\"durationSeconds\":5,\"durationMillis\":5123}")
             .replace("\"exitCode\":0}", "\"exitCode\":0,\"polls\":[1,2]}");
     in = in.substring(0, in.length() - 1) + ",\"host\":{\"name\":\"m1\"}}";
-    assertEquals(in, AuditCodecs.INVOCATION.encode(AuditCodecs.INVOCATION.decode(in)));
+    assertEquals(in, Codecs.CONTROL_INVOCATION.encode(Codecs.CONTROL_INVOCATION.decode(in)));
   }
 
   // ---------------------------------------------------------------- contract rules
@@ -353,17 +356,17 @@ class AuditCodecsTest {
   void idempotencyKeyIsRequiredAndNotBlank() {
     VisibilityException missing =
         fails(
-            AuditCodecs.INVOCATION,
+            Codecs.CONTROL_INVOCATION,
             INV.replace("\"idempotencyKey\":\"cancel-1795518143-623\",", ""));
     assertEquals(ErrorCode.MISSING_FIELD, missing.code());
     assertEquals(Optional.of("/idempotencyKey"), missing.path());
     assertEquals(
         ErrorCode.INVALID_FIELD_VALUE,
-        fails(AuditCodecs.INVOCATION, INV.replace("cancel-1795518143-623", " ")).code());
+        fails(Codecs.CONTROL_INVOCATION, INV.replace("cancel-1795518143-623", " ")).code());
     assertEquals(
         ErrorCode.MISSING_FIELD,
         fails(
-                AuditCodecs.CONTROL_ROW,
+                Codecs.CONTROL_ROW,
                 CONTROL_ROWS
                     .get(0)
                     .json()
@@ -372,7 +375,7 @@ class AuditCodecsTest {
     assertEquals(
         ErrorCode.MISSING_FIELD,
         fails(
-                AuditCodecs.IN_FLIGHT_ROW,
+                Codecs.IN_FLIGHT_ROW,
                 IN_FLIGHT_ROWS
                     .get(0)
                     .json()
@@ -385,88 +388,88 @@ class AuditCodecsTest {
     assertEquals(
         ErrorCode.INVALID_LOOP_ID,
         fails(
-                AuditCodecs.INVOCATION,
+                Codecs.CONTROL_INVOCATION,
                 INV.replace("\"loopId\":\"demo-loop\"", "\"loopId\":\"../x\""))
             .code());
     assertEquals(
         ErrorCode.INVALID_LOOP_ID,
         fails(
-                AuditCodecs.CONTROL_ROW,
+                Codecs.CONTROL_ROW,
                 CONTROL_ROWS.get(0).json().replace("\"loopId\":\"demo-loop\"", "\"loopId\":\"\""))
             .code());
     assertEquals(
         ErrorCode.INVALID_LOOP_ID,
         fails(
-                AuditCodecs.INTENT_ROW,
+                Codecs.INTENT_ROW,
                 INTENT_ROWS.get(0).json().replace("\"loopId\":\"demo-loop\"", "\"loopId\":\"a/b\""))
             .code());
     assertEquals(
         ErrorCode.INVALID_LOOP_ID,
         fails(
-                AuditCodecs.IN_FLIGHT_ROW,
+                Codecs.IN_FLIGHT_ROW,
                 IN_FLIGHT_ROWS
                     .get(0)
                     .json()
                     .replace("\"loopId\":\"demo-loop\"", "\"loopId\":\"..\""))
             .code());
     VisibilityException t =
-        fails(AuditCodecs.INVOCATION, INV.replace("trace-ctl-0001", "bad trace"));
+        fails(Codecs.CONTROL_INVOCATION, INV.replace("trace-ctl-0001", "bad trace"));
     assertEquals(ErrorCode.INVALID_TRACE_ID, t.code());
     assertEquals(Optional.of("/traceId"), t.path());
     assertEquals(
         ErrorCode.INVALID_TRACE_ID,
-        fails(AuditCodecs.INTENT_ROW, INTENT_ROWS.get(0).json().replace("trace-ctl-0001", ""))
-            .code());
+        fails(Codecs.INTENT_ROW, INTENT_ROWS.get(0).json().replace("trace-ctl-0001", "")).code());
   }
 
   @Test
   void durationsAndCountsMustNotBeNegative() {
     VisibilityException d =
         fails(
-            AuditCodecs.INVOCATION, INV.replace("\"durationSeconds\":5", "\"durationSeconds\":-1"));
+            Codecs.CONTROL_INVOCATION,
+            INV.replace("\"durationSeconds\":5", "\"durationSeconds\":-1"));
     assertEquals(ErrorCode.INVALID_FIELD_VALUE, d.code());
     assertEquals(Optional.of("/outcome"), d.path());
     assertEquals(
         ErrorCode.INVALID_FIELD_VALUE,
         fails(
-                AuditCodecs.INVOCATION,
+                Codecs.CONTROL_INVOCATION,
                 INV.replace("\"intervalSeconds\":2", "\"intervalSeconds\":-2"))
             .code());
     String row = CONTROL_ROWS.get(0).json();
     assertEquals(
         ErrorCode.INVALID_FIELD_VALUE,
-        fails(
-                AuditCodecs.CONTROL_ROW,
-                row.replace("\"durationSeconds\":5", "\"durationSeconds\":-5"))
+        fails(Codecs.CONTROL_ROW, row.replace("\"durationSeconds\":5", "\"durationSeconds\":-5"))
             .code());
     assertEquals(
         ErrorCode.INVALID_FIELD_VALUE,
-        fails(AuditCodecs.CONTROL_ROW, row.replace("\"retryAttempts\":3", "\"retryAttempts\":-3"))
+        fails(Codecs.CONTROL_ROW, row.replace("\"retryAttempts\":3", "\"retryAttempts\":-3"))
             .code());
     assertEquals(
         ErrorCode.INVALID_FIELD_TYPE,
-        fails(AuditCodecs.CONTROL_ROW, row.replace("\"exitCode\":1", "\"exitCode\":1.5")).code());
+        fails(Codecs.CONTROL_ROW, row.replace("\"exitCode\":1", "\"exitCode\":1.5")).code());
   }
 
   @Test
   void closedValueSetsRejectUnknownValues() {
     VisibilityException i =
-        fails(AuditCodecs.INVOCATION, INV.replace("\"intent\":\"cancel\"", "\"intent\":\"pause\""));
+        fails(
+            Codecs.CONTROL_INVOCATION,
+            INV.replace("\"intent\":\"cancel\"", "\"intent\":\"pause\""));
     assertEquals(ErrorCode.INVALID_FIELD_VALUE, i.code());
     assertEquals(Optional.of("/intent"), i.path());
     assertEquals(
         ErrorCode.INVALID_FIELD_VALUE,
-        fails(AuditCodecs.INVOCATION, INV.replace("\"not_attempted\"", "\"maybe\"")).code());
+        fails(Codecs.CONTROL_INVOCATION, INV.replace("\"not_attempted\"", "\"maybe\"")).code());
     assertEquals(
         ErrorCode.INVALID_FIELD_VALUE,
         fails(
-                AuditCodecs.IN_FLIGHT_ROW,
+                Codecs.IN_FLIGHT_ROW,
                 IN_FLIGHT_ROWS.get(0).json().replace("\"started\"", "\"paused\""))
             .code());
     assertEquals(
         ErrorCode.INVALID_FIELD_VALUE,
         fails(
-                AuditCodecs.CONTROL_ROW,
+                Codecs.CONTROL_ROW,
                 CONTROL_ROWS
                     .get(0)
                     .json()
@@ -478,10 +481,10 @@ class AuditCodecsTest {
   void schemaVersionOfInvocationRows() {
     assertEquals(
         ErrorCode.UNSUPPORTED_SCHEMA_VERSION,
-        fails(AuditCodecs.INVOCATION, INV.replace("\"v1\"", "\"v2\"")).code());
+        fails(Codecs.CONTROL_INVOCATION, INV.replace("\"v1\"", "\"v2\"")).code());
     // contract 1.0: control-invocations.jsonl rows carry schemaVersion "v1": it is required
     VisibilityException absent =
-        fails(AuditCodecs.INVOCATION, INV.replace("\"schemaVersion\":\"v1\",", ""));
+        fails(Codecs.CONTROL_INVOCATION, INV.replace("\"schemaVersion\":\"v1\",", ""));
     assertEquals(ErrorCode.MISSING_FIELD, absent.code());
     assertEquals(Optional.of("/schemaVersion"), absent.path());
   }
@@ -490,14 +493,12 @@ class AuditCodecsTest {
   void intentRowNeedsOnlyTheHealthRelevantCore() {
     String minimal =
         "{\"timestamp\":\"t\",\"loopId\":\"l\",\"intent\":\"cancel\",\"status\":\"failed_command\"}";
-    IntentRow r = AuditCodecs.INTENT_ROW.decode(minimal);
+    IntentRow r = Codecs.INTENT_ROW.decode(minimal);
     assertSame(OutcomeStatus.FAILED_COMMAND, r.status());
-    assertEquals(minimal, AuditCodecs.INTENT_ROW.encode(r));
+    assertEquals(minimal, Codecs.INTENT_ROW.encode(r));
     assertEquals(
         ErrorCode.MISSING_FIELD,
-        fails(
-                AuditCodecs.INTENT_ROW,
-                "{\"timestamp\":\"t\",\"loopId\":\"l\",\"intent\":\"cancel\"}")
+        fails(Codecs.INTENT_ROW, "{\"timestamp\":\"t\",\"loopId\":\"l\",\"intent\":\"cancel\"}")
             .code());
   }
 
@@ -505,13 +506,13 @@ class AuditCodecsTest {
   void readKeyOrderWithFieldsAddedLater() {
     String fixtureLike =
         "{\"timestamp\":\"t\",\"loopId\":\"l\",\"intent\":\"approve\",\"status\":\"ambiguous\",\"requestedBy\":\"u\"}";
-    IntentRow r = AuditCodecs.INTENT_ROW.decode(fixtureLike);
+    IntentRow r = Codecs.INTENT_ROW.decode(fixtureLike);
     IntentRow more =
         ImmutableIntentRow.copyOf(r)
             .withTraceId(TraceId.of("tr"))
             .withRequestedBy(Optional.empty());
     assertEquals(
         "{\"timestamp\":\"t\",\"loopId\":\"l\",\"intent\":\"approve\",\"status\":\"ambiguous\",\"traceId\":\"tr\"}",
-        AuditCodecs.INTENT_ROW.encode(more));
+        Codecs.INTENT_ROW.encode(more));
   }
 }

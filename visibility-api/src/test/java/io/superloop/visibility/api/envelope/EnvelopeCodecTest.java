@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.superloop.visibility.api.Codecs;
 import io.superloop.visibility.api.ErrorCode;
 import io.superloop.visibility.api.TraceId;
 import io.superloop.visibility.api.VisibilityException;
@@ -44,8 +45,8 @@ class EnvelopeCodecTest {
                 DynamicTest.dynamicTest(
                     name(f),
                     () -> {
-                      SnapshotEnvelope s = EnvelopeCodecs.SNAPSHOT.decode(RepoFiles.read(f));
-                      assertEquals(RepoFiles.jqCompact(f), EnvelopeCodecs.SNAPSHOT.encode(s));
+                      SnapshotEnvelope s = Codecs.SNAPSHOT_ENVELOPE.decode(RepoFiles.read(f));
+                      assertEquals(RepoFiles.jqCompact(f), Codecs.SNAPSHOT_ENVELOPE.encode(s));
                     }));
   }
 
@@ -67,9 +68,9 @@ class EnvelopeCodecTest {
                       assertEquals(
                           expected.size(), lines.size(), "one jq output line per input line");
                       for (int i = 0; i < lines.size(); i++) {
-                        EventEnvelope e = EnvelopeCodecs.EVENT.decode(lines.get(i));
+                        EventEnvelope e = Codecs.EVENT_ENVELOPE.decode(lines.get(i));
                         assertEquals(
-                            expected.get(i), EnvelopeCodecs.EVENT.encode(e), "line " + (i + 1));
+                            expected.get(i), Codecs.EVENT_ENVELOPE.encode(e), "line " + (i + 1));
                       }
                     }));
   }
@@ -77,8 +78,8 @@ class EnvelopeCodecTest {
   @Test
   void referenceEventFixtureReencodesAsJqCompact() {
     Path f = RepoFiles.root().resolve("fixtures/reference/event.v1.json");
-    EventEnvelope e = EnvelopeCodecs.EVENT.decode(RepoFiles.read(f));
-    assertEquals(RepoFiles.jqCompact(f), EnvelopeCodecs.EVENT.encode(e));
+    EventEnvelope e = Codecs.EVENT_ENVELOPE.decode(RepoFiles.read(f));
+    assertEquals(RepoFiles.jqCompact(f), Codecs.EVENT_ENVELOPE.encode(e));
     assertEquals(Optional.of(JsonValue.of(43)), e.sequenceValue());
     assertEquals(EnvelopeCursor.of(43, 128), e.cursor().orElseThrow());
     assertEquals(EnvelopeSource.of("/tmp/repo", "demo-loop"), e.source().orElseThrow());
@@ -88,14 +89,14 @@ class EnvelopeCodecTest {
   @Test
   void referenceSnapshotArtifactsAreArtifactRefs() {
     Path f = RepoFiles.root().resolve("fixtures/reference/snapshot.v1.json");
-    SnapshotEnvelope s = EnvelopeCodecs.SNAPSHOT.decode(RepoFiles.read(f));
+    SnapshotEnvelope s = Codecs.SNAPSHOT_ENVELOPE.decode(RepoFiles.read(f));
     JsonValue.JsonObject artifacts = (JsonValue.JsonObject) s.artifacts().orElseThrow();
     for (var e : artifacts.members().entrySet()) {
       if (e.getValue().isNull()) {
         continue;
       }
-      ArtifactRef ref = EnvelopeCodecs.ARTIFACT_REF.decode(e.getValue().toJson());
-      assertEquals(e.getValue().toJson(), EnvelopeCodecs.ARTIFACT_REF.encode(ref), e.getKey());
+      ArtifactRef ref = Codecs.ARTIFACT_REF.decode(e.getValue().toJson());
+      assertEquals(e.getValue().toJson(), Codecs.ARTIFACT_REF.encode(ref), e.getKey());
     }
     assertTrue(s.heartbeatArtifact().isEmpty(), "the fixture has no artifacts.heartbeat");
     assertTrue(s.runtimeHeartbeat().isEmpty(), "the fixture has no runtime.heartbeat key");
@@ -104,15 +105,15 @@ class EnvelopeCodecTest {
   @Test
   void eventsAnswerFixtureReencodesAsJqCompact() {
     Path f = RepoFiles.root().resolve("fixtures/reference/service/events-batch.v1.json");
-    EventsAnswer a = EnvelopeCodecs.EVENTS_ANSWER.decode(RepoFiles.read(f));
-    assertEquals(RepoFiles.jqCompact(f), EnvelopeCodecs.EVENTS_ANSWER.encode(a));
+    EventsAnswer a = Codecs.EVENTS_ANSWER.decode(RepoFiles.read(f));
+    assertEquals(RepoFiles.jqCompact(f), Codecs.EVENTS_ANSWER.encode(a));
     assertTrue(a.ok());
     assertTrue(a.traceId().isEmpty());
     assertEquals("2026-02-22T11:00:00Z", a.cursor().updatedAt());
     List<EventEnvelope> events = a.decodeEvents();
     assertEquals(1, events.size());
     assertEquals(Optional.of(JsonValue.of(1)), events.get(0).sequenceValue());
-    assertEquals(a.events().get(0).toJson(), EnvelopeCodecs.EVENT.encode(events.get(0)));
+    assertEquals(a.events().get(0).toJson(), Codecs.EVENT_ENVELOPE.encode(events.get(0)));
   }
 
   @Test
@@ -121,9 +122,9 @@ class EnvelopeCodecTest {
         "{\"ok\":true,\"schemaVersion\":\"v1\",\"traceId\":\"t-1\",\"source\":{\"repoPath\":\"/r\",\"loopId\":\"l\"},"
             + "\"events\":[null,7,\"x\",{\"envelopeType\":\"loop_run_event\"},[]],"
             + "\"cursor\":{\"eventLineOffset\":5,\"eventLineCount\":5,\"updatedAt\":\"2026-03-01T12:00:00Z\"}}";
-    EventsAnswer a = EnvelopeCodecs.EVENTS_ANSWER.decode(in);
+    EventsAnswer a = Codecs.EVENTS_ANSWER.decode(in);
     assertEquals(5, a.events().size(), "contract C9: malformed elements count too");
-    assertEquals(in, EnvelopeCodecs.EVENTS_ANSWER.encode(a));
+    assertEquals(in, Codecs.EVENTS_ANSWER.encode(a));
     VisibilityException e = assertThrows(VisibilityException.class, a::decodeEvents);
     assertEquals(ErrorCode.INVALID_FIELD_TYPE, e.code());
     assertEquals(Optional.of("/events/0"), e.path());
@@ -135,7 +136,7 @@ class EnvelopeCodecTest {
         "{\"ok\":true,\"schemaVersion\":\"v2\",\"source\":{\"repoPath\":\"/r\",\"loopId\":\"l\"},\"events\":[],"
             + "\"cursor\":{\"eventLineOffset\":0,\"eventLineCount\":0,\"updatedAt\":\"t\"}}";
     VisibilityException e =
-        assertThrows(VisibilityException.class, () -> EnvelopeCodecs.EVENTS_ANSWER.decode(in));
+        assertThrows(VisibilityException.class, () -> Codecs.EVENTS_ANSWER.decode(in));
     assertEquals(ErrorCode.UNSUPPORTED_SCHEMA_VERSION, e.code());
   }
 
@@ -154,24 +155,24 @@ class EnvelopeCodecTest {
     assertEquals(
         "{\"ok\":true,\"schemaVersion\":\"v1\",\"source\":{\"repoPath\":\"/r\",\"loopId\":\"l\"},\"events\":[],"
             + "\"cursor\":{\"eventLineOffset\":1,\"eventLineCount\":2,\"updatedAt\":\"2026-03-01T12:00:00Z\"}}",
-        EnvelopeCodecs.EVENTS_ANSWER.encode(a));
+        Codecs.EVENTS_ANSWER.encode(a));
   }
 
   @Test
   void errorAnswerFixtureReencodesAsJqCompact() {
     Path f = RepoFiles.root().resolve("fixtures/reference/service/unauthorized-response.json");
-    ErrorAnswer a = EnvelopeCodecs.ERROR_ANSWER.decode(RepoFiles.read(f));
-    assertEquals(RepoFiles.jqCompact(f), EnvelopeCodecs.ERROR_ANSWER.encode(a));
+    ErrorAnswer a = Codecs.ERROR_ANSWER.decode(RepoFiles.read(f));
+    assertEquals(RepoFiles.jqCompact(f), Codecs.ERROR_ANSWER.encode(a));
     assertFalse(a.ok());
     assertEquals(ServiceErrorCode.UNAUTHORIZED, a.error().code());
     assertTrue(a.error().code().isKnown());
     assertEquals(
         RepoFiles.jqCompact(f),
-        EnvelopeCodecs.ERROR_ANSWER.encode(
+        Codecs.ERROR_ANSWER.encode(
             ErrorAnswer.of(
                 ServiceError.of(ServiceErrorCode.UNAUTHORIZED, "missing or invalid token"))));
     ErrorAnswer other =
-        EnvelopeCodecs.ERROR_ANSWER.decode(
+        Codecs.ERROR_ANSWER.decode(
             "{\"ok\":false,\"error\":{\"code\":\"teapot\",\"message\":\"m\"}}");
     assertFalse(other.error().code().isKnown());
     assertEquals("teapot", other.error().code().wire());
@@ -183,8 +184,8 @@ class EnvelopeCodecTest {
     String in =
         "{\"ok\":true,\"exitCode\":0,\"result\":{\"timestamp\":\"2026-03-01T12:00:00Z\",\"intent\":\"cancel\","
             + "\"status\":\"confirmed\",\"z\":[1,2]},\"stderr\":\"\",\"replayed\":false,\"traceId\":\"t-ctl\"}";
-    ControlAnswer a = EnvelopeCodecs.CONTROL_ANSWER.decode(in);
-    assertEquals(in, EnvelopeCodecs.CONTROL_ANSWER.encode(a));
+    ControlAnswer a = Codecs.CONTROL_ANSWER.decode(in);
+    assertEquals(in, Codecs.CONTROL_ANSWER.encode(a));
     assertEquals(Optional.of(Boolean.FALSE), a.replayed());
     assertEquals(Optional.of(TraceId.of("t-ctl")), a.traceId());
 
@@ -192,17 +193,17 @@ class EnvelopeCodecTest {
         "{\"ok\":false,\"exitCode\":2,\"result\":null,\"stderr\":\"boom\",\"replayed\":false,\"traceId\":null}";
     assertEquals(
         "{\"ok\":false,\"exitCode\":2,\"stderr\":\"boom\",\"replayed\":false}",
-        EnvelopeCodecs.CONTROL_ANSWER.encode(EnvelopeCodecs.CONTROL_ANSWER.decode(withNulls)));
+        Codecs.CONTROL_ANSWER.encode(Codecs.CONTROL_ANSWER.decode(withNulls)));
 
     ControlAnswer replay = ImmutableControlAnswer.copyOf(a).withReplayed(true);
     assertEquals(
         in.replace("\"replayed\":false", "\"replayed\":true"),
-        EnvelopeCodecs.CONTROL_ANSWER.encode(replay));
+        Codecs.CONTROL_ANSWER.encode(replay));
 
     VisibilityException e =
         assertThrows(
             VisibilityException.class,
-            () -> EnvelopeCodecs.CONTROL_ANSWER.decode("{\"ok\":true,\"result\":[1]}"));
+            () -> Codecs.CONTROL_ANSWER.decode("{\"ok\":true,\"result\":[1]}"));
     assertEquals(ErrorCode.INVALID_FIELD_TYPE, e.code());
     assertEquals(Optional.of("/result"), e.path());
   }
@@ -217,8 +218,8 @@ class EnvelopeCodecTest {
                 DynamicTest.dynamicTest(
                     RepoFiles.root().relativize(f).toString(),
                     () -> {
-                      CursorState c = EnvelopeCodecs.CURSOR_STATE.decode(RepoFiles.read(f));
-                      assertEquals(RepoFiles.jqCompact(f), EnvelopeCodecs.CURSOR_STATE.encode(c));
+                      CursorState c = Codecs.CURSOR_STATE.decode(RepoFiles.read(f));
+                      assertEquals(RepoFiles.jqCompact(f), Codecs.CURSOR_STATE.encode(c));
                       assertTrue(c.eventByteOffset().isEmpty());
                     }));
   }
@@ -239,34 +240,32 @@ class EnvelopeCodecTest {
         "{\"schemaVersion\":\"v1\",\"repoPath\":\"/srv/demo-repo\",\"loopId\":\"demo-loop\","
             + "\"eventsFile\":\".superloop/loops/demo-loop/events.jsonl\",\"eventLineOffset\":3,"
             + "\"eventLineCount\":4,\"updatedAt\":\"2026-03-01T12:00:00Z\"}";
-    assertEquals(v1, EnvelopeCodecs.CURSOR_STATE.encode(c));
+    assertEquals(v1, Codecs.CURSOR_STATE.encode(c));
     String hardened = v1.substring(0, v1.length() - 1) + ",\"eventByteOffset\":120}";
     assertEquals(
         hardened,
-        EnvelopeCodecs.CURSOR_STATE.encode(
-            ImmutableCursorState.copyOf(c).withEventByteOffset(120)));
-    assertEquals(120, EnvelopeCodecs.CURSOR_STATE.decode(hardened).eventByteOffset().getAsLong());
+        Codecs.CURSOR_STATE.encode(ImmutableCursorState.copyOf(c).withEventByteOffset(120)));
+    assertEquals(120, Codecs.CURSOR_STATE.decode(hardened).eventByteOffset().getAsLong());
     String newer =
         v1.substring(0, v1.length() - 1) + ",\"eventByteOffset\":0,\"future\":{\"a\":null}}";
-    assertEquals(
-        newer, EnvelopeCodecs.CURSOR_STATE.encode(EnvelopeCodecs.CURSOR_STATE.decode(newer)));
+    assertEquals(newer, Codecs.CURSOR_STATE.encode(Codecs.CURSOR_STATE.decode(newer)));
 
     VisibilityException neg =
         assertThrows(
             VisibilityException.class,
             () ->
-                EnvelopeCodecs.CURSOR_STATE.decode(
+                Codecs.CURSOR_STATE.decode(
                     v1.replace("\"eventLineOffset\":3", "\"eventLineOffset\":-1")));
     assertEquals(ErrorCode.INVALID_FIELD_VALUE, neg.code());
     VisibilityException v2 =
         assertThrows(
             VisibilityException.class,
-            () -> EnvelopeCodecs.CURSOR_STATE.decode(v1.replace("\"v1\"", "\"v2\"")));
+            () -> Codecs.CURSOR_STATE.decode(v1.replace("\"v1\"", "\"v2\"")));
     assertEquals(ErrorCode.UNSUPPORTED_SCHEMA_VERSION, v2.code());
     VisibilityException loop =
         assertThrows(
             VisibilityException.class,
-            () -> EnvelopeCodecs.CURSOR_STATE.decode(v1.replace("\"demo-loop\"", "\"../x\"")));
+            () -> Codecs.CURSOR_STATE.decode(v1.replace("\"demo-loop\"", "\"../x\"")));
     assertEquals(ErrorCode.INVALID_LOOP_ID, loop.code());
   }
 }

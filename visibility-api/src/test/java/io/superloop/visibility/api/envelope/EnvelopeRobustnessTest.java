@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.superloop.visibility.api.Codecs;
 import io.superloop.visibility.api.ErrorCode;
 import io.superloop.visibility.api.VisibilityException;
 import io.superloop.visibility.api.json.Json;
@@ -26,10 +27,10 @@ class EnvelopeRobustnessTest {
 
   private static final List<JsonCodec<?>> CODECS =
       List.of(
-          EnvelopeCodecs.SNAPSHOT,
-          EnvelopeCodecs.EVENT,
-          EnvelopeCodecs.EVENTS_ANSWER,
-          EnvelopeCodecs.CONTROL_ANSWER);
+          Codecs.SNAPSHOT_ENVELOPE,
+          Codecs.EVENT_ENVELOPE,
+          Codecs.EVENTS_ANSWER,
+          Codecs.CONTROL_ANSWER);
 
   private static final byte[] INTERESTING =
       "{}[]\":,0-9e.+\\ntfu \u0000x".getBytes(StandardCharsets.ISO_8859_1);
@@ -74,7 +75,7 @@ class EnvelopeRobustnessTest {
     }
     // the same bytes as (possibly lossy) UTF-16 text go through the String entry point
     String text = new String(input, StandardCharsets.UTF_8);
-    for (JsonCodec<?> c : List.of(EnvelopeCodecs.SNAPSHOT, EnvelopeCodecs.EVENTS_ANSWER)) {
+    for (JsonCodec<?> c : List.of(Codecs.SNAPSHOT_ENVELOPE, Codecs.EVENTS_ANSWER)) {
       try {
         c.decode(text);
       } catch (VisibilityException e) {
@@ -93,7 +94,7 @@ class EnvelopeRobustnessTest {
       for (JsonCodec<?> c : CODECS) {
         try {
           c.decode(cut);
-          if (c == EnvelopeCodecs.SNAPSHOT) {
+          if (c == Codecs.SNAPSHOT_ENVELOPE) {
             fail("a truncated snapshot decoded at length " + n);
           }
         } catch (VisibilityException e) {
@@ -154,7 +155,7 @@ class EnvelopeRobustnessTest {
     String in =
         "{\"schemaVersion\":\"v1\",\"envelopeType\":\"loop_run_event\",\"event\":" + deep + "}";
     VisibilityException e =
-        assertThrows(VisibilityException.class, () -> EnvelopeCodecs.EVENT.decode(in));
+        assertThrows(VisibilityException.class, () -> Codecs.EVENT_ENVELOPE.decode(in));
     assertEquals(ErrorCode.LIMIT_EXCEEDED, e.code());
     String deepSeq =
         "{\"schemaVersion\":\"v1\",\"envelopeType\":\"loop_run_event\",\"sequence\":"
@@ -164,7 +165,8 @@ class EnvelopeRobustnessTest {
             + "}";
     assertEquals(
         ErrorCode.LIMIT_EXCEEDED,
-        assertThrows(VisibilityException.class, () -> EnvelopeCodecs.EVENT.decode(deepSeq)).code());
+        assertThrows(VisibilityException.class, () -> Codecs.EVENT_ENVELOPE.decode(deepSeq))
+            .code());
   }
 
   @Test
@@ -175,10 +177,10 @@ class EnvelopeRobustnessTest {
             + "}}";
     assertEquals(
         ErrorCode.LIMIT_EXCEEDED,
-        assertThrows(VisibilityException.class, () -> EnvelopeCodecs.EVENT.decode(in)).code());
+        assertThrows(VisibilityException.class, () -> Codecs.EVENT_ENVELOPE.decode(in)).code());
     String exp =
         "{\"schemaVersion\":\"v1\",\"envelopeType\":\"loop_run_event\",\"sequence\":{\"value\":1e999999999}}";
-    EventEnvelope e = EnvelopeCodecs.EVENT.decode(exp);
+    EventEnvelope e = Codecs.EVENT_ENVELOPE.decode(exp);
     assertEquals("1e999999999", e.sequenceValue().orElseThrow().toJson());
   }
 
@@ -190,7 +192,7 @@ class EnvelopeRobustnessTest {
     assertEquals(
         ErrorCode.LIMIT_EXCEEDED,
         assertThrows(
-                VisibilityException.class, () -> small.decode(EnvelopeCodecs.SNAPSHOT, snapshot))
+                VisibilityException.class, () -> small.decode(Codecs.SNAPSHOT_ENVELOPE, snapshot))
             .code());
     String longString =
         "{\"schemaVersion\":\"v1\",\"envelopeType\":\"loop_run_event\",\"emittedAt\":\""
@@ -199,7 +201,7 @@ class EnvelopeRobustnessTest {
     assertEquals(
         ErrorCode.LIMIT_EXCEEDED,
         assertThrows(
-                VisibilityException.class, () -> small.decode(EnvelopeCodecs.EVENT, longString))
+                VisibilityException.class, () -> small.decode(Codecs.EVENT_ENVELOPE, longString))
             .code());
     String longName =
         "{\""
@@ -207,7 +209,7 @@ class EnvelopeRobustnessTest {
             + "\":1,\"schemaVersion\":\"v1\",\"envelopeType\":\"loop_run_event\"}";
     assertEquals(
         ErrorCode.LIMIT_EXCEEDED,
-        assertThrows(VisibilityException.class, () -> small.decode(EnvelopeCodecs.EVENT, longName))
+        assertThrows(VisibilityException.class, () -> small.decode(Codecs.EVENT_ENVELOPE, longName))
             .code());
   }
 
@@ -217,11 +219,11 @@ class EnvelopeRobustnessTest {
         "{\"schemaVersion\":\"v1\",\"envelopeType\":\"loop_run_event\",\"sequence\":1,\"sequence\":2}";
     assertEquals(
         ErrorCode.DUPLICATE_KEY,
-        assertThrows(VisibilityException.class, () -> EnvelopeCodecs.EVENT.decode(dup)).code());
+        assertThrows(VisibilityException.class, () -> Codecs.EVENT_ENVELOPE.decode(dup)).code());
     String trailing = "{\"schemaVersion\":\"v1\",\"envelopeType\":\"loop_run_event\"} {}";
     assertEquals(
         ErrorCode.INVALID_JSON,
-        assertThrows(VisibilityException.class, () -> EnvelopeCodecs.EVENT.decode(trailing))
+        assertThrows(VisibilityException.class, () -> Codecs.EVENT_ENVELOPE.decode(trailing))
             .code());
   }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.superloop.visibility.api.Codecs;
 import io.superloop.visibility.api.ErrorCode;
 import io.superloop.visibility.api.TraceId;
 import io.superloop.visibility.api.VisibilityException;
@@ -30,8 +31,8 @@ class EnvelopeRulesTest {
   }
 
   private static EventEnvelope roundTrip(String in) {
-    EventEnvelope e = EnvelopeCodecs.EVENT.decode(in);
-    assertEquals(in, EnvelopeCodecs.EVENT.encode(e));
+    EventEnvelope e = Codecs.EVENT_ENVELOPE.decode(in);
+    assertEquals(in, Codecs.EVENT_ENVELOPE.encode(e));
     return e;
   }
 
@@ -110,7 +111,7 @@ class EnvelopeRulesTest {
   void invalidTraceIdIsRejected(String literal) {
     String in = EVENT_HEAD.replace(",\"source\"", ",\"traceId\":" + literal + ",\"source\"") + "}";
     VisibilityException e =
-        assertThrows(VisibilityException.class, () -> EnvelopeCodecs.EVENT.decode(in));
+        assertThrows(VisibilityException.class, () -> Codecs.EVENT_ENVELOPE.decode(in));
     assertEquals(
         literal.startsWith("\"") ? ErrorCode.INVALID_TRACE_ID : ErrorCode.INVALID_FIELD_TYPE,
         e.code());
@@ -124,7 +125,7 @@ class EnvelopeRulesTest {
           assertThrows(
               VisibilityException.class,
               () ->
-                  EnvelopeCodecs.EVENT.decode(
+                  Codecs.EVENT_ENVELOPE.decode(
                       event("").replace("\"schemaVersion\":\"v1\"", "\"schemaVersion\":" + v)));
       assertEquals(ErrorCode.UNSUPPORTED_SCHEMA_VERSION, e.code(), v);
       assertEquals(Optional.of("/schemaVersion"), e.path());
@@ -137,12 +138,12 @@ class EnvelopeRulesTest {
       VisibilityException e =
           assertThrows(
               VisibilityException.class,
-              () -> EnvelopeCodecs.EVENT.decode(event("").replace("\"loop_run_event\"", v)));
+              () -> Codecs.EVENT_ENVELOPE.decode(event("").replace("\"loop_run_event\"", v)));
       assertEquals(ErrorCode.UNKNOWN_ENVELOPE_TYPE, e.code(), v);
       assertEquals(Optional.of("/envelopeType"), e.path());
     }
     VisibilityException e =
-        assertThrows(VisibilityException.class, () -> EnvelopeCodecs.SNAPSHOT.decode(event("")));
+        assertThrows(VisibilityException.class, () -> Codecs.SNAPSHOT_ENVELOPE.decode(event("")));
     assertEquals(ErrorCode.UNKNOWN_ENVELOPE_TYPE, e.code());
   }
 
@@ -152,14 +153,14 @@ class EnvelopeRulesTest {
         assertThrows(
             VisibilityException.class,
             () ->
-                EnvelopeCodecs.EVENT.decode(
+                Codecs.EVENT_ENVELOPE.decode(
                     event("").replace("\"envelopeType\":\"loop_run_event\",", "")));
     assertEquals(ErrorCode.MISSING_FIELD, noType.code());
     assertEquals(Optional.of("/envelopeType"), noType.path());
     VisibilityException noVersion =
         assertThrows(
             VisibilityException.class,
-            () -> EnvelopeCodecs.EVENT.decode(event("").replace("\"schemaVersion\":\"v1\",", "")));
+            () -> Codecs.EVENT_ENVELOPE.decode(event("").replace("\"schemaVersion\":\"v1\",", "")));
     assertEquals(ErrorCode.MISSING_FIELD, noVersion.code());
     assertEquals(Optional.of("/schemaVersion"), noVersion.path());
   }
@@ -168,7 +169,7 @@ class EnvelopeRulesTest {
   void notAnObjectIsInvalidFieldType() {
     for (String in : new String[] {"[]", "\"x\"", "1", "null"}) {
       VisibilityException e =
-          assertThrows(VisibilityException.class, () -> EnvelopeCodecs.EVENT.decode(in));
+          assertThrows(VisibilityException.class, () -> Codecs.EVENT_ENVELOPE.decode(in));
       assertEquals(ErrorCode.INVALID_FIELD_TYPE, e.code(), in);
     }
   }
@@ -182,11 +183,11 @@ class EnvelopeRulesTest {
             && e.emittedAt().isEmpty()
             && e.event().isEmpty());
     SnapshotEnvelope s =
-        EnvelopeCodecs.SNAPSHOT.decode(
+        Codecs.SNAPSHOT_ENVELOPE.decode(
             "{\"envelopeType\":\"loop_run_snapshot\",\"schemaVersion\":\"v1\"}");
     assertEquals(
         "{\"envelopeType\":\"loop_run_snapshot\",\"schemaVersion\":\"v1\"}",
-        EnvelopeCodecs.SNAPSHOT.encode(s));
+        Codecs.SNAPSHOT_ENVELOPE.encode(s));
   }
 
   @Test
@@ -212,7 +213,7 @@ class EnvelopeRulesTest {
         assertThrows(
             VisibilityException.class,
             () ->
-                EnvelopeCodecs.EVENT.decode(
+                Codecs.EVENT_ENVELOPE.decode(
                     EVENT_HEAD.replace("\"eventLineCount\":5", "\"eventLineCount\":\"5\"") + "}"));
     assertEquals(ErrorCode.INVALID_FIELD_TYPE, cursor.code());
     assertEquals(Optional.of("/cursor/eventLineCount"), cursor.path());
@@ -220,7 +221,7 @@ class EnvelopeRulesTest {
         assertThrows(
             VisibilityException.class,
             () ->
-                EnvelopeCodecs.EVENT.decode(
+                Codecs.EVENT_ENVELOPE.decode(
                     EVENT_HEAD.replace(",\"loopId\":\"demo-loop\"", "") + "}"));
     assertEquals(ErrorCode.MISSING_FIELD, source.code());
     assertEquals(Optional.of("/source/loopId"), source.path());
@@ -245,10 +246,10 @@ class EnvelopeRulesTest {
             + "\"sequence\":{\"source\":\"cursor_event_line_offset\",\"value\":1},"
             + "\"cursor\":{\"eventLineOffset\":1,\"eventLineCount\":5},\"run\":{\"runId\":\"run-123\",\"iteration\":2},"
             + "\"event\":{\"timestamp\":\"2026-03-01T11:59:00Z\",\"name\":\"loop_start\"}}",
-        EnvelopeCodecs.EVENT.encode(e));
-    assertEquals(e, EnvelopeCodecs.EVENT.decode(EnvelopeCodecs.EVENT.encode(e)));
+        Codecs.EVENT_ENVELOPE.encode(e));
+    assertEquals(e, Codecs.EVENT_ENVELOPE.decode(Codecs.EVENT_ENVELOPE.encode(e)));
     assertTrue(
-        EnvelopeCodecs.EVENT
+        Codecs.EVENT_ENVELOPE
             .encode(ImmutableEventEnvelope.copyOf(e).withTraceId(TraceId.of("t-1")))
             .contains(",\"traceId\":\"t-1\",\"source\""));
   }
@@ -283,11 +284,11 @@ class EnvelopeRulesTest {
             + "},"
             + "\"sequence\":{\"source\":\"cursor_event_line_offset\",\"value\":0},"
             + "\"cursor\":{\"eventLineOffset\":0,\"eventLineCount\":0},\"health\":{\"eventCount\":0}}";
-    assertEquals(expected, EnvelopeCodecs.SNAPSHOT.encode(s));
+    assertEquals(expected, Codecs.SNAPSHOT_ENVELOPE.encode(s));
     assertEquals(Optional.of(JsonValue.nullValue()), s.runtimeHeartbeat());
     ArtifactRef ref = s.heartbeatArtifact().orElseThrow();
     assertTrue(!ref.exists() && ref.sha256().isEmpty() && ref.mtimeEpoch().isEmpty());
-    assertEquals(heartbeatRef, EnvelopeCodecs.ARTIFACT_REF.encode(ref));
+    assertEquals(heartbeatRef, Codecs.ARTIFACT_REF.encode(ref));
   }
 
   @Test
@@ -298,8 +299,8 @@ class EnvelopeRulesTest {
           "{\"schemaVersion\":\"v1\",\"envelopeType\":\"loop_run_snapshot\",\"runtime\":{\"heartbeat\":"
               + hb
               + "}}";
-      SnapshotEnvelope s = EnvelopeCodecs.SNAPSHOT.decode(in);
-      assertEquals(in, EnvelopeCodecs.SNAPSHOT.encode(s));
+      SnapshotEnvelope s = Codecs.SNAPSHOT_ENVELOPE.decode(in);
+      assertEquals(in, Codecs.SNAPSHOT_ENVELOPE.encode(s));
       assertEquals(hb, s.runtimeHeartbeat().orElseThrow().toJson());
     }
   }
@@ -309,26 +310,26 @@ class EnvelopeRulesTest {
     String notObject =
         "{\"schemaVersion\":\"v1\",\"envelopeType\":\"loop_run_snapshot\",\"artifacts\":{\"heartbeat\":\"x\"}}";
     VisibilityException e =
-        assertThrows(VisibilityException.class, () -> EnvelopeCodecs.SNAPSHOT.decode(notObject));
+        assertThrows(VisibilityException.class, () -> Codecs.SNAPSHOT_ENVELOPE.decode(notObject));
     assertEquals(ErrorCode.INVALID_FIELD_TYPE, e.code());
     assertEquals(Optional.of("/artifacts/heartbeat"), e.path());
     String missingPath =
         "{\"schemaVersion\":\"v1\",\"envelopeType\":\"loop_run_snapshot\",\"artifacts\":{\"heartbeat\":"
             + "{\"exists\":false,\"sizeBytes\":0,\"lineCount\":0,\"sha256\":null,\"mtimeEpoch\":null}}}";
     VisibilityException m =
-        assertThrows(VisibilityException.class, () -> EnvelopeCodecs.SNAPSHOT.decode(missingPath));
+        assertThrows(VisibilityException.class, () -> Codecs.SNAPSHOT_ENVELOPE.decode(missingPath));
     assertEquals(ErrorCode.MISSING_FIELD, m.code());
     assertEquals(Optional.of("/artifacts/heartbeat/path"), m.path());
     String nullRef =
         "{\"schemaVersion\":\"v1\",\"envelopeType\":\"loop_run_snapshot\",\"artifacts\":{\"heartbeat\":null}}";
-    assertTrue(EnvelopeCodecs.SNAPSHOT.decode(nullRef).heartbeatArtifact().isEmpty());
+    assertTrue(Codecs.SNAPSHOT_ENVELOPE.decode(nullRef).heartbeatArtifact().isEmpty());
   }
 
   @Test
   void memberOrderIsNotPartOfEquality() {
-    EventEnvelope a = EnvelopeCodecs.EVENT.decode(event(",\"sequence\":{\"value\":1}"));
+    EventEnvelope a = Codecs.EVENT_ENVELOPE.decode(event(",\"sequence\":{\"value\":1}"));
     EventEnvelope b =
-        EnvelopeCodecs.EVENT.decode(
+        Codecs.EVENT_ENVELOPE.decode(
             "{\"envelopeType\":\"loop_run_event\",\"schemaVersion\":\"v1\",\"sequence\":{\"value\":1},"
                 + "\"cursor\":{\"eventLineOffset\":5,\"eventLineCount\":5},"
                 + "\"source\":{\"repoPath\":\"/srv/demo-repo\",\"loopId\":\"demo-loop\"},\"emittedAt\":\"2026-03-01T12:00:00Z\"}");
@@ -338,9 +339,9 @@ class EnvelopeRulesTest {
 
   @Test
   void editedDecodedEnvelopeAppendsNewMembers() {
-    EventEnvelope e = EnvelopeCodecs.EVENT.decode(event(""));
+    EventEnvelope e = Codecs.EVENT_ENVELOPE.decode(event(""));
     String out =
-        EnvelopeCodecs.EVENT.encode(
+        Codecs.EVENT_ENVELOPE.encode(
             ImmutableEventEnvelope.copyOf(e)
                 .withTraceId(TraceId.of("t-9"))
                 .withUnknownFields(Map.of("n", JsonValue.of(1))));

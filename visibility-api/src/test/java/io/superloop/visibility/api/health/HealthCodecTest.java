@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.superloop.visibility.api.Codecs;
 import io.superloop.visibility.api.ErrorCode;
 import io.superloop.visibility.api.ReasonCode;
 import io.superloop.visibility.api.TraceId;
@@ -26,20 +27,20 @@ class HealthCodecTest {
 
   @TestFactory
   Stream<DynamicTest> everyExpectedHealthJsonReencodesAsJqCompact() {
-    return RepoFiles.reencodeExpectedAsJqCompact("health.json", HealthCodecs.HEALTH);
+    return RepoFiles.reencodeExpectedAsJqCompact("health.json", Codecs.HEALTH);
   }
 
   @Test
   void referenceTransportHealthFixtureRoundTrips() {
     Path f =
         RepoFiles.root().resolve("fixtures/reference/observability/transport-health-critical.json");
-    TransportHealth t = HealthCodecs.TRANSPORT_HEALTH.decode(RepoFiles.read(f));
+    TransportHealth t = Codecs.TRANSPORT_HEALTH.decode(RepoFiles.read(f));
     assertEquals(IngestStatus.FAILED, t.lastResult());
     assertEquals(2, t.failureStreak());
     assertEquals(Optional.of(FailureCode.SERVICE_REQUEST_FAILED), t.lastFailureCode());
     assertTrue(t.traceId().isEmpty());
     assertTrue(t.lastSuccessAt().isEmpty());
-    assertEquals(RepoFiles.jqCompact(f), HealthCodecs.TRANSPORT_HEALTH.encode(t));
+    assertEquals(RepoFiles.jqCompact(f), Codecs.TRANSPORT_HEALTH.encode(t));
   }
 
   // --- omitted-vs-null rules (expected JSON written from contract 1.10 / 1.13 / C7) ------------
@@ -95,21 +96,21 @@ class HealthCodecTest {
   @Test
   void healthIsNotNullFilteredAtAnyLevel() {
     Health h = healthy().build();
-    assertEquals(HEALTHY_NO_TRACE, HealthCodecs.HEALTH.encode(h));
-    assertEquals(h, HealthCodecs.HEALTH.decode(HEALTHY_NO_TRACE));
+    assertEquals(HEALTHY_NO_TRACE, Codecs.HEALTH.encode(h));
+    assertEquals(h, Codecs.HEALTH.decode(HEALTHY_NO_TRACE));
   }
 
   @Test
   void absentTraceIdIsReadAsEmptyAndWrittenAsNull() {
     String absent = HEALTHY_NO_TRACE.replace("\"traceId\":null,", "");
-    assertEquals(HEALTHY_NO_TRACE, HealthCodecs.HEALTH.encode(HealthCodecs.HEALTH.decode(absent)));
+    assertEquals(HEALTHY_NO_TRACE, Codecs.HEALTH.encode(Codecs.HEALTH.decode(absent)));
   }
 
   @Test
   void reasonsKeepTheirOrderAndTheSameCodeWithTwoSeverities() {
-    Health h = HealthCodecs.HEALTH.decode(CRITICAL);
+    Health h = Codecs.HEALTH.decode(CRITICAL);
     assertEquals(4, h.reasons().size());
-    assertEquals(CRITICAL, HealthCodecs.HEALTH.encode(h));
+    assertEquals(CRITICAL, Codecs.HEALTH.encode(h));
     Health built =
         healthy()
             .traceId(TraceId.of("trace-1"))
@@ -144,7 +145,7 @@ class HealthCodecTest {
                     "failed",
                     "success"))
             .build();
-    assertEquals(CRITICAL, HealthCodecs.HEALTH.encode(built));
+    assertEquals(CRITICAL, Codecs.HEALTH.encode(built));
   }
 
   @Test
@@ -155,7 +156,8 @@ class HealthCodecTest {
             .severity(Severity.DEGRADED)
             .build();
     assertEquals(
-        "{\"code\":\"reconcile_failed\",\"severity\":\"degraded\"}", HealthCodecs.REASON.encode(r));
+        "{\"code\":\"reconcile_failed\",\"severity\":\"degraded\"}",
+        Codecs.HEALTH_REASON.encode(r));
     HealthReason empty =
         HealthReason.builder()
             .code(ReasonCode.RECONCILE_FAILED)
@@ -164,7 +166,7 @@ class HealthCodecTest {
             .build();
     assertEquals(
         "{\"code\":\"reconcile_failed\",\"severity\":\"degraded\",\"metric\":\"\"}",
-        HealthCodecs.REASON.encode(empty),
+        Codecs.HEALTH_REASON.encode(empty),
         "\"\" is a value, never dropped by the null filter");
   }
 
@@ -178,10 +180,10 @@ class HealthCodecTest {
             .replace(
                 "\"status\":\"healthy\",\"reasonCodes\":[],\"reasons\":[]",
                 "\"status\":\"degraded\",\"reasonCodes\":[\"projection_failed\"],\"reasons\":[{\"code\":\"projection_failed\",\"severity\":\"degraded\",\"metric\":\"ingestStatus\",\"observed\":\"failed\",\"threshold\":\"success\"}]");
-    Health h = HealthCodecs.HEALTH.decode(json);
+    Health h = Codecs.HEALTH.decode(json);
     assertEquals(Optional.of(FailureCode.PROJECTION_FAILED), h.transport().failureCode());
     assertFalse(h.transport().lastFailureCode().orElseThrow().isKnown());
-    assertEquals(json, HealthCodecs.HEALTH.encode(h));
+    assertEquals(json, Codecs.HEALTH.encode(h));
   }
 
   @Test
@@ -194,7 +196,7 @@ class HealthCodecTest {
             .replace(
                 "\"sequenceUpdatedAt\":null}}",
                 "\"sequenceUpdatedAt\":null,\"ze\":[]},\"details\":{}}");
-    assertEquals(json, HealthCodecs.HEALTH.encode(HealthCodecs.HEALTH.decode(json)));
+    assertEquals(json, Codecs.HEALTH.encode(Codecs.HEALTH.decode(json)));
   }
 
   @Test
@@ -210,14 +212,13 @@ class HealthCodecTest {
     String json =
         "{\"schemaVersion\":\"v1\",\"updatedAt\":\"2026-03-01T12:00:00Z\",\"transport\":\"local\","
             + "\"lastResult\":\"success\",\"failureStreak\":0,\"lastSuccessAt\":\"2026-03-01T12:00:00Z\"}";
-    assertEquals(json, HealthCodecs.TRANSPORT_HEALTH.encode(ok));
-    assertEquals(ok, HealthCodecs.TRANSPORT_HEALTH.decode(json));
+    assertEquals(json, Codecs.TRANSPORT_HEALTH.encode(ok));
+    assertEquals(ok, Codecs.TRANSPORT_HEALTH.decode(json));
     String full =
         "{\"schemaVersion\":\"v1\",\"updatedAt\":\"u\",\"traceId\":\"t-1\",\"transport\":\"sprite_service\","
             + "\"lastResult\":\"failed\",\"failureStreak\":1,\"lastFailureCode\":\"events_unavailable\","
             + "\"lastSuccessAt\":\"s\",\"lastFailureAt\":\"f\"}";
-    assertEquals(
-        full, HealthCodecs.TRANSPORT_HEALTH.encode(HealthCodecs.TRANSPORT_HEALTH.decode(full)));
+    assertEquals(full, Codecs.TRANSPORT_HEALTH.encode(Codecs.TRANSPORT_HEALTH.decode(full)));
   }
 
   @Test
@@ -238,7 +239,7 @@ class HealthCodecTest {
 
   private static VisibilityException assertRejected(ErrorCode code, String json) {
     VisibilityException e =
-        assertThrows(VisibilityException.class, () -> HealthCodecs.HEALTH.decode(json));
+        assertThrows(VisibilityException.class, () -> Codecs.HEALTH.decode(json));
     assertEquals(code, e.code(), e.getMessage());
     return e;
   }
@@ -301,7 +302,7 @@ class HealthCodecTest {
                 + ","
                 + degr
                 + "]");
-    assertEquals(json, HealthCodecs.HEALTH.encode(HealthCodecs.HEALTH.decode(json)));
+    assertEquals(json, Codecs.HEALTH.encode(Codecs.HEALTH.decode(json)));
     assertRejected(
         ErrorCode.INVALID_FIELD_VALUE, json.replace(crit + "," + degr, degr + "," + crit));
   }
@@ -384,14 +385,14 @@ class HealthCodecTest {
   void transportHealthStreakMustMatchTheLastResult() {
     String ok =
         "{\"schemaVersion\":\"v1\",\"updatedAt\":\"u\",\"transport\":\"local\",\"lastResult\":\"success\",\"failureStreak\":0}";
-    HealthCodecs.TRANSPORT_HEALTH.decode(ok);
+    Codecs.TRANSPORT_HEALTH.decode(ok);
     for (String bad :
         List.of(
             ok.replace("\"failureStreak\":0", "\"failureStreak\":1"),
             ok.replace("\"success\"", "\"failed\""),
             ok.replace("\"failureStreak\":0", "\"failureStreak\":-1"))) {
       VisibilityException e =
-          assertThrows(VisibilityException.class, () -> HealthCodecs.TRANSPORT_HEALTH.decode(bad));
+          assertThrows(VisibilityException.class, () -> Codecs.TRANSPORT_HEALTH.decode(bad));
       assertEquals(ErrorCode.INVALID_FIELD_VALUE, e.code(), bad);
     }
   }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.superloop.visibility.api.Codecs;
 import io.superloop.visibility.api.ErrorCode;
 import io.superloop.visibility.api.ReasonCode;
 import io.superloop.visibility.api.TraceId;
@@ -30,10 +31,10 @@ class HeartbeatObservationCodecTest {
       "{\"timestamp\":\"2026-03-01T12:00:00Z\",\"loopId\":\"demo-loop\",\"traceId\":null,\"transport\":\"local\",\"category\":\"runtime_heartbeat\",";
 
   private static void assertRoundTrip(String json, HeartbeatObservation built) {
-    HeartbeatObservation decoded = HeartbeatCodecs.OBSERVATION.decode(json);
-    assertEquals(json, HeartbeatCodecs.OBSERVATION.encode(decoded));
+    HeartbeatObservation decoded = Codecs.HEARTBEAT_OBSERVATION.decode(json);
+    assertEquals(json, Codecs.HEARTBEAT_OBSERVATION.encode(decoded));
     assertEquals(built, decoded);
-    assertEquals(json, HeartbeatCodecs.OBSERVATION.encode(built));
+    assertEquals(json, Codecs.HEARTBEAT_OBSERVATION.encode(built));
   }
 
   private static ImmutableHeartbeatObservation.Builder row() {
@@ -109,7 +110,7 @@ class HeartbeatObservationCodecTest {
             .heartbeat(Json.DEFAULT.parseValue("{\"source\":\"runtime\"}"))
             .build();
     assertRoundTrip(json, built);
-    assertFalse(HeartbeatCodecs.OBSERVATION.encode(built).contains("heartbeatAt"));
+    assertFalse(Codecs.HEARTBEAT_OBSERVATION.encode(built).contains("heartbeatAt"));
   }
 
   @Test
@@ -133,9 +134,9 @@ class HeartbeatObservationCodecTest {
     String json =
         PREFIX_NULL_TRACE
             + "\"status\":\"failed\",\"reasonCode\":\"invalid_heartbeat_timestamp\",\"heartbeatAt\":\"2026-03-01T12:00:00.123Z\",\"heartbeat\":{}}";
-    HeartbeatObservation r = HeartbeatCodecs.OBSERVATION.decode(json);
+    HeartbeatObservation r = Codecs.HEARTBEAT_OBSERVATION.decode(json);
     assertTrue(r.traceId().isEmpty());
-    assertEquals(json, HeartbeatCodecs.OBSERVATION.encode(r));
+    assertEquals(json, Codecs.HEARTBEAT_OBSERVATION.encode(r));
   }
 
   @Test
@@ -172,9 +173,9 @@ class HeartbeatObservationCodecTest {
     String json =
         PREFIX_NULL_TRACE
             + "\"status\":\"failed\",\"reasonCode\":\"some_newer_code\",\"heartbeat\":{},\"zz\":[true]}";
-    HeartbeatObservation r = HeartbeatCodecs.OBSERVATION.decode(json);
+    HeartbeatObservation r = Codecs.HEARTBEAT_OBSERVATION.decode(json);
     assertFalse(r.reasonCode().orElseThrow().isKnown());
-    assertEquals(json, HeartbeatCodecs.OBSERVATION.encode(r));
+    assertEquals(json, Codecs.HEARTBEAT_OBSERVATION.encode(r));
   }
 
   @Test
@@ -193,7 +194,7 @@ class HeartbeatObservationCodecTest {
 
   private static void assertRejected(ErrorCode code, String json) {
     VisibilityException e =
-        assertThrows(VisibilityException.class, () -> HeartbeatCodecs.OBSERVATION.decode(json));
+        assertThrows(VisibilityException.class, () -> Codecs.HEARTBEAT_OBSERVATION.decode(json));
     assertEquals(code, e.code(), e.getMessage());
   }
 

@@ -3,6 +3,7 @@ package io.superloop.visibility.api.heartbeat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.superloop.visibility.api.Codecs;
 import io.superloop.visibility.api.ErrorCode;
 import io.superloop.visibility.api.VisibilityException;
 import io.superloop.visibility.api.testing.RepoFiles;
@@ -15,7 +16,7 @@ class HeartbeatStateCodecTest {
 
   @TestFactory
   Stream<DynamicTest> everyExpectedHeartbeatJsonReencodesAsJqCompact() {
-    return RepoFiles.reencodeExpectedAsJqCompact("heartbeat.json", HeartbeatCodecs.STATE);
+    return RepoFiles.reencodeExpectedAsJqCompact("heartbeat.json", Codecs.HEARTBEAT_STATE);
   }
 
   @Test
@@ -25,7 +26,7 @@ class HeartbeatStateCodecTest {
             + "\"transport\":\"local\",\"lastHeartbeatAt\":\"x\",\"heartbeatLagSeconds\":0,"
             + "\"freshnessStatus\":\"fresh\",\"thresholds\":{\"degradedHeartbeatLagSeconds\":1,"
             + "\"criticalHeartbeatLagSeconds\":2,\"newer\":[1]},\"heartbeat\":{\"b\":1,\"a\":2},\"zz\":{\"k\":null}}";
-    assertEquals(in, HeartbeatCodecs.STATE.encode(HeartbeatCodecs.STATE.decode(in)));
+    assertEquals(in, Codecs.HEARTBEAT_STATE.encode(Codecs.HEARTBEAT_STATE.decode(in)));
   }
 
   @Test
@@ -35,7 +36,7 @@ class HeartbeatStateCodecTest {
             + "\"heartbeatLagSeconds\":-1,\"freshnessStatus\":\"fresh\",\"thresholds\":"
             + "{\"degradedHeartbeatLagSeconds\":1,\"criticalHeartbeatLagSeconds\":2},\"heartbeat\":{}}";
     VisibilityException e =
-        assertThrows(VisibilityException.class, () -> HeartbeatCodecs.STATE.decode(in));
+        assertThrows(VisibilityException.class, () -> Codecs.HEARTBEAT_STATE.decode(in));
     assertEquals(ErrorCode.INVALID_FIELD_VALUE, e.code());
   }
 }

@@ -3,10 +3,10 @@ package io.superloop.visibility.api.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.superloop.visibility.api.Codecs;
 import io.superloop.visibility.api.ErrorCode;
 import io.superloop.visibility.api.Transport;
 import io.superloop.visibility.api.VisibilityException;
-import io.superloop.visibility.api.audit.AuditCodecs;
 import io.superloop.visibility.api.audit.Intent;
 import io.superloop.visibility.api.audit.IntentRow;
 import io.superloop.visibility.api.audit.OutcomeStatus;
@@ -56,7 +56,7 @@ class RawNullChecksTest {
                     .build());
     assertEquals(ErrorCode.INVALID_FIELD_VALUE, e.code());
     IntentRow read =
-        AuditCodecs.INTENT_ROW.decode(
+        Codecs.INTENT_ROW.decode(
             "{\"timestamp\":\"2026-03-01T12:00:00Z\",\"loopId\":\"l\",\"intent\":\"cancel\",\"status\":\"confirmed\",\"confirm\":null}");
     assertEquals(Optional.empty(), read.confirm());
   }

@@ -3,9 +3,9 @@ package io.superloop.visibility.api.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.superloop.visibility.api.Codecs;
 import io.superloop.visibility.api.ErrorCode;
 import io.superloop.visibility.api.VisibilityException;
-import io.superloop.visibility.api.heartbeat.HeartbeatCodecs;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -36,13 +36,13 @@ class FloatLiteralLimitTest {
         "{\"degradedHeartbeatLagSeconds\":1.0000000,\"criticalHeartbeatLagSeconds\":2}";
     VisibilityException e =
         assertThrows(
-            VisibilityException.class, () -> SMALL.decode(HeartbeatCodecs.THRESHOLDS, thresholds));
+            VisibilityException.class, () -> SMALL.decode(Codecs.HEARTBEAT_THRESHOLDS, thresholds));
     assertEquals(ErrorCode.LIMIT_EXCEEDED, e.code());
     String defaults =
         "{\"degradedHeartbeatLagSeconds\":0."
             + "0".repeat(70)
             + ",\"criticalHeartbeatLagSeconds\":2}";
-    e = assertThrows(VisibilityException.class, () -> HeartbeatCodecs.THRESHOLDS.decode(defaults));
+    e = assertThrows(VisibilityException.class, () -> Codecs.HEARTBEAT_THRESHOLDS.decode(defaults));
     assertEquals(ErrorCode.LIMIT_EXCEEDED, e.code());
   }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.superloop.visibility.api.Codecs;
 import io.superloop.visibility.api.ErrorCode;
 import io.superloop.visibility.api.ReasonCode;
 import io.superloop.visibility.api.TraceId;
@@ -55,11 +56,11 @@ class ReconcileCodecsTest {
   @TestFactory
   Stream<DynamicTest> examplesRoundTripByteExact() {
     return Stream.of(
-            ExampleRows.roundTrips("reconcile row", RECONCILE_ROWS, ReconcileCodecs.RECONCILE_ROW),
-            ExampleRows.roundTrips("escalation", ESCALATIONS, ReconcileCodecs.ESCALATION),
+            ExampleRows.roundTrips("reconcile row", RECONCILE_ROWS, Codecs.RECONCILE_ROW),
+            ExampleRows.roundTrips("escalation", ESCALATIONS, Codecs.ESCALATION_ROW),
             ExampleRows.roundTrips(
-                "alert dispatch state", DISPATCH_STATES, ReconcileCodecs.ALERT_DISPATCH_STATE),
-            ExampleRows.roundTrips("alert row", ALERT_ROWS, ReconcileCodecs.ALERT_ROW))
+                "alert dispatch state", DISPATCH_STATES, Codecs.ALERT_DISPATCH_STATE),
+            ExampleRows.roundTrips("alert row", ALERT_ROWS, Codecs.ALERT_ROW))
         .flatMap(s -> s);
   }
 
@@ -88,7 +89,7 @@ class ReconcileCodecsTest {
             .sequenceStatus(ReconcileSequenceStatus.OK)
             .healthStatus(HealthStatus.HEALTHY)
             .build();
-    assertEquals(RECONCILE_ROWS.get(0).json(), ReconcileCodecs.RECONCILE_ROW.encode(ok));
+    assertEquals(RECONCILE_ROWS.get(0).json(), Codecs.RECONCILE_ROW.encode(ok));
 
     ReconcileRow drift =
         ImmutableReconcileRow.copyOf(ok)
@@ -105,7 +106,7 @@ class ReconcileCodecsTest {
             .withHealthStatus(HealthStatus.DEGRADED)
             .withHealthReasonCodes(ReasonCode.ORDERING_DRIFT_DETECTED)
             .withWarnings(ReasonCode.EVENT_LINE_MALFORMED, ReasonCode.PREVIOUS_STATE_UNREADABLE);
-    assertEquals(RECONCILE_ROWS.get(1).json(), ReconcileCodecs.RECONCILE_ROW.encode(drift));
+    assertEquals(RECONCILE_ROWS.get(1).json(), Codecs.RECONCILE_ROW.encode(drift));
   }
 
   @Test
@@ -120,24 +121,19 @@ class ReconcileCodecsTest {
                 "\"sequenceStatus\":\"ok\",",
                 "\"sequenceStatus\":\"ok\",\"sequenceReasonCode\":null,")
             .replace("\"healthReasonCodes\":[]}", "\"healthReasonCodes\":[],\"warnings\":[]}");
-    assertEquals(
-        base, ReconcileCodecs.RECONCILE_ROW.encode(ReconcileCodecs.RECONCILE_ROW.decode(variant)));
+    assertEquals(base, Codecs.RECONCILE_ROW.encode(Codecs.RECONCILE_ROW.decode(variant)));
     String noReasonCodes = base.replace(",\"healthReasonCodes\":[]", "");
-    assertEquals(
-        base,
-        ReconcileCodecs.RECONCILE_ROW.encode(ReconcileCodecs.RECONCILE_ROW.decode(noReasonCodes)));
+    assertEquals(base, Codecs.RECONCILE_ROW.encode(Codecs.RECONCILE_ROW.decode(noReasonCodes)));
   }
 
   @Test
   void reconcileRowRules() {
     String base = RECONCILE_ROWS.get(2).json();
-    ReconcileRow failed = ReconcileCodecs.RECONCILE_ROW.decode(base);
+    ReconcileRow failed = Codecs.RECONCILE_ROW.decode(base);
     assertSame(FailureCode.SERVICE_REQUEST_FAILED, failed.failureCode().orElseThrow());
     assertSame(ReconcileSequenceStatus.SKIPPED_INGEST_FAILED, failed.sequenceStatus());
     String newerCode = base.replace("service_request_failed", "service_timeout");
-    assertEquals(
-        newerCode,
-        ReconcileCodecs.RECONCILE_ROW.encode(ReconcileCodecs.RECONCILE_ROW.decode(newerCode)));
+    assertEquals(newerCode, Codecs.RECONCILE_ROW.encode(Codecs.RECONCILE_ROW.decode(newerCode)));
     for (String field :
         List.of(
             "cursorOffsetBefore",
@@ -150,31 +146,28 @@ class ReconcileCodecsTest {
             "transportFailureStreak")) {
       String bad = base.replaceFirst("\"" + field + "\":\\d+", "\"" + field + "\":-1");
       VisibilityException e =
-          assertThrows(
-              VisibilityException.class, () -> ReconcileCodecs.RECONCILE_ROW.decode(bad), field);
+          assertThrows(VisibilityException.class, () -> Codecs.RECONCILE_ROW.decode(bad), field);
       assertEquals(ErrorCode.INVALID_FIELD_VALUE, e.code(), field);
     }
     assertEquals(
         ErrorCode.INVALID_FIELD_VALUE,
-        fails(
-                ReconcileCodecs.RECONCILE_ROW,
-                base.replace("\"skipped_ingest_failed\"", "\"not_evaluated\""))
+        fails(Codecs.RECONCILE_ROW, base.replace("\"skipped_ingest_failed\"", "\"not_evaluated\""))
             .code());
     assertEquals(
         ErrorCode.INVALID_FIELD_VALUE,
         fails(
-                ReconcileCodecs.RECONCILE_ROW,
+                Codecs.RECONCILE_ROW,
                 base.replace("\"healthStatus\":\"critical\"", "\"healthStatus\":\"fine\""))
             .code());
     assertEquals(
         ErrorCode.INVALID_LOOP_ID,
-        fails(ReconcileCodecs.RECONCILE_ROW, base.replace("\"demo-loop\"", "\"a\\\\b\"")).code());
+        fails(Codecs.RECONCILE_ROW, base.replace("\"demo-loop\"", "\"a\\\\b\"")).code());
     assertEquals(
         ErrorCode.INVALID_TRACE_ID,
-        fails(ReconcileCodecs.RECONCILE_ROW, base.replace("trace-r-0003", "tr\\u00e9")).code());
+        fails(Codecs.RECONCILE_ROW, base.replace("trace-r-0003", "tr\\u00e9")).code());
     VisibilityException w =
         fails(
-            ReconcileCodecs.RECONCILE_ROW,
+            Codecs.RECONCILE_ROW,
             RECONCILE_ROWS.get(1).json().replace("\"event_line_malformed\"", "null"));
     assertEquals(ErrorCode.INVALID_FIELD_TYPE, w.code());
   }
@@ -185,7 +178,7 @@ class ReconcileCodecsTest {
   void escalationsDecodeIntoTheirVariants() {
     List<EscalationRow> rows =
         ESCALATIONS.stream()
-            .map(e -> ReconcileCodecs.ESCALATION.decode(e.json()))
+            .map(e -> Codecs.ESCALATION_ROW.decode(e.json()))
             .collect(Collectors.toList());
     assertInstanceOf(OtherEscalation.class, rows.get(0));
     assertInstanceOf(OtherEscalation.class, rows.get(1));
@@ -235,9 +228,8 @@ class ReconcileCodecsTest {
                             + "\"events\":{\"ingestedCount\":8,\"previousLast\":null,\"first\":6,\"last\":6,\"monotonicWithinBatch\":false,"
                             + "\"monotonicAcrossBatches\":true,\"regressed\":true,\"missing\":false}}"))
             .build();
-    assertEquals(ESCALATIONS.get(2).json(), ReconcileCodecs.ESCALATION.encode(drift));
-    assertEquals(
-        ESCALATIONS.get(2).json(), ReconcileCodecs.ORDERING_DRIFT_ESCALATION.encode(drift));
+    assertEquals(ESCALATIONS.get(2).json(), Codecs.ESCALATION_ROW.encode(drift));
+    assertEquals(ESCALATIONS.get(2).json(), Codecs.ORDERING_DRIFT_ESCALATION.encode(drift));
 
     HealthEscalation health =
         HealthEscalation.builder()
@@ -257,7 +249,7 @@ class ReconcileCodecsTest {
                     Json.parse(
                         "[{\"code\":\"runtime_heartbeat_stale\",\"severity\":\"degraded\",\"metric\":\"heartbeatLagSeconds\",\"observed\":\"150\",\"threshold\":\"120\"}]"))
             .build();
-    assertEquals(ESCALATIONS.get(4).json(), ReconcileCodecs.ESCALATION.encode(health));
+    assertEquals(ESCALATIONS.get(4).json(), Codecs.ESCALATION_ROW.encode(health));
   }
 
   @Test
@@ -272,17 +264,17 @@ class ReconcileCodecsTest {
             .build();
     assertEquals(
         "{\"timestamp\":\"t\",\"loopId\":\"demo-loop\",\"traceId\":null,\"category\":\"divergence_detected\",\"transport\":\"local\",\"stateFile\":\"s\"}",
-        ReconcileCodecs.ESCALATION.encode(divergence));
+        Codecs.ESCALATION_ROW.encode(divergence));
     OtherEscalation profile =
         ImmutableOtherEscalation.copyOf(divergence).withCategory(ReasonCode.PROFILE_DRIFT_DETECTED);
     assertEquals(
         "{\"timestamp\":\"t\",\"loopId\":\"demo-loop\",\"category\":\"profile_drift_detected\",\"transport\":\"local\",\"stateFile\":\"s\"}",
-        ReconcileCodecs.ESCALATION.encode(profile));
+        Codecs.ESCALATION_ROW.encode(profile));
     String driftWithNulls =
         ESCALATIONS.get(2).json().replace("\"traceId\":\"trace-r-0002\"", "\"traceId\":null");
     assertEquals(
         ESCALATIONS.get(2).json().replace("\"traceId\":\"trace-r-0002\",", ""),
-        ReconcileCodecs.ESCALATION.encode(ReconcileCodecs.ESCALATION.decode(driftWithNulls)));
+        Codecs.ESCALATION_ROW.encode(Codecs.ESCALATION_ROW.decode(driftWithNulls)));
     String healthWithNullCode =
         ESCALATIONS
             .get(4)
@@ -292,7 +284,7 @@ class ReconcileCodecsTest {
                 "\"ingestStatus\":\"success\",\"failureCode\":null,");
     assertEquals(
         ESCALATIONS.get(4).json(),
-        ReconcileCodecs.ESCALATION.encode(ReconcileCodecs.ESCALATION.decode(healthWithNullCode)));
+        Codecs.ESCALATION_ROW.encode(Codecs.ESCALATION_ROW.decode(healthWithNullCode)));
   }
 
   @Test
@@ -312,20 +304,20 @@ class ReconcileCodecsTest {
             .json()
             .replace(
                 "\"category\":\"ordering_drift_detected\"", "\"category\":\"health_degraded\"");
-    VisibilityException e = fails(ReconcileCodecs.ESCALATION, driftAsHealth);
+    VisibilityException e = fails(Codecs.ESCALATION_ROW, driftAsHealth);
     assertEquals(ErrorCode.MISSING_FIELD, e.code());
     VisibilityException noCategory =
         fails(
-            ReconcileCodecs.ESCALATION,
+            Codecs.ESCALATION_ROW,
             "{\"timestamp\":\"t\",\"loopId\":\"l\",\"transport\":\"local\"}");
     assertEquals(ErrorCode.MISSING_FIELD, noCategory.code());
     assertEquals(Optional.of("/category"), noCategory.path());
     assertEquals(
-        ErrorCode.INVALID_FIELD_TYPE, fails(ReconcileCodecs.ESCALATION, "{\"category\":7}").code());
-    assertEquals(ErrorCode.INVALID_FIELD_TYPE, fails(ReconcileCodecs.ESCALATION, "[]").code());
+        ErrorCode.INVALID_FIELD_TYPE, fails(Codecs.ESCALATION_ROW, "{\"category\":7}").code());
+    assertEquals(ErrorCode.INVALID_FIELD_TYPE, fails(Codecs.ESCALATION_ROW, "[]").code());
     VisibilityException seq =
         fails(
-            ReconcileCodecs.ESCALATION,
+            Codecs.ESCALATION_ROW,
             ESCALATIONS
                 .get(3)
                 .json()
@@ -334,19 +326,17 @@ class ReconcileCodecsTest {
     assertEquals(Optional.of("/sequence"), seq.path());
     VisibilityException reasons =
         fails(
-            ReconcileCodecs.ESCALATION,
+            Codecs.ESCALATION_ROW,
             ESCALATIONS.get(4).json().replaceFirst("\"reasons\":\\[.*\\]\\}$", "\"reasons\":{}}"));
     assertEquals(ErrorCode.INVALID_FIELD_TYPE, reasons.code());
     assertEquals(
         ErrorCode.INVALID_LOOP_ID,
-        fails(
-                ReconcileCodecs.ESCALATION,
-                ESCALATIONS.get(0).json().replace("\"demo-loop\"", "\"\""))
+        fails(Codecs.ESCALATION_ROW, ESCALATIONS.get(0).json().replace("\"demo-loop\"", "\"\""))
             .code());
     assertEquals(
         ErrorCode.INVALID_TRACE_ID,
         fails(
-                ReconcileCodecs.ESCALATION,
+                Codecs.ESCALATION_ROW,
                 ESCALATIONS.get(5).json().replace("trace-r-0003", "with space"))
             .code());
   }
@@ -355,8 +345,7 @@ class ReconcileCodecsTest {
 
   @Test
   void alertDispatchStateIsNotFiltered() {
-    AlertDispatchState s =
-        ReconcileCodecs.ALERT_DISPATCH_STATE.decode(DISPATCH_STATES.get(2).json());
+    AlertDispatchState s = Codecs.ALERT_DISPATCH_STATE.decode(DISPATCH_STATES.get(2).json());
     assertTrue(s.traceId().isEmpty());
     AlertDispatchState built =
         AlertDispatchState.builder()
@@ -375,35 +364,34 @@ class ReconcileCodecsTest {
             + "\"escalationsFile\":null,\"dispatchTelemetryFile\":null,\"status\":\"no_source\",\"processedCount\":0,"
             + "\"dispatchedCount\":0,\"skippedCount\":0,\"failedCount\":0,\"failureReasonCodes\":[],"
             + "\"escalationsLineOffset\":0,\"escalationsLineCount\":0}",
-        ReconcileCodecs.ALERT_DISPATCH_STATE.encode(built));
+        Codecs.ALERT_DISPATCH_STATE.encode(built));
     assertEquals(
         ErrorCode.INVALID_FIELD_VALUE,
         fails(
-                ReconcileCodecs.ALERT_DISPATCH_STATE,
+                Codecs.ALERT_DISPATCH_STATE,
                 DISPATCH_STATES.get(1).json().replace("\"failedCount\":1", "\"failedCount\":-1"))
             .code());
     assertEquals(
         ErrorCode.UNSUPPORTED_SCHEMA_VERSION,
         fails(
-                ReconcileCodecs.ALERT_DISPATCH_STATE,
+                Codecs.ALERT_DISPATCH_STATE,
                 DISPATCH_STATES.get(1).json().replace("\"v1\"", "\"v0\""))
             .code());
-    AlertDispatchState partial =
-        ReconcileCodecs.ALERT_DISPATCH_STATE.decode(DISPATCH_STATES.get(1).json());
+    AlertDispatchState partial = Codecs.ALERT_DISPATCH_STATE.decode(DISPATCH_STATES.get(1).json());
     assertSame(AlertDispatchStatus.PARTIAL, partial.status());
     assertEquals(List.of(ReasonCode.of("sink_request_failed")), partial.failureReasonCodes());
   }
 
   @Test
   void alertRowsKeepTheirTraceFieldsAndEverythingElseRaw() {
-    AlertRow outcome = ReconcileCodecs.ALERT_ROW.decode(ALERT_ROWS.get(0).json());
+    AlertRow outcome = Codecs.ALERT_ROW.decode(ALERT_ROWS.get(0).json());
     assertEquals(TraceId.of("trace-dispatch-0002"), outcome.traceId());
     assertEquals(Optional.of(TraceId.of("trace-r-0003")), outcome.escalationTraceId());
     assertSame(AlertStatus.DISPATCHED, outcome.status());
     assertTrue(outcome.unknownFields().containsKey("escalationCategory"));
-    AlertRow unparsed = ReconcileCodecs.ALERT_ROW.decode(ALERT_ROWS.get(2).json());
+    AlertRow unparsed = Codecs.ALERT_ROW.decode(ALERT_ROWS.get(2).json());
     assertTrue(unparsed.escalationTraceId().isEmpty());
-    AlertRow crash = ReconcileCodecs.ALERT_ROW.decode(ALERT_ROWS.get(3).json());
+    AlertRow crash = Codecs.ALERT_ROW.decode(ALERT_ROWS.get(3).json());
     assertSame(AlertStatus.FAILED_COMMAND, crash.status());
     assertEquals(Optional.of(ReasonCode.ALERT_DISPATCH_FAILED), crash.reasonCode());
     assertEquals(
@@ -419,33 +407,31 @@ class ReconcileCodecsTest {
             .status(AlertStatus.FAILED_COMMAND)
             .reasonCode(ReasonCode.ALERT_DISPATCH_FAILED)
             .build();
-    assertEquals(ALERT_ROWS.get(4).json(), ReconcileCodecs.ALERT_ROW.encode(built));
+    assertEquals(ALERT_ROWS.get(4).json(), Codecs.ALERT_ROW.encode(built));
     assertEquals(
         ALERT_ROWS.get(3).json(),
-        ReconcileCodecs.ALERT_ROW.encode(
+        Codecs.ALERT_ROW.encode(
             ImmutableAlertRow.copyOf(built).withUnknownFields(crash.unknownFields())));
     String nullReason = ALERT_ROWS.get(4).json().replace("\"alert_dispatch_failed\"", "null");
     assertEquals(
         ALERT_ROWS.get(4).json().replace(",\"reasonCode\":\"alert_dispatch_failed\"", ""),
-        ReconcileCodecs.ALERT_ROW.encode(ReconcileCodecs.ALERT_ROW.decode(nullReason)));
+        Codecs.ALERT_ROW.encode(Codecs.ALERT_ROW.decode(nullReason)));
     assertEquals(
         ErrorCode.MISSING_FIELD,
         fails(
-                ReconcileCodecs.ALERT_ROW,
+                Codecs.ALERT_ROW,
                 ALERT_ROWS.get(4).json().replace("\"traceId\":\"trace-r-0001\",", ""))
             .code());
     assertEquals(
         ErrorCode.INVALID_TRACE_ID,
-        fails(ReconcileCodecs.ALERT_ROW, ALERT_ROWS.get(0).json().replace("trace-r-0003", ""))
-            .code());
+        fails(Codecs.ALERT_ROW, ALERT_ROWS.get(0).json().replace("trace-r-0003", "")).code());
   }
 
   @Test
   void alertRowReorderedByAnotherWriterRoundTrips() {
     String reordered =
         "{\"status\":\"skipped\",\"traceId\":\"t1\",\"x\":[null],\"category\":\"alert_dispatch\",\"timestamp\":\"ts\"}";
-    assertEquals(
-        reordered, ReconcileCodecs.ALERT_ROW.encode(ReconcileCodecs.ALERT_ROW.decode(reordered)));
+    assertEquals(reordered, Codecs.ALERT_ROW.encode(Codecs.ALERT_ROW.decode(reordered)));
   }
 
   private static VisibilityException fails(JsonCodec<?> codec, String json) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.superloop.visibility.api.Codecs;
 import io.superloop.visibility.api.ErrorCode;
 import io.superloop.visibility.api.ReasonCode;
 import io.superloop.visibility.api.TraceId;
@@ -34,7 +35,7 @@ class SequenceStateCodecTest {
 
   @TestFactory
   Stream<DynamicTest> everyExpectedSequenceStateReencodesAsJqCompact() {
-    return RepoFiles.reencodeExpectedAsJqCompact("sequence-state.json", SequenceCodecs.STATE);
+    return RepoFiles.reencodeExpectedAsJqCompact("sequence-state.json", Codecs.SEQUENCE_STATE);
   }
 
   @TestFactory
@@ -49,8 +50,8 @@ class SequenceStateCodecTest {
                     RepoFiles.parentName(f),
                     () -> {
                       String member = jq(".sequence", f);
-                      SequenceState s = SequenceCodecs.STATE.decode(member);
-                      assertEquals(member, SequenceCodecs.STATE.encode(s));
+                      SequenceState s = Codecs.SEQUENCE_STATE.decode(member);
+                      assertEquals(member, Codecs.SEQUENCE_STATE.encode(s));
                     }));
   }
 
@@ -77,11 +78,12 @@ class SequenceStateCodecTest {
                       if (f.toString().contains("pub-100-020")) {
                         VisibilityException e =
                             assertThrows(
-                                VisibilityException.class, () -> SequenceCodecs.STATE.decode(text));
+                                VisibilityException.class,
+                                () -> Codecs.SEQUENCE_STATE.decode(text));
                         assertEquals(ErrorCode.INVALID_JSON, e.code());
                         return;
                       }
-                      SequenceState s = SequenceCodecs.STATE.decode(text);
+                      SequenceState s = Codecs.SEQUENCE_STATE.decode(text);
                       assertEquals(jq(".snapshot.current", f), render(s.snapshot().current()));
                       assertEquals(jq(".events.last", f), render(s.events().last()));
                       assertEquals(jq(".driftActive", f), Boolean.toString(s.driftActive()));
@@ -104,20 +106,20 @@ class SequenceStateCodecTest {
 
   @Test
   void nestedSnapshotAndEventsKeepExplicitNulls() {
-    SequenceState s = SequenceCodecs.STATE.decode(DRIFT_STATE);
+    SequenceState s = Codecs.SEQUENCE_STATE.decode(DRIFT_STATE);
     assertTrue(s.snapshot().current().isEmpty());
     assertTrue(s.snapshot().previous().isEmpty());
     assertTrue(s.events().previousLast().isEmpty());
     assertTrue(s.events().first().isEmpty());
     assertTrue(s.events().last().isEmpty());
-    assertEquals(DRIFT_STATE, SequenceCodecs.STATE.encode(s));
-    assertEquals(DRIFT_STATE, SequenceCodecs.STATE.encode(driftState().build()));
+    assertEquals(DRIFT_STATE, Codecs.SEQUENCE_STATE.encode(s));
+    assertEquals(DRIFT_STATE, Codecs.SEQUENCE_STATE.encode(driftState().build()));
   }
 
   @Test
   void reasonCodeIsOmittedWhenOk() {
     SequenceState ok = okState().build();
-    String json = SequenceCodecs.STATE.encode(ok);
+    String json = Codecs.SEQUENCE_STATE.encode(ok);
     assertEquals(
         "{\"schemaVersion\":\"v1\",\"updatedAt\":\"2026-03-01T12:00:00Z\",\"loopId\":\"demo-loop\","
             + "\"traceId\":\"trace-1\",\"transport\":\"local\",\"status\":\"ok\",\"driftActive\":false,"
@@ -127,13 +129,13 @@ class SequenceStateCodecTest {
             + "\"monotonicWithinBatch\":true,\"monotonicAcrossBatches\":true,\"regressed\":false,\"missing\":false},"
             + "\"transition\":{\"previousDriftActive\":false,\"transitionedToDrift\":false,\"recoveredFromDrift\":false}}",
         json);
-    assertEquals(ok, SequenceCodecs.STATE.decode(json));
+    assertEquals(ok, Codecs.SEQUENCE_STATE.decode(json));
   }
 
   @Test
   void topLevelTraceIdIsOmittedWhenAbsent() {
     String json =
-        SequenceCodecs.STATE.encode(okState().traceId(java.util.Optional.empty()).build());
+        Codecs.SEQUENCE_STATE.encode(okState().traceId(java.util.Optional.empty()).build());
     assertFalse(json.contains("traceId"), json);
     assertTrue(
         json.startsWith(
@@ -143,7 +145,7 @@ class SequenceStateCodecTest {
 
   @Test
   void violationsArePresentAsAnEmptyArrayWhenOk() {
-    assertTrue(SequenceCodecs.STATE.encode(okState().build()).contains("\"violations\":[]"));
+    assertTrue(Codecs.SEQUENCE_STATE.encode(okState().build()).contains("\"violations\":[]"));
   }
 
   @Test
@@ -154,7 +156,7 @@ class SequenceStateCodecTest {
             .events(eventsOk().withGaps(0).withDuplicates(2).withMax(9).withHighWater(9))
             .transition(transition(false, false, false).withEpochReset(true))
             .build();
-    String json = SequenceCodecs.STATE.encode(s);
+    String json = Codecs.SEQUENCE_STATE.encode(s);
     assertTrue(
         json.contains(
             "\"snapshot\":{\"previous\":0,\"current\":1,\"monotonic\":true,\"regressed\":false,\"missing\":false,\"highWater\":7}"),
@@ -167,8 +169,8 @@ class SequenceStateCodecTest {
         json.contains(
             "\"transition\":{\"previousDriftActive\":false,\"transitionedToDrift\":false,\"recoveredFromDrift\":false,\"epochReset\":true}"),
         json);
-    assertEquals(s, SequenceCodecs.STATE.decode(json));
-    String plain = SequenceCodecs.STATE.encode(okState().build());
+    assertEquals(s, Codecs.SEQUENCE_STATE.decode(json));
+    String plain = Codecs.SEQUENCE_STATE.encode(okState().build());
     for (String additive : List.of("highWater", "gaps", "duplicates", "max", "epochReset")) {
       assertFalse(plain.contains(additive), additive);
     }
@@ -177,7 +179,7 @@ class SequenceStateCodecTest {
   @Test
   void epochResetFalseIsKept() {
     String json =
-        SequenceCodecs.TRANSITION.encode(transition(true, false, true).withEpochReset(false));
+        Codecs.SEQUENCE_TRANSITION.encode(transition(true, false, true).withEpochReset(false));
     assertEquals(
         "{\"previousDriftActive\":true,\"transitionedToDrift\":false,\"recoveredFromDrift\":true,\"epochReset\":false}",
         json);
@@ -186,7 +188,7 @@ class SequenceStateCodecTest {
   @Test
   void transitionIsOmittedOnlyWhenAbsent() {
     String json =
-        SequenceCodecs.STATE.encode(okState().transition(java.util.Optional.empty()).build());
+        Codecs.SEQUENCE_STATE.encode(okState().transition(java.util.Optional.empty()).build());
     assertFalse(json.contains("transition"), json);
   }
 
@@ -201,26 +203,26 @@ class SequenceStateCodecTest {
             .replace(
                 "\"recoveredFromDrift\":false}}",
                 "\"recoveredFromDrift\":false,\"zTr\":{}},\"zTop\":\"x\"}");
-    assertEquals(in, SequenceCodecs.STATE.encode(SequenceCodecs.STATE.decode(in)));
+    assertEquals(in, Codecs.SEQUENCE_STATE.encode(Codecs.SEQUENCE_STATE.decode(in)));
   }
 
   @Test
   void observationRowHasCategoryNoSchemaVersionAndTheStateFields() {
     SequenceObservation row = SequenceObservation.of(driftState().build(), "2026-03-01T12:00:01Z");
-    String json = SequenceCodecs.OBSERVATION.encode(row);
+    String json = Codecs.SEQUENCE_OBSERVATION.encode(row);
     String expected =
         "{\"timestamp\":\"2026-03-01T12:00:01Z\",\"loopId\":\"demo-loop\",\"traceId\":\"trace-1\","
             + "\"transport\":\"sprite_service\",\"category\":\"envelope_sequence\","
             + DRIFT_STATE.substring(DRIFT_STATE.indexOf("\"status\""));
     assertEquals(expected, json);
-    assertEquals(row, SequenceCodecs.OBSERVATION.decode(json));
+    assertEquals(row, Codecs.SEQUENCE_OBSERVATION.decode(json));
   }
 
   @Test
   void observationRowOmitsTraceIdAndReasonCodeWhenOk() {
     SequenceObservation row =
         SequenceObservation.of(okState().traceId(java.util.Optional.empty()).build(), "t");
-    String json = SequenceCodecs.OBSERVATION.encode(row);
+    String json = Codecs.SEQUENCE_OBSERVATION.encode(row);
     assertTrue(
         json.startsWith(
             "{\"timestamp\":\"t\",\"loopId\":\"demo-loop\",\"transport\":\"local\",\"category\":\"envelope_sequence\",\"status\":\"ok\",\"driftActive\":false,"),
@@ -230,11 +232,11 @@ class SequenceStateCodecTest {
   @Test
   void observationRowWithAnotherCategoryDoesNotDecode() {
     String json =
-        SequenceCodecs.OBSERVATION
+        Codecs.SEQUENCE_OBSERVATION
             .encode(SequenceObservation.of(okState().build(), "t"))
             .replace("envelope_sequence", "runtime_heartbeat");
     VisibilityException e =
-        assertThrows(VisibilityException.class, () -> SequenceCodecs.OBSERVATION.decode(json));
+        assertThrows(VisibilityException.class, () -> Codecs.SEQUENCE_OBSERVATION.decode(json));
     assertEquals(ErrorCode.INVALID_FIELD_VALUE, e.code());
     assertEquals("/category", e.path().orElseThrow());
   }
@@ -386,11 +388,11 @@ class SequenceStateCodecTest {
   @Test
   void anObservationRowIsCheckedLikeTheState() {
     String json =
-        SequenceCodecs.OBSERVATION
+        Codecs.SEQUENCE_OBSERVATION
             .encode(SequenceObservation.of(driftState().build(), "t"))
             .replace("\"driftActive\":true", "\"driftActive\":false");
     VisibilityException e =
-        assertThrows(VisibilityException.class, () -> SequenceCodecs.OBSERVATION.decode(json));
+        assertThrows(VisibilityException.class, () -> Codecs.SEQUENCE_OBSERVATION.decode(json));
     assertEquals(ErrorCode.INVALID_FIELD_VALUE, e.code());
   }
 
@@ -413,7 +415,7 @@ class SequenceStateCodecTest {
 
   private static VisibilityException assertRejected(ErrorCode code, String json) {
     VisibilityException e =
-        assertThrows(VisibilityException.class, () -> SequenceCodecs.STATE.decode(json));
+        assertThrows(VisibilityException.class, () -> Codecs.SEQUENCE_STATE.decode(json));
     assertEquals(code, e.code(), e.getMessage());
     return e;
   }

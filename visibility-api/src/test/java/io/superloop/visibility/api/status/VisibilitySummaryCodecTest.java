@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.superloop.visibility.api.Codecs;
 import io.superloop.visibility.api.ErrorCode;
 import io.superloop.visibility.api.ReasonCode;
 import io.superloop.visibility.api.TraceId;
@@ -28,20 +29,20 @@ class VisibilitySummaryCodecTest {
 
   /** Decodes and re-encodes; asserts the output equals the input. */
   private static VisibilitySummary roundTrip(String in) {
-    VisibilitySummary v = StatusCodecs.VISIBILITY.decode(in);
-    assertEquals(in, StatusCodecs.VISIBILITY.encode(v));
+    VisibilitySummary v = Codecs.VISIBILITY_SUMMARY.decode(in);
+    assertEquals(in, Codecs.VISIBILITY_SUMMARY.encode(v));
     return v;
   }
 
   @TestFactory
   Stream<DynamicTest> everyExpectedVisibilityJsonReencodesAsJqCompact() {
-    return RepoFiles.reencodeExpectedAsJqCompact("visibility.json", StatusCodecs.VISIBILITY);
+    return RepoFiles.reencodeExpectedAsJqCompact("visibility.json", Codecs.VISIBILITY_SUMMARY);
   }
 
   @Test
   void placeholderTraceIdIsAValidTraceId() {
     Path f = RepoFiles.root().resolve("conformance/expected/pub-100-000/visibility.json");
-    VisibilitySummary v = StatusCodecs.VISIBILITY.decode(RepoFiles.read(f));
+    VisibilitySummary v = Codecs.VISIBILITY_SUMMARY.decode(RepoFiles.read(f));
     assertEquals(Optional.of(TraceId.of("<TRACE_ID>")), v.trace().sharedTraceId());
     assertTrue(v.invocationAudit().isEmpty());
   }
@@ -73,7 +74,7 @@ class VisibilitySummaryCodecTest {
     assertTrue(s.driftActive().isEmpty());
     assertEquals(Optional.of(List.of()), s.violations());
     assertTrue(s.eventsLast().isEmpty());
-    assertEquals(seq, StatusCodecs.SEQUENCE.encode(s));
+    assertEquals(seq, Codecs.SEQUENCE_SURFACE.encode(s));
   }
 
   @Test
@@ -89,15 +90,15 @@ class VisibilitySummaryCodecTest {
   void traceIsAlwaysPresentEvenEmpty() {
     // contract 6.2: always present (it always contains trace, possibly {})
     assertEquals(
-        "{\"trace\":{}}", StatusCodecs.VISIBILITY.encode(VisibilitySummary.builder().build()));
+        "{\"trace\":{}}", Codecs.VISIBILITY_SUMMARY.encode(VisibilitySummary.builder().build()));
     assertEquals(TraceSurface.EMPTY, roundTrip("{\"trace\":{}}").trace());
     VisibilityException missing =
-        assertThrows(VisibilityException.class, () -> StatusCodecs.VISIBILITY.decode("{}"));
+        assertThrows(VisibilityException.class, () -> Codecs.VISIBILITY_SUMMARY.decode("{}"));
     assertEquals(ErrorCode.MISSING_FIELD, missing.code());
     assertEquals(Optional.of("/trace"), missing.path());
     VisibilityException nul =
         assertThrows(
-            VisibilityException.class, () -> StatusCodecs.VISIBILITY.decode("{\"trace\":null}"));
+            VisibilityException.class, () -> Codecs.VISIBILITY_SUMMARY.decode("{\"trace\":null}"));
     assertEquals(ErrorCode.MISSING_FIELD, nul.code());
   }
 
@@ -105,26 +106,26 @@ class VisibilitySummaryCodecTest {
   void driftActiveIsRenderedOnlyWhenHeldAndFalseIsKept() {
     // reference: present only when true; hardened (H16): always, so false must survive too
     SequenceSurface none = SequenceSurface.builder().status("ok").build();
-    assertEquals("{\"status\":\"ok\"}", StatusCodecs.SEQUENCE.encode(none));
+    assertEquals("{\"status\":\"ok\"}", Codecs.SEQUENCE_SURFACE.encode(none));
     SequenceSurface on =
         SequenceSurface.builder().status("ordering_drift_detected").driftActive(true).build();
     assertEquals(
         "{\"status\":\"ordering_drift_detected\",\"driftActive\":true}",
-        StatusCodecs.SEQUENCE.encode(on));
+        Codecs.SEQUENCE_SURFACE.encode(on));
     SequenceSurface off = SequenceSurface.builder().status("ok").driftActive(false).build();
-    assertEquals("{\"status\":\"ok\",\"driftActive\":false}", StatusCodecs.SEQUENCE.encode(off));
-    assertEquals(off, StatusCodecs.SEQUENCE.decode(StatusCodecs.SEQUENCE.encode(off)));
+    assertEquals("{\"status\":\"ok\",\"driftActive\":false}", Codecs.SEQUENCE_SURFACE.encode(off));
+    assertEquals(off, Codecs.SEQUENCE_SURFACE.decode(Codecs.SEQUENCE_SURFACE.encode(off)));
   }
 
   @Test
   void violationsAbsentDiffersFromEmpty() {
-    assertEquals("{}", StatusCodecs.SEQUENCE.encode(SequenceSurface.builder().build()));
+    assertEquals("{}", Codecs.SEQUENCE_SURFACE.encode(SequenceSurface.builder().build()));
     assertEquals(
         "{\"violations\":[]}",
-        StatusCodecs.SEQUENCE.encode(SequenceSurface.builder().violations(List.of()).build()));
-    assertTrue(StatusCodecs.SEQUENCE.decode("{}").violations().isEmpty());
+        Codecs.SEQUENCE_SURFACE.encode(SequenceSurface.builder().violations(List.of()).build()));
+    assertTrue(Codecs.SEQUENCE_SURFACE.decode("{}").violations().isEmpty());
     assertEquals(
-        Optional.of(List.of()), StatusCodecs.SEQUENCE.decode("{\"violations\":[]}").violations());
+        Optional.of(List.of()), Codecs.SEQUENCE_SURFACE.decode("{\"violations\":[]}").violations());
     List<String> mutable = new ArrayList<>(List.of("event_sequence_missing"));
     SequenceSurface s = SequenceSurface.builder().violations(mutable).build();
     mutable.add("later");
@@ -136,11 +137,11 @@ class VisibilitySummaryCodecTest {
   void nullsAreDroppedByTheNullFilter() {
     // contract 0: with_entries(select(.value != null)) at each of these levels
     VisibilitySummary v =
-        StatusCodecs.VISIBILITY.decode(
+        Codecs.VISIBILITY_SUMMARY.decode(
             "{\"heartbeat\":null,\"sequence\":{\"status\":\"ok\",\"reasonCode\":null,\"driftActive\":null,"
                 + "\"violations\":null},\"invocationAudit\":null,\"trace\":{\"controlTraceId\":null}}");
     assertEquals(
-        "{\"sequence\":{\"status\":\"ok\"},\"trace\":{}}", StatusCodecs.VISIBILITY.encode(v));
+        "{\"sequence\":{\"status\":\"ok\"},\"trace\":{}}", Codecs.VISIBILITY_SUMMARY.encode(v));
   }
 
   @Test
@@ -181,8 +182,8 @@ class VisibilitySummaryCodecTest {
             + "\"updatedAt\":\"2026-03-01T12:00:00Z\",\"transport\":\"local\",\"traceId\":\"t-2\","
             + "\"lastObservation\":{\"status\":\"failed\",\"reasonCode\":\"invalid_heartbeat_payload\","
             + "\"at\":\"2026-03-01T12:05:00Z\"}}";
-    assertEquals(expected, StatusCodecs.HEARTBEAT.encode(h));
-    assertEquals(h, StatusCodecs.HEARTBEAT.decode(expected));
+    assertEquals(expected, Codecs.HEARTBEAT_SURFACE.encode(h));
+    assertEquals(h, Codecs.HEARTBEAT_SURFACE.decode(expected));
   }
 
   @Test
@@ -207,14 +208,14 @@ class VisibilitySummaryCodecTest {
         ImmutableInvocationAuditSurface.copyOf(a).withReplayed(Optional.empty());
     assertEquals(
         reference.replace("\"replayed\":true,", ""),
-        StatusCodecs.INVOCATION_AUDIT.encode(notReplayed));
+        Codecs.INVOCATION_AUDIT_SURFACE.encode(notReplayed));
     InvocationAuditSurface hardened =
         ImmutableInvocationAuditSurface.copyOf(a).withReplayed(false).withInFlight(false);
     assertEquals(
         reference
             .replace("\"replayed\":true", "\"replayed\":false")
             .replace("}", ",\"inFlight\":false}"),
-        StatusCodecs.INVOCATION_AUDIT.encode(hardened));
+        Codecs.INVOCATION_AUDIT_SURFACE.encode(hardened));
   }
 
   @Test
@@ -223,17 +224,17 @@ class VisibilitySummaryCodecTest {
     String all =
         "{\"controlTraceId\":\"c\",\"controlInvocationTraceId\":\"ci\",\"reconcileTraceId\":\"r\","
             + "\"heartbeatTraceId\":\"r\",\"sequenceTraceId\":\"r\",\"alertTraceId\":\"a\",\"distinctTraceIds\":3}";
-    TraceSurface t = StatusCodecs.TRACE.decode(all);
+    TraceSurface t = Codecs.TRACE_SURFACE.decode(all);
     assertTrue(t.sharedTraceId().isEmpty());
-    assertEquals(all, StatusCodecs.TRACE.encode(t));
+    assertEquals(all, Codecs.TRACE_SURFACE.encode(t));
     TraceSurface shared = ImmutableTraceSurface.copyOf(t).withSharedTraceId(TraceId.of("r"));
     assertEquals(
         all.replace(",\"distinctTraceIds\"", ",\"sharedTraceId\":\"r\",\"distinctTraceIds\""),
-        StatusCodecs.TRACE.encode(shared));
+        Codecs.TRACE_SURFACE.encode(shared));
     VisibilityException neg =
         assertThrows(
             VisibilityException.class,
-            () -> StatusCodecs.TRACE.decode("{\"distinctTraceIds\":-1}"));
+            () -> Codecs.TRACE_SURFACE.decode("{\"distinctTraceIds\":-1}"));
     assertEquals(ErrorCode.INVALID_FIELD_VALUE, neg.code());
   }
 
@@ -243,14 +244,15 @@ class VisibilitySummaryCodecTest {
         assertThrows(
             VisibilityException.class,
             () ->
-                StatusCodecs.VISIBILITY.decode("{\"trace\":{\"reconcileTraceId\":\"has space\"}}"));
+                Codecs.VISIBILITY_SUMMARY.decode(
+                    "{\"trace\":{\"reconcileTraceId\":\"has space\"}}"));
     assertEquals(ErrorCode.INVALID_TRACE_ID, trace.code());
     assertEquals(Optional.of("/trace/reconcileTraceId"), trace.path());
     VisibilityException fresh =
         assertThrows(
             VisibilityException.class,
             () ->
-                StatusCodecs.VISIBILITY.decode(
+                Codecs.VISIBILITY_SUMMARY.decode(
                     "{\"heartbeat\":{\"freshnessStatus\":\"stale\"},\"trace\":{}}"));
     assertEquals(ErrorCode.INVALID_FIELD_VALUE, fresh.code());
     assertEquals(Optional.of("/heartbeat/freshnessStatus"), fresh.path());
@@ -258,14 +260,14 @@ class VisibilitySummaryCodecTest {
         assertThrows(
             VisibilityException.class,
             () ->
-                StatusCodecs.VISIBILITY.decode(
+                Codecs.VISIBILITY_SUMMARY.decode(
                     "{\"sequence\":{\"transport\":\"ssh\"},\"trace\":{}}"));
     assertEquals(ErrorCode.INVALID_FIELD_VALUE, transport.code());
     VisibilityException violation =
         assertThrows(
             VisibilityException.class,
             () ->
-                StatusCodecs.VISIBILITY.decode(
+                Codecs.VISIBILITY_SUMMARY.decode(
                     "{\"sequence\":{\"violations\":[null]},\"trace\":{}}"));
     assertEquals(ErrorCode.INVALID_FIELD_TYPE, violation.code());
   }

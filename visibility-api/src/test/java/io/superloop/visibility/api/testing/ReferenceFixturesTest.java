@@ -4,17 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import io.superloop.visibility.api.audit.AuditCodecs;
-import io.superloop.visibility.api.envelope.EnvelopeCodecs;
+import io.superloop.visibility.api.Codecs;
 import io.superloop.visibility.api.envelope.EventEnvelope;
 import io.superloop.visibility.api.envelope.EventsAnswer;
-import io.superloop.visibility.api.health.HealthCodecs;
-import io.superloop.visibility.api.heartbeat.HeartbeatCodecs;
 import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.json.JsonCodec;
 import io.superloop.visibility.api.json.JsonValue;
-import io.superloop.visibility.api.reconcile.ReconcileCodecs;
-import io.superloop.visibility.api.sequence.SequenceCodecs;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,62 +42,62 @@ class ReferenceFixturesTest {
     if (envelopeType.isPresent()) {
       return Optional.of(
           envelopeType.get().equals("loop_run_event")
-              ? EnvelopeCodecs.EVENT
-              : EnvelopeCodecs.SNAPSHOT);
+              ? Codecs.EVENT_ENVELOPE
+              : Codecs.SNAPSHOT_ENVELOPE);
     }
     if (has(o, "events") && has(o, "cursor") && has(o, "source") && has(o, "ok")) {
-      return Optional.of(EnvelopeCodecs.EVENTS_ANSWER);
+      return Optional.of(Codecs.EVENTS_ANSWER);
     }
     if (has(o, "ok") && has(o, "error")) {
-      return Optional.of(EnvelopeCodecs.ERROR_ANSWER);
+      return Optional.of(Codecs.ERROR_ANSWER);
     }
     if (has(o, "ok")) {
-      return Optional.of(EnvelopeCodecs.CONTROL_ANSWER);
+      return Optional.of(Codecs.CONTROL_ANSWER);
     }
     if (has(o, "lastResult") && has(o, "failureStreak")) {
-      return Optional.of(HealthCodecs.TRANSPORT_HEALTH);
+      return Optional.of(Codecs.TRANSPORT_HEALTH);
     }
     if (has(o, "metrics") && has(o, "reasonCodes")) {
-      return Optional.of(HealthCodecs.HEALTH);
+      return Optional.of(Codecs.HEALTH);
     }
     if (has(o, "freshnessStatus") && has(o, "thresholds")) {
-      return Optional.of(HeartbeatCodecs.STATE);
+      return Optional.of(Codecs.HEARTBEAT_STATE);
     }
     if (category.equals(Optional.of("runtime_heartbeat"))) {
-      return Optional.of(HeartbeatCodecs.OBSERVATION);
+      return Optional.of(Codecs.HEARTBEAT_OBSERVATION);
     }
     if (category.equals(Optional.of("envelope_sequence"))) {
-      return Optional.of(SequenceCodecs.OBSERVATION);
+      return Optional.of(Codecs.SEQUENCE_OBSERVATION);
     }
     if (has(o, "driftActive") && has(o, "snapshot")) {
-      return Optional.of(SequenceCodecs.STATE);
+      return Optional.of(Codecs.SEQUENCE_STATE);
     }
     if (has(o, "eventsFile")) {
-      return Optional.of(EnvelopeCodecs.CURSOR_STATE);
+      return Optional.of(Codecs.CURSOR_STATE);
     }
     if (has(o, "request") && has(o, "execution")) {
-      return Optional.of(AuditCodecs.INVOCATION);
+      return Optional.of(Codecs.CONTROL_INVOCATION);
     }
     if (has(o, "phase")) {
-      return Optional.of(AuditCodecs.IN_FLIGHT_ROW);
+      return Optional.of(Codecs.IN_FLIGHT_ROW);
     }
     if (has(o, "confirmExitCode") && has(o, "retryAttempts")) {
-      return Optional.of(AuditCodecs.CONTROL_ROW);
+      return Optional.of(Codecs.CONTROL_ROW);
     }
     if (has(o, "cursorOffsetBefore")) {
-      return Optional.of(ReconcileCodecs.RECONCILE_ROW);
+      return Optional.of(Codecs.RECONCILE_ROW);
     }
     if (has(o, "processedCount")) {
-      return Optional.of(ReconcileCodecs.ALERT_DISPATCH_STATE);
+      return Optional.of(Codecs.ALERT_DISPATCH_STATE);
     }
     if (category.equals(Optional.of("alert_dispatch"))) {
-      return Optional.of(ReconcileCodecs.ALERT_ROW);
+      return Optional.of(Codecs.ALERT_ROW);
     }
     if (category.isPresent() && has(o, "loopId")) {
-      return Optional.of(ReconcileCodecs.ESCALATION);
+      return Optional.of(Codecs.ESCALATION_ROW);
     }
     if (has(o, "intent") && has(o, "status") && has(o, "loopId")) {
-      return Optional.of(AuditCodecs.INTENT_ROW);
+      return Optional.of(Codecs.INTENT_ROW);
     }
     return Optional.empty();
   }
@@ -175,7 +170,7 @@ class ReferenceFixturesTest {
       for (int i = 0; i < events.size(); i++) {
         assertEquals(
             answer.events().get(i).toJson(),
-            EnvelopeCodecs.EVENT.encode(events.get(i)),
+            Codecs.EVENT_ENVELOPE.encode(events.get(i)),
             what + " event " + i);
       }
     }

@@ -1,8 +1,8 @@
 package io.superloop.visibility.core.audit;
 
+import io.superloop.visibility.api.Codecs;
 import io.superloop.visibility.api.ErrorCode;
 import io.superloop.visibility.api.VisibilityException;
-import io.superloop.visibility.api.audit.AuditCodecs;
 import io.superloop.visibility.api.audit.ControlInvocation;
 import io.superloop.visibility.api.audit.InFlightRow;
 import io.superloop.visibility.api.audit.InvocationPhase;
@@ -139,7 +139,7 @@ public final class InvocationAuditTrail {
     if (inFlightRows) {
       append(
           LoopArtifact.CONTROL_INVOCATIONS_INFLIGHT,
-          AuditCodecs.IN_FLIGHT_ROW,
+          Codecs.IN_FLIGHT_ROW,
           inFlightRow(ctx, Timestamps.format(ctx.startedAt()), InvocationPhase.STARTED));
     }
     return new Invocation(ctx, inFlightRows);
@@ -230,13 +230,13 @@ public final class InvocationAuditTrail {
             ErrorCode.INVALID_STATE,
             "control invocation " + ctx.idempotencyKey() + " was already completed");
       }
-      append(LoopArtifact.INTENTS, AuditCodecs.INTENT_ROW, records.intentRow());
-      append(LoopArtifact.CONTROL_TELEMETRY, AuditCodecs.CONTROL_ROW, records.controlRow());
-      append(LoopArtifact.CONTROL_INVOCATIONS, AuditCodecs.INVOCATION, inv);
+      append(LoopArtifact.INTENTS, Codecs.INTENT_ROW, records.intentRow());
+      append(LoopArtifact.CONTROL_TELEMETRY, Codecs.CONTROL_ROW, records.controlRow());
+      append(LoopArtifact.CONTROL_INVOCATIONS, Codecs.CONTROL_INVOCATION, inv);
       if (startedRowWritten) {
         append(
             LoopArtifact.CONTROL_INVOCATIONS_INFLIGHT,
-            AuditCodecs.IN_FLIGHT_ROW,
+            Codecs.IN_FLIGHT_ROW,
             inFlightRow(ctx, inv.timestamp(), InvocationPhase.COMPLETED));
       }
       completed.accept(inv);

@@ -1,9 +1,9 @@
 package io.superloop.visibility.core.plane;
 
+import io.superloop.visibility.api.Codecs;
 import io.superloop.visibility.api.ReasonCode;
 import io.superloop.visibility.api.TraceId;
 import io.superloop.visibility.api.Transport;
-import io.superloop.visibility.api.audit.AuditCodecs;
 import io.superloop.visibility.api.audit.IntentRow;
 import io.superloop.visibility.api.envelope.CursorState;
 import io.superloop.visibility.api.envelope.EventsCursor;
@@ -559,7 +559,7 @@ public final class VisibilityPlane {
       Ingest ingest,
       long cursorBefore,
       LoopStore store) {
-    Optional<IntentRow> lastIntent = store.lastRow(LoopArtifact.INTENTS, AuditCodecs.INTENT_ROW);
+    Optional<IntentRow> lastIntent = store.lastRow(LoopArtifact.INTENTS, Codecs.INTENT_ROW);
     HealthSources sources =
         HealthSources.of(store.readState(LoopArtifact.STATE, Json.RAW).toOptional(), lastIntent);
     ImmutableStepInput.Builder b = StepInput.builder();

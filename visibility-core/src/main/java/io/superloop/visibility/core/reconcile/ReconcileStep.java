@@ -1,12 +1,12 @@
 package io.superloop.visibility.core.reconcile;
 
+import io.superloop.visibility.api.Codecs;
 import io.superloop.visibility.api.ReasonCode;
 import io.superloop.visibility.api.TraceId;
 import io.superloop.visibility.api.Transport;
 import io.superloop.visibility.api.VisibilityException;
 import io.superloop.visibility.api.health.FailureCode;
 import io.superloop.visibility.api.health.Health;
-import io.superloop.visibility.api.health.HealthCodecs;
 import io.superloop.visibility.api.health.HealthReason;
 import io.superloop.visibility.api.health.HealthStatus;
 import io.superloop.visibility.api.health.IngestStatus;
@@ -19,7 +19,6 @@ import io.superloop.visibility.api.reconcile.HealthEscalation;
 import io.superloop.visibility.api.reconcile.OrderingDriftEscalation;
 import io.superloop.visibility.api.reconcile.ReconcileRow;
 import io.superloop.visibility.api.reconcile.ReconcileSequenceStatus;
-import io.superloop.visibility.api.sequence.SequenceCodecs;
 import io.superloop.visibility.api.sequence.SequenceObservation;
 import io.superloop.visibility.api.sequence.SequenceState;
 import io.superloop.visibility.api.sequence.ViolationCode;
@@ -280,8 +279,8 @@ public final class ReconcileStep {
       violations.add(JsonValue.of(v.wire()));
     }
     seq.put("violations", JsonValue.array(violations));
-    seq.put("snapshot", Json.parse(SequenceCodecs.SNAPSHOT.encode(s.snapshot())));
-    seq.put("events", Json.parse(SequenceCodecs.EVENTS.encode(s.events())));
+    seq.put("snapshot", Json.parse(Codecs.SNAPSHOT_DIAGNOSTICS.encode(s.snapshot())));
+    seq.put("events", Json.parse(Codecs.EVENT_DIAGNOSTICS.encode(s.events())));
     return OrderingDriftEscalation.builder()
         .timestamp(now)
         .loopId(in.loopId())
@@ -333,7 +332,7 @@ public final class ReconcileStep {
     }
     List<JsonValue> reasons = new ArrayList<>();
     for (HealthReason r : health.reasons()) {
-      reasons.add(Json.parse(HealthCodecs.REASON.encode(r)));
+      reasons.add(Json.parse(Codecs.HEALTH_REASON.encode(r)));
     }
     return Optional.of(
         HealthEscalation.builder()

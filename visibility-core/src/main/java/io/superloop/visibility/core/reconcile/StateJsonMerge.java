@@ -1,9 +1,8 @@
 package io.superloop.visibility.core.reconcile;
 
-import io.superloop.visibility.api.health.HealthCodecs;
+import io.superloop.visibility.api.Codecs;
 import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.json.JsonValue;
-import io.superloop.visibility.api.sequence.SequenceCodecs;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -25,11 +24,11 @@ public final class StateJsonMerge {
    */
   public static JsonValue.JsonObject patch(StepResult result) {
     Map<String, JsonValue> m = new LinkedHashMap<>();
-    m.put("health", Json.parse(HealthCodecs.HEALTH.encode(result.health())));
+    m.put("health", Json.parse(Codecs.HEALTH.encode(result.health())));
     result.health().traceId().ifPresent(id -> m.put("reconcileTraceId", JsonValue.of(id.value())));
     result
         .sequenceState()
-        .ifPresent(seq -> m.put("sequence", Json.parse(SequenceCodecs.STATE.encode(seq))));
+        .ifPresent(seq -> m.put("sequence", Json.parse(Codecs.SEQUENCE_STATE.encode(seq))));
     return JsonValue.object(m);
   }
 

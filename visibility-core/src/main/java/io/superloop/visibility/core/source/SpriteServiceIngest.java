@@ -1,7 +1,7 @@
 package io.superloop.visibility.core.source;
 
+import io.superloop.visibility.api.Codecs;
 import io.superloop.visibility.api.VisibilityException;
-import io.superloop.visibility.api.envelope.EnvelopeCodecs;
 import io.superloop.visibility.api.envelope.EventsAnswer;
 import io.superloop.visibility.api.envelope.EventsCursor;
 import io.superloop.visibility.api.envelope.SnapshotEnvelope;
@@ -76,8 +76,8 @@ public final class SpriteServiceIngest {
     SnapshotEnvelope snapshot;
     EventsAnswer events;
     try {
-      snapshot = json.decode(EnvelopeCodecs.SNAPSHOT, snapshotBody);
-      events = json.decode(EnvelopeCodecs.EVENTS_ANSWER_SEQUENCES, eventsBody);
+      snapshot = json.decode(Codecs.SNAPSHOT_ENVELOPE, snapshotBody);
+      events = json.decode(Codecs.EVENTS_ANSWER_SEQUENCES, eventsBody);
     } catch (VisibilityException e) {
       return failed(FailureCode.SERVICE_RESPONSE_INVALID, e.getMessage());
     }

@@ -1,17 +1,14 @@
 package io.superloop.visibility.core.status;
 
+import io.superloop.visibility.api.Codecs;
 import io.superloop.visibility.api.VisibilityException;
-import io.superloop.visibility.api.audit.AuditCodecs;
 import io.superloop.visibility.api.audit.ControlInvocation;
 import io.superloop.visibility.api.audit.InFlightRow;
 import io.superloop.visibility.api.audit.InvocationPhase;
-import io.superloop.visibility.api.heartbeat.HeartbeatCodecs;
 import io.superloop.visibility.api.json.JsonCodec;
 import io.superloop.visibility.api.reconcile.AlertDispatchState;
 import io.superloop.visibility.api.reconcile.AlertRow;
-import io.superloop.visibility.api.reconcile.ReconcileCodecs;
 import io.superloop.visibility.api.reconcile.ReconcileRow;
-import io.superloop.visibility.api.sequence.SequenceCodecs;
 import io.superloop.visibility.core.audit.InFlightCompletion;
 import io.superloop.visibility.core.status.internal.ImmutableStatusInputs;
 import io.superloop.visibility.core.store.LoopArtifact;
@@ -46,41 +43,36 @@ public final class StatusReader {
     ImmutableStatusInputs.Builder b =
         StatusInputs.builder()
             .heartbeatState(
-                state(store, LoopArtifact.HEARTBEAT_STATE, HeartbeatCodecs.STATE, unreadable))
+                state(store, LoopArtifact.HEARTBEAT_STATE, Codecs.HEARTBEAT_STATE, unreadable))
             .lastHeartbeatRow(
                 last(
                     store,
                     LoopArtifact.HEARTBEAT_TELEMETRY,
-                    HeartbeatCodecs.OBSERVATION,
+                    Codecs.HEARTBEAT_OBSERVATION,
                     unreadable))
             .sequenceState(
-                state(store, LoopArtifact.SEQUENCE_STATE, SequenceCodecs.STATE, unreadable))
+                state(store, LoopArtifact.SEQUENCE_STATE, Codecs.SEQUENCE_STATE, unreadable))
             .lastSequenceRow(
                 last(
-                    store, LoopArtifact.SEQUENCE_TELEMETRY, SequenceCodecs.OBSERVATION, unreadable))
-            .lastIntent(last(store, LoopArtifact.INTENTS, AuditCodecs.INTENT_ROW, unreadable))
+                    store,
+                    LoopArtifact.SEQUENCE_TELEMETRY,
+                    Codecs.SEQUENCE_OBSERVATION,
+                    unreadable))
+            .lastIntent(last(store, LoopArtifact.INTENTS, Codecs.INTENT_ROW, unreadable))
             .lastControlRow(
-                last(store, LoopArtifact.CONTROL_TELEMETRY, AuditCodecs.CONTROL_ROW, unreadable))
+                last(store, LoopArtifact.CONTROL_TELEMETRY, Codecs.CONTROL_ROW, unreadable))
             .reconcileTraceId(
-                last(
-                        store,
-                        LoopArtifact.RECONCILE_TELEMETRY,
-                        ReconcileCodecs.RECONCILE_ROW,
-                        unreadable)
+                last(store, LoopArtifact.RECONCILE_TELEMETRY, Codecs.RECONCILE_ROW, unreadable)
                     .flatMap(ReconcileRow::traceId));
     Optional<ControlInvocation> invocation =
-        last(store, LoopArtifact.CONTROL_INVOCATIONS, AuditCodecs.INVOCATION, unreadable);
+        last(store, LoopArtifact.CONTROL_INVOCATIONS, Codecs.CONTROL_INVOCATION, unreadable);
     b.lastInvocation(invocation);
     Optional<AlertRow> alert =
-        last(store, LoopArtifact.ALERTS_TELEMETRY, ReconcileCodecs.ALERT_ROW, unreadable);
+        last(store, LoopArtifact.ALERTS_TELEMETRY, Codecs.ALERT_ROW, unreadable);
     b.alertRowTraceId(alert.map(AlertRow::traceId))
         .alertRowTimestamp(alert.map(AlertRow::timestamp));
     Optional<AlertDispatchState> dispatch =
-        state(
-            store,
-            LoopArtifact.ALERT_DISPATCH_STATE,
-            ReconcileCodecs.ALERT_DISPATCH_STATE,
-            unreadable);
+        state(store, LoopArtifact.ALERT_DISPATCH_STATE, Codecs.ALERT_DISPATCH_STATE, unreadable);
     b.dispatchTraceId(dispatch.flatMap(AlertDispatchState::traceId))
         .dispatchUpdatedAt(dispatch.map(AlertDispatchState::updatedAt));
     Optional<InFlight> inFlight =
@@ -108,7 +100,7 @@ public final class StatusReader {
     Optional<InFlightRow> started =
         store.lastMatching(
             LoopArtifact.CONTROL_INVOCATIONS_INFLIGHT,
-            AuditCodecs.IN_FLIGHT_ROW,
+            Codecs.IN_FLIGHT_ROW,
             row -> {
               if (row.phase() == InvocationPhase.STARTED) {
                 return true;
@@ -133,7 +125,7 @@ public final class StatusReader {
     return store
         .lastMatching(
             LoopArtifact.CONTROL_INVOCATIONS,
-            AuditCodecs.INVOCATION,
+            Codecs.CONTROL_INVOCATION,
             check::completes,
             check::beforeSlack)
         .isPresent();

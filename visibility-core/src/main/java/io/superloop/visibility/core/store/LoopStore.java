@@ -1,16 +1,12 @@
 package io.superloop.visibility.core.store;
 
+import io.superloop.visibility.api.Codecs;
 import io.superloop.visibility.api.ReasonCode;
 import io.superloop.visibility.api.envelope.CursorState;
-import io.superloop.visibility.api.envelope.EnvelopeCodecs;
-import io.superloop.visibility.api.health.HealthCodecs;
-import io.superloop.visibility.api.heartbeat.HeartbeatCodecs;
 import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.json.JsonCodec;
 import io.superloop.visibility.api.json.JsonValue;
 import io.superloop.visibility.api.reconcile.EscalationRow;
-import io.superloop.visibility.api.reconcile.ReconcileCodecs;
-import io.superloop.visibility.api.sequence.SequenceCodecs;
 import io.superloop.visibility.core.reconcile.ArtifactPaths;
 import io.superloop.visibility.core.reconcile.StateJsonMerge;
 import io.superloop.visibility.core.reconcile.StepResult;
@@ -96,11 +92,11 @@ public final class LoopStore {
    */
   public PreviousStates loadPrevious() {
     List<Path> quarantined = new ArrayList<>();
-    var sequence = read(LoopArtifact.SEQUENCE_STATE, SequenceCodecs.STATE, quarantined);
-    var heartbeat = read(LoopArtifact.HEARTBEAT_STATE, HeartbeatCodecs.STATE, quarantined);
-    var health = read(LoopArtifact.HEALTH, HealthCodecs.HEALTH, quarantined);
-    var transport = read(LoopArtifact.TRANSPORT_HEALTH, HealthCodecs.TRANSPORT_HEALTH, quarantined);
-    var cursor = read(LoopArtifact.CURSOR, EnvelopeCodecs.CURSOR_STATE, quarantined);
+    var sequence = read(LoopArtifact.SEQUENCE_STATE, Codecs.SEQUENCE_STATE, quarantined);
+    var heartbeat = read(LoopArtifact.HEARTBEAT_STATE, Codecs.HEARTBEAT_STATE, quarantined);
+    var health = read(LoopArtifact.HEALTH, Codecs.HEALTH, quarantined);
+    var transport = read(LoopArtifact.TRANSPORT_HEALTH, Codecs.TRANSPORT_HEALTH, quarantined);
+    var cursor = read(LoopArtifact.CURSOR, Codecs.CURSOR_STATE, quarantined);
     List<ReasonCode> warnings =
         quarantined.isEmpty() ? List.of() : List.of(ReasonCode.PREVIOUS_STATE_UNREADABLE);
     return new PreviousStates(
@@ -163,54 +159,51 @@ public final class LoopStore {
     // its end (a torn tail moved aside first) and, when it is due, its rotation
     List<StepRecord.Entry> entries = new ArrayList<>();
     entries.add(
-        replace(
-            LoopArtifact.TRANSPORT_HEALTH,
-            HealthCodecs.TRANSPORT_HEALTH,
-            result.transportHealth()));
+        replace(LoopArtifact.TRANSPORT_HEALTH, Codecs.TRANSPORT_HEALTH, result.transportHealth()));
     result
         .heartbeatStateToWrite()
         .ifPresent(
-            s -> entries.add(replace(LoopArtifact.HEARTBEAT_STATE, HeartbeatCodecs.STATE, s)));
+            s -> entries.add(replace(LoopArtifact.HEARTBEAT_STATE, Codecs.HEARTBEAT_STATE, s)));
     result
         .heartbeatRow()
         .ifPresent(
             row ->
                 append(
                     LoopArtifact.HEARTBEAT_TELEMETRY,
-                    line(HeartbeatCodecs.OBSERVATION, row),
+                    line(Codecs.HEARTBEAT_OBSERVATION, row),
                     retention,
                     entries,
                     logs));
     result
         .sequenceState()
-        .ifPresent(s -> entries.add(replace(LoopArtifact.SEQUENCE_STATE, SequenceCodecs.STATE, s)));
+        .ifPresent(
+            s -> entries.add(replace(LoopArtifact.SEQUENCE_STATE, Codecs.SEQUENCE_STATE, s)));
     result
         .sequenceRow()
         .ifPresent(
             row ->
                 append(
                     LoopArtifact.SEQUENCE_TELEMETRY,
-                    line(SequenceCodecs.OBSERVATION, row),
+                    line(Codecs.SEQUENCE_OBSERVATION, row),
                     retention,
                     entries,
                     logs));
-    entries.add(replace(LoopArtifact.HEALTH, HealthCodecs.HEALTH, result.health()));
+    entries.add(replace(LoopArtifact.HEALTH, Codecs.HEALTH, result.health()));
     entries.add(new StepRecord.Merge(StateJsonMerge.patch(result)));
     if (!result.escalations().isEmpty()) {
       ByteArrayOutputStream rows = new ByteArrayOutputStream();
       for (EscalationRow e : result.escalations()) {
-        rows.writeBytes(line(ReconcileCodecs.ESCALATION, e));
+        rows.writeBytes(line(Codecs.ESCALATION_ROW, e));
       }
       append(LoopArtifact.ESCALATIONS, rows.toByteArray(), retention, entries, logs);
     }
     append(
         LoopArtifact.RECONCILE_TELEMETRY,
-        line(ReconcileCodecs.RECONCILE_ROW, result.reconcileRow()),
+        line(Codecs.RECONCILE_ROW, result.reconcileRow()),
         retention,
         entries,
         logs);
-    cursor.ifPresent(
-        c -> entries.add(replace(LoopArtifact.CURSOR, EnvelopeCodecs.CURSOR_STATE, c)));
+    cursor.ifPresent(c -> entries.add(replace(LoopArtifact.CURSOR, Codecs.CURSOR_STATE, c)));
     StepRecord record = new StepRecord(entries);
     StepJournal journal = journal();
     journal.write(record.encode());

@@ -2,6 +2,7 @@ package io.superloop.visibility.core.health;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.superloop.visibility.api.Codecs;
 import io.superloop.visibility.api.ReasonCode;
 import io.superloop.visibility.api.TraceId;
 import io.superloop.visibility.api.Transport;
@@ -12,7 +13,6 @@ import io.superloop.visibility.api.health.HealthStatus;
 import io.superloop.visibility.api.health.HealthThresholds;
 import io.superloop.visibility.api.health.IngestStatus;
 import io.superloop.visibility.api.health.Severity;
-import io.superloop.visibility.api.sequence.SequenceCodecs;
 import io.superloop.visibility.api.sequence.SequenceState;
 import io.superloop.visibility.core.health.internal.ImmutableHealthInputs;
 import io.superloop.visibility.core.reconcile.StepInput;
@@ -168,7 +168,7 @@ class HealthFoldTest {
    */
   @Test
   void reasonsAreDedupedAndSortedAsJqSortsThem() {
-    SequenceState drift = SequenceCodecs.STATE.decode(DRIFT);
+    SequenceState drift = Codecs.SEQUENCE_STATE.decode(DRIFT);
     HealthReason skew =
         reason("runtime_heartbeat_clock_skew", Severity.DEGRADED, "clockSkewSeconds", "31", "30");
     Health h =

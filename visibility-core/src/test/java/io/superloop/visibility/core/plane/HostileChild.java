@@ -1,9 +1,9 @@
 package io.superloop.visibility.core.plane;
 
+import io.superloop.visibility.api.Codecs;
 import io.superloop.visibility.api.ReasonCode;
 import io.superloop.visibility.api.VisibilityException;
 import io.superloop.visibility.api.reconcile.ReconcileRow;
-import io.superloop.visibility.api.status.StatusCodecs;
 import io.superloop.visibility.api.status.VisibilitySummary;
 import io.superloop.visibility.core.rules.Durability;
 import io.superloop.visibility.core.store.LoopArtifact;
@@ -337,7 +337,7 @@ public final class HostileChild {
                         default -> s.invocationAudit().isPresent();
                       })
               .collect(Collectors.joining(","));
-      StatusCodecs.VISIBILITY.encode(s); // it encodes
+      Codecs.VISIBILITY_SUMMARY.encode(s); // it encodes
       return "ok sections=" + sections + " unreadable=" + new java.util.TreeMap<>(s.unreadable());
     } catch (VisibilityException e) {
       return "error " + e.code().wire();

@@ -3,7 +3,7 @@ package io.superloop.visibility.core.plane;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.superloop.visibility.api.audit.AuditCodecs;
+import io.superloop.visibility.api.Codecs;
 import io.superloop.visibility.api.audit.InFlightRow;
 import io.superloop.visibility.api.audit.InvocationPhase;
 import io.superloop.visibility.core.internal.PlaneAccess;
@@ -117,7 +117,7 @@ class PlaneConcurrencyTest {
     List<String> inflight =
         Files.readAllLines(PlaneAccess.layout(a).path(LoopArtifact.CONTROL_INVOCATIONS_INFLIGHT));
     for (int i = 0; i < inflight.size(); i++) {
-      InFlightRow row = AuditCodecs.IN_FLIGHT_ROW.decode(inflight.get(i));
+      InFlightRow row = Codecs.IN_FLIGHT_ROW.decode(inflight.get(i));
       (row.phase() == InvocationPhase.STARTED ? started : completed).put(row.idempotencyKey(), i);
     }
     assertEquals(2 * total, inflight.size());

@@ -123,7 +123,7 @@ class ReadLimitsTest {
   private HeartbeatObservation lastHeartbeatRow() {
     return TailReader.last(
             repo.resolve(".superloop/ops-manager/" + LOOP + "/telemetry/heartbeat.jsonl"),
-            io.superloop.visibility.api.heartbeat.HeartbeatCodecs.OBSERVATION)
+            io.superloop.visibility.api.Codecs.HEARTBEAT_OBSERVATION)
         .value()
         .orElseThrow();
   }

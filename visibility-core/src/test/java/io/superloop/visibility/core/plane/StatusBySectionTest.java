@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.superloop.visibility.api.Codecs;
 import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.json.JsonValue;
-import io.superloop.visibility.api.status.StatusCodecs;
 import io.superloop.visibility.api.status.VisibilitySummary;
 import io.superloop.visibility.core.rules.Durability;
 import io.superloop.visibility.core.rules.VisibilityRules;
@@ -91,7 +91,7 @@ class StatusBySectionTest {
 
   private static Map<String, JsonValue> members(VisibilitySummary s) {
     return new LinkedHashMap<>(
-        ((JsonValue.JsonObject) Json.parse(StatusCodecs.VISIBILITY.encode(s))).members());
+        ((JsonValue.JsonObject) Json.parse(Codecs.VISIBILITY_SUMMARY.encode(s))).members());
   }
 
   /** A damaged file: its content, or (null) a directory in its place. */
@@ -140,7 +140,7 @@ class StatusBySectionTest {
     }
     assertTrue(got.containsKey("trace"));
     // the encoded object reads back, and the known file names are those of the loop's artifacts
-    assertEquals(after, StatusCodecs.VISIBILITY.decode(StatusCodecs.VISIBILITY.encode(after)));
+    assertEquals(after, Codecs.VISIBILITY_SUMMARY.decode(Codecs.VISIBILITY_SUMMARY.encode(after)));
     assertTrue(Stream.of(LoopArtifact.values()).anyMatch(a -> a.defaultPath().equals(file)), file);
   }
 }

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.superloop.visibility.api.Codecs;
 import io.superloop.visibility.api.ReasonCode;
 import io.superloop.visibility.api.Transport;
-import io.superloop.visibility.api.audit.AuditCodecs;
 import io.superloop.visibility.api.audit.ControlInvocation;
 import io.superloop.visibility.api.audit.OutcomeStatus;
 import io.superloop.visibility.core.internal.PlaneAccess;
@@ -233,7 +233,7 @@ class VisibilityListenerTest {
     ControlInvocation told = a.controls.get(0);
     // the row told is the row appended
     String row = Files.readString(ops.resolve("telemetry/control-invocations.jsonl")).strip();
-    assertEquals(AuditCodecs.INVOCATION.decode(row), told);
+    assertEquals(Codecs.CONTROL_INVOCATION.decode(row), told);
     assertEquals(returned, told);
     assertEquals(OutcomeStatus.EXECUTED_UNCONFIRMED, told.outcome().status());
   }

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.superloop.visibility.api.Codecs;
 import io.superloop.visibility.api.ReasonCode;
 import io.superloop.visibility.api.Transport;
 import io.superloop.visibility.api.envelope.CursorState;
-import io.superloop.visibility.api.envelope.EnvelopeCodecs;
 import io.superloop.visibility.api.health.HealthReason;
 import io.superloop.visibility.api.health.HealthStatus;
 import io.superloop.visibility.api.health.IngestStatus;
@@ -172,7 +172,7 @@ class AlwaysDecisionsTest {
       CursorState c =
           resumed
               .layout
-              .stateFile(LoopArtifact.CURSOR, EnvelopeCodecs.CURSOR_STATE)
+              .stateFile(LoopArtifact.CURSOR, Codecs.CURSOR_STATE)
               .read()
               .toOptional()
               .orElseThrow();
@@ -181,7 +181,7 @@ class AlwaysDecisionsTest {
           OptionalLong.of((long) (event("a") + "\n" + event("b")).length()), c.eventByteOffset());
       counted
           .layout
-          .stateFile(LoopArtifact.CURSOR, EnvelopeCodecs.CURSOR_STATE)
+          .stateFile(LoopArtifact.CURSOR, Codecs.CURSOR_STATE)
           .write(
               CursorState.builder().from(c).eventByteOffset(7).build()); // mid-line: inconsistent
       SequenceState a =
@@ -204,14 +204,14 @@ class AlwaysDecisionsTest {
       assertEquals(
           resumed
               .layout
-              .stateFile(LoopArtifact.CURSOR, EnvelopeCodecs.CURSOR_STATE)
+              .stateFile(LoopArtifact.CURSOR, Codecs.CURSOR_STATE)
               .read()
               .toOptional()
               .orElseThrow()
               .eventByteOffset(),
           counted
               .layout
-              .stateFile(LoopArtifact.CURSOR, EnvelopeCodecs.CURSOR_STATE)
+              .stateFile(LoopArtifact.CURSOR, Codecs.CURSOR_STATE)
               .read()
               .toOptional()
               .orElseThrow()

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.superloop.visibility.api.Codecs;
 import io.superloop.visibility.api.ErrorCode;
 import io.superloop.visibility.api.TraceId;
 import io.superloop.visibility.api.Transport;
@@ -17,7 +18,6 @@ import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.json.JsonValue;
 import io.superloop.visibility.api.reconcile.EscalationRow;
 import io.superloop.visibility.api.sequence.SequenceState;
-import io.superloop.visibility.api.status.StatusCodecs;
 import io.superloop.visibility.core.audit.ControlContext;
 import io.superloop.visibility.core.audit.ControlOutcomes;
 import io.superloop.visibility.core.audit.ControlRecords;
@@ -688,9 +688,9 @@ class CompatibilityDocTest {
     trail.begin(ctx).complete(confirmedCancel(ctx, NOW.plusSeconds(21)));
     StatusInputs in = StatusReader.read(LoopStore.of(loop.layout()));
     JsonValue ref =
-        Json.parse(StatusCodecs.VISIBILITY.encodeLine(new StatusProjector(REF).project(in)));
+        Json.parse(Codecs.VISIBILITY_SUMMARY.encodeLine(new StatusProjector(REF).project(in)));
     JsonValue hard =
-        Json.parse(StatusCodecs.VISIBILITY.encodeLine(new StatusProjector(HARD).project(in)));
+        Json.parse(Codecs.VISIBILITY_SUMMARY.encodeLine(new StatusProjector(HARD).project(in)));
 
     assertEquals("ok", str(ref, "sequence.status"));
     for (String field : List.of("sequence.driftActive", "invocationAudit.replayed")) {
@@ -1231,7 +1231,7 @@ class CompatibilityDocTest {
     }
 
     JsonValue status(Instant now) {
-      return Json.parse(StatusCodecs.VISIBILITY.encodeLine(plane(now).status()));
+      return Json.parse(Codecs.VISIBILITY_SUMMARY.encodeLine(plane(now).status()));
     }
 
     JsonValue state(String relative) {

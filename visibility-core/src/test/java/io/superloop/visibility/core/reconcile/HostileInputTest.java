@@ -192,7 +192,7 @@ class HostileInputTest {
       assertEquals(want < 0, s.violations().contains(ViolationCode.EVENT_SEQUENCE_MISSING), what);
       assertEquals(1, s.events().ingestedCount());
       // the records encode (no exception escapes the codecs either)
-      io.superloop.visibility.api.sequence.SequenceCodecs.STATE.encode(s);
+      io.superloop.visibility.api.Codecs.SEQUENCE_STATE.encode(s);
     }
   }
 
@@ -397,7 +397,7 @@ class HostileInputTest {
         assertTrue(ts instanceof JsonValue.JsonString, what);
         assertTrue(row.status() != HeartbeatObservationStatus.FAILED, what);
         assertTrue(e.state().get().heartbeatLagSeconds() >= 0, what);
-        io.superloop.visibility.api.heartbeat.HeartbeatCodecs.STATE.encode(e.state().get());
+        io.superloop.visibility.api.Codecs.HEARTBEAT_STATE.encode(e.state().get());
       } else {
         assertEquals(HeartbeatObservationStatus.FAILED, row.status(), what);
         assertEquals(
@@ -408,7 +408,7 @@ class HostileInputTest {
             row.reasonCode(),
             what);
       }
-      io.superloop.visibility.api.heartbeat.HeartbeatCodecs.OBSERVATION.encode(row);
+      io.superloop.visibility.api.Codecs.HEARTBEAT_OBSERVATION.encode(row);
       if (rules == REF) {
         assertEquals(
             ts instanceof JsonValue.JsonString s && referenceParses(s.value()), valid, what);

@@ -1,22 +1,19 @@
 package io.superloop.visibility.core.reconcile;
 
+import io.superloop.visibility.api.Codecs;
 import io.superloop.visibility.api.TraceId;
 import io.superloop.visibility.api.Transport;
 import io.superloop.visibility.api.envelope.CursorState;
 import io.superloop.visibility.api.health.FailureCode;
 import io.superloop.visibility.api.health.Health;
-import io.superloop.visibility.api.health.HealthCodecs;
 import io.superloop.visibility.api.health.HealthThresholds;
 import io.superloop.visibility.api.health.IngestStatus;
-import io.superloop.visibility.api.heartbeat.HeartbeatCodecs;
 import io.superloop.visibility.api.heartbeat.HeartbeatObservation;
 import io.superloop.visibility.api.heartbeat.HeartbeatState;
 import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.json.JsonValue;
 import io.superloop.visibility.api.reconcile.EscalationRow;
-import io.superloop.visibility.api.reconcile.ReconcileCodecs;
 import io.superloop.visibility.api.reconcile.ReconcileRow;
-import io.superloop.visibility.api.sequence.SequenceCodecs;
 import io.superloop.visibility.api.sequence.SequenceState;
 import io.superloop.visibility.api.status.VisibilitySummary;
 import io.superloop.visibility.core.heartbeat.HeartbeatInput;
@@ -355,29 +352,28 @@ final class ScenarioLoop {
   }
 
   Optional<Health> health() {
-    return layout.stateFile(LoopArtifact.HEALTH, HealthCodecs.HEALTH).read().toOptional();
+    return layout.stateFile(LoopArtifact.HEALTH, Codecs.HEALTH).read().toOptional();
   }
 
   Optional<HeartbeatState> heartbeatState() {
     return layout
-        .stateFile(LoopArtifact.HEARTBEAT_STATE, HeartbeatCodecs.STATE)
+        .stateFile(LoopArtifact.HEARTBEAT_STATE, Codecs.HEARTBEAT_STATE)
         .read()
         .toOptional();
   }
 
   Optional<SequenceState> sequenceState() {
-    return layout.stateFile(LoopArtifact.SEQUENCE_STATE, SequenceCodecs.STATE).read().toOptional();
+    return layout.stateFile(LoopArtifact.SEQUENCE_STATE, Codecs.SEQUENCE_STATE).read().toOptional();
   }
 
   Optional<HeartbeatObservation> lastHeartbeatRow() {
     return TailReader.last(
-            layout.path(LoopArtifact.HEARTBEAT_TELEMETRY), HeartbeatCodecs.OBSERVATION)
+            layout.path(LoopArtifact.HEARTBEAT_TELEMETRY), Codecs.HEARTBEAT_OBSERVATION)
         .value();
   }
 
   Optional<ReconcileRow> lastReconcileRow() {
-    return TailReader.last(
-            layout.path(LoopArtifact.RECONCILE_TELEMETRY), ReconcileCodecs.RECONCILE_ROW)
+    return TailReader.last(layout.path(LoopArtifact.RECONCILE_TELEMETRY), Codecs.RECONCILE_ROW)
         .value();
   }
 
@@ -387,7 +383,7 @@ final class ScenarioLoop {
     if (!Files.exists(file)) {
       return out;
     }
-    try (JsonlReader<EscalationRow> r = JsonlReader.open(file, ReconcileCodecs.ESCALATION)) {
+    try (JsonlReader<EscalationRow> r = JsonlReader.open(file, Codecs.ESCALATION_ROW)) {
       while (r.hasNext()) {
         out.add(r.next().value());
       }

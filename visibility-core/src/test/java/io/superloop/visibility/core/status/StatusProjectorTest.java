@@ -4,15 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.superloop.visibility.api.Codecs;
 import io.superloop.visibility.api.ReasonCode;
 import io.superloop.visibility.api.TraceId;
 import io.superloop.visibility.api.Transport;
-import io.superloop.visibility.api.audit.AuditCodecs;
 import io.superloop.visibility.api.heartbeat.FreshnessStatus;
-import io.superloop.visibility.api.heartbeat.HeartbeatCodecs;
 import io.superloop.visibility.api.heartbeat.HeartbeatObservation;
 import io.superloop.visibility.api.heartbeat.HeartbeatState;
-import io.superloop.visibility.api.sequence.SequenceCodecs;
 import io.superloop.visibility.api.sequence.SequenceObservation;
 import io.superloop.visibility.api.sequence.SequenceState;
 import io.superloop.visibility.api.status.HeartbeatSurface;
@@ -40,7 +38,7 @@ class StatusProjectorTest {
 
   /** heartbeat.json: degraded, lag 150, trace hb-state, updated 12:00:00. */
   private static final HeartbeatState H =
-      HeartbeatCodecs.STATE.decode(
+      Codecs.HEARTBEAT_STATE.decode(
           "{\"schemaVersion\":\"v1\",\"updatedAt\":\"2026-03-01T12:00:00Z\",\"loopId\":\"demo-loop\",\"traceId\":\"hb-state\","
               + "\"transport\":\"local\",\"lastHeartbeatAt\":\"2026-03-01T11:57:30Z\",\"heartbeatLagSeconds\":150,"
               + "\"freshnessStatus\":\"degraded\",\"reasonCode\":\"runtime_heartbeat_stale\",\"thresholds\":"
@@ -48,7 +46,7 @@ class StatusProjectorTest {
 
   /** A fresh heartbeat.json (no reasonCode), updated 12:00:00. */
   private static final HeartbeatState H_FRESH =
-      HeartbeatCodecs.STATE.decode(
+      Codecs.HEARTBEAT_STATE.decode(
           "{\"schemaVersion\":\"v1\",\"updatedAt\":\"2026-03-01T12:00:00Z\",\"loopId\":\"demo-loop\",\"traceId\":\"hb-state\","
               + "\"transport\":\"local\",\"lastHeartbeatAt\":\"2026-03-01T11:59:30Z\",\"heartbeatLagSeconds\":30,"
               + "\"freshnessStatus\":\"fresh\",\"thresholds\":"
@@ -59,7 +57,7 @@ class StatusProjectorTest {
    * sprite_service.
    */
   private static HeartbeatObservation failedRow(String at) {
-    return HeartbeatCodecs.OBSERVATION.decode(
+    return Codecs.HEARTBEAT_OBSERVATION.decode(
         "{\"timestamp\":\""
             + at
             + "\",\"loopId\":\"demo-loop\",\"traceId\":\"hb-row\",\"transport\":\"sprite_service\","
@@ -69,13 +67,13 @@ class StatusProjectorTest {
 
   /** A parsed (fresh) heartbeat row at 12:00:05 with lag 40. */
   private static final HeartbeatObservation FRESH_ROW =
-      HeartbeatCodecs.OBSERVATION.decode(
+      Codecs.HEARTBEAT_OBSERVATION.decode(
           "{\"timestamp\":\"2026-03-01T12:00:05Z\",\"loopId\":\"demo-loop\",\"traceId\":\"hb-row\",\"transport\":\"local\","
               + "\"category\":\"runtime_heartbeat\",\"status\":\"fresh\",\"heartbeatAt\":\"2026-03-01T11:59:25Z\","
               + "\"heartbeatLagSeconds\":40,\"heartbeat\":{}}");
 
   private static SequenceState seqState(boolean drift, String violations, String current) {
-    return SequenceCodecs.STATE.decode(
+    return Codecs.SEQUENCE_STATE.decode(
         "{\"schemaVersion\":\"v1\",\"updatedAt\":\"2026-03-01T12:00:00Z\",\"loopId\":\"demo-loop\",\"traceId\":\"seq-state\","
             + "\"transport\":\"local\",\"status\":\""
             + (drift ? "ordering_drift_detected" : "ok")
@@ -95,7 +93,7 @@ class StatusProjectorTest {
   }
 
   private static SequenceObservation seqRow(boolean drift) {
-    return SequenceCodecs.OBSERVATION.decode(
+    return Codecs.SEQUENCE_OBSERVATION.decode(
         "{\"timestamp\":\"2026-03-01T12:00:05Z\",\"loopId\":\"demo-loop\",\"traceId\":\"seq-row\",\"transport\":\"sprite_service\","
             + "\"category\":\"envelope_sequence\",\"status\":\""
             + (drift ? "ordering_drift_detected" : "ok")
@@ -284,7 +282,7 @@ class StatusProjectorTest {
   @Test
   void invocationAuditAndInFlight() {
     var invocation =
-        AuditCodecs.INVOCATION.decode(
+        Codecs.CONTROL_INVOCATION.decode(
             "{\"schemaVersion\":\"v1\",\"timestamp\":\"2026-03-01T12:00:00Z\",\"startedAt\":\"2026-03-01T11:59:58Z\",\"loopId\":\"demo-loop\","
                 + "\"intent\":\"cancel\",\"traceId\":\"inv\",\"transport\":\"local\",\"requestedBy\":\"ops-user\",\"idempotencyKey\":\"k1\","
                 + "\"request\":{\"doConfirm\":true,\"timeoutSeconds\":30,\"intervalSeconds\":2,\"retryAttempts\":3,\"retryBackoffSeconds\":1},"
@@ -292,7 +290,7 @@ class StatusProjectorTest {
                 + "\"confirmation\":{\"attempted\":true,\"status\":\"confirmed\",\"exitCode\":0},"
                 + "\"outcome\":{\"status\":\"confirmed\",\"confirmed\":true,\"durationSeconds\":2}}");
     var started =
-        AuditCodecs.IN_FLIGHT_ROW.decode(
+        Codecs.IN_FLIGHT_ROW.decode(
             "{\"timestamp\":\"2026-03-01T12:01:00Z\",\"loopId\":\"demo-loop\",\"intent\":\"approve\",\"traceId\":\"fl\","
                 + "\"transport\":\"local\",\"requestedBy\":\"ops-user\",\"idempotencyKey\":\"k2\",\"phase\":\"started\"}");
     InvocationAuditSurface ref =
@@ -337,13 +335,13 @@ class StatusProjectorTest {
   @Test
   void controlTraceIsTheIntentsRowsElseTheControlRows() {
     var intent =
-        AuditCodecs.INTENT_ROW.decode(
+        Codecs.INTENT_ROW.decode(
             "{\"timestamp\":\"t\",\"loopId\":\"l\",\"intent\":\"cancel\",\"traceId\":\"trace-a\",\"status\":\"confirmed\"}");
     var intentNoTrace =
-        AuditCodecs.INTENT_ROW.decode(
+        Codecs.INTENT_ROW.decode(
             "{\"timestamp\":\"t\",\"loopId\":\"l\",\"intent\":\"cancel\",\"status\":\"confirmed\"}");
     var control =
-        AuditCodecs.CONTROL_ROW.decode(
+        Codecs.CONTROL_ROW.decode(
             "{\"timestamp\":\"t\",\"startedAt\":\"t\",\"loopId\":\"l\",\"intent\":\"cancel\",\"traceId\":\"trace-b\","
                 + "\"transport\":\"local\",\"status\":\"confirmed\",\"idempotencyKey\":\"k\",\"requestedBy\":\"u\",\"exitCode\":0,"
                 + "\"confirmExitCode\":0,\"confirmed\":true,\"durationSeconds\":0,\"retryAttempts\":0,\"retryBackoffSeconds\":0}");
@@ -377,7 +375,7 @@ class StatusProjectorTest {
     // the invocation's trace is not in sharedTraceId's set (6.4) but is one of the distinct ids
     // (H16)
     var invocation =
-        AuditCodecs.INVOCATION.decode(
+        Codecs.CONTROL_INVOCATION.decode(
             "{\"schemaVersion\":\"v1\",\"timestamp\":\"t\",\"startedAt\":\"t\",\"loopId\":\"l\",\"intent\":\"cancel\","
                 + "\"traceId\":\"trace-c\",\"transport\":\"local\",\"requestedBy\":\"u\",\"idempotencyKey\":\"k\","
                 + "\"request\":{\"doConfirm\":true,\"timeoutSeconds\":30,\"intervalSeconds\":2,\"retryAttempts\":3,\"retryBackoffSeconds\":1},"

@@ -1,12 +1,12 @@
 package io.superloop.visibility.core.store;
 
+import io.superloop.visibility.api.Codecs;
 import io.superloop.visibility.api.TraceId;
 import io.superloop.visibility.api.Transport;
 import io.superloop.visibility.api.audit.ControlRequest;
 import io.superloop.visibility.api.audit.Intent;
 import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.json.JsonValue;
-import io.superloop.visibility.api.status.StatusCodecs;
 import io.superloop.visibility.api.status.VisibilitySummary;
 import io.superloop.visibility.core.audit.ControlContext;
 import io.superloop.visibility.core.audit.ControlOutcomes;
@@ -144,8 +144,7 @@ final class ControlFixtures {
             .idempotencyKey(ctx.intent().wire() + "-1771762200-4242")
             .build();
     ControlRecords rows = local(server, outcome);
-    String result =
-        io.superloop.visibility.api.audit.AuditCodecs.INTENT_ROW.encode(rows.intentRow());
+    String result = io.superloop.visibility.api.Codecs.INTENT_ROW.encode(rows.intentRow());
     int exit = rows.exitCode();
     String body =
         "{\"ok\":"
@@ -227,7 +226,7 @@ final class ControlFixtures {
   }
 
   static String summaryJson(LoopStore store, VisibilityRules rules) {
-    return StatusCodecs.VISIBILITY.encode(summary(store, rules));
+    return Codecs.VISIBILITY_SUMMARY.encode(summary(store, rules));
   }
 
   /** {@code jq -c .} of {@code text} (one JSON document), without the trailing newline. */

@@ -4,13 +4,12 @@ import static io.superloop.visibility.core.store.ControlFixtures.Logical;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.superloop.visibility.api.Codecs;
 import io.superloop.visibility.api.TraceId;
 import io.superloop.visibility.api.Transport;
-import io.superloop.visibility.api.audit.AuditCodecs;
 import io.superloop.visibility.api.audit.ControlInvocation;
 import io.superloop.visibility.api.audit.Intent;
 import io.superloop.visibility.api.status.InvocationAuditSurface;
-import io.superloop.visibility.api.status.StatusCodecs;
 import io.superloop.visibility.api.status.TraceSurface;
 import io.superloop.visibility.api.status.VisibilitySummary;
 import io.superloop.visibility.core.audit.ControlContext;
@@ -109,13 +108,13 @@ class ControlScenarioTest {
                 + "\"idempotencyKey\":\"cancel-1771762200-623\",\"executionStatus\":\"succeeded\","
                 + "\"confirmationStatus\":\"confirmed\",\"outcomeStatus\":\"confirmed\","
                 + "\"traceId\":\"trace-vis-control-1\"}",
-            StatusCodecs.INVOCATION_AUDIT.encode(a));
+            Codecs.INVOCATION_AUDIT_SURFACE.encode(a));
         // 6.4: one trace everywhere (no heartbeat): shared.
         assertEquals(
             "{\"controlTraceId\":\"trace-vis-control-1\",\"controlInvocationTraceId\":\"trace-vis-control-1\","
                 + "\"reconcileTraceId\":\"trace-vis-control-1\",\"sequenceTraceId\":\"trace-vis-control-1\","
                 + "\"sharedTraceId\":\"trace-vis-control-1\"}",
-            StatusCodecs.TRACE.encode(v.trace()));
+            Codecs.TRACE_SURFACE.encode(v.trace()));
       } else {
         assertEquals(false, a.replayed().orElseThrow(), "hardened: explicit replayed");
         assertEquals(false, a.inFlight().orElseThrow(), "hardened: explicit inFlight");
@@ -388,13 +387,13 @@ class ControlScenarioTest {
     assertEquals(
         1,
         JsonlReader.readAll(
-                local.layout().path(LoopArtifact.CONTROL_INVOCATIONS), AuditCodecs.INVOCATION)
+                local.layout().path(LoopArtifact.CONTROL_INVOCATIONS), Codecs.CONTROL_INVOCATION)
             .records()
             .size());
     assertEquals(
         2,
         JsonlReader.readAll(
-                sprite.layout().path(LoopArtifact.CONTROL_INVOCATIONS), AuditCodecs.INVOCATION)
+                sprite.layout().path(LoopArtifact.CONTROL_INVOCATIONS), Codecs.CONTROL_INVOCATION)
             .records()
             .size(),
         "co-located service: its own row, then the manager's (4.5)");

@@ -238,7 +238,7 @@ class InvocationAuditTrailTest {
     assertEquals(
         "{\"timestamp\":\"2026-02-22T12:10:00Z\",\"intent\":\"cancel\",\"transport\":\"local\","
             + "\"idempotencyKey\":\"k-h5-2\",\"traceId\":\"trace-h5-2\",\"inFlight\":true}",
-        io.superloop.visibility.api.status.StatusCodecs.INVOCATION_AUDIT.encode(during));
+        io.superloop.visibility.api.Codecs.INVOCATION_AUDIT_SURFACE.encode(during));
     h.complete(ControlFixtures.local(c, Logical.CONFIRMED));
     InvocationAuditSurface after =
         ControlFixtures.summary(s, rules).invocationAudit().orElseThrow();
@@ -375,7 +375,7 @@ class InvocationAuditTrailTest {
         1,
         JsonlReader.readAll(
                 file(s, LoopArtifact.CONTROL_INVOCATIONS),
-                io.superloop.visibility.api.audit.AuditCodecs.INVOCATION)
+                io.superloop.visibility.api.Codecs.CONTROL_INVOCATION)
             .records()
             .size());
   }

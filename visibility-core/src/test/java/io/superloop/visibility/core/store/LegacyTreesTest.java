@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.superloop.visibility.api.Codecs;
 import io.superloop.visibility.api.ReasonCode;
 import io.superloop.visibility.api.Transport;
 import io.superloop.visibility.api.reconcile.ReconcileRow;
-import io.superloop.visibility.api.status.StatusCodecs;
 import io.superloop.visibility.core.plane.VisibilityPlane;
 import io.superloop.visibility.core.rules.Durability;
 import io.superloop.visibility.core.rules.VisibilityRules;
@@ -88,7 +88,7 @@ class LegacyTreesTest {
     assertEquals(11, p.sequence().snapshot().current().orElse(-1));
     assertFalse(p.sequence().driftActive(), tree);
     assertEquals("after-upgrade", p.stateJsonReconcileTraceId());
-    String status = StatusCodecs.VISIBILITY.encode(loop.plane(ConfinedTestOps.INSTANCE).status());
+    String status = Codecs.VISIBILITY_SUMMARY.encode(loop.plane(ConfinedTestOps.INSTANCE).status());
     assertTrue(status.contains("after-upgrade"), tree + ": " + status);
   }
 }

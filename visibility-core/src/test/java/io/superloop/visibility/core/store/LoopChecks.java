@@ -4,18 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.superloop.visibility.api.Codecs;
 import io.superloop.visibility.api.envelope.CursorState;
-import io.superloop.visibility.api.envelope.EnvelopeCodecs;
 import io.superloop.visibility.api.health.Health;
-import io.superloop.visibility.api.health.HealthCodecs;
-import io.superloop.visibility.api.heartbeat.HeartbeatCodecs;
 import io.superloop.visibility.api.heartbeat.HeartbeatObservation;
 import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.json.JsonCodec;
 import io.superloop.visibility.api.json.JsonValue;
-import io.superloop.visibility.api.reconcile.ReconcileCodecs;
 import io.superloop.visibility.api.reconcile.ReconcileRow;
-import io.superloop.visibility.api.sequence.SequenceCodecs;
 import io.superloop.visibility.api.sequence.SequenceObservation;
 import io.superloop.visibility.api.sequence.SequenceState;
 import java.io.IOException;
@@ -67,19 +63,19 @@ final class LoopChecks {
    * unparseable line and no torn tail, no temp file is left and the step journal is empty.
    */
   static Parsed parseAll(LoopLayout l) {
-    state(l, LoopArtifact.TRANSPORT_HEALTH, HealthCodecs.TRANSPORT_HEALTH);
-    state(l, LoopArtifact.HEARTBEAT_STATE, HeartbeatCodecs.STATE);
+    state(l, LoopArtifact.TRANSPORT_HEALTH, Codecs.TRANSPORT_HEALTH);
+    state(l, LoopArtifact.HEARTBEAT_STATE, Codecs.HEARTBEAT_STATE);
     Parsed p =
         new Parsed(
-            state(l, LoopArtifact.CURSOR, EnvelopeCodecs.CURSOR_STATE),
-            state(l, LoopArtifact.SEQUENCE_STATE, SequenceCodecs.STATE),
-            state(l, LoopArtifact.HEALTH, HealthCodecs.HEALTH),
+            state(l, LoopArtifact.CURSOR, Codecs.CURSOR_STATE),
+            state(l, LoopArtifact.SEQUENCE_STATE, Codecs.SEQUENCE_STATE),
+            state(l, LoopArtifact.HEALTH, Codecs.HEALTH),
             state(l, LoopArtifact.STATE, Json.RAW),
-            rows(l, LoopArtifact.RECONCILE_TELEMETRY, ReconcileCodecs.RECONCILE_ROW),
-            rows(l, LoopArtifact.SEQUENCE_TELEMETRY, SequenceCodecs.OBSERVATION),
-            rows(l, LoopArtifact.HEARTBEAT_TELEMETRY, HeartbeatCodecs.OBSERVATION));
+            rows(l, LoopArtifact.RECONCILE_TELEMETRY, Codecs.RECONCILE_ROW),
+            rows(l, LoopArtifact.SEQUENCE_TELEMETRY, Codecs.SEQUENCE_OBSERVATION),
+            rows(l, LoopArtifact.HEARTBEAT_TELEMETRY, Codecs.HEARTBEAT_OBSERVATION));
     if (Files.exists(l.path(LoopArtifact.ESCALATIONS))) {
-      rows(l, LoopArtifact.ESCALATIONS, ReconcileCodecs.ESCALATION);
+      rows(l, LoopArtifact.ESCALATIONS, Codecs.ESCALATION_ROW);
     }
     for (Path d : List.of(l.opsDir(), l.telemetryDir())) {
       for (String name : names(d)) {

@@ -224,7 +224,7 @@ class StepJournalTest {
         LoopChecks.traces(
             JsonlReader.readAll(
                     loop.layout().path(LoopArtifact.RECONCILE_TELEMETRY),
-                    io.superloop.visibility.api.reconcile.ReconcileCodecs.RECONCILE_ROW)
+                    io.superloop.visibility.api.Codecs.RECONCILE_ROW)
                 .values());
     // the torn step failed at its first rename, after its rows: they stay, once; its state files
     // (cursor.json among them) are not written over the other writer's

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.superloop.visibility.api.Codecs;
 import io.superloop.visibility.api.ErrorCode;
 import io.superloop.visibility.api.Transport;
 import io.superloop.visibility.api.VisibilityException;
-import io.superloop.visibility.api.heartbeat.HeartbeatCodecs;
 import io.superloop.visibility.api.json.JsonCodec;
 import io.superloop.visibility.api.reconcile.ReconcileCodecs;
 import io.superloop.visibility.api.sequence.SequenceCodecs;
@@ -41,9 +41,9 @@ class TelemetryRetentionTest {
 
   private static final Map<LoopArtifact, JsonCodec<?>> CODECS =
       Map.of(
-          LoopArtifact.HEARTBEAT_TELEMETRY, HeartbeatCodecs.OBSERVATION,
-          LoopArtifact.SEQUENCE_TELEMETRY, SequenceCodecs.OBSERVATION,
-          LoopArtifact.RECONCILE_TELEMETRY, ReconcileCodecs.RECONCILE_ROW);
+          LoopArtifact.HEARTBEAT_TELEMETRY, Codecs.HEARTBEAT_OBSERVATION,
+          LoopArtifact.SEQUENCE_TELEMETRY, Codecs.SEQUENCE_OBSERVATION,
+          LoopArtifact.RECONCILE_TELEMETRY, Codecs.RECONCILE_ROW);
 
   private static JsonCodec<?> codec(LoopArtifact a) {
     return java.util.Objects.requireNonNull(CODECS.get(a), a.name());
@@ -113,7 +113,7 @@ class TelemetryRetentionTest {
   void statusReadsTheNewestRotatedFileWhileTheLogHasNoRow() throws IOException {
     TestLoop loop = run(rotating());
     LoopLayout l = loop.layout();
-    String before = StatusCodecs.VISIBILITY.encode(loop.plane(ConfinedTestOps.INSTANCE).status());
+    String before = Codecs.VISIBILITY_SUMMARY.encode(loop.plane(ConfinedTestOps.INSTANCE).status());
     // a rotation whose step died before the new log's first row: each log moved aside whole
     for (LoopArtifact a : LoopStore.ROTATED) {
       Path log = l.path(a);
@@ -123,7 +123,7 @@ class TelemetryRetentionTest {
         Files.createFile(log); // created, still empty
       }
     }
-    String after = StatusCodecs.VISIBILITY.encode(loop.plane(ConfinedTestOps.INSTANCE).status());
+    String after = Codecs.VISIBILITY_SUMMARY.encode(loop.plane(ConfinedTestOps.INSTANCE).status());
     assertEquals(before, after);
     assertTrue(after.contains("t-" + STEPS), after);
   }

@@ -4,16 +4,11 @@ import static io.superloop.visibility.core.store.ControlFixtures.Logical;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.superloop.visibility.api.Codecs;
 import io.superloop.visibility.api.Transport;
-import io.superloop.visibility.api.audit.AuditCodecs;
 import io.superloop.visibility.api.audit.Intent;
-import io.superloop.visibility.api.envelope.EnvelopeCodecs;
-import io.superloop.visibility.api.health.HealthCodecs;
-import io.superloop.visibility.api.heartbeat.HeartbeatCodecs;
 import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.json.JsonCodec;
-import io.superloop.visibility.api.reconcile.ReconcileCodecs;
-import io.superloop.visibility.api.sequence.SequenceCodecs;
 import io.superloop.visibility.core.audit.ControlContext;
 import io.superloop.visibility.core.audit.ControlOutcomes;
 import io.superloop.visibility.core.audit.InvocationAuditTrail;
@@ -48,20 +43,20 @@ class WireInteropTest {
   private static final Map<LoopArtifact, JsonCodec<?>> CODECS = new EnumMap<>(LoopArtifact.class);
 
   static {
-    CODECS.put(LoopArtifact.HEARTBEAT_STATE, HeartbeatCodecs.STATE);
-    CODECS.put(LoopArtifact.SEQUENCE_STATE, SequenceCodecs.STATE);
-    CODECS.put(LoopArtifact.HEALTH, HealthCodecs.HEALTH);
+    CODECS.put(LoopArtifact.HEARTBEAT_STATE, Codecs.HEARTBEAT_STATE);
+    CODECS.put(LoopArtifact.SEQUENCE_STATE, Codecs.SEQUENCE_STATE);
+    CODECS.put(LoopArtifact.HEALTH, Codecs.HEALTH);
     CODECS.put(LoopArtifact.STATE, Json.RAW); // owned by the projection; the store merges into it
-    CODECS.put(LoopArtifact.CURSOR, EnvelopeCodecs.CURSOR_STATE);
-    CODECS.put(LoopArtifact.TRANSPORT_HEALTH, HealthCodecs.TRANSPORT_HEALTH);
-    CODECS.put(LoopArtifact.INTENTS, AuditCodecs.INTENT_ROW);
-    CODECS.put(LoopArtifact.ESCALATIONS, ReconcileCodecs.ESCALATION);
-    CODECS.put(LoopArtifact.RECONCILE_TELEMETRY, ReconcileCodecs.RECONCILE_ROW);
-    CODECS.put(LoopArtifact.CONTROL_TELEMETRY, AuditCodecs.CONTROL_ROW);
-    CODECS.put(LoopArtifact.CONTROL_INVOCATIONS, AuditCodecs.INVOCATION);
-    CODECS.put(LoopArtifact.CONTROL_INVOCATIONS_INFLIGHT, AuditCodecs.IN_FLIGHT_ROW);
-    CODECS.put(LoopArtifact.HEARTBEAT_TELEMETRY, HeartbeatCodecs.OBSERVATION);
-    CODECS.put(LoopArtifact.SEQUENCE_TELEMETRY, SequenceCodecs.OBSERVATION);
+    CODECS.put(LoopArtifact.CURSOR, Codecs.CURSOR_STATE);
+    CODECS.put(LoopArtifact.TRANSPORT_HEALTH, Codecs.TRANSPORT_HEALTH);
+    CODECS.put(LoopArtifact.INTENTS, Codecs.INTENT_ROW);
+    CODECS.put(LoopArtifact.ESCALATIONS, Codecs.ESCALATION_ROW);
+    CODECS.put(LoopArtifact.RECONCILE_TELEMETRY, Codecs.RECONCILE_ROW);
+    CODECS.put(LoopArtifact.CONTROL_TELEMETRY, Codecs.CONTROL_ROW);
+    CODECS.put(LoopArtifact.CONTROL_INVOCATIONS, Codecs.CONTROL_INVOCATION);
+    CODECS.put(LoopArtifact.CONTROL_INVOCATIONS_INFLIGHT, Codecs.IN_FLIGHT_ROW);
+    CODECS.put(LoopArtifact.HEARTBEAT_TELEMETRY, Codecs.HEARTBEAT_OBSERVATION);
+    CODECS.put(LoopArtifact.SEQUENCE_TELEMETRY, Codecs.SEQUENCE_OBSERVATION);
   }
 
   /** Artifacts the library does not write (another component's alert dispatch). */

@@ -1,8 +1,8 @@
 package io.superloop.visibility.kafka.streams;
 
+import io.superloop.visibility.api.Codecs;
 import io.superloop.visibility.api.ErrorCode;
 import io.superloop.visibility.api.VisibilityException;
-import io.superloop.visibility.api.envelope.EnvelopeCodecs;
 import io.superloop.visibility.api.envelope.EnvelopeType;
 import io.superloop.visibility.api.envelope.SnapshotEnvelope;
 import io.superloop.visibility.api.json.Json;
@@ -124,7 +124,7 @@ sealed interface Inbound {
     }
     if (snapshot) {
       try {
-        return new Snapshot(json.decode(EnvelopeCodecs.SNAPSHOT, bytes));
+        return new Snapshot(json.decode(Codecs.SNAPSHOT_ENVELOPE, bytes));
       } catch (VisibilityException e) {
         return new BadSnapshot(e);
       }

@@ -1,11 +1,10 @@
 package io.superloop.visibility.kafka.streams;
 
+import io.superloop.visibility.api.Codecs;
 import io.superloop.visibility.api.ErrorCode;
 import io.superloop.visibility.api.VisibilityException;
 import io.superloop.visibility.api.health.Health;
-import io.superloop.visibility.api.health.HealthCodecs;
 import io.superloop.visibility.api.health.TransportHealth;
-import io.superloop.visibility.api.heartbeat.HeartbeatCodecs;
 import io.superloop.visibility.api.heartbeat.HeartbeatObservation;
 import io.superloop.visibility.api.heartbeat.HeartbeatState;
 import io.superloop.visibility.api.json.Json;
@@ -114,22 +113,22 @@ record LoopState(
             p.nextToken();
             switch (name) {
               case "sequence":
-                sequence = Optional.of(SequenceCodecs.STATE.read(p));
+                sequence = Optional.of(Codecs.SEQUENCE_STATE.read(p));
                 break;
               case "sequenceRow":
-                sequenceRow = Optional.of(SequenceCodecs.OBSERVATION.read(p));
+                sequenceRow = Optional.of(Codecs.SEQUENCE_OBSERVATION.read(p));
                 break;
               case "heartbeat":
-                heartbeat = Optional.of(HeartbeatCodecs.STATE.read(p));
+                heartbeat = Optional.of(Codecs.HEARTBEAT_STATE.read(p));
                 break;
               case "heartbeatRow":
-                heartbeatRow = Optional.of(HeartbeatCodecs.OBSERVATION.read(p));
+                heartbeatRow = Optional.of(Codecs.HEARTBEAT_OBSERVATION.read(p));
                 break;
               case "health":
-                health = Optional.of(HealthCodecs.HEALTH.read(p));
+                health = Optional.of(Codecs.HEALTH.read(p));
                 break;
               case "transportHealth":
-                transport = Optional.of(HealthCodecs.TRANSPORT_HEALTH.read(p));
+                transport = Optional.of(Codecs.TRANSPORT_HEALTH.read(p));
                 break;
               case "lastHeartbeat":
                 last = HeartbeatInput.CODEC.read(p);

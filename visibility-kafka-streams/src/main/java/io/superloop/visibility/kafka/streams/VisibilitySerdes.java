@@ -1,20 +1,15 @@
 package io.superloop.visibility.kafka.streams;
 
+import io.superloop.visibility.api.Codecs;
 import io.superloop.visibility.api.VisibilityException;
-import io.superloop.visibility.api.envelope.EnvelopeCodecs;
 import io.superloop.visibility.api.envelope.EventEnvelope;
 import io.superloop.visibility.api.envelope.SnapshotEnvelope;
 import io.superloop.visibility.api.health.Health;
-import io.superloop.visibility.api.health.HealthCodecs;
-import io.superloop.visibility.api.heartbeat.HeartbeatCodecs;
 import io.superloop.visibility.api.heartbeat.HeartbeatObservation;
 import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.json.JsonCodec;
 import io.superloop.visibility.api.reconcile.EscalationRow;
-import io.superloop.visibility.api.reconcile.ReconcileCodecs;
-import io.superloop.visibility.api.sequence.SequenceCodecs;
 import io.superloop.visibility.api.sequence.SequenceObservation;
-import io.superloop.visibility.api.status.StatusCodecs;
 import io.superloop.visibility.api.status.VisibilitySummary;
 import java.util.Objects;
 import org.apache.kafka.common.errors.SerializationException;
@@ -44,7 +39,7 @@ public final class VisibilitySerdes {
    * A serde on a codec.
    *
    * @param <T> the value type
-   * @param codec the v1 codec (one of the {@code *Codecs} constants of {@code visibility-api})
+   * @param codec the v1 codec (one of the constants of {@code visibility-api}'s {@code Codecs})
    * @return the serde; its deserializer throws {@link SerializationException} with the reason code
    *     for bytes the codec rejects
    */
@@ -68,22 +63,22 @@ public final class VisibilitySerdes {
 
   /** {@return the serde of {@code telemetry/sequence.jsonl} rows (the sequence topic)} */
   public static Serde<SequenceObservation> sequenceRows() {
-    return of(SequenceCodecs.OBSERVATION);
+    return of(Codecs.SEQUENCE_OBSERVATION);
   }
 
   /** {@return the serde of {@code telemetry/heartbeat.jsonl} rows (the heartbeat rows topic)} */
   public static Serde<HeartbeatObservation> heartbeatRows() {
-    return of(HeartbeatCodecs.OBSERVATION);
+    return of(Codecs.HEARTBEAT_OBSERVATION);
   }
 
   /** {@return the serde of {@code health.json} (the health topic)} */
   public static Serde<Health> health() {
-    return of(HealthCodecs.HEALTH);
+    return of(Codecs.HEALTH);
   }
 
   /** {@return the serde of {@code escalations.jsonl} rows (the escalations topic)} */
   public static Serde<EscalationRow> escalations() {
-    return of(ReconcileCodecs.ESCALATION);
+    return of(Codecs.ESCALATION_ROW);
   }
 
   /**
@@ -91,18 +86,18 @@ public final class VisibilitySerdes {
    * topic)}
    */
   public static Serde<SnapshotEnvelope> snapshots() {
-    return of(EnvelopeCodecs.SNAPSHOT);
+    return of(Codecs.SNAPSHOT_ENVELOPE);
   }
 
   /**
    * {@return the serde of {@code loop_run_event} envelopes (for producers of the envelope topic)}
    */
   public static Serde<EventEnvelope> events() {
-    return of(EnvelopeCodecs.EVENT);
+    return of(Codecs.EVENT_ENVELOPE);
   }
 
   /** {@return the serde of the {@code visibility} status object} */
   public static Serde<VisibilitySummary> summaries() {
-    return of(StatusCodecs.VISIBILITY);
+    return of(Codecs.VISIBILITY_SUMMARY);
   }
 }

@@ -3,13 +3,11 @@ package io.superloop.visibility.kafka.streams;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.superloop.visibility.api.Codecs;
 import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.json.JsonValue;
 import io.superloop.visibility.api.reconcile.EscalationRow;
 import io.superloop.visibility.api.reconcile.OrderingDriftEscalation;
-import io.superloop.visibility.api.reconcile.ReconcileCodecs;
-import io.superloop.visibility.api.sequence.SequenceCodecs;
-import io.superloop.visibility.api.status.StatusCodecs;
 import io.superloop.visibility.api.status.VisibilitySummary;
 import io.superloop.visibility.core.plane.VisibilityPlane;
 import io.superloop.visibility.core.reconcile.StepResult;
@@ -177,16 +175,16 @@ class BrokerEndToEndTest {
       StepResult r = step.result();
       r.sequenceRow()
           .ifPresent(
-              row -> rows.add(clockFree(Json.parse(SequenceCodecs.OBSERVATION.encode(row)))));
+              row -> rows.add(clockFree(Json.parse(Codecs.SEQUENCE_OBSERVATION.encode(row)))));
       for (EscalationRow e : r.escalations()) {
         if (e instanceof OrderingDriftEscalation) {
-          drifts.add(clockFree(Json.parse(ReconcileCodecs.ESCALATION.encode(e))));
+          drifts.add(clockFree(Json.parse(Codecs.ESCALATION_ROW.encode(e))));
         }
       }
     }
     VisibilitySummary status = java.util.Objects.requireNonNull(plane).status();
     JsonValue sequence =
-        clockFree(Json.parse(StatusCodecs.SEQUENCE.encode(status.sequence().orElseThrow())));
+        clockFree(Json.parse(Codecs.SEQUENCE_SURFACE.encode(status.sequence().orElseThrow())));
     return new Loop(id, script, rows, drifts, sequence);
   }
 
@@ -220,8 +218,8 @@ class BrokerEndToEndTest {
     for (int i = lines.size() - 1; i >= 0; i--) {
       if (lines.get(i).startsWith(prefix)) {
         VisibilitySummary s =
-            StatusCodecs.VISIBILITY.decode(lines.get(i).substring(prefix.length()));
-        return clockFree(Json.parse(StatusCodecs.SEQUENCE.encode(s.sequence().orElseThrow())));
+            Codecs.VISIBILITY_SUMMARY.decode(lines.get(i).substring(prefix.length()));
+        return clockFree(Json.parse(Codecs.SEQUENCE_SURFACE.encode(s.sequence().orElseThrow())));
       }
     }
     throw new AssertionError("the restarted instance printed no status of " + loop);
@@ -319,9 +317,9 @@ class BrokerEndToEndTest {
     List<JsonValue> drifts(String topic, String loop) {
       return of(topic).stream()
           .filter(r -> loop.equals(r.key()))
-          .map(r -> ReconcileCodecs.ESCALATION.decode(r.value()))
+          .map(r -> Codecs.ESCALATION_ROW.decode(r.value()))
           .filter(e -> e instanceof OrderingDriftEscalation)
-          .map(e -> clockFree(Json.parse(ReconcileCodecs.ESCALATION.encode(e))))
+          .map(e -> clockFree(Json.parse(Codecs.ESCALATION_ROW.encode(e))))
           .collect(Collectors.toList());
     }
 

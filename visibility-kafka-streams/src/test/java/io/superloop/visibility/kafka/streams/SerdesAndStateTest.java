@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.superloop.visibility.api.Codecs;
 import io.superloop.visibility.api.ErrorCode;
 import io.superloop.visibility.api.VisibilityException;
 import io.superloop.visibility.api.health.Health;
-import io.superloop.visibility.api.health.HealthCodecs;
 import io.superloop.visibility.core.heartbeat.HeartbeatInput;
 import io.superloop.visibility.testkit.gen.Gen;
 import io.superloop.visibility.testkit.gen.internal.HealthGens;
@@ -105,7 +105,7 @@ class SerdesAndStateTest {
     Serde<Health> serde = VisibilitySerdes.health();
     Health h = HealthGens.healths().sample(7);
     byte[] bytes = serde.serializer().serialize("t", h);
-    assertEquals(HealthCodecs.HEALTH.encode(h), new String(bytes, StandardCharsets.UTF_8));
+    assertEquals(Codecs.HEALTH.encode(h), new String(bytes, StandardCharsets.UTF_8));
     assertEquals(h, serde.deserializer().deserialize("t", bytes));
     assertNull(serde.serializer().serialize("t", null));
     assertNull(serde.deserializer().deserialize("t", null));

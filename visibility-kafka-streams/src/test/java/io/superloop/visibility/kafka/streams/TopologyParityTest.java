@@ -2,17 +2,13 @@ package io.superloop.visibility.kafka.streams;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.superloop.visibility.api.health.HealthCodecs;
+import io.superloop.visibility.api.Codecs;
 import io.superloop.visibility.api.health.HealthThresholds;
-import io.superloop.visibility.api.heartbeat.HeartbeatCodecs;
 import io.superloop.visibility.api.heartbeat.HeartbeatState;
 import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.json.JsonCodec;
 import io.superloop.visibility.api.json.JsonValue;
-import io.superloop.visibility.api.reconcile.ReconcileCodecs;
-import io.superloop.visibility.api.sequence.SequenceCodecs;
 import io.superloop.visibility.api.sequence.SequenceState;
-import io.superloop.visibility.api.status.StatusCodecs;
 import io.superloop.visibility.api.status.VisibilitySummary;
 import io.superloop.visibility.core.internal.PlaneAccess;
 import io.superloop.visibility.core.plane.VisibilityPlane;
@@ -205,24 +201,24 @@ class TopologyParityTest {
       boolean escalations) {
     same(
         at + " sequence row",
-        rows(SequenceCodecs.OBSERVATION, plane.sequenceRow().stream().toList()),
-        rows(SequenceCodecs.OBSERVATION, values(p.sequenceRows())),
+        rows(Codecs.SEQUENCE_OBSERVATION, plane.sequenceRow().stream().toList()),
+        rows(Codecs.SEQUENCE_OBSERVATION, values(p.sequenceRows())),
         drop);
     same(
         at + " heartbeat row",
-        rows(HeartbeatCodecs.OBSERVATION, plane.heartbeat().observation().stream().toList()),
-        rows(HeartbeatCodecs.OBSERVATION, values(p.heartbeatRows())),
+        rows(Codecs.HEARTBEAT_OBSERVATION, plane.heartbeat().observation().stream().toList()),
+        rows(Codecs.HEARTBEAT_OBSERVATION, values(p.heartbeatRows())),
         drop);
     same(
         at + " health",
-        rows(HealthCodecs.HEALTH, List.of(plane.health())),
-        rows(HealthCodecs.HEALTH, values(p.health())),
+        rows(Codecs.HEALTH, List.of(plane.health())),
+        rows(Codecs.HEALTH, values(p.health())),
         drop);
     if (escalations) {
       same(
           at + " escalations",
-          rows(ReconcileCodecs.ESCALATION, plane.escalations()),
-          rows(ReconcileCodecs.ESCALATION, values(p.escalations())),
+          rows(Codecs.ESCALATION_ROW, plane.escalations()),
+          rows(Codecs.ESCALATION_ROW, values(p.escalations())),
           drop);
     }
   }
@@ -239,13 +235,13 @@ class TopologyParityTest {
       Set<String> drop) {
     same(
         at + " sequence-state",
-        rows(SequenceCodecs.STATE, sequence.stream().toList()),
-        rows(SequenceCodecs.STATE, state.sequence().stream().toList()),
+        rows(Codecs.SEQUENCE_STATE, sequence.stream().toList()),
+        rows(Codecs.SEQUENCE_STATE, state.sequence().stream().toList()),
         drop);
     same(
         at + " heartbeat state",
-        rows(HeartbeatCodecs.STATE, heartbeat.stream().toList()),
-        rows(HeartbeatCodecs.STATE, state.heartbeat().stream().toList()),
+        rows(Codecs.HEARTBEAT_STATE, heartbeat.stream().toList()),
+        rows(Codecs.HEARTBEAT_STATE, state.heartbeat().stream().toList()),
         drop);
   }
 
@@ -257,13 +253,13 @@ class TopologyParityTest {
     VisibilitySummary mine = topology.status(loop).orElseThrow();
     same(
         at + " visibility.heartbeat",
-        rows(StatusCodecs.HEARTBEAT, files.visibility().heartbeat().stream().toList()),
-        rows(StatusCodecs.HEARTBEAT, mine.heartbeat().stream().toList()),
+        rows(Codecs.HEARTBEAT_SURFACE, files.visibility().heartbeat().stream().toList()),
+        rows(Codecs.HEARTBEAT_SURFACE, mine.heartbeat().stream().toList()),
         drop);
     same(
         at + " visibility.sequence",
-        rows(StatusCodecs.SEQUENCE, files.visibility().sequence().stream().toList()),
-        rows(StatusCodecs.SEQUENCE, mine.sequence().stream().toList()),
+        rows(Codecs.SEQUENCE_SURFACE, files.visibility().sequence().stream().toList()),
+        rows(Codecs.SEQUENCE_SURFACE, mine.sequence().stream().toList()),
         drop);
   }
 

@@ -1,15 +1,13 @@
 package io.superloop.visibility.testkit.scenario;
 
+import io.superloop.visibility.api.Codecs;
 import io.superloop.visibility.api.heartbeat.FreshnessStatus;
-import io.superloop.visibility.api.heartbeat.HeartbeatCodecs;
 import io.superloop.visibility.api.heartbeat.HeartbeatState;
-import io.superloop.visibility.api.sequence.SequenceCodecs;
 import io.superloop.visibility.api.sequence.SequenceState;
 import io.superloop.visibility.api.sequence.SequenceStatus;
 import io.superloop.visibility.api.sequence.ViolationCode;
 import io.superloop.visibility.api.status.HeartbeatSurface;
 import io.superloop.visibility.api.status.SequenceSurface;
-import io.superloop.visibility.api.status.StatusCodecs;
 import io.superloop.visibility.api.status.VisibilitySummary;
 import java.util.Arrays;
 import java.util.List;
@@ -155,7 +153,7 @@ public final class VisibilityAssertions {
               + " with violations "
               + state.violations().stream().map(ViolationCode::wire).toList()
               + "\n  in "
-              + SequenceCodecs.STATE.encode(state));
+              + Codecs.SEQUENCE_STATE.encode(state));
     }
   }
 
@@ -177,7 +175,7 @@ public final class VisibilityAssertions {
               + ", was "
               + got
               + "\n  in "
-              + SequenceCodecs.STATE.encode(state));
+              + Codecs.SEQUENCE_STATE.encode(state));
     }
   }
 
@@ -205,7 +203,7 @@ public final class VisibilityAssertions {
               + state.lastHeartbeatAt()
               + ")"
               + "\n  in "
-              + HeartbeatCodecs.STATE.encode(state));
+              + Codecs.HEARTBEAT_STATE.encode(state));
     }
   }
 
@@ -234,6 +232,6 @@ public final class VisibilityAssertions {
   }
 
   private static AssertionError fail(String message, VisibilitySummary status) {
-    return new AssertionError(message + "\n  in " + StatusCodecs.VISIBILITY.encode(status));
+    return new AssertionError(message + "\n  in " + Codecs.VISIBILITY_SUMMARY.encode(status));
   }
 }

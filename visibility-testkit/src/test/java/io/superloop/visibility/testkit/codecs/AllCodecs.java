@@ -1,9 +1,6 @@
 package io.superloop.visibility.testkit.codecs;
 
-import io.superloop.visibility.api.audit.AuditCodecs;
-import io.superloop.visibility.api.envelope.EnvelopeCodecs;
-import io.superloop.visibility.api.health.HealthCodecs;
-import io.superloop.visibility.api.heartbeat.HeartbeatCodecs;
+import io.superloop.visibility.api.Codecs;
 import io.superloop.visibility.api.internal.Values;
 import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.json.JsonCodec;
@@ -35,10 +32,9 @@ import java.util.stream.Stream;
 
 /**
  * Every public codec of the api with the generator of its values: every {@code public static final
- * JsonCodec} of every {@code XxxCodecs} class, plus the raw JSON value, trace id and reason code
- * codecs. {@link #codecFields()} finds the codec constants by reflection so that a codec added
- * without a generator fails the tests. Public for the artifact contract doc test ({@code
- * testkit.docs}).
+ * JsonCodec} of {@link Codecs}, plus the raw JSON value, trace id and reason code codecs. {@link
+ * #codecFields()} finds the codec constants by reflection so that a codec added without a generator
+ * fails the tests. Public for the artifact contract doc test ({@code testkit.docs}).
  */
 public final class AllCodecs {
   private AllCodecs() {}
@@ -55,173 +51,126 @@ public final class AllCodecs {
     return new Entry<>(name, codec, gen);
   }
 
-  /** The {@code XxxCodecs} classes of the api. */
-  public static final List<Class<?>> CODEC_CLASSES =
-      List.of(
-          HeartbeatCodecs.class,
-          EnvelopeCodecs.class,
-          HealthCodecs.class,
-          AuditCodecs.class,
-          ReconcileCodecs.class,
-          SequenceCodecs.class,
-          StatusCodecs.class);
+  /** The public codec classes of the api: {@link Codecs}. */
+  public static final List<Class<?>> CODEC_CLASSES = List.of(Codecs.class);
 
   /** Every codec with its generator. */
   public static final List<Entry<?>> ALL =
       List.of(
           // heartbeat
-          e("HeartbeatCodecs.THRESHOLDS", HeartbeatCodecs.THRESHOLDS, HeartbeatGens.thresholds()),
-          e("HeartbeatCodecs.STATE", HeartbeatCodecs.STATE, HeartbeatGens.states()),
+          e("Codecs.HEARTBEAT_THRESHOLDS", Codecs.HEARTBEAT_THRESHOLDS, HeartbeatGens.thresholds()),
+          e("Codecs.HEARTBEAT_STATE", Codecs.HEARTBEAT_STATE, HeartbeatGens.states()),
           e(
-              "HeartbeatCodecs.OBSERVATION_STATUS",
-              HeartbeatCodecs.OBSERVATION_STATUS,
+              "Codecs.HEARTBEAT_OBSERVATION_STATUS",
+              Codecs.HEARTBEAT_OBSERVATION_STATUS,
               HeartbeatGens.observationStatuses()),
           e(
-              "HeartbeatCodecs.OBSERVATION",
-              HeartbeatCodecs.OBSERVATION,
+              "Codecs.HEARTBEAT_OBSERVATION",
+              Codecs.HEARTBEAT_OBSERVATION,
               HeartbeatGens.observations()),
           // envelope
-          e("EnvelopeCodecs.SOURCE", EnvelopeCodecs.SOURCE, EnvelopeGens.sources()),
-          e("EnvelopeCodecs.CURSOR", EnvelopeCodecs.CURSOR, EnvelopeGens.cursors()),
+          e("Codecs.ENVELOPE_SOURCE", Codecs.ENVELOPE_SOURCE, EnvelopeGens.sources()),
+          e("Codecs.ENVELOPE_CURSOR", Codecs.ENVELOPE_CURSOR, EnvelopeGens.cursors()),
+          e("Codecs.ARTIFACT_REF", Codecs.ARTIFACT_REF, EnvelopeGens.artifactRefs()),
+          e("Codecs.SNAPSHOT_ENVELOPE", Codecs.SNAPSHOT_ENVELOPE, EnvelopeGens.snapshots()),
+          e("Codecs.EVENT_ENVELOPE", Codecs.EVENT_ENVELOPE, EnvelopeGens.events()),
+          e("Codecs.CURSOR_STATE", Codecs.CURSOR_STATE, EnvelopeGens.cursorStates()),
+          e("Codecs.EVENTS_CURSOR", Codecs.EVENTS_CURSOR, EnvelopeGens.eventsCursors()),
+          e("Codecs.EVENTS_ANSWER", Codecs.EVENTS_ANSWER, EnvelopeGens.eventsAnswers()),
           e(
-              "EnvelopeCodecs.ARTIFACT_REF",
-              EnvelopeCodecs.ARTIFACT_REF,
-              EnvelopeGens.artifactRefs()),
-          e("EnvelopeCodecs.SNAPSHOT", EnvelopeCodecs.SNAPSHOT, EnvelopeGens.snapshots()),
-          e("EnvelopeCodecs.EVENT", EnvelopeCodecs.EVENT, EnvelopeGens.events()),
-          e(
-              "EnvelopeCodecs.CURSOR_STATE",
-              EnvelopeCodecs.CURSOR_STATE,
-              EnvelopeGens.cursorStates()),
-          e(
-              "EnvelopeCodecs.EVENTS_CURSOR",
-              EnvelopeCodecs.EVENTS_CURSOR,
-              EnvelopeGens.eventsCursors()),
-          e(
-              "EnvelopeCodecs.EVENTS_ANSWER",
-              EnvelopeCodecs.EVENTS_ANSWER,
-              EnvelopeGens.eventsAnswers()),
-          e(
-              "EnvelopeCodecs.EVENTS_ANSWER_SEQUENCES",
-              EnvelopeCodecs.EVENTS_ANSWER_SEQUENCES,
+              "Codecs.EVENTS_ANSWER_SEQUENCES",
+              Codecs.EVENTS_ANSWER_SEQUENCES,
               // answers in the kept form: what the projection reads from any answer
               EnvelopeGens.eventsAnswers()
-                  .map(
-                      a ->
-                          EnvelopeCodecs.EVENTS_ANSWER_SEQUENCES.decode(
-                              EnvelopeCodecs.EVENTS_ANSWER.encode(a)))),
-          e(
-              "EnvelopeCodecs.SERVICE_ERROR",
-              EnvelopeCodecs.SERVICE_ERROR,
-              EnvelopeGens.serviceErrors()),
-          e(
-              "EnvelopeCodecs.ERROR_ANSWER",
-              EnvelopeCodecs.ERROR_ANSWER,
-              EnvelopeGens.errorAnswers()),
-          e(
-              "EnvelopeCodecs.CONTROL_ANSWER",
-              EnvelopeCodecs.CONTROL_ANSWER,
-              EnvelopeGens.controlAnswers()),
+                  .map(a -> Codecs.EVENTS_ANSWER_SEQUENCES.decode(Codecs.EVENTS_ANSWER.encode(a)))),
+          e("Codecs.SERVICE_ERROR", Codecs.SERVICE_ERROR, EnvelopeGens.serviceErrors()),
+          e("Codecs.ERROR_ANSWER", Codecs.ERROR_ANSWER, EnvelopeGens.errorAnswers()),
+          e("Codecs.CONTROL_ANSWER", Codecs.CONTROL_ANSWER, EnvelopeGens.controlAnswers()),
           // health
-          e("HealthCodecs.STATUS", HealthCodecs.STATUS, HealthGens.statuses()),
-          e("HealthCodecs.SEVERITY", HealthCodecs.SEVERITY, HealthGens.severities()),
-          e("HealthCodecs.INGEST_STATUS", HealthCodecs.INGEST_STATUS, HealthGens.ingestStatuses()),
-          e("HealthCodecs.FAILURE_CODE", HealthCodecs.FAILURE_CODE, HealthGens.failureCodes()),
-          e("HealthCodecs.REASON", HealthCodecs.REASON, HealthGens.reasons()),
-          e("HealthCodecs.METRICS", HealthCodecs.METRICS, HealthGens.metrics()),
-          e("HealthCodecs.THRESHOLDS", HealthCodecs.THRESHOLDS, HealthGens.thresholds()),
-          e("HealthCodecs.TRANSPORT", HealthCodecs.TRANSPORT, HealthGens.transports()),
-          e("HealthCodecs.EVIDENCE", HealthCodecs.EVIDENCE, HealthGens.evidence()),
-          e("HealthCodecs.HEALTH", HealthCodecs.HEALTH, HealthGens.healths()),
-          e(
-              "HealthCodecs.TRANSPORT_HEALTH",
-              HealthCodecs.TRANSPORT_HEALTH,
-              HealthGens.transportHealths()),
+          e("Codecs.HEALTH_STATUS", Codecs.HEALTH_STATUS, HealthGens.statuses()),
+          e("Codecs.SEVERITY", Codecs.SEVERITY, HealthGens.severities()),
+          e("Codecs.INGEST_STATUS", Codecs.INGEST_STATUS, HealthGens.ingestStatuses()),
+          e("Codecs.FAILURE_CODE", Codecs.FAILURE_CODE, HealthGens.failureCodes()),
+          e("Codecs.HEALTH_REASON", Codecs.HEALTH_REASON, HealthGens.reasons()),
+          e("Codecs.HEALTH_METRICS", Codecs.HEALTH_METRICS, HealthGens.metrics()),
+          e("Codecs.HEALTH_THRESHOLDS", Codecs.HEALTH_THRESHOLDS, HealthGens.thresholds()),
+          e("Codecs.HEALTH_TRANSPORT", Codecs.HEALTH_TRANSPORT, HealthGens.transports()),
+          e("Codecs.HEALTH_EVIDENCE", Codecs.HEALTH_EVIDENCE, HealthGens.evidence()),
+          e("Codecs.HEALTH", Codecs.HEALTH, HealthGens.healths()),
+          e("Codecs.TRANSPORT_HEALTH", Codecs.TRANSPORT_HEALTH, HealthGens.transportHealths()),
           // audit
-          e("AuditCodecs.INTENT", AuditCodecs.INTENT, AuditGens.intents()),
+          e("Codecs.INTENT", Codecs.INTENT, AuditGens.intents()),
           e(
-              "AuditCodecs.CONFIRMATION_STATUS",
-              AuditCodecs.CONFIRMATION_STATUS,
+              "Codecs.CONFIRMATION_STATUS",
+              Codecs.CONFIRMATION_STATUS,
               AuditGens.confirmationStatuses()),
-          e("AuditCodecs.OUTCOME_STATUS", AuditCodecs.OUTCOME_STATUS, AuditGens.outcomeStatuses()),
-          e(
-              "AuditCodecs.EXECUTION_STATUS",
-              AuditCodecs.EXECUTION_STATUS,
-              AuditGens.executionStatuses()),
-          e(
-              "AuditCodecs.INVOCATION_PHASE",
-              AuditCodecs.INVOCATION_PHASE,
-              AuditGens.invocationPhases()),
-          e("AuditCodecs.REQUEST", AuditCodecs.REQUEST, AuditGens.requests()),
-          e("AuditCodecs.EXECUTION", AuditCodecs.EXECUTION, AuditGens.executions()),
-          e("AuditCodecs.CONFIRMATION", AuditCodecs.CONFIRMATION, AuditGens.confirmations()),
-          e("AuditCodecs.OUTCOME", AuditCodecs.OUTCOME, AuditGens.outcomes()),
-          e("AuditCodecs.INVOCATION", AuditCodecs.INVOCATION, AuditGens.invocations()),
-          e("AuditCodecs.CONTROL_ROW", AuditCodecs.CONTROL_ROW, AuditGens.controlRows()),
-          e("AuditCodecs.INTENT_ROW", AuditCodecs.INTENT_ROW, AuditGens.intentRows()),
-          e("AuditCodecs.IN_FLIGHT_ROW", AuditCodecs.IN_FLIGHT_ROW, AuditGens.inFlightRows()),
+          e("Codecs.OUTCOME_STATUS", Codecs.OUTCOME_STATUS, AuditGens.outcomeStatuses()),
+          e("Codecs.EXECUTION_STATUS", Codecs.EXECUTION_STATUS, AuditGens.executionStatuses()),
+          e("Codecs.INVOCATION_PHASE", Codecs.INVOCATION_PHASE, AuditGens.invocationPhases()),
+          e("Codecs.CONTROL_REQUEST", Codecs.CONTROL_REQUEST, AuditGens.requests()),
+          e("Codecs.CONTROL_EXECUTION", Codecs.CONTROL_EXECUTION, AuditGens.executions()),
+          e("Codecs.CONTROL_CONFIRMATION", Codecs.CONTROL_CONFIRMATION, AuditGens.confirmations()),
+          e("Codecs.CONTROL_OUTCOME", Codecs.CONTROL_OUTCOME, AuditGens.outcomes()),
+          e("Codecs.CONTROL_INVOCATION", Codecs.CONTROL_INVOCATION, AuditGens.invocations()),
+          e("Codecs.CONTROL_ROW", Codecs.CONTROL_ROW, AuditGens.controlRows()),
+          e("Codecs.INTENT_ROW", Codecs.INTENT_ROW, AuditGens.intentRows()),
+          e("Codecs.IN_FLIGHT_ROW", Codecs.IN_FLIGHT_ROW, AuditGens.inFlightRows()),
           // reconcile
           e(
-              "ReconcileCodecs.SEQUENCE_STATUS",
-              ReconcileCodecs.SEQUENCE_STATUS,
+              "Codecs.RECONCILE_SEQUENCE_STATUS",
+              Codecs.RECONCILE_SEQUENCE_STATUS,
               ReconcileGens.sequenceStatuses()),
+          e("Codecs.ALERT_STATUS", Codecs.ALERT_STATUS, ReconcileGens.alertStatuses()),
           e(
-              "ReconcileCodecs.ALERT_STATUS",
-              ReconcileCodecs.ALERT_STATUS,
-              ReconcileGens.alertStatuses()),
-          e(
-              "ReconcileCodecs.ALERT_DISPATCH_STATUS",
-              ReconcileCodecs.ALERT_DISPATCH_STATUS,
+              "Codecs.ALERT_DISPATCH_STATUS",
+              Codecs.ALERT_DISPATCH_STATUS,
               ReconcileGens.alertDispatchStatuses()),
+          e("Codecs.RECONCILE_ROW", Codecs.RECONCILE_ROW, ReconcileGens.reconcileRows()),
           e(
-              "ReconcileCodecs.RECONCILE_ROW",
-              ReconcileCodecs.RECONCILE_ROW,
-              ReconcileGens.reconcileRows()),
-          e(
-              "ReconcileCodecs.ORDERING_DRIFT_ESCALATION",
-              ReconcileCodecs.ORDERING_DRIFT_ESCALATION,
+              "Codecs.ORDERING_DRIFT_ESCALATION",
+              Codecs.ORDERING_DRIFT_ESCALATION,
               ReconcileGens.orderingDriftEscalations()),
           e(
-              "ReconcileCodecs.HEALTH_ESCALATION",
-              ReconcileCodecs.HEALTH_ESCALATION,
+              "Codecs.HEALTH_ESCALATION",
+              Codecs.HEALTH_ESCALATION,
               ReconcileGens.healthEscalations()),
+          e("Codecs.OTHER_ESCALATION", Codecs.OTHER_ESCALATION, ReconcileGens.otherEscalations()),
+          e("Codecs.ESCALATION_ROW", Codecs.ESCALATION_ROW, ReconcileGens.escalationRows()),
           e(
-              "ReconcileCodecs.OTHER_ESCALATION",
-              ReconcileCodecs.OTHER_ESCALATION,
-              ReconcileGens.otherEscalations()),
-          e(
-              "ReconcileCodecs.ESCALATION",
-              ReconcileCodecs.ESCALATION,
-              ReconcileGens.escalationRows()),
-          e(
-              "ReconcileCodecs.ALERT_DISPATCH_STATE",
-              ReconcileCodecs.ALERT_DISPATCH_STATE,
+              "Codecs.ALERT_DISPATCH_STATE",
+              Codecs.ALERT_DISPATCH_STATE,
               ReconcileGens.alertDispatchStates()),
-          e("ReconcileCodecs.ALERT_ROW", ReconcileCodecs.ALERT_ROW, ReconcileGens.alertRows()),
+          e("Codecs.ALERT_ROW", Codecs.ALERT_ROW, ReconcileGens.alertRows()),
           // sequence
+          e("Codecs.VIOLATION_CODE", Codecs.VIOLATION_CODE, SequenceGens.violationCodes()),
+          e("Codecs.SEQUENCE_STATUS", Codecs.SEQUENCE_STATUS, SequenceGens.statuses()),
           e(
-              "SequenceCodecs.VIOLATION_CODE",
-              SequenceCodecs.VIOLATION_CODE,
-              SequenceGens.violationCodes()),
-          e("SequenceCodecs.STATUS", SequenceCodecs.STATUS, SequenceGens.statuses()),
-          e("SequenceCodecs.SNAPSHOT", SequenceCodecs.SNAPSHOT, SequenceGens.snapshotDiagnostics()),
-          e("SequenceCodecs.EVENTS", SequenceCodecs.EVENTS, SequenceGens.eventDiagnostics()),
-          e("SequenceCodecs.TRANSITION", SequenceCodecs.TRANSITION, SequenceGens.transitions()),
-          e("SequenceCodecs.STATE", SequenceCodecs.STATE, SequenceGens.states()),
-          e("SequenceCodecs.OBSERVATION", SequenceCodecs.OBSERVATION, SequenceGens.observations()),
+              "Codecs.SNAPSHOT_DIAGNOSTICS",
+              Codecs.SNAPSHOT_DIAGNOSTICS,
+              SequenceGens.snapshotDiagnostics()),
+          e("Codecs.EVENT_DIAGNOSTICS", Codecs.EVENT_DIAGNOSTICS, SequenceGens.eventDiagnostics()),
+          e("Codecs.SEQUENCE_TRANSITION", Codecs.SEQUENCE_TRANSITION, SequenceGens.transitions()),
+          e("Codecs.SEQUENCE_STATE", Codecs.SEQUENCE_STATE, SequenceGens.states()),
+          e(
+              "Codecs.SEQUENCE_OBSERVATION",
+              Codecs.SEQUENCE_OBSERVATION,
+              SequenceGens.observations()),
           // status
           e(
-              "StatusCodecs.HEARTBEAT_OBSERVATION",
-              StatusCodecs.HEARTBEAT_OBSERVATION,
+              "Codecs.HEARTBEAT_OBSERVATION_SURFACE",
+              Codecs.HEARTBEAT_OBSERVATION_SURFACE,
               StatusGens.heartbeatObservationSurfaces()),
-          e("StatusCodecs.HEARTBEAT", StatusCodecs.HEARTBEAT, StatusGens.heartbeatSurfaces()),
-          e("StatusCodecs.SEQUENCE", StatusCodecs.SEQUENCE, StatusGens.sequenceSurfaces()),
+          e("Codecs.HEARTBEAT_SURFACE", Codecs.HEARTBEAT_SURFACE, StatusGens.heartbeatSurfaces()),
+          e("Codecs.SEQUENCE_SURFACE", Codecs.SEQUENCE_SURFACE, StatusGens.sequenceSurfaces()),
           e(
-              "StatusCodecs.INVOCATION_AUDIT",
-              StatusCodecs.INVOCATION_AUDIT,
+              "Codecs.INVOCATION_AUDIT_SURFACE",
+              Codecs.INVOCATION_AUDIT_SURFACE,
               StatusGens.invocationAuditSurfaces()),
-          e("StatusCodecs.TRACE", StatusCodecs.TRACE, StatusGens.traceSurfaces()),
-          e("StatusCodecs.VISIBILITY", StatusCodecs.VISIBILITY, StatusGens.visibilitySummaries()),
+          e("Codecs.TRACE_SURFACE", Codecs.TRACE_SURFACE, StatusGens.traceSurfaces()),
+          e(
+              "Codecs.VISIBILITY_SUMMARY",
+              Codecs.VISIBILITY_SUMMARY,
+              StatusGens.visibilitySummaries()),
           // scalar building blocks
           e("Json.RAW", Json.RAW, ValueGens.jsonValues()),
           e("Values.TRACE_ID", Values.TRACE_ID, ValueGens.traceIds()),
@@ -249,20 +198,20 @@ public final class AllCodecs {
   }
 
   /**
-   * The simple names of the {@code *Codecs} classes in the api's class directory (empty when the
-   * api is packaged as a jar).
+   * The simple names of the {@code *Codecs} classes in the api's class directory outside its
+   * internal packages (empty when the api is packaged as a jar).
    */
   public static List<String> codecClassesOnDisk() {
     List<String> out = new ArrayList<>();
     try {
       Path root =
-          Paths.get(
-              HeartbeatCodecs.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+          Paths.get(Codecs.class.getProtectionDomain().getCodeSource().getLocation().toURI());
       if (!Files.isDirectory(root)) {
         return out;
       }
       try (Stream<Path> s = Files.walk(root)) {
-        s.map(p -> p.getFileName().toString())
+        s.filter(p -> !root.relativize(p).toString().contains("internal"))
+            .map(p -> p.getFileName().toString())
             .filter(n -> n.endsWith("Codecs.class"))
             .map(n -> n.substring(0, n.length() - ".class".length()))
             .sorted()

@@ -6,12 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.superloop.visibility.api.Codecs;
 import io.superloop.visibility.api.ErrorCode;
 import io.superloop.visibility.api.VisibilityException;
-import io.superloop.visibility.api.audit.AuditCodecs;
-import io.superloop.visibility.api.envelope.EnvelopeCodecs;
-import io.superloop.visibility.api.health.HealthCodecs;
-import io.superloop.visibility.api.heartbeat.HeartbeatCodecs;
 import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.json.JsonCodec;
 import io.superloop.visibility.api.json.JsonReadLimits;
@@ -443,76 +440,66 @@ class CodecRobustnessTest {
   @Test
   void wrongFieldType() {
     check(
-        HeartbeatCodecs.STATE,
-        "HeartbeatCodecs.STATE",
+        Codecs.HEARTBEAT_STATE,
+        "Codecs.HEARTBEAT_STATE",
         "loopId",
         "1",
         ErrorCode.INVALID_FIELD_TYPE);
     check(
-        HeartbeatCodecs.STATE,
-        "HeartbeatCodecs.STATE",
+        Codecs.HEARTBEAT_STATE,
+        "Codecs.HEARTBEAT_STATE",
         "thresholds",
         "[]",
         ErrorCode.INVALID_FIELD_TYPE);
     check(
-        EnvelopeCodecs.CURSOR_STATE,
-        "EnvelopeCodecs.CURSOR_STATE",
+        Codecs.CURSOR_STATE,
+        "Codecs.CURSOR_STATE",
         "eventLineOffset",
         "\"12\"",
         ErrorCode.INVALID_FIELD_TYPE);
+    check(Codecs.HEALTH, "Codecs.HEALTH", "reasons", "{}", ErrorCode.INVALID_FIELD_TYPE);
+    check(Codecs.HEALTH, "Codecs.HEALTH", "reasonCodes", "[1]", ErrorCode.INVALID_FIELD_TYPE);
     check(
-        HealthCodecs.HEALTH, "HealthCodecs.HEALTH", "reasons", "{}", ErrorCode.INVALID_FIELD_TYPE);
+        Codecs.EVENTS_ANSWER, "Codecs.EVENTS_ANSWER", "events", "{}", ErrorCode.INVALID_FIELD_TYPE);
     check(
-        HealthCodecs.HEALTH,
-        "HealthCodecs.HEALTH",
-        "reasonCodes",
-        "[1]",
-        ErrorCode.INVALID_FIELD_TYPE);
-    check(
-        EnvelopeCodecs.EVENTS_ANSWER,
-        "EnvelopeCodecs.EVENTS_ANSWER",
+        Codecs.EVENTS_ANSWER_SEQUENCES,
+        "Codecs.EVENTS_ANSWER_SEQUENCES",
         "events",
         "{}",
         ErrorCode.INVALID_FIELD_TYPE);
     check(
-        EnvelopeCodecs.EVENTS_ANSWER_SEQUENCES,
-        "EnvelopeCodecs.EVENTS_ANSWER_SEQUENCES",
-        "events",
-        "{}",
-        ErrorCode.INVALID_FIELD_TYPE);
-    check(
-        EnvelopeCodecs.SNAPSHOT,
-        "EnvelopeCodecs.SNAPSHOT",
+        Codecs.SNAPSHOT_ENVELOPE,
+        "Codecs.SNAPSHOT_ENVELOPE",
         "cursor",
         "\"x\"",
         ErrorCode.INVALID_FIELD_TYPE);
     check(
-        EnvelopeCodecs.CONTROL_ANSWER,
-        "EnvelopeCodecs.CONTROL_ANSWER",
+        Codecs.CONTROL_ANSWER,
+        "Codecs.CONTROL_ANSWER",
         "result",
         "[]",
         ErrorCode.INVALID_FIELD_TYPE);
     check(
-        SequenceCodecs.STATE,
-        "SequenceCodecs.STATE",
+        Codecs.SEQUENCE_STATE,
+        "Codecs.SEQUENCE_STATE",
         "driftActive",
         "\"true\"",
         ErrorCode.INVALID_FIELD_TYPE);
     check(
-        ReconcileCodecs.HEALTH_ESCALATION,
-        "ReconcileCodecs.HEALTH_ESCALATION",
+        Codecs.HEALTH_ESCALATION,
+        "Codecs.HEALTH_ESCALATION",
         "reasons",
         "{}",
         ErrorCode.INVALID_FIELD_TYPE);
     check(
-        ReconcileCodecs.ESCALATION,
-        "ReconcileCodecs.ESCALATION",
+        Codecs.ESCALATION_ROW,
+        "Codecs.ESCALATION_ROW",
         "category",
         "7",
         ErrorCode.INVALID_FIELD_TYPE);
     check(
-        AuditCodecs.INVOCATION,
-        "AuditCodecs.INVOCATION",
+        Codecs.CONTROL_INVOCATION,
+        "Codecs.CONTROL_INVOCATION",
         "request",
         "true",
         ErrorCode.INVALID_FIELD_TYPE);
@@ -521,18 +508,14 @@ class CodecRobustnessTest {
   @Test
   void fractionInALongField() {
     Object[][] cases = {
-      {HeartbeatCodecs.STATE, "HeartbeatCodecs.STATE", "heartbeatLagSeconds"},
-      {EnvelopeCodecs.CURSOR_STATE, "EnvelopeCodecs.CURSOR_STATE", "eventLineOffset"},
-      {EnvelopeCodecs.CURSOR, "EnvelopeCodecs.CURSOR", "eventLineCount"},
-      {HealthCodecs.TRANSPORT_HEALTH, "HealthCodecs.TRANSPORT_HEALTH", "failureStreak"},
-      {AuditCodecs.CONTROL_ROW, "AuditCodecs.CONTROL_ROW", "exitCode"},
-      {
-        ReconcileCodecs.ALERT_DISPATCH_STATE,
-        "ReconcileCodecs.ALERT_DISPATCH_STATE",
-        "processedCount"
-      },
-      {ReconcileCodecs.RECONCILE_ROW, "ReconcileCodecs.RECONCILE_ROW", "maxEvents"},
-      {SequenceCodecs.EVENTS, "SequenceCodecs.EVENTS", "ingestedCount"},
+      {Codecs.HEARTBEAT_STATE, "Codecs.HEARTBEAT_STATE", "heartbeatLagSeconds"},
+      {Codecs.CURSOR_STATE, "Codecs.CURSOR_STATE", "eventLineOffset"},
+      {Codecs.ENVELOPE_CURSOR, "Codecs.ENVELOPE_CURSOR", "eventLineCount"},
+      {Codecs.TRANSPORT_HEALTH, "Codecs.TRANSPORT_HEALTH", "failureStreak"},
+      {Codecs.CONTROL_ROW, "Codecs.CONTROL_ROW", "exitCode"},
+      {Codecs.ALERT_DISPATCH_STATE, "Codecs.ALERT_DISPATCH_STATE", "processedCount"},
+      {Codecs.RECONCILE_ROW, "Codecs.RECONCILE_ROW", "maxEvents"},
+      {Codecs.EVENT_DIAGNOSTICS, "Codecs.EVENT_DIAGNOSTICS", "ingestedCount"},
     };
     for (Object[] c : cases) {
       JsonCodec<?> codec = (JsonCodec<?>) c[0];
@@ -617,17 +600,17 @@ class CodecRobustnessTest {
     }
     assertEquals(
         List.of(
-            "HeartbeatCodecs.STATE",
-            "EnvelopeCodecs.SNAPSHOT",
-            "EnvelopeCodecs.EVENT",
-            "EnvelopeCodecs.CURSOR_STATE",
-            "EnvelopeCodecs.EVENTS_ANSWER",
-            "EnvelopeCodecs.EVENTS_ANSWER_SEQUENCES",
-            "HealthCodecs.HEALTH",
-            "HealthCodecs.TRANSPORT_HEALTH",
-            "AuditCodecs.INVOCATION",
-            "ReconcileCodecs.ALERT_DISPATCH_STATE",
-            "SequenceCodecs.STATE"),
+            "Codecs.HEARTBEAT_STATE",
+            "Codecs.SNAPSHOT_ENVELOPE",
+            "Codecs.EVENT_ENVELOPE",
+            "Codecs.CURSOR_STATE",
+            "Codecs.EVENTS_ANSWER",
+            "Codecs.EVENTS_ANSWER_SEQUENCES",
+            "Codecs.HEALTH",
+            "Codecs.TRANSPORT_HEALTH",
+            "Codecs.CONTROL_INVOCATION",
+            "Codecs.ALERT_DISPATCH_STATE",
+            "Codecs.SEQUENCE_STATE"),
         versioned);
   }
 
@@ -664,31 +647,31 @@ class CodecRobustnessTest {
     }
     assertEquals(
         List.of(
-            "HeartbeatCodecs.STATE",
-            "HeartbeatCodecs.OBSERVATION",
-            "EnvelopeCodecs.SNAPSHOT",
-            "EnvelopeCodecs.EVENT",
-            "EnvelopeCodecs.EVENTS_ANSWER",
-            "EnvelopeCodecs.EVENTS_ANSWER_SEQUENCES",
-            "EnvelopeCodecs.CONTROL_ANSWER",
-            "HealthCodecs.HEALTH",
-            "HealthCodecs.TRANSPORT_HEALTH",
-            "AuditCodecs.INVOCATION",
-            "AuditCodecs.CONTROL_ROW",
-            "AuditCodecs.INTENT_ROW",
-            "AuditCodecs.IN_FLIGHT_ROW",
-            "ReconcileCodecs.RECONCILE_ROW",
-            "ReconcileCodecs.ORDERING_DRIFT_ESCALATION",
-            "ReconcileCodecs.HEALTH_ESCALATION",
-            "ReconcileCodecs.OTHER_ESCALATION",
-            "ReconcileCodecs.ESCALATION",
-            "ReconcileCodecs.ALERT_DISPATCH_STATE",
-            "ReconcileCodecs.ALERT_ROW",
-            "SequenceCodecs.STATE",
-            "SequenceCodecs.OBSERVATION",
-            "StatusCodecs.HEARTBEAT",
-            "StatusCodecs.SEQUENCE",
-            "StatusCodecs.INVOCATION_AUDIT"),
+            "Codecs.HEARTBEAT_STATE",
+            "Codecs.HEARTBEAT_OBSERVATION",
+            "Codecs.SNAPSHOT_ENVELOPE",
+            "Codecs.EVENT_ENVELOPE",
+            "Codecs.EVENTS_ANSWER",
+            "Codecs.EVENTS_ANSWER_SEQUENCES",
+            "Codecs.CONTROL_ANSWER",
+            "Codecs.HEALTH",
+            "Codecs.TRANSPORT_HEALTH",
+            "Codecs.CONTROL_INVOCATION",
+            "Codecs.CONTROL_ROW",
+            "Codecs.INTENT_ROW",
+            "Codecs.IN_FLIGHT_ROW",
+            "Codecs.RECONCILE_ROW",
+            "Codecs.ORDERING_DRIFT_ESCALATION",
+            "Codecs.HEALTH_ESCALATION",
+            "Codecs.OTHER_ESCALATION",
+            "Codecs.ESCALATION_ROW",
+            "Codecs.ALERT_DISPATCH_STATE",
+            "Codecs.ALERT_ROW",
+            "Codecs.SEQUENCE_STATE",
+            "Codecs.SEQUENCE_OBSERVATION",
+            "Codecs.HEARTBEAT_SURFACE",
+            "Codecs.SEQUENCE_SURFACE",
+            "Codecs.INVOCATION_AUDIT_SURFACE"),
         names,
         "codecs whose samples carry a top-level traceId");
   }

@@ -6,27 +6,24 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.superloop.visibility.api.Codecs;
 import io.superloop.visibility.api.ErrorCode;
 import io.superloop.visibility.api.OpenWireValue;
 import io.superloop.visibility.api.ReasonCode;
 import io.superloop.visibility.api.Transport;
 import io.superloop.visibility.api.WireValue;
-import io.superloop.visibility.api.audit.AuditCodecs;
 import io.superloop.visibility.api.audit.ConfirmationStatus;
 import io.superloop.visibility.api.audit.ExecutionStatus;
 import io.superloop.visibility.api.audit.Intent;
 import io.superloop.visibility.api.audit.InvocationPhase;
 import io.superloop.visibility.api.audit.OutcomeStatus;
-import io.superloop.visibility.api.envelope.EnvelopeCodecs;
 import io.superloop.visibility.api.envelope.EnvelopeType;
 import io.superloop.visibility.api.envelope.ServiceErrorCode;
 import io.superloop.visibility.api.health.FailureCode;
-import io.superloop.visibility.api.health.HealthCodecs;
 import io.superloop.visibility.api.health.HealthStatus;
 import io.superloop.visibility.api.health.IngestStatus;
 import io.superloop.visibility.api.health.Severity;
 import io.superloop.visibility.api.heartbeat.FreshnessStatus;
-import io.superloop.visibility.api.heartbeat.HeartbeatCodecs;
 import io.superloop.visibility.api.heartbeat.HeartbeatObservationStatus;
 import io.superloop.visibility.api.internal.ObjectCodec;
 import io.superloop.visibility.api.json.Json;
@@ -38,12 +35,9 @@ import io.superloop.visibility.api.reconcile.AlertStatus;
 import io.superloop.visibility.api.reconcile.HealthEscalation;
 import io.superloop.visibility.api.reconcile.OrderingDriftEscalation;
 import io.superloop.visibility.api.reconcile.OtherEscalation;
-import io.superloop.visibility.api.reconcile.ReconcileCodecs;
 import io.superloop.visibility.api.reconcile.ReconcileSequenceStatus;
-import io.superloop.visibility.api.sequence.SequenceCodecs;
 import io.superloop.visibility.api.sequence.SequenceStatus;
 import io.superloop.visibility.api.sequence.ViolationCode;
-import io.superloop.visibility.api.status.StatusCodecs;
 import io.superloop.visibility.core.rules.TimestampSyntax;
 import io.superloop.visibility.core.source.LineKind;
 import io.superloop.visibility.core.source.LocalEventSource;
@@ -106,30 +100,30 @@ class ArtifactContractDocTest {
    */
   static final Map<String, JsonCodec<?>> CODECS =
       Map.ofEntries(
-          Map.entry("OPS/heartbeat.json", HeartbeatCodecs.STATE),
-          Map.entry("OPS/telemetry/heartbeat.jsonl", HeartbeatCodecs.OBSERVATION),
-          Map.entry("OPS/sequence-state.json", SequenceCodecs.STATE),
-          Map.entry("OPS/telemetry/sequence.jsonl", SequenceCodecs.OBSERVATION),
-          Map.entry("OPS/health.json", HealthCodecs.HEALTH),
+          Map.entry("OPS/heartbeat.json", Codecs.HEARTBEAT_STATE),
+          Map.entry("OPS/telemetry/heartbeat.jsonl", Codecs.HEARTBEAT_OBSERVATION),
+          Map.entry("OPS/sequence-state.json", Codecs.SEQUENCE_STATE),
+          Map.entry("OPS/telemetry/sequence.jsonl", Codecs.SEQUENCE_OBSERVATION),
+          Map.entry("OPS/health.json", Codecs.HEALTH),
           Map.entry("OPS/state.json", Json.RAW),
-          Map.entry("OPS/cursor.json", EnvelopeCodecs.CURSOR_STATE),
-          Map.entry("OPS/telemetry/transport-health.json", HealthCodecs.TRANSPORT_HEALTH),
-          Map.entry("OPS/alert-dispatch-state.json", ReconcileCodecs.ALERT_DISPATCH_STATE),
-          Map.entry("OPS/intents.jsonl", AuditCodecs.INTENT_ROW),
-          Map.entry("OPS/telemetry/control.jsonl", AuditCodecs.CONTROL_ROW),
-          Map.entry("OPS/telemetry/control-invocations.jsonl", AuditCodecs.INVOCATION),
-          Map.entry("OPS/telemetry/control-invocations.inflight.jsonl", AuditCodecs.IN_FLIGHT_ROW),
-          Map.entry("OPS/escalations.jsonl", ReconcileCodecs.ESCALATION),
-          Map.entry("OPS/telemetry/reconcile.jsonl", ReconcileCodecs.RECONCILE_ROW),
-          Map.entry("OPS/telemetry/alerts.jsonl", ReconcileCodecs.ALERT_ROW),
+          Map.entry("OPS/cursor.json", Codecs.CURSOR_STATE),
+          Map.entry("OPS/telemetry/transport-health.json", Codecs.TRANSPORT_HEALTH),
+          Map.entry("OPS/alert-dispatch-state.json", Codecs.ALERT_DISPATCH_STATE),
+          Map.entry("OPS/intents.jsonl", Codecs.INTENT_ROW),
+          Map.entry("OPS/telemetry/control.jsonl", Codecs.CONTROL_ROW),
+          Map.entry("OPS/telemetry/control-invocations.jsonl", Codecs.CONTROL_INVOCATION),
+          Map.entry("OPS/telemetry/control-invocations.inflight.jsonl", Codecs.IN_FLIGHT_ROW),
+          Map.entry("OPS/escalations.jsonl", Codecs.ESCALATION_ROW),
+          Map.entry("OPS/telemetry/reconcile.jsonl", Codecs.RECONCILE_ROW),
+          Map.entry("OPS/telemetry/alerts.jsonl", Codecs.ALERT_ROW),
           Map.entry("RT/heartbeat.v1.json", Json.RAW),
           Map.entry("RT/events.jsonl", Json.RAW),
-          Map.entry("wire:loop_run_snapshot", EnvelopeCodecs.SNAPSHOT),
-          Map.entry("wire:loop_run_event", EnvelopeCodecs.EVENT),
-          Map.entry("wire:events_answer", EnvelopeCodecs.EVENTS_ANSWER),
-          Map.entry("wire:control_answer", EnvelopeCodecs.CONTROL_ANSWER),
-          Map.entry("wire:error_answer", EnvelopeCodecs.ERROR_ANSWER),
-          Map.entry("wire:status_visibility", StatusCodecs.VISIBILITY));
+          Map.entry("wire:loop_run_snapshot", Codecs.SNAPSHOT_ENVELOPE),
+          Map.entry("wire:loop_run_event", Codecs.EVENT_ENVELOPE),
+          Map.entry("wire:events_answer", Codecs.EVENTS_ANSWER),
+          Map.entry("wire:control_answer", Codecs.CONTROL_ANSWER),
+          Map.entry("wire:error_answer", Codecs.ERROR_ANSWER),
+          Map.entry("wire:status_visibility", Codecs.VISIBILITY_SUMMARY));
 
   /** Messages and files of one document (one line), as opposed to logs and streams. */
   static final Set<String> SINGLE_DOCUMENT =
@@ -148,48 +142,48 @@ class ArtifactContractDocTest {
    */
   static final Set<String> PARTS =
       Set.of(
-          "HeartbeatCodecs.THRESHOLDS",
-          "HeartbeatCodecs.OBSERVATION_STATUS",
-          "EnvelopeCodecs.SOURCE",
-          "EnvelopeCodecs.CURSOR",
-          "EnvelopeCodecs.ARTIFACT_REF",
-          "EnvelopeCodecs.EVENTS_CURSOR",
-          "EnvelopeCodecs.SERVICE_ERROR",
-          "EnvelopeCodecs.EVENTS_ANSWER_SEQUENCES",
-          "HealthCodecs.STATUS",
-          "HealthCodecs.SEVERITY",
-          "HealthCodecs.INGEST_STATUS",
-          "HealthCodecs.FAILURE_CODE",
-          "HealthCodecs.REASON",
-          "HealthCodecs.METRICS",
-          "HealthCodecs.THRESHOLDS",
-          "HealthCodecs.TRANSPORT",
-          "HealthCodecs.EVIDENCE",
-          "AuditCodecs.INTENT",
-          "AuditCodecs.CONFIRMATION_STATUS",
-          "AuditCodecs.OUTCOME_STATUS",
-          "AuditCodecs.EXECUTION_STATUS",
-          "AuditCodecs.INVOCATION_PHASE",
-          "AuditCodecs.REQUEST",
-          "AuditCodecs.EXECUTION",
-          "AuditCodecs.CONFIRMATION",
-          "AuditCodecs.OUTCOME",
-          "ReconcileCodecs.SEQUENCE_STATUS",
-          "ReconcileCodecs.ALERT_STATUS",
-          "ReconcileCodecs.ALERT_DISPATCH_STATUS",
-          "ReconcileCodecs.ORDERING_DRIFT_ESCALATION",
-          "ReconcileCodecs.HEALTH_ESCALATION",
-          "ReconcileCodecs.OTHER_ESCALATION",
-          "SequenceCodecs.VIOLATION_CODE",
-          "SequenceCodecs.STATUS",
-          "SequenceCodecs.SNAPSHOT",
-          "SequenceCodecs.EVENTS",
-          "SequenceCodecs.TRANSITION",
-          "StatusCodecs.HEARTBEAT_OBSERVATION",
-          "StatusCodecs.HEARTBEAT",
-          "StatusCodecs.SEQUENCE",
-          "StatusCodecs.INVOCATION_AUDIT",
-          "StatusCodecs.TRACE");
+          "Codecs.HEARTBEAT_THRESHOLDS",
+          "Codecs.HEARTBEAT_OBSERVATION_STATUS",
+          "Codecs.ENVELOPE_SOURCE",
+          "Codecs.ENVELOPE_CURSOR",
+          "Codecs.ARTIFACT_REF",
+          "Codecs.EVENTS_CURSOR",
+          "Codecs.SERVICE_ERROR",
+          "Codecs.EVENTS_ANSWER_SEQUENCES",
+          "Codecs.HEALTH_STATUS",
+          "Codecs.SEVERITY",
+          "Codecs.INGEST_STATUS",
+          "Codecs.FAILURE_CODE",
+          "Codecs.HEALTH_REASON",
+          "Codecs.HEALTH_METRICS",
+          "Codecs.HEALTH_THRESHOLDS",
+          "Codecs.HEALTH_TRANSPORT",
+          "Codecs.HEALTH_EVIDENCE",
+          "Codecs.INTENT",
+          "Codecs.CONFIRMATION_STATUS",
+          "Codecs.OUTCOME_STATUS",
+          "Codecs.EXECUTION_STATUS",
+          "Codecs.INVOCATION_PHASE",
+          "Codecs.CONTROL_REQUEST",
+          "Codecs.CONTROL_EXECUTION",
+          "Codecs.CONTROL_CONFIRMATION",
+          "Codecs.CONTROL_OUTCOME",
+          "Codecs.RECONCILE_SEQUENCE_STATUS",
+          "Codecs.ALERT_STATUS",
+          "Codecs.ALERT_DISPATCH_STATUS",
+          "Codecs.ORDERING_DRIFT_ESCALATION",
+          "Codecs.HEALTH_ESCALATION",
+          "Codecs.OTHER_ESCALATION",
+          "Codecs.VIOLATION_CODE",
+          "Codecs.SEQUENCE_STATUS",
+          "Codecs.SNAPSHOT_DIAGNOSTICS",
+          "Codecs.EVENT_DIAGNOSTICS",
+          "Codecs.SEQUENCE_TRANSITION",
+          "Codecs.HEARTBEAT_OBSERVATION_SURFACE",
+          "Codecs.HEARTBEAT_SURFACE",
+          "Codecs.SEQUENCE_SURFACE",
+          "Codecs.INVOCATION_AUDIT_SURFACE",
+          "Codecs.TRACE_SURFACE");
 
   /** Records whose unknown fields legitimately hold data: the raw rest of another writer's row. */
   static final Set<Class<?>> RAW_REST = Set.of(AlertRow.class, OtherEscalation.class);
@@ -360,9 +354,9 @@ class ArtifactContractDocTest {
       assertTrue(
           health != null && sequence != null && trace != null, e + ": health, trace and sequence");
       assertNoUnknownFields(
-          roundTrip(HealthCodecs.HEALTH, health.toJson(), e + " health"), e + " health");
+          roundTrip(Codecs.HEALTH, health.toJson(), e + " health"), e + " health");
       assertNoUnknownFields(
-          roundTrip(SequenceCodecs.STATE, sequence.toJson(), e + " sequence"), e + " sequence");
+          roundTrip(Codecs.SEQUENCE_STATE, sequence.toJson(), e + " sequence"), e + " sequence");
       assertEquals(
           ((JsonValue.JsonObject) health).get("traceId").orElseThrow(),
           ((JsonValue.JsonObject) trace).get("reconcileTraceId").orElseThrow(),
@@ -437,7 +431,7 @@ class ArtifactContractDocTest {
     Set<Class<?>> seen = new LinkedHashSet<>();
     for (ContractDoc.Example e : examplesOf("OPS/escalations.jsonl")) {
       for (String line : e.lines()) {
-        seen.add(apiType(ReconcileCodecs.ESCALATION.decode(line).getClass()));
+        seen.add(apiType(Codecs.ESCALATION_ROW.decode(line).getClass()));
       }
     }
     assertEquals(
@@ -585,9 +579,9 @@ class ArtifactContractDocTest {
       List<JsonCodec<?>> codecs =
           id.equals("OPS/escalations.jsonl")
               ? List.of(
-                  ReconcileCodecs.ORDERING_DRIFT_ESCALATION,
-                  ReconcileCodecs.HEALTH_ESCALATION,
-                  ReconcileCodecs.OTHER_ESCALATION)
+                  Codecs.ORDERING_DRIFT_ESCALATION,
+                  Codecs.HEALTH_ESCALATION,
+                  Codecs.OTHER_ESCALATION)
               : List.of(CODECS.get(id));
       for (JsonCodec<?> codec : codecs) {
         if (codec instanceof ObjectCodec<?, ?> o) {
@@ -715,9 +709,7 @@ class ArtifactContractDocTest {
       }
       constants.forEach(
           (name, codec) -> {
-            if (codec == c
-                && !tables.contains(name)
-                && !name.equals("ReconcileCodecs.ESCALATION")) {
+            if (codec == c && !tables.contains(name) && !name.equals("Codecs.ESCALATION_ROW")) {
               missing.add(id + " (" + name + ")");
             }
           });

@@ -2,8 +2,8 @@ package io.superloop.visibility.testkit.perf;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.superloop.visibility.api.Codecs;
 import io.superloop.visibility.api.VisibilityException;
-import io.superloop.visibility.api.envelope.EnvelopeCodecs;
 import io.superloop.visibility.api.envelope.EventsAnswer;
 import io.superloop.visibility.api.json.JsonValue;
 import io.superloop.visibility.core.reconcile.EnvelopeFeed;
@@ -18,9 +18,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The sprite_service ingest reads {@code /ops/events} answers with {@link
- * EnvelopeCodecs#EVENTS_ANSWER_SEQUENCES}, which skips what no decision needs. It must reach the
- * same outcome as the full {@link EnvelopeCodecs#EVENTS_ANSWER} decode: the same accept/reject (and
- * error code), the same number of events, the same sequence value of each, the same other members.
+ * Codecs#EVENTS_ANSWER_SEQUENCES}, which skips what no decision needs. It must reach the same
+ * outcome as the full {@link Codecs#EVENTS_ANSWER} decode: the same accept/reject (and error code),
+ * the same number of events, the same sequence value of each, the same other members.
  */
 class SequenceProjectionPropertiesTest {
 
@@ -29,9 +29,7 @@ class SequenceProjectionPropertiesTest {
     static Outcome of(String body, boolean projected) {
       try {
         return new Outcome(
-            (projected ? EnvelopeCodecs.EVENTS_ANSWER_SEQUENCES : EnvelopeCodecs.EVENTS_ANSWER)
-                .decode(body),
-            null);
+            (projected ? Codecs.EVENTS_ANSWER_SEQUENCES : Codecs.EVENTS_ANSWER).decode(body), null);
       } catch (VisibilityException e) {
         return new Outcome(null, e.code().wire());
       }
@@ -63,7 +61,7 @@ class SequenceProjectionPropertiesTest {
   /** Answers of any shape (elements: encoded envelopes and any raw JSON value). */
   @Test
   void generatedAnswersGiveTheSameOutcome() {
-    Property.forAll(EnvelopeGens.eventsAnswers().map(EnvelopeCodecs.EVENTS_ANSWER::encode))
+    Property.forAll(EnvelopeGens.eventsAnswers().map(Codecs.EVENTS_ANSWER::encode))
         .named("projection = full decode on generated answers")
         .check(SequenceProjectionPropertiesTest::assertSameOutcome);
   }

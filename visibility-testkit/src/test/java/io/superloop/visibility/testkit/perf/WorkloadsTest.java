@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.superloop.visibility.api.envelope.EnvelopeCodecs;
+import io.superloop.visibility.api.Codecs;
 import io.superloop.visibility.api.envelope.EventEnvelope;
 import io.superloop.visibility.api.json.JsonValue;
 import io.superloop.visibility.core.reconcile.EnvelopeFeed;
@@ -77,8 +77,7 @@ class WorkloadsTest {
     assertFalse(verdict.driftActive(), verdict.toString());
     assertEquals(n, batch.ingestedCount());
     assertEquals(n, poll.cursor().orElseThrow().eventLineOffset());
-    List<JsonValue> events =
-        EnvelopeCodecs.EVENTS_ANSWER.decode(Workloads.eventsAnswerBody(n, 2)).events();
+    List<JsonValue> events = Codecs.EVENTS_ANSWER.decode(Workloads.eventsAnswerBody(n, 2)).events();
     for (int i = 0; i < n; i++) {
       assertEquals(JsonValue.of(i + 1L), EnvelopeFeed.sequenceValueOf(events.get(i)));
     }
@@ -90,7 +89,7 @@ class WorkloadsTest {
         new String(Workloads.eventEnvelopeNdjson(300, 8), StandardCharsets.UTF_8).split("\n");
     assertEquals(300, lines.length);
     for (int i = 0; i < lines.length; i++) {
-      EventEnvelope e = EnvelopeCodecs.EVENT.decode(lines[i]);
+      EventEnvelope e = Codecs.EVENT_ENVELOPE.decode(lines[i]);
       assertEquals(JsonValue.of(i + 1L), e.sequenceValue().orElseThrow());
       int size = lines[i].getBytes(StandardCharsets.UTF_8).length;
       assertTrue(size > 500 && size < 2000, "envelope of " + size + " bytes");

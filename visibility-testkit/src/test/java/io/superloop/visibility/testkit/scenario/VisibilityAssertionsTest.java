@@ -11,13 +11,11 @@ import static io.superloop.visibility.testkit.scenario.VisibilityAssertions.asse
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.superloop.visibility.api.Codecs;
 import io.superloop.visibility.api.heartbeat.FreshnessStatus;
-import io.superloop.visibility.api.heartbeat.HeartbeatCodecs;
 import io.superloop.visibility.api.heartbeat.HeartbeatState;
-import io.superloop.visibility.api.sequence.SequenceCodecs;
 import io.superloop.visibility.api.sequence.SequenceState;
 import io.superloop.visibility.api.sequence.ViolationCode;
-import io.superloop.visibility.api.status.StatusCodecs;
 import io.superloop.visibility.api.status.VisibilitySummary;
 import io.superloop.visibility.testkit.docs.DocFiles;
 import java.io.IOException;
@@ -46,15 +44,15 @@ class VisibilityAssertionsTest {
   }
 
   private static VisibilitySummary status(String caseName) throws IOException {
-    return StatusCodecs.VISIBILITY.decode(expected(caseName, "visibility.json"));
+    return Codecs.VISIBILITY_SUMMARY.decode(expected(caseName, "visibility.json"));
   }
 
   private static SequenceState sequence(String caseName) throws IOException {
-    return SequenceCodecs.STATE.decode(expected(caseName, "sequence-state.json"));
+    return Codecs.SEQUENCE_STATE.decode(expected(caseName, "sequence-state.json"));
   }
 
   private static HeartbeatState heartbeat(String caseName) throws IOException {
-    return HeartbeatCodecs.STATE.decode(expected(caseName, "heartbeat.json"));
+    return Codecs.HEARTBEAT_STATE.decode(expected(caseName, "heartbeat.json"));
   }
 
   private static void failsWith(Executable assertion, String... parts) {

@@ -1,8 +1,8 @@
 package io.superloop.visibility.testkit.conformance.internal;
 
+import io.superloop.visibility.api.Codecs;
 import io.superloop.visibility.api.ErrorCode;
 import io.superloop.visibility.api.VisibilityException;
-import io.superloop.visibility.api.envelope.EnvelopeCodecs;
 import io.superloop.visibility.api.envelope.EnvelopeSource;
 import io.superloop.visibility.api.envelope.EventsAnswer;
 import io.superloop.visibility.api.envelope.EventsCursor;
@@ -10,7 +10,6 @@ import io.superloop.visibility.api.envelope.SnapshotEnvelope;
 import io.superloop.visibility.api.health.HealthThresholds;
 import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.json.JsonValue;
-import io.superloop.visibility.api.status.StatusCodecs;
 import io.superloop.visibility.api.status.VisibilitySummary;
 import io.superloop.visibility.core.internal.PlaneAccess;
 import io.superloop.visibility.core.plane.SpriteServicePoll;
@@ -136,14 +135,14 @@ public final class CaseRunner {
     copyIfExists(layout.path(LoopArtifact.HEALTH), outDir.resolve("health.json"));
     Files.writeString(
         outDir.resolve("visibility.json"),
-        StatusCodecs.VISIBILITY.encodeLine(visibility),
+        Codecs.VISIBILITY_SUMMARY.encodeLine(visibility),
         StandardCharsets.UTF_8);
     return r;
   }
 
   private static SpriteServicePoll spritePoll(Path caseDir, String now) throws IOException {
     SnapshotEnvelope snapshot =
-        CASE_FILES.decode(EnvelopeCodecs.SNAPSHOT, read(caseDir.resolve("snapshot.json")));
+        CASE_FILES.decode(Codecs.SNAPSHOT_ENVELOPE, read(caseDir.resolve("snapshot.json")));
     // one parser over the whole file: the token limit bounds all the events held, not each line
     List<JsonValue> events = new ArrayList<>();
     try (JsonParser p =
@@ -160,7 +159,7 @@ public final class CaseRunner {
         events.isEmpty()
             ? snapshot
                 .cursor()
-                .map(c -> (JsonValue.JsonObject) Json.parse(EnvelopeCodecs.CURSOR.encode(c)))
+                .map(c -> (JsonValue.JsonObject) Json.parse(Codecs.ENVELOPE_CURSOR.encode(c)))
             : member(events.get(events.size() - 1), "cursor");
     EventsAnswer answer =
         EventsAnswer.builder()

@@ -1,9 +1,9 @@
 package io.superloop.visibility.testkit.gen.internal;
 
+import io.superloop.visibility.api.Codecs;
 import io.superloop.visibility.api.envelope.ArtifactRef;
 import io.superloop.visibility.api.envelope.ControlAnswer;
 import io.superloop.visibility.api.envelope.CursorState;
-import io.superloop.visibility.api.envelope.EnvelopeCodecs;
 import io.superloop.visibility.api.envelope.EnvelopeCursor;
 import io.superloop.visibility.api.envelope.EnvelopeSource;
 import io.superloop.visibility.api.envelope.EnvelopeType;
@@ -153,8 +153,7 @@ public final class EnvelopeGens {
             Gen.weighted(1, Gen.constant(Optional.of(JsonValue.nullValue()))),
             Gen.weighted(
                 3,
-                artifactRefs()
-                    .map(r -> Optional.of(Json.parse(EnvelopeCodecs.ARTIFACT_REF.encode(r))))));
+                artifactRefs().map(r -> Optional.of(Json.parse(Codecs.ARTIFACT_REF.encode(r))))));
     Gen<JsonValue.JsonObject> others =
         ValueGens.objectsOf(
             ValueGens.strings().map(k -> k.equals("heartbeat") ? "heartbeat~other" : k),
@@ -276,7 +275,7 @@ public final class EnvelopeGens {
   public static Gen<EventsAnswer> eventsAnswers() {
     Gen<JsonValue> element =
         Gen.frequency(
-            Gen.weighted(3, events().map(e -> Json.parse(EnvelopeCodecs.EVENT.encode(e)))),
+            Gen.weighted(3, events().map(e -> Json.parse(Codecs.EVENT_ENVELOPE.encode(e)))),
             Gen.weighted(1, ValueGens.jsonValues(1)));
     return BuilderGen.of(
             EventsAnswer.class,

@@ -1,29 +1,23 @@
 package io.superloop.visibility.testkit.scenario.internal;
 
+import io.superloop.visibility.api.Codecs;
 import io.superloop.visibility.api.ReasonCode;
-import io.superloop.visibility.api.audit.AuditCodecs;
 import io.superloop.visibility.api.audit.ControlInvocation;
 import io.superloop.visibility.api.audit.ControlRow;
 import io.superloop.visibility.api.audit.IntentRow;
 import io.superloop.visibility.api.envelope.CursorState;
-import io.superloop.visibility.api.envelope.EnvelopeCodecs;
 import io.superloop.visibility.api.health.Health;
-import io.superloop.visibility.api.health.HealthCodecs;
 import io.superloop.visibility.api.health.TransportHealth;
-import io.superloop.visibility.api.heartbeat.HeartbeatCodecs;
 import io.superloop.visibility.api.heartbeat.HeartbeatObservation;
 import io.superloop.visibility.api.heartbeat.HeartbeatState;
 import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.json.JsonCodec;
 import io.superloop.visibility.api.json.JsonValue;
 import io.superloop.visibility.api.reconcile.EscalationRow;
-import io.superloop.visibility.api.reconcile.ReconcileCodecs;
 import io.superloop.visibility.api.reconcile.ReconcileRow;
 import io.superloop.visibility.api.reconcile.internal.ImmutableReconcileRow;
-import io.superloop.visibility.api.sequence.SequenceCodecs;
 import io.superloop.visibility.api.sequence.SequenceObservation;
 import io.superloop.visibility.api.sequence.SequenceState;
-import io.superloop.visibility.api.status.StatusCodecs;
 import io.superloop.visibility.api.status.VisibilitySummary;
 import io.superloop.visibility.core.store.LoopArtifact;
 import io.superloop.visibility.core.store.LoopLayout;
@@ -123,19 +117,19 @@ public record LoopFiles(
    */
   public static LoopFiles read(LoopLayout layout, VisibilitySummary visibility) {
     return new LoopFiles(
-        state(layout, LoopArtifact.HEARTBEAT_STATE, HeartbeatCodecs.STATE),
-        state(layout, LoopArtifact.SEQUENCE_STATE, SequenceCodecs.STATE),
-        state(layout, LoopArtifact.HEALTH, HealthCodecs.HEALTH),
-        state(layout, LoopArtifact.TRANSPORT_HEALTH, HealthCodecs.TRANSPORT_HEALTH),
-        state(layout, LoopArtifact.CURSOR, EnvelopeCodecs.CURSOR_STATE),
+        state(layout, LoopArtifact.HEARTBEAT_STATE, Codecs.HEARTBEAT_STATE),
+        state(layout, LoopArtifact.SEQUENCE_STATE, Codecs.SEQUENCE_STATE),
+        state(layout, LoopArtifact.HEALTH, Codecs.HEALTH),
+        state(layout, LoopArtifact.TRANSPORT_HEALTH, Codecs.TRANSPORT_HEALTH),
+        state(layout, LoopArtifact.CURSOR, Codecs.CURSOR_STATE),
         state(layout, LoopArtifact.STATE, Json.RAW),
-        rows(layout, LoopArtifact.HEARTBEAT_TELEMETRY, HeartbeatCodecs.OBSERVATION),
-        rows(layout, LoopArtifact.SEQUENCE_TELEMETRY, SequenceCodecs.OBSERVATION),
-        rows(layout, LoopArtifact.RECONCILE_TELEMETRY, ReconcileCodecs.RECONCILE_ROW),
-        rows(layout, LoopArtifact.ESCALATIONS, ReconcileCodecs.ESCALATION),
-        rows(layout, LoopArtifact.INTENTS, AuditCodecs.INTENT_ROW),
-        rows(layout, LoopArtifact.CONTROL_TELEMETRY, AuditCodecs.CONTROL_ROW),
-        rows(layout, LoopArtifact.CONTROL_INVOCATIONS, AuditCodecs.INVOCATION),
+        rows(layout, LoopArtifact.HEARTBEAT_TELEMETRY, Codecs.HEARTBEAT_OBSERVATION),
+        rows(layout, LoopArtifact.SEQUENCE_TELEMETRY, Codecs.SEQUENCE_OBSERVATION),
+        rows(layout, LoopArtifact.RECONCILE_TELEMETRY, Codecs.RECONCILE_ROW),
+        rows(layout, LoopArtifact.ESCALATIONS, Codecs.ESCALATION_ROW),
+        rows(layout, LoopArtifact.INTENTS, Codecs.INTENT_ROW),
+        rows(layout, LoopArtifact.CONTROL_TELEMETRY, Codecs.CONTROL_ROW),
+        rows(layout, LoopArtifact.CONTROL_INVOCATIONS, Codecs.CONTROL_INVOCATION),
         visibility);
   }
 
@@ -155,22 +149,24 @@ public record LoopFiles(
    */
   public JsonValue normalized(Path repoRoot) {
     Map<String, JsonValue> m = new LinkedHashMap<>();
-    put(m, "heartbeat.json", heartbeat.map(HeartbeatCodecs.STATE::encode));
-    put(m, "sequence-state.json", sequence.map(SequenceCodecs.STATE::encode));
-    put(m, "health.json", health.map(HealthCodecs.HEALTH::encode));
-    put(m, "transport-health.json", transportHealth.map(HealthCodecs.TRANSPORT_HEALTH::encode));
-    put(m, "cursor.json", cursor.map(EnvelopeCodecs.CURSOR_STATE::encode));
+    put(m, "heartbeat.json", heartbeat.map(Codecs.HEARTBEAT_STATE::encode));
+    put(m, "sequence-state.json", sequence.map(Codecs.SEQUENCE_STATE::encode));
+    put(m, "health.json", health.map(Codecs.HEALTH::encode));
+    put(m, "transport-health.json", transportHealth.map(Codecs.TRANSPORT_HEALTH::encode));
+    put(m, "cursor.json", cursor.map(Codecs.CURSOR_STATE::encode));
     put(m, "state.json", state.map(JsonValue::toJson));
-    m.put("heartbeat.jsonl", encodeAll(heartbeatRows, HeartbeatCodecs.OBSERVATION));
-    m.put("sequence.jsonl", encodeAll(sequenceRows, SequenceCodecs.OBSERVATION));
+    m.put("heartbeat.jsonl", encodeAll(heartbeatRows, Codecs.HEARTBEAT_OBSERVATION));
+    m.put("sequence.jsonl", encodeAll(sequenceRows, Codecs.SEQUENCE_OBSERVATION));
     m.put(
         "reconcile.jsonl",
-        encodeAll(withoutLocalOnlyWarnings(reconcileRows), ReconcileCodecs.RECONCILE_ROW));
-    m.put("escalations.jsonl", encodeAll(escalations, ReconcileCodecs.ESCALATION));
-    m.put("intents.jsonl", controlRows(encodeAll(intents, AuditCodecs.INTENT_ROW)));
-    m.put("control.jsonl", controlRows(encodeAll(controlRows, AuditCodecs.CONTROL_ROW)));
-    m.put("control-invocations.jsonl", controlRows(encodeAll(invocations, AuditCodecs.INVOCATION)));
-    JsonValue vis = Json.parse(StatusCodecs.VISIBILITY.encode(visibility));
+        encodeAll(withoutLocalOnlyWarnings(reconcileRows), Codecs.RECONCILE_ROW));
+    m.put("escalations.jsonl", encodeAll(escalations, Codecs.ESCALATION_ROW));
+    m.put("intents.jsonl", controlRows(encodeAll(intents, Codecs.INTENT_ROW)));
+    m.put("control.jsonl", controlRows(encodeAll(controlRows, Codecs.CONTROL_ROW)));
+    m.put(
+        "control-invocations.jsonl",
+        controlRows(encodeAll(invocations, Codecs.CONTROL_INVOCATION)));
+    JsonValue vis = Json.parse(Codecs.VISIBILITY_SUMMARY.encode(visibility));
     m.put("visibility", drop(vis, "replayed"));
     return normalize(JsonValue.object(m), repoRoot.toAbsolutePath().toString(), "");
   }

@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.superloop.visibility.api.Codecs;
 import io.superloop.visibility.api.Transport;
 import io.superloop.visibility.api.audit.Intent;
 import io.superloop.visibility.api.heartbeat.FreshnessStatus;
 import io.superloop.visibility.api.sequence.ViolationCode;
-import io.superloop.visibility.api.status.StatusCodecs;
 import io.superloop.visibility.api.status.VisibilitySummary;
 import io.superloop.visibility.core.audit.InvocationAuditTrail;
 import io.superloop.visibility.core.internal.PlaneAccess;
@@ -96,7 +96,7 @@ class InMemoryPlaneTest {
             2);
     SpriteServiceDelivery.control(action, LOOP, PlaneAccess.layout(plane), rules, T0);
     VisibilitySummary last = plane.status();
-    out.add(StatusCodecs.VISIBILITY.encode(last));
+    out.add(Codecs.VISIBILITY_SUMMARY.encode(last));
     VisibilityAssertions.assertSequenceInOrder(last);
     // the last heartbeat is 11:54:00 at 12:00:00: 360 s, past the default critical 300 s
     VisibilityAssertions.assertHeartbeat(last, FreshnessStatus.CRITICAL);
@@ -138,7 +138,7 @@ class InMemoryPlaneTest {
         fresh.heartbeat().isEmpty()
             && fresh.sequence().isEmpty()
             && fresh.invocationAudit().isEmpty(),
-        StatusCodecs.VISIBILITY.encode(fresh));
+        Codecs.VISIBILITY_SUMMARY.encode(fresh));
     assertFalse(Files.exists(repo));
   }
 

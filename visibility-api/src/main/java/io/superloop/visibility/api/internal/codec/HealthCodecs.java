@@ -1,5 +1,16 @@
-package io.superloop.visibility.api.health;
+package io.superloop.visibility.api.internal.codec;
 
+import io.superloop.visibility.api.health.FailureCode;
+import io.superloop.visibility.api.health.Health;
+import io.superloop.visibility.api.health.HealthEvidence;
+import io.superloop.visibility.api.health.HealthMetrics;
+import io.superloop.visibility.api.health.HealthReason;
+import io.superloop.visibility.api.health.HealthStatus;
+import io.superloop.visibility.api.health.HealthThresholds;
+import io.superloop.visibility.api.health.HealthTransport;
+import io.superloop.visibility.api.health.IngestStatus;
+import io.superloop.visibility.api.health.Severity;
+import io.superloop.visibility.api.health.TransportHealth;
 import io.superloop.visibility.api.health.internal.ImmutableHealth;
 import io.superloop.visibility.api.health.internal.ImmutableHealthEvidence;
 import io.superloop.visibility.api.health.internal.ImmutableHealthMetrics;

@@ -1,4 +1,4 @@
-package io.superloop.visibility.api.status;
+package io.superloop.visibility.api.internal.codec;
 
 import io.superloop.visibility.api.heartbeat.FreshnessStatus;
 import io.superloop.visibility.api.internal.ObjectCodec;
@@ -6,6 +6,12 @@ import io.superloop.visibility.api.internal.ObjectCodec.Absence;
 import io.superloop.visibility.api.internal.ObjectCodec.SchemaVersion;
 import io.superloop.visibility.api.internal.Values;
 import io.superloop.visibility.api.json.JsonCodec;
+import io.superloop.visibility.api.status.HeartbeatObservationSurface;
+import io.superloop.visibility.api.status.HeartbeatSurface;
+import io.superloop.visibility.api.status.InvocationAuditSurface;
+import io.superloop.visibility.api.status.SequenceSurface;
+import io.superloop.visibility.api.status.TraceSurface;
+import io.superloop.visibility.api.status.VisibilitySummary;
 import io.superloop.visibility.api.status.internal.ImmutableHeartbeatObservationSurface;
 import io.superloop.visibility.api.status.internal.ImmutableHeartbeatSurface;
 import io.superloop.visibility.api.status.internal.ImmutableInvocationAuditSurface;

@@ -1,7 +1,12 @@
-package io.superloop.visibility.api.heartbeat;
+package io.superloop.visibility.api.internal.codec;
 
 import io.superloop.visibility.api.ErrorCode;
 import io.superloop.visibility.api.VisibilityException;
+import io.superloop.visibility.api.heartbeat.FreshnessStatus;
+import io.superloop.visibility.api.heartbeat.HeartbeatObservation;
+import io.superloop.visibility.api.heartbeat.HeartbeatObservationStatus;
+import io.superloop.visibility.api.heartbeat.HeartbeatState;
+import io.superloop.visibility.api.heartbeat.HeartbeatThresholds;
 import io.superloop.visibility.api.heartbeat.internal.ImmutableHeartbeatObservation;
 import io.superloop.visibility.api.heartbeat.internal.ImmutableHeartbeatState;
 import io.superloop.visibility.api.heartbeat.internal.ImmutableHeartbeatThresholds;

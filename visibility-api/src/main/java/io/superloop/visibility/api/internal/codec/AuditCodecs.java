@@ -1,5 +1,18 @@
-package io.superloop.visibility.api.audit;
+package io.superloop.visibility.api.internal.codec;
 
+import io.superloop.visibility.api.audit.ConfirmationStatus;
+import io.superloop.visibility.api.audit.ControlConfirmation;
+import io.superloop.visibility.api.audit.ControlExecution;
+import io.superloop.visibility.api.audit.ControlInvocation;
+import io.superloop.visibility.api.audit.ControlOutcome;
+import io.superloop.visibility.api.audit.ControlRequest;
+import io.superloop.visibility.api.audit.ControlRow;
+import io.superloop.visibility.api.audit.ExecutionStatus;
+import io.superloop.visibility.api.audit.InFlightRow;
+import io.superloop.visibility.api.audit.Intent;
+import io.superloop.visibility.api.audit.IntentRow;
+import io.superloop.visibility.api.audit.InvocationPhase;
+import io.superloop.visibility.api.audit.OutcomeStatus;
 import io.superloop.visibility.api.audit.internal.ImmutableControlConfirmation;
 import io.superloop.visibility.api.audit.internal.ImmutableControlExecution;
 import io.superloop.visibility.api.audit.internal.ImmutableControlInvocation;

@@ -1,8 +1,7 @@
-package io.superloop.visibility.api.reconcile;
+package io.superloop.visibility.api.internal.codec;
 
 import io.superloop.visibility.api.ErrorCode;
 import io.superloop.visibility.api.VisibilityException;
-import io.superloop.visibility.api.health.HealthCodecs;
 import io.superloop.visibility.api.internal.ObjectCodec;
 import io.superloop.visibility.api.internal.ObjectCodec.Absence;
 import io.superloop.visibility.api.internal.ObjectCodec.SchemaVersion;
@@ -11,6 +10,16 @@ import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.json.JsonCodec;
 import io.superloop.visibility.api.json.JsonReadLimits;
 import io.superloop.visibility.api.json.JsonValue;
+import io.superloop.visibility.api.reconcile.AlertDispatchState;
+import io.superloop.visibility.api.reconcile.AlertDispatchStatus;
+import io.superloop.visibility.api.reconcile.AlertRow;
+import io.superloop.visibility.api.reconcile.AlertStatus;
+import io.superloop.visibility.api.reconcile.EscalationRow;
+import io.superloop.visibility.api.reconcile.HealthEscalation;
+import io.superloop.visibility.api.reconcile.OrderingDriftEscalation;
+import io.superloop.visibility.api.reconcile.OtherEscalation;
+import io.superloop.visibility.api.reconcile.ReconcileRow;
+import io.superloop.visibility.api.reconcile.ReconcileSequenceStatus;
 import io.superloop.visibility.api.reconcile.internal.ImmutableAlertDispatchState;
 import io.superloop.visibility.api.reconcile.internal.ImmutableAlertRow;
 import io.superloop.visibility.api.reconcile.internal.ImmutableHealthEscalation;

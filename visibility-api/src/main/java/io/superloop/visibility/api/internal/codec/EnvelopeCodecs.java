@@ -1,6 +1,19 @@
-package io.superloop.visibility.api.envelope;
+package io.superloop.visibility.api.internal.codec;
 
 import io.superloop.visibility.api.ErrorCode;
+import io.superloop.visibility.api.envelope.ArtifactRef;
+import io.superloop.visibility.api.envelope.ControlAnswer;
+import io.superloop.visibility.api.envelope.CursorState;
+import io.superloop.visibility.api.envelope.EnvelopeCursor;
+import io.superloop.visibility.api.envelope.EnvelopeSource;
+import io.superloop.visibility.api.envelope.EnvelopeType;
+import io.superloop.visibility.api.envelope.ErrorAnswer;
+import io.superloop.visibility.api.envelope.EventEnvelope;
+import io.superloop.visibility.api.envelope.EventsAnswer;
+import io.superloop.visibility.api.envelope.EventsCursor;
+import io.superloop.visibility.api.envelope.ServiceError;
+import io.superloop.visibility.api.envelope.ServiceErrorCode;
+import io.superloop.visibility.api.envelope.SnapshotEnvelope;
 import io.superloop.visibility.api.envelope.internal.ImmutableArtifactRef;
 import io.superloop.visibility.api.envelope.internal.ImmutableControlAnswer;
 import io.superloop.visibility.api.envelope.internal.ImmutableCursorState;
@@ -275,7 +288,7 @@ public final class EnvelopeCodecs {
    * cursor}}, null-filtered; {@code schemaVersion} other than {@code "v1"} is {@code
    * unsupported_schema_version}.
    */
-  public static final JsonCodec<EventsAnswer> EVENTS_ANSWER = eventsAnswer(Envelopes.RAW_LIST);
+  public static final JsonCodec<EventsAnswer> EVENTS_ANSWER = eventsAnswer(EnvelopeLists.RAW_LIST);
 
   /**
    * The 200 body of {@code GET /ops/events} read for sequence validation only: every element of
@@ -287,7 +300,7 @@ public final class EnvelopeCodecs {
    * is kept (a skipped value allocates nothing). Encoding writes the kept form.
    */
   public static final JsonCodec<EventsAnswer> EVENTS_ANSWER_SEQUENCES =
-      eventsAnswer(Envelopes.SEQUENCE_LIST);
+      eventsAnswer(EnvelopeLists.SEQUENCE_LIST);
 
   private static JsonCodec<EventsAnswer> eventsAnswer(JsonCodec<List<JsonValue>> events) {
     return ObjectCodec.<EventsAnswer, ImmutableEventsAnswer.Builder>builder(

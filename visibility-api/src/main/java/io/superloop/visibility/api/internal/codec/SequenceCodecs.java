@@ -1,4 +1,4 @@
-package io.superloop.visibility.api.sequence;
+package io.superloop.visibility.api.internal.codec;
 
 import io.superloop.visibility.api.ErrorCode;
 import io.superloop.visibility.api.VisibilityException;
@@ -7,6 +7,13 @@ import io.superloop.visibility.api.internal.ObjectCodec.Absence;
 import io.superloop.visibility.api.internal.ObjectCodec.SchemaVersion;
 import io.superloop.visibility.api.internal.Values;
 import io.superloop.visibility.api.json.JsonCodec;
+import io.superloop.visibility.api.sequence.EventDiagnostics;
+import io.superloop.visibility.api.sequence.SequenceObservation;
+import io.superloop.visibility.api.sequence.SequenceState;
+import io.superloop.visibility.api.sequence.SequenceStatus;
+import io.superloop.visibility.api.sequence.SequenceTransition;
+import io.superloop.visibility.api.sequence.SnapshotDiagnostics;
+import io.superloop.visibility.api.sequence.ViolationCode;
 import io.superloop.visibility.api.sequence.internal.ImmutableEventDiagnostics;
 import io.superloop.visibility.api.sequence.internal.ImmutableSequenceObservation;
 import io.superloop.visibility.api.sequence.internal.ImmutableSequenceState;
