@@ -1,12 +1,14 @@
 package io.superloop.visibility.api;
 
+import io.superloop.visibility.api.internal.WireRegistry;
+
 /**
  * A reason code as written in v1 artifacts (health reasons, telemetry rows, escalation categories,
  * warnings). Open: a code this version does not know is kept as written. The constants are every
  * code of the v1 contract and the additive codes of the hardened rules.
  */
 public final class ReasonCode extends OpenWireValue {
-  private static final Registry<ReasonCode> REGISTRY = new Registry<>(ReasonCode::new);
+  private static final WireRegistry<ReasonCode> REGISTRY = new WireRegistry<>(ReasonCode::new);
 
   /** Heartbeat lag at or above a threshold. */
   public static final ReasonCode RUNTIME_HEARTBEAT_STALE =

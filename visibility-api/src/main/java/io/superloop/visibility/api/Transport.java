@@ -1,7 +1,9 @@
 package io.superloop.visibility.api;
 
+import io.superloop.visibility.api.internal.Values;
+
 /** The two ways a manager reaches a loop's runtime. */
-public enum Transport implements WireValue {
+public enum Transport {
   /** The manager reads the runtime's files on its own machine. */
   LOCAL("local"),
   /** The manager calls the sprite service's HTTP endpoints. */
@@ -13,7 +15,7 @@ public enum Transport implements WireValue {
     this.wire = wire;
   }
 
-  @Override
+  /** {@return the exact string written to and read from v1 artifacts} */
   public String wire() {
     return wire;
   }
@@ -26,6 +28,6 @@ public enum Transport implements WireValue {
    * @throws VisibilityException {@link ErrorCode#INVALID_FIELD_VALUE} for any other string
    */
   public static Transport fromWire(String wire) {
-    return WireValue.lookup(Transport.class, wire);
+    return Values.lookup(Transport.class, Transport::wire, wire);
   }
 }

@@ -785,7 +785,7 @@ final class ValidateCommand implements Callable<Integer> {
     if (v instanceof JsonValue.JsonNumber) {
       return "a number";
     }
-    if (v instanceof JsonValue.JsonBoolean) {
+    if (v.isBoolean()) {
       return "a boolean";
     }
     return "null";

@@ -696,7 +696,7 @@ public final class EventLog implements AutoCloseable {
   }
 
   private static boolean named(JsonValue.JsonObject o, String key) {
-    return o.get(key).filter(v -> !v.isNull() && v != JsonValue.JsonBoolean.FALSE).isPresent();
+    return o.get(key).filter(v -> !v.isNull() && !v.equals(JsonValue.of(false))).isPresent();
   }
 
   private VisibilityException shrunk(long lines, long bytes) {

@@ -1,9 +1,7 @@
 package io.superloop.visibility.api.audit;
 
-import io.superloop.visibility.api.WireValue;
-
 /** {@code confirmation.status} of an invocation row, decided by the manager (contract 4.3, 4.4). */
-public enum ConfirmationStatus implements WireValue {
+public enum ConfirmationStatus {
   /** Confirmation polling observed the intended effect. */
   CONFIRMED("confirmed"),
   /** Confirmation ran and did not observe the effect before its timeout. */
@@ -23,7 +21,7 @@ public enum ConfirmationStatus implements WireValue {
     this.wire = wire;
   }
 
-  @Override
+  /** {@return the exact string written to and read from v1 artifacts} */
   public String wire() {
     return wire;
   }

@@ -1,6 +1,7 @@
 package io.superloop.visibility.api.audit;
 
 import io.superloop.visibility.api.OpenWireValue;
+import io.superloop.visibility.api.internal.WireRegistry;
 import java.util.Collection;
 
 /**
@@ -8,7 +9,8 @@ import java.util.Collection;
  * value is kept as written.
  */
 public final class ExecutionStatus extends OpenWireValue {
-  private static final Registry<ExecutionStatus> REGISTRY = new Registry<>(ExecutionStatus::new);
+  private static final WireRegistry<ExecutionStatus> REGISTRY =
+      new WireRegistry<>(ExecutionStatus::new);
 
   /** The command (or service call) succeeded. */
   public static final ExecutionStatus SUCCEEDED = REGISTRY.known("succeeded");

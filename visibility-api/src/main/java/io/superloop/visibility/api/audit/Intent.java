@@ -1,9 +1,7 @@
 package io.superloop.visibility.api.audit;
 
-import io.superloop.visibility.api.WireValue;
-
 /** A control intent (contract 4.1). */
-public enum Intent implements WireValue {
+public enum Intent {
   /** Cancel the loop's run. */
   CANCEL("cancel"),
   /** Approve the pending approval. */
@@ -17,7 +15,7 @@ public enum Intent implements WireValue {
     this.wire = wire;
   }
 
-  @Override
+  /** {@return the exact string written to and read from v1 artifacts} */
   public String wire() {
     return wire;
   }

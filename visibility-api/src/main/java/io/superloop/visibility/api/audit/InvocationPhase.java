@@ -1,7 +1,5 @@
 package io.superloop.visibility.api.audit;
 
-import io.superloop.visibility.api.WireValue;
-
 /**
  * {@code phase} of a row of the additive {@code telemetry/control-invocations.inflight.jsonl}
  * (hardening H5).
@@ -13,7 +11,7 @@ import io.superloop.visibility.api.WireValue;
  * after the v1 log was rotated); a reader treats either a completed row or a v1 invocation row with
  * the same key as the end of a started invocation.
  */
-public enum InvocationPhase implements WireValue {
+public enum InvocationPhase {
   /** The invocation is about to execute its command. */
   STARTED("started"),
   /** The invocation's v1 rows have been written. */
@@ -25,7 +23,7 @@ public enum InvocationPhase implements WireValue {
     this.wire = wire;
   }
 
-  @Override
+  /** {@return the exact string written to and read from v1 artifacts} */
   public String wire() {
     return wire;
   }

@@ -1,6 +1,7 @@
 package io.superloop.visibility.api.audit;
 
 import io.superloop.visibility.api.OpenWireValue;
+import io.superloop.visibility.api.internal.WireRegistry;
 import java.util.Collection;
 
 /**
@@ -10,7 +11,8 @@ import java.util.Collection;
  * kept as written.
  */
 public final class OutcomeStatus extends OpenWireValue {
-  private static final Registry<OutcomeStatus> REGISTRY = new Registry<>(OutcomeStatus::new);
+  private static final WireRegistry<OutcomeStatus> REGISTRY =
+      new WireRegistry<>(OutcomeStatus::new);
 
   /** The effect was confirmed. */
   public static final OutcomeStatus CONFIRMED = REGISTRY.known("confirmed");

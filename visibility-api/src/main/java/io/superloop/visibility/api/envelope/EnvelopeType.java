@@ -1,9 +1,7 @@
 package io.superloop.visibility.api.envelope;
 
-import io.superloop.visibility.api.WireValue;
-
 /** The two envelope types of the runtime adapters (contract 1.1). */
-public enum EnvelopeType implements WireValue {
+public enum EnvelopeType {
   /** A point-in-time snapshot of a loop run ({@link SnapshotEnvelope}). */
   LOOP_RUN_SNAPSHOT("loop_run_snapshot"),
   /** One line of the runtime events log ({@link EventEnvelope}). */
@@ -15,7 +13,7 @@ public enum EnvelopeType implements WireValue {
     this.wire = wire;
   }
 
-  @Override
+  /** {@return the exact string written to and read from v1 artifacts} */
   public String wire() {
     return wire;
   }

@@ -82,8 +82,8 @@ public abstract class EventEnvelope {
 
   /**
    * {@return the raw {@code value} member of {@link #sequence()} when the sequence is an object
-   * that has one ({@link JsonValue.JsonNull} when written as {@code null}); empty otherwise} Not
-   * validated.
+   * that has one ({@link JsonValue#nullValue() JSON null} when written as {@code null}); empty
+   * otherwise} Not validated.
    */
   public final Optional<JsonValue> sequenceValue() {
     return Envelopes.member(sequence(), "value");

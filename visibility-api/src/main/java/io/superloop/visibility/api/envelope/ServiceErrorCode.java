@@ -1,6 +1,7 @@
 package io.superloop.visibility.api.envelope;
 
 import io.superloop.visibility.api.OpenWireValue;
+import io.superloop.visibility.api.internal.WireRegistry;
 import java.util.Collection;
 
 /**
@@ -8,7 +9,8 @@ import java.util.Collection;
  * version does not know is kept as written.
  */
 public final class ServiceErrorCode extends OpenWireValue {
-  private static final Registry<ServiceErrorCode> REGISTRY = new Registry<>(ServiceErrorCode::new);
+  private static final WireRegistry<ServiceErrorCode> REGISTRY =
+      new WireRegistry<>(ServiceErrorCode::new);
 
   /** HTTP 401: missing or invalid token. */
   public static final ServiceErrorCode UNAUTHORIZED = REGISTRY.known("unauthorized");

@@ -106,8 +106,8 @@ public abstract class SnapshotEnvelope {
 
   /**
    * {@return the raw {@code value} member of {@link #sequence()} when the sequence is an object
-   * that has one ({@link JsonValue.JsonNull} when written as {@code null}); empty otherwise} Not
-   * validated: the sequence validator judges it under its rules.
+   * that has one ({@link JsonValue#nullValue() JSON null} when written as {@code null}); empty
+   * otherwise} Not validated: the sequence validator judges it under its rules.
    */
   public final Optional<JsonValue> sequenceValue() {
     return Envelopes.member(sequence(), "value");
@@ -115,9 +115,9 @@ public abstract class SnapshotEnvelope {
 
   /**
    * {@return the raw {@code runtime.heartbeat} member: the runtime's heartbeat as the adapter
-   * passed it through ({@link JsonValue.JsonNull} when the file did not exist; possibly a
-   * non-object, hardening H18); empty when {@code runtime} is absent, not an object, or has no
-   * {@code heartbeat} key}
+   * passed it through ({@link JsonValue#nullValue() JSON null} when the file did not exist;
+   * possibly a non-object, hardening H18); empty when {@code runtime} is absent, not an object, or
+   * has no {@code heartbeat} key}
    */
   public final Optional<JsonValue> runtimeHeartbeat() {
     return Envelopes.member(runtime(), "heartbeat");

@@ -1,6 +1,7 @@
 package io.superloop.visibility.api.health;
 
 import io.superloop.visibility.api.OpenWireValue;
+import io.superloop.visibility.api.internal.WireRegistry;
 import java.util.Collection;
 
 /**
@@ -8,7 +9,7 @@ import java.util.Collection;
  * version does not know is kept as written.
  */
 public final class FailureCode extends OpenWireValue {
-  private static final Registry<FailureCode> REGISTRY = new Registry<>(FailureCode::new);
+  private static final WireRegistry<FailureCode> REGISTRY = new WireRegistry<>(FailureCode::new);
 
   /** The snapshot could not be obtained. */
   public static final FailureCode SNAPSHOT_UNAVAILABLE = REGISTRY.known("snapshot_unavailable");

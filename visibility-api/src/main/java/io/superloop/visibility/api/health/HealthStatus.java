@@ -1,9 +1,9 @@
 package io.superloop.visibility.api.health;
 
-import io.superloop.visibility.api.WireValue;
+import io.superloop.visibility.api.internal.Values;
 
 /** The overall health of a loop (contract 1.10, 2.6): the highest severity of its reasons. */
-public enum HealthStatus implements WireValue {
+public enum HealthStatus {
   /** No reason. */
   HEALTHY("healthy"),
   /** At least one reason, none critical. */
@@ -17,7 +17,7 @@ public enum HealthStatus implements WireValue {
     this.wire = wire;
   }
 
-  @Override
+  /** {@return the exact string written to and read from v1 artifacts} */
   public String wire() {
     return wire;
   }
@@ -31,6 +31,6 @@ public enum HealthStatus implements WireValue {
    *     other string
    */
   public static HealthStatus fromWire(String wire) {
-    return WireValue.lookup(HealthStatus.class, wire);
+    return Values.lookup(HealthStatus.class, HealthStatus::wire, wire);
   }
 }

@@ -1,9 +1,9 @@
 package io.superloop.visibility.api.health;
 
-import io.superloop.visibility.api.WireValue;
+import io.superloop.visibility.api.internal.Values;
 
 /** Whether the reconcile ingest (or the last transport attempt) succeeded (contract 1.10, 1.13). */
-public enum IngestStatus implements WireValue {
+public enum IngestStatus {
   /** It succeeded. */
   SUCCESS("success"),
   /** It failed. */
@@ -15,7 +15,7 @@ public enum IngestStatus implements WireValue {
     this.wire = wire;
   }
 
-  @Override
+  /** {@return the exact string written to and read from v1 artifacts} */
   public String wire() {
     return wire;
   }
@@ -29,6 +29,6 @@ public enum IngestStatus implements WireValue {
    *     other string
    */
   public static IngestStatus fromWire(String wire) {
-    return WireValue.lookup(IngestStatus.class, wire);
+    return Values.lookup(IngestStatus.class, IngestStatus::wire, wire);
   }
 }

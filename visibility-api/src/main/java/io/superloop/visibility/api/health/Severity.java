@@ -1,9 +1,9 @@
 package io.superloop.visibility.api.health;
 
-import io.superloop.visibility.api.WireValue;
+import io.superloop.visibility.api.internal.Values;
 
 /** The severity of one health reason (contract 1.10). */
-public enum Severity implements WireValue {
+public enum Severity {
   /** Degrades health. */
   DEGRADED("degraded"),
   /** Makes health critical. */
@@ -15,7 +15,7 @@ public enum Severity implements WireValue {
     this.wire = wire;
   }
 
-  @Override
+  /** {@return the exact string written to and read from v1 artifacts} */
   public String wire() {
     return wire;
   }
@@ -29,6 +29,6 @@ public enum Severity implements WireValue {
    *     other string
    */
   public static Severity fromWire(String wire) {
-    return WireValue.lookup(Severity.class, wire);
+    return Values.lookup(Severity.class, Severity::wire, wire);
   }
 }

@@ -1,9 +1,7 @@
 package io.superloop.visibility.api.heartbeat;
 
-import io.superloop.visibility.api.WireValue;
-
 /** How fresh the last runtime heartbeat is (contract 2.2 step 7). */
-public enum FreshnessStatus implements WireValue {
+public enum FreshnessStatus {
   /** Lag below the degraded threshold. */
   FRESH("fresh"),
   /** Lag at or above the degraded threshold, below the critical one. */
@@ -17,7 +15,7 @@ public enum FreshnessStatus implements WireValue {
     this.wire = wire;
   }
 
-  @Override
+  /** {@return the exact string written to and read from v1 artifacts} */
   public String wire() {
     return wire;
   }

@@ -1,12 +1,12 @@
 package io.superloop.visibility.api.heartbeat;
 
-import io.superloop.visibility.api.WireValue;
+import io.superloop.visibility.api.internal.Values;
 
 /**
  * The {@code status} of a {@code telemetry/heartbeat.jsonl} row (contract 1.4, 2.4): the freshness
  * of a parsed heartbeat, or {@code failed} when its timestamp or payload is unusable.
  */
-public enum HeartbeatObservationStatus implements WireValue {
+public enum HeartbeatObservationStatus {
   /** Parsed; lag below the degraded threshold. */
   FRESH("fresh"),
   /** Parsed; lag at or above the degraded threshold, below the critical one. */
@@ -22,7 +22,7 @@ public enum HeartbeatObservationStatus implements WireValue {
     this.wire = wire;
   }
 
-  @Override
+  /** {@return the exact string written to and read from v1 artifacts} */
   public String wire() {
     return wire;
   }
@@ -50,6 +50,6 @@ public enum HeartbeatObservationStatus implements WireValue {
    *     other string
    */
   public static HeartbeatObservationStatus fromWire(String wire) {
-    return WireValue.lookup(HeartbeatObservationStatus.class, wire);
+    return Values.lookup(HeartbeatObservationStatus.class, HeartbeatObservationStatus::wire, wire);
   }
 }

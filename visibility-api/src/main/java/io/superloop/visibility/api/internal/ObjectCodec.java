@@ -564,7 +564,8 @@ public final class ObjectCodec<T, B> implements JsonCodec<T> {
 
     /**
      * Declares a field of any JSON value, {@code null} included (read as {@link
-     * JsonValue.JsonNull}, kept as written); an absent key is no value and is not written.
+     * JsonValue#nullValue() JSON null}, kept as written); an absent key is no value and is not
+     * written.
      *
      * @param name the key
      * @param get the record's accessor

@@ -1,11 +1,11 @@
 package io.superloop.visibility.api.internal;
 
 import io.superloop.visibility.api.ErrorCode;
+import io.superloop.visibility.api.OpenWireValue;
 import io.superloop.visibility.api.ReasonCode;
 import io.superloop.visibility.api.TraceId;
 import io.superloop.visibility.api.Transport;
 import io.superloop.visibility.api.VisibilityException;
-import io.superloop.visibility.api.WireValue;
 import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.json.JsonCodec;
 import io.superloop.visibility.api.json.JsonValue;
@@ -187,7 +187,7 @@ public final class Values {
   public static final JsonCodec<TraceId> TRACE_ID = checkedString(TraceId::of, TraceId::value);
 
   /** Transports. */
-  public static final JsonCodec<Transport> TRANSPORT = wireEnum(Transport.class);
+  public static final JsonCodec<Transport> TRANSPORT = wireEnum(Transport.class, Transport::wire);
 
   /** Reason codes (open). */
   public static final JsonCodec<ReasonCode> REASON_CODE = open(ReasonCode::of);
@@ -198,15 +198,16 @@ public final class Values {
    *
    * @param <E> the enum type
    * @param type the enum class
+   * @param wire the wire string of a constant
    * @return the codec
    */
-  public static <E extends Enum<E> & WireValue> JsonCodec<E> wireEnum(Class<E> type) {
+  public static <E extends Enum<E>> JsonCodec<E> wireEnum(Class<E> type, Function<E, String> wire) {
     return new JsonCodec<>() {
       @Override
       public E read(JsonParser p) {
         String s = STRING.read(p);
         try {
-          return WireValue.lookup(type, s);
+          return lookup(type, wire, s);
         } catch (VisibilityException e) {
           throw e.withPath(path(p));
         }
@@ -214,9 +215,31 @@ public final class Values {
 
       @Override
       public void write(E value, JsonGenerator g) {
-        g.writeString(value.wire());
+        g.writeString(wire.apply(value));
       }
     };
+  }
+
+  /**
+   * The constant of {@code type} whose wire string is {@code wire}.
+   *
+   * @param <E> the enum type
+   * @param type the enum class
+   * @param wireOf the wire string of a constant
+   * @param wire the exact wire string (case-sensitive)
+   * @return the matching constant
+   * @throws VisibilityException {@link ErrorCode#INVALID_FIELD_VALUE} when none matches
+   */
+  public static <E extends Enum<E>> E lookup(
+      Class<E> type, Function<E, String> wireOf, String wire) {
+    for (E e : type.getEnumConstants()) {
+      if (wireOf.apply(e).equals(wire)) {
+        return e;
+      }
+    }
+    throw new VisibilityException(
+        ErrorCode.INVALID_FIELD_VALUE,
+        "not a " + type.getSimpleName() + " value: \"" + wire + "\"");
   }
 
   /**
@@ -227,7 +250,7 @@ public final class Values {
    * @param of the value of a wire string, known or not (never throws)
    * @return the codec
    */
-  public static <V extends WireValue> JsonCodec<V> open(Function<String, V> of) {
+  public static <V extends OpenWireValue> JsonCodec<V> open(Function<String, V> of) {
     return new JsonCodec<>() {
       @Override
       public V read(JsonParser p) {

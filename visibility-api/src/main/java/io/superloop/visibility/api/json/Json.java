@@ -387,11 +387,11 @@ public final class Json {
       case VALUE_NUMBER_FLOAT:
         return new JsonValue.JsonNumber(checkedFloatLiteral(p));
       case VALUE_TRUE:
-        return JsonValue.JsonBoolean.TRUE;
+        return JsonBoolean.TRUE;
       case VALUE_FALSE:
-        return JsonValue.JsonBoolean.FALSE;
+        return JsonBoolean.FALSE;
       case VALUE_NULL:
-        return JsonValue.JsonNull.INSTANCE;
+        return JsonNull.INSTANCE;
       default:
         throw VisibilityException.at(
             ErrorCode.INVALID_JSON,
@@ -429,7 +429,7 @@ public final class Json {
       g.writeString(s.value());
     } else if (v instanceof JsonValue.JsonNumber n) {
       g.writeNumber(n.literal());
-    } else if (v instanceof JsonValue.JsonBoolean b) {
+    } else if (v instanceof JsonBoolean b) {
       g.writeBoolean(b.value());
     } else {
       g.writeNull();

@@ -16,7 +16,13 @@ import java.util.OptionalLong;
  * payload) is written back as it came. Obtain one with {@link Json#parseValue(String)} or the
  * factories below.
  */
-public sealed interface JsonValue {
+public sealed interface JsonValue
+    permits JsonValue.JsonObject,
+        JsonValue.JsonArray,
+        JsonValue.JsonString,
+        JsonValue.JsonNumber,
+        JsonBoolean,
+        JsonNull {
 
   /** A JSON object; member order is the order read or inserted. */
   record JsonObject(Map<String, JsonValue> members) implements JsonValue {
@@ -36,8 +42,8 @@ public sealed interface JsonValue {
      * Looks a member up.
      *
      * @param key the member's name
-     * @return the member named {@code key} ({@link JsonNull} when written as {@code null}); empty
-     *     when there is no such key
+     * @return the member named {@code key} ({@link JsonValue#nullValue() JSON null} when written as
+     *     {@code null}); empty when there is no such key
      */
     public Optional<JsonValue> get(String key) {
       return Optional.ofNullable(members.get(key));
@@ -49,7 +55,8 @@ public sealed interface JsonValue {
     /**
      * Copies {@code elements} into an unmodifiable list.
      *
-     * @param elements the elements in order; no {@code null}s ({@link JsonNull} for JSON null)
+     * @param elements the elements in order; no {@code null}s ({@link JsonValue#nullValue()} for
+     *     JSON null)
      */
     public JsonArray {
       elements =
@@ -105,25 +112,6 @@ public sealed interface JsonValue {
     }
   }
 
-  /** {@code true} or {@code false}. */
-  enum JsonBoolean implements JsonValue {
-    /** {@code true}. */
-    TRUE,
-    /** {@code false}. */
-    FALSE;
-
-    /** {@return the Java boolean} */
-    public boolean value() {
-      return this == TRUE;
-    }
-  }
-
-  /** {@code null}. */
-  enum JsonNull implements JsonValue {
-    /** The only instance. */
-    INSTANCE
-  }
-
   /**
    * A string value.
    *
@@ -158,13 +146,13 @@ public sealed interface JsonValue {
    * A boolean value.
    *
    * @param b the boolean
-   * @return {@link JsonBoolean#TRUE} or {@link JsonBoolean#FALSE}
+   * @return the value {@code true} or {@code false}, one instance each
    */
   static JsonValue of(boolean b) {
     return b ? JsonBoolean.TRUE : JsonBoolean.FALSE;
   }
 
-  /** {@return the null value} */
+  /** {@return the null value, one instance} */
   static JsonValue nullValue() {
     return JsonNull.INSTANCE;
   }
@@ -192,6 +180,11 @@ public sealed interface JsonValue {
   /** {@return whether this is {@code null}} */
   default boolean isNull() {
     return this == JsonNull.INSTANCE;
+  }
+
+  /** {@return whether this is {@code true} or {@code false}} */
+  default boolean isBoolean() {
+    return this instanceof JsonBoolean;
   }
 
   /** {@return the compact JSON text of this value (the rendering {@code jq -c} gives)} */

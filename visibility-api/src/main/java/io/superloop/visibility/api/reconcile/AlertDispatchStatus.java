@@ -1,6 +1,7 @@
 package io.superloop.visibility.api.reconcile;
 
 import io.superloop.visibility.api.OpenWireValue;
+import io.superloop.visibility.api.internal.WireRegistry;
 import java.util.Collection;
 
 /**
@@ -8,8 +9,8 @@ import java.util.Collection;
  * component.
  */
 public final class AlertDispatchStatus extends OpenWireValue {
-  private static final Registry<AlertDispatchStatus> REGISTRY =
-      new Registry<>(AlertDispatchStatus::new);
+  private static final WireRegistry<AlertDispatchStatus> REGISTRY =
+      new WireRegistry<>(AlertDispatchStatus::new);
 
   /** There is no escalations file. */
   public static final AlertDispatchStatus NO_SOURCE = REGISTRY.known("no_source");

@@ -1,6 +1,7 @@
 package io.superloop.visibility.api.reconcile;
 
 import io.superloop.visibility.api.OpenWireValue;
+import io.superloop.visibility.api.internal.WireRegistry;
 import java.util.Collection;
 
 /**
@@ -8,7 +9,7 @@ import java.util.Collection;
  * another component.
  */
 public final class AlertStatus extends OpenWireValue {
-  private static final Registry<AlertStatus> REGISTRY = new Registry<>(AlertStatus::new);
+  private static final WireRegistry<AlertStatus> REGISTRY = new WireRegistry<>(AlertStatus::new);
 
   /** Every sink accepted the alert. */
   public static final AlertStatus DISPATCHED = REGISTRY.known("dispatched");

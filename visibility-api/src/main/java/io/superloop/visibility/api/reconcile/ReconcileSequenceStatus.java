@@ -1,12 +1,10 @@
 package io.superloop.visibility.api.reconcile;
 
-import io.superloop.visibility.api.WireValue;
-
 /**
  * {@code sequenceStatus} of the reconcile row (contract 1.12). The internal initial value {@code
  * not_evaluated} is never persisted.
  */
-public enum ReconcileSequenceStatus implements WireValue {
+public enum ReconcileSequenceStatus {
   /** Sequence diagnostics found no violation. */
   OK("ok"),
   /** Sequence diagnostics found a violation. */
@@ -20,7 +18,7 @@ public enum ReconcileSequenceStatus implements WireValue {
     this.wire = wire;
   }
 
-  @Override
+  /** {@return the exact string written to and read from v1 artifacts} */
   public String wire() {
     return wire;
   }

@@ -1,9 +1,9 @@
 package io.superloop.visibility.api.sequence;
 
-import io.superloop.visibility.api.WireValue;
+import io.superloop.visibility.api.internal.Values;
 
 /** The sequence verdict of one reconcile step (contract 3.5). */
-public enum SequenceStatus implements WireValue {
+public enum SequenceStatus {
   /** No violation. */
   OK("ok"),
   /** At least one violation; also the reason code of the verdict. */
@@ -15,7 +15,7 @@ public enum SequenceStatus implements WireValue {
     this.wire = wire;
   }
 
-  @Override
+  /** {@return the exact string written to and read from v1 artifacts} */
   public String wire() {
     return wire;
   }
@@ -29,6 +29,6 @@ public enum SequenceStatus implements WireValue {
    *     other string
    */
   public static SequenceStatus fromWire(String wire) {
-    return WireValue.lookup(SequenceStatus.class, wire);
+    return Values.lookup(SequenceStatus.class, SequenceStatus::wire, wire);
   }
 }

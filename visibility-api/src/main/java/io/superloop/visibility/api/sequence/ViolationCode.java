@@ -1,13 +1,13 @@
 package io.superloop.visibility.api.sequence;
 
-import io.superloop.visibility.api.WireValue;
+import io.superloop.visibility.api.internal.Values;
 
 /**
  * The five sequence violation codes (contract 3.4). They are declared in the byte order of their
  * wire strings, so {@link #compareTo} (declaration order) is the canonical order of a {@code
  * violations} array.
  */
-public enum ViolationCode implements WireValue {
+public enum ViolationCode {
   /** An event envelope of the batch has no valid sequence value. */
   EVENT_SEQUENCE_MISSING("event_sequence_missing"),
   /** A valid event value is below the preceding valid value of the same batch. */
@@ -25,7 +25,7 @@ public enum ViolationCode implements WireValue {
     this.wire = wire;
   }
 
-  @Override
+  /** {@return the exact string written to and read from v1 artifacts} */
   public String wire() {
     return wire;
   }
@@ -39,6 +39,6 @@ public enum ViolationCode implements WireValue {
    *     other string
    */
   public static ViolationCode fromWire(String wire) {
-    return WireValue.lookup(ViolationCode.class, wire);
+    return Values.lookup(ViolationCode.class, ViolationCode::wire, wire);
   }
 }

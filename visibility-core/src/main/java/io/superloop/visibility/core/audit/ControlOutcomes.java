@@ -171,7 +171,7 @@ public final class ControlOutcomes {
             .filter(JsonValue.JsonObject.class::isInstance)
             .map(JsonValue.JsonObject.class::cast);
     long exitCode = longMember(response, "exitCode").orElse(0);
-    boolean ok = response.get("ok").map(v -> v == JsonValue.JsonBoolean.TRUE).orElse(false);
+    boolean ok = response.get("ok").map(v -> v.equals(JsonValue.of(true))).orElse(false);
     Optional<String> resultStatus =
         result
             .flatMap(r -> r.get("status"))
@@ -192,10 +192,7 @@ public final class ControlOutcomes {
             .flatMap(r -> longMember(r, "confirmExitCode").stream().boxed().findFirst())
             .orElse(0L);
     boolean confirmed =
-        result
-                .flatMap(r -> r.get("confirmed"))
-                .map(v -> v == JsonValue.JsonBoolean.TRUE)
-                .orElse(false)
+        result.flatMap(r -> r.get("confirmed")).map(v -> v.equals(JsonValue.of(true))).orElse(false)
             || status.equals(OutcomeStatus.CONFIRMED);
     Optional<JsonValue> confirmObject =
         result.flatMap(r -> r.get("confirm")).filter(v -> !v.isNull());
@@ -216,7 +213,7 @@ public final class ControlOutcomes {
           attempted ? ConfirmationStatus.ATTEMPTED_UNKNOWN : ConfirmationStatus.NOT_ATTEMPTED;
     }
     boolean replayed =
-        response.get("replayed").map(v -> v == JsonValue.JsonBoolean.TRUE).orElse(false);
+        response.get("replayed").map(v -> v.equals(JsonValue.of(true))).orElse(false);
     return new Outcome(
         command,
         exitCode,

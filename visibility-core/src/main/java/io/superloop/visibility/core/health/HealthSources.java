@@ -38,7 +38,7 @@ public record HealthSources(
     Optional<String> lastControlStatus = lastIntent.map(r -> r.status().wire());
     JsonValue s = stateJson.orElse(JsonValue.nullValue());
     boolean divergence =
-        member(s, "divergence", "any").filter(v -> v == JsonValue.JsonBoolean.TRUE).isPresent();
+        member(s, "divergence", "any").filter(v -> v.equals(JsonValue.of(true))).isPresent();
     Optional<String> lastEventAt = string(member(s, "projection", "lastEventAt"));
     String lifecycle =
         string(member(s, "transition", "currentState"))

@@ -279,7 +279,7 @@ public final class FreshnessCalculator {
 
   /** jq's {@code //}: absent, null and false fall through. */
   private static boolean fallsThrough(@Nullable JsonValue v) {
-    return v == null || v.isNull() || v == JsonValue.JsonBoolean.FALSE;
+    return v == null || v.isNull() || v.equals(JsonValue.of(false));
   }
 
   /** The value as text: a string as itself, anything else as its compact JSON. */
@@ -297,7 +297,7 @@ public final class FreshnessCalculator {
     if (v instanceof JsonValue.JsonNumber) {
       return "number";
     }
-    if (v instanceof JsonValue.JsonBoolean) {
+    if (v.isBoolean()) {
       return "boolean";
     }
     return v.isNull() ? "null" : "object";

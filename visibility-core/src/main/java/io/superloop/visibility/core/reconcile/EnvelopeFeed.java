@@ -81,8 +81,8 @@ public interface EnvelopeFeed {
    *
    * @param envelope any JSON value received as an envelope
    * @return the raw {@code sequence.value} when the envelope is an object whose {@code sequence} is
-   *     an object with a {@code value} member ({@link JsonValue.JsonNull} when written as null);
-   *     null otherwise
+   *     an object with a {@code value} member ({@link JsonValue#nullValue() JSON null} when written
+   *     as null); null otherwise
    */
   static @Nullable JsonValue sequenceValueOf(JsonValue envelope) {
     if (envelope instanceof JsonValue.JsonObject o

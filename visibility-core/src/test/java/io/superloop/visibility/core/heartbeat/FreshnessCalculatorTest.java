@@ -270,7 +270,7 @@ class FreshnessCalculatorTest {
     Object[][] payloads = {
       {JsonValue.of("text"), "string"},
       {JsonValue.of(42), "number"},
-      {JsonValue.JsonBoolean.TRUE, "boolean"},
+      {JsonValue.of(true), "boolean"},
       {Json.parse("[1]"), "array"}
     };
     for (Object[] p : payloads) {

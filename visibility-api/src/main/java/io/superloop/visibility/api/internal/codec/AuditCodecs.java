@@ -35,11 +35,11 @@ public final class AuditCodecs {
   private AuditCodecs() {}
 
   /** Intents. */
-  public static final JsonCodec<Intent> INTENT = Values.wireEnum(Intent.class);
+  public static final JsonCodec<Intent> INTENT = Values.wireEnum(Intent.class, Intent::wire);
 
   /** Confirmation statuses. */
   public static final JsonCodec<ConfirmationStatus> CONFIRMATION_STATUS =
-      Values.wireEnum(ConfirmationStatus.class);
+      Values.wireEnum(ConfirmationStatus.class, ConfirmationStatus::wire);
 
   /** Outcome statuses (open). */
   public static final JsonCodec<OutcomeStatus> OUTCOME_STATUS = Values.open(OutcomeStatus::of);
@@ -50,7 +50,7 @@ public final class AuditCodecs {
 
   /** In-flight phases. */
   public static final JsonCodec<InvocationPhase> INVOCATION_PHASE =
-      Values.wireEnum(InvocationPhase.class);
+      Values.wireEnum(InvocationPhase.class, InvocationPhase::wire);
 
   /**
    * {@code request}: {@code {doConfirm, timeoutSeconds, intervalSeconds, retryAttempts,

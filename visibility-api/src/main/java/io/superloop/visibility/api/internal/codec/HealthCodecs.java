@@ -29,13 +29,16 @@ public final class HealthCodecs {
   private HealthCodecs() {}
 
   /** {@code healthy} / {@code degraded} / {@code critical}. */
-  public static final JsonCodec<HealthStatus> STATUS = Values.wireEnum(HealthStatus.class);
+  public static final JsonCodec<HealthStatus> STATUS =
+      Values.wireEnum(HealthStatus.class, HealthStatus::wire);
 
   /** {@code degraded} / {@code critical}. */
-  public static final JsonCodec<Severity> SEVERITY = Values.wireEnum(Severity.class);
+  public static final JsonCodec<Severity> SEVERITY =
+      Values.wireEnum(Severity.class, Severity::wire);
 
   /** {@code success} / {@code failed}. */
-  public static final JsonCodec<IngestStatus> INGEST_STATUS = Values.wireEnum(IngestStatus.class);
+  public static final JsonCodec<IngestStatus> INGEST_STATUS =
+      Values.wireEnum(IngestStatus.class, IngestStatus::wire);
 
   /** Failure codes (open: unknown codes are kept). */
   public static final JsonCodec<FailureCode> FAILURE_CODE = Values.open(FailureCode::of);

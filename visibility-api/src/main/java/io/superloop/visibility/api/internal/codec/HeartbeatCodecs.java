@@ -84,7 +84,7 @@ public final class HeartbeatCodecs {
               ImmutableHeartbeatState.Builder::heartbeatLagSeconds)
           .required(
               "freshnessStatus",
-              Values.wireEnum(FreshnessStatus.class),
+              Values.wireEnum(FreshnessStatus.class, FreshnessStatus::wire),
               HeartbeatState::freshnessStatus,
               ImmutableHeartbeatState.Builder::freshnessStatus)
           .optional(
@@ -114,7 +114,7 @@ public final class HeartbeatCodecs {
 
   /** {@code fresh} / {@code degraded} / {@code critical} / {@code failed}. */
   public static final JsonCodec<HeartbeatObservationStatus> OBSERVATION_STATUS =
-      Values.wireEnum(HeartbeatObservationStatus.class);
+      Values.wireEnum(HeartbeatObservationStatus.class, HeartbeatObservationStatus::wire);
 
   /**
    * One {@code telemetry/heartbeat.jsonl} row (contract 1.4; additive {@code clockSkewSeconds},

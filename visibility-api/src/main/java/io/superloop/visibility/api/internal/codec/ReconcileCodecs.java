@@ -39,7 +39,7 @@ public final class ReconcileCodecs {
 
   /** Reconcile sequence statuses. */
   public static final JsonCodec<ReconcileSequenceStatus> SEQUENCE_STATUS =
-      Values.wireEnum(ReconcileSequenceStatus.class);
+      Values.wireEnum(ReconcileSequenceStatus.class, ReconcileSequenceStatus::wire);
 
   /** Alert row statuses (open). */
   public static final JsonCodec<AlertStatus> ALERT_STATUS = Values.open(AlertStatus::of);

@@ -28,10 +28,11 @@ public final class SequenceCodecs {
 
   /** Violation codes by their wire strings; an unknown code is {@code invalid_field_value}. */
   public static final JsonCodec<ViolationCode> VIOLATION_CODE =
-      Values.wireEnum(ViolationCode.class);
+      Values.wireEnum(ViolationCode.class, ViolationCode::wire);
 
   /** {@code ok} / {@code ordering_drift_detected}. */
-  public static final JsonCodec<SequenceStatus> STATUS = Values.wireEnum(SequenceStatus.class);
+  public static final JsonCodec<SequenceStatus> STATUS =
+      Values.wireEnum(SequenceStatus.class, SequenceStatus::wire);
 
   /**
    * {@code snapshot}: {@code {previous, current, monotonic, regressed, missing}} with explicit

@@ -72,7 +72,7 @@ public final class StatusCodecs {
           .schemaVersion(SchemaVersion.NONE)
           .optional(
               "freshnessStatus",
-              Values.wireEnum(FreshnessStatus.class),
+              Values.wireEnum(FreshnessStatus.class, FreshnessStatus::wire),
               HeartbeatSurface::freshnessStatus,
               ImmutableHeartbeatSurface.Builder::freshnessStatus,
               Absence.OMIT)

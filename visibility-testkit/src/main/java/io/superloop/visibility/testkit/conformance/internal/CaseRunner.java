@@ -104,7 +104,7 @@ public final class CaseRunner {
     StepOptions options =
         new StepOptions(
             string(config, "traceId"),
-            config.get("fromStart").map(v -> v == JsonValue.JsonBoolean.TRUE).orElse(false));
+            config.get("fromStart").map(v -> v.equals(JsonValue.of(true))).orElse(false));
 
     LoopLayout layout = LoopLayout.of(outDir.resolve("repo"), loopId);
     if (!Files.isDirectory(layout.opsDir())) {

@@ -284,7 +284,7 @@ public final class OutputComparison {
     for (String name : path) {
       @Nullable JsonValue next = v instanceof JsonValue.JsonObject o ? o.members().get(name) : null;
       if (next == null) {
-        return JsonValue.JsonNull.INSTANCE;
+        return JsonValue.nullValue();
       }
       v = next;
     }
