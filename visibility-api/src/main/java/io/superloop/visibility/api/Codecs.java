@@ -163,7 +163,7 @@ public final class Codecs {
 
   /**
    * {@code loop_run_event} envelopes (contract 1.1), tolerant and order-preserving, with the rules
-   * of {@link #SNAPSHOT} ({@code envelopeType} must be {@code loop_run_event}).
+   * of {@link #SNAPSHOT_ENVELOPE} ({@code envelopeType} must be {@code loop_run_event}).
    */
   public static final JsonCodec<EventEnvelope> EVENT_ENVELOPE = EnvelopeCodecs.EVENT;
 
