@@ -2,7 +2,6 @@ package io.superloop.visibility.cli;
 
 import io.superloop.visibility.api.Codecs;
 import io.superloop.visibility.api.json.Json;
-import io.superloop.visibility.api.status.StatusCodecs;
 import io.superloop.visibility.core.internal.PlaneAccess;
 import io.superloop.visibility.core.plane.ControlCall;
 import io.superloop.visibility.core.plane.ControlResult;
@@ -172,7 +171,7 @@ final class DemoCommand implements Callable<Integer> {
             + " "
             + drift.health().reasonCodes());
     out.println("demo: loop directory " + PlaneAccess.layout(plane).opsDir());
-    out.print(StatusCodecs.VISIBILITY.encodeLine(plane.status()));
+    out.print(Codecs.VISIBILITY_SUMMARY.encodeLine(plane.status()));
     return Main.OK;
   }
 }

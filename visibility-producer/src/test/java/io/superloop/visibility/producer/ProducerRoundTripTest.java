@@ -244,7 +244,7 @@ class ProducerRoundTripTest {
                     .build())
             .build();
     return SpriteServicePoll.ofBodies(
-        EnvelopeCodecs.SNAPSHOT.encode(snapshot), EnvelopeCodecs.EVENTS_ANSWER.encode(answer));
+        Codecs.SNAPSHOT_ENVELOPE.encode(snapshot), Codecs.EVENTS_ANSWER.encode(answer));
   }
 
   private long managerCursor() {

@@ -97,18 +97,18 @@ class PlaneConcurrencyTest {
     Set<String> keys = new HashSet<>();
     for (String line :
         Files.readAllLines(PlaneAccess.layout(a).path(LoopArtifact.CONTROL_INVOCATIONS))) {
-      keys.add(AuditCodecs.INVOCATION.decode(line).idempotencyKey());
+      keys.add(Codecs.CONTROL_INVOCATION.decode(line).idempotencyKey());
     }
     assertEquals(total, keys.size(), "one invocation row per action, each key once");
     Set<String> intentKeys = new HashSet<>();
     for (String line : Files.readAllLines(PlaneAccess.layout(a).path(LoopArtifact.INTENTS))) {
-      intentKeys.add(AuditCodecs.INTENT_ROW.decode(line).idempotencyKey().orElseThrow());
+      intentKeys.add(Codecs.INTENT_ROW.decode(line).idempotencyKey().orElseThrow());
     }
     assertEquals(keys, intentKeys);
     Set<String> controlKeys = new HashSet<>();
     for (String line :
         Files.readAllLines(PlaneAccess.layout(a).path(LoopArtifact.CONTROL_TELEMETRY))) {
-      controlKeys.add(AuditCodecs.CONTROL_ROW.decode(line).idempotencyKey());
+      controlKeys.add(Codecs.CONTROL_ROW.decode(line).idempotencyKey());
     }
     assertEquals(keys, controlKeys);
     // H5: each action's started row precedes its completed row

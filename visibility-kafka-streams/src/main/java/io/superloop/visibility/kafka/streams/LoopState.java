@@ -10,7 +10,6 @@ import io.superloop.visibility.api.heartbeat.HeartbeatState;
 import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.json.JsonCodec;
 import io.superloop.visibility.api.json.JsonReadLimits;
-import io.superloop.visibility.api.sequence.SequenceCodecs;
 import io.superloop.visibility.api.sequence.SequenceObservation;
 import io.superloop.visibility.api.sequence.SequenceState;
 import io.superloop.visibility.core.heartbeat.HeartbeatInput;
@@ -147,12 +146,12 @@ record LoopState(
         @Override
         public void write(LoopState s, JsonGenerator g) {
           g.writeStartObject();
-          write(g, "sequence", SequenceCodecs.STATE, s.sequence());
-          write(g, "sequenceRow", SequenceCodecs.OBSERVATION, s.sequenceRow());
-          write(g, "heartbeat", HeartbeatCodecs.STATE, s.heartbeat());
-          write(g, "heartbeatRow", HeartbeatCodecs.OBSERVATION, s.heartbeatRow());
-          write(g, "health", HealthCodecs.HEALTH, s.health());
-          write(g, "transportHealth", HealthCodecs.TRANSPORT_HEALTH, s.transport());
+          write(g, "sequence", Codecs.SEQUENCE_STATE, s.sequence());
+          write(g, "sequenceRow", Codecs.SEQUENCE_OBSERVATION, s.sequenceRow());
+          write(g, "heartbeat", Codecs.HEARTBEAT_STATE, s.heartbeat());
+          write(g, "heartbeatRow", Codecs.HEARTBEAT_OBSERVATION, s.heartbeatRow());
+          write(g, "health", Codecs.HEALTH, s.health());
+          write(g, "transportHealth", Codecs.TRANSPORT_HEALTH, s.transport());
           write(g, "lastHeartbeat", HeartbeatInput.CODEC, Optional.of(s.lastHeartbeat()));
           write(g, "fileHeartbeat", HeartbeatInput.CODEC, Optional.of(s.fileHeartbeat()));
           g.writeEndObject();

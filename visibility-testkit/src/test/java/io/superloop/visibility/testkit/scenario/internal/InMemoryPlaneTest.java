@@ -80,7 +80,7 @@ class InMemoryPlaneTest {
       VisibilityPlane.Reconciliation r = plane.reconcile(poll, StepOptions.defaults());
       cursor = poll.cursor().orElseThrow().eventLineOffset();
       out.add(r.sequenceState().map(s -> s.status().wire()).orElse("none"));
-      out.add(StatusCodecs.VISIBILITY.encode(plane.status()));
+      out.add(Codecs.VISIBILITY_SUMMARY.encode(plane.status()));
       if (step == 1) {
         // line 3 is empty: the second batch's one event is line 4 (contract 3.1)
         VisibilityAssertions.assertEventsLast(plane.status(), 4);
