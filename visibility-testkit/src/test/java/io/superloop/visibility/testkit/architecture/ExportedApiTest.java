@@ -33,9 +33,11 @@ class ExportedApiTest {
    * calculator (core 71 -> 24: core.store, core.reconcile and core.source exported to the library's
    * own modules only); 128 once the testkit exported only the user's kit (51 -> 14 types: the
    * scenario model, the generators per api package, the generation plumbing and the conformance
-   * machinery in the testkit's internal packages).
+   * machinery in the testkit's internal packages); 118 once the api has one Codecs class instead of
+   * seven holders, no WireValue, and OpenWireValue.Registry, JsonValue's boolean and null variants
+   * hidden (api 90 -> 80).
    */
-  static final int RATCHET = 128;
+  static final int RATCHET = 118;
 
   /**
    * The testkit's exported API, exactly: writing a property test, generating the library's records,

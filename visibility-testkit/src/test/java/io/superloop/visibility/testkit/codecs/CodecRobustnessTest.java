@@ -13,8 +13,6 @@ import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.json.JsonCodec;
 import io.superloop.visibility.api.json.JsonReadLimits;
 import io.superloop.visibility.api.json.JsonValue;
-import io.superloop.visibility.api.reconcile.ReconcileCodecs;
-import io.superloop.visibility.api.sequence.SequenceCodecs;
 import io.superloop.visibility.testkit.gen.internal.GenContext;
 import io.superloop.visibility.testkit.gen.internal.Generation;
 import java.nio.charset.StandardCharsets;

@@ -71,7 +71,7 @@ class SequenceProjectionPropertiesTest {
   void mutatedAnswersGiveTheSameOutcome() {
     Gen<String> mutated =
         Zip.zip(
-            EnvelopeGens.eventsAnswers().map(EnvelopeCodecs.EVENTS_ANSWER::encode),
+            EnvelopeGens.eventsAnswers().map(Codecs.EVENTS_ANSWER::encode),
             Gen.longs(0, Long.MAX_VALUE),
             Gen.elements('{', '}', '[', ']', '"', ',', ':', '0', 'x', ' ', '\\'),
             Gen.elements(0, 1, 2),
