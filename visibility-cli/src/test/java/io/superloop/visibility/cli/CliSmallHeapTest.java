@@ -26,6 +26,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -212,6 +213,7 @@ class CliSmallHeapTest {
     assertTrue(cli("validate", tmp.toString()).err().contains("(2 skipped: not a regular file)"));
   }
 
+  @EnabledIfSystemProperty(named = "visibility.long", matches = "true", disabledReason = "a -Plong run: it streams gigabyte files (.ci/run runs -Plong)")
   @Test
   void scanEventsStreamsAGigabyteLogWithAFiftyMegabyteLine() throws Exception {
     Path events = tmp.resolve("events.jsonl");
@@ -266,6 +268,7 @@ class CliSmallHeapTest {
         r.out().contains("\"unreadable\":{\"sequence-state.json\":\"invalid_json\"}"), r.out());
   }
 
+  @EnabledIfSystemProperty(named = "visibility.long", matches = "true", disabledReason = "a -Plong run: it streams gigabyte files (.ci/run runs -Plong)")
   @Test
   void reconcileStepRunsACaseWithAGigabyteLogAndAHundredMegabyteHeartbeat() throws Exception {
     Path caseDir = tmp.resolve("case");

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * long line is malformed, the heartbeat too large, the long rows skipped for the valid row before
  * them. The timeout only guards against a hang; the times printed are not asserted.
  */
+@EnabledIfSystemProperty(named = "visibility.long", matches = "true", disabledReason = "a -Plong run: it streams gigabyte files (.ci/run runs -Plong)")
 class SmallHeapTest {
   @TempDir Path tmp;
 
