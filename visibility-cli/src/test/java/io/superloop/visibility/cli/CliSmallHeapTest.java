@@ -213,7 +213,10 @@ class CliSmallHeapTest {
     assertTrue(cli("validate", tmp.toString()).err().contains("(2 skipped: not a regular file)"));
   }
 
-  @EnabledIfSystemProperty(named = "visibility.long", matches = "true", disabledReason = "a -Plong run: it streams gigabyte files (.ci/run runs -Plong)")
+  @EnabledIfSystemProperty(
+      named = "visibility.long",
+      matches = "true",
+      disabledReason = "a -Plong run: it streams gigabyte files (.ci/run runs -Plong)")
   @Test
   void scanEventsStreamsAGigabyteLogWithAFiftyMegabyteLine() throws Exception {
     Path events = tmp.resolve("events.jsonl");
@@ -268,7 +271,10 @@ class CliSmallHeapTest {
         r.out().contains("\"unreadable\":{\"sequence-state.json\":\"invalid_json\"}"), r.out());
   }
 
-  @EnabledIfSystemProperty(named = "visibility.long", matches = "true", disabledReason = "a -Plong run: it streams gigabyte files (.ci/run runs -Plong)")
+  @EnabledIfSystemProperty(
+      named = "visibility.long",
+      matches = "true",
+      disabledReason = "a -Plong run: it streams gigabyte files (.ci/run runs -Plong)")
   @Test
   void reconcileStepRunsACaseWithAGigabyteLogAndAHundredMegabyteHeartbeat() throws Exception {
     Path caseDir = tmp.resolve("case");

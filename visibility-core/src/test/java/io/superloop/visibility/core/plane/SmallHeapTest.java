@@ -20,7 +20,10 @@ import org.junit.jupiter.api.io.TempDir;
  * long line is malformed, the heartbeat too large, the long rows skipped for the valid row before
  * them. The timeout only guards against a hang; the times printed are not asserted.
  */
-@EnabledIfSystemProperty(named = "visibility.long", matches = "true", disabledReason = "a -Plong run: it streams gigabyte files (.ci/run runs -Plong)")
+@EnabledIfSystemProperty(
+    named = "visibility.long",
+    matches = "true",
+    disabledReason = "a -Plong run: it streams gigabyte files (.ci/run runs -Plong)")
 class SmallHeapTest {
   @TempDir Path tmp;
 
