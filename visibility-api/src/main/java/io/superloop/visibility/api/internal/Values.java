@@ -10,7 +10,9 @@ import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.json.JsonCodec;
 import io.superloop.visibility.api.json.JsonValue;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
@@ -202,15 +204,20 @@ public final class Values {
    * @return the codec
    */
   public static <E extends Enum<E>> JsonCodec<E> wireEnum(Class<E> type, Function<E, String> wire) {
+    // built once per codec: a read is one map lookup, not a scan of a fresh copy of the constants
+    Map<String, E> byWire = new HashMap<>();
+    for (E e : type.getEnumConstants()) {
+      byWire.put(wire.apply(e), e);
+    }
     return new JsonCodec<>() {
       @Override
       public E read(JsonParser p) {
         String s = STRING.read(p);
-        try {
-          return lookup(type, wire, s);
-        } catch (VisibilityException e) {
-          throw e.withPath(path(p));
+        E e = byWire.get(s);
+        if (e == null) {
+          throw notA(type, s).withPath(path(p));
         }
+        return e;
       }
 
       @Override
@@ -237,7 +244,11 @@ public final class Values {
         return e;
       }
     }
-    throw new VisibilityException(
+    throw notA(type, wire);
+  }
+
+  private static VisibilityException notA(Class<?> type, String wire) {
+    return new VisibilityException(
         ErrorCode.INVALID_FIELD_VALUE,
         "not a " + type.getSimpleName() + " value: \"" + wire + "\"");
   }
