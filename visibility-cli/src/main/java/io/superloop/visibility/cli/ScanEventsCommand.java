@@ -15,6 +15,7 @@ import io.superloop.visibility.core.source.ScanStart;
 import io.superloop.visibility.core.store.StateFile;
 import io.superloop.visibility.core.store.StateRead;
 import io.superloop.visibility.core.time.Timestamps;
+import io.superloop.visibility.core.trace.IdStyle;
 import io.superloop.visibility.core.trace.TraceIds;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -101,7 +102,7 @@ final class ScanEventsCommand implements Callable<Integer> {
         v.toState(
             Timestamps.format(Instant.now()),
             loopId,
-            TraceIds.generate(preset.idStyle(), new SecureRandom()),
+            TraceIds.generate(IdStyle.of(preset), new SecureRandom()),
             Transport.LOCAL);
     spec.commandLine().getOut().print(Codecs.SEQUENCE_STATE.encodeLine(state));
     if (scan.malformed() > 0) {

@@ -15,13 +15,13 @@ import io.superloop.visibility.api.sequence.ViolationCode;
 import io.superloop.visibility.core.heartbeat.FreshnessCalculator;
 import io.superloop.visibility.core.heartbeat.HeartbeatInput;
 import io.superloop.visibility.core.rules.ReadLimits;
-import io.superloop.visibility.core.rules.SequenceValueSyntax;
 import io.superloop.visibility.core.rules.VisibilityRules;
 import io.superloop.visibility.core.sequence.PreviousSequence;
 import io.superloop.visibility.core.sequence.SequenceValidator;
 import io.superloop.visibility.core.source.LineKind;
 import io.superloop.visibility.core.source.LocalEventSource;
 import io.superloop.visibility.core.store.LoopArtifact;
+import io.superloop.visibility.core.time.TimestampSyntax;
 import io.superloop.visibility.core.time.Timestamps;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -601,7 +601,7 @@ final class ValidateCommand implements Callable<Integer> {
       long judged = validator.judge(value);
       if (judged == SequenceValidator.MISSING) {
         String form =
-            rules.sequenceValueSyntax() == SequenceValueSyntax.INTEGER_LITERAL
+            rules.integerLiteralSequenceValues()
                 ? "an integer literal"
                 : "a whole number or digit string";
         finding(
@@ -619,7 +619,7 @@ final class ValidateCommand implements Callable<Integer> {
       }
       if (!(v instanceof JsonValue.JsonString s)) {
         finding(file, line, "invalid_field_type", what + " is not a string");
-      } else if (Timestamps.parseEpochMillis(s.value(), rules.timestampSyntax()).isEmpty()) {
+      } else if (Timestamps.parseEpochMillis(s.value(), TimestampSyntax.of(rules)).isEmpty()) {
         finding(file, line, "invalid_timestamp", what + " \"" + s.value() + "\" does not parse");
       }
     }

@@ -1,7 +1,7 @@
 package io.superloop.visibility.core.audit;
 
 import io.superloop.visibility.api.audit.Intent;
-import io.superloop.visibility.core.rules.IdStyle;
+import io.superloop.visibility.core.trace.IdStyle;
 import io.superloop.visibility.core.trace.TraceIds;
 import java.time.Instant;
 import java.util.ArrayList;

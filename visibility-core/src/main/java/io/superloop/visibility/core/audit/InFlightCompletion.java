@@ -2,7 +2,7 @@ package io.superloop.visibility.core.audit;
 
 import io.superloop.visibility.api.audit.ControlInvocation;
 import io.superloop.visibility.api.audit.InFlightRow;
-import io.superloop.visibility.core.rules.TimestampSyntax;
+import io.superloop.visibility.core.time.TimestampSyntax;
 import io.superloop.visibility.core.time.Timestamps;
 import java.util.OptionalLong;
 

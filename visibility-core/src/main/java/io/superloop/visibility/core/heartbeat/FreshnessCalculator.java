@@ -13,8 +13,8 @@ import io.superloop.visibility.api.heartbeat.HeartbeatThresholds;
 import io.superloop.visibility.api.heartbeat.internal.ImmutableHeartbeatObservation;
 import io.superloop.visibility.api.heartbeat.internal.ImmutableHeartbeatState;
 import io.superloop.visibility.api.json.JsonValue;
-import io.superloop.visibility.core.rules.TimestampSyntax;
 import io.superloop.visibility.core.rules.VisibilityRules;
+import io.superloop.visibility.core.time.TimestampSyntax;
 import io.superloop.visibility.core.time.Timestamps;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -89,9 +89,7 @@ public final class FreshnessCalculator {
 
   /** The clock as this calculator reads it: whole seconds under the v1-strict syntax. */
   private long nowMillis(Instant now) {
-    return rules.timestampSyntax() == TimestampSyntax.V1_STRICT
-        ? now.getEpochSecond() * 1000L
-        : now.toEpochMilli();
+    return !rules.rfc3339Timestamps() ? now.getEpochSecond() * 1000L : now.toEpochMilli();
   }
 
   /**
@@ -132,7 +130,7 @@ public final class FreshnessCalculator {
       } else {
         OptionalLong hbMillis =
             ts instanceof JsonValue.JsonString
-                ? Timestamps.parseEpochMillis(text, rules.timestampSyntax())
+                ? Timestamps.parseEpochMillis(text, TimestampSyntax.of(rules))
                 : OptionalLong.empty();
         if (hbMillis.isEmpty()) {
           row =
@@ -227,7 +225,7 @@ public final class FreshnessCalculator {
     if (hardened() && previous.isPresent()) {
       HeartbeatState prev = previous.get();
       OptionalLong hbMillis =
-          Timestamps.parseEpochMillis(prev.lastHeartbeatAt(), rules.timestampSyntax());
+          Timestamps.parseEpochMillis(prev.lastHeartbeatAt(), TimestampSyntax.of(rules));
       if (hbMillis.isPresent()) {
         state =
             Optional.of(
@@ -259,9 +257,7 @@ public final class FreshnessCalculator {
   }
 
   private String syntaxName() {
-    return rules.timestampSyntax() == TimestampSyntax.V1_STRICT
-        ? "YYYY-MM-DDTHH:MM:SSZ"
-        : "RFC 3339";
+    return !rules.rfc3339Timestamps() ? "YYYY-MM-DDTHH:MM:SSZ" : "RFC 3339";
   }
 
   /** {@code timestamp // updatedAt}; with H11 a blank timestamp string also falls through. */

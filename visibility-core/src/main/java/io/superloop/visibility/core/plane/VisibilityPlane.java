@@ -44,7 +44,9 @@ import io.superloop.visibility.core.store.LoopLayout;
 import io.superloop.visibility.core.store.LoopLock;
 import io.superloop.visibility.core.store.LoopStore;
 import io.superloop.visibility.core.store.PreviousStates;
+import io.superloop.visibility.core.time.TimestampSyntax;
 import io.superloop.visibility.core.time.Timestamps;
+import io.superloop.visibility.core.trace.IdStyle;
 import io.superloop.visibility.core.trace.TraceIds;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -471,14 +473,14 @@ public final class VisibilityPlane {
   public InFlightControl control(ControlCall call) {
     Objects.requireNonNull(call, "call");
     Instant now = clock.instant();
-    TraceId trace = TraceIds.resolve(call.traceId(), environmentTraceId, rules.idStyle(), random);
+    TraceId trace = TraceIds.resolve(call.traceId(), environmentTraceId, IdStyle.of(rules), random);
     String key =
         IdempotencyKeys.resolve(
             call.idempotencyKey(),
             call.intent(),
             now,
             ProcessHandle.current().pid(),
-            rules.idStyle(),
+            IdStyle.of(rules),
             random);
     ControlContext ctx =
         ControlContext.builder()
@@ -547,7 +549,7 @@ public final class VisibilityPlane {
   }
 
   private TraceId trace(StepOptions options) {
-    return TraceIds.resolve(options.traceId(), environmentTraceId, rules.idStyle(), random);
+    return TraceIds.resolve(options.traceId(), environmentTraceId, IdStyle.of(rules), random);
   }
 
   private StepInput input(
@@ -565,7 +567,7 @@ public final class VisibilityPlane {
     ImmutableStepInput.Builder b = StepInput.builder();
     sources
         .lastEventAt()
-        .flatMap(t -> Timestamps.parse(t, rules.timestampSyntax()))
+        .flatMap(t -> Timestamps.parse(t, TimestampSyntax.of(rules)))
         .ifPresent(t -> b.ingestLagSeconds(Math.max(0, now.getEpochSecond() - t.getEpochSecond())));
     return previous
         .applyTo(b)

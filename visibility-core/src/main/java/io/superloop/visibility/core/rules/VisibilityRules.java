@@ -9,8 +9,9 @@ import org.immutables.value.Value;
 /**
  * The rules of the visibility plane's decisions: one named switch per decision of hardening.md that
  * depends on the preset. Take a preset ({@link #hardened()}, the default, or {@link #reference()})
- * and change single switches with the {@code with*} methods of {@link ImmutableVisibilityRules}.
- * Decisions marked "always" in hardening.md have no switch.
+ * and change single switches with its {@code with*} methods, e.g. {@code
+ * VisibilityRules.hardened().withReplayAwareSequencing(false)}. Decisions marked "always" in
+ * hardening.md have no switch.
  */
 @Value.Immutable
 @VisibilityStyle
@@ -22,13 +23,13 @@ public abstract class VisibilityRules {
       ImmutableVisibilityRules.builder()
           .name("reference")
           .writeInFlightAuditRows(false)
-          .idStyle(IdStyle.REFERENCE)
-          .timestampSyntax(TimestampSyntax.V1_STRICT)
+          .collisionFreeIds(false)
+          .rfc3339Timestamps(false)
           .detectClockSkew(false)
           .evaluateFreshnessAtEvaluationTime(false)
           .requireHeartbeat(false)
           .blankTimestampFallsBack(false)
-          .sequenceValueSyntax(SequenceValueSyntax.WHOLE_VALUE)
+          .integerLiteralSequenceValues(false)
           .replayAwareSequencing(false)
           .explicitStatusSurface(false)
           .escalateDriftRecovery(false)
@@ -88,18 +89,28 @@ public abstract class VisibilityRules {
   }
 
   /**
-   * {@return the form of generated trace ids and idempotency keys} H6, H7. Hardened: {@link
-   * IdStyle#COLLISION_FREE}; reference: {@link IdStyle#REFERENCE}.
+   * {@return whether generated ids cannot collide} H6, H7. True: a generated trace id is 32
+   * lower-case hex characters, never all zeros (a W3C trace-id), and a generated idempotency key is
+   * {@code <intent>-<epochMillis>-<16 lower-case hex random>}. False: a trace id is a lower-case
+   * UUID with dashes and a key is {@code <intent>-<epochSeconds>-<pid>}, as the reference's. Ids a
+   * caller gives are kept as given either way. Hardened: true; reference: false.
    */
   @Value.Default
-  public IdStyle idStyle() {
-    return IdStyle.COLLISION_FREE;
+  public boolean collisionFreeIds() {
+    return true;
   }
 
-  /** {@return which heartbeat timestamps parse} H8. Hardened: RFC 3339; reference: v1 strict. */
+  /**
+   * {@return whether heartbeat timestamps parse as full RFC 3339} H8. True: fractions, {@code
+   * +hh:mm} offsets, {@code t}/{@code z} in either case and a leap second {@code :60} in the last
+   * minute of a UTC month (counted as the next second). False: exactly {@code
+   * YYYY-MM-DDTHH:MM:SSZ}, zero-padded, a valid calendar date, not before 1970 (contract 2.2 step 5
+   * and C10). Timestamps the library writes are {@code YYYY-MM-DDTHH:MM:SSZ} either way. Hardened:
+   * true; reference: false.
+   */
   @Value.Default
-  public TimestampSyntax timestampSyntax() {
-    return TimestampSyntax.RFC_3339;
+  public boolean rfc3339Timestamps() {
+    return true;
   }
 
   /**
@@ -151,12 +162,15 @@ public abstract class VisibilityRules {
   }
 
   /**
-   * {@return which sequence values are valid} H12. Hardened: {@link
-   * SequenceValueSyntax#INTEGER_LITERAL}; reference: {@link SequenceValueSyntax#WHOLE_VALUE}.
+   * {@return whether only a JSON integer literal is a valid sequence value} H12. True: only a JSON
+   * integer literal from 0 to 2^63-1. False: a JSON number whose value is whole ({@code 7}, {@code
+   * 3.0}, {@code 1e2}, {@code 0.0}) or a string of ASCII digits ({@code "08"} is 8), from 0 to
+   * 2^63-1; {@code -0}, negatives, fractions, other strings, booleans and null are missing
+   * (contract C1). Both keep values exact up to 2^63-1. Hardened: true; reference: false.
    */
   @Value.Default
-  public SequenceValueSyntax sequenceValueSyntax() {
-    return SequenceValueSyntax.INTEGER_LITERAL;
+  public boolean integerLiteralSequenceValues() {
+    return true;
   }
 
   /**
@@ -210,6 +224,122 @@ public abstract class VisibilityRules {
   public TelemetryRetention telemetryRetention() {
     return TelemetryRetention.DEFAULT;
   }
+
+  // One wither per switch, implemented by the generated class (same signature, a covariant return):
+  // declared here so that every switch is reachable from the exported type and a user never names
+  // the generated class.
+
+  /**
+   * {@return these rules with {@link #writeInFlightAuditRows()} set to {@code value}; every other
+   * switch and the {@link #name()} kept} H5.
+   *
+   * @param value the new value
+   */
+  public abstract VisibilityRules withWriteInFlightAuditRows(boolean value);
+
+  /**
+   * {@return these rules with {@link #collisionFreeIds()} set to {@code value}; every other switch
+   * and the {@link #name()} kept} H6, H7.
+   *
+   * @param value the new value
+   */
+  public abstract VisibilityRules withCollisionFreeIds(boolean value);
+
+  /**
+   * {@return these rules with {@link #rfc3339Timestamps()} set to {@code value}; every other switch
+   * and the {@link #name()} kept} H8.
+   *
+   * @param value the new value
+   */
+  public abstract VisibilityRules withRfc3339Timestamps(boolean value);
+
+  /**
+   * {@return these rules with {@link #detectClockSkew()} set to {@code value}; every other switch
+   * and the {@link #name()} kept} H9.
+   *
+   * @param value the new value
+   */
+  public abstract VisibilityRules withDetectClockSkew(boolean value);
+
+  /**
+   * {@return these rules with {@link #clockSkewToleranceSeconds()} set to {@code value}; every
+   * other switch and the {@link #name()} kept} H9.
+   *
+   * @param value the new value (at least 0)
+   */
+  public abstract VisibilityRules withClockSkewToleranceSeconds(long value);
+
+  /**
+   * {@return these rules with {@link #evaluateFreshnessAtEvaluationTime()} set to {@code value};
+   * every other switch and the {@link #name()} kept} H10.
+   *
+   * @param value the new value
+   */
+  public abstract VisibilityRules withEvaluateFreshnessAtEvaluationTime(boolean value);
+
+  /**
+   * {@return these rules with {@link #requireHeartbeat()} set to {@code value}; every other switch
+   * and the {@link #name()} kept} H10.
+   *
+   * @param value the new value
+   */
+  public abstract VisibilityRules withRequireHeartbeat(boolean value);
+
+  /**
+   * {@return these rules with {@link #blankTimestampFallsBack()} set to {@code value}; every other
+   * switch and the {@link #name()} kept} H11.
+   *
+   * @param value the new value
+   */
+  public abstract VisibilityRules withBlankTimestampFallsBack(boolean value);
+
+  /**
+   * {@return these rules with {@link #integerLiteralSequenceValues()} set to {@code value}; every
+   * other switch and the {@link #name()} kept} H12.
+   *
+   * @param value the new value
+   */
+  public abstract VisibilityRules withIntegerLiteralSequenceValues(boolean value);
+
+  /**
+   * {@return these rules with {@link #replayAwareSequencing()} set to {@code value}; every other
+   * switch and the {@link #name()} kept} H15.
+   *
+   * @param value the new value
+   */
+  public abstract VisibilityRules withReplayAwareSequencing(boolean value);
+
+  /**
+   * {@return these rules with {@link #explicitStatusSurface()} set to {@code value}; every other
+   * switch and the {@link #name()} kept} H16.
+   *
+   * @param value the new value
+   */
+  public abstract VisibilityRules withExplicitStatusSurface(boolean value);
+
+  /**
+   * {@return these rules with {@link #escalateDriftRecovery()} set to {@code value}; every other
+   * switch and the {@link #name()} kept} H19.
+   *
+   * @param value the new value
+   */
+  public abstract VisibilityRules withEscalateDriftRecovery(boolean value);
+
+  /**
+   * {@return these rules with {@link #restartTruncatedEventLog()} set to {@code value}; every other
+   * switch and the {@link #name()} kept} H20.
+   *
+   * @param value the new value
+   */
+  public abstract VisibilityRules withRestartTruncatedEventLog(boolean value);
+
+  /**
+   * {@return these rules with {@link #telemetryRetention()} set to {@code value}; every other
+   * switch and the {@link #name()} kept} H21.
+   *
+   * @param value the new value
+   */
+  public abstract VisibilityRules withTelemetryRetention(TelemetryRetention value);
 
   /** Checks the contract rules of this record; called by the generated implementation. */
   @Value.Check

@@ -58,7 +58,7 @@ public final class SequenceValidator {
    * @return the value, 0 to 2^63-1, or {@link #MISSING}
    */
   public long judge(@Nullable JsonValue value) {
-    return SequenceValues.judge(value, rules.sequenceValueSyntax());
+    return SequenceValues.judge(value, SequenceValueSyntax.of(rules));
   }
 
   /**

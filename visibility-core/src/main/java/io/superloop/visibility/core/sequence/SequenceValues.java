@@ -1,7 +1,6 @@
 package io.superloop.visibility.core.sequence;
 
 import io.superloop.visibility.api.json.JsonValue;
-import io.superloop.visibility.core.rules.SequenceValueSyntax;
 import java.util.OptionalLong;
 import org.jspecify.annotations.Nullable;
 

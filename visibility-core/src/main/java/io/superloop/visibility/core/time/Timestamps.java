@@ -9,7 +9,6 @@ import static java.time.temporal.ChronoField.OFFSET_SECONDS;
 import static java.time.temporal.ChronoField.SECOND_OF_MINUTE;
 import static java.time.temporal.ChronoField.YEAR;
 
-import io.superloop.visibility.core.rules.TimestampSyntax;
 import java.text.ParsePosition;
 import java.time.DateTimeException;
 import java.time.Instant;

@@ -1,7 +1,6 @@
 package io.superloop.visibility.core.trace;
 
 import io.superloop.visibility.api.TraceId;
-import io.superloop.visibility.core.rules.IdStyle;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 

@@ -1,11 +1,12 @@
 package io.superloop.visibility.core.audit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.superloop.visibility.api.audit.Intent;
-import io.superloop.visibility.core.rules.IdStyle;
 import io.superloop.visibility.core.rules.VisibilityRules;
+import io.superloop.visibility.core.trace.IdStyle;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.HashSet;
@@ -21,7 +22,7 @@ class IdempotencyKeysTest {
 
   @Test
   void referenceKeyIsIntentEpochSecondsPid() {
-    assertEquals(IdStyle.REFERENCE, VisibilityRules.reference().idStyle());
+    assertFalse(VisibilityRules.reference().collisionFreeIds());
     // 4.2: <intent>-<unix epoch seconds>-<pid>, e.g. cancel-1795518143-623
     assertEquals(
         "cancel-1795518143-623",
@@ -40,7 +41,7 @@ class IdempotencyKeysTest {
 
   @Test
   void hardenedKeyIsIntentEpochMillisSixteenHex() {
-    assertEquals(IdStyle.COLLISION_FREE, VisibilityRules.hardened().idStyle());
+    assertTrue(VisibilityRules.hardened().collisionFreeIds());
     Pattern p = Pattern.compile("reject-" + NOW.toEpochMilli() + "-[0-9a-f]{16}");
     for (int i = 0; i < 1000; i++) {
       String key =

@@ -13,9 +13,7 @@ import io.superloop.visibility.api.heartbeat.HeartbeatState;
 import io.superloop.visibility.api.heartbeat.HeartbeatThresholds;
 import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.json.JsonValue;
-import io.superloop.visibility.core.rules.TimestampSyntax;
 import io.superloop.visibility.core.rules.VisibilityRules;
-import io.superloop.visibility.core.rules.internal.ImmutableVisibilityRules;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -256,8 +254,7 @@ class FreshnessCalculatorTest {
                 "yesterday",
                 "RFC 3339")),
         evaluate(hard, present("yesterday"), now).healthReasons());
-    VisibilityRules strictSyntax =
-        ImmutableVisibilityRules.copyOf(hard).withTimestampSyntax(TimestampSyntax.V1_STRICT);
+    VisibilityRules strictSyntax = hard.withRfc3339Timestamps(false);
     assertEquals(
         List.of(
             reason(

@@ -28,7 +28,6 @@ import io.superloop.visibility.core.plane.StepOptions;
 import io.superloop.visibility.core.plane.VisibilityPlane;
 import io.superloop.visibility.core.rules.Durability;
 import io.superloop.visibility.core.rules.VisibilityRules;
-import io.superloop.visibility.core.rules.internal.ImmutableVisibilityRules;
 import io.superloop.visibility.core.status.StatusInputs;
 import io.superloop.visibility.core.status.StatusProjector;
 import io.superloop.visibility.core.status.StatusReader;
@@ -38,6 +37,7 @@ import io.superloop.visibility.core.store.LoopStore;
 import io.superloop.visibility.core.store.StateWriteRecording;
 import io.superloop.visibility.core.store.TornSteps;
 import io.superloop.visibility.core.time.Timestamps;
+import io.superloop.visibility.core.trace.IdStyle;
 import io.superloop.visibility.core.trace.TraceIds;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -338,19 +338,19 @@ class CompatibilityDocTest {
     String hardPattern = r.ticked(3).get(0);
     String ref =
         IdempotencyKeys.resolve(
-            Optional.empty(), Intent.CANCEL, at, pid, REF.idStyle(), new SplittableRandom(1));
+            Optional.empty(), Intent.CANCEL, at, pid, IdStyle.of(REF), new SplittableRandom(1));
     assertTrue(
         ref.matches(placeholders(refPattern, at, pid)), ref + " against the doc's " + refPattern);
     String ref2 =
         IdempotencyKeys.resolve(
-            Optional.empty(), Intent.CANCEL, at, pid, REF.idStyle(), new SplittableRandom(2));
+            Optional.empty(), Intent.CANCEL, at, pid, IdStyle.of(REF), new SplittableRandom(2));
     assertEquals(ref, ref2);
     r.mentions(2, "collides inside one JVM");
     SplittableRandom random = new SplittableRandom(1);
     String h1 =
-        IdempotencyKeys.resolve(Optional.empty(), Intent.CANCEL, at, pid, HARD.idStyle(), random);
+        IdempotencyKeys.resolve(Optional.empty(), Intent.CANCEL, at, pid, IdStyle.of(HARD), random);
     String h2 =
-        IdempotencyKeys.resolve(Optional.empty(), Intent.CANCEL, at, pid, HARD.idStyle(), random);
+        IdempotencyKeys.resolve(Optional.empty(), Intent.CANCEL, at, pid, IdStyle.of(HARD), random);
     assertTrue(
         h1.matches(placeholders(hardPattern, at, pid)), h1 + " against the doc's " + hardPattern);
     assertNotEquals(h1, h2);
@@ -358,7 +358,7 @@ class CompatibilityDocTest {
       assertEquals(
           "caller-key-1",
           IdempotencyKeys.resolve(
-              Optional.of("caller-key-1"), Intent.CANCEL, at, pid, rules.idStyle(), random));
+              Optional.of("caller-key-1"), Intent.CANCEL, at, pid, IdStyle.of(rules), random));
     }
     r.mentions(3, "a caller's key is kept as given in both");
   }
@@ -392,9 +392,9 @@ class CompatibilityDocTest {
     r.mentions(3, "32 lower-case hex", "never all zeros", "W3C");
     for (int i = 0; i < 100; i++) {
       SplittableRandom random = new SplittableRandom(i);
-      String ref = TraceIds.generate(REF.idStyle(), random).value();
+      String ref = TraceIds.generate(IdStyle.of(REF), random).value();
       assertTrue(ref.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"), ref);
-      String hard = TraceIds.generate(HARD.idStyle(), random).value();
+      String hard = TraceIds.generate(IdStyle.of(HARD), random).value();
       assertTrue(hard.matches("[0-9a-f]{32}") && !hard.matches("0+"), hard);
       assertEquals(Optional.of(hard), TraceId.of(hard).toW3c());
     }
@@ -544,7 +544,7 @@ class CompatibilityDocTest {
       }
     }
     // requireHeartbeat: a loop that never sent one
-    VisibilityRules require = ImmutableVisibilityRules.copyOf(HARD).withRequireHeartbeat(true);
+    VisibilityRules require = HARD.withRequireHeartbeat(true);
     Loop none = new Loop(d.resolve("require"), require).events(events(1));
     none.step(NOW, false, "trace-h10-d");
     List<String> codes = strings(none.state("health.json"), "reasonCodes");
@@ -1273,7 +1273,7 @@ class CompatibilityDocTest {
                 Intent.CANCEL,
                 started,
                 4242,
-                rules.idStyle(),
+                IdStyle.of(rules),
                 new SplittableRandom(3)))
         .startedAt(started)
         .build();

@@ -29,11 +29,11 @@ import io.superloop.visibility.core.heartbeat.FreshnessCalculator;
 import io.superloop.visibility.core.heartbeat.HeartbeatEvaluation;
 import io.superloop.visibility.core.heartbeat.HeartbeatInput;
 import io.superloop.visibility.core.rules.VisibilityRules;
-import io.superloop.visibility.core.rules.internal.ImmutableVisibilityRules;
 import io.superloop.visibility.core.status.StatusInputs;
 import io.superloop.visibility.core.status.StatusProjector;
 import io.superloop.visibility.core.status.StatusReader;
 import io.superloop.visibility.core.time.Timestamps;
+import io.superloop.visibility.core.trace.IdStyle;
 import io.superloop.visibility.core.trace.TraceIds;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -83,25 +83,27 @@ class PresetDecisionsTest {
     Instant at = Instant.parse("2026-11-24T12:00:00.250Z");
     String ref =
         IdempotencyKeys.resolve(
-            Optional.empty(), Intent.CANCEL, at, 4242, REF.idStyle(), new SplittableRandom(1));
+            Optional.empty(), Intent.CANCEL, at, 4242, IdStyle.of(REF), new SplittableRandom(1));
     assertEquals("cancel-" + at.getEpochSecond() + "-4242", ref);
     SplittableRandom random = new SplittableRandom(1);
     String h1 =
-        IdempotencyKeys.resolve(Optional.empty(), Intent.CANCEL, at, 4242, HARD.idStyle(), random);
+        IdempotencyKeys.resolve(
+            Optional.empty(), Intent.CANCEL, at, 4242, IdStyle.of(HARD), random);
     String h2 =
-        IdempotencyKeys.resolve(Optional.empty(), Intent.CANCEL, at, 4242, HARD.idStyle(), random);
+        IdempotencyKeys.resolve(
+            Optional.empty(), Intent.CANCEL, at, 4242, IdStyle.of(HARD), random);
     assertTrue(h1.matches("cancel-" + at.toEpochMilli() + "-[0-9a-f]{16}"), h1);
     assertNotEquals(h1, h2, "two keys of one JVM in the same millisecond must differ");
     // the reference form collides for the same second and pid
     assertEquals(
         ref,
         IdempotencyKeys.resolve(
-            Optional.empty(), Intent.CANCEL, at, 4242, REF.idStyle(), new SplittableRandom(2)));
+            Optional.empty(), Intent.CANCEL, at, 4242, IdStyle.of(REF), new SplittableRandom(2)));
     for (VisibilityRules rules : List.of(REF, HARD)) {
       assertEquals(
           "vis-parity-cancel-1",
           IdempotencyKeys.resolve(
-              Optional.of("vis-parity-cancel-1"), Intent.CANCEL, at, 1, rules.idStyle(), random));
+              Optional.of("vis-parity-cancel-1"), Intent.CANCEL, at, 1, IdStyle.of(rules), random));
     }
   }
 
@@ -116,9 +118,9 @@ class PresetDecisionsTest {
   void h07TraceIdGeneration() {
     for (int i = 0; i < 200; i++) {
       SplittableRandom r = new SplittableRandom(i);
-      String ref = TraceIds.generate(REF.idStyle(), r).value();
+      String ref = TraceIds.generate(IdStyle.of(REF), r).value();
       assertTrue(ref.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"), ref);
-      String hard = TraceIds.generate(HARD.idStyle(), r).value();
+      String hard = TraceIds.generate(IdStyle.of(HARD), r).value();
       assertTrue(hard.matches("[0-9a-f]{32}"), hard);
       assertFalse(hard.matches("0{32}"));
       // H7 conversion: a 32-hex id is itself, a UUID drops its dashes
@@ -130,16 +132,17 @@ class PresetDecisionsTest {
     int[] at = {0};
     RandomGenerator zeros = () -> seq[Math.min(at[0]++, seq.length - 1)];
     assertEquals(
-        "0000000000000000" + "0000000000000005", TraceIds.generate(HARD.idStyle(), zeros).value());
+        "0000000000000000" + "0000000000000005",
+        TraceIds.generate(IdStyle.of(HARD), zeros).value());
     for (VisibilityRules rules : List.of(REF, HARD)) {
       SplittableRandom r = new SplittableRandom(3);
       assertEquals(
           TraceId.of("trace-vis-1"),
           TraceIds.resolve(
-              Optional.of("trace-vis-1"), Optional.of("env-trace"), rules.idStyle(), r));
+              Optional.of("trace-vis-1"), Optional.of("env-trace"), IdStyle.of(rules), r));
       assertEquals(
           TraceId.of("env-trace"),
-          TraceIds.resolve(Optional.of(""), Optional.of("env-trace"), rules.idStyle(), r));
+          TraceIds.resolve(Optional.of(""), Optional.of("env-trace"), IdStyle.of(rules), r));
     }
   }
 
@@ -292,8 +295,8 @@ class PresetDecisionsTest {
     assertEquals(Optional.of("122"), c5.healthReasons().get(0).observed());
 
     // requireHeartbeat: only effective with hardened freshness
-    VisibilityRules hardRequire = ImmutableVisibilityRules.copyOf(HARD).withRequireHeartbeat(true);
-    VisibilityRules refRequire = ImmutableVisibilityRules.copyOf(REF).withRequireHeartbeat(true);
+    VisibilityRules hardRequire = HARD.withRequireHeartbeat(true);
+    VisibilityRules refRequire = REF.withRequireHeartbeat(true);
     assertEquals(
         List.of(ReasonCode.RUNTIME_HEARTBEAT_MISSING),
         codes(

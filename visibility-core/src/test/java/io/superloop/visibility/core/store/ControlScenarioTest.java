@@ -22,6 +22,7 @@ import io.superloop.visibility.core.reconcile.StepResult;
 import io.superloop.visibility.core.rules.Durability;
 import io.superloop.visibility.core.rules.VisibilityRules;
 import io.superloop.visibility.core.status.StatusReader;
+import io.superloop.visibility.core.trace.IdStyle;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -62,7 +63,7 @@ class ControlScenarioTest {
         intent,
         ControlFixtures.STARTED,
         623,
-        rules.idStyle(),
+        IdStyle.of(rules),
         new SecureRandom());
   }
 

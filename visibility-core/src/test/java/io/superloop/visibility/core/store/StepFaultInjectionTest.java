@@ -11,7 +11,6 @@ import io.superloop.visibility.core.plane.VisibilityPlane;
 import io.superloop.visibility.core.rules.Durability;
 import io.superloop.visibility.core.rules.TelemetryRetention;
 import io.superloop.visibility.core.rules.VisibilityRules;
-import io.superloop.visibility.core.rules.internal.ImmutableVisibilityRules;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -92,8 +91,7 @@ class StepFaultInjectionTest {
     Figures fig = new Figures();
     VisibilityRules rules =
         rotating
-            ? ImmutableVisibilityRules.copyOf(VisibilityRules.hardened())
-                .withTelemetryRetention(new TelemetryRetention(500, 10))
+            ? VisibilityRules.hardened().withTelemetryRetention(new TelemetryRetention(500, 10))
             : VisibilityRules.hardened();
     TestLoop base =
         new TestLoop(tmp.resolve("base"), transport, rules, Durability.FSYNC_PER_RECORD);

@@ -12,7 +12,6 @@ import io.superloop.visibility.api.json.JsonCodec;
 import io.superloop.visibility.core.rules.Durability;
 import io.superloop.visibility.core.rules.TelemetryRetention;
 import io.superloop.visibility.core.rules.VisibilityRules;
-import io.superloop.visibility.core.rules.internal.ImmutableVisibilityRules;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,8 +55,7 @@ class TelemetryRetentionTest {
   }
 
   private static VisibilityRules rotating() {
-    return ImmutableVisibilityRules.copyOf(VisibilityRules.hardened())
-        .withTelemetryRetention(new TelemetryRetention(MAX, KEEP));
+    return VisibilityRules.hardened().withTelemetryRetention(new TelemetryRetention(MAX, KEEP));
   }
 
   @Test

@@ -2,7 +2,6 @@ package io.superloop.visibility.core.time;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.superloop.visibility.core.rules.TimestampSyntax;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;

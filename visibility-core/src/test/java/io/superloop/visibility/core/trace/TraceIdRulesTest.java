@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.superloop.visibility.api.ErrorCode;
 import io.superloop.visibility.api.TraceId;
 import io.superloop.visibility.api.VisibilityException;
-import io.superloop.visibility.core.rules.IdStyle;
 import io.superloop.visibility.core.rules.VisibilityRules;
 import java.util.List;
 import java.util.Optional;
@@ -82,7 +81,7 @@ class TraceIdRulesTest {
                   TraceIds.resolve(
                       Optional.of("bad trace"),
                       Optional.empty(),
-                      rules.idStyle(),
+                      IdStyle.of(rules),
                       new SplittableRandom(1)));
       assertEquals(ErrorCode.INVALID_TRACE_ID, e.code());
       assertThrows(
@@ -91,7 +90,7 @@ class TraceIdRulesTest {
               TraceIds.resolve(
                   Optional.empty(),
                   Optional.of("bad\ttrace"),
-                  rules.idStyle(),
+                  IdStyle.of(rules),
                   new SplittableRandom(1)));
     }
   }

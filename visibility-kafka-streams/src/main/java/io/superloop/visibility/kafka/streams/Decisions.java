@@ -35,6 +35,7 @@ import io.superloop.visibility.core.source.LocalRuntime;
 import io.superloop.visibility.core.status.StatusInputs;
 import io.superloop.visibility.core.status.StatusProjector;
 import io.superloop.visibility.core.time.Timestamps;
+import io.superloop.visibility.core.trace.IdStyle;
 import io.superloop.visibility.core.trace.TraceIds;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -205,7 +206,7 @@ final class Decisions {
         };
     TraceId trace =
         TraceIds.resolve(
-            snapshot.traceId().map(TraceId::value), Optional.empty(), rules.idStyle(), random);
+            snapshot.traceId().map(TraceId::value), Optional.empty(), IdStyle.of(rules), random);
     // the punctuation evaluates this heartbeat again until the next record brings another
     return run(
         loopId,
@@ -223,7 +224,7 @@ final class Decisions {
   Outcome failedStep(String loopId, LoopState prev, String message, Instant now) {
     Ingest failed =
         new Ingest.Failed(Optional.of(FailureCode.SERVICE_RESPONSE_INVALID), Optional.of(message));
-    return run(loopId, prev, TraceIds.generate(rules.idStyle(), random), now, failed);
+    return run(loopId, prev, TraceIds.generate(IdStyle.of(rules), random), now, failed);
   }
 
   private Outcome run(String loopId, LoopState prev, TraceId trace, Instant now, Ingest ingest) {
@@ -268,7 +269,7 @@ final class Decisions {
    * @param now the manager clock
    */
   Outcome refresh(String loopId, LoopState prev, HeartbeatInput heartbeat, Instant now) {
-    TraceId trace = TraceIds.generate(rules.idStyle(), random);
+    TraceId trace = TraceIds.generate(IdStyle.of(rules), random);
     HeartbeatEvaluation hb =
         freshness.evaluate(
             heartbeat, prev.heartbeat(), now, heartbeatThresholds, loopId, trace, TRANSPORT);

@@ -35,9 +35,10 @@ class ExportedApiTest {
    * scenario model, the generators per api package, the generation plumbing and the conformance
    * machinery in the testkit's internal packages); 118 once the api has one Codecs class instead of
    * seven holders, no WireValue, and OpenWireValue.Registry, JsonValue's boolean and null variants
-   * hidden (api 90 -> 80).
+   * hidden (api 90 -> 80); 115 once the rules' three two-valued enums (IdStyle, TimestampSyntax,
+   * SequenceValueSyntax) are boolean switches of VisibilityRules (core 24 -> 21).
    */
-  static final int RATCHET = 118;
+  static final int RATCHET = 115;
 
   /**
    * The testkit's exported API, exactly: writing a property test, generating the library's records,

@@ -368,7 +368,7 @@ class FreshnessPropertiesTest {
               String ts = st.text();
               for (VisibilityRules rules : PRESETS) {
                 boolean hardened =
-                    rules.timestampSyntax() != VisibilityRules.reference().timestampSyntax();
+                    rules.rfc3339Timestamps() != VisibilityRules.reference().rfc3339Timestamps();
                 if (hardened && st.form() == Form.SPACE) {
                   continue; // RFC 3339 5.6 allows a space only as an application's choice: not
                   // judged here

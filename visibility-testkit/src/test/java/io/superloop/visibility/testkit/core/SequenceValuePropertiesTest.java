@@ -2,10 +2,11 @@ package io.superloop.visibility.testkit.core;
 
 import static io.superloop.visibility.testkit.gen.Gen.weighted;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.json.JsonValue;
-import io.superloop.visibility.core.rules.SequenceValueSyntax;
 import io.superloop.visibility.core.rules.VisibilityRules;
 import io.superloop.visibility.core.sequence.SequenceValidator;
 import io.superloop.visibility.testkit.gen.Gen;
@@ -160,8 +161,8 @@ class SequenceValuePropertiesTest {
     SequenceValidator ref = new SequenceValidator(VisibilityRules.reference());
     SequenceValidator hard = new SequenceValidator(VisibilityRules.hardened());
     // the presets' syntaxes: the reference reads whole values, hardened integer literals only (H12)
-    assertEquals(SequenceValueSyntax.WHOLE_VALUE, ref.rules().sequenceValueSyntax());
-    assertEquals(SequenceValueSyntax.INTEGER_LITERAL, hard.rules().sequenceValueSyntax());
+    assertFalse(ref.rules().integerLiteralSequenceValues());
+    assertTrue(hard.rules().integerLiteralSequenceValues());
     Property.forAll(jsonTexts())
         .named("sequence values: H12 judge == BigDecimal model (both presets)")
         .tries(Math.max(Property.defaultTries(), 20_000))

@@ -3,7 +3,7 @@ package io.superloop.visibility.testkit.core;
 import static io.superloop.visibility.testkit.gen.Gen.weighted;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.superloop.visibility.core.rules.TimestampSyntax;
+import io.superloop.visibility.core.time.TimestampSyntax;
 import io.superloop.visibility.core.time.Timestamps;
 import io.superloop.visibility.testkit.gen.Gen;
 import io.superloop.visibility.testkit.gen.internal.Zip;

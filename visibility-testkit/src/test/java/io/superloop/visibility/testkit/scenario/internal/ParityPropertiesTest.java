@@ -1,7 +1,6 @@
 package io.superloop.visibility.testkit.scenario.internal;
 
 import io.superloop.visibility.core.rules.VisibilityRules;
-import io.superloop.visibility.core.rules.internal.ImmutableVisibilityRules;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -54,7 +53,7 @@ class ParityPropertiesTest {
             HistoryGens.histories(HistoryShape.carriableWithUndeclaredLogChanges()),
             StepDelivery.LOCAL,
             StepDelivery.SPRITE_SERVICE,
-            ImmutableVisibilityRules.copyOf(HARDENED).withRestartTruncatedEventLog(false));
+            HARDENED.withRestartTruncatedEventLog(false));
   }
 
   @Test
