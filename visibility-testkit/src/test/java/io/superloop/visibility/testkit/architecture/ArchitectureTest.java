@@ -151,6 +151,7 @@ class ArchitectureTest {
             CORE + "audit.ControlRecords",
             CORE + "audit.InvocationAuditTrail",
             CORE + "time.Timestamps",
+            CORE + "time.TimestampSyntax",
             CORE + "internal.PlaneAccess",
             CORE + "store.LoopLayout",
             CORE + "store.LoopArtifact",
