@@ -17,6 +17,11 @@ module io.superloop.visibility.api {
       io.superloop.visibility.core,
       io.superloop.visibility.testkit,
       io.superloop.visibility.producer;
+  // the sprite service's control and error answers, which the plane never reads: for the testkit
+  exports io.superloop.visibility.api.internal.answer to
+      io.superloop.visibility.testkit;
+  exports io.superloop.visibility.api.internal.answer.internal to
+      io.superloop.visibility.testkit;
   // generated Immutables implementations (VisibilityStyle): for the library's own modules
   exports io.superloop.visibility.api.audit.internal to
       io.superloop.visibility.core,

@@ -14,15 +14,12 @@ import io.superloop.visibility.api.audit.IntentRow;
 import io.superloop.visibility.api.audit.InvocationPhase;
 import io.superloop.visibility.api.audit.OutcomeStatus;
 import io.superloop.visibility.api.envelope.ArtifactRef;
-import io.superloop.visibility.api.envelope.ControlAnswer;
 import io.superloop.visibility.api.envelope.CursorState;
 import io.superloop.visibility.api.envelope.EnvelopeCursor;
 import io.superloop.visibility.api.envelope.EnvelopeSource;
-import io.superloop.visibility.api.envelope.ErrorAnswer;
 import io.superloop.visibility.api.envelope.EventEnvelope;
 import io.superloop.visibility.api.envelope.EventsAnswer;
 import io.superloop.visibility.api.envelope.EventsCursor;
-import io.superloop.visibility.api.envelope.ServiceError;
 import io.superloop.visibility.api.envelope.SnapshotEnvelope;
 import io.superloop.visibility.api.health.FailureCode;
 import io.superloop.visibility.api.health.Health;
@@ -194,18 +191,6 @@ public final class Codecs {
    */
   public static final JsonCodec<EventsAnswer> EVENTS_ANSWER_SEQUENCES =
       EnvelopeCodecs.EVENTS_ANSWER_SEQUENCES;
-
-  /** The {@code error} object of an error answer: {@code {code, message}}. */
-  public static final JsonCodec<ServiceError> SERVICE_ERROR = EnvelopeCodecs.SERVICE_ERROR;
-
-  /** A sprite service error body: {@code {ok:false, error:{code, message}}}. */
-  public static final JsonCodec<ErrorAnswer> ERROR_ANSWER = EnvelopeCodecs.ERROR_ANSWER;
-
-  /**
-   * The {@code POST /ops/control} answer: {@code {ok, exitCode, result, stderr, replayed,
-   * traceId}}, null-filtered.
-   */
-  public static final JsonCodec<ControlAnswer> CONTROL_ANSWER = EnvelopeCodecs.CONTROL_ANSWER;
 
   // health
 

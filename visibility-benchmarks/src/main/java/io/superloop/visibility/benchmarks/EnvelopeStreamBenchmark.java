@@ -4,7 +4,6 @@ import io.superloop.visibility.api.Codecs;
 import io.superloop.visibility.api.envelope.EventEnvelope;
 import io.superloop.visibility.core.reconcile.Ingest;
 import io.superloop.visibility.core.rules.VisibilityRules;
-import io.superloop.visibility.core.sequence.PreviousSequence;
 import io.superloop.visibility.core.sequence.SequenceValidator;
 import io.superloop.visibility.core.sequence.SequenceVerdict;
 import io.superloop.visibility.core.source.SpriteServiceIngest;
@@ -14,6 +13,7 @@ import io.superloop.visibility.testkit.scenario.internal.Workloads;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -99,7 +99,7 @@ public class EnvelopeStreamBenchmark {
   public SequenceVerdict answer() {
     SpriteServiceIngest.Poll poll = ingest.ofBodies(snapshotBody, eventsBody);
     Ingest.Succeeded ok = (Ingest.Succeeded) poll.ingest();
-    SequenceValidator.Batch batch = validator.begin(PreviousSequence.NONE, false);
+    SequenceValidator.Batch batch = validator.begin(Optional.empty(), false);
     ok.envelopes().feed(validator, batch, w -> {});
     return batch.finish();
   }
@@ -113,7 +113,7 @@ public class EnvelopeStreamBenchmark {
   /** The NDJSON path: typed decode of each envelope, its value through the validator. */
   @Benchmark
   public long ndjson() {
-    SequenceValidator.Batch batch = validator.begin(PreviousSequence.NONE, false);
+    SequenceValidator.Batch batch = validator.begin(Optional.empty(), false);
     long n = 0;
     try (JsonlReader<EventEnvelope> r = JsonlReader.open(ndjson, Codecs.EVENT_ENVELOPE)) {
       while (r.hasNext()) {

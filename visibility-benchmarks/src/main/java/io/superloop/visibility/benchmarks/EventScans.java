@@ -1,11 +1,11 @@
 package io.superloop.visibility.benchmarks;
 
-import io.superloop.visibility.core.sequence.PreviousSequence;
 import io.superloop.visibility.core.sequence.SequenceValidator;
 import io.superloop.visibility.core.sequence.SequenceVerdict;
 import io.superloop.visibility.core.source.LineKind;
 import io.superloop.visibility.core.source.LineListener;
 import io.superloop.visibility.core.source.ScanResult;
+import java.util.Optional;
 import java.util.function.Function;
 
 /** The {@code scan-events} path shared by the W1 benchmarks. */
@@ -18,7 +18,7 @@ final class EventScans {
    */
   static SequenceVerdict verdict(
       SequenceValidator validator, Function<LineListener, ScanResult> scan) {
-    SequenceValidator.Batch batch = validator.begin(PreviousSequence.NONE, false);
+    SequenceValidator.Batch batch = validator.begin(Optional.empty(), false);
     ScanResult r =
         scan.apply(
             (line, kind, buf, off, len) ->

@@ -1,11 +1,12 @@
 package io.superloop.visibility.benchmarks;
 
 import io.superloop.visibility.api.Codecs;
+import io.superloop.visibility.api.TraceId;
+import io.superloop.visibility.api.Transport;
 import io.superloop.visibility.api.envelope.SnapshotEnvelope;
 import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.json.JsonValue;
 import io.superloop.visibility.core.rules.VisibilityRules;
-import io.superloop.visibility.core.sequence.PreviousSequence;
 import io.superloop.visibility.core.sequence.SequenceValidator;
 import io.superloop.visibility.core.sequence.SequenceVerdict;
 import io.superloop.visibility.kafka.streams.VisibilityTopology;
@@ -17,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.serialization.Serdes;
@@ -84,6 +86,12 @@ public class KafkaTopologyBenchmark {
 
   /** Records per invocation: the events and one snapshot per batch. */
   static final int RECORDS = BATCHES * (BATCH + 1);
+
+  /** The stamp of the sequence state a bare-loop batch hands the next one. */
+  private static final String STAMP = "2026-01-01T00:00:00Z";
+
+  /** The trace of that state. */
+  private static final TraceId TRACE = TraceId.of("4bf92f3577b34da6a3ce929d0e0e4736");
 
   @SuppressWarnings("NullAway.Init") // set by the JMH @Setup method
   private List<byte[]> records;
@@ -218,7 +226,7 @@ public class KafkaTopologyBenchmark {
   @Benchmark
   @OperationsPerInvocation(RECORDS)
   public long bareLoop() {
-    SequenceValidator.Batch batch = validator.begin(PreviousSequence.NONE, false);
+    SequenceValidator.Batch batch = validator.begin(Optional.empty(), false);
     long violations = 0;
     for (byte[] r : records) {
       boolean snapshot = false;
@@ -252,13 +260,7 @@ public class KafkaTopologyBenchmark {
         violations += verdict.violations().size();
         batch =
             validator.begin(
-                new PreviousSequence(
-                    verdict.snapshot().current(),
-                    verdict.events().last(),
-                    verdict.driftActive(),
-                    verdict.snapshot().highWater(),
-                    verdict.events().highWater()),
-                false);
+                Optional.of(verdict.toState(STAMP, "bench-loop", TRACE, Transport.LOCAL)), false);
       } else {
         batch.event(validator.judge(value));
       }

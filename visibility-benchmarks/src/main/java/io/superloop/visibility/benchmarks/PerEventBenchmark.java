@@ -4,10 +4,10 @@ import io.superloop.visibility.api.heartbeat.FreshnessStatus;
 import io.superloop.visibility.api.heartbeat.HeartbeatThresholds;
 import io.superloop.visibility.core.heartbeat.FreshnessCalculator;
 import io.superloop.visibility.core.rules.VisibilityRules;
-import io.superloop.visibility.core.sequence.PreviousSequence;
 import io.superloop.visibility.core.sequence.SequenceValidator;
 import io.superloop.visibility.core.time.TimestampSyntax;
 import io.superloop.visibility.core.time.Timestamps;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -34,7 +34,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class PerEventBenchmark {
   private final SequenceValidator validator = new SequenceValidator(VisibilityRules.hardened());
-  private SequenceValidator.Batch batch = validator.begin(PreviousSequence.NONE, false);
+  private SequenceValidator.Batch batch = validator.begin(Optional.empty(), false);
   private long next = 1;
   private final HeartbeatThresholds thresholds = HeartbeatThresholds.DEFAULT;
   private final long now = 1_772_366_400_000L;
@@ -46,7 +46,7 @@ public class PerEventBenchmark {
   @Benchmark
   public long validatorPerEvent() {
     if (next == 1_000_000) {
-      batch = validator.begin(PreviousSequence.NONE, false);
+      batch = validator.begin(Optional.empty(), false);
       next = 1;
     }
     batch.event(next++);

@@ -5,7 +5,6 @@ import io.superloop.visibility.api.ReasonCode;
 import io.superloop.visibility.api.Transport;
 import io.superloop.visibility.api.sequence.SequenceState;
 import io.superloop.visibility.core.rules.VisibilityRules;
-import io.superloop.visibility.core.sequence.PreviousSequence;
 import io.superloop.visibility.core.sequence.SequenceValidator;
 import io.superloop.visibility.core.sequence.SequenceVerdict;
 import io.superloop.visibility.core.source.LineKind;
@@ -87,7 +86,7 @@ final class ScanEventsCommand implements Callable<Integer> {
     VisibilityRules preset = rules.rules();
     Optional<SequenceState> previous = readPrevious(previousFile);
     SequenceValidator validator = new SequenceValidator(preset);
-    SequenceValidator.Batch batch = validator.begin(PreviousSequence.of(previous), false);
+    SequenceValidator.Batch batch = validator.begin(previous, false);
     ScanResult scan =
         new LocalEventSource()
             .scan(

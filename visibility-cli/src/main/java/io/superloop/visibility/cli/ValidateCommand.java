@@ -8,6 +8,7 @@ import io.superloop.visibility.api.VisibilityException;
 import io.superloop.visibility.api.heartbeat.HeartbeatObservation;
 import io.superloop.visibility.api.heartbeat.HeartbeatObservationStatus;
 import io.superloop.visibility.api.heartbeat.HeartbeatThresholds;
+import io.superloop.visibility.api.internal.answer.AnswerCodecs;
 import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.json.JsonCodec;
 import io.superloop.visibility.api.json.JsonValue;
@@ -16,7 +17,6 @@ import io.superloop.visibility.core.heartbeat.FreshnessCalculator;
 import io.superloop.visibility.core.heartbeat.HeartbeatInput;
 import io.superloop.visibility.core.rules.ReadLimits;
 import io.superloop.visibility.core.rules.VisibilityRules;
-import io.superloop.visibility.core.sequence.PreviousSequence;
 import io.superloop.visibility.core.sequence.SequenceValidator;
 import io.superloop.visibility.core.source.LineKind;
 import io.superloop.visibility.core.source.LocalEventSource;
@@ -252,7 +252,7 @@ final class ValidateCommand implements Callable<Integer> {
       this.name = String.valueOf(file.getFileName());
       this.rules = rules;
       this.validator = new SequenceValidator(rules);
-      this.batch = validator.begin(PreviousSequence.NONE, false);
+      this.batch = validator.begin(Optional.empty(), false);
     }
 
     long run() {
@@ -374,11 +374,11 @@ final class ValidateCommand implements Callable<Integer> {
           }
         }
       } else if (o.members().containsKey("error") && o.members().containsKey("ok")) {
-        decode(line, text, Codecs.ERROR_ANSWER);
+        decode(line, text, AnswerCodecs.ERROR_ANSWER);
       } else if (o.members().containsKey("ok")
           && Stream.of("result", "exitCode", "stderr", "replayed")
               .anyMatch(o.members()::containsKey)) {
-        decode(line, text, Codecs.CONTROL_ANSWER);
+        decode(line, text, AnswerCodecs.CONTROL_ANSWER);
       } else {
         JsonCodec<?> codec = artifactCodec(file, o);
         if (artifact(file).filter(a -> a == LoopArtifact.STATE).isPresent()) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.superloop.visibility.api.Codecs;
+import io.superloop.visibility.api.internal.answer.AnswerCodecs;
 import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.json.JsonCodec;
 import io.superloop.visibility.api.json.JsonValue;
@@ -128,12 +129,12 @@ class SchemaTest {
         out,
         "envelopes/control_answer.schema.json",
         EnvelopeGens.controlAnswers(),
-        Codecs.CONTROL_ANSWER);
+        AnswerCodecs.CONTROL_ANSWER);
     put(
         out,
         "envelopes/error_answer.schema.json",
         EnvelopeGens.errorAnswers(),
-        Codecs.ERROR_ANSWER);
+        AnswerCodecs.ERROR_ANSWER);
     // state.json: the library merges health, trace and sequence into the project state
     List<String> states = new ArrayList<>();
     List<String> healths = out.getOrDefault("health.json.schema.json", List.of());

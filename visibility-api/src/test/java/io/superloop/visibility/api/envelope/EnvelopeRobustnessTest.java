@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import io.superloop.visibility.api.Codecs;
 import io.superloop.visibility.api.ErrorCode;
 import io.superloop.visibility.api.VisibilityException;
+import io.superloop.visibility.api.internal.answer.AnswerCodecs;
 import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.json.JsonCodec;
 import io.superloop.visibility.api.json.JsonReadLimits;
@@ -30,7 +31,7 @@ class EnvelopeRobustnessTest {
           Codecs.SNAPSHOT_ENVELOPE,
           Codecs.EVENT_ENVELOPE,
           Codecs.EVENTS_ANSWER,
-          Codecs.CONTROL_ANSWER);
+          AnswerCodecs.CONTROL_ANSWER);
 
   private static final byte[] INTERESTING =
       "{}[]\":,0-9e.+\\ntfu \u0000x".getBytes(StandardCharsets.ISO_8859_1);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import io.superloop.visibility.api.Codecs;
 import io.superloop.visibility.api.envelope.EventEnvelope;
 import io.superloop.visibility.api.envelope.EventsAnswer;
+import io.superloop.visibility.api.internal.answer.AnswerCodecs;
 import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.json.JsonCodec;
 import io.superloop.visibility.api.json.JsonValue;
@@ -49,10 +50,10 @@ class ReferenceFixturesTest {
       return Optional.of(Codecs.EVENTS_ANSWER);
     }
     if (has(o, "ok") && has(o, "error")) {
-      return Optional.of(Codecs.ERROR_ANSWER);
+      return Optional.of(AnswerCodecs.ERROR_ANSWER);
     }
     if (has(o, "ok")) {
-      return Optional.of(Codecs.CONTROL_ANSWER);
+      return Optional.of(AnswerCodecs.CONTROL_ANSWER);
     }
     if (has(o, "lastResult") && has(o, "failureStreak")) {
       return Optional.of(Codecs.TRANSPORT_HEALTH);

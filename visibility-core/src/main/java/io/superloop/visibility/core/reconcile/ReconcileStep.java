@@ -28,7 +28,6 @@ import io.superloop.visibility.core.heartbeat.FreshnessCalculator;
 import io.superloop.visibility.core.heartbeat.HeartbeatEvaluation;
 import io.superloop.visibility.core.heartbeat.HeartbeatInput;
 import io.superloop.visibility.core.rules.VisibilityRules;
-import io.superloop.visibility.core.sequence.PreviousSequence;
 import io.superloop.visibility.core.sequence.SequenceValidator;
 import io.superloop.visibility.core.sequence.SequenceVerdict;
 import io.superloop.visibility.core.time.Timestamps;
@@ -92,8 +91,7 @@ public final class ReconcileStep {
     long fedCount = 0;
     if (ingest instanceof Ingest.Succeeded s) {
       try {
-        SequenceValidator.Batch batch =
-            validator.begin(PreviousSequence.of(in.previousSequence()), s.declaredReplay());
+        SequenceValidator.Batch batch = validator.begin(in.previousSequence(), s.declaredReplay());
         s.envelopes().feed(validator, batch, warnings::add);
         fed = batch.finish();
         fedCount = batch.ingestedCount();

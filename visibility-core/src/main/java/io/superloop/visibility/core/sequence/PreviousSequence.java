@@ -7,7 +7,8 @@ import java.util.OptionalLong;
 /**
  * What the validator needs of the previous sequence state (contract 3.2): the previous snapshot
  * value and last event value, whether drift was active, and (hardened H15) the carried high-water
- * marks. {@link #NONE} when there is no readable previous state.
+ * marks. {@link #NONE} when there is no readable previous state. Built by {@link
+ * SequenceValidator#begin} from the {@link SequenceState} it is given.
  *
  * @param snapshotCurrent previous {@code snapshot.current}
  * @param eventsLast previous {@code events.last}
@@ -15,7 +16,7 @@ import java.util.OptionalLong;
  * @param snapshotHighWater previous {@code snapshot.highWater} (additive)
  * @param eventsHighWater previous {@code events.highWater} (additive)
  */
-public record PreviousSequence(
+record PreviousSequence(
     OptionalLong snapshotCurrent,
     OptionalLong eventsLast,
     boolean driftActive,
@@ -28,7 +29,7 @@ public record PreviousSequence(
    * @param state the previous state, if readable
    * @return {@link #NONE} when absent, else its values
    */
-  public static PreviousSequence of(Optional<SequenceState> state) {
+  static PreviousSequence of(Optional<SequenceState> state) {
     if (state.isEmpty()) {
       return NONE;
     }
@@ -42,7 +43,7 @@ public record PreviousSequence(
   }
 
   /** No previous state. */
-  public static final PreviousSequence NONE =
+  static final PreviousSequence NONE =
       new PreviousSequence(
           OptionalLong.empty(),
           OptionalLong.empty(),

@@ -2,6 +2,7 @@ package io.superloop.visibility.core.sequence;
 
 import io.superloop.visibility.api.json.JsonValue;
 import io.superloop.visibility.api.sequence.EventDiagnostics;
+import io.superloop.visibility.api.sequence.SequenceState;
 import io.superloop.visibility.api.sequence.SequenceTransition;
 import io.superloop.visibility.api.sequence.SnapshotDiagnostics;
 import io.superloop.visibility.api.sequence.ViolationCode;
@@ -11,6 +12,7 @@ import io.superloop.visibility.api.sequence.internal.ImmutableSnapshotDiagnostic
 import io.superloop.visibility.core.rules.VisibilityRules;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.jspecify.annotations.Nullable;
 
@@ -64,13 +66,18 @@ public final class SequenceValidator {
   /**
    * Starts a batch.
    *
-   * @param previous the previous state ({@link PreviousSequence#NONE} when absent or unreadable)
+   * <p>Of the previous state the batch reads {@code snapshot.current}, {@code events.last} and
+   * {@code driftActive} (contract 3.2) and, with replay-aware sequencing (H15), the carried {@code
+   * snapshot.highWater} and {@code events.highWater}; the rest of the record is not consulted.
+   *
+   * @param previous the previous {@code sequence-state.json}; empty when absent or unreadable
    * @param declaredReplay the caller declares this batch a replay from the start or a rotated log
    *     (only changes the verdict with replay-aware sequencing, H15)
    * @return the batch, to be fed the snapshot value once and each event value in order
    */
-  public Batch begin(PreviousSequence previous, boolean declaredReplay) {
-    return new Batch(previous, declaredReplay && rules.replayAwareSequencing());
+  public Batch begin(Optional<SequenceState> previous, boolean declaredReplay) {
+    return new Batch(
+        PreviousSequence.of(previous), declaredReplay && rules.replayAwareSequencing());
   }
 
   /** One snapshot value and one batch of event values being checked. Not thread-safe. */

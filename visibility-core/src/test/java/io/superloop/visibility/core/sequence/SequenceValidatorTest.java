@@ -4,8 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.superloop.visibility.api.ReasonCode;
+import io.superloop.visibility.api.TraceId;
+import io.superloop.visibility.api.Transport;
 import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.json.JsonValue;
+import io.superloop.visibility.api.sequence.EventDiagnostics;
+import io.superloop.visibility.api.sequence.SequenceState;
+import io.superloop.visibility.api.sequence.SequenceStatus;
+import io.superloop.visibility.api.sequence.SnapshotDiagnostics;
 import io.superloop.visibility.api.sequence.ViolationCode;
 import io.superloop.visibility.core.rules.VisibilityRules;
 import java.util.Arrays;
@@ -23,7 +30,11 @@ class SequenceValidatorTest {
   private static final SequenceValidator HARD = new SequenceValidator(VisibilityRules.hardened());
 
   private static SequenceVerdict run(
-      SequenceValidator v, PreviousSequence prev, boolean replay, long snap, long... events) {
+      SequenceValidator v,
+      Optional<SequenceState> prev,
+      boolean replay,
+      long snap,
+      long... events) {
     SequenceValidator.Batch b = v.begin(prev, replay).snapshot(snap);
     for (long e : events) {
       b.event(e);
@@ -31,8 +42,8 @@ class SequenceValidatorTest {
     return b.finish();
   }
 
-  private static PreviousSequence prev(long snap, long last, boolean drift) {
-    return new PreviousSequence(
+  private static Optional<SequenceState> prev(long snap, long last, boolean drift) {
+    return state(
         snap < 0 ? OptionalLong.empty() : OptionalLong.of(snap),
         last < 0 ? OptionalLong.empty() : OptionalLong.of(last),
         drift,
@@ -40,9 +51,50 @@ class SequenceValidatorTest {
         OptionalLong.empty());
   }
 
+  /**
+   * A previous {@code sequence-state.json} holding what the validator reads of it (contract 3.2,
+   * H15): {@code snapshot.current}, {@code events.last}, {@code driftActive} (with one violation,
+   * as the contract requires of a state in drift) and the carried high-water marks.
+   */
+  private static Optional<SequenceState> state(
+      OptionalLong snapshotCurrent,
+      OptionalLong eventsLast,
+      boolean drift,
+      OptionalLong snapshotHighWater,
+      OptionalLong eventsHighWater) {
+    return Optional.of(
+        SequenceState.builder()
+            .updatedAt("2026-01-01T00:00:00Z")
+            .loopId("loop-a")
+            .transport(Transport.LOCAL)
+            .status(drift ? SequenceStatus.ORDERING_DRIFT_DETECTED : SequenceStatus.OK)
+            .reasonCode(drift ? Optional.of(ReasonCode.ORDERING_DRIFT_DETECTED) : Optional.empty())
+            .driftActive(drift)
+            .violations(drift ? List.of(ViolationCode.SNAPSHOT_SEQUENCE_REGRESSION) : List.of())
+            .snapshot(
+                SnapshotDiagnostics.builder()
+                    .current(snapshotCurrent)
+                    .highWater(snapshotHighWater)
+                    .monotonic(!drift)
+                    .regressed(drift)
+                    .missing(false)
+                    .build())
+            .events(
+                EventDiagnostics.builder()
+                    .ingestedCount(0)
+                    .last(eventsLast)
+                    .highWater(eventsHighWater)
+                    .monotonicWithinBatch(true)
+                    .monotonicAcrossBatches(true)
+                    .regressed(false)
+                    .missing(false)
+                    .build())
+            .build());
+  }
+
   @Test
   void c2ComparesWithThePrecedingValidValueAndLastIsNotTheMax() {
-    SequenceVerdict v = run(REF, PreviousSequence.NONE, false, 8, 6, 7, 8, 4, 3, 4, 5, 6);
+    SequenceVerdict v = run(REF, Optional.empty(), false, 8, 6, 7, 8, 4, 3, 4, 5, 6);
     assertEquals(List.of(ViolationCode.EVENT_SEQUENCE_NON_MONOTONIC), v.violations());
     assertEquals(OptionalLong.of(6), v.events().last());
     assertEquals(OptionalLong.of(6), v.events().first());
@@ -67,14 +119,7 @@ class SequenceValidatorTest {
   @Test
   void missingSnapshotAndMissingEventsAreViolationsThatKeepTheBaseline() {
     SequenceVerdict v =
-        run(
-            REF,
-            PreviousSequence.NONE,
-            false,
-            SequenceValues.MISSING,
-            5,
-            SequenceValues.MISSING,
-            4);
+        run(REF, Optional.empty(), false, SequenceValues.MISSING, 5, SequenceValues.MISSING, 4);
     assertEquals(
         List.of(
             ViolationCode.EVENT_SEQUENCE_MISSING,
@@ -110,8 +155,8 @@ class SequenceValidatorTest {
   void scenario27WatermarkLostUnderReferenceButCaughtUnderHardened() {
     SequenceVerdict recovered = run(REF, prev(5, 5, true), false, 5);
     assertTrue(recovered.transition().recoveredFromDrift());
-    PreviousSequence afterEmpty =
-        new PreviousSequence(
+    Optional<SequenceState> afterEmpty =
+        state(
             OptionalLong.of(5),
             OptionalLong.empty(),
             false,
@@ -120,7 +165,7 @@ class SequenceValidatorTest {
     assertEquals(List.of(), run(REF, afterEmpty, true, 5, 1, 2).violations());
 
     // hardened: an undeclared regression after an empty batch is still caught (high-water carried)
-    SequenceVerdict h1 = run(HARD, PreviousSequence.NONE, false, 5, 1, 2, 3, 4, 5);
+    SequenceVerdict h1 = run(HARD, Optional.empty(), false, 5, 1, 2, 3, 4, 5);
     SequenceVerdict h2 = run(HARD, fromVerdict(h1), false, 5);
     assertEquals(OptionalLong.of(5), h2.events().highWater());
     SequenceVerdict h3 = run(HARD, fromVerdict(h2), false, 5, 3);
@@ -135,7 +180,7 @@ class SequenceValidatorTest {
   @Test
   void zeroIsAValueInEveryComparison() {
     for (SequenceValidator v : List.of(REF, HARD)) {
-      SequenceVerdict dup = run(v, PreviousSequence.NONE, false, 2, 0, 0, 2);
+      SequenceVerdict dup = run(v, Optional.empty(), false, 2, 0, 0, 2);
       assertEquals(OptionalLong.of(1), dup.events().duplicates(), "0 then 0 is a duplicate");
       assertEquals(OptionalLong.of(1), dup.events().gaps(), "0 then 2 is a gap");
       assertEquals(OptionalLong.of(0), dup.events().first());
@@ -173,8 +218,8 @@ class SequenceValidatorTest {
    */
   @Test
   void h15AReplayStartsTheHighWaterMarksAfresh() {
-    PreviousSequence high =
-        new PreviousSequence(
+    Optional<SequenceState> high =
+        state(
             OptionalLong.of(50),
             OptionalLong.of(50),
             false,
@@ -204,9 +249,9 @@ class SequenceValidatorTest {
     SplittableRandom r = new SplittableRandom(11);
     for (int i = 0; i < 2000; i++) {
       SequenceValidator v = r.nextBoolean() ? REF : HARD;
-      PreviousSequence p =
+      Optional<SequenceState> p =
           r.nextInt(4) == 0
-              ? PreviousSequence.NONE
+              ? Optional.empty()
               : prev(r.nextInt(-1, 8), r.nextInt(-1, 8), r.nextBoolean());
       boolean replay = r.nextInt(5) == 0;
       long snap = r.nextInt(6) == 0 ? SequenceValues.MISSING : r.nextInt(0, 9);
@@ -238,18 +283,19 @@ class SequenceValidatorTest {
     }
   }
 
-  private static PreviousSequence fromVerdict(SequenceVerdict v) {
-    return new PreviousSequence(
-        v.snapshot().current(),
-        v.events().last(),
-        v.driftActive(),
-        v.snapshot().highWater(),
-        v.events().highWater());
+  /** The state a step writes of this verdict, as the next batch's previous state. */
+  private static Optional<SequenceState> fromVerdict(SequenceVerdict v) {
+    return Optional.of(
+        v.toState(
+            "2026-01-01T00:00:00Z",
+            "loop-a",
+            TraceId.of("4bf92f3577b34da6a3ce929d0e0e4736"),
+            Transport.LOCAL));
   }
 
   @Test
   void h15ReplayFromStartIsARegressionUnderReferenceOnly() {
-    PreviousSequence p = prev(2, 2, false);
+    Optional<SequenceState> p = prev(2, 2, false);
     assertEquals(
         List.of(
             ViolationCode.EVENT_SEQUENCE_REGRESSION, ViolationCode.SNAPSHOT_SEQUENCE_REGRESSION),
@@ -263,7 +309,7 @@ class SequenceValidatorTest {
   @Test
   void h14CountsGapsDuplicatesAndMaxInBothPresets() {
     for (SequenceValidator v : List.of(REF, HARD)) {
-      SequenceVerdict r = run(v, PreviousSequence.NONE, false, 9, 1, 2, 2, 5, 9, 7);
+      SequenceVerdict r = run(v, Optional.empty(), false, 9, 1, 2, 2, 5, 9, 7);
       assertEquals(OptionalLong.of(2), r.events().gaps()); // 2->5, 5->9
       assertEquals(OptionalLong.of(1), r.events().duplicates());
       assertEquals(OptionalLong.of(9), r.events().max());

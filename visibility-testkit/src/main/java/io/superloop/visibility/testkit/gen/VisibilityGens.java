@@ -4,8 +4,6 @@ import io.superloop.visibility.api.TraceId;
 import io.superloop.visibility.api.audit.ControlInvocation;
 import io.superloop.visibility.api.audit.ControlRow;
 import io.superloop.visibility.api.audit.IntentRow;
-import io.superloop.visibility.api.envelope.ControlAnswer;
-import io.superloop.visibility.api.envelope.ErrorAnswer;
 import io.superloop.visibility.api.envelope.EventEnvelope;
 import io.superloop.visibility.api.envelope.EventsAnswer;
 import io.superloop.visibility.api.envelope.SnapshotEnvelope;
@@ -166,24 +164,6 @@ public final class VisibilityGens {
    */
   public static Gen<EventsAnswer> eventsAnswers() {
     return EnvelopeGens.eventsAnswers();
-  }
-
-  /**
-   * Error answers of a sprite service.
-   *
-   * @return the generator
-   */
-  public static Gen<ErrorAnswer> errorAnswers() {
-    return EnvelopeGens.errorAnswers();
-  }
-
-  /**
-   * {@code /ops/control} answers.
-   *
-   * @return the generator
-   */
-  public static Gen<ControlAnswer> controlAnswers() {
-    return EnvelopeGens.controlAnswers();
   }
 
   /**

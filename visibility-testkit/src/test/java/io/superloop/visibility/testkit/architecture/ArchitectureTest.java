@@ -120,8 +120,10 @@ class ArchitectureTest {
   /**
    * The testkit uses the exported API (the packages visibility-api and -core export to every
    * module) and beyond it exactly this: the generated {@code Immutable*} builders of the api's
-   * records ({@code api.*.internal}, behind the records' {@code builder()}), the control audit of
-   * {@code core.audit} its deliveries write as the reference does ({@code ControlContext} with its
+   * records ({@code api.*.internal}, behind the records' {@code builder()}), the sprite service's
+   * control and error answers its generators build ({@code api.internal.answer}, with their
+   * generated builders in {@code api.internal.answer.internal}), the control audit of {@code
+   * core.audit} its deliveries write as the reference does ({@code ControlContext} with its
    * generated builder in {@code core.audit.internal}, {@code ControlOutcomes}, {@code
    * ControlRecords}, {@code InvocationAuditTrail}), {@code core.time.Timestamps}, the plane over an
    * explicit layout of its scenarios and conformance cases ({@code core.internal.PlaneAccess} with
@@ -138,6 +140,8 @@ class ArchitectureTest {
         Set.of(
             "io.superloop.visibility.api.audit.internal",
             "io.superloop.visibility.api.envelope.internal",
+            "io.superloop.visibility.api.internal.answer",
+            "io.superloop.visibility.api.internal.answer.internal",
             "io.superloop.visibility.api.health.internal",
             "io.superloop.visibility.api.heartbeat.internal",
             "io.superloop.visibility.api.reconcile.internal",

@@ -2,6 +2,7 @@ package io.superloop.visibility.testkit.codecs;
 
 import io.superloop.visibility.api.Codecs;
 import io.superloop.visibility.api.internal.Values;
+import io.superloop.visibility.api.internal.answer.AnswerCodecs;
 import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.json.JsonCodec;
 import io.superloop.visibility.testkit.gen.Gen;
@@ -29,7 +30,8 @@ import java.util.stream.Stream;
 
 /**
  * Every public codec of the api with the generator of its values: every {@code public static final
- * JsonCodec} of {@link Codecs}, plus the raw JSON value, trace id and reason code codecs. {@link
+ * JsonCodec} of {@link Codecs}, plus the internal codecs of the sprite service's control and error
+ * answers ({@link #ANSWER_CODECS}) and the raw JSON value, trace id and reason code codecs. {@link
  * #codecFields()} finds the codec constants by reflection so that a codec added without a generator
  * fails the tests. Public for the artifact contract doc test ({@code testkit.docs}).
  */
@@ -50,6 +52,17 @@ public final class AllCodecs {
 
   /** The public codec classes of the api: {@link Codecs}. */
   public static final List<Class<?>> CODEC_CLASSES = List.of(Codecs.class);
+
+  /**
+   * The codecs of the sprite service's control and error answers, by {@code Class.FIELD} name:
+   * internal (the plane never decodes those answers), but their wire form is documented in {@code
+   * docs/artifact-contract.md} and checked like the public codecs.
+   */
+  public static final Map<String, JsonCodec<?>> ANSWER_CODECS =
+      Map.of(
+          "AnswerCodecs.SERVICE_ERROR", AnswerCodecs.SERVICE_ERROR,
+          "AnswerCodecs.ERROR_ANSWER", AnswerCodecs.ERROR_ANSWER,
+          "AnswerCodecs.CONTROL_ANSWER", AnswerCodecs.CONTROL_ANSWER);
 
   /** Every codec with its generator. */
   public static final List<Entry<?>> ALL =
@@ -80,9 +93,13 @@ public final class AllCodecs {
               // answers in the kept form: what the projection reads from any answer
               EnvelopeGens.eventsAnswers()
                   .map(a -> Codecs.EVENTS_ANSWER_SEQUENCES.decode(Codecs.EVENTS_ANSWER.encode(a)))),
-          e("Codecs.SERVICE_ERROR", Codecs.SERVICE_ERROR, EnvelopeGens.serviceErrors()),
-          e("Codecs.ERROR_ANSWER", Codecs.ERROR_ANSWER, EnvelopeGens.errorAnswers()),
-          e("Codecs.CONTROL_ANSWER", Codecs.CONTROL_ANSWER, EnvelopeGens.controlAnswers()),
+          // the sprite service's control and error answers (internal codecs: ANSWER_CODECS)
+          e("AnswerCodecs.SERVICE_ERROR", AnswerCodecs.SERVICE_ERROR, EnvelopeGens.serviceErrors()),
+          e("AnswerCodecs.ERROR_ANSWER", AnswerCodecs.ERROR_ANSWER, EnvelopeGens.errorAnswers()),
+          e(
+              "AnswerCodecs.CONTROL_ANSWER",
+              AnswerCodecs.CONTROL_ANSWER,
+              EnvelopeGens.controlAnswers()),
           // health
           e("Codecs.HEALTH_STATUS", Codecs.HEALTH_STATUS, HealthGens.statuses()),
           e("Codecs.SEVERITY", Codecs.SEVERITY, HealthGens.severities()),
@@ -174,9 +191,12 @@ public final class AllCodecs {
           e("Values.REASON_CODE", Values.REASON_CODE, ValueGens.reasonCodes()),
           e("Values.TRANSPORT", Values.TRANSPORT, ValueGens.transports()));
 
-  /** The codec constants found by reflection, by {@code Class.FIELD} name. */
+  /**
+   * The codec constants found by reflection, by {@code Class.FIELD} name, and the {@link
+   * #ANSWER_CODECS}.
+   */
   public static Map<String, JsonCodec<?>> codecFields() {
-    Map<String, JsonCodec<?>> out = new TreeMap<>();
+    Map<String, JsonCodec<?>> out = new TreeMap<>(ANSWER_CODECS);
     for (Class<?> c : CODEC_CLASSES) {
       for (Field f : c.getFields()) {
         int m = f.getModifiers();

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import io.superloop.visibility.api.Codecs;
 import io.superloop.visibility.api.ErrorCode;
 import io.superloop.visibility.api.VisibilityException;
+import io.superloop.visibility.api.internal.answer.AnswerCodecs;
 import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.json.JsonCodec;
 import io.superloop.visibility.api.json.JsonReadLimits;
@@ -472,8 +473,8 @@ class CodecRobustnessTest {
         "\"x\"",
         ErrorCode.INVALID_FIELD_TYPE);
     check(
-        Codecs.CONTROL_ANSWER,
-        "Codecs.CONTROL_ANSWER",
+        AnswerCodecs.CONTROL_ANSWER,
+        "AnswerCodecs.CONTROL_ANSWER",
         "result",
         "[]",
         ErrorCode.INVALID_FIELD_TYPE);
@@ -651,7 +652,7 @@ class CodecRobustnessTest {
             "Codecs.EVENT_ENVELOPE",
             "Codecs.EVENTS_ANSWER",
             "Codecs.EVENTS_ANSWER_SEQUENCES",
-            "Codecs.CONTROL_ANSWER",
+            "AnswerCodecs.CONTROL_ANSWER",
             "Codecs.HEALTH",
             "Codecs.TRANSPORT_HEALTH",
             "Codecs.CONTROL_INVOCATION",

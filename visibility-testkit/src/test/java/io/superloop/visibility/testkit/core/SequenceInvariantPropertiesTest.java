@@ -4,9 +4,9 @@ import static io.superloop.visibility.testkit.gen.Gen.weighted;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.superloop.visibility.api.sequence.SequenceState;
 import io.superloop.visibility.api.sequence.ViolationCode;
 import io.superloop.visibility.core.rules.VisibilityRules;
-import io.superloop.visibility.core.sequence.PreviousSequence;
 import io.superloop.visibility.core.sequence.SequenceValidator;
 import io.superloop.visibility.core.sequence.SequenceVerdict;
 import io.superloop.visibility.testkit.core.SequenceModel.Step;
@@ -88,7 +88,7 @@ class SequenceInvariantPropertiesTest {
               List<Long> values = cs.values();
               for (VisibilityRules rules : PRESETS) {
                 SequenceValidator validator = new SequenceValidator(rules);
-                PreviousSequence prev = PreviousSequence.NONE;
+                Optional<SequenceState> prev = Optional.empty();
                 int at = 0;
                 long snapshot =
                     values.isEmpty() ? 0 : values.get(0) - 1 < 0 ? 0 : values.get(0) - 1;
@@ -146,12 +146,12 @@ class SequenceInvariantPropertiesTest {
       int index,
       long depth) {
 
-    PreviousSequence previous() {
+    Optional<SequenceState> previous() {
       OptionalLong s = OptionalLong.of(previousSnapshot);
       OptionalLong l = OptionalLong.of(previousLast);
       return carryHighWater
-          ? new PreviousSequence(s, l, false, s, l)
-          : new PreviousSequence(s, l, false, OptionalLong.empty(), OptionalLong.empty());
+          ? SequenceModel.state(s, l, false, s, l)
+          : SequenceModel.state(s, l, false, OptionalLong.empty(), OptionalLong.empty());
     }
 
     Step cleanStep() {
@@ -299,8 +299,8 @@ class SequenceInvariantPropertiesTest {
                 values.add(cur);
                 cur += i;
               }
-              PreviousSequence prev =
-                  new PreviousSequence(
+              Optional<SequenceState> prev =
+                  SequenceModel.state(
                       SequenceModel.ol(rc.prevSnapshot()),
                       SequenceModel.ol(rc.prevLast()),
                       rc.prevDrift(),
@@ -396,7 +396,7 @@ class SequenceInvariantPropertiesTest {
               for (VisibilityRules rules : PRESETS) {
                 SequenceValidator validator = new SequenceValidator(rules);
                 SequenceVerdict v1 =
-                    SequenceModelPropertiesTest.run(validator, PreviousSequence.NONE, s1);
+                    SequenceModelPropertiesTest.run(validator, Optional.empty(), s1);
                 SequenceVerdict v2 =
                     SequenceModelPropertiesTest.run(
                         validator, SequenceModelPropertiesTest.nextOf(v1), s2);

@@ -1,10 +1,13 @@
 package io.superloop.visibility.testkit.core;
 
+import io.superloop.visibility.api.ReasonCode;
+import io.superloop.visibility.api.Transport;
 import io.superloop.visibility.api.sequence.EventDiagnostics;
+import io.superloop.visibility.api.sequence.SequenceState;
+import io.superloop.visibility.api.sequence.SequenceStatus;
 import io.superloop.visibility.api.sequence.SequenceTransition;
 import io.superloop.visibility.api.sequence.SnapshotDiagnostics;
 import io.superloop.visibility.api.sequence.ViolationCode;
-import io.superloop.visibility.core.sequence.PreviousSequence;
 import io.superloop.visibility.core.sequence.SequenceVerdict;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,14 +33,58 @@ final class SequenceModel {
     static final Prev NONE =
         new Prev(Optional.empty(), Optional.empty(), false, Optional.empty(), Optional.empty());
 
-    PreviousSequence toCode() {
-      return new PreviousSequence(
-          ol(snapshotCurrent),
-          ol(eventsLast),
-          driftActive,
-          ol(snapshotHighWater),
-          ol(eventsHighWater));
+    /** {@return the previous state the validator is given: none for {@link #NONE}} */
+    Optional<SequenceState> toCode() {
+      return equals(NONE)
+          ? Optional.empty()
+          : state(
+              ol(snapshotCurrent),
+              ol(eventsLast),
+              driftActive,
+              ol(snapshotHighWater),
+              ol(eventsHighWater));
     }
+  }
+
+  /**
+   * A previous {@code sequence-state.json} holding what the validator reads of it (contract 3.2,
+   * H15): {@code snapshot.current}, {@code events.last}, {@code driftActive} (with one violation,
+   * as the contract requires of a state in drift) and the carried high-water marks.
+   */
+  static Optional<SequenceState> state(
+      OptionalLong snapshotCurrent,
+      OptionalLong eventsLast,
+      boolean drift,
+      OptionalLong snapshotHighWater,
+      OptionalLong eventsHighWater) {
+    return Optional.of(
+        SequenceState.builder()
+            .updatedAt("2026-01-01T00:00:00Z")
+            .loopId("loop-a")
+            .transport(Transport.LOCAL)
+            .status(drift ? SequenceStatus.ORDERING_DRIFT_DETECTED : SequenceStatus.OK)
+            .reasonCode(drift ? Optional.of(ReasonCode.ORDERING_DRIFT_DETECTED) : Optional.empty())
+            .driftActive(drift)
+            .violations(drift ? List.of(ViolationCode.SNAPSHOT_SEQUENCE_REGRESSION) : List.of())
+            .snapshot(
+                SnapshotDiagnostics.builder()
+                    .current(snapshotCurrent)
+                    .highWater(snapshotHighWater)
+                    .monotonic(!drift)
+                    .regressed(drift)
+                    .missing(false)
+                    .build())
+            .events(
+                EventDiagnostics.builder()
+                    .ingestedCount(0)
+                    .last(eventsLast)
+                    .highWater(eventsHighWater)
+                    .monotonicWithinBatch(true)
+                    .monotonicAcrossBatches(true)
+                    .regressed(false)
+                    .missing(false)
+                    .build())
+            .build());
   }
 
   /** One reconcile's input: declared replay flag, snapshot value, event values in batch order. */

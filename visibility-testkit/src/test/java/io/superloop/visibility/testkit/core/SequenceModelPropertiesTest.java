@@ -2,9 +2,11 @@ package io.superloop.visibility.testkit.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.superloop.visibility.api.TraceId;
+import io.superloop.visibility.api.Transport;
+import io.superloop.visibility.api.sequence.SequenceState;
 import io.superloop.visibility.api.sequence.ViolationCode;
 import io.superloop.visibility.core.rules.VisibilityRules;
-import io.superloop.visibility.core.sequence.PreviousSequence;
 import io.superloop.visibility.core.sequence.SequenceValidator;
 import io.superloop.visibility.core.sequence.SequenceVerdict;
 import io.superloop.visibility.testkit.core.SequenceGens.Chain;
@@ -25,7 +27,8 @@ import org.junit.jupiter.api.Test;
 class SequenceModelPropertiesTest {
 
   /** Runs one step through the validator. */
-  static SequenceVerdict run(SequenceValidator validator, PreviousSequence previous, Step step) {
+  static SequenceVerdict run(
+      SequenceValidator validator, Optional<SequenceState> previous, Step step) {
     SequenceValidator.Batch b = validator.begin(previous, step.declaredReplay());
     b.snapshot(step.snapshot().orElse(SequenceValidator.MISSING));
     for (Optional<Long> e : step.events()) {
@@ -35,20 +38,20 @@ class SequenceModelPropertiesTest {
   }
 
   /** The code's next previous state, built from its own verdict (what the store would persist). */
-  static PreviousSequence nextOf(SequenceVerdict v) {
-    return new PreviousSequence(
-        v.snapshot().current(),
-        v.events().last(),
-        v.driftActive(),
-        v.snapshot().highWater(),
-        v.events().highWater());
+  static Optional<SequenceState> nextOf(SequenceVerdict v) {
+    return Optional.of(
+        v.toState(
+            "2026-01-01T00:00:00Z",
+            "loop-a",
+            TraceId.of("4bf92f3577b34da6a3ce929d0e0e4736"),
+            Transport.LOCAL));
   }
 
   private static void checkChain(Chain c, boolean hardened) {
     SequenceValidator validator =
         new SequenceValidator(hardened ? VisibilityRules.hardened() : VisibilityRules.reference());
     Prev modelPrev = c.start();
-    PreviousSequence codePrev = c.start().toCode();
+    Optional<SequenceState> codePrev = c.start().toCode();
     for (int i = 0; i < c.steps().size(); i++) {
       Step s = c.steps().get(i);
       Outcome expected = SequenceModel.model(modelPrev, s, hardened);
@@ -84,9 +87,10 @@ class SequenceModelPropertiesTest {
               for (VisibilityRules rules :
                   List.of(VisibilityRules.reference(), VisibilityRules.hardened())) {
                 SequenceValidator validator = new SequenceValidator(rules);
-                PreviousSequence prev = c.start().toCode();
+                Optional<SequenceState> prev = c.start().toCode();
                 for (Step s : c.steps()) {
                   SequenceVerdict v = run(validator, prev, s);
+                  boolean prevDrift = prev.isPresent() && prev.get().driftActive();
                   List<String> wires = new ArrayList<>();
                   for (ViolationCode code : v.violations()) {
                     wires.add(code.wire());
@@ -96,9 +100,9 @@ class SequenceModelPropertiesTest {
                   assertEquals(drift, v.driftActive());
                   assertEquals(drift ? "ordering_drift_detected" : "ok", v.status().wire());
                   assertEquals(drift, v.reasonCode().isPresent());
-                  assertEquals(prev.driftActive(), v.transition().previousDriftActive());
-                  assertEquals(!prev.driftActive() && drift, v.transition().transitionedToDrift());
-                  assertEquals(prev.driftActive() && !drift, v.transition().recoveredFromDrift());
+                  assertEquals(prevDrift, v.transition().previousDriftActive());
+                  assertEquals(!prevDrift && drift, v.transition().transitionedToDrift());
+                  assertEquals(prevDrift && !drift, v.transition().recoveredFromDrift());
                   // each flag of the diagnostics shows in the violations and back
                   assertEquals(v.snapshot().missing(), wires.contains("snapshot_sequence_missing"));
                   assertEquals(

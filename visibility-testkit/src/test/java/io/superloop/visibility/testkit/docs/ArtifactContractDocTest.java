@@ -17,7 +17,6 @@ import io.superloop.visibility.api.audit.Intent;
 import io.superloop.visibility.api.audit.InvocationPhase;
 import io.superloop.visibility.api.audit.OutcomeStatus;
 import io.superloop.visibility.api.envelope.EnvelopeType;
-import io.superloop.visibility.api.envelope.ServiceErrorCode;
 import io.superloop.visibility.api.health.FailureCode;
 import io.superloop.visibility.api.health.HealthStatus;
 import io.superloop.visibility.api.health.IngestStatus;
@@ -25,6 +24,8 @@ import io.superloop.visibility.api.health.Severity;
 import io.superloop.visibility.api.heartbeat.FreshnessStatus;
 import io.superloop.visibility.api.heartbeat.HeartbeatObservationStatus;
 import io.superloop.visibility.api.internal.ObjectCodec;
+import io.superloop.visibility.api.internal.answer.AnswerCodecs;
+import io.superloop.visibility.api.internal.answer.ServiceErrorCode;
 import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.json.JsonCodec;
 import io.superloop.visibility.api.json.JsonValue;
@@ -120,8 +121,8 @@ class ArtifactContractDocTest {
           Map.entry("wire:loop_run_snapshot", Codecs.SNAPSHOT_ENVELOPE),
           Map.entry("wire:loop_run_event", Codecs.EVENT_ENVELOPE),
           Map.entry("wire:events_answer", Codecs.EVENTS_ANSWER),
-          Map.entry("wire:control_answer", Codecs.CONTROL_ANSWER),
-          Map.entry("wire:error_answer", Codecs.ERROR_ANSWER),
+          Map.entry("wire:control_answer", AnswerCodecs.CONTROL_ANSWER),
+          Map.entry("wire:error_answer", AnswerCodecs.ERROR_ANSWER),
           Map.entry("wire:status_visibility", Codecs.VISIBILITY_SUMMARY));
 
   /** Messages and files of one document (one line), as opposed to logs and streams. */
@@ -147,7 +148,7 @@ class ArtifactContractDocTest {
           "Codecs.ENVELOPE_CURSOR",
           "Codecs.ARTIFACT_REF",
           "Codecs.EVENTS_CURSOR",
-          "Codecs.SERVICE_ERROR",
+          "AnswerCodecs.SERVICE_ERROR",
           "Codecs.EVENTS_ANSWER_SEQUENCES",
           "Codecs.HEALTH_STATUS",
           "Codecs.SEVERITY",

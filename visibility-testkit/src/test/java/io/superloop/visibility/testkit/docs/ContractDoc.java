@@ -21,8 +21,10 @@ import java.util.regex.Pattern;
  *       RT/...}) or message ({@code wire:...});
  *   <li>{@code <!-- example: ID -->} or {@code <!-- example: ID#variant -->}, followed by a {@code
  *       ```json} fenced block: one example; each line of the block is one compact JSON document;
- *   <li>{@code <!-- fields: Codecs.CONSTANT -->}, followed by a table: the fields of one object
- *       level, each first cell a backticked field name;
+ *   <li>{@code <!-- fields: Codecs.CONSTANT -->} (or {@code AnswerCodecs.CONSTANT}, an internal
+ *       answer codec of {@link io.superloop.visibility.testkit.codecs.AllCodecs#ANSWER_CODECS}),
+ *       followed by a table: the fields of one object level, each first cell a backticked field
+ *       name;
  *   <li>{@code <!-- codes: TypeSimpleName -->}, followed by a table: one value set, each first cell
  *       a backticked wire value.
  * </ul>

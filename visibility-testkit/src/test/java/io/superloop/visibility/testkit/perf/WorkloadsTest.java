@@ -10,7 +10,6 @@ import io.superloop.visibility.api.json.JsonValue;
 import io.superloop.visibility.core.reconcile.EnvelopeFeed;
 import io.superloop.visibility.core.reconcile.Ingest;
 import io.superloop.visibility.core.rules.VisibilityRules;
-import io.superloop.visibility.core.sequence.PreviousSequence;
 import io.superloop.visibility.core.sequence.SequenceValidator;
 import io.superloop.visibility.core.sequence.SequenceVerdict;
 import io.superloop.visibility.core.source.LineKind;
@@ -23,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -65,7 +65,7 @@ class WorkloadsTest {
             .ofBodies(Workloads.snapshotBody(n, 2), Workloads.eventsAnswerBody(n, 2));
     Ingest.Succeeded ok = (Ingest.Succeeded) poll.ingest();
     SequenceValidator v = new SequenceValidator(VisibilityRules.hardened());
-    SequenceValidator.Batch batch = v.begin(PreviousSequence.NONE, false);
+    SequenceValidator.Batch batch = v.begin(Optional.empty(), false);
     ok.envelopes()
         .feed(
             v,

@@ -2,28 +2,21 @@ package io.superloop.visibility.api.internal.codec;
 
 import io.superloop.visibility.api.ErrorCode;
 import io.superloop.visibility.api.envelope.ArtifactRef;
-import io.superloop.visibility.api.envelope.ControlAnswer;
 import io.superloop.visibility.api.envelope.CursorState;
 import io.superloop.visibility.api.envelope.EnvelopeCursor;
 import io.superloop.visibility.api.envelope.EnvelopeSource;
 import io.superloop.visibility.api.envelope.EnvelopeType;
-import io.superloop.visibility.api.envelope.ErrorAnswer;
 import io.superloop.visibility.api.envelope.EventEnvelope;
 import io.superloop.visibility.api.envelope.EventsAnswer;
 import io.superloop.visibility.api.envelope.EventsCursor;
-import io.superloop.visibility.api.envelope.ServiceError;
-import io.superloop.visibility.api.envelope.ServiceErrorCode;
 import io.superloop.visibility.api.envelope.SnapshotEnvelope;
 import io.superloop.visibility.api.envelope.internal.ImmutableArtifactRef;
-import io.superloop.visibility.api.envelope.internal.ImmutableControlAnswer;
 import io.superloop.visibility.api.envelope.internal.ImmutableCursorState;
 import io.superloop.visibility.api.envelope.internal.ImmutableEnvelopeCursor;
 import io.superloop.visibility.api.envelope.internal.ImmutableEnvelopeSource;
-import io.superloop.visibility.api.envelope.internal.ImmutableErrorAnswer;
 import io.superloop.visibility.api.envelope.internal.ImmutableEventEnvelope;
 import io.superloop.visibility.api.envelope.internal.ImmutableEventsAnswer;
 import io.superloop.visibility.api.envelope.internal.ImmutableEventsCursor;
-import io.superloop.visibility.api.envelope.internal.ImmutableServiceError;
 import io.superloop.visibility.api.envelope.internal.ImmutableSnapshotEnvelope;
 import io.superloop.visibility.api.internal.ObjectCodec;
 import io.superloop.visibility.api.internal.ObjectCodec.Absence;
@@ -34,10 +27,11 @@ import io.superloop.visibility.api.json.JsonValue;
 import java.util.List;
 
 /**
- * Codecs of the envelopes, the sprite service's answers and {@code OPS/cursor.json}, in the
+ * Codecs of the envelopes, the sprite service's events answer and {@code OPS/cursor.json}, in the
  * reference's key order and null rules. The envelope codecs are tolerant and order-preserving (see
  * {@link SnapshotEnvelope}); the others follow the library's usual rules (unknown fields kept, a
- * required field absent or {@code null} is {@code missing_field}).
+ * required field absent or {@code null} is {@code missing_field}). The control and error answers'
+ * codecs are {@link io.superloop.visibility.api.internal.answer.AnswerCodecs}.
  */
 public final class EnvelopeCodecs {
   private EnvelopeCodecs() {}
@@ -321,78 +315,4 @@ public final class EnvelopeCodecs {
             EventsAnswer::unknownFields, ImmutableEventsAnswer.Builder::putAllUnknownFields)
         .build();
   }
-
-  /** The {@code error} object of an error answer: {@code {code, message}}. */
-  public static final JsonCodec<ServiceError> SERVICE_ERROR =
-      ObjectCodec.<ServiceError, ImmutableServiceError.Builder>builder(
-              "service error", ImmutableServiceError::builder, ImmutableServiceError.Builder::build)
-          .schemaVersion(SchemaVersion.NONE)
-          .required(
-              "code",
-              Values.open(ServiceErrorCode::of),
-              ServiceError::code,
-              ImmutableServiceError.Builder::code)
-          .required(
-              "message",
-              Values.STRING,
-              ServiceError::message,
-              ImmutableServiceError.Builder::message)
-          .unknownFields(
-              ServiceError::unknownFields, ImmutableServiceError.Builder::putAllUnknownFields)
-          .build();
-
-  /** A sprite service error body: {@code {ok:false, error:{code, message}}}. */
-  public static final JsonCodec<ErrorAnswer> ERROR_ANSWER =
-      ObjectCodec.<ErrorAnswer, ImmutableErrorAnswer.Builder>builder(
-              "error answer", ImmutableErrorAnswer::builder, ImmutableErrorAnswer.Builder::build)
-          .schemaVersion(SchemaVersion.NONE)
-          .requiredBoolean("ok", ErrorAnswer::ok, ImmutableErrorAnswer.Builder::ok)
-          .required("error", SERVICE_ERROR, ErrorAnswer::error, ImmutableErrorAnswer.Builder::error)
-          .unknownFields(
-              ErrorAnswer::unknownFields, ImmutableErrorAnswer.Builder::putAllUnknownFields)
-          .build();
-
-  /**
-   * The {@code POST /ops/control} answer: {@code {ok, exitCode, result, stderr, replayed,
-   * traceId}}, null-filtered.
-   */
-  public static final JsonCodec<ControlAnswer> CONTROL_ANSWER =
-      ObjectCodec.<ControlAnswer, ImmutableControlAnswer.Builder>builder(
-              "control answer",
-              ImmutableControlAnswer::builder,
-              ImmutableControlAnswer.Builder::build)
-          .schemaVersion(SchemaVersion.NONE)
-          .requiredBoolean("ok", ControlAnswer::ok, ImmutableControlAnswer.Builder::ok)
-          .optionalLong(
-              "exitCode",
-              ControlAnswer::exitCode,
-              ImmutableControlAnswer.Builder::exitCode,
-              Absence.OMIT)
-          .optional(
-              "result",
-              Values.RAW_OBJECT,
-              ControlAnswer::result,
-              ImmutableControlAnswer.Builder::result,
-              Absence.OMIT)
-          .optional(
-              "stderr",
-              Values.STRING,
-              ControlAnswer::stderr,
-              ImmutableControlAnswer.Builder::stderr,
-              Absence.OMIT)
-          .optional(
-              "replayed",
-              Values.BOOLEAN,
-              ControlAnswer::replayed,
-              ImmutableControlAnswer.Builder::replayed,
-              Absence.OMIT)
-          .optional(
-              "traceId",
-              Values.TRACE_ID,
-              ControlAnswer::traceId,
-              ImmutableControlAnswer.Builder::traceId,
-              Absence.OMIT)
-          .unknownFields(
-              ControlAnswer::unknownFields, ImmutableControlAnswer.Builder::putAllUnknownFields)
-          .build();
 }

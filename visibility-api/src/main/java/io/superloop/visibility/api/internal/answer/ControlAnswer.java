@@ -1,8 +1,8 @@
-package io.superloop.visibility.api.envelope;
+package io.superloop.visibility.api.internal.answer;
 
 import io.superloop.visibility.api.TraceId;
-import io.superloop.visibility.api.envelope.internal.ImmutableControlAnswer;
 import io.superloop.visibility.api.internal.VisibilityStyle;
+import io.superloop.visibility.api.internal.answer.internal.ImmutableControlAnswer;
 import io.superloop.visibility.api.json.JsonValue;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +14,8 @@ import org.immutables.value.Value;
  * {@code {ok, exitCode, result, stderr, replayed, traceId}}. A replay returns the stored answer of
  * the first call with {@code replayed:true} and that call's trace id. HTTP 200 when the exit code
  * is 0 (and on replays), 409 when 2, 500 otherwise.
+ *
+ * <p>Internal: the plane never reads this answer (see the package).
  */
 @Value.Immutable
 @VisibilityStyle

@@ -1,12 +1,16 @@
-package io.superloop.visibility.api.envelope;
+package io.superloop.visibility.api.internal.answer;
 
-import io.superloop.visibility.api.envelope.internal.ImmutableServiceError;
 import io.superloop.visibility.api.internal.VisibilityStyle;
+import io.superloop.visibility.api.internal.answer.internal.ImmutableServiceError;
 import io.superloop.visibility.api.json.JsonValue;
 import java.util.Map;
 import org.immutables.value.Value;
 
-/** The {@code error} object of a sprite service error answer: {@code {code, message}}. */
+/**
+ * The {@code error} object of a sprite service error answer: {@code {code, message}}.
+ *
+ * <p>Internal: the plane never reads this answer (see the package).
+ */
 @Value.Immutable
 @VisibilityStyle
 public abstract class ServiceError {

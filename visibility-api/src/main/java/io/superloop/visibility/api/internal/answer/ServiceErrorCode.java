@@ -1,4 +1,4 @@
-package io.superloop.visibility.api.envelope;
+package io.superloop.visibility.api.internal.answer;
 
 import io.superloop.visibility.api.OpenWireValue;
 import io.superloop.visibility.api.internal.WireRegistry;
@@ -7,6 +7,8 @@ import java.util.Collection;
 /**
  * The {@code error.code} of a sprite service error answer (contract 1.18). Open: a code this
  * version does not know is kept as written.
+ *
+ * <p>Internal: the plane never reads this answer (see the package).
  */
 public final class ServiceErrorCode extends OpenWireValue {
   private static final WireRegistry<ServiceErrorCode> REGISTRY =

@@ -1,7 +1,7 @@
-package io.superloop.visibility.api.envelope;
+package io.superloop.visibility.api.internal.answer;
 
-import io.superloop.visibility.api.envelope.internal.ImmutableErrorAnswer;
 import io.superloop.visibility.api.internal.VisibilityStyle;
+import io.superloop.visibility.api.internal.answer.internal.ImmutableErrorAnswer;
 import io.superloop.visibility.api.json.JsonValue;
 import java.util.Map;
 import org.immutables.value.Value;
@@ -10,6 +10,8 @@ import org.immutables.value.Value;
  * An error body of the sprite service (contract 1.18): {@code {ok:false, error:{code, message}}}
  * (401 {@code unauthorized}, 400 {@code invalid_request}/{@code invalid_json}, 502 {@code
  * runtime_error}, 404 {@code not_found}).
+ *
+ * <p>Internal: the plane never reads this answer (see the package).
  */
 @Value.Immutable
 @VisibilityStyle
