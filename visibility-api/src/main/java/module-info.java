@@ -22,6 +22,11 @@ module io.superloop.visibility.api {
       io.superloop.visibility.testkit;
   exports io.superloop.visibility.api.internal.answer.internal to
       io.superloop.visibility.testkit;
+  // JsonValue's six implementations (users read a JsonValue through its accessors)
+  exports io.superloop.visibility.api.internal.json to
+      io.superloop.visibility.core,
+      io.superloop.visibility.testkit,
+      io.superloop.visibility.producer;
   // generated Immutables implementations (VisibilityStyle): for the library's own modules
   exports io.superloop.visibility.api.audit.internal to
       io.superloop.visibility.core,

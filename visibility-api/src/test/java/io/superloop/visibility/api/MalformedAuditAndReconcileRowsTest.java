@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.superloop.visibility.api.internal.json.JsonArray;
+import io.superloop.visibility.api.internal.json.JsonNumber;
+import io.superloop.visibility.api.internal.json.JsonObject;
 import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.json.JsonCodec;
 import io.superloop.visibility.api.json.JsonValue;
@@ -85,8 +88,8 @@ class MalformedAuditAndReconcileRowsTest {
           JsonValue.of(""),
           JsonValue.of("x y"),
           JsonValue.of("../etc"),
-          new JsonValue.JsonNumber("2.5"),
-          new JsonValue.JsonNumber("1e30"),
+          new JsonNumber("2.5"),
+          new JsonNumber("1e30"),
           JsonValue.array(List.of(JsonValue.nullValue())),
           JsonValue.object(Map.of()),
           JsonValue.object(Map.of("k", JsonValue.of(1))));
@@ -117,26 +120,26 @@ class MalformedAuditAndReconcileRowsTest {
   }
 
   private static JsonValue mutateValue(JsonValue v, Random rnd, int depth) {
-    if (v instanceof JsonValue.JsonObject o && !o.members().isEmpty()) {
+    if (v instanceof JsonObject o && !o.members().isEmpty()) {
       List<String> keys = new ArrayList<>(o.members().keySet());
       String key = keys.get(rnd.nextInt(keys.size()));
       Map<String, JsonValue> m = new LinkedHashMap<>(o.members());
       JsonValue child = m.get(key);
       if (depth < 3
           && rnd.nextInt(3) == 0
-          && (child instanceof JsonValue.JsonObject || child instanceof JsonValue.JsonArray)) {
+          && (child instanceof JsonObject || child instanceof JsonArray)) {
         m.put(key, mutateValue(child, rnd, depth + 1));
       } else if (rnd.nextInt(4) == 0) {
         m.remove(key);
       } else {
         m.put(key, VALUES.get(rnd.nextInt(VALUES.size())));
       }
-      return new JsonValue.JsonObject(m);
+      return new JsonObject(m);
     }
-    if (v instanceof JsonValue.JsonArray a && !a.elements().isEmpty()) {
+    if (v instanceof JsonArray a && !a.elements().isEmpty()) {
       List<JsonValue> l = new ArrayList<>(a.elements());
       l.set(rnd.nextInt(l.size()), VALUES.get(rnd.nextInt(VALUES.size())));
-      return new JsonValue.JsonArray(l);
+      return new JsonArray(l);
     }
     return VALUES.get(rnd.nextInt(VALUES.size()));
   }

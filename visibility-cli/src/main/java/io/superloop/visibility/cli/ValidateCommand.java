@@ -9,6 +9,10 @@ import io.superloop.visibility.api.heartbeat.HeartbeatObservation;
 import io.superloop.visibility.api.heartbeat.HeartbeatObservationStatus;
 import io.superloop.visibility.api.heartbeat.HeartbeatThresholds;
 import io.superloop.visibility.api.internal.answer.AnswerCodecs;
+import io.superloop.visibility.api.internal.json.JsonArray;
+import io.superloop.visibility.api.internal.json.JsonNumber;
+import io.superloop.visibility.api.internal.json.JsonObject;
+import io.superloop.visibility.api.internal.json.JsonString;
 import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.json.JsonCodec;
 import io.superloop.visibility.api.json.JsonValue;
@@ -214,13 +218,13 @@ final class ValidateCommand implements Callable<Integer> {
       w.print(
           (findings > 1 ? "," : "")
               + "{\"file\":"
-              + new JsonValue.JsonString(file.toString()).toJson()
+              + new JsonString(file.toString()).toJson()
               + ",\"line\":"
               + line
               + ",\"code\":"
-              + new JsonValue.JsonString(code).toJson()
+              + new JsonString(code).toJson()
               + ",\"message\":"
-              + new JsonValue.JsonString(message).toJson()
+              + new JsonString(message).toJson()
               + "}");
     } else {
       w.println(file + ":" + line + ": " + code + ": " + message);
@@ -326,7 +330,7 @@ final class ValidateCommand implements Callable<Integer> {
         return;
       }
       String text = new String(bytes, from, length - from, StandardCharsets.UTF_8);
-      if (!(v instanceof JsonValue.JsonObject o)) {
+      if (!(v instanceof JsonObject o)) {
         finding(
             file,
             line,
@@ -358,10 +362,10 @@ final class ValidateCommand implements Callable<Integer> {
         envelope(line, o, "");
       } else if (o.members().containsKey("events") && o.members().containsKey("ok")) {
         decode(line, text, Codecs.EVENTS_ANSWER);
-        if (o.members().get("events") instanceof JsonValue.JsonArray arr) {
+        if (o.members().get("events") instanceof JsonArray arr) {
           for (int i = 0; i < arr.elements().size(); i++) {
             JsonValue e = arr.elements().get(i);
-            if (e instanceof JsonValue.JsonObject eo) {
+            if (e instanceof JsonObject eo) {
               envelope(line, eo, "events[" + i + "]: ");
             } else {
               finding(
@@ -399,7 +403,7 @@ final class ValidateCommand implements Callable<Integer> {
     /**
      * RT/heartbeat.v1.json: a heartbeat whose timestamp the manager can judge (contract 1.2, 2.2).
      */
-    private void runtimeHeartbeat(long line, JsonValue.JsonObject o) {
+    private void runtimeHeartbeat(long line, JsonObject o) {
       Optional<HeartbeatObservation> row =
           new FreshnessCalculator(rules)
               .evaluate(
@@ -430,16 +434,15 @@ final class ValidateCommand implements Callable<Integer> {
       }
     }
 
-    private void envelope(long line, JsonValue.JsonObject o, String where) {
+    private void envelope(long line, JsonObject o, String where) {
       Map<String, JsonValue> m = o.members();
       JsonValue type = m.get("envelopeType");
-      boolean event = type instanceof JsonValue.JsonString s && s.value().equals("loop_run_event");
-      boolean snapshot =
-          type instanceof JsonValue.JsonString s2 && s2.value().equals("loop_run_snapshot");
+      boolean event = type instanceof JsonString s && s.value().equals("loop_run_event");
+      boolean snapshot = type instanceof JsonString s2 && s2.value().equals("loop_run_snapshot");
       JsonValue schema = m.get("schemaVersion");
       if (schema == null) {
         finding(file, line, "missing_field", where + "schemaVersion is absent");
-      } else if (!(schema instanceof JsonValue.JsonString ss && ss.value().equals("v1"))) {
+      } else if (!(schema instanceof JsonString ss && ss.value().equals("v1"))) {
         finding(
             file,
             line,
@@ -455,7 +458,7 @@ final class ValidateCommand implements Callable<Integer> {
         return;
       }
       JsonValue trace = m.get("traceId");
-      if (trace instanceof JsonValue.JsonString ts) {
+      if (trace instanceof JsonString ts) {
         if (!TraceId.isValid(ts.value())) {
           finding(
               file,
@@ -467,13 +470,13 @@ final class ValidateCommand implements Callable<Integer> {
         finding(file, line, "invalid_field_type", where + "traceId is not a string");
       }
       timestamp(line, where + "emittedAt", m.get("emittedAt"));
-      if (event && m.get("event") instanceof JsonValue.JsonObject ev) {
+      if (event && m.get("event") instanceof JsonObject ev) {
         timestamp(line, where + "event.timestamp", ev.members().get("timestamp"));
       }
       long value = sequence(line, where, m.get("sequence"));
-      if (!event && m.get("runtime") instanceof JsonValue.JsonObject rt) {
+      if (!event && m.get("runtime") instanceof JsonObject rt) {
         JsonValue hb = rt.members().get("heartbeat");
-        if (hb != null && !hb.isNull() && !(hb instanceof JsonValue.JsonObject)) {
+        if (hb != null && !hb.isNull() && !(hb instanceof JsonObject)) {
           // contract 1.1: runtime.heartbeat is an object or null (a manager reads anything else as
           // a
           // failed heartbeat observation, H18)
@@ -515,11 +518,10 @@ final class ValidateCommand implements Callable<Integer> {
      * as {@code sequence-state.json}, {@code trace} an object whose {@code reconcileTraceId} is a
      * trace id.
      */
-    private void projectState(long line, JsonValue.JsonObject o) {
+    private void projectState(long line, JsonObject o) {
       Map<String, JsonValue> m = o.members();
       JsonValue version = m.get("schemaVersion");
-      if (version != null
-          && !(version instanceof JsonValue.JsonString vs && vs.value().equals("v1"))) {
+      if (version != null && !(version instanceof JsonString vs && vs.value().equals("v1"))) {
         finding(
             file,
             line,
@@ -530,14 +532,14 @@ final class ValidateCommand implements Callable<Integer> {
       member(line, m.get("sequence"), Codecs.SEQUENCE_STATE, "sequence: ");
       JsonValue trace = m.get("trace");
       if (trace != null && !trace.isNull()) {
-        if (!(trace instanceof JsonValue.JsonObject to)) {
+        if (!(trace instanceof JsonObject to)) {
           finding(file, line, "invalid_field_type", "trace is " + kind(trace) + ", not an object");
         } else {
           JsonValue r = to.members().get("reconcileTraceId");
           if (r == null || r.isNull()) {
             return;
           }
-          if (!(r instanceof JsonValue.JsonString rs)) {
+          if (!(r instanceof JsonString rs)) {
             finding(file, line, "invalid_field_type", "trace.reconcileTraceId is not a string");
           } else if (!TraceId.isValid(rs.value())) {
             finding(
@@ -565,14 +567,14 @@ final class ValidateCommand implements Callable<Integer> {
         finding(file, line, "missing_field", where + "sequence is absent");
         return SequenceValidator.MISSING;
       }
-      if (!(seq instanceof JsonValue.JsonObject so)) {
+      if (!(seq instanceof JsonObject so)) {
         finding(file, line, "invalid_field_type", where + "sequence is not an object");
         return SequenceValidator.MISSING;
       }
       JsonValue source = so.members().get("source");
       if (source == null) {
         finding(file, line, "missing_field", where + "sequence.source is absent");
-      } else if (!(source instanceof JsonValue.JsonString src) || src.value().isEmpty()) {
+      } else if (!(source instanceof JsonString src) || src.value().isEmpty()) {
         finding(
             file, line, "invalid_field_type", where + "sequence.source is not a non-empty string");
       }
@@ -594,7 +596,7 @@ final class ValidateCommand implements Callable<Integer> {
         finding(file, line, "missing_field", where + "sequence.value is absent");
         return SequenceValidator.MISSING;
       }
-      if (!(value instanceof JsonValue.JsonNumber) && !(value instanceof JsonValue.JsonString)) {
+      if (!(value instanceof JsonNumber) && !(value instanceof JsonString)) {
         finding(file, line, "invalid_field_type", where + "sequence.value is " + value.toJson());
         return SequenceValidator.MISSING;
       }
@@ -617,7 +619,7 @@ final class ValidateCommand implements Callable<Integer> {
       if (v == null || v.isNull()) {
         return;
       }
-      if (!(v instanceof JsonValue.JsonString s)) {
+      if (!(v instanceof JsonString s)) {
         finding(file, line, "invalid_field_type", what + " is not a string");
       } else if (Timestamps.parseEpochMillis(s.value(), TimestampSyntax.of(rules)).isEmpty()) {
         finding(file, line, "invalid_timestamp", what + " \"" + s.value() + "\" does not parse");
@@ -698,7 +700,7 @@ final class ValidateCommand implements Callable<Integer> {
   }
 
   /** The codec of an ops manager's file by its name, else by its content; null when none fits. */
-  private static @Nullable JsonCodec<?> artifactCodec(Path file, JsonValue.JsonObject o) {
+  private static @Nullable JsonCodec<?> artifactCodec(Path file, JsonObject o) {
     Optional<LoopArtifact> artifact = artifact(file);
     if (artifact.isPresent()) {
       switch (artifact.get()) {
@@ -738,7 +740,7 @@ final class ValidateCommand implements Callable<Integer> {
     }
     Map<String, JsonValue> m = o.members();
     JsonValue category = m.get("category");
-    String cat = category instanceof JsonValue.JsonString s ? s.value() : "";
+    String cat = category instanceof JsonString s ? s.value() : "";
     if (cat.equals("runtime_heartbeat")) {
       return Codecs.HEARTBEAT_OBSERVATION;
     }
@@ -776,13 +778,13 @@ final class ValidateCommand implements Callable<Integer> {
   }
 
   private static String kind(JsonValue v) {
-    if (v instanceof JsonValue.JsonArray) {
+    if (v instanceof JsonArray) {
       return "an array";
     }
-    if (v instanceof JsonValue.JsonString) {
+    if (v instanceof JsonString) {
       return "a string";
     }
-    if (v instanceof JsonValue.JsonNumber) {
+    if (v instanceof JsonNumber) {
       return "a number";
     }
     if (v.isBoolean()) {

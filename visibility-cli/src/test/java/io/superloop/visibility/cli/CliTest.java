@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.superloop.visibility.api.Codecs;
+import io.superloop.visibility.api.internal.json.JsonArray;
+import io.superloop.visibility.api.internal.json.JsonNumber;
+import io.superloop.visibility.api.internal.json.JsonObject;
+import io.superloop.visibility.api.internal.json.JsonString;
 import io.superloop.visibility.api.json.Json;
-import io.superloop.visibility.api.json.JsonValue;
 import io.superloop.visibility.api.status.VisibilitySummary;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -205,18 +208,18 @@ class CliTest {
             resource("invalid_trace_id.ndjson").toString(),
             resource("good.ndjson").toString());
     assertEquals(1, r.status(), r.err());
-    JsonValue.JsonObject doc = (JsonValue.JsonObject) Json.parse(r.out());
-    JsonValue.JsonArray findings = (JsonValue.JsonArray) doc.get("findings").orElseThrow();
+    JsonObject doc = (JsonObject) Json.parse(r.out());
+    JsonArray findings = (JsonArray) doc.get("findings").orElseThrow();
     assertEquals(1, findings.elements().size(), r.out());
-    JsonValue.JsonObject f = (JsonValue.JsonObject) findings.elements().get(0);
+    JsonObject f = (JsonObject) findings.elements().get(0);
     assertEquals(
-        new JsonValue.JsonString(resource("invalid_trace_id.ndjson").toString()),
+        new JsonString(resource("invalid_trace_id.ndjson").toString()),
         f.get("file").orElseThrow());
-    assertEquals("1", ((JsonValue.JsonNumber) f.get("line").orElseThrow()).literal());
-    assertEquals(new JsonValue.JsonString("invalid_trace_id"), f.get("code").orElseThrow());
-    JsonValue.JsonObject summary = (JsonValue.JsonObject) doc.get("summary").orElseThrow();
-    assertEquals("2", ((JsonValue.JsonNumber) summary.get("files").orElseThrow()).literal());
-    assertEquals("1", ((JsonValue.JsonNumber) summary.get("findings").orElseThrow()).literal());
+    assertEquals("1", ((JsonNumber) f.get("line").orElseThrow()).literal());
+    assertEquals(new JsonString("invalid_trace_id"), f.get("code").orElseThrow());
+    JsonObject summary = (JsonObject) doc.get("summary").orElseThrow();
+    assertEquals("2", ((JsonNumber) summary.get("files").orElseThrow()).literal());
+    assertEquals("1", ((JsonNumber) summary.get("findings").orElseThrow()).literal());
     Run ok = run("validate", "--format", "json", resource("good.ndjson").toString());
     assertEquals(0, ok.status());
     assertTrue(ok.out().startsWith("{\"findings\":[],\"summary\":{\"files\":1,"), ok.out());
@@ -346,15 +349,15 @@ class CliTest {
             "--rules",
             "reference");
     assertEquals(0, s.status(), s.err());
-    JsonValue.JsonObject e =
-        (JsonValue.JsonObject)
+    JsonObject e =
+        (JsonObject)
             Json.parse(
                 Files.readString(
                         repo()
                             .resolve(
                                 "conformance/expected/stale-heartbeat-critical/visibility.json"))
                     .replace("<TRACE_ID>", "trace-oracle-stale-heartbeat"));
-    JsonValue.JsonObject a = (JsonValue.JsonObject) Json.parse(s.out());
+    JsonObject a = (JsonObject) Json.parse(s.out());
     assertEquals(e.get("heartbeat"), a.get("heartbeat"));
     assertEquals(e.get("sequence"), a.get("sequence"));
     assertOneLineError(

@@ -12,6 +12,9 @@ import io.superloop.visibility.api.VisibilityException;
 import io.superloop.visibility.api.heartbeat.HeartbeatObservation;
 import io.superloop.visibility.api.heartbeat.HeartbeatObservationStatus;
 import io.superloop.visibility.api.heartbeat.HeartbeatThresholds;
+import io.superloop.visibility.api.internal.json.JsonArray;
+import io.superloop.visibility.api.internal.json.JsonNumber;
+import io.superloop.visibility.api.internal.json.JsonObject;
 import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.json.JsonValue;
 import io.superloop.visibility.core.heartbeat.FreshnessCalculator;
@@ -205,7 +208,7 @@ final class SchemaHarness {
           JsonValue.of(true),
           JsonValue.of(0),
           JsonValue.of(-1),
-          new JsonValue.JsonNumber("1.5"),
+          new JsonNumber("1.5"),
           JsonValue.of("x"),
           JsonValue.of("__bogus_value__"),
           JsonValue.object(Map.of()),
@@ -231,7 +234,7 @@ final class SchemaHarness {
     if (depth == 0) {
       return;
     }
-    if (v instanceof JsonValue.JsonObject o) {
+    if (v instanceof JsonObject o) {
       for (String key : o.members().keySet()) {
         String p = path + "/" + key;
         Map<String, JsonValue> without = new LinkedHashMap<>(o.members());
@@ -247,7 +250,7 @@ final class SchemaHarness {
         replace(child, p, at, out);
         mutate(child, p, depth - 1, at, out);
       }
-    } else if (v instanceof JsonValue.JsonArray a) {
+    } else if (v instanceof JsonArray a) {
       for (int i = 0; i < Math.min(2, a.elements().size()); i++) {
         int index = i;
         String p = path + "/" + i;

@@ -4,6 +4,9 @@ import io.superloop.visibility.api.ErrorCode;
 import io.superloop.visibility.api.VisibilityException;
 import io.superloop.visibility.api.internal.Checks;
 import io.superloop.visibility.api.internal.IoFailures;
+import io.superloop.visibility.api.internal.json.JsonNumber;
+import io.superloop.visibility.api.internal.json.JsonObject;
+import io.superloop.visibility.api.internal.json.JsonString;
 import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.json.JsonValue;
 import java.io.IOException;
@@ -170,7 +173,7 @@ public final class EventLog implements AutoCloseable {
     if (length < channel.size()) {
       quarantineTail();
     }
-    Optional<JsonValue.JsonObject> hwm = readHwm();
+    Optional<JsonObject> hwm = readHwm();
     epoch = hwm.map(h -> number(h, "epoch")).orElse(0L);
     long recordedLines = hwm.map(h -> number(h, "lineCount")).orElse(0L);
     long recordedLength = hwm.map(h -> number(h, "byteLength")).orElse(0L);
@@ -229,7 +232,7 @@ public final class EventLog implements AutoCloseable {
    *     {@link ErrorCode#PERMISSION_DENIED} when the write fails (then nothing of the line stays in
    *     the log)
    */
-  public long append(JsonValue.JsonObject event) {
+  public long append(JsonValue event) {
     requireEvent(event);
     byte[] text = event.toJson().getBytes(StandardCharsets.UTF_8);
     if (text.length > maxLineBytes) {
@@ -265,16 +268,15 @@ public final class EventLog implements AutoCloseable {
   }
 
   /**
-   * Appends {@code {"timestamp":<now>,"event":<name>, ...fields}} ({@link
-   * #append(JsonValue.JsonObject)}), stamped with the builder's clock as {@code
-   * YYYY-MM-DDTHH:MM:SSZ}.
+   * Appends {@code {"timestamp":<now>,"event":<name>, ...fields}} ({@link #append(JsonValue)}),
+   * stamped with the builder's clock as {@code YYYY-MM-DDTHH:MM:SSZ}.
    *
    * @param name the event's name, for example {@code iteration_start}
    * @param fields further members in order, for example {@code loop_id}, {@code run_id}, {@code
    *     iteration}, {@code role}, {@code status}, {@code message}, {@code data}; not {@code
    *     timestamp} or {@code event}
    * @return the line's number: the sequence value of its envelope
-   * @throws VisibilityException as {@link #append(JsonValue.JsonObject)} does, and {@link
+   * @throws VisibilityException as {@link #append(JsonValue)} does, and {@link
    *     ErrorCode#INVALID_ARGUMENT} when the name is blank or {@code fields} names {@code
    *     timestamp} or {@code event}
    */
@@ -291,7 +293,7 @@ public final class EventLog implements AutoCloseable {
     m.put("timestamp", JsonValue.of(RuntimeFiles.timestamp(clock.instant())));
     m.put("event", JsonValue.of(name));
     m.putAll(fields);
-    return append(JsonValue.object(m));
+    return append(new JsonObject(m));
   }
 
   /**
@@ -423,7 +425,7 @@ public final class EventLog implements AutoCloseable {
    * @return the object
    * @throws VisibilityException {@link ErrorCode#INVALID_ARGUMENT} when negative
    */
-  public static JsonValue.JsonObject sequence(long value) {
+  public static JsonValue sequence(long value) {
     if (value < 0) {
       throw new VisibilityException(
           ErrorCode.INVALID_ARGUMENT, "a sequence value is >= 0, got " + value);
@@ -431,7 +433,7 @@ public final class EventLog implements AutoCloseable {
     Map<String, JsonValue> m = new LinkedHashMap<>();
     m.put("source", JsonValue.of(SEQUENCE_SOURCE));
     m.put("value", JsonValue.of(value));
-    return JsonValue.object(m);
+    return new JsonObject(m);
   }
 
   private static Batch scanLines(
@@ -608,7 +610,7 @@ public final class EventLog implements AutoCloseable {
    * The recorded high-water mark; a file that does not hold one (another writer's, or damaged) is
    * moved aside to {@code events.hwm.json.corrupt-<stamp>} and counts as none.
    */
-  private Optional<JsonValue.JsonObject> readHwm() throws IOException {
+  private Optional<JsonObject> readHwm() throws IOException {
     if (!Files.exists(hwmFile, LinkOption.NOFOLLOW_LINKS)) {
       return Optional.empty();
     }
@@ -616,7 +618,7 @@ public final class EventLog implements AutoCloseable {
     try {
       byte[] bytes = Files.readAllBytes(hwmFile);
       if (bytes.length <= 4096
-          && Json.parse(new String(bytes, StandardCharsets.UTF_8)) instanceof JsonValue.JsonObject o
+          && Json.parse(new String(bytes, StandardCharsets.UTF_8)) instanceof JsonObject o
           && isHighWaterMark(o)) {
         return Optional.of(o);
       }
@@ -629,24 +631,22 @@ public final class EventLog implements AutoCloseable {
   }
 
   /** Whether {@code o} is a record of {@link #checkpoint()}: every member there, of its type. */
-  private static boolean isHighWaterMark(JsonValue.JsonObject o) {
+  private static boolean isHighWaterMark(JsonObject o) {
     return o.get("schemaVersion").equals(Optional.of(JsonValue.of("v1")))
         && o.get("loopId")
-            .filter(v -> v instanceof JsonValue.JsonString s && Checks.isValidLoopId(s.value()))
+            .filter(v -> v instanceof JsonString s && Checks.isValidLoopId(s.value()))
             .isPresent()
         && o.get("eventsFile").equals(Optional.of(JsonValue.of("events.jsonl")))
-        && o.get("updatedAt").filter(v -> v instanceof JsonValue.JsonString).isPresent()
+        && o.get("updatedAt").filter(v -> v instanceof JsonString).isPresent()
         && number(o, "lineCount") >= 0
         && number(o, "byteLength") >= 0
         && number(o, "epoch") >= 0;
   }
 
   /** The whole number {@code o} holds at {@code key}, or -1 when it holds none. */
-  private static long number(JsonValue.JsonObject o, String key) {
+  private static long number(JsonObject o, String key) {
     Optional<JsonValue> v = o.get(key);
-    return v.isPresent() && v.get() instanceof JsonValue.JsonNumber n
-        ? n.wholeLongValue().orElse(-1L)
-        : -1L;
+    return v.isPresent() && v.get() instanceof JsonNumber n ? n.wholeLongValue().orElse(-1L) : -1L;
   }
 
   private FileChannel openLog() throws IOException {
@@ -683,19 +683,18 @@ public final class EventLog implements AutoCloseable {
     }
   }
 
-  private static void requireEvent(JsonValue.JsonObject event) {
-    boolean timestamp =
-        event.get("timestamp").filter(v -> v instanceof JsonValue.JsonString).isPresent();
+  private static void requireEvent(JsonValue event) {
+    boolean timestamp = event.get("timestamp").filter(v -> v instanceof JsonString).isPresent();
     boolean named = named(event, "event") || named(event, "type");
-    if (!timestamp || !named) {
+    if (!event.isObject() || !timestamp || !named) {
       throw new VisibilityException(
           ErrorCode.INVALID_ARGUMENT,
-          "an event needs a string timestamp and an event (or type) that is neither null nor false;"
+          "an event is a JSON object and needs a string timestamp and an event (or type) that is neither null nor false;"
               + " a manager would count this line as malformed");
     }
   }
 
-  private static boolean named(JsonValue.JsonObject o, String key) {
+  private static boolean named(JsonValue o, String key) {
     return o.get(key).filter(v -> !v.isNull() && !v.equals(JsonValue.of(false))).isPresent();
   }
 

@@ -53,7 +53,7 @@ class EventLogTest {
     return Files.readAllLines(dir().resolve("events.jsonl"), StandardCharsets.UTF_8);
   }
 
-  private static JsonValue.JsonObject event(String id) {
+  private static JsonValue event(String id) {
     Map<String, JsonValue> m = new LinkedHashMap<>();
     m.put("timestamp", JsonValue.of("2026-03-01T12:00:00Z"));
     m.put("event", JsonValue.of("tool_call"));
@@ -63,8 +63,8 @@ class EventLogTest {
 
   /** The {@code id} of the line numbered {@code n} (1-based) in the file. */
   private String idAt(long n) throws IOException {
-    JsonValue.JsonObject o = (JsonValue.JsonObject) Json.parse(lines().get((int) n - 1));
-    return ((JsonValue.JsonString) o.get("id").orElseThrow()).value();
+    JsonValue o = Json.parse(lines().get((int) n - 1));
+    return o.get("id").flatMap(JsonValue::stringValue).orElseThrow();
   }
 
   @Test
@@ -97,16 +97,11 @@ class EventLogTest {
               "{\"timestamp\":\"2026-03-01T12:00:00Z\",\"event\":null}",
               "{\"timestamp\":\"2026-03-01T12:00:00Z\",\"event\":false,\"type\":null}")) {
         VisibilityException e =
-            assertThrows(
-                VisibilityException.class,
-                () -> log.append((JsonValue.JsonObject) Json.parse(bad)),
-                bad);
+            assertThrows(VisibilityException.class, () -> log.append(Json.parse(bad)), bad);
         assertEquals(ErrorCode.INVALID_ARGUMENT, e.code());
       }
       assertEquals(
-          1,
-          log.append((JsonValue.JsonObject) Json.parse("{\"timestamp\":\"t\",\"type\":\"x\"}")),
-          "type names too");
+          1, log.append(Json.parse("{\"timestamp\":\"t\",\"type\":\"x\"}")), "type names too");
       assertThrows(VisibilityException.class, () -> log.append("", Map.of()));
       assertThrows(
           VisibilityException.class, () -> log.append("x", Map.of("timestamp", JsonValue.of("t"))));
@@ -348,8 +343,8 @@ class EventLogTest {
   private static List<String> idsOf(Path file) throws IOException {
     List<String> out = new ArrayList<>();
     for (String l : Files.readAllLines(file)) {
-      JsonValue.JsonObject o = (JsonValue.JsonObject) Json.parse(l);
-      out.add(((JsonValue.JsonString) o.get("id").orElseThrow()).value());
+      JsonValue o = Json.parse(l);
+      out.add(o.get("id").flatMap(JsonValue::stringValue).orElseThrow());
     }
     return out;
   }

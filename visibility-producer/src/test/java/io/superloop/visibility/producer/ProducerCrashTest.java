@@ -171,8 +171,8 @@ class ProducerCrashTest {
   }
 
   private static String idOf(String line) {
-    JsonValue.JsonObject o = (JsonValue.JsonObject) Json.parse(line);
-    return ((JsonValue.JsonString) o.get("id").orElseThrow()).value();
+    JsonValue o = Json.parse(line);
+    return o.get("id").flatMap(JsonValue::stringValue).orElseThrow();
   }
 
   private static Process child(Class<?> main, String... args) throws IOException {

@@ -211,7 +211,7 @@ class ProducerRoundTripTest {
     EnvelopeSource source = EnvelopeSource.of("/srv/sprite/repo", LOOP);
     List<JsonValue> events = new ArrayList<>();
     for (EventLog.Line line : batch.lines()) {
-      JsonValue.JsonObject raw = (JsonValue.JsonObject) Json.parse(line.text().orElseThrow());
+      JsonValue raw = Json.parse(line.text().orElseThrow());
       EventEnvelope e =
           EventEnvelope.builder()
               .emittedAt(emitted)

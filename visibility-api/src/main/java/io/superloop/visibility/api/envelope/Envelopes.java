@@ -1,6 +1,7 @@
 package io.superloop.visibility.api.envelope;
 
 import io.superloop.visibility.api.VisibilityException;
+import io.superloop.visibility.api.internal.json.JsonObject;
 import io.superloop.visibility.api.json.JsonCodec;
 import io.superloop.visibility.api.json.JsonValue;
 import java.util.Optional;
@@ -11,7 +12,7 @@ final class Envelopes {
 
   /** The member {@code key} of {@code value} when it is an object. */
   static Optional<JsonValue> member(Optional<JsonValue> value, String key) {
-    if (value.isPresent() && value.get() instanceof JsonValue.JsonObject o) {
+    if (value.isPresent() && value.get() instanceof JsonObject o) {
       return o.get(key);
     }
     return Optional.empty();

@@ -6,6 +6,7 @@ import io.superloop.visibility.api.TraceId;
 import io.superloop.visibility.api.VisibilityException;
 import io.superloop.visibility.api.envelope.internal.ImmutableSnapshotEnvelope;
 import io.superloop.visibility.api.internal.VisibilityStyle;
+import io.superloop.visibility.api.internal.json.JsonObject;
 import io.superloop.visibility.api.json.JsonValue;
 import java.util.List;
 import java.util.Map;
@@ -140,7 +141,7 @@ public abstract class SnapshotEnvelope {
   @Value.Check
   protected void check() {
     Optional<JsonValue> hb = Envelopes.member(artifacts(), "heartbeat");
-    if (hb.isPresent() && !hb.get().isNull() && !(hb.get() instanceof JsonValue.JsonObject)) {
+    if (hb.isPresent() && !hb.get().isNull() && !(hb.get() instanceof JsonObject)) {
       throw VisibilityException.at(
           ErrorCode.INVALID_FIELD_TYPE,
           "/artifacts/heartbeat",

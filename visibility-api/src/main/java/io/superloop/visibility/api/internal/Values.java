@@ -6,6 +6,7 @@ import io.superloop.visibility.api.ReasonCode;
 import io.superloop.visibility.api.TraceId;
 import io.superloop.visibility.api.Transport;
 import io.superloop.visibility.api.VisibilityException;
+import io.superloop.visibility.api.internal.json.JsonNumber;
 import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.json.JsonCodec;
 import io.superloop.visibility.api.json.JsonValue;
@@ -132,7 +133,7 @@ public final class Values {
         // jackson-core checks float literal lengths only when it parses their value
         p.streamReadConstraints().validateFPLength(literal.length());
       }
-      var v = new JsonValue.JsonNumber(literal).wholeLongValue();
+      var v = new JsonNumber(literal).wholeLongValue();
       if (v.isPresent()) {
         return v.getAsLong();
       }
@@ -169,18 +170,18 @@ public final class Values {
   public static final JsonCodec<JsonValue> RAW = Json.RAW;
 
   /** A JSON object kept raw (other JSON types are {@code invalid_field_type}). */
-  public static final JsonCodec<JsonValue.JsonObject> RAW_OBJECT =
+  public static final JsonCodec<JsonValue> RAW_OBJECT =
       new JsonCodec<>() {
         @Override
-        public JsonValue.JsonObject read(JsonParser p) {
+        public JsonValue read(JsonParser p) {
           if (p.currentToken() != JsonToken.START_OBJECT) {
             throw typeError(p, "an object");
           }
-          return (JsonValue.JsonObject) Json.RAW.read(p);
+          return Json.RAW.read(p);
         }
 
         @Override
-        public void write(JsonValue.JsonObject value, JsonGenerator g) {
+        public void write(JsonValue value, JsonGenerator g) {
           Json.RAW.write(value, g);
         }
       };

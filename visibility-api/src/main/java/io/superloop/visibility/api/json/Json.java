@@ -2,6 +2,14 @@ package io.superloop.visibility.api.json;
 
 import io.superloop.visibility.api.ErrorCode;
 import io.superloop.visibility.api.VisibilityException;
+import io.superloop.visibility.api.internal.json.JsonArray;
+import io.superloop.visibility.api.internal.json.JsonBoolean;
+import io.superloop.visibility.api.internal.json.JsonNull;
+import io.superloop.visibility.api.internal.json.JsonNumber;
+import io.superloop.visibility.api.internal.json.JsonObject;
+import io.superloop.visibility.api.internal.json.JsonString;
+import io.superloop.visibility.api.internal.json.ReadElements;
+import io.superloop.visibility.api.internal.json.ReadMembers;
 import java.io.ByteArrayOutputStream;
 import java.io.StringWriter;
 import java.util.Map;
@@ -370,7 +378,7 @@ public final class Json {
             p.nextToken();
             m.put(name, readValue(p));
           }
-          return new JsonValue.JsonObject(m);
+          return new JsonObject(m);
         }
       case START_ARRAY:
         {
@@ -378,14 +386,14 @@ public final class Json {
           while (p.nextToken() != JsonToken.END_ARRAY) {
             l.add(readValue(p));
           }
-          return new JsonValue.JsonArray(l);
+          return new JsonArray(l);
         }
       case VALUE_STRING:
-        return new JsonValue.JsonString(p.getString());
+        return new JsonString(p.getString());
       case VALUE_NUMBER_INT:
-        return new JsonValue.JsonNumber(p.getString());
+        return new JsonNumber(p.getString());
       case VALUE_NUMBER_FLOAT:
-        return new JsonValue.JsonNumber(checkedFloatLiteral(p));
+        return new JsonNumber(checkedFloatLiteral(p));
       case VALUE_TRUE:
         return JsonBoolean.TRUE;
       case VALUE_FALSE:
@@ -412,22 +420,22 @@ public final class Json {
   }
 
   static void writeValue(JsonValue v, JsonGenerator g) {
-    if (v instanceof JsonValue.JsonObject o) {
+    if (v instanceof JsonObject o) {
       g.writeStartObject();
       for (Map.Entry<String, JsonValue> e : o.members().entrySet()) {
         g.writeName(e.getKey());
         writeValue(e.getValue(), g);
       }
       g.writeEndObject();
-    } else if (v instanceof JsonValue.JsonArray a) {
+    } else if (v instanceof JsonArray a) {
       g.writeStartArray();
       for (JsonValue e : a.elements()) {
         writeValue(e, g);
       }
       g.writeEndArray();
-    } else if (v instanceof JsonValue.JsonString s) {
+    } else if (v instanceof JsonString s) {
       g.writeString(s.value());
-    } else if (v instanceof JsonValue.JsonNumber n) {
+    } else if (v instanceof JsonNumber n) {
       g.writeNumber(n.literal());
     } else if (v instanceof JsonBoolean b) {
       g.writeBoolean(b.value());

@@ -23,6 +23,18 @@ import org.jspecify.annotations.Nullable;
  * problem.
  */
 final class JsonSyntax {
+  /**
+   * A JSON number literal as RFC 8259 writes it: an optional minus, an integer part without leading
+   * zeros, an optional fraction, an optional exponent.
+   */
+  private static final java.util.regex.Pattern NUMBER_LITERAL =
+      java.util.regex.Pattern.compile("-?(?:0|[1-9][0-9]*)(?:\\.[0-9]+)?(?:[eE][+-]?[0-9]+)?");
+
+  /** Whether {@code s} is exactly one JSON number literal (no whitespace around it). */
+  static boolean isNumberLiteral(String s) {
+    return NUMBER_LITERAL.matcher(s).matches();
+  }
+
   /** The first problem of a text. */
   record Problem(ErrorCode code, String pointer, String message) {}
 

@@ -30,7 +30,8 @@ public abstract non-sealed class HealthEscalation implements EscalationRow {
   /**
    * {@return a new builder} Its {@code build()} throws {@link IllegalStateException} when a
    * required attribute is unset, and {@link VisibilityException} ({@link ErrorCode#INVALID_LOOP_ID}
-   * or {@link ErrorCode#INVALID_FIELD_VALUE}) when a value breaks the record's contract checks.
+   * or {@link ErrorCode#INVALID_FIELD_VALUE}) when a value breaks the record's contract checks
+   * ({@link ErrorCode#INVALID_FIELD_TYPE} when the reasons are not an array).
    */
   public static ImmutableHealthEscalation.Builder builder() {
     return ImmutableHealthEscalation.builder();
@@ -73,8 +74,11 @@ public abstract non-sealed class HealthEscalation implements EscalationRow {
   /** {@return the health reason codes (always written)} */
   public abstract List<ReasonCode> reasonCodes();
 
-  /** {@return the health reasons ({@code [{code, severity, metric, observed, threshold}]}), raw} */
-  public abstract JsonValue.JsonArray reasons();
+  /**
+   * {@return the health reasons ({@code [{code, severity, metric, observed, threshold}]}), raw: a
+   * JSON array}
+   */
+  public abstract JsonValue reasons();
 
   @Override
   public abstract Map<String, JsonValue> unknownFields();
@@ -83,6 +87,11 @@ public abstract non-sealed class HealthEscalation implements EscalationRow {
   @Value.Check
   protected void check() {
     Checks.loopId(loopId());
+    if (!reasons().isArray()) {
+      throw new VisibilityException(
+          ErrorCode.INVALID_FIELD_TYPE,
+          "a health escalation's reasons is an array, not " + reasons().toJson());
+    }
     if (!category().equals(ReasonCode.HEALTH_DEGRADED)
         && !category().equals(ReasonCode.HEALTH_CRITICAL)) {
       throw new VisibilityException(

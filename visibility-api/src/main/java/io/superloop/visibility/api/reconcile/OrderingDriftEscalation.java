@@ -26,7 +26,8 @@ public abstract non-sealed class OrderingDriftEscalation implements EscalationRo
   /**
    * {@return a new builder} Its {@code build()} throws {@link IllegalStateException} when a
    * required attribute is unset, and {@link VisibilityException} ({@link ErrorCode#INVALID_LOOP_ID}
-   * or {@link ErrorCode#INVALID_FIELD_VALUE}) when a value breaks the record's contract checks.
+   * or {@link ErrorCode#INVALID_FIELD_VALUE}) when a value breaks the record's contract checks
+   * ({@link ErrorCode#INVALID_FIELD_TYPE} when the sequence is not an object).
    */
   public static ImmutableOrderingDriftEscalation.Builder builder() {
     return ImmutableOrderingDriftEscalation.builder();
@@ -65,9 +66,9 @@ public abstract non-sealed class OrderingDriftEscalation implements EscalationRo
 
   /**
    * {@return {@code {status, driftActive, violations, snapshot, events}} of the sequence state (no
-   * {@code transition}), raw}
+   * {@code transition}), raw: a JSON object}
    */
-  public abstract JsonValue.JsonObject sequence();
+  public abstract JsonValue sequence();
 
   @Override
   public abstract Map<String, JsonValue> unknownFields();
@@ -76,6 +77,11 @@ public abstract non-sealed class OrderingDriftEscalation implements EscalationRo
   @Value.Check
   protected void check() {
     Checks.loopId(loopId());
+    if (!sequence().isObject()) {
+      throw new VisibilityException(
+          ErrorCode.INVALID_FIELD_TYPE,
+          "an ordering drift escalation's sequence is an object, not " + sequence().toJson());
+    }
     if (!category().equals(ReasonCode.ORDERING_DRIFT_DETECTED)
         && !category().equals(ReasonCode.ORDERING_DRIFT_RECOVERED)) {
       throw new VisibilityException(

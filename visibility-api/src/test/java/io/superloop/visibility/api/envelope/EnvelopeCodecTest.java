@@ -9,6 +9,7 @@ import io.superloop.visibility.api.Codecs;
 import io.superloop.visibility.api.ErrorCode;
 import io.superloop.visibility.api.VisibilityException;
 import io.superloop.visibility.api.envelope.internal.ImmutableCursorState;
+import io.superloop.visibility.api.internal.json.JsonObject;
 import io.superloop.visibility.api.json.JsonValue;
 import io.superloop.visibility.api.testing.RepoFiles;
 import java.nio.file.Path;
@@ -88,7 +89,7 @@ class EnvelopeCodecTest {
   void referenceSnapshotArtifactsAreArtifactRefs() {
     Path f = RepoFiles.root().resolve("fixtures/reference/snapshot.v1.json");
     SnapshotEnvelope s = Codecs.SNAPSHOT_ENVELOPE.decode(RepoFiles.read(f));
-    JsonValue.JsonObject artifacts = (JsonValue.JsonObject) s.artifacts().orElseThrow();
+    JsonObject artifacts = (JsonObject) s.artifacts().orElseThrow();
     for (var e : artifacts.members().entrySet()) {
       if (e.getValue().isNull()) {
         continue;

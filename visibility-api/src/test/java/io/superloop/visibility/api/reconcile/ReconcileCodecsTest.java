@@ -16,6 +16,8 @@ import io.superloop.visibility.api.VisibilityException;
 import io.superloop.visibility.api.health.FailureCode;
 import io.superloop.visibility.api.health.HealthStatus;
 import io.superloop.visibility.api.health.IngestStatus;
+import io.superloop.visibility.api.internal.json.JsonArray;
+import io.superloop.visibility.api.internal.json.JsonObject;
 import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.json.JsonCodec;
 import io.superloop.visibility.api.json.JsonValue;
@@ -221,7 +223,7 @@ class ReconcileCodecsTest {
             .sequenceStateFile(OPS + "sequence-state.json")
             .sequenceTelemetryFile(OPS + "telemetry/sequence.jsonl")
             .sequence(
-                (JsonValue.JsonObject)
+                (JsonObject)
                     Json.parse(
                         "{\"status\":\"ordering_drift_detected\",\"driftActive\":true,\"violations\":[\"event_sequence_non_monotonic\",\"event_sequence_regression\"],"
                             + "\"snapshot\":{\"previous\":9,\"current\":9,\"monotonic\":true,\"regressed\":false,\"missing\":false},"
@@ -245,7 +247,7 @@ class ReconcileCodecsTest {
             .healthStatus(HealthStatus.DEGRADED)
             .addReasonCodes(ReasonCode.RUNTIME_HEARTBEAT_STALE)
             .reasons(
-                (JsonValue.JsonArray)
+                (JsonArray)
                     Json.parse(
                         "[{\"code\":\"runtime_heartbeat_stale\",\"severity\":\"degraded\",\"metric\":\"heartbeatLagSeconds\",\"observed\":\"150\",\"threshold\":\"120\"}]"))
             .build();

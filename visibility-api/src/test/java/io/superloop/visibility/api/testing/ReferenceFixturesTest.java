@@ -8,6 +8,8 @@ import io.superloop.visibility.api.Codecs;
 import io.superloop.visibility.api.envelope.EventEnvelope;
 import io.superloop.visibility.api.envelope.EventsAnswer;
 import io.superloop.visibility.api.internal.answer.AnswerCodecs;
+import io.superloop.visibility.api.internal.json.JsonObject;
+import io.superloop.visibility.api.internal.json.JsonString;
 import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.json.JsonCodec;
 import io.superloop.visibility.api.json.JsonValue;
@@ -35,7 +37,7 @@ class ReferenceFixturesTest {
 
   /** The codec a document's content names, if any. */
   static Optional<JsonCodec<?>> codecFor(JsonValue doc) {
-    if (!(doc instanceof JsonValue.JsonObject o)) {
+    if (!(doc instanceof JsonObject o)) {
       return Optional.empty();
     }
     Optional<String> envelopeType = string(o, "envelopeType");
@@ -103,14 +105,12 @@ class ReferenceFixturesTest {
     return Optional.empty();
   }
 
-  private static boolean has(JsonValue.JsonObject o, String key) {
+  private static boolean has(JsonObject o, String key) {
     return o.members().containsKey(key);
   }
 
-  private static Optional<String> string(JsonValue.JsonObject o, String key) {
-    return o.get(key)
-        .filter(v -> v instanceof JsonValue.JsonString)
-        .map(v -> ((JsonValue.JsonString) v).value());
+  private static Optional<String> string(JsonObject o, String key) {
+    return o.get(key).filter(v -> v instanceof JsonString).map(v -> ((JsonString) v).value());
   }
 
   /** The documents of a fixture: the whole file, or each non-blank line of a JSONL file. */

@@ -10,6 +10,9 @@ import io.superloop.visibility.api.audit.ControlRow;
 import io.superloop.visibility.api.audit.ExecutionStatus;
 import io.superloop.visibility.api.audit.IntentRow;
 import io.superloop.visibility.api.audit.OutcomeStatus;
+import io.superloop.visibility.api.internal.json.JsonNumber;
+import io.superloop.visibility.api.internal.json.JsonObject;
+import io.superloop.visibility.api.internal.json.JsonString;
 import io.superloop.visibility.api.json.JsonValue;
 import io.superloop.visibility.core.time.Timestamps;
 import java.time.Instant;
@@ -152,7 +155,7 @@ public final class ControlOutcomes {
    * @return the invocation, intents and control rows of the action
    */
   public static ControlRecords spriteAnswer(
-      ControlContext ctx, String command, JsonValue.JsonObject response, Instant completedAt) {
+      ControlContext ctx, String command, JsonObject response, Instant completedAt) {
     return records(ctx, spriteAnswerOutcome(command, response), completedAt);
   }
 
@@ -164,19 +167,16 @@ public final class ControlOutcomes {
    * @param response the service's answer object, as received
    * @return the outcome
    */
-  public static Outcome spriteAnswerOutcome(String command, JsonValue.JsonObject response) {
-    Optional<JsonValue.JsonObject> result =
-        response
-            .get("result")
-            .filter(JsonValue.JsonObject.class::isInstance)
-            .map(JsonValue.JsonObject.class::cast);
+  public static Outcome spriteAnswerOutcome(String command, JsonObject response) {
+    Optional<JsonObject> result =
+        response.get("result").filter(JsonObject.class::isInstance).map(JsonObject.class::cast);
     long exitCode = longMember(response, "exitCode").orElse(0);
     boolean ok = response.get("ok").map(v -> v.equals(JsonValue.of(true))).orElse(false);
     Optional<String> resultStatus =
         result
             .flatMap(r -> r.get("status"))
-            .filter(JsonValue.JsonString.class::isInstance)
-            .map(v -> ((JsonValue.JsonString) v).value());
+            .filter(JsonString.class::isInstance)
+            .map(v -> ((JsonString) v).value());
     OutcomeStatus status;
     if (resultStatus.isPresent()) {
       status = OutcomeStatus.of(resultStatus.get());
@@ -228,10 +228,10 @@ public final class ControlOutcomes {
         confirmObject);
   }
 
-  private static OptionalLong longMember(JsonValue.JsonObject o, String name) {
+  private static OptionalLong longMember(JsonObject o, String name) {
     return o.get(name)
-        .filter(JsonValue.JsonNumber.class::isInstance)
-        .map(v -> ((JsonValue.JsonNumber) v).wholeLongValue())
+        .filter(JsonNumber.class::isInstance)
+        .map(v -> ((JsonNumber) v).wholeLongValue())
         .orElse(OptionalLong.empty());
   }
 

@@ -1,6 +1,8 @@
 package io.superloop.visibility.core.health;
 
 import io.superloop.visibility.api.audit.IntentRow;
+import io.superloop.visibility.api.internal.json.JsonObject;
+import io.superloop.visibility.api.internal.json.JsonString;
 import io.superloop.visibility.api.json.JsonValue;
 import java.util.Optional;
 
@@ -48,15 +50,13 @@ public record HealthSources(
   }
 
   private static Optional<JsonValue> member(JsonValue v, String outer, String inner) {
-    if (v instanceof JsonValue.JsonObject o
-        && o.members().get(outer) instanceof JsonValue.JsonObject m) {
+    if (v instanceof JsonObject o && o.members().get(outer) instanceof JsonObject m) {
       return Optional.ofNullable(m.members().get(inner));
     }
     return Optional.empty();
   }
 
   private static Optional<String> string(Optional<JsonValue> v) {
-    return v.filter(JsonValue.JsonString.class::isInstance)
-        .map(x -> ((JsonValue.JsonString) x).value());
+    return v.filter(JsonString.class::isInstance).map(x -> ((JsonString) x).value());
   }
 }

@@ -12,6 +12,10 @@ import io.superloop.visibility.api.heartbeat.HeartbeatState;
 import io.superloop.visibility.api.heartbeat.HeartbeatThresholds;
 import io.superloop.visibility.api.heartbeat.internal.ImmutableHeartbeatObservation;
 import io.superloop.visibility.api.heartbeat.internal.ImmutableHeartbeatState;
+import io.superloop.visibility.api.internal.json.JsonArray;
+import io.superloop.visibility.api.internal.json.JsonNumber;
+import io.superloop.visibility.api.internal.json.JsonObject;
+import io.superloop.visibility.api.internal.json.JsonString;
 import io.superloop.visibility.api.json.JsonValue;
 import io.superloop.visibility.core.rules.VisibilityRules;
 import io.superloop.visibility.core.time.TimestampSyntax;
@@ -116,7 +120,7 @@ public final class FreshnessCalculator {
     List<HealthReason> extra = new ArrayList<>(2);
     ImmutableHeartbeatObservation.Builder row = null;
 
-    if (input instanceof HeartbeatPresent p && p.value() instanceof JsonValue.JsonObject obj) {
+    if (input instanceof HeartbeatPresent p && p.value() instanceof JsonObject obj) {
       JsonValue ts = selectTimestamp(obj);
       String text = ts == null ? "" : render(ts);
       if (text.isEmpty()) {
@@ -129,7 +133,7 @@ public final class FreshnessCalculator {
         }
       } else {
         OptionalLong hbMillis =
-            ts instanceof JsonValue.JsonString
+            ts instanceof JsonString
                 ? Timestamps.parseEpochMillis(text, TimestampSyntax.of(rules))
                 : OptionalLong.empty();
         if (hbMillis.isEmpty()) {
@@ -261,12 +265,10 @@ public final class FreshnessCalculator {
   }
 
   /** {@code timestamp // updatedAt}; with H11 a blank timestamp string also falls through. */
-  private @Nullable JsonValue selectTimestamp(JsonValue.JsonObject obj) {
+  private @Nullable JsonValue selectTimestamp(JsonObject obj) {
     JsonValue ts = obj.members().get("timestamp");
     if (fallsThrough(ts)
-        || (rules.blankTimestampFallsBack()
-            && ts instanceof JsonValue.JsonString s
-            && s.value().isBlank())) {
+        || (rules.blankTimestampFallsBack() && ts instanceof JsonString s && s.value().isBlank())) {
       JsonValue updated = obj.members().get("updatedAt");
       return fallsThrough(updated) ? null : updated;
     }
@@ -280,17 +282,17 @@ public final class FreshnessCalculator {
 
   /** The value as text: a string as itself, anything else as its compact JSON. */
   private static String render(JsonValue v) {
-    return v instanceof JsonValue.JsonString s ? s.value() : v.toJson();
+    return v instanceof JsonString s ? s.value() : v.toJson();
   }
 
   private static String typeName(JsonValue v) {
-    if (v instanceof JsonValue.JsonArray) {
+    if (v instanceof JsonArray) {
       return "array";
     }
-    if (v instanceof JsonValue.JsonString) {
+    if (v instanceof JsonString) {
       return "string";
     }
-    if (v instanceof JsonValue.JsonNumber) {
+    if (v instanceof JsonNumber) {
       return "number";
     }
     if (v.isBoolean()) {

@@ -2,6 +2,9 @@ package io.superloop.visibility.core.heartbeat;
 
 import io.superloop.visibility.api.ErrorCode;
 import io.superloop.visibility.api.VisibilityException;
+import io.superloop.visibility.api.internal.json.JsonNumber;
+import io.superloop.visibility.api.internal.json.JsonObject;
+import io.superloop.visibility.api.internal.json.JsonString;
 import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.json.JsonCodec;
 import io.superloop.visibility.api.json.JsonValue;
@@ -16,16 +19,16 @@ final class HeartbeatInputCodec implements JsonCodec<HeartbeatInput> {
   @Override
   public HeartbeatInput read(JsonParser p) {
     JsonValue v = Json.RAW.read(p);
-    if (v instanceof JsonValue.JsonObject o) {
+    if (v instanceof JsonObject o) {
       JsonValue value = o.members().get("value");
       if (value != null) {
         return HeartbeatInput.of(value);
       }
-      if (o.members().get("text") instanceof JsonValue.JsonString text
-          && o.members().get("problem") instanceof JsonValue.JsonString problem) {
+      if (o.members().get("text") instanceof JsonString text
+          && o.members().get("problem") instanceof JsonString problem) {
         return new HeartbeatUnparseable(text.value(), problem.value());
       }
-      if (o.members().get("tooLargeLimit") instanceof JsonValue.JsonNumber n
+      if (o.members().get("tooLargeLimit") instanceof JsonNumber n
           && n.wholeLongValue().isPresent()) {
         return new HeartbeatTooLarge(n.wholeLongValue().getAsLong());
       }

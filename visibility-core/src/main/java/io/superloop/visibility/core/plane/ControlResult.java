@@ -1,6 +1,9 @@
 package io.superloop.visibility.core.plane;
 
+import io.superloop.visibility.api.ErrorCode;
+import io.superloop.visibility.api.VisibilityException;
 import io.superloop.visibility.api.audit.OutcomeStatus;
+import io.superloop.visibility.api.internal.json.JsonObject;
 import io.superloop.visibility.api.json.JsonValue;
 import io.superloop.visibility.core.audit.ControlOutcomes;
 import java.util.Objects;
@@ -111,11 +114,18 @@ public final class ControlResult {
    * A sprite_service call answered with 2xx (contract 4.4).
    *
    * @param command the command line recorded ({@code POST <base>/ops/control})
-   * @param response the service's answer object, as received
+   * @param response the service's answer, a JSON object, as received
    * @return the result
+   * @throws VisibilityException {@link ErrorCode#INVALID_ARGUMENT} when {@code response} is not a
+   *     JSON object
    */
-  public static ControlResult ofServiceAnswer(String command, JsonValue.JsonObject response) {
-    return new ControlResult(ControlOutcomes.spriteAnswerOutcome(command, response));
+  public static ControlResult ofServiceAnswer(String command, JsonValue response) {
+    if (!(response instanceof JsonObject answer)) {
+      throw new VisibilityException(
+          ErrorCode.INVALID_ARGUMENT,
+          "a sprite_service answer is a JSON object, not " + response.toJson());
+    }
+    return new ControlResult(ControlOutcomes.spriteAnswerOutcome(command, answer));
   }
 
   /**

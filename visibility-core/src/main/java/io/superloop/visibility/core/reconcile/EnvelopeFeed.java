@@ -2,6 +2,7 @@ package io.superloop.visibility.core.reconcile;
 
 import io.superloop.visibility.api.ReasonCode;
 import io.superloop.visibility.api.health.FailureCode;
+import io.superloop.visibility.api.internal.json.JsonObject;
 import io.superloop.visibility.api.json.JsonValue;
 import io.superloop.visibility.core.sequence.SequenceValidator;
 import java.util.List;
@@ -85,8 +86,7 @@ public interface EnvelopeFeed {
    *     as null); null otherwise
    */
   static @Nullable JsonValue sequenceValueOf(JsonValue envelope) {
-    if (envelope instanceof JsonValue.JsonObject o
-        && o.members().get("sequence") instanceof JsonValue.JsonObject seq) {
+    if (envelope instanceof JsonObject o && o.members().get("sequence") instanceof JsonObject seq) {
       return seq.members().get("value");
     }
     return null;

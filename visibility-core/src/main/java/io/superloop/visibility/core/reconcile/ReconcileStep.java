@@ -12,6 +12,7 @@ import io.superloop.visibility.api.health.HealthStatus;
 import io.superloop.visibility.api.health.IngestStatus;
 import io.superloop.visibility.api.health.TransportHealth;
 import io.superloop.visibility.api.heartbeat.HeartbeatObservation;
+import io.superloop.visibility.api.internal.json.JsonArray;
 import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.json.JsonValue;
 import io.superloop.visibility.api.reconcile.EscalationRow;
@@ -346,7 +347,7 @@ public final class ReconcileStep {
             .healthFile(paths.healthFile())
             .healthStatus(health.status())
             .reasonCodes(health.reasonCodes())
-            .reasons((JsonValue.JsonArray) JsonValue.array(reasons))
+            .reasons((JsonArray) JsonValue.array(reasons))
             .build());
   }
 }

@@ -1,6 +1,7 @@
 package io.superloop.visibility.core.reconcile;
 
 import io.superloop.visibility.api.Codecs;
+import io.superloop.visibility.api.internal.json.JsonObject;
 import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.json.JsonValue;
 import java.util.LinkedHashMap;
@@ -22,14 +23,14 @@ public final class StateJsonMerge {
    * @return the patch: {@code health}, and {@code reconcileTraceId} and {@code sequence} when the
    *     step has them
    */
-  public static JsonValue.JsonObject patch(StepResult result) {
+  public static JsonObject patch(StepResult result) {
     Map<String, JsonValue> m = new LinkedHashMap<>();
     m.put("health", Json.parse(Codecs.HEALTH.encode(result.health())));
     result.health().traceId().ifPresent(id -> m.put("reconcileTraceId", JsonValue.of(id.value())));
     result
         .sequenceState()
         .ifPresent(seq -> m.put("sequence", Json.parse(Codecs.SEQUENCE_STATE.encode(seq))));
-    return JsonValue.object(m);
+    return new JsonObject(m);
   }
 
   /**
@@ -41,15 +42,14 @@ public final class StateJsonMerge {
    * @param patch the step's patch
    * @return the merged object
    */
-  public static JsonValue.JsonObject merge(
-      JsonValue.JsonObject existing, JsonValue.JsonObject patch) {
+  public static JsonObject merge(JsonObject existing, JsonObject patch) {
     Map<String, JsonValue> m = new LinkedHashMap<>(existing.members());
     JsonValue health = patch.members().get("health");
     if (health != null) {
       m.put("health", health);
     }
     Map<String, JsonValue> trace = new LinkedHashMap<>();
-    if (m.get("trace") instanceof JsonValue.JsonObject t) {
+    if (m.get("trace") instanceof JsonObject t) {
       trace.putAll(t.members());
     }
     JsonValue traceId = patch.members().get("reconcileTraceId");
@@ -61,6 +61,6 @@ public final class StateJsonMerge {
     if (seq != null) {
       m.put("sequence", seq);
     }
-    return JsonValue.object(m);
+    return new JsonObject(m);
   }
 }

@@ -1,5 +1,7 @@
 package io.superloop.visibility.core.sequence;
 
+import io.superloop.visibility.api.internal.json.JsonNumber;
+import io.superloop.visibility.api.internal.json.JsonString;
 import io.superloop.visibility.api.json.JsonValue;
 import java.util.OptionalLong;
 import org.jspecify.annotations.Nullable;
@@ -22,10 +24,10 @@ final class SequenceValues {
    * @return the value, 0 to 2^63-1, or {@link #MISSING}
    */
   static long judge(@Nullable JsonValue value, SequenceValueSyntax syntax) {
-    if (value instanceof JsonValue.JsonNumber n) {
+    if (value instanceof JsonNumber n) {
       return judgeNumberLiteral(n.literal(), syntax);
     }
-    if (value instanceof JsonValue.JsonString s && syntax == SequenceValueSyntax.WHOLE_VALUE) {
+    if (value instanceof JsonString s && syntax == SequenceValueSyntax.WHOLE_VALUE) {
       return judgeDigits(s.value());
     }
     return MISSING;
@@ -42,7 +44,7 @@ final class SequenceValues {
     if (literal.isEmpty() || literal.charAt(0) == '-') {
       return MISSING; // negatives, and -0 (jq renders "-0", which fails ^[0-9]+$)
     }
-    JsonValue.JsonNumber n = new JsonValue.JsonNumber(literal);
+    JsonNumber n = new JsonNumber(literal);
     if (syntax == SequenceValueSyntax.INTEGER_LITERAL) {
       return n.isIntegerLiteral() ? judgeDigits(literal) : MISSING;
     }

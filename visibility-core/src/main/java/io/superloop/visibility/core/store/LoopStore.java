@@ -3,6 +3,7 @@ package io.superloop.visibility.core.store;
 import io.superloop.visibility.api.Codecs;
 import io.superloop.visibility.api.ReasonCode;
 import io.superloop.visibility.api.envelope.CursorState;
+import io.superloop.visibility.api.internal.json.JsonObject;
 import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.json.JsonCodec;
 import io.superloop.visibility.api.json.JsonValue;
@@ -278,10 +279,10 @@ public final class LoopStore {
    *
    * @return the merged file, staged, if there is one to merge into
    */
-  private Optional<StateFile<JsonValue>.Staged> mergeState(JsonValue.JsonObject patch) {
+  private Optional<StateFile<JsonValue>.Staged> mergeState(JsonObject patch) {
     StateFile<JsonValue> file = layout.stateFile(LoopArtifact.STATE, Json.RAW);
     Optional<JsonValue> existing = file.read().toOptional();
-    if (existing.isEmpty() || !(existing.get() instanceof JsonValue.JsonObject obj)) {
+    if (existing.isEmpty() || !(existing.get() instanceof JsonObject obj)) {
       return Optional.empty();
     }
     return Optional.of(file.stage(line(Json.RAW, StateJsonMerge.merge(obj, patch))));

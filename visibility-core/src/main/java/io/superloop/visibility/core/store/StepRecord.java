@@ -2,8 +2,8 @@ package io.superloop.visibility.core.store;
 
 import io.superloop.visibility.api.ErrorCode;
 import io.superloop.visibility.api.VisibilityException;
+import io.superloop.visibility.api.internal.json.JsonObject;
 import io.superloop.visibility.api.json.Json;
-import io.superloop.visibility.api.json.JsonValue;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -34,7 +34,7 @@ public final class StepRecord {
   }
 
   /** Members merged into an existing {@code state.json} object (contract 1.11). */
-  record Merge(JsonValue.JsonObject members) implements Entry {}
+  record Merge(JsonObject members) implements Entry {}
 
   /** A telemetry log renamed to {@code <log>.<number>} if it still has {@code sizeBefore} bytes. */
   record Rotate(LoopArtifact artifact, long sizeBefore, long number, int keep) implements Entry {}
@@ -112,7 +112,7 @@ public final class StepRecord {
           case "merge" -> {
             byte[] members = slice(b, pos, Integer.parseInt(h[1]));
             pos += members.length;
-            entries.add(new Merge((JsonValue.JsonObject) Json.DEFAULT.decode(Json.RAW, members)));
+            entries.add(new Merge((JsonObject) Json.DEFAULT.decode(Json.RAW, members)));
           }
           case "rotate" ->
               entries.add(

@@ -10,8 +10,8 @@ import io.superloop.visibility.api.audit.ControlInvocation;
 import io.superloop.visibility.api.audit.ExecutionStatus;
 import io.superloop.visibility.api.audit.Intent;
 import io.superloop.visibility.api.audit.OutcomeStatus;
+import io.superloop.visibility.api.internal.json.JsonObject;
 import io.superloop.visibility.api.json.Json;
-import io.superloop.visibility.api.json.JsonValue;
 import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -85,7 +85,7 @@ class ControlOutcomesTest {
       boolean replayed,
       String reasonCode,
       int exit) {
-    JsonValue.JsonObject response = (JsonValue.JsonObject) Json.parse(answer);
+    JsonObject response = (JsonObject) Json.parse(answer);
     ControlRecords r =
         ControlOutcomes.spriteAnswer(
             ctx(Optional.empty()), "POST /ops/control", response, START.plusSeconds(3));
@@ -113,7 +113,7 @@ class ControlOutcomesTest {
 
   @Test
   void anEmptyNoteIsNotWrittenAndAGivenOneIs() {
-    JsonValue.JsonObject ok = (JsonValue.JsonObject) Json.parse("{\"ok\":true,\"exitCode\":0}");
+    JsonObject ok = (JsonObject) Json.parse("{\"ok\":true,\"exitCode\":0}");
     ControlRecords empty = ControlOutcomes.spriteAnswer(ctx(Optional.of("")), "POST", ok, START);
     assertEquals(Optional.empty(), empty.invocation().note());
     assertEquals(Optional.empty(), empty.intentRow().note());

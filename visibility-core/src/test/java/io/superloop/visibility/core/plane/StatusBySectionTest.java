@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.superloop.visibility.api.Codecs;
+import io.superloop.visibility.api.internal.json.JsonObject;
 import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.json.JsonValue;
 import io.superloop.visibility.api.status.VisibilitySummary;
@@ -91,7 +92,7 @@ class StatusBySectionTest {
 
   private static Map<String, JsonValue> members(VisibilitySummary s) {
     return new LinkedHashMap<>(
-        ((JsonValue.JsonObject) Json.parse(Codecs.VISIBILITY_SUMMARY.encode(s))).members());
+        ((JsonObject) Json.parse(Codecs.VISIBILITY_SUMMARY.encode(s))).members());
   }
 
   /** A damaged file: its content, or (null) a directory in its place. */

@@ -14,6 +14,9 @@ import io.superloop.visibility.api.TraceId;
 import io.superloop.visibility.api.Transport;
 import io.superloop.visibility.api.VisibilityException;
 import io.superloop.visibility.api.audit.Intent;
+import io.superloop.visibility.api.internal.json.JsonArray;
+import io.superloop.visibility.api.internal.json.JsonObject;
+import io.superloop.visibility.api.internal.json.JsonString;
 import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.json.JsonValue;
 import io.superloop.visibility.api.reconcile.EscalationRow;
@@ -490,8 +493,7 @@ class CompatibilityDocTest {
               3, "`clockSkewSeconds: " + num(state, "clockSkewSeconds") + "` on state and row");
           assertEquals(ahead, num(state, "clockSkewSeconds"));
           assertEquals(ahead, num(row, "clockSkewSeconds"));
-          JsonValue reason =
-              ((JsonValue.JsonArray) get(health, "reasons").orElseThrow()).elements().get(0);
+          JsonValue reason = ((JsonArray) get(health, "reasons").orElseThrow()).elements().get(0);
           r.mentions(3, str(reason, "severity") + " health reason `" + str(reason, "code") + "`");
         }
       }
@@ -521,9 +523,7 @@ class CompatibilityDocTest {
       } else {
         assertEquals(old + later, num(state, "heartbeatLagSeconds"));
         String code =
-            str(
-                ((JsonValue.JsonArray) get(health, "reasons").orElseThrow()).elements().get(0),
-                "code");
+            str(((JsonArray) get(health, "reasons").orElseThrow()).elements().get(0), "code");
         r.mentions(
             3, "(" + (old + later) + ", `" + str(state, "freshnessStatus") + "`, `" + code + "`)");
       }
@@ -1301,7 +1301,7 @@ class CompatibilityDocTest {
   static Optional<JsonValue> get(JsonValue v, String path) {
     JsonValue cur = v;
     for (String part : path.split("\\.")) {
-      if (!(cur instanceof JsonValue.JsonObject o) || !o.members().containsKey(part)) {
+      if (!(cur instanceof JsonObject o) || !o.members().containsKey(part)) {
         return Optional.empty();
       }
       cur = o.members().get(part);
@@ -1312,8 +1312,8 @@ class CompatibilityDocTest {
   static String str(JsonValue v, String path) {
     JsonValue x =
         get(v, path).orElseThrow(() -> new AssertionError("no " + path + " in " + v.toJson()));
-    assertTrue(x instanceof JsonValue.JsonString, path + " is not a string in " + v.toJson());
-    return ((JsonValue.JsonString) x).value();
+    assertTrue(x instanceof JsonString, path + " is not a string in " + v.toJson());
+    return ((JsonString) x).value();
   }
 
   static long num(JsonValue v, String path) {
@@ -1326,8 +1326,8 @@ class CompatibilityDocTest {
     JsonValue x =
         get(v, path).orElseThrow(() -> new AssertionError("no " + path + " in " + v.toJson()));
     List<String> out = new ArrayList<>();
-    for (JsonValue e : ((JsonValue.JsonArray) x).elements()) {
-      out.add(((JsonValue.JsonString) e).value());
+    for (JsonValue e : ((JsonArray) x).elements()) {
+      out.add(((JsonString) e).value());
     }
     return out;
   }

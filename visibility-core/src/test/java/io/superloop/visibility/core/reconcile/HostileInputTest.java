@@ -12,6 +12,8 @@ import io.superloop.visibility.api.VisibilityException;
 import io.superloop.visibility.api.heartbeat.HeartbeatObservation;
 import io.superloop.visibility.api.heartbeat.HeartbeatObservationStatus;
 import io.superloop.visibility.api.heartbeat.HeartbeatThresholds;
+import io.superloop.visibility.api.internal.json.JsonNumber;
+import io.superloop.visibility.api.internal.json.JsonString;
 import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.json.JsonValue;
 import io.superloop.visibility.api.sequence.SequenceState;
@@ -129,10 +131,10 @@ class HostileInputTest {
   }
 
   private static long expected(VisibilityRules rules, @Nullable JsonValue v) {
-    if (v instanceof JsonValue.JsonNumber n) {
+    if (v instanceof JsonNumber n) {
       return rules == REF ? referenceNumber(n.literal()) : hardenedNumber(n.literal());
     }
-    if (v instanceof JsonValue.JsonString s && rules == REF) {
+    if (v instanceof JsonString s && rules == REF) {
       return referenceDigits(s.value());
     }
     return -1;
@@ -203,7 +205,7 @@ class HostileInputTest {
   @Test
   void absurdNumbersAsSequenceValues() {
     for (String lit : ABSURD_LITERALS) {
-      checkValue(new JsonValue.JsonNumber(lit));
+      checkValue(new JsonNumber(lit));
       checkValue(JsonValue.of(lit)); // the same text as a JSON string
       try {
         checkValue(Json.parse(lit)); // through the parser: limits may reject it, with a reason
@@ -221,8 +223,8 @@ class HostileInputTest {
     checkValue(JsonValue.of("08"));
     checkValue(JsonValue.of("\u0667")); // ARABIC-INDIC DIGIT SEVEN: not an ASCII digit
     checkValue(JsonValue.of("1".repeat(100_000)));
-    checkValue(new JsonValue.JsonNumber("9".repeat(100_000)));
-    checkValue(new JsonValue.JsonNumber("1" + "0".repeat(5000) + "e-5000"));
+    checkValue(new JsonNumber("9".repeat(100_000)));
+    checkValue(new JsonNumber("1" + "0".repeat(5000) + "e-5000"));
     checkValue(Json.parse("[1]"));
     checkValue(Json.parse("{\"value\":1}"));
   }
@@ -263,7 +265,7 @@ class HostileInputTest {
                 ? Long.toString(rnd.nextLong(1, 3_000_000_000L))
                 : Integer.toString(rnd.nextInt(25)));
       }
-      checkValue(new JsonValue.JsonNumber(sb.toString()));
+      checkValue(new JsonNumber(sb.toString()));
     }
   }
 
@@ -390,11 +392,11 @@ class HostileInputTest {
       // 2.2 step 4: empty is missing; H11 (hardened): a blank timestamp falls back to updatedAt
       // (absent)
       boolean emptyString =
-          ts instanceof JsonValue.JsonString s
+          ts instanceof JsonString s
               && (s.value().isEmpty() || (rules == HARD && s.value().isBlank()));
       boolean valid = e.state().isPresent();
       if (valid) {
-        assertTrue(ts instanceof JsonValue.JsonString, what);
+        assertTrue(ts instanceof JsonString, what);
         assertTrue(row.status() != HeartbeatObservationStatus.FAILED, what);
         assertTrue(e.state().get().heartbeatLagSeconds() >= 0, what);
         io.superloop.visibility.api.Codecs.HEARTBEAT_STATE.encode(e.state().get());
@@ -410,8 +412,7 @@ class HostileInputTest {
       }
       io.superloop.visibility.api.Codecs.HEARTBEAT_OBSERVATION.encode(row);
       if (rules == REF) {
-        assertEquals(
-            ts instanceof JsonValue.JsonString s && referenceParses(s.value()), valid, what);
+        assertEquals(ts instanceof JsonString s && referenceParses(s.value()), valid, what);
       }
     }
   }
@@ -467,7 +468,7 @@ class HostileInputTest {
       checkTimestamp(JsonValue.of(s));
     }
     for (String lit : ABSURD_LITERALS) {
-      checkTimestamp(new JsonValue.JsonNumber(lit));
+      checkTimestamp(new JsonNumber(lit));
     }
     checkTimestamp(JsonValue.of(true));
     checkTimestamp(Json.parse("[\"2026-02-22T12:10:00Z\"]"));

@@ -10,6 +10,7 @@ import io.superloop.visibility.api.health.HealthThresholds;
 import io.superloop.visibility.api.health.IngestStatus;
 import io.superloop.visibility.api.heartbeat.HeartbeatObservation;
 import io.superloop.visibility.api.heartbeat.HeartbeatState;
+import io.superloop.visibility.api.internal.json.JsonObject;
 import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.json.JsonValue;
 import io.superloop.visibility.api.reconcile.EscalationRow;
@@ -254,8 +255,8 @@ final class ScenarioLoop {
   }
 
   private static HeartbeatInput heartbeatOf(JsonValue snapshot) {
-    if (snapshot instanceof JsonValue.JsonObject o
-        && o.members().get("runtime") instanceof JsonValue.JsonObject runtime) {
+    if (snapshot instanceof JsonObject o
+        && o.members().get("runtime") instanceof JsonObject runtime) {
       JsonValue hb = runtime.members().get("heartbeat");
       return hb == null ? HeartbeatInput.ABSENT : HeartbeatInput.of(hb);
     }

@@ -5,6 +5,7 @@ import io.superloop.visibility.api.TraceId;
 import io.superloop.visibility.api.Transport;
 import io.superloop.visibility.api.audit.ControlRequest;
 import io.superloop.visibility.api.audit.Intent;
+import io.superloop.visibility.api.internal.json.JsonObject;
 import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.json.JsonValue;
 import io.superloop.visibility.api.status.VisibilitySummary;
@@ -135,8 +136,7 @@ final class ControlFixtures {
    * result: <server-side intents row>, stderr, replayed, traceId}}. The server-side row is the one
    * a local run with a service-generated key writes (contract 4.5).
    */
-  static JsonValue.JsonObject spriteResponse(
-      ControlContext ctx, Logical outcome, boolean replayed) {
+  static JsonObject spriteResponse(ControlContext ctx, Logical outcome, boolean replayed) {
     ControlContext server =
         ControlContext.builder()
             .from(ctx)
@@ -158,7 +158,7 @@ final class ControlFixtures {
             + ",\"traceId\":\""
             + ctx.traceId().value()
             + "\"}";
-    return (JsonValue.JsonObject) Json.parse(body);
+    return (JsonObject) Json.parse(body);
   }
 
   static final String SPRITE_COMMAND = "POST http://sprite-service.local/ops/control";

@@ -8,6 +8,8 @@ import io.superloop.visibility.api.Codecs;
 import io.superloop.visibility.api.envelope.CursorState;
 import io.superloop.visibility.api.health.Health;
 import io.superloop.visibility.api.heartbeat.HeartbeatObservation;
+import io.superloop.visibility.api.internal.json.JsonObject;
+import io.superloop.visibility.api.internal.json.JsonString;
 import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.json.JsonCodec;
 import io.superloop.visibility.api.json.JsonValue;
@@ -51,10 +53,9 @@ final class LoopChecks {
 
     /** {@code state.json}'s {@code trace.reconcileTraceId}. */
     String stateJsonReconcileTraceId() {
-      JsonValue trace = ((JsonValue.JsonObject) stateJson).members().get("trace");
-      JsonValue id =
-          ((JsonValue.JsonObject) Objects.requireNonNull(trace)).members().get("reconcileTraceId");
-      return ((JsonValue.JsonString) Objects.requireNonNull(id)).value();
+      JsonValue trace = ((JsonObject) stateJson).members().get("trace");
+      JsonValue id = ((JsonObject) Objects.requireNonNull(trace)).members().get("reconcileTraceId");
+      return ((JsonString) Objects.requireNonNull(id)).value();
     }
   }
 

@@ -11,6 +11,7 @@ import io.superloop.visibility.api.ErrorCode;
 import io.superloop.visibility.api.ReasonCode;
 import io.superloop.visibility.api.Transport;
 import io.superloop.visibility.api.VisibilityException;
+import io.superloop.visibility.api.internal.json.JsonObject;
 import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.json.JsonValue;
 import io.superloop.visibility.core.rules.Durability;
@@ -45,7 +46,7 @@ class StepJournalTest {
                 utf8("{\"schemaVersion\":\"v1\",\"é\":\"\\n\"}\n"),
                 4294967295L),
             new StepRecord.Merge(
-                (JsonValue.JsonObject)
+                (JsonObject)
                     Json.parse("{\"health\":{\"é\":[1,2.5,null]},\"reconcileTraceId\":\"t\"}")),
             new StepRecord.Rotate(LoopArtifact.HEARTBEAT_TELEMETRY, 16777216, 7, 4),
             new StepRecord.Append(
@@ -317,7 +318,7 @@ class StepJournalTest {
       }
       assertTrue(
           Json.DEFAULT.parseValue(Files.readString(l.path(LoopArtifact.HEALTH)))
-              instanceof JsonValue.JsonObject);
+              instanceof JsonObject);
 
       // between whole steps the journal is empty: no step can have left a temp file, none is looked
       // for

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.superloop.visibility.api.Codecs;
+import io.superloop.visibility.api.internal.json.JsonObject;
 import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.json.JsonValue;
 import io.superloop.visibility.api.reconcile.EscalationRow;
@@ -199,7 +200,7 @@ class BrokerEndToEndTest {
           "sequenceTelemetryFile");
 
   private static JsonValue clockFree(JsonValue v) {
-    if (v instanceof JsonValue.JsonObject o) {
+    if (v instanceof JsonObject o) {
       Map<String, JsonValue> m = new LinkedHashMap<>();
       o.members()
           .forEach(

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.superloop.visibility.api.Codecs;
 import io.superloop.visibility.api.health.HealthThresholds;
 import io.superloop.visibility.api.heartbeat.HeartbeatState;
+import io.superloop.visibility.api.internal.json.JsonArray;
+import io.superloop.visibility.api.internal.json.JsonObject;
 import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.json.JsonCodec;
 import io.superloop.visibility.api.json.JsonValue;
@@ -294,7 +296,7 @@ class TopologyParityTest {
   }
 
   private static JsonValue strip(JsonValue v, Set<String> alsoDrop) {
-    if (v instanceof JsonValue.JsonObject o) {
+    if (v instanceof JsonObject o) {
       Map<String, JsonValue> m = new LinkedHashMap<>();
       o.members()
           .forEach(
@@ -305,7 +307,7 @@ class TopologyParityTest {
               });
       return JsonValue.object(m);
     }
-    if (v instanceof JsonValue.JsonArray a) {
+    if (v instanceof JsonArray a) {
       return JsonValue.array(
           a.elements().stream().map(x -> strip(x, alsoDrop)).collect(Collectors.toList()));
     }

@@ -10,6 +10,7 @@ import io.superloop.visibility.api.Codecs;
 import io.superloop.visibility.api.ErrorCode;
 import io.superloop.visibility.api.VisibilityException;
 import io.superloop.visibility.api.internal.answer.AnswerCodecs;
+import io.superloop.visibility.api.internal.json.JsonObject;
 import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.json.JsonCodec;
 import io.superloop.visibility.api.json.JsonReadLimits;
@@ -176,7 +177,7 @@ class CodecRobustnessTest {
 
   /** {@code json} (an object) with member {@code key} replaced by (or set to) {@code valueJson}. */
   private static String withMember(String json, String key, String valueJson) {
-    JsonValue.JsonObject o = (JsonValue.JsonObject) Json.parse(json);
+    JsonObject o = (JsonObject) Json.parse(json);
     Map<String, JsonValue> m = new LinkedHashMap<>(o.members());
     m.put(key, Json.parse(valueJson));
     return JsonValue.object(m).toJson();
@@ -184,7 +185,7 @@ class CodecRobustnessTest {
 
   private static Optional<String> sampleWith(AllCodecs.Entry<?> e, String key) {
     for (String s : samples(e, 40)) {
-      if (Json.parse(s) instanceof JsonValue.JsonObject o && o.get(key).isPresent()) {
+      if (Json.parse(s) instanceof JsonObject o && o.get(key).isPresent()) {
         return Optional.of(s);
       }
     }
@@ -387,7 +388,7 @@ class CodecRobustnessTest {
                           e.name(),
                           in);
                       for (String s : samples(e, 3)) {
-                        JsonValue.JsonObject o = (JsonValue.JsonObject) Json.parse(s);
+                        JsonObject o = (JsonObject) Json.parse(s);
                         if (o.members().isEmpty()) {
                           continue;
                         }
@@ -555,9 +556,8 @@ class CodecRobustnessTest {
                 DynamicTest.dynamicTest(
                     "no schemaVersion " + e.name(),
                     () -> {
-                      JsonValue.JsonObject o =
-                          (JsonValue.JsonObject)
-                              Json.parse(sampleWith(e, "schemaVersion").orElseThrow());
+                      JsonObject o =
+                          (JsonObject) Json.parse(sampleWith(e, "schemaVersion").orElseThrow());
                       Map<String, JsonValue> m = new LinkedHashMap<>(o.members());
                       m.remove("schemaVersion");
                       String in = JsonValue.object(m).toJson();

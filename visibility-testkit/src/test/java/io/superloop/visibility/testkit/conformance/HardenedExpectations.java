@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.superloop.visibility.api.internal.json.JsonArray;
+import io.superloop.visibility.api.internal.json.JsonObject;
+import io.superloop.visibility.api.internal.json.JsonString;
 import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.json.JsonValue;
 import io.superloop.visibility.testkit.docs.DocFiles;
@@ -57,16 +60,16 @@ final class HardenedExpectations {
   }
 
   /** {@return the groups of differences of a case, none when it has no file} */
-  static List<JsonValue.JsonObject> of(String caseName) {
+  static List<JsonObject> of(String caseName) {
     Path f = dir().resolve(caseName + ".json");
     if (!Files.isRegularFile(f)) {
       return List.of();
     }
-    JsonValue.JsonObject doc = (JsonValue.JsonObject) Json.parse(read(f));
+    JsonObject doc = (JsonObject) Json.parse(read(f));
     assertEquals(Optional.of(JsonValue.of(caseName)), doc.get("case"), f + " names its case");
-    List<JsonValue.JsonObject> out = new ArrayList<>();
-    for (JsonValue g : ((JsonValue.JsonArray) doc.get("differences").orElseThrow()).elements()) {
-      out.add((JsonValue.JsonObject) g);
+    List<JsonObject> out = new ArrayList<>();
+    for (JsonValue g : ((JsonArray) doc.get("differences").orElseThrow()).elements()) {
+      out.add((JsonObject) g);
     }
     return out;
   }
@@ -76,12 +79,11 @@ final class HardenedExpectations {
    *
    * @return {@code out}
    */
-  static Path write(Path referenceDir, List<JsonValue.JsonObject> groups, Path out)
-      throws IOException {
+  static Path write(Path referenceDir, List<JsonObject> groups, Path out) throws IOException {
     Files.createDirectories(out);
     for (String file : FILES) {
       Optional<JsonValue> doc = document(referenceDir, file);
-      for (JsonValue.JsonObject g : groups) {
+      for (JsonObject g : groups) {
         Optional<JsonValue> written = member(g, "write", file);
         if (written.isPresent()) {
           doc = written;
@@ -90,8 +92,7 @@ final class HardenedExpectations {
           doc = Optional.of(at(doc.orElseThrow(), tokens(e.getKey()), e.getValue()));
         }
         for (JsonValue p : elements(member(g, "remove", file))) {
-          doc =
-              Optional.of(at(doc.orElseThrow(), tokens(((JsonValue.JsonString) p).value()), null));
+          doc = Optional.of(at(doc.orElseThrow(), tokens(((JsonString) p).value()), null));
         }
       }
       if (doc.isPresent()) {
@@ -106,24 +107,21 @@ final class HardenedExpectations {
    * hardening.md is not "always" and says why; each change is real.
    */
   static void check(
-      String caseName,
-      List<JsonValue.JsonObject> groups,
-      Path referenceDir,
-      Map<String, String> modes)
+      String caseName, List<JsonObject> groups, Path referenceDir, Map<String, String> modes)
       throws IOException {
     assertFalse(groups.isEmpty(), caseName + ": a file with no difference");
-    for (JsonValue.JsonObject g : groups) {
+    for (JsonObject g : groups) {
       List<JsonValue> rules = elements(g.get("rules"));
       assertFalse(rules.isEmpty(), caseName + ": a group without rules");
       for (JsonValue r : rules) {
-        String id = ((JsonValue.JsonString) r).value();
+        String id = ((JsonString) r).value();
         String mode = modes.get(id);
         assertTrue(mode != null, caseName + ": " + id + " is not a rule of hardening.md");
         assertFalse(
             String.valueOf(mode).startsWith("always"),
             caseName + ": " + id + " holds in both presets");
       }
-      String why = g.get("why").map(v -> ((JsonValue.JsonString) v).value()).orElse("");
+      String why = g.get("why").map(v -> ((JsonString) v).value()).orElse("");
       assertTrue(why.length() > 20, caseName + ": a group that does not say why");
       for (String file : FILES) {
         Optional<JsonValue> ref = document(referenceDir, file);
@@ -139,7 +137,7 @@ final class HardenedExpectations {
               caseName + ": " + file + e.getKey() + " is the reference's value");
         }
         for (JsonValue p : elements(member(g, "remove", file))) {
-          String ptr = ((JsonValue.JsonString) p).value();
+          String ptr = ((JsonString) p).value();
           assertTrue(
               ref.flatMap(d -> get(d, tokens(ptr))).isPresent(),
               caseName + ": " + file + ptr + " is not in the reference's output");
@@ -172,16 +170,16 @@ final class HardenedExpectations {
     }
   }
 
-  private static Optional<JsonValue> member(JsonValue.JsonObject g, String kind, String file) {
-    return g.get(kind).flatMap(v -> ((JsonValue.JsonObject) v).get(file));
+  private static Optional<JsonValue> member(JsonObject g, String kind, String file) {
+    return g.get(kind).flatMap(v -> ((JsonObject) v).get(file));
   }
 
   private static Iterable<Map.Entry<String, JsonValue>> members(Optional<JsonValue> o) {
-    return o.map(v -> ((JsonValue.JsonObject) v).members().entrySet()).orElse(Set.of());
+    return o.map(v -> ((JsonObject) v).members().entrySet()).orElse(Set.of());
   }
 
   private static List<JsonValue> elements(Optional<JsonValue> a) {
-    return a.map(v -> ((JsonValue.JsonArray) v).elements()).orElse(List.of());
+    return a.map(v -> ((JsonArray) v).elements()).orElse(List.of());
   }
 
   /** RFC 6901 tokens of a pointer ({@code /a/0/b}). */
@@ -197,13 +195,13 @@ final class HardenedExpectations {
   private static Optional<JsonValue> get(JsonValue v, List<String> path) {
     JsonValue cur = v;
     for (String t : path) {
-      if (cur instanceof JsonValue.JsonObject o) {
+      if (cur instanceof JsonObject o) {
         Optional<JsonValue> next = o.get(t);
         if (next.isEmpty()) {
           return Optional.empty();
         }
         cur = next.get();
-      } else if (cur instanceof JsonValue.JsonArray a
+      } else if (cur instanceof JsonArray a
           && t.matches("\\d+")
           && Integer.parseInt(t) < a.elements().size()) {
         cur = a.elements().get(Integer.parseInt(t));
@@ -218,7 +216,7 @@ final class HardenedExpectations {
   private static JsonValue at(JsonValue v, List<String> path, @Nullable JsonValue value) {
     String t = path.get(0);
     List<String> rest = path.subList(1, path.size());
-    if (v instanceof JsonValue.JsonObject o) {
+    if (v instanceof JsonObject o) {
       Map<String, JsonValue> m = new LinkedHashMap<>(o.members());
       if (rest.isEmpty()) {
         if (value == null) {
@@ -231,7 +229,7 @@ final class HardenedExpectations {
       }
       return JsonValue.object(m);
     }
-    JsonValue.JsonArray a = (JsonValue.JsonArray) v;
+    JsonArray a = (JsonArray) v;
     List<JsonValue> l = new ArrayList<>(a.elements());
     int i = Integer.parseInt(t);
     if (rest.isEmpty()) {

@@ -26,6 +26,8 @@ import io.superloop.visibility.api.heartbeat.HeartbeatObservationStatus;
 import io.superloop.visibility.api.internal.ObjectCodec;
 import io.superloop.visibility.api.internal.answer.AnswerCodecs;
 import io.superloop.visibility.api.internal.answer.ServiceErrorCode;
+import io.superloop.visibility.api.internal.json.JsonObject;
+import io.superloop.visibility.api.internal.json.JsonString;
 import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.json.JsonCodec;
 import io.superloop.visibility.api.json.JsonValue;
@@ -346,8 +348,7 @@ class ArtifactContractDocTest {
   @Test
   void stateJsonExampleHoldsAHealthAndASequenceState() {
     for (ContractDoc.Example e : examplesOf("OPS/state.json")) {
-      JsonValue.JsonObject state =
-          assertInstanceOf(JsonValue.JsonObject.class, Json.parse(e.lines().get(0)));
+      JsonObject state = assertInstanceOf(JsonObject.class, Json.parse(e.lines().get(0)));
       JsonValue health = state.members().get("health");
       JsonValue sequence = state.members().get("sequence");
       JsonValue trace = state.members().get("trace");
@@ -358,8 +359,8 @@ class ArtifactContractDocTest {
       assertNoUnknownFields(
           roundTrip(Codecs.SEQUENCE_STATE, sequence.toJson(), e + " sequence"), e + " sequence");
       assertEquals(
-          ((JsonValue.JsonObject) health).get("traceId").orElseThrow(),
-          ((JsonValue.JsonObject) trace).get("reconcileTraceId").orElseThrow(),
+          ((JsonObject) health).get("traceId").orElseThrow(),
+          ((JsonObject) trace).get("reconcileTraceId").orElseThrow(),
           e + ": trace.reconcileTraceId is the health's trace");
     }
   }
@@ -397,7 +398,7 @@ class ArtifactContractDocTest {
     CRC32 crc = new CRC32();
     int from = Math.max(0, bytes.length - 256);
     crc.update(bytes, from, bytes.length - from);
-    JsonValue.JsonObject cursor = (JsonValue.JsonObject) Json.parse(cursors.get(0).lines().get(0));
+    JsonObject cursor = (JsonObject) Json.parse(cursors.get(0).lines().get(0));
     long lines = logs.get(0).lines().size();
     assertEquals(
         Optional.of(JsonValue.of(lines)), cursor.get("eventLineOffset"), "eventLineOffset");
@@ -414,10 +415,8 @@ class ArtifactContractDocTest {
   @Test
   void runtimeHeartbeatExampleHasAV1Timestamp() {
     for (ContractDoc.Example e : examplesOf("RT/heartbeat.v1.json")) {
-      JsonValue.JsonObject hb =
-          assertInstanceOf(JsonValue.JsonObject.class, Json.parse(e.lines().get(0)));
-      JsonValue.JsonString ts =
-          assertInstanceOf(JsonValue.JsonString.class, hb.members().get("timestamp"));
+      JsonObject hb = assertInstanceOf(JsonObject.class, Json.parse(e.lines().get(0)));
+      JsonString ts = assertInstanceOf(JsonString.class, hb.members().get("timestamp"));
       for (TimestampSyntax s : TimestampSyntax.values()) {
         assertTrue(
             Timestamps.parseEpochMillis(ts.value(), s).isPresent(), e + ": timestamp under " + s);
@@ -648,7 +647,7 @@ class ArtifactContractDocTest {
     List<List<String>> orders = new ArrayList<>();
     for (T value : entry.gen().samples(20260301L, FIELD_SAMPLES)) {
       JsonValue v = Json.parse(entry.codec().encode(value));
-      if (!(v instanceof JsonValue.JsonObject o)) {
+      if (!(v instanceof JsonObject o)) {
         throw new AssertionError(entry.name() + " does not write an object");
       }
       Set<String> unknown = unknownKeys(value);

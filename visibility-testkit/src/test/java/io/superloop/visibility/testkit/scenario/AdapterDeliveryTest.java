@@ -183,12 +183,11 @@ class AdapterDeliveryTest {
       cur =
           cur.flatMap(
               c ->
-                  c instanceof JsonValue.JsonObject o
-                      ? o.get(token)
-                      : c instanceof JsonValue.JsonArray a
-                              && Integer.parseInt(token) < a.elements().size()
-                          ? Optional.of(a.elements().get(Integer.parseInt(token)))
-                          : Optional.empty());
+                  c.isArray()
+                      ? Integer.parseInt(token) < c.elements().size()
+                          ? Optional.of(c.elements().get(Integer.parseInt(token)))
+                          : Optional.empty()
+                      : c.get(token));
     }
     return cur;
   }

@@ -1,6 +1,8 @@
 package io.superloop.visibility.api.internal.answer;
 
+import io.superloop.visibility.api.ErrorCode;
 import io.superloop.visibility.api.TraceId;
+import io.superloop.visibility.api.VisibilityException;
 import io.superloop.visibility.api.internal.VisibilityStyle;
 import io.superloop.visibility.api.internal.answer.internal.ImmutableControlAnswer;
 import io.superloop.visibility.api.json.JsonValue;
@@ -23,7 +25,8 @@ public abstract class ControlAnswer {
 
   /**
    * {@return a new builder} Its {@code build()} throws {@link IllegalStateException} when a
-   * required attribute is unset.
+   * required attribute is unset, and {@link VisibilityException} ({@link
+   * ErrorCode#INVALID_FIELD_TYPE}) when the result is not a JSON object.
    */
   public static ImmutableControlAnswer.Builder builder() {
     return ImmutableControlAnswer.builder();
@@ -36,9 +39,10 @@ public abstract class ControlAnswer {
   public abstract OptionalLong exitCode();
 
   /**
-   * {@return the last JSON-object line of the command's stdout (the server-side intents row), raw}
+   * {@return the last JSON-object line of the command's stdout (the server-side intents row), raw:
+   * a JSON object}
    */
-  public abstract Optional<JsonValue.JsonObject> result();
+  public abstract Optional<JsonValue> result();
 
   /** {@return the last 40 lines of the command's stderr} */
   public abstract Optional<String> stderr();
@@ -56,4 +60,14 @@ public abstract class ControlAnswer {
    * {@return fields of a newer writer this version does not know, kept in order and written back}
    */
   public abstract Map<String, JsonValue> unknownFields();
+
+  /** Checks that the result is an object; called by the generated implementation. */
+  @Value.Check
+  protected void check() {
+    if (result().isPresent() && !result().get().isObject()) {
+      throw new VisibilityException(
+          ErrorCode.INVALID_FIELD_TYPE,
+          "a control answer's result is an object, not " + result().get().toJson());
+    }
+  }
 }

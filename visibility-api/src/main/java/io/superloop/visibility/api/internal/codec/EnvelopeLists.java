@@ -1,6 +1,7 @@
 package io.superloop.visibility.api.internal.codec;
 
 import io.superloop.visibility.api.internal.Values;
+import io.superloop.visibility.api.internal.json.JsonArray;
 import io.superloop.visibility.api.json.JsonCodec;
 import io.superloop.visibility.api.json.JsonValue;
 import java.util.ArrayList;
@@ -22,7 +23,7 @@ final class EnvelopeLists {
           if (p.currentToken() != JsonToken.START_ARRAY) {
             throw Values.typeError(p, "an array");
           }
-          return ((JsonValue.JsonArray) Values.RAW.read(p)).elements();
+          return ((JsonArray) Values.RAW.read(p)).elements();
         }
 
         @Override

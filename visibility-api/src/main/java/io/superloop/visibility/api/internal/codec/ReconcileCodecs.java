@@ -6,6 +6,8 @@ import io.superloop.visibility.api.internal.ObjectCodec;
 import io.superloop.visibility.api.internal.ObjectCodec.Absence;
 import io.superloop.visibility.api.internal.ObjectCodec.SchemaVersion;
 import io.superloop.visibility.api.internal.Values;
+import io.superloop.visibility.api.internal.json.JsonObject;
+import io.superloop.visibility.api.internal.json.JsonString;
 import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.json.JsonCodec;
 import io.superloop.visibility.api.json.JsonReadLimits;
@@ -48,18 +50,18 @@ public final class ReconcileCodecs {
   public static final JsonCodec<AlertDispatchStatus> ALERT_DISPATCH_STATUS =
       Values.open(AlertDispatchStatus::of);
 
-  private static final JsonCodec<JsonValue.JsonArray> RAW_ARRAY =
+  private static final JsonCodec<JsonValue> RAW_ARRAY =
       new JsonCodec<>() {
         @Override
-        public JsonValue.JsonArray read(JsonParser p) {
+        public JsonValue read(JsonParser p) {
           if (p.currentToken() != JsonToken.START_ARRAY) {
             throw Values.typeError(p, "an array");
           }
-          return (JsonValue.JsonArray) Values.RAW.read(p);
+          return Values.RAW.read(p);
         }
 
         @Override
-        public void write(JsonValue.JsonArray value, JsonGenerator g) {
+        public void write(JsonValue value, JsonGenerator g) {
           Values.RAW.write(value, g);
         }
       };
@@ -392,7 +394,7 @@ public final class ReconcileCodecs {
             throw Values.typeError(p, "an object (escalation row)");
           }
           String objectPath = Values.path(p);
-          JsonValue.JsonObject row = (JsonValue.JsonObject) Values.RAW.read(p);
+          JsonObject row = (JsonObject) Values.RAW.read(p);
           JsonValue category = row.members().get("category");
           if (category == null || category.isNull()) {
             throw VisibilityException.at(
@@ -400,7 +402,7 @@ public final class ReconcileCodecs {
                 objectPath + "/category",
                 "escalation row requires field \"category\"");
           }
-          if (!(category instanceof JsonValue.JsonString c)) {
+          if (!(category instanceof JsonString c)) {
             throw VisibilityException.at(
                 ErrorCode.INVALID_FIELD_TYPE,
                 objectPath + "/category",

@@ -8,6 +8,9 @@ import io.superloop.visibility.api.envelope.EventsAnswer;
 import io.superloop.visibility.api.envelope.EventsCursor;
 import io.superloop.visibility.api.envelope.SnapshotEnvelope;
 import io.superloop.visibility.api.health.HealthThresholds;
+import io.superloop.visibility.api.internal.json.JsonNumber;
+import io.superloop.visibility.api.internal.json.JsonObject;
+import io.superloop.visibility.api.internal.json.JsonString;
 import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.json.JsonValue;
 import io.superloop.visibility.api.status.VisibilitySummary;
@@ -86,7 +89,7 @@ public final class CaseRunner {
   }
 
   private VisibilityPlane.Reconciliation doRun(Path caseDir, Path outDir) throws IOException {
-    JsonValue.JsonObject config =
+    JsonObject config =
         object(CASE_FILES.parseValue(read(caseDir.resolve("config.json"))), "config.json");
     String nowText =
         string(config, "now")
@@ -155,11 +158,9 @@ public final class CaseRunner {
     } catch (JacksonException e) {
       throw Json.translate(e).withFile(caseDir.resolve("events.ndjson").toString());
     }
-    Optional<JsonValue.JsonObject> cursor =
+    Optional<JsonObject> cursor =
         events.isEmpty()
-            ? snapshot
-                .cursor()
-                .map(c -> (JsonValue.JsonObject) Json.parse(Codecs.ENVELOPE_CURSOR.encode(c)))
+            ? snapshot.cursor().map(c -> (JsonObject) Json.parse(Codecs.ENVELOPE_CURSOR.encode(c)))
             : member(events.get(events.size() - 1), "cursor");
     EventsAnswer answer =
         EventsAnswer.builder()
@@ -176,9 +177,9 @@ public final class CaseRunner {
     return SpriteServicePoll.of(snapshot, answer);
   }
 
-  private static HealthThresholds thresholds(JsonValue.JsonObject config) {
+  private static HealthThresholds thresholds(JsonObject config) {
     HealthThresholds d = StepInput.DEFAULT_THRESHOLDS;
-    Optional<JsonValue.JsonObject> t = member(config, "thresholds");
+    Optional<JsonObject> t = member(config, "thresholds");
     return HealthThresholds.builder()
         .from(d)
         .degradedHeartbeatLagSeconds(
@@ -192,29 +193,25 @@ public final class CaseRunner {
         .build();
   }
 
-  private static Optional<JsonValue.JsonObject> member(JsonValue o, String name) {
-    return o instanceof JsonValue.JsonObject obj
-        ? obj.get(name)
-            .filter(JsonValue.JsonObject.class::isInstance)
-            .map(JsonValue.JsonObject.class::cast)
+  private static Optional<JsonObject> member(JsonValue o, String name) {
+    return o instanceof JsonObject obj
+        ? obj.get(name).filter(JsonObject.class::isInstance).map(JsonObject.class::cast)
         : Optional.empty();
   }
 
-  private static OptionalLong longOf(Optional<JsonValue.JsonObject> o, String name) {
+  private static OptionalLong longOf(Optional<JsonObject> o, String name) {
     return o.flatMap(x -> x.get(name))
-        .filter(JsonValue.JsonNumber.class::isInstance)
-        .map(v -> ((JsonValue.JsonNumber) v).wholeLongValue())
+        .filter(JsonNumber.class::isInstance)
+        .map(v -> ((JsonNumber) v).wholeLongValue())
         .orElse(OptionalLong.empty());
   }
 
-  private static Optional<String> string(JsonValue.JsonObject o, String name) {
-    return o.get(name)
-        .filter(JsonValue.JsonString.class::isInstance)
-        .map(v -> ((JsonValue.JsonString) v).value());
+  private static Optional<String> string(JsonObject o, String name) {
+    return o.get(name).filter(JsonString.class::isInstance).map(v -> ((JsonString) v).value());
   }
 
-  private static JsonValue.JsonObject object(JsonValue v, String what) {
-    if (v instanceof JsonValue.JsonObject o) {
+  private static JsonObject object(JsonValue v, String what) {
+    if (v instanceof JsonObject o) {
       return o;
     }
     throw new VisibilityException(ErrorCode.INVALID_FIELD_TYPE, what + " is not a JSON object");

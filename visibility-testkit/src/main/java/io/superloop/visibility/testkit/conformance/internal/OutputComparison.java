@@ -1,6 +1,10 @@
 package io.superloop.visibility.testkit.conformance.internal;
 
 import io.superloop.visibility.api.VisibilityException;
+import io.superloop.visibility.api.internal.json.JsonArray;
+import io.superloop.visibility.api.internal.json.JsonNumber;
+import io.superloop.visibility.api.internal.json.JsonObject;
+import io.superloop.visibility.api.internal.json.JsonString;
 import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.json.JsonValue;
 import java.io.IOException;
@@ -67,7 +71,7 @@ public final class OutputComparison {
   /** What a case's trace id is replaced by before comparing. */
   public static final String TRACE_PLACEHOLDER = "<TRACE_ID>";
 
-  private static final JsonValue ABSENT = new JsonValue.JsonString("(absent)");
+  private static final JsonValue ABSENT = new JsonString("(absent)");
 
   private OutputComparison() {}
 
@@ -102,7 +106,7 @@ public final class OutputComparison {
       }
       return file
           + ": {\"path\":"
-          + new JsonValue.JsonString(path).toJson()
+          + new JsonString(path).toJson()
           + ",\"expected\":"
           + expected
           + ",\"actual\":"
@@ -175,18 +179,18 @@ public final class OutputComparison {
    * @return the document with the trace replaced
    */
   public static JsonValue replaceTrace(JsonValue value, String trace) {
-    if (value instanceof JsonValue.JsonString s) {
-      return s.value().equals(trace) ? new JsonValue.JsonString(TRACE_PLACEHOLDER) : s;
+    if (value instanceof JsonString s) {
+      return s.value().equals(trace) ? new JsonString(TRACE_PLACEHOLDER) : s;
     }
-    if (value instanceof JsonValue.JsonObject o) {
+    if (value instanceof JsonObject o) {
       Map<String, JsonValue> m = new LinkedHashMap<>();
       o.members().forEach((k, v) -> m.put(k, replaceTrace(v, trace)));
-      return new JsonValue.JsonObject(m);
+      return new JsonObject(m);
     }
-    if (value instanceof JsonValue.JsonArray a) {
+    if (value instanceof JsonArray a) {
       List<JsonValue> l = new ArrayList<>(a.elements().size());
       a.elements().forEach(v -> l.add(replaceTrace(v, trace)));
-      return new JsonValue.JsonArray(l);
+      return new JsonArray(l);
     }
     return value;
   }
@@ -200,10 +204,10 @@ public final class OutputComparison {
    * @return whether they are equal
    */
   public static boolean jsonEquals(JsonValue a, JsonValue b) {
-    if (a instanceof JsonValue.JsonNumber x && b instanceof JsonValue.JsonNumber y) {
+    if (a instanceof JsonNumber x && b instanceof JsonNumber y) {
       return decimal(x).compareTo(decimal(y)) == 0;
     }
-    if (a instanceof JsonValue.JsonObject x && b instanceof JsonValue.JsonObject y) {
+    if (a instanceof JsonObject x && b instanceof JsonObject y) {
       if (!x.members().keySet().equals(y.members().keySet())) {
         return false;
       }
@@ -214,7 +218,7 @@ public final class OutputComparison {
       }
       return true;
     }
-    if (a instanceof JsonValue.JsonArray x && b instanceof JsonValue.JsonArray y) {
+    if (a instanceof JsonArray x && b instanceof JsonArray y) {
       if (x.elements().size() != y.elements().size()) {
         return false;
       }
@@ -230,7 +234,7 @@ public final class OutputComparison {
 
   private static void diff(
       String file, JsonValue e, JsonValue a, String path, List<Difference> out) {
-    if (e instanceof JsonValue.JsonObject eo && a instanceof JsonValue.JsonObject ao) {
+    if (e instanceof JsonObject eo && a instanceof JsonObject ao) {
       for (String k : new TreeSet<>(eo.members().keySet())) {
         JsonValue ev = Objects.requireNonNull(eo.members().get(k));
         JsonValue av = ao.members().get(k);
@@ -250,8 +254,8 @@ public final class OutputComparison {
                   Objects.requireNonNull(ao.members().get(k)).toJson()));
         }
       }
-    } else if (e instanceof JsonValue.JsonArray ea
-        && a instanceof JsonValue.JsonArray aa
+    } else if (e instanceof JsonArray ea
+        && a instanceof JsonArray aa
         && ea.elements().size() == aa.elements().size()) {
       for (int i = 0; i < ea.elements().size(); i++) {
         diff(file, ea.elements().get(i), aa.elements().get(i), path + "[" + i + "]", out);
@@ -265,16 +269,16 @@ public final class OutputComparison {
     if (view.equals("health")) {
       Map<String, JsonValue> m = new LinkedHashMap<>();
       HEALTH_VIEW.forEach((name, path) -> m.put(name, at(doc, path)));
-      return new JsonValue.JsonObject(m);
+      return new JsonObject(m);
     }
     if (view.equals("visibility")
-        && doc instanceof JsonValue.JsonObject o
-        && o.members().get("trace") instanceof JsonValue.JsonObject trace) {
+        && doc instanceof JsonObject o
+        && o.members().get("trace") instanceof JsonObject trace) {
       Map<String, JsonValue> t = new LinkedHashMap<>(trace.members());
       t.remove("alertTraceId");
       Map<String, JsonValue> m = new LinkedHashMap<>(o.members());
-      m.put("trace", new JsonValue.JsonObject(t));
-      return new JsonValue.JsonObject(m);
+      m.put("trace", new JsonObject(t));
+      return new JsonObject(m);
     }
     return doc;
   }
@@ -282,7 +286,7 @@ public final class OutputComparison {
   private static JsonValue at(JsonValue doc, List<String> path) {
     JsonValue v = doc;
     for (String name : path) {
-      @Nullable JsonValue next = v instanceof JsonValue.JsonObject o ? o.members().get(name) : null;
+      @Nullable JsonValue next = v instanceof JsonObject o ? o.members().get(name) : null;
       if (next == null) {
         return JsonValue.nullValue();
       }
@@ -312,8 +316,8 @@ public final class OutputComparison {
     Path health = actualDir.resolve("health.json");
     if (Files.isRegularFile(health)) {
       try {
-        if (Json.parse(read(health)) instanceof JsonValue.JsonObject o
-            && o.members().get("traceId") instanceof JsonValue.JsonString s
+        if (Json.parse(read(health)) instanceof JsonObject o
+            && o.members().get("traceId") instanceof JsonString s
             && !s.value().isEmpty()) {
           return s.value();
         }
@@ -324,8 +328,8 @@ public final class OutputComparison {
     return "<no trace id>";
   }
 
-  private static BigDecimal decimal(JsonValue.JsonNumber n) {
-    return n.decimalValue();
+  private static BigDecimal decimal(JsonNumber n) {
+    return new BigDecimal(n.literal());
   }
 
   private static String read(Path file) {
@@ -343,8 +347,7 @@ public final class OutputComparison {
    * @return its {@code traceId}, or empty when it gives none
    */
   public static Optional<String> configTrace(JsonValue config) {
-    return config instanceof JsonValue.JsonObject o
-            && o.members().get("traceId") instanceof JsonValue.JsonString s
+    return config instanceof JsonObject o && o.members().get("traceId") instanceof JsonString s
         ? Optional.of(s.value())
         : Optional.empty();
   }

@@ -25,6 +25,8 @@ import io.superloop.visibility.api.internal.answer.ServiceErrorCode;
 import io.superloop.visibility.api.internal.answer.internal.ImmutableControlAnswer;
 import io.superloop.visibility.api.internal.answer.internal.ImmutableErrorAnswer;
 import io.superloop.visibility.api.internal.answer.internal.ImmutableServiceError;
+import io.superloop.visibility.api.internal.json.JsonNumber;
+import io.superloop.visibility.api.internal.json.JsonObject;
 import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.json.JsonValue;
 import io.superloop.visibility.testkit.gen.Gen;
@@ -123,7 +125,7 @@ public final class EnvelopeGens {
     Gen<JsonValue> value =
         Gen.frequency(
             Gen.weighted(4, ValueGens.nonNegativeLongs().map(JsonValue::of)),
-            Gen.weighted(2, ValueGens.numberLiterals().map(JsonValue.JsonNumber::new)),
+            Gen.weighted(2, ValueGens.numberLiterals().map(JsonNumber::new)),
             Gen.weighted(1, ValueGens.jsonValues(1)));
     Gen<JsonValue> object =
         Gen.zip(
@@ -154,7 +156,7 @@ public final class EnvelopeGens {
             Gen.weighted(
                 3,
                 artifactRefs().map(r -> Optional.of(Json.parse(Codecs.ARTIFACT_REF.encode(r))))));
-    Gen<JsonValue.JsonObject> others =
+    Gen<JsonObject> others =
         ValueGens.objectsOf(
             ValueGens.strings().map(k -> k.equals("heartbeat") ? "heartbeat~other" : k),
             ValueGens.jsonValues(2),

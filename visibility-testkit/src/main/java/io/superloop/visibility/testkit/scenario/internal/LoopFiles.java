@@ -10,6 +10,9 @@ import io.superloop.visibility.api.health.Health;
 import io.superloop.visibility.api.health.TransportHealth;
 import io.superloop.visibility.api.heartbeat.HeartbeatObservation;
 import io.superloop.visibility.api.heartbeat.HeartbeatState;
+import io.superloop.visibility.api.internal.json.JsonArray;
+import io.superloop.visibility.api.internal.json.JsonObject;
+import io.superloop.visibility.api.internal.json.JsonString;
 import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.json.JsonCodec;
 import io.superloop.visibility.api.json.JsonValue;
@@ -193,7 +196,7 @@ public record LoopFiles(
 
   /** {@code v} without members named {@code key}, at any depth. */
   private static JsonValue drop(JsonValue v, String key) {
-    if (v instanceof JsonValue.JsonObject o) {
+    if (v instanceof JsonObject o) {
       Map<String, JsonValue> m = new LinkedHashMap<>();
       o.members()
           .forEach(
@@ -204,7 +207,7 @@ public record LoopFiles(
               });
       return JsonValue.object(m);
     }
-    if (v instanceof JsonValue.JsonArray a) {
+    if (v instanceof JsonArray a) {
       List<JsonValue> out = new ArrayList<>();
       for (JsonValue x : a.elements()) {
         out.add(drop(x, key));
@@ -215,7 +218,7 @@ public record LoopFiles(
   }
 
   private static JsonValue normalize(JsonValue v, String repo, String key) {
-    if (v instanceof JsonValue.JsonObject o) {
+    if (v instanceof JsonObject o) {
       Map<String, JsonValue> m = new LinkedHashMap<>();
       o.members()
           .forEach(
@@ -229,14 +232,14 @@ public record LoopFiles(
               });
       return JsonValue.object(m);
     }
-    if (v instanceof JsonValue.JsonArray a) {
+    if (v instanceof JsonArray a) {
       List<JsonValue> out = new ArrayList<>();
       for (JsonValue x : a.elements()) {
         out.add(normalize(x, repo, key));
       }
       return JsonValue.array(out);
     }
-    if (v instanceof JsonValue.JsonString s) {
+    if (v instanceof JsonString s) {
       String t = s.value();
       if ((key.equals("transport") || key.equals("mode") || key.equals("lastTransport"))
           && (t.equals("local") || t.equals("sprite_service"))) {

@@ -5,6 +5,8 @@ import io.superloop.visibility.api.audit.ControlInvocation;
 import io.superloop.visibility.api.health.HealthThresholds;
 import io.superloop.visibility.api.heartbeat.FreshnessStatus;
 import io.superloop.visibility.api.heartbeat.HeartbeatState;
+import io.superloop.visibility.api.internal.json.JsonArray;
+import io.superloop.visibility.api.internal.json.JsonObject;
 import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.json.JsonValue;
 import io.superloop.visibility.api.reconcile.ReconcileRow;
@@ -803,7 +805,7 @@ public final class ParityChecks {
           if (line.isEmpty()) {
             continue;
           }
-          JsonValue.JsonObject o = (JsonValue.JsonObject) Json.parse(line);
+          JsonObject o = (JsonObject) Json.parse(line);
           Map<String, JsonValue> m = new LinkedHashMap<>(o.members());
           m.put("traceId", JsonValue.of(trace.get()));
           out.append(JsonValue.object(m).toJson()).append('\n');
@@ -976,7 +978,7 @@ public final class ParityChecks {
 
   /** The path and values of the first difference of two JSON values, for messages. */
   static String firstDifference(JsonValue a, JsonValue b, String path) {
-    if (a instanceof JsonValue.JsonObject oa && b instanceof JsonValue.JsonObject ob) {
+    if (a instanceof JsonObject oa && b instanceof JsonObject ob) {
       Set<String> keys = new LinkedHashSet<>(oa.members().keySet());
       keys.addAll(ob.members().keySet());
       for (String k : keys) {
@@ -996,8 +998,8 @@ public final class ParityChecks {
         }
       }
     }
-    if (a instanceof JsonValue.JsonArray xa
-        && b instanceof JsonValue.JsonArray xb
+    if (a instanceof JsonArray xa
+        && b instanceof JsonArray xb
         && xa.elements().size() == xb.elements().size()) {
       for (int i = 0; i < xa.elements().size(); i++) {
         if (!xa.elements().get(i).equals(xb.elements().get(i))) {

@@ -2,8 +2,10 @@ package io.superloop.visibility.testkit.scenario.internal;
 
 import io.superloop.visibility.api.ErrorCode;
 import io.superloop.visibility.api.VisibilityException;
+import io.superloop.visibility.api.internal.json.JsonNumber;
+import io.superloop.visibility.api.internal.json.JsonObject;
+import io.superloop.visibility.api.internal.json.JsonString;
 import io.superloop.visibility.api.json.Json;
-import io.superloop.visibility.api.json.JsonValue;
 import io.superloop.visibility.core.time.Timestamps;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -108,19 +110,17 @@ public final class ReferenceAnswers {
   /** The event of log line {@code number}, or an error naming it. */
   private static LogLine eventLine(String text, long number, Path file) {
     try {
-      JsonValue.JsonObject o = (JsonValue.JsonObject) Json.parse(text);
+      JsonObject o = (JsonObject) Json.parse(text);
       RuntimeEvent e =
           new RuntimeEvent(
               string(o, "timestamp"),
               string(o, "event"),
               string(o, "run_id"),
-              ((JsonValue.JsonNumber) o.get("iteration").orElseThrow())
-                  .wholeLongValue()
-                  .orElseThrow(),
+              ((JsonNumber) o.get("iteration").orElseThrow()).wholeLongValue().orElseThrow(),
               string(o, "role"),
               string(o, "status"),
               string(o, "message"),
-              ((JsonValue.JsonObject) o.get("payload").orElseThrow()).toJson());
+              ((JsonObject) o.get("payload").orElseThrow()).toJson());
       return new LogLine(LogLine.Kind.EVENT, text, Optional.of(e));
     } catch (RuntimeException e) {
       throw new VisibilityException(
@@ -130,8 +130,8 @@ public final class ReferenceAnswers {
     }
   }
 
-  private static String string(JsonValue.JsonObject o, String member) {
-    return ((JsonValue.JsonString) o.get(member).orElseThrow()).value();
+  private static String string(JsonObject o, String member) {
+    return ((JsonString) o.get(member).orElseThrow()).value();
   }
 
   /** {@return the number of newline-terminated lines of the log (the snapshot's sequence value)} */

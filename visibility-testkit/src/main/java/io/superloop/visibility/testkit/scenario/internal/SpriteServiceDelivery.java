@@ -1,8 +1,8 @@
 package io.superloop.visibility.testkit.scenario.internal;
 
 import io.superloop.visibility.api.Transport;
+import io.superloop.visibility.api.internal.json.JsonObject;
 import io.superloop.visibility.api.json.Json;
-import io.superloop.visibility.api.json.JsonValue;
 import io.superloop.visibility.core.audit.ControlContext;
 import io.superloop.visibility.core.audit.ControlOutcomes;
 import io.superloop.visibility.core.audit.ControlRecords;
@@ -229,7 +229,6 @@ final class SpriteServiceDelivery implements StepDelivery {
       return ControlOutcomes.spriteFailure(ctx, COMMAND, 1, done);
     }
     String body = ReferenceAnswers.controlAnswer(a, loopId, ctx.startedAt(), done);
-    return ControlOutcomes.spriteAnswer(
-        ctx, COMMAND, (JsonValue.JsonObject) Json.parse(body), done);
+    return ControlOutcomes.spriteAnswer(ctx, COMMAND, (JsonObject) Json.parse(body), done);
   }
 }

@@ -3,6 +3,9 @@ package io.superloop.visibility.testkit.scenario.internal;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.superloop.visibility.api.internal.json.JsonArray;
+import io.superloop.visibility.api.internal.json.JsonNumber;
+import io.superloop.visibility.api.internal.json.JsonObject;
 import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.json.JsonValue;
 import io.superloop.visibility.core.rules.VisibilityRules;
@@ -124,17 +127,16 @@ class PlantedBugShrinkTest {
     @Override
     public String events(Path runtimeDir, long cursor, Instant now, Optional<String> traceId)
         throws IOException {
-      JsonValue.JsonObject answer =
-          (JsonValue.JsonObject)
-              Json.parse(ReferenceAnswers.read(runtimeDir).events(cursor, now, traceId));
+      JsonObject answer =
+          (JsonObject) Json.parse(ReferenceAnswers.read(runtimeDir).events(cursor, now, traceId));
       List<String> log =
           Files.readAllLines(runtimeDir.resolve("events.jsonl"), StandardCharsets.UTF_8);
       List<JsonValue> events = new ArrayList<>();
-      for (JsonValue e : ((JsonValue.JsonArray) answer.get("events").orElseThrow()).elements()) {
-        JsonValue.JsonObject env = (JsonValue.JsonObject) e;
-        JsonValue.JsonObject cursorOf = (JsonValue.JsonObject) env.get("cursor").orElseThrow();
+      for (JsonValue e : ((JsonArray) answer.get("events").orElseThrow()).elements()) {
+        JsonObject env = (JsonObject) e;
+        JsonObject cursorOf = (JsonObject) env.get("cursor").orElseThrow();
         long line =
-            ((JsonValue.JsonNumber) cursorOf.get("eventLineOffset").orElseThrow())
+            ((JsonNumber) cursorOf.get("eventLineOffset").orElseThrow())
                 .wholeLongValue()
                 .orElseThrow();
         long index =

@@ -1,4 +1,4 @@
-package io.superloop.visibility.api.json;
+package io.superloop.visibility.api.internal.json;
 
 import java.math.BigDecimal;
 import java.util.OptionalLong;

@@ -1,7 +1,0 @@
-package io.superloop.visibility.api.json;
-
-/** {@code null}: {@link JsonValue#nullValue()}. */
-enum JsonNull implements JsonValue {
-  /** The only instance. */
-  INSTANCE
-}
