@@ -95,7 +95,10 @@ class EventLogTest {
               "{\"timestamp\":null,\"event\":\"x\"}",
               "{\"timestamp\":\"2026-03-01T12:00:00Z\"}",
               "{\"timestamp\":\"2026-03-01T12:00:00Z\",\"event\":null}",
-              "{\"timestamp\":\"2026-03-01T12:00:00Z\",\"event\":false,\"type\":null}")) {
+              "{\"timestamp\":\"2026-03-01T12:00:00Z\",\"event\":false,\"type\":null}",
+              // not an object (append takes any JsonValue since issue 15)
+              "[{\"timestamp\":\"2026-03-01T12:00:00Z\",\"event\":\"x\"}]",
+              "\"event\"")) {
         VisibilityException e =
             assertThrows(VisibilityException.class, () -> log.append(Json.parse(bad)), bad);
         assertEquals(ErrorCode.INVALID_ARGUMENT, e.code());

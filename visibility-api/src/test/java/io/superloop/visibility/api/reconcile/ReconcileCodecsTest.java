@@ -22,11 +22,14 @@ import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.json.JsonCodec;
 import io.superloop.visibility.api.json.JsonValue;
 import io.superloop.visibility.api.reconcile.internal.ImmutableAlertRow;
+import io.superloop.visibility.api.reconcile.internal.ImmutableHealthEscalation;
+import io.superloop.visibility.api.reconcile.internal.ImmutableOrderingDriftEscalation;
 import io.superloop.visibility.api.reconcile.internal.ImmutableOtherEscalation;
 import io.superloop.visibility.api.reconcile.internal.ImmutableReconcileRow;
 import io.superloop.visibility.api.testing.ExampleRows;
 import io.superloop.visibility.api.testing.ExampleRows.Example;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -331,6 +334,28 @@ class ReconcileCodecsTest {
             Codecs.ESCALATION_ROW,
             ESCALATIONS.get(4).json().replaceFirst("\"reasons\":\\[.*\\]\\}$", "\"reasons\":{}}"));
     assertEquals(ErrorCode.INVALID_FIELD_TYPE, reasons.code());
+    // a built row keeps the same rule: sequence is an object, reasons an array (JsonValue since
+    // issue 15)
+    OrderingDriftEscalation drift =
+        (OrderingDriftEscalation) Codecs.ESCALATION_ROW.decode(ESCALATIONS.get(2).json());
+    assertEquals(
+        ErrorCode.INVALID_FIELD_TYPE,
+        assertThrows(
+                VisibilityException.class,
+                () ->
+                    ImmutableOrderingDriftEscalation.copyOf(drift)
+                        .withSequence(JsonValue.array(List.of())))
+            .code());
+    HealthEscalation health =
+        (HealthEscalation) Codecs.ESCALATION_ROW.decode(ESCALATIONS.get(4).json());
+    assertEquals(
+        ErrorCode.INVALID_FIELD_TYPE,
+        assertThrows(
+                VisibilityException.class,
+                () ->
+                    ImmutableHealthEscalation.copyOf(health)
+                        .withReasons(JsonValue.object(Map.of())))
+            .code());
     assertEquals(
         ErrorCode.INVALID_LOOP_ID,
         fails(Codecs.ESCALATION_ROW, ESCALATIONS.get(0).json().replace("\"demo-loop\"", "\"\""))

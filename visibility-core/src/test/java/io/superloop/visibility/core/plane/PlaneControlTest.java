@@ -274,4 +274,18 @@ class PlaneControlTest {
     assertFalse(
         Files.exists(PlaneAccess.layout(plane).path(LoopArtifact.CONTROL_INVOCATIONS_INFLIGHT)));
   }
+
+  /** A sprite_service answer is a JSON object: any other JsonValue is refused with a code. */
+  @Test
+  void aServiceAnswerThatIsNotAnObjectIsRefused() {
+    for (String notAnObject : List.of("[]", "\"ok\"", "true", "null", "0")) {
+      VisibilityException e =
+          assertThrows(
+              VisibilityException.class,
+              () -> ControlResult.ofServiceAnswer("POST x/ops/control", Json.parse(notAnObject)),
+              notAnObject);
+      assertEquals(ErrorCode.INVALID_ARGUMENT, e.code(), notAnObject);
+    }
+    ControlResult.ofServiceAnswer("POST x/ops/control", Json.parse("{\"ok\":true,\"exitCode\":0}"));
+  }
 }

@@ -9,6 +9,7 @@ import io.superloop.visibility.api.ErrorCode;
 import io.superloop.visibility.api.TraceId;
 import io.superloop.visibility.api.VisibilityException;
 import io.superloop.visibility.api.internal.answer.internal.ImmutableControlAnswer;
+import io.superloop.visibility.api.json.JsonValue;
 import io.superloop.visibility.api.testing.RepoFiles;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -55,6 +56,13 @@ class AnswerCodecTest {
         AnswerCodecs.CONTROL_ANSWER.encode(AnswerCodecs.CONTROL_ANSWER.decode(withNulls)));
 
     ControlAnswer replay = ImmutableControlAnswer.copyOf(a).withReplayed(true);
+    // the result is a JSON object when built too (a JsonValue since issue 15)
+    assertEquals(
+        ErrorCode.INVALID_FIELD_TYPE,
+        assertThrows(
+                VisibilityException.class,
+                () -> ImmutableControlAnswer.copyOf(a).withResult(JsonValue.of("x")))
+            .code());
     assertEquals(
         in.replace("\"replayed\":false", "\"replayed\":true"),
         AnswerCodecs.CONTROL_ANSWER.encode(replay));
