@@ -1,6 +1,8 @@
 package io.superloop.visibility.core.audit;
 
+import io.superloop.visibility.api.ErrorCode;
 import io.superloop.visibility.api.ReasonCode;
+import io.superloop.visibility.api.VisibilityException;
 import io.superloop.visibility.api.audit.ConfirmationStatus;
 import io.superloop.visibility.api.audit.ControlConfirmation;
 import io.superloop.visibility.api.audit.ControlExecution;
@@ -150,12 +152,14 @@ public final class ControlOutcomes {
    *
    * @param ctx the action
    * @param command the command line recorded ({@code POST <base>/ops/control})
-   * @param response the service's answer object, as received
+   * @param response the service's answer, a JSON object, as received
    * @param completedAt the completion time
    * @return the invocation, intents and control rows of the action
+   * @throws VisibilityException {@link ErrorCode#INVALID_ARGUMENT} when {@code response} is not a
+   *     JSON object
    */
   public static ControlRecords spriteAnswer(
-      ControlContext ctx, String command, JsonObject response, Instant completedAt) {
+      ControlContext ctx, String command, JsonValue response, Instant completedAt) {
     return records(ctx, spriteAnswerOutcome(command, response), completedAt);
   }
 
@@ -164,10 +168,17 @@ public final class ControlOutcomes {
    * action.
    *
    * @param command the command line recorded ({@code POST <base>/ops/control})
-   * @param response the service's answer object, as received
+   * @param answer the service's answer, a JSON object, as received
    * @return the outcome
+   * @throws VisibilityException {@link ErrorCode#INVALID_ARGUMENT} when {@code answer} is not a
+   *     JSON object
    */
-  public static Outcome spriteAnswerOutcome(String command, JsonObject response) {
+  public static Outcome spriteAnswerOutcome(String command, JsonValue answer) {
+    if (!(answer instanceof JsonObject response)) {
+      throw new VisibilityException(
+          ErrorCode.INVALID_ARGUMENT,
+          "a sprite_service answer is a JSON object, not " + answer.toJson());
+    }
     Optional<JsonObject> result =
         response.get("result").filter(JsonObject.class::isInstance).map(JsonObject.class::cast);
     long exitCode = longMember(response, "exitCode").orElse(0);

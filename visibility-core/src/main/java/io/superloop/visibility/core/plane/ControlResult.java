@@ -3,7 +3,6 @@ package io.superloop.visibility.core.plane;
 import io.superloop.visibility.api.ErrorCode;
 import io.superloop.visibility.api.VisibilityException;
 import io.superloop.visibility.api.audit.OutcomeStatus;
-import io.superloop.visibility.api.internal.json.JsonObject;
 import io.superloop.visibility.api.json.JsonValue;
 import io.superloop.visibility.core.audit.ControlOutcomes;
 import java.util.Objects;
@@ -120,12 +119,7 @@ public final class ControlResult {
    *     JSON object
    */
   public static ControlResult ofServiceAnswer(String command, JsonValue response) {
-    if (!(response instanceof JsonObject answer)) {
-      throw new VisibilityException(
-          ErrorCode.INVALID_ARGUMENT,
-          "a sprite_service answer is a JSON object, not " + response.toJson());
-    }
-    return new ControlResult(ControlOutcomes.spriteAnswerOutcome(command, answer));
+    return new ControlResult(ControlOutcomes.spriteAnswerOutcome(command, response));
   }
 
   /**

@@ -8,9 +8,6 @@ import io.superloop.visibility.api.envelope.EventsAnswer;
 import io.superloop.visibility.api.envelope.EventsCursor;
 import io.superloop.visibility.api.envelope.SnapshotEnvelope;
 import io.superloop.visibility.api.health.HealthThresholds;
-import io.superloop.visibility.api.internal.json.JsonNumber;
-import io.superloop.visibility.api.internal.json.JsonObject;
-import io.superloop.visibility.api.internal.json.JsonString;
 import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.json.JsonValue;
 import io.superloop.visibility.api.status.VisibilitySummary;
@@ -89,7 +86,7 @@ public final class CaseRunner {
   }
 
   private VisibilityPlane.Reconciliation doRun(Path caseDir, Path outDir) throws IOException {
-    JsonObject config =
+    JsonValue config =
         object(CASE_FILES.parseValue(read(caseDir.resolve("config.json"))), "config.json");
     String nowText =
         string(config, "now")
@@ -158,9 +155,9 @@ public final class CaseRunner {
     } catch (JacksonException e) {
       throw Json.translate(e).withFile(caseDir.resolve("events.ndjson").toString());
     }
-    Optional<JsonObject> cursor =
+    Optional<JsonValue> cursor =
         events.isEmpty()
-            ? snapshot.cursor().map(c -> (JsonObject) Json.parse(Codecs.ENVELOPE_CURSOR.encode(c)))
+            ? snapshot.cursor().map(c -> Json.parse(Codecs.ENVELOPE_CURSOR.encode(c)))
             : member(events.get(events.size() - 1), "cursor");
     EventsAnswer answer =
         EventsAnswer.builder()
@@ -177,9 +174,9 @@ public final class CaseRunner {
     return SpriteServicePoll.of(snapshot, answer);
   }
 
-  private static HealthThresholds thresholds(JsonObject config) {
+  private static HealthThresholds thresholds(JsonValue config) {
     HealthThresholds d = StepInput.DEFAULT_THRESHOLDS;
-    Optional<JsonObject> t = member(config, "thresholds");
+    Optional<JsonValue> t = member(config, "thresholds");
     return HealthThresholds.builder()
         .from(d)
         .degradedHeartbeatLagSeconds(
@@ -193,26 +190,22 @@ public final class CaseRunner {
         .build();
   }
 
-  private static Optional<JsonObject> member(JsonValue o, String name) {
-    return o instanceof JsonObject obj
-        ? obj.get(name).filter(JsonObject.class::isInstance).map(JsonObject.class::cast)
-        : Optional.empty();
+  /** The member {@code name} of {@code o} when it is an object; empty otherwise. */
+  private static Optional<JsonValue> member(JsonValue o, String name) {
+    return o.get(name).filter(JsonValue::isObject);
   }
 
-  private static OptionalLong longOf(Optional<JsonObject> o, String name) {
-    return o.flatMap(x -> x.get(name))
-        .filter(JsonNumber.class::isInstance)
-        .map(v -> ((JsonNumber) v).wholeLongValue())
-        .orElse(OptionalLong.empty());
+  private static OptionalLong longOf(Optional<JsonValue> o, String name) {
+    return o.flatMap(x -> x.get(name)).map(JsonValue::wholeLongValue).orElse(OptionalLong.empty());
   }
 
-  private static Optional<String> string(JsonObject o, String name) {
-    return o.get(name).filter(JsonString.class::isInstance).map(v -> ((JsonString) v).value());
+  private static Optional<String> string(JsonValue o, String name) {
+    return o.get(name).flatMap(JsonValue::stringValue);
   }
 
-  private static JsonObject object(JsonValue v, String what) {
-    if (v instanceof JsonObject o) {
-      return o;
+  private static JsonValue object(JsonValue v, String what) {
+    if (v.isObject()) {
+      return v;
     }
     throw new VisibilityException(ErrorCode.INVALID_FIELD_TYPE, what + " is not a JSON object");
   }

@@ -1,10 +1,6 @@
 package io.superloop.visibility.testkit.conformance.internal;
 
 import io.superloop.visibility.api.VisibilityException;
-import io.superloop.visibility.api.internal.json.JsonArray;
-import io.superloop.visibility.api.internal.json.JsonNumber;
-import io.superloop.visibility.api.internal.json.JsonObject;
-import io.superloop.visibility.api.internal.json.JsonString;
 import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.json.JsonValue;
 import java.io.IOException;
@@ -71,7 +67,7 @@ public final class OutputComparison {
   /** What a case's trace id is replaced by before comparing. */
   public static final String TRACE_PLACEHOLDER = "<TRACE_ID>";
 
-  private static final JsonValue ABSENT = new JsonString("(absent)");
+  private static final JsonValue ABSENT = JsonValue.of("(absent)");
 
   private OutputComparison() {}
 
@@ -106,7 +102,7 @@ public final class OutputComparison {
       }
       return file
           + ": {\"path\":"
-          + new JsonString(path).toJson()
+          + JsonValue.of(path).toJson()
           + ",\"expected\":"
           + expected
           + ",\"actual\":"
@@ -179,18 +175,20 @@ public final class OutputComparison {
    * @return the document with the trace replaced
    */
   public static JsonValue replaceTrace(JsonValue value, String trace) {
-    if (value instanceof JsonString s) {
-      return s.value().equals(trace) ? new JsonString(TRACE_PLACEHOLDER) : s;
+    if (value.isString()) {
+      return value.stringValue().orElseThrow().equals(trace)
+          ? JsonValue.of(TRACE_PLACEHOLDER)
+          : value;
     }
-    if (value instanceof JsonObject o) {
+    if (value.isObject()) {
       Map<String, JsonValue> m = new LinkedHashMap<>();
-      o.members().forEach((k, v) -> m.put(k, replaceTrace(v, trace)));
-      return new JsonObject(m);
+      value.members().forEach((k, v) -> m.put(k, replaceTrace(v, trace)));
+      return JsonValue.object(m);
     }
-    if (value instanceof JsonArray a) {
-      List<JsonValue> l = new ArrayList<>(a.elements().size());
-      a.elements().forEach(v -> l.add(replaceTrace(v, trace)));
-      return new JsonArray(l);
+    if (value.isArray()) {
+      List<JsonValue> l = new ArrayList<>(value.elements().size());
+      value.elements().forEach(v -> l.add(replaceTrace(v, trace)));
+      return JsonValue.array(l);
     }
     return value;
   }
@@ -204,26 +202,26 @@ public final class OutputComparison {
    * @return whether they are equal
    */
   public static boolean jsonEquals(JsonValue a, JsonValue b) {
-    if (a instanceof JsonNumber x && b instanceof JsonNumber y) {
-      return decimal(x).compareTo(decimal(y)) == 0;
+    if (a.isNumber() && b.isNumber()) {
+      return decimal(a).compareTo(decimal(b)) == 0;
     }
-    if (a instanceof JsonObject x && b instanceof JsonObject y) {
-      if (!x.members().keySet().equals(y.members().keySet())) {
+    if (a.isObject() && b.isObject()) {
+      if (!a.members().keySet().equals(b.members().keySet())) {
         return false;
       }
-      for (Map.Entry<String, JsonValue> e : x.members().entrySet()) {
-        if (!jsonEquals(e.getValue(), Objects.requireNonNull(y.members().get(e.getKey())))) {
+      for (Map.Entry<String, JsonValue> e : a.members().entrySet()) {
+        if (!jsonEquals(e.getValue(), Objects.requireNonNull(b.members().get(e.getKey())))) {
           return false;
         }
       }
       return true;
     }
-    if (a instanceof JsonArray x && b instanceof JsonArray y) {
-      if (x.elements().size() != y.elements().size()) {
+    if (a.isArray() && b.isArray()) {
+      if (a.elements().size() != b.elements().size()) {
         return false;
       }
-      for (int i = 0; i < x.elements().size(); i++) {
-        if (!jsonEquals(x.elements().get(i), y.elements().get(i))) {
+      for (int i = 0; i < a.elements().size(); i++) {
+        if (!jsonEquals(a.elements().get(i), b.elements().get(i))) {
           return false;
         }
       }
@@ -234,31 +232,31 @@ public final class OutputComparison {
 
   private static void diff(
       String file, JsonValue e, JsonValue a, String path, List<Difference> out) {
-    if (e instanceof JsonObject eo && a instanceof JsonObject ao) {
-      for (String k : new TreeSet<>(eo.members().keySet())) {
-        JsonValue ev = Objects.requireNonNull(eo.members().get(k));
-        JsonValue av = ao.members().get(k);
+    if (e.isObject() && a.isObject()) {
+      Map<String, JsonValue> eo = e.members();
+      Map<String, JsonValue> ao = a.members();
+      for (String k : new TreeSet<>(eo.keySet())) {
+        JsonValue ev = Objects.requireNonNull(eo.get(k));
+        JsonValue av = ao.get(k);
         if (av != null) {
           diff(file, ev, av, path + "." + k, out);
         } else {
           out.add(new Difference(file, path + "." + k, ev.toJson(), ABSENT.toJson()));
         }
       }
-      for (String k : new TreeSet<>(ao.members().keySet())) {
-        if (!eo.members().containsKey(k) && !ADDITIVE_FIELDS.contains(k)) {
+      for (String k : new TreeSet<>(ao.keySet())) {
+        if (!eo.containsKey(k) && !ADDITIVE_FIELDS.contains(k)) {
           out.add(
               new Difference(
                   file,
                   path + "." + k,
                   ABSENT.toJson(),
-                  Objects.requireNonNull(ao.members().get(k)).toJson()));
+                  Objects.requireNonNull(ao.get(k)).toJson()));
         }
       }
-    } else if (e instanceof JsonArray ea
-        && a instanceof JsonArray aa
-        && ea.elements().size() == aa.elements().size()) {
-      for (int i = 0; i < ea.elements().size(); i++) {
-        diff(file, ea.elements().get(i), aa.elements().get(i), path + "[" + i + "]", out);
+    } else if (e.isArray() && a.isArray() && e.elements().size() == a.elements().size()) {
+      for (int i = 0; i < e.elements().size(); i++) {
+        diff(file, e.elements().get(i), a.elements().get(i), path + "[" + i + "]", out);
       }
     } else if (!jsonEquals(e, a)) {
       out.add(new Difference(file, path, e.toJson(), a.toJson()));
@@ -269,16 +267,15 @@ public final class OutputComparison {
     if (view.equals("health")) {
       Map<String, JsonValue> m = new LinkedHashMap<>();
       HEALTH_VIEW.forEach((name, path) -> m.put(name, at(doc, path)));
-      return new JsonObject(m);
+      return JsonValue.object(m);
     }
-    if (view.equals("visibility")
-        && doc instanceof JsonObject o
-        && o.members().get("trace") instanceof JsonObject trace) {
-      Map<String, JsonValue> t = new LinkedHashMap<>(trace.members());
+    Optional<JsonValue> trace = doc.get("trace").filter(JsonValue::isObject);
+    if (view.equals("visibility") && trace.isPresent()) {
+      Map<String, JsonValue> t = new LinkedHashMap<>(trace.get().members());
       t.remove("alertTraceId");
-      Map<String, JsonValue> m = new LinkedHashMap<>(o.members());
-      m.put("trace", new JsonObject(t));
-      return new JsonObject(m);
+      Map<String, JsonValue> m = new LinkedHashMap<>(doc.members());
+      m.put("trace", JsonValue.object(t));
+      return JsonValue.object(m);
     }
     return doc;
   }
@@ -286,7 +283,7 @@ public final class OutputComparison {
   private static JsonValue at(JsonValue doc, List<String> path) {
     JsonValue v = doc;
     for (String name : path) {
-      @Nullable JsonValue next = v instanceof JsonObject o ? o.members().get(name) : null;
+      @Nullable JsonValue next = v.members().get(name);
       if (next == null) {
         return JsonValue.nullValue();
       }
@@ -316,10 +313,10 @@ public final class OutputComparison {
     Path health = actualDir.resolve("health.json");
     if (Files.isRegularFile(health)) {
       try {
-        if (Json.parse(read(health)) instanceof JsonObject o
-            && o.members().get("traceId") instanceof JsonString s
-            && !s.value().isEmpty()) {
-          return s.value();
+        Optional<String> trace =
+            Json.parse(read(health)).get("traceId").flatMap(JsonValue::stringValue);
+        if (trace.isPresent() && !trace.get().isEmpty()) {
+          return trace.get();
         }
       } catch (VisibilityException e) {
         // compared (and reported) as not JSON below
@@ -328,8 +325,8 @@ public final class OutputComparison {
     return "<no trace id>";
   }
 
-  private static BigDecimal decimal(JsonNumber n) {
-    return new BigDecimal(n.literal());
+  private static BigDecimal decimal(JsonValue n) {
+    return new BigDecimal(n.numberLiteral().orElseThrow());
   }
 
   private static String read(Path file) {
@@ -347,8 +344,6 @@ public final class OutputComparison {
    * @return its {@code traceId}, or empty when it gives none
    */
   public static Optional<String> configTrace(JsonValue config) {
-    return config instanceof JsonObject o && o.members().get("traceId") instanceof JsonString s
-        ? Optional.of(s.value())
-        : Optional.empty();
+    return config.get("traceId").flatMap(JsonValue::stringValue);
   }
 }

@@ -25,8 +25,6 @@ import io.superloop.visibility.api.internal.answer.ServiceErrorCode;
 import io.superloop.visibility.api.internal.answer.internal.ImmutableControlAnswer;
 import io.superloop.visibility.api.internal.answer.internal.ImmutableErrorAnswer;
 import io.superloop.visibility.api.internal.answer.internal.ImmutableServiceError;
-import io.superloop.visibility.api.internal.json.JsonNumber;
-import io.superloop.visibility.api.internal.json.JsonObject;
 import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.json.JsonValue;
 import io.superloop.visibility.testkit.gen.Gen;
@@ -125,7 +123,7 @@ public final class EnvelopeGens {
     Gen<JsonValue> value =
         Gen.frequency(
             Gen.weighted(4, ValueGens.nonNegativeLongs().map(JsonValue::of)),
-            Gen.weighted(2, ValueGens.numberLiterals().map(JsonNumber::new)),
+            Gen.weighted(2, ValueGens.numberLiterals().map(JsonValue::number)),
             Gen.weighted(1, ValueGens.jsonValues(1)));
     Gen<JsonValue> object =
         Gen.zip(
@@ -136,7 +134,7 @@ public final class EnvelopeGens {
               m.put("source", JsonValue.of("cursor_event_line_offset"));
               m.put("value", v);
               m.putAll(extra);
-              return (JsonValue) JsonValue.object(m);
+              return JsonValue.object(m);
             });
     return Gen.optionals(
         Gen.frequency(Gen.weighted(3, object), Gen.weighted(1, ValueGens.jsonValues(2))));
@@ -156,7 +154,7 @@ public final class EnvelopeGens {
             Gen.weighted(
                 3,
                 artifactRefs().map(r -> Optional.of(Json.parse(Codecs.ARTIFACT_REF.encode(r))))));
-    Gen<JsonObject> others =
+    Gen<JsonValue> others =
         ValueGens.objectsOf(
             ValueGens.strings().map(k -> k.equals("heartbeat") ? "heartbeat~other" : k),
             ValueGens.jsonValues(2),
@@ -168,13 +166,13 @@ public final class EnvelopeGens {
             (o, hb) -> {
               Map<String, JsonValue> m = new LinkedHashMap<>(o.members());
               hb.ifPresent(h -> m.put("heartbeat", h));
-              return (JsonValue) JsonValue.object(m);
+              return JsonValue.object(m);
             });
     Gen<JsonValue> nonObject =
         Gen.frequency(
             Gen.weighted(1, Gen.constant(JsonValue.nullValue())),
             Gen.weighted(1, ValueGens.strings().map(JsonValue::of)),
-            Gen.weighted(1, ValueGens.jsonArrays().map(a -> (JsonValue) a)));
+            Gen.weighted(1, ValueGens.jsonArrays()));
     return Gen.optionals(Gen.frequency(Gen.weighted(4, object), Gen.weighted(1, nonObject)));
   }
 

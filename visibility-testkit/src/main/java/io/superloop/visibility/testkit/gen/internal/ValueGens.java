@@ -4,9 +4,6 @@ import io.superloop.visibility.api.OpenWireValue;
 import io.superloop.visibility.api.ReasonCode;
 import io.superloop.visibility.api.TraceId;
 import io.superloop.visibility.api.Transport;
-import io.superloop.visibility.api.internal.json.JsonArray;
-import io.superloop.visibility.api.internal.json.JsonNumber;
-import io.superloop.visibility.api.internal.json.JsonObject;
 import io.superloop.visibility.api.json.JsonValue;
 import io.superloop.visibility.testkit.gen.Gen;
 import java.util.Collection;
@@ -475,7 +472,7 @@ public final class ValueGens {
         Gen.frequency(
             Gen.weighted(1, Gen.constant(JsonValue.nullValue())),
             Gen.weighted(1, Gen.booleans().map(JsonValue::of)),
-            Gen.weighted(2, numberLiterals().map(JsonNumber::new)),
+            Gen.weighted(2, numberLiterals().map(JsonValue::number)),
             Gen.weighted(3, strings().map(JsonValue::of)));
     if (depth <= 0) {
       return leaf;
@@ -484,7 +481,7 @@ public final class ValueGens {
     return Gen.frequency(
         Gen.weighted(4, leaf),
         Gen.weighted(1, Gen.listOf(inner, 0, 4).map(JsonValue::array)),
-        Gen.weighted(1, objectsOf(strings(), inner, 4).map(m -> (JsonValue) m)));
+        Gen.weighted(1, objectsOf(strings(), inner, 4)));
   }
 
   /**
@@ -495,7 +492,7 @@ public final class ValueGens {
   public static Gen<JsonValue> nonNullJsonValues() {
     return Gen.frequency(
         Gen.weighted(1, Gen.booleans().map(JsonValue::of)),
-        Gen.weighted(1, numberLiterals().map(JsonNumber::new)),
+        Gen.weighted(1, numberLiterals().map(JsonValue::number)),
         Gen.weighted(1, strings().map(JsonValue::of)),
         Gen.weighted(1, Gen.listOf(jsonValues(2), 0, 4).map(JsonValue::array)),
         Gen.weighted(2, jsonObjects()));
@@ -506,7 +503,7 @@ public final class ValueGens {
    *
    * @return the generator
    */
-  public static Gen<JsonObject> jsonObjects() {
+  public static Gen<JsonValue> jsonObjects() {
     return objectsOf(strings(), jsonValues(2), 4);
   }
 
@@ -515,8 +512,8 @@ public final class ValueGens {
    *
    * @return the generator
    */
-  public static Gen<JsonArray> jsonArrays() {
-    return Gen.listOf(jsonValues(2), 0, 4).map(JsonArray::new);
+  public static Gen<JsonValue> jsonArrays() {
+    return Gen.listOf(jsonValues(2), 0, 4).map(JsonValue::array);
   }
 
   /**
@@ -527,7 +524,7 @@ public final class ValueGens {
    * @param maxMembers the most members
    * @return the generator
    */
-  public static Gen<JsonObject> objectsOf(Gen<String> keys, Gen<JsonValue> values, int maxMembers) {
+  public static Gen<JsonValue> objectsOf(Gen<String> keys, Gen<JsonValue> values, int maxMembers) {
     return Gen.listOf(Gen.zip(keys, values, Map::entry), 0, maxMembers)
         .map(
             entries -> {
@@ -535,7 +532,7 @@ public final class ValueGens {
               for (Map.Entry<String, JsonValue> e : entries) {
                 m.putIfAbsent(e.getKey(), e.getValue());
               }
-              return new JsonObject(m);
+              return JsonValue.object(m);
             });
   }
 
@@ -572,7 +569,7 @@ public final class ValueGens {
    */
   public static Gen<Map<String, JsonValue>> unknownFields() {
     Gen<Map<String, JsonValue>> some =
-        objectsOf(unknownKeys(), jsonValues(2), 3).map(JsonObject::members);
+        objectsOf(unknownKeys(), jsonValues(2), 3).map(JsonValue::members);
     return Gen.frequency(
         Gen.weighted(1, Gen.constant(Collections.<String, JsonValue>emptyMap())),
         Gen.weighted(1, some));

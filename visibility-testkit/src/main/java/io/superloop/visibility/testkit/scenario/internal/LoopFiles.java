@@ -10,9 +10,6 @@ import io.superloop.visibility.api.health.Health;
 import io.superloop.visibility.api.health.TransportHealth;
 import io.superloop.visibility.api.heartbeat.HeartbeatObservation;
 import io.superloop.visibility.api.heartbeat.HeartbeatState;
-import io.superloop.visibility.api.internal.json.JsonArray;
-import io.superloop.visibility.api.internal.json.JsonObject;
-import io.superloop.visibility.api.internal.json.JsonString;
 import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.json.JsonCodec;
 import io.superloop.visibility.api.json.JsonValue;
@@ -196,9 +193,9 @@ public record LoopFiles(
 
   /** {@code v} without members named {@code key}, at any depth. */
   private static JsonValue drop(JsonValue v, String key) {
-    if (v instanceof JsonObject o) {
+    if (v.isObject()) {
       Map<String, JsonValue> m = new LinkedHashMap<>();
-      o.members()
+      v.members()
           .forEach(
               (k, x) -> {
                 if (!k.equals(key)) {
@@ -207,9 +204,9 @@ public record LoopFiles(
               });
       return JsonValue.object(m);
     }
-    if (v instanceof JsonArray a) {
+    if (v.isArray()) {
       List<JsonValue> out = new ArrayList<>();
-      for (JsonValue x : a.elements()) {
+      for (JsonValue x : v.elements()) {
         out.add(drop(x, key));
       }
       return JsonValue.array(out);
@@ -218,9 +215,9 @@ public record LoopFiles(
   }
 
   private static JsonValue normalize(JsonValue v, String repo, String key) {
-    if (v instanceof JsonObject o) {
+    if (v.isObject()) {
       Map<String, JsonValue> m = new LinkedHashMap<>();
-      o.members()
+      v.members()
           .forEach(
               (k, x) -> {
                 if (k.equals("failureMessage")
@@ -232,15 +229,15 @@ public record LoopFiles(
               });
       return JsonValue.object(m);
     }
-    if (v instanceof JsonArray a) {
+    if (v.isArray()) {
       List<JsonValue> out = new ArrayList<>();
-      for (JsonValue x : a.elements()) {
+      for (JsonValue x : v.elements()) {
         out.add(normalize(x, repo, key));
       }
       return JsonValue.array(out);
     }
-    if (v instanceof JsonString s) {
-      String t = s.value();
+    if (v.stringValue().isPresent()) {
+      String t = v.stringValue().get();
       if ((key.equals("transport") || key.equals("mode") || key.equals("lastTransport"))
           && (t.equals("local") || t.equals("sprite_service"))) {
         return JsonValue.of("<transport>");

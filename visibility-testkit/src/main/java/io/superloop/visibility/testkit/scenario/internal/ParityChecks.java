@@ -5,8 +5,6 @@ import io.superloop.visibility.api.audit.ControlInvocation;
 import io.superloop.visibility.api.health.HealthThresholds;
 import io.superloop.visibility.api.heartbeat.FreshnessStatus;
 import io.superloop.visibility.api.heartbeat.HeartbeatState;
-import io.superloop.visibility.api.internal.json.JsonArray;
-import io.superloop.visibility.api.internal.json.JsonObject;
 import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.api.json.JsonValue;
 import io.superloop.visibility.api.reconcile.ReconcileRow;
@@ -805,7 +803,10 @@ public final class ParityChecks {
           if (line.isEmpty()) {
             continue;
           }
-          JsonObject o = (JsonObject) Json.parse(line);
+          JsonValue o = Json.parse(line);
+          if (!o.isObject()) {
+            throw new IllegalStateException("not a JSON object line in " + p + ": " + line);
+          }
           Map<String, JsonValue> m = new LinkedHashMap<>(o.members());
           m.put("traceId", JsonValue.of(trace.get()));
           out.append(JsonValue.object(m).toJson()).append('\n');
@@ -978,12 +979,12 @@ public final class ParityChecks {
 
   /** The path and values of the first difference of two JSON values, for messages. */
   static String firstDifference(JsonValue a, JsonValue b, String path) {
-    if (a instanceof JsonObject oa && b instanceof JsonObject ob) {
-      Set<String> keys = new LinkedHashSet<>(oa.members().keySet());
-      keys.addAll(ob.members().keySet());
+    if (a.isObject() && b.isObject()) {
+      Set<String> keys = new LinkedHashSet<>(a.members().keySet());
+      keys.addAll(b.members().keySet());
       for (String k : keys) {
-        JsonValue x = oa.members().get(k);
-        JsonValue y = ob.members().get(k);
+        JsonValue x = a.members().get(k);
+        JsonValue y = b.members().get(k);
         if (!Objects.equals(x, y)) {
           if (x == null || y == null) {
             return path
@@ -998,12 +999,10 @@ public final class ParityChecks {
         }
       }
     }
-    if (a instanceof JsonArray xa
-        && b instanceof JsonArray xb
-        && xa.elements().size() == xb.elements().size()) {
-      for (int i = 0; i < xa.elements().size(); i++) {
-        if (!xa.elements().get(i).equals(xb.elements().get(i))) {
-          return firstDifference(xa.elements().get(i), xb.elements().get(i), path + "/" + i);
+    if (a.isArray() && b.isArray() && a.elements().size() == b.elements().size()) {
+      for (int i = 0; i < a.elements().size(); i++) {
+        if (!a.elements().get(i).equals(b.elements().get(i))) {
+          return firstDifference(a.elements().get(i), b.elements().get(i), path + "/" + i);
         }
       }
     }

@@ -2,10 +2,8 @@ package io.superloop.visibility.testkit.scenario.internal;
 
 import io.superloop.visibility.api.ErrorCode;
 import io.superloop.visibility.api.VisibilityException;
-import io.superloop.visibility.api.internal.json.JsonNumber;
-import io.superloop.visibility.api.internal.json.JsonObject;
-import io.superloop.visibility.api.internal.json.JsonString;
 import io.superloop.visibility.api.json.Json;
+import io.superloop.visibility.api.json.JsonValue;
 import io.superloop.visibility.core.time.Timestamps;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -110,17 +108,17 @@ public final class ReferenceAnswers {
   /** The event of log line {@code number}, or an error naming it. */
   private static LogLine eventLine(String text, long number, Path file) {
     try {
-      JsonObject o = (JsonObject) Json.parse(text);
+      JsonValue o = Json.parse(text);
       RuntimeEvent e =
           new RuntimeEvent(
               string(o, "timestamp"),
               string(o, "event"),
               string(o, "run_id"),
-              ((JsonNumber) o.get("iteration").orElseThrow()).wholeLongValue().orElseThrow(),
+              o.get("iteration").orElseThrow().wholeLongValue().orElseThrow(),
               string(o, "role"),
               string(o, "status"),
               string(o, "message"),
-              ((JsonObject) o.get("payload").orElseThrow()).toJson());
+              o.get("payload").filter(JsonValue::isObject).orElseThrow().toJson());
       return new LogLine(LogLine.Kind.EVENT, text, Optional.of(e));
     } catch (RuntimeException e) {
       throw new VisibilityException(
@@ -130,8 +128,8 @@ public final class ReferenceAnswers {
     }
   }
 
-  private static String string(JsonObject o, String member) {
-    return ((JsonString) o.get(member).orElseThrow()).value();
+  private static String string(JsonValue o, String member) {
+    return o.get(member).flatMap(JsonValue::stringValue).orElseThrow();
   }
 
   /** {@return the number of newline-terminated lines of the log (the snapshot's sequence value)} */

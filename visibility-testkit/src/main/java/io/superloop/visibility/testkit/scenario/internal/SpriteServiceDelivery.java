@@ -1,7 +1,6 @@
 package io.superloop.visibility.testkit.scenario.internal;
 
 import io.superloop.visibility.api.Transport;
-import io.superloop.visibility.api.internal.json.JsonObject;
 import io.superloop.visibility.api.json.Json;
 import io.superloop.visibility.core.audit.ControlContext;
 import io.superloop.visibility.core.audit.ControlOutcomes;
@@ -229,6 +228,6 @@ final class SpriteServiceDelivery implements StepDelivery {
       return ControlOutcomes.spriteFailure(ctx, COMMAND, 1, done);
     }
     String body = ReferenceAnswers.controlAnswer(a, loopId, ctx.startedAt(), done);
-    return ControlOutcomes.spriteAnswer(ctx, COMMAND, (JsonObject) Json.parse(body), done);
+    return ControlOutcomes.spriteAnswer(ctx, COMMAND, Json.parse(body), done);
   }
 }
