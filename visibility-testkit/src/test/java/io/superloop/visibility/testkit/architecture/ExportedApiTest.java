@@ -40,8 +40,8 @@ class ExportedApiTest {
    * sprite service's control and error answers the plane never reads (ControlAnswer, ErrorAnswer,
    * ServiceError, ServiceErrorCode) moved to api.internal.answer and SequenceValidator.begin took
    * the api's SequenceState (PreviousSequence package-private; api 80 -> 76, core 21 -> 20); 106
-   * once JsonValue's object, array, string and number records moved to api.internal.json and a
-   * user reads a JsonValue through its accessors (api 76 -> 72).
+   * once JsonValue's object, array, string and number records moved to api.internal.json and a user
+   * reads a JsonValue through its accessors (api 76 -> 72).
    */
   static final int RATCHET = 106;
 
