@@ -18,30 +18,30 @@ import org.junit.jupiter.api.Test;
  * exported). The list is printed, one type a line, so a review sees what the API is.
  */
 class ExportedApiTest {
-  /** Issue 15's ceiling. */
+  /** Issue 15's ceiling: it holds after later issues too, whose new types count. */
   static final int CEILING = 110;
 
   /**
-   * Where the count stands until the rest of issue 15 lands (a ratchet: lower it as types leave the
-   * API, never raise it): the store, reconcile and source packages still exported, and the
-   * testkit's scenario kit. Was 311 before issue 15 (nested types and Immutables classes counted);
-   * 212 after the adapter kit (issue 16) added the testkit's JUnit 5 and delivery types; 210 once
-   * the store's decisions left it (HealthSources to core.health, InvocationAuditTrail with its
-   * Invocation to core.audit, both exported only to the testkit; StateJsonMerge added to
-   * core.reconcile); 212 with the listener SPI (issue 17: core.plane's VisibilityListener and
-   * StepEvent); 165 once core exports only its plane, rules, sequence validator and freshness
-   * calculator (core 71 -> 24: core.store, core.reconcile and core.source exported to the library's
-   * own modules only); 128 once the testkit exported only the user's kit (51 -> 14 types: the
-   * scenario model, the generators per api package, the generation plumbing and the conformance
-   * machinery in the testkit's internal packages); 118 once the api has one Codecs class instead of
-   * seven holders, no WireValue, and OpenWireValue.Registry, JsonValue's boolean and null variants
-   * hidden (api 90 -> 80); 115 once the rules' three two-valued enums (IdStyle, TimestampSyntax,
-   * SequenceValueSyntax) are boolean switches of VisibilityRules (core 24 -> 21); 110 once the
-   * sprite service's control and error answers the plane never reads (ControlAnswer, ErrorAnswer,
-   * ServiceError, ServiceErrorCode) moved to api.internal.answer and SequenceValidator.begin took
-   * the api's SequenceState (PreviousSequence package-private; api 80 -> 76, core 21 -> 20); 106
-   * once JsonValue's object, array, string and number records moved to api.internal.json and a user
-   * reads a JsonValue through its accessors (api 76 -> 72).
+   * Where the count stands (a ratchet under {@link #CEILING}: lower it as types leave the API; a
+   * new exported type raises it, consciously, in the same change, never above the ceiling). Was 311
+   * before issue 15 (nested types and Immutables classes counted); 212 after the adapter kit (issue
+   * 16) added the testkit's JUnit 5 and delivery types; 210 once the store's decisions left it
+   * (HealthSources to core.health, InvocationAuditTrail with its Invocation to core.audit, both
+   * exported only to the testkit; StateJsonMerge added to core.reconcile); 212 with the listener
+   * SPI (issue 17: core.plane's VisibilityListener and StepEvent); 165 once core exports only its
+   * plane, rules, sequence validator and freshness calculator (core 71 -> 24: core.store,
+   * core.reconcile and core.source exported to the library's own modules only); 128 once the
+   * testkit exported only the user's kit (51 -> 14 types: the scenario model, the generators per
+   * api package, the generation plumbing and the conformance machinery in the testkit's internal
+   * packages); 118 once the api has one Codecs class instead of seven holders, no WireValue, and
+   * OpenWireValue.Registry, JsonValue's boolean and null variants hidden (api 90 -> 80); 115 once
+   * the rules' three two-valued enums (IdStyle, TimestampSyntax, SequenceValueSyntax) are boolean
+   * switches of VisibilityRules (core 24 -> 21); 110 once the sprite service's control and error
+   * answers the plane never reads (ControlAnswer, ErrorAnswer, ServiceError, ServiceErrorCode)
+   * moved to api.internal.answer and SequenceValidator.begin took the api's SequenceState
+   * (PreviousSequence package-private; api 80 -> 76, core 21 -> 20); 106 once JsonValue's object,
+   * array, string and number records moved to api.internal.json and a user reads a JsonValue
+   * through its accessors (api 76 -> 72).
    */
   static final int RATCHET = 106;
 
@@ -104,15 +104,16 @@ class ExportedApiTest {
       exported.addAll(types);
     }
     System.out.println("exported API: " + exported.size() + " types (ceiling " + CEILING + ")");
+    assertTrue(RATCHET <= CEILING, "the ratchet " + RATCHET + " is above the ceiling " + CEILING);
     assertTrue(
-        exported.size() <= Math.max(CEILING, RATCHET),
+        exported.size() <= RATCHET,
         "the exported API has "
             + exported.size()
-            + " types, above "
-            + Math.max(CEILING, RATCHET)
+            + " types, above the ratchet "
+            + RATCHET
             + " (issue 15's ceiling is "
             + CEILING
-            + ")");
+            + "): a type added to the API raises the ratchet in the same change");
   }
 
   /**
