@@ -24,15 +24,26 @@ import org.jspecify.annotations.Nullable;
  */
 final class JsonSyntax {
   /**
-   * A JSON number literal as RFC 8259 writes it: an optional minus, an integer part without leading
-   * zeros, an optional fraction, an optional exponent.
+   * Why {@code s} is not exactly one JSON number literal (RFC 8259, no whitespace around it) of at
+   * most {@code limits}' number length, in the scan's own words; {@code null} when it is one. The
+   * same number rule as a scan of a whole text ({@link #number()}).
    */
-  private static final java.util.regex.Pattern NUMBER_LITERAL =
-      java.util.regex.Pattern.compile("-?(?:0|[1-9][0-9]*)(?:\\.[0-9]+)?(?:[eE][+-]?[0-9]+)?");
-
-  /** Whether {@code s} is exactly one JSON number literal (no whitespace around it). */
-  static boolean isNumberLiteral(String s) {
-    return NUMBER_LITERAL.matcher(s).matches();
+  static @Nullable String numberLiteralProblem(String s, JsonReadLimits limits) {
+    if (s.isEmpty()) {
+      return "an empty text has no number";
+    }
+    JsonSyntax scan = new JsonSyntax(s, limits);
+    if (s.charAt(0) != '-' && !isDigit(s.charAt(0))) {
+      return scan.where(0) + ": a number starts with '-' or a digit, found " + scan.found();
+    }
+    Problem p = scan.number();
+    if (p != null) {
+      return p.message();
+    }
+    if (scan.pos < s.length()) {
+      return scan.where(scan.pos) + ": nothing may follow the number, found " + scan.found();
+    }
+    return null;
   }
 
   /** The first problem of a text. */

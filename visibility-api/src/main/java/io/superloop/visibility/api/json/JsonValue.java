@@ -93,9 +93,11 @@ public sealed interface JsonValue
           ErrorCode.INVALID_ARGUMENT,
           "a number literal of " + literal.length() + " characters is longer than " + max);
     }
-    if (!JsonSyntax.isNumberLiteral(literal)) {
+    String problem = JsonSyntax.numberLiteralProblem(literal, JsonReadLimits.DEFAULT);
+    if (problem != null) {
       throw new VisibilityException(
-          ErrorCode.INVALID_ARGUMENT, "not a JSON number literal: \"" + literal + "\"");
+          ErrorCode.INVALID_ARGUMENT,
+          "not a JSON number literal: \"" + literal + "\" (" + problem + ")");
     }
     return new JsonNumber(literal);
   }
