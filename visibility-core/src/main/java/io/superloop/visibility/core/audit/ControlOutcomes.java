@@ -12,9 +12,6 @@ import io.superloop.visibility.api.audit.ControlRow;
 import io.superloop.visibility.api.audit.ExecutionStatus;
 import io.superloop.visibility.api.audit.IntentRow;
 import io.superloop.visibility.api.audit.OutcomeStatus;
-import io.superloop.visibility.api.internal.json.JsonNumber;
-import io.superloop.visibility.api.internal.json.JsonObject;
-import io.superloop.visibility.api.internal.json.JsonString;
 import io.superloop.visibility.api.json.JsonValue;
 import io.superloop.visibility.core.time.Timestamps;
 import java.time.Instant;
@@ -174,20 +171,16 @@ public final class ControlOutcomes {
    *     JSON object
    */
   public static Outcome spriteAnswerOutcome(String command, JsonValue answer) {
-    if (!(answer instanceof JsonObject response)) {
+    if (!answer.isObject()) {
       throw new VisibilityException(
           ErrorCode.INVALID_ARGUMENT,
           "a sprite_service answer is a JSON object, not " + answer.toJson());
     }
-    Optional<JsonObject> result =
-        response.get("result").filter(JsonObject.class::isInstance).map(JsonObject.class::cast);
-    long exitCode = longMember(response, "exitCode").orElse(0);
-    boolean ok = response.get("ok").map(v -> v.equals(JsonValue.of(true))).orElse(false);
+    Optional<JsonValue> result = answer.get("result").filter(JsonValue::isObject);
+    long exitCode = longMember(answer, "exitCode").orElse(0);
+    boolean ok = isTrue(answer, "ok");
     Optional<String> resultStatus =
-        result
-            .flatMap(r -> r.get("status"))
-            .filter(JsonString.class::isInstance)
-            .map(v -> ((JsonString) v).value());
+        result.flatMap(r -> r.get("status")).flatMap(JsonValue::stringValue);
     OutcomeStatus status;
     if (resultStatus.isPresent()) {
       status = OutcomeStatus.of(resultStatus.get());
@@ -198,12 +191,9 @@ public final class ControlOutcomes {
     } else {
       status = OutcomeStatus.FAILED_COMMAND;
     }
-    long confirmExit =
-        result
-            .flatMap(r -> longMember(r, "confirmExitCode").stream().boxed().findFirst())
-            .orElse(0L);
+    long confirmExit = result.map(r -> longMember(r, "confirmExitCode").orElse(0)).orElse(0L);
     boolean confirmed =
-        result.flatMap(r -> r.get("confirmed")).map(v -> v.equals(JsonValue.of(true))).orElse(false)
+        result.map(r -> isTrue(r, "confirmed")).orElse(false)
             || status.equals(OutcomeStatus.CONFIRMED);
     Optional<JsonValue> confirmObject =
         result.flatMap(r -> r.get("confirm")).filter(v -> !v.isNull());
@@ -223,12 +213,11 @@ public final class ControlOutcomes {
       confirmation =
           attempted ? ConfirmationStatus.ATTEMPTED_UNKNOWN : ConfirmationStatus.NOT_ATTEMPTED;
     }
-    boolean replayed =
-        response.get("replayed").map(v -> v.equals(JsonValue.of(true))).orElse(false);
+    boolean replayed = isTrue(answer, "replayed");
     return new Outcome(
         command,
         exitCode,
-        response.toJson(),
+        answer.toJson(),
         replayed,
         status,
         execution,
@@ -239,11 +228,14 @@ public final class ControlOutcomes {
         confirmObject);
   }
 
-  private static OptionalLong longMember(JsonObject o, String name) {
-    return o.get(name)
-        .filter(JsonNumber.class::isInstance)
-        .map(v -> ((JsonNumber) v).wholeLongValue())
-        .orElse(OptionalLong.empty());
+  /** The member {@code name} of an object when it is a whole number in range. */
+  private static OptionalLong longMember(JsonValue o, String name) {
+    return o.get(name).map(JsonValue::wholeLongValue).orElse(OptionalLong.empty());
+  }
+
+  /** Whether the member {@code name} of an object is JSON {@code true}. */
+  private static boolean isTrue(JsonValue o, String name) {
+    return o.get(name).flatMap(JsonValue::booleanValue).orElse(false);
   }
 
   /**

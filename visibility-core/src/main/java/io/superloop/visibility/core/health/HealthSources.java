@@ -1,8 +1,6 @@
 package io.superloop.visibility.core.health;
 
 import io.superloop.visibility.api.audit.IntentRow;
-import io.superloop.visibility.api.internal.json.JsonObject;
-import io.superloop.visibility.api.internal.json.JsonString;
 import io.superloop.visibility.api.json.JsonValue;
 import java.util.Optional;
 
@@ -40,23 +38,21 @@ public record HealthSources(
     Optional<String> lastControlStatus = lastIntent.map(r -> r.status().wire());
     JsonValue s = stateJson.orElse(JsonValue.nullValue());
     boolean divergence =
-        member(s, "divergence", "any").filter(v -> v.equals(JsonValue.of(true))).isPresent();
-    Optional<String> lastEventAt = string(member(s, "projection", "lastEventAt"));
+        member(s, "divergence", "any").flatMap(JsonValue::booleanValue).orElse(false);
+    Optional<String> lastEventAt = string(s, "projection", "lastEventAt");
     String lifecycle =
-        string(member(s, "transition", "currentState"))
-            .or(() -> string(member(s, "projection", "status")))
+        string(s, "transition", "currentState")
+            .or(() -> string(s, "projection", "status"))
             .orElse(NONE.lifecycleState());
     return new HealthSources(divergence, lastControlStatus, lastEventAt, lifecycle);
   }
 
+  /** {@code v.outer.inner}; empty when either level is not an object or lacks the member. */
   private static Optional<JsonValue> member(JsonValue v, String outer, String inner) {
-    if (v instanceof JsonObject o && o.members().get(outer) instanceof JsonObject m) {
-      return Optional.ofNullable(m.members().get(inner));
-    }
-    return Optional.empty();
+    return v.get(outer).flatMap(m -> m.get(inner));
   }
 
-  private static Optional<String> string(Optional<JsonValue> v) {
-    return v.filter(JsonString.class::isInstance).map(x -> ((JsonString) x).value());
+  private static Optional<String> string(JsonValue v, String outer, String inner) {
+    return member(v, outer, inner).flatMap(JsonValue::stringValue);
   }
 }

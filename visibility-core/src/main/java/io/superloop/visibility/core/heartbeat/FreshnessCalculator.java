@@ -93,7 +93,7 @@ public final class FreshnessCalculator {
 
   /** The clock as this calculator reads it: whole seconds under the v1-strict syntax. */
   private long nowMillis(Instant now) {
-    return !rules.rfc3339Timestamps() ? now.getEpochSecond() * 1000L : now.toEpochMilli();
+    return rules.rfc3339Timestamps() ? now.toEpochMilli() : now.getEpochSecond() * 1000L;
   }
 
   /**
@@ -261,7 +261,7 @@ public final class FreshnessCalculator {
   }
 
   private String syntaxName() {
-    return !rules.rfc3339Timestamps() ? "YYYY-MM-DDTHH:MM:SSZ" : "RFC 3339";
+    return rules.rfc3339Timestamps() ? "RFC 3339" : "YYYY-MM-DDTHH:MM:SSZ";
   }
 
   /** {@code timestamp // updatedAt}; with H11 a blank timestamp string also falls through. */
