@@ -197,12 +197,10 @@ public final class VisibilityPlane {
    */
   public static final class Reconciliation {
     private final TraceId traceId;
-    private final Transport transport;
     private final StepResult result;
 
-    Reconciliation(TraceId traceId, Transport transport, StepResult result) {
+    Reconciliation(TraceId traceId, StepResult result) {
       this.traceId = traceId;
-      this.transport = transport;
       this.result = result;
     }
 
@@ -213,7 +211,7 @@ public final class VisibilityPlane {
 
     /** {@return the step's transport} */
     public Transport transport() {
-      return transport;
+      return result.reconcileRow().transport();
     }
 
     /** {@return the heartbeat decision (state kept or written, row to append, health reasons)} */
@@ -271,20 +269,23 @@ public final class VisibilityPlane {
 
     @Override
     public boolean equals(@Nullable Object o) {
-      return o instanceof Reconciliation r
-          && traceId.equals(r.traceId)
-          && transport == r.transport
-          && result.equals(r.result);
+      return o instanceof Reconciliation r && traceId.equals(r.traceId) && result.equals(r.result);
     }
 
     @Override
     public int hashCode() {
-      return Objects.hash(traceId, transport, result);
+      return Objects.hash(traceId, result);
     }
 
     @Override
     public String toString() {
-      return "Reconciliation[traceId=" + traceId + ", transport=" + transport + ", " + result + "]";
+      return "Reconciliation[traceId="
+          + traceId
+          + ", transport="
+          + transport()
+          + ", "
+          + result
+          + "]";
     }
   }
 
@@ -351,7 +352,7 @@ public final class VisibilityPlane {
                           .build());
       store.persist(result, cursor, rules.telemetryRetention());
       feed.scanResult().ifPresent(s -> facts.scanned(start, s));
-      return new Reconciliation(trace, Transport.LOCAL, result);
+      return new Reconciliation(trace, result);
     }
   }
 
@@ -434,7 +435,7 @@ public final class VisibilityPlane {
               .map(
                   (EventsCursor c) -> cursor(c.eventLineOffset(), c.eventLineCount(), now).build());
       store.persist(result, cursor, rules.telemetryRetention());
-      return new Reconciliation(trace, Transport.SPRITE_SERVICE, result);
+      return new Reconciliation(trace, result);
     }
   }
 
